@@ -1,0 +1,3 @@
+from intisari.cli import main
+
+main()

@@ -1,0 +1,34 @@
+"""The article as it travels through the pipeline, after cleaning and segmentation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from intisari.language.detect import Language
+
+__all__ = ["Document", "Sentence"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of ``Document.text``, by offsets so takeaways can point back to it."""
+
+    start: int
+    end: int
+    #: Index of the sentence in the article, and of its paragraph.
+    index: int
+    paragraph: int
+    #: Index of the sentence inside its paragraph (0 = opens the paragraph).
+    position_in_paragraph: int
+    text: str
+
+
+@dataclass
+class Document:
+    """A cleaned, segmented article: what rankers score and the selector picks from."""
+
+    text: str
+    title: str | None
+    language: Language
+    sentences: list[Sentence] = field(default_factory=list)
+    paragraph_count: int = 0

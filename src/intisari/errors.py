@@ -1,0 +1,33 @@
+"""Errors a caller can act on.
+
+Every problem with the *input* raises ``InputError`` (or a subclass); the CLI prints its
+message on one line and exits 2, the API answers 4xx with it. Anything else is a bug.
+"""
+
+from __future__ import annotations
+
+__all__ = ["FetchError", "InputError", "InputTooLarge", "InputTooShort", "UndecodableInput"]
+
+
+class InputError(ValueError):
+    """The input cannot be summarized; the message says why, in one line."""
+
+    code = "invalid-input"
+
+
+class InputTooShort(InputError):
+    code = "too-short"
+
+
+class InputTooLarge(InputError):
+    code = "too-large"
+
+
+class UndecodableInput(InputError):
+    code = "undecodable"
+
+
+class FetchError(InputError):
+    """A URL could not be fetched (unreachable, refused, too big, wrong scheme)."""
+
+    code = "fetch-failed"

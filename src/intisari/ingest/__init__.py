@@ -1,0 +1,54 @@
+"""Ingest: whatever the caller has (text, HTML, a URL, a JSON record) becomes raw story text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from intisari.errors import InputError
+from intisari.ingest import fetch as fetching
+from intisari.ingest.html import extract
+from intisari.ingest.text import check_size, split_title
+from intisari.options import Options
+
+__all__ = ["RawArticle", "load"]
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """Story text before cleaning, with what the source said of its title and language."""
+
+    text: str
+    title: str | None
+    lang: str | None
+
+
+def load(
+    *,
+    text: str | None,
+    html: str | None,
+    url: str | None,
+    title: str | None,
+    lang: str | None,
+    options: Options,
+) -> RawArticle:
+    """Exactly one of ``text``, ``html`` or ``url``; the caller's title and lang win."""
+    given = [name for name, value in (("text", text), ("html", html), ("url", url)) if value]
+    if len(given) != 1:
+        raise InputError(
+            "give exactly one of text, html or url" + (f" (got {', '.join(given)})" if given else "")
+        )
+    if url:
+        page = fetching.fetch(url, options)
+        if "html" in page.content_type or page.body.lstrip()[:1] == "<":
+            html = page.body
+        else:
+            text = page.body
+    if html is not None:
+        check_size(len(html.encode("utf-8", "surrogatepass")), options.max_input_bytes)
+        extracted = extract(html, url=url)
+        return RawArticle(extracted.text, title or extracted.title, lang or extracted.lang)
+    assert text is not None
+    check_size(len(text.encode("utf-8", "surrogatepass")), options.max_input_bytes)
+    if title is None:
+        title, text = split_title(text)
+    return RawArticle(text, title, lang)

@@ -1,0 +1,48 @@
+"""Plain text in: decode bytes, enforce the size cap, find a headline on the first line."""
+
+from __future__ import annotations
+
+from intisari.errors import InputTooLarge, UndecodableInput
+
+__all__ = ["check_size", "decode", "split_title"]
+
+#: A first line longer than this is a paragraph, not a headline.
+MAX_TITLE_WORDS = 25
+#: Share of control characters above which bytes are binary, not text.
+MAX_CONTROL_SHARE = 0.01
+
+
+def decode(data: bytes, max_bytes: int) -> str:
+    """UTF-8 (with or without BOM) text from bytes; binary or other encodings are refused."""
+    check_size(len(data), max_bytes)
+    if b"\x00" in data[:8192]:
+        raise UndecodableInput("input looks binary (NUL bytes), expected text or HTML")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UndecodableInput(f"input is not valid UTF-8 (byte {error.start})") from None
+    controls = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > MAX_CONTROL_SHARE * min(len(text), 10000):
+        raise UndecodableInput("input looks binary (control characters), expected text")
+    return text
+
+
+def check_size(n_bytes: int, max_bytes: int) -> None:
+    if n_bytes > max_bytes:
+        raise InputTooLarge(f"input is {n_bytes:,} bytes, over the limit of {max_bytes:,}")
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """A short first line with no final period, followed by more text, is the headline."""
+    stripped = text.lstrip()
+    first, sep, rest = stripped.partition("\n")
+    first = first.strip()
+    if (
+        sep
+        and rest.strip()
+        and first
+        and len(first.split()) <= MAX_TITLE_WORDS
+        and not first.endswith((".", "!", "?", ":", ",", ";", '"', "”"))
+    ):
+        return first, rest
+    return None, text

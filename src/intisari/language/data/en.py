@@ -1,0 +1,83 @@
+"""English: the second language of Intisari."""
+
+from __future__ import annotations
+
+from intisari.language.model import LanguageData
+
+__all__ = ["DATA"]
+
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sr jr st rev gen col lt sgt capt cmdr adm gov sen rep pres supt det"
+    .split()
+    + "inc ltd co corp llc plc bros dept univ assn est no nos vol fig ed eds".split()
+    + "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun".split()
+    + "u.s u.k u.n e.u d.c a.m p.m e.g i.e etc vs approx ft mt ave blvd rd mph".split()
+    + "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo"
+    .split()
+    + "mont neb nev okla ore pa tenn tex va vt wash wis wyo".split()
+)
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    out over own same she should so some such than that the their theirs them themselves then
+    there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours said says also
+    """.split()
+)
+
+DANGLING_OPENERS = frozenset(
+    """
+    however but and so yet also still then thus therefore meanwhile moreover furthermore
+    nevertheless nonetheless instead otherwise besides likewise similarly hence accordingly
+    he she it they him her them his its their this that these those such there
+    """.split()
+)
+
+MARKER_WORDS = frozenset("the and of to is was that with for said".split())
+
+SPEECH_VERBS = frozenset("said says told added explained noted asked wrote according".split())
+
+NOISE_LINES: tuple[tuple[str, str], ...] = (
+    ("related-link", r"(read|see|watch)\s+(more|also|next|this)\b\s*:.*"),
+    ("related-link", r"(related|more from|recommended|you may also like|also read)\s*:.*"),
+    ("related-link", r"(click|tap)\s+here\b.*"),
+    (
+        "ai-notice",
+        r".*\b(AI|artificial intelligence)\b.*\b(summar\w+|takeaways)\b.*"
+        r"\b(accura\w+|mistake\w*|errors?|inaccura\w+)\b.*",
+    ),
+    ("box-heading", r"key\s+takeaways\s*:?"),
+    ("advertisement", r"(advertisement|sponsored( content)?|story continues below)"),
+    ("site-prompt", r"(sign up|subscribe)\b.{0,80}(newsletter|updates|email)\b.*"),
+    ("site-prompt", r"(follow us|follow .{1,30} on (twitter|x|facebook|instagram))\b.*"),
+    ("byline", r"(by|written by|reporting by|editing by)\s+[A-Z][^.]{0,60}"),
+    ("site-footer", r"(copyright|©)\s.{0,120}"),
+)
+
+DATELINES: tuple[str, ...] = (
+    # "(CNN) -- ", "WASHINGTON (CNN) -- ", "LONDON, England (Reuters) - ", "NEW YORK (AP) — ".
+    r"(?:[A-Z][A-Za-z.'’]*(?:[ ,]{1,2}[A-Z][A-Za-z.'’]*){0,4}\s*)?"
+    r"\((?:CNN|AP|Reuters|AFP|CNN Student News|EW\.com|CNNMoney|Mashable)\)\s*[-–—]{0,2}\s*",
+)
+
+DATA = LanguageData(
+    code="en",
+    name="English",
+    heading="Key Takeaways",
+    notice=(
+        "These takeaways were generated with AI and may not always be accurate. "
+        "Report anything that looks wrong to help us improve them."
+    ),
+    report_label="Report",
+    abbreviations=ABBREVIATIONS,
+    stopwords=STOPWORDS,
+    dangling_openers=DANGLING_OPENERS,
+    marker_words=MARKER_WORDS,
+    noise_lines=NOISE_LINES,
+    datelines=DATELINES,
+    speech_verbs=SPEECH_VERBS,
+)

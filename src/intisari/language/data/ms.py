@@ -1,0 +1,29 @@
+"""Malay (Bahasa Melayu): read with Indonesian rules, flagged as not fully supported."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from intisari.language.data import id as indonesian
+
+__all__ = ["DATA"]
+
+MARKER_WORDS = frozenset(
+    # Malay forms where Indonesian news uses another word (kerana/karena, boleh/bisa, ...).
+    """
+    kerana boleh selepas sahaja wang kerajaan pejabat berkata kuala lumpur negeri ringgit
+    malaysia manakala iaitu semasa kenyataan kewangan bahawa
+    """.split()
+)
+
+DATA = replace(
+    indonesian.DATA,
+    code="ms",
+    name="Malay",
+    heading="Intisari Utama",
+    notice=(
+        "Intisari ini dijana oleh AI dan mungkin tidak sentiasa tepat. "
+        "Laporkan jika terdapat kesilapan untuk membantu kami meningkatkan kualiti."
+    ),
+    marker_words=MARKER_WORDS,
+)

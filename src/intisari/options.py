@@ -1,0 +1,30 @@
+"""One options object that travels through every stage of the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["DEFAULT_OPTIONS", "Options"]
+
+
+@dataclass(frozen=True)
+class Options:
+    """How an article is read and summarized. Defaults suit a public news service."""
+
+    #: Takeaways wanted (1-5); 3 is what news apps show.
+    count: int = 3
+    #: Largest input accepted, in bytes of UTF-8: a long feature is ~100 kB of text, a
+    #: heavy news page ~1 MB of HTML; anything beyond is not an article.
+    max_input_bytes: int = 2_000_000
+    #: Fewer words than this is a teaser or a caption, not an article to summarize.
+    min_words: int = 15
+    #: URL fetching: a slow site must not hold a worker; pages above this are not articles.
+    fetch_timeout_s: float = 10.0
+    fetch_max_bytes: int = 10_000_000
+    fetch_max_redirects: int = 3
+    #: Allow URLs that resolve to private, loopback or link-local addresses. Off by
+    #: default: a public fetcher must not be a door into the server's own network.
+    fetch_allow_private: bool = False
+
+
+DEFAULT_OPTIONS = Options()

@@ -1,0 +1,137 @@
+"""The whole engine as one readable function: article in, grounded takeaways out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from intisari import __version__
+from intisari.document import Document, Sentence
+from intisari.errors import InputError, InputTooShort
+from intisari.ingest import load
+from intisari.ingest.clean import clean
+from intisari.ingest.records import parse_record
+from intisari.language.detect import detect_language
+from intisari.language.segment import paragraph_spans, sentence_spans
+from intisari.options import DEFAULT_OPTIONS, Options
+from intisari.ranking import Ranker, default_ranker
+from intisari.result import EngineInfo, Summary
+from intisari.takeaways import select_takeaways
+
+__all__ = ["build_document", "summarize", "summarize_record"]
+
+
+def summarize(
+    text: str | None = None,
+    *,
+    html: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    lang: str | None = None,
+    count: int | None = None,
+    id: str | None = None,
+    options: Options = DEFAULT_OPTIONS,
+    ranker: Ranker | None = None,
+) -> Summary:
+    """Key takeaways of one article, each traceable to the span of text it comes from.
+
+    Raises ``InputError`` (with a one-line message) when the input cannot be summarized.
+    """
+    count = options.count if count is None else count
+    if not 1 <= count <= 5:
+        raise InputError(f"count must be between 1 and 5, not {count}")
+    ranker = ranker or _default_ranker()
+
+    # 1. Ingest: text, HTML or URL becomes raw story text with a title and declared language.
+    raw = load(text=text, html=html, url=url, title=title, lang=lang, options=options)
+
+    # 2. Language: declared wins, else detected; it decides every rule used below.
+    language = detect_language(raw.text, declared=raw.lang)
+
+    # 3. Clean: cut related links, notices, bylines, the dateline; remember what was cut.
+    cleaned = clean(raw.text, language.data, title=raw.title)
+    if len(cleaned.text.split()) < options.min_words:
+        raise InputTooShort(
+            f"article has {len(cleaned.text.split())} words after cleaning; "
+            f"at least {options.min_words} are needed"
+        )
+
+    # 4. Segment into paragraphs and sentences, by offsets into the cleaned text.
+    document = build_document(cleaned.text, raw.title, language)
+
+    # 5. Rank every sentence; 6. select the takeaways that can stand alone.
+    scores = ranker.score(document)
+    takeaways = select_takeaways(document, scores, count)
+
+    # 7. The result, in the one JSON shape everything else reads.
+    return Summary(
+        id=id,
+        language=language.code,
+        language_supported=language.supported,
+        title=raw.title,
+        text=document.text,
+        takeaways=takeaways,
+        notice=language.data.notice,
+        removed=cleaned.removed,
+        engine=EngineInfo(version=__version__, method=ranker.name),
+    )
+
+
+def build_document(text: str, title: str | None, language: Any) -> Document:
+    """Segment cleaned ``text`` into a ``Document`` (also used by training and evaluation)."""
+    sentences: list[Sentence] = []
+    paragraphs = paragraph_spans(text)
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        for position, (start, end) in enumerate(sentence_spans(text[p_start:p_end], language.data)):
+            sentences.append(
+                Sentence(
+                    start=p_start + start,
+                    end=p_start + end,
+                    index=len(sentences),
+                    paragraph=p_index,
+                    position_in_paragraph=position,
+                    text=text[p_start + start : p_start + end],
+                )
+            )
+    return Document(
+        text=text, title=title, language=language, sentences=sentences,
+        paragraph_count=len(paragraphs),
+    )
+
+
+def summarize_record(record: dict[str, Any], options: Options = DEFAULT_OPTIONS) -> dict[str, Any]:
+    """A pure function from one input record to one output row (the batch unit of work).
+
+    Never raises for bad input: the row carries ``error`` instead, so a batch goes on.
+    """
+    record_id = record.get("id")
+    try:
+        checked = parse_record_dict(record)
+        summary = summarize(
+            text=checked.get("text"),
+            html=checked.get("html"),
+            url=checked.get("url"),
+            title=checked.get("title"),
+            lang=checked.get("lang"),
+            count=checked.get("count"),
+            id=None if record_id is None else str(record_id),
+            options=options,
+        )
+    except InputError as error:
+        return {"id": None if record_id is None else str(record_id), "error": str(error)}
+    return summary.model_dump(mode="json")
+
+
+def parse_record_dict(record: dict[str, Any]) -> dict[str, Any]:
+    import json
+
+    return parse_record(json.dumps(record))
+
+
+_RANKER: Ranker | None = None
+
+
+def _default_ranker() -> Ranker:
+    global _RANKER
+    if _RANKER is None:
+        _RANKER = default_ranker()
+    return _RANKER
