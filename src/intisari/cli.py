@@ -99,5 +99,10 @@ def _as_input(source: str, content: str) -> dict[str, str]:
     return {"text": content}
 
 
+# Commands of the other parts (service, evaluation, training, batch at scale) live in
+# their own packages and are registered below, one line each, so `intisari --help` lists
+# them all while each stays importable on its own.
+
+
 def main() -> None:  # pragma: no cover - entry point for ``python -m intisari``
     app()
