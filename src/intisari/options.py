@@ -25,6 +25,9 @@ class Options:
     #: Allow URLs that resolve to private, loopback or link-local addresses. Off by
     #: default: a public fetcher must not be a door into the server's own network.
     fetch_allow_private: bool = False
+    #: Networks (CIDR, e.g. ``"127.0.0.1/32"``) a URL may resolve to although they are
+    #: private: narrower than ``fetch_allow_private``, for tests and intranet deployments.
+    fetch_allow_networks: tuple[str, ...] = ()
 
 
 DEFAULT_OPTIONS = Options()
