@@ -1,10 +1,19 @@
 """Cut what is not story from the article text, and say what was cut and why.
 
 Real pages carry links to other stories in the middle of the text ("Baca juga: ...",
-"MEMBACA ..."), the aggregator's own AI notice, follow-us prompts, bylines and site
-footers. They are recognised line by line with each language's ``noise_lines`` (whole-line
-patterns, so a story sentence that merely contains "baca juga" stays), and the dateline
-that opens the body ("Jakarta, CNN Indonesia -- ") is cut from its sentence.
+"MEMBACA ..."), the aggregator's own AI notice, follow-us prompts, bylines, site footers
+and the editor's initials. The rules are each language's data (``LanguageData``); this
+module only applies them, in one pass over the lines:
+
+- a whole line matching one of ``noise_lines`` goes (whole-line patterns, so a story
+  sentence that merely contains "baca juga" stays); a line that only announces links
+  ("Baca Juga:") takes the short headline lines after it along;
+- ``inline_noise`` is cut from inside a line ("[Baca juga: ...]");
+- the headline repeated at the top of the body goes (it is the title, not story);
+- the dateline opening the body ("Jakarta, CNN Indonesia -- ") is cut from its sentence,
+  and ``trailers`` ("(rsa/rsa)") from the end of the last paragraph.
+
+Every cut is reported as a ``Removed`` with its reason.
 """
 
 from __future__ import annotations
@@ -20,22 +29,26 @@ from intisari.result import Removed
 __all__ = ["CleanText", "clean", "normalize"]
 
 #: Longest line (in words) still taken for a related-story link, notice or prompt: a
-#: headline with its prefix fits, a story paragraph that happens to match does not.
+#: headline with its prefix fits, as does a site's footer blurb; a story paragraph that
+#: happens to match does not.
 MAX_NOISE_LINE_WORDS = 40
 
-#: A line ending in "Baca juga:" alone announces the link on the next line(s); at most
-#: this many following short lines are taken with it.
-MAX_ANNOUNCED_LINES = 2
+#: A line that only announces links ("Baca juga:") takes at most this many following
+#: headline lines with it: sites list one to three.
+MAX_ANNOUNCED_LINES = 3
 
-#: A line announced by a bare "Baca juga:" is a headline only if it is this short.
+#: A line after an announcement is a headline only if it is this short and has no final
+#: period: a headline is a phrase, a story paragraph is sentences.
 MAX_HEADLINE_WORDS = 20
+
+#: Trailers are looked for in this many final characters of the article only.
+TRAILER_WINDOW = 80
 
 #: Markdown emphasis that copy-paste from aggregators leaves in plain text.
 _EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
-_INLINE_RELATED = re.compile(r"\[\s*(baca|lihat|simak|read)\s+(juga|also|more)\s*:?[^\]]*\]", re.I)
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
-_BARE_ANNOUNCEMENT = re.compile(r"(baca|lihat|simak)\s+(juga|pula)\s*:?|read (more|also)\s*:", re.I)
+_MARKUP_EDGES = " *_#>"
 
 
 @dataclass
@@ -46,6 +59,17 @@ class CleanText:
     removed: list[Removed] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class _Rules:
+    """A language's cleaning patterns, compiled once per language."""
+
+    lines: tuple[tuple[str, re.Pattern[str]], ...]
+    announcements: tuple[re.Pattern[str], ...]
+    inline: tuple[tuple[str, re.Pattern[str]], ...]
+    trailers: tuple[tuple[str, re.Pattern[str]], ...]
+    datelines: tuple[re.Pattern[str], ...]
+
+
 def normalize(text: str) -> str:
     """NFC, Unix newlines, no control or zero-width characters, single spaces in lines."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
@@ -53,11 +77,11 @@ def normalize(text: str) -> str:
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
-def clean(text: str, rules: LanguageData, title: str | None = None) -> CleanText:
-    """Remove noise lines, inline related links, emphasis markup and the opening dateline."""
+def clean(text: str, language: LanguageData, title: str | None = None) -> CleanText:
+    """The story paragraphs of ``text``, with every cut listed and its reason."""
+    rules = _compile(language)
     removed: list[Removed] = []
     kept: list[str] = []
-    patterns = _noise_patterns(rules)
     announced = 0
     for line in normalize(text).split("\n"):
         if not line:
@@ -67,61 +91,93 @@ def clean(text: str, rules: LanguageData, title: str | None = None) -> CleanText
             announced -= 1
             continue
         announced = 0
-        reason = _noise_reason(line, patterns)
+        bare = line.strip(_MARKUP_EDGES)
+        if any(pattern.fullmatch(bare) for pattern in rules.announcements):
+            removed.append(Removed(text=line, reason="related-link"))
+            announced = MAX_ANNOUNCED_LINES
+            continue
+        reason = _noise_reason(bare, rules)
         if reason:
             removed.append(Removed(text=line, reason=reason))
-            if _BARE_ANNOUNCEMENT.fullmatch(line):
-                announced = MAX_ANNOUNCED_LINES
             continue
-        if title and not kept and line.strip(" *") == title.strip():
-            continue  # The headline repeated at the top of the body is the title, not story.
-        line = _cut_inline(line, removed)
+        if title and not kept and bare == title.strip():
+            removed.append(Removed(text=line, reason="title"))
+            continue
+        line = _cut_inline(line, rules, removed)
         if line:
             kept.append(line)
     if kept:
         kept[0] = _cut_dateline(kept[0], rules, removed)
+        kept[-1] = _cut_trailers(kept[-1], rules, removed)
     return CleanText(text="\n\n".join(line for line in kept if line), removed=removed)
 
 
 @lru_cache(maxsize=16)
-def _noise_patterns(rules: LanguageData) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((reason, re.compile(source, re.I)) for reason, source in rules.noise_lines)
+def _compile(language: LanguageData) -> _Rules:
+    def each(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return tuple((reason, re.compile(source, re.I)) for reason, source in pairs)
+
+    return _Rules(
+        lines=each(language.noise_lines),
+        announcements=tuple(re.compile(s, re.I) for s in language.link_announcements),
+        inline=each(language.inline_noise),
+        # Anchored at the end: each trailer is looked for where the article ends.
+        trailers=tuple(
+            (reason, re.compile(rf"\s*(?:{source})\s*$", re.I))
+            for reason, source in language.trailers
+        ),
+        # Datelines keep their case: "Jakarta, CNN Indonesia --" is capitalised.
+        datelines=tuple(re.compile(source) for source in language.datelines),
+    )
 
 
-@lru_cache(maxsize=16)
-def _dateline_patterns(rules: LanguageData) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(source) for source in rules.datelines)
-
-
-def _noise_reason(line: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:
-    if len(line.split()) > MAX_NOISE_LINE_WORDS:
+def _noise_reason(bare: str, rules: _Rules) -> str | None:
+    if bare.count(" ") >= MAX_NOISE_LINE_WORDS:
         return None
-    bare = line.strip(" *_#>")
-    for reason, pattern in patterns:
+    for reason, pattern in rules.lines:
         if pattern.fullmatch(bare):
             return reason
     return None
 
 
 def _is_headline(line: str) -> bool:
-    return len(line.split()) <= MAX_HEADLINE_WORDS and not line.rstrip().endswith((".", "?", "!"))
+    return len(line.split()) <= MAX_HEADLINE_WORDS and not line.rstrip().endswith(".")
 
 
-def _cut_inline(line: str, removed: list[Removed]) -> str:
-    for match in _INLINE_RELATED.finditer(line):
-        removed.append(Removed(text=match.group(0), reason="related-link"))
-    line = _INLINE_RELATED.sub(" ", line)
-    for match in _EMPHASIS.finditer(line):
-        removed.append(Removed(text=match.group(1), reason="markup"))
-    line = _EMPHASIS.sub(r"\2", line)
+def _cut_inline(line: str, rules: _Rules, removed: list[Removed]) -> str:
+    for reason, pattern in rules.inline:
+        if pattern.search(line):
+            removed.extend(Removed(text=m.group(0).strip(), reason=reason)
+                           for m in pattern.finditer(line))
+            line = pattern.sub(" ", line)
+    if "*" in line or "__" in line:
+        for match in _EMPHASIS.finditer(line):
+            removed.append(Removed(text=match.group(1), reason="markup"))
+        line = _EMPHASIS.sub(r"\2", line)
     return _SPACES.sub(" ", line).strip()
 
 
-def _cut_dateline(paragraph: str, rules: LanguageData, removed: list[Removed]) -> str:
-    for pattern in _dateline_patterns(rules):
+def _cut_dateline(paragraph: str, rules: _Rules, removed: list[Removed]) -> str:
+    for pattern in rules.datelines:
         match = pattern.match(paragraph)
         # A dateline leaves a sentence behind it; a whole line matching is a heading.
         if match and match.end() < len(paragraph):
             removed.append(Removed(text=match.group(0).strip(), reason="dateline"))
             return paragraph[match.end() :]
+    return paragraph
+
+
+def _cut_trailers(paragraph: str, rules: _Rules, removed: list[Removed]) -> str:
+    """Cut trailers from the end, repeatedly: "(Baca: ...) (agk/agk)" closes some."""
+    cut = True
+    while cut and paragraph:
+        cut = False
+        offset = max(0, len(paragraph) - TRAILER_WINDOW)
+        for reason, pattern in rules.trailers:
+            match = pattern.search(paragraph, offset)
+            if match:
+                removed.append(Removed(text=match.group(0).strip(), reason=reason))
+                paragraph = paragraph[: match.start()].rstrip()
+                cut = True
+                break
     return paragraph

@@ -26,6 +26,9 @@ class LanguageData:
     #: Lower-cased abbreviations (without the final period) after which a period does not
     #: end a sentence, e.g. "kab" for "Kab.".
     abbreviations: frozenset[str] = frozenset()
+    #: Abbreviations that usually close their sentence ("dll.", "etc."): a period after
+    #: them ends the sentence when a capital follows, and not otherwise.
+    final_abbreviations: frozenset[str] = frozenset()
     #: Lower-cased function words: used for language detection tie-breaks, headline
     #: overlap and redundancy (they carry no content).
     stopwords: frozenset[str] = frozenset()
@@ -37,9 +40,17 @@ class LanguageData:
     #: Whole lines that are not story: related-story links, app prompts, notices.
     #: Each entry is (reason, pattern); patterns match a whole line (case-insensitive).
     noise_lines: tuple[tuple[str, str], ...] = ()
+    #: A line that only announces links on the lines after it ("Baca juga:", "Related
+    #: Links"): it goes, and so do the short headline lines that follow it.
+    link_announcements: tuple[str, ...] = ()
+    #: Noise inside a line: (reason, pattern) cut wherever it matches ("[Baca juga: ...]").
+    inline_noise: tuple[tuple[str, str], ...] = ()
+    #: Noise that closes the article: (reason, pattern) cut from the end of the last
+    #: paragraph, such as the editor's initials "(rsa/rsa)" of Indonesian sites.
+    trailers: tuple[tuple[str, str], ...] = ()
     #: Datelines that open the body ("Jakarta, CNN Indonesia -- "); cut from the sentence,
     #: the sentence itself stays.
     datelines: tuple[str, ...] = ()
-    #: Verbs of saying that close a quote ("ujar Peskov."), so a quote spanning sentences
-    #: is not split before its attribution.
+    #: Lower-cased verbs of saying that attribute a quote (``"...!" kata dia``): a quote is
+    #: never cut from its attribution, and "-nya" forms hide who spoke.
     speech_verbs: frozenset[str] = field(default_factory=frozenset)

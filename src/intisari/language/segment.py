@@ -1,11 +1,25 @@
 """Sentence segmentation tuned for Indonesian and English news.
 
-Off-the-shelf splitters break Indonesian news on "Kab.", "Rp.", "Tbk." or "H." and split
-quotes before their attribution (``"...," ujar Peskov.``). The rules here are few and
-explicit: a boundary is a sentence-final mark, optionally closed by quotes or brackets,
-then whitespace and a token that can open a sentence, unless the word before the mark is
-an abbreviation or an initial. Paragraph breaks always end a sentence.
-Measured against IndoSum's own split in ``benchmarks/segmentation.py``.
+Off-the-shelf splitters break Indonesian news on "Kab.", "Rp.", "Tbk." or "H." and cut a
+quote from its attribution. The rules here are few and explicit. A *candidate* boundary is
+a sentence-final mark (``.`` ``!`` ``?`` ``…``), optionally closed by quotes or brackets,
+then whitespace. It is a boundary when what follows can open a sentence and what precedes
+does not forbid it:
+
+- after ``.``: not when the word before is an abbreviation of the language ("Kab.",
+  "Prof.", "Mr."), an initial ("A. Yani"), or a dotted abbreviation ("S.H.", "M.Si.");
+  sentence-final abbreviations ("dll.", "etc.") end a sentence before a capital;
+- not inside brackets opened in the same sentence ("(Uu. B002/T008)") nor after an
+  ellipsis in brackets ("[..]");
+- not before a verb of saying that attributes the quote just closed (``"...!" kata dia``);
+- what follows opens a sentence when it is a capital, a digit, an opening quote or bracket
+  ("(rsa)", the editor's initials), or a lower-case word with a capital inside ("iPhone").
+  A lower-case word opens one only after a plain period that closes an ordinary word: news
+  copy often forgets the capital ("... togel. tak hanya itu"), but "!" or "?" before a
+  lower-case word is a quote going on.
+
+Paragraph breaks always end a sentence. Measured against IndoSum's own split, pysbd,
+sentencex and blingfire by ``benchmarks/segmentation.py`` (figures in the README).
 """
 
 from __future__ import annotations
@@ -17,13 +31,19 @@ from intisari.language.model import LanguageData
 
 __all__ = ["paragraph_spans", "sentence_spans"]
 
-# A candidate boundary: final marks, closing quotes/brackets, whitespace, then something
-# that can open a sentence (a capital, a digit, an opening quote or bracket).
-_BOUNDARY = re.compile(
-    r"""(?P<mark>[.!?…]+|\.\.\.)(?P<close>["”’')\]]*)(?P<space>\s+)(?=["“‘(\[]?[^\W_a-z])""",
-    re.UNICODE,
+#: A candidate boundary: final marks, closing quotes/brackets, whitespace, and the first
+#: characters of what follows (an optional opening quote/bracket, then a word or a sign).
+_CANDIDATE = re.compile(
+    r"""(?P<mark>[.!?…]+)(?P<close>["”’'»)\]]*)(?P<space>\s+)"""
+    r"""(?P<open>["“‘'«(\[]?)(?P<next>\w*)""",
 )
-_WORD_BEFORE = re.compile(r"([\w.]+)$", re.UNICODE)
+#: The word just before a mark: letters, digits and inner dots ("M.Si", "1.149", "Kab").
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+#: A dotted abbreviation: single letters or short letter groups joined by dots ("S.H",
+#: "M.Si", "U.S", "a.n"); digits make it a number ("1.149"), which ends sentences.
+_DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
+#: A word of the language that a period may follow at a sentence end with no capital next.
+_ORDINARY_WORD = re.compile(r"[^\W\d_]{3,}")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 
 
@@ -49,33 +69,61 @@ def _split_paragraph(
     text: str, start: int, end: int, rules: LanguageData
 ) -> Iterator[tuple[int, int]]:
     sentence_start = start
-    for match in _BOUNDARY.finditer(text, start, end):
-        if not _is_boundary(text, match, sentence_start, rules):
-            continue
-        cut = match.end("close")
-        yield sentence_start, cut
-        sentence_start = match.end("space")
+    position = start
+    while True:
+        match = _CANDIDATE.search(text, position, end)
+        if match is None:
+            break
+        # Resume at the whitespace's end, so the next candidate may be the next word's mark.
+        position = match.end("space")
+        if _is_boundary(text, match, sentence_start, end, rules):
+            yield sentence_start, match.end("close")
+            sentence_start = position
     if sentence_start < end:
         yield _strip(text, sentence_start, end)
 
 
-def _is_boundary(text: str, match: re.Match[str], sentence_start: int, rules: LanguageData) -> bool:
-    mark = match.group("mark")
+def _is_boundary(
+    text: str, match: re.Match[str], sentence_start: int, end: int, rules: LanguageData
+) -> bool:
+    mark, close, opener, following = match.group("mark", "close", "open", "next")
+    if not (opener or following):
+        return False  # A dash, a bullet or a symbol follows: not a sentence opening.
+    if match.start() > sentence_start and text[match.start() - 1] in "([":
+        return False  # "[..]" or "(...)": an elision inside a quote, not an end.
+    if close and following.lower() in rules.speech_verbs:
+        return False  # ``"...!" kata dia``: the attribution belongs to the quote.
+    if _inside_brackets(text, sentence_start, match.start(), end):
+        return False
+    capital = bool(opener) or following[:1].isupper() or following[:1].isdigit()
+    camel = not capital and any(ch.isupper() for ch in following[1:])
     if mark != ".":
-        return True  # "!", "?", "..." and "…" before a capital end the sentence.
+        return capital or camel  # "!", "?", "…" and "..." before a lower-case word go on.
     before = _WORD_BEFORE.search(text, sentence_start, match.start())
     if before is None:
-        return True
-    word = before.group(1)
-    bare = word.rstrip(".").lower()
-    if bare in rules.abbreviations or bare.replace(".", "") in rules.abbreviations:
+        return capital or camel
+    word = before.group(0).rstrip(".")
+    lowered = word.lower()
+    if lowered in rules.final_abbreviations:
+        return capital
+    if lowered in rules.abbreviations or lowered.replace(".", "") in rules.abbreviations:
         return False
-    # An initial ("A. Yani", "J. K. Rowling") or a dotted abbreviation ("S.H.", "M.Si.").
     if len(word) == 1 and word.isupper():
+        return False  # An initial: "A. Yani", "J. K. Rowling".
+    if "." in word and _DOTTED.fullmatch(word):
         return False
-    if "." in word.strip(".") and len(word) <= 6 and not match.group("close"):
+    if capital or camel:
+        return True
+    # A lower-case opening after "kata. " is a forgotten capital, not a continuation.
+    return not close and bool(_ORDINARY_WORD.fullmatch(word)) and word.islower()
+
+
+def _inside_brackets(text: str, sentence_start: int, at: int, end: int) -> bool:
+    """Is ``at`` inside a parenthesis opened in this sentence and closed later on?"""
+    if "(" not in text[sentence_start:at]:
         return False
-    return True
+    head = text[sentence_start:at]
+    return head.count("(") > head.count(")") and ")" in text[at:end]
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

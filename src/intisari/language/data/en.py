@@ -7,15 +7,19 @@ from intisari.language.model import LanguageData
 __all__ = ["DATA"]
 
 ABBREVIATIONS = frozenset(
+    # Abbreviations usually followed by a name, a number or a place, so their period does
+    # not end the sentence. State and weekday abbreviations that are also words ending
+    # many sentences ("ill.", "wash.", "sun.", "wed.") are left out on purpose.
     "mr mrs ms dr prof sr jr st rev gen col lt sgt capt cmdr adm gov sen rep pres supt det"
     .split()
-    + "inc ltd co corp llc plc bros dept univ assn est no nos vol fig ed eds".split()
-    + "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun".split()
-    + "u.s u.k u.n e.u d.c a.m p.m e.g i.e etc vs approx ft mt ave blvd rd mph".split()
-    + "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo"
-    .split()
-    + "mont neb nev okla ore pa tenn tex va vt wash wis wyo".split()
+    + "inc ltd co corp llc plc bros dept univ assn no nos vol fig ed eds".split()
+    + "jan feb apr jun jul aug sep sept oct nov dec mon tue thu fri".split()
+    + "u.s u.k u.n e.u d.c a.m p.m e.g i.e vs approx ft mt ave blvd rd".split()
+    + "ala ariz calif colo conn fla ky md mich minn neb nev okla tenn tex vt wis wyo".split()
 )
+
+#: Abbreviations that close a list and so usually their sentence: "..., and so on, etc."
+FINAL_ABBREVIATIONS = frozenset(["etc"])
 
 STOPWORDS = frozenset(
     """
@@ -41,14 +45,20 @@ MARKER_WORDS = frozenset("the and of to is was that with for said".split())
 
 SPEECH_VERBS = frozenset("said says told added explained noted asked wrote according".split())
 
+#: Whole lines that are not story (each pattern matches the whole line, ignoring case).
 NOISE_LINES: tuple[tuple[str, str], ...] = (
     ("related-link", r"(read|see|watch)\s+(more|also|next|this)\b\s*:.*"),
-    ("related-link", r"(related|more from|recommended|you may also like|also read)\s*:.*"),
+    (
+        "related-link",
+        r"(related( stories| articles| links| coverage| content)?|more from|more on this|"
+        r"recommended|you may also like|also read|also|see also)\s*:.*",
+    ),
     ("related-link", r"(click|tap)\s+here\b.*"),
+    # An AI notice, whatever the word order: "These takeaways were generated with AI ..."
     (
         "ai-notice",
-        r".*\b(AI|artificial intelligence)\b.*\b(summar\w+|takeaways)\b.*"
-        r"\b(accura\w+|mistake\w*|errors?|inaccura\w+)\b.*",
+        r"(?=.*\b(AI|artificial intelligence)\b)(?=.*\b(summar\w+|takeaways)\b)"
+        r"(?=.*\b(accura\w+|mistakes?|errors?|inaccura\w+)\b).*",
     ),
     ("box-heading", r"key\s+takeaways\s*:?"),
     ("advertisement", r"(advertisement|sponsored( content)?|story continues below)"),
@@ -58,8 +68,20 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     ("site-footer", r"(copyright|©)\s.{0,120}"),
 )
 
+#: Lines that announce related links on the lines after them ("Related Links" alone).
+LINK_ANNOUNCEMENTS: tuple[str, ...] = (
+    r"(related( stories| articles| links| coverage| content)?|read (more|also)|see also|"
+    r"more (from|on) .{1,40})\s*:?",
+)
+
+#: Related links inside a paragraph, in brackets: "[Read more: X]", "(RELATED: X)".
+INLINE_NOISE: tuple[tuple[str, str], ...] = (
+    ("related-link", r"[\[(]\s*(read (more|also)|related|see also)\s*:[^\[\]()]*[\])]"),
+)
+
+#: Datelines opening the body: "(CNN) -- ", "WASHINGTON (CNN) -- ", "LONDON, England
+#: (Reuters) - ", "NEW YORK (AP) — ".
 DATELINES: tuple[str, ...] = (
-    # "(CNN) -- ", "WASHINGTON (CNN) -- ", "LONDON, England (Reuters) - ", "NEW YORK (AP) — ".
     r"(?:[A-Z][A-Za-z.'’]*(?:[ ,]{1,2}[A-Z][A-Za-z.'’]*){0,4}\s*)?"
     r"\((?:CNN|AP|Reuters|AFP|CNN Student News|EW\.com|CNNMoney|Mashable)\)\s*[-–—]{0,2}\s*",
 )
@@ -74,10 +96,13 @@ DATA = LanguageData(
     ),
     report_label="Report",
     abbreviations=ABBREVIATIONS,
+    final_abbreviations=FINAL_ABBREVIATIONS,
     stopwords=STOPWORDS,
     dangling_openers=DANGLING_OPENERS,
     marker_words=MARKER_WORDS,
     noise_lines=NOISE_LINES,
+    link_announcements=LINK_ANNOUNCEMENTS,
+    inline_noise=INLINE_NOISE,
     datelines=DATELINES,
     speech_verbs=SPEECH_VERBS,
 )

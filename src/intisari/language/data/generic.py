@@ -13,6 +13,7 @@ DATA = replace(
     code="und",
     name="Unsupported",
     abbreviations=frozenset(),
+    final_abbreviations=frozenset(),
     stopwords=frozenset(),
     dangling_openers=frozenset(),
     marker_words=frozenset(),

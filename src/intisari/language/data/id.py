@@ -7,20 +7,33 @@ from intisari.language.model import LanguageData
 __all__ = ["DATA"]
 
 ABBREVIATIONS = frozenset(
-    # Places and administration.
-    "kab kec kel ds dsn jl jln gg kota prov rt rw no nomor kp kav blok kompl".split()
-    # Companies and money.
+    # Words that are abbreviated with a period in Indonesian news and are usually followed
+    # by a name or a number, so the period does not end the sentence. Whole words ("kota",
+    # "ibu") and units written without a period ("kg", "km") are deliberately absent: a
+    # period after them ends a sentence.
+    # Places and administration: "Kab. Bogor", "Kec. Cilandak", "Jl. Sudirman No. 5".
+    "kab kec kel ds dsn jl jln gg prov rt rw no kp kav kompl".split()
+    # Laws and documents: "UU No. 35", "Ps. 81", "Jo. Pasal", "hlm. 12", "tgl. 5".
+    + "ps psl ay jo hlm tgl thn tel telp hp fax".split()
+    # Companies and money: "PT. Persib", "Tbk.", "Rp. 5 juta", "USD. 10".
     + "tbk pt cv ud persero rp usd ltd inc corp co".split()
-    # Titles and forms of address.
-    + "sdr sdri bpk bp ibu h hj dr drs dra ir prof kh kyai pdt ust ustz tn ny nn yth mr mrs ms".split()
-    + "st sh mh mm msi mpd spd se si ssi sos skm amd ak mkn mba phd sp kom".split()
-    # Military and police ranks.
-    + "jend letjen mayjen brigjen kol letkol mayor kapt lettu letda serka kompol akbp iptu ipda".split()
-    # Common written abbreviations.
-    + "dll dsb dst dkk tsb yl ybs sbg a.n an u.p up hlm tgl thn kg km cm mm ha jt rb".split()
+    # Titles and forms of address: "Sdr. Marcel", "H. Ahmad", "Hj. Siti", "Dr.", "Prof.".
+    + "sdr sdri bpk bp h hj dr drs dra drg ir prof kh pdt ust ustz tn ny nn yth".split()
+    + "mr mrs ms st".split()
+    # Degrees after a name, written without inner dots ("SH.", "MSi.", "SE.").
+    + "sh mh msi mpd spd se si ssi sos skm amd ak mkn mba phd sp kom".split()
+    # Military and police ranks, when abbreviated with a period.
+    + "jend letjen mayjen brigjen kol letkol kapt lettu letda serka kompol akbp iptu ipda".split()
+    # Written abbreviations inside a sentence: "a.n. Budi", "yth. Bapak", "tsb. di atas".
+    + "tsb yl ybs sbg a.n u.p s.d a.l ttd".split()
+    # Months: "5 Sept. 2017", "Jan. 2018".
     + "sept okt nov des jan feb mar apr agu ags agt jun jul".split()
-    + "vs etc al e.g i.e hal ttd".split()
+    # Latin and English, common in Indonesian copy: "vs.", "e.g.", "et al.".
+    + "vs al e.g i.e".split()
 )
+
+#: Abbreviations that close a list and so usually their sentence: "..., dan lain-lain."
+FINAL_ABBREVIATIONS = frozenset("dll dsb dst dkk etc".split())
 
 STOPWORDS = frozenset(
     """
@@ -62,34 +75,99 @@ SPEECH_VERBS = frozenset(
     "sebutnya paparnya terangnya pungkasnya lanjutnya lanjut".split()
 )
 
+#: Whole lines that are not story. Each pattern must match the *whole* line (ignoring
+#: case unless it says ``(?-i:...)``), so a story sentence that merely contains "baca
+#: juga" or "AI" stays.
 NOISE_LINES: tuple[tuple[str, str], ...] = (
-    # Links to other stories, in every form Indonesian sites print them.
-    ("related-link", r"\[?\s*(baca|lihat|simak|cek)\s+(juga|pula|selengkapnya|berita)\b.*"),
-    ("related-link", r"(?-i:MEMBACA|BACA)\b\s+\S.*"),
-    ("related-link", r"(berita|artikel)\s+(terkait|lainnya|pilihan)\s*:?.*"),
-    ("related-link", r"(simak|saksikan|tonton)\s+(juga\s+)?(video|live|siaran)\b.*"),
-    # Aggregator and site notices about AI summaries.
+    # Links to other stories, in every form Indonesian sites print them: "Baca juga: X",
+    # "Baca: X", "SIMAK JUGA - X", "[Baca Juga: X]", "Baca selengkapnya: X".
+    (
+        "related-link",
+        r"[\[(]?\s*(baca|lihat|simak|cek|klik)(\s+(juga|pula|selengkapnya|berita\s+\w+))?"
+        r"\s*(:|[\-–—|»>]+\s).*",
+    ),
+    # Without a separator only in capitals ("MEMBACA X", "BACA JUGA X") or as a headline,
+    # which has no final period ("Lihat juga X"); "Lihat juga bagaimana ... ." is story.
+    ("related-link", r"(?-i:MEMBACA|BACA JUGA|LIHAT JUGA|SIMAK JUGA|BACA)\b.*"),
+    ("related-link", r"(baca|lihat|simak)\s+(juga|pula)\s+.*[^.\s]"),
+    ("related-link", r"(berita|artikel)\s+(terkait|lainnya|pilihan|menarik)(\s*:.*)?"),
+    ("related-link", r"(simak|saksikan|tonton)\s+(juga\s+)?(video|live|siaran|vidio)\b.*"),
+    # An aggregator's or site's notice about AI summaries, whatever the word order:
+    # "Yahoo memakai AI untuk hasilkan ringkasan artikel. Info ... tidak selalu akurat."
     (
         "ai-notice",
-        r".*\b(AI|kecerdasan buatan)\b.*\b(ringkasan|rangkuman|intisari)\b.*"
-        r"\b(akurat|kekeliruan|keliru|kesalahan)\b.*",
+        r"(?=.*\b(AI|kecerdasan buatan)\b)(?=.*\b(ringkasan|rangkuman|intisari|diringkas)\b)"
+        r"(?=.*\b(akurat|kekeliruan|keliru|kesalahan|salah)\b).*",
     ),
-    ("box-heading", r"intisari\s+utama\s*:?"),
-    # Prompts to follow the site, advertising, and copy-paste artefacts.
-    ("site-prompt", r"(dapatkan|ikuti)\s+(update|berita|informasi|kami)\b.*"),
-    ("site-prompt", r".*\b(google news|whatsapp channel|saluran whatsapp|telegram)\b.{0,40}"),
+    ("box-heading", r"(intisari|poin)\s+utama\s*:?"),
+    # Prompts to follow the site: they start with the call to act.
+    (
+        "site-prompt",
+        r"(dapatkan|ikuti|gabung|bergabung|follow|download|unduh|klik)\b.{0,80}"
+        r"\b(update|berita|informasi|kami|google news|whatsapp|telegram|aplikasi)\b.*",
+    ),
     ("advertisement", r"(advertisement|iklan|scroll to continue with content|sponsored)"),
+    # Site footers: "DailySocial.id adalah portal berita ...", "Artikel ini telah tayang di
+    # Kompas.com ...", "Naskah ini bisa dibaca juga di Tabloid BOLA edisi 2.796."
     ("site-footer", r"\S+\.(id|com|co\.id|net|tv)\s+(adalah|merupakan)\s+(portal|situs|media)\b.*"),
-    ("site-footer", r"artikel ini (telah )?(tayang|terbit|dimuat)\s+(di|pada)\b.*"),
-    ("byline", r"(editor|penulis|reporter|pewarta|penyunting|sumber|foto)\s*:\s*[^.]{0,80}"),
-    ("byline", r"\(\s*[a-z]{2,6}\s*/\s*[a-z]{2,6}\s*\)"),
+    (
+        "site-footer",
+        r"(artikel|berita|naskah|tulisan) ini (telah |sudah |juga |bisa |dapat )*"
+        r"(tayang|terbit|dimuat|dibaca|diterbitkan)( juga)? (di|pada|dalam)\b.*",
+    ),
+    # Bylines and credits: "Penulis: X", "Sumber: VentureBeat.", "(fyk/ash)".
+    (
+        "byline",
+        r"(editor|penulis|reporter|pewarta|penyunting|sumber|foto|tambahan|laporan)\s*:\s*"
+        r".{0,80}",
+    ),
+    ("byline", r"\(\s*[a-z]{2,8}\s*/\s*[a-z]{0,8}\s*\)"),
 )
 
+#: Lines that announce related links on the lines after them ("Baca Juga:" alone).
+LINK_ANNOUNCEMENTS: tuple[str, ...] = (
+    r"(baca|lihat|simak|cek)(\s+(juga|pula|selengkapnya))?\s*[:\-–—]?",
+    r"(berita|artikel)\s+(terkait|lainnya|pilihan|menarik)\s*:?",
+)
+
+#: Lower-case words a headline may contain between its capitalised words ("Patung Gundam
+#: Raksasa di Jepang Dibongkar").
+_HEADLINE_GLUE = r"(?:di|ke|dari|dan|yang|untuk|dengan|atau|pada|vs\.?|&|-|–)"
+_LINK_PREFIX = r"(?<=[.!?\"”])\s+(?:baca|lihat|simak)(?:\s+(?:juga|pula))?\s*(?::|[-–—]\s)"
+
+#: Related links inside a paragraph: in brackets ("[Baca juga: X]", "(Baca: X)"), closing
+#: it after a sentence ("... kata dia. Baca juga: X"), or followed by more story, where
+#: the headline is its run of capitalised words: "... 'Gundam'. Baca juga: Patung Gundam
+#: Raksasa di Jepang Dibongkar Untuk memberikan ..." cuts up to "Dibongkar".
+INLINE_NOISE: tuple[tuple[str, str], ...] = (
+    ("related-link", r"[\[(]\s*(baca|lihat|simak)(\s+(juga|pula))?\s*:[^\[\]()]*[\])]"),
+    ("related-link", rf"{_LINK_PREFIX}[^.!?]*$"),
+    (
+        "related-link",
+        rf"{_LINK_PREFIX}\s*(?:(?-i:[A-Z0-9'‘\"“(]|[a-z]+[A-Z])\S*\s+|{_HEADLINE_GLUE}\s+){{1,25}}?"
+        rf"(?=(?-i:[A-Z])\S*\s+(?!{_HEADLINE_GLUE}\s)(?-i:[a-z]+)[\s,;:])",
+    ),
+)
+
+#: The editor's initials closing an article: "(rsa)", "(agk/agk)", "[noe]", "(gk - 68)",
+#: "(*/win)", and ANTARA's codes "(T.M052/B/I007/I007)", "(Uu. B002/T008)".
+TRAILERS: tuple[tuple[str, str], ...] = (
+    ("byline", r"[(\[]\s*(?-i:[a-z*][\w*]{0,11})(\s*[/\-]\s*[\w*]{0,11}){0,3}\s*[)\]]"),
+    ("byline", r"\(\s*(?-i:[A-Z][\w.]{0,6})\s*[\w.]{0,8}\s*/[\w./ \-]{1,40}\)"),
+)
+
+#: Datelines opening the body, each form as its own alternative so a story opening with a
+#: capitalised word and a dash ("GO - JEK akan ...", IndoSum's spacing) is not taken:
+#: "Jakarta, CNN Indonesia -- ", "JUARA.NET, MISANO ADRIATICO - ", "Liputan6.com, Jakarta
+#: - ", "Mataram, NTB (ANTARA News) - ", "JAKARTA (Pos Kota) – ", "Merdeka.com - ",
+#: "Jakarta - " (detik), "KOREA SELATAN – ".
+_PLACE = r"[A-Z][\w.&'’]*(?: [A-Z][\w.&'’]*){0,4}"
+_DASH = r"\s*[-–—]{1,2}\s+"
 DATELINES: tuple[str, ...] = (
-    # "Jakarta, CNN Indonesia -- ", "JAKARTA, KOMPAS.com - ", "Liputan6.com, Jakarta - ",
-    # "JUARA.NET, MISANO ADRIATICO - ", "Jakarta (ANTARA News) - ", "Suara.com - ".
-    r"(?:[A-Z][\w.&'’]*(?:[ ,]{1,2}[A-Z][\w.&'’]*){0,5})\s*(?:\([A-Za-z .]{2,30}\))?\s*"
-    r"[-–—]{1,2}\s+",
+    rf"(?:{_PLACE}\s*,\s*)?{_PLACE}\s*\([^()]{{2,30}}\){_DASH}",
+    rf"{_PLACE}\s*,\s*{_PLACE}{_DASH}",
+    rf"[A-Z][\w.&'’]{{3,}}{_DASH}",
+    rf"[A-Z]{{2,}}(?: [A-Z]{{2,}}){{1,3}}{_DASH}",
 )
 
 DATA = LanguageData(
@@ -102,10 +180,14 @@ DATA = LanguageData(
     ),
     report_label="Laporkan",
     abbreviations=ABBREVIATIONS,
+    final_abbreviations=FINAL_ABBREVIATIONS,
     stopwords=STOPWORDS,
     dangling_openers=DANGLING_OPENERS,
     marker_words=MARKER_WORDS,
     noise_lines=NOISE_LINES,
+    link_announcements=LINK_ANNOUNCEMENTS,
+    inline_noise=INLINE_NOISE,
+    trailers=TRAILERS,
     datelines=DATELINES,
     speech_verbs=SPEECH_VERBS,
 )
