@@ -1,0 +1,100 @@
+"""Every setting of the service, in one place: environment variables ``INTISARI_*``.
+
+One pydantic-settings class, so ``intisari serve``, the tests and the README table all
+read the same defaults. Each field's ``description`` is its help text (the README's
+settings table is generated from it: ``python -m intisari.settings``). Parts other than
+the service add their fields here with small edits.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings", "settings_table"]
+
+#: 2 MiB: the largest article page we accept is ~1 MB of HTML, and JSON escaping can
+#: nearly double it; anything bigger is not an article and must not reach the parser.
+DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
+
+
+class Settings(BaseSettings):
+    """The service's settings; each can be set as ``INTISARI_<NAME>`` (upper case)."""
+
+    model_config = SettingsConfigDict(env_prefix="INTISARI_", extra="ignore", frozen=True)
+
+    database_url: str = Field(
+        "sqlite:///./intisari.db",
+        description="SQLAlchemy URL of the database. The default is an SQLite file in the "
+        "working directory; `postgresql+psycopg://postgres@127.0.0.1:5432/test` "
+        "switches to PostgreSQL.",
+    )
+    migrate_on_start: bool = Field(
+        True, description="Apply the Alembic migrations when the app starts."
+    )
+    host: str = Field("127.0.0.1", description="Address `intisari serve` listens on.")
+    port: int = Field(8000, description="Port `intisari serve` listens on.")
+    workers: int = Field(1, ge=1, description="Worker processes of `intisari serve`.")
+    secret_key: str | None = Field(
+        None,
+        description="Key that signs session cookies and CSRF tokens. When unset, a random "
+        "key is created once and kept in the database, so sessions survive restarts.",
+    )
+    cookie_secure: bool = Field(
+        False, description="Mark cookies `Secure` (send only over HTTPS). Set in production."
+    )
+    session_max_age_s: int = Field(
+        8 * 3600, description="Seconds a reviewer's login lasts (a working day)."
+    )
+    trust_forwarded_for: bool = Field(
+        False,
+        description="Identify clients by the first `X-Forwarded-For` address (only behind a "
+        "reverse proxy that sets it); otherwise by the connection's address.",
+    )
+    max_body_bytes: int = Field(
+        DEFAULT_MAX_BODY_BYTES,
+        description="Largest request body; bigger ones get 413 before being parsed.",
+    )
+    auto_hide_open_reports: int = Field(
+        3,
+        ge=1,
+        description="A summary with at least this many open reports is hidden until a "
+        "reviewer decides.",
+    )
+    duplicate_report_window_s: int = Field(
+        24 * 3600,
+        description="Reports from the same client on the same bullet with the same category "
+        "within this many seconds are merged into one.",
+    )
+    redis_url: str | None = Field(
+        None,
+        description="Redis URL (e.g. `redis://127.0.0.1:6379/0`) for rate limits shared by "
+        "all workers; when unset, limits are kept in each process's memory.",
+    )
+    summaries_per_client_per_minute: int = Field(
+        120, description="Rate limit of `POST /v1/summaries` per client (0 turns it off)."
+    )
+    reports_per_client_per_hour: int = Field(
+        30, description="Rate limit of reports per client (0 turns it off)."
+    )
+    reports_per_summary_per_hour: int = Field(
+        300, description="Rate limit of reports per summary, all clients together (0: off)."
+    )
+    fetch_allow_private: bool = Field(
+        False,
+        description="Let `url` inputs reach private, loopback and link-local addresses. "
+        "Only for tests and closed networks.",
+    )
+
+
+def settings_table() -> str:
+    """The README's settings table, in Markdown, from the class itself."""
+    lines = ["| variable | default | meaning |", "|---|---|---|"]
+    for name, field in Settings.model_fields.items():
+        default = "unset" if field.default is None else f"`{field.default}`"
+        lines.append(f"| `INTISARI_{name.upper()}` | {default} | {field.description} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover - prints the README table
+    print(settings_table())

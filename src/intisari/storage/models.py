@@ -1,0 +1,176 @@
+"""The tables: summaries, readers' reports, reviewer accounts, API tokens, instance secrets.
+
+SQLAlchemy 2 declarative models, the same on SQLite and PostgreSQL. The schema itself is
+created only by the Alembic migrations in ``storage/migrations`` (never ``create_all``),
+so a database made by the tests is the one production gets.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+__all__ = [
+    "CATEGORIES",
+    "ROLES",
+    "STATUSES",
+    "Account",
+    "ApiToken",
+    "Base",
+    "InstanceSecret",
+    "Report",
+    "StoredSummary",
+    "UTCDateTime",
+    "utcnow",
+]
+
+#: What a reader can say is wrong with a bullet (issue 4); the API validates against it.
+CATEGORIES = ("inaccurate", "misleading", "missing-context", "offensive", "other")
+#: Where a report stands in review.
+STATUSES = ("open", "confirmed", "dismissed")
+#: Account roles, weakest first: a ``reader`` may log in but not review.
+ROLES = ("reader", "reviewer", "admin")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on both backends.
+
+    SQLite has no time zones and hands back naive values; this makes every value read
+    aware (UTC), so comparisons and ISO-8601 output are the same on both databases.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class StoredSummary(Base):
+    """One engine result for one input, kept forever (old engine versions stay readable)."""
+
+    __tablename__ = "summaries"
+    __table_args__ = (
+        UniqueConstraint("content_hash", "engine_version", name="uq_summaries_content_engine"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    #: SHA-256 of the input as summarized (see ``service.content_hash``): the cache key,
+    #: with the engine version.
+    content_hash: Mapped[str] = mapped_column(String(64))
+    engine_version: Mapped[str] = mapped_column(String(64))
+    article_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str | None] = mapped_column(Text)
+    #: The engine's JSON result (``intisari.Summary``), exactly as the engine gave it.
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: ``auto`` (too many open reports) or ``reviewer``; ``None`` while visible.
+    hidden_reason: Mapped[str | None] = mapped_column(String(16))
+    #: When a reviewer last hid or unhid it: auto-hiding counts only later reports.
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    reports: Mapped[list[Report]] = relationship(back_populates="summary")
+
+
+class Report(Base):
+    """A reader's report of an error in a summary (one bullet, or the whole box)."""
+
+    __tablename__ = "reports"
+    __table_args__ = (
+        Index("ix_reports_status_created", "status", "created_at"),
+        Index("ix_reports_duplicate", "summary_id", "client_hash", "takeaway_index", "category"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    summary_id: Mapped[str] = mapped_column(ForeignKey("summaries.id", ondelete="CASCADE"))
+    #: Index into the summary's takeaways; ``None`` reports the box as a whole.
+    takeaway_index: Mapped[int | None] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(32))
+    comment: Mapped[str | None] = mapped_column(Text)
+    #: Keyed hash of the client's address: enough to merge duplicates, not to track readers.
+    client_hash: Mapped[str] = mapped_column(String(64))
+    #: Repeats of this report merged into it (same client, bullet, category, window).
+    duplicates: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    note: Mapped[str | None] = mapped_column(Text)
+    reviewed_by: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    summary: Mapped[StoredSummary] = relationship(back_populates="reports")
+
+
+class Account(Base):
+    """A person who may log in: reviewers and admins review, readers only read."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    #: argon2id hash (argon2-cffi's encoded form, parameters included).
+    password_hash: Mapped[str | None] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(16), default="reviewer")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    tokens: Mapped[list[ApiToken]] = relationship(back_populates="account")
+
+
+class ApiToken(Base):
+    """A bearer token for scripts. Only its SHA-256 is stored: the token is shown once.
+
+    A plain hash suffices (unlike passwords) because tokens are 256 random bits: there is
+    nothing to guess, so a slow hash would only slow every request down.
+    """
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    account: Mapped[Account] = relationship(back_populates="tokens")
+
+
+class InstanceSecret(Base):
+    """Secrets the instance creates for itself (the cookie-signing key when none is set)."""
+
+    __tablename__ = "instance_secrets"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

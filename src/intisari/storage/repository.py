@@ -1,0 +1,324 @@
+"""Summaries and readers' reports: every read and write the API and the pages make.
+
+Plain functions over a SQLAlchemy ``Session``, so the JSON API, the server-rendered
+pages and the CLI share one set of rules. Each function that changes something commits
+before it returns: when it returns, the change is on disk (the API answers 201 only then).
+
+The rules that live here, because they must hold whoever calls:
+- duplicate reports (same client, bullet and category within a window) are merged into
+  the first one, whose ``duplicates`` counter goes up;
+- a summary with ``auto_hide_at`` or more open reports since a reviewer last decided on
+  it is hidden (``hidden_reason="auto"``); dismissing reports below that threshold shows it
+  again, while a reviewer's own hide or unhide stands until the next wave of reports.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from intisari.storage.models import (
+    CATEGORIES,
+    STATUSES,
+    InstanceSecret,
+    Report,
+    StoredSummary,
+    utcnow,
+)
+
+__all__ = [
+    "DayCount",
+    "add_report",
+    "add_summary",
+    "confirmed_reports",
+    "find_summary",
+    "get_report",
+    "get_summary",
+    "instance_secret",
+    "list_reports",
+    "open_report_count",
+    "regression_case",
+    "report_stats",
+    "review_report",
+    "set_hidden",
+]
+
+#: Bytes of randomness in a summary id: 96 bits, unguessable, 16 URL-safe characters.
+SUMMARY_ID_BYTES = 12
+#: Most reports one listing returns; the dashboard pages through the rest.
+MAX_LIST_LIMIT = 1000
+
+
+def instance_secret(session: Session, name: str) -> str:
+    """A secret the instance made for itself once (e.g. the cookie key), made if missing."""
+    row = session.get(InstanceSecret, name)
+    if row is not None:
+        return row.value
+    session.add(InstanceSecret(name=name, value=secrets.token_urlsafe(32)))
+    try:
+        session.commit()
+    except IntegrityError:  # another worker made it first: use theirs
+        session.rollback()
+    row = session.get(InstanceSecret, name)
+    assert row is not None
+    return row.value
+
+
+# Summaries ----------------------------------------------------------------------------
+
+
+def find_summary(session: Session, content_hash: str, engine_version: str) -> StoredSummary | None:
+    """The summary already made of this input by this engine version (the cache)."""
+    return session.scalar(
+        select(StoredSummary).where(
+            StoredSummary.content_hash == content_hash,
+            StoredSummary.engine_version == engine_version,
+        )
+    )
+
+
+def add_summary(
+    session: Session,
+    *,
+    content_hash: str,
+    engine_version: str,
+    result: dict[str, Any],
+    article_id: str | None = None,
+    url: str | None = None,
+) -> StoredSummary:
+    """Store an engine result; if a concurrent request stored the same one, return that."""
+    summary = StoredSummary(
+        id=secrets.token_urlsafe(SUMMARY_ID_BYTES),
+        content_hash=content_hash,
+        engine_version=engine_version,
+        article_id=article_id,
+        url=url,
+        language=result["language"],
+        title=result.get("title"),
+        result=result,
+        hidden=False,
+    )
+    session.add(summary)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        existing = find_summary(session, content_hash, engine_version)
+        if existing is None:
+            raise
+        return existing
+    return summary
+
+
+def get_summary(session: Session, summary_id: str) -> StoredSummary | None:
+    return session.get(StoredSummary, summary_id)
+
+
+def set_hidden(
+    session: Session, summary: StoredSummary, hidden: bool, *, now: datetime | None = None
+) -> StoredSummary:
+    """A reviewer hides or shows a summary; their decision resets the auto-hide count."""
+    summary.hidden = hidden
+    summary.hidden_reason = "reviewer" if hidden else None
+    summary.decided_at = now or utcnow()
+    session.commit()
+    return summary
+
+
+def open_report_count(session: Session, summary: StoredSummary) -> int:
+    """Open reports on ``summary`` since a reviewer last decided on it (merged ones once)."""
+    query = select(func.count(Report.id)).where(
+        Report.summary_id == summary.id, Report.status == "open"
+    )
+    if summary.decided_at is not None:
+        query = query.where(Report.created_at > summary.decided_at)
+    return session.scalar(query) or 0
+
+
+# Reports ------------------------------------------------------------------------------
+
+
+def add_report(
+    session: Session,
+    summary: StoredSummary,
+    *,
+    takeaway_index: int | None,
+    category: str,
+    comment: str | None,
+    client_hash: str,
+    duplicate_window_s: int,
+    auto_hide_at: int,
+    now: datetime | None = None,
+) -> tuple[Report, bool]:
+    """Record a report, or merge it into the same client's recent identical one.
+
+    Returns ``(report, created)``; ``created`` is false for a merged duplicate.
+    The caller has validated ``takeaway_index`` against the summary.
+    """
+    if category not in CATEGORIES:
+        raise ValueError(f"unknown report category {category!r}")
+    now = now or utcnow()
+    duplicate = session.scalar(
+        select(Report)
+        .where(
+            Report.summary_id == summary.id,
+            Report.client_hash == client_hash,
+            Report.category == category,
+            Report.takeaway_index.is_(None)
+            if takeaway_index is None
+            else Report.takeaway_index == takeaway_index,
+            Report.created_at >= now - timedelta(seconds=duplicate_window_s),
+        )
+        .order_by(Report.created_at)
+        .limit(1)
+    )
+    if duplicate is not None:
+        duplicate.duplicates += 1
+        session.commit()
+        return duplicate, False
+    report = Report(
+        summary_id=summary.id,
+        takeaway_index=takeaway_index,
+        category=category,
+        comment=comment,
+        client_hash=client_hash,
+        duplicates=0,
+        status="open",
+        created_at=now,
+    )
+    session.add(report)
+    session.flush()
+    if not summary.hidden and open_report_count(session, summary) >= auto_hide_at:
+        summary.hidden = True
+        summary.hidden_reason = "auto"
+    session.commit()
+    return report, True
+
+
+def get_report(session: Session, report_id: int) -> Report | None:
+    return session.get(Report, report_id)
+
+
+def list_reports(
+    session: Session,
+    *,
+    status: str | None = None,
+    category: str | None = None,
+    summary_id: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[Report]:
+    """Reports, newest first, each with its summary loaded (the dashboard shows both)."""
+    query = select(Report).options(selectinload(Report.summary))
+    if status is not None:
+        query = query.where(Report.status == status)
+    if category is not None:
+        query = query.where(Report.category == category)
+    if summary_id is not None:
+        query = query.where(Report.summary_id == summary_id)
+    if since is not None:
+        query = query.where(Report.created_at >= since)
+    if until is not None:
+        query = query.where(Report.created_at < until)
+    query = query.order_by(Report.created_at.desc(), Report.id.desc())
+    return list(session.scalars(query.limit(min(limit, MAX_LIST_LIMIT)).offset(offset)))
+
+
+def review_report(
+    session: Session,
+    report: Report,
+    *,
+    status: str,
+    note: str | None,
+    reviewer: str,
+    auto_hide_at: int,
+    now: datetime | None = None,
+) -> Report:
+    """A reviewer's verdict; an auto-hidden summary reappears once too few reports are open."""
+    if status not in STATUSES:
+        raise ValueError(f"unknown report status {status!r}")
+    report.status = status
+    report.note = note
+    report.reviewed_by = reviewer
+    report.reviewed_at = now or utcnow()
+    session.flush()
+    summary = report.summary
+    if summary.hidden_reason == "auto" and open_report_count(session, summary) < auto_hide_at:
+        summary.hidden = False
+        summary.hidden_reason = None
+    session.commit()
+    return report
+
+
+def confirmed_reports(session: Session) -> Iterator[Report]:
+    """Every confirmed report with its summary, oldest first (the regression export)."""
+    query = (
+        select(Report)
+        .options(selectinload(Report.summary))
+        .where(Report.status == "confirmed")
+        .order_by(Report.id)
+        .execution_options(yield_per=200)
+    )
+    yield from session.scalars(query)
+
+
+@dataclass(frozen=True)
+class DayCount:
+    day: date
+    category: str
+    count: int
+
+
+def report_stats(
+    session: Session, *, since: datetime | None = None, until: datetime | None = None
+) -> list[DayCount]:
+    """Reports per UTC day and category, oldest day first (the dashboard's chart).
+
+    Counted in Python from the timestamps: SQL date functions differ between SQLite and
+    PostgreSQL, and a chart covers at most a few thousand reports.
+    """
+    query = select(Report.created_at, Report.category)
+    if since is not None:
+        query = query.where(Report.created_at >= since)
+    if until is not None:
+        query = query.where(Report.created_at < until)
+    counts = Counter((created.date(), category) for created, category in session.execute(query))
+    return [DayCount(day, category, n) for (day, category), n in sorted(counts.items())]
+
+
+def regression_case(report: Report) -> dict[str, Any]:
+    """One line of ``GET /v1/reports/export``: a confirmed report as a regression case.
+
+    ``intisari evaluate`` reads these lines (they have ``report`` and no ``summary``): it
+    re-summarizes ``text`` and checks whether the reported takeaway is still produced.
+    """
+    summary = report.summary
+    result = summary.result
+    return {
+        "id": str(report.id),
+        "summary_id": summary.id,
+        "lang": summary.language,
+        "title": result.get("title"),
+        "text": result["text"],
+        "takeaways": result["takeaways"],
+        "engine": result["engine"],
+        "report": {
+            "takeaway_index": report.takeaway_index,
+            "category": report.category,
+            "comment": report.comment,
+            "status": report.status,
+            "note": report.note,
+            "created_at": report.created_at.isoformat(),
+            "reviewed_at": None if report.reviewed_at is None else report.reviewed_at.isoformat(),
+        },
+    }

@@ -1,0 +1,359 @@
+"""The JSON API under ``/v1``, plus ``/healthz`` and ``/metrics``.
+
+Handlers are plain ``def``: FastAPI runs them in its threadpool, so the CPU-bound engine
+and the blocking database calls never stall the event loop.
+
+Error statuses (body: ``ErrorOut``): 401 anonymous on a reviewer route, 403 wrong role or
+missing CSRF token, 404 unknown id, 413 body over ``INTISARI_MAX_BODY_BYTES`` or article
+over the engine's byte cap, 422 invalid request or an article the engine cannot summarize
+(too short, undecodable, a URL that cannot be fetched), 429 rate limit with ``Retry-After``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from http import HTTPStatus
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi.responses import PlainTextResponse, StreamingResponse
+from prometheus_client import CONTENT_TYPE_LATEST
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+from starlette.requests import Request
+from starlette.responses import Response
+
+from intisari.errors import InputError, InputTooLarge
+from intisari.storage import repository
+from intisari.storage.accounts import verify_login
+from intisari.storage.cache import summarize_cached
+from intisari.storage.models import Account, StoredSummary
+from intisari.web.auth import (
+    REVIEW_ROLES,
+    Principal,
+    current_principal,
+    end_session,
+    require_reviewer,
+    start_session,
+)
+from intisari.web.deps import AppState, Client, app_state, db_session, rate_limit, request_client
+from intisari.web.schemas import (
+    Category,
+    ErrorOut,
+    HiddenIn,
+    LoginIn,
+    LoginOut,
+    ReportIn,
+    ReportOut,
+    ReviewIn,
+    Status,
+    SummaryIn,
+    SummaryOut,
+)
+
+__all__ = ["ApiError", "router"]
+
+#: Login attempts per client per minute: enough for typos, too few to guess passwords.
+LOGIN_ATTEMPTS_PER_MINUTE = 10
+
+State = Annotated[AppState, Depends(app_state)]
+DB = Annotated[Session, Depends(db_session)]
+Caller = Annotated[Client, Depends(request_client)]
+Reviewer = Annotated[Account, Depends(require_reviewer)]
+MaybePrincipal = Annotated[Principal | None, Depends(current_principal)]
+
+router = APIRouter()
+
+
+class ApiError(HTTPException):
+    """An HTTP error with a stable machine-readable ``code`` (e.g. the engine's)."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(status, detail=message)
+        self.code = code
+
+
+def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the error answers a route can give."""
+    entries: dict[int | str, dict[str, Any]] = {
+        s: {"model": ErrorOut, "description": HTTPStatus(s).phrase} for s in statuses
+    }
+    if 413 in entries:
+        # When Content-Length announces the excess, FastAPI's body cap answers in plain text.
+        entries[413] = {
+            "description": "Request body over INTISARI_MAX_BODY_BYTES, or article too large",
+            "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}},
+                "text/plain": {"schema": {"type": "string"}},
+            },
+        }
+    return entries
+
+
+def _summary_or_404(session: Session, summary_id: str) -> StoredSummary:
+    summary = repository.get_summary(session, summary_id)
+    if summary is None:
+        raise ApiError(404, "not-found", f"no summary {summary_id!r}")
+    return summary
+
+
+# Summaries ----------------------------------------------------------------------------
+
+
+@router.post(
+    "/v1/summaries",
+    response_model=SummaryOut,
+    responses=_errors(413, 422, 429),
+    tags=["summaries"],
+)
+def create_summary(
+    body: SummaryIn, response: Response, state: State, session: DB, client: Caller
+) -> SummaryOut:
+    """Summarize an article, or return its stored summary (same input, same engine).
+
+    The ``X-Intisari-Cache`` header says ``hit`` (stored earlier) or ``miss`` (made now).
+    """
+    settings = state.settings
+    rate_limit(state, f"summaries:{client.hash}", settings.summaries_per_client_per_minute, 60)
+    try:
+        stored, hit = summarize_cached(
+            session,
+            text=body.text,
+            html=body.html,
+            url=body.url,
+            title=body.title,
+            lang=body.lang,
+            article_id=body.article_id,
+            options=state.options,
+        )
+    except InputError as error:
+        status = 413 if isinstance(error, InputTooLarge) else 422
+        raise ApiError(status, error.code, str(error)) from None
+    state.metrics.summaries_served.labels("cache" if hit else "engine").inc()
+    if hit:
+        state.metrics.cache_hits.inc()
+    response.headers["X-Intisari-Cache"] = "hit" if hit else "miss"
+    return SummaryOut.of(stored)
+
+
+@router.get(
+    "/v1/summaries/{summary_id}",
+    response_model=SummaryOut,
+    responses=_errors(404),
+    tags=["summaries"],
+)
+def read_summary(
+    summary_id: str, state: State, session: DB, principal: MaybePrincipal
+) -> SummaryOut:
+    """A stored summary. Hidden ones have no takeaways, except for reviewers."""
+    stored = _summary_or_404(session, summary_id)
+    state.metrics.summaries_served.labels("lookup").inc()
+    reviewer = principal is not None and principal.account.role in REVIEW_ROLES
+    return SummaryOut.of(stored, reviewer=reviewer)
+
+
+@router.patch(
+    "/v1/summaries/{summary_id}",
+    response_model=SummaryOut,
+    responses=_errors(401, 403, 404, 422),
+    tags=["review"],
+)
+def hide_summary(summary_id: str, body: HiddenIn, session: DB, reviewer: Reviewer) -> SummaryOut:
+    """Hide a summary at once (``hidden: true``) or show it again; reviewers only."""
+    stored = _summary_or_404(session, summary_id)
+    repository.set_hidden(session, stored, body.hidden)
+    return SummaryOut.of(stored, reviewer=True)
+
+
+# Reports ------------------------------------------------------------------------------
+
+
+@router.post(
+    "/v1/summaries/{summary_id}/reports",
+    response_model=ReportOut,
+    status_code=201,
+    responses={
+        200: {"model": ReportOut, "description": "Merged into the same client's earlier report"},
+        **_errors(404, 413, 422, 429),
+    },
+    tags=["reports"],
+)
+def create_report(
+    summary_id: str,
+    body: ReportIn,
+    response: Response,
+    state: State,
+    session: DB,
+    client: Caller,
+) -> ReportOut:
+    """Report an error in one bullet (``takeaway_index``) or in the whole box (null).
+
+    201 once the report is committed; 200 when it repeats the same client's report on the
+    same bullet and category within ``INTISARI_DUPLICATE_REPORT_WINDOW_S`` (merged, counted
+    once).
+    """
+    settings = state.settings
+    rate_limit(state, f"reports:client:{client.hash}", settings.reports_per_client_per_hour, 3600)
+    summary = _summary_or_404(session, summary_id)
+    rate_limit(state, f"reports:summary:{summary.id}", settings.reports_per_summary_per_hour, 3600)
+    n_takeaways = len(summary.result["takeaways"])
+    if body.takeaway_index is not None and body.takeaway_index >= n_takeaways:
+        raise ApiError(
+            422,
+            "invalid-request",
+            f"takeaway_index {body.takeaway_index} is out of range: the summary has "
+            f"{n_takeaways} takeaways",
+        )
+    report, created = repository.add_report(
+        session,
+        summary,
+        takeaway_index=body.takeaway_index,
+        category=body.category,
+        comment=body.comment,
+        client_hash=client.hash,
+        duplicate_window_s=settings.duplicate_report_window_s,
+        auto_hide_at=settings.auto_hide_open_reports,
+    )
+    state.metrics.reports.labels(body.category, str(not created).lower()).inc()
+    if not created:
+        response.status_code = 200
+    return ReportOut.of(report)
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """Query dates without a zone are UTC."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
+
+
+@router.get(
+    "/v1/reports",
+    response_model=list[ReportOut],
+    responses=_errors(401, 403, 422),
+    tags=["review"],
+)
+def list_reports(
+    session: DB,
+    reviewer: Reviewer,
+    status: Status | None = None,
+    category: Category | None = None,
+    summary_id: str | None = None,
+    since: Annotated[datetime | None, Query(description="Created at or after (ISO 8601).")] = None,
+    until: Annotated[datetime | None, Query(description="Created before (ISO 8601).")] = None,
+    limit: Annotated[int, Query(ge=1, le=repository.MAX_LIST_LIMIT)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> list[ReportOut]:
+    """Reports, newest first, filtered; reviewers only."""
+    reports = repository.list_reports(
+        session,
+        status=status,
+        category=category,
+        summary_id=summary_id,
+        since=_utc(since),
+        until=_utc(until),
+        limit=limit,
+        offset=offset,
+    )
+    return [ReportOut.of(r) for r in reports]
+
+
+@router.get(
+    "/v1/reports/export",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "JSON Lines, one confirmed report per line (see README, Service)",
+            "content": {"application/x-ndjson": {"schema": {"type": "string"}}},
+        },
+        **_errors(401, 403),
+    },
+    tags=["review"],
+)
+def export_reports(state: State, reviewer: Reviewer) -> StreamingResponse:
+    """Confirmed reports as regression cases for ``intisari evaluate`` (JSONL)."""
+
+    def lines() -> Iterator[str]:
+        # Its own session: the request's is closed before the body is streamed.
+        with state.sessions() as session:
+            for report in repository.confirmed_reports(session):
+                yield json.dumps(repository.regression_case(report), ensure_ascii=False) + "\n"
+
+    return StreamingResponse(lines(), media_type="application/x-ndjson")
+
+
+@router.patch(
+    "/v1/reports/{report_id}",
+    response_model=ReportOut,
+    responses=_errors(401, 403, 404, 422),
+    tags=["review"],
+)
+def review_report(
+    report_id: int, body: ReviewIn, state: State, session: DB, reviewer: Reviewer
+) -> ReportOut:
+    """Confirm or dismiss a report (or reopen it), with a note; reviewers only."""
+    report = repository.get_report(session, report_id)
+    if report is None:
+        raise ApiError(404, "not-found", f"no report {report_id}")
+    repository.review_report(
+        session,
+        report,
+        status=body.status,
+        note=body.note,
+        reviewer=reviewer.name,
+        auto_hide_at=state.settings.auto_hide_open_reports,
+    )
+    return ReportOut.of(report)
+
+
+# Login --------------------------------------------------------------------------------
+
+
+@router.post(
+    "/v1/auth/login", response_model=LoginOut, responses=_errors(401, 422, 429), tags=["auth"]
+)
+def login(body: LoginIn, response: Response, state: State, session: DB, client: Caller) -> LoginOut:
+    """Log in with name and password: sets the session cookie, returns the CSRF token."""
+    rate_limit(state, f"login:{client.hash}", LOGIN_ATTEMPTS_PER_MINUTE, 60)
+    account = verify_login(session, body.name, body.password)
+    if account is None:
+        raise ApiError(401, "unauthorized", "wrong name or password")
+    token = start_session(state, response, account)
+    return LoginOut(name=account.name, role=account.role, csrf_token=token)
+
+
+@router.post("/v1/auth/logout", status_code=204, tags=["auth"])
+def logout(response: Response) -> None:
+    """Forget the session cookie."""
+    end_session(response)
+
+
+@router.get("/v1/auth/me", response_model=LoginOut, responses=_errors(401), tags=["auth"])
+def me(request: Request, response: Response, state: State, principal: MaybePrincipal) -> LoginOut:
+    """Who is logged in, with a CSRF token for this browser."""
+    if principal is None:
+        raise ApiError(401, "unauthorized", "not logged in")
+    token = state.csrf.token(request, response)
+    return LoginOut(name=principal.account.name, role=principal.account.role, csrf_token=token)
+
+
+# Operations ---------------------------------------------------------------------------
+
+
+@router.get("/healthz", responses=_errors(503), tags=["operations"])
+def healthz(session: DB) -> dict[str, str]:
+    """``{"status": "ok"}`` when the database answers, else 503."""
+    try:
+        session.execute(text("SELECT 1"))
+    except SQLAlchemyError as error:
+        raise ApiError(503, "database-unavailable", type(error).__name__) from None
+    return {"status": "ok"}
+
+
+@router.get("/metrics", response_class=PlainTextResponse, tags=["operations"])
+def metrics(state: State) -> Response:
+    """Prometheus text format."""
+    return Response(state.metrics.render(), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,120 @@
+"""The service as one FastAPI app: ``create_app(settings)`` wires storage, guards and routes.
+
+``intisari serve`` runs ``create_app()`` under uvicorn; tests make as many apps as they
+like, each with its own database, rate limiter and metrics registry.
+
+Middleware, outermost first: metrics (times everything), security headers, then FastAPI's
+own request-body cap (413 before any parsing), then the routes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from http import HTTPStatus
+
+from fastapi import FastAPI
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+
+from intisari import __version__
+from intisari.options import Options
+from intisari.settings import Settings
+from intisari.storage.database import make_engine, make_sessions, upgrade
+from intisari.storage.repository import instance_secret
+from intisari.web import api
+from intisari.web.deps import AppState
+from intisari.web.metrics import Metrics, MetricsMiddleware
+from intisari.web.schemas import ErrorOut
+from intisari.web.security import (
+    CsrfTokens,
+    MemoryRateLimiter,
+    RateLimiter,
+    RedisRateLimiter,
+    SecurityHeadersMiddleware,
+)
+
+__all__ = ["create_app"]
+
+#: Name of the secret the instance creates for itself when INTISARI_SECRET_KEY is unset.
+COOKIE_KEY_SECRET = "cookie-key"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """A ready app: migrations applied (unless turned off), routes and guards installed."""
+    settings = settings or Settings()
+    if settings.migrate_on_start:
+        upgrade(settings.database_url)
+    engine = make_engine(settings.database_url)
+    sessions = make_sessions(engine)
+    if settings.secret_key:
+        secret = settings.secret_key
+    else:
+        with sessions() as session:
+            secret = instance_secret(session, COOKIE_KEY_SECRET)
+    limiter: RateLimiter = (
+        RedisRateLimiter(settings.redis_url) if settings.redis_url else MemoryRateLimiter()
+    )
+    metrics = Metrics()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="Intisari",
+        version=__version__,
+        description="Grounded Key Takeaways for news articles, and readers' error reports.",
+        lifespan=lifespan,
+        max_body_size=settings.max_body_bytes,
+    )
+    app.state.intisari = AppState(
+        settings=settings,
+        engine=engine,
+        sessions=sessions,
+        limiter=limiter,
+        metrics=metrics,
+        csrf=CsrfTokens(secret, settings.cookie_secure),
+        secret=secret,
+        options=Options(fetch_allow_private=settings.fetch_allow_private),
+    )
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.include_router(api.router)
+    # The pages (`/`, `/a/{summary_id}`, `/review`) go here, as one line written by the
+    # pages' author when web/pages.py exists:  app.include_router(pages.router)
+    # (with `from intisari.web import pages` at the top; static files may be mounted here
+    # with `app.mount("/static", StaticFiles(...), name="static")`).
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
+    return app
+
+
+async def _http_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, HTTPException)
+    code = getattr(error, "code", None) or _slug(error.status_code)
+    body = ErrorOut(code=code, message=str(error.detail))
+    return JSONResponse(
+        body.model_dump(exclude_none=True), status_code=error.status_code, headers=error.headers
+    )
+
+
+async def _validation_error(_request: Request, error: Exception) -> JSONResponse:
+    """422 with where and why, but without echoing the input (it may be megabytes)."""
+    assert isinstance(error, RequestValidationError)
+    details = [
+        {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+        for e in error.errors()
+    ]
+    first = details[0] if details else {"loc": [], "msg": "invalid request"}
+    where = ".".join(str(part) for part in first["loc"])
+    body = ErrorOut(code="invalid-request", message=f"{where}: {first['msg']}", details=details)
+    return JSONResponse(jsonable_encoder(body), status_code=422)
+
+
+def _slug(status: int) -> str:
+    return HTTPStatus(status).phrase.lower().replace(" ", "-")

@@ -1,0 +1,153 @@
+"""The API's request and response bodies. Unknown request fields are rejected (422)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from intisari.result import Summary
+from intisari.storage.models import Report, StoredSummary
+
+__all__ = [
+    "MAX_ARTICLE_CHARS",
+    "MAX_COMMENT_CHARS",
+    "Category",
+    "ErrorOut",
+    "HiddenIn",
+    "LoginIn",
+    "LoginOut",
+    "ReportIn",
+    "ReportOut",
+    "ReviewIn",
+    "Status",
+    "SummaryIn",
+    "SummaryOut",
+]
+
+#: A long feature is ~100 kB of text; ten times that is not an article (422 above it).
+MAX_ARTICLE_CHARS = 1_000_000
+#: A heavy news page is ~1 MB of HTML.
+MAX_HTML_CHARS = 2_000_000
+#: Readers' comments: issue 4 says 2,000 characters.
+MAX_COMMENT_CHARS = 2000
+#: Reviewers' notes get the same room.
+MAX_NOTE_CHARS = 2000
+
+Category = Literal["inaccurate", "misleading", "missing-context", "offensive", "other"]
+Status = Literal["open", "confirmed", "dismissed"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SummaryIn(_Strict):
+    """Exactly one of ``url``, ``html`` or ``text``."""
+
+    url: str | None = Field(
+        None, max_length=2048, pattern=r"^https?://", description="Page to fetch."
+    )
+    html: str | None = Field(None, max_length=MAX_HTML_CHARS, description="The article's HTML.")
+    text: str | None = Field(
+        None,
+        max_length=MAX_ARTICLE_CHARS,
+        description="Plain text; a short first line is the title.",
+    )
+    title: str | None = Field(None, max_length=1000, description="Headline, if not in the input.")
+    lang: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})?$",
+        description="Language; detected if omitted.",
+    )
+    article_id: str | None = Field(None, max_length=200, description="Your id of the article.")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> SummaryIn:
+        given = [name for name in ("url", "html", "text") if getattr(self, name)]
+        if len(given) != 1:
+            raise ValueError("give exactly one of url, html or text")
+        return self
+
+
+class SummaryOut(Summary):
+    """The engine's JSON result plus where it is stored.
+
+    A hidden summary (pulled by a reviewer, or by ``INTISARI_AUTO_HIDE_OPEN_REPORTS`` open
+    reports) comes back to the public with ``hidden: true`` and no takeaways.
+    """
+
+    summary_id: str
+    hidden: bool
+    created_at: datetime
+
+    @classmethod
+    def of(cls, stored: StoredSummary, *, reviewer: bool = False) -> SummaryOut:
+        out = cls.model_validate(
+            {
+                **stored.result,
+                "summary_id": stored.id,
+                "hidden": stored.hidden,
+                "created_at": stored.created_at,
+            }
+        )
+        if stored.hidden and not reviewer:
+            out.takeaways = []
+        return out
+
+
+class HiddenIn(_Strict):
+    hidden: bool
+
+
+class ReportIn(_Strict):
+    takeaway_index: int | None = Field(
+        None, ge=0, description="Which bullet (0-based); null reports the box as a whole."
+    )
+    category: Category
+    comment: str | None = Field(None, max_length=MAX_COMMENT_CHARS)
+
+
+class ReportOut(BaseModel):
+    id: int
+    summary_id: str
+    takeaway_index: int | None
+    category: Category
+    comment: str | None
+    status: Status
+    note: str | None
+    #: Repeats of this report by the same client that were merged into it.
+    duplicates: int
+    created_at: datetime
+    reviewed_at: datetime | None
+    reviewed_by: str | None
+
+    @classmethod
+    def of(cls, report: Report) -> ReportOut:
+        return cls.model_validate(report, from_attributes=True)
+
+
+class ReviewIn(_Strict):
+    status: Status
+    note: str | None = Field(None, max_length=MAX_NOTE_CHARS)
+
+
+class LoginIn(_Strict):
+    name: str = Field(max_length=100)
+    password: str = Field(max_length=1000)
+
+
+class LoginOut(BaseModel):
+    name: str
+    role: str
+    #: Send it back as ``X-CSRF-Token`` on unsafe requests made with the session cookie.
+    csrf_token: str
+
+
+class ErrorOut(BaseModel):
+    """Every error answer: a stable ``code``, a one-line ``message``, and for 422 details."""
+
+    code: str
+    message: str
+    details: list[dict[str, object]] | None = None

@@ -1,0 +1,210 @@
+"""Guards around every request: security headers, rate limits, CSRF tokens, client identity.
+
+The request-body cap is FastAPI's own ``max_body_size`` (Starlette's body-limit
+middleware: 413 from the ``Content-Length`` header or from counting streamed bytes, before
+anything is parsed); it is set in ``app.create_app``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import secrets
+import threading
+import time
+from typing import Protocol
+
+import redis
+from itsdangerous import BadSignature, URLSafeSerializer
+from starlette.datastructures import MutableHeaders
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+__all__ = [
+    "CSRF_COOKIE",
+    "CSRF_HEADER",
+    "HTML_CSP",
+    "CsrfTokens",
+    "MemoryRateLimiter",
+    "RateLimiter",
+    "RedisRateLimiter",
+    "SecurityHeadersMiddleware",
+    "client_address",
+    "client_hash",
+]
+
+log = logging.getLogger(__name__)
+
+#: Pages may load scripts, styles and images only from this server: no inline script,
+#: so a comment that slipped through escaping still could not run.
+HTML_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+#: JSON and text responses are never rendered: deny everything.
+DATA_CSP = "default-src 'none'; frame-ancestors 'none'"
+#: FastAPI's /docs page is inline script plus Swagger UI from jsDelivr (it renders only
+#: when the browser can reach the CDN; /openapi.json itself is served locally).
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
+    "frame-ancestors 'none'"
+)
+DOCS_PATHS = ("/docs", "/docs/oauth2-redirect", "/redoc")
+
+CSRF_COOKIE = "intisari_csrf"
+CSRF_HEADER = "X-CSRF-Token"
+#: The form field the pages put the token in.
+CSRF_FIELD = "csrf_token"
+
+
+class SecurityHeadersMiddleware:
+    """Adds the headers every response needs; HTML responses get the strict CSP."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                is_html = headers.get("content-type", "").startswith("text/html")
+                if scope["path"] in DOCS_PATHS:
+                    policy = DOCS_CSP
+                else:
+                    policy = HTML_CSP if is_html else DATA_CSP
+                headers.setdefault("Content-Security-Policy", policy)
+                headers.setdefault("X-Content-Type-Options", "nosniff")
+                headers.setdefault("X-Frame-Options", "DENY")
+                headers.setdefault("Referrer-Policy", "same-origin")
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+# Client identity ----------------------------------------------------------------------
+
+
+def client_address(request: Request, trust_forwarded_for: bool) -> str:
+    """Who is asking: the proxy's ``X-Forwarded-For`` if trusted, else the peer address."""
+    if trust_forwarded_for:
+        forwarded = request.headers.get("x-forwarded-for", "")
+        first = forwarded.split(",")[0].strip()
+        if first:
+            return first
+    return request.client.host if request.client else "unknown"
+
+
+def client_hash(secret: str, address: str) -> str:
+    """A keyed hash of the address: stable enough to merge duplicates, useless to track."""
+    return hmac.new(secret.encode(), address.encode(), hashlib.sha256).hexdigest()
+
+
+# Rate limits --------------------------------------------------------------------------
+
+
+class RateLimiter(Protocol):
+    """Fixed-window counters: at most ``limit`` hits per key in each ``window_s`` window."""
+
+    def hit(self, key: str, limit: int, window_s: int) -> int | None:
+        """Count one hit; None if allowed, else the seconds until the window resets."""
+        ...
+
+
+class MemoryRateLimiter:
+    """Counters in this process (the default: one worker, no Redis needed)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._counts: dict[tuple[str, int], int] = {}
+
+    def hit(self, key: str, limit: int, window_s: int) -> int | None:
+        now = time.time()
+        window = int(now // window_s)
+        with self._lock:
+            if len(self._counts) > 100_000:  # old windows pile up: drop them
+                self._counts = {k: v for k, v in self._counts.items() if k[1] >= window - 1}
+            count = self._counts.get((f"{key}:{window_s}", window), 0) + 1
+            self._counts[(f"{key}:{window_s}", window)] = count
+        return None if count <= limit else _retry_after(now, window, window_s)
+
+
+class RedisRateLimiter:
+    """Counters in Redis, shared by every worker and server.
+
+    If Redis cannot be reached the request is allowed (and logged): rate limiting protects
+    the service, and losing a reader's report to an outage would be worse than a burst.
+    """
+
+    def __init__(self, url: str) -> None:
+        self._redis = redis.Redis.from_url(url, socket_timeout=1.0, socket_connect_timeout=1.0)
+
+    def hit(self, key: str, limit: int, window_s: int) -> int | None:
+        now = time.time()
+        window = int(now // window_s)
+        name = f"intisari:rate:{key}:{window_s}:{window}"
+        try:
+            pipe = self._redis.pipeline()
+            pipe.incr(name)
+            pipe.expire(name, window_s + 1)
+            count = int(pipe.execute()[0])
+        except redis.RedisError as error:
+            log.warning("rate limit not applied, Redis failed: %s", error)
+            return None
+        return None if count <= limit else _retry_after(now, window, window_s)
+
+
+def _retry_after(now: float, window: int, window_s: int) -> int:
+    return max(1, int((window + 1) * window_s - now + 0.999))
+
+
+# CSRF ---------------------------------------------------------------------------------
+
+
+class CsrfTokens:
+    """Double-submit tokens, signed: a random value in an HttpOnly cookie, and its signed
+    form in the page's form field or the ``X-CSRF-Token`` header.
+
+    Another site can make a browser send the cookie but cannot read it, so it cannot
+    produce the matching signed token. Requests authenticated by a Bearer token carry no
+    cookie credentials and need no CSRF token.
+    """
+
+    def __init__(self, secret: str, cookie_secure: bool) -> None:
+        self._signer = URLSafeSerializer(secret, salt="intisari.csrf")
+        self._secure = cookie_secure
+
+    def token(self, request: Request, response: Response) -> str:
+        """The token to embed in a form; sets the cookie on ``response`` if it is missing."""
+        value = request.cookies.get(CSRF_COOKIE)
+        if not value:
+            value = self.rotate(response)
+        return self._signer.dumps(value)
+
+    def rotate(self, response: Response) -> str:
+        """A fresh cookie value (at login, so a token from before it stops working)."""
+        value = secrets.token_urlsafe(32)
+        response.set_cookie(
+            CSRF_COOKIE, value, httponly=True, samesite="lax", secure=self._secure, path="/"
+        )
+        return value
+
+    def signed(self, value: str) -> str:
+        return self._signer.dumps(value)
+
+    def check(self, request: Request, token: str | None) -> bool:
+        """True if ``token`` is the signed form of this browser's cookie."""
+        value = request.cookies.get(CSRF_COOKIE)
+        if not value or not token:
+            return False
+        try:
+            signed_value = self._signer.loads(token)
+        except BadSignature:
+            return False
+        return isinstance(signed_value, str) and hmac.compare_digest(signed_value, value)
