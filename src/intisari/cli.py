@@ -5,13 +5,15 @@ Bad input ends with one line on stderr and exit status 2, never a traceback.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 from intisari.errors import InputError
+from intisari.ingest.records import RECORD_FIELDS
 from intisari.ingest.text import decode
 from intisari.options import DEFAULT_OPTIONS
 from intisari.takeaways.render import FORMATS, render
@@ -31,70 +33,75 @@ app = typer.Typer(
 
 
 def fail(message: str) -> NoReturn:
+    """Print ``message`` as one line on stderr and exit 2: bad input is not a crash."""
     typer.echo(f"intisari: error: {message}", err=True)
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
 @app.command()
 def summarize(
-    source: Annotated[str, typer.Argument(help="A file, an http(s) URL, or - for stdin.")] = "-",
+    source: Annotated[
+        str, typer.Argument(help="A text, HTML or JSON file, an http(s) URL, or - for stdin.")
+    ] = "-",
     fmt: Annotated[
         str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
     ] = "json",
-    count: Annotated[int, typer.Option("--count", "-n", help="Takeaways wanted, 1-5.")] = 3,
+    count: Annotated[
+        int | None, typer.Option("--count", "-n", help="Takeaways wanted, 1-5 [default: 3].")
+    ] = None,
     lang: Annotated[str | None, typer.Option(help="Language code; detected if omitted.")] = None,
     title: Annotated[str | None, typer.Option(help="Headline, if not in the input.")] = None,
 ) -> None:
-    """Summarize one article (plain text, HTML, or a JSON record) into key takeaways."""
+    """Summarize one article (plain text, HTML, a JSON record or a URL) into key takeaways."""
     from intisari.pipeline import summarize as run
 
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     try:
-        if source.startswith(("http://", "https://")) or "://" in source:
-            result = run(url=source, lang=lang, title=title, count=count)
+        if _URL_SCHEME.match(source):
+            article: dict[str, Any] = {"url": source}
         else:
-            content = _read_source(source)
-            result = run(**_as_input(source, content), lang=lang, title=title, count=count)
+            article = _as_input(source, _read_source(source))
+        # What the command line says wins over what a JSON record says.
+        for key, value in (("count", count), ("lang", lang), ("title", title)):
+            if value is not None:
+                article[key] = value
+        result = run(**article)
     except InputError as error:
         fail(str(error))
     typer.echo(render(result, fmt))
 
 
-@app.command()
-def batch(
-    input_path: Annotated[Path, typer.Argument(help="JSONL of {id, text|html|url, ...}.")],
-    output_path: Annotated[Path, typer.Argument(help="JSONL written, one line per input line.")],
-) -> None:
-    """Summarize every record of a JSONL file; a bad record becomes an error line."""
-    from intisari.batch.jsonl import run_jsonl
-
-    if not input_path.is_file():
-        fail(f"no such file: {input_path}")
-    report = run_jsonl(input_path, output_path)
-    typer.echo(report.line(), err=True)
+#: "scheme://": a URL (only http and https are fetched; others get a clear error).
+_URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def _read_source(source: str) -> str:
+    """The bytes of a file or stdin, decoded and size-checked, or a one-line failure."""
     try:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as error:
         fail(f"cannot read {source}: {error.strerror or error}")
-    try:
-        return decode(data, DEFAULT_OPTIONS.max_input_bytes)
-    except InputError as error:
-        fail(str(error))
+    return decode(data, DEFAULT_OPTIONS.max_input_bytes)
 
 
-def _as_input(source: str, content: str) -> dict[str, str]:
-    """Decide whether the content is HTML, a JSON record, or plain text."""
-    head = content.lstrip()[:200].lower()
-    if source.endswith((".json", ".jsonl")) or head.startswith("{"):
+def _as_input(source: str, content: str) -> dict[str, Any]:
+    """Keyword arguments for ``summarize``: a JSON record's fields, HTML, or plain text."""
+    from intisari.ingest.html import looks_like_html
+
+    stripped = content.strip()
+    if source.endswith((".json", ".jsonl")) or (stripped[:1], stripped[-1:]) == ("{", "}"):
         from intisari.ingest.records import parse_record
 
-        record = parse_record(content)
-        return {k: record[k] for k in ("text", "html", "url") if record.get(k)}
-    if source.endswith((".html", ".htm")) or head.startswith(("<!doctype html", "<html", "<")):
+        lines = [line for line in stripped.splitlines() if line.strip()]
+        if source.endswith(".jsonl") and len(lines) > 1:
+            raise InputError(
+                f"{source} has {len(lines)} records; `intisari summarize` takes one "
+                "(use `intisari batch` for JSONL)"
+            )
+        record = parse_record(stripped)
+        return {key: record[key] for key in RECORD_FIELDS if record.get(key) is not None}
+    if source.endswith((".html", ".htm")) or looks_like_html(content):
         return {"html": content}
     return {"text": content}
 
@@ -102,6 +109,16 @@ def _as_input(source: str, content: str) -> dict[str, str]:
 # Commands of the other parts (service, evaluation, training, batch at scale) live in
 # their own packages and are registered below, one line each, so `intisari --help` lists
 # them all while each stays importable on its own.
+
+from intisari.batch.cli import batch  # noqa: E402
+
+app.command()(batch)
+
+from intisari.web.cli import db_app, reviewer_app, serve  # noqa: E402
+
+app.command()(serve)
+app.add_typer(db_app, name="db")
+app.add_typer(reviewer_app, name="reviewer")
 
 
 def main() -> None:  # pragma: no cover - entry point for ``python -m intisari``

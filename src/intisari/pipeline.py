@@ -9,13 +9,13 @@ from intisari.document import Document, Sentence
 from intisari.errors import InputError, InputTooShort
 from intisari.ingest import load
 from intisari.ingest.clean import clean
-from intisari.ingest.records import parse_record
-from intisari.language.detect import detect_language
+from intisari.ingest.records import check_record
+from intisari.language.detect import Language, detect_language
 from intisari.language.segment import paragraph_spans, sentence_spans
 from intisari.options import DEFAULT_OPTIONS, Options
 from intisari.ranking import Ranker, default_ranker
 from intisari.result import EngineInfo, Summary
-from intisari.takeaways import select_takeaways
+from intisari.takeaways.select import MAX_COUNT, MIN_COUNT, select_takeaways
 
 __all__ = ["build_document", "summarize", "summarize_record"]
 
@@ -37,8 +37,8 @@ def summarize(
     Raises ``InputError`` (with a one-line message) when the input cannot be summarized.
     """
     count = options.count if count is None else count
-    if not 1 <= count <= 5:
-        raise InputError(f"count must be between 1 and 5, not {count}")
+    if not MIN_COUNT <= count <= MAX_COUNT:
+        raise InputError(f"count must be between {MIN_COUNT} and {MAX_COUNT}, not {count}")
     ranker = ranker or _default_ranker()
 
     # 1. Ingest: text, HTML or URL becomes raw story text with a title and declared language.
@@ -76,12 +76,13 @@ def summarize(
     )
 
 
-def build_document(text: str, title: str | None, language: Any) -> Document:
+def build_document(text: str, title: str | None, language: Language) -> Document:
     """Segment cleaned ``text`` into a ``Document`` (also used by training and evaluation)."""
     sentences: list[Sentence] = []
     paragraphs = paragraph_spans(text)
     for p_index, (p_start, p_end) in enumerate(paragraphs):
-        for position, (start, end) in enumerate(sentence_spans(text[p_start:p_end], language.data)):
+        spans = sentence_spans(text[p_start:p_end], language.data)
+        for position, (start, end) in enumerate(spans):
             sentences.append(
                 Sentence(
                     start=p_start + start,
@@ -93,7 +94,10 @@ def build_document(text: str, title: str | None, language: Any) -> Document:
                 )
             )
     return Document(
-        text=text, title=title, language=language, sentences=sentences,
+        text=text,
+        title=title,
+        language=language,
+        sentences=sentences,
         paragraph_count=len(paragraphs),
     )
 
@@ -103,9 +107,10 @@ def summarize_record(record: dict[str, Any], options: Options = DEFAULT_OPTIONS)
 
     Never raises for bad input: the row carries ``error`` instead, so a batch goes on.
     """
-    record_id = record.get("id")
+    raw_id = record.get("id") if isinstance(record, dict) else None
+    record_id = None if raw_id is None else str(raw_id)
     try:
-        checked = parse_record_dict(record)
+        checked = check_record(record)
         summary = summarize(
             text=checked.get("text"),
             html=checked.get("html"),
@@ -113,24 +118,19 @@ def summarize_record(record: dict[str, Any], options: Options = DEFAULT_OPTIONS)
             title=checked.get("title"),
             lang=checked.get("lang"),
             count=checked.get("count"),
-            id=None if record_id is None else str(record_id),
+            id=record_id,
             options=options,
         )
     except InputError as error:
-        return {"id": None if record_id is None else str(record_id), "error": str(error)}
+        return {"id": record_id, "error": str(error)}
     return summary.model_dump(mode="json")
-
-
-def parse_record_dict(record: dict[str, Any]) -> dict[str, Any]:
-    import json
-
-    return parse_record(json.dumps(record))
 
 
 _RANKER: Ranker | None = None
 
 
 def _default_ranker() -> Ranker:
+    """One ranker per process: a learned one loads its weights once, not per article."""
     global _RANKER
     if _RANKER is None:
         _RANKER = default_ranker()

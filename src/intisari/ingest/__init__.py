@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from intisari.errors import InputError
-from intisari.ingest import fetch as fetching
-from intisari.ingest.html import extract
+from intisari.errors import InputError, InputTooShort
+from intisari.ingest.html import extract, looks_like_html
 from intisari.ingest.text import check_size, split_title
 from intisari.options import Options
 
@@ -32,14 +31,18 @@ def load(
     options: Options,
 ) -> RawArticle:
     """Exactly one of ``text``, ``html`` or ``url``; the caller's title and lang win."""
-    given = [name for name, value in (("text", text), ("html", html), ("url", url)) if value]
+    given = [name for name, value in (("text", text), ("html", html), ("url", url))
+             if value is not None]
     if len(given) != 1:
-        raise InputError(
-            "give exactly one of text, html or url" + (f" (got {', '.join(given)})" if given else "")
-        )
-    if url:
-        page = fetching.fetch(url, options)
-        if "html" in page.content_type or page.body.lstrip()[:1] == "<":
+        got = f" (got {', '.join(given)})" if given else ""
+        raise InputError(f"give exactly one of text, html or url{got}")
+    if not (text or html or url or "").strip():
+        raise InputTooShort(f"the {given[0]} is empty")
+    if url is not None:
+        from intisari.ingest.fetch import fetch  # httpx is only needed for URLs.
+
+        page = fetch(url.strip(), options)
+        if "html" in page.content_type or looks_like_html(page.body):
             html = page.body
         else:
             text = page.body

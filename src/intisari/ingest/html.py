@@ -7,9 +7,19 @@ from dataclasses import dataclass
 
 from intisari.errors import InputTooShort
 
-__all__ = ["ExtractedPage", "extract"]
+__all__ = ["ExtractedPage", "extract", "looks_like_html"]
 
-_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.I)
+#: ``<html lang>`` is in the first bytes of any page; looking further only costs time.
+LANG_SEARCH_CHARS = 5000
+
+_HTML_LANG = re.compile(
+    r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.I
+)
+#: What an HTML document or fragment starts with, after whitespace.
+_HTML_START = re.compile(
+    r"\s*(<!doctype\s+html|<\?xml|<!--|<(html|head|body|article|main|section|div|p|h[1-6])\b)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -17,6 +27,11 @@ class ExtractedPage:
     text: str
     title: str | None
     lang: str | None
+
+
+def looks_like_html(content: str) -> bool:
+    """Is ``content`` an HTML page rather than text (that may mention a tag)?"""
+    return bool(_HTML_START.match(content[:1000]))
 
 
 def extract(html: str, url: str | None = None) -> ExtractedPage:
@@ -36,9 +51,10 @@ def extract(html: str, url: str | None = None) -> ExtractedPage:
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
         raise InputTooShort("no article text found in the HTML")
-    lang_match = _HTML_LANG.search(html[:5000])
+    lang_match = _HTML_LANG.search(html, 0, LANG_SEARCH_CHARS)
     title = getattr(document, "title", None)
     return ExtractedPage(
-        text=text, title=title.strip() if title else None,
+        text=text,
+        title=title.strip() if title else None,
         lang=lang_match.group(1) if lang_match else None,
     )

@@ -7,25 +7,47 @@ from typing import Any
 
 from intisari.errors import InputError
 
-__all__ = ["RECORD_FIELDS", "parse_record"]
+__all__ = ["RECORD_FIELDS", "check_record", "parse_record"]
 
 #: Fields a record may carry; anything else is kept by the caller but ignored here.
 RECORD_FIELDS = ("id", "text", "html", "url", "title", "lang", "count")
 
+_SOURCES = ("text", "html", "url")
+
 
 def parse_record(line: str | bytes) -> dict[str, Any]:
-    """One JSON object, checked: an id-bearing dict with one of text, html or url."""
+    """One JSON object from a line of JSONL (or a whole JSON file), checked."""
     try:
         record = json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise InputError(f"not a JSON object: {error.msg if hasattr(error, 'msg') else error}")
+    except json.JSONDecodeError as error:
+        raise InputError(f"not a JSON object: {error.msg} (line {error.lineno})") from None
+    except UnicodeDecodeError as error:
+        raise InputError(f"not a JSON object: invalid UTF-8 at byte {error.start}") from None
+    return check_record(record)
+
+
+def check_record(record: Any) -> dict[str, Any]:
+    """``record`` if it is a dict with a non-empty text, html or url and well-typed fields.
+
+    The id is made a string (JSONL producers often write numbers); everything else is
+    returned as given, so callers can keep fields of their own.
+    """
     if not isinstance(record, dict):
         raise InputError(f"expected a JSON object, got {type(record).__name__}")
-    if not any(isinstance(record.get(key), str) and record[key] for key in ("text", "html", "url")):
+    given = [key for key in _SOURCES if record.get(key) is not None]
+    for key in given:
+        if not isinstance(record[key], str):
+            raise InputError(f"record field {key!r} must be a string")
+    if not any(record[key].strip() for key in given):
         raise InputError("record has none of text, html or url")
     for key in ("id", "title", "lang"):
-        if key in record and record[key] is not None and not isinstance(record[key], str | int):
+        value = record.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, str | int)):
             raise InputError(f"record field {key!r} must be a string")
-    if record.get("id") is not None:
-        record["id"] = str(record["id"])
-    return record
+    count = record.get("count")
+    if count is not None and (isinstance(count, bool) or not isinstance(count, int)):
+        raise InputError("record field 'count' must be an integer")
+    checked = dict(record)
+    if checked.get("id") is not None:
+        checked["id"] = str(checked["id"])
+    return checked
