@@ -19,13 +19,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
+from starlette.staticfiles import StaticFiles
 
 from intisari import __version__
 from intisari.options import Options
 from intisari.settings import Settings
 from intisari.storage.database import make_engine, make_sessions, upgrade
 from intisari.storage.repository import instance_secret
-from intisari.web import api
+from intisari.web import api, pages
 from intisari.web.deps import AppState
 from intisari.web.metrics import Metrics, MetricsMiddleware
 from intisari.web.schemas import ErrorOut
@@ -85,10 +86,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.include_router(api.router)
-    # The pages (`/`, `/a/{summary_id}`, `/review`) go here, as one line written by the
-    # pages' author when web/pages.py exists:  app.include_router(pages.router)
-    # (with `from intisari.web import pages` at the top; static files may be mounted here
-    # with `app.mount("/static", StaticFiles(...), name="static")`).
+    # The pages (`/`, `/a/{summary_id}`, `/review`) and their stylesheet and script.
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     return app
