@@ -120,6 +120,11 @@ app.command()(serve)
 app.add_typer(db_app, name="db")
 app.add_typer(reviewer_app, name="reviewer")
 
+from intisari.evaluation.cli import evaluate, train  # noqa: E402
+
+app.command()(evaluate)
+app.command()(train)
+
 
 def main() -> None:  # pragma: no cover - entry point for ``python -m intisari``
     app()

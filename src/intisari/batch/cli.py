@@ -1,0 +1,118 @@
+"""The ``intisari batch`` command: a thin shell over ``intisari.batch.run.run_batch``.
+
+Exit status: 0 when every partition was written (records that could not be summarized are
+error rows, which is data, not failure); 1 when some partitions failed and ``--resume``
+should be run; 2 for a job that cannot start; 130 after Ctrl-C.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from intisari.batch.inputs import DEFAULT_PARTITION_SIZE
+
+__all__ = ["batch"]
+
+#: Some partitions failed: the output is incomplete until ``--resume`` redoes them.
+EXIT_INCOMPLETE = 1
+#: 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C.
+EXIT_INTERRUPTED = 130
+
+
+def batch(
+    input_path: Annotated[
+        str,
+        typer.Argument(
+            metavar="IN",
+            help="JSONL ({id, text|html|url, title?, lang?, count?} per line, also .gz) or "
+            "Parquet with those columns: a file, a folder of them, or a quoted glob.",
+        ),
+    ],
+    output_path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="OUT",
+            help="out.jsonl or out.parquet for one file (one row per input record, in input "
+            "order); any other name is a folder of Parquet parts (see --format).",
+        ),
+    ],
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            "-w",
+            help="Start a local Dask cluster of N processes, one thread each "
+            "(default: all cores).",
+            show_default=False,
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Use a running Dask cluster instead, e.g. tcp://10.0.0.5:8786."),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Continue an interrupted job: keep the finished partitions, redo the rest. "
+            "Refused if the input or settings differ.",
+        ),
+    ] = False,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", help="Format of a folder output: parquet or jsonl.", show_default=False
+        ),
+    ] = None,
+    include_text: Annotated[
+        bool,
+        typer.Option(
+            "--text/--no-text",
+            help="Keep the cleaned article text that takeaway spans point into.",
+        ),
+    ] = True,
+    partition_size: Annotated[
+        int, typer.Option(help="Records per partition: one Dask task and one output part.")
+    ] = DEFAULT_PARTITION_SIZE,
+    count: Annotated[
+        int, typer.Option("--count", "-n", help="Takeaways per article (1-5) unless a record says.")
+    ] = 3,
+) -> None:
+    """Summarize many articles on Dask, locally or on a cluster; resumable.
+
+    Every input record becomes one output row: its takeaways, or an error with the reason.
+    """
+    from intisari.batch.errors import BatchError
+    from intisari.batch.run import run_batch
+    from intisari.cli import fail
+    from intisari.options import Options
+
+    if not 1 <= count <= 5:
+        fail(f"count must be between 1 and 5, not {count}")
+    try:
+        report = run_batch(
+            input_path,
+            output_path,
+            workers=workers,
+            scheduler=scheduler,
+            resume=resume,
+            fmt=fmt,
+            include_text=include_text,
+            partition_size=partition_size,
+            options=Options(count=count),
+        )
+    except BatchError as error:
+        fail(str(error))
+    except KeyboardInterrupt:
+        typer.echo(
+            "intisari: interrupted; finished partitions are kept: run the same command "
+            "with --resume to do the rest",
+            err=True,
+        )
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    typer.echo(report.line(), err=True)
+    if not report.complete:
+        raise typer.Exit(EXIT_INCOMPLETE)

@@ -1,0 +1,137 @@
+"""Whole batches on a real ``distributed.LocalCluster``: one row per record, resumable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from batch_helpers import make_records, read_output, write_jsonl, write_parquet
+
+from intisari.batch.errors import BatchError
+from intisari.batch.run import run_batch
+from intisari.options import Options
+from intisari.pipeline import summarize_record
+
+
+def explode_on_boom(record: dict[str, Any], options: Options) -> dict[str, Any]:
+    """The real engine, except that it crashes on one article (an engine bug, say)."""
+    if record.get("id") == "boom":
+        raise RuntimeError("kaboom")
+    return summarize_record(record, options)
+
+
+def _ids(rows: list[dict[str, Any]]) -> list[str | None]:
+    return [row["id"] for row in rows]
+
+
+def test_every_record_becomes_exactly_one_row_even_a_broken_one(
+    tmp_path: Path, local_cluster: str
+) -> None:
+    good = make_records(45)
+    lines: list[Any] = [*good[:20], '{"id": "cut-short", "text": "Sebuah', {"id": "no-text"}]
+    lines += [*good[20:], ""]
+    write_jsonl(tmp_path / "in.jsonl", lines)
+
+    report = run_batch(
+        tmp_path / "in.jsonl", tmp_path / "out", scheduler=local_cluster,
+        partition_size=10, progress=False,
+    )  # fmt: skip
+
+    rows = read_output(tmp_path / "out")
+    assert len(rows) == 47 and report.records == 47
+    assert (report.summaries, report.errors, report.complete) == (45, 2, True)
+    ids = [row_id for row_id in _ids(rows) if row_id is not None]
+    assert len(ids) == len(set(ids)) == 46
+    broken = next(row for row in rows if row["source_row"] == 21)
+    assert broken["id"] is None and broken["error"].startswith("not a JSON object")
+    assert "none of text" in next(row for row in rows if row["id"] == "no-text")["error"]
+    summaries = [row for row in rows if row["error"] is None]
+    assert all(row["takeaways"] and row["engine_version"] for row in summaries)
+    assert _ids(summaries) == [record["id"] for record in good]  # input order kept
+
+
+def test_an_engine_crash_on_one_article_costs_only_that_article(
+    tmp_path: Path, local_cluster: str
+) -> None:
+    records = make_records(6)
+    records[3]["id"] = "boom"
+    write_jsonl(tmp_path / "in.jsonl", records)
+
+    report = run_batch(
+        tmp_path / "in.jsonl", tmp_path / "out.jsonl", scheduler=local_cluster,
+        summarize=explode_on_boom, progress=False,
+    )  # fmt: skip
+
+    rows = read_output(tmp_path / "out.jsonl")
+    assert _ids(rows) == [record["id"] for record in records]
+    assert rows[3]["error"] == "engine failure: RuntimeError: kaboom"
+    assert report.errors == 1 and report.complete
+
+
+@pytest.mark.parametrize("kind", ["jsonl.gz", "parquet"])
+def test_gzip_and_parquet_inputs(tmp_path: Path, local_cluster: str, kind: str) -> None:
+    records = make_records(25)
+    if kind == "parquet":
+        write_parquet(tmp_path / "in.parquet", records, row_group_size=7)
+    else:
+        write_jsonl(tmp_path / "in.jsonl.gz", records, gzipped=True)
+
+    run_batch(
+        tmp_path / f"in.{kind}", tmp_path / "out.jsonl", scheduler=local_cluster,
+        partition_size=10, progress=False,
+    )  # fmt: skip
+
+    rows = read_output(tmp_path / "out.jsonl")
+    assert _ids(rows) == [record["id"] for record in records]
+    assert all(row["source_file"] == f"in.{kind}" for row in rows)
+    assert [row["source_row"] for row in rows] == list(range(1, 26))
+
+
+def test_a_folder_of_mixed_files_into_parquet_without_text(
+    tmp_path: Path, local_cluster: str
+) -> None:
+    (tmp_path / "in").mkdir()
+    write_jsonl(tmp_path / "in" / "a.jsonl", make_records(8, prefix="a"))
+    write_parquet(tmp_path / "in" / "b.parquet", make_records(8, prefix="b"), 3)
+
+    run_batch(
+        tmp_path / "in", tmp_path / "out", scheduler=local_cluster, include_text=False,
+        partition_size=5, progress=False,
+    )  # fmt: skip
+
+    rows = read_output(tmp_path / "out")
+    assert len(rows) == 16 and len(set(_ids(rows))) == 16
+    assert "text" not in rows[0] and rows[0]["takeaways"]
+
+
+def test_resume_redoes_only_the_missing_parts(tmp_path: Path, local_cluster: str) -> None:
+    records = make_records(30)
+    write_jsonl(tmp_path / "in.jsonl", records)
+    run_batch(
+        tmp_path / "in.jsonl", tmp_path / "out", scheduler=local_cluster,
+        partition_size=10, progress=False,
+    )  # fmt: skip
+    lost = tmp_path / "out" / "part-000001.parquet"
+    lost.unlink()  # as if the job had died before writing it
+
+    report = run_batch(
+        tmp_path / "in.jsonl", tmp_path / "out", scheduler=local_cluster, resume=True,
+        partition_size=10, progress=False,
+    )  # fmt: skip
+
+    assert (report.skipped_partitions, report.records) == (2, 10)
+    assert sorted(_ids(read_output(tmp_path / "out"))) == sorted(r["id"] for r in records)
+    assert "2 of 3 partitions (20 articles) were done before" in report.line()
+
+
+def test_resume_refuses_a_different_input(tmp_path: Path, local_cluster: str) -> None:
+    write_jsonl(tmp_path / "in.jsonl", make_records(5))
+    run_batch(tmp_path / "in.jsonl", tmp_path / "out", scheduler=local_cluster, progress=False)
+    write_jsonl(tmp_path / "in.jsonl", make_records(6))
+
+    with pytest.raises(BatchError, match="different input"):
+        run_batch(
+            tmp_path / "in.jsonl", tmp_path / "out", scheduler=local_cluster, resume=True,
+            progress=False,
+        )  # fmt: skip

@@ -1,0 +1,160 @@
+"""Output layout, atomic parts, the manifest that guards --resume, and joining the parts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from batch_helpers import read_output
+
+from intisari.batch.errors import BatchError
+from intisari.batch.outputs import (
+    MANIFEST_NAME,
+    Manifest,
+    Output,
+    OutputFormat,
+    finish,
+    prepare,
+    to_parquet_row,
+    write_part,
+)
+
+SUMMARY = {
+    "id": "a1",
+    "language": "id",
+    "language_supported": True,
+    "title": None,
+    "text": "Satu dua tiga. Empat lima.",
+    "takeaways": [{"text": "Satu dua tiga.", "spans": [[0, 14]], "score": 0.5}],
+    "notice": "Intisari ini dibuat oleh AI.",
+    "removed": [{"text": "Baca juga: x", "reason": "related-link"}],
+    "engine": {"name": "intisari", "version": "0.1.0", "method": "heuristic"},
+    "source_file": "in.jsonl",
+    "source_row": 1,
+}
+ERROR = {"id": None, "error": "not a JSON object", "source_file": "in.jsonl", "source_row": 2}
+
+
+def _manifest(fingerprint: str = "f" * 64, parts: int = 2, **changes: object) -> Manifest:
+    fields: dict[str, object] = {
+        "fingerprint": fingerprint,
+        "partition_size": 1,
+        "partition_bytes": 100,
+        "format": "parquet",
+        "include_text": True,
+        "count": 3,
+        "records": parts,
+        "parts": [{"file": "in.jsonl", "first_row": n + 1, "records": 1} for n in range(parts)],
+    }
+    fields.update(changes)
+    return Manifest(**fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "expected"),
+    [
+        ("out.jsonl", None, (OutputFormat.JSONL, True)),
+        ("out.parquet", None, (OutputFormat.PARQUET, True)),
+        ("out", None, (OutputFormat.PARQUET, False)),
+        ("out", "jsonl", (OutputFormat.JSONL, False)),
+    ],
+)
+def test_the_output_name_decides_file_or_folder(
+    tmp_path: Path, name: str, fmt: str | None, expected: tuple[OutputFormat, bool]
+) -> None:
+    output = Output.at(tmp_path / name, fmt)
+    assert (output.fmt, output.single_file) == expected
+    assert output.parts_dir == (tmp_path / f"{name}.parts" if expected[1] else tmp_path / name)
+
+
+def test_a_format_that_contradicts_the_name_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(BatchError, match="does not match"):
+        Output.at(tmp_path / "out.jsonl", "parquet")
+    with pytest.raises(BatchError, match="unknown format"):
+        Output.at(tmp_path / "out", "csv")
+
+
+def test_a_parquet_row_flattens_the_engine_and_keeps_the_nested_lists() -> None:
+    row = to_parquet_row(SUMMARY)
+    assert row["engine_version"] == "0.1.0" and "engine" not in row
+    assert row["takeaways"] == SUMMARY["takeaways"]
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "jsonl"])
+def test_a_part_appears_complete_with_no_temporary_file_left(tmp_path: Path, fmt: str) -> None:
+    output = Output.at(tmp_path / "out", fmt)
+    output.parts_dir.mkdir()
+
+    path = write_part([SUMMARY, ERROR], output, 7)
+
+    assert sorted(p.name for p in tmp_path.joinpath("out").iterdir()) == [f"part-000007.{fmt}"]
+    rows = read_output(path)
+    assert [row["id"] for row in rows] == ["a1", None]
+    assert rows[1]["error"] == "not a JSON object"
+    assert rows[0]["takeaways"][0]["spans"] == [[0, 14]]
+
+
+def test_a_part_that_fails_while_written_leaves_nothing_behind(tmp_path: Path) -> None:
+    output = Output.at(tmp_path / "out", "jsonl")
+    output.parts_dir.mkdir()
+    unserializable = {**ERROR, "error": object()}
+
+    with pytest.raises(TypeError):
+        write_part([SUMMARY, unserializable], output, 0)
+
+    assert list(output.parts_dir.iterdir()) == []
+
+
+def test_without_text_the_column_is_gone(tmp_path: Path) -> None:
+    output = Output.at(tmp_path / "out", include_text=False)
+    output.parts_dir.mkdir()
+    path = write_part([SUMMARY, ERROR], output, 0)
+    assert "text" not in pq.read_schema(path).names
+    assert "takeaways" in pq.read_schema(path).names
+
+
+def test_prepare_starts_a_job_and_then_guards_it(tmp_path: Path) -> None:
+    output = Output.at(tmp_path / "out")
+    assert prepare(output, _manifest(), resume=False) == set()
+    recorded = json.loads((output.parts_dir / MANIFEST_NAME).read_text())
+    assert recorded["fingerprint"] == "f" * 64 and len(recorded["parts"]) == 2
+
+    with pytest.raises(BatchError, match="--resume"):
+        prepare(output, _manifest(), resume=False)
+    with pytest.raises(BatchError, match="different input"):
+        prepare(output, _manifest(fingerprint="0" * 64), resume=True)
+    with pytest.raises(BatchError, match="different partition_size"):
+        prepare(output, _manifest(partition_size=2), resume=True)
+
+
+def test_resume_finds_finished_parts_and_clears_what_a_crash_left(tmp_path: Path) -> None:
+    output = Output.at(tmp_path / "out")
+    prepare(output, _manifest(), resume=False)
+    write_part([SUMMARY], output, 1)
+    leftover = output.parts_dir / ".part-000000.parquet.0123abcd.tmp"
+    leftover.write_bytes(b"half a file")
+
+    assert prepare(output, _manifest(), resume=True) == {1}
+    assert not leftover.exists()
+
+
+def test_a_folder_that_is_not_a_job_is_not_written_into(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "notes.txt").write_text("mine")
+    with pytest.raises(BatchError, match="not empty"):
+        prepare(Output.at(tmp_path / "out"), _manifest(), resume=False)
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.parquet"])
+def test_finish_joins_the_parts_in_order_into_one_file(tmp_path: Path, name: str) -> None:
+    output = Output.at(tmp_path / name)
+    prepare(output, _manifest(), resume=False)
+    write_part([{**SUMMARY, "id": "second"}], output, 1)
+    write_part([SUMMARY, ERROR], output, 0)
+
+    finish(output, 2)
+
+    assert [row["id"] for row in read_output(tmp_path / name)] == ["a1", None, "second"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
