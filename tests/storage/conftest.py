@@ -1,0 +1,66 @@
+"""Each storage test runs twice: on a fresh SQLite file and on real PostgreSQL.
+
+PostgreSQL tests get a schema of their own for the session (several engineers and CI
+jobs share one server), chosen through the URL's ``search_path``; tables are emptied
+between tests and the schema is dropped at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from intisari.storage.database import make_engine, make_sessions, upgrade
+
+POSTGRES_URL = os.environ.get(
+    "INTISARI_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+TABLES = "summaries, reports, accounts, api_tokens, instance_secrets"
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A migrated, private schema on the local PostgreSQL, as a SQLAlchemy URL."""
+    schema = f"intisari_test_{os.getpid()}_{secrets.token_hex(4)}"
+    admin = create_engine(POSTGRES_URL)
+    try:
+        with admin.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except OperationalError as error:
+        pytest.skip(f"PostgreSQL is not reachable: {error.orig}")
+    url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+    upgrade(url)
+    yield url
+    with admin.begin() as connection:
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty, migrated database: a new SQLite file, or the emptied PostgreSQL schema."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'intisari.db'}"
+        upgrade(url)
+        return url
+    url: str = request.getfixturevalue("postgres_url")
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def session(database_url: str) -> Iterator[Session]:
+    engine = make_engine(database_url)
+    with make_sessions(engine)() as session:
+        yield session
+    engine.dispose()

@@ -1,0 +1,46 @@
+"""Reviewer accounts: argon2 passwords, hashed API tokens."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+
+from intisari.storage import accounts
+from intisari.storage.models import ApiToken
+
+
+def test_password_is_stored_as_argon2_hash(session: Session) -> None:
+    account = accounts.create_account(session, "rina", "correct horse")
+    assert account.password_hash is not None
+    assert account.password_hash.startswith("$argon2id$")
+    assert "correct horse" not in account.password_hash
+
+
+def test_login_checks_the_password(session: Session) -> None:
+    accounts.create_account(session, "rina", "correct horse", role="admin")
+    found = accounts.verify_login(session, "rina", "correct horse")
+    assert found is not None and found.role == "admin"
+    assert accounts.verify_login(session, "rina", "wrong horse") is None
+    assert accounts.verify_login(session, "nobody", "correct horse") is None
+
+
+def test_token_only_accounts_cannot_log_in(session: Session) -> None:
+    bot = accounts.create_account(session, "bot", None)
+    assert accounts.verify_login(session, "bot", "") is None
+    token = accounts.mint_token(session, bot)
+    assert accounts.account_for_token(session, token).name == "bot"
+
+
+def test_tokens_are_stored_hashed(session: Session) -> None:
+    account = accounts.create_account(session, "rina", "correct horse")
+    token = accounts.mint_token(session, account)
+    assert token.startswith(accounts.TOKEN_PREFIX)
+    stored = session.query(ApiToken).one()
+    assert token not in stored.token_hash
+    assert accounts.account_for_token(session, token).id == account.id
+    assert accounts.account_for_token(session, token + "x") is None
+
+
+def test_unknown_role_is_refused(session: Session) -> None:
+    with pytest.raises(ValueError, match="role"):
+        accounts.create_account(session, "rina", "correct horse", role="owner")

@@ -1,0 +1,76 @@
+"""The summary cache: same input and engine version, same summary, no recomputation."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+
+from intisari.errors import InputError, InputTooShort
+from intisari.options import Options
+from intisari.storage import cache
+from intisari.storage.models import StoredSummary
+from intisari.storage.repository import get_summary
+
+ARTICLE = "\n\n".join(
+    [
+        "Banjir Rendam Ribuan Rumah di Jakarta Timur",
+        "Banjir merendam ribuan rumah di Jakarta Timur setelah hujan deras mengguyur ibu kota "
+        "sejak Sabtu malam. Ketinggian air mencapai dua meter di beberapa permukiman dekat "
+        "Kali Ciliwung.",
+        "Badan Penanggulangan Bencana Daerah mencatat lebih dari 3.000 warga mengungsi ke "
+        "masjid, sekolah dan kantor kelurahan. Petugas mengerahkan perahu karet untuk "
+        "mengevakuasi warga lanjut usia dan anak-anak.",
+        "Gubernur meminta warga tetap waspada karena hujan diperkirakan turun hingga pekan "
+        "depan. Pemerintah provinsi juga menyiapkan dapur umum dan pos kesehatan di setiap "
+        "lokasi pengungsian.",
+    ]
+)
+OPTIONS = Options()
+
+
+def test_same_article_is_summarized_once(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, hit = cache.summarize_cached(session, text=ARTICLE, options=OPTIONS)
+    assert not hit
+    assert first.result["takeaways"]
+
+    def no_engine(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the engine ran for a cached article")
+
+    monkeypatch.setattr(cache, "summarize", no_engine)
+    again, hit = cache.summarize_cached(session, text=ARTICLE, options=OPTIONS)
+    assert hit and again.id == first.id
+
+
+def test_changed_text_gives_a_new_summary(session: Session) -> None:
+    first, _ = cache.summarize_cached(session, text=ARTICLE, options=OPTIONS)
+    changed, hit = cache.summarize_cached(
+        session, text=ARTICLE.replace("3.000", "4.000"), options=OPTIONS
+    )
+    assert not hit and changed.id != first.id
+
+
+def test_title_language_and_article_id_are_part_of_the_key(session: Session) -> None:
+    ids = {
+        cache.summarize_cached(session, text=ARTICLE, options=OPTIONS, **extra)[0].id
+        for extra in ({}, {"title": "Banjir"}, {"lang": "id"}, {"article_id": "a-1"})
+    }
+    assert len(ids) == 4
+
+
+def test_new_engine_version_gives_a_new_summary_and_keeps_the_old(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, _ = cache.summarize_cached(session, text=ARTICLE, options=OPTIONS)
+    monkeypatch.setattr(cache, "ENGINE_VERSION", "99.0.0")
+    new, hit = cache.summarize_cached(session, text=ARTICLE, options=OPTIONS)
+    assert not hit and new.id != old.id
+    assert new.engine_version == "99.0.0"
+    assert get_summary(session, old.id) is not None
+
+
+def test_bad_input_raises_and_stores_nothing(session: Session) -> None:
+    with pytest.raises(InputTooShort):
+        cache.summarize_cached(session, text="Terlalu pendek.", options=OPTIONS)
+    with pytest.raises(InputError, match="exactly one"):
+        cache.summarize_cached(session, text=ARTICLE, html="<p>x</p>", options=OPTIONS)
+    assert session.query(StoredSummary).count() == 0

@@ -1,0 +1,258 @@
+"""Summaries, reports and their rules, on SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session
+
+from intisari.storage import repository
+from intisari.storage.models import StoredSummary
+
+WINDOW_S = 3600
+HIDE_AT = 3
+
+
+def make_result(n_takeaways: int = 3) -> dict[str, Any]:
+    text = " ".join(f"Kalimat nomor {i} tentang banjir di Jakarta." for i in range(n_takeaways))
+    takeaways = []
+    start = 0
+    for i in range(n_takeaways):
+        sentence = f"Kalimat nomor {i} tentang banjir di Jakarta."
+        span = [start, start + len(sentence)]
+        takeaways.append({"text": sentence, "spans": [span], "score": 1.0})
+        start += len(sentence) + 1
+    return {
+        "id": None,
+        "language": "id",
+        "language_supported": True,
+        "title": "Banjir Jakarta",
+        "text": text,
+        "takeaways": takeaways,
+        "notice": "Intisari ini dibuat dengan AI.",
+        "removed": [],
+        "engine": {"name": "intisari", "version": "0.1.0", "method": "heuristic"},
+    }
+
+
+def new_summary(session: Session, key: str = "a" * 64) -> StoredSummary:
+    return repository.add_summary(
+        session, content_hash=key, engine_version="0.1.0", result=make_result(), url=None
+    )
+
+
+def report(session: Session, summary: StoredSummary, **changes: Any) -> tuple[Any, bool]:
+    arguments: dict[str, Any] = {
+        "takeaway_index": 1,
+        "category": "inaccurate",
+        "comment": None,
+        "client_hash": "client-1",
+        "duplicate_window_s": WINDOW_S,
+        "auto_hide_at": HIDE_AT,
+    }
+    arguments.update(changes)
+    return repository.add_report(session, summary, **arguments)
+
+
+def test_summary_round_trip_keeps_the_engine_result(session: Session) -> None:
+    stored = new_summary(session)
+    session.expunge_all()
+    again = repository.get_summary(session, stored.id)
+    assert again is not None
+    assert again.result == make_result()
+    assert again.created_at.tzinfo is not None
+    assert repository.find_summary(session, "a" * 64, "0.1.0").id == stored.id
+    assert repository.find_summary(session, "a" * 64, "0.2.0") is None
+
+
+def test_storing_the_same_input_twice_returns_the_first_row(session: Session) -> None:
+    first = new_summary(session)
+    second = new_summary(session)
+    assert second.id == first.id
+
+
+def test_summary_ids_are_unguessable_and_distinct(session: Session) -> None:
+    ids = {new_summary(session, key=str(i) * 64).id for i in range(5)}
+    assert len(ids) == 5
+    assert all(len(i) == 16 for i in ids)
+
+
+def test_a_report_is_stored_open(session: Session) -> None:
+    summary = new_summary(session)
+    created, is_new = report(session, summary, comment="<script>alert(1)</script>")
+    assert is_new
+    session.expunge_all()
+    stored = repository.get_report(session, created.id)
+    assert stored is not None
+    assert (stored.status, stored.duplicates) == ("open", 0)
+    assert stored.comment == "<script>alert(1)</script>"
+
+
+def test_duplicate_within_the_window_is_merged(session: Session) -> None:
+    summary = new_summary(session)
+    first, _ = report(session, summary)
+    again, is_new = report(session, summary)
+    assert not is_new
+    assert again.id == first.id
+    assert again.duplicates == 1
+    assert len(repository.list_reports(session)) == 1
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"client_hash": "client-2"},
+        {"category": "misleading"},
+        {"takeaway_index": 2},
+        {"takeaway_index": None},
+    ],
+)
+def test_a_report_that_differs_is_not_merged(session: Session, change: dict[str, Any]) -> None:
+    summary = new_summary(session)
+    report(session, summary)
+    _, is_new = report(session, summary, **change)
+    assert is_new
+
+
+def test_a_repeat_after_the_window_is_a_new_report(session: Session) -> None:
+    summary = new_summary(session)
+    report(session, summary, now=datetime.now(UTC) - timedelta(seconds=WINDOW_S + 10))
+    _, is_new = report(session, summary)
+    assert is_new
+
+
+def test_whole_box_reports_merge_too(session: Session) -> None:
+    summary = new_summary(session)
+    report(session, summary, takeaway_index=None)
+    _, is_new = report(session, summary, takeaway_index=None)
+    assert not is_new
+
+
+def test_enough_open_reports_hide_a_summary(session: Session) -> None:
+    summary = new_summary(session)
+    for client in ("a", "b"):
+        report(session, summary, client_hash=client)
+    assert not summary.hidden
+    report(session, summary, client_hash="a")  # a duplicate does not count twice
+    assert not summary.hidden
+    report(session, summary, client_hash="c")
+    assert summary.hidden and summary.hidden_reason == "auto"
+
+
+def test_dismissing_reports_shows_an_auto_hidden_summary_again(session: Session) -> None:
+    summary = new_summary(session)
+    reports = [report(session, summary, client_hash=c)[0] for c in ("a", "b", "c")]
+    assert summary.hidden
+    repository.review_report(
+        session, reports[0], status="dismissed", note="fine", reviewer="rev", auto_hide_at=HIDE_AT
+    )
+    assert not summary.hidden
+    assert reports[0].reviewed_by == "rev" and reports[0].reviewed_at is not None
+
+
+def test_a_reviewers_decision_stands_until_new_reports(session: Session) -> None:
+    summary = new_summary(session)
+    for client in ("a", "b", "c"):
+        report(session, summary, client_hash=client)
+    repository.set_hidden(session, summary, False)
+    report(session, summary, client_hash="d")
+    assert not summary.hidden  # the three before the decision no longer count
+    for client in ("e", "f"):
+        report(session, summary, client_hash=client)
+    assert summary.hidden
+
+
+def test_a_reviewer_can_hide_at_once(session: Session) -> None:
+    summary = new_summary(session)
+    repository.set_hidden(session, summary, True)
+    session.expunge_all()
+    stored = repository.get_summary(session, summary.id)
+    assert stored is not None
+    assert stored.hidden and stored.hidden_reason == "reviewer"
+    # Confirming reports never un-hides what a reviewer hid.
+    created, _ = report(session, stored)
+    repository.review_report(
+        session, created, status="dismissed", note=None, reviewer="r", auto_hide_at=HIDE_AT
+    )
+    assert stored.hidden
+
+
+def test_list_reports_filters(session: Session) -> None:
+    one = new_summary(session, key="1" * 64)
+    two = new_summary(session, key="2" * 64)
+    old = datetime(2024, 1, 1, tzinfo=UTC)
+    report(session, one, client_hash="a", now=old)
+    report(session, one, client_hash="b", category="offensive")
+    last, _ = report(session, two, client_hash="a", category="offensive")
+    repository.review_report(
+        session, last, status="confirmed", note=None, reviewer="r", auto_hide_at=HIDE_AT
+    )
+
+    assert len(repository.list_reports(session)) == 3
+    assert [r.id for r in repository.list_reports(session, status="confirmed")] == [last.id]
+    assert len(repository.list_reports(session, category="offensive")) == 2
+    assert len(repository.list_reports(session, summary_id=one.id)) == 2
+    assert len(repository.list_reports(session, since=datetime(2025, 1, 1, tzinfo=UTC))) == 2
+    assert len(repository.list_reports(session, until=datetime(2025, 1, 1, tzinfo=UTC))) == 1
+    newest_first = repository.list_reports(session)
+    assert newest_first[-1].created_at == old
+    assert newest_first[0].summary.id in (one.id, two.id)  # summary loaded with it
+    assert len(repository.list_reports(session, limit=1, offset=1)) == 1
+
+
+def test_report_stats_count_per_day_and_category(session: Session) -> None:
+    summary = new_summary(session)
+    day1 = datetime(2025, 3, 1, 10, tzinfo=UTC)
+    day2 = datetime(2025, 3, 2, 23, 59, tzinfo=UTC)
+    report(session, summary, client_hash="a", now=day1)
+    report(session, summary, client_hash="b", now=day1 + timedelta(hours=1))
+    report(session, summary, client_hash="c", category="other", now=day2)
+    stats = repository.report_stats(session)
+    assert [(s.day, s.category, s.count) for s in stats] == [
+        (date(2025, 3, 1), "inaccurate", 2),
+        (date(2025, 3, 2), "other", 1),
+    ]
+    assert len(repository.report_stats(session, since=datetime(2025, 3, 2, tzinfo=UTC))) == 1
+
+
+def test_confirmed_reports_export_as_regression_cases(session: Session) -> None:
+    summary = new_summary(session)
+    confirmed, _ = report(session, summary, comment="salah angka")
+    report(session, summary, client_hash="other")  # stays open: not exported
+    repository.review_report(
+        session, confirmed, status="confirmed", note="ok", reviewer="r", auto_hide_at=HIDE_AT
+    )
+    cases = [repository.regression_case(r) for r in repository.confirmed_reports(session)]
+    assert len(cases) == 1
+    case = cases[0]
+    assert set(case) == {
+        "id", "summary_id", "lang", "title", "text", "takeaways", "engine", "report"
+    }
+    assert "summary" not in case
+    assert case["id"] == str(confirmed.id)
+    assert case["text"] == make_result()["text"]
+    assert case["takeaways"] == make_result()["takeaways"]
+    assert case["report"]["category"] == "inaccurate"
+    assert case["report"]["status"] == "confirmed"
+    assert case["report"]["takeaway_index"] == 1
+    assert datetime.fromisoformat(case["report"]["reviewed_at"]).tzinfo is not None
+
+
+def test_unknown_category_or_status_is_refused(session: Session) -> None:
+    summary = new_summary(session)
+    with pytest.raises(ValueError, match="category"):
+        report(session, summary, category="boring")
+    created, _ = report(session, summary)
+    with pytest.raises(ValueError, match="status"):
+        repository.review_report(
+            session, created, status="maybe", note=None, reviewer="r", auto_hide_at=HIDE_AT
+        )
+
+
+def test_instance_secret_is_made_once(session: Session) -> None:
+    first = repository.instance_secret(session, "cookie-key")
+    assert len(first) >= 32
+    assert repository.instance_secret(session, "cookie-key") == first
+    assert repository.instance_secret(session, "other") != first
