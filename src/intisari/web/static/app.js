@@ -1,0 +1,159 @@
+/* Intisari's only script. The pages work without it; it makes two things nicer:
+ *
+ * 1. Clicking a bullet of the takeaways box highlights every span of the article it
+ *    comes from (without the script, the bullet's link jumps to the first span).
+ * 2. A bullet's report control opens a dialog instead of unfolding the form in place,
+ *    and the report is sent without leaving the page (the server answers JSON when asked).
+ *
+ * No inline handlers anywhere: the Content-Security-Policy allows scripts from this file
+ * only, so everything is wired here with addEventListener.
+ */
+(function () {
+  "use strict";
+
+  var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+  /* 1. Bullet -> source highlighting ---------------------------------------------- */
+
+  function sourcesOf(index) {
+    var marks = document.querySelectorAll("mark.source");
+    return Array.prototype.filter.call(marks, function (mark) {
+      return mark.getAttribute("data-takeaways").split(" ").indexOf(index) !== -1;
+    });
+  }
+
+  function clearHighlight() {
+    document.querySelectorAll("mark.source.is-active").forEach(function (mark) {
+      mark.classList.remove("is-active");
+    });
+    document.querySelectorAll(".takeaway__text[aria-current]").forEach(function (link) {
+      link.removeAttribute("aria-current");
+    });
+  }
+
+  document.querySelectorAll(".takeaway__text[data-takeaway]").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      var wasActive = link.getAttribute("aria-current") === "true";
+      clearHighlight();
+      if (wasActive) {
+        return; // a second click turns the highlight off
+      }
+      var marks = sourcesOf(link.getAttribute("data-takeaway"));
+      if (!marks.length) {
+        return;
+      }
+      link.setAttribute("aria-current", "true");
+      marks.forEach(function (mark) {
+        mark.classList.add("is-active");
+      });
+      marks[0].scrollIntoView({ behavior: reduceMotion ? "auto" : "smooth", block: "center" });
+      if (marks[0].hasAttribute("tabindex")) {
+        marks[0].focus({ preventScroll: true }); // screen readers continue from the source
+      }
+    });
+  });
+
+  /* After a report sent without the script, the page says thank you: read it out. */
+  var thanks = document.getElementById("thanks");
+  if (thanks) {
+    thanks.focus();
+  }
+
+  /* 2. The report dialog ------------------------------------------------------------ */
+
+  var dialog = document.getElementById("report-dialog");
+  if (!dialog || typeof dialog.showModal !== "function") {
+    return; // no <dialog> support: the <details> forms keep working
+  }
+  var body = dialog.querySelector("[data-body]");
+  var quote = dialog.querySelector("[data-quote]");
+  var done = dialog.querySelector("[data-thanks]");
+  var doneText = done.querySelector("[role=status]");
+  var current = null; // {details, form, opener} while the dialog is open
+
+  function showError(form, message) {
+    var error = form.querySelector(".report-form__error");
+    error.textContent = message;
+    error.hidden = !message;
+  }
+
+  function open(details, opener) {
+    var form = details.querySelector("form");
+    var bullet = details.closest(".takeaway").querySelector(".takeaway__text");
+    quote.textContent = bullet.textContent;
+    quote.hidden = false;
+    showError(form, "");
+    form.hidden = false;
+    done.hidden = true;
+    doneText.textContent = "";
+    body.appendChild(form);
+    current = { details: details, form: form, opener: opener };
+    dialog.showModal();
+    form.querySelector("select").focus();
+  }
+
+  dialog.addEventListener("close", function () {
+    if (!current) {
+      return;
+    }
+    current.form.hidden = false;
+    current.details.appendChild(current.form); // back in place for the next time
+    current.opener.focus();
+    current = null;
+  });
+
+  dialog.querySelectorAll("[data-close]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      dialog.close();
+    });
+  });
+
+  dialog.addEventListener("click", function (event) {
+    if (event.target === dialog) {
+      dialog.close(); // a click on the backdrop
+    }
+  });
+
+  document.querySelectorAll("details.report").forEach(function (details) {
+    var toggle = details.querySelector("summary");
+    toggle.setAttribute("aria-haspopup", "dialog");
+    toggle.addEventListener("click", function (event) {
+      event.preventDefault();
+      open(details, toggle);
+    });
+  });
+
+  body.addEventListener("submit", function (event) {
+    var form = event.target;
+    event.preventDefault();
+    var button = form.querySelector("[type=submit]");
+    button.disabled = true;
+    fetch(form.action, {
+      method: "POST",
+      body: new URLSearchParams(new FormData(form)),
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+    })
+      .then(function (response) {
+        return response.json().then(function (data) {
+          if (!response.ok) {
+            showError(form, data.message);
+            return;
+          }
+          form.reset();
+          form.hidden = true;
+          quote.hidden = true;
+          done.hidden = false;
+          doneText.textContent = data.message; // a live region: read out when filled
+          done.querySelector("button").focus();
+        });
+      })
+      .catch(function () {
+        form.submit(); // the network or the answer failed: send it the plain way
+      })
+      .finally(function () {
+        button.disabled = false;
+      });
+  });
+})();
