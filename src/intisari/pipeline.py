@@ -44,8 +44,8 @@ def summarize(
     # 1. Ingest: text, HTML or URL becomes raw story text with a title and declared language.
     raw = load(text=text, html=html, url=url, title=title, lang=lang, options=options)
 
-    # 2. Language: declared wins, else detected; it decides every rule used below.
-    language = detect_language(raw.text, declared=raw.lang)
+    # 2. Language: declared wins, then the page's, else detected; it decides every rule below.
+    language = detect_language(raw.text, declared=raw.lang, page=raw.page_lang)
 
     # 3. Clean: cut related links, notices, bylines, the dateline; remember what was cut.
     cleaned = clean(raw.text, language.data, title=raw.title)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from intisari.errors import InputError, InputTooShort
 from intisari.ingest.html import extract, looks_like_html
-from intisari.ingest.text import check_size, split_title
+from intisari.ingest.text import check_text, split_title
 from intisari.options import Options
 
 __all__ = ["RawArticle", "load"]
@@ -18,7 +18,10 @@ class RawArticle:
 
     text: str
     title: str | None
+    #: The language the caller declared: it wins.
     lang: str | None
+    #: The page's ``<html lang>``: it wins unless the text is plainly another language.
+    page_lang: str | None = None
 
 
 def load(
@@ -38,6 +41,9 @@ def load(
         raise InputError(f"give exactly one of text, html or url{got}")
     if not (text or html or url or "").strip():
         raise InputTooShort(f"the {given[0]} is empty")
+    for value in (title, lang):
+        if value is not None:
+            check_text(value, options.max_input_bytes)
     if url is not None:
         from intisari.ingest.fetch import fetch  # httpx is only needed for URLs.
 
@@ -47,11 +53,11 @@ def load(
         else:
             text = page.body
     if html is not None:
-        check_size(len(html.encode("utf-8", "surrogatepass")), options.max_input_bytes)
+        check_text(html, options.max_input_bytes)
         extracted = extract(html, url=url)
-        return RawArticle(extracted.text, title or extracted.title, lang or extracted.lang)
+        return RawArticle(extracted.text, title or extracted.title, lang, extracted.lang)
     assert text is not None
-    check_size(len(text.encode("utf-8", "surrogatepass")), options.max_input_bytes)
+    check_text(text, options.max_input_bytes)
     if title is None:
         title, text = split_title(text)
     return RawArticle(text, title, lang)

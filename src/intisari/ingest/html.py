@@ -46,7 +46,8 @@ def extract(html: str, url: str | None = None) -> ExtractedPage:
         include_tables=False,
         include_images=False,
         favor_precision=True,
-        deduplicate=True,
+        # No ``deduplicate``: trafilatura's cache of seen text is process-wide, so the same
+        # page summarized twice (a retry, a second user) would come back empty.
     )
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():

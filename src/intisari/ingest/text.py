@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from intisari.errors import InputTooLarge, UndecodableInput
 
-__all__ = ["check_size", "decode", "split_title"]
+__all__ = ["check_size", "check_text", "decode", "split_title"]
 
 #: A first line longer than this is a paragraph, not a headline.
 MAX_TITLE_WORDS = 25
@@ -30,6 +30,21 @@ def decode(data: bytes, max_bytes: int) -> str:
 def check_size(n_bytes: int, max_bytes: int) -> None:
     if n_bytes > max_bytes:
         raise InputTooLarge(f"input is {n_bytes:,} bytes, over the limit of {max_bytes:,}")
+
+
+def check_text(value: str, max_bytes: int) -> None:
+    """Refuse a string that is over the size cap or not valid Unicode (lone surrogates).
+
+    Python strings can hold surrogates that no UTF-8 encoder accepts; letting one through
+    would only fail later, when the JSON result is written.
+    """
+    try:
+        size = len(value.encode("utf-8"))
+    except UnicodeEncodeError as error:
+        raise UndecodableInput(
+            f"input is not valid Unicode text (lone surrogate at character {error.start})"
+        ) from None
+    check_size(size, max_bytes)
 
 
 def split_title(text: str) -> tuple[str | None, str]:

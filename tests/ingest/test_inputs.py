@@ -1,0 +1,198 @@
+"""Input: plain text and its headline, bytes, size caps, JSON records, and URLs."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+import intisari
+from intisari.errors import (
+    FetchError,
+    InputError,
+    InputTooLarge,
+    InputTooShort,
+    UndecodableInput,
+)
+from intisari.ingest.records import check_record, parse_record
+from intisari.ingest.text import decode, split_title
+from intisari.options import Options
+
+STORY = (
+    "Pemerintah Kota Bandung meresmikan jalur sepeda baru sepanjang dua belas kilometer pada "
+    "Senin pagi. Jalur itu menghubungkan pusat kota dengan kawasan kampus di utara. Wali kota "
+    "mengatakan jalur tersebut dibangun untuk mengurangi kemacetan pada jam sibuk."
+)
+HEADLINE = "Bandung Resmikan Jalur Sepeda Baru"
+
+
+def test_a_short_first_line_without_a_period_is_the_title() -> None:
+    assert split_title(f"{HEADLINE}\n\n{STORY}") == (HEADLINE, f"\n{STORY}")
+    summary = intisari.summarize(text=f"{HEADLINE}\n\n{STORY}")
+    assert summary.title == HEADLINE
+    assert HEADLINE not in summary.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [STORY, f"Bandung meresmikan jalur sepeda.\n{STORY}", f"{HEADLINE}", f"Kata dia:\n{STORY}"],
+)
+def test_other_first_lines_are_story(text: str) -> None:
+    assert split_title(text) == (None, text)
+
+
+def test_a_given_title_wins() -> None:
+    summary = intisari.summarize(text=f"{HEADLINE}\n\n{STORY}", title="Judul Lain")
+    assert summary.title == "Judul Lain"
+    assert summary.text.startswith(HEADLINE)
+
+
+def test_decode_accepts_utf8_with_or_without_bom() -> None:
+    assert decode("Jalur sepeda".encode(), 100) == "Jalur sepeda"
+    assert decode(b"\xef\xbb\xbfJalur", 100) == "Jalur"
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", UndecodableInput),
+        ("Jalur sepeda".encode("utf-16"), UndecodableInput),
+        (b"Harga \xe9l\xe9gant", UndecodableInput),
+        (b"\x01\x02\x03\x04 abc def", UndecodableInput),
+        (b"x" * 101, InputTooLarge),
+    ],
+)
+def test_decode_refuses_binary_other_encodings_and_oversize(data: bytes, error: type) -> None:
+    with pytest.raises(error):
+        decode(data, 100)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"text": ""}, InputTooShort),
+        ({"text": "   \n "}, InputTooShort),
+        ({"text": "Terlalu pendek untuk diringkas."}, InputTooShort),
+        ({"text": "a\ud800b " * 20}, UndecodableInput),
+        ({"text": STORY, "html": "<p>x</p>"}, InputError),
+        ({}, InputError),
+        ({"text": STORY, "count": 0}, InputError),
+        ({"text": STORY, "count": 6}, InputError),
+        ({"html": "<html><body><nav>Menu</nav></body></html>"}, InputTooShort),
+    ],
+)
+def test_bad_input_raises_an_input_error(kwargs: dict, error: type) -> None:
+    with pytest.raises(error) as raised:
+        intisari.summarize(**kwargs)
+    assert "\n" not in str(raised.value)
+
+
+def test_the_size_cap_applies_to_text_and_html() -> None:
+    small = Options(max_input_bytes=len(STORY.encode()) - 1)
+    with pytest.raises(InputTooLarge):
+        intisari.summarize(text=STORY, options=small)
+    with pytest.raises(InputTooLarge):
+        intisari.summarize(html=f"<p>{STORY}</p>", options=small)
+    with pytest.raises(InputTooLarge):
+        intisari.summarize(text="kata " * 500_000)  # 2.5 MB over the default 2 MB cap.
+
+
+def test_records_are_checked() -> None:
+    assert parse_record('{"id": 7, "text": "x"}') == {"id": "7", "text": "x"}
+    for bad in ('{"id": 1}', "[1, 2]", "{not json", '{"text": 5}', '{"text": "x", "count": "3"}'):
+        with pytest.raises(InputError):
+            parse_record(bad)
+    with pytest.raises(InputError):
+        check_record({"text": "x", "title": ["a"]})
+
+
+def test_summarize_record_never_raises_and_keeps_the_id() -> None:
+    row = intisari.summarize_record({"id": 42, "text": STORY, "count": 1, "lang": "id"})
+    assert row["id"] == "42" and len(row["takeaways"]) == 1
+    assert intisari.summarize_record({"id": "x", "text": "pendek"}) == {
+        "id": "x",
+        "error": "article has 1 words after cleaning; at least 15 are needed",
+    }
+    assert intisari.summarize_record({"id": "y"})["error"] == "record has none of text, html or url"
+
+
+# URLs, against a real HTTP server on 127.0.0.1 (allowed here by fetch_allow_private).
+
+PAGE = f"""<!doctype html><html lang="id"><head><title>{HEADLINE}</title></head>
+<body><nav>Beranda | Berita</nav><article><h1>{HEADLINE}</h1><p>{STORY}</p>
+<p>Warga menyambut baik pembangunan jalur yang dilengkapi lampu penerangan dan rambu.</p>
+</article><footer>Hak cipta</footer></body></html>"""
+LOCAL = Options(fetch_allow_private=True, fetch_timeout_s=2.0, fetch_max_bytes=50_000)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        routes = {
+            "/article": (200, "text/html; charset=utf-8", PAGE.encode()),
+            "/plain": (200, "text/plain; charset=utf-8", f"{HEADLINE}\n\n{STORY}".encode()),
+            "/huge": (200, "text/html", b"<p>" + b"kata " * 20_000 + b"</p>"),
+            "/missing": (404, "text/plain", b"not here"),
+        }
+        if self.path.startswith("/hop"):
+            hops = int(self.path[4:] or 0)
+            self.send_response(302)
+            self.send_header("Location", f"/hop{hops - 1}" if hops > 1 else "/article")
+            self.end_headers()
+            return
+        status, content_type, body = routes.get(self.path, routes["/missing"])
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: the test output is not a server log."""
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join()
+
+
+def test_a_url_is_fetched_and_read_as_html(server: str) -> None:
+    summary = intisari.summarize(url=f"{server}/article", options=LOCAL)
+    assert (summary.title, summary.language) == (HEADLINE, "id")
+    assert "Beranda" not in summary.text and "Pemerintah Kota Bandung" in summary.text
+
+
+def test_a_plain_text_url_is_read_as_text(server: str) -> None:
+    summary = intisari.summarize(url=f"{server}/plain", options=LOCAL)
+    assert summary.title == HEADLINE
+
+
+def test_redirects_are_followed_up_to_the_limit(server: str) -> None:
+    assert intisari.summarize(url=f"{server}/hop3", options=LOCAL).title == HEADLINE
+    with pytest.raises(FetchError, match="redirect"):
+        intisari.summarize(url=f"{server}/hop4", options=LOCAL)
+
+
+@pytest.mark.parametrize(
+    ("path", "error"),
+    [("/missing", FetchError), ("/huge", InputTooLarge)],
+)
+def test_url_failures_are_input_errors(server: str, path: str, error: type) -> None:
+    with pytest.raises(error):
+        intisari.summarize(url=f"{server}{path}", options=LOCAL)
+
+
+def test_unreachable_and_bad_scheme_urls_are_fetch_errors() -> None:
+    with pytest.raises(FetchError):
+        intisari.summarize(url="http://127.0.0.1:9/nothing-listens-here", options=LOCAL)
+    with pytest.raises(FetchError, match="http and https"):
+        intisari.summarize(url="file:///etc/passwd")
+    with pytest.raises(FetchError):  # Private addresses are refused by default.
+        intisari.summarize(url="http://127.0.0.1:9/")

@@ -1,0 +1,144 @@
+"""Sentence segmentation: one test per rule of ``intisari.language.segment``."""
+
+from __future__ import annotations
+
+import pytest
+
+from intisari.language.data import GENERIC, LANGUAGES
+from intisari.language.segment import paragraph_spans, sentence_spans
+
+ID = LANGUAGES["id"]
+EN = LANGUAGES["en"]
+
+
+def split(text: str, rules=ID) -> list[str]:
+    return [text[start:end] for start, end in sentence_spans(text, rules)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Banjir melanda Kab. Bogor dan Kec. Cibinong pada Senin.",
+        "Kantornya di Jl. Sudirman No. 5, Jakarta.",
+        "Saham PT Bank Rakyat Indonesia Tbk. naik tajam hari ini.",
+        "Surat itu ditujukan kepada Sdr. Marcel dan Sdri. Ani.",
+        "Harganya Rp. 5 juta per unit.",
+        "Hadir pula H. Ahmad dan Hj. Siti dalam acara itu.",
+        "Acara dibuka Dr. Budi dan Prof. Ani dari UI.",
+        "Kuasa hukumnya, Andi Wijaya S.H. M.Si. hadir di persidangan.",
+        "Hal itu diatur dalam UU No. 35 Tahun 2009 tentang Narkotika.",
+        "Menurut Prof. Dr. Ir. Budi, hasilnya baik.",
+    ],
+)
+def test_indonesian_abbreviations_do_not_end_a_sentence(text: str) -> None:
+    assert split(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Smith met Dr. Jones in Washington on Monday.",
+        "The U.S. economy grew faster than expected in the third quarter.",
+        "Shares of Apple Inc. rose after the report, e.g. in Asia.",
+        "Talks start at 9 a.m. on Tuesday, officials said.",
+    ],
+)
+def test_english_abbreviations_do_not_end_a_sentence(text: str) -> None:
+    assert split(text, EN) == [text]
+
+
+def test_a_list_closing_abbreviation_ends_a_sentence_before_a_capital() -> None:
+    text = "Mereka membawa beras, gula, dll. Bantuan itu tiba Senin."
+    assert split(text) == ["Mereka membawa beras, gula, dll.", "Bantuan itu tiba Senin."]
+    assert split("Ia membeli buku, pena, dll. untuk sekolah.") == [
+        "Ia membeli buku, pena, dll. untuk sekolah."
+    ]
+
+
+def test_initials_do_not_end_a_sentence() -> None:
+    assert split("Jalan A. Yani macet total.") == ["Jalan A. Yani macet total."]
+    assert split("Buku J. K. Rowling laris.", EN) == ["Buku J. K. Rowling laris."]
+
+
+def test_decimals_and_money_do_not_end_a_sentence() -> None:
+    text = "Anggaran naik menjadi Rp1,5 triliun atau 3.5% dari total. Angka itu tertinggi."
+    assert split(text) == [
+        "Anggaran naik menjadi Rp1,5 triliun atau 3.5% dari total.",
+        "Angka itu tertinggi.",
+    ]
+
+
+def test_a_number_ends_a_sentence() -> None:
+    assert split("Harganya $1.149. Itu mahal.") == ["Harganya $1.149.", "Itu mahal."]
+
+
+def test_a_quote_stays_with_its_attribution() -> None:
+    text = "“Itu berbahaya bagi negara kami,” tegasnya. Peskov lalu pergi."
+    assert split(text) == ["“Itu berbahaya bagi negara kami,” tegasnya.", "Peskov lalu pergi."]
+    assert split('"Apa benar?" tanya dia. Ia heran.') == ['"Apa benar?" tanya dia.', "Ia heran."]
+    assert split('"Kami siap!" Kata Peskov kepada wartawan.') == [
+        '"Kami siap!" Kata Peskov kepada wartawan.'
+    ]
+
+
+def test_a_quote_of_several_sentences_is_split_like_the_reference() -> None:
+    text = "“Anda tidak bisa menjamin keamanan satu negara. Itu tidak akan membantu,” ujar Peskov."
+    assert split(text) == [
+        "“Anda tidak bisa menjamin keamanan satu negara.",
+        "Itu tidak akan membantu,” ujar Peskov.",
+    ]
+
+
+def test_ellipses_end_a_sentence_only_before_a_capital() -> None:
+    assert split("Dia menunggu... Lalu pergi.") == ["Dia menunggu...", "Lalu pergi."]
+    assert split("Dia menunggu… lalu pergi.") == ["Dia menunggu… lalu pergi."]
+    assert split("Kata dia, “[..] kami siap.”") == ["Kata dia, “[..] kami siap.”"]
+
+
+def test_urls_and_domains_do_not_end_a_sentence() -> None:
+    text = "Info lengkap di https://www.example.co.id/berita. Datang saja."
+    assert split(text) == ["Info lengkap di https://www.example.co.id/berita.", "Datang saja."]
+    assert split("Dikutip dari Kompas.com, harga naik.") == ["Dikutip dari Kompas.com, harga naik."]
+
+
+def test_a_forgotten_capital_still_ends_a_sentence() -> None:
+    assert split("Polisi menemukan kupon togel. tak hanya itu, ada uang.") == [
+        "Polisi menemukan kupon togel.",
+        "tak hanya itu, ada uang.",
+    ]
+
+
+def test_brand_names_in_lower_case_open_a_sentence() -> None:
+    assert split("Harganya turun. iPhone baru dijual besok.") == [
+        "Harganya turun.",
+        "iPhone baru dijual besok.",
+    ]
+
+
+def test_the_editors_initials_are_a_sentence_of_their_own() -> None:
+    assert split("Persija menang 2-0. (bola/asa)") == ["Persija menang 2-0.", "(bola/asa)"]
+
+
+def test_no_split_inside_parentheses() -> None:
+    text = "Demikian laporan Reuters (Uu. B002/T008) kemarin."
+    assert split(text) == [text]
+
+
+def test_paragraph_breaks_always_end_a_sentence() -> None:
+    text = "Judul tanpa titik\n\nKalimat pertama. Kalimat kedua"
+    assert split(text) == ["Judul tanpa titik", "Kalimat pertama.", "Kalimat kedua"]
+    assert paragraph_spans(text) == [(0, 17), (19, 49)]
+
+
+def test_generic_rules_split_on_punctuation_only() -> None:
+    text = "Der Kanzler sprach am Montag. Die Opposition widersprach sofort!"
+    assert split(text, GENERIC) == [
+        "Der Kanzler sprach am Montag.",
+        "Die Opposition widersprach sofort!",
+    ]
+
+
+def test_spans_exclude_whitespace_and_point_into_the_text() -> None:
+    text = "  Satu dua tiga.   Empat lima.  \n\n  Enam.  "
+    spans = sentence_spans(text, ID)
+    assert [text[s:e] for s, e in spans] == ["Satu dua tiga.", "Empat lima.", "Enam."]

@@ -1,0 +1,76 @@
+"""The engine end to end: the example article, the result's shape, the grounding rule."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import EXAMPLE_ARTICLE, need
+
+import intisari
+from intisari import Summary
+
+STORY = (
+    "Pemerintah Kota Bandung meresmikan jalur sepeda baru sepanjang dua belas kilometer pada "
+    "Senin pagi. Jalur itu menghubungkan pusat kota dengan kawasan kampus di utara. Wali kota "
+    "mengatakan jalur tersebut dibangun untuk mengurangi kemacetan pada jam sibuk. Warga "
+    "menyambut baik pembangunan jalur yang dilengkapi lampu penerangan dan rambu. Dinas "
+    "perhubungan akan memantau penggunaan jalur selama tiga bulan pertama. Anggaran "
+    "pembangunan jalur mencapai empat miliar rupiah dari dana daerah."
+)
+
+
+def assert_grounded(summary: Summary) -> None:
+    """The grounding invariant, as the README states it."""
+    for takeaway in summary.takeaways:
+        joined = " ".join(summary.text[start:end] for start, end in takeaway.spans)
+        assert re.sub(r"\s+", " ", joined).strip() == re.sub(r"\s+", " ", takeaway.text).strip()
+
+
+@pytest.mark.data
+def test_the_example_article() -> None:
+    summary = intisari.summarize(text=need(EXAMPLE_ARTICLE).read_text(encoding="utf-8"))
+    assert summary.language == "id" and summary.language_supported
+    assert summary.title == "Kremlin Sebut Kehadiran Pasukan NATO di Ukraina Ancaman bagi Moskow"
+    assert len(summary.takeaways) == 3
+    for takeaway in summary.takeaways:
+        assert not re.search(r"MEMBACA|Audi|Yahoo|ringkasan", takeaway.text)
+    assert "MEMBACA" not in summary.text and "Yahoo" not in summary.text
+    reasons = {r.reason for r in summary.removed if "MEMBACA" in r.text or "Yahoo" in r.text}
+    assert reasons == {"related-link", "ai-notice"}
+    assert_grounded(summary)
+
+
+def test_the_result_has_the_documented_shape() -> None:
+    data = intisari.summarize(text=STORY, id="a-1").model_dump(mode="json")
+    assert list(data) == [
+        "id", "language", "language_supported", "title", "text", "takeaways", "notice",
+        "removed", "engine",
+    ]  # fmt: skip
+    assert data["id"] == "a-1"
+    assert set(data["takeaways"][0]) == {"text", "spans", "score"}
+    assert data["engine"]["name"] == "intisari" and data["engine"]["version"] == "0.1.0"
+    assert data["notice"].startswith("Intisari ini dibuat dengan AI")
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 4, 5])
+def test_count_takeaways_in_article_order(count: int) -> None:
+    summary = intisari.summarize(text=STORY, count=count)
+    assert len(summary.takeaways) == count
+    starts = [t.spans[0][0] for t in summary.takeaways]
+    assert starts == sorted(starts)
+    assert_grounded(summary)
+
+
+def test_an_english_article() -> None:
+    text = (
+        "WASHINGTON (CNN) -- The Senate passed the infrastructure bill on Monday night after "
+        "weeks of talks. The bill funds roads, bridges and broadband across the country. "
+        "Read more: What is in the bill\n\nSenators from both parties praised the deal. "
+        "The House is expected to vote on it next week, leaders said."
+    )
+    summary = intisari.summarize(text=text)
+    assert (summary.language, summary.language_supported) == ("en", True)
+    assert summary.text.startswith("The Senate passed")
+    assert {r.reason for r in summary.removed} >= {"dateline"}
+    assert_grounded(summary)
