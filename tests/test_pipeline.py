@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import EXAMPLE_ARTICLE, need
 
 import intisari
+from conftest import EXAMPLE_ARTICLE, need
 from intisari import Summary
 
 STORY = (

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import HTML_PAGES, need
 
 import intisari
+from conftest import HTML_PAGES, need
 
 
 def _pages() -> list[dict]:

@@ -50,7 +50,7 @@ def test_a_given_title_wins() -> None:
 
 
 def test_decode_accepts_utf8_with_or_without_bom() -> None:
-    assert decode("Jalur sepeda".encode(), 100) == "Jalur sepeda"
+    assert decode(b"Jalur sepeda", 100) == "Jalur sepeda"
     assert decode(b"\xef\xbb\xbfJalur", 100) == "Jalur"
 
 
