@@ -2,10 +2,15 @@
 
 from intisari.ranking.base import Ranker
 from intisari.ranking.heuristic import HeuristicRanker
+from intisari.ranking.learned import LearnedRanker, load_model
 
-__all__ = ["HeuristicRanker", "Ranker", "default_ranker"]
+__all__ = ["HeuristicRanker", "LearnedRanker", "Ranker", "default_ranker"]
 
 
 def default_ranker() -> Ranker:
-    """The ranker ``summarize`` uses when the caller names none."""
-    return HeuristicRanker()
+    """The ranker ``summarize`` uses when the caller names none: the shipped learned model.
+
+    It is ahead of the heuristic by 1-2 ROUGE-1 points at three takeaways, cross-validated
+    (README, "Quality and evaluation"); ``engine.method`` names it (``learned-mlp16``).
+    """
+    return load_model()

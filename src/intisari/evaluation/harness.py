@@ -1,0 +1,268 @@
+"""``intisari evaluate``: the engine beside lead-3 and LexRank on the same articles, same run.
+
+Systems, each scored on every article of the file:
+
+* ``intisari (3)``: ``intisari.summarize(text=..., count=3)``, the product's default box,
+  through the public API; its articles/s is the engine's real speed from clean text.
+* ``intisari (auto)``: the same document, ranker and selection with ``count=None`` (the
+  box sized by the language's word budget).
+* ``lead-3`` and ``lexrank``: the first three sentences and LexRank's top three, on the
+  engine's own cleaning and sentence splitter (see ``baselines``).
+
+For each: ROUGE-1/2/Lsum F1 (``rouge``), grounded share, boilerplate share, share opening
+with a dangling reference whose antecedent is not in the box, words per takeaway, and
+articles/s (systems on the shared document add the time that building it took).
+Regression cases exported by the service (lines with ``report`` and no ``summary``) are
+re-summarized, and the reported takeaways the engine still produces are listed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from intisari.document import Document
+from intisari.errors import InputError
+from intisari.evaluation.baselines import LexRankRanker, top_sentences
+from intisari.evaluation.corpus import Article, to_articles
+from intisari.evaluation.metrics import grounded, is_boilerplate, leans_on_missing
+from intisari.evaluation.rouge import rouge
+from intisari.pipeline import summarize
+from intisari.ranking import Ranker, default_ranker
+from intisari.result import Takeaway
+from intisari.takeaways.select import select_takeaways
+
+__all__ = [
+    "LENGTH_BUCKETS",
+    "REGRESSION_CATEGORIES",
+    "Evaluation",
+    "Regression",
+    "SystemScores",
+    "evaluate_records",
+    "length_bucket",
+    "summary_figures",
+    "to_json",
+    "write_outputs",
+]
+
+#: Article lengths (words) at which the by-length plot and table cut: short briefs,
+#: typical IndoSum news, typical CNN stories, long features.
+LENGTH_BUCKETS = (200, 400, 800)
+#: Report categories that mean the takeaway itself is wrong (``missing-context`` and
+#: ``other`` may be about the article or the box as a whole).
+REGRESSION_CATEGORIES = frozenset({"inaccurate", "misleading", "offensive"})
+ENGINE = "intisari (3)"
+ENGINE_AUTO = "intisari (auto)"
+BASELINE_COUNT = 3
+
+
+@dataclass
+class SystemScores:
+    """One system's per-article rows and its total time."""
+
+    name: str
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def mean(self, key: str) -> float:
+        values = [row[key] for row in self.rows if row.get(key) is not None]
+        return float(np.mean(values)) if values else 0.0
+
+    def share(self, key: str) -> float:
+        """Percent of all takeaways with the per-takeaway flag ``key``."""
+        total = sum(row["takeaways"] for row in self.rows)
+        return 100.0 * sum(row[key] for row in self.rows) / total if total else 0.0
+
+    def words_per_takeaway(self) -> float:
+        total = sum(row["takeaways"] for row in self.rows)
+        return sum(row["words"] for row in self.rows) / total if total else 0.0
+
+    def articles_per_second(self) -> float:
+        return len(self.rows) / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class Regression:
+    """A reader's confirmed report re-checked against the current engine."""
+
+    id: str
+    category: str
+    takeaway: str
+    still_present: bool
+
+
+@dataclass
+class Evaluation:
+    """Everything ``write_outputs`` needs."""
+
+    source: str
+    systems: list[SystemScores]
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    regressions: list[Regression] = field(default_factory=list)
+    method: str = ""
+
+
+def evaluate_records(
+    records: list[dict[str, Any]], source: str, ranker: Ranker | None = None
+) -> Evaluation:
+    """Score every system on the records with references; re-check regression cases."""
+    ranker = ranker or default_ranker()
+    scored = [r for r in records if r.get("summary")]
+    cases = [r for r in records if not r.get("summary") and isinstance(r.get("report"), dict)]
+    evaluation = Evaluation(source=source, systems=[], method=ranker.name)
+    evaluation.skipped = [
+        {"id": str(r.get("id")), "reason": "neither a summary nor a report"}
+        for r in records if not r.get("summary") and not isinstance(r.get("report"), dict)
+    ]
+    started = time.perf_counter()
+    articles = to_articles(scored)
+    document_seconds = time.perf_counter() - started
+    evaluation.skipped += [{"id": a.id, "reason": a.error or ""} for a in articles if a.error]
+    usable = [a for a in articles if a.document is not None]
+    evaluation.systems.append(_engine(usable, ranker))
+    lexrank = LexRankRanker()
+    others: list[tuple[str, Callable[[Document], list[Takeaway]]]] = [
+        (ENGINE_AUTO, lambda d: select_takeaways(d, ranker.score(d), None)),
+        ("lead-3", lambda d: _sentences(d, list(range(min(BASELINE_COUNT, len(d.sentences)))))),
+        ("lexrank", lambda d: _sentences(d, top_sentences(lexrank.score(d), BASELINE_COUNT))),
+    ]
+    for name, system in others:
+        scores = SystemScores(name)
+        started = time.perf_counter()
+        boxes = [system(a.document) for a in usable if a.document is not None]
+        scores.seconds = time.perf_counter() - started + document_seconds
+        for article, box in zip(usable, boxes, strict=True):
+            assert article.document is not None
+            scores.rows.append(_row(article, article.document, article.document.text, box))
+        evaluation.systems.append(scores)
+    evaluation.regressions = _regressions(cases, ranker)
+    return evaluation
+
+
+def _engine(articles: list[Article], ranker: Ranker) -> SystemScores:
+    scores = SystemScores(ENGINE)
+    results = []
+    started = time.perf_counter()
+    for article in articles:
+        record = article.record
+        results.append(
+            summarize(
+                text=record["text"], title=record.get("title"), lang=record.get("lang"),
+                count=BASELINE_COUNT, ranker=ranker,
+            )
+        )
+    scores.seconds = time.perf_counter() - started
+    for article, result in zip(articles, results, strict=True):
+        assert article.document is not None
+        scores.rows.append(_row(article, article.document, result.text, result.takeaways))
+    return scores
+
+
+def _sentences(document: Document, indexes: list[int]) -> list[Takeaway]:
+    return [
+        Takeaway(
+            text=document.sentences[i].text,
+            spans=[(document.sentences[i].start, document.sentences[i].end)],
+            score=1.0,
+        )
+        for i in indexes
+    ]
+
+
+def _row(article: Article, document: Document, text: str, box: list[Takeaway]) -> dict[str, Any]:
+    """Scores and checks of one box; ``text`` is the text its spans point into."""
+    data = document.language.data
+    starts = [s.start for s in document.sentences]
+    in_box = {bisect.bisect_right(starts, t.spans[0][0]) - 1 for t in box if t.spans}
+    r = rouge([t.text for t in box], article.references)
+    dangling = 0
+    for takeaway in box:
+        index = bisect.bisect_right(starts, takeaway.spans[0][0]) - 1 if takeaway.spans else -1
+        dangling += leans_on_missing(takeaway.text, index - 1 in in_box, data)
+    return {
+        "id": article.id,
+        "lang": document.language.code,
+        "article_words": len(document.text.split()),
+        "rouge1": r.rouge1,
+        "rouge2": r.rouge2,
+        "rougeLsum": r.rougeLsum,
+        "takeaways": len(box),
+        "words": sum(len(t.text.split()) for t in box),
+        "grounded": sum(grounded(text, t) for t in box),
+        "boilerplate": sum(is_boilerplate(t.text, data) for t in box),
+        "dangling": dangling,
+        "box": [t.text for t in box],
+        "reference": article.references,
+    }
+
+
+def _regressions(cases: list[dict[str, Any]], ranker: Ranker) -> list[Regression]:
+    """Reported takeaways (wrong ones, not missing context) the engine still writes."""
+    found = []
+    for case in cases:
+        report = case["report"]
+        index = report.get("takeaway_index")
+        takeaways = case.get("takeaways") or []
+        if report.get("category") not in REGRESSION_CATEGORIES or not isinstance(index, int):
+            continue
+        if not 0 <= index < len(takeaways):
+            continue
+        reported = takeaways[index]["text"] if isinstance(takeaways[index], dict) else ""
+        try:
+            result = summarize(
+                text=case.get("text") or "", title=case.get("title"), lang=case.get("lang"),
+                count=max(1, min(5, len(takeaways))), ranker=ranker,
+            )
+            current = {t.text for t in result.takeaways}
+        except InputError:
+            current = set()
+        found.append(Regression(str(case.get("id")), report["category"], reported,
+                                reported in current))
+    return found
+
+
+def write_outputs(evaluation: Evaluation, out: Path) -> list[Path]:
+    """report.md, scores.png and articles.jsonl (worst engine ROUGE-1 first) under ``out``."""
+    from intisari.evaluation.report import write_articles, write_markdown, write_plot
+
+    out.mkdir(parents=True, exist_ok=True)
+    return [
+        write_markdown(evaluation, out / "report.md"),
+        write_plot(evaluation, out / "scores.png"),
+        write_articles(evaluation, out / "articles.jsonl"),
+    ]
+
+
+def length_bucket(words: int) -> str:
+    """The by-length bucket label of an article of ``words`` words."""
+    low = 0
+    for high in LENGTH_BUCKETS:
+        if words < high:
+            return f"{low}-{high - 1}"
+        low = high
+    return f"{low}+"
+
+
+def to_json(evaluation: Evaluation) -> str:
+    """Summary figures as one JSON object (for scripts and the quality gate)."""
+    return json.dumps({s.name: summary_figures(s) for s in evaluation.systems}, indent=1)
+
+
+def summary_figures(system: SystemScores) -> dict[str, float]:
+    return {
+        "rouge1": system.mean("rouge1"),
+        "rouge2": system.mean("rouge2"),
+        "rougeLsum": system.mean("rougeLsum"),
+        "grounded": system.share("grounded"),
+        "boilerplate": system.share("boilerplate"),
+        "dangling": system.share("dangling"),
+        "words_per_takeaway": system.words_per_takeaway(),
+        "articles_per_second": system.articles_per_second(),
+    }

@@ -1,0 +1,49 @@
+"""Per-takeaway checks the evaluation counts: grounding, boilerplate, dangling openers."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from intisari.language.model import LanguageData
+from intisari.ranking.text import is_dangling
+from intisari.result import Takeaway
+
+__all__ = ["grounded", "is_boilerplate", "leans_on_missing"]
+
+_WHITESPACE = re.compile(r"\s+")
+#: Story text never holds these; a takeaway that does is a link, a prompt or a handle.
+_BOILERPLATE_CUES = re.compile(
+    r"\b(baca|lihat|simak)\s+(juga|pula)\b|\bread (more|also)\b|https?://|www\.|(?:^|\s)@\w",
+    re.I,
+)
+
+
+def grounded(text: str, takeaway: Takeaway) -> bool:
+    """The grounding invariant: the spans, joined by single spaces, are the takeaway."""
+    if any(not 0 <= s < e <= len(text) for s, e in takeaway.spans) or not takeaway.spans:
+        return False
+    joined = " ".join(text[s:e] for s, e in takeaway.spans)
+    return _collapse(joined) == _collapse(takeaway.text)
+
+
+def is_boilerplate(sentence: str, data: LanguageData) -> bool:
+    """A related-story link, a notice, a prompt, a byline: anything the cleaner should cut."""
+    if _BOILERPLATE_CUES.search(sentence):
+        return True
+    bare = sentence.strip(" *_#>")
+    return any(pattern.fullmatch(bare) for pattern in _noise_patterns(data))
+
+
+def leans_on_missing(sentence: str, previous_in_box: bool, data: LanguageData) -> bool:
+    """Opens with a connective or pronoun while the sentence it points to is not shown."""
+    return not previous_in_box and is_dangling(sentence, data.dangling_openers, data.speech_verbs)
+
+
+def _collapse(text: str) -> str:
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=16)
+def _noise_patterns(data: LanguageData) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(source, re.I) for _, source in data.noise_lines)

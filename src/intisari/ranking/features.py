@@ -1,0 +1,162 @@
+"""Sentence features that carry across languages, computed for a whole document at once.
+
+Every feature is language-neutral in form (position, length, overlap, punctuation,
+capitalisation, digits); what is language-specific (stop words, dangling openers) comes
+from the document's language data, so the same code serves Indonesian, English and the
+generic fallback. Features are computed with numpy on a small sentence x word matrix: a
+news article has ~20-40 sentences, so the matrices are tiny and one call costs well under
+a millisecond, which keeps the engine above 1,000 articles/s.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+import numpy as np
+
+from intisari.document import Document
+from intisari.ranking.text import is_dangling
+
+__all__ = ["FEATURE_NAMES", "document_features"]
+
+#: Names of the columns of ``document_features``, in order; the model file lists them too,
+#: so a model trained on another feature set is refused rather than silently misread.
+FEATURE_NAMES: tuple[str, ...] = (
+    "position_relative",
+    "position_inverse",
+    "is_sentence_1",
+    "is_sentence_2",
+    "is_sentence_3",
+    "paragraph_relative",
+    "opens_paragraph",
+    "length",
+    "too_short",
+    "too_long",
+    "centroid_similarity",
+    "degree_centrality",
+    "lead_overlap",
+    "has_quote",
+    "opens_with_quote",
+    "digit_density",
+    "capitalised_density",
+    "dangling_opener",
+    "no_final_punctuation",
+    "url_or_handle",
+    "question_or_exclamation",
+    "document_length",
+)
+
+#: Word counts that bound a usable takeaway; beyond them a sentence is a caption or a
+#: run-on (the selector applies the same bounds as hard rules).
+SHORT_WORDS = 5
+LONG_WORDS = 70
+#: Length is scaled by a typical news sentence (~25 words), so the feature sits near 1.
+TYPICAL_WORDS = 25.0
+#: Sentences beyond this count add nothing to the document-length feature.
+LONG_DOCUMENT_SENTENCES = 100
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+#: A word that starts with a capital (Latin script: the languages served), or a digit.
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ]")
+_NUMBER = re.compile(r"\b\d")
+_QUOTE = re.compile(r"[\"“”„«»]")
+_OPENING_QUOTE = re.compile(r"""^[\s(\[]*[\"“„«'‘]""")
+_FINAL_MARKS = frozenset(".!?…")
+_CLOSERS = "\"”’')]"
+_URL_OR_HANDLE = re.compile(r"https?://|www\.|\S@\S|(?:^|\s)@\w", re.I)
+
+
+def document_features(document: Document) -> np.ndarray:
+    """One row of ``FEATURE_NAMES`` values per sentence of ``document``."""
+    sentences = document.sentences
+    n = len(sentences)
+    if n == 0:
+        return np.zeros((0, len(FEATURE_NAMES)))
+    data = document.language.data
+    stopwords = data.stopwords
+    bags: list[set[str]] = []
+    rows: list[tuple[float, ...]] = []
+    last = max(n - 1, 1)
+    last_paragraph = max(document.paragraph_count - 1, 1)
+    document_length = (
+        math.log1p(min(n, LONG_DOCUMENT_SENTENCES)) / math.log1p(LONG_DOCUMENT_SENTENCES)
+    )
+    for i, sentence in enumerate(sentences):
+        text = sentence.text
+        lowered = _TOKEN.findall(text.lower())
+        count = len(lowered) or 1
+        bags.append({w for w in lowered if w not in stopwords and len(w) > 1})
+        # Capitalised words after the first: names of people, places, organisations.
+        capitalised = len(_CAPITALISED.findall(text)) - (text[:1].isupper())
+        stripped = text.rstrip()
+        rows.append((
+            i / last,
+            1.0 / (1 + i),
+            i == 0,
+            i == 1,
+            i == 2,
+            sentence.paragraph / last_paragraph,
+            sentence.position_in_paragraph == 0,
+            min(len(lowered), 2 * LONG_WORDS) / TYPICAL_WORDS,
+            len(lowered) < SHORT_WORDS,
+            len(lowered) > LONG_WORDS,
+            0.0,
+            0.0,
+            0.0,
+            bool(_QUOTE.search(text)),
+            bool(_OPENING_QUOTE.match(text)),
+            len(_NUMBER.findall(text)) / count,
+            max(capitalised, 0) / count,
+            is_dangling(text, data.dangling_openers, data.speech_verbs),
+            stripped.rstrip(_CLOSERS)[-1:] not in _FINAL_MARKS,
+            _has_url_or_handle(text),
+            stripped.endswith(("?", "!")),
+            document_length,
+        ))
+    out = np.array(rows, dtype=float)
+    _overlap_features(out, bags)
+    return out
+
+
+def _has_url_or_handle(text: str) -> bool:
+    # The substring tests skip the regular expression for the 99% of sentences without.
+    if "@" not in text and "://" not in text and "www." not in text.lower():
+        return False
+    return bool(_URL_OR_HANDLE.search(text))
+
+
+def _overlap_features(out: np.ndarray, bags: list[set[str]]) -> None:
+    """Centrality and lead overlap from each sentence's set of content words.
+
+    Plain set arithmetic rather than matrix products: for a few dozen sentences it is
+    faster than numpy, and it never wakes a multi-threaded BLAS for a tiny matrix.
+    """
+    n = len(bags)
+    sizes = [math.sqrt(len(bag)) or 1.0 for bag in bags]
+    frequency: Counter[str] = Counter()
+    for bag in bags:
+        frequency.update(bag)
+    centroid_norm = math.sqrt(sum(v * v for v in frequency.values())) or 1.0
+    degree = [0.0] * n
+    for i in range(n):
+        for j in range(i + 1, n):
+            shared = len(bags[i] & bags[j])
+            if shared:
+                similarity = shared / (sizes[i] * sizes[j])
+                degree[i] += similarity
+                degree[j] += similarity
+    centroid_column = FEATURE_NAMES.index("centroid_similarity")
+    degree_column = FEATURE_NAMES.index("degree_centrality")
+    lead_column = FEATURE_NAMES.index("lead_overlap")
+    # Overlap with the lead (first two sentences; the other one for those two): news
+    # states the story first, so a later sentence echoing the lead is about the story.
+    lead = bags[0] | (bags[1] if n > 1 else set())
+    for i, bag in enumerate(bags):
+        # Similarity to the document as a whole: how much of the story a sentence carries.
+        out[i, centroid_column] = sum(frequency[w] for w in bag) / (sizes[i] * centroid_norm)
+        # Degree centrality (LexRank's idea without the power iteration).
+        out[i, degree_column] = degree[i] / max(n - 1, 1)
+        reference = (bags[1 - i] if n > 1 else set()) if i < 2 else lead
+        out[i, lead_column] = len(bag & reference) / len(bag) if bag else 0.0
