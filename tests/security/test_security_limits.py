@@ -1,0 +1,115 @@
+"""Size caps and strict input: 413 before parsing, 422 for fields over their caps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from intisari.web.schemas import MAX_ARTICLE_CHARS, MAX_COMMENT_CHARS
+
+#: A small cap, so the tests send kilobytes rather than megabytes.
+CAP = 4096
+
+
+def test_default_body_cap_is_2_mib(client: TestClient) -> None:
+    assert client.app.state.intisari.settings.max_body_bytes == 2 * 1024 * 1024  # type: ignore[attr-defined]
+
+
+def test_body_over_cap_is_413_before_parsing(make_client: Callable[..., TestClient]) -> None:
+    # Not even JSON: had it been parsed, the answer would be 422. 413 means it was not.
+    client = make_client(max_body_bytes=CAP)
+    response = client.post(
+        "/v1/summaries", content=b"{" * (CAP + 1), headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 413
+
+
+def test_streamed_body_over_cap_is_413_before_parsing(
+    make_client: Callable[..., TestClient],
+) -> None:
+    # No Content-Length (chunked): the cap counts bytes as they arrive.
+    client = make_client(max_body_bytes=CAP)
+
+    def chunks() -> Iterator[bytes]:
+        for _ in range(8):
+            yield b"{" * 1024
+
+    response = client.post(
+        "/v1/summaries", content=chunks(), headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 413
+
+
+def test_report_body_over_cap_is_413(
+    make_client: Callable[..., TestClient], summary: dict[str, Any]
+) -> None:
+    client = make_client(max_body_bytes=CAP)
+    response = client.post(
+        f"/v1/summaries/{summary['summary_id']}/reports",
+        json={"category": "other", "comment": "x" * CAP},
+    )
+    assert response.status_code == 413
+
+
+def test_body_under_cap_is_parsed(make_client: Callable[..., TestClient]) -> None:
+    client = make_client(max_body_bytes=CAP)
+    response = client.post("/v1/summaries", json={"text": "pendek"})
+    assert response.status_code == 422  # Parsed, then refused as too short: not 413.
+
+
+def test_article_text_over_cap_is_422(client: TestClient) -> None:
+    response = client.post("/v1/summaries", json={"text": "kata " * (MAX_ARTICLE_CHARS // 5 + 1)})
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid-request"
+
+
+def test_comment_over_cap_is_422(client: TestClient, summary: dict[str, Any]) -> None:
+    url = f"/v1/summaries/{summary['summary_id']}/reports"
+    too_long = client.post(
+        url, json={"category": "other", "comment": "x" * (MAX_COMMENT_CHARS + 1)}
+    )
+    assert too_long.status_code == 422
+    at_cap = client.post(url, json={"category": "other", "comment": "x" * MAX_COMMENT_CHARS})
+    assert at_cap.status_code == 201
+
+
+def test_unknown_json_fields_rejected(client: TestClient, summary: dict[str, Any]) -> None:
+    assert client.post("/v1/summaries", json={"text": "abc", "admin": True}).status_code == 422
+    report = client.post(
+        f"/v1/summaries/{summary['summary_id']}/reports",
+        json={"category": "other", "status": "confirmed"},
+    )
+    assert report.status_code == 422
+
+
+def test_bad_category_is_422(client: TestClient, summary: dict[str, Any]) -> None:
+    response = client.post(
+        f"/v1/summaries/{summary['summary_id']}/reports", json={"category": "spam"}
+    )
+    assert response.status_code == 422
+
+
+def test_url_to_private_address_refused_by_api(client: TestClient) -> None:
+    # The service's fetcher refuses the server's own network: nothing is fetched.
+    for url in ("http://127.0.0.1:9/", "http://169.254.169.254/latest/meta-data/",
+                "http://10.0.0.1/", "http://[::1]/"):
+        response = client.post("/v1/summaries", json={"url": url})
+        assert response.status_code == 422, url
+        assert response.json()["code"] == "fetch-failed"
+
+
+def test_non_http_url_refused_by_api(client: TestClient) -> None:
+    response = client.post("/v1/summaries", json={"url": "file:///etc/passwd"})
+    assert response.status_code == 422
+
+
+def test_errors_are_json_without_traceback(client: TestClient) -> None:
+    response = client.post(
+        "/v1/summaries", content=b"{not json", headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 422
+    body = response.json()
+    assert set(body) >= {"code", "message"}
+    assert "Traceback" not in response.text
