@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Callable
 
 from intisari.language.detect import language_for
@@ -12,21 +13,35 @@ from intisari.result import Summary
 __all__ = ["FORMATS", "render", "render_html"]
 
 
+#: Characters that Markdown (and the HTML it may carry) would read as syntax.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
 def render_json(summary: Summary) -> str:
+    """The result as the README documents it, UTF-8 kept readable."""
     return json.dumps(summary.model_dump(mode="json"), ensure_ascii=False, indent=2)
 
 
 def render_markdown(summary: Summary) -> str:
+    """Title, the box heading, one bullet per takeaway, the notice in italics.
+
+    Article text is escaped: a stray ``*`` or ``<script>`` in a story stays text.
+    """
     heading = language_for(summary.language).data.heading
     lines = [f"## {heading}", ""]
     if summary.title:
-        lines = [f"# {summary.title}", "", *lines]
-    lines += [f"- {t.text}" for t in summary.takeaways]
-    lines += ["", f"*{summary.notice}*"]
+        lines = [f"# {_md(summary.title)}", "", *lines]
+    lines += [f"- {_md(t.text)}" for t in summary.takeaways]
+    lines += ["", f"*{_md(summary.notice)}*"]
     return "\n".join(lines)
 
 
+def _md(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
 def render_text(summary: Summary) -> str:
+    """The box as plain text, for terminals and logs."""
     heading = language_for(summary.language).data.heading
     lines = [heading, ""] + [f"• {t.text}" for t in summary.takeaways]
     return "\n".join([*lines, "", summary.notice])
@@ -60,4 +75,5 @@ FORMATS: dict[str, Callable[[Summary], str]] = {
 
 
 def render(summary: Summary, fmt: str) -> str:
+    """``summary`` in the format named ``fmt`` (a key of ``FORMATS``)."""
     return FORMATS[fmt](summary)

@@ -1,0 +1,81 @@
+"""The box in JSON, Markdown, text and HTML; article text can never become markup."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+
+import pytest
+
+import intisari
+from intisari.takeaways.render import FORMATS, render
+
+HOSTILE = (
+    "Peretas menyisipkan <script>alert('x')</script> ke situs pemerintah pada Senin malam. "
+    'Kode itu memuat tautan [klik](http://jahat.example) dan atribut " onmouseover="x". '
+    "Polisi menyelidiki *serangan* itu bersama tim siber dari kementerian terkait. "
+    "Situs tersebut kini sudah kembali normal setelah diperbaiki oleh teknisi."
+)
+ENGLISH = (
+    "The city opened a new bike lane on Monday morning. The lane links the centre with the "
+    "campus in the north. The mayor said it was built to reduce traffic at rush hour. "
+    "Residents welcomed the lane, which has lights and signs along its length."
+)
+
+
+@pytest.fixture(scope="module")
+def hostile() -> intisari.Summary:
+    return intisari.summarize(text=HOSTILE, title="Situs <b>Diretas</b>", count=4)
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags.append(tag)
+        self.attrs = getattr(self, "attrs", []) + attrs
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_the_html_box_escapes_everything(hostile: intisari.Summary) -> None:
+    box = render(hostile, "html")
+    parsed = _Elements()
+    parsed.feed(box)
+    assert set(parsed.tags) == {"aside", "h2", "ul", "li", "p"}
+    assert {name for name, _ in parsed.attrs} <= {"class", "lang", "data-index", "data-spans"}
+    assert "<script>" not in box and "&lt;script&gt;" in box
+    assert "Intisari Utama" in box and hostile.notice in box
+    items = [json.loads(v) for k, v in parsed.attrs if k == "data-spans"]
+    assert items == [[list(span) for span in t.spans] for t in hostile.takeaways]
+
+
+def test_markdown_escapes_article_text(hostile: intisari.Summary) -> None:
+    markdown = render(hostile, "md")
+    assert "<script>" not in markdown and "\\<script\\>" in markdown
+    assert "# Situs \\<b\\>Diretas\\</b\\>" in markdown
+    assert markdown.count("\n- ") == len(hostile.takeaways)
+    assert markdown.rstrip().endswith(f"*{hostile.notice}*")
+
+
+def test_text_and_json(hostile: intisari.Summary) -> None:
+    text = render(hostile, "text")
+    assert text.startswith("Intisari Utama\n\n• ") and text.endswith(hostile.notice)
+    assert json.loads(render(hostile, "json")) == hostile.model_dump(mode="json")
+
+
+def test_the_box_speaks_the_articles_language() -> None:
+    summary = intisari.summarize(text=ENGLISH)
+    assert "<h2>Key Takeaways</h2>" in render(summary, "html")
+    assert "AI" in summary.notice and "accurate" in summary.notice and "Report" in summary.notice
+    indonesian = intisari.summarize(text=HOSTILE)
+    assert "AI" in indonesian.notice and "akurat" in indonesian.notice
+    assert "Laporkan" in indonesian.notice
+
+
+def test_every_format_is_listed() -> None:
+    assert set(FORMATS) == {"json", "md", "text", "html"}

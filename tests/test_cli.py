@@ -1,0 +1,114 @@
+"""``intisari summarize``: formats, inputs, and one-line errors with exit status 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import EXAMPLE_ARTICLE, need
+from intisari.cli import app
+
+STORY = (
+    "Bandung Resmikan Jalur Sepeda\n\n"
+    "Pemerintah Kota Bandung meresmikan jalur sepeda baru sepanjang dua belas kilometer pada "
+    "Senin pagi. Jalur itu menghubungkan pusat kota dengan kawasan kampus di utara. Wali kota "
+    "mengatakan jalur tersebut dibangun untuk mengurangi kemacetan pada jam sibuk. Warga "
+    "menyambut baik pembangunan jalur yang dilengkapi lampu penerangan dan rambu."
+)
+
+runner = CliRunner()
+
+
+def run(*args: str, stdin: str | bytes | None = None):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, ["summarize", *args], input=stdin)
+
+
+def test_json_from_stdin() -> None:
+    result = run("-", stdin=STORY)
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["title"] == "Bandung Resmikan Jalur Sepeda"
+    assert data["language"] == "id" and len(data["takeaways"]) == 3
+
+
+@pytest.mark.parametrize(
+    ("fmt", "marker"),
+    [("md", "## Intisari Utama"), ("text", "Intisari Utama\n\n• "), ("html", "<aside")],
+)
+def test_formats(fmt: str, marker: str) -> None:
+    result = run("-", "--format", fmt, "--count", "2", stdin=STORY)
+    assert result.exit_code == 0 and marker in result.stdout
+
+
+def test_files_of_each_kind(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    body = STORY.split("\n\n", 1)[1]
+    (tmp_path / "a.html").write_text(
+        f'<html lang="id"><head><title>Jalur</title></head><body><p>{body}</p></body></html>',
+        encoding="utf-8",
+    )
+    record = {"id": "r1", "text": STORY, "count": 1, "lang": "id"}
+    (tmp_path / "a.json").write_text(json.dumps(record), encoding="utf-8")
+    assert json.loads(run(str(tmp_path / "a.txt")).stdout)["title"].startswith("Bandung")
+    assert json.loads(run(str(tmp_path / "a.html")).stdout)["title"] == "Jalur"
+    data = json.loads(run(str(tmp_path / "a.json")).stdout)
+    assert (data["id"], len(data["takeaways"])) == ("r1", 1)
+    # The command line wins over the record.
+    assert len(json.loads(run(str(tmp_path / "a.json"), "-n", "2").stdout)["takeaways"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (["-"], "", "the text is empty"),
+        (["-"], "Terlalu pendek.", "at least 15 are needed"),
+        (["-"], b"\x89PNG\r\n\x1a\n\x00\x00binary", "binary"),
+        (["-"], b"caf\xe9 " * 10, "not valid UTF-8"),
+        (["-"], b"a" * 2_000_001, "over the limit"),
+        (["/no/such/file.txt"], None, "cannot read"),
+        (["ftp://example.com/a"], None, "only http and https"),
+        (["http://127.0.0.1:9/"], None, "refusing to fetch"),
+        (["-", "--format", "pdf"], STORY, "unknown format"),
+        (["-", "--count", "9"], STORY, "count must be between 1 and 5"),
+        (["-"], '{"id": 1}', "record has none of text, html or url"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(args: list[str], stdin, message: str) -> None:
+    result = run(*args, stdin=stdin)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_jsonl_of_several_records_points_to_batch(tmp_path: Path) -> None:
+    path = tmp_path / "many.jsonl"
+    path.write_text('{"text": "a"}\n{"text": "b"}\n', encoding="utf-8")
+    result = run(str(path))
+    assert result.exit_code == 2 and "intisari batch" in result.stderr
+
+
+@pytest.mark.data
+def test_the_example_article_in_a_real_process() -> None:
+    command = [sys.executable, "-m", "intisari", "summarize", str(need(EXAMPLE_ARTICLE))]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["language"] == "id" and len(data["takeaways"]) == 3
+    assert not any("MEMBACA" in t["text"] or "Audi" in t["text"] for t in data["takeaways"])
+
+
+def test_bad_input_in_a_real_process() -> None:
+    command = [sys.executable, "-m", "intisari", "summarize", "-"]
+    done = subprocess.run(
+        command, input=b"\x00\x01binary", capture_output=True, timeout=120, check=False
+    )
+    assert done.returncode == 2 and done.stdout == b""
+    assert done.stderr.decode().splitlines() == [
+        "intisari: error: input looks binary (NUL bytes), expected text or HTML"
+    ]
