@@ -21,10 +21,12 @@ __all__ = ["CHART_DAYS", "Bar", "Chart", "Tick", "build_chart"]
 
 #: Days the chart covers: a month shows a trend and still leaves each bar ~20 px wide.
 CHART_DAYS = 30
-#: Drawing area in SVG user units; the SVG scales to the page width (viewBox).
-WIDTH, HEIGHT = 720, 220
-#: Room for the y-axis labels on the left and the dates below.
-LEFT, BOTTOM, TOP = 36, 24, 8
+#: Drawing area in SVG user units; the SVG scales to the page width (viewBox). Wide and
+#: low, so on the dashboard's ~900 px column the text stays near its 11 px size.
+WIDTH, HEIGHT = 960, 200
+#: Room for the y-axis labels on the left, the dates below, and half a date on the right
+#: (the last date is centred under today's bar).
+LEFT, RIGHT, BOTTOM, TOP = 36, 20, 24, 8
 #: Gap between two days' bars, as a share of a day's width.
 BAR_GAP = 0.2
 #: The y axis gets about this many gridlines, at round numbers.
@@ -59,6 +61,8 @@ class Chart:
     width: int
     height: int
     left: int
+    #: Where the plot ends on the right (gridlines stop there).
+    right: int
     baseline: float
     bars: tuple[Bar, ...]
     y_ticks: tuple[Tick, ...]
@@ -83,7 +87,7 @@ def build_chart(stats: Iterable[DayCount], today: date, days: int = CHART_DAYS) 
     top = _round_up(max(per_day.values(), default=0))
     plot_height = HEIGHT - BOTTOM - TOP
     baseline = float(HEIGHT - BOTTOM)
-    slot = (WIDTH - LEFT) / days
+    slot = (WIDTH - LEFT - RIGHT) / days
     scale = plot_height / top
 
     bars = []
@@ -114,6 +118,7 @@ def build_chart(stats: Iterable[DayCount], today: date, days: int = CHART_DAYS) 
         width=WIDTH,
         height=HEIGHT,
         left=LEFT,
+        right=WIDTH - RIGHT,
         baseline=baseline,
         bars=tuple(bars),
         y_ticks=y_ticks,

@@ -1,0 +1,138 @@
+"""The pages in a real browser: summarize, read, report a bullet, review the report.
+
+Marked ``browser``: they drive Debian's chromium and run in CI. Each test has its own
+browser context (no shared cookies); the server and its database live for the module.
+The ``page`` fixture fails a test on any Content-Security-Policy violation, so these also
+prove that the pages need no inline script or style.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+pytestmark = pytest.mark.browser
+
+SCRIPT_COMMENT = "<script>alert(1)</script> poin ini keliru"
+
+Screenshot = Callable[[Page, str], Path]
+
+
+def summarize(page: Page, article_text: str) -> str:
+    """Paste the article on the start page and submit: returns the article page's path."""
+    page.goto("/")
+    page.get_by_label("Article text").fill(article_text)
+    page.get_by_role("button", name="Summarize").click()
+    expect(page).to_have_url(re.compile(r"/a/[\w-]+$"))
+    expect(page.locator(".takeaway")).not_to_have_count(0)
+    return re.sub(r"^https?://[^/]+", "", page.url)
+
+
+def log_in(page: Page, reviewer: tuple[str, str]) -> None:
+    page.goto("/review")
+    page.get_by_label("Name").fill(reviewer[0])
+    page.get_by_label("Password").fill(reviewer[1])
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Readers' reports")).to_be_visible()
+
+
+def test_reader_reports_the_second_bullet_and_a_reviewer_confirms_it(
+    browser: Browser,
+    page: Page,
+    article_text: str,
+    reviewer: tuple[str, str],
+    screenshot: Screenshot,
+) -> None:
+    alerts: list[str] = []
+    page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
+    article = summarize(page, article_text)
+    expect(page.locator("html")).to_have_attribute("lang", "id")
+    expect(page.get_by_role("heading", name="Intisari Utama")).to_be_visible()
+    expect(page.get_by_text("dibuat dengan AI")).to_be_visible()
+
+    second = page.locator(".takeaway").nth(1)
+    reported_text = second.locator(".takeaway__text").inner_text()
+    second.locator("summary").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog.locator("[data-quote]")).to_have_text(reported_text)
+    # The dialog takes the focus to its first field, and gives it back when closed.
+    expect(dialog.get_by_label("Apa masalahnya?")).to_be_focused()
+    dialog.get_by_label("Apa masalahnya?").select_option("inaccurate")
+    dialog.get_by_label("Komentar (opsional)").fill(SCRIPT_COMMENT)
+    dialog.get_by_role("button", name="Kirim laporan").click()
+    expect(dialog.get_by_role("status")).to_contain_text("Terima kasih")
+    screenshot(page, "article-report-thanks")
+    dialog.get_by_role("button", name="Tutup").last.click()
+    expect(dialog).to_be_hidden()
+    expect(second.locator("summary")).to_be_focused()
+
+    log_in(page, reviewer)
+    item = page.locator(".report-item", has_text=SCRIPT_COMMENT)
+    expect(item).to_have_count(1)
+    # Escaped: the comment is shown as text, and nothing ran.
+    expect(item.locator(".comment__text")).to_have_text(SCRIPT_COMMENT)
+    expect(item.locator(".pair .quote").first).to_have_text(reported_text)
+    expect(item.locator(".quote--source mark")).not_to_have_count(0)
+    expect(page.locator(".chart__svg rect.cat-inaccurate")).not_to_have_count(0)
+    screenshot(page, "review-dashboard")
+    item.get_by_role("button", name="Confirm").click()
+    expect(page.get_by_role("status")).to_have_text("Report confirmed.")
+    expect(page.locator(".report-item", has_text=SCRIPT_COMMENT)).to_have_count(0)
+
+    page.get_by_role("link", name=re.compile("Confirmed")).click()
+    confirmed = page.locator(".report-item", has_text=SCRIPT_COMMENT)
+    expect(confirmed.locator(".decision--done")).to_contain_text("Confirmed by rina")
+    assert alerts == []
+    assert article.startswith("/a/")
+
+
+def test_clicking_a_bullet_highlights_its_source_in_the_article(
+    page: Page, article_text: str, screenshot: Screenshot
+) -> None:
+    summarize(page, article_text)
+    bullet = page.locator(".takeaway__text").nth(1)
+    sources = page.locator('mark.source[data-takeaways~="1"]')
+    expect(sources).not_to_have_count(0)
+    expect(sources.first).not_to_have_class(re.compile("is-active"))
+    bullet.click()
+    expect(sources.first).to_have_class(re.compile("is-active"))
+    expect(sources.first).to_be_in_viewport()
+    expect(bullet).to_have_attribute("aria-current", "true")
+    # Only this bullet's source is lit, and it is really painted (not transparent).
+    expect(page.locator("mark.source.is-active")).to_have_count(sources.count())
+    colour = sources.first.evaluate("m => getComputedStyle(m).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+    # The highlighted text is the bullet's text (a sentence of the article, word for word).
+    lit = " ".join(sources.all_inner_texts())
+    assert " ".join(lit.split()) == " ".join(bullet.inner_text().split())
+    screenshot(page, "article-highlight")
+    bullet.click()  # a second click turns it off
+    expect(page.locator("mark.source.is-active")).to_have_count(0)
+
+
+def test_reporting_works_without_javascript(
+    browser: Browser, base_url: str, article_text: str, screenshot: Screenshot
+) -> None:
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        summarize(page, article_text)
+        first = page.locator(".takeaway").first
+        first.locator("summary").click()
+        form = first.locator("form")
+        expect(form).to_be_visible()
+        form.get_by_label("Apa masalahnya?").select_option("missing-context")
+        form.get_by_role("button", name="Kirim laporan").click()
+        expect(page).to_have_url(re.compile(r"\?reported=1#thanks$"))
+        expect(page.get_by_role("status")).to_contain_text("Terima kasih")
+        # Without a script, the bullet's link still jumps to its source, marked by :target.
+        page.locator(".takeaway__text").first.click()
+        expect(page).to_have_url(re.compile(r"#src-0$"))
+        screenshot(page, "article-no-js")
+    finally:
+        context.close()
