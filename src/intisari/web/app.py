@@ -40,6 +40,18 @@ from intisari.web.security import (
 
 __all__ = ["create_app"]
 
+#: The ``code`` of error answers, by status (others get the status phrase as a slug);
+#: 413 matches the engine's ``InputTooLarge.code``.
+ERROR_CODES = {
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not-found",
+    405: "method-not-allowed",
+    413: "too-large",
+    422: "invalid-request",
+    429: "rate-limited",
+}
+
 #: Name of the secret the instance creates for itself when INTISARI_SECRET_KEY is unset.
 COOKIE_KEY_SECRET = "cookie-key"
 
@@ -117,4 +129,4 @@ async def _validation_error(_request: Request, error: Exception) -> JSONResponse
 
 
 def _slug(status: int) -> str:
-    return HTTPStatus(status).phrase.lower().replace(" ", "-")
+    return ERROR_CODES.get(status) or HTTPStatus(status).phrase.lower().replace(" ", "-")

@@ -1,0 +1,88 @@
+"""Readers' reports: validation, commit before 201, duplicates, auto-hide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from intisari.storage.models import Report
+
+
+def post_report(client: TestClient, summary_id: str, **body: Any) -> Any:
+    return client.post(f"/v1/summaries/{summary_id}/reports", json=body)
+
+
+def test_report_is_201_and_committed(client: TestClient, summary: dict[str, Any]) -> None:
+    response = post_report(
+        client, summary["summary_id"], takeaway_index=1, category="inaccurate", comment="Salah."
+    )
+    assert response.status_code == 201
+    body = response.json()
+    assert (body["status"], body["category"], body["takeaway_index"]) == ("open", "inaccurate", 1)
+    # A separate session (another connection) sees it: it was committed before the answer.
+    with client.app.state.intisari.sessions() as session:
+        stored = session.get(Report, body["id"])
+        assert stored is not None and stored.comment == "Salah."
+
+
+def test_whole_box_report(client: TestClient, summary: dict[str, Any]) -> None:
+    response = post_report(client, summary["summary_id"], takeaway_index=None, category="other")
+    assert response.status_code == 201
+    assert response.json()["takeaway_index"] is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"takeaway_index": 0, "category": "boring"},
+        {"takeaway_index": 0},
+        {"takeaway_index": -1, "category": "other"},
+        {"takeaway_index": 99, "category": "other"},
+        {"takeaway_index": 0, "category": "other", "comment": "x" * 2001},
+        {"takeaway_index": 0, "category": "other", "reader": "me"},
+    ],
+)
+def test_bad_report_is_422(client: TestClient, summary: dict[str, Any], body: Any) -> None:
+    response = post_report(client, summary["summary_id"], **body)
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid-request"
+
+
+def test_comment_of_2000_characters_is_fine(client: TestClient, summary: dict[str, Any]) -> None:
+    response = post_report(client, summary["summary_id"], category="other", comment="x" * 2000)
+    assert response.status_code == 201
+
+
+def test_report_on_unknown_summary_is_404(client: TestClient) -> None:
+    response = post_report(client, "no-such-id", category="other")
+    assert response.status_code == 404
+
+
+def test_duplicate_report_is_merged_and_answered_200(
+    client: TestClient, summary: dict[str, Any]
+) -> None:
+    first = post_report(client, summary["summary_id"], takeaway_index=0, category="misleading")
+    second = post_report(client, summary["summary_id"], takeaway_index=0, category="misleading")
+    assert (first.status_code, second.status_code) == (201, 200)
+    assert second.json()["id"] == first.json()["id"]
+    assert second.json()["duplicates"] == 1
+    with client.app.state.intisari.sessions() as session:
+        assert session.query(Report).count() == 1
+
+
+def test_enough_reports_hide_the_summary(
+    client: TestClient, summary: dict[str, Any], reviewer: dict[str, str], article: str
+) -> None:
+    summary_id = summary["summary_id"]
+    for index, category in enumerate(("inaccurate", "misleading", "offensive")):
+        assert post_report(client, summary_id, takeaway_index=index % 2, category=category)
+    public = client.get(f"/v1/summaries/{summary_id}").json()
+    assert public["hidden"] is True
+    assert public["takeaways"] == []
+    seen_by_reviewer = client.get(f"/v1/summaries/{summary_id}", headers=reviewer).json()
+    assert seen_by_reviewer["hidden"] is True
+    assert seen_by_reviewer["takeaways"] == summary["takeaways"]
+    again = client.post("/v1/summaries", json={"text": article})  # the publisher asks again
+    assert again.json()["hidden"] is True and again.json()["takeaways"] == []

@@ -1,0 +1,113 @@
+"""POST and GET /v1/summaries: the engine's result, the cache, errors as JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from intisari.storage import cache
+
+
+def test_post_returns_the_engine_result_and_a_summary_id(client: TestClient, article: str) -> None:
+    response = client.post("/v1/summaries", json={"text": article, "article_id": "a-1"})
+    assert response.status_code == 200
+    body = response.json()
+    for field in ("language", "title", "text", "takeaways", "notice", "removed", "engine"):
+        assert field in body
+    assert body["id"] == "a-1"
+    assert body["language"] == "id"
+    assert body["hidden"] is False
+    assert body["summary_id"]
+    for takeaway in body["takeaways"]:  # the grounding invariant survives the API
+        pieces = [body["text"][s:e] for s, e in takeaway["spans"]]
+        assert " ".join(" ".join(pieces).split()) == " ".join(takeaway["text"].split())
+
+
+def test_same_article_is_a_cache_hit(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, article: str
+) -> None:
+    first = client.post("/v1/summaries", json={"text": article})
+    assert first.headers["X-Intisari-Cache"] == "miss"
+
+    def no_engine(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the engine ran for a cached article")
+
+    monkeypatch.setattr(cache, "summarize", no_engine)
+    second = client.post("/v1/summaries", json={"text": article})
+    assert second.headers["X-Intisari-Cache"] == "hit"
+    assert second.json() == first.json()
+
+
+def test_changed_text_or_engine_version_gives_a_new_summary(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, article: str
+) -> None:
+    first = client.post("/v1/summaries", json={"text": article}).json()
+    changed = client.post("/v1/summaries", json={"text": article.replace("500", "600")}).json()
+    assert changed["summary_id"] != first["summary_id"]
+    monkeypatch.setattr(cache, "ENGINE_VERSION", "99.0")
+    newer = client.post("/v1/summaries", json={"text": article}).json()
+    assert newer["summary_id"] != first["summary_id"]
+    old = client.get(f"/v1/summaries/{first['summary_id']}")
+    assert old.status_code == 200 and old.json() == first
+
+
+def test_html_input(client: TestClient, article: str) -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in article.split("\n\n")[1:])
+    html = (
+        f"<html lang='id'><head><title>Harga Beras</title></head><body>{paragraphs}</body></html>"
+    )
+    response = client.post("/v1/summaries", json={"html": html})
+    assert response.status_code == 200, response.text
+    assert response.json()["takeaways"]
+
+
+def test_get_unknown_summary_is_404(client: TestClient) -> None:
+    response = client.get("/v1/summaries/no-such-id")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not-found"
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ({"text": "Terlalu pendek untuk diringkas."}, "too-short"),
+        ({"text": "Teks apa saja.", "colour": "red"}, "invalid-request"),  # unknown field
+        ({}, "invalid-request"),
+        ({"text": "Teks apa saja.", "html": "<p>x</p>"}, "invalid-request"),
+        ({"url": "ftp://example.com/a"}, "invalid-request"),
+        ({"text": "Teks apa saja.", "lang": "not a language"}, "invalid-request"),
+        ({"text": "x" * 1_000_001}, "invalid-request"),  # over the article cap, under 2 MiB
+    ],
+)
+def test_bad_input_is_422_with_a_json_error(
+    client: TestClient, body: dict[str, Any], code: str
+) -> None:
+    response = client.post("/v1/summaries", json=body)
+    assert response.status_code == 422
+    error = response.json()
+    assert error["code"] == code
+    assert error["message"] and "Traceback" not in response.text
+    assert len(response.content) < 5000  # the input is not echoed back
+
+
+def test_url_to_a_private_address_is_refused(client: TestClient) -> None:
+    response = client.post("/v1/summaries", json={"url": "http://127.0.0.1:9/article"})
+    assert response.status_code == 422
+    assert response.json()["code"] == "fetch-failed"
+
+
+def test_engine_byte_cap_is_413(client: TestClient) -> None:
+    """Under the request cap but over the engine's 2,000,000-byte article cap."""
+    html = "<p>" + "é" * 1_000_010 + "</p>"  # 2 bytes each in UTF-8
+    response = client.post("/v1/summaries", json={"html": html})
+    assert response.status_code == 413
+    assert response.json()["code"] == "too-large"
+
+
+def test_invalid_json_is_422(client: TestClient) -> None:
+    response = client.post(
+        "/v1/summaries", content=b"{not json", headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 422
