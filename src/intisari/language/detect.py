@@ -24,6 +24,17 @@ __all__ = ["Language", "detect_language", "language_for"]
 #: langid is accurate well before this many characters, and the cost grows with length.
 DETECTION_SAMPLE_CHARS = 3000
 
+#: The quick vote by function words decides only on this many words or more ...
+QUICK_MIN_WORDS = 15
+#: ... when this share of them are function words of one supported language ...
+QUICK_MIN_SHARE = 0.2
+#: ... and that share is this many times the other language's. On IndoSum and CNN the
+#: vote is right on every article it decides; others go to py3langid (~1 ms each, most of
+#: the engine's time if it ran on every article).
+QUICK_MARGIN = 3.0
+#: Words looked at by the quick vote: the first paragraphs say it.
+QUICK_SAMPLE_CHARS = 1500
+
 #: A page's ``<html lang>`` is overruled when the detector gives that language less than
 #: this probability: on the example pages a wrong tag scores below 1e-20 and a right one
 #: above 0.5, so the exact value hardly matters; it only has to be tiny.
@@ -72,24 +83,44 @@ def detect_language(
     sample = text[:DETECTION_SAMPLE_CHARS]
     if not _WORD.search(sample):
         return language_for(page, "page") if page and page.strip() else _UNDETERMINED
-    ranked = _rank(sample)
-    code = ranked[0][0]
+    code = _quick_vote(sample)
+    ranked = None
+    if code is None:
+        ranked = _rank(sample)
+        code = ranked[0][0]
     if code in ("id", "ms"):
         code = _indonesian_or_malay(sample)
     if page and page.strip():
         stated = language_for(page, "page")
-        plausibility = dict(ranked).get(stated.code)
-        if (
-            code == stated.code
-            or _SIBLINGS.get(code) == stated.code
-            or plausibility is None  # A language the detector does not know: trust the page.
-            or plausibility >= PAGE_IMPLAUSIBLE_PROBABILITY
-        ):
+        if code == stated.code or _SIBLINGS.get(code) == stated.code:
+            return stated
+        plausibility = dict(ranked or _rank(sample)).get(stated.code)
+        # A language the detector does not know is trusted: nothing says otherwise.
+        if plausibility is None or plausibility >= PAGE_IMPLAUSIBLE_PROBABILITY:
             return stated
     return language_for(code, "detected")
 
 
 _UNDETERMINED = Language("und", False, GENERIC, "detected")
+
+
+def _quick_vote(sample: str) -> str | None:
+    """Indonesian or English told by their function words, or None when not clear-cut.
+
+    News in either language is a fifth or more function words ("yang", "dan", "the",
+    "of"); a clear majority of one language's settles it without the statistical model.
+    """
+    words = [w.lower() for w in _WORD.findall(sample, 0, QUICK_SAMPLE_CHARS)]
+    if len(words) < QUICK_MIN_WORDS:
+        return None
+    shares = {
+        code: sum(w in LANGUAGES[code].stopwords for w in words) / len(words)
+        for code in ("id", "en")
+    }
+    best, other = sorted(shares, key=shares.__getitem__, reverse=True)
+    if shares[best] >= QUICK_MIN_SHARE and shares[best] >= QUICK_MARGIN * shares[other]:
+        return best
+    return None
 
 
 def _rank(sample: str) -> list[tuple[str, float]]:
