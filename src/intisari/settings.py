@@ -91,7 +91,12 @@ def settings_table() -> str:
     """The README's settings table, in Markdown, from the class itself."""
     lines = ["| variable | default | meaning |", "|---|---|---|"]
     for name, field in Settings.model_fields.items():
-        default = "unset" if field.default is None else f"`{field.default}`"
+        if field.default is None:
+            default = "unset"
+        elif isinstance(field.default, bool):  # as the environment variable is written
+            default = f"`{str(field.default).lower()}`"
+        else:
+            default = f"`{field.default}`"
         lines.append(f"| `INTISARI_{name.upper()}` | {default} | {field.description} |")
     return "\n".join(lines)
 
