@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,21 @@ def explode_on_boom(record: dict[str, Any], options: Options) -> dict[str, Any]:
     if record.get("id") == "boom":
         raise RuntimeError("kaboom")
     return summarize_record(record, options)
+
+
+@pytest.fixture(scope="module")
+def local_cluster() -> Iterator[str]:
+    """The address of a real two-worker ``distributed.LocalCluster``, shared by this module."""
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    ) as cluster:
+        yield cluster.scheduler_address
 
 
 def _ids(rows: list[dict[str, Any]]) -> list[str | None]:

@@ -191,6 +191,7 @@ def _connect(workers: int | None, scheduler: str | None) -> Iterator[Client]:
             processes=True,
             dashboard_address=None,
             silence_logs=logging.ERROR,
+            preload=["intisari.batch.work"],  # its dask_setup: Ctrl-C is the client's
         ) as cluster,
         Client(cluster) as client,
     ):

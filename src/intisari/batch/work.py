@@ -8,6 +8,7 @@ that only a few bytes travel between the client and the workers.
 from __future__ import annotations
 
 import resource
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from intisari.errors import InputError
 from intisari.options import DEFAULT_OPTIONS, Options
 from intisari.pipeline import summarize_record
 
-__all__ = ["PartitionStats", "Summarizer", "summarize_partition"]
+__all__ = ["PartitionStats", "Summarizer", "dask_setup", "summarize_partition"]
 
 #: The single-article unit of work: a record in, a JSON result or an error row out. The
 #: default is ``intisari.summarize_record``; any function of this shape can run instead.
@@ -88,3 +89,13 @@ def _summarize_one(
             "id": None if record_id is None else str(record_id),
             "error": f"engine failure: {type(error).__name__}: {error}",
         }
+
+
+def dask_setup(worker: object) -> None:
+    """Preload hook of the workers of a local cluster: leave Ctrl-C to the client.
+
+    A terminal sends Ctrl-C to every process of the job. The client then stops the cluster
+    in order; workers that took it themselves would each print a KeyboardInterrupt
+    traceback, and their nannies would log errors, before the client could.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

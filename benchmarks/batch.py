@@ -1,0 +1,148 @@
+"""Batch throughput: the plain single-process loop against Dask with 1 and 2 workers.
+
+    .venv/bin/python benchmarks/batch.py                       # about 50,000 articles
+    .venv/bin/python benchmarks/batch.py --articles 10000 --repeat 3
+
+The input is the tune files of ``../shared/data`` replicated, each copy with fresh ids,
+into one JSONL file. Every mode does the same work end to end: plan the partitions, read
+them, summarize every article with ``intisari.summarize_record``, write Parquet parts.
+
+- plain: ``summarize_partition`` called in a loop in this process, no Dask at all;
+- dask-1, dask-2: ``run_batch`` on a fresh ``LocalCluster`` of 1 or 2 single-threaded
+  worker processes, cluster start-up included (what a user waits for).
+
+Printed: median seconds and articles/s per mode, the scaling ratio (dask-2 over dask-1;
+target >= 1.7), Dask's overhead (dask-1 over plain, minus one; target < 15%) and the peak
+resident memory of a worker process. Modes are interleaved within each repeat so that a
+change in the machine's load hits all of them alike; the load average is printed before
+and after, because on a shared machine it decides the scaling figure more than Dask does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from intisari.batch.inputs import DEFAULT_PARTITION_SIZE, find_inputs, plan_partitions
+from intisari.batch.outputs import Manifest, Output, finish, prepare
+from intisari.batch.run import run_batch
+from intisari.batch.work import summarize_partition
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+TUNE_FILES = ("indosum.tune.jsonl", "cnn.tune.jsonl")
+#: The size the issue asks for: large enough that start-up is a small share of a run.
+DEFAULT_ARTICLES = 50_000
+#: Input fields kept: what a publisher's archive would hold.
+KEPT = ("id", "lang", "title", "text")
+
+
+def build_input(path: Path, articles: int) -> None:
+    """Write ``articles`` records: the tune files over and over, ids made unique per copy.
+
+    Streamed, a copy at a time, so that building the input does not inflate the peak
+    memory measured for the plain loop in this same process.
+    """
+    written = 0
+    with path.open("w", encoding="utf-8") as out:
+        for copy in range(articles):
+            for name in TUNE_FILES:
+                with (SHARED_DATA / name).open(encoding="utf-8") as lines:
+                    for line in lines:
+                        if written == articles:
+                            return
+                        record = json.loads(line)
+                        kept = {key: record[key] for key in KEPT if record.get(key) is not None}
+                        kept["id"] = f"{record['id']}#{copy}"
+                        out.write(json.dumps(kept, ensure_ascii=False) + "\n")
+                        written += 1
+
+
+def run_plain(source: Path, target: Path) -> tuple[float, int]:
+    """The single-process loop over the same partitions; seconds and peak memory."""
+    started = time.perf_counter()
+    output = Output.at(target)
+    plan = plan_partitions(find_inputs(str(source)), DEFAULT_PARTITION_SIZE)
+    manifest = Manifest(
+        fingerprint=plan.fingerprint,
+        partition_size=DEFAULT_PARTITION_SIZE,
+        partition_bytes=0,
+        format=output.fmt,
+        include_text=True,
+        count=3,
+        records=plan.records,
+        parts=[],
+    )
+    prepare(output, manifest, resume=False)
+    for partition in plan.partitions:
+        summarize_partition(partition, output)
+    finish(output, len(plan.partitions))
+    seconds = time.perf_counter() - started
+    return seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def run_dask(workers: int) -> Callable[[Path, Path], tuple[float, int]]:
+    def run(source: Path, target: Path) -> tuple[float, int]:
+        report = run_batch(source, target, workers=workers, progress=False)
+        assert report.complete and report.errors == 0, report.line()
+        return report.seconds, report.peak_worker_rss_bytes
+
+    return run
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=DEFAULT_ARTICLES)
+    parser.add_argument("--repeat", type=int, default=1, help="runs per mode; medians shown")
+    args = parser.parse_args()
+
+    modes = {"plain": run_plain, "dask-1": run_dask(1), "dask-2": run_dask(2)}
+    seconds: dict[str, list[float]] = {mode: [] for mode in modes}
+    memory: dict[str, int] = dict.fromkeys(modes, 0)
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="intisari-bench-") as folder:
+        source = Path(folder) / "articles.jsonl"
+        build_input(source, args.articles)
+        print(
+            f"{args.articles} articles ({source.stat().st_size / 2**20:.0f} MiB of JSONL), "
+            f"{os.cpu_count()} cores, partitions of {DEFAULT_PARTITION_SIZE}, "
+            f"load average before: {' '.join(f'{load:.2f}' for load in load_before)}"
+        )
+        for attempt in range(args.repeat):
+            for mode, run in modes.items():
+                taken, peak = run(source, Path(folder) / f"{mode}-{attempt}")
+                seconds[mode].append(taken)
+                memory[mode] = max(memory[mode], peak)
+                print(f"  run {attempt + 1} {mode}: {taken:.1f} s", flush=True)
+    load_after = os.getloadavg()
+
+    median = {mode: statistics.median(values) for mode, values in seconds.items()}
+    print(
+        f"\n{'mode':<8} {'seconds':>9} {'articles/s':>11} {'vs plain':>9} "
+        f"{'peak RSS/worker':>16}"
+    )
+    for mode in modes:
+        print(
+            f"{mode:<8} {median[mode]:>9.1f} {args.articles / median[mode]:>11.0f} "
+            f"{median['plain'] / median[mode]:>8.2f}x {memory[mode] / 2**20:>12.0f} MiB"
+        )
+    scaling = median["dask-1"] / median["dask-2"]
+    overhead = median["dask-1"] / median["plain"] - 1
+    print(f"\nscaling, 2 workers over 1: {scaling:.2f}x (target >= 1.7)")
+    print(f"Dask overhead, 1 worker over the plain loop: {overhead:+.1%} (target < 15%)")
+    print(
+        f"load average before: {' '.join(f'{load:.2f}' for load in load_before)}; "
+        f"after: {' '.join(f'{load:.2f}' for load in load_after)} "
+        f"(on {os.cpu_count()} cores; above that, runs queue for a core)"
+    )
+    print("(plain: the peak RSS of this process, which also runs the Dask clients)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""``intisari batch`` refuses a job it cannot do with one line and exit status 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from batch_helpers import make_records, write_jsonl
+from typer.testing import CliRunner
+
+from intisari.cli import app
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    return write_jsonl(tmp_path / "in.jsonl", make_records(3))
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--workers", "2", "--scheduler", "tcp://127.0.0.1:8786"], "not both"),
+        (["--workers", "0"], "at least 1"),
+        (["--partition-size", "0"], "at least 1"),
+        (["--count", "9"], "between 1 and 5"),
+        (["--format", "csv"], "unknown format"),
+    ],
+)
+def test_bad_options_are_one_line_and_exit_2(
+    tmp_path: Path, source: Path, extra: list[str], message: str
+) -> None:
+    result = CliRunner().invoke(app, ["batch", str(source), str(tmp_path / "out"), *extra])
+    assert result.exit_code == 2
+    assert message in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_a_missing_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["batch", str(tmp_path / "no.jsonl"), str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"intisari: error: no such file or folder: {tmp_path}/no.jsonl"
+
+
+def test_an_earlier_job_in_the_way_needs_resume(tmp_path: Path, source: Path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "_manifest.json").write_text("{}")
+    result = CliRunner().invoke(app, ["batch", str(source), str(tmp_path / "out")])
+    assert result.exit_code == 2 and "--resume" in result.stderr

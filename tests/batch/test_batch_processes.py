@@ -1,0 +1,220 @@
+"""The ``intisari batch`` command as users run it, against real Dask processes.
+
+A scheduler and workers started as separate processes on 127.0.0.1 (as ``dask scheduler``
+and ``dask worker`` would be on a cluster), workers killed with SIGKILL mid-run, the
+client stopped with Ctrl-C (SIGINT), then ``--resume``: every input id ends up in exactly
+one row. Every process a test starts is stopped by the test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import psutil
+import pyarrow.parquet as pq
+import pytest
+from batch_helpers import make_records, read_output, write_jsonl
+
+from conftest import DATA, need
+from intisari.batch.outputs import MANIFEST_NAME
+
+pytestmark = pytest.mark.slow
+
+#: Generous: the machine running the tests may be shared and slow.
+STARTUP_TIMEOUT_S = 60
+RUN_TIMEOUT_S = 240
+POLL_S = 0.02
+
+
+def _wait_for(
+    condition: Callable[[], object], what: str, timeout: float = STARTUP_TIMEOUT_S
+) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(POLL_S)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture
+def spawn(tmp_path: Path) -> Iterator[Callable[..., subprocess.Popen[bytes]]]:
+    """Start a process whose output goes to a log file; all are stopped at the end."""
+    started: list[subprocess.Popen[bytes]] = []
+
+    def start(*args: str, log: str, new_session: bool = False) -> subprocess.Popen[bytes]:
+        with (tmp_path / log).open("wb") as output:
+            process = subprocess.Popen(
+                args, stdout=output, stderr=subprocess.STDOUT, start_new_session=new_session
+            )
+        started.append(process)
+        return process
+
+    yield start
+    for process in reversed(started):
+        _stop(process)
+
+
+@pytest.fixture
+def scheduler(tmp_path: Path, spawn: Callable[..., subprocess.Popen[bytes]]) -> str:
+    """The address of a scheduler process on 127.0.0.1, on a port the OS picked."""
+    info = tmp_path / "scheduler.json"
+    spawn(
+        sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
+        "--port", "0", "--no-dashboard", "--scheduler-file", str(info), log="scheduler.log",
+    )  # fmt: skip
+    _wait_for(lambda: info.exists() and info.stat().st_size, "the scheduler")
+    return json.loads(info.read_text())["address"]
+
+
+def _start_worker(
+    spawn: Callable[..., subprocess.Popen[bytes]], address: str, log: str
+) -> subprocess.Popen[bytes]:
+    # No nanny: the process killed is the worker itself, and nothing restarts it.
+    return spawn(
+        sys.executable, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1",
+        "--no-nanny", "--no-dashboard", "--host", "127.0.0.1", log=log,
+    )  # fmt: skip
+
+
+def _batch(
+    spawn: Callable[..., subprocess.Popen[bytes]], *args: str, log: str, new_session: bool = False
+) -> subprocess.Popen[bytes]:
+    return spawn(sys.executable, "-m", "intisari", "batch", *args, log=log, new_session=new_session)
+
+
+def _parts(folder: Path) -> list[Path]:
+    return sorted(folder.glob("part-*.parquet"))
+
+
+def _assert_parts_are_whole(folder: Path) -> None:
+    """Every part visible under its final name holds all the rows of its partition."""
+    expected = json.loads((folder / MANIFEST_NAME).read_text())["parts"]
+    for part in _parts(folder):
+        index = int(part.stem.split("-")[1])
+        assert pq.read_metadata(part).num_rows == expected[index]["records"], part.name
+
+
+def test_killed_worker_and_ctrl_c_then_resume_gives_one_row_per_id(
+    tmp_path: Path, scheduler: str, spawn: Callable[..., subprocess.Popen[bytes]]
+) -> None:
+    records = make_records(600)
+    write_jsonl(tmp_path / "in.jsonl", records)
+    out = tmp_path / "out"
+    first_worker = _start_worker(spawn, scheduler, "worker-1.log")
+    job = ("--scheduler", scheduler, "--partition-size", "10")
+
+    client = _batch(spawn, str(tmp_path / "in.jsonl"), str(out), *job, log="batch-1.log")
+    _wait_for(lambda: len(_parts(out)) >= 3, "the first parts", RUN_TIMEOUT_S)
+    first_worker.send_signal(signal.SIGKILL)
+    first_worker.wait()
+    assert len(_parts(out)) < 60, "the worker finished everything before it was killed"
+    client.send_signal(signal.SIGINT)  # no worker left: the user gives up with Ctrl-C
+    assert client.wait(timeout=RUN_TIMEOUT_S) == 130
+    log = (tmp_path / "batch-1.log").read_text()
+    assert "--resume" in log.splitlines()[-1] and "Traceback" not in log
+    _assert_parts_are_whole(out)
+
+    _start_worker(spawn, scheduler, "worker-2.log")
+    resumed = _batch(
+        spawn, str(tmp_path / "in.jsonl"), str(out), *job, "--resume", log="batch-2.log"
+    )
+    assert resumed.wait(timeout=RUN_TIMEOUT_S) == 0, (tmp_path / "batch-2.log").read_text()
+
+    summary = (tmp_path / "batch-2.log").read_text().splitlines()[-1]
+    assert "were done before" in summary and "0 errors" in summary
+    rows = read_output(out)
+    assert sorted(row["id"] for row in rows) == sorted(record["id"] for record in records)
+    assert all(row["error"] is None for row in rows)
+    assert not list(out.glob(".*")), "a temporary file was left behind"
+
+
+def test_a_local_worker_killed_mid_run_is_replaced_and_nothing_is_lost(
+    tmp_path: Path, spawn: Callable[..., subprocess.Popen[bytes]]
+) -> None:
+    records = make_records(600)
+    write_jsonl(tmp_path / "in.jsonl", records)
+    out = tmp_path / "out.jsonl"
+    parts = tmp_path / "out.jsonl.parts"
+
+    client = _batch(
+        spawn, str(tmp_path / "in.jsonl"), str(out), "--workers", "2", "--partition-size", "10",
+        log="batch.log",
+    )  # fmt: skip
+    _wait_for(lambda: len(list(parts.glob("part-*"))) >= 2, "the first parts", RUN_TIMEOUT_S)
+    workers = [
+        child
+        for child in psutil.Process(client.pid).children()
+        if "spawn_main" in " ".join(child.cmdline())
+    ]
+    assert len(workers) == 2
+    os.kill(workers[0].pid, signal.SIGKILL)  # the nanny starts a new one; tasks move
+
+    assert client.wait(timeout=RUN_TIMEOUT_S) == 0, (tmp_path / "batch.log").read_text()
+    rows = read_output(out)
+    assert [row["id"] for row in rows] == [record["id"] for record in records]
+    assert all("error" not in row for row in rows)
+    assert not parts.exists()
+
+
+def test_ctrl_c_on_a_local_cluster_keeps_whole_parts_and_resume_finishes(
+    tmp_path: Path, spawn: Callable[..., subprocess.Popen[bytes]]
+) -> None:
+    records = make_records(400)
+    write_jsonl(tmp_path / "in.jsonl", records)
+    out = tmp_path / "out"
+    job = ("--workers", "2", "--partition-size", "10")
+
+    client = _batch(
+        spawn, str(tmp_path / "in.jsonl"), str(out), *job, log="batch-1.log", new_session=True
+    )
+    _wait_for(lambda: len(_parts(out)) >= 2, "the first parts", RUN_TIMEOUT_S)
+    children = psutil.Process(client.pid).children(recursive=True)
+    os.killpg(client.pid, signal.SIGINT)  # as a terminal does: every process of the job
+    assert client.wait(timeout=RUN_TIMEOUT_S) == 130
+    log = (tmp_path / "batch-1.log").read_text()
+    assert "Traceback" not in log and "ERROR" not in log, log
+    _wait_for(lambda: not any(child.is_running() for child in children), "the workers to end")
+    _assert_parts_are_whole(out)
+
+    resumed = _batch(
+        spawn, str(tmp_path / "in.jsonl"), str(out), *job, "--resume", log="batch-2.log"
+    )
+    assert resumed.wait(timeout=RUN_TIMEOUT_S) == 0, (tmp_path / "batch-2.log").read_text()
+    rows = read_output(out)
+    assert sorted(row["id"] for row in rows) == sorted(record["id"] for record in records)
+    assert all(row["error"] is None for row in rows)
+
+
+@pytest.mark.data
+def test_the_tune_file_jsonl_to_jsonl_keeps_every_id_in_order(
+    tmp_path: Path, spawn: Callable[..., subprocess.Popen[bytes]]
+) -> None:
+    source = need(DATA / "indosum.tune.jsonl")
+    out = tmp_path / "out.jsonl"
+
+    client = _batch(spawn, str(source), str(out), log="batch.log")
+
+    assert client.wait(timeout=RUN_TIMEOUT_S) == 0, (tmp_path / "batch.log").read_text()
+    with source.open(encoding="utf-8") as lines:
+        expected = [json.loads(line)["id"] for line in lines]
+    rows = read_output(out)
+    assert len(expected) == 2712 and [row["id"] for row in rows] == expected
+    summary = (tmp_path / "batch.log").read_text().splitlines()[-1]
+    assert summary.startswith("2712 articles in, ") and "articles/s" in summary
