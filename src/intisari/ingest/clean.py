@@ -73,8 +73,8 @@ class _Rules:
 def normalize(text: str) -> str:
     """NFC, Unix newlines, no control or zero-width characters, single spaces in lines."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    text = _SPACES.sub(" ", _CONTROL.sub("", text))
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def clean(text: str, language: LanguageData, title: str | None = None) -> CleanText:

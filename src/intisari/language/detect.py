@@ -83,13 +83,14 @@ def detect_language(
     sample = text[:DETECTION_SAMPLE_CHARS]
     if not _WORD.search(sample):
         return language_for(page, "page") if page and page.strip() else _UNDETERMINED
-    code = _quick_vote(sample)
+    words = _WORD.findall(sample.lower(), 0, QUICK_SAMPLE_CHARS)
+    code = _quick_vote(words)
     ranked = None
     if code is None:
         ranked = _rank(sample)
         code = ranked[0][0]
     if code in ("id", "ms"):
-        code = _indonesian_or_malay(sample)
+        code = _indonesian_or_malay(words)
     if page and page.strip():
         stated = language_for(page, "page")
         if code == stated.code or _SIBLINGS.get(code) == stated.code:
@@ -104,17 +105,16 @@ def detect_language(
 _UNDETERMINED = Language("und", False, GENERIC, "detected")
 
 
-def _quick_vote(sample: str) -> str | None:
+def _quick_vote(words: list[str]) -> str | None:
     """Indonesian or English told by their function words, or None when not clear-cut.
 
     News in either language is a fifth or more function words ("yang", "dan", "the",
     "of"); a clear majority of one language's settles it without the statistical model.
     """
-    words = [w.lower() for w in _WORD.findall(sample, 0, QUICK_SAMPLE_CHARS)]
     if len(words) < QUICK_MIN_WORDS:
         return None
     shares = {
-        code: sum(w in LANGUAGES[code].stopwords for w in words) / len(words)
+        code: sum(map(LANGUAGES[code].stopwords.__contains__, words)) / len(words)
         for code in ("id", "en")
     }
     best, other = sorted(shares, key=shares.__getitem__, reverse=True)
@@ -137,9 +137,9 @@ def _identifier():  # type: ignore[no-untyped-def]
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def _indonesian_or_malay(sample: str) -> str:
-    words = [w.lower() for w in _WORD.findall(sample)]
-    indonesian = sum(w in LANGUAGES["id"].marker_words for w in words)
-    malay = sum(w in RELATED["ms"].marker_words for w in words)
+def _indonesian_or_malay(words: list[str]) -> str:
+    """Lower-cased ``words`` vote by the forms where Indonesian and Malay differ."""
+    indonesian = sum(map(LANGUAGES["id"].marker_words.__contains__, words))
+    malay = sum(map(RELATED["ms"].marker_words.__contains__, words))
     # Ties go to Indonesian: it is far more common in the news we serve.
     return "ms" if malay > indonesian else "id"
