@@ -1,0 +1,142 @@
+"""Articles/s of ``summarize(text=...)`` on the tune texts, against lead-3 and LexRank.
+
+Everything is measured in the same run, on one core (this process, BLAS threads pinned
+to one), with CPU time (``time.process_time``) so that other work on a shared machine
+slows the figures less than wall time would; medians of ``--repeats`` passes.
+
+Systems:
+* ``intisari``: the public API with the shipped learned ranker (the product).
+* ``lead-3``: the same pipeline with a ranker that only looks at position: the floor
+  of what cleaning, segmentation and selection cost.
+* ``sumy LexRank``: sumy's LexRank on the raw text (sumy's tokenizers need NLTK data
+  downloads, so it gets a regex sentence splitter and ``\\w+`` words instead; stemming
+  off), three sentences, as in the data README's table.
+
+Then peak memory (max RSS) of one process that summarizes the whole tune file.
+
+    .venv/bin/python benchmarks/throughput.py [--limit N] [--repeats R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+# One core: numpy's BLAS must not spread over others (set before numpy is imported).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("MKL_NUM_THREADS", "1")
+
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+FILES = ("indosum.tune.jsonl", "cnn.tune.jsonl")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_WORD = re.compile(r"\w+")
+
+
+class _RegexTokenizer:
+    """sumy's tokenizer interface without NLTK: regex sentences, ``\\w+`` words."""
+
+    language = "indonesian"
+
+    def to_sentences(self, text: str) -> list[str]:
+        return [s for s in _SENTENCE.split(text) if s.strip()]
+
+    def to_words(self, sentence: str) -> list[str]:
+        return _WORD.findall(sentence.lower())
+
+
+def records(name: str, limit: int | None) -> list[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines]
+    return rows[:limit] if limit else rows
+
+
+def timed(run, texts: list[dict[str, str]], repeats: int) -> float:  # type: ignore[no-untyped-def]
+    """Median articles per CPU-second over ``repeats`` passes (one warm-up pass first)."""
+    run(texts[:20])
+    rates = []
+    for _ in range(repeats):
+        started = time.process_time()
+        run(texts)
+        rates.append(len(texts) / (time.process_time() - started))
+    return statistics.median(rates)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="first N articles per file")
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--sumy-limit", type=int, default=300,
+                        help="articles per file for sumy (it is ~100x slower)")
+    parser.add_argument("--memory-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+
+    from intisari import summarize
+    from intisari.evaluation.baselines import LeadRanker
+
+    if args.memory_only:
+        import resource
+
+        # Streamed line by line: the engine's memory, not that of the parsed file.
+        for name in FILES:
+            with (DATA / name).open(encoding="utf-8") as lines:
+                for number, line in enumerate(lines):
+                    if args.limit and number >= args.limit:
+                        break
+                    record = json.loads(line)
+                    summarize(text=record["text"], lang=record["lang"])
+        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        return
+
+    from sumy.nlp.stemmers import null_stemmer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    lead = LeadRanker()
+    lexrank = LexRankSummarizer(null_stemmer)
+    tokenizer = _RegexTokenizer()
+
+    def engine(rows: list[dict[str, str]]) -> None:
+        for r in rows:
+            summarize(text=r["text"], lang=r["lang"])
+
+    def lead3(rows: list[dict[str, str]]) -> None:
+        for r in rows:
+            summarize(text=r["text"], lang=r["lang"], ranker=lead)
+
+    def sumy(rows: list[dict[str, str]]) -> None:
+        for r in rows:
+            lexrank(PlaintextParser.from_string(r["text"], tokenizer).document, 3)
+
+    print(f"one core, CPU time, median of {args.repeats} passes")
+    print(f"{'file':<20} {'system':<14} {'articles':>8} {'articles/s':>11} {'intisari/it':>12}")
+    for name in FILES:
+        rows = records(name, args.limit)
+        ours = timed(engine, rows, args.repeats)
+        results = [
+            ("intisari", len(rows), ours),
+            ("lead-3", len(rows), timed(lead3, rows, args.repeats)),
+            ("sumy LexRank", min(len(rows), args.sumy_limit),
+             timed(sumy, rows[: args.sumy_limit], max(1, args.repeats // 2))),
+        ]
+        for system, count, rate in results:
+            print(f"{name:<20} {system:<14} {count:>8} {rate:>11,.0f} {ours / rate:>11.2f}x")
+    # Peak memory in a fresh process, so this benchmark's own lists do not count.
+    command = [sys.executable, __file__, "--memory-only"]
+    if args.limit:
+        command += ["--limit", str(args.limit)]
+    peak = float(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+    print(f"peak RSS of one process summarizing {' + '.join(FILES)} (streamed): {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""``intisari evaluate`` on a small fixture: all systems, every check, the three outputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from intisari import summarize
+from intisari.cli import app
+from intisari.evaluation.harness import ENGINE, ENGINE_AUTO, evaluate_records, summary_figures
+
+ID_TEXT = (
+    "Jakarta, CNN Indonesia -- Pemerintah menaikkan harga bahan bakar minyak bersubsidi "
+    "mulai Sabtu pekan ini.\n\n"
+    "Harga Pertalite naik dari Rp7.650 menjadi Rp10.000 per liter di seluruh Indonesia.\n\n"
+    "Baca juga: Antrean Panjang di SPBU Jelang Kenaikan Harga\n\n"
+    "Presiden meminta masyarakat menghemat energi dan beralih ke transportasi umum.\n\n"
+    "Bantuan langsung tunai disiapkan untuk 20 juta keluarga penerima manfaat."
+)
+EN_TEXT = (
+    "The city council approved a new budget on Monday that doubles spending on buses. "
+    "The plan adds 40 routes and lowers fares for students. "
+    "However, critics said the money would be better spent on roads. "
+    "The mayor will sign the budget next week, officials said."
+)
+RECORDS = [
+    {"id": "id-1", "lang": "id", "text": ID_TEXT,
+     "summary": "Pemerintah menaikkan harga BBM bersubsidi. Harga Pertalite naik menjadi "
+                "Rp10.000 per liter."},
+    {"id": "en-1", "lang": "en", "text": EN_TEXT,
+     "summary": "City council doubles bus spending .\nMayor to sign budget next week ."},
+]
+
+
+def regression_case(takeaway: str, category: str = "inaccurate") -> dict[str, object]:
+    """A line as the service's ``GET /v1/reports/export`` writes it (see the contracts)."""
+    return {
+        "id": "report-1", "summary_id": "s-1", "lang": "en", "title": None, "text": EN_TEXT,
+        "takeaways": [{"text": takeaway, "spans": [[0, 1]], "score": 1.0}],
+        "engine": {"name": "intisari", "version": "0.1.0", "method": "learned-mlp16"},
+        "report": {"takeaway_index": 0, "category": category, "comment": None,
+                   "status": "confirmed", "note": None, "created_at": "2025-01-01T00:00:00Z",
+                   "reviewed_at": "2025-01-02T00:00:00Z"},
+    }
+
+
+def test_all_systems_on_every_article_with_every_check() -> None:
+    evaluation = evaluate_records(RECORDS, source="fixture")
+    names = [s.name for s in evaluation.systems]
+    assert names == [ENGINE, ENGINE_AUTO, "lead-3", "lexrank"]
+    for system in evaluation.systems:
+        assert len(system.rows) == 2
+        figures = summary_figures(system)
+        assert figures["grounded"] == 100.0
+        assert figures["boilerplate"] == 0.0  # "Baca juga" was cut by cleaning.
+        assert 0 < figures["rouge1"] <= 100
+        assert figures["articles_per_second"] > 0
+    engine = evaluation.systems[0]
+    assert engine.mean("takeaways") == 3
+    # The engine never shows "However, ..." without the sentence it answers.
+    assert engine.share("dangling") == 0.0
+
+
+def test_regression_cases_still_present_or_fixed() -> None:
+    current = summarize(text=EN_TEXT, lang="en", count=1).takeaways[0].text
+    records = [
+        regression_case(current),
+        regression_case("A takeaway the engine no longer writes."),
+        regression_case(current, category="missing-context"),  # Not about the takeaway.
+    ]
+    evaluation = evaluate_records(records, source="reports")
+    assert [r.still_present for r in evaluation.regressions] == [True, False]
+    assert evaluation.systems[0].rows == []
+
+
+def test_cli_writes_report_plot_and_worst_first_articles(tmp_path: Path) -> None:
+    data = tmp_path / "fixture.jsonl"
+    lines = [*RECORDS, {"id": "no-reference", "text": EN_TEXT}]
+    data.write_text("\n".join(json.dumps(r) for r in lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["evaluate", str(data), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "| intisari (3) | 2 |" in result.output
+    assert "no-reference" in (out / "report.md").read_text(encoding="utf-8")
+    assert (out / "scores.png").read_bytes()[:4] == b"\x89PNG"
+    rows = [json.loads(line) for line in (out / "articles.jsonl").read_text().splitlines()]
+    assert {r["id"] for r in rows} == {"id-1", "en-1"}
+    engine = [r["systems"][ENGINE]["rouge1"] for r in rows]
+    assert engine == sorted(engine)
+
+
+def test_cli_limit_reads_only_the_first_records(tmp_path: Path) -> None:
+    data = tmp_path / "fixture.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", str(data), "--limit", "1"])
+    assert result.exit_code == 0
+    assert "| intisari (3) | 1 |" in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("{not json\n", "not JSON"), ("[1, 2]\n", "not a JSON object"), ("\n", "no records")],
+)
+def test_cli_bad_input_is_one_line_and_exit_2(tmp_path: Path, content: str, message: str) -> None:
+    data = tmp_path / "bad.jsonl"
+    data.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", str(data)])
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_cli_missing_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["evaluate", str(tmp_path / "absent.jsonl")])
+    assert result.exit_code == 2 and "no such file" in result.output

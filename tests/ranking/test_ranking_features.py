@@ -1,0 +1,65 @@
+"""Sentence features: one row per sentence, values that mean what their names say."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from intisari.language.detect import language_for
+from intisari.pipeline import build_document
+from intisari.ranking.features import FEATURE_NAMES, document_features
+
+ARTICLE = (
+    "Banjir besar melanda Jakarta Utara pada Senin pagi setelah hujan deras semalaman.\n\n"
+    "Ia mengatakan banjir di Jakarta Utara mencapai 1,5 meter di 12 kelurahan.\n\n"
+    '"Kami sudah mengerahkan 300 petugas," ujar Kepala BPBD DKI Jakarta Isnawa Adji.\n\n'
+    "Informasi lengkap di https://bpbd.jakarta.go.id\n\n"
+    "Warga diminta tetap waspada karena hujan diperkirakan turun lagi pekan ini."
+)
+
+
+@pytest.fixture(scope="module")
+def features() -> np.ndarray:
+    document = build_document(ARTICLE, None, language_for("id"))
+    assert len(document.sentences) == 5
+    return document_features(document)
+
+
+def column(features: np.ndarray, name: str) -> np.ndarray:
+    return features[:, FEATURE_NAMES.index(name)]
+
+
+def test_one_row_per_sentence_one_column_per_name(features: np.ndarray) -> None:
+    assert features.shape == (5, len(FEATURE_NAMES))
+    assert np.isfinite(features).all()
+
+
+def test_position_features(features: np.ndarray) -> None:
+    assert column(features, "position_relative").tolist() == [0.0, 0.25, 0.5, 0.75, 1.0]
+    assert column(features, "is_sentence_1").tolist() == [1, 0, 0, 0, 0]
+    assert column(features, "is_sentence_3").tolist() == [0, 0, 1, 0, 0]
+    assert (column(features, "opens_paragraph") == 1).all()
+
+
+def test_text_cues(features: np.ndarray) -> None:
+    assert column(features, "dangling_opener").tolist() == [0, 1, 0, 0, 0]
+    assert column(features, "opens_with_quote").tolist() == [0, 0, 1, 0, 0]
+    assert column(features, "url_or_handle").tolist() == [0, 0, 0, 1, 0]
+    assert column(features, "no_final_punctuation").tolist() == [0, 0, 0, 1, 0]
+    digits = column(features, "digit_density")
+    assert digits[1] > 0 and digits[0] == 0
+    capitals = column(features, "capitalised_density")
+    assert capitals[2] > capitals[4]
+
+
+def test_lead_overlap_and_centrality(features: np.ndarray) -> None:
+    lead = column(features, "lead_overlap")
+    # Sentence 2 repeats "banjir ... Jakarta Utara" from the first; the last shares "hujan".
+    assert lead[1] > lead[4] > 0.0
+    centrality = column(features, "centroid_similarity")
+    assert centrality.argmax() in (0, 1)
+
+
+def test_empty_document_has_no_rows() -> None:
+    document = build_document("", None, language_for("en"))
+    assert document_features(document).shape == (0, len(FEATURE_NAMES))

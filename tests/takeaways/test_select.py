@@ -1,0 +1,120 @@
+"""Selection rules: count honoured, no repeats, no dangling openers alone, grounded spans."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from intisari.document import Document
+from intisari.language.detect import language_for
+from intisari.pipeline import build_document
+from intisari.result import Takeaway
+from intisari.takeaways.select import WORD_BUDGETS, select_takeaways
+
+SENTENCES_ID = [
+    "Pemerintah menaikkan harga bahan bakar minyak bersubsidi mulai Sabtu pekan ini.",
+    "Namun, kenaikan itu dinilai terlalu tinggi oleh banyak kalangan ekonom.",
+    "Harga Pertalite naik dari Rp7.650 menjadi Rp10.000 per liter di seluruh Indonesia.",
+    "Harga Pertalite naik dari Rp7.650 menjadi Rp10.000 per liter di seluruh wilayah Indonesia.",
+    "Presiden meminta masyarakat menghemat energi dan beralih ke transportasi umum.",
+    "Bantuan langsung tunai disiapkan untuk 20 juta keluarga penerima manfaat.",
+    "Menteri Keuangan menyebut anggaran subsidi energi telah membengkak tiga kali lipat.",
+]
+
+
+def document(sentences: list[str], lang: str = "id") -> Document:
+    return build_document("\n\n".join(sentences), None, language_for(lang))
+
+
+def grounded(doc: Document, takeaway: Takeaway) -> bool:
+    joined = " ".join(doc.text[s:e] for s, e in takeaway.spans)
+    return re.sub(r"\s+", " ", joined).strip() == re.sub(r"\s+", " ", takeaway.text).strip()
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 4, 5])
+def test_count_is_honoured(count: int) -> None:
+    doc = document(SENTENCES_ID)
+    scores = [1.0 - i / 10 for i in range(len(SENTENCES_ID))]
+    box = select_takeaways(doc, scores, count)
+    assert len(box) == count
+    assert all(grounded(doc, t) for t in box)
+
+
+def test_no_two_takeaways_say_the_same_thing() -> None:
+    doc = document(SENTENCES_ID)
+    scores = [0.1, 0.1, 0.9, 0.95, 0.5, 0.4, 0.3]
+    texts = [t.text for t in select_takeaways(doc, scores, 3)]
+    assert sum("Pertalite" in t for t in texts) == 1
+
+
+def test_dangling_opener_needs_its_antecedent_in_the_box() -> None:
+    doc = document(SENTENCES_ID)
+    # "Namun, ..." is ranked first but its antecedent (sentence 0) ranks low: left out.
+    scores = [0.0, 1.0, 0.9, 0.1, 0.8, 0.7, 0.6]
+    texts = [t.text for t in select_takeaways(doc, scores, 3)]
+    assert not any(t.startswith("Namun") for t in texts)
+    # With its antecedent chosen, it may follow it.
+    scores[0] = 0.95
+    texts = [t.text for t in select_takeaways(doc, scores, 3)]
+    assert texts[:2] == SENTENCES_ID[:2]
+
+
+def test_takeaways_come_in_article_order_with_relative_scores() -> None:
+    doc = document(SENTENCES_ID)
+    box = select_takeaways(doc, [0.2, 0.0, 0.0, 0.0, 0.9, 0.5, 0.1], 3)
+    starts = [t.spans[0][0] for t in box]
+    assert starts == sorted(starts)
+    assert max(t.score for t in box) == 1.0
+
+
+def test_auto_count_fills_the_language_word_budget() -> None:
+    english = document([
+        "The city council approved a new budget on Monday for the coming year.",
+        "The plan adds forty bus routes and lowers fares for students and seniors.",
+        "Spending on parks rises by a tenth, the first increase in six years.",
+        "The mayor will sign the budget next week at a ceremony in the city hall.",
+    ], "en")
+    words = [len(t.text.split()) for t in select_takeaways(english, [0.9, 0.8, 0.7, 0.6], None)]
+    # It stops as soon as the budget (34 words) is reached, not before.
+    assert sum(words) >= WORD_BUDGETS["en"] > sum(words[:-1])
+    assert len(words) == 3
+
+
+def test_auto_count_never_exceeds_five() -> None:
+    short = [
+        "Harga beras naik tajam di pasar Cipinang.",
+        "Gubernur meresmikan jembatan baru di Bekasi.",
+        "Timnas menang dua gol atas Vietnam.",
+        "Hujan lebat merendam ratusan rumah warga Bogor.",
+        "Bursa saham ditutup melemah pada Jumat sore.",
+        "Polisi menangkap tiga pelaku pencurian motor.",
+        "Kereta cepat mulai melayani penumpang bulan depan.",
+    ]
+    box = select_takeaways(document(short), [1.0 - i / 10 for i in range(7)], None)
+    assert sum(len(t.text.split()) for t in box) < WORD_BUDGETS["id"]
+    assert len(box) == 5
+
+
+def test_english_asides_are_deleted_with_several_spans() -> None:
+    sentences = [
+        "Senator Jane Doe (D-Texas) said on Monday that the bill would pass the Senate.",
+        "The bill would raise the minimum wage to $15 an hour by 2025 in every state.",
+    ]
+    doc = document(sentences, "en")
+    box = select_takeaways(doc, [1.0, 0.5], 1)
+    assert box[0].text == "Senator Jane Doe said on Monday that the bill would pass the Senate."
+    assert len(box[0].spans) == 2
+    assert grounded(doc, box[0])
+
+
+def test_indonesian_keeps_its_brackets() -> None:
+    doc = document(["Marc Marquez tercepat pada sesi latihan bebas pertama (FP1) GP San Marino."])
+    box = select_takeaways(doc, [1.0], 1)
+    assert "(FP1)" in box[0].text and len(box[0].spans) == 1
+
+
+def test_an_article_of_fragments_still_gets_one_takeaway() -> None:
+    doc = document(["Foto: Reuters", "Banjir Jakarta"])
+    box = select_takeaways(doc, [0.5, 0.9], 3)
+    assert len(box) == 1 and grounded(doc, box[0])
