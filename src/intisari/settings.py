@@ -85,6 +85,11 @@ class Settings(BaseSettings):
         description="Let `url` inputs reach private, loopback and link-local addresses. "
         "Only for tests and closed networks.",
     )
+    fetch_allow_networks: tuple[str, ...] = Field(
+        (),
+        description="Networks (CIDR, as a JSON list: `[\"10.1.0.0/16\"]`) that `url` inputs "
+        "may reach although private: narrower than `fetch_allow_private`.",
+    )
 
 
 def settings_table() -> str:

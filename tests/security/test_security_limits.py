@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from intisari.web.schemas import MAX_ARTICLE_CHARS, MAX_COMMENT_CHARS
+
+ARTICLE = (
+    "Pemerintah Kota Bandung meresmikan jalur sepeda baru sepanjang dua belas kilometer "
+    "pada Senin pagi. Jalur itu menghubungkan pusat kota dengan kawasan kampus di utara.\n\n"
+    "Wali kota mengatakan jalur tersebut dibangun untuk mengurangi kemacetan pada jam sibuk. "
+    "Dinas perhubungan akan memantau penggunaan jalur selama tiga bulan pertama."
+)
 
 #: A small cap, so the tests send kilobytes rather than megabytes.
 CAP = 4096
@@ -98,6 +108,40 @@ def test_url_to_private_address_refused_by_api(client: TestClient) -> None:
         response = client.post("/v1/summaries", json={"url": url})
         assert response.status_code == 422, url
         assert response.json()["code"] == "fetch-failed"
+
+
+class _Page(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        body = ("<html lang='id'><body><article><h1>Jalur sepeda</h1><p>"
+                + ARTICLE.replace("\n\n", "</p><p>") + "</p></article></body></html>").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet."""
+
+
+@pytest.fixture
+def local_page() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/berita"
+    server.shutdown()
+    server.server_close()
+
+
+def test_url_in_allowed_network_fetched_by_api(
+    make_client: Callable[..., TestClient], local_page: str
+) -> None:
+    refused = make_client().post("/v1/summaries", json={"url": local_page})
+    assert refused.status_code == 422
+    allowed = make_client(fetch_allow_networks=("127.0.0.1/32",))
+    response = allowed.post("/v1/summaries", json={"url": local_page})
+    assert response.status_code == 200, response.text
+    assert response.json()["takeaways"]
 
 
 def test_non_http_url_refused_by_api(client: TestClient) -> None:

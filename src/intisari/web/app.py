@@ -93,7 +93,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         metrics=metrics,
         csrf=CsrfTokens(secret, settings.cookie_secure),
         secret=secret,
-        options=Options(fetch_allow_private=settings.fetch_allow_private),
+        options=Options(
+            fetch_allow_private=settings.fetch_allow_private,
+            fetch_allow_networks=settings.fetch_allow_networks,
+        ),
     )
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
