@@ -31,7 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from intisari.batch.inputs import DEFAULT_PARTITION_SIZE, find_inputs, plan_partitions
-from intisari.batch.outputs import Manifest, Output, finish, prepare
+from intisari.batch.outputs import Manifest, Output, begin, finish
 from intisari.batch.run import run_batch
 from intisari.batch.work import summarize_partition
 
@@ -79,7 +79,7 @@ def run_plain(source: Path, target: Path) -> tuple[float, int]:
         records=plan.records,
         parts=[],
     )
-    prepare(output, manifest, resume=False)
+    begin(output, manifest)
     for partition in plan.partitions:
         summarize_partition(partition, output)
     finish(output, len(plan.partitions))

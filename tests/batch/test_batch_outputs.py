@@ -15,6 +15,7 @@ from intisari.batch.outputs import (
     Manifest,
     Output,
     OutputFormat,
+    begin,
     finish,
     prepare,
     to_parquet_row,
@@ -118,6 +119,8 @@ def test_without_text_the_column_is_gone(tmp_path: Path) -> None:
 def test_prepare_starts_a_job_and_then_guards_it(tmp_path: Path) -> None:
     output = Output.at(tmp_path / "out")
     assert prepare(output, _manifest(), resume=False) == set()
+    assert not output.parts_dir.exists()  # a job that fails to start leaves nothing
+    begin(output, _manifest())
     recorded = json.loads((output.parts_dir / MANIFEST_NAME).read_text())
     assert recorded["fingerprint"] == "f" * 64 and len(recorded["parts"]) == 2
 
@@ -131,7 +134,7 @@ def test_prepare_starts_a_job_and_then_guards_it(tmp_path: Path) -> None:
 
 def test_resume_finds_finished_parts_and_clears_what_a_crash_left(tmp_path: Path) -> None:
     output = Output.at(tmp_path / "out")
-    prepare(output, _manifest(), resume=False)
+    begin(output, _manifest())
     write_part([SUMMARY], output, 1)
     leftover = output.parts_dir / ".part-000000.parquet.0123abcd.tmp"
     leftover.write_bytes(b"half a file")
@@ -150,7 +153,7 @@ def test_a_folder_that_is_not_a_job_is_not_written_into(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["out.jsonl", "out.parquet"])
 def test_finish_joins_the_parts_in_order_into_one_file(tmp_path: Path, name: str) -> None:
     output = Output.at(tmp_path / name)
-    prepare(output, _manifest(), resume=False)
+    begin(output, _manifest())
     write_part([{**SUMMARY, "id": "second"}], output, 1)
     write_part([SUMMARY, ERROR], output, 0)
 

@@ -43,6 +43,7 @@ __all__ = [
     "Manifest",
     "Output",
     "OutputFormat",
+    "begin",
     "finish",
     "prepare",
     "to_parquet_row",
@@ -148,41 +149,43 @@ class Manifest:
 
 
 def prepare(output: Output, manifest: Manifest, resume: bool) -> set[int]:
-    """Make the output ready, and return the indexes of the partitions already written.
+    """Check that the job may write to ``output``; return the partitions already written.
 
     Without ``resume`` an unfinished or finished job in the way is an error, never
-    silently overwritten or mixed; with it the manifest must match this job's.
+    silently overwritten or mixed; with it the manifest must match this job's. Nothing
+    is created yet (see ``begin``), so a job that cannot start leaves nothing behind.
     """
     manifest_path = output.parts_dir / MANIFEST_NAME
     if output.single_file and output.target.is_dir():
         raise BatchError(f"{output.target} is a folder; name a file or drop the suffix")
     if not output.single_file and output.target.is_file():
         raise BatchError(f"{output.target} is a file; name a folder, or a .jsonl/.parquet file")
-    if manifest_path.is_file():
-        if not resume:
-            raise BatchError(
-                f"{output.parts_dir} holds an earlier job; add --resume to continue it, "
-                "or remove it to start over"
-            )
-        recorded = _read_manifest(manifest_path)
-        changed = manifest.differences(recorded)
-        if changed:
-            raise BatchError(
-                f"{output.parts_dir} was written from a different {', '.join(changed)}; "
-                "use another output or remove it"
-            )
-    elif output.parts_dir.exists() and any(output.parts_dir.iterdir()):
-        raise BatchError(f"{output.parts_dir} exists and is not empty; name another output")
-    else:
-        output.parts_dir.mkdir(parents=True, exist_ok=True)
-        _atomic_write_bytes(manifest_path, json.dumps(asdict(manifest), indent=2).encode())
+    if not manifest_path.is_file():
+        if output.parts_dir.exists() and any(output.parts_dir.iterdir()):
+            raise BatchError(f"{output.parts_dir} exists and is not empty; name another output")
+        return set()
+    if not resume:
+        raise BatchError(
+            f"{output.parts_dir} holds an earlier job; add --resume to continue it, "
+            "or remove it to start over"
+        )
+    changed = manifest.differences(_read_manifest(manifest_path))
+    if changed:
+        raise BatchError(
+            f"{output.parts_dir} was written from a different {', '.join(changed)}; "
+            "use another output or remove it"
+        )
     for leftover in output.parts_dir.glob(".part-*.tmp"):
         leftover.unlink()  # what a crash left mid-write: never a finished part
-    return {
-        index
-        for index in range(manifest.partitions)
-        if output.part_path(index).is_file()
-    }
+    return {index for index in range(manifest.partitions) if output.part_path(index).is_file()}
+
+
+def begin(output: Output, manifest: Manifest) -> None:
+    """Create the parts folder and its manifest, unless a resumed job already did."""
+    manifest_path = output.parts_dir / MANIFEST_NAME
+    if not manifest_path.is_file():
+        output.parts_dir.mkdir(parents=True, exist_ok=True)
+        _atomic_write_bytes(manifest_path, json.dumps(asdict(manifest), indent=2).encode())
 
 
 def write_part(rows: list[dict[str, Any]], output: Output, index: int) -> Path:

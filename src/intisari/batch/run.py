@@ -37,7 +37,7 @@ from intisari.batch.inputs import (
     find_inputs,
     plan_partitions,
 )
-from intisari.batch.outputs import Manifest, Output, finish, prepare
+from intisari.batch.outputs import Manifest, Output, begin, finish, prepare
 from intisari.batch.work import PartitionStats, Summarizer, summarize_partition
 from intisari.options import DEFAULT_OPTIONS, Options
 from intisari.pipeline import summarize_record
@@ -163,8 +163,11 @@ def run_batch(
     )
     if todo:
         with _connect(workers, scheduler) as client:
+            begin(output, manifest)
             report.workers = len(client.scheduler_info()["workers"])
             _summarize_all(client, todo, output, options, summarize, report, progress)
+    else:
+        begin(output, manifest)  # an input with no records still gets an (empty) output
     if report.complete:
         finish(output, len(plan.partitions))
     report.seconds = time.perf_counter() - started
@@ -189,7 +192,9 @@ def _connect(workers: int | None, scheduler: str | None) -> Iterator[Client]:
             n_workers=workers or default_workers(),
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            # The scheduler serves /metrics over HTTP even without a dashboard: any free port,
+            # since 8787 may belong to another cluster on this machine.
+            dashboard_address=":0",
             silence_logs=logging.ERROR,
             preload=["intisari.batch.work"],  # its dask_setup: Ctrl-C is the client's
         ) as cluster,
