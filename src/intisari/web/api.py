@@ -3,7 +3,8 @@
 Handlers are plain ``def``: FastAPI runs them in its threadpool, so the CPU-bound engine
 and the blocking database calls never stall the event loop.
 
-Error statuses (body: ``ErrorOut``): 401 anonymous on a reviewer route, 403 wrong role or
+Error statuses (body: ``ErrorOut``): 400 a body that is not UTF-8 (FastAPI cannot read
+it as JSON), 401 anonymous on a reviewer route, 403 wrong role or
 missing CSRF token, 404 unknown id, 413 body over ``INTISARI_MAX_BODY_BYTES`` or article
 over the engine's byte cap, 422 invalid request or an article the engine cannot summarize
 (too short, undecodable, a URL that cannot be fetched), 429 rate limit with ``Retry-After``.
@@ -12,14 +13,16 @@ over the engine's byte cap, 422 invalid request or an article the engine cannot 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from http import HTTPStatus
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import PlainTextResponse, StreamingResponse
 from prometheus_client import CONTENT_TYPE_LATEST
+from pydantic import BeforeValidator
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -67,6 +70,24 @@ MaybePrincipal = Annotated[Principal | None, Depends(current_principal)]
 
 router = APIRouter()
 
+#: A date or a moment in ISO 8601 (``2025-03-01``, ``2025-03-01T08:00:00Z``); pydantic alone
+#: would also take numbers as Unix times, which no reviewer means.
+ISO_8601 = re.compile(
+    r"\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?"
+)
+#: Largest id and offset: PostgreSQL's INTEGER; a larger number would overflow the driver.
+MAX_INT = 2**31 - 1
+ReportId = Annotated[int, Path(ge=1, le=MAX_INT)]
+
+
+def _iso_8601(value: object) -> object:
+    if isinstance(value, str) and not ISO_8601.fullmatch(value):
+        raise ValueError("give an ISO 8601 date or date-time, e.g. 2025-03-01T08:00:00Z")
+    return value
+
+
+IsoMoment = Annotated[datetime | date, BeforeValidator(_iso_8601)]
+
 
 class ApiError(HTTPException):
     """An HTTP error with a stable machine-readable ``code`` (e.g. the engine's)."""
@@ -106,7 +127,7 @@ def _summary_or_404(session: Session, summary_id: str) -> StoredSummary:
 @router.post(
     "/v1/summaries",
     response_model=SummaryOut,
-    responses=_errors(413, 422, 429),
+    responses=_errors(400, 413, 422, 429),
     tags=["summaries"],
 )
 def create_summary(
@@ -158,7 +179,7 @@ def read_summary(
 @router.patch(
     "/v1/summaries/{summary_id}",
     response_model=SummaryOut,
-    responses=_errors(401, 403, 404, 422),
+    responses=_errors(400, 401, 403, 404, 422),
     tags=["review"],
 )
 def hide_summary(summary_id: str, body: HiddenIn, session: DB, reviewer: Reviewer) -> SummaryOut:
@@ -177,7 +198,7 @@ def hide_summary(summary_id: str, body: HiddenIn, session: DB, reviewer: Reviewe
     status_code=201,
     responses={
         200: {"model": ReportOut, "description": "Merged into the same client's earlier report"},
-        **_errors(404, 413, 422, 429),
+        **_errors(400, 404, 413, 422, 429),
     },
     tags=["reports"],
 )
@@ -223,11 +244,13 @@ def create_report(
     return ReportOut.of(report)
 
 
-def _utc(moment: datetime | None) -> datetime | None:
-    """Query dates without a zone are UTC."""
-    if moment is None or moment.tzinfo is not None:
-        return moment
-    return moment.replace(tzinfo=UTC)
+def _utc(moment: datetime | date | None) -> datetime | None:
+    """Query dates are midnight, and moments without a zone are UTC."""
+    if moment is None:
+        return None
+    if not isinstance(moment, datetime):
+        moment = datetime(moment.year, moment.month, moment.day)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 @router.get(
@@ -242,10 +265,10 @@ def list_reports(
     status: Status | None = None,
     category: Category | None = None,
     summary_id: str | None = None,
-    since: Annotated[datetime | None, Query(description="Created at or after (ISO 8601).")] = None,
-    until: Annotated[datetime | None, Query(description="Created before (ISO 8601).")] = None,
+    since: Annotated[IsoMoment | None, Query(description="Created at or after.")] = None,
+    until: Annotated[IsoMoment | None, Query(description="Created before.")] = None,
     limit: Annotated[int, Query(ge=1, le=repository.MAX_LIST_LIMIT)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
 ) -> list[ReportOut]:
     """Reports, newest first, filtered; reviewers only."""
     reports = repository.list_reports(
@@ -288,11 +311,11 @@ def export_reports(state: State, reviewer: Reviewer) -> StreamingResponse:
 @router.patch(
     "/v1/reports/{report_id}",
     response_model=ReportOut,
-    responses=_errors(401, 403, 404, 422),
+    responses=_errors(400, 401, 403, 404, 422),
     tags=["review"],
 )
 def review_report(
-    report_id: int, body: ReviewIn, state: State, session: DB, reviewer: Reviewer
+    report_id: ReportId, body: ReviewIn, state: State, session: DB, reviewer: Reviewer
 ) -> ReportOut:
     """Confirm or dismiss a report (or reopen it), with a note; reviewers only."""
     report = repository.get_report(session, report_id)
@@ -313,7 +336,10 @@ def review_report(
 
 
 @router.post(
-    "/v1/auth/login", response_model=LoginOut, responses=_errors(401, 422, 429), tags=["auth"]
+    "/v1/auth/login",
+    response_model=LoginOut,
+    responses=_errors(400, 401, 422, 429),
+    tags=["auth"],
 )
 def login(body: LoginIn, response: Response, state: State, session: DB, client: Caller) -> LoginOut:
     """Log in with name and password: sets the session cookie, returns the CSRF token."""
