@@ -256,3 +256,14 @@ def test_instance_secret_is_made_once(session: Session) -> None:
     assert len(first) >= 32
     assert repository.instance_secret(session, "cookie-key") == first
     assert repository.instance_secret(session, "other") != first
+
+
+def test_nul_characters_are_stored_as_replacement_characters(session: Session) -> None:
+    """PostgreSQL refuses NUL in text; both backends store U+FFFD instead."""
+    summary = new_summary(session)
+    created, _ = report(session, summary, comment="a\x00b")
+    session.expunge_all()
+    stored = repository.get_report(session, created.id)
+    assert stored is not None and stored.comment == "a\ufffdb"
+    assert repository.get_summary(session, "x\x00y") is None
+    assert repository.list_reports(session, summary_id="x\x00y") == []

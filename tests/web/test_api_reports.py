@@ -86,3 +86,11 @@ def test_enough_reports_hide_the_summary(
     assert seen_by_reviewer["takeaways"] == summary["takeaways"]
     again = client.post("/v1/summaries", json={"text": article})  # the publisher asks again
     assert again.json()["hidden"] is True and again.json()["takeaways"] == []
+
+
+def test_nul_in_a_comment_or_an_id_is_no_server_error(
+    client: TestClient, summary: dict[str, Any]
+) -> None:
+    response = post_report(client, summary["summary_id"], category="other", comment="a\x00b")
+    assert response.status_code == 201
+    assert client.get("/v1/summaries/a%00b").status_code == 404

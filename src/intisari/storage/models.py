@@ -32,6 +32,8 @@ __all__ = [
     "Account",
     "ApiToken",
     "Base",
+    "CleanString",
+    "CleanText",
     "InstanceSecret",
     "Report",
     "StoredSummary",
@@ -74,6 +76,26 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+class CleanString(TypeDecorator[str]):
+    """A string column that never hands the database a NUL character.
+
+    PostgreSQL refuses NUL in text (even in a query's parameters) while SQLite keeps it;
+    replacing it with U+FFFD (one character for one, so spans stay right) makes both
+    store, and find, the same thing, and a stray ``\x00`` in a comment is not a 500.
+    """
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return None if value is None else value.replace("\x00", "\ufffd")
+
+
+class CleanText(CleanString):
+    impl = Text
+    cache_ok = True
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -86,20 +108,20 @@ class StoredSummary(Base):
         UniqueConstraint("content_hash", "engine_version", name="uq_summaries_content_engine"),
     )
 
-    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    id: Mapped[str] = mapped_column(CleanString(32), primary_key=True)
     #: SHA-256 of the input as summarized (see ``service.content_hash``): the cache key,
     #: with the engine version.
-    content_hash: Mapped[str] = mapped_column(String(64))
-    engine_version: Mapped[str] = mapped_column(String(64))
-    article_id: Mapped[str | None] = mapped_column(String(200), index=True)
-    url: Mapped[str | None] = mapped_column(Text)
-    language: Mapped[str] = mapped_column(String(16))
-    title: Mapped[str | None] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(CleanString(64))
+    engine_version: Mapped[str] = mapped_column(CleanString(64))
+    article_id: Mapped[str | None] = mapped_column(CleanString(200), index=True)
+    url: Mapped[str | None] = mapped_column(CleanText)
+    language: Mapped[str] = mapped_column(CleanString(16))
+    title: Mapped[str | None] = mapped_column(CleanText)
     #: The engine's JSON result (``intisari.Summary``), exactly as the engine gave it.
     result: Mapped[dict[str, Any]] = mapped_column(JSON)
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
     #: ``auto`` (too many open reports) or ``reviewer``; ``None`` while visible.
-    hidden_reason: Mapped[str | None] = mapped_column(String(16))
+    hidden_reason: Mapped[str | None] = mapped_column(CleanString(16))
     #: When a reviewer last hid or unhid it: auto-hiding counts only later reports.
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -120,15 +142,15 @@ class Report(Base):
     summary_id: Mapped[str] = mapped_column(ForeignKey("summaries.id", ondelete="CASCADE"))
     #: Index into the summary's takeaways; ``None`` reports the box as a whole.
     takeaway_index: Mapped[int | None] = mapped_column(Integer)
-    category: Mapped[str] = mapped_column(String(32))
-    comment: Mapped[str | None] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(CleanString(32))
+    comment: Mapped[str | None] = mapped_column(CleanText)
     #: Keyed hash of the client's address: enough to merge duplicates, not to track readers.
-    client_hash: Mapped[str] = mapped_column(String(64))
+    client_hash: Mapped[str] = mapped_column(CleanString(64))
     #: Repeats of this report merged into it (same client, bullet, category, window).
     duplicates: Mapped[int] = mapped_column(Integer, default=0)
-    status: Mapped[str] = mapped_column(String(16), default="open")
-    note: Mapped[str | None] = mapped_column(Text)
-    reviewed_by: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(CleanString(16), default="open")
+    note: Mapped[str | None] = mapped_column(CleanText)
+    reviewed_by: Mapped[str | None] = mapped_column(CleanString(100))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
@@ -141,10 +163,10 @@ class Account(Base):
     __tablename__ = "accounts"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(CleanString(100), unique=True)
     #: argon2id hash (argon2-cffi's encoded form, parameters included).
-    password_hash: Mapped[str | None] = mapped_column(Text)
-    role: Mapped[str] = mapped_column(String(16), default="reviewer")
+    password_hash: Mapped[str | None] = mapped_column(CleanText)
+    role: Mapped[str] = mapped_column(CleanString(16), default="reviewer")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     tokens: Mapped[list[ApiToken]] = relationship(back_populates="account")
@@ -161,7 +183,7 @@ class ApiToken(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    token_hash: Mapped[str] = mapped_column(CleanString(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     account: Mapped[Account] = relationship(back_populates="tokens")
@@ -172,5 +194,5 @@ class InstanceSecret(Base):
 
     __tablename__ = "instance_secrets"
 
-    name: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(CleanString(64), primary_key=True)
+    value: Mapped[str] = mapped_column(CleanText)
