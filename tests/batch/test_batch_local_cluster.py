@@ -152,3 +152,24 @@ def test_resume_refuses_a_different_input(tmp_path: Path, local_cluster: str) ->
             tmp_path / "in.jsonl", tmp_path / "out", scheduler=local_cluster, resume=True,
             progress=False,
         )  # fmt: skip
+
+
+def test_an_output_inside_the_input_folder_is_never_read_as_input(
+    tmp_path: Path, local_cluster: str
+) -> None:
+    (tmp_path / "data").mkdir()
+    write_jsonl(tmp_path / "data" / "in.jsonl", make_records(5))
+
+    for _ in range(2):
+        report = run_batch(
+            tmp_path / "data", tmp_path / "data" / "out.jsonl", scheduler=local_cluster,
+            progress=False,
+        )  # fmt: skip
+        assert report.records == 5
+    (tmp_path / "data" / "out.jsonl").unlink()
+    run_batch(tmp_path / "data", tmp_path / "data" / "out", scheduler=local_cluster, progress=False)
+    again = run_batch(
+        tmp_path / "data", tmp_path / "data" / "out", scheduler=local_cluster, resume=True,
+        progress=False,
+    )  # fmt: skip
+    assert (again.records, again.skipped_records) == (0, 5)

@@ -27,10 +27,12 @@ import json
 import os
 import shutil
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -113,6 +115,10 @@ class Output:
         except ValueError:
             raise BatchError(f"unknown format {fmt!r}; choose parquet or jsonl") from None
         return cls(target, target, chosen, False, include_text)
+
+    def holds(self, path: Path) -> bool:
+        """Whether ``path`` is this output or one of its parts (never an input)."""
+        return path == self.target or path.is_relative_to(self.parts_dir)
 
     def part_path(self, index: int) -> Path:
         return self.parts_dir / f"part-{index:06d}.{self.fmt}"
@@ -252,28 +258,18 @@ def _read_manifest(path: Path) -> Manifest:
         raise BatchError(f"{path} is not a manifest this version can resume: {error}") from None
 
 
-class _atomic_file:
+@contextmanager
+def _atomic_file(path: Path) -> Iterator[BinaryIO]:
     """A binary file that appears at ``path`` complete and on disk, or not at all."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-
-    def __enter__(self) -> Any:
-        self.stream = self.temporary.open("wb")
-        return self.stream
-
-    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
-        try:
-            if kind is None:
-                self.stream.flush()
-                os.fsync(self.stream.fileno())
-        finally:
-            self.stream.close()
-        if kind is None:
-            os.replace(self.temporary, self.path)
-        else:
-            self.temporary.unlink(missing_ok=True)
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        with temporary.open("wb") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)  # only there if something went wrong
 
 
 def _atomic_write_bytes(path: Path, data: bytes) -> None:

@@ -140,7 +140,12 @@ def run_batch(
         raise BatchError(f"partition size must be at least 1, not {partition_size}")
     started = time.perf_counter()
     output = Output.at(Path(target), fmt, include_text)
-    plan = plan_partitions(find_inputs(str(source)), partition_size, partition_bytes)
+    # An output inside an input folder is not input: a rerun would read it and then refuse
+    # to resume, its fingerprint changed by its own output.
+    files = tuple(file for file in find_inputs(str(source)) if not output.holds(file.path))
+    if not files:
+        raise BatchError(f"no input files in {source} besides the output")
+    plan = plan_partitions(files, partition_size, partition_bytes)
     manifest = Manifest(
         fingerprint=plan.fingerprint,
         partition_size=partition_size,
