@@ -125,3 +125,13 @@ def test_a_parquet_file_without_an_article_column_is_refused(tmp_path: Path) -> 
     write_parquet(tmp_path / "in.parquet", [{"id": "x", "body": "words"}], 10)
     with pytest.raises(BatchError, match="none of the columns"):
         plan_partitions(find_inputs(str(tmp_path / "in.parquet")))
+
+
+def test_an_unreadable_file_is_a_batch_error_not_a_traceback(tmp_path: Path) -> None:
+    packed = write_jsonl(tmp_path / "in.jsonl.gz", make_records(50), gzipped=True)
+    packed.write_bytes(packed.read_bytes()[:200])  # truncated, as by a failed copy
+    (tmp_path / "bad.parquet").write_bytes(b"PAR1 and then nothing a reader expects")
+
+    for name in ("in.jsonl.gz", "bad.parquet"):
+        with pytest.raises(BatchError, match=f"cannot read {name}"):
+            plan_partitions(find_inputs(str(tmp_path / name)))

@@ -146,8 +146,13 @@ def plan_partitions(
             slices = _plan_parquet(file, partition_size, digest)
         else:
             slices = _plan_jsonl(file, partition_size, partition_bytes, digest)
-        for start, end, first_row, records in slices:
-            partitions.append(Partition(len(partitions), file, start, end, first_row, records))
+        try:
+            for start, end, first_row, records in slices:
+                partitions.append(Partition(len(partitions), file, start, end, first_row, records))
+        except BatchError:
+            raise
+        except (OSError, EOFError, ValueError) as error:  # unreadable, truncated gzip, bad Parquet
+            raise BatchError(f"cannot read {file.name}: {error}") from None
     return Plan(files=files, partitions=tuple(partitions), fingerprint=digest.hexdigest())
 
 
@@ -164,8 +169,11 @@ def read_partition(partition: Partition) -> Iterator[tuple[int, dict[str, Any] |
 
 
 def _sniff(path: Path) -> Kind:
-    with path.open("rb") as stream:
-        head = stream.read(4)
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4)
+    except OSError as error:
+        raise BatchError(f"cannot read {path}: {error.strerror or error}") from None
     if head == PARQUET_MAGIC:
         return Kind.PARQUET
     if head.startswith(GZIP_MAGIC):
