@@ -38,6 +38,13 @@ def local_cluster() -> Iterator[str]:
         yield cluster.scheduler_address
 
 
+def unwritable_row_for_bad(record: dict[str, Any], options: Options) -> dict[str, Any]:
+    """An engine bug that no row can hold: the whole partition fails to be written."""
+    if record.get("id") == "bad":
+        return {"id": "bad", "error": object()}
+    return summarize_record(record, options)
+
+
 def _ids(rows: list[dict[str, Any]]) -> list[str | None]:
     return [row["id"] for row in rows]
 
@@ -173,3 +180,25 @@ def test_an_output_inside_the_input_folder_is_never_read_as_input(
         progress=False,
     )  # fmt: skip
     assert (again.records, again.skipped_records) == (0, 5)
+
+
+def test_a_failed_partition_is_reported_and_resume_redoes_it(
+    tmp_path: Path, local_cluster: str
+) -> None:
+    records = make_records(30)
+    records[14]["id"] = "bad"
+    write_jsonl(tmp_path / "in.jsonl", records)
+    job = {"scheduler": local_cluster, "partition_size": 10, "progress": False}
+
+    report = run_batch(tmp_path / "in.jsonl", tmp_path / "out.jsonl", **job,
+                       summarize=unwritable_row_for_bad)  # fmt: skip
+
+    assert not report.complete and report.records == 20
+    assert len(report.failed) == 1 and report.failed[0].startswith("part 1 (in.jsonl from row 11)")
+    assert "--resume" in report.line()
+    assert not (tmp_path / "out.jsonl").exists()  # not joined while a part is missing
+
+    again = run_batch(tmp_path / "in.jsonl", tmp_path / "out.jsonl", **job, resume=True)
+
+    assert again.complete and (again.records, again.skipped_records) == (10, 20)
+    assert _ids(read_output(tmp_path / "out.jsonl")) == [record["id"] for record in records]
