@@ -200,7 +200,9 @@ def _connect(workers: int | None, scheduler: str | None) -> Iterator[Client]:
             # The scheduler serves /metrics over HTTP even without a dashboard: any free port,
             # since 8787 may belong to another cluster on this machine.
             dashboard_address=":0",
-            silence_logs=logging.ERROR,
+            # Failed partitions are named in the report; Dask's own log of each would be a
+            # page of tracebacks on stderr.
+            silence_logs=logging.CRITICAL,
             preload=["intisari.batch.work"],  # its dask_setup: Ctrl-C is the client's
         ) as cluster,
         Client(cluster) as client,
