@@ -169,7 +169,7 @@ def run_batch(
     if todo:
         with _connect(workers, scheduler) as client:
             begin(output, manifest)
-            report.workers = len(client.scheduler_info()["workers"])
+            report.workers = len(client.nthreads())
             _summarize_all(client, todo, output, options, summarize, report, progress)
     else:
         begin(output, manifest)  # an input with no records still gets an (empty) output
