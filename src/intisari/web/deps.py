@@ -41,7 +41,8 @@ class AppState:
     options: Options
 
 
-def app_state(request: Request) -> AppState:
+async def app_state(request: Request) -> AppState:
+    """(``async``, like ``request_client``: no I/O, so no trip through the threadpool.)"""
     state: AppState = request.app.state.intisari
     return state
 
@@ -61,7 +62,9 @@ class Client:
     hash: str
 
 
-def request_client(request: Request, state: Annotated[AppState, Depends(app_state)]) -> Client:
+async def request_client(
+    request: Request, state: Annotated[AppState, Depends(app_state)]
+) -> Client:
     address = client_address(request, state.settings.trust_forwarded_for)
     return Client(address=address, hash=client_hash(state.secret, address))
 
