@@ -63,17 +63,20 @@ def train(
 
     seed = SEED if seed is None else seed
     corpora = {}
-    provenance: dict[str, object] = {"seed": seed, "files": {}}
+    files: dict[str, dict[str, object]] = {}
     for name, filename in TUNE_FILES.items():
         path = data / filename
         if not path.is_file():
             fail(f"no such file: {path}")
+        try:
+            corpora[name] = to_articles(list(read_records(path)))
+        except (ValueError, UnicodeDecodeError) as error:
+            fail(str(error))
+        # The data's fingerprint in the model file: which data made this model.
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-        corpora[name] = to_articles(list(read_records(path)))
-        provenance["files"][filename] = {  # type: ignore[index]
-            "sha256_16": digest, "articles": len(corpora[name]),
-        }
+        files[filename] = {"sha256_16": digest, "articles": len(corpora[name])}
         typer.echo(f"{filename}: {len(corpora[name])} articles", err=True)
+    provenance = {"seed": seed, "files": files}
     if cv:
         from intisari.evaluation.crossval import cross_validate
 
