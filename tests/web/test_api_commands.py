@@ -1,0 +1,67 @@
+"""The service's commands: db upgrade, reviewer add / token; bad input exits 2 in one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from intisari.cli import app
+from intisari.storage.accounts import account_for_token, verify_login
+from intisari.storage.database import make_engine, make_sessions
+
+
+@pytest.fixture
+def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'intisari.db'}"
+    monkeypatch.setenv("INTISARI_DATABASE_URL", url)
+    return url
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_db_upgrade(database: str) -> None:
+    code, _, err = run("db", "upgrade")
+    assert code == 0
+    assert "up to date" in err
+
+
+def test_db_upgrade_on_an_unreachable_server_is_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("INTISARI_DATABASE_URL", "postgresql+psycopg://nobody:secret@127.0.0.1:1/x")
+    code, _, err = run("db", "upgrade")
+    assert code == 2
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "secret" not in err  # the password is not printed
+
+
+def test_reviewer_add_with_token(database: str) -> None:
+    code, out, _ = run(
+        "reviewer", "add", "rina", "--password-stdin", "--token", stdin="long enough\n"
+    )
+    assert code == 0
+    token = out.strip()
+    with make_sessions(make_engine(database))() as session:
+        account = verify_login(session, "rina", "long enough")
+        assert account is not None and account.role == "reviewer"
+        assert account_for_token(session, token) == account
+
+
+def test_reviewer_token_and_errors(database: str) -> None:
+    assert run("reviewer", "add", "bot", "--no-password", "--role", "admin")[0] == 0
+    code, out, _ = run("reviewer", "token", "bot")
+    assert code == 0 and out.startswith("isk_")
+    for args, stdin in [
+        (("reviewer", "add", "bot", "--no-password"), None),  # exists already
+        (("reviewer", "add", "x", "--password-stdin"), "short\n"),
+        (("reviewer", "add", "x", "--no-password", "--role", "owner"), None),
+        (("reviewer", "token", "nobody"), None),
+    ]:
+        code, _, err = run(*args, stdin=stdin)
+        assert code == 2, args
+        assert err.startswith("intisari: error:") and err.count("\n") == 1
