@@ -58,7 +58,7 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     (
         "ai-notice",
         r"(?=.*\b(AI|artificial intelligence)\b)(?=.*\b(summar\w+|takeaways)\b)"
-        r"(?=.*\b(accura\w+|mistakes?|errors?|inaccura\w+)\b).*",
+        r"(?=.*\b(not (always )?accurate|inaccura\w+|mistakes?|errors?|wrong|report)\b).*",
     ),
     ("box-heading", r"key\s+takeaways\s*:?"),
     ("advertisement", r"(advertisement|sponsored( content)?|story continues below)"),

@@ -92,12 +92,14 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     ("related-link", r"(baca|lihat|simak)\s+(juga|pula)\s+.*[^.\s]"),
     ("related-link", r"(berita|artikel)\s+(terkait|lainnya|pilihan|menarik)(\s*:.*)?"),
     ("related-link", r"(simak|saksikan|tonton)\s+(juga\s+)?(video|live|siaran|vidio)\b.*"),
-    # An aggregator's or site's notice about AI summaries, whatever the word order:
+    # An aggregator's or site's notice about AI summaries, whatever the word order; it
+    # warns of mistakes, which a story about an AI product does not:
     # "Yahoo memakai AI untuk hasilkan ringkasan artikel. Info ... tidak selalu akurat."
     (
         "ai-notice",
         r"(?=.*\b(AI|kecerdasan buatan)\b)(?=.*\b(ringkasan|rangkuman|intisari|diringkas)\b)"
-        r"(?=.*\b(akurat|kekeliruan|keliru|kesalahan|salah)\b).*",
+        r"(?=.*\b(tidak (selalu )?akurat|kurang akurat|kekeliruan|keliru|kesalahan|salah|"
+        r"lapor\w*)\b).*",
     ),
     ("box-heading", r"(intisari|poin)\s+utama\s*:?"),
     # Prompts to follow the site: they start with the call to act.
