@@ -7,10 +7,10 @@
 
 __version__ = "0.1.0"
 
-from intisari.errors import InputError  # noqa: E402
-from intisari.options import Options  # noqa: E402
-from intisari.pipeline import summarize, summarize_record  # noqa: E402
-from intisari.result import EngineInfo, Removed, Summary, Takeaway  # noqa: E402
+from intisari.errors import InputError
+from intisari.options import Options
+from intisari.pipeline import summarize, summarize_record
+from intisari.result import EngineInfo, Removed, Summary, Takeaway
 
 __all__ = [
     "EngineInfo",
