@@ -118,3 +118,14 @@ def test_an_article_of_fragments_still_gets_one_takeaway() -> None:
     doc = document(["Foto: Reuters", "Banjir Jakarta"])
     box = select_takeaways(doc, [0.5, 0.9], 3)
     assert len(box) == 1 and grounded(doc, box[0])
+
+
+def test_boilerplate_left_in_a_paragraph_is_never_a_takeaway() -> None:
+    # CNN text has no line breaks, so line-based cleaning cannot cut "Read more: ...".
+    sentences = [
+        "Read more: Kendrick Lamar's new album, a track-by-track guide to the songs.",
+        "Click here to access the transcript of today's news program for students.",
+        "The council approved a new budget on Monday that doubles spending on buses.",
+    ]
+    box = select_takeaways(document(sentences, "en"), [1.0, 0.9, 0.1], 1)
+    assert [t.text for t in box] == [sentences[2]]

@@ -121,9 +121,9 @@ def evaluate_records(
         {"id": str(r.get("id")), "reason": "neither a summary nor a report"}
         for r in records if not r.get("summary") and not isinstance(r.get("report"), dict)
     ]
-    started = time.perf_counter()
+    started = time.process_time()
     articles = to_articles(scored)
-    document_seconds = time.perf_counter() - started
+    document_seconds = time.process_time() - started
     evaluation.skipped += [{"id": a.id, "reason": a.error or ""} for a in articles if a.error]
     usable = [a for a in articles if a.document is not None]
     evaluation.systems.append(_engine(usable, ranker))
@@ -135,9 +135,9 @@ def evaluate_records(
     ]
     for name, system in others:
         scores = SystemScores(name)
-        started = time.perf_counter()
+        started = time.process_time()
         boxes = [system(a.document) for a in usable if a.document is not None]
-        scores.seconds = time.perf_counter() - started + document_seconds
+        scores.seconds = time.process_time() - started + document_seconds
         for article, box in zip(usable, boxes, strict=True):
             assert article.document is not None
             scores.rows.append(_row(article, article.document, article.document.text, box))
@@ -149,7 +149,7 @@ def evaluate_records(
 def _engine(articles: list[Article], ranker: Ranker) -> SystemScores:
     scores = SystemScores(ENGINE)
     results = []
-    started = time.perf_counter()
+    started = time.process_time()
     for article in articles:
         record = article.record
         results.append(
@@ -158,7 +158,7 @@ def _engine(articles: list[Article], ranker: Ranker) -> SystemScores:
                 count=BASELINE_COUNT, ranker=ranker,
             )
         )
-    scores.seconds = time.perf_counter() - started
+    scores.seconds = time.process_time() - started
     for article, result in zip(articles, results, strict=True):
         assert article.document is not None
         scores.rows.append(_row(article, article.document, result.text, result.takeaways))

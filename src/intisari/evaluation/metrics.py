@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from intisari.language.model import LanguageData
-from intisari.ranking.text import is_dangling
+from intisari.ranking.text import is_boilerplate, is_dangling
 from intisari.result import Takeaway
 
 __all__ = ["grounded", "is_boilerplate", "leans_on_missing"]
 
 _WHITESPACE = re.compile(r"\s+")
-#: Story text never holds these; a takeaway that does is a link, a prompt or a handle.
-_BOILERPLATE_CUES = re.compile(
-    r"\b(baca|lihat|simak)\s+(juga|pula)\b|\bread (more|also)\b|https?://|www\.|(?:^|\s)@\w",
-    re.I,
-)
 
 
 def grounded(text: str, takeaway: Takeaway) -> bool:
@@ -27,14 +21,6 @@ def grounded(text: str, takeaway: Takeaway) -> bool:
     return _collapse(joined) == _collapse(takeaway.text)
 
 
-def is_boilerplate(sentence: str, data: LanguageData) -> bool:
-    """A related-story link, a notice, a prompt, a byline: anything the cleaner should cut."""
-    if _BOILERPLATE_CUES.search(sentence):
-        return True
-    bare = sentence.strip(" *_#>")
-    return any(pattern.fullmatch(bare) for pattern in _noise_patterns(data))
-
-
 def leans_on_missing(sentence: str, previous_in_box: bool, data: LanguageData) -> bool:
     """Opens with a connective or pronoun while the sentence it points to is not shown."""
     return not previous_in_box and is_dangling(sentence, data.dangling_openers, data.speech_verbs)
@@ -42,8 +28,3 @@ def leans_on_missing(sentence: str, previous_in_box: bool, data: LanguageData) -
 
 def _collapse(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
-
-
-@lru_cache(maxsize=16)
-def _noise_patterns(data: LanguageData) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(source, re.I) for _, source in data.noise_lines)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-__all__ = ["content_words", "is_dangling", "words"]
+from intisari.language.model import LanguageData
+
+__all__ = ["content_words", "is_boilerplate", "is_dangling", "words"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 #: Opening quotes, brackets and dashes before a sentence's first word.
@@ -38,3 +41,28 @@ def is_dangling(text: str, openers: frozenset[str], speech_verbs: frozenset[str]
         return False
     last = words(tail)
     return bool(last) and last[-1].endswith("nya") and last[-1] in speech_verbs
+
+
+#: Story text never holds these; a sentence that does is a link, a prompt or a handle.
+_BOILERPLATE_CUES = re.compile(
+    r"\b(baca|lihat|simak)\s+(juga|pula)\b|\bread (more|also)\b|\bclick here\b|https?://|"
+    r"www\.|(?:^|\s)@\w",
+    re.I,
+)
+
+
+def is_boilerplate(sentence: str, data: LanguageData) -> bool:
+    """A related-story link, a notice, a prompt, a byline: what cleaning should have cut.
+
+    Cleaning works on lines; text without line breaks (CNN's) keeps "Read more: ..." in
+    the middle of a paragraph, so the selector and the evaluation check sentences too.
+    """
+    if _BOILERPLATE_CUES.search(sentence):
+        return True
+    bare = sentence.strip(" *_#>")
+    return any(pattern.fullmatch(bare) for pattern in _noise_patterns(data))
+
+
+@lru_cache(maxsize=16)
+def _noise_patterns(data: LanguageData) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(source, re.I) for _, source in data.noise_lines)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from intisari.document import Document, Sentence
-from intisari.ranking.text import content_words, is_dangling, words
+from intisari.ranking.text import content_words, is_boilerplate, is_dangling, words
 from intisari.result import Takeaway
 
 __all__ = [
@@ -57,7 +57,6 @@ COMPRESSED_LANGUAGES = frozenset({"en"})
 MAX_ASIDE_WORDS = 8
 
 _SENTENCE_END = re.compile(r"""[.!?…]["”’')\]]*$""")
-_URL_OR_HANDLE = re.compile(r"https?://|www\.|\S@\S|^@\w", re.I)
 # An aside in brackets, with the space before it, followed by a space and a word (so
 # deleting it never leaves "word ." with a stray space before punctuation).
 _ASIDE = re.compile(r"\s+\([^()]{1,80}\)(?=\s+\w)")
@@ -161,11 +160,13 @@ def _greedy(
 
 
 def _usable(document: Document, sentence: Sentence) -> bool:
-    """A sentence fit for a bullet: a real sentence of bullet length, no link or handle."""
+    """A sentence fit for a bullet: a real sentence of bullet length, not boilerplate."""
     n_words = len(sentence.text.split())
     if not MIN_TAKEAWAY_WORDS <= n_words <= MAX_TAKEAWAY_WORDS:
         return False
-    return bool(_SENTENCE_END.search(sentence.text)) and not _URL_OR_HANDLE.search(sentence.text)
+    if not _SENTENCE_END.search(sentence.text):
+        return False
+    return not is_boilerplate(sentence.text, document.language.data)
 
 
 def _leans_back(document: Document, sentence: Sentence) -> bool:
