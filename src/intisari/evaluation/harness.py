@@ -19,7 +19,6 @@ re-summarized, and the reported takeaways the engine still produces are listed.
 from __future__ import annotations
 
 import bisect
-import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -48,7 +47,6 @@ __all__ = [
     "evaluate_records",
     "length_bucket",
     "summary_figures",
-    "to_json",
     "write_outputs",
 ]
 
@@ -248,11 +246,6 @@ def length_bucket(words: int) -> str:
             return f"{low}-{high - 1}"
         low = high
     return f"{low}+"
-
-
-def to_json(evaluation: Evaluation) -> str:
-    """Summary figures as one JSON object (for scripts and the quality gate)."""
-    return json.dumps({s.name: summary_figures(s) for s in evaluation.systems}, indent=1)
 
 
 def summary_figures(system: SystemScores) -> dict[str, float]:

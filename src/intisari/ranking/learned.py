@@ -84,10 +84,6 @@ class LearnedRanker:
         network = self.networks.get(document.language.code, self.networks[FALLBACK])
         return [float(s) for s in network(document_features(document))]
 
-    @classmethod
-    def from_file(cls, path: Path = MODEL_PATH) -> LearnedRanker:
-        return load_model(str(path))
-
 
 @lru_cache(maxsize=4)
 def load_model(path: str = str(MODEL_PATH)) -> LearnedRanker:
