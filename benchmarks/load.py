@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+import psutil
 from sqlalchemy import create_engine, text
 
 #: The only address this script talks to: a load test must never leave the machine.
@@ -77,10 +78,15 @@ class Result:
     latencies_ms: list[float] = field(default_factory=list)
     errors: int = 0
     created: int = 0  # 201 answers (reports)
+    server_cpu_s: float = 0.0  # CPU time the server process(es) used during the scenario
 
     @property
     def rps(self) -> float:
         return len(self.latencies_ms) / self.seconds if self.seconds else 0.0
+
+    @property
+    def cpu_ms_per_request(self) -> float:
+        return 1000 * self.server_cpu_s / max(1, len(self.latencies_ms))
 
     def percentile(self, p: int) -> float:
         if len(self.latencies_ms) < 2:
@@ -183,6 +189,20 @@ def start_server(database_url: str, workers: int, log: Path) -> tuple[subprocess
     raise SystemExit(f"server did not start:\n{log.read_text()[-2000:]}")
 
 
+def server_cpu_s(pid: int) -> float:
+    """CPU seconds used so far by the server and its worker processes.
+
+    Unlike requests/s, CPU per request hardly depends on how busy the machine is, so it
+    says what the server costs even when other work shares the cores.
+    """
+    process = psutil.Process(pid)
+    total = 0.0
+    for member in (process, *process.children(recursive=True)):
+        times = member.cpu_times()
+        total += times.user + times.system
+    return total
+
+
 def count_reports(database_url: str) -> int:
     engine = create_engine(database_url)
     with engine.connect() as connection:
@@ -201,11 +221,15 @@ def run(database_url: str, duration: float, concurrency: int, workers: int,
         requests = scenarios(summary_id)
         asyncio.run(drive("warm-up", requests["cached"], WARMUP_S, concurrency, base_url))
         load_before = os.getloadavg()
-        results = [
-            asyncio.run(drive(name, request, duration, concurrency, base_url))
-            for name, request in requests.items()
-        ]
+        results = []
+        for name, request in requests.items():
+            cpu_before = server_cpu_s(process.pid)
+            result = asyncio.run(drive(name, request, duration, concurrency, base_url))
+            result.server_cpu_s = server_cpu_s(process.pid) - cpu_before
+            results.append(result)
         load_after = os.getloadavg()
+        if process.poll() is not None:
+            raise SystemExit(f"the server died during the run:\n{log.read_text()[-3000:]}")
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -218,10 +242,11 @@ def report(results: list[Result], stored: int, load_before: tuple[float, ...],
     """Print the table and the verdicts; the exit status is 1 if a target is missed."""
     baseline = results[0].rps or 1.0
     print(f"{'scenario':10} {'requests':>9} {'req/s':>8} {'vs healthz':>10} "
-          f"{'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+          f"{'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'server CPU ms/req':>18}")
     for r in results:
         print(f"{r.name:10} {len(r.latencies_ms):9d} {r.rps:8.1f} {r.rps / baseline:10.2f} "
-              f"{r.percentile(50):8.1f} {r.percentile(99):8.1f} {r.errors:7d}")
+              f"{r.percentile(50):8.1f} {r.percentile(99):8.1f} {r.errors:7d} "
+              f"{r.cpu_ms_per_request:18.2f}")
     by_name = {r.name: r for r in results}
     reports = by_name["reports"]
     print(f"\nreports answered 201: {reports.created}; reports in the database: {stored}")
