@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from typing import Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from intisari.pipeline import summarize
 from intisari.storage import cache
 
 
@@ -111,3 +115,29 @@ def test_invalid_json_is_422(client: TestClient) -> None:
         "/v1/summaries", content=b"{not json", headers={"Content-Type": "application/json"}
     )
     assert response.status_code == 422
+
+
+def test_the_engine_does_not_block_other_requests(
+    client: TestClient, article: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While one article is summarized (here: a slow engine), /healthz still answers."""
+
+    def slow_summarize(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(1.0)
+        return summarize(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "summarize", slow_summarize)
+
+    async def both() -> float:
+        transport = httpx.ASGITransport(app=client.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            slow = asyncio.create_task(http.post("/v1/summaries", json={"text": article}))
+            await asyncio.sleep(0.2)
+            start = time.perf_counter()
+            health = await http.get("/healthz")
+            elapsed = time.perf_counter() - start
+            assert health.status_code == 200
+            assert (await slow).status_code == 200
+            return elapsed
+
+    assert asyncio.run(both()) < 0.7
