@@ -58,9 +58,9 @@ TYPICAL_WORDS = 25.0
 LONG_DOCUMENT_SENTENCES = 100
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-#: A word that starts with a capital (Latin script: the languages served), or a digit.
-_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ]")
-_NUMBER = re.compile(r"\b\d")
+#: First characters of words that start with a capital (Latin script: the languages
+#: served) or a digit: one pass gives both counts.
+_MARKED_WORD_START = re.compile(r"\b[A-ZÀ-ÖØ-Þ0-9]")
 _QUOTE = re.compile(r"[\"“”„«»]")
 _OPENING_QUOTE = re.compile(r"""^[\s(\[]*[\"“„«'‘]""")
 _FINAL_MARKS = frozenset(".!?…")
@@ -88,8 +88,10 @@ def document_features(document: Document) -> np.ndarray:
         lowered = _TOKEN.findall(text.lower())
         count = len(lowered) or 1
         bags.append({w for w in lowered if w not in stopwords and len(w) > 1})
+        marked = _MARKED_WORD_START.findall(text)
+        digits = sum(1 for c in marked if c.isdigit())
         # Capitalised words after the first: names of people, places, organisations.
-        capitalised = len(_CAPITALISED.findall(text)) - (text[:1].isupper())
+        capitalised = len(marked) - digits - (text[:1].isupper())
         stripped = text.rstrip()
         rows.append((
             i / last,
@@ -107,7 +109,7 @@ def document_features(document: Document) -> np.ndarray:
             0.0,
             bool(_QUOTE.search(text)),
             bool(_OPENING_QUOTE.match(text)),
-            len(_NUMBER.findall(text)) / count,
+            digits / count,
             max(capitalised, 0) / count,
             is_dangling(text, data.dangling_openers, data.speech_verbs),
             stripped.rstrip(_CLOSERS)[-1:] not in _FINAL_MARKS,
