@@ -43,6 +43,8 @@ def is_dangling(text: str, openers: frozenset[str], speech_verbs: frozenset[str]
     return bool(last) and last[-1].endswith("nya") and last[-1] in speech_verbs
 
 
+#: Longest sentence (in words) checked against the language's noise-line patterns.
+MAX_NOISE_SENTENCE_WORDS = 15
 #: Story text never holds these; a sentence that does is a link, a prompt or a handle.
 _BOILERPLATE_CUES = re.compile(
     r"\b(baca|lihat|simak)\s+(juga|pula)\b|\bread (more|also)\b|\bclick here\b|https?://|"
@@ -59,6 +61,10 @@ def is_boilerplate(sentence: str, data: LanguageData) -> bool:
     """
     if _BOILERPLATE_CUES.search(sentence):
         return True
+    # Noise-line patterns describe whole short lines ("Editor: Budi", "Ikuti kami di
+    # Telegram"); on a long story sentence they would fire on a passing mention.
+    if len(sentence.split()) > MAX_NOISE_SENTENCE_WORDS:
+        return False
     noise = _noise_pattern(data)
     return noise is not None and noise.fullmatch(sentence.strip(" *_#>")) is not None
 
