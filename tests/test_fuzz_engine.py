@@ -162,9 +162,8 @@ def _summarize_or_input_error(**kwargs: Any) -> Summary | None:
 
 def _assert_grounded(summary: Summary) -> None:
     summary.model_dump_json()  # The API, storage and batch can all write it out.
-    # Zero takeaways happens when no sentence has two words ("A. B. C. ..."): reported
-    # to the engine; the invariant below is what must hold for every takeaway given.
-    assert len(summary.takeaways) <= 5
+    # An article with no usable sentence is an InputTooShort, never an empty box.
+    assert 1 <= len(summary.takeaways) <= 5
     for takeaway in summary.takeaways:
         assert takeaway.spans
         for start, end in takeaway.spans:

@@ -9,6 +9,7 @@ import pytest
 
 import intisari
 from intisari import Summary
+from intisari.errors import InputTooShort
 
 #: Real data is read by path from ../shared (never copied here); tests skip without it.
 EXAMPLE_ARTICLE = (
@@ -90,3 +91,8 @@ def test_an_english_article() -> None:
     assert summary.text.startswith("The Senate passed")
     assert {r.reason for r in summary.removed} >= {"dateline"}
     assert_grounded(summary)
+
+
+def test_words_without_a_usable_sentence_are_an_input_error() -> None:
+    with pytest.raises(InputTooShort, match="no sentence"):
+        intisari.summarize(text="Presiden . " * 20)

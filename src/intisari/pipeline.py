@@ -61,6 +61,9 @@ def summarize(
     # 5. Rank every sentence; 6. select the takeaways that can stand alone.
     scores = ranker.score(document)
     takeaways = select_takeaways(document, scores, count)
+    if not takeaways:
+        # Words but no sentence a reader could take as a point ("Presiden . Presiden . ...").
+        raise InputTooShort("no sentence of the article can stand as a takeaway")
 
     # 7. The result, in the one JSON shape everything else reads.
     return Summary(

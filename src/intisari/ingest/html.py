@@ -46,6 +46,9 @@ def extract(html: str, url: str | None = None) -> ExtractedPage:
         include_tables=False,
         include_images=False,
         favor_precision=True,
+        # The date is never used; its extensive search loads every dateparser locale on
+        # first use (seconds), which would stall the first HTML request of each process.
+        date_extraction_params={"extensive_search": False},
         # No ``deduplicate``: trafilatura's cache of seen text is process-wide, so the same
         # page summarized twice (a retry, a second user) would come back empty.
     )
