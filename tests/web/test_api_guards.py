@@ -174,3 +174,12 @@ def test_unknown_route_and_method_are_json_errors(client: TestClient) -> None:
     response = client.delete("/v1/summaries")
     assert response.status_code == 405
     assert response.json()["code"] == "method-not-allowed"
+
+
+def test_memory_limiter_sweeps_only_expired_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    limiter = MemoryRateLimiter()
+    monkeypatch.setattr(MemoryRateLimiter, "SWEEP_AT", 3)
+    assert limiter.hit("hourly", 1, 3600) is None
+    for n in range(5):  # enough short-window keys to trigger sweeps
+        limiter.hit(f"minute-{n}", 10, 60)
+    assert limiter.hit("hourly", 1, 3600) is not None  # the hourly count survived

@@ -120,18 +120,23 @@ class RateLimiter(Protocol):
 class MemoryRateLimiter:
     """Counters in this process (the default: one worker, no Redis needed)."""
 
+    #: Counters kept before the expired ones are swept out (bounds memory under a flood).
+    SWEEP_AT = 100_000
+
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._counts: dict[tuple[str, int], int] = {}
+        #: (key, window size, window number) -> (count, when that window ends)
+        self._counts: dict[tuple[str, int, int], tuple[int, float]] = {}
 
     def hit(self, key: str, limit: int, window_s: int) -> int | None:
         now = time.time()
         window = int(now // window_s)
+        slot = (key, window_s, window)
         with self._lock:
-            if len(self._counts) > 100_000:  # old windows pile up: drop them
-                self._counts = {k: v for k, v in self._counts.items() if k[1] >= window - 1}
-            count = self._counts.get((f"{key}:{window_s}", window), 0) + 1
-            self._counts[(f"{key}:{window_s}", window)] = count
+            if len(self._counts) >= self.SWEEP_AT:
+                self._counts = {k: v for k, v in self._counts.items() if v[1] > now}
+            count = self._counts.get(slot, (0, 0.0))[0] + 1
+            self._counts[slot] = (count, (window + 1) * window_s)
         return None if count <= limit else _retry_after(now, window, window_s)
 
 
