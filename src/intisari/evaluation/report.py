@@ -91,8 +91,9 @@ def write_plot(evaluation: Evaluation, path: Path) -> Path:
     left.set_xticks([i + width * (len(evaluation.systems) - 1) / 2 for i in range(len(kinds))])
     left.set_xticklabels(["ROUGE-1", "ROUGE-2", "ROUGE-Lsum"])
     left.set_ylabel("F1 x 100")
+    left.set_ylim(0, 100)  # Headroom above the bars for the legend.
     left.set_title("Score per system")
-    left.legend(fontsize="small")
+    left.legend(fontsize="small", loc="upper right", ncol=2)
     right.set_xlabel("article length (words)")
     right.set_ylabel("ROUGE-1 F1 x 100")
     right.set_title("ROUGE-1 by article length")
