@@ -26,7 +26,6 @@ __all__ = [
     "MAX_COUNT",
     "MIN_COUNT",
     "WORD_BUDGETS",
-    "is_dangling",
     "select_takeaways",
     "takeaway_spans",
 ]
