@@ -1,7 +1,10 @@
 """The JSON API under ``/v1``, plus ``/healthz`` and ``/metrics``.
 
 Handlers are plain ``def``: FastAPI runs them in its threadpool, so the CPU-bound engine
-and the blocking database calls never stall the event loop.
+and the blocking database calls never stall the event loop. The busiest public routes
+open their database session themselves instead of through the ``db_session``
+dependency: each sync dependency is one more trip through the threadpool, which cost
+about a third of a cached summary's time (``benchmarks/service_overhead.py``).
 
 Error statuses (body: ``ErrorOut``): 400 a body that is not UTF-8 (FastAPI cannot read
 it as JSON), 401 anonymous on a reviewer route, 403 wrong role or
@@ -39,6 +42,7 @@ from intisari.web.auth import (
     Principal,
     current_principal,
     end_session,
+    principal_of,
     require_reviewer,
     start_session,
 )
@@ -130,9 +134,7 @@ def _summary_or_404(session: Session, summary_id: str) -> StoredSummary:
     responses=_errors(400, 413, 422, 429),
     tags=["summaries"],
 )
-def create_summary(
-    body: SummaryIn, response: Response, state: State, session: DB, client: Caller
-) -> SummaryOut:
+def create_summary(body: SummaryIn, response: Response, state: State, client: Caller) -> SummaryOut:
     """Summarize an article, or return its stored summary (same input, same engine).
 
     The ``X-Intisari-Cache`` header says ``hit`` (stored earlier) or ``miss`` (made now).
@@ -140,16 +142,17 @@ def create_summary(
     settings = state.settings
     rate_limit(state, f"summaries:{client.hash}", settings.summaries_per_client_per_minute, 60)
     try:
-        stored, hit = summarize_cached(
-            session,
-            text=body.text,
-            html=body.html,
-            url=body.url,
-            title=body.title,
-            lang=body.lang,
-            article_id=body.article_id,
-            options=state.options,
-        )
+        with state.sessions() as session:
+            stored, hit = summarize_cached(
+                session,
+                text=body.text,
+                html=body.html,
+                url=body.url,
+                title=body.title,
+                lang=body.lang,
+                article_id=body.article_id,
+                options=state.options,
+            )
     except InputError as error:
         status = 413 if isinstance(error, InputTooLarge) else 422
         raise ApiError(status, error.code, str(error)) from None
@@ -166,11 +169,11 @@ def create_summary(
     responses=_errors(404),
     tags=["summaries"],
 )
-def read_summary(
-    summary_id: str, state: State, session: DB, principal: MaybePrincipal
-) -> SummaryOut:
+def read_summary(summary_id: str, request: Request, state: State) -> SummaryOut:
     """A stored summary. Hidden ones have no takeaways, except for reviewers."""
-    stored = _summary_or_404(session, summary_id)
+    with state.sessions() as session:
+        stored = _summary_or_404(session, summary_id)
+        principal = principal_of(request, state, session) if stored.hidden else None
     state.metrics.summaries_served.labels("lookup").inc()
     reviewer = principal is not None and principal.account.role in REVIEW_ROLES
     return SummaryOut.of(stored, reviewer=reviewer)
@@ -203,12 +206,7 @@ def hide_summary(summary_id: str, body: HiddenIn, session: DB, reviewer: Reviewe
     tags=["reports"],
 )
 def create_report(
-    summary_id: str,
-    body: ReportIn,
-    response: Response,
-    state: State,
-    session: DB,
-    client: Caller,
+    summary_id: str, body: ReportIn, response: Response, state: State, client: Caller
 ) -> ReportOut:
     """Report an error in one bullet (``takeaway_index``) or in the whole box (null).
 
@@ -218,26 +216,28 @@ def create_report(
     """
     settings = state.settings
     rate_limit(state, f"reports:client:{client.hash}", settings.reports_per_client_per_hour, 3600)
-    summary = _summary_or_404(session, summary_id)
-    rate_limit(state, f"reports:summary:{summary.id}", settings.reports_per_summary_per_hour, 3600)
-    n_takeaways = len(summary.result["takeaways"])
-    if body.takeaway_index is not None and body.takeaway_index >= n_takeaways:
-        raise ApiError(
-            422,
-            "invalid-request",
-            f"takeaway_index {body.takeaway_index} is out of range: the summary has "
-            f"{n_takeaways} takeaways",
+    with state.sessions() as session:
+        summary = _summary_or_404(session, summary_id)
+        per_summary = settings.reports_per_summary_per_hour
+        rate_limit(state, f"reports:summary:{summary.id}", per_summary, 3600)
+        n_takeaways = len(summary.result["takeaways"])
+        if body.takeaway_index is not None and body.takeaway_index >= n_takeaways:
+            raise ApiError(
+                422,
+                "invalid-request",
+                f"takeaway_index {body.takeaway_index} is out of range: the summary has "
+                f"{n_takeaways} takeaways",
+            )
+        report, created = repository.add_report(
+            session,
+            summary,
+            takeaway_index=body.takeaway_index,
+            category=body.category,
+            comment=body.comment,
+            client_hash=client.hash,
+            duplicate_window_s=settings.duplicate_report_window_s,
+            auto_hide_at=settings.auto_hide_open_reports,
         )
-    report, created = repository.add_report(
-        session,
-        summary,
-        takeaway_index=body.takeaway_index,
-        category=body.category,
-        comment=body.comment,
-        client_hash=client.hash,
-        duplicate_window_s=settings.duplicate_report_window_s,
-        auto_hide_at=settings.auto_hide_open_reports,
-    )
     state.metrics.reports.labels(body.category, str(not created).lower()).inc()
     if not created:
         response.status_code = 200
@@ -370,10 +370,11 @@ def me(request: Request, response: Response, state: State, principal: MaybePrinc
 
 
 @router.get("/healthz", responses=_errors(503), tags=["operations"])
-def healthz(session: DB) -> dict[str, str]:
+def healthz(state: State) -> dict[str, str]:
     """``{"status": "ok"}`` when the database answers, else 503."""
     try:
-        session.execute(text("SELECT 1"))
+        with state.sessions() as session:
+            session.execute(text("SELECT 1"))
     except SQLAlchemyError as error:
         raise ApiError(503, "database-unavailable", type(error).__name__) from None
     return {"status": "ok"}

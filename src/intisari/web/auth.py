@@ -31,6 +31,7 @@ __all__ = [
     "Principal",
     "current_principal",
     "end_session",
+    "principal_of",
     "require_reviewer",
     "start_session",
 ]
@@ -76,6 +77,11 @@ def current_principal(
     state: Annotated[AppState, Depends(app_state)],
     session: Annotated[Session, Depends(db_session)],
 ) -> Principal | None:
+    """The logged-in account, or None (the dependency form of ``principal_of``)."""
+    return principal_of(request, state, session)
+
+
+def principal_of(request: Request, state: AppState, session: Session) -> Principal | None:
     """The logged-in account, or None; a bad token or cookie counts as anonymous."""
     authorization = request.headers.get("authorization", "")
     scheme, _, token = authorization.partition(" ")
