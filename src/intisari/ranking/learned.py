@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -42,11 +42,17 @@ class Network:
 
     def __call__(self, features: np.ndarray) -> np.ndarray:
         """Probability-like score in (0, 1) for each row of ``features``."""
-        hidden = (features - self.mean) / self.scale
-        for weights, bias in zip(self.weights[:-1], self.biases[:-1], strict=True):
-            hidden = np.maximum(hidden @ weights + bias, 0.0)
-        logits = hidden @ self.weights[-1] + self.biases[-1]
-        return 1.0 / (1.0 + np.exp(-logits.ravel()))
+        first, bias = self._first_layer
+        hidden = features @ first + bias
+        for weights, bias in zip(self.weights[1:], self.biases[1:], strict=True):
+            hidden = np.maximum(hidden, 0.0) @ weights + bias
+        return 1.0 / (1.0 + np.exp(-hidden.ravel()))
+
+    @cached_property
+    def _first_layer(self) -> tuple[np.ndarray, np.ndarray]:
+        """The first layer with standardising folded in: ((x - m) / s) W + b = x W' + b'."""
+        weights = self.weights[0] / self.scale[:, None]
+        return weights, self.biases[0] - (self.mean / self.scale) @ self.weights[0]
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Network:

@@ -10,8 +10,9 @@ from intisari.language.model import LanguageData
 __all__ = ["content_words", "is_boilerplate", "is_dangling", "words"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-#: Opening quotes, brackets and dashes before a sentence's first word.
-_LEADING_PUNCTUATION = "\"“‘'([-–— \t\n"
+#: Characters read for a sentence's first two words (quotes and dashes are skipped by
+#: the tokeniser); two words of news fit well inside.
+OPENING_CHARS = 80
 #: Indonesian "hal ini/itu/tersebut" ("this matter") always points back.
 _HAL_DEMONSTRATIVES = frozenset({"ini", "itu", "tersebut"})
 
@@ -26,9 +27,18 @@ def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
     return [w for w in words(text) if w not in stopwords and len(w) > 1]
 
 
-def is_dangling(text: str, openers: frozenset[str], speech_verbs: frozenset[str]) -> bool:
-    """Does the sentence lean on the one before it (a connective, a pronoun, "-nya")?"""
-    tokens = words(text.lstrip(_LEADING_PUNCTUATION)[:40])[:2]
+def is_dangling(
+    text: str,
+    openers: frozenset[str],
+    speech_verbs: frozenset[str],
+    first_words: list[str] | None = None,
+) -> bool:
+    """Does the sentence lean on the one before it (a connective, a pronoun, "-nya")?
+
+    ``first_words``: the sentence's first two ``words``, when the caller has them already
+    (the features do), to save tokenising again.
+    """
+    tokens = words(text[:OPENING_CHARS])[:2] if first_words is None else first_words[:2]
     if not tokens:
         return False
     if tokens[0] in openers or " ".join(tokens) in openers:
