@@ -35,6 +35,11 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address `intisari serve` listens on.")
     port: int = Field(8000, description="Port `intisari serve` listens on.")
     workers: int = Field(1, ge=1, description="Worker processes of `intisari serve`.")
+    access_log: bool = Field(
+        True,
+        description="Log one line per request (uvicorn's access log). Off under heavy load "
+        "if a reverse proxy logs requests already: each line costs CPU time.",
+    )
     secret_key: str | None = Field(
         None,
         description="Key that signs session cookies and CSRF tokens. When unset, a random "

@@ -5,17 +5,26 @@ One URL decides everything: ``sqlite:///path`` (the embedded default) or
 not block the writer, a busy timeout so concurrent writers wait instead of failing,
 ``synchronous=FULL`` so a report acknowledged with 201 survives even a power cut, and
 foreign keys on (SQLite leaves them off by default).
+
+SQLite has one writer at a time, and a writer that finds the database locked polls with
+growing sleeps (up to 100 ms each) rather than being woken when the lock is free: under a
+burst of reports that is where the slowest answers came from (p99 over a second in
+``benchmarks/load.py``). So the sessions of one SQLite engine take turns in Python
+first: a session takes the engine's write lock at its first flush and gives it back when
+its transaction ends, and waiting threads are woken at once. Across worker processes
+SQLite's own locking still decides.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction, sessionmaker
 
 __all__ = ["make_engine", "make_sessions", "migration_config", "upgrade"]
 
@@ -24,6 +33,8 @@ __all__ = ["make_engine", "make_sessions", "migration_config", "upgrade"]
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+#: Key in ``Session.info``: this session holds its engine's write lock.
+HOLDS_WRITE_LOCK = "intisari.holds_write_lock"
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -36,8 +47,35 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 
 def make_sessions(engine: Engine) -> sessionmaker[Session]:
-    """Sessions whose objects stay readable after commit (responses are built after it)."""
-    return sessionmaker(engine, expire_on_commit=False)
+    """Sessions whose objects stay readable after commit (responses are built after it).
+
+    On SQLite, their writes take turns (see the module's docstring).
+    """
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    if engine.dialect.name == "sqlite":
+        _take_turns_writing(sessions)
+    return sessions
+
+
+def _take_turns_writing(sessions: sessionmaker[Session]) -> None:
+    """One writing transaction at a time among ``sessions``: a lock from first flush to end.
+
+    A plain ``Lock``, not an ``RLock``: a session may end on another thread than the one
+    that flushed (FastAPI closes a dependency's session in a later threadpool call).
+    """
+    lock = threading.Lock()
+
+    def take(session: Session, _flush: UOWTransaction, _instances: object) -> None:
+        if not session.info.get(HOLDS_WRITE_LOCK):
+            lock.acquire()
+            session.info[HOLDS_WRITE_LOCK] = True
+
+    def give_back(session: Session, transaction: SessionTransaction) -> None:
+        if transaction.parent is None and session.info.pop(HOLDS_WRITE_LOCK, False):
+            lock.release()
+
+    event.listen(sessions, "before_flush", take)
+    event.listen(sessions, "after_transaction_end", give_back)
 
 
 def migration_config(url: str) -> Config:

@@ -5,6 +5,9 @@ and the blocking database calls never stall the event loop. The busiest public r
 open their database session themselves instead of through the ``db_session``
 dependency: each sync dependency is one more trip through the threadpool, which cost
 about a third of a cached summary's time (``benchmarks/service_overhead.py``).
+``POST /v1/summaries`` answers with the JSON bytes itself (a ``Response``): a cached,
+visible summary's body comes from ``state.bodies`` as serialized once, and pydantic never
+re-validates a stored result; ``response_model`` still documents the shape.
 
 Error statuses (body: ``ErrorOut``): 400 a body that is not UTF-8 (FastAPI cannot read
 it as JSON), 401 anonymous on a reviewer route, 403 wrong role or
@@ -35,7 +38,7 @@ from starlette.responses import Response
 from intisari.errors import InputError, InputTooLarge
 from intisari.storage import repository
 from intisari.storage.accounts import verify_login
-from intisari.storage.cache import summarize_cached
+from intisari.storage.cache import find_cached, resolve, summarize_source
 from intisari.storage.models import Account, StoredSummary
 from intisari.web.auth import (
     REVIEW_ROLES,
@@ -134,7 +137,7 @@ def _summary_or_404(session: Session, summary_id: str) -> StoredSummary:
     responses=_errors(400, 413, 422, 429),
     tags=["summaries"],
 )
-def create_summary(body: SummaryIn, response: Response, state: State, client: Caller) -> SummaryOut:
+def create_summary(body: SummaryIn, state: State, client: Caller) -> Response:
     """Summarize an article, or return its stored summary (same input, same engine).
 
     The ``X-Intisari-Cache`` header says ``hit`` (stored earlier) or ``miss`` (made now).
@@ -142,25 +145,56 @@ def create_summary(body: SummaryIn, response: Response, state: State, client: Ca
     settings = state.settings
     rate_limit(state, f"summaries:{client.hash}", settings.summaries_per_client_per_minute, 60)
     try:
-        with state.sessions() as session:
-            stored, hit = summarize_cached(
-                session,
-                text=body.text,
-                html=body.html,
-                url=body.url,
-                title=body.title,
-                lang=body.lang,
-                article_id=body.article_id,
-                options=state.options,
-            )
+        source = resolve(
+            text=body.text,
+            html=body.html,
+            url=body.url,
+            title=body.title,
+            lang=body.lang,
+            article_id=body.article_id,
+            options=state.options,
+        )
+        cached = find_cached(state.engine, source.key)
+        answer = None
+        if cached is not None and not cached.hidden:
+            answer = state.bodies.get(cached.id, lambda: _visible_body(state, cached.id))
+        hit = answer is not None
+        if answer is None:  # not stored yet, or hidden (its public form has no takeaways)
+            with state.sessions() as session:
+                stored, hit = summarize_source(session, source, state.options)
+            answer = _body(state, stored)
     except InputError as error:
         status = 413 if isinstance(error, InputTooLarge) else 422
         raise ApiError(status, error.code, str(error)) from None
     state.metrics.summaries_served.labels("cache" if hit else "engine").inc()
     if hit:
         state.metrics.cache_hits.inc()
-    response.headers["X-Intisari-Cache"] = "hit" if hit else "miss"
-    return SummaryOut.of(stored)
+    return Response(
+        answer,
+        media_type="application/json",
+        headers={"X-Intisari-Cache": "hit" if hit else "miss"},
+    )
+
+
+def _dump(stored: StoredSummary) -> bytes:
+    """The public JSON body of a stored summary (no takeaways if it is hidden)."""
+    return SummaryOut.of(stored).model_dump_json().encode()
+
+
+def _body(state: AppState, stored: StoredSummary) -> bytes:
+    """``_dump``, kept in ``state.bodies`` while the summary is visible."""
+    if stored.hidden:
+        return _dump(stored)
+    return state.bodies.get(stored.id, lambda: _dump(stored)) or _dump(stored)
+
+
+def _visible_body(state: AppState, summary_id: str) -> bytes | None:
+    """The body to keep for ``summary_id``, or None if it is hidden (or gone) by now."""
+    with state.sessions() as session:
+        stored = repository.get_summary(session, summary_id)
+    if stored is None or stored.hidden:
+        return None
+    return _dump(stored)
 
 
 @router.get(

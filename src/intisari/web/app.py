@@ -27,6 +27,7 @@ from intisari.settings import Settings
 from intisari.storage.database import make_engine, make_sessions, upgrade
 from intisari.storage.repository import instance_secret
 from intisari.web import api, pages
+from intisari.web.bodies import BodyCache
 from intisari.web.deps import AppState
 from intisari.web.metrics import Metrics, MetricsMiddleware
 from intisari.web.schemas import ErrorOut
@@ -97,6 +98,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             fetch_allow_private=settings.fetch_allow_private,
             fetch_allow_networks=settings.fetch_allow_networks,
         ),
+        bodies=BodyCache(),
     )
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)

@@ -45,6 +45,11 @@ def serve(
         port=port or settings.port,
         workers=settings.workers,
         proxy_headers=settings.trust_forwarded_for,
+        access_log=settings.access_log,
+        # The C parser and event loop (uvicorn[standard]): named, not "auto", so a missing
+        # one is an error at start instead of a silently slower server.
+        http="httptools",
+        loop="uvloop",
     )
 
 

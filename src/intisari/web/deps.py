@@ -19,6 +19,7 @@ from starlette.requests import Request
 
 from intisari.options import Options
 from intisari.settings import Settings
+from intisari.web.bodies import BodyCache
 from intisari.web.metrics import Metrics
 from intisari.web.security import CsrfTokens, RateLimiter, client_address, client_hash
 
@@ -39,6 +40,8 @@ class AppState:
     secret: str
     #: The engine's options, with the service's URL-fetching policy.
     options: Options
+    #: JSON bodies of visible summaries, serialized once (``web/bodies.py``).
+    bodies: BodyCache
 
 
 async def app_state(request: Request) -> AppState:
