@@ -13,7 +13,8 @@ table:
   hit`` is required, anything else counts as an error);
 - ``uncached``: ``POST /v1/summaries`` of a new text every time (the engine runs);
 - ``reports``: ``POST /v1/summaries/{id}/reports``; afterwards the reports in the database
-  are counted and must equal the 201 answers.
+  are counted: at least the 201 answers, at most that plus the requests still in flight
+  when wrk stopped (the crash test, ``tests/reliability``, checks report by report).
 
 Each row also gives the server's CPU milliseconds per request (all its processes): unlike
 requests/s, that hardly depends on how busy the shared machine is. The latencies are
@@ -307,7 +308,8 @@ def report(results: list[Result], stored: int, load_before: tuple[float, ...],
     reports = by_name["reports"]
     print(f"\n{concurrency} connections (wrk, {WRK_THREADS} thread), {workers} server "
           f"worker(s), {results[1].seconds:.0f} s per scenario")
-    print(f"reports answered 201: {reports.created}; reports in the database: {stored}")
+    print(f"reports answered 201: {reports.created}; reports in the database: {stored} "
+          f"(at most {concurrency} more: in flight when wrk stopped)")
     print(f"load average (1, 5, 15 min) before: {load_before[0]:.2f} {load_before[1]:.2f} "
           f"{load_before[2]:.2f}; after: {load_after[0]:.2f} {load_after[1]:.2f} "
           f"{load_after[2]:.2f}; cores: {os.cpu_count()}")
@@ -319,7 +321,10 @@ def report(results: list[Result], stored: int, load_before: tuple[float, ...],
             by_name[n].p99_ms < TARGET_P99_MS for n in ("cached", "uncached", "reports")
         ),
         "zero errors": all(r.errors == 0 for r in results),
-        "every 201 report is in the database": stored == reports.created,
+        # wrk stops with up to one request per connection in flight: the server may have
+        # stored those without wrk reading the 201, so a few more rows is no loss.
+        "every 201 report is in the database":
+            reports.created <= stored <= reports.created + concurrency,
     }
     for name, ok in checks.items():
         print(f"{'PASS' if ok else 'MISS'}  {name}")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -133,17 +133,50 @@ def set_hidden(
     return summary
 
 
+# Reports ------------------------------------------------------------------------------
+
+# The statements of every report submission, built once: building a statement costs
+# SQLAlchemy more than SQLite takes to run it (a fifth of a report's CPU time).
+_OPEN_REPORTS = select(func.count(Report.id)).where(
+    Report.summary_id == bindparam("summary_id"), Report.status == "open"
+)
+_OPEN_REPORTS_SINCE = _OPEN_REPORTS.where(Report.created_at > bindparam("since"))
+
+
+def _duplicate_query(whole_box: bool) -> Select[tuple[Report]]:
+    """The same client's earliest identical report within the window (parameters bound)."""
+    bullet = (
+        Report.takeaway_index.is_(None)
+        if whole_box
+        else Report.takeaway_index == bindparam("takeaway_index")
+    )
+    return (
+        select(Report)
+        .where(
+            Report.summary_id == bindparam("summary_id"),
+            Report.client_hash == bindparam("client_hash"),
+            Report.category == bindparam("category"),
+            bullet,
+            Report.created_at >= bindparam("since"),
+        )
+        .order_by(Report.created_at)
+        .limit(1)
+    )
+
+
+#: By ``takeaway_index is None``: a report on the whole box, or on one bullet.
+_DUPLICATE = {True: _duplicate_query(True), False: _duplicate_query(False)}
+
+
 def open_report_count(session: Session, summary: StoredSummary) -> int:
     """Open reports on ``summary`` since a reviewer last decided on it (merged ones once)."""
-    query = select(func.count(Report.id)).where(
-        Report.summary_id == summary.id, Report.status == "open"
-    )
-    if summary.decided_at is not None:
-        query = query.where(Report.created_at > summary.decided_at)
-    return session.scalar(query) or 0
-
-
-# Reports ------------------------------------------------------------------------------
+    if summary.decided_at is None:
+        count = session.scalar(_OPEN_REPORTS, {"summary_id": summary.id})
+    else:
+        count = session.scalar(
+            _OPEN_REPORTS_SINCE, {"summary_id": summary.id, "since": summary.decided_at}
+        )
+    return count or 0
 
 
 def add_report(
@@ -166,20 +199,15 @@ def add_report(
     if category not in CATEGORIES:
         raise ValueError(f"unknown report category {category!r}")
     now = now or utcnow()
-    duplicate = session.scalar(
-        select(Report)
-        .where(
-            Report.summary_id == summary.id,
-            Report.client_hash == client_hash,
-            Report.category == category,
-            Report.takeaway_index.is_(None)
-            if takeaway_index is None
-            else Report.takeaway_index == takeaway_index,
-            Report.created_at >= now - timedelta(seconds=duplicate_window_s),
-        )
-        .order_by(Report.created_at)
-        .limit(1)
-    )
+    parameters: dict[str, Any] = {
+        "summary_id": summary.id,
+        "client_hash": client_hash,
+        "category": category,
+        "since": now - timedelta(seconds=duplicate_window_s),
+    }
+    if takeaway_index is not None:
+        parameters["takeaway_index"] = takeaway_index
+    duplicate = session.scalar(_DUPLICATE[takeaway_index is None], parameters)
     if duplicate is not None:
         duplicate.duplicates += 1
         session.commit()
