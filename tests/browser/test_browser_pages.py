@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 
 from intisari.settings import Settings
 from intisari.storage.accounts import create_account
@@ -260,3 +260,22 @@ def test_reporting_works_without_javascript(
         screenshot(page, "article-no-js")
     finally:
         context.close()
+
+
+def test_docs_render_offline(page: Page, base_url: str, screenshot: Screenshot) -> None:
+    """Swagger UI renders from this server alone: every other origin is cut off."""
+    elsewhere: list[str] = []
+
+    def only_here(route: Route) -> None:
+        if route.request.url.startswith(base_url):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_here)
+    page.goto("/docs")
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("Intisari")
+    expect(page.locator(".opblock-summary-path", has_text="/v1/summaries").first).to_be_visible()
+    screenshot(page, "docs")
+    assert not elsewhere, elsewhere

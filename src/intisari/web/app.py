@@ -29,6 +29,7 @@ from intisari.storage.repository import instance_secret
 from intisari.web import api, pages
 from intisari.web.bodies import BodyCache
 from intisari.web.deps import AppState
+from intisari.web.docs import install_docs
 from intisari.web.metrics import Metrics, MetricsMiddleware
 from intisari.web.schemas import ErrorOut
 from intisari.web.security import (
@@ -85,6 +86,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Grounded Key Takeaways for news articles, and readers' error reports.",
         lifespan=lifespan,
         max_body_size=settings.max_body_bytes,
+        # /docs is our own, offline (web/docs.py); no ReDoc, no OAuth2 redirect page.
+        docs_url=None,
+        redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
     )
     app.state.intisari = AppState(
         settings=settings,
@@ -103,6 +108,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.include_router(api.router)
+    install_docs(app)
     # The pages (`/`, `/a/{summary_id}`, `/review`) and their stylesheet and script.
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")

@@ -45,14 +45,6 @@ HTML_CSP = (
 )
 #: JSON and text responses are never rendered: deny everything.
 DATA_CSP = "default-src 'none'; frame-ancestors 'none'"
-#: FastAPI's /docs page is inline script plus Swagger UI from jsDelivr (it renders only
-#: when the browser can reach the CDN; /openapi.json itself is served locally).
-DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
-    "frame-ancestors 'none'"
-)
-DOCS_PATHS = ("/docs", "/docs/oauth2-redirect", "/redoc")
 
 CSRF_COOKIE = "intisari_csrf"
 CSRF_HEADER = "X-CSRF-Token"
@@ -61,7 +53,8 @@ CSRF_FIELD = "csrf_token"
 
 
 class SecurityHeadersMiddleware:
-    """Adds the headers every response needs; HTML responses get the strict CSP."""
+    """Adds the headers every response needs; HTML responses get the strict CSP unless
+    they bring their own (``/docs`` allows its inline script by hash, ``web/docs.py``)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -75,11 +68,7 @@ class SecurityHeadersMiddleware:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 is_html = headers.get("content-type", "").startswith("text/html")
-                if scope["path"] in DOCS_PATHS:
-                    policy = DOCS_CSP
-                else:
-                    policy = HTML_CSP if is_html else DATA_CSP
-                headers.setdefault("Content-Security-Policy", policy)
+                headers.setdefault("Content-Security-Policy", HTML_CSP if is_html else DATA_CSP)
                 headers.setdefault("X-Content-Type-Options", "nosniff")
                 headers.setdefault("X-Frame-Options", "DENY")
                 headers.setdefault("Referrer-Policy", "same-origin")

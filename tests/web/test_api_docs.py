@@ -1,0 +1,48 @@
+"""``/docs`` works offline: it references only this server's files, and they are served."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+from fastapi.testclient import TestClient
+
+#: Attributes through which a page loads something.
+LOADS = re.compile(r'(?:src|href)="([^"]*)"')
+
+
+def test_docs_reference_only_local_assets_and_they_are_served(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    references = LOADS.findall(page.text)
+    assert len(references) == 3  # stylesheet, icon, script
+    assert "http" not in page.text.lower().replace("http-equiv", "")
+    for url in references:
+        assert url.startswith("/docs/assets/"), url
+        asset = client.get(url)
+        assert asset.status_code == 200, url
+        assert len(asset.content) > 1000, url
+    script = next(u for u in references if u.endswith(".js"))
+    assert "SwaggerUIBundle" in client.get(script).text
+    # The inline script asks for our own OpenAPI document.
+    assert "url: '/openapi.json'" in page.text
+    assert client.get("/openapi.json").status_code == 200
+
+
+def test_docs_csp_allows_exactly_its_inline_script(client: TestClient) -> None:
+    page = client.get("/docs")
+    policy = page.headers["content-security-policy"]
+    assert "unsafe-inline" not in policy and "http" not in policy
+    inline = re.findall(r"<script>(.*?)</script>", page.text, re.DOTALL)
+    assert len(inline) == 1
+    digest = base64.b64encode(hashlib.sha256(inline[0].encode()).digest()).decode()
+    assert f"script-src 'self' 'sha256-{digest}';" in policy
+    # Every other HTML page keeps the strict policy without it.
+    assert digest not in client.get("/").headers["content-security-policy"]
+
+
+def test_no_redoc_or_oauth2_redirect(client: TestClient) -> None:
+    assert client.get("/redoc").status_code == 404
+    assert client.get("/docs/oauth2-redirect").status_code == 404
