@@ -48,7 +48,7 @@ def test_json_from_stdin() -> None:
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["title"] == "Bandung Resmikan Jalur Sepeda"
-    assert data["language"] == "id" and len(data["takeaways"]) == 3
+    assert data["language"] == "id" and 1 <= len(data["takeaways"]) <= 5
 
 
 @pytest.mark.parametrize(
@@ -114,7 +114,7 @@ def test_the_example_article_in_a_real_process() -> None:
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    assert data["language"] == "id" and len(data["takeaways"]) == 3
+    assert data["language"] == "id" and 1 <= len(data["takeaways"]) <= 5
     assert not any("MEMBACA" in t["text"] or "Audi" in t["text"] for t in data["takeaways"])
 
 

@@ -37,7 +37,7 @@ def summarize(
     Raises ``InputError`` (with a one-line message) when the input cannot be summarized.
     """
     count = options.count if count is None else count
-    if not MIN_COUNT <= count <= MAX_COUNT:
+    if count is not None and not MIN_COUNT <= count <= MAX_COUNT:
         raise InputError(f"count must be between {MIN_COUNT} and {MAX_COUNT}, not {count}")
     ranker = ranker or _default_ranker()
 

@@ -2,10 +2,10 @@
 
 Systems, each scored on every article of the file:
 
-* ``intisari (3)``: ``intisari.summarize(text=..., count=3)``, the product's default box,
-  through the public API; its articles/s is the engine's real speed from clean text.
-* ``intisari (auto)``: the same document, ranker and selection with ``count=None`` (the
-  box sized by the language's word budget).
+* ``intisari``: ``intisari.summarize(text=...)``, the product's default box (sized to the
+  article by the language's word budget), through the public API; its articles/s is the
+  engine's real speed from clean text.
+* ``intisari (3)``: the same document, ranker and selection with a fixed ``count=3``.
 * ``lead-3`` and ``lexrank``: the first three sentences and LexRank's top three, on the
   engine's own cleaning and sentence splitter (see ``baselines``).
 
@@ -56,8 +56,8 @@ LENGTH_BUCKETS = (200, 400, 800)
 #: Report categories that mean the takeaway itself is wrong (``missing-context`` and
 #: ``other`` may be about the article or the box as a whole).
 REGRESSION_CATEGORIES = frozenset({"inaccurate", "misleading", "offensive"})
-ENGINE = "intisari (3)"
-ENGINE_AUTO = "intisari (auto)"
+ENGINE = "intisari"
+ENGINE_FIXED = "intisari (3)"
 BASELINE_COUNT = 3
 
 
@@ -127,7 +127,7 @@ def evaluate_records(
     evaluation.systems.append(_engine(usable, ranker))
     lexrank = LexRankRanker()
     others: list[tuple[str, Callable[[Document], list[Takeaway]]]] = [
-        (ENGINE_AUTO, lambda d: select_takeaways(d, ranker.score(d), None)),
+        (ENGINE_FIXED, lambda d: select_takeaways(d, ranker.score(d), BASELINE_COUNT)),
         ("lead-3", lambda d: _sentences(d, list(range(min(BASELINE_COUNT, len(d.sentences)))))),
         ("lexrank", lambda d: _sentences(d, top_sentences(lexrank.score(d), BASELINE_COUNT))),
     ]
@@ -153,7 +153,7 @@ def _engine(articles: list[Article], ranker: Ranker) -> SystemScores:
         results.append(
             summarize(
                 text=record["text"], title=record.get("title"), lang=record.get("lang"),
-                count=BASELINE_COUNT, ranker=ranker,
+                ranker=ranker,
             )
         )
     scores.seconds = time.process_time() - started
