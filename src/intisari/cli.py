@@ -47,7 +47,10 @@ def summarize(
         str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
     ] = "json",
     count: Annotated[
-        int | None, typer.Option("--count", "-n", help="Takeaways wanted, 1-5 [default: sized to the article, usually 1-3].")
+        int | None,
+        typer.Option(
+            "--count", "-n", help="Takeaways wanted, 1-5 [default: sized to the article]."
+        ),
     ] = None,
     lang: Annotated[str | None, typer.Option(help="Language code; detected if omitted.")] = None,
     title: Annotated[str | None, typer.Option(help="Headline, if not in the input.")] = None,
