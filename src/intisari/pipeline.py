@@ -83,17 +83,17 @@ def build_document(text: str, title: str | None, language: Language) -> Document
     """Segment cleaned ``text`` into a ``Document`` (also used by training and evaluation)."""
     sentences: list[Sentence] = []
     paragraphs = paragraph_spans(text)
-    for p_index, (p_start, p_end) in enumerate(paragraphs):
-        spans = sentence_spans(text[p_start:p_end], language.data)
+    for p_index, paragraph in enumerate(paragraphs):
+        spans = sentence_spans(text, language.data, [paragraph])
         for position, (start, end) in enumerate(spans):
             sentences.append(
                 Sentence(
-                    start=p_start + start,
-                    end=p_start + end,
+                    start=start,
+                    end=end,
                     index=len(sentences),
                     paragraph=p_index,
                     position_in_paragraph=position,
-                    text=text[p_start + start : p_start + end],
+                    text=text[start:end],
                 )
             )
     return Document(

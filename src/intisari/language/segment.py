@@ -37,8 +37,6 @@ _CANDIDATE = re.compile(
     r"""(?P<mark>[.!?…]+)(?P<close>["”’'»)\]]*)(?P<space>\s+)"""
     r"""(?P<open>["“‘'«(\[]?)(?P<next>\w*)""",
 )
-#: The word just before a mark: letters, digits and inner dots ("M.Si", "1.149", "Kab").
-_WORD_BEFORE = re.compile(r"[\w.]+$")
 #: A dotted abbreviation: single letters or short letter groups joined by dots ("S.H",
 #: "M.Si", "U.S", "a.n"); digits make it a number ("1.149"), which ends sentences.
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
@@ -57,10 +55,15 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sentence_spans(text: str, rules: LanguageData) -> list[tuple[int, int]]:
-    """``[start, end)`` of each sentence of ``text``, in order, whitespace excluded."""
+def sentence_spans(
+    text: str, rules: LanguageData, paragraphs: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
+    """``[start, end)`` of each sentence of ``text``, in order, whitespace excluded.
+
+    ``paragraphs``: the text's ``paragraph_spans``, when the caller has them already.
+    """
     spans: list[tuple[int, int]] = []
-    for p_start, p_end in paragraph_spans(text):
+    for p_start, p_end in paragraph_spans(text) if paragraphs is None else paragraphs:
         spans.extend(_split_paragraph(text, p_start, p_end, rules))
     return spans
 
@@ -99,10 +102,10 @@ def _is_boundary(
     camel = not capital and any(ch.isupper() for ch in following[1:])
     if mark != ".":
         return capital or camel  # "!", "?", "…" and "..." before a lower-case word go on.
-    before = _WORD_BEFORE.search(text, sentence_start, match.start())
-    if before is None:
+    before = _word_before(text, sentence_start, match.start())
+    if not before:
         return capital or camel
-    word = before.group(0).rstrip(".")
+    word = before.rstrip(".")
     lowered = word.lower()
     if lowered in rules.final_abbreviations:
         return capital
@@ -116,6 +119,21 @@ def _is_boundary(
         return True
     # A lower-case opening after "kata. " is a forgotten capital, not a continuation.
     return not close and bool(_ORDINARY_WORD.fullmatch(word)) and word.islower()
+
+
+def _word_before(text: str, start: int, at: int) -> str:
+    """The word just before ``at`` ("" when there is none), not reaching before ``start``:
+    letters, digits, "_" and inner dots ("M.Si", "1.149", "Kab"). A line break right
+    before ``at`` is stepped over ("Kab\n."), as a regular expression's ``$`` would.
+
+    Read backwards from the mark: a regular expression searching forwards from the
+    sentence start would try every position of the sentence.
+    """
+    end = at - 1 if at > start and text[at - 1] == "\n" else at
+    position = end
+    while position > start and (text[position - 1].isalnum() or text[position - 1] in "_."):
+        position -= 1
+    return text[position:end]
 
 
 def _inside_brackets(text: str, sentence_start: int, at: int, end: int) -> bool:

@@ -63,13 +63,22 @@ _BOILERPLATE_CUES = re.compile(
 )
 
 
+#: Every cue above holds one of these, once lower-cased. Looking for them with ``in``
+#: first skips the regular expression (which tries each of its alternatives at every
+#: character) for the sentences that have none: almost all of them.
+_CUE_WORDS = ("baca", "lihat", "simak", "read", "click", "http", "www", "@")
+#: What ``re.IGNORECASE`` matches as "i" or "s" but ``str.lower`` does not make one
+#: ("ı", "ſ", and the dot that "İ" leaves): with any of these, the expression decides.
+_CASE_FOLDED = ("\u0131", "\u017f", "\u0307")
+
+
 def is_boilerplate(sentence: str, data: LanguageData) -> bool:
     """A related-story link, a notice, a prompt, a byline: what cleaning should have cut.
 
     Cleaning works on lines; text without line breaks (CNN's) keeps "Read more: ..." in
     the middle of a paragraph, so the selector and the evaluation check sentences too.
     """
-    if _BOILERPLATE_CUES.search(sentence):
+    if _has_cue(sentence):
         return True
     # Noise-line patterns describe whole short lines ("Editor: Budi", "Ikuti kami di
     # Telegram"); on a long story sentence they would fire on a passing mention.
@@ -77,6 +86,15 @@ def is_boilerplate(sentence: str, data: LanguageData) -> bool:
         return False
     noise = _noise_pattern(data)
     return noise is not None and noise.fullmatch(sentence.strip(" *_#>")) is not None
+
+
+def _has_cue(sentence: str) -> bool:
+    lowered = sentence.lower()
+    if not any(word in lowered for word in _CUE_WORDS) and not any(
+        char in lowered for char in _CASE_FOLDED
+    ):
+        return False
+    return _BOILERPLATE_CUES.search(sentence) is not None
 
 
 @lru_cache(maxsize=16)
