@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from intisari.ingest.clean import clean, normalize
@@ -184,3 +186,33 @@ def test_emphasis_markup_goes_but_its_words_stay() -> None:
 
 def test_normalize_removes_controls_and_odd_spaces() -> None:
     assert normalize("a\u00a0\u200bb\r\nc\x07 d  ") == "a b\nc d"
+
+
+def test_normalize_collapses_every_run_of_blanks_and_keeps_single_spaces() -> None:
+    assert normalize("a \t b\u3000c\u2009 \u00a0d e  f") == "a b c d e f"
+
+
+@pytest.mark.parametrize(
+    ("line", "rules"),
+    [
+        (f"{STORY} [Baca juga: Harga Beras Naik] {MORE}", ID),
+        (f"{STORY} (LIHAT: Harga Beras Naik) {MORE}", ID),
+        (f"{STORY} Simak juga: Harga Beras Naik Menjelang Lebaran", ID),
+        ("The talks went on. [Read more: Talks collapse] They ended at noon.", EN),
+        ("The talks went on. (RELATED: Talks collapse) They ended at noon.", EN),
+        ("The talks went on. [See also: Talks collapse] They ended at noon.", EN),
+    ],
+)
+def test_every_inline_noise_match_holds_a_trigger_word(line: str, rules) -> None:
+    """Lines without a trigger word skip the inline patterns: a match must hold one."""
+    matches = [m.group(0) for _, source in rules.inline_noise
+               for m in re.finditer(source, line, re.I)]
+    assert matches
+    assert all(any(word in m.lower() for word in rules.inline_triggers) for m in matches)
+
+
+def test_inline_noise_in_letters_that_only_case_folding_reads_still_goes() -> None:
+    # The regular expressions read "ſ" (long s) as "s" when ignoring case, but
+    # "ſimak".lower() holds no "simak": the trigger-word shortcut must not skip it.
+    result = clean(f"{STORY} (ſimak: Harga Beras Naik) {MORE}", ID)
+    assert result.text == f"{STORY} {MORE}"

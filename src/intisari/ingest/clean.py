@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from intisari.language.model import LanguageData
+from intisari.language.model import CASE_FOLDED, LanguageData
 from intisari.result import Removed
 
 __all__ = ["CleanText", "clean", "normalize"]
@@ -71,12 +71,13 @@ class _Rules:
     lines: tuple[tuple[str, re.Pattern[str]], ...]
     announcements: tuple[re.Pattern[str], ...]
     inline: tuple[tuple[str, re.Pattern[str]], ...]
-    #: ``lines``, ``announcements`` and ``inline`` each as one alternation: one regex call
-    #: tells whether any of them applies (most lines are story, touched by none), and
-    #: only then are the patterns tried one by one to find which.
+    #: ``lines`` and ``announcements`` each as one alternation: one regex call tells
+    #: whether any of them applies (most lines are story, touched by none), and only then
+    #: are the patterns tried one by one to find which.
     any_line: re.Pattern[str] | None
     any_announcement: re.Pattern[str] | None
-    any_inline: re.Pattern[str] | None
+    #: Words of which every ``inline`` match holds one (see ``LanguageData``).
+    inline_triggers: tuple[str, ...]
     trailers: tuple[tuple[str, re.Pattern[str]], ...]
     datelines: tuple[re.Pattern[str], ...]
 
@@ -136,7 +137,7 @@ def _compile(language: LanguageData) -> _Rules:
         inline=each(language.inline_noise),
         any_line=_alternation(source for _, source in language.noise_lines),
         any_announcement=_alternation(language.link_announcements),
-        any_inline=_alternation(source for _, source in language.inline_noise),
+        inline_triggers=language.inline_triggers,
         # Anchored at the end: each trailer is looked for where the article ends.
         trailers=tuple(
             (reason, re.compile(rf"\s*(?:{source})\s*$", re.I))
@@ -173,8 +174,7 @@ def _is_headline(line: str) -> bool:
 def _cut_inline(line: str, rules: _Rules, removed: list[Removed]) -> str:
     """``line`` (already normalised) without inline noise or markup, spaces tidied."""
     cut = line
-    # One search says whether any inline pattern applies; most lines have none.
-    if rules.any_inline is not None and rules.any_inline.search(cut):
+    if _may_hold_inline_noise(cut, rules):
         for reason, pattern in rules.inline:
             if pattern.search(cut):
                 removed.extend(Removed(text=m.group(0).strip(), reason=reason)
@@ -186,6 +186,18 @@ def _cut_inline(line: str, rules: _Rules, removed: list[Removed]) -> str:
         cut = _EMPHASIS.sub(r"\2", cut)
     # Normalised lines have single spaces already: only a cut line needs tidying.
     return cut if cut == line else _SPACES.sub(" ", cut).strip()
+
+
+def _may_hold_inline_noise(line: str, rules: _Rules) -> bool:
+    """False when no inline pattern can match: the line holds none of their trigger words."""
+    if not rules.inline:
+        return False
+    if not rules.inline_triggers:
+        return True
+    lowered = line.lower()
+    return any(word in lowered for word in rules.inline_triggers) or any(
+        char in lowered for char in CASE_FOLDED
+    )
 
 
 def _cut_dateline(paragraph: str, rules: _Rules, removed: list[Removed]) -> str:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["LanguageData"]
+__all__ = ["CASE_FOLDED", "LanguageData"]
+
+#: What a case-insensitive regular expression matches as "i" or "s" but ``str.lower``
+#: does not turn into one ("ı", "ſ", and the combining dot that "İ" leaves). A quick
+#: ``word in text.lower()`` test standing for such an expression must defer to it when
+#: the text holds any of these.
+CASE_FOLDED = ("\u0131", "\u017f", "\u0307")
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,10 @@ class LanguageData:
     link_announcements: tuple[str, ...] = ()
     #: Noise inside a line: (reason, pattern) cut wherever it matches ("[Baca juga: ...]").
     inline_noise: tuple[tuple[str, str], ...] = ()
+    #: Lower-cased words of which every ``inline_noise`` match holds one ("baca"): a line
+    #: holding none is not searched, which spares most lines the patterns' cost. Empty:
+    #: every line is searched.
+    inline_triggers: tuple[str, ...] = ()
     #: Noise that closes the article: (reason, pattern) cut from the end of the last
     #: paragraph, such as the editor's initials "(rsa/rsa)" of Indonesian sites.
     trailers: tuple[tuple[str, str], ...] = ()

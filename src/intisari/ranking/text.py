@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from intisari.language.model import LanguageData
+from intisari.language.model import CASE_FOLDED, LanguageData
 
 __all__ = ["content_words", "is_boilerplate", "is_dangling", "words"]
 
@@ -67,9 +67,6 @@ _BOILERPLATE_CUES = re.compile(
 #: first skips the regular expression (which tries each of its alternatives at every
 #: character) for the sentences that have none: almost all of them.
 _CUE_WORDS = ("baca", "lihat", "simak", "read", "click", "http", "www", "@")
-#: What ``re.IGNORECASE`` matches as "i" or "s" but ``str.lower`` does not make one
-#: ("ı", "ſ", and the dot that "İ" leaves): with any of these, the expression decides.
-_CASE_FOLDED = ("\u0131", "\u017f", "\u0307")
 
 
 def is_boilerplate(sentence: str, data: LanguageData) -> bool:
@@ -91,7 +88,7 @@ def is_boilerplate(sentence: str, data: LanguageData) -> bool:
 def _has_cue(sentence: str) -> bool:
     lowered = sentence.lower()
     if not any(word in lowered for word in _CUE_WORDS) and not any(
-        char in lowered for char in _CASE_FOLDED
+        char in lowered for char in CASE_FOLDED
     ):
         return False
     return _BOILERPLATE_CUES.search(sentence) is not None

@@ -103,6 +103,7 @@ DATA = LanguageData(
     noise_lines=NOISE_LINES,
     link_announcements=LINK_ANNOUNCEMENTS,
     inline_noise=INLINE_NOISE,
+    inline_triggers=("read", "related", "see also"),
     datelines=DATELINES,
     speech_verbs=SPEECH_VERBS,
 )

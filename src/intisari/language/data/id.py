@@ -189,6 +189,7 @@ DATA = LanguageData(
     noise_lines=NOISE_LINES,
     link_announcements=LINK_ANNOUNCEMENTS,
     inline_noise=INLINE_NOISE,
+    inline_triggers=("baca", "lihat", "simak"),
     trailers=TRAILERS,
     datelines=DATELINES,
     speech_verbs=SPEECH_VERBS,
