@@ -18,3 +18,18 @@ def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not here")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _rate_windows_start_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rate limits count in fixed windows (a minute, an hour): a test that makes eleven
+    requests could straddle a window's end and see its limit reset half-way. The limiter's
+    clock is shifted so that every test starts at the beginning of an hour, which is also
+    the beginning of a minute."""
+    import time
+    from types import SimpleNamespace
+
+    from intisari.web import security
+
+    offset = time.time() % 3600
+    monkeypatch.setattr(security, "time", SimpleNamespace(time=lambda: time.time() - offset))
