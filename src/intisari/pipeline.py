@@ -49,7 +49,8 @@ def summarize(
 
     # 3. Clean: cut related links, notices, bylines, the dateline; remember what was cut.
     cleaned = clean(raw.text, language.data, title=raw.title)
-    if len(cleaned.text.split()) < options.min_words:
+    # Split no further than needed to know (a long article is not split word by word).
+    if len(cleaned.text.split(maxsplit=options.min_words)) < options.min_words:
         raise InputTooShort(
             f"article has {len(cleaned.text.split())} words after cleaning; "
             f"at least {options.min_words} are needed"

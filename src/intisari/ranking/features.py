@@ -86,11 +86,12 @@ def document_features(document: Document) -> np.ndarray:
     )
     for i, sentence in enumerate(sentences):
         text = sentence.text
-        lowered = _TOKEN.findall(text.lower())
+        lowered_text = text.lower()
+        lowered = _TOKEN.findall(lowered_text)
         count = len(lowered) or 1
         bags.append({w for w in lowered if w not in stopwords and len(w) > 1})
         marked = _MARKED_WORD_START.findall(text)
-        digits = sum(1 for c in marked if c.isdigit())
+        digits = sum(map(str.isdigit, marked))
         # Capitalised words after the first: names of people, places, organisations.
         capitalised = len(marked) - digits - (text[:1].isupper())
         stripped = text.rstrip()
@@ -114,7 +115,7 @@ def document_features(document: Document) -> np.ndarray:
             max(capitalised, 0) / count,
             is_dangling(text, data.dangling_openers, data.speech_verbs, lowered),
             stripped.rstrip(_CLOSERS)[-1:] not in _FINAL_MARKS,
-            _has_url_or_handle(text),
+            _has_url_or_handle(text, lowered_text),
             stripped.endswith(("?", "!")),
             document_length,
         ))
@@ -123,9 +124,9 @@ def document_features(document: Document) -> np.ndarray:
     return out
 
 
-def _has_url_or_handle(text: str) -> bool:
+def _has_url_or_handle(text: str, lowered: str) -> bool:
     # The substring tests skip the regular expression for the 99% of sentences without.
-    if "@" not in text and "://" not in text and "www." not in text.lower():
+    if "@" not in text and "://" not in text and "www." not in lowered:
         return False
     return bool(_URL_OR_HANDLE.search(text))
 

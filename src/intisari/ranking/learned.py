@@ -88,7 +88,7 @@ class LearnedRanker:
         if not document.sentences:
             return []
         network = self.networks.get(document.language.code, self.networks[FALLBACK])
-        return [float(s) for s in network(document_features(document))]
+        return network(document_features(document)).tolist()
 
 
 @lru_cache(maxsize=4)

@@ -71,7 +71,8 @@ def select_takeaways(
     sentences = document.sentences
     wanted = MAX_COUNT if count is None else max(MIN_COUNT, min(MAX_COUNT, count))
     budget = None if count is not None else _word_budget(document)
-    ranked = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
+    # Best first; ties keep article order (the sort is stable, reversed or not).
+    ranked = sorted(range(len(sentences)), key=scores.__getitem__, reverse=True)
     chosen = _greedy(document, ranked, wanted, budget, strict=True)
     if not chosen:
         # Nothing passes every rule (a short or oddly written article): keep grounding and
