@@ -50,6 +50,7 @@ from intisari.web.auth import (
     start_session,
 )
 from intisari.web.deps import AppState, Client, app_state, db_session, rate_limit, request_client
+from intisari.web.reporting import file_report, limit_reports_from, limit_reports_on
 from intisari.web.schemas import (
     Category,
     ErrorOut,
@@ -248,31 +249,11 @@ def create_report(
     same bullet and category within ``INTISARI_DUPLICATE_REPORT_WINDOW_S`` (merged, counted
     once).
     """
-    settings = state.settings
-    rate_limit(state, f"reports:client:{client.hash}", settings.reports_per_client_per_hour, 3600)
+    limit_reports_from(state, client)
     with state.sessions() as session:
         summary = _summary_or_404(session, summary_id)
-        per_summary = settings.reports_per_summary_per_hour
-        rate_limit(state, f"reports:summary:{summary.id}", per_summary, 3600)
-        n_takeaways = len(summary.result["takeaways"])
-        if body.takeaway_index is not None and body.takeaway_index >= n_takeaways:
-            raise ApiError(
-                422,
-                "invalid-request",
-                f"takeaway_index {body.takeaway_index} is out of range: the summary has "
-                f"{n_takeaways} takeaways",
-            )
-        report, created = repository.add_report(
-            session,
-            summary,
-            takeaway_index=body.takeaway_index,
-            category=body.category,
-            comment=body.comment,
-            client_hash=client.hash,
-            duplicate_window_s=settings.duplicate_report_window_s,
-            auto_hide_at=settings.auto_hide_open_reports,
-        )
-    state.metrics.reports.labels(body.category, str(not created).lower()).inc()
+        limit_reports_on(state, summary.id)
+        report, created = file_report(state, session, summary, body, client)
     if not created:
         response.status_code = 200
     return ReportOut.of(report)

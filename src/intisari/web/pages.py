@@ -10,8 +10,9 @@ Everything essential works without JavaScript: plain forms, ``<details>`` for th
 forms, links to ``#src-{i}`` for the sources. ``static/app.js`` only enhances (a dialog,
 highlighting every span of a bullet, sending a report without leaving the page). Every
 form post carries the CSRF token of ``web/security.py``; the pages use the same storage
-functions, rate limits and metrics as the JSON API, so a report is a report whichever way
-it arrives. Templates autoescape everything, and the Content-Security-Policy set by
+functions, rate limits and metrics as the JSON API (a report goes through
+``web/reporting.py`` either way), so a report is a report whichever way it arrives.
+Templates autoescape everything, and the Content-Security-Policy set by
 ``SecurityHeadersMiddleware`` forbids inline script and style, so the templates have none.
 """
 
@@ -51,6 +52,7 @@ from intisari.web.auth import (
 from intisari.web.chart import CHART_DAYS, build_chart
 from intisari.web.deps import AppState, Client, app_state, db_session, rate_limit, request_client
 from intisari.web.highlight import Piece, article_paragraphs, source_pieces
+from intisari.web.reporting import file_report, limit_reports_from, limit_reports_on
 from intisari.web.schemas import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, ReportIn, SummaryIn
 
 __all__ = ["READER_TEXT", "STATIC_DIR", "router"]
@@ -393,14 +395,9 @@ def send_report(
         return refuse(ui["error_csrf"], 403)
     if not 0 <= index < n_takeaways:
         return refuse(ui["error_point"], 422)
-    settings = state.settings
     try:
-        rate_limit(
-            state, f"reports:client:{client.hash}", settings.reports_per_client_per_hour, 3600
-        )
-        rate_limit(
-            state, f"reports:summary:{stored.id}", settings.reports_per_summary_per_hour, 3600
-        )
+        limit_reports_from(state, client)
+        limit_reports_on(state, stored.id)
     except HTTPException as error:
         return refuse(ui["error_rate"], error.status_code, error.headers)
     try:
@@ -408,17 +405,7 @@ def send_report(
     except ValidationError as error:
         wrong = {str(e["loc"][0]) for e in error.errors() if e.get("loc")}
         return refuse(ui["error_comment"] if "comment" in wrong else ui["error_category"], 422)
-    _report, created = repository.add_report(
-        session,
-        stored,
-        takeaway_index=body.takeaway_index,
-        category=body.category,
-        comment=body.comment,
-        client_hash=client.hash,
-        duplicate_window_s=settings.duplicate_report_window_s,
-        auto_hide_at=settings.auto_hide_open_reports,
-    )
-    state.metrics.reports.labels(body.category, str(not created).lower()).inc()
+    _report, created = file_report(state, session, stored, body, client)
     if wants_json:
         return JSONResponse({"message": ui["thanks"]}, 201 if created else 200)
     return redirect(f"/a/{stored.id}?reported=1#thanks")
