@@ -10,23 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from data_paths import EXAMPLE_ARTICLE, need
 from intisari.cli import app
-
-#: Real data is read by path from ../shared (never copied here); tests skip without it.
-EXAMPLE_ARTICLE = (
-    Path(__file__).resolve().parents[1].parent
-    / "shared"
-    / "examples"
-    / "kremlin-nato-troops.id.txt"
-)
-
-
-def need(path: Path) -> Path:
-    """Skip when ../shared is not here (CI has it)."""
-    if not path.exists():
-        pytest.skip(f"{path} is not here")
-    return path
-
 
 STORY = (
     "Bandung Resmikan Jalur Sepeda\n\n"

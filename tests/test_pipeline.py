@@ -3,29 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 import intisari
+from data_paths import EXAMPLE_ARTICLE, need
 from intisari import Summary
 from intisari.errors import InputTooShort
-
-#: Real data is read by path from ../shared (never copied here); tests skip without it.
-EXAMPLE_ARTICLE = (
-    Path(__file__).resolve().parents[1].parent
-    / "shared"
-    / "examples"
-    / "kremlin-nato-troops.id.txt"
-)
-
-
-def need(path: Path) -> Path:
-    """Skip when ../shared is not here (CI has it)."""
-    if not path.exists():
-        pytest.skip(f"{path} is not here")
-    return path
-
 
 STORY = (
     "Pemerintah Kota Bandung meresmikan jalur sepeda baru sepanjang dua belas kilometer pada "

@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 import pytest
 from batch_helpers import make_records, read_output, write_jsonl
 
-from conftest import DATA, need
+from data_paths import DATA, need
 from intisari.batch.outputs import MANIFEST_NAME
 
 pytestmark = pytest.mark.slow

@@ -7,9 +7,6 @@ SQLite file, as ``intisari serve`` runs it. Each test has its own browser contex
 shared cookies); the server and its database live for the module. The ``page`` fixture
 fails a test on any Content-Security-Policy violation, so these also prove that the pages
 need no inline script or style. Screenshots go to ``test-artifacts/`` (gitignored).
-
-The fixtures live here rather than in a ``conftest.py``: other test modules import the
-top-level ``tests/conftest.py`` as ``conftest``, and a second one would shadow it.
 """
 
 from __future__ import annotations
@@ -25,6 +22,8 @@ import pytest
 import uvicorn
 from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 
+from app_fixtures import ARTICLE as FALLBACK_ARTICLE
+from data_paths import EXAMPLE_ARTICLE
 from intisari.settings import Settings
 from intisari.storage.accounts import create_account
 from intisari.web.app import create_app
@@ -34,20 +33,6 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
-EXAMPLE_ARTICLE = ROOT.parent / "shared" / "examples" / "kremlin-nato-troops.id.txt"
-FALLBACK_ARTICLE = "\n\n".join(
-    [
-        "Harga Beras Naik di Pasar Tradisional Surabaya",
-        "Harga beras medium di pasar tradisional Surabaya naik menjadi Rp14.000 per kilogram "
-        "pekan ini. Kenaikan itu dipicu pasokan dari sentra produksi di Jawa Timur yang "
-        "berkurang setelah musim kemarau panjang.",
-        "Dinas Perdagangan mencatat harga beras premium juga naik sekitar lima persen "
-        "dibandingkan bulan lalu. Pedagang mengaku pembeli mulai mengurangi jumlah belanja "
-        "mereka setiap minggu.",
-        "Pemerintah kota berencana menggelar operasi pasar di 31 kecamatan mulai Senin depan. "
-        "Bulog menyiapkan 500 ton beras untuk menstabilkan harga hingga akhir tahun.",
-    ]
-)
 #: Flags for a headless chromium in a container that must not phone home.
 CHROMIUM_ARGS = [
     "--headless",

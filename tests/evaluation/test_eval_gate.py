@@ -29,7 +29,7 @@ from typing import Any
 
 import pytest
 
-from conftest import DATA, need
+from data_paths import DATA, need
 
 FLOORS = Path(__file__).with_name("quality_floors.json")
 #: Floors sit this far under the measured score: the run is deterministic (fixed seed),

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from conftest import DATA, need
+from data_paths import DATA, need
 from intisari.cli import app
 from intisari.ranking.learned import MODEL_PATH
 

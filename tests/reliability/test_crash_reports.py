@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 import signal
 import socket
 import sqlite3
@@ -29,16 +28,13 @@ from typing import Any
 import httpx
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.exc import OperationalError
 
 from intisari.storage.accounts import create_account, mint_token
 from intisari.storage.database import make_engine, make_sessions, upgrade
+from postgres_schema import private_schema
 
 pytestmark = pytest.mark.slow
 
-POSTGRES_URL = os.environ.get(
-    "INTISARI_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
 #: Report-posting threads: more than the server's thread pool would serve at once is not
 #: needed; enough that writes overlap and the kill lands inside a commit now and then.
 STORM_THREADS = 6
@@ -269,17 +265,8 @@ def test_reports_survive_sigkill_sqlite(tmp_path: Path) -> None:
 @pytest.fixture
 def postgres_schema_url() -> Iterator[str]:
     """A private, empty schema on the local PostgreSQL (dropped afterwards)."""
-    schema = f"intisari_crash_{os.getpid()}_{secrets.token_hex(4)}"
-    admin = create_engine(POSTGRES_URL)
-    try:
-        with admin.begin() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    except OperationalError as error:
-        pytest.skip(f"PostgreSQL is not reachable: {error.orig}")
-    yield f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
-    with admin.begin() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    with private_schema("intisari_crash") as url:
+        yield url
 
 
 @pytest.mark.postgres

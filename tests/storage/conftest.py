@@ -1,46 +1,31 @@
 """Each storage test runs twice: on a fresh SQLite file and on real PostgreSQL.
 
-PostgreSQL tests get a schema of their own for the session (several engineers and CI
-jobs share one server), chosen through the URL's ``search_path``; tables are emptied
-between tests and the schema is dropped at the end.
+PostgreSQL tests get a schema of their own for the session (``tests/postgres_schema.py``:
+several engineers and CI jobs share one server); tables are emptied between tests and the
+schema is dropped at the end.
 """
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from intisari.storage.database import make_engine, make_sessions, upgrade
+from postgres_schema import private_schema
 
-POSTGRES_URL = os.environ.get(
-    "INTISARI_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
 TABLES = "summaries, reports, accounts, api_tokens, instance_secrets"
 
 
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """A migrated, private schema on the local PostgreSQL, as a SQLAlchemy URL."""
-    schema = f"intisari_test_{os.getpid()}_{secrets.token_hex(4)}"
-    admin = create_engine(POSTGRES_URL)
-    try:
-        with admin.begin() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    except OperationalError as error:
-        pytest.skip(f"PostgreSQL is not reachable: {error.orig}")
-    url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
-    upgrade(url)
-    yield url
-    with admin.begin() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    with private_schema("intisari_test") as url:
+        upgrade(url)
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -1,100 +1,45 @@
-"""Apps on throwaway SQLite files, an article, and accounts of each role."""
+"""Apps on throwaway SQLite files, an article, and accounts of each role.
+
+The apps, the article and ``summary`` come from ``tests/app_fixtures.py`` (shared with the
+security tests); the accounts of each role are this folder's.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
-from typing import Any
-
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from intisari.settings import Settings
-from intisari.storage.accounts import create_account, mint_token
-from intisari.web.app import create_app
-
-ARTICLE = "\n\n".join(
-    [
-        "Harga Beras Naik di Pasar Tradisional Surabaya",
-        "Harga beras medium di pasar tradisional Surabaya naik menjadi Rp14.000 per kilogram "
-        "pekan ini. Kenaikan itu dipicu pasokan dari sentra produksi di Jawa Timur yang "
-        "berkurang setelah musim kemarau panjang.",
-        "Dinas Perdagangan mencatat harga beras premium juga naik sekitar lima persen "
-        "dibandingkan bulan lalu. Pedagang mengaku pembeli mulai mengurangi jumlah belanja "
-        "mereka setiap minggu.",
-        "Pemerintah kota berencana menggelar operasi pasar di 31 kecamatan mulai Senin depan. "
-        "Bulog menyiapkan 500 ton beras untuk menstabilkan harga hingga akhir tahun.",
-    ]
+from app_fixtures import (
+    add_account,
+    article,
+    client,
+    make_account,
+    make_client,
+    password,
+    settings,
+    summary,
 )
-PASSWORD = "correct horse battery"
 
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(database_url=f"sqlite:///{tmp_path / 'intisari.db'}", secret_key="test-key")
-
-
-@pytest.fixture
-def make_client(settings: Settings) -> Iterator[Callable[..., TestClient]]:
-    """A client of a new app on the test's database, with settings changed as asked."""
-    clients: list[TestClient] = []
-
-    def make(**changes: Any) -> TestClient:
-        client = TestClient(create_app(settings.model_copy(update=changes)))
-        client.__enter__()
-        clients.append(client)
-        return client
-
-    yield make
-    for client in clients:
-        client.__exit__(None, None, None)
-
-
-@pytest.fixture
-def client(make_client: Callable[..., TestClient]) -> TestClient:
-    return make_client()
-
-
-def _add_account(app: FastAPI, name: str, role: str) -> str:
-    with app.state.intisari.sessions() as session:
-        account = create_account(session, name, PASSWORD, role)
-        return mint_token(session, account)
-
-
-@pytest.fixture
-def add_account() -> Callable[[FastAPI, str, str], str]:
-    """``add_account(app, name, role)`` makes an account with ``password``; returns a token."""
-    return _add_account
-
-
-@pytest.fixture
-def password() -> str:
-    return PASSWORD
-
-
-@pytest.fixture
-def article() -> str:
-    """An Indonesian news article that gives three takeaways."""
-    return ARTICLE
+__all__ = [
+    "add_account",
+    "article",
+    "client",
+    "make_client",
+    "password",
+    "reader",
+    "reviewer",
+    "settings",
+    "summary",
+]
 
 
 @pytest.fixture
 def reviewer(client: TestClient) -> dict[str, str]:
     """Authorization headers of a reviewer."""
-    return {"Authorization": f"Bearer {_add_account(client.app, 'rina', 'reviewer')}"}
+    return {"Authorization": f"Bearer {make_account(client.app, 'rina', 'reviewer')}"}
 
 
 @pytest.fixture
 def reader(client: TestClient) -> dict[str, str]:
     """Authorization headers of an account that may not review."""
-    return {"Authorization": f"Bearer {_add_account(client.app, 'budi', 'reader')}"}
-
-
-@pytest.fixture
-def summary(client: TestClient) -> dict[str, Any]:
-    response = client.post("/v1/summaries", json={"text": ARTICLE})
-    assert response.status_code == 200, response.text
-    body: dict[str, Any] = response.json()
-    assert len(body["takeaways"]) >= 2
-    return body
+    return {"Authorization": f"Bearer {make_account(client.app, 'budi', 'reader')}"}

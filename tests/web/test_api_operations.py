@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import create_engine
 
 from intisari.settings import Settings
 from intisari.web.app import create_app
-
-POSTGRES_URL = os.environ.get(
-    "INTISARI_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
+from postgres_schema import private_schema
 
 
 def test_healthz(client: TestClient) -> None:
@@ -125,17 +119,8 @@ def test_without_a_secret_key_the_instance_keeps_its_own(
 
 @pytest.mark.postgres
 def test_the_api_on_postgresql(article: str) -> None:
-    schema = f"intisari_api_{os.getpid()}_{secrets.token_hex(4)}"
-    admin = create_engine(POSTGRES_URL)
-    try:
-        with admin.begin() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    except OperationalError as error:
-        pytest.skip(f"PostgreSQL is not reachable: {error.orig}")
-    settings = Settings(
-        database_url=f"{POSTGRES_URL}?options=-csearch_path%3D{schema}", secret_key="k"
-    )
-    try:
+    with private_schema("intisari_api") as database_url:
+        settings = Settings(database_url=database_url, secret_key="k")
         with TestClient(create_app(settings)) as client:
             summary = client.post("/v1/summaries", json={"text": article}).json()
             url = f"/v1/summaries/{summary['summary_id']}/reports"
@@ -143,7 +128,3 @@ def test_the_api_on_postgresql(article: str) -> None:
         with TestClient(create_app(settings)) as restarted:
             assert restarted.get(f"/v1/summaries/{summary['summary_id']}").json() == summary
             assert restarted.get("/healthz").json() == {"status": "ok"}
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()

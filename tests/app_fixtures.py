@@ -1,0 +1,111 @@
+"""The web service under test: apps on throwaway SQLite files, accounts, a stored summary.
+
+``tests/web/conftest.py`` and ``tests/security/conftest.py`` import these fixtures; a
+module with a name of its own because ``from conftest import ...`` is ambiguous across
+the test folders that have one. ``summary`` summarizes the ``article`` fixture, which a
+folder's conftest may give its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from intisari.settings import Settings
+from intisari.storage.accounts import create_account, mint_token
+from intisari.web.app import create_app
+
+__all__ = [
+    "ARTICLE",
+    "PASSWORD",
+    "add_account",
+    "article",
+    "client",
+    "make_account",
+    "make_client",
+    "password",
+    "settings",
+    "summary",
+]
+
+#: An Indonesian news article that gives three takeaways.
+ARTICLE = "\n\n".join(
+    [
+        "Harga Beras Naik di Pasar Tradisional Surabaya",
+        "Harga beras medium di pasar tradisional Surabaya naik menjadi Rp14.000 per kilogram "
+        "pekan ini. Kenaikan itu dipicu pasokan dari sentra produksi di Jawa Timur yang "
+        "berkurang setelah musim kemarau panjang.",
+        "Dinas Perdagangan mencatat harga beras premium juga naik sekitar lima persen "
+        "dibandingkan bulan lalu. Pedagang mengaku pembeli mulai mengurangi jumlah belanja "
+        "mereka setiap minggu.",
+        "Pemerintah kota berencana menggelar operasi pasar di 31 kecamatan mulai Senin depan. "
+        "Bulog menyiapkan 500 ton beras untuk menstabilkan harga hingga akhir tahun.",
+    ]
+)
+#: The password of every account ``make_account`` makes.
+PASSWORD = "correct horse battery"
+
+
+def make_account(app: FastAPI, name: str, role: str) -> str:
+    """Make an account (name, role) with ``PASSWORD`` in ``app``; returns an API token."""
+    with app.state.intisari.sessions() as session:
+        account = create_account(session, name, PASSWORD, role)
+        return mint_token(session, account)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(database_url=f"sqlite:///{tmp_path / 'intisari.db'}", secret_key="test-key")
+
+
+@pytest.fixture
+def make_client(settings: Settings) -> Iterator[Callable[..., TestClient]]:
+    """A client of a new app on the test's database, with settings changed as asked."""
+    clients: list[TestClient] = []
+
+    def make(**changes: Any) -> TestClient:
+        client = TestClient(create_app(settings.model_copy(update=changes)))
+        client.__enter__()
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        client.__exit__(None, None, None)
+
+
+@pytest.fixture
+def client(make_client: Callable[..., TestClient]) -> TestClient:
+    return make_client()
+
+
+@pytest.fixture
+def add_account() -> Callable[[FastAPI, str, str], str]:
+    """``add_account(app, name, role)`` makes an account with ``password``; returns a token."""
+    return make_account
+
+
+@pytest.fixture
+def password() -> str:
+    return PASSWORD
+
+
+@pytest.fixture
+def article() -> str:
+    """An Indonesian news article that gives three takeaways."""
+    return ARTICLE
+
+
+@pytest.fixture
+def summary(client: TestClient, article: str) -> dict[str, Any]:
+    """The stored summary of ``article`` (at least two takeaways)."""
+    response = client.post("/v1/summaries", json={"text": article})
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    assert len(body["takeaways"]) >= 2
+    return body

@@ -1,0 +1,25 @@
+"""Where the real data lies (``../shared``, never copied here), and ``need`` to skip without it.
+
+A module with a name of its own rather than ``conftest``: several test folders have a
+``conftest.py``, so ``from conftest import ...`` gets whichever pytest loaded last.
+``tests/`` is on ``sys.path`` because pytest puts the folder of ``tests/conftest.py`` there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+__all__ = ["DATA", "EXAMPLE_ARTICLE", "SHARED", "need"]
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+EXAMPLE_ARTICLE = SHARED / "examples" / "kremlin-nato-troops.id.txt"
+DATA = SHARED / "data"
+
+
+def need(path: Path) -> Path:
+    """Skip the test when a file of ../shared is missing (CI has it)."""
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    return path
