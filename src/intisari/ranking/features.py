@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from itertools import combinations
 
 import numpy as np
 
@@ -134,38 +133,36 @@ def _has_url_or_handle(text: str, lowered: str) -> bool:
 def _overlap_features(out: np.ndarray, bags: list[set[str]]) -> None:
     """Centrality and lead overlap from each sentence's set of content words.
 
-    Plain Python over a word -> sentences index rather than matrix products: for a few
-    dozen sentences it is faster than numpy, and it never wakes a multi-threaded BLAS for
-    a tiny matrix. Most words occur in one or two sentences, so counting shared words
-    pair by pair through the index is cheaper than intersecting every pair of sets.
+    Plain Python over words rather than matrix products: for a few dozen sentences it is
+    faster than numpy, and it never wakes a multi-threaded BLAS for a tiny matrix. Degree
+    centrality sums, over the other sentences j, shared(i, j) / (size_i * size_j); that
+    is, over the words of i, the weight 1 / size_j of every other sentence holding the
+    word. So one pass gives each word its total weight, and a sentence's degree is the
+    sum of its words' weights less its own share: linear in words, not in pairs.
     """
     n = len(bags)
     sizes = [math.sqrt(len(bag)) or 1.0 for bag in bags]
-    postings: dict[str, list[int]] = {}
-    for i, bag in enumerate(bags):
+    frequency: Counter[str] = Counter()
+    weight: dict[str, float] = {}
+    for bag, size in zip(bags, sizes, strict=True):
+        frequency.update(bag)
+        inverse = 1.0 / size
         for word in bag:
-            postings.setdefault(word, []).append(i)
-    frequency = {word: len(ids) for word, ids in postings.items()}
+            weight[word] = weight.get(word, 0.0) + inverse
     centroid_norm = math.sqrt(sum(v * v for v in frequency.values())) or 1.0
-    shared: Counter[tuple[int, int]] = Counter()
-    for ids in postings.values():
-        if len(ids) > 1:
-            shared.update(combinations(ids, 2))
-    degree = [0.0] * n
-    for (i, j), count in shared.items():
-        similarity = count / (sizes[i] * sizes[j])
-        degree[i] += similarity
-        degree[j] += similarity
-    centroid_column = FEATURE_NAMES.index("centroid_similarity")
-    degree_column = FEATURE_NAMES.index("degree_centrality")
-    lead_column = FEATURE_NAMES.index("lead_overlap")
+    others = max(n - 1, 1)
     # Overlap with the lead (first two sentences; the other one for those two): news
     # states the story first, so a later sentence echoing the lead is about the story.
     lead = bags[0] | (bags[1] if n > 1 else set())
-    for i, bag in enumerate(bags):
+    centroid, degree, lead_overlap = [], [], []
+    for i, (bag, size) in enumerate(zip(bags, sizes, strict=True)):
         # Similarity to the document as a whole: how much of the story a sentence carries.
-        out[i, centroid_column] = sum(frequency[w] for w in bag) / (sizes[i] * centroid_norm)
+        centroid.append(sum(map(frequency.__getitem__, bag)) / (size * centroid_norm))
         # Degree centrality (LexRank's idea without the power iteration).
-        out[i, degree_column] = degree[i] / max(n - 1, 1)
+        shared = sum(map(weight.__getitem__, bag)) - len(bag) / size
+        degree.append(max(shared, 0.0) / size / others)
         reference = (bags[1 - i] if n > 1 else set()) if i < 2 else lead
-        out[i, lead_column] = len(bag & reference) / len(bag) if bag else 0.0
+        lead_overlap.append(len(bag & reference) / len(bag) if bag else 0.0)
+    out[:, FEATURE_NAMES.index("centroid_similarity")] = centroid
+    out[:, FEATURE_NAMES.index("degree_centrality")] = degree
+    out[:, FEATURE_NAMES.index("lead_overlap")] = lead_overlap
