@@ -1,0 +1,33 @@
+"""Text rules shared by rankers, features and the selector."""
+
+from __future__ import annotations
+
+import pytest
+
+from intisari.language.data import LANGUAGES
+from intisari.ranking.text import is_boilerplate
+
+ID = LANGUAGES["id"]
+EN = LANGUAGES["en"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Presiden meresmikan jembatan itu. BACA JUGA Harga Beras Naik di Pasar Induk",
+        "Read more: the council approved the budget for new buses on Monday evening",
+        "The full report is at https://example.com/report for anyone who wants it.",
+        "Follow the reporter @jdoe for updates on the trial as it goes on next week.",
+        # Letters that only case-insensitive matching reads as "s" or "i": the quick
+        # word test must leave these to the regular expression.
+        "Presiden meresmikan jembatan itu. ſimak juga Harga Beras Naik di Pasar Induk",
+        "Presiden meresmikan jembatan itu. Lİhat juga Harga Beras Naik di Pasar Induk",
+    ],
+)
+def test_sentences_with_boilerplate_cues_are_boilerplate(sentence: str) -> None:
+    assert is_boilerplate(sentence, ID)
+
+
+def test_a_story_sentence_is_not_boilerplate() -> None:
+    sentence = "The council approved the budget for new buses on Monday, officials said."
+    assert not is_boilerplate(sentence, EN)
