@@ -48,6 +48,19 @@ def test_no_two_takeaways_say_the_same_thing() -> None:
     assert sum("Pertalite" in t for t in texts) == 1
 
 
+def test_two_sentences_on_one_topic_are_not_a_repeat() -> None:
+    # Four of the first sentence's six content words recur in the second (ramen, Jepang,
+    # warga, Indonesia), yet they say different things: both belong in the box.
+    sentences = [
+        "Ramen adalah makanan Jepang yang sangat digemari warga Indonesia.",
+        "Cara warga Indonesia makan ramen ternyata jauh berbeda dengan cara orang Jepang.",
+        "Sebuah restoran di Jakarta menyajikan kuah kaldu babi yang dimasak delapan belas jam.",
+    ]
+    doc = document(sentences)
+    texts = [t.text for t in select_takeaways(doc, [0.9, 0.8, 0.1], 2)]
+    assert texts == sentences[:2]
+
+
 def test_dangling_opener_needs_its_antecedent_in_the_box() -> None:
     doc = document(SENTENCES_ID)
     # "Namun, ..." is ranked first but its antecedent (sentence 0) ranks low: left out.
