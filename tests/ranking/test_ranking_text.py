@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from intisari.language.data import LANGUAGES
-from intisari.ranking.text import is_boilerplate
+from intisari.ranking.text import is_boilerplate, is_dangling
 
 ID = LANGUAGES["id"]
 EN = LANGUAGES["en"]
@@ -31,3 +31,25 @@ def test_sentences_with_boilerplate_cues_are_boilerplate(sentence: str) -> None:
 def test_a_story_sentence_is_not_boilerplate() -> None:
     sentence = "The council approved the budget for new buses on Monday, officials said."
     assert not is_boilerplate(sentence, EN)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dangling"),
+    [
+        ("Namun, kenaikan itu dinilai terlalu tinggi.", True),
+        ("Selain itu, harga beras juga naik di pasar.", True),
+        ("Meski demikian, laga tetap digelar malam itu.", True),
+        ("Hal ini membuat warga resah sepanjang pekan.", True),
+        # A clause opener before a content word opens a clause of its own sentence.
+        ("Selain menjadi juara, Marquez memecahkan rekor lap.", False),
+        ("Meski hujan deras, laga tetap digelar malam itu.", False),
+        ("Hal yang sama terjadi di Surabaya pekan lalu.", False),
+        ("Pemerintah menaikkan harga bahan bakar minyak.", False),
+    ],
+)
+def test_dangling_openers_in_indonesian(sentence: str, dangling: bool) -> None:
+    assert is_dangling(sentence, ID) is dangling
+
+
+def test_a_quote_attributed_only_to_nya_is_dangling() -> None:
+    assert is_dangling('"Kami siap bertanding," tegasnya.', ID)

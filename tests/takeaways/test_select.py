@@ -73,6 +73,38 @@ def test_dangling_opener_needs_its_antecedent_in_the_box() -> None:
     assert texts[:2] == SENTENCES_ID[:2]
 
 
+PERSON_STORY = [
+    "Pria asal Kanada, Hugo Cornellier, memotret wajahnya setiap hari selama sembilan tahun.",
+    "Proyek itu dimulai ketika ia berusia dua belas tahun dan tinggal di kota kecil.",
+    "Dia mengunggah hasil proyeknya ke YouTube setelah menikah pada Agustus lalu.",
+    "Proyek itu berakhir pada hari pernikahannya di sebuah taman di New Brunswick.",
+]
+
+
+def test_a_pronoun_may_follow_an_earlier_takeaway_that_names_someone() -> None:
+    doc = document(PERSON_STORY)
+    # "Dia ..." (sentence 2) is not right after sentence 0, but sentence 0 names the
+    # person it means.
+    texts = [t.text for t in select_takeaways(doc, [1.0, 0.1, 0.9, 0.2], 2)]
+    assert texts == [PERSON_STORY[0], PERSON_STORY[2]]
+
+
+def test_a_pronoun_without_a_named_person_before_it_stays_out() -> None:
+    sentences = ["harga beras naik tajam di semua pasar tradisional pekan ini.", *PERSON_STORY[1:]]
+    doc = document(sentences)
+    texts = [t.text for t in select_takeaways(doc, [1.0, 0.1, 0.9, 0.2], 2)]
+    assert not any(t.startswith("Dia") for t in texts)
+    # Nor may it open the box.
+    texts = [t.text for t in select_takeaways(document(PERSON_STORY), [0.1, 0.2, 1.0, 0.3], 1)]
+    assert not texts[0].startswith("Dia")
+
+
+def test_other_dangling_openers_still_need_the_sentence_before_them() -> None:
+    sentences = [*PERSON_STORY[:2], "Namun, proyek itu hampir berhenti di tahun ketiga."]
+    texts = [t.text for t in select_takeaways(document(sentences), [1.0, 0.1, 0.9], 2)]
+    assert not any(t.startswith("Namun") for t in texts)
+
+
 def test_takeaways_come_in_article_order_with_relative_scores() -> None:
     doc = document(SENTENCES_ID)
     box = select_takeaways(doc, [0.2, 0.0, 0.0, 0.0, 0.9, 0.5, 0.1], 3)

@@ -183,7 +183,7 @@ def _row(article: Article, document: Document, text: str, box: list[Takeaway]) -
     dangling = 0
     for takeaway in box:
         index = bisect.bisect_right(starts, takeaway.spans[0][0]) - 1 if takeaway.spans else -1
-        dangling += leans_on_missing(takeaway.text, index - 1 in in_box, data)
+        dangling += leans_on_missing(takeaway.text, document, index, in_box)
     return {
         "id": article.id,
         "lang": document.language.code,

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-from intisari.language.model import LanguageData
+from intisari.document import Document
 from intisari.ranking.text import is_boilerplate, is_dangling
 from intisari.result import Takeaway
+from intisari.takeaways.select import antecedent_shown
 
 __all__ = ["grounded", "is_boilerplate", "leans_on_missing"]
 
@@ -21,9 +23,18 @@ def grounded(text: str, takeaway: Takeaway) -> bool:
     return _collapse(joined) == _collapse(takeaway.text)
 
 
-def leans_on_missing(sentence: str, previous_in_box: bool, data: LanguageData) -> bool:
-    """Opens with a connective or pronoun while the sentence it points to is not shown."""
-    return not previous_in_box and is_dangling(sentence, data.dangling_openers, data.speech_verbs)
+def leans_on_missing(
+    takeaway: str, document: Document, index: int, in_box: Collection[int]
+) -> bool:
+    """Takeaway of sentence ``index`` opens with a connective or pronoun pointing to
+    something the box (sentence indexes ``in_box``) does not show.
+
+    The same rule the selector applies (``antecedent_shown``), so every system's boxes are
+    held to it.
+    """
+    return is_dangling(takeaway, document.language.data) and not antecedent_shown(
+        document, index, in_box
+    )
 
 
 def _collapse(text: str) -> str:

@@ -41,6 +41,17 @@ class LanguageData:
     #: Lower-cased words that, opening a sentence, point back to the previous one
     #: ("Namun", "However"): such a sentence cannot stand alone in the box.
     dangling_openers: frozenset[str] = frozenset()
+    #: Lower-cased words that open a clause of their own sentence ("Meski hujan, ...")
+    #: and point back only before one of ``demonstratives`` ("Meski begitu, ...").
+    clause_openers: frozenset[str] = frozenset()
+    #: Lower-cased words that point back ("itu", "demikian"), after a ``clause_openers``.
+    demonstratives: frozenset[str] = frozenset()
+    #: The personal pronouns among ``dangling_openers`` ("ia", "dia"). A sentence opening
+    #: with one may follow any earlier takeaway that names someone, not only the sentence
+    #: right before it: the reader takes the pronoun for the person just named, as human
+    #: summaries do ("Pria asal Kanada, Hugo Cornellier, ... . Dia memotret ..."). Empty:
+    #: pronouns need the sentence before them, like every other dangling opener.
+    person_pronouns: frozenset[str] = frozenset()
     #: Words that mark this language against a close neighbour (Indonesian vs Malay).
     marker_words: frozenset[str] = frozenset()
     #: Whole lines that are not story: related-story links, app prompts, notices.

@@ -112,7 +112,7 @@ def document_features(document: Document) -> np.ndarray:
             bool(_OPENING_QUOTE.match(text)),
             digits / count,
             max(capitalised, 0) / count,
-            is_dangling(text, data.dangling_openers, data.speech_verbs, lowered),
+            is_dangling(text, data, lowered),
             stripped.rstrip(_CLOSERS)[-1:] not in _FINAL_MARKS,
             _has_url_or_handle(text, lowered_text),
             stripped.endswith(("?", "!")),

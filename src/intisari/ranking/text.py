@@ -7,16 +7,12 @@ from functools import lru_cache
 
 from intisari.language.model import CASE_FOLDED, LanguageData
 
-__all__ = ["content_words", "is_boilerplate", "is_dangling", "words"]
+__all__ = ["OPENING_CHARS", "content_words", "is_boilerplate", "is_dangling", "words"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 #: Characters read for a sentence's first two words (quotes and dashes are skipped by
 #: the tokeniser); two words of news fit well inside.
 OPENING_CHARS = 80
-#: Indonesian "hal ini/itu/tersebut" ("this matter") always points back.
-_HAL_DEMONSTRATIVES = frozenset({"ini", "itu", "tersebut"})
-
-
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, the same tokenisation ROUGE uses here."""
     return _WORD.findall(text.lower())
@@ -27,12 +23,7 @@ def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
     return [w for w in words(text) if w not in stopwords and len(w) > 1]
 
 
-def is_dangling(
-    text: str,
-    openers: frozenset[str],
-    speech_verbs: frozenset[str],
-    first_words: list[str] | None = None,
-) -> bool:
+def is_dangling(text: str, data: LanguageData, first_words: list[str] | None = None) -> bool:
     """Does the sentence lean on the one before it (a connective, a pronoun, "-nya")?
 
     ``first_words``: the sentence's first two ``words``, when the caller has them already
@@ -41,16 +32,16 @@ def is_dangling(
     tokens = words(text[:OPENING_CHARS])[:2] if first_words is None else first_words[:2]
     if not tokens:
         return False
-    if tokens[0] in openers or " ".join(tokens) in openers:
+    if tokens[0] in data.dangling_openers or " ".join(tokens) in data.dangling_openers:
         return True
-    if tokens[0] == "hal" and len(tokens) > 1 and tokens[1] in _HAL_DEMONSTRATIVES:
+    if tokens[0] in data.clause_openers and tokens[1:2] and tokens[1] in data.demonstratives:
         return True
     # A quote attributed only to "-nya" ("tegasnya.") hides who spoke.
     tail = text[-30:]
     if "nya" not in tail:
         return False
     last = words(tail)
-    return bool(last) and last[-1].endswith("nya") and last[-1] in speech_verbs
+    return bool(last) and last[-1].endswith("nya") and last[-1] in data.speech_verbs
 
 
 #: Longest sentence (in words) checked against the language's noise-line patterns.

@@ -3,8 +3,9 @@
 The ranker only orders; the rules that keep the box honest live here, whatever ranker is
 used: a takeaway is article text (a sentence, given by its spans, possibly with an aside
 deleted), never a heading, never a repeat of another takeaway, and never opens with a
-word pointing back to a sentence the reader does not see ("Namun, ...", "Ia ...",
-"However, ...") unless that sentence is in the box right before it.
+word pointing back to a sentence the reader does not see ("Namun, ...", "However, ...")
+unless that sentence is in the box right before it; a personal pronoun ("Ia ...") may
+also follow an earlier takeaway that names someone.
 
 How many: an explicit ``count`` (1-5) is always honoured when the article has enough
 usable sentences. With ``count=None`` ("auto") the box grows in rank order until it
@@ -17,15 +18,23 @@ evaluation").
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from intisari.document import Document, Sentence
-from intisari.ranking.text import content_words, is_boilerplate, is_dangling, words
+from intisari.ranking.text import (
+    OPENING_CHARS,
+    content_words,
+    is_boilerplate,
+    is_dangling,
+    words,
+)
 from intisari.result import Takeaway
 
 __all__ = [
     "MAX_COUNT",
     "MIN_COUNT",
     "WORD_BUDGETS",
+    "antecedent_shown",
     "select_takeaways",
     "takeaway_spans",
 ]
@@ -147,9 +156,9 @@ def _greedy(
                 if not usable:
                     rejected.add(i)
                     continue
-                leans_back[i] = strict and _leans_back(document, sentence)
-            if leans_back[i] and i - 1 not in chosen:
-                continue  # Readable only right after the sentence it points back to.
+                leans_back[i] = strict and is_dangling(sentence.text, document.language.data)
+            if leans_back[i] and not antecedent_shown(document, i, chosen):
+                continue  # Readable only once what it points back to is in the box.
             bag = set(content_words(sentence.text, stopwords))
             if any(_overlap(bag, other) >= REDUNDANCY_THRESHOLD for other in bags):
                 rejected.add(i)
@@ -173,9 +182,23 @@ def _usable(document: Document, sentence: Sentence) -> bool:
     return not is_boilerplate(sentence.text, document.language.data)
 
 
-def _leans_back(document: Document, sentence: Sentence) -> bool:
-    data = document.language.data
-    return is_dangling(sentence.text, data.dangling_openers, data.speech_verbs)
+def antecedent_shown(document: Document, index: int, chosen: Collection[int]) -> bool:
+    """Is what dangling sentence ``index`` points back to already in the box?
+
+    The sentence right before it always is. A personal pronoun also finds its person in
+    the nearest earlier takeaway when that one names someone (a capitalised word after
+    its first).
+    """
+    if index - 1 in chosen:
+        return True
+    pronouns = document.language.data.person_pronouns
+    opening = words(document.sentences[index].text[:OPENING_CHARS])[:1]
+    if not opening or opening[0] not in pronouns:
+        return False
+    earlier = [i for i in chosen if i < index]
+    if not earlier:
+        return False
+    return any(word[:1].isupper() for word in document.sentences[max(earlier)].text.split()[1:])
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

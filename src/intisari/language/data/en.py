@@ -41,6 +41,10 @@ DANGLING_OPENERS = frozenset(
     """.split()
 )
 
+# No person pronouns (``LanguageData.person_pronouns``): CNN highlights name their people
+# in every sentence, and letting "He ..." follow an earlier takeaway that is not the
+# sentence before it cost 0.1 ROUGE-1 there, cross-validated.
+
 MARKER_WORDS = frozenset("the and of to is was that with for said".split())
 
 SPEECH_VERBS = frozenset("said says told added explained noted asked wrote according".split())

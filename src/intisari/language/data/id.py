@@ -53,12 +53,24 @@ STOPWORDS = frozenset(
 
 DANGLING_OPENERS = frozenset(
     """
-    namun tetapi tapi sedangkan padahal sementara itu selain sehingga karenanya oleh karena
-    maka lalu kemudian selanjutnya akhirnya bahkan apalagi justru meski meskipun walau walaupun
-    sebaliknya begitu pula juga dia ia mereka beliau nya hal tersebut ini itu dengan demikian
-    kendati pun adapun sebelumnya
+    namun tetapi tapi sedangkan padahal sementara itu sehingga karenanya oleh karena
+    maka lalu kemudian selanjutnya akhirnya bahkan apalagi justru
+    sebaliknya begitu pula juga dia ia mereka beliau nya tersebut ini itu dengan demikian
+    pun adapun sebelumnya
     """.split()
 )
+
+#: "Selain itu" and "Meski demikian" point back; "Selain menjadi juara, ..." and "Meski
+#: hujan, ..." open a clause of their own sentence. "Hal ini" points back; "Hal yang
+#: sama ..." does not either way, but is rare enough to leave to the ranker.
+CLAUSE_OPENERS = frozenset(
+    "selain meski meskipun walau walaupun kendati kendatipun hal".split()
+)
+DEMONSTRATIVES = frozenset("itu ini tersebut demikian begitu pun".split())
+
+#: Personal pronouns: readable after any earlier takeaway naming someone (see
+#: ``LanguageData.person_pronouns``). Worth +0.24 IndoSum ROUGE-1, cross-validated.
+PERSON_PRONOUNS = frozenset({"ia", "dia", "mereka", "beliau"})
 
 MARKER_WORDS = frozenset(
     # Words Indonesian news uses where Malay says something else (karena/kerana,
@@ -185,6 +197,9 @@ DATA = LanguageData(
     final_abbreviations=FINAL_ABBREVIATIONS,
     stopwords=STOPWORDS,
     dangling_openers=DANGLING_OPENERS,
+    clause_openers=CLAUSE_OPENERS,
+    demonstratives=DEMONSTRATIVES,
+    person_pronouns=PERSON_PRONOUNS,
     marker_words=MARKER_WORDS,
     noise_lines=NOISE_LINES,
     link_announcements=LINK_ANNOUNCEMENTS,
