@@ -13,9 +13,9 @@ from intisari.ingest.records import check_record
 from intisari.language.detect import Language, detect_language
 from intisari.language.segment import paragraph_spans, sentence_spans
 from intisari.options import DEFAULT_OPTIONS, Options
-from intisari.ranking import Ranker, default_ranker
+from intisari.ranking import LearnedRanker, Ranker, default_ranker
 from intisari.result import EngineInfo, Summary
-from intisari.takeaways.select import MAX_COUNT, MIN_COUNT, select_takeaways
+from intisari.takeaways.select import MAX_COUNT, MIN_COUNT, Sizer, select_takeaways
 
 __all__ = ["build_document", "summarize", "summarize_record"]
 
@@ -61,7 +61,7 @@ def summarize(
 
     # 5. Rank every sentence; 6. select the takeaways that can stand alone.
     scores = ranker.score(document)
-    takeaways = select_takeaways(document, scores, count)
+    takeaways = select_takeaways(document, scores, count, _sizer(ranker, language.code))
     if not takeaways:
         # Words but no sentence a reader could take as a point ("Presiden . Presiden . ...").
         raise InputTooShort("no sentence of the article can stand as a takeaway")
@@ -131,6 +131,11 @@ def summarize_record(record: dict[str, Any], options: Options = DEFAULT_OPTIONS)
 
 
 _RANKER: Ranker | None = None
+
+
+def _sizer(ranker: Ranker, language: str) -> Sizer | None:
+    """The box sizer that goes with ``ranker``: only a learned ranker has one."""
+    return ranker.sizer_for(language) if isinstance(ranker, LearnedRanker) else None
 
 
 def _default_ranker() -> Ranker:

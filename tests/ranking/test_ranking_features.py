@@ -22,7 +22,7 @@ ARTICLE = (
 def features() -> np.ndarray:
     document = build_document(ARTICLE, None, language_for("id"))
     assert len(document.sentences) == 5
-    return document_features(document)
+    return document_features(document, None)
 
 
 def column(features: np.ndarray, name: str) -> np.ndarray:
@@ -62,4 +62,4 @@ def test_lead_overlap_and_centrality(features: np.ndarray) -> None:
 
 def test_empty_document_has_no_rows() -> None:
     document = build_document("", None, language_for("en"))
-    assert document_features(document).shape == (0, len(FEATURE_NAMES))
+    assert document_features(document, None).shape == (0, len(FEATURE_NAMES))

@@ -10,7 +10,7 @@ from intisari.document import Document
 from intisari.language.detect import language_for
 from intisari.pipeline import build_document
 from intisari.result import Takeaway
-from intisari.takeaways.select import WORD_BUDGETS, select_takeaways
+from intisari.takeaways.select import WORD_BUDGETS, rank_candidates, select_takeaways
 
 SENTENCES_ID = [
     "Pemerintah menaikkan harga bahan bakar minyak bersubsidi mulai Sabtu pekan ini.",
@@ -71,6 +71,24 @@ def test_dangling_opener_needs_its_antecedent_in_the_box() -> None:
     scores[0] = 0.95
     texts = [t.text for t in select_takeaways(doc, scores, 3)]
     assert texts[:2] == SENTENCES_ID[:2]
+
+
+def test_an_automatic_box_stops_where_the_sizer_says() -> None:
+    doc = document(SENTENCES_ID)
+    scores = [0.0, 1.0, 0.9, 0.1, 0.8, 0.7, 0.6]
+    offered: list[list[int]] = []
+
+    def sizer(_: Document, __: object, candidates: object) -> int:
+        offered.append(list(candidates))  # type: ignore[call-overload]
+        return 2
+
+    assert len(select_takeaways(doc, scores, None, sizer)) == 2
+    # The sizer chooses among the candidates every rule allows, best first.
+    assert offered == [rank_candidates(doc, scores)]
+    assert 1 not in offered[0]  # "Namun, ..." without its antecedent.
+    # An explicit count wins over the sizer.
+    assert len(select_takeaways(doc, scores, 4, sizer)) == 4
+    assert len(offered) == 1
 
 
 PERSON_STORY = [

@@ -3,8 +3,9 @@
 The shipped model is trained on all the tune data, so scoring it there would be a
 training-set figure. Here each of ``FOLDS`` folds (by article, fixed seed) is scored by a
 ranker trained on the other folds, exactly as ``intisari train`` trains (same labels,
-features, network, seed); the held-out articles then go through the engine's own
-selection. Languages are folded separately, so every fold holds both.
+features, network, seed, and the box sizer with its own stacking inside those folds);
+the held-out articles then go through the engine's own selection. Languages are folded
+separately, so every fold holds both.
 """
 
 from __future__ import annotations
@@ -79,8 +80,9 @@ def cross_validate(
                 if k != fold or article.document is None:
                     continue
                 scores = ranker.score(article.document)
+                sizer = ranker.sizer_for(article.document.language.code)
                 for count in COUNTS:
-                    box = select_takeaways(article.document, scores, count)
+                    box = select_takeaways(article.document, scores, count, sizer)
                     r = rouge([t.text for t in box], article.references)
                     rows[name][_label(count)].append((
                         r.rouge1, r.rouge2, r.rougeLsum,

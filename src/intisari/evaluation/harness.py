@@ -3,8 +3,8 @@
 Systems, each scored on every article of the file:
 
 * ``intisari``: ``intisari.summarize(text=...)``, the product's default box (sized to the
-  article by the language's word budget), through the public API; its articles/s is the
-  engine's real speed from clean text.
+  article by the language's box sizer or word budget), through the public API; its
+  articles/s is the engine's real speed from clean text.
 * ``intisari (3)``: the same document, ranker and selection with a fixed ``count=3``.
 * ``lead-3`` and ``lexrank``: the first three sentences and LexRank's top three, on the
   engine's own cleaning and sentence splitter (see ``baselines``).

@@ -18,8 +18,9 @@ import numpy as np
 
 from intisari.document import Document
 from intisari.ranking.text import is_dangling
+from intisari.ranking.word_rates import WORD_RATE_FEATURE_NAMES, WordRates
 
-__all__ = ["FEATURE_NAMES", "document_features"]
+__all__ = ["FEATURE_NAMES", "WORD_RATE_COLUMNS", "content_bags", "document_features"]
 
 #: Names of the columns of ``document_features``, in order; the model file lists them too,
 #: so a model trained on another feature set is refused rather than silently misread.
@@ -46,7 +47,10 @@ FEATURE_NAMES: tuple[str, ...] = (
     "url_or_handle",
     "question_or_exclamation",
     "document_length",
+    *WORD_RATE_FEATURE_NAMES,
 )
+#: Where the word-rate columns sit (training fills them out of fold).
+WORD_RATE_COLUMNS = slice(len(FEATURE_NAMES) - len(WORD_RATE_FEATURE_NAMES), None)
 
 #: Word counts that bound a usable takeaway; beyond them a sentence is a caption or a
 #: run-on (the selector applies the same bounds as hard rules).
@@ -58,6 +62,7 @@ TYPICAL_WORDS = 25.0
 LONG_DOCUMENT_SENTENCES = 100
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+_NO_WORD_RATES = (0.0,) * len(WORD_RATE_FEATURE_NAMES)
 #: First characters of words that start with a capital (Latin script: the languages
 #: served) or a digit: one pass gives both counts.
 _MARKED_WORD_START = re.compile(r"\b[A-ZÀ-ÖØ-Þ0-9]")
@@ -68,8 +73,12 @@ _CLOSERS = "\"”’')]"
 _URL_OR_HANDLE = re.compile(r"https?://|www\.|\S@\S|(?:^|\s)@\w", re.I)
 
 
-def document_features(document: Document) -> np.ndarray:
-    """One row of ``FEATURE_NAMES`` values per sentence of ``document``."""
+def document_features(document: Document, word_rates: WordRates | None) -> np.ndarray:
+    """One row of ``FEATURE_NAMES`` values per sentence of ``document``.
+
+    Without ``word_rates`` (a language with no table) the word-rate columns are 0, as they
+    were when the fallback network was trained.
+    """
     sentences = document.sentences
     n = len(sentences)
     if n == 0:
@@ -88,7 +97,7 @@ def document_features(document: Document) -> np.ndarray:
         lowered_text = text.lower()
         lowered = _TOKEN.findall(lowered_text)
         count = len(lowered) or 1
-        bags.append({w for w in lowered if w not in stopwords and len(w) > 1})
+        bags.append(_bag(lowered, stopwords))
         marked = _MARKED_WORD_START.findall(text)
         digits = sum(map(str.isdigit, marked))
         # Capitalised words after the first: names of people, places, organisations.
@@ -117,10 +126,24 @@ def document_features(document: Document) -> np.ndarray:
             _has_url_or_handle(text, lowered_text),
             stripped.endswith(("?", "!")),
             document_length,
+            *_NO_WORD_RATES,
         ))
     out = np.array(rows, dtype=float)
     _overlap_features(out, bags)
+    if word_rates is not None:
+        out[:, WORD_RATE_COLUMNS] = word_rates.columns(bags)
     return out
+
+
+def content_bags(document: Document) -> list[set[str]]:
+    """Each sentence's set of content words, as the features see them."""
+    stopwords = document.language.data.stopwords
+    return [_bag(_TOKEN.findall(s.text.lower()), stopwords) for s in document.sentences]
+
+
+def _bag(lowered: list[str], stopwords: frozenset[str]) -> set[str]:
+    """Content words: not stop words, not single characters."""
+    return {w for w in lowered if w not in stopwords and len(w) > 1}
 
 
 def _has_url_or_handle(text: str, lowered: str) -> bool:

@@ -8,17 +8,18 @@ unless that sentence is in the box right before it; a personal pronoun ("Ia ..."
 also follow an earlier takeaway that names someone.
 
 How many: an explicit ``count`` (1-5) is always honoured when the article has enough
-usable sentences. With ``count=None`` ("auto") the box grows in rank order until it
-holds about as many words as a human summary in that language (``WORD_BUDGETS``):
-long sentences make a box of two, short ones a box of four or five. Cross-validated on
-the tune files this is worth +1-3 ROUGE-1 over a fixed three (see README, "Quality and
-evaluation").
+usable sentences. With ``count=None`` ("auto") a learned ``sizer`` picks where the
+ranked candidates stop, where the language has one (``intisari.ranking.size``);
+otherwise the box grows in rank order until it holds about as many words as a human
+summary in that language (``WORD_BUDGETS``): long sentences make a box of two, short
+ones a box of four or five. Cross-validated on the tune files, each is worth +1-3
+ROUGE-1 over a fixed three (see README, "Quality and evaluation").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Sequence
 
 from intisari.document import Document, Sentence
 from intisari.ranking.text import (
@@ -34,7 +35,9 @@ __all__ = [
     "MAX_COUNT",
     "MIN_COUNT",
     "WORD_BUDGETS",
+    "Sizer",
     "antecedent_shown",
+    "rank_candidates",
     "select_takeaways",
     "takeaway_spans",
 ]
@@ -68,6 +71,9 @@ COMPRESSED_LANGUAGES = frozenset({"en"})
 #: Longest aside (in words) dropped: a longer bracket carries content.
 MAX_ASIDE_WORDS = 8
 
+#: How many of the candidates (sentence indexes, best first) an automatic box shows.
+Sizer = Callable[[Document, Sequence[float], Sequence[int]], int]
+
 _SENTENCE_END = re.compile(r"""[.!?…]["”’')\]]*$""")
 # An aside in brackets, with the space before it, followed by a space and a word (so
 # deleting it never leaves "word ." with a stray space before punctuation).
@@ -75,18 +81,20 @@ _ASIDE = re.compile(r"\s+\([^()]{1,80}\)(?=\s+\w)")
 
 
 def select_takeaways(
-    document: Document, scores: list[float], count: int | None
+    document: Document, scores: list[float], count: int | None, sizer: Sizer | None = None
 ) -> list[Takeaway]:
     """Takeaways in article order, each with the spans it is made of.
 
-    ``count`` takeaways (1-5) when given, else as many as the language's word budget.
+    ``count`` takeaways (1-5) when given, else as many as ``sizer`` says, else as many as
+    the language's word budget.
     """
     sentences = document.sentences
     wanted = MAX_COUNT if count is None else max(MIN_COUNT, min(MAX_COUNT, count))
-    budget = None if count is not None else _word_budget(document)
-    # Best first; ties keep article order (the sort is stable, reversed or not).
-    ranked = sorted(range(len(sentences)), key=scores.__getitem__, reverse=True)
+    budget = _word_budget(document) if count is None and sizer is None else None
+    ranked = _ranked(scores)
     chosen = _greedy(document, ranked, wanted, budget, strict=True)
+    if count is None and sizer is not None:
+        chosen = chosen[: max(MIN_COUNT, sizer(document, scores, chosen))]
     if not chosen:
         # Nothing passes every rule (a short or oddly written article): keep grounding and
         # redundancy, relax the rest, so every article gets at least one takeaway.
@@ -104,6 +112,12 @@ def select_takeaways(
             )
         )
     return takeaways
+
+
+def rank_candidates(document: Document, scores: Sequence[float]) -> list[int]:
+    """The sentences an automatic box chooses among, best first: every rule applied, at
+    most ``MAX_COUNT``. A sizer keeps a prefix of them (the sizer learns on these)."""
+    return _greedy(document, _ranked(scores), MAX_COUNT, None, strict=True)
 
 
 def takeaway_spans(text: str, sentence: Sentence, compress: bool) -> list[tuple[int, int]]:
@@ -125,6 +139,11 @@ def takeaway_spans(text: str, sentence: Sentence, compress: bool) -> list[tuple[
             start += 1
     spans.append((start, sentence.end))
     return [(s, e) for s, e in spans if s < e]
+
+
+def _ranked(scores: Sequence[float]) -> list[int]:
+    """Sentence indexes best first; ties keep article order (the sort is stable)."""
+    return sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
 
 
 def _word_budget(document: Document) -> int:

@@ -1,0 +1,64 @@
+"""A small feed-forward network evaluated with numpy, stored as plain JSON.
+
+Both learned parts of the engine are one: the sentence ranker (``learned``) and the box
+sizer (``size``). They are trained with scikit-learn by ``intisari train``, which is never
+imported at run time; a model file is data (weights and feature scaling), never code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+
+__all__ = ["Network"]
+
+
+@dataclass(frozen=True)
+class Network:
+    """A feed-forward network: standardise, (hidden ReLU layers), one output logit."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: tuple[np.ndarray, ...]
+    biases: tuple[np.ndarray, ...]
+
+    def __call__(self, features: np.ndarray) -> np.ndarray:
+        """Probability-like score in (0, 1) for each row of ``features``."""
+        first, bias = self._first_layer
+        hidden = features @ first + bias
+        for weights, bias in zip(self.weights[1:], self.biases[1:], strict=True):
+            hidden = np.maximum(hidden, 0.0) @ weights + bias
+        return 1.0 / (1.0 + np.exp(-hidden.ravel()))
+
+    @cached_property
+    def _first_layer(self) -> tuple[np.ndarray, np.ndarray]:
+        """The first layer with standardising folded in: ((x - m) / s) W + b = x W' + b'."""
+        weights = self.weights[0] / self.scale[:, None]
+        return weights, self.biases[0] - (self.mean / self.scale) @ self.weights[0]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Network:
+        return cls(
+            mean=np.asarray(data["mean"], dtype=float),
+            scale=np.asarray(data["scale"], dtype=float),
+            weights=tuple(np.asarray(layer["weights"], dtype=float) for layer in data["layers"]),
+            biases=tuple(np.asarray(layer["bias"], dtype=float) for layer in data["layers"]),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "mean": _rounded(self.mean),
+            "scale": _rounded(self.scale),
+            "layers": [
+                {"weights": _rounded(w), "bias": _rounded(b)}
+                for w, b in zip(self.weights, self.biases, strict=True)
+            ],
+        }
+
+
+def _rounded(array: np.ndarray) -> Any:
+    """Six significant digits: the file stays small and scores change by < 1e-5."""
+    return np.vectorize(lambda v: float(f"{v:.6g}"))(array).tolist()
