@@ -165,30 +165,35 @@ def fit_network(
     features: Sequence[np.ndarray], labels: Sequence[np.ndarray], seed: int = SEED
 ) -> Network:
     """Train one network on articles' sentence features and labels."""
+    from sklearn.neural_network import MLPClassifier
+
+    rows, targets = np.vstack(features), np.concatenate(labels)
+    return _fit(MLPClassifier, HIDDEN_UNITS, MAX_EPOCHS, seed, rows, targets)
+
+
+def _fit(
+    kind: type, hidden_units: int, epochs: int, seed: int, features: np.ndarray, targets: np.ndarray
+) -> Network:
+    """Standardise, fit a scikit-learn MLP of ``kind`` (one hidden layer), export it."""
     import warnings
 
     from sklearn.exceptions import ConvergenceWarning
-    from sklearn.neural_network import MLPClassifier
     from sklearn.preprocessing import StandardScaler
 
-    stacked = np.vstack(features)
-    scaler = StandardScaler().fit(stacked)
-    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
-    classifier = MLPClassifier(
-        hidden_layer_sizes=(HIDDEN_UNITS,),
-        alpha=L2_PENALTY,
-        max_iter=MAX_EPOCHS,
-        random_state=seed,
+    estimator = kind(
+        hidden_layer_sizes=(hidden_units,), alpha=L2_PENALTY, max_iter=epochs, random_state=seed
     )
+    scaler = StandardScaler().fit(features)
+    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
     with warnings.catch_warnings():
         # A fixed epoch budget is the point (speed, reproducibility), not a fault.
         warnings.simplefilter("ignore", ConvergenceWarning)
-        classifier.fit((stacked - scaler.mean_) / scale, np.concatenate(labels))
+        estimator.fit((features - scaler.mean_) / scale, targets)
     return Network(
         mean=scaler.mean_,
         scale=scale,
-        weights=tuple(classifier.coefs_),
-        biases=tuple(classifier.intercepts_),
+        weights=tuple(estimator.coefs_),
+        biases=tuple(estimator.intercepts_),
     )
 
 
@@ -258,11 +263,7 @@ def fit_sizer(
     ``features`` are the examples' out-of-fold features and ``folds`` their folds: each
     article is scored by a network trained on the other folds.
     """
-    import warnings
-
-    from sklearn.exceptions import ConvergenceWarning
     from sklearn.neural_network import MLPRegressor
-    from sklearn.preprocessing import StandardScaler
 
     from intisari.evaluation.rouge import rouge
     from intisari.takeaways.select import rank_candidates
@@ -288,24 +289,8 @@ def fit_sizer(
                 rouge(texts[:n], examples[i].references).rouge1 for n in range(1, len(texts) + 1)
             ])
             targets.append((value - value.mean()) / 10.0)
-    features = np.vstack(rows)
-    scaler = StandardScaler().fit(features)
-    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
-    regressor = MLPRegressor(
-        hidden_layer_sizes=(SIZER_HIDDEN_UNITS,),
-        alpha=L2_PENALTY,
-        max_iter=SIZER_EPOCHS,
-        random_state=seed,
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        regressor.fit((features - scaler.mean_) / scale, np.concatenate(targets))
-    return Network(
-        mean=scaler.mean_,
-        scale=scale,
-        weights=tuple(regressor.coefs_),
-        biases=tuple(regressor.intercepts_),
-    )
+    stacked, centred = np.vstack(rows), np.concatenate(targets)
+    return _fit(MLPRegressor, SIZER_HIDDEN_UNITS, SIZER_EPOCHS, seed, stacked, centred)
 
 
 def model_json(ranker: LearnedRanker, provenance: dict[str, Any]) -> str:
