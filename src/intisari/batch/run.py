@@ -184,6 +184,7 @@ def _connect(workers: int | None, scheduler: str | None) -> Iterator[Client]:
     """A client of the cluster at ``scheduler``, or of a local one that ends with it."""
     from distributed import Client, LocalCluster
 
+    _quiet_interrupted_gathers()
     if scheduler is not None:
         try:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
@@ -208,6 +209,27 @@ def _connect(workers: int | None, scheduler: str | None) -> Iterator[Client]:
         Client(cluster) as client,
     ):
         yield client
+
+
+class _InterruptedGathers(logging.Filter):
+    """Drops asyncio's "Task exception was never retrieved" for Dask's ``AllExit``.
+
+    Ctrl-C while the client waits for a result leaves Dask's gather task running; when the
+    client closes, that task ends with ``AllExit`` and asyncio logs it, traceback and all,
+    under the interrupted message. Nothing failed: the interruption is already reported.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from distributed.client import AllExit
+
+        return not (record.exc_info and isinstance(record.exc_info[1], AllExit))
+
+
+def _quiet_interrupted_gathers() -> None:
+    """Install ``_InterruptedGathers`` on asyncio's logger, once per process."""
+    logger = logging.getLogger("asyncio")
+    if not any(isinstance(f, _InterruptedGathers) for f in logger.filters):
+        logger.addFilter(_InterruptedGathers())
 
 
 def _summarize_all(
