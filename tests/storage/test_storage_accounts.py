@@ -41,6 +41,18 @@ def test_tokens_are_stored_hashed(session: Session) -> None:
     assert accounts.account_for_token(session, token + "x") is None
 
 
+def test_revoking_deletes_every_token_of_one_account_only(session: Session) -> None:
+    rina = accounts.create_account(session, "rina", "correct horse")
+    bot = accounts.create_account(session, "bot", None)
+    rina_tokens = [accounts.mint_token(session, rina) for _ in range(2)]
+    bot_token = accounts.mint_token(session, bot)
+    assert accounts.revoke_tokens(session, rina) == 2
+    assert all(accounts.account_for_token(session, t) is None for t in rina_tokens)
+    assert accounts.account_for_token(session, bot_token).name == "bot"
+    assert accounts.verify_login(session, "rina", "correct horse") is not None
+    assert accounts.revoke_tokens(session, rina) == 0
+
+
 def test_unknown_role_is_refused(session: Session) -> None:
     with pytest.raises(ValueError, match="role"):
         accounts.create_account(session, "rina", "correct horse", role="owner")

@@ -1,4 +1,5 @@
-"""The service's commands: db upgrade, reviewer add / token; bad input exits 2 in one line."""
+"""The service's commands: db upgrade, reviewer add / token / revoke; bad input exits 2 in
+one line."""
 
 from __future__ import annotations
 
@@ -52,6 +53,15 @@ def test_reviewer_add_with_token(database: str) -> None:
         assert account_for_token(session, token) == account
 
 
+def test_reviewer_revoke_ends_every_token(database: str) -> None:
+    assert run("reviewer", "add", "bot", "--no-password")[0] == 0
+    tokens = [run("reviewer", "token", "bot")[1].strip() for _ in range(2)]
+    code, _, err = run("reviewer", "revoke", "bot")
+    assert code == 0 and "revoked 2 token(s) of 'bot'" in err
+    with make_sessions(make_engine(database))() as session:
+        assert all(account_for_token(session, token) is None for token in tokens)
+
+
 def test_reviewer_token_and_errors(database: str) -> None:
     assert run("reviewer", "add", "bot", "--no-password", "--role", "admin")[0] == 0
     code, out, _ = run("reviewer", "token", "bot")
@@ -61,6 +71,7 @@ def test_reviewer_token_and_errors(database: str) -> None:
         (("reviewer", "add", "x", "--password-stdin"), "short\n"),
         (("reviewer", "add", "x", "--no-password", "--role", "owner"), None),
         (("reviewer", "token", "nobody"), None),
+        (("reviewer", "revoke", "nobody"), None),
     ]:
         code, _, err = run(*args, stdin=stdin)
         assert code == 2, args

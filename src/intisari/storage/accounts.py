@@ -11,7 +11,7 @@ import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from intisari.storage.models import ROLES, Account, ApiToken
@@ -23,6 +23,7 @@ __all__ = [
     "get_account",
     "get_account_by_name",
     "mint_token",
+    "revoke_tokens",
     "set_password",
     "verify_login",
 ]
@@ -86,6 +87,16 @@ def mint_token(session: Session, account: Account) -> str:
     session.add(ApiToken(account_id=account.id, token_hash=_token_hash(token)))
     session.commit()
     return token
+
+
+def revoke_tokens(session: Session, account: Account) -> int:
+    """Delete every API token of ``account`` (a leaked one, say); how many there were.
+
+    A revoked token fails on its next request: every request looks its hash up afresh.
+    """
+    result = session.execute(delete(ApiToken).where(ApiToken.account_id == account.id))
+    session.commit()
+    return result.rowcount
 
 
 def account_for_token(session: Session, token: str) -> Account | None:

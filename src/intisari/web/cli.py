@@ -105,6 +105,20 @@ def reviewer_token(name: Annotated[str, typer.Argument(help="Login name.")]) -> 
         typer.echo(mint_token(session, account))
 
 
+@reviewer_app.command("revoke")
+def reviewer_revoke(name: Annotated[str, typer.Argument(help="Login name.")]) -> None:
+    """Revoke every API token of an account (its password, if any, still works)."""
+    from intisari.cli import fail
+    from intisari.storage.accounts import get_account_by_name, revoke_tokens
+
+    with _session() as session:
+        account = get_account_by_name(session, name)
+        if account is None:
+            fail(f"no account {name!r}")
+        revoked = revoke_tokens(session, account)
+        typer.echo(f"revoked {revoked} token(s) of {name!r}", err=True)
+
+
 def _read_password(from_stdin: bool) -> str:
     from intisari.cli import fail
 
