@@ -1,5 +1,5 @@
-"""Reviewer routes: 401 anonymous, 403 wrong role or missing CSRF; hashed passwords;
-HttpOnly SameSite session cookies; CSRF tokens on every form post."""
+"""Reviewer routes: 401 anonymous or revoked, 403 wrong role or missing CSRF; hashed
+passwords; HttpOnly SameSite session cookies; CSRF tokens on every form post."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from intisari.storage.accounts import get_account_by_name, revoke_tokens
 from intisari.storage.models import Account
 
 
@@ -50,6 +51,18 @@ def test_reviewer_token_allowed(
 ) -> None:
     headers = {"Authorization": f"Bearer {token_for('rina', 'reviewer')}"}
     assert client.get("/v1/reports", headers=headers).status_code == 200
+
+
+def test_a_revoked_token_is_401_at_once(
+    client: TestClient, token_for: Callable[[str, str], str]
+) -> None:
+    headers = {"Authorization": f"Bearer {token_for('rina', 'reviewer')}"}
+    assert client.get("/v1/reports", headers=headers).status_code == 200
+    with client.app.state.intisari.sessions() as session:  # type: ignore[attr-defined]
+        account = get_account_by_name(session, "rina")
+        assert account is not None
+        revoke_tokens(session, account)
+    assert client.get("/v1/reports", headers=headers).status_code == 401
 
 
 def test_passwords_stored_hashed(
