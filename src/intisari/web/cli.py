@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from intisari.settings import Settings
+    from intisari.storage.models import Account
 
 __all__ = ["db_app", "reviewer_app", "serve"]
 
@@ -95,28 +96,31 @@ def reviewer_add(
 @reviewer_app.command("token")
 def reviewer_token(name: Annotated[str, typer.Argument(help="Login name.")]) -> None:
     """Mint a new API token for an account and print it (it is shown only once)."""
-    from intisari.cli import fail
-    from intisari.storage.accounts import get_account_by_name, mint_token
+    from intisari.storage.accounts import mint_token
 
     with _session() as session:
-        account = get_account_by_name(session, name)
-        if account is None:
-            fail(f"no account {name!r}")
-        typer.echo(mint_token(session, account))
+        typer.echo(mint_token(session, _existing_account(session, name)))
 
 
 @reviewer_app.command("revoke")
 def reviewer_revoke(name: Annotated[str, typer.Argument(help="Login name.")]) -> None:
     """Revoke every API token of an account (its password, if any, still works)."""
-    from intisari.cli import fail
-    from intisari.storage.accounts import get_account_by_name, revoke_tokens
+    from intisari.storage.accounts import revoke_tokens
 
     with _session() as session:
-        account = get_account_by_name(session, name)
-        if account is None:
-            fail(f"no account {name!r}")
-        revoked = revoke_tokens(session, account)
+        revoked = revoke_tokens(session, _existing_account(session, name))
         typer.echo(f"revoked {revoked} token(s) of {name!r}", err=True)
+
+
+def _existing_account(session: Session, name: str) -> Account:
+    """The account called ``name``; a one-line error and exit 2 when there is none."""
+    from intisari.cli import fail
+    from intisari.storage.accounts import get_account_by_name
+
+    account = get_account_by_name(session, name)
+    if account is None:
+        fail(f"no account {name!r}")
+    return account
 
 
 def _read_password(from_stdin: bool) -> str:
