@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -9,6 +10,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from intisari.storage import repository
+from intisari.storage.database import make_engine, make_sessions
 from intisari.storage.models import StoredSummary
 
 WINDOW_S = 3600
@@ -98,6 +100,38 @@ def test_duplicate_within_the_window_is_merged(session: Session) -> None:
     assert again.id == first.id
     assert again.duplicates == 1
     assert len(repository.list_reports(session)) == 1
+
+
+#: Identical reports sent at once, each from its own session (as server threads are).
+SIMULTANEOUS = 8
+
+
+def test_simultaneous_identical_reports_make_one_row_that_counts_them_all(
+    session: Session, database_url: str
+) -> None:
+    summary_id = new_summary(session).id
+    engine = make_engine(database_url)
+    sessions = make_sessions(engine)
+    start = threading.Barrier(SIMULTANEOUS)
+    outcomes: list[bool] = []
+
+    def send() -> None:
+        with sessions() as own:
+            summary = repository.get_summary(own, summary_id)
+            assert summary is not None
+            start.wait()
+            outcomes.append(report(own, summary, auto_hide_at=100)[1])
+
+    threads = [threading.Thread(target=send) for _ in range(SIMULTANEOUS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    engine.dispose()
+    assert sorted(outcomes) == [False] * (SIMULTANEOUS - 1) + [True]
+    session.expire_all()
+    (stored,) = repository.list_reports(session)
+    assert stored.duplicates == SIMULTANEOUS - 1
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -161,8 +161,18 @@ def _duplicate_query(whole_box: bool) -> Select[tuple[Report]]:
         )
         .order_by(Report.created_at)
         .limit(1)
+        # Fresh values even when the session holds the row already: read under the lock.
+        .execution_options(populate_existing=True)
     )
 
+
+#: A write to the summary's row that changes nothing: the lock ``add_report`` takes.
+_LOCK_SUMMARY = (
+    update(StoredSummary)
+    .where(StoredSummary.id == bindparam("summary_id"))
+    .values(hidden=StoredSummary.hidden)
+    .execution_options(synchronize_session=False)
+)
 
 #: By ``takeaway_index is None``: a report on the whole box, or on one bullet.
 _DUPLICATE = {True: _duplicate_query(True), False: _duplicate_query(False)}
@@ -195,9 +205,15 @@ def add_report(
 
     Returns ``(report, created)``; ``created`` is false for a merged duplicate.
     The caller has validated ``takeaway_index`` against the summary.
+
+    Reports on one summary are taken one at a time: the first statement writes the
+    summary's row (changing nothing), which holds SQLite's write lock or PostgreSQL's row
+    lock until the commit. Without it, eight identical reports sent at once were stored
+    as eight rows, and merged duplicates lost their counts.
     """
     if category not in CATEGORIES:
         raise ValueError(f"unknown report category {category!r}")
+    session.execute(_LOCK_SUMMARY, {"summary_id": summary.id})
     now = now or utcnow()
     parameters: dict[str, Any] = {
         "summary_id": summary.id,
@@ -209,7 +225,7 @@ def add_report(
         parameters["takeaway_index"] = takeaway_index
     duplicate = session.scalar(_DUPLICATE[takeaway_index is None], parameters)
     if duplicate is not None:
-        duplicate.duplicates += 1
+        duplicate.duplicates += 1  # read under the lock, so no count is lost
         session.commit()
         return duplicate, False
     report = Report(
