@@ -10,8 +10,9 @@ SQLite has one writer at a time, and a writer that finds the database locked pol
 growing sleeps (up to 100 ms each) rather than being woken when the lock is free: under a
 burst of reports that is where the slowest answers came from (p99 over a second in
 ``benchmarks/load.py``). So the sessions of one SQLite engine take turns in Python
-first: a session takes the engine's write lock at its first flush and gives it back when
-its transaction ends, and waiting threads are woken at once. Across worker processes
+first: a session takes the engine's write lock at its first write (a flush, or an
+UPDATE or DELETE statement of its own) and gives it back when its transaction ends, and
+waiting threads are woken at once. Across worker processes
 SQLite's own locking still decides.
 """
 
@@ -24,7 +25,13 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction, sessionmaker
+from sqlalchemy.orm import (
+    ORMExecuteState,
+    Session,
+    SessionTransaction,
+    UOWTransaction,
+    sessionmaker,
+)
 
 __all__ = ["make_engine", "make_sessions", "migration_config", "upgrade"]
 
@@ -58,23 +65,33 @@ def make_sessions(engine: Engine) -> sessionmaker[Session]:
 
 
 def _take_turns_writing(sessions: sessionmaker[Session]) -> None:
-    """One writing transaction at a time among ``sessions``: a lock from first flush to end.
+    """One writing transaction at a time among ``sessions``: a lock from first write to end.
 
     A plain ``Lock``, not an ``RLock``: a session may end on another thread than the one
-    that flushed (FastAPI closes a dependency's session in a later threadpool call).
+    that flushed (FastAPI closes a dependency's session in a later threadpool call). A
+    write statement takes it too: a session holding SQLite's lock through an UPDATE while
+    waiting here for a session that waits for SQLite would stall both for the busy timeout.
     """
     lock = threading.Lock()
 
-    def take(session: Session, _flush: UOWTransaction, _instances: object) -> None:
+    def take(session: Session) -> None:
         if not session.info.get(HOLDS_WRITE_LOCK):
             lock.acquire()
             session.info[HOLDS_WRITE_LOCK] = True
+
+    def take_before_flush(session: Session, _flush: UOWTransaction, _instances: object) -> None:
+        take(session)
+
+    def take_before_write_statement(state: ORMExecuteState) -> None:
+        if state.is_update or state.is_delete or state.is_insert:
+            take(state.session)
 
     def give_back(session: Session, transaction: SessionTransaction) -> None:
         if transaction.parent is None and session.info.pop(HOLDS_WRITE_LOCK, False):
             lock.release()
 
-    event.listen(sessions, "before_flush", take)
+    event.listen(sessions, "before_flush", take_before_flush)
+    event.listen(sessions, "do_orm_execute", take_before_write_statement)
     event.listen(sessions, "after_transaction_end", give_back)
 
 
