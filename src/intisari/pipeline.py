@@ -75,7 +75,7 @@ def summarize(
         text=document.text,
         takeaways=takeaways,
         notice=language.data.notice,
-        removed=cleaned.removed,
+        removed=[*raw.removed, *cleaned.removed],
         engine=EngineInfo(version=__version__, method=ranker.name),
     )
 

@@ -8,6 +8,7 @@ from intisari.errors import InputError, InputTooShort
 from intisari.ingest.html import extract, looks_like_html
 from intisari.ingest.text import check_text, split_title
 from intisari.options import Options
+from intisari.result import Removed
 
 __all__ = ["RawArticle", "load"]
 
@@ -22,6 +23,8 @@ class RawArticle:
     lang: str | None
     #: The page's ``<html lang>``: it wins unless the text is plainly another language.
     page_lang: str | None = None
+    #: What was cut from a page's body on its DOM (captions, widgets...), with reasons.
+    removed: tuple[Removed, ...] = ()
 
 
 def load(
@@ -55,7 +58,9 @@ def load(
     if html is not None:
         check_text(html, options.max_input_bytes)
         extracted = extract(html, url=url)
-        return RawArticle(extracted.text, title or extracted.title, lang, extracted.lang)
+        return RawArticle(
+            extracted.text, title or extracted.title, lang, extracted.lang, extracted.removed
+        )
     assert text is not None
     check_text(text, options.max_input_bytes)
     if title is None:

@@ -1,0 +1,146 @@
+"""What page markup says about a block: the vocabularies the DOM rules read.
+
+Data, not code (as ``language/data`` is for text): tag sets, class/id words in the
+languages our publishers write their markup in (English mostly, Indonesian often:
+"terkait", "iklan", "komentar"), and the headings under which sites list other stories.
+The rules that use them are in ``main_content.py``; each removal names a reason from
+``intisari.removal.REASONS``.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "BLOCK_TAGS",
+    "CANDIDATE_WEIGHT",
+    "CUT_IN_BODY",
+    "LIKELY_BODY",
+    "NAMED_CUTS",
+    "PARAGRAPH_TAGS",
+    "SKIPPED_TAGS",
+    "UNLIKELY_BODY",
+    "WIDGET_HEADINGS",
+]
+
+#: Never text a reader sees: not read at all.
+SKIPPED_TAGS = frozenset(
+    "script style noscript template svg canvas iframe object embed video audio source track "
+    "picture map button select option input textarea link meta head title param math".split()
+)
+
+#: Elements that start a new line of text; everything else is inline and flows into
+#: the line around it. Unknown (custom) elements are inline.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
+    "figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr li main menu "
+    "nav ol p pre section summary table tbody thead tfoot tr td th ul br caption html".split()
+)
+
+#: Elements whose own text is a paragraph: they score their parent as the body's container.
+PARAGRAPH_TAGS = frozenset("p pre td blockquote".split())
+
+#: Elements that are never story inside the body, with the reason they are cut for.
+CUT_IN_BODY: dict[str, str] = {
+    "figure": "caption",
+    "figcaption": "caption",
+    "aside": "widget",
+    "nav": "navigation",
+    "footer": "navigation",
+    "table": "table",
+    "h1": "title",
+    "form": "widget",
+    "dialog": "widget",
+}
+
+#: A container's starting weight by tag (Readability's): a ``<div>`` or ``<article>`` is
+#: where bodies live, a list item or heading is not.
+CANDIDATE_WEIGHT: dict[str, int] = {
+    "article": 10, "main": 5, "section": 5, "div": 5, "pre": 3, "td": 3, "blockquote": 3,
+    "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
+    "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
+}
+
+
+def _names(pattern: str) -> re.Pattern[str]:
+    """A pattern over an element's lower-cased ``class`` and ``id`` joined by a space."""
+    return re.compile(pattern)
+
+
+#: Words whose only separators from the rest are non-letters: "ad" in "ad-slot" or
+#: "top_ad", never in "head" or "loads".
+def _word(alternatives: str) -> str:
+    return rf"(?:^|[^a-z])(?:{alternatives})(?:[^a-z]|$)"
+
+
+#: Class/id words of the containers that hold article bodies ("article-body",
+#: "detail__body-text", "entry-content", "itp_bodycontent", "isi-berita").
+LIKELY_BODY = _names(
+    r"article|body|content|entry|main|post|story|text|detail|isi|konten|berita|news|read"
+)
+
+#: Class/id words of blocks that are not the body (Readability's list and their
+#: Indonesian counterparts): their text does not vote for a container.
+UNLIKELY_BODY = _names(
+    r"comment|komentar|disqus|related|terkait|sidebar|footer|header|menu|breadcrumb|"
+    r"pagination|pager|share|social|sosmed|sponsor|widget|popular|populer|trending|banner|"
+    r"promo|newsletter|subscribe|recommend|rekomendasi|outbrain|taboola|masthead|"
+    + _word(r"ad|ads|adv|iklan|nav|navbar|tags?")
+)
+
+#: Blocks cut from inside the body by their class or id, each with its reason; the first
+#: that matches wins. A block holding most of the body's text is never cut this way
+#: (a site may call its body "content-with-related").
+NAMED_CUTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("comments", _names(r"comment|komentar|disqus|replies")),
+    ("link-preview", _names(r"rollover|hovercard|hover-card|tooltip|popover|link-?preview")),
+    ("caption", _names(r"caption|credit|keterangan|photo-?desc|foto-?desc|img-?desc")),
+    ("author-bio", _names(r"author-?bio|about-?(the-?)?author|author-?info|author-?box|"
+                          r"profil-?penulis|" + _word(r"bio"))),
+    (
+        "related-link",
+        _names(
+            r"related|terkait|baca-?juga|bacajuga|lihat-?juga|also-?read|read-?also|"
+            r"more-?stories|more-?news|recommend|rekomendasi|populer|popular|trending|"
+            r"most-?read|outbrain|taboola|next-?article|berita-?lain"
+        ),
+    ),
+    (
+        "site-prompt",
+        _names(
+            r"share|sharing|social|sosmed|newsletter|subscri|signup|sign-up|app-?download|"
+            r"download-?app|whatsapp|telegram|google-?news|" + _word(r"follow")
+        ),
+    ),
+    (
+        "advertisement",
+        _names(r"advert|iklan|sponsor|adsense|dfp|banner|" + _word(r"ad|ads|adv|gpt-ad|promo")),
+    ),
+    ("video", _names(r"video|player|playlist|youtube|vidio")),
+    ("widget", _names(r"widget|sidebar|poll|survey|quiz|jajak|modal|popup|toolbar")),
+    ("navigation", _names(r"breadcrumb|pagination|pager|" + _word(r"nav|navbar|menu|tags?|topik"))),
+)
+
+#: Headings under which sites list other stories or page blocks, in the languages of our
+#: pages (compared lower-cased, without final punctuation). The block under one is cut.
+WIDGET_HEADINGS = frozenset(
+    {
+        # Indonesian
+        "headline", "headlines", "terpopuler", "populer", "berita populer",
+        "berita terpopuler", "terpopuler hari ini", "berita terkait", "artikel terkait",
+        "topik terkait", "baca juga", "lihat juga", "simak juga", "tonton juga",
+        "artikel menarik lainnya", "berita menarik lainnya", "berita lainnya",
+        "artikel lainnya", "berita terbaru", "terbaru", "terkini", "berita terkini",
+        "rekomendasi", "rekomendasi untuk anda", "pilihan editor", "pilihan redaksi",
+        "editor's pick", "jangan lewatkan", "video pilihan", "video terkait",
+        "video terpopuler", "foto terkait", "galeri foto", "komentar",
+        # English
+        "related", "related articles", "related stories", "related news", "related content",
+        "related coverage", "read more", "read next", "more from", "more stories",
+        "more news", "most popular", "most read", "most viewed", "trending", "trending now",
+        "editor's picks", "you may also like", "you might also like", "recommended",
+        "recommended for you", "latest news", "latest stories", "top stories", "also read",
+        "see also", "what to read next", "don't miss",
+        "comments",
+    }
+)

@@ -1,0 +1,506 @@
+"""The article body of a page, from its DOM, with every block cut from it named.
+
+Readability's idea (Mozilla's reader view), on the lexbor parser: every paragraph of
+text votes for the element that holds it (its parent fully, its grandparent half, the
+next a sixth), a vote worth more the longer the paragraph and the more commas it has; a
+container's votes are scaled down by the share of its text that is links, and class or
+id words say where bodies live ("article-body") and where they do not ("sidebar"). The
+winner, with siblings that vote nearly as well, is the body.
+
+Inside the body, blocks that are not story are cut and listed with their reason
+(``intisari.removal``): figures and captions, asides, tables, widgets under a heading
+such as "Headline" or "Baca Juga", hover cards inside a paragraph, blocks whose class
+says comments, related links, share buttons, ads, video, author bios; and lists that are
+mostly links. The vocabularies are data, in ``boilerplate.py``.
+
+The page is read into a small tree of our own in one pass (text, tag, class/id and the
+counts the rules need), so every later step is plain Python over at most
+``MAX_ELEMENTS`` elements: the work and memory per page are bounded by that cap, not
+by what the page holds.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from intisari.ingest.boilerplate import (
+    BLOCK_TAGS,
+    CANDIDATE_WEIGHT,
+    CUT_IN_BODY,
+    LIKELY_BODY,
+    NAMED_CUTS,
+    PARAGRAPH_TAGS,
+    SKIPPED_TAGS,
+    UNLIKELY_BODY,
+    WIDGET_HEADINGS,
+)
+from intisari.result import Removed
+
+__all__ = ["MAX_ELEMENTS", "Body", "extract_body"]
+
+#: Elements read from a page; the rest of a larger page is not read. News pages have
+#: 500-6,000; a page past this is a dump (the reliability issue's 100k ``<p>``), whose
+#: first elements hold far more text than the engine reads anyway.
+MAX_ELEMENTS = 20_000
+
+#: Nesting read from a page: deeper elements are skipped. Real pages nest 30-60 deep;
+#: the cap keeps every walk shallow enough for Python's recursion limit.
+MAX_DEPTH = 200
+
+#: Text shorter than this is not a paragraph and casts no vote (Readability's 25).
+MIN_PARAGRAPH_CHARS = 25
+
+#: A vote grows by one per this many characters, up to ``MAX_LENGTH_BONUS``.
+CHARS_PER_POINT = 100
+MAX_LENGTH_BONUS = 3
+
+#: Class/id words move a container's score by this much (Readability's 25).
+NAME_WEIGHT = 25
+
+#: A sibling of the winner joins the body when it scores this share of the winner...
+SIBLING_SHARE = 0.2
+#: ...or is a paragraph this long with at most ``SIBLING_LINK_DENSITY`` of it links.
+SIBLING_PARAGRAPH_CHARS = 80
+SIBLING_LINK_DENSITY = 0.25
+
+#: A block cut by its class or id holds less than this share of the body's text: a site
+#: that names its body "content-with-sidebar" keeps its body.
+MAX_CUT_SHARE = 0.5
+
+#: A list or block is a list of links when at least this share of its text is links and
+#: it has at least ``MIN_LIST_LINKS`` of them.
+LINK_LIST_DENSITY = 0.5
+MIN_LIST_LINKS = 2
+
+#: An inline element inside a paragraph is a hover card when nearly all of its text is
+#: links and it holds an image or several links.
+PREVIEW_LINK_DENSITY = 0.9
+MIN_PREVIEW_LINKS = 3
+
+#: A paragraph that is one link, no longer than this, is a link to another story
+#: (a headline is shorter; a paragraph of story is not all link).
+MAX_LINK_LINE_CHARS = 200
+
+#: A block holding an image and at most this much text is the image with its caption.
+MAX_CAPTION_CHARS = 250
+
+#: A widget heading ("Headline", "Baca Juga") is at most this long.
+MAX_HEADING_CHARS = 40
+
+#: A cut block is listed in ``removed`` with at most this much of its text: enough to
+#: recognise it, never a whole comments section.
+MAX_REMOVED_CHARS = 300
+
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+_HEADING_EDGES = " :.-–—»>|·"
+#: Short elements that are never a widget's heading: a menu's links and items. (A
+#: heading that is a link, ``<h3><a>Terpopuler</a></h3>``, is found at its ``<h3>``.)
+_NOT_HEADINGS = frozenset({"a", "li", "br", "hr"})
+
+
+@dataclass(eq=False, slots=True)
+class _Element:
+    """One element of the page, with the counts the rules read."""
+
+    tag: str
+    #: Lower-cased ``class`` and ``id``, joined by a space.
+    names: str
+    parent: _Element | None
+    #: Text (as written, spaces and all) and child elements, in document order.
+    children: list[_Element | str] = field(default_factory=list)
+    #: Characters of text in the subtree (stripped text nodes), and of them inside links.
+    chars: int = 0
+    link_chars: int = 0
+    links: int = 0
+    #: Text reached without crossing a block element: the element's own paragraph.
+    inline_chars: int = 0
+    commas: int = 0
+    has_image: bool = False
+    #: Its class or id says it is not the body ("sidebar", "comments")...
+    unlikely_name: bool = False
+    #: ...and it, or an element around it, is small enough to believe that: it casts no vote.
+    unlikely: bool | None = None
+    score: float = 0.0
+    candidate: bool = False
+    #: A widget heading ("Headline") among this element's children.
+    widget_heading: _Element | None = None
+
+    def link_density(self) -> float:
+        return self.link_chars / self.chars if self.chars else 0.0
+
+
+@dataclass(frozen=True)
+class Body:
+    """What the DOM rules found: the body's paragraphs, the page's title, the cuts."""
+
+    text: str
+    title: str | None
+    removed: tuple[Removed, ...]
+    #: Paragraphs in the body (lines of ``text``).
+    paragraphs: int
+    #: The body the page declares in its JSON-LD (``articleBody``), where it does.
+    declared: str | None = None
+
+
+def extract_body(html: str) -> Body:
+    """The body text (one paragraph a line), the title, and what was cut from the body."""
+    tree = LexborHTMLParser(html)
+    title = _title(tree)
+    declared = _declared_body(tree)
+    body = tree.body
+    if body is None:
+        return Body(text="", title=title, removed=(), paragraphs=0, declared=declared)
+    elements: list[_Element] = []
+    root, candidates = _read(body, elements)
+    chosen = _choose(root, candidates)
+    lines: list[str] = []
+    removed: list[Removed] = []
+    if chosen:
+        writer = _Writer(lines, removed, sum(element.chars for element in chosen))
+        for element in chosen:
+            writer.block(element)
+        writer.newline()
+    # Children point to parents and back: cut the links so the tree is freed at once, not
+    # left for the garbage collector (whose passes over thousands of elements cost ~20%).
+    for element in elements:
+        element.parent = None
+    return Body(text="\n".join(lines), title=title, removed=tuple(removed),
+                paragraphs=len(lines), declared=declared)
+
+
+# -- reading the page ---------------------------------------------------------------------
+
+
+def _read(body: LexborNode, elements: list[_Element]) -> tuple[_Element, list[_Element]]:
+    """Our tree of ``body`` (bounded by ``MAX_ELEMENTS``), and the elements voted for.
+
+    Every element read is appended to ``elements``.
+    """
+    root = _Element("body", "", None)
+    paragraphs: list[_Element] = []
+    stack = [(root, body.iter(include_text=True))]
+    count = 0
+    while stack and count <= MAX_ELEMENTS:
+        element, children = stack[-1]
+        for child in children:
+            tag = child.tag
+            if tag == "-text":
+                text = child.text_content
+                if text:
+                    element.children.append(text)
+                    if not text.isspace():
+                        size = len(text.strip())
+                        element.chars += size
+                        element.inline_chars += size
+                        element.commas += text.count(",")
+                continue
+            if tag in SKIPPED_TAGS or tag[0] in "_!" or len(stack) > MAX_DEPTH:
+                continue
+            count += 1
+            if count > MAX_ELEMENTS:
+                break
+            if tag == "img":
+                element.has_image = True
+                continue
+            attributes = child.attributes
+            names = ""
+            if attributes:
+                if "hidden" in attributes or (
+                    "style" in attributes and _DISPLAY_NONE.search(attributes["style"] or "")
+                ):
+                    continue
+                names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
+            new = _Element(tag, names, element)
+            elements.append(new)
+            if len(names) > 1:
+                new.unlikely_name = tag not in ("article", "main") and _unlikely_name(names)
+            element.children.append(new)
+            stack.append((new, child.iter(include_text=True)))
+            break  # Read the new element's children first.
+        else:
+            stack.pop()
+            _close(element, paragraphs)
+    while stack:  # Past the cap: close what is open so the counts add up.
+        _close(stack.pop()[0], paragraphs)
+    candidates: list[_Element] = []
+    for paragraph in paragraphs:
+        if not _unlikely(paragraph, root.chars):
+            _vote(paragraph, candidates, root.chars)
+    return root, candidates
+
+
+@lru_cache(maxsize=4096)
+def _unlikely_name(names: str) -> bool:
+    """Do class/id words say "not the body" (and none says "body")? Pages repeat names."""
+    return UNLIKELY_BODY.search(names) is not None and LIKELY_BODY.search(names) is None
+
+
+def _close(element: _Element, paragraphs: list[_Element]) -> None:
+    """Add ``element``'s counts (its subtree is read) to its parent's; note a paragraph."""
+    tag = element.tag
+    if tag == "a":
+        element.link_chars = element.chars
+        element.links += 1
+    parent = element.parent
+    if parent is not None:
+        parent.chars += element.chars
+        parent.link_chars += element.link_chars
+        parent.links += element.links
+        if element.has_image:
+            parent.has_image = True
+        if tag not in BLOCK_TAGS:
+            parent.inline_chars += element.inline_chars
+            parent.commas += element.commas
+        if 0 < element.chars <= MAX_HEADING_CHARS and tag not in _NOT_HEADINGS:
+            _note_heading(element)
+    if tag in BLOCK_TAGS and element.inline_chars >= MIN_PARAGRAPH_CHARS:
+        paragraphs.append(element)
+
+
+def _unlikely(element: _Element, page_chars: int) -> bool:
+    """Is ``element`` inside a block named as not the body ("sidebar")?
+
+    A named block holding most of the page's text is not believed: a site may wrap its
+    whole page in ``<div class="abmenu">``.
+    """
+    if element.unlikely is None:
+        named = element.unlikely_name and element.chars < MAX_CUT_SHARE * page_chars
+        parent = element.parent
+        element.unlikely = named or (parent is not None and _unlikely(parent, page_chars))
+    return element.unlikely
+
+
+def _note_heading(element: _Element) -> None:
+    """Mark the parent of a widget heading ("Headline", "Berita Terkait") as a widget."""
+    if element.parent is None or element.parent.widget_heading:
+        return
+    text = " ".join(_text(element).split()).strip(_HEADING_EDGES).lower()
+    if text in WIDGET_HEADINGS:
+        element.parent.widget_heading = element
+
+
+def _vote(paragraph: _Element, candidates: list[_Element], page_chars: int) -> None:
+    """Readability's vote: parent fully, grandparent half, the next a sixth."""
+    points = 1 + paragraph.commas + min(paragraph.inline_chars // CHARS_PER_POINT,
+                                        MAX_LENGTH_BONUS)
+    # Text directly in a <div> is a paragraph of that div (Readability wraps it in a <p>).
+    owner = paragraph.parent if paragraph.tag in PARAGRAPH_TAGS else paragraph
+    inline_links = paragraph.link_chars / paragraph.chars if paragraph.chars else 0.0
+    points *= 1 - min(inline_links, 1.0)
+    for divider in (1, 2, 6):
+        if owner is None or _unlikely(owner, page_chars):
+            return
+        if not owner.candidate:
+            owner.candidate = True
+            owner.score = CANDIDATE_WEIGHT.get(owner.tag, 0) + _name_weight(owner)
+            candidates.append(owner)
+        owner.score += points / divider
+        owner = owner.parent
+
+
+def _name_weight(element: _Element) -> int:
+    weight = 0
+    if LIKELY_BODY.search(element.names):
+        weight += NAME_WEIGHT
+    if UNLIKELY_BODY.search(element.names):
+        weight -= NAME_WEIGHT
+    return weight
+
+
+# -- choosing the body --------------------------------------------------------------------
+
+
+def _choose(root: _Element, candidates: list[_Element]) -> list[_Element]:
+    """The winning container and the siblings that belong with it, in page order."""
+    if not candidates:
+        return []
+    best = max(candidates, key=_final_score)
+    parent = best.parent
+    if parent is None:
+        return [best]
+    top = _final_score(best)
+    threshold = max(10.0, top * SIBLING_SHARE)
+    chosen = []
+    for sibling in parent.children:
+        if isinstance(sibling, str):
+            continue
+        if sibling is best or _joins(sibling, threshold):
+            chosen.append(sibling)
+    return chosen
+
+
+def _final_score(element: _Element) -> float:
+    return element.score * (1 - element.link_density())
+
+
+def _joins(sibling: _Element, threshold: float) -> bool:
+    if sibling.candidate and _final_score(sibling) >= threshold:
+        return True
+    if sibling.tag != "p":
+        return False
+    return (
+        sibling.chars >= SIBLING_PARAGRAPH_CHARS
+        and sibling.link_density() <= SIBLING_LINK_DENSITY
+    )
+
+
+# -- writing the body out -----------------------------------------------------------------
+
+
+class _Writer:
+    """Lines of text from the chosen elements, with each cut block listed."""
+
+    def __init__(self, lines: list[str], removed: list[Removed], body_chars: int) -> None:
+        self.lines = lines
+        self.removed = removed
+        self.body_chars = body_chars
+        self.pieces: list[str] = []
+
+    def newline(self) -> None:
+        if self.pieces:
+            line = " ".join("".join(self.pieces).split())
+            self.pieces.clear()
+            if line:
+                self.lines.append(line)
+
+    def block(self, element: _Element) -> None:
+        self.newline()
+        self.inline(element)
+        self.newline()
+
+    def inline(self, element: _Element) -> None:
+        heading = element.widget_heading
+        skip_after_heading = False
+        for child in element.children:
+            if isinstance(child, str):
+                self.pieces.append(child)
+                continue
+            if child is heading:
+                self.cut(child, "widget")
+                skip_after_heading = True
+                continue
+            if skip_after_heading:
+                # The list under a widget heading inside the body: cut it with its heading.
+                skip_after_heading = False
+                if child.tag in ("ul", "ol") or child.link_density() >= LINK_LIST_DENSITY:
+                    self.cut(child, "widget")
+                    continue
+            reason = self.reason(child)
+            if reason:
+                self.cut(child, reason)
+            elif child.tag in BLOCK_TAGS:
+                self.block(child)
+            else:
+                self.inline(child)
+
+    def reason(self, element: _Element) -> str | None:
+        """Why ``element`` is not story, or None."""
+        tag = element.tag
+        if tag in CUT_IN_BODY:
+            return CUT_IN_BODY[tag]
+        small = element.chars < MAX_CUT_SHARE * self.body_chars
+        if not small:
+            return None
+        if element.widget_heading is not None:
+            return "widget"
+        if element.names.strip():
+            for reason, pattern in NAMED_CUTS:
+                if pattern.search(element.names):
+                    return reason
+        if tag not in BLOCK_TAGS:
+            if element.link_density() >= PREVIEW_LINK_DENSITY and (
+                element.has_image or element.links >= MIN_PREVIEW_LINKS
+            ):
+                return "link-preview"
+            return None
+        if element.link_density() >= PREVIEW_LINK_DENSITY and element.chars <= MAX_LINK_LINE_CHARS:
+            return "related-link"
+        if tag in PARAGRAPH_TAGS:
+            return None
+        if element.has_image and element.chars <= MAX_CAPTION_CHARS:
+            return "caption"
+        if element.links >= MIN_LIST_LINKS and element.link_density() >= LINK_LIST_DENSITY:
+            return "related-link"
+        return None
+
+    def cut(self, element: _Element, reason: str) -> None:
+        text = " ".join(_text(element).split())
+        if text:
+            if len(text) > MAX_REMOVED_CHARS:
+                text = text[: MAX_REMOVED_CHARS - 1].rstrip() + "…"
+            self.removed.append(Removed(text=text, reason=reason))
+
+
+def _text(element: _Element) -> str:
+    """All text under ``element``, blocks separated by a space."""
+    pieces: list[str] = []
+    stack: list[_Element | str] = [element]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            pieces.append(item)
+        else:
+            if item.tag in BLOCK_TAGS:
+                pieces.append(" ")
+            stack.extend(reversed(item.children))
+    return "".join(pieces)
+
+
+# -- the title ------------------------------------------------------------------------------
+
+
+def _title(tree: LexborHTMLParser) -> str | None:
+    """The page's headline: ``og:title``, else the first ``<h1>``, else ``<title>``."""
+    for selector in ('meta[property="og:title"]', 'meta[name="twitter:title"]'):
+        node = tree.css_first(selector)
+        content = node.attributes.get("content") if node is not None else None
+        if content and content.strip():
+            return " ".join(content.split())
+    for selector in ("h1", "title"):
+        node = tree.css_first(selector)
+        if node is not None:
+            text = " ".join(node.text().split())
+            if text:
+                return text
+    return None
+
+
+# -- the body the page declares ----------------------------------------------------------------
+
+
+def _declared_body(tree: LexborHTMLParser) -> str | None:
+    """The longest ``articleBody`` in the page's JSON-LD, if any (a check, not the text:
+    sites fill it with a teaser, HTML or the body without its paragraph breaks)."""
+    best: str | None = None
+    for script in tree.css('script[type="application/ld+json"]'):
+        source = script.text()
+        if "articleBody" not in source:
+            continue
+        try:
+            data = json.loads(source)
+        except ValueError:
+            continue
+        for found in _values(data, "articleBody"):
+            if isinstance(found, str) and len(found) > len(best or ""):
+                best = found
+    return best
+
+
+def _values(data: object, key: str) -> list[object]:
+    """Every value of ``key`` in nested JSON (LD graphs nest articles in lists and dicts)."""
+    found: list[object] = []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if key in item:
+                found.append(item[key])
+            stack.extend(value for value in item.values() if isinstance(value, dict | list))
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
