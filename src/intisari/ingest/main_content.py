@@ -101,6 +101,11 @@ _HEADING_EDGES = " :.-–—»>|·"
 #: Short elements that are never a widget's heading: a menu's links and items. (A
 #: heading that is a link, ``<h3><a>Terpopuler</a></h3>``, is found at its ``<h3>``.)
 _NOT_HEADINGS = frozenset({"a", "li", "br", "hr"})
+#: Text lengths a widget heading can have (spaces between words are not counted).
+_HEADING_CHARS = (
+    min(len(heading.replace(" ", "")) for heading in WIDGET_HEADINGS),
+    MAX_HEADING_CHARS,
+)
 
 
 @dataclass(eq=False, slots=True)
@@ -242,13 +247,18 @@ def _unlikely_name(names: str) -> bool:
 
 def _close(element: _Element, paragraphs: list[_Element]) -> None:
     """Add ``element``'s counts (its subtree is read) to its parent's; note a paragraph."""
+    parent = element.parent
+    chars = element.chars
+    if not chars:  # Most elements of a page hold no text: layout, icons, empty slots.
+        if element.has_image and parent is not None:
+            parent.has_image = True
+        return
     tag = element.tag
     if tag == "a":
-        element.link_chars = element.chars
+        element.link_chars = chars
         element.links += 1
-    parent = element.parent
     if parent is not None:
-        parent.chars += element.chars
+        parent.chars += chars
         parent.link_chars += element.link_chars
         parent.links += element.links
         if element.has_image:
@@ -256,9 +266,9 @@ def _close(element: _Element, paragraphs: list[_Element]) -> None:
         if tag not in BLOCK_TAGS:
             parent.inline_chars += element.inline_chars
             parent.commas += element.commas
-        if 0 < element.chars <= MAX_HEADING_CHARS and tag not in _NOT_HEADINGS:
+        if _HEADING_CHARS[0] <= chars <= _HEADING_CHARS[1] and tag not in _NOT_HEADINGS:
             _note_heading(element)
-    if tag in BLOCK_TAGS and element.inline_chars >= MIN_PARAGRAPH_CHARS:
+    if element.inline_chars >= MIN_PARAGRAPH_CHARS and tag in BLOCK_TAGS:
         paragraphs.append(element)
 
 
@@ -276,12 +286,23 @@ def _unlikely(element: _Element, page_chars: int) -> bool:
 
 
 def _note_heading(element: _Element) -> None:
-    """Mark the parent of a widget heading ("Headline", "Berita Terkait") as a widget."""
-    if element.parent is None or element.parent.widget_heading:
+    """Mark the parent of a widget heading ("Headline", "Berita Terkait") as a widget.
+
+    A heading's text is its own or its children's (``<h3><a>Terpopuler</a></h3>``):
+    looking no deeper keeps this cheap on the many short elements of a page.
+    """
+    parent = element.parent
+    if parent is None or parent.widget_heading:
         return
-    text = " ".join(_text(element).split()).strip(_HEADING_EDGES).lower()
+    pieces = []
+    for child in element.children:
+        if isinstance(child, str):
+            pieces.append(child)
+        else:
+            pieces.extend(grand for grand in child.children if isinstance(grand, str))
+    text = " ".join(" ".join(pieces).split()).strip(_HEADING_EDGES).lower()
     if text in WIDGET_HEADINGS:
-        element.parent.widget_heading = element
+        parent.widget_heading = element
 
 
 def _vote(paragraph: _Element, candidates: list[_Element], page_chars: int) -> None:
