@@ -93,7 +93,7 @@ UNLIKELY_BODY = _names(
 #: (a site may call its body "content-with-related").
 NAMED_CUTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comments", _names(r"comment|komentar|disqus|replies")),
-    ("link-preview", _names(r"rollover|hovercard|hover-card|tooltip|popover|link-?preview")),
+    ("link-preview", _names(r"hovercard|hover-card|tooltip|popover|link-?preview")),
     ("caption", _names(r"caption|credit|keterangan|photo-?desc|foto-?desc|img-?desc")),
     ("author-bio", _names(r"author-?bio|about-?(the-?)?author|author-?info|author-?box|"
                           r"profil-?penulis|" + _word(r"bio"))),
@@ -117,6 +117,12 @@ NAMED_CUTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _names(r"advert|iklan|sponsor|adsense|dfp|banner|" + _word(r"ad|ads|adv|gpt-ad|promo")),
     ),
     ("video", _names(r"video|player|playlist|youtube|vidio")),
+    # Date, time and author lines above or below the story ("block-tanggal", "postinfo").
+    (
+        "byline",
+        _names(r"byline|author|penulis|reporter|postinfo|post-?meta|entry-?meta|timestamp|"
+               + _word(r"date|dates|time|tanggal|waktu|meta|posted|published|jam")),
+    ),
     ("widget", _names(r"widget|sidebar|poll|survey|quiz|jajak|modal|popup|toolbar")),
     ("navigation", _names(r"breadcrumb|pagination|pager|" + _word(r"nav|navbar|menu|tags?|topik"))),
 )

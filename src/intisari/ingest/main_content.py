@@ -132,8 +132,10 @@ class _Element:
     unlikely: bool | None = None
     score: float = 0.0
     candidate: bool = False
-    #: A widget heading ("Headline") among this element's children.
+    #: A widget heading ("Headline") among this element's children...
     widget_heading: _Element | None = None
+    #: ...and it is the element's first text: the element is the widget.
+    is_widget: bool = False
 
     def link_density(self) -> float:
         return self.link_chars / self.chars if self.chars else 0.0
@@ -161,14 +163,15 @@ def extract_body(html: str) -> Body:
     if body is None:
         return Body(text="", title=title, removed=(), paragraphs=0, declared=declared)
     elements: list[_Element] = []
-    root, candidates = _read(body, elements)
-    chosen = _choose(root, candidates)
+    _, candidates = _read(body, elements)
+    best, chosen = _choose(candidates)
     lines: list[str] = []
     removed: list[Removed] = []
     if chosen:
         writer = _Writer(lines, removed, sum(element.chars for element in chosen))
         for element in chosen:
-            writer.block(element)
+            # The winner is the body; a sibling that joined it is read like any block in it.
+            writer.block(element) if element is best else writer.element(element)
         writer.newline()
     # Children point to parents and back: cut the links so the tree is freed at once, not
     # left for the garbage collector (whose passes over thousands of elements cost ~20%).
@@ -303,6 +306,8 @@ def _note_heading(element: _Element) -> None:
     text = " ".join(" ".join(pieces).split()).strip(_HEADING_EDGES).lower()
     if text in WIDGET_HEADINGS:
         parent.widget_heading = element
+        # Its counts are already in the parent's: no text came before it.
+        parent.is_widget = parent.chars == element.chars
 
 
 def _vote(paragraph: _Element, candidates: list[_Element], page_chars: int) -> None:
@@ -336,14 +341,14 @@ def _name_weight(element: _Element) -> int:
 # -- choosing the body --------------------------------------------------------------------
 
 
-def _choose(root: _Element, candidates: list[_Element]) -> list[_Element]:
-    """The winning container and the siblings that belong with it, in page order."""
+def _choose(candidates: list[_Element]) -> tuple[_Element | None, list[_Element]]:
+    """The winning container, and it with the siblings that belong with it in page order."""
     if not candidates:
-        return []
+        return None, []
     best = max(candidates, key=_final_score)
     parent = best.parent
     if parent is None:
-        return [best]
+        return best, [best]
     top = _final_score(best)
     threshold = max(10.0, top * SIBLING_SHARE)
     chosen = []
@@ -352,7 +357,7 @@ def _choose(root: _Element, candidates: list[_Element]) -> list[_Element]:
             continue
         if sibling is best or _joins(sibling, threshold):
             chosen.append(sibling)
-    return chosen
+    return best, chosen
 
 
 def _final_score(element: _Element) -> float:
@@ -396,28 +401,34 @@ class _Writer:
 
     def inline(self, element: _Element) -> None:
         heading = element.widget_heading
-        skip_after_heading = False
+        under_heading = False
         for child in element.children:
+            if under_heading:
+                # What follows a widget heading inside the body, while it is links (a
+                # list, or ``<a>`` after ``<a>`` with ``<br>`` between), goes with it.
+                if _is_link_run(child):
+                    if not isinstance(child, str):
+                        self.cut(child, "widget")
+                    continue
+                under_heading = False
             if isinstance(child, str):
                 self.pieces.append(child)
                 continue
             if child is heading:
                 self.cut(child, "widget")
-                skip_after_heading = True
+                under_heading = True
                 continue
-            if skip_after_heading:
-                # The list under a widget heading inside the body: cut it with its heading.
-                skip_after_heading = False
-                if child.tag in ("ul", "ol") or child.link_density() >= LINK_LIST_DENSITY:
-                    self.cut(child, "widget")
-                    continue
-            reason = self.reason(child)
-            if reason:
-                self.cut(child, reason)
-            elif child.tag in BLOCK_TAGS:
-                self.block(child)
-            else:
-                self.inline(child)
+            self.element(child)
+
+    def element(self, element: _Element) -> None:
+        """Write ``element`` out, or cut it with its reason."""
+        reason = self.reason(element)
+        if reason:
+            self.cut(element, reason)
+        elif element.tag in BLOCK_TAGS:
+            self.block(element)
+        else:
+            self.inline(element)
 
     def reason(self, element: _Element) -> str | None:
         """Why ``element`` is not story, or None."""
@@ -427,17 +438,20 @@ class _Writer:
         small = element.chars < MAX_CUT_SHARE * self.body_chars
         if not small:
             return None
-        if element.widget_heading is not None:
+        if element.is_widget:
             return "widget"
+        if tag not in BLOCK_TAGS and _is_preview(element):
+            # The card, not the name it pops up from: ``<span><a>Name</a><span>card</span>``
+            # keeps "Name" in the sentence.
+            if any(_is_preview(child) for child in element.children
+                   if not isinstance(child, str)):
+                return None
+            return "link-preview"
         if element.names.strip():
             for reason, pattern in NAMED_CUTS:
                 if pattern.search(element.names):
                     return reason
         if tag not in BLOCK_TAGS:
-            if element.link_density() >= PREVIEW_LINK_DENSITY and (
-                element.has_image or element.links >= MIN_PREVIEW_LINKS
-            ):
-                return "link-preview"
             return None
         if element.link_density() >= PREVIEW_LINK_DENSITY and element.chars <= MAX_LINK_LINE_CHARS:
             return "related-link"
@@ -455,6 +469,22 @@ class _Writer:
             if len(text) > MAX_REMOVED_CHARS:
                 text = text[: MAX_REMOVED_CHARS - 1].rstrip() + "…"
             self.removed.append(Removed(text=text, reason=reason))
+
+
+def _is_preview(element: _Element) -> bool:
+    """A hover card or link preview: nearly all links, with an image or several links."""
+    return element.link_density() >= PREVIEW_LINK_DENSITY and (
+        element.has_image or element.links >= MIN_PREVIEW_LINKS
+    )
+
+
+def _is_link_run(child: _Element | str) -> bool:
+    """Is ``child`` part of a run of links: a link, a line break, blank text, a link list?"""
+    if isinstance(child, str):
+        return child.isspace()
+    return child.tag in ("a", "br", "ul", "ol") or (
+        child.chars > 0 and child.link_density() >= LINK_LIST_DENSITY
+    )
 
 
 def _text(element: _Element) -> str:
