@@ -533,7 +533,7 @@ def _declared_body(tree: LexborHTMLParser) -> str | None:
         if "articleBody" not in source:
             continue
         try:
-            data = json.loads(source)
+            data = json.loads(source, strict=False)  # Raw newlines in strings are common.
         except ValueError:
             continue
         for found in _values(data, "articleBody"):
