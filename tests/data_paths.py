@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
-__all__ = ["DATA", "EXAMPLE_ARTICLE", "SHARED", "need"]
+__all__ = ["DATA", "EXAMPLE_ARTICLE", "HTML_PAGES", "SHARED", "need"]
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 EXAMPLE_ARTICLE = SHARED / "examples" / "kremlin-nato-troops.id.txt"
 DATA = SHARED / "data"
+#: Real news pages with ``manifest.jsonl`` (ground-truth bodies).
+HTML_PAGES = SHARED / "examples" / "html"
 
 
 def need(path: Path) -> Path:

@@ -8,9 +8,9 @@ import pytest
 from batch_helpers import read_output, write_jsonl
 
 import intisari
+from data_paths import HTML_PAGES
 from intisari.batch.run import run_batch
 
-HTML_PAGES = Path(__file__).resolve().parents[2].parent / "shared" / "examples" / "html"
 PAGES = ("id_tisorlawan_detik-news-pistol.html", "en_scrapinghub_thehill-com_156770d6.html",
          "id_fundus_mediaindonesia_2025_10_22.html")
 

@@ -6,18 +6,16 @@ import json
 import re
 import tracemalloc
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 import intisari
+from data_paths import HTML_PAGES
 from intisari.ingest import boilerplate, html
 from intisari.ingest.html import FALLBACK, FAST, extract, is_sure
 from intisari.ingest.main_content import MAX_ELEMENTS, extract_body
 from intisari.language.data import GENERIC, LANGUAGES, RELATED
 from intisari.removal import REASONS
-
-HTML_PAGES = Path(__file__).resolve().parents[2].parent / "shared" / "examples" / "html"
 
 #: Extraction token F1 of the fast path on the shared pages, per language, when it was
 #: written (0.990 id, 0.986 en; trafilatura's default: 0.933, 0.963): a rule change that
