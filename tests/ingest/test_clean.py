@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from intisari.ingest.clean import clean, normalize
+from intisari.ingest.clean import _emphasis_spans, clean, normalize
 from intisari.language.data import LANGUAGES
 
 ID = LANGUAGES["id"]
@@ -182,6 +184,18 @@ def test_emphasis_markup_goes_but_its_words_stay() -> None:
     result = clean("Pertemuan *Koalisi Pencari Kehendak* di Paris berlangsung lama.", ID)
     assert result.text == "Pertemuan Koalisi Pencari Kehendak di Paris berlangsung lama."
     assert {r.reason for r in result.removed} == {"markup"}
+
+
+#: The emphasis pattern that ``_emphasis_spans`` replaces (it was quadratic on a line of
+#: openers without closers): the scanner must find exactly its matches.
+QUADRATIC_EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="*_ a\u00a0\u2028b", max_size=16))
+def test_emphasis_scanner_finds_what_the_regular_expression_found(line: str) -> None:
+    expected = [(m.start(), m.end(), m.group(1)) for m in QUADRATIC_EMPHASIS.finditer(line)]
+    assert _emphasis_spans(line) == expected
 
 
 def test_normalize_removes_controls_and_odd_spaces() -> None:
