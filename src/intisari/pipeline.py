@@ -9,7 +9,7 @@ from intisari import __version__
 from intisari.document import Document, Sentence
 from intisari.errors import InputError, InputTooShort
 from intisari.ingest import load
-from intisari.ingest.clean import clean
+from intisari.ingest.clean import clean_normalized, normalize
 from intisari.ingest.records import check_record
 from intisari.language.detect import Language, detect_language
 from intisari.language.segment import iter_paragraph_spans, split_paragraph
@@ -46,10 +46,13 @@ def summarize(
     raw = load(text=text, html=html, url=url, title=title, lang=lang, options=options)
 
     # 2. Language: declared wins, then the page's, else detected; it decides every rule below.
-    language = detect_language(raw.text, declared=raw.lang, page=raw.page_lang)
+    # Read from normalised text: zero-width characters inside words ("Mos\u200bkow") would
+    # hide them from the detector.
+    text = normalize(raw.text)
+    language = detect_language(text, declared=raw.lang, page=raw.page_lang)
 
     # 3. Clean: cut related links, notices, bylines, the dateline; remember what was cut.
-    cleaned = clean(raw.text, language.data, title=raw.title)
+    cleaned = clean_normalized(text, language.data, title=raw.title)
     # Split no further than needed to know (a long article is not split word by word).
     if len(cleaned.text.split(maxsplit=options.min_words)) < options.min_words:
         raise InputTooShort(

@@ -202,6 +202,10 @@ def test_normalize_removes_controls_and_odd_spaces() -> None:
     assert normalize("a\u00a0\u200bb\r\nc\x07 d  ") == "a b\nc d"
 
 
+def test_normalize_removes_c1_controls_bidi_controls_and_invisible_hyphens() -> None:
+    assert normalize("de\xadmo\u200ekra\u202esi\x9b2J \u2066x\u2069\x85y") == "demokrasi2J x y"
+
+
 def test_normalize_collapses_every_run_of_blanks_and_keeps_single_spaces() -> None:
     assert normalize("a \t b\u3000c\u2009 \u00a0d e  f") == "a b c d e f"
 

@@ -10,11 +10,15 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+import intisari
+from data_paths import EXAMPLE_ARTICLE, need
 from intisari.cli import app
 from intisari.errors import InputError
 from intisari.ingest.records import parse_record
@@ -73,3 +77,56 @@ def test_deeply_nested_json_is_one_line_error(document: str, tmp_path: Path) -> 
 def test_an_integer_too_long_to_convert_is_one_line_error() -> None:
     with pytest.raises(InputError, match="not a JSON object"):
         parse_record('{"text": "a", "count": ' + "9" * 5000 + "}")
+
+
+@pytest.mark.data
+def test_zero_width_characters_inside_words_do_not_hide_the_language() -> None:
+    """U+200B between the letters of every word made the example article English: its AI
+    notice, the box heading and the MEMBACA link stayed in the text."""
+    article = need(EXAMPLE_ARTICLE).read_text(encoding="utf-8")
+    hidden = re.sub(r"(?<=\w)(?=\w)", "\u200b", article)
+    summary = intisari.summarize(hidden)
+    plain = intisari.summarize(article)
+    assert summary.language == "id"
+    assert {"ai-notice", "box-heading", "related-link"} <= {r.reason for r in summary.removed}
+    assert "MEMBACA" not in summary.text and "Yahoo" not in summary.text
+    assert summary.text == plain.text
+    assert [t.text for t in summary.takeaways] == [t.text for t in plain.takeaways]
+    for takeaway in summary.takeaways:  # The grounding invariant: spans into the text.
+        pieces = " ".join(summary.text[start:end] for start, end in takeaway.spans)
+        assert " ".join(pieces.split()) == " ".join(takeaway.text.split())
+
+
+#: ESC (a colour and a title-setting sequence), BEL, C1 CSI, DEL, and bidi overrides.
+HOSTILE = "\x1b[31m\x1b]0;owned\x07\x9b2J\x7f\u202e\u2066\u200f"
+
+
+def _terminal_unsafe(text: str) -> list[str]:
+    return [
+        f"U+{ord(ch):04X}"
+        for ch in text
+        if ch != "\n" and unicodedata.category(ch) in ("Cc", "Cf")
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["md", "text"])
+def test_control_characters_never_reach_the_terminal(fmt: str, tmp_path: Path) -> None:
+    """From ``--title``, and from a JSON record's title and text (JSON escapes them, so
+    the CLI's check for binary input does not see them)."""
+    title = f"Jalur {HOSTILE}Sepeda Baru"
+    text = f"{STORY} Warga{HOSTILE} menyambut baik pembangunan jalur itu dengan gembira."
+    record = tmp_path / "record.json"
+    record.write_text(json.dumps({"title": title, "text": text}), encoding="utf-8")
+    given = runner.invoke(app, ["summarize", "-", "-f", fmt, "--title", title], input=STORY)
+    from_record = runner.invoke(app, ["summarize", str(record), "-f", fmt, "-n", "5"])
+    for result in (given, from_record):
+        assert result.exit_code == 0, result.output
+        assert _terminal_unsafe(result.stdout) == []
+        if fmt == "md":  # The text format prints no title.
+            assert "# Jalur [31m]0;owned2JSepeda Baru" in result.stdout.replace("\\", "")
+    assert "Warga[31m]0;owned2J menyambut" in from_record.stdout.replace("\\", "")
+
+
+def test_titles_are_one_line_without_invisible_characters() -> None:
+    summary = intisari.summarize(STORY, title=f"  Jalur\u200b\nSepeda{HOSTILE}\tBaru ")
+    assert summary.title == "Jalur Sepeda[31m]0;owned2J Baru"

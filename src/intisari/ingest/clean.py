@@ -28,7 +28,7 @@ from functools import lru_cache
 from intisari.language.model import CASE_FOLDED, LanguageData
 from intisari.result import Removed
 
-__all__ = ["CleanText", "clean", "normalize"]
+__all__ = ["CleanText", "clean", "clean_normalized", "normalize", "one_line"]
 
 #: Longest line (in words) still taken for a related-story link, notice or prompt: a
 #: headline with its prefix fits, as does a site's footer blurb; a story paragraph that
@@ -69,7 +69,15 @@ _BLANKS = r"[^\S\n]"
 #: it is a space and more. Matching only these, not every space of the text (each match
 #: costs a replacement), makes normalising about 2.5x cheaper with the same result.
 _SPACES = re.compile(rf"[^\S\n ]{_BLANKS}*| {_BLANKS}+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
+#: Characters that are never story text: C0 and C1 controls (ESC and BEL act on a
+#: terminal; NEL, U+0085, is a line break and left to ``_BLANKS``); the soft hyphen and
+#: zero-width characters, which inside a word hide it from the language detector and the
+#: patterns ("Mos\u200bkow"); bidirectional marks, embeddings, overrides and isolates,
+#: which reorder what a reader sees.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u061c\u180e\u200b-\u200f"
+    r"\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 _MARKUP_EDGES = " *_#>"
 
 
@@ -106,13 +114,26 @@ def normalize(text: str) -> str:
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
+def one_line(text: str) -> str:
+    """``text`` normalised to a single line: for a title, which is printed as it is."""
+    return " ".join(normalize(text).split())
+
+
 def clean(text: str, language: LanguageData, title: str | None = None) -> CleanText:
     """The story paragraphs of ``text``, with every cut listed and its reason."""
+    return clean_normalized(normalize(text), language, title)
+
+
+def clean_normalized(
+    text: str, language: LanguageData, title: str | None = None
+) -> CleanText:
+    """``clean`` for text that went through ``normalize`` already: the pipeline normalises
+    before it detects the language, and once is enough (normalising is ~4% of its time)."""
     rules = _compile(language)
     removed: list[Removed] = []
     kept: list[str] = []
     announced = 0
-    for line in normalize(text).split("\n"):
+    for line in text.split("\n"):
         if not line:
             continue
         if announced and _is_headline(line):
