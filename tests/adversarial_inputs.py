@@ -32,7 +32,9 @@ class Trigger:
     tail: str = ""
 
     def text(self, size: int) -> str:
-        repeats = max(1, (size - len(self.head) - len(self.tail)) // len(self.unit))
+        """About ``size`` bytes of UTF-8 (the engine's input cap counts bytes)."""
+        fixed = len((self.head + self.tail).encode())
+        repeats = max(1, (size - fixed) // len(self.unit.encode()))
         return self.head + self.unit * repeats + self.tail
 
 
