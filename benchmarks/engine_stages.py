@@ -22,7 +22,7 @@ from pathlib import Path
 
 import intisari
 from intisari.ingest import load
-from intisari.ingest.clean import clean
+from intisari.ingest.clean import clean_normalized, normalize
 from intisari.language.detect import detect_language
 from intisari.options import DEFAULT_OPTIONS
 from intisari.pipeline import _default_ranker, build_document
@@ -43,9 +43,10 @@ def staged_pass(texts: list[str]) -> dict[str, float]:
         t0 = clock()
         raw = load(text=text, html=None, url=None, title=None, lang=None, options=DEFAULT_OPTIONS)
         t1 = clock()
-        language = detect_language(raw.text, declared=raw.lang, page=raw.page_lang)
+        normalized = normalize(raw.text)
+        language = detect_language(normalized, declared=raw.lang, page=raw.page_lang)
         t2 = clock()
-        cleaned = clean(raw.text, language.data, title=raw.title)
+        cleaned = clean_normalized(normalized, language.data, title=raw.title)
         t3 = clock()
         document = build_document(cleaned.text, raw.title, language)
         t4 = clock()

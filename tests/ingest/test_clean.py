@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from intisari.ingest.clean import clean, normalize
+from intisari.ingest.clean import _emphasis_spans, clean, normalize
 from intisari.language.data import LANGUAGES
 
 ID = LANGUAGES["id"]
@@ -184,8 +186,24 @@ def test_emphasis_markup_goes_but_its_words_stay() -> None:
     assert {r.reason for r in result.removed} == {"markup"}
 
 
+#: The emphasis pattern that ``_emphasis_spans`` replaces (it was quadratic on a line of
+#: openers without closers): the scanner must find exactly its matches.
+QUADRATIC_EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="*_ a\u00a0\u2028b", max_size=16))
+def test_emphasis_scanner_finds_what_the_regular_expression_found(line: str) -> None:
+    expected = [(m.start(), m.end(), m.group(1)) for m in QUADRATIC_EMPHASIS.finditer(line)]
+    assert _emphasis_spans(line) == expected
+
+
 def test_normalize_removes_controls_and_odd_spaces() -> None:
     assert normalize("a\u00a0\u200bb\r\nc\x07 d  ") == "a b\nc d"
+
+
+def test_normalize_removes_c1_controls_bidi_controls_and_invisible_hyphens() -> None:
+    assert normalize("de\xadmo\u200ekra\u202esi\x9b2J \u2066x\u2069\x85y") == "demokrasi2J x y"
 
 
 def test_normalize_collapses_every_run_of_blanks_and_keeps_single_spaces() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from intisari.errors import InputError, InputTooShort
+from intisari.ingest.clean import one_line
 from intisari.ingest.html import extract, looks_like_html
 from intisari.ingest.text import check_text, split_title
 from intisari.options import Options
@@ -59,10 +60,21 @@ def load(
         check_text(html, options.max_input_bytes)
         extracted = extract(html, url=url)
         return RawArticle(
-            extracted.text, title or extracted.title, lang, extracted.lang, extracted.removed
+            extracted.text, _title(title or extracted.title), lang, extracted.lang,
+            extracted.removed,
         )
     assert text is not None
     check_text(text, options.max_input_bytes)
     if title is None:
         title, text = split_title(text)
-    return RawArticle(text, title, lang)
+    return RawArticle(text, _title(title), lang)
+
+
+def _title(title: str | None) -> str | None:
+    """The title on one line, without control, zero-width or bidirectional characters.
+
+    The title is the one part of the result not taken from the cleaned text, and it is
+    printed as it is (the CLI's Markdown and text formats write it to a terminal, where ESC
+    and BEL act): tidied where it comes in, it is the same in every output.
+    """
+    return None if title is None else one_line(title)

@@ -23,6 +23,12 @@ def parse_record(line: str | bytes) -> dict[str, Any]:
         raise InputError(f"not a JSON object: {error.msg} (line {error.lineno})") from None
     except UnicodeDecodeError as error:
         raise InputError(f"not a JSON object: invalid UTF-8 at byte {error.start}") from None
+    except RecursionError:
+        # The parser recurses once per "[" or "{": 200,000 of them overflow the stack.
+        raise InputError("not a JSON object: nested too deeply") from None
+    except ValueError as error:
+        # An integer of more digits than Python converts (4,300 by default).
+        raise InputError(f"not a JSON object: {error}") from None
     return check_record(record)
 
 
@@ -40,9 +46,13 @@ def check_record(record: Any) -> dict[str, Any]:
             raise InputError(f"record field {key!r} must be a string")
     if not any(record[key].strip() for key in given):
         raise InputError("record has none of text, html or url")
-    for key in ("id", "title", "lang"):
-        value = record.get(key)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, str | int)):
+    record_id = record.get("id")
+    if record_id is not None and (
+        isinstance(record_id, bool) or not isinstance(record_id, str | int)
+    ):
+        raise InputError("record field 'id' must be a string or an integer")
+    for key in ("title", "lang"):
+        if record.get(key) is not None and not isinstance(record[key], str):
             raise InputError(f"record field {key!r} must be a string")
     count = record.get("count")
     if count is not None and (isinstance(count, bool) or not isinstance(count, int)):

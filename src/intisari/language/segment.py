@@ -29,12 +29,15 @@ from collections.abc import Iterator
 
 from intisari.language.model import LanguageData
 
-__all__ = ["paragraph_spans", "sentence_spans"]
+__all__ = ["iter_paragraph_spans", "paragraph_spans", "sentence_spans", "split_paragraph"]
 
 #: A candidate boundary: final marks, closing quotes/brackets, whitespace, and the first
 #: characters of what follows (an optional opening quote/bracket, then a word or a sign).
+#: The marks are a whole run of them (no mark before the first): tried from inside a run,
+#: the same run was read again to its end (12,000 dots took 2 s, quadratic). The check
+#: follows the first mark so that the search still skips fast to the next mark.
 _CANDIDATE = re.compile(
-    r"""(?P<mark>[.!?…]+)(?P<close>["”’'»)\]]*)(?P<space>\s+)"""
+    r"""(?P<mark>[.!?…](?<![.!?…][.!?…])[.!?…]*)(?P<close>["”’'»)\]]*)(?P<space>\s+)"""
     r"""(?P<open>["“‘'«(\[]?)(?P<next>\w*)""",
 )
 #: A dotted abbreviation: single letters or short letter groups joined by dots ("S.H",
@@ -42,17 +45,22 @@ _CANDIDATE = re.compile(
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
 #: A word of the language that a period may follow at a sentence end with no capital next.
 _ORDINARY_WORD = re.compile(r"[^\W\d_]{3,}")
-_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+#: Lines up to a blank line. "Blank" is read to the next line break only: ``\s*\n`` read
+#: every blank line after it, from each of them (quadratic).
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![^\S\n]*\n)[^\n]+)*")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """``[start, end)`` of each paragraph; paragraphs are separated by blank lines."""
-    spans = []
+    return list(iter_paragraph_spans(text))
+
+
+def iter_paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``paragraph_spans`` one at a time, for a caller that may stop early."""
     for match in _PARAGRAPH.finditer(text):
         start, end = _strip(text, match.start(), match.end())
         if start < end:
-            spans.append((start, end))
-    return spans
+            yield start, end
 
 
 def sentence_spans(
@@ -64,31 +72,52 @@ def sentence_spans(
     """
     spans: list[tuple[int, int]] = []
     for p_start, p_end in paragraph_spans(text) if paragraphs is None else paragraphs:
-        spans.extend(_split_paragraph(text, p_start, p_end, rules))
+        spans.extend(split_paragraph(text, p_start, p_end, rules))
     return spans
 
 
-def _split_paragraph(
+def split_paragraph(
     text: str, start: int, end: int, rules: LanguageData
 ) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` of each sentence of the paragraph ``text[start:end]``, in order."""
     sentence_start = start
     position = start
+    # Brackets of the sentence so far, counted as the candidates go (counting from the
+    # sentence start at each candidate was quadratic in a long sentence), and where the
+    # paragraph's last ")" is: a bracket opened before a candidate is closed after it.
+    counted, opened, closed = start, 0, 0
+    last_close = text.rfind(")", start, end)
     while True:
         match = _CANDIDATE.search(text, position, end)
         if match is None:
             break
         # Resume at the whitespace's end, so the next candidate may be the next word's mark.
         position = match.end("space")
-        if _is_boundary(text, match, sentence_start, end, rules):
+        at = match.start()
+        opened += text.count("(", counted, at)
+        closed += text.count(")", counted, at)
+        counted = at
+        inside_brackets = opened > closed and last_close >= at
+        if _is_boundary(text, match, sentence_start, inside_brackets, rules):
             yield sentence_start, match.end("close")
-            sentence_start = position
+            sentence_start = counted = position
+            opened = closed = 0
     if sentence_start < end:
         yield _strip(text, sentence_start, end)
 
 
 def _is_boundary(
-    text: str, match: re.Match[str], sentence_start: int, end: int, rules: LanguageData
+    text: str,
+    match: re.Match[str],
+    sentence_start: int,
+    inside_brackets: bool,
+    rules: LanguageData,
 ) -> bool:
+    """Does the candidate ``match`` end the sentence begun at ``sentence_start``?
+
+    ``inside_brackets``: the candidate is inside a parenthesis opened in this sentence and
+    closed later on ("(Uu. B002/T008)").
+    """
     mark, close, opener, following = match.group("mark", "close", "open", "next")
     if not (opener or following):
         return False  # A dash, a bullet or a symbol follows: not a sentence opening.
@@ -96,7 +125,7 @@ def _is_boundary(
         return False  # "[..]" or "(...)": an elision inside a quote, not an end.
     if close and following.lower() in rules.speech_verbs:
         return False  # ``"...!" kata dia``: the attribution belongs to the quote.
-    if _inside_brackets(text, sentence_start, match.start(), end):
+    if inside_brackets:
         return False
     capital = bool(opener) or following[:1].isupper() or following[:1].isdigit()
     camel = not capital and any(ch.isupper() for ch in following[1:])
@@ -134,14 +163,6 @@ def _word_before(text: str, start: int, at: int) -> str:
     while position > start and (text[position - 1].isalnum() or text[position - 1] in "_."):
         position -= 1
     return text[position:end]
-
-
-def _inside_brackets(text: str, sentence_start: int, at: int, end: int) -> bool:
-    """Is ``at`` inside a parenthesis opened in this sentence and closed later on?"""
-    if "(" not in text[sentence_start:at]:
-        return False
-    head = text[sentence_start:at]
-    return head.count("(") > head.count(")") and ")" in text[at:end]
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -15,6 +15,9 @@ import numpy as np
 
 __all__ = ["Network"]
 
+#: Largest logit magnitude fed to ``exp``: exp(500) ~ 1e217 is far from overflow (~1e308).
+MAX_LOGIT = 500.0
+
 
 @dataclass(frozen=True)
 class Network:
@@ -31,7 +34,11 @@ class Network:
         hidden = features @ first + bias
         for weights, bias in zip(self.weights[1:], self.biases[1:], strict=True):
             hidden = np.maximum(hidden, 0.0) @ weights + bias
-        return 1.0 / (1.0 + np.exp(-hidden.ravel()))
+        # Clipped, so that exp never overflows (52,000 repeated sentences gave logits past
+        # -709 and a RuntimeWarning): inside the clip every score is what it was, outside
+        # it a score is 0 or 1 within 1e-217.
+        logits = hidden.ravel().clip(-MAX_LOGIT, MAX_LOGIT)
+        return 1.0 / (1.0 + np.exp(-logits))
 
     @cached_property
     def _first_layer(self) -> tuple[np.ndarray, np.ndarray]:

@@ -148,6 +148,12 @@ LINK_ANNOUNCEMENTS: tuple[str, ...] = (
 #: Raksasa di Jepang Dibongkar").
 _HEADLINE_GLUE = r"(?:di|ke|dari|dan|yang|untuk|dengan|atau|pada|vs\.?|&|-|–)"
 _LINK_PREFIX = r"(?<=[.!?\"”])\s+(?:baca|lihat|simak)(?:\s+(?:juga|pula))?\s*(?::|[-–—]\s)"
+#: Longest related-link headline that closes a paragraph (characters after "Baca juga:"):
+#: the longest in the tune files and example pages is 115; a headline is at most ~20
+#: words. A bound, so that each "Baca:" of a paragraph looks this far for the paragraph's
+#: end and no further (unbounded, a paragraph of repeated "dia\" baca: x" took quadratic
+#: time: 71 s for 540 KB).
+_MAX_CLOSING_LINK_CHARS = 200
 
 #: Related links inside a paragraph: in brackets ("[Baca juga: X]", "(Baca: X)"), closing
 #: it after a sentence ("... kata dia. Baca juga: X"), or followed by more story, where
@@ -155,7 +161,7 @@ _LINK_PREFIX = r"(?<=[.!?\"”])\s+(?:baca|lihat|simak)(?:\s+(?:juga|pula))?\s*(
 #: Raksasa di Jepang Dibongkar Untuk memberikan ..." cuts up to "Dibongkar".
 INLINE_NOISE: tuple[tuple[str, str], ...] = (
     ("related-link", r"[\[(]\s*(baca|lihat|simak)(\s+(juga|pula))?\s*:[^\[\]()]*[\])]"),
-    ("related-link", rf"{_LINK_PREFIX}[^.!?]*$"),
+    ("related-link", rf"{_LINK_PREFIX}[^.!?]{{0,{_MAX_CLOSING_LINK_CHARS}}}+$"),
     (
         "related-link",
         rf"{_LINK_PREFIX}\s*(?:(?-i:[A-Z0-9'‘\"“(]|[a-z]+[A-Z])\S*\s+|{_HEADLINE_GLUE}\s+){{1,25}}?"
