@@ -61,6 +61,43 @@ def test_two_sentences_on_one_topic_are_not_a_repeat() -> None:
     assert texts == sentences[:2]
 
 
+#: The same fact twice, worded apart, with the share of the shorter sentence's content
+#: words that the other repeats: at or above the redundancy threshold (0.7), so the
+#: second is a repeat. A threshold of 0.9 let all three pairs into one box.
+RESTATEMENTS = [
+    ("en", 0.7,
+     "The central bank raised its main interest rate by a quarter point to 4.5 percent on "
+     "Thursday.",
+     "On Thursday the central bank lifted its main interest rate to 4.5 percent, its third "
+     "rise this year."),
+    ("id", 0.82,
+     "Banjir merendam sedikitnya 1.250 rumah warga di tiga kecamatan di Kabupaten Bekasi "
+     "sejak Sabtu malam.",
+     "Sejak Sabtu malam, banjir merendam 1.250 rumah di tiga kecamatan Kabupaten Bekasi, "
+     "menurut BPBD setempat."),
+    ("id", 0.85,
+     "Bank Indonesia mempertahankan suku bunga acuan di level 6,25 persen dalam rapat dewan "
+     "gubernur pekan ini.",
+     "Dalam rapat dewan gubernur pekan ini, Bank Indonesia memutuskan suku bunga acuan tetap "
+     "6,25 persen."),
+]
+ANOTHER_FACT = {
+    "en": "Mortgage lenders said they would pass the higher cost on to borrowers within days.",
+    "id": "Pemerintah daerah menyiapkan dapur umum dan tenda pengungsian bagi warga terdampak.",
+}
+
+
+@pytest.mark.parametrize(("lang", "shared", "first", "second"), RESTATEMENTS,
+                         ids=[f"{lang}-{shared}" for lang, shared, _, _ in RESTATEMENTS])
+def test_the_same_fact_reworded_is_a_repeat(
+    lang: str, shared: float, first: str, second: str
+) -> None:
+    doc = document([first, second, ANOTHER_FACT[lang]], lang)
+    # The restatement ranks second, the other fact last: the box skips the restatement.
+    texts = [t.text for t in select_takeaways(doc, [0.9, 0.8, 0.1], 2)]
+    assert texts == [first, ANOTHER_FACT[lang]]
+
+
 def test_dangling_opener_needs_its_antecedent_in_the_box() -> None:
     doc = document(SENTENCES_ID)
     # "Namun, ..." is ranked first but its antecedent (sentence 0) ranks low: left out.
