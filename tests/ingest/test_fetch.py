@@ -271,6 +271,12 @@ def test_redirect_to_name_resolving_private_refused(
         fetch(f"{base}/redirect?to=http://metadata.internal/latest/meta-data/", LOOPBACK_ONLY)
 
 
+def test_redirect_to_a_malformed_url_is_a_one_line_fetch_error(base: str) -> None:
+    # httpx refuses the Location itself (RemoteProtocolError), before our own check.
+    with pytest.raises(FetchError, match=r"^cannot fetch \S+/redirect\?to=http://a:b/: \w+$"):
+        fetch(f"{base}/redirect?to=http://a:b/", LOOPBACK_ONLY)
+
+
 def test_redirect_to_file_scheme_refused(base: str) -> None:
     with pytest.raises(FetchError, match="only http and https"):
         fetch(f"{base}/redirect?to=file:///etc/passwd", LOOPBACK_ONLY)

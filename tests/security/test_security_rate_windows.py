@@ -10,6 +10,9 @@ every other test: none of them lives long enough to cross a window.
 from __future__ import annotations
 
 import secrets
+import socket
+import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -20,6 +23,9 @@ from intisari.web.security import MemoryRateLimiter, RateLimiter, RedisRateLimit
 from rate_clock import RateClock
 
 WINDOW_S = 60
+#: Seconds a limiter may wait for a Redis that does not answer: its socket timeout (1 s)
+#: with room for a busy machine. Without a timeout a request would wait forever.
+STALLED_REDIS_BOUND_S = 5
 
 
 @pytest.fixture(params=["memory", pytest.param("redis", marks=pytest.mark.redis)])
@@ -75,6 +81,35 @@ def test_windows_of_two_sizes_count_apart(
     assert limiter.hit(key, 1, WINDOW_S) is None
     assert limiter.hit(key, 2, 3600) is None
     assert limiter.hit(key, 2, 3600) is not None
+
+
+def test_retry_after_counts_the_seconds_left_in_the_window(
+    limiter: RateLimiter, key: str, rate_clock: RateClock
+) -> None:
+    rate_clock.advance(WINDOW_S - 0.5)  # Half a second before the window ends.
+    assert limiter.hit(key, 1, WINDOW_S) is None
+    assert limiter.hit(key, 1, WINDOW_S) == 1  # Never 0: "retry now" would be a lie.
+
+
+def test_a_redis_that_stops_answering_lets_requests_through_within_seconds() -> None:
+    # A server that accepts connections and never answers, as a hung Redis does.
+    server = socket.create_server(("127.0.0.1", 0))
+    accepted: list[socket.socket] = []
+    threading.Thread(target=lambda: accepted.append(server.accept()[0]), daemon=True).start()
+    limiter = RedisRateLimiter(f"redis://127.0.0.1:{server.getsockname()[1]}/0")
+    answers: list[int | None] = []
+    started = time.monotonic()
+    worker = threading.Thread(target=lambda: answers.append(limiter.hit("k", 1, WINDOW_S)),
+                              daemon=True)
+    worker.start()
+    worker.join(STALLED_REDIS_BOUND_S)
+    try:
+        assert answers == [None], "the limiter still waits for a Redis that does not answer"
+        assert time.monotonic() - started < STALLED_REDIS_BOUND_S
+    finally:
+        for connection in accepted:
+            connection.close()
+        server.close()
 
 
 @pytest.mark.redis
