@@ -81,7 +81,7 @@ def pytest_terminal_summary(terminalreporter: TerminalReporter) -> None:
     """One line per skip reason (allowed locally, a failure in CI), and the share of
     examples that reached each property test's assertion."""
     skipped = terminalreporter.stats.get("skipped", [])
-    reasons = Counter(_skip_reason(report) for report in skipped)
+    reasons = Counter(_skip_reason(report).splitlines()[0] for report in skipped)
     if reasons:
         terminalreporter.section("skipped (locally allowed; CI fails on these)", sep="-")
         for reason, count in reasons.most_common():
