@@ -21,11 +21,9 @@ SHARED = Path(
     or Path(__file__).resolve().parent.parent.parent / "shared"
 )
 EXAMPLE_ARTICLE = SHARED / "examples" / "kremlin-nato-troops.id.txt"
-#: The real news pages, with ``manifest.jsonl`` describing each.
-HTML_PAGES = SHARED / "examples" / "html"
-DATA = SHARED / "data"
 #: Real news pages with ``manifest.jsonl`` (ground-truth bodies).
 HTML_PAGES = SHARED / "examples" / "html"
+DATA = SHARED / "data"
 
 
 def need(path: Path) -> Path:
