@@ -10,7 +10,13 @@ from intisari.document import Document
 from intisari.language.detect import language_for
 from intisari.pipeline import build_document
 from intisari.result import Takeaway
-from intisari.takeaways.select import WORD_BUDGETS, rank_candidates, select_takeaways
+from intisari.takeaways.select import (
+    DEFAULT_WORD_BUDGET,
+    MAX_ASIDE_WORDS,
+    WORD_BUDGETS,
+    rank_candidates,
+    select_takeaways,
+)
 
 SENTENCES_ID = [
     "Pemerintah menaikkan harga bahan bakar minyak bersubsidi mulai Sabtu pekan ini.",
@@ -206,6 +212,39 @@ def test_english_asides_are_deleted_with_several_spans() -> None:
     assert box[0].text == "Senator Jane Doe said on Monday that the bill would pass the Senate."
     assert len(box[0].spans) == 2
     assert grounded(doc, box[0])
+
+
+def test_an_aside_in_the_next_sentence_stays_out_of_the_takeaway() -> None:
+    sentences = [
+        "The mayor said on Monday that the new bus lanes would open next month.",
+        "Senator Jane Doe (D-Texas) said the plan was too costly for the city.",
+    ]
+    doc = document(sentences, "en")
+    box = select_takeaways(doc, [1.0, 0.1], 1)
+    assert box[0].text == sentences[0] and box[0].spans == [(0, len(sentences[0]))]
+
+
+def test_asides_up_to_the_longest_deleted_one_go_and_longer_ones_stay() -> None:
+    words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    longest, longer = " ".join(words[:MAX_ASIDE_WORDS]), " ".join(words[:MAX_ASIDE_WORDS + 1])
+    sentences = [f"The council ({longest}) approved the budget for the coming year.",
+                 f"The mayor ({longer}) will sign the budget at the city hall."]
+    doc = document(sentences, "en")
+    texts = [t.text for t in select_takeaways(doc, [1.0, 0.9], 2)]
+    assert texts == ["The council approved the budget for the coming year.", sentences[1]]
+
+
+def test_a_language_without_a_budget_of_its_own_gets_the_default() -> None:
+    malay = document([
+        "Kerajaan negeri mengumumkan peruntukan baharu untuk membaiki jalan kampung tahun ini.",
+        "Sebanyak tiga puluh batang jalan akan dinaik taraf sebelum musim hujan bermula.",
+        "Penduduk kampung menyambut baik langkah itu kerana jalan sering rosak teruk.",
+        "Kerja pembaikan dijangka bermula bulan hadapan dan siap dalam tempoh enam bulan.",
+        "Jabatan kerja raya akan memantau mutu kerja setiap kontraktor yang dilantik.",
+    ], "ms")
+    assert "ms" not in WORD_BUDGETS
+    words = [len(t.text.split()) for t in select_takeaways(malay, [0.9, 0.8, 0.7, 0.6, 0.5], None)]
+    assert sum(words) >= DEFAULT_WORD_BUDGET > sum(words[:-1])
 
 
 def test_indonesian_keeps_its_brackets() -> None:
