@@ -1,7 +1,8 @@
 """The pages in a real browser: summarize, read, report a bullet, review the report.
 
 Marked ``browser``: they drive Debian's chromium (``apt-get install chromium``; CI's
-``.ci/run`` installs it; Playwright never downloads a browser here) and run in CI. The app
+``.ci/run`` installs it; Playwright never downloads a browser here), found as ``.ci/run``
+finds it (``tests/externals.py``), and run in CI, where its absence fails the run. The app
 runs under uvicorn in a background thread, on a free port of 127.0.0.1 and a throwaway
 SQLite file, as ``intisari serve`` runs it. Each test has its own browser context (no
 shared cookies); the server and its database live for the module. The ``page`` fixture
@@ -11,7 +12,6 @@ need no inline script or style. Screenshots go to ``test-artifacts/`` (gitignore
 
 from __future__ import annotations
 
-import os
 import re
 import socket
 import threading
@@ -25,6 +25,7 @@ from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 
 from app_fixtures import ARTICLE as FALLBACK_ARTICLE
 from data_paths import EXAMPLE_ARTICLE
+from externals import chromium
 from intisari.settings import Settings
 from intisari.storage.accounts import create_account
 from intisari.web.app import create_app
@@ -33,7 +34,6 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
 #: Flags for a headless chromium in a container that must not phone home.
 CHROMIUM_ARGS = [
     "--headless",
@@ -80,13 +80,11 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        message = "Debian's chromium is not installed (apt-get install -y chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(message)  # .ci/run installs it: in CI a skip would hide the tests.
-        pytest.skip(message)
+    executable = chromium()
+    if executable is None:  # In CI the run stops before this (tests/conftest.py).
+        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 

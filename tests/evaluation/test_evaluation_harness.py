@@ -8,9 +8,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from intisari import summarize
 from intisari.cli import app
-from intisari.evaluation.harness import ENGINE, ENGINE_FIXED, evaluate_records, summary_figures
+from intisari.document import Document
+from intisari.evaluation.harness import (
+    ENGINE,
+    ENGINE_FIXED,
+    Regression,
+    evaluate_records,
+    summary_figures,
+)
 
 ID_TEXT = (
     "Jakarta, CNN Indonesia -- Pemerintah menaikkan harga bahan bakar minyak bersubsidi "
@@ -35,10 +41,12 @@ RECORDS = [
 ]
 
 
-def regression_case(takeaway: str, category: str = "inaccurate") -> dict[str, object]:
+def regression_case(
+    takeaway: str, category: str = "inaccurate", id: str = "report-1"
+) -> dict[str, object]:
     """A line as the service's ``GET /v1/reports/export`` writes it (see the contracts)."""
     return {
-        "id": "report-1", "summary_id": "s-1", "lang": "en", "title": None, "text": EN_TEXT,
+        "id": id, "summary_id": "s-1", "lang": "en", "title": None, "text": EN_TEXT,
         "takeaways": [{"text": takeaway, "spans": [[0, 1]], "score": 1.0}],
         "engine": {"name": "intisari", "version": "0.1.0", "method": "learned-mlp16"},
         "report": {"takeaway_index": 0, "category": category, "comment": None,
@@ -65,15 +73,31 @@ def test_all_systems_on_every_article_with_every_check() -> None:
     assert engine.share("dangling") == 0.0
 
 
+class FirstSentenceFirst:
+    """A ranker of the test's own: article order, so a one-bullet box is the first
+    sentence whatever the learned model prefers."""
+
+    name = "first-sentence"
+
+    def score(self, document: Document) -> list[float]:
+        return [1.0 / (1 + i) for i in range(len(document.sentences))]
+
+
 def test_regression_cases_still_present_or_fixed() -> None:
-    current = summarize(text=EN_TEXT, lang="en", count=1).takeaways[0].text
+    first = "The city council approved a new budget on Monday that doubles spending on buses."
+    last = "The mayor will sign the budget next week, officials said."
+    assert first in EN_TEXT and last in EN_TEXT
     records = [
-        regression_case(current),
-        regression_case("A takeaway the engine no longer writes."),
-        regression_case(current, category="missing-context"),  # Not about the takeaway.
+        regression_case(first, id="in-the-box"),
+        # Article text, but not in today's one-bullet box: fixed.
+        regression_case(last, id="no-longer-written"),
+        regression_case(first, category="missing-context", id="not-about-a-bullet"),
     ]
-    evaluation = evaluate_records(records, source="reports")
-    assert [r.still_present for r in evaluation.regressions] == [True, False]
+    evaluation = evaluate_records(records, source="reports", ranker=FirstSentenceFirst())
+    assert evaluation.regressions == [
+        Regression("in-the-box", "inaccurate", first, still_present=True),
+        Regression("no-longer-written", "inaccurate", last, still_present=False),
+    ]
     assert evaluation.systems[0].rows == []
 
 

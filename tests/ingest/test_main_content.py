@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 
 import intisari
-from data_paths import HTML_PAGES
+from data_paths import HTML_PAGES, need
 from intisari.ingest import boilerplate, html
 from intisari.ingest.html import FALLBACK, FAST, extract, is_sure
 from intisari.ingest.main_content import MAX_ELEMENTS, extract_body
@@ -26,10 +26,7 @@ _TOKEN = re.compile(r"\w+")
 
 
 def _page(name: str) -> str:
-    path = HTML_PAGES / name
-    if not path.exists():
-        pytest.skip(f"{path} is not here")
-    return path.read_text(encoding="utf-8", errors="replace")
+    return need(HTML_PAGES / name).read_text(encoding="utf-8", errors="replace")
 
 
 def _f1(predicted: str, truth: str) -> float:

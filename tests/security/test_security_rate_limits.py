@@ -7,12 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-import redis
 from fastapi.testclient import TestClient
 
+from externals import need_redis
 from intisari.web.security import RedisRateLimiter
-
-REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
 def _assert_429(response: Any) -> None:
@@ -82,13 +80,9 @@ def test_limit_zero_turns_it_off(make_client: Callable[..., TestClient]) -> None
 
 @pytest.mark.redis
 def test_rate_limits_shared_through_redis(make_client: Callable[..., TestClient]) -> None:
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.RedisError as error:
-        pytest.skip(f"Redis is not reachable: {error}")
     # Two apps (two workers, or two servers) share one budget through Redis. A fresh
     # secret gives this run's client its own keys.
-    changes = {"redis_url": REDIS_URL, "secret_key": secrets.token_hex(16),
+    changes = {"redis_url": need_redis(), "secret_key": secrets.token_hex(16),
                "summaries_per_client_per_minute": 2}
     first, second = make_client(**changes), make_client(**changes)
     assert isinstance(first.app.state.intisari.limiter, RedisRateLimiter)  # type: ignore[attr-defined]

@@ -10,7 +10,13 @@ from intisari.document import Document
 from intisari.language.detect import language_for
 from intisari.pipeline import build_document
 from intisari.result import Takeaway
-from intisari.takeaways.select import WORD_BUDGETS, rank_candidates, select_takeaways
+from intisari.takeaways.select import (
+    DEFAULT_WORD_BUDGET,
+    MAX_ASIDE_WORDS,
+    WORD_BUDGETS,
+    rank_candidates,
+    select_takeaways,
+)
 
 SENTENCES_ID = [
     "Pemerintah menaikkan harga bahan bakar minyak bersubsidi mulai Sabtu pekan ini.",
@@ -59,6 +65,43 @@ def test_two_sentences_on_one_topic_are_not_a_repeat() -> None:
     doc = document(sentences)
     texts = [t.text for t in select_takeaways(doc, [0.9, 0.8, 0.1], 2)]
     assert texts == sentences[:2]
+
+
+#: The same fact twice, worded apart, with the share of the shorter sentence's content
+#: words that the other repeats: at or above the redundancy threshold (0.7), so the
+#: second is a repeat. A threshold of 0.9 let all three pairs into one box.
+RESTATEMENTS = [
+    ("en", 0.7,
+     "The central bank raised its main interest rate by a quarter point to 4.5 percent on "
+     "Thursday.",
+     "On Thursday the central bank lifted its main interest rate to 4.5 percent, its third "
+     "rise this year."),
+    ("id", 0.82,
+     "Banjir merendam sedikitnya 1.250 rumah warga di tiga kecamatan di Kabupaten Bekasi "
+     "sejak Sabtu malam.",
+     "Sejak Sabtu malam, banjir merendam 1.250 rumah di tiga kecamatan Kabupaten Bekasi, "
+     "menurut BPBD setempat."),
+    ("id", 0.85,
+     "Bank Indonesia mempertahankan suku bunga acuan di level 6,25 persen dalam rapat dewan "
+     "gubernur pekan ini.",
+     "Dalam rapat dewan gubernur pekan ini, Bank Indonesia memutuskan suku bunga acuan tetap "
+     "6,25 persen."),
+]
+ANOTHER_FACT = {
+    "en": "Mortgage lenders said they would pass the higher cost on to borrowers within days.",
+    "id": "Pemerintah daerah menyiapkan dapur umum dan tenda pengungsian bagi warga terdampak.",
+}
+
+
+@pytest.mark.parametrize(("lang", "shared", "first", "second"), RESTATEMENTS,
+                         ids=[f"{lang}-{shared}" for lang, shared, _, _ in RESTATEMENTS])
+def test_the_same_fact_reworded_is_a_repeat(
+    lang: str, shared: float, first: str, second: str
+) -> None:
+    doc = document([first, second, ANOTHER_FACT[lang]], lang)
+    # The restatement ranks second, the other fact last: the box skips the restatement.
+    texts = [t.text for t in select_takeaways(doc, [0.9, 0.8, 0.1], 2)]
+    assert texts == [first, ANOTHER_FACT[lang]]
 
 
 def test_dangling_opener_needs_its_antecedent_in_the_box() -> None:
@@ -169,6 +212,39 @@ def test_english_asides_are_deleted_with_several_spans() -> None:
     assert box[0].text == "Senator Jane Doe said on Monday that the bill would pass the Senate."
     assert len(box[0].spans) == 2
     assert grounded(doc, box[0])
+
+
+def test_an_aside_in_the_next_sentence_stays_out_of_the_takeaway() -> None:
+    sentences = [
+        "The mayor said on Monday that the new bus lanes would open next month.",
+        "Senator Jane Doe (D-Texas) said the plan was too costly for the city.",
+    ]
+    doc = document(sentences, "en")
+    box = select_takeaways(doc, [1.0, 0.1], 1)
+    assert box[0].text == sentences[0] and box[0].spans == [(0, len(sentences[0]))]
+
+
+def test_asides_up_to_the_longest_deleted_one_go_and_longer_ones_stay() -> None:
+    words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    longest, longer = " ".join(words[:MAX_ASIDE_WORDS]), " ".join(words[:MAX_ASIDE_WORDS + 1])
+    sentences = [f"The council ({longest}) approved the budget for the coming year.",
+                 f"The mayor ({longer}) will sign the budget at the city hall."]
+    doc = document(sentences, "en")
+    texts = [t.text for t in select_takeaways(doc, [1.0, 0.9], 2)]
+    assert texts == ["The council approved the budget for the coming year.", sentences[1]]
+
+
+def test_a_language_without_a_budget_of_its_own_gets_the_default() -> None:
+    malay = document([
+        "Kerajaan negeri mengumumkan peruntukan baharu untuk membaiki jalan kampung tahun ini.",
+        "Sebanyak tiga puluh batang jalan akan dinaik taraf sebelum musim hujan bermula.",
+        "Penduduk kampung menyambut baik langkah itu kerana jalan sering rosak teruk.",
+        "Kerja pembaikan dijangka bermula bulan hadapan dan siap dalam tempoh enam bulan.",
+        "Jabatan kerja raya akan memantau mutu kerja setiap kontraktor yang dilantik.",
+    ], "ms")
+    assert "ms" not in WORD_BUDGETS
+    words = [len(t.text.split()) for t in select_takeaways(malay, [0.9, 0.8, 0.7, 0.6, 0.5], None)]
+    assert sum(words) >= DEFAULT_WORD_BUDGET > sum(words[:-1])
 
 
 def test_indonesian_keeps_its_brackets() -> None:

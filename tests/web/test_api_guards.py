@@ -7,13 +7,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import redis
 from fastapi.responses import HTMLResponse
 from fastapi.testclient import TestClient
 
+from externals import need_redis
 from intisari.web.security import MemoryRateLimiter, RedisRateLimiter
-
-REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
 def test_body_over_the_cap_is_413_from_content_length(make_client: Any) -> None:
@@ -120,12 +118,9 @@ def test_memory_limiter_windows() -> None:
 
 @pytest.mark.redis
 def test_redis_limiter_is_shared_between_instances() -> None:
-    try:
-        redis.Redis.from_url(REDIS_URL).ping()
-    except redis.RedisError:
-        pytest.skip("Redis is not reachable")
+    url = need_redis()
     key = f"test:{secrets.token_hex(8)}"
-    one, two = RedisRateLimiter(REDIS_URL), RedisRateLimiter(REDIS_URL)
+    one, two = RedisRateLimiter(url), RedisRateLimiter(url)
     assert one.hit(key, 2, 60) is None
     assert two.hit(key, 2, 60) is None
     wait = one.hit(key, 2, 60)
@@ -134,12 +129,8 @@ def test_redis_limiter_is_shared_between_instances() -> None:
 
 @pytest.mark.redis
 def test_app_uses_redis_when_configured(make_client: Any, article: str) -> None:
-    try:
-        redis.Redis.from_url(REDIS_URL).ping()
-    except redis.RedisError:
-        pytest.skip("Redis is not reachable")
     # A fresh secret makes fresh client keys, so runs never share counters.
-    settings = {"redis_url": REDIS_URL, "secret_key": secrets.token_hex(16)}
+    settings = {"redis_url": need_redis(), "secret_key": secrets.token_hex(16)}
     first = make_client(summaries_per_client_per_minute=1, **settings)
     second = make_client(summaries_per_client_per_minute=1, **settings)  # another worker
     assert isinstance(first.app.state.intisari.limiter, RedisRateLimiter)
