@@ -383,6 +383,7 @@ def review_report(
         note=body.note,
         reviewer=reviewer.name,
         auto_hide_at=state.settings.auto_hide_open_reports,
+        auto_hide_window_s=state.settings.auto_hide_window_s,
     )
     return ReportOut.of(report)
 

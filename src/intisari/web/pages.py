@@ -616,6 +616,7 @@ def review_decision(
         note=note.strip() or None,
         reviewer=_reviewer(principal) or "",
         auto_hide_at=state.settings.auto_hide_open_reports,
+        auto_hide_window_s=state.settings.auto_hide_window_s,
     )
     return redirect(f"/review?status={_tab(return_status)}&done={status}")
 
