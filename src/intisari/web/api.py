@@ -257,7 +257,7 @@ def read_summary(summary_id: str, request: Request, state: State) -> SummaryOut:
     """A stored summary. Hidden ones have no takeaways, except for reviewers."""
     with state.sessions() as session:
         stored = _summary_or_404(session, summary_id)
-        principal = principal_of(request, state, session) if stored.hidden else None
+        principal = principal_of(request, session) if stored.hidden else None
     state.metrics.summaries_served.labels("lookup").inc()
     reviewer = principal is not None and principal.account.role in REVIEW_ROLES
     return SummaryOut.of(stored, reviewer=reviewer)
@@ -403,14 +403,14 @@ def login(body: LoginIn, response: Response, state: State, session: DB, client: 
     account = verify_login(session, body.name, body.password)
     if account is None:
         raise ApiError(401, "unauthorized", "wrong name or password")
-    token = start_session(state, response, account)
+    token = start_session(state, session, response, account)
     return LoginOut(name=account.name, role=account.role, csrf_token=token)
 
 
 @router.post("/v1/auth/logout", status_code=204, tags=["auth"])
-def logout(response: Response) -> None:
-    """Forget the session cookie."""
-    end_session(response)
+def logout(request: Request, response: Response, session: DB) -> None:
+    """End the session: its cookie, and any copy of it, is refused from now on."""
+    end_session(request, session, response)
 
 
 @router.get("/v1/auth/me", response_model=LoginOut, responses=_errors(401), tags=["auth"])

@@ -576,15 +576,17 @@ def review_login(
     if account is None:
         return again("Wrong name or password.", 401)
     response = redirect("/review")
-    start_session(state, response, account)
+    start_session(state, session, response, account)
     return response
 
 
 @router.post("/review/logout")
-def review_logout(request: Request, state: State, csrf_token: FormText = "") -> Response:
+def review_logout(
+    request: Request, state: State, session: DB, csrf_token: FormText = ""
+) -> Response:
     response = redirect("/review")
     if state.csrf.check(request, csrf_token):
-        end_session(response)
+        end_session(request, session, response)
     return response
 
 
