@@ -36,6 +36,8 @@ def serve(
     """Run the service (API and pages) with uvicorn; migrations are applied first."""
     import uvicorn
 
+    from intisari.web.http_limits import PROTOCOL_PATH
+
     settings = _settings()
     _upgrade(settings)
     # Applied once here, so the workers (which read the same environment) never race on
@@ -50,8 +52,9 @@ def serve(
         proxy_headers=settings.trust_forwarded_for,
         access_log=settings.access_log,
         # The C parser and event loop (uvicorn[standard]): named, not "auto", so a missing
-        # one is an error at start instead of a silently slower server.
-        http="httptools",
+        # one is an error at start instead of a silently slower server. The parser is
+        # uvicorn's httptools protocol with limits on header size and on slow clients.
+        http=PROTOCOL_PATH,
         loop="uvloop",
     )
 
