@@ -42,8 +42,9 @@ class Settings(BaseSettings):
     )
     secret_key: str | None = Field(
         None,
-        description="Key that signs session cookies and CSRF tokens. When unset, a random "
-        "key is created once and kept in the database, so sessions survive restarts.",
+        description="Key that signs CSRF tokens and keys the hashes of client addresses "
+        "kept with reports. When unset, a random key is created once and kept in the "
+        "database, so both survive restarts.",
     )
     cookie_secure: bool = Field(
         False, description="Mark cookies `Secure` (send only over HTTPS). Set in production."

@@ -102,8 +102,10 @@ class _Job:
 class EnginePool:
     """``processes`` workers, each summarizing one article at a time (see the module).
 
-    Thread-safe; nothing starts until the first article, so an app that only serves
-    cached summaries (or a test that never summarizes) starts no process.
+    Thread-safe. Nothing starts until the first article, so an app that only serves
+    cached summaries (or a test that never summarizes) starts no process; ``close`` stops
+    the workers, and the next article starts them again (an app's lifespan may run more
+    than once).
     """
 
     def __init__(
@@ -113,12 +115,11 @@ class EnginePool:
         self._deadline_s = deadline_s
         self._capacity = processes + queue_size
         self._ranker = ranker
-        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._admitted = 0
+        #: The running slots and the queue they read; both replaced on each start.
         self._slots: list[threading.Thread] = []
-        self._workers: set[_Worker] = set()
-        self._closed = False
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
 
     def submit(self, **arguments: Any) -> Future[dict[str, Any]]:
         """Summarize in a worker: a future of the JSON result (``Summary.model_dump``).
@@ -129,18 +130,16 @@ class EnginePool:
         """
         future: Future[dict[str, Any]] = Future()
         with self._lock:
-            if self._closed:
-                raise RuntimeError("the engine pool is closed")
             if self._admitted >= self._capacity:
                 raise EngineBusy(
                     f"the engine is busy ({self._capacity} articles at once); "
                     f"retry in {BUSY_RETRY_AFTER_S} s"
                 )
             self._admitted += 1
+            future.add_done_callback(self._release)
             if not self._slots:
                 self._start_slots()
-        future.add_done_callback(self._release)
-        self._jobs.put(_Job(arguments, future))
+            self._jobs.put(_Job(arguments, future))
         return future
 
     def run(self, **arguments: Any) -> dict[str, Any]:
@@ -151,17 +150,17 @@ class EnginePool:
         """Stop the workers once their current articles are done; waiting ones are
         cancelled."""
         with self._lock:
-            self._closed = True
-            slots = list(self._slots)
+            slots, jobs = self._slots, self._jobs
+            self._slots, self._jobs = [], queue.SimpleQueue()
         while True:
             try:
-                job = self._jobs.get_nowait()
+                job = jobs.get_nowait()
             except queue.Empty:
                 break
             if job is not None:
                 job.future.cancel()
         for _ in slots:
-            self._jobs.put(None)
+            jobs.put(None)
         for slot in slots:
             slot.join()
 
@@ -172,16 +171,17 @@ class EnginePool:
     def _start_slots(self) -> None:
         for number in range(self._processes):
             slot = threading.Thread(
-                target=self._serve, name=f"intisari-engine-{number}", daemon=True
-            )
+                target=self._serve, args=(self._jobs,), name=f"intisari-engine-{number}",
+                daemon=True,
+            )  # fmt: skip
             slot.start()
             self._slots.append(slot)
 
-    def _serve(self) -> None:
+    def _serve(self, jobs: queue.SimpleQueue[_Job | None]) -> None:
         """One slot: hands articles to its worker, one at a time, replacing it when it dies."""
         worker: _Worker | None = None
         try:
-            while (job := self._jobs.get()) is not None:
+            while (job := jobs.get()) is not None:
                 if not job.future.set_running_or_notify_cancel():
                     continue  # the client went away while the article waited
                 try:
