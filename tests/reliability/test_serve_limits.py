@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
+
+from served import Server
 
 pytestmark = pytest.mark.slow
 
@@ -27,7 +25,6 @@ pytestmark = pytest.mark.slow
 TIMEOUT_S = 1.0
 #: Time allowed past a timeout for the server to act on it, on a loaded machine.
 SLACK_S = 2.0
-START_TIMEOUT_S = 60
 ARTICLE = (
     "Pemerintah Kota Bandung meresmikan jalur sepeda baru sepanjang dua belas kilometer "
     "pada Senin pagi. Jalur itu menghubungkan pusat kota dengan kawasan kampus di utara. "
@@ -35,56 +32,25 @@ ARTICLE = (
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
     """``intisari serve`` on a fresh SQLite file; (host, port)."""
     directory = tmp_path_factory.mktemp("serve")
-    port = _free_port()
-    env = {
-        **os.environ,
-        "INTISARI_DATABASE_URL": f"sqlite:///{directory / 'intisari.db'}",
-        "INTISARI_SECRET_KEY": "serve-limits",
-        "INTISARI_HEADER_TIMEOUT_S": str(TIMEOUT_S),
-        "INTISARI_BODY_TIMEOUT_S": str(TIMEOUT_S),
-        "INTISARI_ACCESS_LOG": "false",
-    }
-    log = (directory / "server.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "intisari", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
+    served = Server(
+        f"sqlite:///{directory / 'intisari.db'}",
+        directory / "server.log",
+        {
+            "INTISARI_SECRET_KEY": "serve-limits",
+            "INTISARI_HEADER_TIMEOUT_S": str(TIMEOUT_S),
+            "INTISARI_BODY_TIMEOUT_S": str(TIMEOUT_S),
+            "INTISARI_ACCESS_LOG": "false",
+        },
+    )
+    served.start()
     try:
-        _wait_until_up(port, process, directory / "server.log")
-        yield "127.0.0.1", port
+        yield "127.0.0.1", served.port
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
-
-
-def _wait_until_up(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"server exited: {log.read_text()[-2000:]}")
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"server did not start: {log.read_text()[-2000:]}")
+        served.stop()
 
 
 def _connect(server: tuple[str, int]) -> socket.socket:
