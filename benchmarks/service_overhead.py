@@ -3,8 +3,9 @@
 Drives the ASGI app in-process (httpx's ASGI transport, one request at a time) and prints,
 per route, the median wall time and the CPU time per request, and their ratio to a bare
 FastAPI app answering ``{}`` measured in the same run (steadier than raw figures on a
-shared machine). It shows where time goes before uvicorn and the network add theirs:
-``benchmarks/load.py`` measures the whole server.
+shared machine). The CPU time includes the engine's worker processes (``web/
+engine_pool.py``), where uncached summaries are made. It shows where time goes before
+uvicorn and the network add theirs: ``benchmarks/load.py`` measures the whole server.
 
     .venv/bin/python benchmarks/service_overhead.py            # SQLite in a temporary dir
     .venv/bin/python benchmarks/service_overhead.py --requests 1000
@@ -21,6 +22,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import httpx
+import psutil
 from fastapi import FastAPI
 
 from intisari.settings import Settings
@@ -49,14 +51,27 @@ async def _measure(app: FastAPI, send: Request, n: int) -> tuple[float, float]:
         for i in range(WARMUP):
             (await send(client, -1 - i)).raise_for_status()
         walls = []
-        cpu_start = time.process_time()
+        cpu_start = _cpu_seconds()
         for i in range(n):
             start = time.perf_counter()
             response = await send(client, i)
             walls.append(time.perf_counter() - start)
             response.raise_for_status()
-        cpu = (time.process_time() - cpu_start) / n
+        cpu = (_cpu_seconds() - cpu_start) / n
     return statistics.median(walls) * 1000, cpu * 1000
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its children (the engine's workers)."""
+    me = psutil.Process()
+    total = time.process_time()
+    for child in me.children(recursive=True):
+        try:
+            times = child.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
 
 
 def main() -> None:
@@ -94,6 +109,7 @@ def main() -> None:
         results = [
             (name, *asyncio.run(_measure(a, send, args.requests))) for name, a, send in routes
         ]
+        app.state.intisari.engine_pool.close()
         app.state.intisari.engine.dispose()
 
     base_wall, base_cpu = results[0][1], results[0][2]

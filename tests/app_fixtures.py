@@ -19,6 +19,7 @@ from fastapi.testclient import TestClient
 from intisari.settings import Settings
 from intisari.storage.accounts import create_account, mint_token
 from intisari.web.app import create_app
+from postgres_schema import private_schema
 
 __all__ = [
     "ARTICLE",
@@ -26,6 +27,7 @@ __all__ = [
     "add_account",
     "article",
     "client",
+    "client_on_each_database",
     "make_account",
     "make_client",
     "password",
@@ -82,6 +84,20 @@ def make_client(settings: Settings) -> Iterator[Callable[..., TestClient]]:
 @pytest.fixture
 def client(make_client: Callable[..., TestClient]) -> TestClient:
     return make_client()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def client_on_each_database(
+    request: pytest.FixtureRequest, make_client: Callable[..., TestClient]
+) -> Iterator[TestClient]:
+    """A client of an app on a fresh SQLite file, then on a private PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield make_client()
+        return
+    with private_schema("intisari_web") as url:
+        client = make_client(database_url=url)
+        yield client
+        client.__exit__(None, None, None)  # its connections close before the schema goes
 
 
 @pytest.fixture

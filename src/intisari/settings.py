@@ -42,8 +42,9 @@ class Settings(BaseSettings):
     )
     secret_key: str | None = Field(
         None,
-        description="Key that signs session cookies and CSRF tokens. When unset, a random "
-        "key is created once and kept in the database, so sessions survive restarts.",
+        description="Key that signs CSRF tokens and keys the hashes of client addresses "
+        "kept with reports. When unset, a random key is created once and kept in the "
+        "database, so both survive restarts.",
     )
     cookie_secure: bool = Field(
         False, description="Mark cookies `Secure` (send only over HTTPS). Set in production."
@@ -63,8 +64,15 @@ class Settings(BaseSettings):
     auto_hide_open_reports: int = Field(
         3,
         ge=1,
-        description="A summary with at least this many open reports is hidden until a "
-        "reviewer decides.",
+        description="A summary on which this many different clients (addresses; an IPv6 "
+        "network counts once, see `ipv6_client_prefix`) have open reports from the last "
+        "`auto_hide_window_s` is hidden until a reviewer decides.",
+    )
+    auto_hide_window_s: int = Field(
+        24 * 3600,
+        ge=1,
+        description="Seconds within which the reports of different clients add up to hide "
+        "a summary (a day: a wrong bullet is reported within hours of publication).",
     )
     duplicate_report_window_s: int = Field(
         24 * 3600,
@@ -84,6 +92,65 @@ class Settings(BaseSettings):
     )
     reports_per_summary_per_hour: int = Field(
         300, description="Rate limit of reports per summary, all clients together (0: off)."
+    )
+    ipv6_client_prefix: int = Field(
+        64,
+        ge=1,
+        le=128,
+        description="IPv6 clients are told apart by this many leading bits of their "
+        "address (rate limits, duplicate reports, auto-hiding): a home or a server gets a "
+        "whole /64, so counting single addresses would let one client be millions.",
+    )
+    engine_processes: int = Field(
+        2,
+        ge=1,
+        description="Worker processes that run the engine, per server process: the "
+        "machine's cores is a good number. The server's own threads never run the engine, "
+        "so a slow article cannot hold up other requests.",
+    )
+    engine_deadline_s: float = Field(
+        10.0,
+        gt=0,
+        description="CPU seconds one article may take in the engine (a long feature takes "
+        "well under one); past it, its worker is ended and replaced and the answer is 422 "
+        "`too-slow`.",
+    )
+    engine_queue: int = Field(
+        32,
+        ge=0,
+        description="Articles that may wait for a free engine worker; one more gets 503 "
+        "`engine-busy` with `Retry-After` at once instead of waiting.",
+    )
+    engine_ranker: str | None = Field(
+        None,
+        description="`module:name` of a ranker to use instead of the shipped learned model, "
+        "e.g. `intisari.ranking:HeuristicRanker` (rule-based, faster, 1-2 ROUGE-1 points "
+        "lower).",
+    )
+    fetch_max_concurrent: int = Field(
+        10,
+        ge=1,
+        description="URLs fetched at once per server process; one more gets 503 "
+        "`fetch-busy` at once. Each fetch holds one of the server's 40 threads for up to "
+        "its 10 s deadline, so slow sites must not take them all.",
+    )
+    max_header_bytes: int = Field(
+        16 * 1024,
+        ge=1024,
+        description="`intisari serve`: largest request line and headers; more gets 431 and "
+        "the connection is closed (uvicorn's own limit for its h11 parser).",
+    )
+    header_timeout_s: float = Field(
+        10.0,
+        gt=0,
+        description="`intisari serve`: seconds a client has to send a request's line and "
+        "headers, from its first byte (or from connecting); then the connection is closed.",
+    )
+    body_timeout_s: float = Field(
+        10.0,
+        gt=0,
+        description="`intisari serve`: seconds a request's body may pause between two "
+        "pieces; then the connection is closed.",
     )
     fetch_allow_private: bool = Field(
         False,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from batch_helpers import make_records, write_jsonl
 from typer.testing import CliRunner
 
+from batch_helpers import make_records, write_jsonl
 from intisari.cli import app
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from batch_helpers import read_output, write_jsonl
 
 import intisari
+from batch_helpers import read_output, write_jsonl
 from data_paths import HTML_PAGES
 from intisari.batch.run import run_batch
 

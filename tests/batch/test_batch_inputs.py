@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from batch_helpers import make_records, write_jsonl, write_parquet
 
+from batch_helpers import make_records, write_jsonl, write_parquet
 from intisari.batch.errors import BatchError
 from intisari.batch.inputs import Kind, find_inputs, plan_partitions, read_partition
 from intisari.errors import InputError

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from batch_helpers import make_records, read_output, write_jsonl, write_parquet
 
+from batch_helpers import make_records, read_output, write_jsonl, write_parquet
 from intisari.batch.errors import BatchError
 from intisari.batch.run import run_batch
 from intisari.options import Options

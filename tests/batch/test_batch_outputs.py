@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from batch_helpers import read_output
 
+from batch_helpers import read_output
 from intisari.batch.errors import BatchError
 from intisari.batch.outputs import (
     MANIFEST_NAME,

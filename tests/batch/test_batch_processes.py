@@ -20,8 +20,8 @@ from pathlib import Path
 import psutil
 import pyarrow.parquet as pq
 import pytest
-from batch_helpers import make_records, read_output, write_jsonl
 
+from batch_helpers import make_records, read_output, write_jsonl
 from data_paths import DATA, need
 from intisari.batch.outputs import MANIFEST_NAME
 

@@ -332,7 +332,7 @@ def test_default_cap_is_ten_megabytes(base: str) -> None:
 def test_slow_server_times_out(base: str) -> None:
     options = Options(fetch_allow_networks=("127.0.0.1/32",), fetch_timeout_s=0.5)
     started = time.monotonic()
-    with pytest.raises(FetchError, match="ReadTimeout"):
+    with pytest.raises(FetchError, match=r"took longer than 0\.5 s"):
         fetch(f"{base}/slow?s=3", options)
     assert time.monotonic() - started < 2.0
 
@@ -340,7 +340,7 @@ def test_slow_server_times_out(base: str) -> None:
 def test_trickling_server_stopped_by_total_deadline(base: str) -> None:
     options = Options(fetch_allow_networks=("127.0.0.1/32",), fetch_timeout_s=0.5)
     started = time.monotonic()
-    with pytest.raises(FetchError, match="too long"):
+    with pytest.raises(FetchError, match=r"took longer than 0\.5 s"):
         fetch(f"{base}/trickle", options)
     assert time.monotonic() - started < 2.0
 

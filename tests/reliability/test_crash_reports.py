@@ -1,24 +1,19 @@
 """Crash test: SIGKILL the real server in the middle of a report storm, restart it, and
 check that every report answered 201 is stored and that nothing is half-written.
 
-The server is ``intisari serve`` in a subprocess on 127.0.0.1 (a free port), on an SQLite
-file or on a private schema of the local PostgreSQL. Threads post reports (each with a
-unique comment, so each row can be matched to its answer) and summaries; once enough are
-acknowledged the process is killed without warning, then started again on the same
-database. Rows whose answer was lost in the kill may exist (committed, not yet answered);
-an acknowledged row that is missing, or a row that is partly written, fails the test.
-"""
+The server is ``intisari serve`` in a subprocess on 127.0.0.1 (a free port;
+``tests/served.py``), on an SQLite file or on a private schema of the local PostgreSQL.
+Threads post reports (each with a unique comment, so each row can be matched to its
+answer) and summaries; once enough are acknowledged the process is killed without
+warning, then started again on the same database. Rows whose answer was lost in the kill
+may exist (committed, not yet answered); an acknowledged row that is missing, or a row
+that is partly written, fails the test."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
-import socket
 import sqlite3
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -32,6 +27,7 @@ from sqlalchemy import create_engine, text
 from intisari.storage.accounts import create_account, mint_token
 from intisari.storage.database import make_engine, make_sessions, upgrade
 from postgres_schema import private_schema
+from served import Server
 
 pytestmark = pytest.mark.slow
 
@@ -40,9 +36,6 @@ pytestmark = pytest.mark.slow
 STORM_THREADS = 6
 #: Acknowledged reports to wait for before the kill; the storm goes on while it lands.
 KILL_AFTER_ACKS = 60
-#: Seconds the server may take to start (migrations, imports) on a loaded machine.
-START_TIMEOUT_S = 60
-
 ARTICLE = (
     "Pemerintah Kota Bandung meresmikan jalur sepeda baru sepanjang dua belas kilometer "
     "pada Senin pagi. Jalur itu menghubungkan pusat kota dengan kawasan kampus di utara. "
@@ -53,65 +46,15 @@ COMMENT = re.compile(r"storm-\d+-\d+-" + "x" * 200)
 CATEGORIES = ("inaccurate", "misleading", "missing-context", "offensive", "other")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-class Server:
-    """``intisari serve`` as a child process, with everything set through the environment."""
-
-    def __init__(self, database_url: str, log: Path) -> None:
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {
-            **os.environ,
-            "INTISARI_DATABASE_URL": database_url,
-            "INTISARI_SECRET_KEY": "crash-test",
-            # The storm must reach the database: no limits; each report comes from its own
-            # client (as a trusted proxy names it), so none is merged as a repeat.
-            "INTISARI_SUMMARIES_PER_CLIENT_PER_MINUTE": "0",
-            "INTISARI_REPORTS_PER_CLIENT_PER_HOUR": "0",
-            "INTISARI_REPORTS_PER_SUMMARY_PER_HOUR": "0",
-            "INTISARI_TRUST_FORWARDED_FOR": "true",
-        }
-        self.log = log
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        with self.log.open("ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "intisari", "serve", "--host", "127.0.0.1",
-                 "--port", str(self.port)],
-                env=self.env, stdout=log, stderr=subprocess.STDOUT,
-            )
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise AssertionError(f"server exited: {self.log.read_text()[-2000:]}")
-            try:
-                if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        raise AssertionError(f"server did not start: {self.log.read_text()[-2000:]}")
-
-    def kill(self) -> None:
-        assert self.process is not None
-        os.kill(self.process.pid, signal.SIGKILL)
-        self.process.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+#: The storm must reach the database: no limits; each report comes from its own client
+#: (as a trusted proxy names it), so none is merged as a repeat.
+SERVER_ENV = {
+    "INTISARI_SECRET_KEY": "crash-test",
+    "INTISARI_SUMMARIES_PER_CLIENT_PER_MINUTE": "0",
+    "INTISARI_REPORTS_PER_CLIENT_PER_HOUR": "0",
+    "INTISARI_REPORTS_PER_SUMMARY_PER_HOUR": "0",
+    "INTISARI_TRUST_FORWARDED_FOR": "true",
+}
 
 
 class Storm:
@@ -176,7 +119,7 @@ def _crash_and_check(database_url: str, tmp_path: Path) -> None:
     with make_sessions(engine)() as session:
         token = mint_token(session, create_account(session, "rina", "correct horse", "reviewer"))
     engine.dispose()
-    server = Server(database_url, tmp_path / "server.log")
+    server = Server(database_url, tmp_path / "server.log", SERVER_ENV)
     server.start()
     try:
         created = httpx.post(f"{server.url}/v1/summaries", json={"text": ARTICLE}, timeout=30)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import secrets
+import time
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from externals import need_redis
-from intisari.web.security import RedisRateLimiter
+from intisari.web import security
+from intisari.web.security import MemoryRateLimiter, RedisRateLimiter, client_group
 
 
 def _assert_429(response: Any) -> None:
@@ -94,3 +97,66 @@ def test_rate_limits_shared_through_redis(make_client: Callable[..., TestClient]
 
 def test_memory_limits_are_the_default(client: TestClient) -> None:
     assert not isinstance(client.app.state.intisari.limiter, RedisRateLimiter)  # type: ignore[attr-defined]
+
+
+# Issue 10, item 8: the in-memory limiter at scale, and IPv6 clients by network ---------
+
+
+def test_memory_limiter_hit_cost_does_not_grow_with_live_keys() -> None:
+    # 100,000 clients inside their window: sweeping the whole dict under the lock on
+    # every hit from here on cost ~13 ms a hit; dropping expired counters a few at a
+    # time costs microseconds. The bound is generous (~1 ms a hit) against a shared CPU.
+    limiter = MemoryRateLimiter()
+    for n in range(100_000):
+        limiter.hit(f"client-{n}", 10, 3600)
+    started = time.process_time()
+    for n in range(300):
+        limiter.hit(f"late-{n}", 10, 3600)
+    assert time.process_time() - started < 0.3
+
+
+def test_memory_limiter_drops_expired_counters_as_it_goes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    now = [3600.0]
+    monkeypatch.setattr(security, "time", SimpleNamespace(time=lambda: now[0]))
+    limiter = MemoryRateLimiter()
+    for n in range(1000):
+        limiter.hit(f"client-{n}", 10, 60)
+    now[0] += 60  # every window has ended
+    for n in range(1000):  # the next minute's flood of new clients
+        limiter.hit(f"next-{n}", 10, 60)
+    assert len(limiter) <= 1000  # the old counters went while the new ones came
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "prefix", "shared"),
+    [
+        ("2001:db8:1:2::1", "2001:db8:1:2:ffff:ffff:ffff:ffff", 64, True),
+        ("2001:db8:1:2::1", "2001:db8:1:3::1", 64, False),
+        ("2001:db8:1:2::1", "2001:db8:1:2::2", 128, False),
+        ("2001:db8:1:2::1", "2001:db8:1:3::1", 48, True),
+        ("::ffff:203.0.113.7", "203.0.113.7", 64, True),
+    ],
+)
+def test_ipv6_clients_are_counted_by_network(
+    make_client: Callable[..., TestClient], first: str, second: str, prefix: int, shared: bool
+) -> None:
+    # A /64 is one home or server: its 2**64 addresses are one client to the limits.
+    client = make_client(
+        summaries_per_client_per_minute=1, trust_forwarded_for=True, ipv6_client_prefix=prefix
+    )
+    first_answer = client.post(
+        "/v1/summaries", json={"text": _article(1)}, headers={"X-Forwarded-For": first}
+    )
+    assert first_answer.status_code == 200
+    second_answer = client.post(
+        "/v1/summaries", json={"text": _article(2)}, headers={"X-Forwarded-For": second}
+    )
+    assert second_answer.status_code == (429 if shared else 200)
+
+
+def test_client_group_keeps_what_is_not_an_address() -> None:
+    assert client_group("2001:db8:1:2:3:4:5:6", 64) == "2001:db8:1:2::/64"
+    assert client_group("198.51.100.4", 64) == "198.51.100.4"
+    assert client_group("unknown", 64) == "unknown"

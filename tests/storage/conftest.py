@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from intisari.storage.database import make_engine, make_sessions, upgrade
 from postgres_schema import private_schema
 
-TABLES = "summaries, reports, accounts, api_tokens, instance_secrets"
+TABLES = "summaries, reports, accounts, api_tokens, login_sessions, instance_secrets"
 
 
 @pytest.fixture(scope="session")

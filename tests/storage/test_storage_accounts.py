@@ -1,12 +1,14 @@
-"""Reviewer accounts: argon2 passwords, hashed API tokens."""
+"""Reviewer accounts: argon2 passwords, hashed API tokens, login sessions on the server."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 import pytest
 from sqlalchemy.orm import Session
 
 from intisari.storage import accounts
-from intisari.storage.models import ApiToken
+from intisari.storage.models import ApiToken, LoginSession, utcnow
 
 
 def test_password_is_stored_as_argon2_hash(session: Session) -> None:
@@ -56,3 +58,29 @@ def test_revoking_deletes_every_token_of_one_account_only(session: Session) -> N
 def test_unknown_role_is_refused(session: Session) -> None:
     with pytest.raises(ValueError, match="role"):
         accounts.create_account(session, "rina", "correct horse", role="owner")
+
+
+def test_a_login_session_lives_until_ended_or_expired(session: Session) -> None:
+    rina = accounts.create_account(session, "rina", "correct horse")
+    token = accounts.start_login_session(session, rina, 3600)
+    assert accounts.account_for_login_session(session, token).name == "rina"
+    assert session.query(LoginSession).one().token_hash != token  # only the hash is kept
+    accounts.end_login_session(session, token)
+    assert accounts.account_for_login_session(session, token) is None
+
+    expired = accounts.start_login_session(session, rina, 3600)
+    session.query(LoginSession).update({"expires_at": utcnow() - timedelta(seconds=1)})
+    session.commit()
+    assert accounts.account_for_login_session(session, expired) is None
+    accounts.start_login_session(session, rina, 3600)  # a login sweeps out expired sessions
+    assert session.query(LoginSession).count() == 1
+
+
+def test_ending_every_session_of_one_account_only(session: Session) -> None:
+    rina = accounts.create_account(session, "rina", "correct horse")
+    budi = accounts.create_account(session, "budi", "battery staple")
+    rinas = [accounts.start_login_session(session, rina, 3600) for _ in range(2)]
+    budis = accounts.start_login_session(session, budi, 3600)
+    assert accounts.end_login_sessions(session, rina) == 2
+    assert all(accounts.account_for_login_session(session, t) is None for t in rinas)
+    assert accounts.account_for_login_session(session, budis).name == "budi"

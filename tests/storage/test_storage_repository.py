@@ -15,6 +15,9 @@ from intisari.storage.models import StoredSummary
 
 WINDOW_S = 3600
 HIDE_AT = 3
+HIDE_WINDOW_S = 24 * 3600
+#: The auto-hide rule of these tests: three clients within a day.
+HIDE = {"auto_hide_at": HIDE_AT, "auto_hide_window_s": HIDE_WINDOW_S}
 
 
 def make_result(n_takeaways: int = 3) -> dict[str, Any]:
@@ -52,7 +55,7 @@ def report(session: Session, summary: StoredSummary, **changes: Any) -> tuple[An
         "comment": None,
         "client_hash": "client-1",
         "duplicate_window_s": WINDOW_S,
-        "auto_hide_at": HIDE_AT,
+        **HIDE,
     }
     arguments.update(changes)
     return repository.add_report(session, summary, **arguments)
@@ -180,7 +183,7 @@ def test_dismissing_reports_shows_an_auto_hidden_summary_again(session: Session)
     reports = [report(session, summary, client_hash=c)[0] for c in ("a", "b", "c")]
     assert summary.hidden
     repository.review_report(
-        session, reports[0], status="dismissed", note="fine", reviewer="rev", auto_hide_at=HIDE_AT
+        session, reports[0], status="dismissed", note="fine", reviewer="rev", **HIDE
     )
     assert not summary.hidden
     assert reports[0].reviewed_by == "rev" and reports[0].reviewed_at is not None
@@ -208,7 +211,7 @@ def test_a_reviewer_can_hide_at_once(session: Session) -> None:
     # Confirming reports never un-hides what a reviewer hid.
     created, _ = report(session, stored)
     repository.review_report(
-        session, created, status="dismissed", note=None, reviewer="r", auto_hide_at=HIDE_AT
+        session, created, status="dismissed", note=None, reviewer="r", **HIDE
     )
     assert stored.hidden
 
@@ -221,7 +224,7 @@ def test_list_reports_filters(session: Session) -> None:
     report(session, one, client_hash="b", category="offensive")
     last, _ = report(session, two, client_hash="a", category="offensive")
     repository.review_report(
-        session, last, status="confirmed", note=None, reviewer="r", auto_hide_at=HIDE_AT
+        session, last, status="confirmed", note=None, reviewer="r", **HIDE
     )
 
     assert len(repository.list_reports(session)) == 3
@@ -256,7 +259,7 @@ def test_confirmed_reports_export_as_regression_cases(session: Session) -> None:
     confirmed, _ = report(session, summary, comment="salah angka")
     report(session, summary, client_hash="other")  # stays open: not exported
     repository.review_report(
-        session, confirmed, status="confirmed", note="ok", reviewer="r", auto_hide_at=HIDE_AT
+        session, confirmed, status="confirmed", note="ok", reviewer="r", **HIDE
     )
     cases = [repository.regression_case(r) for r in repository.confirmed_reports(session)]
     assert len(cases) == 1
@@ -281,7 +284,7 @@ def test_unknown_category_or_status_is_refused(session: Session) -> None:
     created, _ = report(session, summary)
     with pytest.raises(ValueError, match="status"):
         repository.review_report(
-            session, created, status="maybe", note=None, reviewer="r", auto_hide_at=HIDE_AT
+            session, created, status="maybe", note=None, reviewer="r", **HIDE
         )
 
 

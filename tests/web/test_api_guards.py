@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.testclient import TestClient
 
 from externals import need_redis
+from intisari.web import security
 from intisari.web.security import MemoryRateLimiter, RedisRateLimiter
 
 
@@ -168,9 +170,14 @@ def test_unknown_route_and_method_are_json_errors(client: TestClient) -> None:
 
 
 def test_memory_limiter_sweeps_only_expired_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    now = [7200.0]  # the start of an hour
+    monkeypatch.setattr(security, "time", SimpleNamespace(time=lambda: now[0]))
     limiter = MemoryRateLimiter()
-    monkeypatch.setattr(MemoryRateLimiter, "SWEEP_AT", 3)
     assert limiter.hit("hourly", 1, 3600) is None
-    for n in range(5):  # enough short-window keys to trigger sweeps
+    for n in range(5):
         limiter.hit(f"minute-{n}", 10, 60)
+    now[0] += 61  # the minute windows have ended, the hour has not
+    for _ in range(3):  # each hit drops a few expired counters
+        limiter.hit("another", 10, 60)
+    assert len(limiter) == 2  # "hourly" and "another"
     assert limiter.hit("hourly", 1, 3600) is not None  # the hourly count survived

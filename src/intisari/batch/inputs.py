@@ -8,6 +8,11 @@ the client and a worker holds one partition at a time, whatever the size of the 
 
 The digest is the input's fingerprint: ``--resume`` compares it with the one recorded in
 the output's manifest and refuses to mix the output of two different inputs.
+
+Lines are read with a length cap (``max_line_bytes``, by default what the largest record
+the engine accepts can take as JSON): a longer line is read past in pieces, never held
+whole, and becomes an error row for its line. Without the cap, one 1 GiB line of zeros
+(a 1 MB ``.jsonl.gz``) took 2.3 GiB in a worker.
 """
 
 from __future__ import annotations
@@ -26,8 +31,10 @@ from typing import IO, Any
 from intisari.batch.errors import BatchError
 from intisari.errors import InputError
 from intisari.ingest.records import RECORD_FIELDS
+from intisari.options import DEFAULT_OPTIONS, Options
 
 __all__ = [
+    "DEFAULT_MAX_LINE_BYTES",
     "DEFAULT_PARTITION_BYTES",
     "DEFAULT_PARTITION_SIZE",
     "InputFile",
@@ -35,6 +42,7 @@ __all__ = [
     "Partition",
     "Plan",
     "find_inputs",
+    "line_cap",
     "plan_partitions",
     "read_partition",
 ]
@@ -50,6 +58,20 @@ DEFAULT_PARTITION_SIZE = 500
 DEFAULT_PARTITION_BYTES = 32 * 1024 * 1024
 #: File names taken from a folder; anything else there (READMEs, ``_SUCCESS``) is ignored.
 FOLDER_SUFFIXES = (".jsonl", ".ndjson", ".json", ".gz", ".parquet", ".pq")
+#: Room in a line for everything but the article: id, title, url, lang, count, the JSON.
+RECORD_ENVELOPE_BYTES = 64 * 1024
+
+
+def line_cap(options: Options) -> int:
+    """The longest JSONL line read as a record: the engine's input cap written as JSON,
+    where escaping can double it (Python's json.dumps writes each non-ASCII character,
+    2-3 bytes of UTF-8, as a 6-byte \\uXXXX), plus the envelope. A longer line could only
+    hold an article the engine would refuse anyway."""
+    return 2 * options.max_input_bytes + RECORD_ENVELOPE_BYTES
+
+
+#: 4 MB with the engine's default 2 MB input cap.
+DEFAULT_MAX_LINE_BYTES = line_cap(DEFAULT_OPTIONS)
 #: The first bytes that tell the formats apart, whatever the file is called.
 PARQUET_MAGIC = b"PAR1"
 GZIP_MAGIC = b"\x1f\x8b"
@@ -87,6 +109,8 @@ class Partition:
     #: 1-based line (JSONL, blank lines counted) or row (Parquet) at ``start``.
     first_row: int
     records: int
+    #: JSONL lines longer than this are error rows, read past without being held.
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES
 
 
 @dataclass(frozen=True)
@@ -136,6 +160,7 @@ def plan_partitions(
     files: tuple[InputFile, ...],
     partition_size: int = DEFAULT_PARTITION_SIZE,
     partition_bytes: int = DEFAULT_PARTITION_BYTES,
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
 ) -> Plan:
     """Cut ``files`` into partitions in one streaming pass, and fingerprint their content."""
     digest = hashlib.sha256()
@@ -145,10 +170,14 @@ def plan_partitions(
         if file.kind is Kind.PARQUET:
             slices = _plan_parquet(file, partition_size, digest)
         else:
-            slices = _plan_jsonl(file, partition_size, partition_bytes, digest)
+            slices = _plan_jsonl(file, partition_size, partition_bytes, max_line_bytes, digest)
         try:
             for start, end, first_row, records in slices:
-                partitions.append(Partition(len(partitions), file, start, end, first_row, records))
+                partitions.append(
+                    Partition(
+                        len(partitions), file, start, end, first_row, records, max_line_bytes
+                    )
+                )
         except BatchError:
             raise
         except (OSError, EOFError, ValueError) as error:  # unreadable, truncated gzip, bad Parquet
@@ -187,17 +216,36 @@ def _open_jsonl(file: InputFile) -> IO[bytes]:
     return file.path.open("rb")
 
 
+def _lines(
+    stream: IO[bytes], max_bytes: int, digest: Any = None
+) -> Iterator[tuple[bytes | None, int]]:
+    """``(line, its length in bytes)`` for each line of ``stream``, newline included; a
+    line longer than ``max_bytes`` (newline not counted) comes as ``(None, length)``, read
+    past a piece at a time. ``digest``, if given, sees every byte."""
+    while line := stream.readline(max_bytes + 1):
+        if digest is not None:
+            digest.update(line)
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line, len(line)
+            continue
+        size = len(line)
+        while not line.endswith(b"\n") and (line := stream.readline(CHUNK_BYTES)):
+            if digest is not None:
+                digest.update(line)
+            size += len(line)
+        yield None, size
+
+
 def _plan_jsonl(
-    file: InputFile, partition_size: int, partition_bytes: int, digest: Any
+    file: InputFile, partition_size: int, partition_bytes: int, max_line_bytes: int, digest: Any
 ) -> Iterator[tuple[int, int, int, int]]:
     start = offset = 0
     first_row = line_number = 1
     records = 0
     with _open_jsonl(file) as stream:
-        for line in stream:
-            digest.update(line)
-            offset += len(line)
-            if line.strip():
+        for line, size in _lines(stream, max_line_bytes, digest):
+            offset += size
+            if line is None or line.strip():  # an over-long line is a record (an error row)
                 records += 1
             if records and (records >= partition_size or offset - start >= partition_bytes):
                 yield start, offset, first_row, records
@@ -228,21 +276,30 @@ def _read_jsonl(partition: Partition) -> Iterator[tuple[int, dict[str, Any] | In
         # A plain file seeks; a gzip stream can only decompress its way there (see README).
         stream.seek(partition.start)
         offset, line_number = partition.start, partition.first_row
-        while offset < partition.end:
-            line = stream.readline()
-            if not line:
-                break
-            offset += len(line)
-            if line.strip():
+        lines = _lines(stream, partition.max_line_bytes)
+        # The end is checked before the next line is read: it may be a long one.
+        while offset < partition.end and (item := next(lines, None)) is not None:
+            line, size = item
+            offset += size
+            if line is None:
+                yield line_number, InputError(
+                    f"line is {size:,} bytes, over the limit of {partition.max_line_bytes:,}"
+                )
+            elif line.strip():
                 yield line_number, _parse_line(line)
             line_number += 1
 
 
 def _parse_line(line: bytes) -> dict[str, Any] | InputError:
+    """The line's JSON object, or the reason it is none, whatever the line holds."""
     try:
         record = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         return InputError(f"not a JSON object: {getattr(error, 'msg', error)}")
+    except RecursionError:  # 100,000 nested brackets: a lost partition, every time
+        return InputError("not a JSON object: nested too deeply")
+    except ValueError as error:  # a number of more than 4,300 digits, say
+        return InputError(f"not a JSON object: {error}")
     if not isinstance(record, dict):
         return InputError(f"expected a JSON object, got {type(record).__name__}")
     return record

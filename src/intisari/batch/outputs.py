@@ -38,6 +38,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from intisari.batch.errors import BatchError
+from intisari.batch.inputs import DEFAULT_MAX_LINE_BYTES
 
 __all__ = [
     "MANIFEST_NAME",
@@ -53,6 +54,9 @@ __all__ = [
 ]
 
 MANIFEST_NAME = "_manifest.json"
+#: Kernel file systems: nothing written there is an output, and as root a "folder" there
+#: can be a kernel object (a cgroup under /sys/fs/cgroup), so they are refused by name.
+KERNEL_FILE_SYSTEMS = (Path("/proc"), Path("/sys"))
 #: Bumped when the layout changes, so that ``--resume`` never mixes two layouts.
 MANIFEST_VERSION = 1
 #: zstd: text compresses about 3x, and it decodes fast everywhere Parquet is read.
@@ -138,6 +142,9 @@ class Manifest:
     #: One ``{"file", "first_row", "records"}`` per partition, in order: what each part
     #: holds, for a reader of the output (derived from everything above).
     parts: list[dict[str, Any]]
+    #: JSONL lines longer than this are error rows (a manifest from before the cap was
+    #: written under the same default).
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES
     version: int = MANIFEST_VERSION
 
     @property
@@ -162,6 +169,7 @@ def prepare(output: Output, manifest: Manifest, resume: bool) -> set[int]:
     is created yet (see ``begin``), so a job that cannot start leaves nothing behind.
     """
     manifest_path = output.parts_dir / MANIFEST_NAME
+    _check_place(output)
     if output.single_file and output.target.is_dir():
         raise BatchError(f"{output.target} is a folder; name a file or drop the suffix")
     if not output.single_file and output.target.is_file():
@@ -186,12 +194,28 @@ def prepare(output: Output, manifest: Manifest, resume: bool) -> set[int]:
     return {index for index in range(manifest.partitions) if output.part_path(index).is_file()}
 
 
+def _check_place(output: Output) -> None:
+    """``BatchError`` unless ``output`` can be created where it is named: not in a kernel
+    file system, and below a folder (not a file) this process may write in."""
+    for root in KERNEL_FILE_SYSTEMS:
+        if output.target.is_relative_to(root):
+            raise BatchError(f"{output.target} is inside {root}, a kernel file system")
+    existing = next(path for path in (output.parts_dir, *output.parts_dir.parents) if path.exists())
+    if not existing.is_dir():
+        raise BatchError(f"cannot write {output.target}: {existing} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise BatchError(f"cannot write {output.target}: {existing} is not writable")
+
+
 def begin(output: Output, manifest: Manifest) -> None:
     """Create the parts folder and its manifest, unless a resumed job already did."""
     manifest_path = output.parts_dir / MANIFEST_NAME
     if not manifest_path.is_file():
-        output.parts_dir.mkdir(parents=True, exist_ok=True)
-        _atomic_write_bytes(manifest_path, json.dumps(asdict(manifest), indent=2).encode())
+        try:
+            output.parts_dir.mkdir(parents=True, exist_ok=True)
+            _atomic_write_bytes(manifest_path, json.dumps(asdict(manifest), indent=2).encode())
+        except OSError as error:  # a full disk, or the place changed since prepare
+            raise BatchError(f"cannot write {output.parts_dir}: {error.strerror}") from None
 
 
 def write_part(rows: list[dict[str, Any]], output: Output, index: int) -> Path:

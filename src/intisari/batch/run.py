@@ -35,6 +35,7 @@ from intisari.batch.inputs import (
     DEFAULT_PARTITION_SIZE,
     Partition,
     find_inputs,
+    line_cap,
     plan_partitions,
 )
 from intisari.batch.outputs import Manifest, Output, begin, finish, prepare
@@ -122,11 +123,15 @@ def run_batch(
     include_text: bool = True,
     partition_size: int = DEFAULT_PARTITION_SIZE,
     partition_bytes: int = DEFAULT_PARTITION_BYTES,
+    max_line_bytes: int | None = None,
     options: Options = DEFAULT_OPTIONS,
     summarize: Summarizer = summarize_record,
     progress: bool = True,
 ) -> BatchReport:
     """Summarize every record of ``source`` into ``target``; see the module docstring.
+
+    ``max_line_bytes`` caps a JSONL line (longer ones are error rows); by default it is
+    what the largest article ``options`` let the engine take needs (``line_cap``).
 
     Raises ``BatchError`` when the job cannot start. A record that fails is an error row,
     a partition that fails (its worker died too often, say) is listed in the report and
@@ -145,11 +150,13 @@ def run_batch(
     files = tuple(file for file in find_inputs(str(source)) if not output.holds(file.path))
     if not files:
         raise BatchError(f"no input files in {source} besides the output")
-    plan = plan_partitions(files, partition_size, partition_bytes)
+    max_line_bytes = max_line_bytes or line_cap(options)
+    plan = plan_partitions(files, partition_size, partition_bytes, max_line_bytes)
     manifest = Manifest(
         fingerprint=plan.fingerprint,
         partition_size=partition_size,
         partition_bytes=partition_bytes,
+        max_line_bytes=max_line_bytes,
         format=output.fmt,
         include_text=include_text,
         count=options.count,

@@ -84,11 +84,21 @@ def _summarize_one(
     try:
         return summarize(record, options)
     except Exception as error:
-        record_id = record.get("id")
         return {
-            "id": None if record_id is None else str(record_id),
+            "id": _row_id(record.get("id")),
             "error": f"engine failure: {type(error).__name__}: {error}",
         }
+
+
+def _row_id(value: object) -> str | None:
+    """The record's id for an error row: only a string or a number is one. Anything else
+    (a list nested 900 deep, say) is not written out: making it a string could fail the
+    same way the engine just did, and this row must be written whatever the record."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
 
 
 def dask_setup(worker: object) -> None:

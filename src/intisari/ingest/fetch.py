@@ -15,15 +15,25 @@ A public summarizer that fetches any URL is an open door into the server's own n
 Environment proxies are ignored (``trust_env=False``): a proxy would resolve the host
 itself and undo step 3. Limits: at most ``fetch_max_redirects`` redirects, at most
 ``fetch_max_bytes`` of (decoded) body, and ``fetch_timeout_s`` for the whole fetch.
+
+The deadline is one wall clock over every hop's connection, TLS handshake, headers and
+body. httpx's timeouts are per network read, so a server sending a header line every
+half second held a fetch for 129.7 s (issue 10); here a timer shuts the connection's
+socket down when the deadline passes, wherever the fetch is waiting, and the fetch fails
+at once. Only name resolution is outside it (``getaddrinfo`` cannot be interrupted; the
+system resolver's own timeouts bound it).
 """
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
+import threading
 import time
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import httpx
 
@@ -36,9 +46,19 @@ USER_AGENT = "Intisari/0.1 (+https://github.com/intisari/intisari; key-takeaways
 #: Content types that can hold an article; images, PDFs, archives and the like cannot.
 TEXT_TYPES = ("text/", "application/xhtml+xml")
 DEFAULT_PORTS = {"http": 80, "https": 443}
-#: RFC 6052's well-known NAT64 prefix: a gateway would carry the request to the IPv4
-#: address in the last 32 bits, so that address is what must be vetted.
-NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+#: IPv6 ranges whose last 32 bits are an IPv4 address that a gateway or a dual stack may
+#: carry the request to, so that address is what must be vetted: RFC 6052's well-known
+#: NAT64 prefix, RFC 4291's deprecated IPv4-compatible addresses (``::7f00:1`` is
+#: ``::127.0.0.1``) and RFC 2765's IPv4-translated ones (``::ffff:0:7f00:1``). Python
+#: calls the last two global.
+EMBEDS_IPV4 = (
+    ipaddress.IPv6Network("64:ff9b::/96"),
+    ipaddress.IPv6Network("::/96"),
+    ipaddress.IPv6Network("::ffff:0:0:0/96"),
+)
+#: Refused whatever they hold: RFC 8215's local-use NAT64 prefix, where the IPv4 address
+#: sits wherever the operator's prefix length puts it (Python calls it global).
+REFUSED_NETWORKS = (ipaddress.IPv6Network("64:ff9b:1::/48"),)
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -54,7 +74,75 @@ class FetchedPage:
 
 def fetch(url: str, options: Options) -> FetchedPage:
     """GET ``url`` following at most ``fetch_max_redirects`` redirects, each one vetted."""
-    deadline = time.monotonic() + options.fetch_timeout_s
+    with _Deadline(options.fetch_timeout_s) as deadline:
+        try:
+            page = _fetch(url, options, deadline)
+        except (FetchError, httpx.HTTPError) as error:
+            if not deadline.passed():
+                if isinstance(error, httpx.HTTPError):
+                    raise FetchError(f"cannot fetch {url}: {type(error).__name__}") from None
+                raise
+        else:
+            # A body without a length that the deadline cut short looks complete.
+            if not deadline.passed():
+                return page
+    # Whatever broke, it broke because time ran out.
+    raise FetchError(f"fetching {url} took longer than {options.fetch_timeout_s:g} s")
+
+
+class _Deadline:
+    """One wall-clock deadline for a whole fetch: the sockets it opened are shut down
+    when it passes, which ends any read or write waiting on them at once."""
+
+    def __init__(self, seconds: float) -> None:
+        self.at = time.monotonic() + seconds
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self._expired = False
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._timer.cancel()
+
+    def passed(self) -> bool:
+        return time.monotonic() >= self.at
+
+    def remaining(self) -> float:
+        return self.at - time.monotonic()
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        """httpcore's ``trace`` extension: learns each connection's socket (and the TLS
+        socket that replaces it) as soon as it exists."""
+        if event not in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            return
+        sock = info["return_value"].get_extra_info("socket")
+        if sock is None:
+            return
+        with self._lock:
+            self._sockets.append(sock)
+            expired = self._expired
+        if expired:  # the deadline passed while this connection was being made
+            _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self._expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # closed already, or never connected
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+def _fetch(url: str, options: Options, deadline: _Deadline) -> FetchedPage:
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain"}
     with httpx.Client(headers=headers, follow_redirects=False, trust_env=False) as client:
         for _ in range(options.fetch_max_redirects + 1):
@@ -71,7 +159,7 @@ def fetch(url: str, options: Options) -> FetchedPage:
                     content_type = response.headers.get("content-type", "")
                     if content_type and not content_type.lower().startswith(TEXT_TYPES):
                         raise FetchError(f"{target} is {content_type.split(';')[0]}, not a page")
-                    body = _read_limited(response, options.fetch_max_bytes, deadline)
+                    body = _read_limited(response, options.fetch_max_bytes)
                     return FetchedPage(
                         url=str(target),
                         body=body.decode(response.encoding or "utf-8", errors="replace"),
@@ -112,7 +200,11 @@ def vet_address(address: IPAddress, options: Options, host: str = "") -> None:
     if options.fetch_allow_private or _in_allowed(address, options.fetch_allow_networks):
         return
     for candidate in _with_embedded(address):
-        if not candidate.is_global or candidate.is_multicast:
+        if (
+            not candidate.is_global
+            or candidate.is_multicast
+            or any(candidate in network for network in REFUSED_NETWORKS)
+        ):
             raise FetchError(
                 f"refusing to fetch {host or address}: it resolves to {address}, "
                 "a private, local or reserved address"
@@ -132,20 +224,23 @@ def _parse(url: str) -> httpx.URL:
 
 
 def _pinned_request(
-    client: httpx.Client, target: httpx.URL, options: Options, deadline: float
+    client: httpx.Client, target: httpx.URL, options: Options, deadline: _Deadline
 ) -> httpx.Request:
     """A request to the vetted address of ``target``'s host, sent as if to the host."""
     host = target.raw_host.decode("ascii")
     address = vetted_address(host, target.port or DEFAULT_PORTS[target.scheme], options)
-    remaining = deadline - time.monotonic()
+    remaining = deadline.remaining()
     if remaining <= 0:
         raise FetchError(f"fetching took longer than {options.fetch_timeout_s:g} s")
-    # TLS sends this name and checks the certificate against it, not against the address.
-    extensions = {"sni_hostname": host} if target.scheme == "https" else {}
+    extensions: dict[str, Any] = {"trace": deadline.trace}
+    if target.scheme == "https":
+        # TLS sends this name and checks the certificate against it, not the address.
+        extensions["sni_hostname"] = host
     return client.build_request(
         "GET",
         target.copy_with(host=str(address)),
         headers={"Host": target.netloc.decode("ascii")},
+        # The connection itself (before there is a socket to shut down) waits no longer.
         timeout=remaining,
         extensions=extensions,
     )
@@ -158,27 +253,26 @@ def _redirect_target(current: httpx.URL, location: str) -> str:
         raise FetchError(f"{current} redirects to a bad URL: {error}") from None
 
 
-def _read_limited(response: httpx.Response, max_bytes: int, deadline: float) -> bytes:
-    """The body, refused as soon as it passes ``max_bytes`` or the deadline."""
+def _read_limited(response: httpx.Response, max_bytes: int) -> bytes:
+    """The body, refused as soon as it passes ``max_bytes``."""
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise InputTooLarge(f"page is {int(declared):,} bytes, over the limit of {max_bytes:,}")
     chunks = []
     size = 0
     # Chunks as they arrive (no fixed chunk size, which would wait to fill one): the cap
-    # and the deadline are checked after every network read.
+    # is checked after every network read.
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > max_bytes:
             raise InputTooLarge(f"page is over the limit of {max_bytes:,} bytes")
-        if time.monotonic() > deadline:
-            raise FetchError("page took too long to download")
         chunks.append(chunk)
     return b"".join(chunks)
 
 
 def _with_embedded(address: IPAddress) -> list[IPAddress]:
-    """The address and any IPv4 address it carries (mapped, 6to4, Teredo, NAT64)."""
+    """The address and any IPv4 address it carries (mapped, 6to4, Teredo, NAT64,
+    IPv4-compatible, IPv4-translated)."""
     found: list[IPAddress] = [address]
     if isinstance(address, ipaddress.IPv6Address):
         if address.ipv4_mapped:
@@ -187,7 +281,7 @@ def _with_embedded(address: IPAddress) -> list[IPAddress]:
             found.append(address.sixtofour)
         if address.teredo:
             found.extend(address.teredo)
-        if address in NAT64:
+        if any(address in network for network in EMBEDS_IPV4):
             found.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
     return found
 

@@ -1,30 +1,36 @@
-"""Reviewer accounts and API tokens: argon2 for passwords, SHA-256 for random tokens.
+"""Reviewer accounts, API tokens and login sessions: argon2 for passwords, SHA-256 for
+random tokens (the bearer tokens and the session cookies alike).
 
-Used by the API's login, the review pages and ``intisari reviewer add``. Mutating
-functions commit before they return.
+Used by the API's login, the review pages and ``intisari reviewer``. Mutating functions
+commit before they return.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from intisari.storage.models import ROLES, Account, ApiToken
+from intisari.storage.models import ROLES, Account, ApiToken, LoginSession, utcnow
 
 __all__ = [
     "TOKEN_PREFIX",
+    "account_for_login_session",
     "account_for_token",
     "create_account",
+    "end_login_session",
+    "end_login_sessions",
     "get_account",
     "get_account_by_name",
     "mint_token",
     "revoke_tokens",
     "set_password",
+    "start_login_session",
     "verify_login",
 ]
 
@@ -102,6 +108,47 @@ def revoke_tokens(session: Session, account: Account) -> int:
 def account_for_token(session: Session, token: str) -> Account | None:
     row = session.scalar(select(ApiToken).where(ApiToken.token_hash == _token_hash(token)))
     return None if row is None else row.account
+
+
+def start_login_session(session: Session, account: Account, lifetime_s: int) -> str:
+    """A new login session of ``account``: returns the cookie's token (only its hash is
+    kept). Sessions that have expired, anyone's, are deleted on the way."""
+    now = utcnow()
+    session.execute(delete(LoginSession).where(LoginSession.expires_at <= now))
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    session.add(
+        LoginSession(
+            account_id=account.id,
+            token_hash=_token_hash(token),
+            created_at=now,
+            expires_at=now + timedelta(seconds=lifetime_s),
+        )
+    )
+    session.commit()
+    return token
+
+
+def account_for_login_session(session: Session, token: str) -> Account | None:
+    """The account logged in with this cookie token, if the session exists and is live."""
+    row = session.scalar(
+        select(LoginSession).where(
+            LoginSession.token_hash == _token_hash(token), LoginSession.expires_at > utcnow()
+        )
+    )
+    return None if row is None else row.account
+
+
+def end_login_session(session: Session, token: str) -> None:
+    """Log out: the session of this cookie token ends (a copy of the cookie with it)."""
+    session.execute(delete(LoginSession).where(LoginSession.token_hash == _token_hash(token)))
+    session.commit()
+
+
+def end_login_sessions(session: Session, account: Account) -> int:
+    """End every login session of ``account`` (``reviewer revoke``); how many there were."""
+    result = session.execute(delete(LoginSession).where(LoginSession.account_id == account.id))
+    session.commit()
+    return result.rowcount
 
 
 def _token_hash(token: str) -> str:

@@ -1,22 +1,26 @@
 """The summary cache: the same article under the same engine version is summarized once.
 
 The key is a SHA-256 of the input as it reaches the engine (text or HTML, with the
-caller's title, language and article id) plus the engine version. A URL is fetched first
-and its *body* is hashed: a page that changed gets a new summary, an unchanged one is not
-summarized again. A new engine version makes new summaries; the old rows stay readable.
+caller's title, language code as the engine reads it, and article id) plus the engine
+version. A URL is fetched first and its *body* is hashed: a page that changed gets a new
+summary, an unchanged one is not summarized again. A new engine version makes new
+summaries; the old rows stay readable.
 
 The API's hot path (the same article asked for again) splits the work: ``resolve`` turns
 the request into a ``Source`` (fetching a URL), ``find_cached`` answers "stored already,
 and is it hidden?" with one prepared query on a bare connection (about a tenth of an ORM
-session's cost on SQLite), and only a miss goes on to ``summarize_source``.
+session's cost on SQLite), and only a miss goes on to the engine. The engine itself is
+a parameter (``Summarizer``): in this thread by default, in worker processes in the
+service (``web/engine_pool.py``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, bindparam, select
 from sqlalchemy.orm import Session
@@ -24,6 +28,7 @@ from sqlalchemy.orm import Session
 from intisari import __version__
 from intisari.errors import InputError
 from intisari.ingest.fetch import fetch
+from intisari.language.detect import language_for
 from intisari.options import Options
 from intisari.pipeline import summarize
 from intisari.storage.models import StoredSummary
@@ -33,15 +38,23 @@ __all__ = [
     "ENGINE_VERSION",
     "CachedRef",
     "Source",
+    "Summarizer",
     "content_hash",
+    "engine_arguments",
     "find_cached",
+    "in_process",
     "resolve",
+    "store_result",
     "summarize_cached",
     "summarize_source",
 ]
 
 #: What makes a cached summary stale: the engine's release.
 ENGINE_VERSION = __version__
+
+#: Runs the engine: the keyword arguments of ``intisari.summarize`` in, its result as
+#: JSON (``Summary.model_dump(mode="json")``) out.
+Summarizer = Callable[..., dict[str, Any]]
 
 
 def content_hash(
@@ -104,6 +117,8 @@ def resolve(
         else:
             text = page.body
     kind, content = ("html", html) if html else ("text", text or "")
+    # The engine reads "en", "EN" and "en-US" alike: one key, one stored summary.
+    lang = language_for(lang).code if lang else None
     key = content_hash(kind=kind, content=content, title=title, lang=lang, article_id=article_id)
     return Source(key, text, html, url, title, lang, article_id)
 
@@ -115,34 +130,52 @@ def find_cached(engine: Engine, key: str) -> CachedRef | None:
     return None if row is None else CachedRef(row.id, row.hidden)
 
 
+def engine_arguments(source: Source, options: Options) -> dict[str, Any]:
+    """The keyword arguments of ``intisari.summarize`` for ``source`` (URL fetched already)."""
+    return {
+        "text": source.text,
+        "html": source.html,
+        "title": source.title,
+        "lang": source.lang,
+        "id": source.article_id,
+        "options": options,
+    }
+
+
+def in_process(**arguments: Any) -> dict[str, Any]:
+    """The default ``Summarizer``: the engine in this thread, its result as JSON."""
+    return summarize(**arguments).model_dump(mode="json")
+
+
 def summarize_source(
-    session: Session, source: Source, options: Options
+    session: Session, source: Source, options: Options, summarizer: Summarizer = in_process
 ) -> tuple[StoredSummary, bool]:
     """The stored summary of ``source``, made now if needed: ``(summary, cache_hit)``.
 
-    Raises the engine's ``InputError`` for input it cannot summarize (nothing is stored).
+    ``summarizer`` runs the engine (the service passes its worker processes). Raises the
+    engine's ``InputError`` for input it cannot summarize (nothing is stored).
     """
     cached = find_summary(session, source.key, ENGINE_VERSION)
     if cached is not None:
         return cached, True
-    result = summarize(
-        text=source.text,
-        html=source.html,
-        url=None,
-        title=source.title,
-        lang=source.lang,
-        id=source.article_id,
-        options=options,
-    )
-    stored = add_summary(
+    # The engine may take seconds: no connection (on PostgreSQL no open transaction) is
+    # held meanwhile, or a few slow articles would empty the connection pool.
+    session.rollback()
+    result = summarizer(**engine_arguments(source, options))
+    return store_result(session, source, result), False
+
+
+def store_result(session: Session, source: Source, result: dict[str, Any]) -> StoredSummary:
+    """Store the engine's JSON ``result`` for ``source`` (or the copy a concurrent
+    request stored first)."""
+    return add_summary(
         session,
         content_hash=source.key,
         engine_version=ENGINE_VERSION,
-        result=result.model_dump(mode="json"),
+        result=result,
         article_id=source.article_id,
         url=source.url,
     )
-    return stored, False
 
 
 def summarize_cached(

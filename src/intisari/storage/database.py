@@ -71,11 +71,15 @@ def _take_turns_writing(sessions: sessionmaker[Session]) -> None:
     that flushed (FastAPI closes a dependency's session in a later threadpool call). A
     write statement takes it too: a session holding SQLite's lock through an UPDATE while
     waiting here for a session that waits for SQLite would stall both for the busy timeout.
+    A session holds its pooled connection *before* it waits for its turn: a session whose
+    first statement is a write would otherwise hold the turn while waiting for a
+    connection that sessions waiting for the turn hold (until the pool's 30 s timeout).
     """
     lock = threading.Lock()
 
     def take(session: Session) -> None:
         if not session.info.get(HOLDS_WRITE_LOCK):
+            session.connection()  # connection first, then the turn: one order for all
             lock.acquire()
             session.info[HOLDS_WRITE_LOCK] = True
 

@@ -1,4 +1,5 @@
-"""The tables: summaries, readers' reports, reviewer accounts, API tokens, instance secrets.
+"""The tables: summaries, readers' reports, reviewer accounts, their API tokens and login
+sessions, instance secrets.
 
 SQLAlchemy 2 declarative models, the same on SQLite and PostgreSQL. The schema itself is
 created only by the Alembic migrations in ``storage/migrations`` (never ``create_all``),
@@ -35,6 +36,7 @@ __all__ = [
     "CleanString",
     "CleanText",
     "InstanceSecret",
+    "LoginSession",
     "Report",
     "StoredSummary",
     "UTCDateTime",
@@ -187,6 +189,26 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     account: Mapped[Account] = relationship(back_populates="tokens")
+
+
+class LoginSession(Base):
+    """A reviewer logged in in one browser. The cookie holds a random token and only its
+    SHA-256 is kept, as for API tokens; the row is the session, so deleting it (logout,
+    ``intisari reviewer revoke``) ends the session at once, also for a copied cookie.
+    """
+
+    __tablename__ = "login_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(CleanString(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: The session ends here even if nobody logs out (``INTISARI_SESSION_MAX_AGE_S``).
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+    account: Mapped[Account] = relationship()
 
 
 class InstanceSecret(Base):

@@ -7,9 +7,12 @@ before it returns: when it returns, the change is on disk (the API answers 201 o
 The rules that live here, because they must hold whoever calls:
 - duplicate reports (same client, bullet and category within a window) are merged into
   the first one, whose ``duplicates`` counter goes up;
-- a summary with ``auto_hide_at`` or more open reports since a reviewer last decided on
-  it is hidden (``hidden_reason="auto"``); dismissing reports below that threshold shows it
-  again, while a reviewer's own hide or unhide stands until the next wave of reports.
+- a summary on which ``auto_hide_at`` different clients have open reports from the last
+  ``auto_hide_window_s`` (and since a reviewer last decided on it) is hidden
+  (``hidden_reason="auto"``); dismissing reports below that threshold shows it again,
+  while a reviewer's own hide or unhide stands until the next wave of reports. Clients,
+  not reports: one client's three reports on three categories used to hide any summary
+  for everyone.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, bindparam, func, select, update
+from sqlalchemy import Select, bindparam, distinct, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -44,7 +47,7 @@ __all__ = [
     "get_summary",
     "instance_secret",
     "list_reports",
-    "open_report_count",
+    "open_reporters",
     "regression_case",
     "report_stats",
     "review_report",
@@ -137,10 +140,11 @@ def set_hidden(
 
 # The statements of every report submission, built once: building a statement costs
 # SQLAlchemy more than SQLite takes to run it (a fifth of a report's CPU time).
-_OPEN_REPORTS = select(func.count(Report.id)).where(
-    Report.summary_id == bindparam("summary_id"), Report.status == "open"
+_OPEN_REPORTERS = select(func.count(distinct(Report.client_hash))).where(
+    Report.summary_id == bindparam("summary_id"),
+    Report.status == "open",
+    Report.created_at > bindparam("since"),
 )
-_OPEN_REPORTS_SINCE = _OPEN_REPORTS.where(Report.created_at > bindparam("since"))
 
 
 def _duplicate_query(whole_box: bool) -> Select[tuple[Report]]:
@@ -178,14 +182,15 @@ _LOCK_SUMMARY = (
 _DUPLICATE = {True: _duplicate_query(True), False: _duplicate_query(False)}
 
 
-def open_report_count(session: Session, summary: StoredSummary) -> int:
-    """Open reports on ``summary`` since a reviewer last decided on it (merged ones once)."""
-    if summary.decided_at is None:
-        count = session.scalar(_OPEN_REPORTS, {"summary_id": summary.id})
-    else:
-        count = session.scalar(
-            _OPEN_REPORTS_SINCE, {"summary_id": summary.id, "since": summary.decided_at}
-        )
+def open_reporters(
+    session: Session, summary: StoredSummary, window_s: int, now: datetime | None = None
+) -> int:
+    """Clients (keyed hashes) with open reports on ``summary`` from the last ``window_s``
+    seconds and since a reviewer last decided on it."""
+    since = (now or utcnow()) - timedelta(seconds=window_s)
+    if summary.decided_at is not None:
+        since = max(since, summary.decided_at)
+    count = session.scalar(_OPEN_REPORTERS, {"summary_id": summary.id, "since": since})
     return count or 0
 
 
@@ -199,6 +204,7 @@ def add_report(
     client_hash: str,
     duplicate_window_s: int,
     auto_hide_at: int,
+    auto_hide_window_s: int,
     now: datetime | None = None,
 ) -> tuple[Report, bool]:
     """Record a report, or merge it into the same client's recent identical one.
@@ -240,7 +246,9 @@ def add_report(
     )
     session.add(report)
     session.flush()
-    if not summary.hidden and open_report_count(session, summary) >= auto_hide_at:
+    if not summary.hidden and (
+        open_reporters(session, summary, auto_hide_window_s, now) >= auto_hide_at
+    ):
         summary.hidden = True
         summary.hidden_reason = "auto"
     session.commit()
@@ -286,6 +294,7 @@ def review_report(
     note: str | None,
     reviewer: str,
     auto_hide_at: int,
+    auto_hide_window_s: int,
     now: datetime | None = None,
 ) -> Report:
     """A reviewer's verdict; an auto-hidden summary reappears once too few reports are open."""
@@ -297,7 +306,8 @@ def review_report(
     report.reviewed_at = now or utcnow()
     session.flush()
     summary = report.summary
-    if summary.hidden_reason == "auto" and open_report_count(session, summary) < auto_hide_at:
+    reporters = open_reporters(session, summary, auto_hide_window_s, report.reviewed_at)
+    if summary.hidden_reason == "auto" and reporters < auto_hide_at:
         summary.hidden = False
         summary.hidden_reason = None
     session.commit()

@@ -1,23 +1,29 @@
 """The JSON API under ``/v1``, plus ``/healthz`` and ``/metrics``.
 
-Handlers are plain ``def``: FastAPI runs them in its threadpool, so the CPU-bound engine
-and the blocking database calls never stall the event loop. The busiest public routes
-open their database session themselves instead of through the ``db_session``
-dependency: each sync dependency is one more trip through the threadpool, which cost
-about a third of a cached summary's time (``benchmarks/service_overhead.py``).
-``POST /v1/summaries`` answers with the JSON bytes itself (a ``Response``): a cached,
-visible summary's body comes from ``state.bodies`` as serialized once, and pydantic never
+Handlers are plain ``def``: FastAPI runs them in its threadpool, so blocking database
+calls never stall the event loop. The busiest public routes open their database session
+themselves instead of through the ``db_session`` dependency: each sync dependency is one
+more trip through the threadpool, which cost about a third of a cached summary's time
+(``benchmarks/service_overhead.py``). ``POST /v1/summaries`` is the exception: it is
+``async`` so that waiting for the engine, which runs in worker processes
+(``web/engine_pool.py``), holds no thread; its cached path is still one trip through the
+threadpool. It answers with the JSON bytes itself (a ``Response``): a cached, visible
+summary's body comes from ``state.bodies`` as serialized once, and pydantic never
 re-validates a stored result; ``response_model`` still documents the shape.
 
 Error statuses (body: ``ErrorOut``): 400 a body that is not UTF-8 (FastAPI cannot read
 it as JSON), 401 anonymous on a reviewer route, 403 wrong role or
 missing CSRF token, 404 unknown id, 413 body over ``INTISARI_MAX_BODY_BYTES`` or article
 over the engine's byte cap, 422 invalid request or an article the engine cannot summarize
-(too short, undecodable, a URL that cannot be fetched), 429 rate limit with ``Retry-After``.
+(too short, undecodable, a URL that cannot be fetched, ``too-slow``: over the engine's
+CPU deadline), 429 rate limit with ``Retry-After``, 500 ``internal-error`` (a bug,
+logged), 503 with ``Retry-After`` when every engine worker or fetch slot is taken
+(``engine-busy``, ``fetch-busy``).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from collections.abc import Iterator
@@ -25,20 +31,27 @@ from datetime import UTC, date, datetime
 from http import HTTPStatus
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import PlainTextResponse, StreamingResponse
 from prometheus_client import CONTENT_TYPE_LATEST
-from pydantic import BeforeValidator
+from pydantic import AfterValidator, BeforeValidator
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
 from intisari.errors import InputError, InputTooLarge
 from intisari.storage import repository
 from intisari.storage.accounts import verify_login
-from intisari.storage.cache import find_cached, resolve, summarize_source
+from intisari.storage.cache import (
+    Source,
+    engine_arguments,
+    find_cached,
+    resolve,
+    store_result,
+)
 from intisari.storage.models import Account, StoredSummary
 from intisari.web.auth import (
     REVIEW_ROLES,
@@ -49,7 +62,16 @@ from intisari.web.auth import (
     require_reviewer,
     start_session,
 )
-from intisari.web.deps import AppState, Client, app_state, db_session, rate_limit, request_client
+from intisari.web.deps import (
+    ApiError,
+    AppState,
+    Client,
+    app_state,
+    db_session,
+    fetch_slot,
+    rate_limit,
+    request_client,
+)
 from intisari.web.reporting import file_report, limit_reports_from, limit_reports_on
 from intisari.web.schemas import (
     Category,
@@ -94,15 +116,23 @@ def _iso_8601(value: object) -> object:
     return value
 
 
-IsoMoment = Annotated[datetime | date, BeforeValidator(_iso_8601)]
+def _in_utc(moment: datetime | date) -> datetime:
+    """The moment in UTC: dates are midnight, and moments without a zone are UTC.
+
+    A moment that has no UTC form (``0001-01-01T00:00:00+14:00`` is in year 0) is a 422
+    here, not an ``OverflowError`` in the database driver.
+    """
+    if not isinstance(moment, datetime):
+        moment = datetime(moment.year, moment.month, moment.day)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("the moment is outside the years 1-9999 in UTC") from None
 
 
-class ApiError(HTTPException):
-    """An HTTP error with a stable machine-readable ``code`` (e.g. the engine's)."""
-
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(status, detail=message)
-        self.code = code
+IsoMoment = Annotated[datetime | date, BeforeValidator(_iso_8601), AfterValidator(_in_utc)]
 
 
 def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
@@ -135,35 +165,21 @@ def _summary_or_404(session: Session, summary_id: str) -> StoredSummary:
 @router.post(
     "/v1/summaries",
     response_model=SummaryOut,
-    responses=_errors(400, 413, 422, 429),
+    responses=_errors(400, 413, 422, 429, 500, 503),
     tags=["summaries"],
 )
-def create_summary(body: SummaryIn, state: State, client: Caller) -> Response:
+async def create_summary(body: SummaryIn, state: State, client: Caller) -> Response:
     """Summarize an article, or return its stored summary (same input, same engine).
 
     The ``X-Intisari-Cache`` header says ``hit`` (stored earlier) or ``miss`` (made now).
     """
-    settings = state.settings
-    rate_limit(state, f"summaries:{client.hash}", settings.summaries_per_client_per_minute, 60)
     try:
-        source = resolve(
-            text=body.text,
-            html=body.html,
-            url=body.url,
-            title=body.title,
-            lang=body.lang,
-            article_id=body.article_id,
-            options=state.options,
-        )
-        cached = find_cached(state.engine, source.key)
-        answer = None
-        if cached is not None and not cached.hidden:
-            answer = state.bodies.get(cached.id, lambda: _visible_body(state, cached.id))
+        answer, source = await run_in_threadpool(_stored_answer, body, state, client)
         hit = answer is not None
-        if answer is None:  # not stored yet, or hidden (its public form has no takeaways)
-            with state.sessions() as session:
-                stored, hit = summarize_source(session, source, state.options)
-            answer = _body(state, stored)
+        if answer is None:  # the engine runs in a worker process; no thread waits for it
+            arguments = engine_arguments(source, state.options)
+            result = await asyncio.wrap_future(state.engine_pool.submit(**arguments))
+            answer = await run_in_threadpool(_store, state, source, result)
     except InputError as error:
         status = 413 if isinstance(error, InputTooLarge) else 422
         raise ApiError(status, error.code, str(error)) from None
@@ -175,6 +191,39 @@ def create_summary(body: SummaryIn, state: State, client: Caller) -> Response:
         media_type="application/json",
         headers={"X-Intisari-Cache": "hit" if hit else "miss"},
     )
+
+
+def _stored_answer(body: SummaryIn, state: AppState, client: Client) -> tuple[bytes | None, Source]:
+    """The rate limit, the URL fetch and the cache lookup (all blocking): the stored
+    body of ``body``'s article if there is one, and the article as the engine takes it."""
+    rate_limit(
+        state, f"summaries:{client.hash}", state.settings.summaries_per_client_per_minute, 60
+    )
+    with fetch_slot(state, body.url):
+        source = resolve(
+            text=body.text,
+            html=body.html,
+            url=body.url,
+            title=body.title,
+            lang=body.lang,
+            article_id=body.article_id,
+            options=state.options,
+        )
+    cached = find_cached(state.engine, source.key)
+    if cached is None:
+        return None, source
+    if not cached.hidden:
+        answer = state.bodies.get(cached.id, lambda: _visible_body(state, cached.id))
+        if answer is not None:
+            return answer, source
+    with state.sessions() as session:  # hidden: its public form has no takeaways
+        stored = repository.get_summary(session, cached.id)
+    return (None if stored is None else _dump(stored)), source
+
+
+def _store(state: AppState, source: Source, result: dict[str, Any]) -> bytes:
+    with state.sessions() as session:
+        return _body(state, store_result(session, source, result))
 
 
 def _dump(stored: StoredSummary) -> bytes:
@@ -208,7 +257,7 @@ def read_summary(summary_id: str, request: Request, state: State) -> SummaryOut:
     """A stored summary. Hidden ones have no takeaways, except for reviewers."""
     with state.sessions() as session:
         stored = _summary_or_404(session, summary_id)
-        principal = principal_of(request, state, session) if stored.hidden else None
+        principal = principal_of(request, session) if stored.hidden else None
     state.metrics.summaries_served.labels("lookup").inc()
     reviewer = principal is not None and principal.account.role in REVIEW_ROLES
     return SummaryOut.of(stored, reviewer=reviewer)
@@ -259,15 +308,6 @@ def create_report(
     return ReportOut.of(report)
 
 
-def _utc(moment: datetime | date | None) -> datetime | None:
-    """Query dates are midnight, and moments without a zone are UTC."""
-    if moment is None:
-        return None
-    if not isinstance(moment, datetime):
-        moment = datetime(moment.year, moment.month, moment.day)
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
 @router.get(
     "/v1/reports",
     response_model=list[ReportOut],
@@ -291,8 +331,8 @@ def list_reports(
         status=status,
         category=category,
         summary_id=summary_id,
-        since=_utc(since),
-        until=_utc(until),
+        since=since,
+        until=until,
         limit=limit,
         offset=offset,
     )
@@ -343,6 +383,7 @@ def review_report(
         note=body.note,
         reviewer=reviewer.name,
         auto_hide_at=state.settings.auto_hide_open_reports,
+        auto_hide_window_s=state.settings.auto_hide_window_s,
     )
     return ReportOut.of(report)
 
@@ -362,14 +403,14 @@ def login(body: LoginIn, response: Response, state: State, session: DB, client: 
     account = verify_login(session, body.name, body.password)
     if account is None:
         raise ApiError(401, "unauthorized", "wrong name or password")
-    token = start_session(state, response, account)
+    token = start_session(state, session, response, account)
     return LoginOut(name=account.name, role=account.role, csrf_token=token)
 
 
 @router.post("/v1/auth/logout", status_code=204, tags=["auth"])
-def logout(response: Response) -> None:
-    """Forget the session cookie."""
-    end_session(response)
+def logout(request: Request, response: Response, session: DB) -> None:
+    """End the session: its cookie, and any copy of it, is refused from now on."""
+    end_session(request, session, response)
 
 
 @router.get("/v1/auth/me", response_model=LoginOut, responses=_errors(401), tags=["auth"])

@@ -3,12 +3,15 @@
 ``intisari serve`` runs ``create_app()`` under uvicorn; tests make as many apps as they
 like, each with its own database, rate limiter and metrics registry.
 
-Middleware, outermost first: metrics (times everything), security headers, then FastAPI's
-own request-body cap (413 before any parsing), then the routes.
+Middleware, outermost first: ``HEAD`` answered as ``GET`` (``web/head.py``), metrics
+(times everything), security headers, the catch-all for unexpected exceptions
+(``web/errors.py``), then FastAPI's own request-body cap (413 before any parsing), then
+the routes.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from http import HTTPStatus
@@ -30,6 +33,9 @@ from intisari.web import api, pages
 from intisari.web.bodies import BodyCache
 from intisari.web.deps import AppState
 from intisari.web.docs import install_docs
+from intisari.web.engine_pool import EnginePool, load_ranker
+from intisari.web.errors import UnhandledErrorMiddleware
+from intisari.web.head import HeadAsGetMiddleware
 from intisari.web.metrics import Metrics, MetricsMiddleware
 from intisari.web.schemas import ErrorOut
 from intisari.web.security import (
@@ -74,10 +80,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         RedisRateLimiter(settings.redis_url) if settings.redis_url else MemoryRateLimiter()
     )
     metrics = Metrics()
+    load_ranker(settings.engine_ranker)  # a wrong name fails here, not in every worker
+    engine_pool = EnginePool(
+        settings.engine_processes,
+        settings.engine_deadline_s,
+        settings.engine_queue,
+        settings.engine_ranker,
+    )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        engine_pool.close()
         engine.dispose()
 
     app = FastAPI(
@@ -104,6 +118,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             fetch_allow_networks=settings.fetch_allow_networks,
         ),
         bodies=BodyCache(),
+        engine_pool=engine_pool,
+        fetch_slots=threading.BoundedSemaphore(settings.fetch_max_concurrent),
     )
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
@@ -112,8 +128,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The pages (`/`, `/a/{summary_id}`, `/review`) and their stylesheet and script.
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
+    app.add_middleware(UnhandledErrorMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
+    app.add_middleware(HeadAsGetMiddleware)
     return app
 
 

@@ -1,8 +1,11 @@
 """Who is calling: a reviewer's session cookie or an API token, and what their role allows.
 
-- Browsers log in with name and password (argon2-checked) and get a signed session cookie,
-  HttpOnly and SameSite=Lax (and Secure when ``INTISARI_COOKIE_SECURE``). Unsafe requests
-  (POST, PATCH, ...) authenticated by that cookie must carry the CSRF token
+- Browsers log in with name and password (argon2-checked) and get a session cookie,
+  HttpOnly and SameSite=Lax (and Secure when ``INTISARI_COOKIE_SECURE``). The cookie is a
+  random token of a session kept in the database (``storage/accounts.py``), looked up on
+  every request, so logging out or ``intisari reviewer revoke`` ends it at once, copies
+  of the cookie included (a signed cookie lived until it expired, up to 8 hours). Unsafe
+  requests (POST, PATCH, ...) authenticated by that cookie must carry the CSRF token
   (``X-CSRF-Token`` header; the pages check their form field themselves).
 - Scripts send ``Authorization: Bearer <token>``; no cookie, so no CSRF token needed.
 
@@ -15,12 +18,16 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, HTTPException
-from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import Response
 
-from intisari.storage.accounts import account_for_token, get_account
+from intisari.storage.accounts import (
+    account_for_login_session,
+    account_for_token,
+    end_login_session,
+    start_login_session,
+)
 from intisari.storage.models import Account
 from intisari.web.deps import AppState, app_state, db_session
 from intisari.web.security import CSRF_HEADER
@@ -50,16 +57,15 @@ class Principal:
     via: str
 
 
-def _sessions(state: AppState) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(state.secret, salt="intisari.session")
-
-
-def start_session(state: AppState, response: Response, account: Account) -> str:
+def start_session(
+    state: AppState, session: Session, response: Response, account: Account
+) -> str:
     """Log ``account`` in on ``response``; returns the new CSRF token for it."""
+    lifetime_s = state.settings.session_max_age_s
     response.set_cookie(
         SESSION_COOKIE,
-        _sessions(state).dumps({"account": account.id}),
-        max_age=state.settings.session_max_age_s,
+        start_login_session(session, account, lifetime_s),
+        max_age=lifetime_s,
         httponly=True,
         samesite="lax",
         secure=state.settings.cookie_secure,
@@ -68,20 +74,22 @@ def start_session(state: AppState, response: Response, account: Account) -> str:
     return state.csrf.signed(state.csrf.rotate(response))
 
 
-def end_session(response: Response) -> None:
+def end_session(request: Request, session: Session, response: Response) -> None:
+    """Log out: the session ends on the server, and the browser forgets the cookie."""
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if cookie:
+        end_login_session(session, cookie)
     response.delete_cookie(SESSION_COOKIE, path="/")
 
 
 def current_principal(
-    request: Request,
-    state: Annotated[AppState, Depends(app_state)],
-    session: Annotated[Session, Depends(db_session)],
+    request: Request, session: Annotated[Session, Depends(db_session)]
 ) -> Principal | None:
     """The logged-in account, or None (the dependency form of ``principal_of``)."""
-    return principal_of(request, state, session)
+    return principal_of(request, session)
 
 
-def principal_of(request: Request, state: AppState, session: Session) -> Principal | None:
+def principal_of(request: Request, session: Session) -> Principal | None:
     """The logged-in account, or None; a bad token or cookie counts as anonymous."""
     authorization = request.headers.get("authorization", "")
     scheme, _, token = authorization.partition(" ")
@@ -91,14 +99,7 @@ def principal_of(request: Request, state: AppState, session: Session) -> Princip
     cookie = request.cookies.get(SESSION_COOKIE)
     if not cookie:
         return None
-    try:
-        data = _sessions(state).loads(cookie, max_age=state.settings.session_max_age_s)
-    except BadSignature:
-        return None
-    account_id = data.get("account") if isinstance(data, dict) else None
-    if not isinstance(account_id, int):
-        return None
-    account = get_account(session, account_id)
+    account = account_for_login_session(session, cookie)
     return None if account is None else Principal(account, "cookie")
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -34,6 +36,8 @@ def serve(
     """Run the service (API and pages) with uvicorn; migrations are applied first."""
     import uvicorn
 
+    from intisari.web.http_limits import PROTOCOL_PATH
+
     settings = _settings()
     _upgrade(settings)
     # Applied once here, so the workers (which read the same environment) never race on
@@ -48,8 +52,9 @@ def serve(
         proxy_headers=settings.trust_forwarded_for,
         access_log=settings.access_log,
         # The C parser and event loop (uvicorn[standard]): named, not "auto", so a missing
-        # one is an error at start instead of a silently slower server.
-        http="httptools",
+        # one is an error at start instead of a silently slower server. The parser is
+        # uvicorn's httptools protocol with limits on header size and on slow clients.
+        http=PROTOCOL_PATH,
         loop="uvloop",
     )
 
@@ -104,12 +109,15 @@ def reviewer_token(name: Annotated[str, typer.Argument(help="Login name.")]) -> 
 
 @reviewer_app.command("revoke")
 def reviewer_revoke(name: Annotated[str, typer.Argument(help="Login name.")]) -> None:
-    """Revoke every API token of an account (its password, if any, still works)."""
-    from intisari.storage.accounts import revoke_tokens
+    """Revoke every API token of an account and end its login sessions, at once (its
+    password, if any, still works)."""
+    from intisari.storage.accounts import end_login_sessions, revoke_tokens
 
     with _session() as session:
-        revoked = revoke_tokens(session, _existing_account(session, name))
-        typer.echo(f"revoked {revoked} token(s) of {name!r}", err=True)
+        account = _existing_account(session, name)
+        revoked = revoke_tokens(session, account)
+        ended = end_login_sessions(session, account)
+        typer.echo(f"revoked {revoked} token(s) of {name!r}; ended {ended} login(s)", err=True)
 
 
 def _existing_account(session: Session, name: str) -> Account:
@@ -159,12 +167,20 @@ def _upgrade(settings: Settings) -> None:
         fail(f"cannot reach {_safe_url(settings.database_url)}: {type(error).__name__}")
 
 
-def _session() -> Session:
+@contextmanager
+def _session() -> Iterator[Session]:
+    """A session on the migrated database; its connections are closed afterwards (a
+    PostgreSQL connection left to the garbage collector warns)."""
     from intisari.storage.database import make_engine, make_sessions
 
     settings = _settings()
     _upgrade(settings)
-    return make_sessions(make_engine(settings.database_url))()
+    engine = make_engine(settings.database_url)
+    try:
+        with make_sessions(engine)() as session:
+            yield session
+    finally:
+        engine.dispose()
 
 
 def _safe_url(url: str) -> str:

@@ -8,7 +8,9 @@ The API and the pages both take these as FastAPI dependencies, e.g.::
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -20,10 +22,39 @@ from starlette.requests import Request
 from intisari.options import Options
 from intisari.settings import Settings
 from intisari.web.bodies import BodyCache
+from intisari.web.engine_pool import EnginePool
 from intisari.web.metrics import Metrics
-from intisari.web.security import CsrfTokens, RateLimiter, client_address, client_hash
+from intisari.web.security import (
+    CsrfTokens,
+    RateLimiter,
+    client_address,
+    client_group,
+    client_hash,
+)
 
-__all__ = ["AppState", "Client", "app_state", "db_session", "rate_limit", "request_client"]
+__all__ = [
+    "ApiError",
+    "AppState",
+    "Client",
+    "app_state",
+    "db_session",
+    "fetch_slot",
+    "rate_limit",
+    "request_client",
+]
+
+#: Seconds a client is told to wait after 503 ``fetch-busy``: a fetch takes at most 10 s.
+FETCH_RETRY_AFTER_S = 5
+
+
+class ApiError(HTTPException):
+    """An HTTP error with a stable machine-readable ``code`` (e.g. the engine's)."""
+
+    def __init__(
+        self, status: int, code: str, message: str, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(status, detail=message, headers=headers)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -42,6 +73,10 @@ class AppState:
     options: Options
     #: JSON bodies of visible summaries, serialized once (``web/bodies.py``).
     bodies: BodyCache
+    #: The engine's worker processes (``web/engine_pool.py``).
+    engine_pool: EnginePool
+    #: One slot per URL being fetched (``Settings.fetch_max_concurrent``).
+    fetch_slots: threading.BoundedSemaphore
 
 
 async def app_state(request: Request) -> AppState:
@@ -60,6 +95,7 @@ def db_session(state: Annotated[AppState, Depends(app_state)]) -> Iterator[Sessi
 class Client:
     """The caller as the rate limits and duplicate merging see it."""
 
+    #: The address, or for IPv6 its network (``Settings.ipv6_client_prefix``).
     address: str
     #: Keyed hash of the address: what is stored with a report.
     hash: str
@@ -69,6 +105,7 @@ async def request_client(
     request: Request, state: Annotated[AppState, Depends(app_state)]
 ) -> Client:
     address = client_address(request, state.settings.trust_forwarded_for)
+    address = client_group(address, state.settings.ipv6_client_prefix)
     return Client(address=address, hash=client_hash(state.secret, address))
 
 
@@ -84,3 +121,27 @@ def rate_limit(state: AppState, key: str, limit: int, window_s: int) -> None:
         raise HTTPException(
             429, detail=f"too many requests; retry in {wait} s", headers={"Retry-After": str(wait)}
         )
+
+
+@contextmanager
+def fetch_slot(state: AppState, url: str | None) -> Iterator[None]:
+    """Hold one of the fetch slots while ``url`` is fetched (nothing to hold without one).
+
+    All taken: 503 ``fetch-busy`` with ``Retry-After`` at once. A fetch blocks a server
+    thread for up to its deadline, so slow sites queueing for threads would otherwise
+    hold up every other request (45 slow fetches made ``/healthz`` take 65 s).
+    """
+    if not url:
+        yield
+        return
+    if not state.fetch_slots.acquire(blocking=False):
+        raise ApiError(
+            503,
+            "fetch-busy",
+            f"too many pages are being fetched; retry in {FETCH_RETRY_AFTER_S} s",
+            headers={"Retry-After": str(FETCH_RETRY_AFTER_S)},
+        )
+    try:
+        yield
+    finally:
+        state.fetch_slots.release()

@@ -39,9 +39,9 @@ from intisari.errors import InputError, InputTooLarge
 from intisari.language.detect import language_for
 from intisari.storage import repository
 from intisari.storage.accounts import verify_login
-from intisari.storage.cache import summarize_cached
+from intisari.storage.cache import resolve, summarize_source
 from intisari.storage.models import CATEGORIES, STATUSES, Report, StoredSummary
-from intisari.web.api import LOGIN_ATTEMPTS_PER_MINUTE
+from intisari.web.api import LOGIN_ATTEMPTS_PER_MINUTE, MAX_INT
 from intisari.web.auth import (
     REVIEW_ROLES,
     Principal,
@@ -50,7 +50,15 @@ from intisari.web.auth import (
     start_session,
 )
 from intisari.web.chart import CHART_DAYS, build_chart
-from intisari.web.deps import AppState, Client, app_state, db_session, rate_limit, request_client
+from intisari.web.deps import (
+    AppState,
+    Client,
+    app_state,
+    db_session,
+    fetch_slot,
+    rate_limit,
+    request_client,
+)
 from intisari.web.highlight import Piece, article_paragraphs, source_pieces
 from intisari.web.reporting import file_report, limit_reports_from, limit_reports_on
 from intisari.web.schemas import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, ReportIn, SummaryIn
@@ -192,6 +200,16 @@ def redirect(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
 
+def error_page(request: Request, heading: str, message: str, status_code: int) -> Response:
+    """A bare error page for answers made outside a route (no form, so no CSRF token)."""
+    context = {"heading": heading, "message": message, "lang": "en", "version": __version__}
+    response = TEMPLATES.TemplateResponse(
+        request, "error.html", {**context, "ui": READER_TEXT["en"]}, status_code=status_code
+    )
+    response.headers["Cache-Control"] = PAGE_CACHE_CONTROL
+    return response
+
+
 def not_found(request: Request, state: AppState, language: str = "en") -> Response:
     ui = reader_text(language)
     context = {"ui": ui, "lang": language, "heading": ui["not_found"]}
@@ -235,13 +253,13 @@ def start_summary(
             title=title.strip() or None,
             lang=lang or None,
         )
-        stored, hit = summarize_cached(
-            session,
-            text=body.text,
-            url=body.url,
-            title=body.title,
-            lang=body.lang,
-            options=state.options,
+        with fetch_slot(state, body.url):
+            source = resolve(
+                text=body.text, url=body.url, title=body.title, lang=body.lang,
+                options=state.options,
+            )  # fmt: skip
+        stored, hit = summarize_source(
+            session, source, state.options, state.engine_pool.run
         )
     except HTTPException as error:
         context = _start_context(form, str(error.detail))
@@ -372,7 +390,9 @@ def send_report(
         return not_found(request, state)
     ui = reader_text(stored.language)
     n_takeaways = len(stored.result["takeaways"])
-    index = int(takeaway_index) if takeaway_index.isdigit() else -1
+    # Compared as text: "²" and "₃" pass str.isdigit() and then make int() raise, as do
+    # 5,000 digits; only the exact index of a bullet names it.
+    index = next((i for i in range(n_takeaways) if takeaway_index == str(i)), -1)
     values = {"category": category, "comment": comment}
 
     def refuse(message: str, status_code: int, headers: dict[str, str] | None = None) -> Response:
@@ -556,21 +576,23 @@ def review_login(
     if account is None:
         return again("Wrong name or password.", 401)
     response = redirect("/review")
-    start_session(state, response, account)
+    start_session(state, session, response, account)
     return response
 
 
 @router.post("/review/logout")
-def review_logout(request: Request, state: State, csrf_token: FormText = "") -> Response:
+def review_logout(
+    request: Request, state: State, session: DB, csrf_token: FormText = ""
+) -> Response:
     response = redirect("/review")
     if state.csrf.check(request, csrf_token):
-        end_session(response)
+        end_session(request, session, response)
     return response
 
 
 @router.post("/review/reports/{report_id}")
 def review_decision(
-    report_id: int,
+    report_id: str,
     request: Request,
     state: State,
     session: DB,
@@ -584,7 +606,7 @@ def review_decision(
     refused = _refuse_review(request, state, principal, csrf_token)
     if refused is not None:
         return refused
-    report = repository.get_report(session, report_id)
+    report = _report_or_none(session, report_id)
     if report is None:
         return _review_error(request, state, "There is no such report.", 404)
     if status not in STATUSES or len(note) > MAX_NOTE_CHARS:
@@ -596,6 +618,7 @@ def review_decision(
         note=note.strip() or None,
         reviewer=_reviewer(principal) or "",
         auto_hide_at=state.settings.auto_hide_open_reports,
+        auto_hide_window_s=state.settings.auto_hide_window_s,
     )
     return redirect(f"/review?status={_tab(return_status)}&done={status}")
 
@@ -623,6 +646,15 @@ def review_hide(
     repository.set_hidden(session, stored, hidden == "true")
     done = "hidden" if hidden == "true" else "shown"
     return redirect(f"/review?status={_tab(return_status)}&done={done}")
+
+
+def _report_or_none(session: Session, report_id: str) -> Report | None:
+    """The report with this id, if the id is one at all: ASCII digits within the
+    database's INTEGER (a larger number would overflow the driver)."""
+    digits = report_id.isascii() and report_id.isdigit()
+    if not (digits and len(report_id) <= len(str(MAX_INT)) and 0 < int(report_id) <= MAX_INT):
+        return None
+    return repository.get_report(session, int(report_id))
 
 
 def _refuse_review(

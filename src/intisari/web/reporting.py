@@ -67,6 +67,7 @@ def file_report(
         client_hash=client.hash,
         duplicate_window_s=settings.duplicate_report_window_s,
         auto_hide_at=settings.auto_hide_open_reports,
+        auto_hide_window_s=settings.auto_hide_window_s,
     )
     state.metrics.reports.labels(body.category, str(not created).lower()).inc()
     return report, created

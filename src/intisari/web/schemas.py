@@ -103,7 +103,11 @@ class HiddenIn(_Strict):
 
 class ReportIn(_Strict):
     takeaway_index: int | None = Field(
-        None, ge=0, description="Which bullet (0-based); null reports the box as a whole."
+        None,
+        ge=0,
+        # Strict: "1", true and 1.0 are not bullet numbers (pydantic would convert them).
+        strict=True,
+        description="Which bullet (0-based); null reports the box as a whole.",
     )
     category: Category
     comment: str | None = Field(None, max_length=MAX_COMMENT_CHARS)

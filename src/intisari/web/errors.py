@@ -1,0 +1,76 @@
+"""The last line of defence: any exception a route did not expect becomes a clean 500.
+
+Routes turn the errors they expect into their documented answers (``ErrorOut`` JSON from
+the API, an error page from the pages). Anything else is a bug, and a bug must still
+answer like the rest of the service: JSON ``{"code": "internal-error", "message"}`` for
+the API and for scripts, the error page for a browser, never a traceback, with the
+traceback logged for us instead. Starlette's own fallback (``ServerErrorMiddleware``)
+answers in plain text and sits outside the other middleware, so its answers would lack
+the security headers; this one sits inside them.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from intisari.web.pages import error_page
+from intisari.web.schemas import ErrorOut
+
+__all__ = ["INTERNAL_ERROR", "INTERNAL_MESSAGE", "UnhandledErrorMiddleware", "wants_page"]
+
+log = logging.getLogger(__name__)
+
+#: The ``code`` of a 500 answer.
+INTERNAL_ERROR = "internal-error"
+INTERNAL_MESSAGE = "internal error; it has been logged"
+#: Paths that are the API's, whatever the client accepts.
+API_PREFIXES = ("/v1/", "/healthz", "/metrics", "/openapi.json")
+
+
+def wants_page(request: Request) -> bool:
+    """Whether the answer should be a page: a browser's request outside the API."""
+    if request.url.path.startswith(API_PREFIXES):
+        return False
+    return "text/html" in request.headers.get("accept", "")
+
+
+class UnhandledErrorMiddleware:
+    """Answers 500 (JSON, or the error page for a browser) for any unexpected exception,
+    and logs it with its traceback. Once a response has started (a stream broke off half
+    way) nothing can be sent any more: the exception goes on to the server, which closes
+    the connection."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_tracking(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_tracking)
+        except Exception:
+            if started:
+                raise
+            log.exception("unhandled error in %s %s", scope.get("method"), scope.get("path"))
+            response = _error_response(Request(scope))
+            await response(scope, receive, send)
+
+
+def _error_response(request: Request) -> Response:
+    if wants_page(request):
+        return error_page(request, "Something went wrong", INTERNAL_MESSAGE, 500)
+    body = ErrorOut(code=INTERNAL_ERROR, message=INTERNAL_MESSAGE)
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=500)

@@ -1,0 +1,134 @@
+"""Size and time limits on requests as ``intisari serve`` reads them (uvicorn, httptools).
+
+uvicorn's httptools protocol has no limit on the size of a request's headers (only its
+pure-Python h11 protocol has ``h11_max_incomplete_event_size``) and no timeout while a
+request arrives: its one timeout, ``timeout_keep_alive``, only runs between requests.
+So a client could send one header byte a minute, or stop half-way through a body, and
+keep the connection forever; a 200 MiB header was read to the end (50 s, +190 MiB of
+memory), and a 120 MiB one held ``/healthz`` for 9.8 s, httptools joining its pieces as
+they came (issue 10). This protocol is uvicorn's, with three limits added:
+
+- ``max_header_bytes``: the request line and headers together; past it, 431 and the
+  connection is closed (checked after each network read, so at most one read's worth,
+  64 KiB, is ever parsed beyond it);
+- ``header_timeout_s``: from a request's first byte (or from connecting) to the end of
+  its headers; then 408 and close;
+- ``body_timeout_s``: the longest pause between two pieces of a body; then 408 and
+  close (the app sees the client disconnect). A pause of the server's own making (it
+  stops reading while the app has not taken what came) does not count.
+
+The limits are settings (``Settings``), read once per process: ``intisari serve`` names
+this class to uvicorn by its import path, so every worker process builds its own.
+Behind a reverse proxy, set the same limits there too (SECURITY.md has nginx's).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from asyncio import TimerHandle
+from functools import cache
+from typing import Any
+
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+from intisari.settings import Settings
+
+__all__ = ["PROTOCOL_PATH", "LimitedHttpToolsProtocol"]
+
+#: What ``intisari serve`` passes to uvicorn as its HTTP protocol.
+PROTOCOL_PATH = "intisari.web.http_limits:LimitedHttpToolsProtocol"
+
+
+@cache
+def _settings() -> Settings:
+    """The limits, read once per process from the same ``INTISARI_*`` environment."""
+    return Settings()
+
+
+class LimitedHttpToolsProtocol(HttpToolsProtocol):
+    """uvicorn's httptools protocol with a header size cap and read timeouts."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        settings = _settings()
+        self._max_header_bytes = settings.max_header_bytes
+        self._header_timeout_s = settings.header_timeout_s
+        self._body_timeout_s = settings.body_timeout_s
+        #: Between a request's first byte and the end of its headers.
+        self._in_headers = False
+        self._header_bytes = 0
+        self._timer: TimerHandle | None = None
+
+    # Connection -------------------------------------------------------------------------
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm(self._header_timeout_s)  # a connection that never says anything
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        if self.transport.is_closing():
+            return
+        super().data_received(data)
+        if self._in_headers and not self.transport.is_closing():  # all of it was headers
+            self._header_bytes += len(data)
+            if self._header_bytes > self._max_header_bytes:
+                self._refuse(431, "Request Header Fields Too Large")
+
+    # Parser callbacks -------------------------------------------------------------------
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._in_headers = True
+        self._header_bytes = 0
+        self._arm(self._header_timeout_s)
+
+    def on_headers_complete(self) -> None:
+        self._in_headers = False
+        self._arm(self._body_timeout_s)  # ended at once by on_message_complete if no body
+        super().on_headers_complete()
+
+    def on_body(self, body: bytes) -> None:
+        self._arm(self._body_timeout_s)
+        super().on_body(body)
+
+    def on_message_complete(self) -> None:
+        self._disarm()
+        super().on_message_complete()
+
+    # Timers -----------------------------------------------------------------------------
+
+    def _arm(self, seconds: float) -> None:
+        self._disarm()
+        self._timer = self.loop.call_later(seconds, self._expired)
+
+    def _disarm(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    def _expired(self) -> None:
+        self._timer = None
+        if self.transport.is_closing():
+            return
+        if self.flow is not None and self.flow.read_paused:
+            # The server stopped reading (the app has not taken the body yet, or a
+            # pipelined request waits its turn): the client is not the slow one.
+            self._arm(self._body_timeout_s)
+            return
+        self._refuse(408, "Request Timeout")
+
+    def _refuse(self, status: int, reason: str) -> None:
+        """Answer ``status`` (unless a response has begun) and close the connection."""
+        self._disarm()
+        if self.cycle is None or not self.cycle.response_started:
+            message = reason.encode("ascii")
+            self.transport.write(
+                b"HTTP/1.1 %d %s\r\ncontent-type: text/plain; charset=utf-8\r\n"
+                b"content-length: %d\r\nconnection: close\r\n\r\n%s"
+                % (status, message, len(message), message)
+            )
+        self.transport.close()

@@ -1,0 +1,125 @@
+"""A slow site cannot hold the service: one deadline over a whole fetch, and a cap on the
+fetches in flight.
+
+The slow site is a real HTTP server on 127.0.0.1 that sends its headers one line at a
+time: every read returns within the read timeout, so only a deadline over the whole
+fetch stops it (before, one such fetch took 129.7 s, and 45 of them took every server
+thread, so ``/healthz`` waited 65 s). The service reaches 127.0.0.1 through the
+allow-list setting, as an intranet deployment would.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app_fixtures import make_client, settings
+from intisari.errors import FetchError
+from intisari.ingest.fetch import fetch
+from intisari.options import Options
+
+__all__ = ["make_client", "settings"]
+
+PAGE = (
+    b"<html lang='id'><head><title>Jalur sepeda</title></head><body><article><p>"
+    b"Pemerintah Kota Bandung meresmikan jalur sepeda baru sepanjang dua belas kilometer "
+    b"pada Senin pagi. Jalur itu menghubungkan pusat kota dengan kawasan kampus di utara. "
+    b"Wali kota mengatakan jalur tersebut dibangun untuk mengurangi kemacetan pada jam "
+    b"sibuk. Dinas perhubungan akan memantau penggunaan jalur selama tiga bulan pertama."
+    b"</p></article></body></html>"
+)
+#: Seconds between two header lines: each read is quick, the whole never ends.
+LINE_EVERY_S = 0.5
+
+
+class _Trickle(BaseHTTPRequestHandler):
+    """Sends a header line every ``LINE_EVERY_S`` until the test releases it (or for 60 s),
+    then the page."""
+
+    server: _Server
+
+    def do_GET(self) -> None:
+        self.server.arrived.release()
+        try:
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
+            for line in range(120):
+                if self.server.release.wait(LINE_EVERY_S):
+                    break
+                self.wfile.write(b"X-Line-%d: still coming\r\n" % line)
+                self.wfile.flush()
+            self.wfile.write(b"Content-Length: %d\r\n\r\n" % len(PAGE) + PAGE)
+        except OSError:
+            pass  # the client gave up, as it should
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet."""
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    release: threading.Event
+    arrived: threading.Semaphore
+
+
+@pytest.fixture
+def trickle() -> Iterator[_Server]:
+    server = _Server(("127.0.0.1", 0), _Trickle)
+    server.release = threading.Event()
+    server.arrived = threading.Semaphore(0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.release.set()
+    server.shutdown()
+    server.server_close()
+
+
+def _url(server: _Server) -> str:
+    return f"http://127.0.0.1:{server.server_address[1]}/article"
+
+
+def test_headers_sent_a_line_at_a_time_are_stopped_by_the_deadline(trickle: _Server) -> None:
+    options = Options(fetch_allow_networks=("127.0.0.1/32",), fetch_timeout_s=1.0)
+    started = time.monotonic()
+    with pytest.raises(FetchError, match=r"took longer than 1 s"):
+        fetch(_url(trickle), options)
+    # Each read took 0.5 s, so read timeouts alone would have waited a minute.
+    assert time.monotonic() - started < 2.0
+
+
+@pytest.mark.slow
+def test_fetches_beyond_the_cap_get_503_at_once_and_healthz_stays_prompt(
+    make_client: Callable[..., TestClient], trickle: _Server
+) -> None:
+    client = make_client(fetch_allow_networks=("127.0.0.1/32",), fetch_max_concurrent=2)
+    answers: list[Any] = []
+
+    def summarize_url() -> None:
+        answers.append(client.post("/v1/summaries", json={"url": _url(trickle)}))
+
+    held = [threading.Thread(target=summarize_url) for _ in range(2)]
+    for thread in held:
+        thread.start()
+    for _ in held:  # both fetches are at the slow site now
+        assert trickle.arrived.acquire(timeout=10)
+
+    started = time.monotonic()
+    refused = client.post("/v1/summaries", json={"url": _url(trickle)})
+    health = client.get("/healthz")
+    elapsed = time.monotonic() - started
+    trickle.release.set()
+    for thread in held:
+        thread.join()
+
+    assert refused.status_code == 503
+    assert refused.json()["code"] == "fetch-busy" and int(refused.headers["Retry-After"]) > 0
+    assert health.status_code == 200
+    assert elapsed < 1.0
+    assert sorted(answer.status_code for answer in answers) == [200, 200]  # the slots free up
+    assert client.post("/v1/summaries", json={"url": _url(trickle)}).status_code == 200
