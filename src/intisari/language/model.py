@@ -72,6 +72,36 @@ class LanguageData:
     #: Datelines that open the body ("Jakarta, CNN Indonesia -- "); cut from the sentence,
     #: the sentence itself stays.
     datelines: tuple[str, ...] = ()
+    #: Datelines that mark where the body starts when a headline, a caption or a teaser
+    #: sits above it (the second or third paragraph): the forms that name the outlet.
+    body_datelines: tuple[str, ...] = ()
+    #: Photo credits ("Foto: ...", "(ANTARA FOTO/...)", "Getty Images"), searched in a
+    #: line ignoring case: a short line holding one is a caption, and no takeaway holds one.
+    credits: tuple[str, ...] = ()
     #: Lower-cased verbs of saying that attribute a quote (``"...!" kata dia``): a quote is
     #: never cut from its attribution, and "-nya" forms hide who spoke.
     speech_verbs: frozenset[str] = field(default_factory=frozenset)
+    #: Lower-cased openings (one or two words) beyond ``dangling_openers`` that point back
+    #: to what came before ("Itulah ...", "Menurutnya, ..."): the selector and the
+    #: evaluation treat them as dangling. Kept apart from ``dangling_openers`` because the
+    #: ranker's "dangling" feature reads that set and the shipped model learned it so.
+    referring_openers: frozenset[str] = frozenset()
+    #: Lower-cased demonstratives that point back from inside the sentence's opening
+    #: phrase ("Wanita tersebut adalah ...", "Dalam pembicaraan itu, ..."): one of them in
+    #: the first ``REFERRING_WINDOW`` words makes the sentence lean on the one before it.
+    referring_words: frozenset[str] = frozenset()
+    #: Words after which a ``referring_words`` names a time, not something said before
+    #: ("saat ini" = now, "tahun ini" = this year).
+    time_words: frozenset[str] = frozenset()
+    #: Lower-cased openings (one or two words) that continue a sentence or a list and
+    #: never start one ("Mulai dari ...", "Belum lagi ...", "Such as ..."): a sentence
+    #: opening with one is a fragment, whatever the box shows before it.
+    fragment_openers: frozenset[str] = frozenset()
+    #: Lower-cased conjunctions that open a dependent clause ("Karena ...", "Because
+    #: ..."): the sentence holds its main clause only after a comma or one of
+    #: ``clause_links``; without either it is a fragment ("Karena gangguan kesehatan
+    #: mental berisiko mengidap diabetes.").
+    subordinators: frozenset[str] = frozenset()
+    #: Lower-cased words that start the main clause after a dependent one without a comma
+    #: ("Jika ... maka ...").
+    clause_links: frozenset[str] = frozenset()

@@ -30,6 +30,7 @@ from intisari.ranking.text import (
     words,
 )
 from intisari.result import Takeaway
+from intisari.takeaways.checks import repeats
 
 __all__ = [
     "MAX_COUNT",
@@ -49,13 +50,6 @@ MAX_COUNT = 5
 MIN_TAKEAWAY_WORDS = 5
 #: Longer sentences are run-ons or unsplit paragraphs, too long for a bullet.
 MAX_TAKEAWAY_WORDS = 70
-#: Two sentences sharing this share of the smaller one's content words say the same thing.
-#: At 0.6, two short sentences on the same topic ("Ramen merupakan makanan Jepang yang
-#: digemari di Indonesia." / "... cara makan ramen orang Indonesia berbeda dengan Jepang.")
-#: counted as repeats; 0.7 keeps them apart and is worth +0.3 IndoSum ROUGE-1 (automatic
-#: box, cross-validated, the same with three training seeds); 0.8-0.9 add nothing more.
-REDUNDANCY_THRESHOLD = 0.7
-
 #: Words an automatic box aims at, by language. The box grows until it reaches the
 #: budget, so the last sentence overshoots it by about half a sentence: the best budget,
 #: by 5-fold cross-validated ROUGE-1 on the tune files (grids 40-58 and 30-50 words),
@@ -179,7 +173,7 @@ def _greedy(
             if leans_back[i] and not antecedent_shown(document, i, chosen):
                 continue  # Readable only once what it points back to is in the box.
             bag = set(content_words(sentence.text, stopwords))
-            if any(_overlap(bag, other) >= REDUNDANCY_THRESHOLD for other in bags):
+            if any(repeats(bag, other) for other in bags):
                 rejected.add(i)
                 continue
             chosen.append(i)
@@ -218,9 +212,3 @@ def antecedent_shown(document: Document, index: int, chosen: Collection[int]) ->
     if not earlier:
         return False
     return any(word[:1].isupper() for word in document.sentences[max(earlier)].text.split()[1:])
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))

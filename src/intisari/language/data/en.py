@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from intisari.language.data import common
 from intisari.language.model import LanguageData
 
 __all__ = ["DATA"]
@@ -39,6 +40,26 @@ DANGLING_OPENERS = frozenset(
     nevertheless nonetheless instead otherwise besides likewise similarly hence accordingly
     he she it they him her them his its their this that these those such there
     """.split()
+)
+
+#: Openings that point back besides ``DANGLING_OPENERS``: "According to him, ...".
+REFERRING_OPENERS = frozenset(
+    {"according to him", "according to her", "according to them"}
+)
+
+#: Openings that continue a list or a sentence: "Such as ...", "Including ...".
+FRAGMENT_OPENERS = frozenset({"such as", "including", "as well as", "especially", "particularly"})
+#: Conjunctions of a dependent clause: "Because he did something rare in public life
+#: today." has no main clause; "Because of the rain, the game was postponed." has one.
+#: "If", "since" and "while" are left out: "Since 2010 prices rose." is whole.
+SUBORDINATORS = frozenset("because although though unless whereas".split())
+#: "If ... then ...".
+CLAUSE_LINKS = frozenset({"then"})
+
+#: Photo credits besides the agencies': "Photo: ...", "(Image: NASA)", "Credit: ...".
+CREDITS: tuple[str, ...] = (
+    *common.CREDITS,
+    r"(?:^|[(\[/]|[.!?]\s)\s*(?:photo|photograph|image|video|credit|illustration)s?\s*:",
 )
 
 # No person pronouns (``LanguageData.person_pronouns``): CNN highlights name their people
@@ -109,5 +130,11 @@ DATA = LanguageData(
     inline_noise=INLINE_NOISE,
     inline_triggers=("read", "related", "see also"),
     datelines=DATELINES,
+    body_datelines=common.BODY_DATELINES,
+    credits=CREDITS,
     speech_verbs=SPEECH_VERBS,
+    referring_openers=REFERRING_OPENERS,
+    fragment_openers=FRAGMENT_OPENERS,
+    subordinators=SUBORDINATORS,
+    clause_links=CLAUSE_LINKS,
 )
