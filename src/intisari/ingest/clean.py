@@ -9,9 +9,14 @@ module only applies them, in one pass over the lines:
   sentence that merely contains "baca juga" stays); a line that only announces links
   ("Baca Juga:") takes the short headline lines after it along;
 - ``inline_noise`` is cut from inside a line ("[Baca juga: ...]");
+- a short line holding a photo credit ("... (ANTARA FOTO/Sigid Kurniawan)", "Foto: Dok.
+  Polri", "AP Photo/Evan Vucci") is a caption and goes;
 - the headline repeated at the top of the body goes (it is the title, not story);
-- the dateline opening the body ("Jakarta, CNN Indonesia -- ") is cut from its sentence,
-  and ``trailers`` ("(rsa/rsa)") from the end of the last paragraph.
+- the dateline opening the body ("Jakarta, CNN Indonesia -- ", "VIENNA — ") is cut from
+  its sentence; when a page put a headline, a caption or a teaser above the body, the
+  body starts at the second or third paragraph with the dateline ("TRIBUNSOLO.COM,
+  JAKARTA --"), and what is above it goes too;
+- ``trailers`` ("(rsa/rsa)") are cut from the end of the last paragraph.
 
 Every cut is reported as a ``Removed`` with its reason.
 """
@@ -24,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from intisari.language.data.common import DATELINE_WINDOW
 from intisari.language.model import CASE_FOLDED, LanguageData
 from intisari.result import Removed
 
@@ -44,6 +50,16 @@ MAX_HEADLINE_WORDS = 20
 
 #: Trailers are looked for in this many final characters of the article only.
 TRAILER_WINDOW = 80
+
+#: A dateline later than the first paragraph is looked for in this many paragraphs: the
+#: pages seen put a headline, a photo caption or a teaser above the body, one or two.
+MAX_TEASER_PARAGRAPHS = 2
+#: ... below paragraphs of one sentence of at most this many words each: the captions
+#: and teasers seen have 12-21. A longer paragraph above is story, and what looks like a
+#: dateline under it is not one (IndoSum's spacing writes "Karl - Heinz Rummenigge").
+MAX_TEASER_WORDS = 25
+#: A sentence ending inside a paragraph: a teaser has none.
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+\S")
 
 #: Markdown emphasis that copy-paste from aggregators leaves in plain text.
 _EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
@@ -80,6 +96,8 @@ class _Rules:
     inline_triggers: tuple[str, ...]
     trailers: tuple[tuple[str, re.Pattern[str]], ...]
     datelines: tuple[re.Pattern[str], ...]
+    #: The language's photo credits as one case-insensitive pattern (``None``: none).
+    credits: re.Pattern[str] | None
 
 
 def normalize(text: str) -> str:
@@ -114,14 +132,21 @@ def clean(text: str, language: LanguageData, title: str | None = None) -> CleanT
         if reason:
             removed.append(Removed(text=line, reason=reason))
             continue
-        if title and not kept and bare == title.strip():
+        if _is_caption(bare, rules):
+            removed.append(Removed(text=line, reason="caption"))
+            continue
+        # The headline above the body, perhaps under a date or a rubric the page put first.
+        if title and len(kept) <= MAX_TEASER_PARAGRAPHS and bare == title.strip():
             removed.append(Removed(text=line, reason="title"))
             continue
         line = _cut_inline(line, rules, removed)
         if line:
             kept.append(line)
     if kept:
-        kept[0] = _cut_dateline(kept[0], rules, removed)
+        start = _body_start(kept, rules)
+        removed.extend(Removed(text=line, reason="teaser") for line in kept[:start])
+        kept = kept[start:]
+        kept[0] = _cut_dateline(kept[0], rules.datelines, removed)
         kept[-1] = _cut_trailers(kept[-1], rules, removed)
     return CleanText(text="\n\n".join(line for line in kept if line), removed=removed)
 
@@ -145,6 +170,7 @@ def _compile(language: LanguageData) -> _Rules:
         ),
         # Datelines keep their case: "Jakarta, CNN Indonesia --" is capitalised.
         datelines=tuple(re.compile(source) for source in language.datelines),
+        credits=_alternation(language.credits),
     )
 
 
@@ -164,6 +190,39 @@ def _noise_reason(bare: str, rules: _Rules) -> str | None:
     for reason, pattern in rules.lines:
         if pattern.fullmatch(bare):
             return reason
+    return None
+
+
+def _is_caption(bare: str, rules: _Rules) -> bool:
+    """A short line with a photo credit: a caption, whatever else it says."""
+    if rules.credits is None or bare.count(" ") >= MAX_NOISE_LINE_WORDS:
+        return False
+    return rules.credits.search(bare) is not None
+
+
+def _body_start(paragraphs: list[str], rules: _Rules) -> int:
+    """Index of the paragraph where the body starts: 0, unless the first has no dateline
+    and one of the next ``MAX_TEASER_PARAGRAPHS`` opens with one below teasers only
+    (a headline, a caption: one short sentence each)."""
+    if _dateline(paragraphs[0], rules.datelines) is not None:
+        return 0
+    for index in range(1, min(len(paragraphs), MAX_TEASER_PARAGRAPHS + 1)):
+        above = paragraphs[index - 1]
+        if len(above.split()) > MAX_TEASER_WORDS or _INNER_SENTENCE_END.search(above):
+            return 0
+        if _dateline(paragraphs[index], rules.datelines) is not None:
+            return index
+    return 0
+
+
+def _dateline(paragraph: str, patterns: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
+    """The dateline opening ``paragraph``, if one of ``patterns`` finds one with a
+    sentence behind it (a whole line matching is a heading, not a dateline)."""
+    head = paragraph[:DATELINE_WINDOW]
+    for pattern in patterns:
+        match = pattern.match(head)
+        if match and match.end() < len(paragraph):
+            return match
     return None
 
 
@@ -200,14 +259,14 @@ def _may_hold_inline_noise(line: str, rules: _Rules) -> bool:
     )
 
 
-def _cut_dateline(paragraph: str, rules: _Rules, removed: list[Removed]) -> str:
-    for pattern in rules.datelines:
-        match = pattern.match(paragraph)
-        # A dateline leaves a sentence behind it; a whole line matching is a heading.
-        if match and match.end() < len(paragraph):
-            removed.append(Removed(text=match.group(0).strip(), reason="dateline"))
-            return paragraph[match.end() :]
-    return paragraph
+def _cut_dateline(
+    paragraph: str, patterns: tuple[re.Pattern[str], ...], removed: list[Removed]
+) -> str:
+    match = _dateline(paragraph, patterns)
+    if match is None:
+        return paragraph
+    removed.append(Removed(text=match.group(0).strip(), reason="dateline"))
+    return paragraph[match.end() :]
 
 
 def _cut_trailers(paragraph: str, rules: _Rules, removed: list[Removed]) -> str:

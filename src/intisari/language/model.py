@@ -72,9 +72,6 @@ class LanguageData:
     #: Datelines that open the body ("Jakarta, CNN Indonesia -- "); cut from the sentence,
     #: the sentence itself stays.
     datelines: tuple[str, ...] = ()
-    #: Datelines that mark where the body starts when a headline, a caption or a teaser
-    #: sits above it (the second or third paragraph): the forms that name the outlet.
-    body_datelines: tuple[str, ...] = ()
     #: Photo credits ("Foto: ...", "(ANTARA FOTO/...)", "Getty Images"), searched in a
     #: line ignoring case: a short line holding one is a caption, and no takeaway holds one.
     credits: tuple[str, ...] = ()

@@ -209,11 +209,7 @@ class _Patterns:
     """A language's dateline and credit patterns, compiled once."""
 
     def __init__(self, data: LanguageData) -> None:
-        # A bullet may open with either kind: the body's dateline, or one that cleaning
-        # left in a later paragraph.
-        self.datelines = tuple(
-            re.compile(source) for source in (*data.datelines, *data.body_datelines)
-        )
+        self.datelines = tuple(re.compile(source) for source in data.datelines)
         self.credits = (
             re.compile("|".join(f"(?:{s})" for s in data.credits), re.I) if data.credits else None
         )

@@ -6,17 +6,38 @@ naming it in ``LANGUAGES``. Nothing in these modules runs; they only describe.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from intisari.language.data import en, generic, id, ms
 from intisari.language.model import LanguageData
 
-__all__ = ["GENERIC", "LANGUAGES", "LanguageData"]
+__all__ = ["EVERYWHERE", "GENERIC", "LANGUAGES", "LanguageData"]
+
+#: Noise a page carries whatever the article's language: an aggregator's AI notice and its
+#: box heading are in the aggregator's language, not the article's (an Indonesian app
+#: shows its notice above an article declared French), so every language's cleaning cuts
+#: the notices and headings of every language with rules.
+EVERYWHERE = frozenset({"ai-notice", "box-heading"})
+
+
+def _with_everyone_s_notices(data: LanguageData) -> LanguageData:
+    others = tuple(
+        rule
+        for source in (id.DATA, en.DATA)
+        for rule in source.noise_lines
+        if rule[0] in EVERYWHERE and rule not in data.noise_lines
+    )
+    return replace(data, noise_lines=data.noise_lines + others) if others else data
+
 
 #: Languages with full rules (cleaning, segmentation, dangling-reference checks, notice).
-LANGUAGES: dict[str, LanguageData] = {data.code: data for data in (id.DATA, en.DATA)}
+LANGUAGES: dict[str, LanguageData] = {
+    data.code: _with_everyone_s_notices(data) for data in (id.DATA, en.DATA)
+}
 
 #: Malay gets Indonesian rules (the languages share most grammar and news vocabulary) but
 #: is reported with ``language_supported = False`` because the rules were not tuned on it.
-RELATED: dict[str, LanguageData] = {"ms": ms.DATA}
+RELATED: dict[str, LanguageData] = {"ms": _with_everyone_s_notices(ms.DATA)}
 
 #: Fallback for every other language: punctuation-only rules, an English box.
-GENERIC: LanguageData = generic.DATA
+GENERIC: LanguageData = _with_everyone_s_notices(generic.DATA)

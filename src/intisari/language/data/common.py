@@ -13,7 +13,7 @@ its cost grows linearly with the text it reads.
 
 from __future__ import annotations
 
-__all__ = ["BODY_DATELINES", "CREDITS", "DATELINES", "DATELINE_WINDOW", "LINK"]
+__all__ = ["CREDITS", "DATELINES", "DATELINE_WINDOW", "LINK", "NOISE_LINES"]
 
 #: Datelines are looked for in this many first characters of a paragraph: the longest
 #: real one ("LONDON, England (CNN Student News) -- ") is under 60.
@@ -42,12 +42,6 @@ _HYPHEN = r"\s+(?:--|-)\s+"
 _WITH_SOURCE = rf"(?:(?:{_PLACE}\s*,\s*)?{_PLACE}\s*)?{_SOURCE}{_DASH}"
 #: "Jakarta, CNN Indonesia -- ", "Liputan6.com, Jakarta - ", "CLEVELAND, Ohio – ".
 _PLACE_AND_OUTLET = rf"{_PLACE}\s*,\s*{_PLACE}{_DASH}"
-#: The same with the outlet or the place unmistakable: a domain or capitals on either
-#: side ("TRIBUNSOLO.COM, JAKARTA --", "KOTA, Outlet.com - ", "LONDON, JUARA.net - ").
-_NAMED_PLACE_AND_OUTLET = (
-    rf"(?:(?:{_DOMAIN}|{_CAPITALS})\s*,\s*{_PLACE}|{_PLACE}\s*,\s*(?:{_DOMAIN}|{_CAPITALS}))"
-    rf"{_DASH}"
-)
 #: "VIENNA — ", "NEW YORK — ", "KOREA SELATAN – ".
 _PLACE_IN_CAPITALS = rf"{_CAPITALS}{_DASH}"
 #: "Merdeka.com - ", "Jakarta - " (detik): one word and a hyphen. An en or em dash after
@@ -56,17 +50,9 @@ _ONE_WORD = rf"(?:{_DOMAIN}|[A-Z][\w.&'’]{{3,}}){_HYPHEN}"
 #: "Outlet.com, Kota: ", "Jakarta, Indonesia: ".
 _WITH_COLON = rf"(?:{_DOMAIN}|{_NAME})\s*,\s*{_PLACE}:\s+"
 
-#: Datelines opening the body (its first paragraph), one alternative per form.
+#: Datelines opening the body, one alternative per form.
 DATELINES: tuple[str, ...] = (
     _WITH_SOURCE, _PLACE_AND_OUTLET, _PLACE_IN_CAPITALS, _ONE_WORD, _WITH_COLON,
-)
-
-#: Datelines that say where the body starts when a page put a headline, a caption or a
-#: teaser above it (the second or third paragraph): only the forms that name the outlet
-#: or write the place in capitals. "Jakarta - " and "Kepada DailySocial, Co - Founder"
-#: (IndoSum's spacing of "Co-Founder", "Karl-Heinz") are not enough there.
-BODY_DATELINES: tuple[str, ...] = (
-    _WITH_SOURCE, _NAMED_PLACE_AND_OUTLET, _PLACE_IN_CAPITALS, rf"{_DOMAIN}{_HYPHEN}",
 )
 
 #: Photo credits that read the same in every language: an agency's name with "FOTO",
@@ -79,6 +65,15 @@ CREDITS: tuple[str, ...] = (
     r"\b(?:ap|afp|reuters|epa|xinhua|antara)\s+(?:photo|foto)\b",
     r"\b(?:reuters|afp|epa)\s*/\s*[A-Z]",
     r"\b(?:shutterstock|istockphoto)\b",
+)
+
+#: Whole lines that are not story in any language (matched as ``noise_lines``: the whole
+#: line, ignoring case): the copyright line, a line that is only a link, and the image
+#: markup some copy-paste leaves (`Wayne Rooney "src="https://cdns...jpg" style=...`).
+NOISE_LINES: tuple[tuple[str, str], ...] = (
+    ("site-footer", r"(?:copyright|©)\s.{0,120}"),
+    ("related-link", r"\S*(?:https?://|www\.)\S*"),
+    ("markup", r"[^\"<>]{0,80}\"?\s*src=\"https?://.*"),
 )
 
 #: A URL or an e-mail address. The e-mail's local part starts where a run of its

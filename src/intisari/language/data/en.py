@@ -90,7 +90,23 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     ("site-prompt", r"(sign up|subscribe)\b.{0,80}(newsletter|updates|email)\b.*"),
     ("site-prompt", r"(follow us|follow .{1,30} on (twitter|x|facebook|instagram))\b.*"),
     ("byline", r"(by|written by|reporting by|editing by)\s+[A-Z][^.]{0,60}"),
-    ("site-footer", r"(copyright|©)\s.{0,120}"),
+    # Newsletter prompts and their headings: "Get the latest updates right in your inbox.
+    # Subscribe to NJ.com’s newsletters.", "Pick Six Newsletter".
+    ("site-prompt", r"(get|receive)\b.{0,80}\b(inbox|newsletters?)\b.*"),
+    ("site-prompt", r".{0,120}\b(subscribe|sign up)\b.{0,60}\bnewsletters?\b.*"),
+    ("site-prompt", r"([\w'’&+-]+ ){0,4}newsletters?"),
+    # The author's contact and bio: "Have a tip? Amy Kuperinsky may be reached at ...",
+    # "Mike Wall's book ... is out now. Follow him on Twitter @michaeldwall."
+    ("byline", r"(have a (news )?tip\?|.{0,80}\bmay be reached at\b).*"),
+    ("byline", r".{0,200}\bfollow (him|her|them|me|us) on (twitter|x|facebook|instagram)\b.*"),
+    # Syndication footers: "Dear Abby is written by Abigail Van Buren ... Contact Dear Abby
+    # at www.DearAbby.com ..." (a story's "is written by" line names no contact).
+    (
+        "site-footer",
+        r"(?=.*\b(contact|distributed|syndicat\w*|founded|www\.))"
+        r"[^.]{2,60}\b(is|are) written by\b.*",
+    ),
+    *common.NOISE_LINES,
 )
 
 #: Lines that announce related links on the lines after them ("Related Links" alone).
@@ -104,11 +120,13 @@ INLINE_NOISE: tuple[tuple[str, str], ...] = (
     ("related-link", r"[\[(]\s*(read (more|also)|related|see also)\s*:[^\[\]()]*[\])]"),
 )
 
-#: Datelines opening the body: "(CNN) -- ", "WASHINGTON (CNN) -- ", "LONDON, England
-#: (Reuters) - ", "NEW YORK (AP) — ".
+#: Datelines opening the body: CNN's outlet in brackets with or without a dash ("(CNN)",
+#: "WASHINGTON (CNN) -- ", "LONDON, England (Reuters) - "), and every common form
+#: ("VIENNA — ", "CLEVELAND, Ohio – ", "TEMPO.CO, Jakarta - ", see ``common``).
 DATELINES: tuple[str, ...] = (
     r"(?:[A-Z][A-Za-z.'’]*(?:[ ,]{1,2}[A-Z][A-Za-z.'’]*){0,4}\s*)?"
     r"\((?:CNN|AP|Reuters|AFP|CNN Student News|EW\.com|CNNMoney|Mashable)\)\s*[-–—]{0,2}\s*",
+    *common.DATELINES,
 )
 
 DATA = LanguageData(
@@ -130,7 +148,6 @@ DATA = LanguageData(
     inline_noise=INLINE_NOISE,
     inline_triggers=("read", "related", "see also"),
     datelines=DATELINES,
-    body_datelines=common.BODY_DATELINES,
     credits=CREDITS,
     speech_verbs=SPEECH_VERBS,
     referring_openers=REFERRING_OPENERS,

@@ -1,7 +1,7 @@
 """Rules for languages without their own module: punctuation only, an English box.
 
 No words of any language (English's are cleared); the shapes every language shares
-(photo credits: ``common``) stay.
+(datelines, photo credits: ``common``) stay.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ DATA = replace(
     stopwords=frozenset(),
     dangling_openers=frozenset(),
     marker_words=frozenset(),
-    datelines=(),
+    datelines=common.DATELINES,
     credits=common.CREDITS,
     speech_verbs=frozenset(),
     referring_openers=frozenset(),

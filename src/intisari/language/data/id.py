@@ -173,6 +173,13 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
         r".{0,80}",
     ),
     ("byline", r"\(\s*[a-z]{2,8}\s*/\s*[a-z]{0,8}\s*\)"),
+    # The publication time on a line of its own: "Selasa 16 Jun 2015, 14:05 WIB".
+    (
+        "byline",
+        r"(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b[\w ,/-]{0,30}"
+        r"\b\d{1,2}[:.]\d{2}\s*(wib|wita|wit)?",
+    ),
+    *common.NOISE_LINES,
 )
 
 #: Photo credits: "Foto: Dok. Polri", "(Foto: Recode)", "Ilustrasi: ...", "(dok. Istimewa)",
@@ -182,6 +189,8 @@ CREDITS: tuple[str, ...] = (
     *common.CREDITS,
     r"(?:^|[(\[/]|[.!?]\s)\s*(?:foto|video|gambar|ilustrasi|sumber foto)\s*:",
     r"(?:^|[(\[/:])\s*dok\.\s",
+    # The photographer and the outlet: "(Bagus Kurniawan/detikcom)"; "(TNI/Polri)" is not.
+    r"\([A-Z][^()/]{2,40}/\s*[A-Za-z]*(?:com|news|\.id)\)",
 )
 
 #: Lines that announce related links on the lines after them ("Baca Juga:" alone).
@@ -216,19 +225,13 @@ TRAILERS: tuple[tuple[str, str], ...] = (
     ("byline", r"\(\s*(?-i:[A-Z][\w.]{0,6})\s*[\w.]{0,8}\s*/[\w./ \-]{1,40}\)"),
 )
 
-#: Datelines opening the body, each form as its own alternative so a story opening with a
-#: capitalised word and a dash ("GO - JEK akan ...", IndoSum's spacing) is not taken:
-#: "Jakarta, CNN Indonesia -- ", "JUARA.NET, MISANO ADRIATICO - ", "Liputan6.com, Jakarta
-#: - ", "Mataram, NTB (ANTARA News) - ", "JAKARTA (Pos Kota) – ", "Merdeka.com - ",
-#: "Jakarta - " (detik), "KOREA SELATAN – ".
-_PLACE = r"[A-Z][\w.&'’]*(?: [A-Z][\w.&'’]*){0,4}"
-_DASH = r"\s*[-–—]{1,2}\s+"
-DATELINES: tuple[str, ...] = (
-    rf"(?:{_PLACE}\s*,\s*)?{_PLACE}\s*\([^()]{{2,30}}\){_DASH}",
-    rf"{_PLACE}\s*,\s*{_PLACE}{_DASH}",
-    rf"[A-Z][\w.&'’]{{3,}}{_DASH}",
-    rf"[A-Z]{{2,}}(?: [A-Z]{{2,}}){{1,3}}{_DASH}",
-)
+#: Datelines opening the body: every common form ("Jakarta, CNN Indonesia -- ",
+#: "JUARA.NET, MISANO ADRIATICO - ", "Liputan6.com, Jakarta - ", "Mataram, NTB (ANTARA
+#: News) - ", "JAKARTA (Pos Kota) – ", "Merdeka.com - ", "Jakarta - ", "KOREA SELATAN – ",
+#: see ``common``), and one word with any dash, which Indonesian sites use ("Jakarta –
+#: "); a story opening with a capitalised word and a dash ("GO - JEK akan ...",
+#: IndoSum's spacing) is not taken.
+DATELINES: tuple[str, ...] = (*common.DATELINES, r"[A-Z][\w.&'’]{3,}\s*[-–—]{1,2}\s+")
 
 DATA = LanguageData(
     code="id",
@@ -253,7 +256,6 @@ DATA = LanguageData(
     inline_triggers=("baca", "lihat", "simak"),
     trailers=TRAILERS,
     datelines=DATELINES,
-    body_datelines=common.BODY_DATELINES,
     credits=CREDITS,
     speech_verbs=SPEECH_VERBS,
     referring_openers=REFERRING_OPENERS,
