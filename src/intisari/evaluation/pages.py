@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from intisari.errors import InputError
+from intisari.evaluation.metrics import leans_on_missing
 from intisari.language.detect import language_for
 from intisari.pipeline import build_document, summarize
 from intisari.ranking.text import is_boilerplate, words
@@ -48,10 +49,8 @@ from intisari.takeaways.checks import (
     is_fragment,
     quote_marks,
     quotes_unbalanced,
-    refers_back,
     repeats,
 )
-from intisari.takeaways.select import antecedent_shown
 
 __all__ = [
     "Bullet",
@@ -212,7 +211,7 @@ def _check_box(page: PageResult, summary: Summary, truth: str | None) -> None:
             found.append("quote")
         if is_fragment(text, data):
             found.append("fragment")
-        if refers_back(text, data) and not antecedent_shown(document, index, indexes):
+        if leans_on_missing(text, document, index, indexes):
             found.append("dangling")
         bag = content_bag(text, data)
         if any(repeats(bag, earlier) for earlier in bags):
