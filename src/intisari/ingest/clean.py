@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from intisari.language.data.common import DATELINE_WINDOW
-from intisari.language.model import CASE_FOLDED, LanguageData
+from intisari.language.model import LanguageData, may_match
 from intisari.result import Removed
 
 __all__ = ["CleanText", "clean", "normalize"]
@@ -98,6 +98,7 @@ class _Rules:
     datelines: tuple[re.Pattern[str], ...]
     #: The language's photo credits as one case-insensitive pattern (``None``: none).
     credits: re.Pattern[str] | None
+    credit_triggers: tuple[str, ...]
 
 
 def normalize(text: str) -> str:
@@ -171,6 +172,7 @@ def _compile(language: LanguageData) -> _Rules:
         # Datelines keep their case: "Jakarta, CNN Indonesia --" is capitalised.
         datelines=tuple(re.compile(source) for source in language.datelines),
         credits=_alternation(language.credits),
+        credit_triggers=language.credit_triggers,
     )
 
 
@@ -197,7 +199,7 @@ def _is_caption(bare: str, rules: _Rules) -> bool:
     """A short line with a photo credit: a caption, whatever else it says."""
     if rules.credits is None or bare.count(" ") >= MAX_NOISE_LINE_WORDS:
         return False
-    return rules.credits.search(bare) is not None
+    return may_match(bare, rules.credit_triggers) and rules.credits.search(bare) is not None
 
 
 def _body_start(paragraphs: list[str], rules: _Rules) -> int:
@@ -249,14 +251,7 @@ def _cut_inline(line: str, rules: _Rules, removed: list[Removed]) -> str:
 
 def _may_hold_inline_noise(line: str, rules: _Rules) -> bool:
     """False when no inline pattern can match: the line holds none of their trigger words."""
-    if not rules.inline:
-        return False
-    if not rules.inline_triggers:
-        return True
-    lowered = line.lower()
-    return any(word in lowered for word in rules.inline_triggers) or any(
-        char in lowered for char in CASE_FOLDED
-    )
+    return bool(rules.inline) and may_match(line, rules.inline_triggers)
 
 
 def _cut_dateline(

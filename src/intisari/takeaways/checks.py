@@ -29,10 +29,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
 from intisari.language.data.common import DATELINE_WINDOW, LINK
-from intisari.language.model import LanguageData
+from intisari.language.model import LanguageData, may_match
 from intisari.ranking.text import OPENING_CHARS, content_words, is_dangling, words
 
 __all__ = [
@@ -74,6 +73,8 @@ REDUNDANCY_THRESHOLD = 0.7
 #: ("Rasionalisasi atau pemberhentian tersebut dilakukan ..."): it points back.
 REFERRING_WINDOW = 4
 
+#: What closes a dateline, in any of its forms ("VIENNA — ", "Jakarta, Indonesia: ").
+_DATELINE_MARKS = ("-", "–", "—", ":")
 #: Double quotation marks, straight and typographic. Single ones are left out: they are
 #: apostrophes as often as quotes ("Finland’s", "don't").
 _QUOTE_MARKS = re.compile(r"[\"“”„«»]")
@@ -135,9 +136,14 @@ def dateline_or_credit(text: str, data: LanguageData) -> bool:
     """Opens with a dateline ("VIENNA — The house ...") or holds a photo credit."""
     patterns = _patterns(data)
     head = text.lstrip()[:DATELINE_WINDOW]
-    if any(pattern.match(head) for pattern in patterns.datelines):
+    # Every form closes with a dash or a colon: most sentences have neither up front.
+    if any(mark in head for mark in _DATELINE_MARKS) and any(
+        pattern.match(head) for pattern in patterns.datelines
+    ):
         return True
-    return patterns.credits is not None and patterns.credits.search(text) is not None
+    if patterns.credits is None or not may_match(text, data.credit_triggers):
+        return False
+    return patterns.credits.search(text) is not None
 
 
 def is_fragment(text: str, data: LanguageData) -> bool:
@@ -215,6 +221,17 @@ class _Patterns:
         )
 
 
-@lru_cache(maxsize=16)
+#: Compiled patterns by language: keyed by the data object's identity, which is much
+#: cheaper than hashing a whole ``LanguageData`` for every sentence checked.
+_COMPILED: dict[int, tuple[LanguageData, _Patterns]] = {}
+#: Languages kept compiled at once (a handful are in use; tests make a few more).
+_MAX_COMPILED = 16
+
+
 def _patterns(data: LanguageData) -> _Patterns:
-    return _Patterns(data)
+    entry = _COMPILED.get(id(data))
+    if entry is None or entry[0] is not data:
+        if len(_COMPILED) >= _MAX_COMPILED:
+            _COMPILED.clear()
+        entry = _COMPILED[id(data)] = (data, _Patterns(data))
+    return entry[1]

@@ -18,16 +18,25 @@ __all__ = ["EVERYWHERE", "GENERIC", "LANGUAGES", "LanguageData"]
 #: shows its notice above an article declared French), so every language's cleaning cuts
 #: the notices and headings of every language with rules.
 EVERYWHERE = frozenset({"ai-notice", "box-heading"})
+_WITH_RULES = (id.DATA, en.DATA)
+
+
+def _any_notice() -> str:
+    """One whole-line pattern for the AI notice of every language with rules: AI, a
+    summary and a warning, in any order and any of the languages (one scan of a line for
+    each of the three, not three for each language)."""
+    parts = zip(*(data.ai_notice for data in _WITH_RULES if data.ai_notice), strict=True)
+    return "".join(rf"(?=.*\b({'|'.join(words)})\b)" for words in parts) + ".*"
 
 
 def _with_everyone_s_notices(data: LanguageData) -> LanguageData:
-    others = tuple(
+    headings = tuple(
         rule
-        for source in (id.DATA, en.DATA)
+        for source in _WITH_RULES
         for rule in source.noise_lines
-        if rule[0] in EVERYWHERE and rule not in data.noise_lines
+        if rule[0] == "box-heading" and rule not in data.noise_lines
     )
-    return replace(data, noise_lines=data.noise_lines + others) if others else data
+    return replace(data, noise_lines=(("ai-notice", _any_notice()), *data.noise_lines, *headings))
 
 
 #: Languages with full rules (cleaning, segmentation, dangling-reference checks, notice).

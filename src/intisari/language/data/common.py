@@ -13,7 +13,7 @@ its cost grows linearly with the text it reads.
 
 from __future__ import annotations
 
-__all__ = ["CREDITS", "DATELINES", "DATELINE_WINDOW", "LINK", "NOISE_LINES"]
+__all__ = ["CREDITS", "CREDIT_TRIGGERS", "DATELINES", "DATELINE_WINDOW", "LINK", "NOISE_LINES"]
 
 #: Datelines are looked for in this many first characters of a paragraph: the longest
 #: real one ("LONDON, England (CNN Student News) -- ") is under 60.
@@ -63,17 +63,20 @@ CREDITS: tuple[str, ...] = (
     r"\(\s*(?:antara|ant)\s+foto\s*/",
     r"\bgetty\s+images\b",
     r"\b(?:ap|afp|reuters|epa|xinhua|antara)\s+(?:photo|foto)\b",
-    r"\b(?:reuters|afp|epa)\s*/\s*[A-Z]",
+    r"\b(?:reuters|afp|epa)/\s*[A-Z]",
     r"\b(?:shutterstock|istockphoto)\b",
+)
+#: Every ``CREDITS`` match holds one of these, once lower-cased ("epa" alone would be in
+#: "kepada", "depan", "cepat": every line would be searched).
+CREDIT_TRIGGERS: tuple[str, ...] = (
+    "foto", "photo", "getty", "reuters/", "afp/", "epa/", "shutterstock", "istockphoto",
 )
 
 #: Whole lines that are not story in any language (matched as ``noise_lines``: the whole
-#: line, ignoring case): the copyright line, a line that is only a link, and the image
-#: markup some copy-paste leaves (`Wayne Rooney "src="https://cdns...jpg" style=...`).
+#: line, ignoring case): the copyright line, and a line that is only a link.
 NOISE_LINES: tuple[tuple[str, str], ...] = (
     ("site-footer", r"(?:copyright|©)\s.{0,120}"),
     ("related-link", r"\S*(?:https?://|www\.)\S*"),
-    ("markup", r"[^\"<>]{0,80}\"?\s*src=\"https?://.*"),
 )
 
 #: A URL or an e-mail address. The e-mail's local part starts where a run of its

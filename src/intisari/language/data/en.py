@@ -79,12 +79,6 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
         r"recommended|you may also like|also read|also|see also)\s*:.*",
     ),
     ("related-link", r"(click|tap)\s+here\b.*"),
-    # An AI notice, whatever the word order: "These takeaways were generated with AI ..."
-    (
-        "ai-notice",
-        r"(?=.*\b(AI|artificial intelligence)\b)(?=.*\b(summar\w+|takeaways)\b)"
-        r"(?=.*\b(not (always )?accurate|inaccura\w+|mistakes?|errors?|wrong|report)\b).*",
-    ),
     ("box-heading", r"key\s+takeaways\s*:?"),
     ("advertisement", r"(advertisement|sponsored( content)?|story continues below)"),
     ("site-prompt", r"(sign up|subscribe)\b.{0,80}(newsletter|updates|email)\b.*"),
@@ -107,6 +101,14 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
         r"[^.]{2,60}\b(is|are) written by\b.*",
     ),
     *common.NOISE_LINES,
+)
+
+#: An AI notice, whatever the word order ("These takeaways were generated with AI and may
+#: contain mistakes."): AI, a summary, a warning (see ``id.AI_NOTICE``).
+AI_NOTICE = (
+    r"AI|artificial intelligence",
+    r"summar\w+|takeaways",
+    r"not (always )?accurate|inaccura\w+|mistakes?|errors?|wrong|report",
 )
 
 #: Lines that announce related links on the lines after them ("Related Links" alone).
@@ -144,11 +146,13 @@ DATA = LanguageData(
     dangling_openers=DANGLING_OPENERS,
     marker_words=MARKER_WORDS,
     noise_lines=NOISE_LINES,
+    ai_notice=AI_NOTICE,
     link_announcements=LINK_ANNOUNCEMENTS,
     inline_noise=INLINE_NOISE,
     inline_triggers=("read", "related", "see also"),
     datelines=DATELINES,
     credits=CREDITS,
+    credit_triggers=(*common.CREDIT_TRIGGERS, "image", "video", "credit", "illustration"),
     speech_verbs=SPEECH_VERBS,
     referring_openers=REFERRING_OPENERS,
     fragment_openers=FRAGMENT_OPENERS,

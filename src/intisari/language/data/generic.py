@@ -23,6 +23,7 @@ DATA = replace(
     marker_words=frozenset(),
     datelines=common.DATELINES,
     credits=common.CREDITS,
+    credit_triggers=common.CREDIT_TRIGGERS,
     speech_verbs=frozenset(),
     referring_openers=frozenset(),
     fragment_openers=frozenset(),

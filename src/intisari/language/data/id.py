@@ -141,15 +141,6 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     ("related-link", r"(baca|lihat|simak)\s+(juga|pula)\s+.*[^.\s]"),
     ("related-link", r"(berita|artikel)\s+(terkait|lainnya|pilihan|menarik)(\s*:.*)?"),
     ("related-link", r"(simak|saksikan|tonton)\s+(juga\s+)?(video|live|siaran|vidio)\b.*"),
-    # An aggregator's or site's notice about AI summaries, whatever the word order; it
-    # warns of mistakes, which a story about an AI product does not:
-    # "Yahoo memakai AI untuk hasilkan ringkasan artikel. Info ... tidak selalu akurat."
-    (
-        "ai-notice",
-        r"(?=.*\b(AI|kecerdasan buatan)\b)(?=.*\b(ringkasan|rangkuman|intisari|diringkas)\b)"
-        r"(?=.*\b(tidak (selalu )?akurat|kurang akurat|kekeliruan|keliru|kesalahan|salah|"
-        r"lapor\w*)\b).*",
-    ),
     ("box-heading", r"(intisari|poin)\s+utama\s*:?"),
     # Prompts to follow the site: they start with the call to act.
     (
@@ -191,6 +182,16 @@ CREDITS: tuple[str, ...] = (
     r"(?:^|[(\[/:])\s*dok\.\s",
     # The photographer and the outlet: "(Bagus Kurniawan/detikcom)"; "(TNI/Polri)" is not.
     r"\([A-Z][^()/]{2,40}/\s*[A-Za-z]*(?:com|news|\.id)\)",
+)
+
+#: An aggregator's or site's notice about AI summaries, whatever the word order: a line
+#: naming AI, a summary, and a warning of mistakes, which a story about an AI product does
+#: not hold ("Yahoo memakai AI untuk hasilkan ringkasan artikel. Info ... tidak selalu
+#: akurat."). Every language cuts every language's notice (``language.data``).
+AI_NOTICE = (
+    r"AI|kecerdasan buatan",
+    r"ringkasan|rangkuman|intisari|diringkas",
+    r"tidak (selalu )?akurat|kurang akurat|kekeliruan|keliru|kesalahan|salah|lapor\w*",
 )
 
 #: Lines that announce related links on the lines after them ("Baca Juga:" alone).
@@ -251,12 +252,16 @@ DATA = LanguageData(
     person_pronouns=PERSON_PRONOUNS,
     marker_words=MARKER_WORDS,
     noise_lines=NOISE_LINES,
+    ai_notice=AI_NOTICE,
     link_announcements=LINK_ANNOUNCEMENTS,
     inline_noise=INLINE_NOISE,
     inline_triggers=("baca", "lihat", "simak"),
     trailers=TRAILERS,
     datelines=DATELINES,
     credits=CREDITS,
+    credit_triggers=(
+        *common.CREDIT_TRIGGERS, "video", "gambar", "ilustrasi", "dok.", "com)", "news)", ".id)",
+    ),
     speech_verbs=SPEECH_VERBS,
     referring_openers=REFERRING_OPENERS,
     referring_words=REFERRING_WORDS,
