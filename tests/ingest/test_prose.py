@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 import intisari
-from data_paths import DATA, EXAMPLE_ARTICLE, EXAMPLE_PAGES, need
+from data_paths import DATA, EXAMPLE_ARTICLE, HTML_PAGES, need
 from intisari.cli import app
 from intisari.errors import InputError, NotAnArticle
 
@@ -71,10 +71,10 @@ def test_the_cli_says_so_in_one_line_with_exit_2(tmp_path: Path) -> None:
 @pytest.mark.data
 def test_the_example_and_every_shared_page_pass() -> None:
     intisari.summarize(text=need(EXAMPLE_ARTICLE).read_text(encoding="utf-8"))
-    manifest = need(EXAMPLE_PAGES / "manifest.jsonl").read_text(encoding="utf-8")
+    manifest = need(HTML_PAGES / "manifest.jsonl").read_text(encoding="utf-8")
     for line in manifest.splitlines():
         page = json.loads(line)
-        html = (EXAMPLE_PAGES / page["file"]).read_text(encoding="utf-8", errors="replace")
+        html = (HTML_PAGES / page["file"]).read_text(encoding="utf-8", errors="replace")
         assert intisari.summarize(html=html).takeaways, page["file"]
 
 
