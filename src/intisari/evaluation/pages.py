@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from intisari.errors import InputError
+from intisari.evaluation.corpus import read_records
 from intisari.evaluation.metrics import leans_on_missing
 from intisari.language.detect import language_for
 from intisari.pipeline import build_document, summarize
@@ -134,24 +135,17 @@ class PagesEvaluation:
 
 
 def read_manifest(folder: Path) -> list[dict[str, Any]]:
-    """The manifest's lines, each naming a page file that exists in ``folder``.
+    """The manifest's records, each naming a page file that exists in ``folder``.
 
-    Raises ``ValueError`` naming the line for a line that is not a page record.
+    Raises ``ValueError`` naming the record that is not JSON or names no page.
     """
     path = folder / MANIFEST
-    entries = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            entry = json.loads(line)
-        except ValueError as error:
-            raise ValueError(f"{path}:{number}: not JSON ({error})") from error
-        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
-            raise ValueError(f"{path}:{number}: not a page record (no \"file\")")
+    entries = list(read_records(path))
+    for number, entry in enumerate(entries, 1):
+        if not isinstance(entry.get("file"), str):
+            raise ValueError(f"{path}: record {number} is not a page record (no \"file\")")
         if not (folder / entry["file"]).is_file():
-            raise ValueError(f"{path}:{number}: no such page: {entry['file']}")
-        entries.append(entry)
+            raise ValueError(f"{path}: record {number}: no such page: {entry['file']}")
     return entries
 
 
