@@ -76,6 +76,8 @@ def test_files_of_each_kind(tmp_path: Path) -> None:
         (["-", "--format", "pdf"], STORY, "unknown format"),
         (["-", "--count", "9"], STORY, "count must be between 1 and 5"),
         (["-"], '{"id": 1}', "record has none of text, html or url"),
+        (["-", "--lang", "xx"], STORY, "unknown language code 'xx'"),
+        (["-", "--lang", "english"], STORY, "give an ISO 639-1 code"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(args: list[str], stdin, message: str) -> None:
@@ -112,3 +114,23 @@ def test_bad_input_in_a_real_process() -> None:
     assert done.stderr.decode().splitlines() == [
         "intisari: error: input looks binary (NUL bytes), expected text or HTML"
     ]
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "fr", "de", "id-ID", "en_US"])
+def test_known_language_codes_are_accepted(lang: str) -> None:
+    result = run("-", "--lang", lang, "--format", "json", stdin=STORY)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["language"] == lang[:2]
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_the_aggregators_notice_is_no_bullet_whatever_language_is_declared(lang: str) -> None:
+    """``--lang fr`` used to turn the Indonesian aggregator's AI notice into 3 of 4
+    bullets: notices of every language with rules are cut whatever the language."""
+    result = run(str(need(EXAMPLE_ARTICLE)), "--lang", lang, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert "ai-notice" in [r["reason"] for r in summary["removed"]]
+    for takeaway in summary["takeaways"]:
+        assert "AI" not in takeaway["text"] and "Intisari Utama" not in takeaway["text"]

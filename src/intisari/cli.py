@@ -89,9 +89,8 @@ def _read_source(source: str) -> str:
 
 
 def _as_input(source: str, content: str) -> dict[str, Any]:
-    """Keyword arguments for ``summarize``: a JSON record's fields, HTML, or plain text."""
-    from intisari.ingest.html import looks_like_html
-
+    """Keyword arguments for ``summarize``: a JSON record's fields, HTML, or plain text
+    (which the engine reads as HTML when it is: ``ingest.html.looks_like_html``)."""
     stripped = content.strip()
     if source.endswith((".json", ".jsonl")) or (stripped[:1], stripped[-1:]) == ("{", "}"):
         from intisari.ingest.records import parse_record
@@ -104,7 +103,7 @@ def _as_input(source: str, content: str) -> dict[str, Any]:
             )
         record = parse_record(stripped)
         return {key: record[key] for key in RECORD_FIELDS if record.get(key) is not None}
-    if source.endswith((".html", ".htm")) or looks_like_html(content):
+    if source.endswith((".html", ".htm")):
         return {"html": content}
     return {"text": content}
 

@@ -6,7 +6,14 @@ message on one line and exits 2, the API answers 4xx with it. Anything else is a
 
 from __future__ import annotations
 
-__all__ = ["FetchError", "InputError", "InputTooLarge", "InputTooShort", "UndecodableInput"]
+__all__ = [
+    "FetchError",
+    "InputError",
+    "InputTooLarge",
+    "InputTooShort",
+    "NotAnArticle",
+    "UndecodableInput",
+]
 
 
 class InputError(ValueError):
@@ -17,6 +24,12 @@ class InputError(ValueError):
 
 class InputTooShort(InputError):
     code = "too-short"
+
+
+class NotAnArticle(InputError):
+    """Not news prose: a configuration file, a list of numbers, code, a table, links."""
+
+    code = "not-an-article"
 
 
 class InputTooLarge(InputError):

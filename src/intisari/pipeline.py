@@ -10,6 +10,7 @@ from intisari.document import Document, Sentence
 from intisari.errors import InputError, InputTooShort
 from intisari.ingest import load
 from intisari.ingest.clean import clean_normalized, normalize
+from intisari.ingest.prose import check_prose
 from intisari.ingest.records import check_record
 from intisari.language.detect import Language, detect_language
 from intisari.language.segment import iter_paragraph_spans, split_paragraph
@@ -53,15 +54,19 @@ def summarize(
 
     # 3. Clean: cut related links, notices, bylines, the dateline; remember what was cut.
     cleaned = clean_normalized(text, language.data, title=raw.title)
+
+    # 4. Segment into paragraphs and sentences, by offsets into the cleaned text; refuse
+    # what is not news prose (a config file, code, a table, a list of links), then what
+    # is too short to summarize.
+    document = build_document(cleaned.text, raw.title, language)
+    check_prose(document.text, [sentence.text for sentence in document.sentences],
+                options.min_words)
     # Split no further than needed to know (a long article is not split word by word).
     if len(cleaned.text.split(maxsplit=options.min_words)) < options.min_words:
         raise InputTooShort(
             f"article has {len(cleaned.text.split())} words after cleaning; "
             f"at least {options.min_words} are needed"
         )
-
-    # 4. Segment into paragraphs and sentences, by offsets into the cleaned text.
-    document = build_document(cleaned.text, raw.title, language)
 
     # 5. Rank every sentence; 6. select the takeaways that can stand alone.
     scores = ranker.score(document)

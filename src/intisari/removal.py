@@ -26,7 +26,8 @@ REASONS: dict[str, str] = {
     "title": "the headline repeated at the top of the body",
     "markup": "markdown emphasis around words",
     "dateline": "the place (and outlet) opening the body",
-    # DOM-level (``ingest/main_content``).
+    "teaser": "a headline, rubric, caption or teaser a page put above the body's dateline",
+    # DOM-level (``ingest/main_content``); on the text too: a short line with a credit.
     "caption": "an image or video caption, or a photo credit",
     "widget": "a block of the page inside the article: a list under its own heading "
     "('Headline', 'Terpopuler', 'Most read'), an aside, a poll",

@@ -202,3 +202,36 @@ def test_a_failed_partition_is_reported_and_resume_redoes_it(
 
     assert again.complete and (again.records, again.skipped_records) == (10, 20)
     assert _ids(read_output(tmp_path / "out.jsonl")) == [record["id"] for record in records]
+
+
+def test_the_cli_sizes_each_box_as_summarize_does_unless_told(
+    tmp_path: Path, local_cluster: str
+) -> None:
+    """`intisari batch` without --count gives each article the box `summarize` (and the
+    API) gives it; it used to give every article 3. An explicit count still wins."""
+    from typer.testing import CliRunner
+
+    from intisari import summarize
+    from intisari.cli import app
+
+    records = make_records(6)
+    write_jsonl(tmp_path / "in.jsonl", records)
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["batch", str(tmp_path / "in.jsonl"), str(tmp_path / "auto.jsonl"),
+              "--scheduler", local_cluster],
+    )
+    assert result.exit_code == 0, result.output
+    rows = read_output(tmp_path / "auto.jsonl")
+    expected = [
+        [t.text for t in summarize(text=r["text"], title=r.get("title")).takeaways]
+        for r in records
+    ]
+    assert [[t["text"] for t in row["takeaways"]] for row in rows] == expected
+    assert any(len(box) != 3 for box in expected)  # the fixture tells sizing from 3
+    result = runner.invoke(
+        app, ["batch", str(tmp_path / "in.jsonl"), str(tmp_path / "two.jsonl"),
+              "--scheduler", local_cluster, "--count", "2"],
+    )
+    assert result.exit_code == 0, result.output
+    assert all(len(row["takeaways"]) == 2 for row in read_output(tmp_path / "two.jsonl"))

@@ -234,3 +234,168 @@ def test_inline_noise_in_letters_that_only_case_folding_reads_still_goes() -> No
     # "ſimak".lower() holds no "simak": the trigger-word shortcut must not skip it.
     result = clean(f"{STORY} (ſimak: Harga Beras Naik) {MORE}", ID)
     assert result.text == f"{STORY} {MORE}"
+
+
+# -- every common dateline form, captions, footers and prompts (issue 12, item 1) ---------
+
+NEWS_EN = "The house where Adolf Hitler was born will be turned into a police station."
+MORE_EN = "Austria's interior minister said so on Tuesday after years of debate."
+
+
+@pytest.mark.parametrize(
+    ("opening", "rules"),
+    [
+        ("VIENNA — ", EN),
+        ("CLEVELAND, Ohio – ", EN),
+        ("NEW YORK (Reuters) - ", EN),
+        ("TEMPO.CO, Jakarta - ", EN),
+        ("Jakarta, Indonesia: ", EN),
+        ("(CNN) -- ", EN),
+        ("TRIBUNSOLO.COM, JAKARTA --", ID),
+        ("OUTLET.CO.ID, KOTA -- ", ID),
+        ("KOTA, Outlet.com - ", ID),
+        ("Bisnis.com, JAKARTA — ", ID),
+        ("Yogyakarta - ", ID),
+        ("JAKARTA –", ID),
+        ("blokTuban.com - ", ID),
+    ],
+)
+def test_every_common_dateline_form_is_cut(opening: str, rules) -> None:
+    story, more = (NEWS_EN, MORE_EN) if rules is EN else (STORY, MORE)
+    result = clean(f"{opening}{story}\n\n{more}", rules)
+    assert result.text == f"{story}\n\n{more}"
+    assert [(r.text, r.reason) for r in result.removed] == [(opening.strip(), "dateline")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rules"),
+    [
+        ("Trump — who was in Florida at the time — said nothing about the plan.", EN),
+        ("NASA has spotted indirect evidence of plumes emanating from Europa.", EN),
+        ("Jokowi, Presiden RI, meresmikan jalan tol Semarang-Batang pada Senin.", ID),
+        ("DEPRESI jadi satu momok yang wajib diwaspadai siapa saja.", ID),
+        ("Jakarta-Bandung kini bisa ditempuh dalam 40 menit dengan kereta cepat.", ID),
+    ],
+)
+def test_a_story_opening_is_not_taken_for_a_dateline(sentence: str, rules) -> None:
+    result = clean(f"{sentence}\n\n{MORE}", rules)
+    assert result.text.startswith(sentence)
+    assert result.removed == []
+
+
+def test_a_caption_and_a_rubric_above_the_dateline_go() -> None:
+    # id_hafizbadrie_slasher-detik.html, as trafilatura extracts it.
+    page = (
+        "Selasa 16 Jun 2015, 14:05 WIB\n\nMUDA DAN MENGINSPIRASI\n\n"
+        "Mahasiswa UGM Kembangkan Robot Terapi Pascastroke\n\n"
+        "Alat terapi pascastroke temuan mahasiswa UGM yang diberi nama Indonesia "
+        "Rehabilitation Robot for Foot atau I-REBOT. (Bagus Kurniawan/detikcom)\n\n"
+        "Yogyakarta - Lima mahasiswa Universitas Gadjah Mada (UGM) Yogyakarta berhasil "
+        "mengembangkan alat terapi pascastroke."
+    )
+    result = clean(page, ID, title="Mahasiswa UGM Kembangkan Robot Terapi Pascastroke")
+    assert result.text.startswith("Lima mahasiswa Universitas Gadjah Mada")
+    assert [r.reason for r in result.removed] == [
+        "byline", "title", "caption", "teaser", "dateline",
+    ]
+
+
+def test_a_headline_and_a_teaser_above_the_dateline_go() -> None:
+    # id_GeorgeMarche_tribunsolo-protokol-3m.html
+    page = (
+        "Protokol Kesehatan 3M adalah Vaksin Terbaik Cegah Covid-19, Simak Penjelasan Dokter"
+        "\n\nKondisi saat ini harus yang diwaspadai adalah Orang Tanpa Gejala (OTG) yang merasa "
+        "sehat dan terus beraktifitas dengan mengabaikan protokol kesehatan.\n\n"
+        "TRIBUNSOLO.COM, JAKARTA --Hingga kini masyarakat masih menunggu adanya vaksin."
+    )
+    result = clean(page, ID)
+    assert result.text == "Hingga kini masyarakat masih menunggu adanya vaksin."
+    assert [r.reason for r in result.removed] == ["teaser", "teaser", "dateline"]
+
+
+def test_a_story_paragraph_above_a_dateline_like_opening_keeps_both() -> None:
+    lead = (
+        "Bayern Munich telah mengumumkan transfer Sandro Wagner dari Hoffenheim dengan "
+        "kontrak dua setengah tahun. Nilai transfernya belum diumumkan."
+    )
+    result = clean(f"{lead}\n\nJakarta - {MORE}", ID)
+    assert result.text.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("line", "rules"),
+    [
+        ("Petugas memadamkan api di Pasar Senen, Jakarta. (ANTARA FOTO/Sigid Kurniawan)", ID),
+        ("Pengendara motor melintas di Jalan Sudirman (Foto: Ari Saputra/detikcom)", ID),
+        ("Dara Khosrowshahi (Foto: Recode)", ID),
+        ("Presiden Joko Widodo meninjau lokasi banjir (dok. Istimewa)", ID),
+        ("President Trump speaks at the White House. (AP Photo/Evan Vucci)", EN),
+        ("Protesters gathered outside the court on Monday. Getty Images", EN),
+        ("Photo: NASA/JPL-Caltech", EN),
+        ("Demonstrators march in Hong Kong. REUTERS/Tyrone Siu", EN),
+    ],
+)
+def test_captions_and_photo_credits_go(line: str, rules) -> None:
+    story, more = (NEWS_EN, MORE_EN) if rules is EN else (STORY, MORE)
+    result = clean(f"{story}\n\n{line}\n\n{more}", rules)
+    assert result.text == f"{story}\n\n{more}"
+    assert [(r.text, r.reason) for r in result.removed] == [(line, "caption")]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason", "rules"),
+    [
+        (
+            "Dear Abby is written by Abigail Van Buren, also known as Jeanne Phillips, and was "
+            "founded by her mother, Pauline Phillips. Contact Dear Abby at www.DearAbby.com.",
+            "site-footer",
+            EN,
+        ),
+        ("Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters.",
+         "site-prompt", EN),
+        ("Pick Six Newsletter", "site-prompt", EN),
+        ("Have a tip? Amy Kuperinsky may be reached at akuperinsky@njadvancemedia.com.",
+         "byline", EN),
+        ("Mike Wall's book, \"Out There\", is out now. Follow him on Twitter @michaeldwall.",
+         "byline", EN),
+        ("Copyright @ 2025 Media Group - mediaindonesia. All Rights Reserved", "site-footer", ID),
+        ("http://snmptn.unair.ac.id", "related-link", ID),
+        ("Selasa 16 Jun 2015, 14:05 WIB", "byline", ID),
+    ],
+)
+def test_syndication_footers_newsletter_prompts_and_links_go(line: str, reason: str, rules) -> None:
+    story, more = (NEWS_EN, MORE_EN) if rules is EN else (STORY, MORE)
+    result = clean(f"{story}\n\n{line}\n\n{more}", rules)
+    assert result.text == f"{story}\n\n{more}"
+    assert [(r.text, r.reason) for r in result.removed] == [(line, reason)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rules"),
+    [
+        ("The book was called The Dragon Waiting, and it was written by John M. Ford.", EN),
+        ("The report is written by two economists at the International Monetary Fund.", EN),
+        ("Anggota gabungan (TNI/Polri) berjaga di depan gedung DPR sejak pagi.", ID),
+        ("Kapal itu masuk dok. untuk diperbaiki selama dua pekan, kata petugas.", ID),
+        ("Pengunjung bisa melihat foto: ratusan gambar lama Jakarta dipajang di museum.", ID),
+        ("It's a striking image: a new baby cradled in the American flag.", EN),
+        ("Booking photos released by the county jail showed a sullen suspect.", EN),
+    ],
+)
+def test_story_sentences_about_photos_books_and_forces_stay(sentence: str, rules) -> None:
+    story = NEWS_EN if rules is EN else STORY
+    result = clean(f"{story}\n\n{sentence}", rules)
+    assert result.text == f"{story}\n\n{sentence}"
+
+
+def test_an_aggregators_notice_goes_whatever_language_is_declared() -> None:
+    from intisari.language.data import GENERIC
+
+    notice = (
+        "Yahoo memakai AI untuk hasilkan ringkasan artikel. Info yang ditampilkan mungkin "
+        "tidak selalu akurat. Lapor jika ada kekeliruan."
+    )
+    for rules in (GENERIC, EN):
+        result = clean(f"{notice}\n\nIntisari Utama\n\n{NEWS_EN}", rules)
+        assert result.text == NEWS_EN
+        assert [r.reason for r in result.removed] == ["ai-notice", "box-heading"]

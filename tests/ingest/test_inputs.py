@@ -196,3 +196,19 @@ def test_unreachable_and_bad_scheme_urls_are_fetch_errors() -> None:
         intisari.summarize(url="file:///etc/passwd")
     with pytest.raises(FetchError):  # Private addresses are refused by default.
         intisari.summarize(url="http://127.0.0.1:9/")
+
+
+def test_html_given_as_text_is_read_as_html() -> None:
+    """The web form's text field and the API's ``text`` take a pasted page as HTML, as the
+    command line takes an HTML file (one test for every path: ``looks_like_html``)."""
+    story = (
+        "Pemerintah Kota Bandung meresmikan jalur sepeda baru sepanjang dua belas kilometer. "
+        "Jalur itu menghubungkan pusat kota dengan kawasan kampus di utara kota."
+    )
+    page = (
+        "<!doctype html><html lang='id'><head><title>Jalur Sepeda Baru</title></head>"
+        f"<body><article><p>{story}</p></article></body></html>"
+    )
+    summary = intisari.summarize(text=page)
+    assert summary.title == "Jalur Sepeda Baru"
+    assert "<" not in summary.text and summary.text == story

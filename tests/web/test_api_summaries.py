@@ -83,6 +83,11 @@ def test_get_unknown_summary_is_404(client: TestClient) -> None:
         ({"url": "ftp://example.com/a"}, "invalid-request"),
         ({"text": "Teks apa saja.", "lang": "not a language"}, "invalid-request"),
         ({"text": "x" * 1_000_001}, "invalid-request"),  # over the article cap, under 2 MiB
+        # A code that no language has: an error, not a silent switch to generic rules.
+        ({"text": "Pemerintah menaikkan harga BBM. " * 5, "lang": "xx"}, "invalid-input"),
+        # Not news prose: the shape of /etc/passwd.
+        ({"text": "\n".join(f"u{n}:x:{n}:{n}::/home/u{n}:/bin/sh" for n in range(20))},
+         "not-an-article"),
     ],
 )
 def test_bad_input_is_422_with_a_json_error(
@@ -141,3 +146,17 @@ def test_the_engine_does_not_block_other_requests(
             return elapsed
 
     assert asyncio.run(both()) < 0.7
+
+
+def test_html_sent_as_text_is_read_as_html(client: TestClient, article: str) -> None:
+    """One HTML test for every path (``ingest.html.looks_like_html``): the web form and the
+    API's ``text`` get what the command line gets for an HTML file."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in article.split("\n\n") if p.strip())
+    page = (
+        "<!doctype html><html lang='id'><head><title>Judul Berita</title></head><body>"
+        f"<article>{paragraphs}</article></body></html>"
+    )
+    as_text = client.post("/v1/summaries", json={"text": page}).json()
+    as_html = client.post("/v1/summaries", json={"html": page}).json()
+    assert "<p>" not in as_text["text"] and as_text["title"] == "Judul Berita"
+    assert as_text["takeaways"] == as_html["takeaways"]

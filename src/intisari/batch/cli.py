@@ -78,8 +78,14 @@ def batch(
         int, typer.Option(help="Records per partition: one Dask task and one output part.")
     ] = DEFAULT_PARTITION_SIZE,
     count: Annotated[
-        int, typer.Option("--count", "-n", help="Takeaways per article (1-5) unless a record says.")
-    ] = 3,
+        int | None,
+        typer.Option(
+            "--count", "-n",
+            help="Takeaways per article (1-5) unless a record says [default: sized to each "
+            "article, as summarize and the API do].",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Summarize many articles on Dask, locally or on a cluster; resumable.
 
@@ -90,7 +96,7 @@ def batch(
     from intisari.cli import fail
     from intisari.options import Options
 
-    if not 1 <= count <= 5:
+    if count is not None and not 1 <= count <= 5:
         fail(f"count must be between 1 and 5, not {count}")
     try:
         report = run_batch(

@@ -137,7 +137,8 @@ class Manifest:
     partition_bytes: int
     format: str
     include_text: bool
-    count: int
+    #: Takeaways per article, or ``None``: sized to each article, as ``summarize`` does.
+    count: int | None
     records: int
     #: One ``{"file", "first_row", "records"}`` per partition, in order: what each part
     #: holds, for a reader of the output (derived from everything above).

@@ -23,13 +23,26 @@ TUNE_FILES = {"indosum": "indosum.tune.jsonl", "cnn": "cnn.tune.jsonl"}
 
 
 def evaluate(
-    data: Annotated[Path, typer.Argument(help="JSONL of {id, text, summary, ...} records, "
-                                         "or regression cases exported by the service.")],
+    data: Annotated[Path | None, typer.Argument(
+        help="JSONL of {id, text, summary, ...} records, or regression cases exported by "
+             "the service.", show_default=False)] = None,
+    pages: Annotated[Path | None, typer.Option(
+        help="Instead: a folder of HTML pages with manifest.jsonl (like "
+             "../shared/examples/html); checks every bullet as a reader would.",
+        show_default=False)] = None,
     out: Annotated[Path | None, typer.Option(help="Folder for report.md, scores.png and "
-                                             "articles.jsonl.")] = None,
+                                             "articles.jsonl (with --pages: pages.md, "
+                                             "every bullet, and pages.json).")] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N records.")] = None,
 ) -> None:
-    """Score the engine beside lead-3 and LexRank: ROUGE, grounding, boilerplate, speed."""
+    """Score the engine beside lead-3 and LexRank (ROUGE, grounding, boilerplate, speed),
+    or, with --pages, its boxes on real pages (defects per bullet, extraction F1)."""
+    if (data is None) == (pages is None):
+        fail("give a data file or --pages DIR (one of them)")
+    if pages is not None:
+        _evaluate_pages(pages, out, limit)
+        return
+    assert data is not None
     from intisari.evaluation.corpus import read_records
     from intisari.evaluation.harness import evaluate_records, write_outputs
     from intisari.evaluation.report import markdown
@@ -46,6 +59,29 @@ def evaluate(
     typer.echo(markdown(evaluation))
     if out is not None:
         for path in write_outputs(evaluation, out):
+            typer.echo(f"wrote {path}", err=True)
+
+
+def _evaluate_pages(folder: Path, out: Path | None, limit: int | None) -> None:
+    """The --pages run: the summary and the defective bullets on stdout, all in ``out``."""
+    from intisari.evaluation.pages import (
+        MANIFEST,
+        evaluate_pages,
+        pages_markdown,
+        write_pages_report,
+    )
+
+    if not (folder / MANIFEST).is_file():
+        fail(f"no {MANIFEST} in {folder}")
+    try:
+        evaluation = evaluate_pages(folder, limit)
+    except (ValueError, UnicodeDecodeError) as error:
+        fail(str(error))
+    if not evaluation.pages:
+        fail(f"{folder / MANIFEST} lists no pages")
+    typer.echo(pages_markdown(evaluation, every_bullet=False))
+    if out is not None:
+        for path in write_pages_report(evaluation, out):
             typer.echo(f"wrote {path}", err=True)
 
 

@@ -6,8 +6,9 @@ import re
 from collections.abc import Collection
 
 from intisari.document import Document
-from intisari.ranking.text import is_boilerplate, is_dangling
+from intisari.ranking.text import is_boilerplate
 from intisari.result import Takeaway
+from intisari.takeaways.checks import refers_back
 from intisari.takeaways.select import antecedent_shown
 
 __all__ = ["grounded", "is_boilerplate", "leans_on_missing"]
@@ -26,13 +27,14 @@ def grounded(text: str, takeaway: Takeaway) -> bool:
 def leans_on_missing(
     takeaway: str, document: Document, index: int, in_box: Collection[int]
 ) -> bool:
-    """Takeaway of sentence ``index`` opens with a connective or pronoun pointing to
-    something the box (sentence indexes ``in_box``) does not show.
+    """Takeaway of sentence ``index`` points back (a connective, a pronoun, a
+    demonstrative: ``refers_back``) to something the box (sentence indexes ``in_box``)
+    does not show.
 
     The same rule the selector applies (``antecedent_shown``), so every system's boxes are
     held to it.
     """
-    return is_dangling(takeaway, document.language.data) and not antecedent_shown(
+    return refers_back(takeaway, document.language.data) and not antecedent_shown(
         document, index, in_box
     )
 

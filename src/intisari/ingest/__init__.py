@@ -8,6 +8,7 @@ from intisari.errors import InputError, InputTooShort
 from intisari.ingest.clean import one_line
 from intisari.ingest.html import extract, looks_like_html
 from intisari.ingest.text import check_text, split_title
+from intisari.language.detect import is_known_code
 from intisari.options import Options
 from intisari.result import Removed
 
@@ -48,6 +49,14 @@ def load(
     for value in (title, lang):
         if value is not None:
             check_text(value, options.max_input_bytes)
+    if lang is not None and lang.strip() and not is_known_code(lang):
+        raise InputError(
+            f"unknown language code {lang[:20]!r}: give an ISO 639-1 code such as id or en"
+        )
+    if text is not None and looks_like_html(text):
+        # HTML pasted as text (the web form, the API's ``text``) is read as HTML, as the
+        # command line reads an HTML file: one test for every path.
+        html, text = text, None
     if url is not None:
         from intisari.ingest.fetch import fetch  # httpx is only needed for URLs.
 

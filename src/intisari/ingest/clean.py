@@ -9,9 +9,14 @@ module only applies them, in one pass over the lines:
   sentence that merely contains "baca juga" stays); a line that only announces links
   ("Baca Juga:") takes the short headline lines after it along;
 - ``inline_noise`` is cut from inside a line ("[Baca juga: ...]");
+- a short line holding a photo credit ("... (ANTARA FOTO/Sigid Kurniawan)", "Foto: Dok.
+  Polri", "AP Photo/Evan Vucci") is a caption and goes;
 - the headline repeated at the top of the body goes (it is the title, not story);
-- the dateline opening the body ("Jakarta, CNN Indonesia -- ") is cut from its sentence,
-  and ``trailers`` ("(rsa/rsa)") from the end of the last paragraph.
+- the dateline opening the body ("Jakarta, CNN Indonesia -- ", "VIENNA — ") is cut from
+  its sentence; when a page put a headline, a caption or a teaser above the body, the
+  body starts at the second or third paragraph with the dateline ("TRIBUNSOLO.COM,
+  JAKARTA --"), and what is above it goes too;
+- ``trailers`` ("(rsa/rsa)") are cut from the end of the last paragraph.
 
 Every cut is reported as a ``Removed`` with its reason.
 """
@@ -25,7 +30,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from intisari.language.model import CASE_FOLDED, LanguageData
+from intisari.language.data.common import DATELINE_WINDOW
+from intisari.language.model import LanguageData, may_match
 from intisari.result import Removed
 
 __all__ = ["CleanText", "clean", "clean_normalized", "normalize", "one_line"]
@@ -50,6 +56,16 @@ TRAILER_WINDOW = 80
 #: bound, so that text ending in "(rsa) " repeated is not cut and copied once per repeat
 #: (quadratic: 1.2 s for 480 KB).
 MAX_TRAILERS = 3
+
+#: A dateline later than the first paragraph is looked for in this many paragraphs: the
+#: pages seen put a headline, a photo caption or a teaser above the body, one or two.
+MAX_TEASER_PARAGRAPHS = 2
+#: ... below paragraphs of one sentence of at most this many words each: the captions
+#: and teasers seen have 12-21. A longer paragraph above is story, and what looks like a
+#: dateline under it is not one (IndoSum's spacing writes "Karl - Heinz Rummenigge").
+MAX_TEASER_WORDS = 25
+#: A sentence ending inside a paragraph: a teaser has none.
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+\S")
 
 #: Markdown emphasis that copy-paste from aggregators leaves in plain text ("**x**",
 #: "__x__", "*x*"), longest delimiter first. Each delimiter's closers: a delimiter right
@@ -105,6 +121,9 @@ class _Rules:
     inline_triggers: tuple[str, ...]
     trailers: tuple[tuple[str, re.Pattern[str]], ...]
     datelines: tuple[re.Pattern[str], ...]
+    #: The language's photo credits as one case-insensitive pattern (``None``: none).
+    credits: re.Pattern[str] | None
+    credit_triggers: tuple[str, ...]
 
 
 def normalize(text: str) -> str:
@@ -152,14 +171,21 @@ def clean_normalized(
         if reason:
             removed.append(Removed(text=line, reason=reason))
             continue
-        if title and not kept and bare == title.strip():
+        if _is_caption(bare, rules):
+            removed.append(Removed(text=line, reason="caption"))
+            continue
+        # The headline above the body, perhaps under a date or a rubric the page put first.
+        if title and len(kept) <= MAX_TEASER_PARAGRAPHS and bare == title.strip():
             removed.append(Removed(text=line, reason="title"))
             continue
         line = _cut_inline(line, rules, removed)
         if line:
             kept.append(line)
     if kept:
-        kept[0] = _cut_dateline(kept[0], rules, removed)
+        start = _body_start(kept, rules)
+        removed.extend(Removed(text=line, reason="teaser") for line in kept[:start])
+        kept = kept[start:]
+        kept[0] = _cut_dateline(kept[0], rules.datelines, removed)
         kept[-1] = _cut_trailers(kept[-1], rules, removed)
     return CleanText(text="\n\n".join(line for line in kept if line), removed=removed)
 
@@ -183,6 +209,8 @@ def _compile(language: LanguageData) -> _Rules:
         ),
         # Datelines keep their case: "Jakarta, CNN Indonesia --" is capitalised.
         datelines=tuple(re.compile(source) for source in language.datelines),
+        credits=_alternation(language.credits),
+        credit_triggers=language.credit_triggers,
     )
 
 
@@ -202,6 +230,39 @@ def _noise_reason(bare: str, rules: _Rules) -> str | None:
     for reason, pattern in rules.lines:
         if pattern.fullmatch(bare):
             return reason
+    return None
+
+
+def _is_caption(bare: str, rules: _Rules) -> bool:
+    """A short line with a photo credit: a caption, whatever else it says."""
+    if rules.credits is None or bare.count(" ") >= MAX_NOISE_LINE_WORDS:
+        return False
+    return may_match(bare, rules.credit_triggers) and rules.credits.search(bare) is not None
+
+
+def _body_start(paragraphs: list[str], rules: _Rules) -> int:
+    """Index of the paragraph where the body starts: 0, unless the first has no dateline
+    and one of the next ``MAX_TEASER_PARAGRAPHS`` opens with one below teasers only
+    (a headline, a caption: one short sentence each)."""
+    if _dateline(paragraphs[0], rules.datelines) is not None:
+        return 0
+    for index in range(1, min(len(paragraphs), MAX_TEASER_PARAGRAPHS + 1)):
+        above = paragraphs[index - 1]
+        if len(above.split()) > MAX_TEASER_WORDS or _INNER_SENTENCE_END.search(above):
+            return 0
+        if _dateline(paragraphs[index], rules.datelines) is not None:
+            return index
+    return 0
+
+
+def _dateline(paragraph: str, patterns: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
+    """The dateline opening ``paragraph``, if one of ``patterns`` finds one with a
+    sentence behind it (a whole line matching is a heading, not a dateline)."""
+    head = paragraph[:DATELINE_WINDOW]
+    for pattern in patterns:
+        match = pattern.match(head)
+        if match and match.end() < len(paragraph):
+            return match
     return None
 
 
@@ -267,24 +328,17 @@ def _emphasis_spans(line: str) -> list[tuple[int, int, str]]:
 
 def _may_hold_inline_noise(line: str, rules: _Rules) -> bool:
     """False when no inline pattern can match: the line holds none of their trigger words."""
-    if not rules.inline:
-        return False
-    if not rules.inline_triggers:
-        return True
-    lowered = line.lower()
-    return any(word in lowered for word in rules.inline_triggers) or any(
-        char in lowered for char in CASE_FOLDED
-    )
+    return bool(rules.inline) and may_match(line, rules.inline_triggers)
 
 
-def _cut_dateline(paragraph: str, rules: _Rules, removed: list[Removed]) -> str:
-    for pattern in rules.datelines:
-        match = pattern.match(paragraph)
-        # A dateline leaves a sentence behind it; a whole line matching is a heading.
-        if match and match.end() < len(paragraph):
-            removed.append(Removed(text=match.group(0).strip(), reason="dateline"))
-            return paragraph[match.end() :]
-    return paragraph
+def _cut_dateline(
+    paragraph: str, patterns: tuple[re.Pattern[str], ...], removed: list[Removed]
+) -> str:
+    match = _dateline(paragraph, patterns)
+    if match is None:
+        return paragraph
+    removed.append(Removed(text=match.group(0).strip(), reason="dateline"))
+    return paragraph[match.end() :]
 
 
 def _cut_trailers(paragraph: str, rules: _Rules, removed: list[Removed]) -> str:

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from intisari.language.data import GENERIC, LANGUAGES, RELATED, LanguageData
 
-__all__ = ["Language", "detect_language", "language_for"]
+__all__ = ["Language", "detect_language", "is_known_code", "language_for"]
 
 #: langid is accurate well before this many characters, and the cost grows with length.
 DETECTION_SAMPLE_CHARS = 3000
@@ -62,13 +62,37 @@ class Language:
 
 def language_for(code: str, source: str = "declared") -> Language:
     """The ``Language`` for an ISO 639 code or a BCP 47 tag (``id-ID``, ``en_US``)."""
-    base = re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
-    base = CODE_ALIASES.get(base, base)
+    base = CODE_ALIASES.get(_base(code), _base(code))
     if base in LANGUAGES:
         return Language(base, True, LANGUAGES[base], source)
     if base in RELATED:
         return Language(base, False, RELATED[base], source)
     return Language(base or "und", False, GENERIC, source)
+
+
+def is_known_code(code: str) -> bool:
+    """Is the language of ``code`` (an ISO 639-1 code or a BCP 47 tag: "id", "en-US",
+    "id_ID") a real one? ISO 639-1 as pycountry lists it, or one of ``CODE_ALIASES``.
+
+    A caller's ``lang`` wins over everything, so a typo ("ind0", "english") must be an
+    error, not a silent switch to punctuation-only rules.
+    """
+    base = _base(code)
+    return base in CODE_ALIASES or base in _iso_639_1()
+
+
+@lru_cache(maxsize=1)
+def _iso_639_1() -> frozenset[str]:
+    import pycountry  # Imported here: its tables are read only when a caller names a language.
+
+    return frozenset(
+        language.alpha_2 for language in pycountry.languages if hasattr(language, "alpha_2")
+    )
+
+
+def _base(code: str) -> str:
+    """The language subtag of a BCP 47 tag, lower-cased: "en_US" -> "en"."""
+    return re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
 
 
 def detect_language(

@@ -4,13 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["CASE_FOLDED", "LanguageData"]
+__all__ = ["CASE_FOLDED", "LanguageData", "may_match"]
 
 #: What a case-insensitive regular expression matches as "i" or "s" but ``str.lower``
 #: does not turn into one ("ı", "ſ", and the combining dot that "İ" leaves). A quick
 #: ``word in text.lower()`` test standing for such an expression must defer to it when
 #: the text holds any of these.
 CASE_FOLDED = ("\u0131", "\u017f", "\u0307")
+
+
+
+
+def may_match(text: str, triggers: tuple[str, ...]) -> bool:
+    """Can a case-insensitive pattern whose every match holds one of ``triggers`` (lower
+    case) match ``text``? False only when ``text`` holds none of them: a cheap ``in`` test
+    that spares most text the pattern's search. No triggers: it may.
+    """
+    if not triggers:
+        return True
+    holds = text.lower().__contains__
+    return any(map(holds, triggers)) or any(map(holds, CASE_FOLDED))
 
 
 @dataclass(frozen=True)
@@ -57,6 +70,10 @@ class LanguageData:
     #: Whole lines that are not story: related-story links, app prompts, notices.
     #: Each entry is (reason, pattern); patterns match a whole line (case-insensitive).
     noise_lines: tuple[tuple[str, str], ...] = ()
+    #: An aggregator's AI notice as three alternations (regular-expression sources): the
+    #: words for AI, for a summary, and for a warning of mistakes. A line holding one of
+    #: each is a notice; ``language.data`` makes every language cut every language's.
+    ai_notice: tuple[str, str, str] | None = None
     #: A line that only announces links on the lines after it ("Baca juga:", "Related
     #: Links"): it goes, and so do the short headline lines that follow it.
     link_announcements: tuple[str, ...] = ()
@@ -72,6 +89,36 @@ class LanguageData:
     #: Datelines that open the body ("Jakarta, CNN Indonesia -- "); cut from the sentence,
     #: the sentence itself stays.
     datelines: tuple[str, ...] = ()
+    #: Photo credits ("Foto: ...", "(ANTARA FOTO/...)", "Getty Images"), searched in a
+    #: line ignoring case: a short line holding one is a caption, and no takeaway holds one.
+    credits: tuple[str, ...] = ()
+    #: Lower-cased words of which every ``credits`` match holds one ("foto", "getty"): a
+    #: line holding none is not searched (most lines are story, and the search is dear).
+    credit_triggers: tuple[str, ...] = ()
     #: Lower-cased verbs of saying that attribute a quote (``"...!" kata dia``): a quote is
     #: never cut from its attribution, and "-nya" forms hide who spoke.
     speech_verbs: frozenset[str] = field(default_factory=frozenset)
+    #: Lower-cased openings (one or two words) beyond ``dangling_openers`` that point back
+    #: to what came before ("Itulah ...", "Menurutnya, ..."): the selector and the
+    #: evaluation treat them as dangling. Kept apart from ``dangling_openers`` because the
+    #: ranker's "dangling" feature reads that set and the shipped model learned it so.
+    referring_openers: frozenset[str] = frozenset()
+    #: Lower-cased demonstratives that point back from inside the sentence's opening
+    #: phrase ("Wanita tersebut adalah ...", "Dalam pembicaraan itu, ..."): one of them in
+    #: the first ``REFERRING_WINDOW`` words makes the sentence lean on the one before it.
+    referring_words: frozenset[str] = frozenset()
+    #: Words after which a ``referring_words`` names a time, not something said before
+    #: ("saat ini" = now, "tahun ini" = this year).
+    time_words: frozenset[str] = frozenset()
+    #: Lower-cased openings (one or two words) that continue a sentence or a list and
+    #: never start one ("Mulai dari ...", "Belum lagi ...", "Such as ..."): a sentence
+    #: opening with one is a fragment, whatever the box shows before it.
+    fragment_openers: frozenset[str] = frozenset()
+    #: Lower-cased conjunctions that open a dependent clause ("Karena ...", "Because
+    #: ..."): the sentence holds its main clause only after a comma or one of
+    #: ``clause_links``; without either it is a fragment ("Karena gangguan kesehatan
+    #: mental berisiko mengidap diabetes.").
+    subordinators: frozenset[str] = frozenset()
+    #: Lower-cased words that start the main clause after a dependent one without a comma
+    #: ("Jika ... maka ...").
+    clause_links: frozenset[str] = frozenset()

@@ -2,10 +2,13 @@
 
 The ranker only orders; the rules that keep the box honest live here, whatever ranker is
 used: a takeaway is article text (a sentence, given by its spans, possibly with an aside
-deleted), never a heading, never a repeat of another takeaway, and never opens with a
-word pointing back to a sentence the reader does not see ("Namun, ...", "However, ...")
-unless that sentence is in the box right before it; a personal pronoun ("Ia ...") may
-also follow an earlier takeaway that names someone.
+deleted), never a heading, never a repeat of another takeaway, never a fragment, a
+dateline, a caption or a link (the reader's rules, ``checks``), never part of a quotation
+without its speaker (``quotes``), and never points back to a sentence the reader does
+not see ("Namun, ...", "However, ...", "Wanita tersebut ...") unless that sentence is in
+the box right before it; a personal pronoun ("Ia ...", "Menurut dia, ...") may also
+follow an earlier takeaway that names someone, and a demonstrative's noun ("Lima
+mahasiswa UGM ini ...") an earlier takeaway holding it.
 
 How many: an explicit ``count`` (1-5) is always honoured when the article has enough
 usable sentences. With ``count=None`` ("auto") a learned ``sizer`` picks where the
@@ -30,6 +33,16 @@ from intisari.ranking.text import (
     words,
 )
 from intisari.result import Takeaway
+from intisari.takeaways.checks import (
+    REFERRING_WINDOW,
+    dateline_or_credit,
+    has_link,
+    is_fragment,
+    quotes_unbalanced,
+    refers_back,
+    repeats,
+)
+from intisari.takeaways.quotes import Quotation, quotation_spans, quotations
 
 __all__ = [
     "MAX_COUNT",
@@ -49,13 +62,6 @@ MAX_COUNT = 5
 MIN_TAKEAWAY_WORDS = 5
 #: Longer sentences are run-ons or unsplit paragraphs, too long for a bullet.
 MAX_TAKEAWAY_WORDS = 70
-#: Two sentences sharing this share of the smaller one's content words say the same thing.
-#: At 0.6, two short sentences on the same topic ("Ramen merupakan makanan Jepang yang
-#: digemari di Indonesia." / "... cara makan ramen orang Indonesia berbeda dengan Jepang.")
-#: counted as repeats; 0.7 keeps them apart and is worth +0.3 IndoSum ROUGE-1 (automatic
-#: box, cross-validated, the same with three training seeds); 0.8-0.9 add nothing more.
-REDUNDANCY_THRESHOLD = 0.7
-
 #: Words an automatic box aims at, by language. The box grows until it reaches the
 #: budget, so the last sentence overshoots it by about half a sentence: the best budget,
 #: by 5-fold cross-validated ROUGE-1 on the tune files (grids 40-58 and 30-50 words),
@@ -74,7 +80,6 @@ MAX_ASIDE_WORDS = 8
 #: How many of the candidates (sentence indexes, best first) an automatic box shows.
 Sizer = Callable[[Document, Sequence[float], Sequence[int]], int]
 
-_SENTENCE_END = re.compile(r"""[.!?…]["”’')\]]*$""")
 # An aside in brackets, with the space before it, followed by a space and a word (so
 # deleting it never leaves "word ." with a stray space before punctuation).
 _ASIDE = re.compile(r"\s+\([^()]{1,80}\)(?=\s+\w)")
@@ -92,18 +97,20 @@ def select_takeaways(
     wanted = MAX_COUNT if count is None else max(MIN_COUNT, min(MAX_COUNT, count))
     budget = _word_budget(document) if count is None and sizer is None else None
     ranked = _ranked(scores)
-    chosen = _greedy(document, ranked, wanted, budget, strict=True)
+    quotes = quotations(document)
+    chosen = _greedy(document, ranked, wanted, budget, strict=True, quotes=quotes)
     if count is None and sizer is not None:
         chosen = chosen[: max(MIN_COUNT, sizer(document, scores, chosen))]
     if not chosen:
         # Nothing passes every rule (a short or oddly written article): keep grounding and
         # redundancy, relax the rest, so every article gets at least one takeaway.
-        chosen = _greedy(document, ranked, wanted, None, strict=False)[:1]
+        chosen = _greedy(document, ranked, wanted, None, strict=False, quotes=quotes)[:1]
     top = max((scores[i] for i in chosen), default=1.0) or 1.0
     compress = document.language.code in COMPRESSED_LANGUAGES
     takeaways = []
     for i in sorted(chosen):
-        spans = takeaway_spans(document.text, sentences[i], compress)
+        quoted = _quoted_spans(document, i, quotes[i])
+        spans = quoted or takeaway_spans(document.text, sentences[i], compress)
         takeaways.append(
             Takeaway(
                 text=" ".join(document.text[s:e] for s, e in spans),
@@ -117,7 +124,9 @@ def select_takeaways(
 def rank_candidates(document: Document, scores: Sequence[float]) -> list[int]:
     """The sentences an automatic box chooses among, best first: every rule applied, at
     most ``MAX_COUNT``. A sizer keeps a prefix of them (the sizer learns on these)."""
-    return _greedy(document, _ranked(scores), MAX_COUNT, None, strict=True)
+    return _greedy(
+        document, _ranked(scores), MAX_COUNT, None, strict=True, quotes=quotations(document)
+    )
 
 
 def takeaway_spans(text: str, sentence: Sentence, compress: bool) -> list[tuple[int, int]]:
@@ -151,14 +160,20 @@ def _word_budget(document: Document) -> int:
 
 
 def _greedy(
-    document: Document, ranked: list[int], count: int, budget: int | None, strict: bool
+    document: Document,
+    ranked: list[int],
+    count: int,
+    budget: int | None,
+    strict: bool,
+    quotes: list[Quotation | None],
 ) -> list[int]:
     """Best-ranked acceptable sentence, one at a time, until ``count`` or the budget.
 
     Each step scans from the top again: a sentence that leans on the one before it
     becomes acceptable once that one is chosen.
     """
-    stopwords = document.language.data.stopwords
+    data = document.language.data
+    stopwords = data.stopwords
     chosen: list[int] = []
     bags: list[set[str]] = []
     total_words = 0
@@ -170,16 +185,26 @@ def _greedy(
             if i in rejected or i in chosen:
                 continue
             sentence = document.sentences[i]
+            quotation = quotes[i]
+            # A quotation shown whole opens with its first sentence, which is the one
+            # that may point back.
+            opening = _opening(document, i, quotation) if strict else i
             if i not in leans_back:
-                usable = _usable(document, sentence) if strict else len(words(sentence.text)) > 1
+                usable = (
+                    _usable(document, sentence, quotation) if strict
+                    else len(words(sentence.text)) > 1
+                )
                 if not usable:
                     rejected.add(i)
                     continue
-                leans_back[i] = strict and is_dangling(sentence.text, document.language.data)
-            if leans_back[i] and not antecedent_shown(document, i, chosen):
+                leans_back[i] = strict and refers_back(_shown(document, i, quotation), data)
+            if leans_back[i] and not antecedent_shown(document, opening, chosen):
                 continue  # Readable only once what it points back to is in the box.
+            if quotation is not None and any(quotes[j] == quotation for j in chosen):
+                rejected.add(i)  # The quotation is in the box already.
+                continue
             bag = set(content_words(sentence.text, stopwords))
-            if any(_overlap(bag, other) >= REDUNDANCY_THRESHOLD for other in bags):
+            if any(repeats(bag, other) for other in bags):
                 rejected.add(i)
                 continue
             chosen.append(i)
@@ -191,36 +216,75 @@ def _greedy(
     return chosen
 
 
-def _usable(document: Document, sentence: Sentence) -> bool:
-    """A sentence fit for a bullet: a real sentence of bullet length, not boilerplate."""
+def _usable(document: Document, sentence: Sentence, quotation: Quotation | None) -> bool:
+    """A sentence fit for a bullet: a real sentence of bullet length that a reader can
+    take alone (the reader's rules of ``checks``), not boilerplate."""
     n_words = len(sentence.text.split())
     if not MIN_TAKEAWAY_WORDS <= n_words <= MAX_TAKEAWAY_WORDS:
         return False
-    if not _SENTENCE_END.search(sentence.text):
+    data = document.language.data
+    text = sentence.text
+    if is_fragment(text, data) or has_link(text) or dateline_or_credit(text, data):
         return False
-    return not is_boilerplate(sentence.text, document.language.data)
+    if quotation is not None:
+        return quotation_spans(document, sentence.index, quotation) is not None
+    if quotes_unbalanced(text):
+        return False
+    return not is_boilerplate(text, data)
+
+
+def _quoted_spans(
+    document: Document, index: int, quotation: Quotation | None
+) -> list[tuple[int, int]] | None:
+    return None if quotation is None else quotation_spans(document, index, quotation)
+
+
+def _shown(document: Document, index: int, quotation: Quotation | None) -> str:
+    """The text a takeaway of sentence ``index`` shows (a quotation may show more)."""
+    spans = _quoted_spans(document, index, quotation)
+    if not spans:
+        return document.sentences[index].text
+    return " ".join(document.text[s:e] for s, e in spans)
+
+
+def _opening(document: Document, index: int, quotation: Quotation | None) -> int:
+    """The sentence a takeaway of sentence ``index`` starts with."""
+    spans = _quoted_spans(document, index, quotation)
+    if spans and quotation is not None and spans[0][0] < document.sentences[index].start:
+        return quotation.first
+    return index
 
 
 def antecedent_shown(document: Document, index: int, chosen: Collection[int]) -> bool:
-    """Is what dangling sentence ``index`` points back to already in the box?
+    """Is what sentence ``index`` points back to already in the box?
 
-    The sentence right before it always is. A personal pronoun also finds its person in
-    the nearest earlier takeaway when that one names someone (a capitalised word after
-    its first).
+    The sentence right before it always is. A personal pronoun ("Ia ...", "Menurut dia,
+    ...") also finds its person in the nearest earlier takeaway when that one names
+    someone (a capitalised word after its first). A demonstrative of the opening phrase
+    ("Lima mahasiswa UGM ini adalah ...") finds its referent in the earlier takeaways when
+    they hold every content word of the phrase before it.
     """
     if index - 1 in chosen:
         return True
-    pronouns = document.language.data.person_pronouns
-    opening = words(document.sentences[index].text[:OPENING_CHARS])[:1]
-    if not opening or opening[0] not in pronouns:
-        return False
     earlier = [i for i in chosen if i < index]
     if not earlier:
         return False
-    return any(word[:1].isupper() for word in document.sentences[max(earlier)].text.split()[1:])
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
+    data = document.language.data
+    text = document.sentences[index].text
+    opening = words(text[:OPENING_CHARS])[:REFERRING_WINDOW]
+    if not opening:
+        return False
+    if opening[0] in data.person_pronouns or " ".join(opening[:2]) in data.person_pronouns:
+        named = document.sentences[max(earlier)].text.split()[1:]
+        return any(word[:1].isupper() for word in named)
+    if is_dangling(text, data) or " ".join(opening[:2]) in data.referring_openers:
+        return False
+    if opening[0] in data.referring_openers:
+        return False
+    phrase = next(
+        (opening[:k] for k in range(1, len(opening)) if opening[k] in data.referring_words),
+        [],
+    )
+    named_words = {w for w in phrase if w not in data.stopwords and len(w) > 1}
+    shown = {w for i in earlier for w in words(document.sentences[i].text)}
+    return bool(named_words) and named_words <= shown

@@ -6,17 +6,47 @@ naming it in ``LANGUAGES``. Nothing in these modules runs; they only describe.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from intisari.language.data import en, generic, id, ms
 from intisari.language.model import LanguageData
 
-__all__ = ["GENERIC", "LANGUAGES", "LanguageData"]
+__all__ = ["EVERYWHERE", "GENERIC", "LANGUAGES", "LanguageData"]
+
+#: Noise a page carries whatever the article's language: an aggregator's AI notice and its
+#: box heading are in the aggregator's language, not the article's (an Indonesian app
+#: shows its notice above an article declared French), so every language's cleaning cuts
+#: the notices and headings of every language with rules.
+EVERYWHERE = frozenset({"ai-notice", "box-heading"})
+_WITH_RULES = (id.DATA, en.DATA)
+
+
+def _any_notice() -> str:
+    """One whole-line pattern for the AI notice of every language with rules: AI, a
+    summary and a warning, in any order and any of the languages (one scan of a line for
+    each of the three, not three for each language)."""
+    parts = zip(*(data.ai_notice for data in _WITH_RULES if data.ai_notice), strict=True)
+    return "".join(rf"(?=.*\b({'|'.join(words)})\b)" for words in parts) + ".*"
+
+
+def _with_everyone_s_notices(data: LanguageData) -> LanguageData:
+    headings = tuple(
+        rule
+        for source in _WITH_RULES
+        for rule in source.noise_lines
+        if rule[0] == "box-heading" and rule not in data.noise_lines
+    )
+    return replace(data, noise_lines=(("ai-notice", _any_notice()), *data.noise_lines, *headings))
+
 
 #: Languages with full rules (cleaning, segmentation, dangling-reference checks, notice).
-LANGUAGES: dict[str, LanguageData] = {data.code: data for data in (id.DATA, en.DATA)}
+LANGUAGES: dict[str, LanguageData] = {
+    data.code: _with_everyone_s_notices(data) for data in (id.DATA, en.DATA)
+}
 
 #: Malay gets Indonesian rules (the languages share most grammar and news vocabulary) but
 #: is reported with ``language_supported = False`` because the rules were not tuned on it.
-RELATED: dict[str, LanguageData] = {"ms": ms.DATA}
+RELATED: dict[str, LanguageData] = {"ms": _with_everyone_s_notices(ms.DATA)}
 
 #: Fallback for every other language: punctuation-only rules, an English box.
-GENERIC: LanguageData = generic.DATA
+GENERIC: LanguageData = _with_everyone_s_notices(generic.DATA)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from intisari.language.data import common
 from intisari.language.model import LanguageData
 
 __all__ = ["DATA"]
@@ -41,6 +42,26 @@ DANGLING_OPENERS = frozenset(
     """.split()
 )
 
+#: Openings that point back besides ``DANGLING_OPENERS``: "According to him, ...".
+REFERRING_OPENERS = frozenset(
+    {"according to him", "according to her", "according to them"}
+)
+
+#: Openings that continue a list or a sentence: "Such as ...", "Including ...".
+FRAGMENT_OPENERS = frozenset({"such as", "including", "as well as", "especially", "particularly"})
+#: Conjunctions of a dependent clause: "Because he did something rare in public life
+#: today." has no main clause; "Because of the rain, the game was postponed." has one.
+#: "If", "since" and "while" are left out: "Since 2010 prices rose." is whole.
+SUBORDINATORS = frozenset("because although though unless whereas".split())
+#: "If ... then ...".
+CLAUSE_LINKS = frozenset({"then"})
+
+#: Photo credits besides the agencies': "Photo: ...", "(Image: NASA)", "Credit: ...".
+CREDITS: tuple[str, ...] = (
+    *common.CREDITS,
+    r"(?:^|[(\[/]|[.!?]\s)\s*(?:photo|photograph|image|video|credit|illustration)s?\s*:",
+)
+
 # No person pronouns (``LanguageData.person_pronouns``): CNN highlights name their people
 # in every sentence, and letting "He ..." follow an earlier takeaway that is not the
 # sentence before it cost 0.1 ROUGE-1 there, cross-validated.
@@ -58,18 +79,36 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
         r"recommended|you may also like|also read|also|see also)\s*:.*",
     ),
     ("related-link", r"(click|tap)\s+here\b.*"),
-    # An AI notice, whatever the word order: "These takeaways were generated with AI ..."
-    (
-        "ai-notice",
-        r"(?=.*\b(AI|artificial intelligence)\b)(?=.*\b(summar\w+|takeaways)\b)"
-        r"(?=.*\b(not (always )?accurate|inaccura\w+|mistakes?|errors?|wrong|report)\b).*",
-    ),
     ("box-heading", r"key\s+takeaways\s*:?"),
     ("advertisement", r"(advertisement|sponsored( content)?|story continues below)"),
     ("site-prompt", r"(sign up|subscribe)\b.{0,80}(newsletter|updates|email)\b.*"),
     ("site-prompt", r"(follow us|follow .{1,30} on (twitter|x|facebook|instagram))\b.*"),
     ("byline", r"(by|written by|reporting by|editing by)\s+[A-Z][^.]{0,60}"),
-    ("site-footer", r"(copyright|©)\s.{0,120}"),
+    # Newsletter prompts and their headings: "Get the latest updates right in your inbox.
+    # Subscribe to NJ.com’s newsletters.", "Pick Six Newsletter".
+    ("site-prompt", r"(get|receive)\b.{0,80}\b(inbox|newsletters?)\b.*"),
+    ("site-prompt", r".{0,120}\b(subscribe|sign up)\b.{0,60}\bnewsletters?\b.*"),
+    ("site-prompt", r"([\w'’&+-]+ ){0,4}newsletters?"),
+    # The author's contact and bio: "Have a tip? Amy Kuperinsky may be reached at ...",
+    # "Mike Wall's book ... is out now. Follow him on Twitter @michaeldwall."
+    ("byline", r"(have a (news )?tip\?|.{0,80}\bmay be reached at\b).*"),
+    ("byline", r".{0,200}\bfollow (him|her|them|me|us) on (twitter|x|facebook|instagram)\b.*"),
+    # Syndication footers: "Dear Abby is written by Abigail Van Buren ... Contact Dear Abby
+    # at www.DearAbby.com ..." (a story's "is written by" line names no contact).
+    (
+        "site-footer",
+        r"(?=.*\b(contact|distributed|syndicat\w*|founded|www\.))"
+        r"[^.]{2,60}\b(is|are) written by\b.*",
+    ),
+    *common.NOISE_LINES,
+)
+
+#: An AI notice, whatever the word order ("These takeaways were generated with AI and may
+#: contain mistakes."): AI, a summary, a warning (see ``id.AI_NOTICE``).
+AI_NOTICE = (
+    r"AI|artificial intelligence",
+    r"summar\w+|takeaways",
+    r"not (always )?accurate|inaccura\w+|mistakes?|errors?|wrong|report",
 )
 
 #: Lines that announce related links on the lines after them ("Related Links" alone).
@@ -83,11 +122,13 @@ INLINE_NOISE: tuple[tuple[str, str], ...] = (
     ("related-link", r"[\[(]\s*(read (more|also)|related|see also)\s*:[^\[\]()]*[\])]"),
 )
 
-#: Datelines opening the body: "(CNN) -- ", "WASHINGTON (CNN) -- ", "LONDON, England
-#: (Reuters) - ", "NEW YORK (AP) — ".
+#: Datelines opening the body: CNN's outlet in brackets with or without a dash ("(CNN)",
+#: "WASHINGTON (CNN) -- ", "LONDON, England (Reuters) - "), and every common form
+#: ("VIENNA — ", "CLEVELAND, Ohio – ", "TEMPO.CO, Jakarta - ", see ``common``).
 DATELINES: tuple[str, ...] = (
     r"(?:[A-Z][A-Za-z.'’]*(?:[ ,]{1,2}[A-Z][A-Za-z.'’]*){0,4}\s*)?"
     r"\((?:CNN|AP|Reuters|AFP|CNN Student News|EW\.com|CNNMoney|Mashable)\)\s*[-–—]{0,2}\s*",
+    *common.DATELINES,
 )
 
 DATA = LanguageData(
@@ -105,9 +146,16 @@ DATA = LanguageData(
     dangling_openers=DANGLING_OPENERS,
     marker_words=MARKER_WORDS,
     noise_lines=NOISE_LINES,
+    ai_notice=AI_NOTICE,
     link_announcements=LINK_ANNOUNCEMENTS,
     inline_noise=INLINE_NOISE,
     inline_triggers=("read", "related", "see also"),
     datelines=DATELINES,
+    credits=CREDITS,
+    credit_triggers=(*common.CREDIT_TRIGGERS, "image", "video", "credit", "illustration"),
     speech_verbs=SPEECH_VERBS,
+    referring_openers=REFERRING_OPENERS,
+    fragment_openers=FRAGMENT_OPENERS,
+    subordinators=SUBORDINATORS,
+    clause_links=CLAUSE_LINKS,
 )

@@ -1,10 +1,14 @@
-"""Rules for languages without their own module: punctuation only, an English box."""
+"""Rules for languages without their own module: punctuation only, an English box.
+
+No words of any language (English's are cleared); the shapes every language shares
+(datelines, photo credits: ``common``) stay.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from intisari.language.data import en
+from intisari.language.data import common, en
 
 __all__ = ["DATA"]
 
@@ -17,6 +21,12 @@ DATA = replace(
     stopwords=frozenset(),
     dangling_openers=frozenset(),
     marker_words=frozenset(),
-    datelines=(),
+    datelines=common.DATELINES,
+    credits=common.CREDITS,
+    credit_triggers=common.CREDIT_TRIGGERS,
     speech_verbs=frozenset(),
+    referring_openers=frozenset(),
+    fragment_openers=frozenset(),
+    subordinators=frozenset(),
+    clause_links=frozenset(),
 )

@@ -1,0 +1,337 @@
+"""``intisari evaluate --pages DIR``: the box on real news pages, bullet by bullet.
+
+``DIR`` holds HTML pages and a ``manifest.jsonl`` with one line per page (``file``,
+``lang``, ``site``, ``ground_truth`` ..., as ``../shared/examples/html``). Every page goes
+through ``intisari.summarize(html=...)`` as a user's page would (language detected, box
+sized automatically), and every bullet is checked by the rules of
+``intisari.takeaways.checks`` (``DEFECTS``), the same the selector applies:
+
+- ``not-in-body``: where the manifest has the article body as a person (or a scraper's
+  test suite) marked it, each span of the bullet must be found in that body once both
+  are reduced to lower-case letters and digits (so spacing, punctuation and typographic
+  quotes do not count; a bullet from a widget, a caption or another story is not there);
+- ``dateline``, ``quote``, ``fragment``, ``dangling``, ``repeat``, ``link``,
+  ``boilerplate``: the reader's rules, on the bullet and the article around it.
+
+Also, per page and in total: words per bullet (median, 90th percentile, largest), the
+share of boxes that are the first k sentences of the article (lead copies), and the
+extraction's token F1 against the marked body beside plain trafilatura's
+(``trafilatura.extract`` with its defaults), both in the same run: bag-of-words
+precision and recall over lower-cased ``\\w+`` tokens, as the ScrapingHub
+article-extraction benchmark counts them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import time
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from intisari.errors import InputError
+from intisari.evaluation.corpus import read_records
+from intisari.evaluation.metrics import leans_on_missing
+from intisari.language.detect import language_for
+from intisari.pipeline import build_document, summarize
+from intisari.ranking.text import is_boilerplate, words
+from intisari.result import Summary
+from intisari.takeaways.checks import (
+    DEFECTS,
+    content_bag,
+    cut_from_quote,
+    dateline_or_credit,
+    has_link,
+    is_fragment,
+    quote_marks,
+    quotes_unbalanced,
+    repeats,
+)
+
+__all__ = [
+    "Bullet",
+    "PageResult",
+    "PagesEvaluation",
+    "evaluate_pages",
+    "pages_markdown",
+    "read_manifest",
+    "token_f1",
+    "write_pages_report",
+]
+
+MANIFEST = "manifest.jsonl"
+
+
+@dataclass
+class Bullet:
+    """One takeaway with the defects found in it (kinds of ``DEFECTS``)."""
+
+    text: str
+    words: int
+    defects: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PageResult:
+    """One page: its box, checked, and its extraction scores."""
+
+    file: str
+    lang: str
+    site: str
+    language: str = ""
+    bullets: list[Bullet] = field(default_factory=list)
+    #: The engine refused the page (``InputError``): the message.
+    error: str | None = None
+    lead_copy: bool = False
+    #: Token F1 x 100 against ``ground_truth``: the engine's cleaned text, plain trafilatura.
+    f1_engine: float | None = None
+    f1_trafilatura: float | None = None
+    has_ground_truth: bool = False
+
+    @property
+    def defective(self) -> int:
+        return sum(bool(b.defects) for b in self.bullets)
+
+
+@dataclass
+class PagesEvaluation:
+    """Every page, and the CPU seconds of the engine and of trafilatura on them."""
+
+    source: str
+    pages: list[PageResult] = field(default_factory=list)
+    engine_seconds: float = 0.0
+    trafilatura_seconds: float = 0.0
+
+    def bullets(self) -> list[Bullet]:
+        return [b for page in self.pages for b in page.bullets]
+
+    def totals(self) -> dict[str, Any]:
+        """The figures of the whole run (what the CI gate pins)."""
+        bullets = self.bullets()
+        counts = Counter(kind for b in bullets for kind in b.defects)
+        lengths = [b.words for b in bullets]
+        boxed = [p for p in self.pages if p.bullets]
+        scored = [p for p in self.pages if p.f1_engine is not None]
+        return {
+            "pages": len(self.pages),
+            "refused": sum(p.error is not None for p in self.pages),
+            "bullets": len(bullets),
+            "defective": sum(bool(b.defects) for b in bullets),
+            "defects": {kind: counts.get(kind, 0) for kind in DEFECTS},
+            "words_median": float(np.median(lengths)) if lengths else 0.0,
+            "words_p90": float(np.percentile(lengths, 90)) if lengths else 0.0,
+            "words_max": max(lengths, default=0),
+            "lead_copy_share": 100.0 * sum(p.lead_copy for p in boxed) / len(boxed)
+            if boxed else 0.0,
+            "f1_engine": _mean([p.f1_engine for p in scored]),
+            "f1_trafilatura": _mean([p.f1_trafilatura for p in scored]),
+            "pages_with_ground_truth": len(scored),
+        }
+
+
+def read_manifest(folder: Path) -> list[dict[str, Any]]:
+    """The manifest's records, each naming a page file that exists in ``folder``.
+
+    Raises ``ValueError`` naming the record that is not JSON or names no page.
+    """
+    path = folder / MANIFEST
+    entries = list(read_records(path))
+    for number, entry in enumerate(entries, 1):
+        if not isinstance(entry.get("file"), str):
+            raise ValueError(f"{path}: record {number} is not a page record (no \"file\")")
+        if not (folder / entry["file"]).is_file():
+            raise ValueError(f"{path}: record {number}: no such page: {entry['file']}")
+    return entries
+
+
+def evaluate_pages(folder: Path, limit: int | None = None) -> PagesEvaluation:
+    """Summarize and check every page of ``folder`` (see the module's docstring)."""
+    import trafilatura
+
+    evaluation = PagesEvaluation(source=str(folder))
+    for entry in read_manifest(folder)[:limit]:
+        html = (folder / entry["file"]).read_text(encoding="utf-8", errors="replace")
+        page = PageResult(
+            file=entry["file"], lang=str(entry.get("lang") or ""),
+            site=str(entry.get("site") or ""),
+        )
+        truth = entry.get("ground_truth")
+        page.has_ground_truth = bool(truth)
+        started = time.process_time()
+        try:
+            summary: Summary | None = summarize(html=html)
+        except InputError as error:
+            summary = None
+            page.error = str(error)
+        evaluation.engine_seconds += time.process_time() - started
+        started = time.process_time()
+        plain = trafilatura.extract(html) or ""
+        evaluation.trafilatura_seconds += time.process_time() - started
+        if summary is not None:
+            page.language = summary.language
+            _check_box(page, summary, truth)
+        if truth:
+            page.f1_engine = token_f1(summary.text if summary else "", truth)
+            page.f1_trafilatura = token_f1(plain, truth)
+        evaluation.pages.append(page)
+    return evaluation
+
+
+def _check_box(page: PageResult, summary: Summary, truth: str | None) -> None:
+    """Every bullet of ``summary`` with its defects; the page's lead-copy flag."""
+    language = language_for(summary.language)
+    data = language.data
+    document = build_document(summary.text, summary.title, language)
+    starts = [s.start for s in document.sentences]
+    indexes = [bisect.bisect_right(starts, t.spans[0][0]) - 1 for t in summary.takeaways]
+    marks = quote_marks(summary.text)
+    body = _squeeze(truth) if truth else None
+    bags: list[set[str]] = []
+    for takeaway, index in zip(summary.takeaways, indexes, strict=True):
+        text = takeaway.text
+        found: list[str] = []
+        if body is not None and not all(
+            _squeeze(summary.text[s:e]) in body for s, e in takeaway.spans
+        ):
+            found.append("not-in-body")
+        if dateline_or_credit(text, data):
+            found.append("dateline")
+        if quotes_unbalanced(text) or cut_from_quote(summary.text, takeaway.spans, marks):
+            found.append("quote")
+        if is_fragment(text, data):
+            found.append("fragment")
+        if leans_on_missing(text, document, index, indexes):
+            found.append("dangling")
+        bag = content_bag(text, data)
+        if any(repeats(bag, earlier) for earlier in bags):
+            found.append("repeat")
+        bags.append(bag)
+        if has_link(text):
+            found.append("link")
+        if is_boilerplate(text, data):
+            found.append("boilerplate")
+        page.bullets.append(Bullet(text=text, words=len(text.split()), defects=found))
+    page.lead_copy = bool(indexes) and indexes == list(range(len(indexes)))
+
+
+def token_f1(extracted: str, truth: str) -> float:
+    """Bag-of-words F1 x 100 of ``extracted`` against ``truth`` (lower-cased ``\\w+``)."""
+    got, want = Counter(words(extracted)), Counter(words(truth))
+    overlap = sum((got & want).values())
+    if not overlap:
+        return 0.0
+    precision, recall = overlap / sum(got.values()), overlap / sum(want.values())
+    return 100.0 * 2 * precision * recall / (precision + recall)
+
+
+def _squeeze(text: str) -> str:
+    """Lower-case letters and digits only: what "found in the body" compares."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(char for char in folded if char.isalnum())
+
+
+def _mean(values: list[float | None]) -> float:
+    present = [v for v in values if v is not None]
+    return float(np.mean(present)) if present else 0.0
+
+
+def pages_markdown(evaluation: PagesEvaluation, every_bullet: bool = True) -> str:
+    """The report: totals, one row per page, then the bullets (all, or the defective)."""
+    totals = evaluation.totals()
+    n_pages = max(len(evaluation.pages), 1)
+    lines = [
+        f"# Boxes on the pages of {evaluation.source}",
+        "",
+        f"{totals['pages']} pages ({totals['refused']} refused), {totals['bullets']} bullets, "
+        f"**{totals['defective']} defective**. Words per bullet: median "
+        f"{totals['words_median']:.0f}, 90th percentile {totals['words_p90']:.0f}, largest "
+        f"{totals['words_max']}. Lead copies (the box is the first k sentences): "
+        f"{totals['lead_copy_share']:.0f}% of boxes.",
+        "",
+        f"Extraction token F1 against the marked body ({totals['pages_with_ground_truth']} "
+        f"pages): intisari {totals['f1_engine']:.2f}, plain trafilatura "
+        f"{totals['f1_trafilatura']:.2f}. CPU per page: intisari "
+        f"{1000 * evaluation.engine_seconds / n_pages:.0f} ms (whole engine), trafilatura "
+        f"{1000 * evaluation.trafilatura_seconds / n_pages:.0f} ms (extraction only).",
+        "",
+        "| defect | bullets | what the reader sees |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {kind} | {totals['defects'][kind]} | {what} |" for kind, what in DEFECTS.items()]
+    lines += [
+        "",
+        "## Pages",
+        "",
+        "| page | lang | bullets | defective | words (max) | lead copy | F1 intisari "
+        "| F1 trafilatura |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for page in evaluation.pages:
+        longest = max((b.words for b in page.bullets), default=0)
+        lines.append(
+            f"| {page.file} | {page.language or page.lang} | "
+            f"{'refused' if page.error else len(page.bullets)} | {page.defective} | {longest} | "
+            f"{'yes' if page.lead_copy else ''} | {_figure(page.f1_engine)} | "
+            f"{_figure(page.f1_trafilatura)} |"
+        )
+    title = "Every bullet" if every_bullet else "Defective bullets"
+    lines += ["", f"## {title}", ""]
+    for page in evaluation.pages:
+        shown = [b for b in page.bullets if every_bullet or b.defects]
+        if not shown and not (page.error and every_bullet):
+            continue
+        lines += [f"### {page.file}", ""]
+        if page.error:
+            lines.append(f"- refused: {page.error}")
+        for bullet in shown:
+            flags = ", ".join(bullet.defects)
+            mark = f"**{flags}** " if flags else ""
+            lines.append(f"- {mark}({bullet.words} words) {_escape(bullet.text)}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _figure(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _escape(text: str) -> str:
+    """Bullet text shown as text in Markdown (no emphasis, links or HTML from the page)."""
+    return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in text)
+
+
+def write_pages_report(evaluation: PagesEvaluation, out: Path) -> list[Path]:
+    """``pages.md`` (every bullet, flagged) and ``pages.json`` (totals and pages)."""
+    out.mkdir(parents=True, exist_ok=True)
+    report = out / "pages.md"
+    report.write_text(pages_markdown(evaluation), encoding="utf-8")
+    data = out / "pages.json"
+    data.write_text(
+        json.dumps(
+            {
+                "totals": evaluation.totals(),
+                "pages": [
+                    {
+                        "file": p.file, "language": p.language, "error": p.error,
+                        "lead_copy": p.lead_copy, "f1_engine": p.f1_engine,
+                        "f1_trafilatura": p.f1_trafilatura,
+                        "bullets": [
+                            {"text": b.text, "words": b.words, "defects": b.defects}
+                            for b in p.bullets
+                        ],
+                    }
+                    for p in evaluation.pages
+                ],
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    return [report, data]

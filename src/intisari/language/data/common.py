@@ -1,0 +1,87 @@
+"""Shapes every language's news shares: datelines, photo credits, links.
+
+These are typography, not words of a language: an English page of an Indonesian outlet
+opens "TEMPO.CO, Jakarta - ", an AP story "VIENNA — ", and a photo credit reads
+"(ANTARA FOTO/...)" or "AP Photo/..." whatever the article's language. Each language's
+module adds them to its own rules (``id.DATELINES = common.DATELINES + ...``); nothing in
+this module runs.
+
+Every pattern is matched at the start of a bounded window of text (``DATELINE_WINDOW``
+characters for datelines) and has no quantifier nested over the same characters, so
+its cost grows linearly with the text it reads.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CREDITS", "CREDIT_TRIGGERS", "DATELINES", "DATELINE_WINDOW", "LINK", "NOISE_LINES"]
+
+#: Datelines are looked for in this many first characters of a paragraph: the longest
+#: real one ("LONDON, England (CNN Student News) -- ") is under 60.
+DATELINE_WINDOW = 100
+
+#: A capitalised word of a place or an outlet: "Jakarta", "NTB", "TEMPO.CO", "N.Y.".
+_NAME = r"[A-Z][\w.&'’]*"
+#: A place or outlet of one to four such words: "Kuala Lumpur", "CNN Indonesia".
+_PLACE = rf"{_NAME}(?: {_NAME}){{0,3}}"
+#: A place in capitals: one word of four letters or more, or several words ("GO - JEK
+#: akan ..." is IndoSum's spacing of a brand, not a dateline).
+_CAPITALS = r"(?:[A-Z][A-Z.&'’]{3,}|[A-Z]{2,}(?= [A-Z]{2,}))(?: [A-Z][A-Z.&'’]+){0,3}"
+#: An outlet's domain: "Liputan6.com", "OUTLET.CO.ID", "JUARA.NET", "blokTuban.com".
+_DOMAIN = r"[A-Za-z][\w-]*(?:\.[A-Za-z]{2,4}){1,2}"
+#: The source in brackets: "(Reuters)", "(ANTARA News)", "(Pos Kota)".
+_SOURCE = r"\([^()\n]{2,30}\)"
+#: The dash that closes a dateline: "-", "--", "–", "—", with or without a space after
+#: a double dash ("JAKARTA --Hingga"); a single hyphen needs the space, so a hyphenated
+#: word ("Jakarta-Bandung") never closes one.
+_DASH = r"\s*(?:--|[–—]{1,2}\s*|-\s)\s*"
+_HYPHEN = r"\s+(?:--|-)\s+"
+
+# The forms, each anchored at the start of a paragraph:
+#: "Mataram, NTB (ANTARA News) - ", "JAKARTA (Pos Kota) – ", "LONDON, England (Reuters)
+#: - ", "WASHINGTON (CNN) -- ", and the source alone, "(CNN) -- ".
+_WITH_SOURCE = rf"(?:(?:{_PLACE}\s*,\s*)?{_PLACE}\s*)?{_SOURCE}{_DASH}"
+#: "Jakarta, CNN Indonesia -- ", "Liputan6.com, Jakarta - ", "CLEVELAND, Ohio – ".
+_PLACE_AND_OUTLET = rf"{_PLACE}\s*,\s*{_PLACE}{_DASH}"
+#: "VIENNA — ", "NEW YORK — ", "KOREA SELATAN – ".
+_PLACE_IN_CAPITALS = rf"{_CAPITALS}{_DASH}"
+#: "Merdeka.com - ", "Jakarta - " (detik): one word and a hyphen. An en or em dash after
+#: a capitalised word is an aside in English ("Trump — who ..."), not a dateline.
+_ONE_WORD = rf"(?:{_DOMAIN}|[A-Z][\w.&'’]{{3,}}){_HYPHEN}"
+#: "Outlet.com, Kota: ", "Jakarta, Indonesia: ".
+_WITH_COLON = rf"(?:{_DOMAIN}|{_NAME})\s*,\s*{_PLACE}:\s+"
+
+#: Datelines opening the body, one alternative per form.
+DATELINES: tuple[str, ...] = (
+    _WITH_SOURCE, _PLACE_AND_OUTLET, _PLACE_IN_CAPITALS, _ONE_WORD, _WITH_COLON,
+)
+
+#: Photo credits that read the same in every language: an agency's name with "FOTO",
+#: "Photo" or a slash ("(ANTARA FOTO/Sigid Kurniawan)", "AP Photo/Evan Vucci",
+#: "REUTERS/Kevin Lamarque", "Getty Images"). A language adds its own words ("Foto: ...").
+#: Searched anywhere in a line, ignoring case.
+CREDITS: tuple[str, ...] = (
+    r"\(\s*(?:antara|ant)\s+foto\s*/",
+    r"\bgetty\s+images\b",
+    r"\b(?:ap|afp|reuters|epa|xinhua|antara)\s+(?:photo|foto)\b",
+    r"\b(?:reuters|afp|epa)/\s*[A-Z]",
+    r"\b(?:shutterstock|istockphoto)\b",
+)
+#: Every ``CREDITS`` match holds one of these, once lower-cased ("epa" alone would be in
+#: "kepada", "depan", "cepat": every line would be searched).
+CREDIT_TRIGGERS: tuple[str, ...] = (
+    "foto", "photo", "getty", "reuters/", "afp/", "epa/", "shutterstock", "istockphoto",
+)
+
+#: Whole lines that are not story in any language (matched as ``noise_lines``: the whole
+#: line, ignoring case): the copyright line, and a line that is only a link.
+NOISE_LINES: tuple[tuple[str, str], ...] = (
+    ("site-footer", r"(?:copyright|©)\s.{0,120}"),
+    ("related-link", r"\S*(?:https?://|www\.)\S*"),
+)
+
+#: A URL or an e-mail address. The e-mail's local part starts where a run of its
+#: characters starts (the lookbehind), so a long word is read once, not from every letter.
+LINK = (
+    r"\bhttps?://\S|\bwww\.\w"
+    r"|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}"
+)

@@ -1,0 +1,237 @@
+"""What a reader would report about a bullet, as rules a reviewer can read.
+
+Each rule is a question about one takeaway, answered from its text or, for quotations,
+from the paragraph around it. The selector refuses sentences that break one, and
+``intisari evaluate --pages`` counts the bullets that still do, so the box and its
+measure follow the same rules. The kinds of defect (``DEFECTS``):
+
+- ``dateline``: the bullet opens with a dateline ("VIENNA — ...", "TRIBUNSOLO.COM,
+  JAKARTA -- ...") or holds a photo credit ("Foto: ...", "(ANTARA FOTO/...)");
+- ``quote``: its quotation marks do not pair up, or it is a sentence from inside a
+  quotation of several sentences, shown without the rest of it or its speaker;
+- ``fragment``: not a whole sentence: a lower-case start, no final mark, an opening that
+  continues something ("Mulai dari ...", "Juga ..."), or a dependent clause with no main
+  clause ("Karena gangguan kesehatan mental berisiko mengidap diabetes.");
+- ``dangling``: it points back ("Namun, ...", "Hal ini ...", "Wanita tersebut ...",
+  "Menurut dia, ...") to a sentence the box does not show;
+- ``repeat``: it says what an earlier bullet says;
+- ``link``: a URL or an e-mail address;
+- ``boilerplate``: a related-story link, a notice, a prompt, a footer;
+- ``not-in-body`` (evaluation only, against a person's marking of the article body): it
+  is not from the article (a widget, a caption, another story).
+
+Words of a language are in its data (``fragment_openers``, ``subordinators``,
+``referring_words``, ...); shapes every language shares (datelines, credits, links) in
+``intisari.language.data.common``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from intisari.language.data.common import DATELINE_WINDOW, LINK
+from intisari.language.model import LanguageData, may_match
+from intisari.ranking.text import OPENING_CHARS, content_words, is_dangling, words
+
+__all__ = [
+    "DEFECTS",
+    "REDUNDANCY_THRESHOLD",
+    "REFERRING_WINDOW",
+    "content_bag",
+    "cut_from_quote",
+    "dateline_or_credit",
+    "has_link",
+    "inside_quote",
+    "is_fragment",
+    "quote_marks",
+    "quotes_unbalanced",
+    "refers_back",
+    "repeats",
+]
+
+#: Every kind of defect, with what a reader sees (the evaluation report's legend).
+DEFECTS: dict[str, str] = {
+    "not-in-body": "not from the article body (a widget, a caption, another story)",
+    "dateline": "opens with a dateline or holds a photo credit",
+    "quote": "part of a quotation without its speaker, or unpaired quotation marks",
+    "fragment": "not a whole sentence",
+    "dangling": "points back to something the box does not show",
+    "repeat": "says what an earlier bullet says",
+    "link": "holds a URL or an e-mail address",
+    "boilerplate": "a related-story link, notice, prompt or footer",
+}
+
+#: Two sentences sharing this share of the smaller one's content words say the same thing.
+#: At 0.6, two short sentences on the same topic ("Ramen merupakan makanan Jepang yang
+#: digemari di Indonesia." / "... cara makan ramen orang Indonesia berbeda dengan Jepang.")
+#: counted as repeats; 0.7 keeps them apart and is worth +0.3 IndoSum ROUGE-1 (automatic
+#: box, cross-validated, the same with three training seeds); 0.8-0.9 add nothing more.
+REDUNDANCY_THRESHOLD = 0.7
+
+#: A demonstrative among this many first words belongs to the sentence's opening phrase
+#: ("Rasionalisasi atau pemberhentian tersebut dilakukan ..."): it points back.
+REFERRING_WINDOW = 4
+
+#: What closes a dateline, in any of its forms ("VIENNA — ", "Jakarta, Indonesia: ").
+_DATELINE_MARKS = ("-", "–", "—", ":")
+#: Double quotation marks, straight and typographic. Single ones are left out: they are
+#: apostrophes as often as quotes ("Finland’s", "don't").
+_QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+_LINK = re.compile(LINK, re.I)
+#: A sentence ends with a final mark, perhaps closed by quotes or brackets.
+_FINAL = re.compile(r"""[.!?…]["”’'»)\]]*$""")
+#: What may come before a sentence's first letter: opening quotes, brackets, dashes.
+_LEAD = "\"'“‘«([-–— "
+
+
+def has_link(text: str) -> bool:
+    """A URL ("https://...", "www.") or an e-mail address: never a takeaway."""
+    if "@" not in text and "http" not in text.lower() and "www." not in text.lower():
+        return False
+    return _LINK.search(text) is not None
+
+
+def quote_marks(text: str) -> list[int]:
+    """Offsets of the double quotation marks of ``text``, in order."""
+    return [m.start() for m in _QUOTE_MARKS.finditer(text)]
+
+
+def quotes_unbalanced(text: str) -> bool:
+    """An odd number of double quotation marks: a quote opened and never closed, or
+    closed without its opening (`"Peatlands cover about one-third of Finlands territory.`)."""
+    return len(_QUOTE_MARKS.findall(text)) % 2 == 1
+
+
+def inside_quote(marks: list[int], paragraph_start: int, position: int) -> bool:
+    """Is ``position`` inside a quotation that opened earlier in its paragraph?
+
+    ``marks``: ``quote_marks`` of the whole text. Counting from the paragraph's start
+    (a quotation that runs over paragraphs reopens each one), an odd number of marks
+    before ``position`` leaves a quotation open there.
+    """
+    before = bisect.bisect_left(marks, position) - bisect.bisect_left(marks, paragraph_start)
+    return before % 2 == 1
+
+
+def cut_from_quote(text: str, spans: list[tuple[int, int]], marks: list[int]) -> bool:
+    """Is the takeaway (``spans`` of ``text``) a piece of a quotation without its speaker?
+
+    It is when the quotation goes on after it, or when it starts inside a quotation and
+    does not go on past the closing mark to the words that say who spoke (`We should
+    manage the peatland areas properly," Secretary of State Pratikno stated on Tuesday.`
+    is whole once the closing mark is left out of its spans).
+    """
+    start, end = spans[0][0], spans[-1][1]
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    if inside_quote(marks, paragraph_start, end):
+        return True
+    if not inside_quote(marks, paragraph_start, start):
+        return False
+    closing = marks[bisect.bisect_left(marks, start)]
+    return not any(words(text[max(s, closing):e]) for s, e in spans if e > closing)
+
+
+def dateline_or_credit(text: str, data: LanguageData) -> bool:
+    """Opens with a dateline ("VIENNA — The house ...") or holds a photo credit."""
+    patterns = _patterns(data)
+    head = text.lstrip()[:DATELINE_WINDOW]
+    # Every form closes with a dash or a colon: most sentences have neither up front.
+    if any(mark in head for mark in _DATELINE_MARKS) and any(
+        pattern.match(head) for pattern in patterns.datelines
+    ):
+        return True
+    if patterns.credits is None or not may_match(text, data.credit_triggers):
+        return False
+    return patterns.credits.search(text) is not None
+
+
+def is_fragment(text: str, data: LanguageData) -> bool:
+    """Not a whole sentence a reader can take alone.
+
+    - it starts in lower case (a piece cut from a longer sentence), unless the word has
+      a capital inside ("iPhone", "eBay");
+    - it has no final mark (a heading, a caption, a cut-off line);
+    - it opens with one of the language's ``fragment_openers`` ("Mulai dari ...");
+    - it opens with one of its ``subordinators`` ("Karena ...") and holds no main clause:
+      no comma and none of ``clause_links`` after the opening word ("maka").
+    """
+    stripped = text.strip()
+    if not _FINAL.search(stripped):
+        return True
+    first = stripped.lstrip(_LEAD).split(maxsplit=1)[:1]
+    if first and first[0][:1].islower() and not any(c.isupper() for c in first[0][1:]):
+        return True
+    opening = words(stripped[:OPENING_CHARS])[:2]
+    if not opening:
+        return True
+    if opening[0] in data.fragment_openers or " ".join(opening) in data.fragment_openers:
+        return True
+    if opening[0] in data.subordinators:
+        # "Meski demikian ..." points back (``refers_back``) but is whole.
+        if opening[1:2] and opening[1] in data.demonstratives:
+            return False
+        rest = stripped.split(maxsplit=1)[1:]
+        if not rest:
+            return True
+        return "," not in rest[0] and not any(w in data.clause_links for w in words(rest[0]))
+    return False
+
+
+def refers_back(text: str, data: LanguageData) -> bool:
+    """Does the sentence lean on the one before it?
+
+    A connective or pronoun opening it (``is_dangling``: "Namun, ...", "Ia ..."), one of
+    the language's ``referring_openers`` ("Itulah ...", "Menurut dia, ..."), or a
+    demonstrative in its opening phrase ("Wanita tersebut adalah ...", "Dalam pembicaraan
+    itu, ..."), unless it names a time ("Saat ini ...", "Tahun ini ...").
+    """
+    if is_dangling(text, data):
+        return True
+    opening = words(text[:OPENING_CHARS])[:REFERRING_WINDOW]
+    if not opening:
+        return False
+    if opening[0] in data.referring_openers or " ".join(opening[:2]) in data.referring_openers:
+        return True
+    for index in range(1, len(opening)):
+        if opening[index] in data.referring_words and opening[index - 1] not in data.time_words:
+            return True
+    return False
+
+
+def repeats(bag: set[str], earlier: set[str]) -> bool:
+    """Do two sentences' content-word sets say the same thing (``REDUNDANCY_THRESHOLD``)?"""
+    if not bag or not earlier:
+        return False
+    return len(bag & earlier) / min(len(bag), len(earlier)) >= REDUNDANCY_THRESHOLD
+
+
+def content_bag(text: str, data: LanguageData) -> set[str]:
+    """The content words ``repeats`` compares."""
+    return set(content_words(text, data.stopwords))
+
+
+class _Patterns:
+    """A language's dateline and credit patterns, compiled once."""
+
+    def __init__(self, data: LanguageData) -> None:
+        self.datelines = tuple(re.compile(source) for source in data.datelines)
+        self.credits = (
+            re.compile("|".join(f"(?:{s})" for s in data.credits), re.I) if data.credits else None
+        )
+
+
+#: Compiled patterns by language: keyed by the data object's identity, which is much
+#: cheaper than hashing a whole ``LanguageData`` for every sentence checked.
+_COMPILED: dict[int, tuple[LanguageData, _Patterns]] = {}
+#: Languages kept compiled at once (a handful are in use; tests make a few more).
+_MAX_COMPILED = 16
+
+
+def _patterns(data: LanguageData) -> _Patterns:
+    entry = _COMPILED.get(id(data))
+    if entry is None or entry[0] is not data:
+        if len(_COMPILED) >= _MAX_COMPILED:
+            _COMPILED.clear()
+        entry = _COMPILED[id(data)] = (data, _Patterns(data))
+    return entry[1]

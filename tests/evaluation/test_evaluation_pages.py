@@ -1,0 +1,91 @@
+"""``intisari evaluate --pages``: every bullet checked, the totals, the report, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from intisari.cli import app
+from intisari.evaluation.pages import evaluate_pages, token_f1
+
+STORY = [
+    "Pemerintah menaikkan harga bahan bakar minyak bersubsidi mulai Sabtu pekan ini.",
+    "Harga Pertalite naik dari Rp7.650 menjadi Rp10.000 per liter di seluruh Indonesia.",
+    "Presiden meminta masyarakat menghemat energi dan beralih ke transportasi umum.",
+    "Bantuan langsung tunai disiapkan untuk 20 juta keluarga penerima manfaat di daerah.",
+    "Menteri Keuangan menyebut anggaran subsidi energi telah membengkak tiga kali lipat.",
+]
+#: A sentence of another story, as a site's widget puts it above the article.
+WIDGET = "Seharusnya DKPP lebih berani dalam memutus perkara yang diajukan para pemohon."
+
+
+def page(paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        '<!doctype html><html lang="id"><head><title>Harga BBM naik</title></head>'
+        f"<body><article><h1>Harga BBM naik</h1>{body}</article></body></html>"
+    )
+
+
+def folder(tmp_path: Path) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "clean.html").write_text(page(STORY), encoding="utf-8")
+    (tmp_path / "widget.html").write_text(page([WIDGET, *STORY]), encoding="utf-8")
+    truth = "\n".join(STORY)
+    lines = [
+        {"file": "clean.html", "lang": "id", "site": "example.id", "ground_truth": truth},
+        {"file": "widget.html", "lang": "id", "site": "example.id", "ground_truth": truth},
+    ]
+    (tmp_path / "manifest.jsonl").write_text(
+        "\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8"
+    )
+    return tmp_path
+
+
+def test_a_bullet_missing_from_the_marked_body_is_flagged(tmp_path: Path) -> None:
+    evaluation = evaluate_pages(folder(tmp_path))
+    clean, widget = evaluation.pages
+    assert clean.bullets and all(not b.defects for b in clean.bullets)
+    flagged = [b for b in widget.bullets if "not-in-body" in b.defects]
+    assert [b.text for b in flagged] == [WIDGET]
+    totals = evaluation.totals()
+    assert totals["defects"]["not-in-body"] == 1 and totals["defective"] == 1
+    assert totals["refused"] == 0 and totals["pages_with_ground_truth"] == 2
+    assert totals["words_max"] >= totals["words_p90"] >= totals["words_median"] > 0
+    # Both boxes are their page's first sentences (the widget's opens with the widget).
+    assert clean.lead_copy and widget.lead_copy and totals["lead_copy_share"] == 100.0
+    assert 0 < totals["f1_engine"] <= 100 and 0 < totals["f1_trafilatura"] <= 100
+
+
+def test_token_f1_counts_words_not_spacing() -> None:
+    assert token_f1("Harga naik,  kata dia.", "harga naik kata dia") == 100.0
+    assert token_f1("", "harga naik") == 0.0
+    assert round(token_f1("harga naik lagi", "harga naik"), 1) == 80.0
+
+
+def test_cli_prints_the_defective_bullets_and_writes_every_bullet(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["evaluate", "--pages", str(folder(tmp_path / "pages")), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "**1 defective**" in result.output
+    assert f"**not-in-body** (11 words) {WIDGET}" in result.output
+    report = (out / "pages.md").read_text(encoding="utf-8")
+    assert "## Every bullet" in report and STORY[0] in report
+    data = json.loads((out / "pages.json").read_text(encoding="utf-8"))
+    assert data["totals"]["defective"] == 1 and len(data["pages"]) == 2
+
+
+def test_cli_refuses_bad_input_in_one_line(tmp_path: Path) -> None:
+    runner = CliRunner()
+    for args in (["evaluate"], ["evaluate", "x.jsonl", "--pages", str(tmp_path)],
+                 ["evaluate", "--pages", str(tmp_path)]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, args
+        assert "Traceback" not in result.output
+    (tmp_path / "manifest.jsonl").write_text('{"file": "missing.html"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", "--pages", str(tmp_path)])
+    assert result.exit_code == 2 and "no such page: missing.html" in result.output

@@ -1,0 +1,92 @@
+"""Not an article (issue 12, item 6): what is not news prose gets a clear `not-an-article`
+error everywhere (Python, CLI exit 2); real articles pass."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import intisari
+from data_paths import DATA, EXAMPLE_ARTICLE, HTML_PAGES, need
+from intisari.cli import app
+from intisari.errors import InputError, NotAnArticle
+
+#: The shape of /etc/shadow (made-up hashes) and /etc/passwd.
+SHADOW = "\n".join(
+    f"{user}:$6$rounds=5000$Qx{n}Zp9$kF3mV8{n}aQ0LrT7bYw2sD:19{n}45:0:99999:7:::"
+    for n, user in enumerate(["root", "daemon", "bin", "sys", "sync", "games", "man", "lp"])
+)
+PASSWD = "\n".join(
+    f"{user}:x:{n}:{n}:{user}:/var/lib/{user}:/usr/sbin/nologin"
+    for n, user in enumerate(["root", "daemon", "bin", "sys", "sync", "games", "man", "lp"])
+)
+NUMBERS = "\n".join(str(n * 37 % 1000) for n in range(120))
+CODE = '''
+def summarize(text: str, *, count: int | None = None) -> Summary:
+    """Key takeaways of one article."""
+    raw = load(text=text)
+    language = detect_language(raw.text, declared=raw.lang, page=raw.page_lang)
+    cleaned = clean(raw.text, language.data, title=raw.title)
+    if len(cleaned.text.split()) < options.min_words:
+        raise InputTooShort(f"article has {len(cleaned.text.split())} words")
+    scores = ranker.score(document)
+    return Summary(text=document.text, takeaways=select(document, scores, count))
+'''
+CONFIG = "\n".join(
+    f"[section_{n}]\nname = service_{n}\nport = {8000 + n}\nenabled = true\npath = /srv/{n}/"
+    for n in range(12)
+)
+LINKS = "\n".join(
+    f"Harga Beras Naik Menjelang Lebaran di Kota Nomor {n} Hari Ini" for n in range(30)
+)
+TABLE = "\n".join(
+    f"{n}\tJakarta Selatan\t{n * 3.5}\tRp{n * 1000}\tnaik" for n in range(40)
+)
+
+
+@pytest.mark.parametrize(
+    "text", [SHADOW, PASSWD, NUMBERS, CODE, CONFIG, LINKS, TABLE],
+    ids=["shadow", "passwd", "numbers", "code", "config", "links", "table"],
+)
+def test_what_is_not_news_prose_is_refused(text: str) -> None:
+    with pytest.raises(NotAnArticle) as refused:
+        intisari.summarize(text=text)
+    assert refused.value.code == "not-an-article"
+    assert str(refused.value).startswith("this is not an article")
+    assert "\n" not in str(refused.value)
+
+
+def test_the_cli_says_so_in_one_line_with_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "shadow"
+    path.write_text(SHADOW, encoding="utf-8")
+    result = CliRunner().invoke(app, ["summarize", str(path)])
+    assert result.exit_code == 2
+    assert result.output.startswith("intisari: error: this is not an article")
+    assert len(result.output.splitlines()) == 1
+
+
+@pytest.mark.data
+def test_the_example_and_every_shared_page_pass() -> None:
+    intisari.summarize(text=need(EXAMPLE_ARTICLE).read_text(encoding="utf-8"))
+    manifest = need(HTML_PAGES / "manifest.jsonl").read_text(encoding="utf-8")
+    for line in manifest.splitlines():
+        page = json.loads(line)
+        html = (HTML_PAGES / page["file"]).read_text(encoding="utf-8", errors="replace")
+        assert intisari.summarize(html=html).takeaways, page["file"]
+
+
+@pytest.mark.data
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["indosum.tune.jsonl", "cnn.tune.jsonl"])
+def test_no_tune_article_is_refused_as_not_an_article(name: str) -> None:
+    refused = []
+    for line in need(DATA / name).read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        try:
+            intisari.summarize(text=record["text"])
+        except InputError as error:
+            refused.append((record["id"], str(error)))
+    assert refused == []

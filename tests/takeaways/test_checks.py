@@ -1,0 +1,210 @@
+"""The reader's rules (``intisari.takeaways.checks``) on real sentences: the defects the
+shared pages and the tune data show, and story sentences that must pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from intisari.language.data import LANGUAGES
+from intisari.takeaways.checks import (
+    cut_from_quote,
+    dateline_or_credit,
+    has_link,
+    is_fragment,
+    quote_marks,
+    quotes_unbalanced,
+    refers_back,
+)
+
+ID = LANGUAGES["id"]
+EN = LANGUAGES["en"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "VIENNA — The house where Adolf Hitler was born will be "
+         "turned into a police station."),
+        ("en", "CLEVELAND, Ohio – The Doobie Brothers will look to ride a potential induction."),
+        ("en", "TEMPO.CO, Jakarta - Indonesia could learn from Finlands experience."),
+        ("id", "TRIBUNSOLO.COM, JAKARTA --Hingga kini masyarakat masih menunggu adanya vaksin."),
+        ("id", "Yogyakarta - Lima mahasiswa Universitas Gadjah Mada (UGM) berhasil."),
+        ("id", "Petugas memadamkan api di Pasar Senen, Jakarta. (ANTARA FOTO/Sigid Kurniawan)"),
+        ("id", "Warga mengantre bantuan di kantor desa (Foto: Dok. Polri)."),
+        ("id", "Presiden Joko Widodo meninjau lokasi banjir (dok. Istimewa)."),
+        ("en", "President Trump speaks at the White House. (AP Photo/Evan Vucci)"),
+        ("en", "Protesters gathered outside the court on Monday. Getty Images"),
+    ],
+)
+def test_datelines_and_credits_are_caught(lang: str, sentence: str) -> None:
+    assert dateline_or_credit(sentence, LANGUAGES[lang])
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "It's a striking image: a new baby cradled in the American flag, held by a sailor."),
+        ("en", "Trump — who was in Florida at the time — said nothing about it."),
+        ("en", "Dr. Natasha Burgert of KC Kids Doc. said the tools are powerful."),
+        ("id", "GO - JEK akan meluncurkan layanan baru di Bandung pekan depan."),
+        ("id", "Kapal itu masuk dok. untuk diperbaiki selama dua pekan."),
+        ("id", "Seorang wanita muda terkena stroke di usia 26 tahun, "
+         "beberapa bulan setelah melahirkan."),
+    ],
+)
+def test_story_sentences_are_not_datelines_or_credits(lang: str, sentence: str) -> None:
+    assert not dateline_or_credit(sentence, LANGUAGES[lang])
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("id", "Mulai dari kehadiran banyak layanan digital hingga aplikasi besutan dalam negeri."),
+        ("id", "Belum lagi perakitan handset pasca penerapan Tingkat Aturan Dalam Negeri (TKDN)."),
+        ("id", "Juga hal ini berlaku bagi si pengidap penyakit gula yang sedang menjalani terapi."),
+        ("id", "Karena gangguan kesehatan mental berisiko mengidap diabetes."),
+        ("id", "Sebab Miryam sudah beberapa kali mangkir dari pemeriksaan penyidik."),
+        ("id", "Walaupun belum ada game internal dari platform yang kami usung."),
+        ("id", "Yakni terkait pengertian dan teknis Unit Pelaksana Teknis (UPT) keraton."),
+        ("id", "tak hanya itu, harga cabai juga ikut naik di pasar tradisional."),
+        ("id", "Protokol Kesehatan 3M adalah Vaksin Terbaik Cegah Covid-19, "
+         "Simak Penjelasan Dokter"),
+        ("en", "Because he did something rare in public life today."),
+        ("en", "Although she certainly pokes fun if I get too serious about things."),
+        ("en", "Including a new plan for the city's buses and trains."),
+    ],
+)
+def test_fragments_are_caught(lang: str, sentence: str) -> None:
+    assert is_fragment(sentence, LANGUAGES[lang])
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("id", "Karena hujan deras, laga antara Persib dan Persija ditunda hingga Minggu."),
+        ("id", "Agar tim asuhannya mengalah, Agus mendapat tawaran hingga Rp 200 juta."),
+        ("id", "Meski tertinggal namun Palace tidak mau menyerah."),
+        ("id", "Meski demikian tak ada korban jiwa akibat kejadian tersebut."),
+        ("id", "Apabila proses tersebut telah dilalui maka pemerintah pusat akan mengganti lahan."),
+        ("id", "DEPRESI jadi satu momok yang wajib diwaspadai siapa saja."),
+        ("en", "Because of the rain, the game between the Steelers and the Browns was delayed."),
+        ("en", "iPhone sales rose 5 percent in the last quarter, Apple said."),
+        ("en", "“We must improve the management of peatlands,” he emphasized."),
+    ],
+)
+def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
+    assert not is_fragment(sentence, LANGUAGES[lang])
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("id", "Menurut dia, para mucikari itu mampu menyediakan wanita dengan berbagai tipe."),
+        ("id", "Menurutnya, tidak ada vaksin yang lebih baik daripada protokol kesehatan."),
+        ("id", "Itulah mengapa sederet pembaruan yang dibawanya tidak kelihatan."),
+        ("id", "Rasionalisasi atau pemberhentian tersebut dilakukan menyusul banyaknya kritik."),
+        ("id", "Wanita tersebut adalah Donna King di County Durham, Inggris."),
+        ("id", "Dalam pembicaraan tersebut, banyak negara anggota NATO "
+         "menyatakan kesiapan mereka."),
+        ("id", "Hal ini diungkapkan oleh Muhammad Buldansyah, Wakil "
+         "Presiden Direktur PT Hutchison."),
+        ("id", "Namun, meski bergenre drama musikal, dirinya tak punya "
+         "banyak porsi untuk bernyanyi."),
+        ("en", "This would allow the United States to assist the Afghan government."),
+        ("en", "He also dismissed European media reports that Putin had a love child."),
+    ],
+)
+def test_back_references_are_caught(lang: str, sentence: str) -> None:
+    assert refers_back(sentence, LANGUAGES[lang])
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("id", "Saat ini persaingan perekonomian dunia amat ketat."),
+        ("id", "Tahun ini pemerintah menargetkan pertumbuhan ekonomi 5,3 persen."),
+        ("id", "Moskow pada hari Jumat menolak keras kehadiran pasukan NATO di Ukraina."),
+        ("id", "Menurut Kremlin, salah satu tujuan perang Rusia adalah "
+         "mencegah Ukraina bergabung."),
+        ("en", "The researchers observed Europa for 17 nights, from "
+         "February 2016 through May 2017."),
+    ],
+)
+def test_sentences_that_name_their_subject_do_not_refer_back(lang: str, sentence: str) -> None:
+    assert not refers_back(sentence, LANGUAGES[lang])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Peatlands cover about one-third of Finlands territory.',
+        "“South Dakota has a problem.",
+        "“We're truly excited about our 50th Anniversary Tour,” comments Johnston in a "
+        "statement, “as it's a celebration of the band’s entire history.",
+    ],
+)
+def test_unpaired_quotation_marks_are_caught(sentence: str) -> None:
+    assert quotes_unbalanced(sentence)
+
+
+def test_paired_quotation_marks_and_apostrophes_pass() -> None:
+    assert not quotes_unbalanced("“Itu berbahaya bagi negara kami,” tegasnya.")
+    assert not quotes_unbalanced("Disney’s service is stocked with Pixar’s and Marvel’s films.")
+
+
+KAPANLAGI = (
+    '"Di sini sebagai Lido. Sebagai temen baik dari Sivia Blink yang berperan sebagai Lexa. '
+    "Kami itu ceritanya dari luar kota dan sekolah di sekolah yang sama. Saya sama Lexa itu "
+    'main musik juga di kafe," jelasnya saat bertandang ke kantor KapanLagi.com, Rabu (4/11).'
+)
+
+
+def _span(text: str, piece: str) -> list[tuple[int, int]]:
+    start = text.index(piece)
+    return [(start, start + len(piece))]
+
+
+def test_a_sentence_from_inside_a_quotation_is_cut_from_it() -> None:
+    marks = quote_marks(KAPANLAGI)
+    inside = "Kami itu ceritanya dari luar kota dan sekolah di sekolah yang sama."
+    assert cut_from_quote(KAPANLAGI, _span(KAPANLAGI, inside), marks)
+    opening = '"Di sini sebagai Lido.'
+    assert cut_from_quote(KAPANLAGI, _span(KAPANLAGI, opening), marks)
+    # The whole quotation with its speaker is not.
+    assert not cut_from_quote(KAPANLAGI, [(0, len(KAPANLAGI))], marks)
+
+
+def test_the_last_sentence_of_a_quotation_with_its_speaker_and_no_closing_mark_is_whole() -> None:
+    text = (
+        '"Peatlands cover about one-third of Finlands territory. We should manage the peatland '
+        'areas properly," Secretary of State Pratikno stated on Tuesday.'
+    )
+    marks = quote_marks(text)
+    closing = text.index('," ') + 1
+    start = text.index("We should")
+    spans = [(start, closing), (closing + 2, len(text))]
+    assert not cut_from_quote(text, spans, marks)
+    # Without the speaker, it is a piece of the quotation.
+    assert cut_from_quote(text, [(start, closing)], marks)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Informasi lebih lanjut di https://www.dmss.io.",
+        "Pengaduan bisa disampaikan melalui laman www.angkasapura2.co.id.",
+        "Amy Kuperinsky may be reached at akuperinsky@njadvancemedia.com.",
+    ],
+)
+def test_links_and_addresses_are_caught(sentence: str) -> None:
+    assert has_link(sentence)
+
+
+def test_site_names_and_handles_are_not_links() -> None:
+    assert not has_link("Buldansyah berkunjung ke kantor redaksi Liputan6.com di SCTV Tower.")
+    assert not has_link("Skor akhir 2-1 @ Stadion Utama, kata panitia.")
+
+
+def test_a_long_word_run_is_read_once() -> None:
+    # The e-mail pattern starts only where a run of its characters starts: linear time.
+    assert not has_link("a" * 200_000 + "@")

@@ -1,0 +1,165 @@
+"""Quotations stay whole and attributed; every bullet stands alone (issue 12, items 2-3).
+
+Real paragraphs of the shared pages and the example: a sentence from inside a quotation
+of several sentences is never a bullet alone; a short quotation is shown whole with its
+speaker; fragments and back-references wait for what they lean on.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from intisari.document import Document
+from intisari.language.detect import language_for
+from intisari.pipeline import build_document
+from intisari.takeaways.checks import quotes_unbalanced
+from intisari.takeaways.quotes import MAX_QUOTE_WORDS, Quotation, quotations
+from intisari.takeaways.select import select_takeaways
+
+
+def document(paragraphs: list[str], lang: str) -> Document:
+    return build_document("\n\n".join(paragraphs), None, language_for(lang))
+
+
+def box(doc: Document, best: list[str], count: int) -> list[str]:
+    """The box when the ranker likes the sentences starting with ``best``, in that order."""
+    scores = [0.0] * len(doc.sentences)
+    for rank, start in enumerate(best):
+        index = next(s.index for s in doc.sentences if s.text.startswith(start))
+        scores[index] = 10.0 - rank
+    return [t.text for t in select_takeaways(doc, scores, count)]
+
+
+KAPANLAGI = [
+    "Brandon Salim berperan sebagai Lido dalam film HEART BEAT yang tayang November ini.",
+    '"Di sini sebagai Lido. Sebagai temen baik dari Sivia Blink yang berperan sebagai Lexa. '
+    "Kami itu ceritanya dari luar kota dan sekolah di sekolah yang sama. Karakternya lebih "
+    "dewasa dibanding peran-peran personil Blink. Saya sama Lexa itu main musik juga di "
+    'kafe," jelasnya saat bertandang ke kantor KapanLagi.com, Tebet, Jakarta Selatan, Rabu.',
+    "HEART BEAT adalah film kedua Brandon setelah 7 HARI MENEMBUS WAKTU bareng Anjani Dina.",
+]
+
+
+def test_no_sentence_from_inside_a_long_quotation_is_a_bullet_alone() -> None:
+    doc = document(KAPANLAGI, "id")
+    taken = box(doc, ["Kami itu", "Sebagai temen", "Karakternya", '"Di sini', "Brandon"], 3)
+    assert not any(t.startswith(("Kami itu", "Sebagai temen", "Karakternya")) for t in taken)
+    assert not any(quotes_unbalanced(t) for t in taken)
+    # The closing sentence names its speaker only with "-nya" (who?): not taken either.
+    assert not any("jelasnya" in t for t in taken)
+    assert taken[0].startswith("Brandon Salim")
+
+
+TEMPO_EN = [
+    "Indonesia could learn from Finland's experience in handling peatlands.",
+    '"Peatlands cover about one-third of Finlands territory. We should manage the peatland '
+    'areas properly," Secretary of State Pratikno stated on Tuesday.',
+    "Pratikno noted that Finland and Canada have managed to use peatlands for energy.",
+]
+
+
+def test_a_short_quotation_is_shown_whole_with_its_speaker() -> None:
+    doc = document(TEMPO_EN, "en")
+    taken = box(doc, ['"Peatlands cover', "Indonesia could"], 2)
+    assert TEMPO_EN[1] in taken
+    quote = [q for q in quotations(doc) if q is not None]
+    assert quote == [Quotation(1, 2), Quotation(1, 2)]
+
+
+def test_a_long_quotation_gives_its_closing_sentence_without_the_closing_mark() -> None:
+    opening = '"' + " ".join(["Peatlands cover about one-third of Finlands territory."] * 5)
+    doc = document(
+        [TEMPO_EN[0], opening + ' We should manage the peatland areas properly," Secretary '
+         "of State Pratikno stated on Tuesday.", TEMPO_EN[2]], "en"
+    )
+    assert len(doc.text.split()) > MAX_QUOTE_WORDS
+    taken = box(doc, ['"Peatlands cover', "We should", "Indonesia could"], 2)
+    assert taken == [
+        TEMPO_EN[0],
+        "We should manage the peatland areas properly, Secretary of State Pratikno stated on "
+        "Tuesday.",
+    ]
+    result = select_takeaways(doc, [0.0] * len(doc.sentences), 1)
+    for takeaway in result:
+        joined = " ".join(doc.text[s:e] for s, e in takeaway.spans)
+        assert re.sub(r"\s+", " ", joined) == takeaway.text  # deletion only: grounded
+
+
+def test_a_quotation_that_runs_past_its_paragraph_is_not_taken() -> None:
+    doc = document(
+        ["The mayor spoke to reporters on Monday about the new budget plan.",
+         '"We will double spending on buses. Fares will fall for every student in the city.',
+         '"And we will sign it next week," she said at City Hall on Monday afternoon.'],
+        "en",
+    )
+    taken = box(doc, ['"We will double', "Fares will", "The mayor"], 3)
+    assert taken == ["The mayor spoke to reporters on Monday about the new budget plan."]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "lang", "best", "refused"),
+    [
+        (
+            ["Indonesia memasuki fase dinamis akan pertumbuhan ekosistem digital.",
+             "Mulai dari kehadiran banyak layanan digital hingga aplikasi besutan dalam negeri.",
+             "Belum lagi perakitan handset pasca penerapan Tingkat Aturan Dalam Negeri (TKDN)."],
+            "id", ["Mulai dari", "Belum lagi", "Indonesia"], ("Mulai dari", "Belum lagi"),
+        ),
+        (
+            ["DEPRESI jadi satu momok yang wajib diwaspadai siapa saja.",
+             "Karena gangguan kesehatan mental berisiko mengidap diabetes.",
+             "Juga hal ini berlaku bagi si pengidap penyakit gula yang sedang menjalani terapi."],
+            "id", ["Karena", "Juga", "DEPRESI"], ("Karena", "Juga"),
+        ),
+        (
+            ["The Doobie Brothers will tour North America in 2020 with Michael McDonald.",
+             "Because the band turns 50 next year and wants to celebrate with its fans.",
+             "Such as Nashville, Toronto, Denver, Seattle and Los Angeles next summer."],
+            "en", ["Because", "Such as", "The Doobie"], ("Because", "Such as"),
+        ),
+    ],
+)
+def test_fragments_are_never_bullets(
+    paragraphs: list[str], lang: str, best: list[str], refused: tuple[str, ...]
+) -> None:
+    taken = box(document(paragraphs, lang), best, 3)
+    assert taken and not any(t.startswith(refused) for t in taken)
+
+
+REFERENCES = [
+    "Menteri Yuddy Chrisnandi ingin memantau pegawai negeri sipil terbaik di instansinya.",
+    "Ia juga menyoroti banyaknya PNS di daerah yang dinilai tidak produktif oleh masyarakat.",
+    "Pemerintah berencana melakukan rasionalisasi pegawai mulai tahun depan secara bertahap.",
+    "Rasionalisasi atau pemberhentian tersebut dilakukan menyusul banyaknya kritik warga.",
+    "Menurut dia, sistem itu akan diterapkan di semua kementerian pada tahun depan.",
+]
+
+
+def test_a_demonstrative_waits_for_what_it_points_to() -> None:
+    doc = document(REFERENCES, "id")
+    alone = box(doc, ["Rasionalisasi atau", "Menteri Yuddy"], 2)
+    assert not any(t.startswith("Rasionalisasi atau") for t in alone)
+    # With the sentence it points to right before it, it may follow.
+    both = box(doc, ["Rasionalisasi atau", "Pemerintah berencana"], 2)
+    assert both == [REFERENCES[2], REFERENCES[3]]
+
+
+def test_menurut_dia_follows_a_bullet_that_names_someone() -> None:
+    doc = document(REFERENCES, "id")
+    taken = box(doc, ["Menurut dia", "Menteri Yuddy", "Pemerintah berencana"], 2)
+    assert taken == [REFERENCES[0], REFERENCES[4]]
+    alone = box(doc, ["Menurut dia", "Pemerintah berencana"], 1)
+    assert alone == [REFERENCES[2]]
+
+
+def test_a_demonstratives_noun_shown_in_an_earlier_bullet_is_its_referent() -> None:
+    doc = document(
+        ["Lima mahasiswa Universitas Gadjah Mada (UGM) berhasil mengembangkan alat terapi.",
+         "Alat ini diberi nama Indonesia Rehabilitation Robot for Foot atau I-REBOT.",
+         "Lima mahasiswa UGM ini berasal dari Teknik Industri, Teknik Mesin dan Kedokteran."],
+        "id",
+    )
+    taken = box(doc, ["Lima mahasiswa UGM", "Lima mahasiswa Universitas"], 2)
+    assert len(taken) == 2 and taken[1].startswith("Lima mahasiswa UGM ini")
