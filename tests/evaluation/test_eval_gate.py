@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -165,9 +166,13 @@ def _collapse(text: str) -> str:
 
 
 def _without_markup(text: str) -> str:
-    """Whitespace collapsed and asterisks dropped: cleaning removes emphasis markup, and
-    with it part of a censored word ("ni****" became "ni**" in one CNN story)."""
-    return _collapse(text.replace("*", ""))
+    """Whitespace collapsed, asterisks and invisible characters dropped: cleaning removes
+    emphasis markup, and with it part of a censored word ("ni****" became "ni**" in one
+    CNN story), and control and format characters (mojibake "â€\x9c" in IndoSum)."""
+    visible = "".join(
+        char for char in text if char.isspace() or unicodedata.category(char) not in ("Cc", "Cf")
+    )
+    return _collapse(visible.replace("*", ""))
 
 
 def _below_floors(measured: dict[str, Any], floors: dict[str, Any]) -> list[str]:
