@@ -120,6 +120,24 @@ def test_captions_asides_and_credits_are_cut_with_their_reasons() -> None:
     assert [r.reason for r in body.removed] == ["caption", "caption", "widget", "byline"]
 
 
+def test_hidden_blocks_are_not_read_even_inside_one_another() -> None:
+    hidden = (
+        "<div hidden><p>Tersembunyi pertama, teks yang tidak pernah dilihat pembaca sama sekali."
+        "<span style='display:none'>Tersembunyi kedua di dalam yang pertama.</span></p></div>"
+        "<p style='color: grey; display : none'>Tersembunyi ketiga, dengan gaya yang lain.</p>"
+        "<p style='color: grey'>Paragraf ini terlihat oleh pembaca, dengan warna abu-abu.</p>"
+    )
+    body = extract_body(_article(hidden))
+    assert "Tersembunyi" not in body.text
+    assert "Paragraf ini terlihat oleh pembaca" in body.text
+
+
+def test_a_body_hidden_until_its_scripts_run_is_still_read() -> None:
+    # Anti-flicker snippets of A/B-testing tools hide the whole <body> until they load.
+    page = _article("").replace("<body>", "<body style='display: none'>")
+    assert "Komisi Pemberantasan Korupsi" in extract_body(page).text
+
+
 def test_every_reason_the_rules_can_give_is_one_of_the_listed_reasons() -> None:
     dom = {*boilerplate.CUT_IN_BODY.values(), *(reason for reason, _ in boilerplate.NAMED_CUTS),
            "widget", "link-preview", "related-link", "caption"}
