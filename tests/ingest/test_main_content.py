@@ -138,6 +138,12 @@ def test_a_body_hidden_until_its_scripts_run_is_still_read() -> None:
     assert "Komisi Pemberantasan Korupsi" in extract_body(page).text
 
 
+def test_the_parser_reads_the_bytes_the_size_check_made() -> None:
+    page = _page("id_anpandu_kapanlagi-singlepage.html")  # Curly quotes, "©", "®".
+    assert not page.isascii()
+    assert extract(page, encoded=page.encode("utf-8")) == extract(page)
+
+
 def test_every_reason_the_rules_can_give_is_one_of_the_listed_reasons() -> None:
     dom = {*boilerplate.CUT_IN_BODY.values(), *(reason for reason, _ in boilerplate.NAMED_CUTS),
            "widget", "link-preview", "related-link", "caption"}

@@ -190,8 +190,11 @@ class Body:
     declared: str | None = None
 
 
-def extract_body(html: str) -> Body:
-    """The body text (one paragraph a line), the title, and what was cut from the body."""
+def extract_body(html: str | bytes) -> Body:
+    """The body text (one paragraph a line), the title, and what was cut from the body.
+
+    ``html`` is text, or its UTF-8 bytes (what the parser reads).
+    """
     tree = LexborHTMLParser(html)
     title = _title(tree)
     declared = _declared_body(tree)
