@@ -235,9 +235,8 @@ def _read(body: LexborNode, elements: list[_Element]) -> tuple[_Element, list[_E
     paragraphs: list[_Element] = []
     budget = MAX_ELEMENTS
     element = root
+    depth = 1  # The body's.
     node = body.first_child
-    #: For each element open below the body, the node after it: where reading goes on.
-    resume: list[LexborNode | None] = []
     while True:
         if node is None:
             # ``element``'s subtree is read: add its counts to its parent's.
@@ -265,9 +264,10 @@ def _read(body: LexborNode, elements: list[_Element]) -> tuple[_Element, list[_E
                 parent.has_image = True
             if parent is None:
                 break
-            element = parent
             # Past the cap, every open element is closed in turn and nothing more is read.
-            node = resume.pop() if budget >= 0 else None
+            node = element.node.next if budget >= 0 else None  # type: ignore[union-attr]
+            element = parent
+            depth -= 1
             continue
         tag = node.tag
         if tag == "-text":
@@ -281,7 +281,7 @@ def _read(body: LexborNode, elements: list[_Element]) -> tuple[_Element, list[_E
                     element.commas += text.count(",")
             node = node.next
             continue
-        if tag in SKIPPED_TAGS or tag[0] in "_!" or len(resume) >= MAX_DEPTH:
+        if tag in SKIPPED_TAGS or tag[0] in "_!" or depth > MAX_DEPTH:
             node = node.next
             continue
         budget -= 1
@@ -295,8 +295,8 @@ def _read(body: LexborNode, elements: list[_Element]) -> tuple[_Element, list[_E
         new = _Element(tag, node, element)
         elements.append(new)
         element.children.append(new)
-        resume.append(node.next)
         element = new
+        depth += 1
         node = node.first_child
     candidates: list[_Element] = []
     for paragraph in paragraphs:
@@ -503,9 +503,9 @@ class _Writer:
                 return None
             return "link-preview"
         if element.names.strip():
-            for reason, pattern in NAMED_CUTS:
-                if pattern.search(element.names):
-                    return reason
+            named = _named_cut(element.names)
+            if named:
+                return named
         if tag not in BLOCK_TAGS:
             return None
         if element.link_density() >= PREVIEW_LINK_DENSITY and element.chars <= MAX_LINK_LINE_CHARS:
@@ -524,6 +524,15 @@ class _Writer:
             if len(text) > MAX_REMOVED_CHARS:
                 text = text[: MAX_REMOVED_CHARS - 1].rstrip() + "…"
             self.removed.append(Removed(text=text, reason=reason))
+
+
+@lru_cache(maxsize=4096)
+def _named_cut(names: str) -> str | None:
+    """The reason class/id words give to cut a block (the first of ``NAMED_CUTS``), if any."""
+    for reason, pattern in NAMED_CUTS:
+        if pattern.search(names):
+            return reason
+    return None
 
 
 def _is_preview(element: _Element) -> bool:
