@@ -117,13 +117,13 @@ class _Element:
 
     __slots__ = (
         "_names",
+        "_widget",
         "candidate",
         "chars",
         "children",
         "commas",
         "has_image",
         "inline_chars",
-        "is_widget",
         "link_chars",
         "links",
         "node",
@@ -131,7 +131,6 @@ class _Element:
         "score",
         "tag",
         "unlikely",
-        "widget_heading",
     )
 
     def __init__(self, tag: str, node: LexborNode | None, parent: _Element | None) -> None:
@@ -155,11 +154,8 @@ class _Element:
         self.unlikely: bool | None = None
         self.score = 0.0
         self.candidate = False
-        #: A widget heading ("Headline") among this element's children...
-        self.widget_heading: _Element | None = None
-        #: ...and it is the element's first text: the element is the widget.
-        self.is_widget = False
         self._names: str | None = None
+        self._widget: tuple[_Element | None, bool] | None = None
 
     @property
     def names(self) -> str:
@@ -172,6 +168,39 @@ class _Element:
                 else ""
             )
         return self._names
+
+    @property
+    def widget_heading(self) -> _Element | None:
+        """A widget heading ("Headline", "Baca Juga") among this element's children..."""
+        return self._find_widget()[0]
+
+    @property
+    def is_widget(self) -> bool:
+        """...and it is the element's first text: the element is the widget."""
+        return self._find_widget()[1]
+
+    def _find_widget(self) -> tuple[_Element | None, bool]:
+        """The first child whose text is a widget heading, and whether text came before it.
+
+        Asked only of the body's elements, when they are written: looking at every
+        element of the page as it was read cost more than the rest of the body's writing.
+        """
+        if self._widget is None:
+            self._widget = (None, False)
+            before = 0
+            for child in self.children:
+                if isinstance(child, str):
+                    before += len(child.strip())
+                    continue
+                if (
+                    _HEADING_CHARS[0] <= child.chars <= _HEADING_CHARS[1]
+                    and child.tag not in _NOT_HEADINGS
+                    and _heading_text(child) in WIDGET_HEADINGS
+                ):
+                    self._widget = (child, before == 0)
+                    break
+                before += child.chars
+        return self._widget
 
     def link_density(self) -> float:
         return self.link_chars / self.chars if self.chars else 0.0
@@ -256,8 +285,6 @@ def _read(body: LexborNode, elements: list[_Element]) -> tuple[_Element, list[_E
                     if tag not in BLOCK_TAGS:
                         parent.inline_chars += element.inline_chars
                         parent.commas += element.commas
-                    if _HEADING_CHARS[0] <= chars <= _HEADING_CHARS[1] and tag not in _NOT_HEADINGS:
-                        _note_heading(element)
                 if element.inline_chars >= MIN_PARAGRAPH_CHARS and tag in BLOCK_TAGS:
                     paragraphs.append(element)
             elif element.has_image and parent is not None:
@@ -347,26 +374,19 @@ def _unlikely(element: _Element, page_chars: int) -> bool:
     return element.unlikely
 
 
-def _note_heading(element: _Element) -> None:
-    """Mark the parent of a widget heading ("Headline", "Berita Terkait") as a widget.
+def _heading_text(element: _Element) -> str:
+    """The text of a possible widget heading, lower-cased, without edge punctuation.
 
     A heading's text is its own or its children's (``<h3><a>Terpopuler</a></h3>``):
     looking no deeper keeps this cheap on the many short elements of a page.
     """
-    parent = element.parent
-    if parent is None or parent.widget_heading:
-        return
     pieces = []
     for child in element.children:
         if isinstance(child, str):
             pieces.append(child)
         else:
             pieces.extend(grand for grand in child.children if isinstance(grand, str))
-    text = " ".join(" ".join(pieces).split()).strip(_HEADING_EDGES).lower()
-    if text in WIDGET_HEADINGS:
-        parent.widget_heading = element
-        # Its counts are already in the parent's: no text came before it.
-        parent.is_widget = parent.chars == element.chars
+    return " ".join(" ".join(pieces).split()).strip(_HEADING_EDGES).lower()
 
 
 def _vote(paragraph: _Element, candidates: list[_Element], page_chars: int) -> None:
