@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import tracemalloc
@@ -231,6 +232,22 @@ def test_a_body_that_misses_the_one_the_page_declares_is_not_trusted() -> None:
     # Latimes' text against the body space.com declares: as if the rules picked another block.
     assert not is_sure(type(latimes)(latimes.text, latimes.title, latimes.removed,
                                      latimes.paragraphs, declared=space.declared))
+
+
+def test_reading_a_page_leaves_the_garbage_collector_as_it_found_it() -> None:
+    page = _article("")
+    assert gc.isenabled()
+    try:
+        assert "Komisi Pemberantasan Korupsi" in extract_body(page).text
+        assert gc.isenabled()
+        with pytest.raises(TypeError):
+            extract_body(None)  # type: ignore[arg-type]  # The parser refuses it mid-read.
+        assert gc.isenabled()
+        gc.disable()  # A caller that runs with the collector off keeps it off.
+        extract_body(page)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_a_page_of_100k_paragraphs_reads_a_bounded_part_in_bounded_memory() -> None:
