@@ -358,7 +358,9 @@ def _drop_hidden(body: LexborNode) -> None:
     reading the attributes of every element. (Dropped before reading, they no longer count
     towards ``MAX_ELEMENTS``.)
     """
-    for node in body.css("body [hidden], body [style]"):
+    # Every style ``_DISPLAY_NONE`` matches holds "none" or "hidden": the parser narrows
+    # the search to those, and the pattern decides.
+    for node in body.css('body [hidden], body [style*="none"], body [style*="hidden"]'):
         attributes = node.attributes
         if "hidden" in attributes or _DISPLAY_NONE.search(attributes.get("style") or ""):
             node.decompose(recursive=False)  # Unlinked, not freed: a hidden child may follow.
