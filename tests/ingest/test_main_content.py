@@ -12,10 +12,11 @@ import pytest
 
 import intisari
 from data_paths import HTML_PAGES
-from intisari.ingest import boilerplate, html
+from intisari.ingest import boilerplate, html, load
 from intisari.ingest.html import FALLBACK, FAST, extract, is_sure
 from intisari.ingest.main_content import MAX_ELEMENTS, extract_body
 from intisari.language.data import GENERIC, LANGUAGES, RELATED
+from intisari.options import DEFAULT_OPTIONS
 from intisari.removal import REASONS
 
 #: Extraction token F1 of the fast path on the shared pages, per language, when it was
@@ -142,7 +143,12 @@ def test_a_body_hidden_until_its_scripts_run_is_still_read() -> None:
 def test_the_parser_reads_the_bytes_the_size_check_made() -> None:
     page = _page("id_anpandu_kapanlagi-singlepage.html")  # Curly quotes, "©", "®".
     assert not page.isascii()
-    assert extract(page, encoded=page.encode("utf-8")) == extract(page)
+    from_text = extract(page)
+    assert extract(page, encoded=page.encode("utf-8")) == from_text
+    loaded = load(text=None, html=page, url=None, title=None, lang=None, options=DEFAULT_OPTIONS)
+    assert (loaded.text, loaded.title, loaded.removed) == (
+        from_text.text, from_text.title, from_text.removed
+    )
 
 
 def test_every_reason_the_rules_can_give_is_one_of_the_listed_reasons() -> None:
@@ -232,6 +238,14 @@ def test_a_body_that_misses_the_one_the_page_declares_is_not_trusted() -> None:
     # Latimes' text against the body space.com declares: as if the rules picked another block.
     assert not is_sure(type(latimes)(latimes.text, latimes.title, latimes.removed,
                                      latimes.paragraphs, declared=space.declared))
+
+
+def test_a_page_nested_thousands_deep_is_read_to_the_depth_cap() -> None:
+    # Past MAX_DEPTH nothing is read, which keeps the rules' walks within Python's stack.
+    deep = "<div>" * 5000 + "Teks di kedalaman lima ribu, yang tidak terbaca." + "</div>" * 5000
+    body = extract_body(_article(deep))
+    assert "Komisi Pemberantasan Korupsi" in body.text
+    assert "kedalaman" not in body.text
 
 
 def test_reading_a_page_leaves_the_garbage_collector_as_it_found_it() -> None:
