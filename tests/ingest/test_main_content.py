@@ -81,6 +81,16 @@ def test_links_after_a_widget_heading_in_the_body_go_with_it() -> None:
     assert [r.reason for r in body.removed] == ["widget"] * 3
 
 
+def test_a_comment_in_the_markup_is_not_an_element() -> None:
+    # CMS templates leave comments between a widget heading and its links.
+    links = ("<h2>Jangan Lewatkan</h2><!-- related:start --><a href='/a'>'HEART BEAT' Bukan "
+             "Hanya Sekedar Cerita</a><br><!-- item --><a href='/b'>Beri Pujian Buat Blink, "
+             "Fedi Nuril Kangen Tampil</a><br>")
+    body = extract_body(_article(links))
+    assert "HEART BEAT" not in body.text and "Blink" not in body.text
+    assert [r.reason for r in body.removed] == ["widget"] * 3
+
+
 def test_a_widget_heading_inside_the_story_cuts_only_what_follows_it() -> None:
     # express.co.uk: story paragraphs, then "DON'T MISS" and links, in one <div>.
     block = (

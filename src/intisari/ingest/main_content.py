@@ -328,7 +328,9 @@ def _read(body: LexborNode, elements: list[_Element]) -> tuple[_Element, list[_E
                     element.commas += text.count(",")
             node = node.next
             continue
-        if tag in SKIPPED_TAGS or tag[0] in "_!" or depth > MAX_DEPTH:
+        # Comments (the parser's "-comment") are not elements: one between a widget heading
+        # and its links would end the run of links.
+        if tag in SKIPPED_TAGS or tag[0] == "-" or depth > MAX_DEPTH:
             node = node.next
             continue
         budget -= 1
