@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import tracemalloc
@@ -11,10 +12,11 @@ import pytest
 
 import intisari
 from data_paths import HTML_PAGES, need
-from intisari.ingest import boilerplate, html
+from intisari.ingest import boilerplate, html, load
 from intisari.ingest.html import FALLBACK, FAST, extract, is_sure
 from intisari.ingest.main_content import MAX_ELEMENTS, extract_body
 from intisari.language.data import GENERIC, LANGUAGES, RELATED
+from intisari.options import DEFAULT_OPTIONS
 from intisari.removal import REASONS
 
 #: Extraction token F1 of the fast path on the shared pages, per language, when it was
@@ -76,6 +78,16 @@ def test_links_after_a_widget_heading_in_the_body_go_with_it() -> None:
     assert [r.reason for r in body.removed] == ["widget"] * 3
 
 
+def test_a_comment_in_the_markup_is_not_an_element() -> None:
+    # CMS templates leave comments between a widget heading and its links.
+    links = ("<h2>Jangan Lewatkan</h2><!-- related:start --><a href='/a'>'HEART BEAT' Bukan "
+             "Hanya Sekedar Cerita</a><br><!-- item --><a href='/b'>Beri Pujian Buat Blink, "
+             "Fedi Nuril Kangen Tampil</a><br>")
+    body = extract_body(_article(links))
+    assert "HEART BEAT" not in body.text and "Blink" not in body.text
+    assert [r.reason for r in body.removed] == ["widget"] * 3
+
+
 def test_a_widget_heading_inside_the_story_cuts_only_what_follows_it() -> None:
     # express.co.uk: story paragraphs, then "DON'T MISS" and links, in one <div>.
     block = (
@@ -115,6 +127,35 @@ def test_captions_asides_and_credits_are_cut_with_their_reasons() -> None:
     assert "Auriga" not in body.text and "Akrom" not in body.text
     assert "emas" not in body.text and "11:13" not in body.text
     assert [r.reason for r in body.removed] == ["caption", "caption", "widget", "byline"]
+
+
+def test_hidden_blocks_are_not_read_even_inside_one_another() -> None:
+    hidden = (
+        "<div hidden><p>Tersembunyi pertama, teks yang tidak pernah dilihat pembaca sama sekali."
+        "<span style='display:none'>Tersembunyi kedua di dalam yang pertama.</span></p></div>"
+        "<p style='color: grey; display : none'>Tersembunyi ketiga, dengan gaya yang lain.</p>"
+        "<p style='color: grey'>Paragraf ini terlihat oleh pembaca, dengan warna abu-abu.</p>"
+    )
+    body = extract_body(_article(hidden))
+    assert "Tersembunyi" not in body.text
+    assert "Paragraf ini terlihat oleh pembaca" in body.text
+
+
+def test_a_body_hidden_until_its_scripts_run_is_still_read() -> None:
+    # Anti-flicker snippets of A/B-testing tools hide the whole <body> until they load.
+    page = _article("").replace("<body>", "<body style='display: none'>")
+    assert "Komisi Pemberantasan Korupsi" in extract_body(page).text
+
+
+def test_the_parser_reads_the_bytes_the_size_check_made() -> None:
+    page = _page("id_anpandu_kapanlagi-singlepage.html")  # Curly quotes, "©", "®".
+    assert not page.isascii()
+    from_text = extract(page)
+    assert extract(page, encoded=page.encode("utf-8")) == from_text
+    loaded = load(text=None, html=page, url=None, title=None, lang=None, options=DEFAULT_OPTIONS)
+    assert (loaded.text, loaded.title, loaded.removed) == (
+        from_text.text, from_text.title, from_text.removed
+    )
 
 
 def test_every_reason_the_rules_can_give_is_one_of_the_listed_reasons() -> None:
@@ -204,6 +245,30 @@ def test_a_body_that_misses_the_one_the_page_declares_is_not_trusted() -> None:
     # Latimes' text against the body space.com declares: as if the rules picked another block.
     assert not is_sure(type(latimes)(latimes.text, latimes.title, latimes.removed,
                                      latimes.paragraphs, declared=space.declared))
+
+
+def test_a_page_nested_thousands_deep_is_read_to_the_depth_cap() -> None:
+    # Past MAX_DEPTH nothing is read, which keeps the rules' walks within Python's stack.
+    deep = "<div>" * 5000 + "Teks di kedalaman lima ribu, yang tidak terbaca." + "</div>" * 5000
+    body = extract_body(_article(deep))
+    assert "Komisi Pemberantasan Korupsi" in body.text
+    assert "kedalaman" not in body.text
+
+
+def test_reading_a_page_leaves_the_garbage_collector_as_it_found_it() -> None:
+    page = _article("")
+    assert gc.isenabled()
+    try:
+        assert "Komisi Pemberantasan Korupsi" in extract_body(page).text
+        assert gc.isenabled()
+        with pytest.raises(TypeError):
+            extract_body(None)  # type: ignore[arg-type]  # The parser refuses it mid-read.
+        assert gc.isenabled()
+        gc.disable()  # A caller that runs with the collector off keeps it off.
+        extract_body(page)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_a_page_of_100k_paragraphs_reads_a_bounded_part_in_bounded_memory() -> None:

@@ -66,8 +66,8 @@ def load(
         else:
             text = page.body
     if html is not None:
-        check_text(html, options.max_input_bytes)
-        extracted = extract(html, url=url)
+        encoded = check_text(html, options.max_input_bytes)
+        extracted = extract(html, url=url, encoded=encoded)
         return RawArticle(
             extracted.text, _title(title or extracted.title), lang, extracted.lang,
             extracted.removed,

@@ -13,17 +13,18 @@ such as "Headline" or "Baca Juga", hover cards inside a paragraph, blocks whose 
 says comments, related links, share buttons, ads, video, author bios; and lists that are
 mostly links. The vocabularies are data, in ``boilerplate.py``.
 
-The page is read into a small tree of our own in one pass (text, tag, class/id and the
-counts the rules need), so every later step is plain Python over at most
-``MAX_ELEMENTS`` elements: the work and memory per page are bounded by that cap, not
-by what the page holds.
+The page is read into a small tree of our own in one pass (text, tag and the counts
+the rules need; class and id when a rule asks), so every later step is plain Python over
+at most ``MAX_ELEMENTS`` elements: the work and memory per page are bounded by that cap,
+not by what the page holds.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -108,34 +109,100 @@ _HEADING_CHARS = (
 )
 
 
-@dataclass(eq=False, slots=True)
 class _Element:
-    """One element of the page, with the counts the rules read."""
+    """One element of the page, with the counts the rules read.
 
-    tag: str
-    #: Lower-cased ``class`` and ``id``, joined by a space.
-    names: str
-    parent: _Element | None
-    #: Text (as written, spaces and all) and child elements, in document order.
-    children: list[_Element | str] = field(default_factory=list)
-    #: Characters of text in the subtree (stripped text nodes), and of them inside links.
-    chars: int = 0
-    link_chars: int = 0
-    links: int = 0
-    #: Text reached without crossing a block element: the element's own paragraph.
-    inline_chars: int = 0
-    commas: int = 0
-    has_image: bool = False
-    #: Its class or id says it is not the body ("sidebar", "comments")...
-    unlikely_name: bool = False
-    #: ...and it, or an element around it, is small enough to believe that: it casts no vote.
-    unlikely: bool | None = None
-    score: float = 0.0
-    candidate: bool = False
-    #: A widget heading ("Headline") among this element's children...
-    widget_heading: _Element | None = None
-    #: ...and it is the element's first text: the element is the widget.
-    is_widget: bool = False
+    A plain class with slots: ~700 are made a page, and a dataclass's ``__init__``
+    (defaults bound per call) costs measurably more.
+    """
+
+    __slots__ = (
+        "_names",
+        "_widget",
+        "candidate",
+        "chars",
+        "children",
+        "commas",
+        "has_image",
+        "inline_chars",
+        "link_chars",
+        "links",
+        "node",
+        "parent",
+        "score",
+        "tag",
+        "unlikely",
+    )
+
+    def __init__(self, tag: str, node: LexborNode | None, parent: _Element | None) -> None:
+        self.tag = tag
+        #: The page's node: its class and id are read when a rule asks (most elements are
+        #: never asked, and reading every element's attributes was a tenth of the work).
+        self.node = node
+        self.parent = parent
+        #: Text (as written, spaces and all) and child elements, in document order.
+        self.children: list[_Element | str] = []
+        #: Characters of text in the subtree (stripped text nodes), and of them in links.
+        self.chars = 0
+        self.link_chars = 0
+        self.links = 0
+        #: Text reached without crossing a block element: the element's own paragraph.
+        self.inline_chars = 0
+        self.commas = 0
+        self.has_image = False
+        #: It, or an element around it, is named as not the body ("sidebar", "comments")
+        #: and is small enough to believe that: it casts no vote.
+        self.unlikely: bool | None = None
+        self.score = 0.0
+        self.candidate = False
+        self._names: str | None = None
+        self._widget: tuple[_Element | None, bool] | None = None
+
+    @property
+    def names(self) -> str:
+        """Lower-cased ``class`` and ``id``, joined by a space ("" without attributes)."""
+        if self._names is None:
+            attributes = self.node.attributes if self.node is not None else None
+            self._names = (
+                f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
+                if attributes
+                else ""
+            )
+        return self._names
+
+    @property
+    def widget_heading(self) -> _Element | None:
+        """A widget heading ("Headline", "Baca Juga") among this element's children..."""
+        return self._find_widget()[0]
+
+    @property
+    def is_widget(self) -> bool:
+        """...and it is the element's first text: the element is the widget."""
+        return self._find_widget()[1]
+
+    def _find_widget(self) -> tuple[_Element | None, bool]:
+        """The first child whose text is a widget heading, and whether it opens the element
+        (no text before it).
+
+        Asked only of the body's elements, when they are written: asking it of every
+        element of the page as it was read was ~2% of ``summarize(html=...)``.
+        """
+        if self._widget is None:
+            self._widget = (None, False)
+            before = 0
+            for child in self.children:
+                if isinstance(child, str):
+                    before += len(child.strip())
+                    continue
+                if (
+                    _HEADING_CHARS[0] <= child.chars <= _HEADING_CHARS[1]
+                    and child.tag not in _NOT_HEADINGS
+                    and _heading_text(child) in WIDGET_HEADINGS
+                ):
+                    self._widget = (child, before == 0)
+                    break
+                before += child.chars
+        return self._widget
 
     def link_density(self) -> float:
         return self.link_chars / self.chars if self.chars else 0.0
@@ -154,8 +221,29 @@ class Body:
     declared: str | None = None
 
 
-def extract_body(html: str) -> Body:
-    """The body text (one paragraph a line), the title, and what was cut from the body."""
+def extract_body(html: str | bytes) -> Body:
+    """The body text (one paragraph a line), the title, and what was cut from the body.
+
+    ``html`` is text, or its UTF-8 bytes (what the parser reads).
+
+    Python's cyclic garbage collector is paused while a page is read (and left as it was
+    found). The ~2,000 objects a page makes are freed by reference counting when it is
+    done (their one cycle, child to parent, is cut); collections in the middle only walked
+    them and moved them to the old generation, whose full collections then came every few
+    dozen pages: 13% of ``summarize(html=...)``'s time. The pause lasts one page, which
+    ``MAX_ELEMENTS`` bounds.
+    """
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return _extract_body(html)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _extract_body(html: str | bytes) -> Body:
     tree = LexborHTMLParser(html)
     title = _title(tree)
     declared = _declared_body(tree)
@@ -174,7 +262,7 @@ def extract_body(html: str) -> Body:
             writer.block(element) if element is best else writer.element(element)
         writer.newline()
     # Children point to parents and back: cut the links so the tree is freed at once, not
-    # left for the garbage collector (whose passes over thousands of elements cost ~20%).
+    # left for the garbage collector.
     for element in elements:
         element.parent = None
     return Body(text="\n".join(lines), title=title, removed=tuple(removed),
@@ -187,54 +275,78 @@ def extract_body(html: str) -> Body:
 def _read(body: LexborNode, elements: list[_Element]) -> tuple[_Element, list[_Element]]:
     """Our tree of ``body`` (bounded by ``MAX_ELEMENTS``), and the elements voted for.
 
-    Every element read is appended to ``elements``.
+    Every element read is appended to ``elements``. One loop walks the nodes depth first
+    (down to a first child, on to the next sibling, back up when a node has none) with
+    no function call per node: at ~1,500 nodes a page, calls would be most of the cost.
     """
-    root = _Element("body", "", None)
+    _drop_hidden(body)
+    root = _Element("body", None, None)
     paragraphs: list[_Element] = []
-    stack = [(root, body.iter(include_text=True))]
-    count = 0
-    while stack and count <= MAX_ELEMENTS:
-        element, children = stack[-1]
-        for child in children:
-            tag = child.tag
-            if tag == "-text":
-                text = child.text_content
-                if text:
-                    element.children.append(text)
-                    if not text.isspace():
-                        size = len(text.strip())
-                        element.chars += size
-                        element.inline_chars += size
-                        element.commas += text.count(",")
-                continue
-            if tag in SKIPPED_TAGS or tag[0] in "_!" or len(stack) > MAX_DEPTH:
-                continue
-            count += 1
-            if count > MAX_ELEMENTS:
+    budget = MAX_ELEMENTS
+    element = root
+    depth = 1  # The body's.
+    node = body.first_child
+    while True:
+        if node is None:
+            # ``element``'s subtree is read: add its counts to its parent's.
+            parent = element.parent
+            chars = element.chars
+            if chars:  # Most elements of a page hold no text: layout, icons, empty slots.
+                tag = element.tag
+                if tag == "a":
+                    element.link_chars = chars
+                    element.links += 1
+                if parent is not None:
+                    parent.chars += chars
+                    parent.link_chars += element.link_chars
+                    parent.links += element.links
+                    if element.has_image:
+                        parent.has_image = True
+                    if tag not in BLOCK_TAGS:
+                        parent.inline_chars += element.inline_chars
+                        parent.commas += element.commas
+                if element.inline_chars >= MIN_PARAGRAPH_CHARS and tag in BLOCK_TAGS:
+                    paragraphs.append(element)
+            elif element.has_image and parent is not None:
+                parent.has_image = True
+            if parent is None:
                 break
-            if tag == "img":
-                element.has_image = True
-                continue
-            attributes = child.attributes
-            names = ""
-            if attributes:
-                if "hidden" in attributes or (
-                    "style" in attributes and _DISPLAY_NONE.search(attributes["style"] or "")
-                ):
-                    continue
-                names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
-            new = _Element(tag, names, element)
-            elements.append(new)
-            if len(names) > 1:
-                new.unlikely_name = tag not in ("article", "main") and _unlikely_name(names)
-            element.children.append(new)
-            stack.append((new, child.iter(include_text=True)))
-            break  # Read the new element's children first.
-        else:
-            stack.pop()
-            _close(element, paragraphs)
-    while stack:  # Past the cap: close what is open so the counts add up.
-        _close(stack.pop()[0], paragraphs)
+            # Past the cap, every open element is closed in turn and nothing more is read.
+            node = element.node.next if budget >= 0 else None  # type: ignore[union-attr]
+            element = parent
+            depth -= 1
+            continue
+        tag = node.tag
+        if tag == "-text":
+            text = node.text_content
+            if text:
+                element.children.append(text)
+                if not text.isspace():
+                    size = len(text.strip())
+                    element.chars += size
+                    element.inline_chars += size
+                    element.commas += text.count(",")
+            node = node.next
+            continue
+        # Comments (the parser's "-comment") are not elements: one between a widget heading
+        # and its links would end the run of links.
+        if tag in SKIPPED_TAGS or tag[0] == "-" or depth > MAX_DEPTH:
+            node = node.next
+            continue
+        budget -= 1
+        if budget < 0:
+            node = None
+            continue
+        if tag == "img":
+            element.has_image = True
+            node = node.next
+            continue
+        new = _Element(tag, node, element)
+        elements.append(new)
+        element.children.append(new)
+        element = new
+        depth += 1
+        node = node.first_child
     candidates: list[_Element] = []
     for paragraph in paragraphs:
         if not _unlikely(paragraph, root.chars):
@@ -242,37 +354,28 @@ def _read(body: LexborNode, elements: list[_Element]) -> tuple[_Element, list[_E
     return root, candidates
 
 
+def _drop_hidden(body: LexborNode) -> None:
+    """Take the elements a reader never sees (``hidden``, ``display: none``) out of ``body``.
+
+    One search by the parser for the few elements that have the attributes, rather than
+    reading the attributes of every element. (Dropped before reading, they no longer count
+    towards ``MAX_ELEMENTS``.)
+    """
+    # Every style ``_DISPLAY_NONE`` matches holds "none" or "hidden": the parser narrows
+    # the search to those, and the pattern decides.
+    for node in body.css('body [hidden], body [style*="none"], body [style*="hidden"]'):
+        attributes = node.attributes
+        if "hidden" in attributes or _DISPLAY_NONE.search(attributes.get("style") or ""):
+            node.decompose(recursive=False)  # Unlinked, not freed: a hidden child may follow.
+
+
 @lru_cache(maxsize=4096)
-def _unlikely_name(names: str) -> bool:
-    """Do class/id words say "not the body" (and none says "body")? Pages repeat names."""
-    return UNLIKELY_BODY.search(names) is not None and LIKELY_BODY.search(names) is None
+def _name_signs(names: str) -> tuple[bool, bool]:
+    """Do class/id words say "body" (``LIKELY_BODY``), and "not the body" (``UNLIKELY_BODY``)?
 
-
-def _close(element: _Element, paragraphs: list[_Element]) -> None:
-    """Add ``element``'s counts (its subtree is read) to its parent's; note a paragraph."""
-    parent = element.parent
-    chars = element.chars
-    if not chars:  # Most elements of a page hold no text: layout, icons, empty slots.
-        if element.has_image and parent is not None:
-            parent.has_image = True
-        return
-    tag = element.tag
-    if tag == "a":
-        element.link_chars = chars
-        element.links += 1
-    if parent is not None:
-        parent.chars += chars
-        parent.link_chars += element.link_chars
-        parent.links += element.links
-        if element.has_image:
-            parent.has_image = True
-        if tag not in BLOCK_TAGS:
-            parent.inline_chars += element.inline_chars
-            parent.commas += element.commas
-        if _HEADING_CHARS[0] <= chars <= _HEADING_CHARS[1] and tag not in _NOT_HEADINGS:
-            _note_heading(element)
-    if element.inline_chars >= MIN_PARAGRAPH_CHARS and tag in BLOCK_TAGS:
-        paragraphs.append(element)
+    Pages repeat names, and the patterns cost microseconds a search.
+    """
+    return LIKELY_BODY.search(names) is not None, UNLIKELY_BODY.search(names) is not None
 
 
 def _unlikely(element: _Element, page_chars: int) -> bool:
@@ -282,32 +385,32 @@ def _unlikely(element: _Element, page_chars: int) -> bool:
     whole page in ``<div class="abmenu">``.
     """
     if element.unlikely is None:
-        named = element.unlikely_name and element.chars < MAX_CUT_SHARE * page_chars
+        named = False
+        if (
+            element.chars < MAX_CUT_SHARE * page_chars
+            and len(element.names) > 1
+            and element.tag not in ("article", "main")
+        ):
+            likely, unlikely = _name_signs(element.names)
+            named = unlikely and not likely
         parent = element.parent
         element.unlikely = named or (parent is not None and _unlikely(parent, page_chars))
     return element.unlikely
 
 
-def _note_heading(element: _Element) -> None:
-    """Mark the parent of a widget heading ("Headline", "Berita Terkait") as a widget.
+def _heading_text(element: _Element) -> str:
+    """The text of a possible widget heading, lower-cased, without edge punctuation.
 
     A heading's text is its own or its children's (``<h3><a>Terpopuler</a></h3>``):
     looking no deeper keeps this cheap on the many short elements of a page.
     """
-    parent = element.parent
-    if parent is None or parent.widget_heading:
-        return
     pieces = []
     for child in element.children:
         if isinstance(child, str):
             pieces.append(child)
         else:
             pieces.extend(grand for grand in child.children if isinstance(grand, str))
-    text = " ".join(" ".join(pieces).split()).strip(_HEADING_EDGES).lower()
-    if text in WIDGET_HEADINGS:
-        parent.widget_heading = element
-        # Its counts are already in the parent's: no text came before it.
-        parent.is_widget = parent.chars == element.chars
+    return " ".join(" ".join(pieces).split()).strip(_HEADING_EDGES).lower()
 
 
 def _vote(paragraph: _Element, candidates: list[_Element], page_chars: int) -> None:
@@ -330,12 +433,8 @@ def _vote(paragraph: _Element, candidates: list[_Element], page_chars: int) -> N
 
 
 def _name_weight(element: _Element) -> int:
-    weight = 0
-    if LIKELY_BODY.search(element.names):
-        weight += NAME_WEIGHT
-    if UNLIKELY_BODY.search(element.names):
-        weight -= NAME_WEIGHT
-    return weight
+    likely, unlikely = _name_signs(element.names)
+    return NAME_WEIGHT * (likely - unlikely)
 
 
 # -- choosing the body --------------------------------------------------------------------
@@ -448,9 +547,9 @@ class _Writer:
                 return None
             return "link-preview"
         if element.names.strip():
-            for reason, pattern in NAMED_CUTS:
-                if pattern.search(element.names):
-                    return reason
+            named = _named_cut(element.names)
+            if named:
+                return named
         if tag not in BLOCK_TAGS:
             return None
         if element.link_density() >= PREVIEW_LINK_DENSITY and element.chars <= MAX_LINK_LINE_CHARS:
@@ -469,6 +568,15 @@ class _Writer:
             if len(text) > MAX_REMOVED_CHARS:
                 text = text[: MAX_REMOVED_CHARS - 1].rstrip() + "…"
             self.removed.append(Removed(text=text, reason=reason))
+
+
+@lru_cache(maxsize=4096)
+def _named_cut(names: str) -> str | None:
+    """The reason class/id words give to cut a block (the first of ``NAMED_CUTS``), if any."""
+    for reason, pattern in NAMED_CUTS:
+        if pattern.search(names):
+            return reason
+    return None
 
 
 def _is_preview(element: _Element) -> bool:

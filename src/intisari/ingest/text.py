@@ -32,19 +32,21 @@ def check_size(n_bytes: int, max_bytes: int) -> None:
         raise InputTooLarge(f"input is {n_bytes:,} bytes, over the limit of {max_bytes:,}")
 
 
-def check_text(value: str, max_bytes: int) -> None:
+def check_text(value: str, max_bytes: int) -> bytes:
     """Refuse a string that is over the size cap or not valid Unicode (lone surrogates).
 
     Python strings can hold surrogates that no UTF-8 encoder accepts; letting one through
-    would only fail later, when the JSON result is written.
+    would only fail later, when the JSON result is written. Returns the UTF-8 bytes that
+    checking made: the HTML parser reads bytes, and a page need not be encoded twice.
     """
     try:
-        size = len(value.encode("utf-8"))
+        encoded = value.encode("utf-8")
     except UnicodeEncodeError as error:
         raise UndecodableInput(
             f"input is not valid Unicode text (lone surrogate at character {error.start})"
         ) from None
-    check_size(size, max_bytes)
+    check_size(len(encoded), max_bytes)
+    return encoded
 
 
 def split_title(text: str) -> tuple[str | None, str]:
