@@ -19,4 +19,14 @@ DATA = replace(
     marker_words=frozenset(),
     datelines=(),
     speech_verbs=frozenset(),
+    # Words of no language: only digits, capitals and quotes are checked.
+    negations=frozenset(),
+    negation_suffixes=(),
+    antonyms=(),
+    number_words=(),
+    scale_words=(),
+    amount_words=frozenset("$ € £ %".split()),
+    months=(),
+    weekdays=frozenset(),
+    place_prepositions=frozenset(),
 )
