@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from intisari.checking.check import check_statements, label_for
 from intisari.checking.models import Label, Reason, ReasonKind, StatementCheck, Verification
-from intisari.checking.statements import split_summary
+from intisari.checking.statements import parse_summary, split_summary
 
 __all__ = [
     "Label",
@@ -20,5 +20,6 @@ __all__ = [
     "Verification",
     "check_statements",
     "label_for",
+    "parse_summary",
     "split_summary",
 ]

@@ -64,7 +64,9 @@ class Numbers:
 
     mentions: tuple[Mention, ...]
     months: frozenset[int]
+    #: Weekdays named, lower-cased, and as written.
     weekdays: frozenset[str]
+    written: dict[str, str]
 
     def values(self) -> list[float]:
         return [m.value for m in self.mentions]
@@ -91,7 +93,7 @@ def numbers(text: str, data: LanguageData) -> Numbers:
     rules = _rules(data)
     mentions: list[Mention] = []
     months: set[int] = set()
-    weekdays: set[str] = set()
+    weekdays: dict[str, str] = {}
     for match in _NUMBER.finditer(text):
         value = _parse(match.group(), data.decimal_mark)
         if value is None:
@@ -119,16 +121,19 @@ def numbers(text: str, data: LanguageData) -> Numbers:
         mentions.append(Mention(kind, match.group(), value))
     for token in tokens(text):
         if token.word in rules.number_words:
-            mentions.append(Mention("number", token.word, rules.number_words[token.word]))
+            value = float(rules.number_words[token.word])
+            mentions.append(Mention("number", text[token.start:token.end], value))
         elif token.word in rules.month_numbers and (
             token.capital or _near_number(text, token.start, token.end)
         ):
             months.add(rules.month_numbers[token.word])
             # "8 September 2017" and "8/9/2017" say the same: the month is a number too.
-            mentions.append(Mention("date", token.word, float(rules.month_numbers[token.word])))
+            mentions.append(
+                Mention("date", text[token.start:token.end], float(rules.month_numbers[token.word]))
+            )
         elif token.word in data.weekdays:
-            weekdays.add(token.word)
-    return Numbers(tuple(mentions), frozenset(months), frozenset(weekdays))
+            weekdays[token.word] = text[token.start:token.end]
+    return Numbers(tuple(mentions), frozenset(months), frozenset(weekdays), weekdays)
 
 
 def matches(value: float, known: list[float]) -> bool:

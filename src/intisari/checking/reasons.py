@@ -65,6 +65,7 @@ def find_reasons(
         reasons.append(Reason(kind="quotation", text=quote))
     for words in _polarity(toks, text, index, alignment, data):
         reasons.append(Reason(kind="negation", text=words))
+        reported.update(words.split())
     for words in _relations(toks, index, data):
         reasons.append(Reason(kind="relation", text=words))
     rest = [w for w in alignment.novel if w not in reported and not w.isdigit()]
@@ -85,7 +86,9 @@ def _numbers(text: str, index: ArticleIndex, data: LanguageData) -> list[tuple[s
                 failed.append(("date", mention.text))
         elif not matches(mention.value, known):
             failed.append((mention.kind, mention.text))
-    failed += [("date", day) for day in sorted(found.weekdays - index.numbers.weekdays)]
+    failed += [
+        ("date", found.written[day]) for day in sorted(found.weekdays - index.numbers.weekdays)
+    ]
     # One reason per written form: "0-0" is two zeros but one claim.
     return list(dict.fromkeys(failed))
 
