@@ -12,7 +12,7 @@ from typing import Any
 
 from intisari import __version__
 from intisari.checking import Verification, check_statements, split_summary
-from intisari.checking.check import CHECKER_METHOD
+from intisari.checking.model import load_checker
 from intisari.document import Document, Sentence
 from intisari.errors import InputError, InputTooShort
 from intisari.ingest import load
@@ -153,7 +153,7 @@ def verify(
         label="unsupported" if "unsupported" in labels else
         "unclear" if "unclear" in labels else "supported",
         statements=checks,
-        engine=EngineInfo(version=__version__, method=CHECKER_METHOD),
+        engine=EngineInfo(version=__version__, method=load_checker().name),
     )
 
 

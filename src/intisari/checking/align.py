@@ -45,6 +45,8 @@ class ArticleIndex:
     trigrams: frozenset[tuple[str, ...]]
     #: Word -> indexes of the sentences holding it.
     where: dict[str, list[int]]
+    #: Word -> every (sentence, position) where it stands: copied fragments start there.
+    positions: dict[str, list[tuple[int, int]]]
     #: Lower-cased words the article writes as names ("Merson", "Jakarta").
     names: frozenset[str]
     numbers: Numbers
@@ -57,6 +59,7 @@ class ArticleIndex:
         data = document.language.data
         sentence_words: list[list[str]] = []
         where: dict[str, list[int]] = defaultdict(list)
+        positions: dict[str, list[tuple[int, int]]] = defaultdict(list)
         capital: Counter[str] = Counter()
         seen: Counter[str] = Counter()
         negations = []
@@ -67,6 +70,8 @@ class ArticleIndex:
             negations.append(negated(words, data))
             for word in set(words):
                 where[word].append(index)
+            for position, word in enumerate(words):
+                positions[word].append((index, position))
             for position, token in enumerate(toks):
                 if position == 0 or not token.word.isalpha():
                     continue  # a sentence's first word is capitalised whatever it is
@@ -86,6 +91,7 @@ class ArticleIndex:
             bigrams=frozenset(g for words in sentence_words for g in ngrams(words, 2)),
             trigrams=frozenset(g for words in sentence_words for g in ngrams(words, 3)),
             where=dict(where),
+            positions=dict(positions),
             names=names,
             numbers=numbers(document.text, data),
             flat=" " + " ".join(all_words) + " ",
@@ -114,12 +120,14 @@ class Alignment:
     article_share: float
     #: Content words of the statement the article nowhere has.
     novel: list[str]
+    #: How many content words the statement has (0: nothing to support).
+    size: int
 
 
 def align(index: ArticleIndex, content: list[str]) -> Alignment:
     """Greedy cover of the statement's ``content`` words by the article's sentences."""
     if not content:
-        return Alignment([], 1.0, 1.0, 1.0, [])
+        return Alignment([], 1.0, 1.0, 1.0, [], 0)
     novel = [w for w in content if w not in index.words]
     remaining = set(content) - set(novel)
     chosen: list[int] = []
@@ -146,4 +154,5 @@ def align(index: ArticleIndex, content: list[str]) -> Alignment:
         cover_share=covered / total,
         article_share=(total - len(novel)) / total,
         novel=novel,
+        size=total,
     )

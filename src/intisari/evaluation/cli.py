@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -18,6 +18,8 @@ __all__ = ["evaluate", "train"]
 
 #: Where the tune data lives, relative to the repository (see DEVELOPERS guide).
 DEFAULT_DATA = Path("../shared/data")
+#: The human-judged (article, summary) pairs the checker learns from, under ``DEFAULT_DATA``.
+FACTCHECK_FILE = "factcheck/summeval.jsonl"
 #: The tune files ``train`` learns from, by corpus name.
 TUNE_FILES = {"indosum": "indosum.tune.jsonl", "cnn": "cnn.tune.jsonl"}
 
@@ -55,8 +57,14 @@ def train(
                                              "shipped in the package).")] = None,
     seed: Annotated[int | None, typer.Option(help="Random seed (default: the fixed one).")] = None,
     cv: Annotated[bool, typer.Option(help="Also print 5-fold cross-validated scores.")] = False,
+    checker: Annotated[bool, typer.Option(
+        "--checker", help=f"Train the fact checker on {FACTCHECK_FILE} instead of the ranker."
+    )] = False,
 ) -> None:
     """Train the learned ranker on ../shared/data (fixed seed: same data, same model file)."""
+    if checker:
+        _train_checker(data, out, cv)
+        return
     from intisari.evaluation.corpus import read_records, to_articles
     from intisari.ranking.learned import MODEL_PATH, load_model
     from intisari.ranking.training import SEED, make_example, train_ranker, write_model
@@ -91,3 +99,38 @@ def train(
     write_model(ranker, target, provenance)
     load_model.cache_clear()
     typer.echo(f"wrote {target} ({target.stat().st_size / 1024:.0f} KiB)", err=True)
+
+
+def _train_checker(data: Path, out: Path | None, cv: bool) -> None:
+    """``train --checker``: fit the checker's logistic model on SummEval, write its JSON."""
+    from intisari.checking.model import CHECKER_MODEL_PATH, load_checker
+    from intisari.evaluation.checker_training import fit_checker, write_checker_model
+    from intisari.evaluation.factcheck import read_pairs
+
+    path = data / FACTCHECK_FILE
+    if not path.is_file():
+        fail(f"no such file: {path}")
+    try:
+        pairs = read_pairs(path)
+    except (ValueError, KeyError, UnicodeDecodeError) as error:
+        fail(f"{path}: {error}")
+    typer.echo(f"{FACTCHECK_FILE}: {len(pairs)} summaries", err=True)
+    if cv:
+        typer.echo(_checker_figures(pairs).table())
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    provenance = {"files": {FACTCHECK_FILE: {"sha256_16": digest, "summaries": len(pairs)}}}
+    target = out or CHECKER_MODEL_PATH
+    write_checker_model(fit_checker(pairs, provenance), target)
+    load_checker.cache_clear()
+    typer.echo(f"wrote {target} ({target.stat().st_size / 1024:.1f} KiB)", err=True)
+
+
+def _checker_figures(pairs: list[Any]) -> Any:
+    """Cross-validated AUC and balanced accuracy of the checker beside ROUGE-2 precision."""
+    from intisari.evaluation.checker_training import fitter
+    from intisari.evaluation.factcheck import cross_validate_checker, rouge2_precision
+
+    return cross_validate_checker(
+        pairs, {"ROUGE-2 precision (baseline)": lambda _train: rouge2_precision,
+                "intisari checker": fitter}
+    )
