@@ -78,9 +78,11 @@ class ArticleIndex:
                 seen[token.word] += 1
                 capital[token.word] += token.capital
         all_words = [w for words in sentence_words for w in words]
+        # Weekdays and months are capitalised too, but they are dates, not actors.
+        not_names = data.stopwords | data.weekdays | {m for m, _ in data.months}
         names = frozenset(
             w for w, n in seen.items()
-            if capital[w] >= NAME_CAPITAL_SHARE * n and w not in data.stopwords
+            if capital[w] >= NAME_CAPITAL_SHARE * n and w not in not_names
         )
         return cls(
             document=document,

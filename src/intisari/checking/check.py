@@ -43,16 +43,18 @@ def unit_score(model: CheckerModel, sentence: Unit) -> float:
     """The support of one statement sentence: no content word at all is no support."""
     if sentence.alignment.size == 0:
         return 0.0
-    hard = sum(r.kind != "content" for r in sentence.finding.reasons)
-    return model.score(sentence.features, hard)
+    return model.score(sentence.features, sentence.finding.hard)
 
 
-def label_for(score: float, model: CheckerModel | None = None) -> Label:
+def label_for(score: float, model: CheckerModel | None = None, named: bool = False) -> Label:
+    """The label of a score; ``named``: a hard reason was found (``Finding.hard``), a fact
+    the article does not hold, which makes the statement unsupported whatever the words
+    around it share with the article."""
     model = model or load_checker()
+    if named or score < model.unsupported_below:
+        return "unsupported"
     if score >= model.supported_from:
         return "supported"
-    if score < model.unsupported_below:
-        return "unsupported"
     return "unclear"
 
 
@@ -61,7 +63,7 @@ def _check(index: ArticleIndex, statement: str, model: CheckerModel) -> Statemen
     score = min((unit_score(model, u) for u in units), default=0.0)
     sentences = sorted({i for u in units for i in u.alignment.sentences})
     reasons = list(dict.fromkeys(r for u in units for r in u.finding.reasons))
-    label = label_for(score, model)
+    label = label_for(score, model, any(u.finding.hard for u in units))
     return StatementCheck(
         text=" ".join(statement.split()),
         score=round(score, 4),

@@ -19,6 +19,7 @@ __all__ = [
     "Mention",
     "Numbers",
     "Token",
+    "denies_at",
     "is_negation",
     "matches",
     "negated",
@@ -164,9 +165,16 @@ def is_negation(word: str, data: LanguageData) -> bool:
     return word in data.negations or word in data.negation_suffixes
 
 
+def denies_at(words: list[str], position: int, data: LanguageData) -> bool:
+    """Does the word at ``position`` deny? Not before a number: "No 1", "No. 5" abbreviate
+    "number"."""
+    following = words[position + 1] if position + 1 < len(words) else ""
+    return is_negation(words[position], data) and not following[:1].isdigit()
+
+
 def negated(words: list[str], data: LanguageData) -> bool:
     """Do the ``words`` (tokens of ``tokens``) hold one that denies?"""
-    return any(is_negation(w, data) for w in words)
+    return any(denies_at(words, i, data) for i in range(len(words)))
 
 
 @dataclass(frozen=True)

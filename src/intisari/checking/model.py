@@ -29,7 +29,7 @@ CHECKER_MODEL_PATH = Path(str(resources.files("intisari.checking").joinpath("mod
 @dataclass(frozen=True)
 class CheckerModel:
     """Support of a statement sentence = sigmoid(standardised features . weights + bias),
-    times ``reason_penalty`` for each named reason other than ``content``."""
+    times ``reason_penalty`` for each hard reason (``reasons.Finding.hard``)."""
 
     name: str
     mean: np.ndarray

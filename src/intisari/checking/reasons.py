@@ -21,7 +21,7 @@ from functools import lru_cache
 from intisari.checking.align import Alignment, ArticleIndex
 from intisari.checking.facts import (
     Token,
-    is_negation,
+    denies_at,
     matches,
     negated,
     numbers,
@@ -45,6 +45,10 @@ class Finding:
     """Reasons found in one statement sentence, counted by kind for the scorer."""
 
     reasons: list[Reason]
+    #: How many of them are facts the article does not hold (each halves the support and
+    #: makes the statement unsupported): all but ``content`` and names merely never put
+    #: together by the article, which a summary fusing two parts of a story also does.
+    hard: int = 0
 
     def count(self, *kinds: str) -> int:
         return sum(r.kind in kinds for r in self.reasons)
@@ -66,12 +70,14 @@ def find_reasons(
     for words in _polarity(toks, text, index, alignment, data):
         reasons.append(Reason(kind="negation", text=words))
         reported.update(words.split())
-    for words in _relations(toks, index, data):
+    hard = len(reasons)
+    for words, swapped in _relations(toks, index, data):
         reasons.append(Reason(kind="relation", text=words))
+        hard += swapped
     rest = [w for w in alignment.novel if w not in reported and not w.isdigit()]
     if rest:
         reasons.append(Reason(kind="content", text=", ".join(rest)))
-    return Finding(reasons)
+    return Finding(reasons, hard)
 
 
 def _numbers(text: str, index: ArticleIndex, data: LanguageData) -> list[tuple[str, str]]:
@@ -146,8 +152,8 @@ def _polarity(
     statement_negated = negated(words, data)
     if statement_negated:
         # A denial in the statement whose denied word the evidence states plainly.
-        for position, word in enumerate(words):
-            if not is_negation(word, data):
+        for position in range(len(words)):
+            if not denies_at(words, position, data):
                 continue
             target = _denied(words, position, index.stopwords)
             if target and target in evidence_words and not any(
@@ -157,8 +163,8 @@ def _polarity(
     else:
         # A denial in the best sentence of a word the statement states plainly.
         best = evidence[0]
-        for position, word in enumerate(best):
-            if not is_negation(word, data):
+        for position in range(len(best)):
+            if not denies_at(best, position, data):
                 continue
             target = _denied(best, position, index.stopwords)
             if target and target in words:
@@ -171,8 +177,11 @@ def _polarity(
     return list(dict.fromkeys(found))
 
 
-def _relations(toks: list[Token], index: ArticleIndex, data: LanguageData) -> list[str]:
-    """Pairs of the article's names that the statement relates and the article does not."""
+def _relations(
+    toks: list[Token], index: ArticleIndex, data: LanguageData
+) -> list[tuple[str, bool]]:
+    """Pairs of the article's names that the statement relates and the article does not:
+    ``(names, swapped)``, swapped when the article relates them the other way round."""
     entities: list[tuple[int, list[str]]] = []
     for position, token in enumerate(toks):
         if token.word not in index.names:
@@ -181,15 +190,44 @@ def _relations(toks: list[Token], index: ArticleIndex, data: LanguageData) -> li
             entities[-1][1].append(token.word)
         else:
             entities.append((position, [token.word]))
+    words = [t.word for t in toks]
     found = []
     for a in range(len(entities)):
         for b in range(a + 1, len(entities)):
-            first, second = entities[a][1], entities[b][1]
+            (at, first), (bt, second) = entities[a], entities[b]
             if set(first) & set(second):
                 continue
-            if not _together(index, first, second):
-                found.append(f"{' '.join(first)} … {' '.join(second)}")
+            between = words[at + len(first):bt]
+            swapped = _swapped(index, first, second, between, data)
+            if swapped or not _together(index, first, second):
+                found.append((f"{' '.join(first)} … {' '.join(second)}", swapped))
     return found
+
+
+def _swapped(
+    index: ArticleIndex, first: list[str], second: list[str], between: list[str],
+    data: LanguageData,
+) -> bool:
+    """Does the article put the two names round the statement's verb the other way only?
+
+    "Marquez mengungguli Pirro" against "Pirro mengungguli Marquez": some sentence holds
+    both names with a content word the statement has between them, in the reverse order,
+    and no sentence holds them in the statement's order. A passive marker between them
+    ("oleh", "by") turns the order round legitimately and stops the check.
+    """
+    shared = {w for w in between if w not in index.stopwords and w not in index.names}
+    if not shared or any(w in data.passive_markers for w in between):
+        return False
+    reversed_found = False
+    for sentence in set(index.where.get(first[0], ())) & set(index.where.get(second[0], ())):
+        words = index.sentence_words[sentence]
+        a, b = words.index(first[0]), words.index(second[0])
+        if a < b:
+            return False
+        middle = words[b + 1:a]
+        if shared & set(middle) and not any(w in data.passive_markers for w in middle):
+            reversed_found = True
+    return reversed_found
 
 
 def _together(index: ArticleIndex, first: list[str], second: list[str]) -> bool:
@@ -211,8 +249,8 @@ def _denies(words: list[str], target: str, data: LanguageData, stopwords: frozen
     """Does ``words`` deny ``target`` (a negation within reach before it)?"""
     for position, word in enumerate(words):
         if word == target:
-            before = words[max(0, position - NEGATION_REACH):position]
-            if any(is_negation(w, data) for w in before):
+            reach = range(max(0, position - NEGATION_REACH), position)
+            if any(denies_at(words, i, data) for i in reach):
                 return True
     return False
 
