@@ -25,13 +25,27 @@ TUNE_FILES = {"indosum": "indosum.tune.jsonl", "cnn": "cnn.tune.jsonl"}
 
 
 def evaluate(
-    data: Annotated[Path, typer.Argument(help="JSONL of {id, text, summary, ...} records, "
-                                         "or regression cases exported by the service.")],
+    data: Annotated[Path | None, typer.Argument(
+        help="JSONL of {id, text, summary, ...} records, or regression cases exported by the "
+        f"service; with --checker, (article, summary, label) pairs [default: "
+        f"{DEFAULT_DATA / FACTCHECK_FILE}].")] = None,
     out: Annotated[Path | None, typer.Option(help="Folder for report.md, scores.png and "
                                              "articles.jsonl.")] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N records.")] = None,
+    checker: Annotated[bool, typer.Option(
+        "--checker", help="Score the fact checker instead: SummEval AUC and balanced accuracy "
+        "(cross-validated) beside ROUGE-2 precision, speed, the Indonesian changed-fact set."
+    )] = False,
+    indosum: Annotated[Path, typer.Option(
+        help="With --checker: the IndoSum file the changed-fact set is built from."
+    )] = DEFAULT_DATA / TUNE_FILES["indosum"],
 ) -> None:
     """Score the engine beside lead-3 and LexRank: ROUGE, grounding, boilerplate, speed."""
+    if checker:
+        _evaluate_checker(data or DEFAULT_DATA / FACTCHECK_FILE, indosum, limit, out)
+        return
+    if data is None:
+        fail("give the JSONL file to evaluate")
     from intisari.evaluation.corpus import read_records
     from intisari.evaluation.harness import evaluate_records, write_outputs
     from intisari.evaluation.report import markdown
@@ -134,3 +148,21 @@ def _checker_figures(pairs: list[Any]) -> Any:
         pairs, {"ROUGE-2 precision (baseline)": lambda _train: rouge2_precision,
                 "intisari checker": fitter}
     )
+
+
+def _evaluate_checker(data: Path, indosum: Path, limit: int | None, out: Path | None) -> None:
+    from intisari.evaluation.factcheck import evaluate_checker
+
+    for path in (data, indosum):
+        if not path.is_file():
+            fail(f"no such file: {path}")
+    try:
+        evaluation = evaluate_checker(data, indosum, limit)
+    except (ValueError, KeyError, UnicodeDecodeError) as error:
+        fail(f"{data}: {error}")
+    report = evaluation.markdown(data.name)
+    typer.echo(report)
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "checker.md").write_text(report, encoding="utf-8")
+        typer.echo(f"wrote {out / 'checker.md'}", err=True)
