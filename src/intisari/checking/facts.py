@@ -8,7 +8,6 @@ juta" in one and "1.500.000" in the other compares equal, and "tujuh" equals "7"
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -119,7 +118,7 @@ def numbers(text: str, data: LanguageData) -> Numbers:
             kind = "amount"
         elif value.is_integer() and int(value) in YEARS and "," not in match.group():
             kind = "date"
-        mentions.append(Mention(kind, match.group(), value))
+        mentions.append(Mention(kind, _as_written(text, match, kind, following, rules), value))
     for token in tokens(text):
         if token.word in rules.number_words:
             value = float(rules.number_words[token.word])
@@ -180,6 +179,7 @@ def negated(words: list[str], data: LanguageData) -> bool:
 @dataclass(frozen=True)
 class _Rules:
     scales: dict[str, float]
+    amount_words: frozenset[str]
     number_words: dict[str, float]
     month_numbers: dict[str, int]
     month_position: int
@@ -195,6 +195,7 @@ def _rules(data: LanguageData) -> _Rules:
     amounts = "|".join(re.escape(w) for w in amount_words)
     return _Rules(
         scales=dict(data.scale_words),
+        amount_words=data.amount_words,
         number_words=dict(data.number_words),
         month_numbers=dict(data.months),
         month_position=data.numeric_date_order.index("m"),
@@ -224,9 +225,9 @@ def _rounding(value: float) -> float:
     """Half a unit of the last significant digit of ``value`` as written (1.5e6: 5e4)."""
     if value == 0:
         return 0.0
-    digits = f"{abs(value):.6g}".replace(".", "").rstrip("0").lstrip("0") or "0"
-    exponent = math.floor(math.log10(abs(value))) - (len(digits) - 1)
-    return 0.5 * 10.0**exponent
+    mantissa, _, power = f"{abs(value):.5e}".partition("e")
+    significant = len(mantissa.replace(".", "").rstrip("0")) or 1
+    return 0.5 * 10.0 ** (int(power) - significant + 1)
 
 
 def _slash_date(text: str, start: int, end: int) -> list[int] | None:
@@ -251,6 +252,25 @@ def _next_to(before: str, after: str, pattern: re.Pattern[str] | None) -> bool:
     return any(
         part is not None and pattern.search(part.group(1)) is not None for part in (tail, head)
     )
+
+
+def _as_written(
+    text: str, match: re.Match[str], kind: str, following: str, rules: _Rules
+) -> str:
+    """An amount as a reader would quote it: "Rp 5 triliun", "$5,000", "£200m"."""
+    if kind != "amount":
+        return match.group()
+    start, end = match.start(), match.end()
+    before = re.search(r"(\S+)\s?$", text[max(0, start - 16):start])
+    if before is not None and rules.amounts_pattern is not None and (
+        rules.amounts_pattern.fullmatch(before.group(1))
+    ):
+        start -= len(before.group(0))
+    after = re.match(r"\s?[^\W\d_]+|\s?%", text[end:end + 24])
+    if after is not None and (after.group().strip().lower() in rules.scales or "%" in
+                              after.group() or following in rules.amount_words):
+        end += after.end()
+    return text[start:end].strip()
 
 
 def _near_number(text: str, start: int, end: int) -> bool:
