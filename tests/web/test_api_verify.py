@@ -20,7 +20,7 @@ def test_verify_answers_a_verdict_per_statement(client: TestClient, article: str
     start, end = first["evidence"][0]
     assert body["text"][start:end].startswith("Harga beras medium di pasar tradisional")
     assert second["label"] != "supported"
-    assert {"kind": "amount", "text": "900"} in second["reasons"]
+    assert {"kind": "amount", "text": "900 ton"} in second["reasons"]
     metrics = client.get("/metrics").text
     assert 'intisari_statements_checked_total{label="supported"} 1.0' in metrics
 
