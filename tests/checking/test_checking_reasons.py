@@ -101,3 +101,12 @@ def test_a_passive_turns_the_actors_round_legitimately() -> None:
         article("en"), summary=["KGO was told by Broussard that she would help one person."]
     ).statements[0]
     assert "relation" not in {r.kind for r in check.reasons}
+
+
+def test_weekdays_are_dates_not_actors() -> None:
+    # The article names Jacobs and Thursday far apart; a weekday is a date (checked as
+    # one), not a name whose relation to another name the article must state.
+    check = intisari.verify(
+        article("en"), summary=["Jacobs received a kidney transplant on Thursday."]
+    ).statements[0]
+    assert "relation" not in {r.kind for r in check.reasons}
