@@ -83,7 +83,8 @@ def summarize(
 
 @dataclass(frozen=True)
 class ReadArticle:
-    """An article after the first four stages: its document and what cleaning cut."""
+    """An article after the first four stages: its document and what was cut from it
+    (by the HTML extraction and by cleaning)."""
 
     document: Document
     removed: list[Removed]
