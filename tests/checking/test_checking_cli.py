@@ -8,17 +8,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from app_fixtures import ARTICLE
 from intisari.cli import app
 
-STORY = (
-    "Bandung Resmikan Jalur Sepeda\n\n"
-    "Pemerintah Kota Bandung meresmikan jalur sepeda baru sepanjang dua belas kilometer pada "
-    "Senin pagi. Jalur itu menghubungkan pusat kota dengan kawasan kampus di utara. Wali kota "
-    "mengatakan jalur tersebut dibangun untuk mengurangi kemacetan pada jam sibuk. Warga "
-    "menyambut baik pembangunan jalur yang dilengkapi lampu penerangan dan rambu."
-)
-GOOD = "Jalur itu menghubungkan pusat kota dengan kawasan kampus di utara."
-BAD = "Pemerintah Kota Surabaya meresmikan jalur sepeda baru pada Selasa pagi."
+#: The rice-price article the web tests use: a real-looking Indonesian story.
+STORY = ARTICLE
+GOOD = "Pemerintah kota berencana menggelar operasi pasar di 31 kecamatan."
+BAD = "Pemerintah Kota Bandung menggelar operasi pasar di 31 kecamatan mulai Selasa depan."
 
 runner = CliRunner()
 
@@ -42,7 +38,7 @@ def test_bullets_from_a_file_give_a_verdict_each(story: Path, tmp_path: Path) ->
     data = json.loads(result.stdout)
     good, bad = data["statements"]
     assert (good["label"], bad["label"]) == ("supported", "unsupported")
-    assert {(r["kind"], r["text"]) for r in bad["reasons"]} >= {("name", "Surabaya"),
+    assert {(r["kind"], r["text"]) for r in bad["reasons"]} >= {("name", "Bandung"),
                                                                 ("date", "Selasa")}
     assert data["label"] == "unsupported" and data["engine"]["method"]
 
@@ -51,7 +47,7 @@ def test_summary_text_as_the_argument_and_text_output(story: Path) -> None:
     result = run(str(story), BAD, "--format", "text")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("unsupported")
-    assert "    name: Surabaya" in result.stdout
+    assert "    name: Bandung" in result.stdout
     assert "    evidence [" in result.stdout
 
 

@@ -65,7 +65,7 @@ from intisari.web.schemas import (
     SummaryOut,
 )
 
-__all__ = ["ApiError", "error_responses", "router"]
+__all__ = ["ApiError", "engine_error", "error_responses", "router"]
 
 #: Login attempts per client per minute: enough for typos, too few to guess passwords.
 LOGIN_ATTEMPTS_PER_MINUTE = 10
@@ -103,6 +103,11 @@ class ApiError(HTTPException):
     def __init__(self, status: int, code: str, message: str) -> None:
         super().__init__(status, detail=message)
         self.code = code
+
+
+def engine_error(error: InputError) -> ApiError:
+    """The answer to input the engine refused: 413 when too large, else 422, with its code."""
+    return ApiError(413 if isinstance(error, InputTooLarge) else 422, error.code, str(error))
 
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
@@ -165,8 +170,7 @@ def create_summary(body: SummaryIn, state: State, client: Caller) -> Response:
                 stored, hit = summarize_source(session, source, state.options)
             answer = _body(state, stored)
     except InputError as error:
-        status = 413 if isinstance(error, InputTooLarge) else 422
-        raise ApiError(status, error.code, str(error)) from None
+        raise engine_error(error) from None
     state.metrics.summaries_served.labels("cache" if hit else "engine").inc()
     if hit:
         state.metrics.cache_hits.inc()

@@ -15,9 +15,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 
 from intisari.checking import Verification
-from intisari.errors import InputError, InputTooLarge
+from intisari.errors import InputError
 from intisari.pipeline import verify
-from intisari.web.api import ApiError, error_responses
+from intisari.web.api import engine_error, error_responses
 from intisari.web.deps import AppState, Client, app_state, rate_limit, request_client
 from intisari.web.schemas import VerifyIn
 
@@ -52,8 +52,7 @@ def verify_summary(
             options=state.options,
         )
     except InputError as error:
-        status = 413 if isinstance(error, InputTooLarge) else 422
-        raise ApiError(status, error.code, str(error)) from None
+        raise engine_error(error) from None
     for check in result.statements:
         state.metrics.statements_checked.labels(check.label).inc()
     return result
