@@ -38,3 +38,27 @@ def test_check_statements_takes_a_document_and_a_list() -> None:
     checks = check_statements(document, ["Peskov menyatakan NATO memandang Rusia sebagai musuh."])
     assert isinstance(checks[0], StatementCheck)
     assert checks[0].label == "supported"
+
+
+def test_verify_reads_html_like_summarize() -> None:
+    article = need(EXAMPLE_ARTICLE).read_text(encoding="utf-8")
+    paragraphs = "".join(f"<p>{p}</p>" for p in article.split("\n\n")[1:])
+    html = f"<html lang='id'><head><title>Kremlin</title></head><body>{paragraphs}</body></html>"
+    result = intisari.verify(
+        html=html, summary=["Peskov menyatakan NATO memandang Rusia sebagai musuh."]
+    )
+    assert result.language == "id"
+    assert result.statements[0].label == "supported"
+    start, end = result.statements[0].evidence[0]
+    assert "Peskov menyatakan NATO" in result.text[start:end]
+
+
+def test_summary_score_is_the_weakest_statement() -> None:
+    article = need(EXAMPLE_ARTICLE).read_text(encoding="utf-8")
+    result = intisari.verify(
+        article, summary="Peskov menyatakan NATO memandang Rusia sebagai musuh. "
+        "Peskov menyatakan NATO tidak memandang Rusia sebagai musuh."
+    )
+    assert len(result.statements) == 2  # a paragraph is checked sentence by sentence
+    assert result.score == min(s.score for s in result.statements)
+    assert [s.label for s in result.statements] == ["supported", "unsupported"]
