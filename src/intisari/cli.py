@@ -75,6 +75,56 @@ def summarize(
     typer.echo(render(result, fmt))
 
 
+@app.command()
+def verify(
+    source: Annotated[
+        str, typer.Argument(help="The article: a text, HTML or JSON file, an http(s) URL, or -.")
+    ],
+    summary: Annotated[
+        str,
+        typer.Argument(
+            help="The summary: a file (text, one bullet per line, or JSON such as "
+            "`intisari summarize`'s output), - for stdin, or the summary text itself."
+        ),
+    ],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: json, text.")] = "json",
+    lang: Annotated[str | None, typer.Option(help="Language code; detected if omitted.")] = None,
+    title: Annotated[str | None, typer.Option(help="Headline, if not in the input.")] = None,
+) -> None:
+    """Check each statement of a summary against its article: score, label, evidence, reasons."""
+    from intisari.checking import parse_summary
+    from intisari.checking.render import VERIFY_FORMATS, render_verification
+    from intisari.pipeline import verify as run
+
+    if fmt not in VERIFY_FORMATS:
+        fail(f"unknown format {fmt!r}; choose one of {', '.join(VERIFY_FORMATS)}")
+    if source == "-" and summary == "-":
+        fail("only one of the article and the summary can come from stdin")
+    try:
+        if _URL_SCHEME.match(source):
+            article: dict[str, Any] = {"url": source}
+        else:
+            article = _as_input(source, _read_source(source))
+        article.pop("count", None)
+        article.pop("id", None)
+        for key, value in (("lang", lang), ("title", title)):
+            if value is not None:
+                article[key] = value
+        statements = parse_summary(_summary_text(summary))
+        result = run(article.pop("text", None), **article, summary=statements)
+    except InputError as error:
+        fail(str(error))
+    typer.echo(render_verification(result, fmt), nl=False)
+
+
+def _summary_text(summary: str) -> str:
+    """The summary argument's text: stdin, a file, or (with a space in it and no such
+    file) the argument itself."""
+    if summary == "-" or Path(summary).is_file() or not summary.strip() or " " not in summary:
+        return _read_source(summary)
+    return summary
+
+
 #: "scheme://": a URL (only http and https are fetched; others get a clear error).
 _URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 

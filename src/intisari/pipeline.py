@@ -1,11 +1,19 @@
-"""The whole engine as one readable function: article in, grounded takeaways out."""
+"""The whole engine as one readable function: article in, grounded takeaways out.
+
+``verify`` reads an article the same way (stages 1-4, ``read_article``) and checks a
+summary's statements against it instead of writing one.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
 from intisari import __version__
+from intisari.checking import Verification, check_statements, split_summary
+from intisari.checking.model import load_checker
 from intisari.document import Document, Sentence
 from intisari.errors import InputError, InputTooShort
 from intisari.ingest import load
@@ -16,10 +24,17 @@ from intisari.language.detect import Language, detect_language
 from intisari.language.segment import iter_paragraph_spans, split_paragraph
 from intisari.options import DEFAULT_OPTIONS, Options
 from intisari.ranking import LearnedRanker, Ranker, default_ranker
-from intisari.result import EngineInfo, Summary
+from intisari.result import EngineInfo, Removed, Summary
 from intisari.takeaways.select import MAX_COUNT, MIN_COUNT, Sizer, select_takeaways
 
-__all__ = ["build_document", "summarize", "summarize_record"]
+__all__ = [
+    "ReadArticle",
+    "build_document",
+    "read_article",
+    "summarize",
+    "summarize_record",
+    "verify",
+]
 
 
 def summarize(
@@ -43,6 +58,50 @@ def summarize(
         raise InputError(f"count must be between {MIN_COUNT} and {MAX_COUNT}, not {count}")
     ranker = ranker or _default_ranker()
 
+    # 1-4. Ingest, language, clean, segment.
+    article = read_article(text=text, html=html, url=url, title=title, lang=lang, options=options)
+    document, language = article.document, article.document.language
+
+    # 5. Rank every sentence; 6. select the takeaways that can stand alone.
+    scores = ranker.score(document)
+    takeaways = select_takeaways(document, scores, count, _sizer(ranker, language.code))
+    if not takeaways:
+        # Words but no sentence a reader could take as a point ("Presiden . Presiden . ...").
+        raise InputTooShort("no sentence of the article can stand as a takeaway")
+
+    # 7. The result, in the one JSON shape everything else reads.
+    return Summary(
+        id=id,
+        language=language.code,
+        language_supported=language.supported,
+        title=document.title,
+        text=document.text,
+        takeaways=takeaways,
+        notice=language.data.notice,
+        removed=article.removed,
+        engine=EngineInfo(version=__version__, method=ranker.name),
+    )
+
+
+@dataclass(frozen=True)
+class ReadArticle:
+    """An article after the first four stages: its document and what was cut from it
+    (by the HTML extraction and by cleaning)."""
+
+    document: Document
+    removed: list[Removed]
+
+
+def read_article(
+    *,
+    text: str | None,
+    html: str | None,
+    url: str | None,
+    title: str | None,
+    lang: str | None,
+    options: Options,
+) -> ReadArticle:
+    """Stages 1-4, shared by ``summarize`` and ``verify``: the cleaned, segmented article."""
     # 1. Ingest: text, HTML or URL becomes raw story text with a title and declared language.
     raw = load(text=text, html=html, url=url, title=title, lang=lang, options=options)
 
@@ -68,24 +127,43 @@ def summarize(
             f"at least {options.min_words} are needed"
         )
 
-    # 5. Rank every sentence; 6. select the takeaways that can stand alone.
-    scores = ranker.score(document)
-    takeaways = select_takeaways(document, scores, count, _sizer(ranker, language.code))
-    if not takeaways:
-        # Words but no sentence a reader could take as a point ("Presiden . Presiden . ...").
-        raise InputTooShort("no sentence of the article can stand as a takeaway")
+    return ReadArticle(document, [*raw.removed, *cleaned.removed])
 
-    # 7. The result, in the one JSON shape everything else reads.
-    return Summary(
-        id=id,
-        language=language.code,
-        language_supported=language.supported,
-        title=raw.title,
+
+def verify(
+    article: str | None = None,
+    *,
+    html: str | None = None,
+    url: str | None = None,
+    summary: str | Sequence[str],
+    title: str | None = None,
+    lang: str | None = None,
+    options: Options = DEFAULT_OPTIONS,
+) -> Verification:
+    """Is each statement of ``summary`` supported by the article?
+
+    The article is read as ``summarize`` reads it (text, HTML or URL); ``summary`` is text
+    (a paragraph, or one bullet per line) or a list of statements. Every statement gets a
+    support score, a label, evidence spans into ``Verification.text`` and named reasons.
+    Raises ``InputError`` (with a one-line message) for input it cannot check.
+    """
+    read = read_article(
+        text=article, html=html, url=url, title=title, lang=lang, options=options
+    )
+    document = read.document
+    checks = check_statements(document, split_summary(summary, document.language.data))
+    score = min(c.score for c in checks)
+    labels = {c.label for c in checks}
+    return Verification(
+        language=document.language.code,
+        language_supported=document.language.supported,
+        title=document.title,
         text=document.text,
-        takeaways=takeaways,
-        notice=language.data.notice,
-        removed=[*raw.removed, *cleaned.removed],
-        engine=EngineInfo(version=__version__, method=ranker.name),
+        score=score,
+        label="unsupported" if "unsupported" in labels else
+        "unclear" if "unclear" in labels else "supported",
+        statements=checks,
+        engine=EngineInfo(version=__version__, method=load_checker().name),
     )
 
 

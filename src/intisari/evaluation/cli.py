@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -18,14 +18,17 @@ __all__ = ["evaluate", "train"]
 
 #: Where the tune data lives, relative to the repository (see DEVELOPERS guide).
 DEFAULT_DATA = Path("../shared/data")
+#: The human-judged (article, summary) pairs the checker learns from, under ``DEFAULT_DATA``.
+FACTCHECK_FILE = "factcheck/summeval.jsonl"
 #: The tune files ``train`` learns from, by corpus name.
 TUNE_FILES = {"indosum": "indosum.tune.jsonl", "cnn": "cnn.tune.jsonl"}
 
 
 def evaluate(
     data: Annotated[Path | None, typer.Argument(
-        help="JSONL of {id, text, summary, ...} records, or regression cases exported by "
-             "the service.", show_default=False)] = None,
+        help="JSONL of {id, text, summary, ...} records, or regression cases exported by the "
+        f"service; with --checker, (article, summary, label) pairs [default: "
+        f"{DEFAULT_DATA / FACTCHECK_FILE}].", show_default=False)] = None,
     pages: Annotated[Path | None, typer.Option(
         help="Instead: a folder of HTML pages with manifest.jsonl (like "
              "../shared/examples/html); checks every bullet as a reader would.",
@@ -34,9 +37,20 @@ def evaluate(
                                              "articles.jsonl (with --pages: pages.md, "
                                              "every bullet, and pages.json).")] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N records.")] = None,
+    checker: Annotated[bool, typer.Option(
+        "--checker", help="Score the fact checker instead: SummEval AUC and balanced accuracy "
+        "(cross-validated) beside ROUGE-2 precision, speed, the Indonesian changed-fact set."
+    )] = False,
+    indosum: Annotated[Path, typer.Option(
+        help="With --checker: the IndoSum file the changed-fact set is built from."
+    )] = DEFAULT_DATA / TUNE_FILES["indosum"],
 ) -> None:
-    """Score the engine beside lead-3 and LexRank (ROUGE, grounding, boilerplate, speed),
-    or, with --pages, its boxes on real pages (defects per bullet, extraction F1)."""
+    """Score the engine beside lead-3 and LexRank (ROUGE, grounding, boilerplate, speed);
+    with --pages, its boxes on real pages (defects per bullet, extraction F1); with
+    --checker, the fact checker."""
+    if checker:
+        _evaluate_checker(data or DEFAULT_DATA / FACTCHECK_FILE, indosum, limit, out)
+        return
     if (data is None) == (pages is None):
         fail("give a data file or --pages DIR (one of them)")
     if pages is not None:
@@ -91,8 +105,14 @@ def train(
                                              "shipped in the package).")] = None,
     seed: Annotated[int | None, typer.Option(help="Random seed (default: the fixed one).")] = None,
     cv: Annotated[bool, typer.Option(help="Also print 5-fold cross-validated scores.")] = False,
+    checker: Annotated[bool, typer.Option(
+        "--checker", help=f"Train the fact checker on {FACTCHECK_FILE} instead of the ranker."
+    )] = False,
 ) -> None:
     """Train the learned ranker on ../shared/data (fixed seed: same data, same model file)."""
+    if checker:
+        _train_checker(data, out, cv)
+        return
     from intisari.evaluation.corpus import read_records, to_articles
     from intisari.ranking.learned import MODEL_PATH, load_model
     from intisari.ranking.training import SEED, make_example, train_ranker, write_model
@@ -127,3 +147,56 @@ def train(
     write_model(ranker, target, provenance)
     load_model.cache_clear()
     typer.echo(f"wrote {target} ({target.stat().st_size / 1024:.0f} KiB)", err=True)
+
+
+def _train_checker(data: Path, out: Path | None, cv: bool) -> None:
+    """``train --checker``: fit the checker's logistic model on SummEval, write its JSON."""
+    from intisari.checking.model import CHECKER_MODEL_PATH, load_checker
+    from intisari.evaluation.checker_training import fit_checker, write_checker_model
+    from intisari.evaluation.factcheck import read_pairs
+
+    path = data / FACTCHECK_FILE
+    if not path.is_file():
+        fail(f"no such file: {path}")
+    try:
+        pairs = read_pairs(path)
+    except (ValueError, KeyError, UnicodeDecodeError) as error:
+        fail(f"{path}: {error}")
+    typer.echo(f"{FACTCHECK_FILE}: {len(pairs)} summaries", err=True)
+    if cv:
+        typer.echo(_checker_figures(pairs).table())
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    provenance = {"files": {FACTCHECK_FILE: {"sha256_16": digest, "summaries": len(pairs)}}}
+    target = out or CHECKER_MODEL_PATH
+    write_checker_model(fit_checker(pairs, provenance), target)
+    load_checker.cache_clear()
+    typer.echo(f"wrote {target} ({target.stat().st_size / 1024:.1f} KiB)", err=True)
+
+
+def _checker_figures(pairs: list[Any]) -> Any:
+    """Cross-validated AUC and balanced accuracy of the checker beside ROUGE-2 precision."""
+    from intisari.evaluation.checker_training import fitter
+    from intisari.evaluation.factcheck import cross_validate_checker, rouge2_precision
+
+    return cross_validate_checker(
+        pairs, {"ROUGE-2 precision (baseline)": lambda _train: rouge2_precision,
+                "intisari checker": fitter}
+    )
+
+
+def _evaluate_checker(data: Path, indosum: Path, limit: int | None, out: Path | None) -> None:
+    from intisari.evaluation.factcheck import evaluate_checker
+
+    for path in (data, indosum):
+        if not path.is_file():
+            fail(f"no such file: {path}")
+    try:
+        evaluation = evaluate_checker(data, indosum, limit)
+    except (ValueError, KeyError, UnicodeDecodeError) as error:
+        fail(f"{data}: {error}")
+    report = evaluation.markdown(data.name)
+    typer.echo(report)
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "checker.md").write_text(report, encoding="utf-8")
+        typer.echo(f"wrote {out / 'checker.md'}", err=True)

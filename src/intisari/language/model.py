@@ -122,3 +122,34 @@ class LanguageData:
     #: Lower-cased words that start the main clause after a dependent one without a comma
     #: ("Jika ... maka ...").
     clause_links: frozenset[str] = frozenset()
+
+    # Fact checking (``intisari.checking``): what a statement may get wrong. ------------
+    #: Lower-cased words that deny what follows ("tidak", "not"): a statement whose
+    #: polarity differs from the article sentence it rests on is flagged.
+    negations: frozenset[str] = frozenset()
+    #: Endings that deny the word they close ("n't" in "didn't"), lower-cased.
+    negation_suffixes: tuple[str, ...] = ()
+    #: Pairs of lower-cased words of opposite sense ("naik"/"turun", "won"/"lost"): one
+    #: in the statement where its article sentence has the other is a polarity flip.
+    antonyms: tuple[tuple[str, str], ...] = ()
+    #: Numbers written as words, lower-cased ("tujuh" 7, "seven" 7): compared by value.
+    number_words: tuple[tuple[str, float], ...] = ()
+    #: Words that multiply the number before them ("juta" 1e6, "million" 1e6).
+    scale_words: tuple[tuple[str, float], ...] = ()
+    #: Lower-cased words that make the number beside them an amount: currencies and
+    #: units of measure ("rp", "rupiah", "dollars", "persen", "percent", "kg").
+    amount_words: frozenset[str] = frozenset()
+    #: Month names and their abbreviations, lower-cased, with the month's number.
+    months: tuple[tuple[str, int], ...] = ()
+    #: Weekday names, lower-cased ("senin", "monday").
+    weekdays: frozenset[str] = frozenset()
+    #: The decimal mark of the language's numbers ("," in "1,5 juta"; "." in "1.5
+    #: million"); the other mark separates thousands.
+    decimal_mark: str = "."
+    #: How numeric dates are written: "dmy" ("8/9/2017" is 8 September) or "mdy".
+    numeric_date_order: str = "mdy"
+    #: Lower-cased prepositions after which a name is a place ("di Jakarta", "in Turin").
+    place_prepositions: frozenset[str] = frozenset()
+    #: Lower-cased words that turn the order of actors round ("by" in "B was beaten by
+    #: A", "oleh"): a swapped pair of names is not flagged when one stands between them.
+    passive_markers: frozenset[str] = frozenset()

@@ -87,7 +87,7 @@ from intisari.web.schemas import (
     SummaryOut,
 )
 
-__all__ = ["ApiError", "router"]
+__all__ = ["ApiError", "engine_error", "error_responses", "router"]
 
 #: Login attempts per client per minute: enough for typos, too few to guess passwords.
 LOGIN_ATTEMPTS_PER_MINUTE = 10
@@ -135,7 +135,12 @@ def _in_utc(moment: datetime | date) -> datetime:
 IsoMoment = Annotated[datetime | date, BeforeValidator(_iso_8601), AfterValidator(_in_utc)]
 
 
-def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+def engine_error(error: InputError) -> ApiError:
+    """The answer to input the engine refused: 413 when too large, else 422, with its code."""
+    return ApiError(413 if isinstance(error, InputTooLarge) else 422, error.code, str(error))
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI entries for the error answers a route can give."""
     entries: dict[int | str, dict[str, Any]] = {
         s: {"model": ErrorOut, "description": HTTPStatus(s).phrase} for s in statuses
@@ -165,7 +170,7 @@ def _summary_or_404(session: Session, summary_id: str) -> StoredSummary:
 @router.post(
     "/v1/summaries",
     response_model=SummaryOut,
-    responses=_errors(400, 413, 422, 429, 500, 503),
+    responses=error_responses(400, 413, 422, 429, 500, 503),
     tags=["summaries"],
 )
 async def create_summary(body: SummaryIn, state: State, client: Caller) -> Response:
@@ -181,8 +186,7 @@ async def create_summary(body: SummaryIn, state: State, client: Caller) -> Respo
             result = await asyncio.wrap_future(state.engine_pool.submit(**arguments))
             answer = await run_in_threadpool(_store, state, source, result)
     except InputError as error:
-        status = 413 if isinstance(error, InputTooLarge) else 422
-        raise ApiError(status, error.code, str(error)) from None
+        raise engine_error(error) from None
     state.metrics.summaries_served.labels("cache" if hit else "engine").inc()
     if hit:
         state.metrics.cache_hits.inc()
@@ -250,7 +254,7 @@ def _visible_body(state: AppState, summary_id: str) -> bytes | None:
 @router.get(
     "/v1/summaries/{summary_id}",
     response_model=SummaryOut,
-    responses=_errors(404),
+    responses=error_responses(404),
     tags=["summaries"],
 )
 def read_summary(summary_id: str, request: Request, state: State) -> SummaryOut:
@@ -266,7 +270,7 @@ def read_summary(summary_id: str, request: Request, state: State) -> SummaryOut:
 @router.patch(
     "/v1/summaries/{summary_id}",
     response_model=SummaryOut,
-    responses=_errors(400, 401, 403, 404, 422),
+    responses=error_responses(400, 401, 403, 404, 422),
     tags=["review"],
 )
 def hide_summary(summary_id: str, body: HiddenIn, session: DB, reviewer: Reviewer) -> SummaryOut:
@@ -285,7 +289,7 @@ def hide_summary(summary_id: str, body: HiddenIn, session: DB, reviewer: Reviewe
     status_code=201,
     responses={
         200: {"model": ReportOut, "description": "Merged into the same client's earlier report"},
-        **_errors(400, 404, 413, 422, 429),
+        **error_responses(400, 404, 413, 422, 429),
     },
     tags=["reports"],
 )
@@ -311,7 +315,7 @@ def create_report(
 @router.get(
     "/v1/reports",
     response_model=list[ReportOut],
-    responses=_errors(401, 403, 422),
+    responses=error_responses(401, 403, 422),
     tags=["review"],
 )
 def list_reports(
@@ -347,7 +351,7 @@ def list_reports(
             "description": "JSON Lines, one confirmed report per line (see README, Service)",
             "content": {"application/x-ndjson": {"schema": {"type": "string"}}},
         },
-        **_errors(401, 403),
+        **error_responses(401, 403),
     },
     tags=["review"],
 )
@@ -366,7 +370,7 @@ def export_reports(state: State, reviewer: Reviewer) -> StreamingResponse:
 @router.patch(
     "/v1/reports/{report_id}",
     response_model=ReportOut,
-    responses=_errors(400, 401, 403, 404, 422),
+    responses=error_responses(400, 401, 403, 404, 422),
     tags=["review"],
 )
 def review_report(
@@ -394,7 +398,7 @@ def review_report(
 @router.post(
     "/v1/auth/login",
     response_model=LoginOut,
-    responses=_errors(400, 401, 422, 429),
+    responses=error_responses(400, 401, 422, 429),
     tags=["auth"],
 )
 def login(body: LoginIn, response: Response, state: State, session: DB, client: Caller) -> LoginOut:
@@ -413,7 +417,7 @@ def logout(request: Request, response: Response, session: DB) -> None:
     end_session(request, session, response)
 
 
-@router.get("/v1/auth/me", response_model=LoginOut, responses=_errors(401), tags=["auth"])
+@router.get("/v1/auth/me", response_model=LoginOut, responses=error_responses(401), tags=["auth"])
 def me(request: Request, response: Response, state: State, principal: MaybePrincipal) -> LoginOut:
     """Who is logged in, with a CSRF token for this browser."""
     if principal is None:
@@ -425,7 +429,7 @@ def me(request: Request, response: Response, state: State, principal: MaybePrinc
 # Operations ---------------------------------------------------------------------------
 
 
-@router.get("/healthz", responses=_errors(503), tags=["operations"])
+@router.get("/healthz", responses=error_responses(503), tags=["operations"])
 def healthz(state: State) -> dict[str, str]:
     """``{"status": "ok"}`` when the database answers, else 503."""
     try:

@@ -29,7 +29,7 @@ from intisari.options import Options
 from intisari.settings import Settings
 from intisari.storage.database import make_engine, make_sessions, upgrade
 from intisari.storage.repository import instance_secret
-from intisari.web import api, pages
+from intisari.web import api, pages, verify
 from intisari.web.bodies import BodyCache
 from intisari.web.deps import AppState
 from intisari.web.docs import install_docs
@@ -124,6 +124,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.include_router(api.router)
+    app.include_router(verify.router)
     install_docs(app)
     # The pages (`/`, `/a/{summary_id}`, `/review`) and their stylesheet and script.
     app.include_router(pages.router)

@@ -44,7 +44,7 @@ from typing import Any
 from fastapi import HTTPException
 
 from intisari.errors import InputError
-from intisari.pipeline import summarize
+from intisari.pipeline import summarize, verify
 from intisari.ranking import Ranker
 
 __all__ = ["EngineBusy", "EngineFailed", "EnginePool", "EngineTooSlow", "load_ranker"]
@@ -59,9 +59,8 @@ BUSY_RETRY_AFTER_S = 5
 #: The module the fork server imports once, so that every worker starts with the engine.
 PRELOAD = ["intisari.web.engine_pool"]
 
-#: Keyword arguments of ``intisari.summarize`` for one article.
+#: Keyword arguments of ``intisari.summarize`` (or ``intisari.verify``) for one article.
 Arguments = dict[str, Any]
-
 
 class EngineTooSlow(InputError):
     """The article used up its CPU deadline: the same article would again (422)."""
@@ -121,8 +120,9 @@ class EnginePool:
         self._slots: list[threading.Thread] = []
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
 
-    def submit(self, **arguments: Any) -> Future[dict[str, Any]]:
-        """Summarize in a worker: a future of the JSON result (``Summary.model_dump``).
+    def submit(self, task: str = "summarize", **arguments: Any) -> Future[dict[str, Any]]:
+        """Summarize (or verify, ``task``) in a worker: a future of the JSON result
+        (``Summary.model_dump``, or ``Verification.model_dump``).
 
         The future raises what ``intisari.summarize`` raises (``InputError`` and its
         kind), ``EngineTooSlow``, or ``EngineFailed``; ``submit`` itself raises
@@ -139,7 +139,7 @@ class EnginePool:
             future.add_done_callback(self._release)
             if not self._slots:
                 self._start_slots()
-            self._jobs.put(_Job(arguments, future))
+            self._jobs.put(_Job({"task": task, **arguments}, future))
         return future
 
     def run(self, **arguments: Any) -> dict[str, Any]:
@@ -261,8 +261,11 @@ def _work(connection: Connection, deadline_s: float, ranker_path: str | None) ->
             return
         signal.setitimer(signal.ITIMER_PROF, deadline_s)
         try:
-            summary = summarize(**arguments, ranker=ranker)
-            reply: tuple[str, Any] = ("ok", summary.model_dump(mode="json"))
+            if arguments.pop("task") == "verify":
+                result = verify(**arguments)
+            else:
+                result = summarize(**arguments, ranker=ranker)
+            reply: tuple[str, Any] = ("ok", result.model_dump(mode="json"))
         except InputError as error:
             reply = ("input-error", error)
         except Exception as error:  # a bug: its name and message travel, not the object

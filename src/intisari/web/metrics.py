@@ -1,4 +1,5 @@
-"""Prometheus metrics of one app: summaries served, cache hits, reports, request latency.
+"""Prometheus metrics of one app: summaries served, cache hits, reports, statements checked,
+request latency.
 
 Each app gets its own ``CollectorRegistry`` (tests create many apps in one process, and
 the global registry refuses a second metric of the same name).
@@ -36,6 +37,12 @@ class Metrics:
             "intisari_reports",
             "Readers' reports received, by category; merged duplicates are counted apart.",
             ["category", "merged"],
+            registry=self.registry,
+        )
+        self.statements_checked = Counter(
+            "intisari_statements_checked",
+            "Statements checked by POST /v1/verify, by the label they got.",
+            ["label"],
             registry=self.registry,
         )
         self.latency = Histogram(

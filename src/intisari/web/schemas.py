@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from intisari.checking.statements import MAX_STATEMENTS
 from intisari.result import Summary
 from intisari.storage.models import Report, StoredSummary
 
@@ -24,6 +25,7 @@ __all__ = [
     "Status",
     "SummaryIn",
     "SummaryOut",
+    "VerifyIn",
 ]
 
 #: A long feature is ~100 kB of text; ten times that is not an article (422 above it).
@@ -43,8 +45,8 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class SummaryIn(_Strict):
-    """Exactly one of ``url``, ``html`` or ``text``."""
+class _ArticleIn(_Strict):
+    """An article: exactly one of ``url``, ``html`` or ``text``."""
 
     url: str | None = Field(
         None, max_length=2048, pattern=r"^https?://", description="Page to fetch."
@@ -61,14 +63,40 @@ class SummaryIn(_Strict):
         pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})?$",
         description="Language; detected if omitted.",
     )
-    article_id: str | None = Field(None, max_length=200, description="Your id of the article.")
 
     @model_validator(mode="after")
-    def _one_source(self) -> SummaryIn:
+    def _one_source(self) -> Self:
         given = [name for name in ("url", "html", "text") if getattr(self, name)]
         if len(given) != 1:
             raise ValueError("give exactly one of url, html or text")
         return self
+
+
+class SummaryIn(_ArticleIn):
+    """Exactly one of ``url``, ``html`` or ``text``."""
+
+    article_id: str | None = Field(None, max_length=200, description="Your id of the article.")
+
+
+#: A statement longer than this is not one statement (a long bullet is ~60 words).
+MAX_STATEMENT_CHARS = 5000
+#: A summary as text: a long abstract is ~2,000 characters.
+MAX_SUMMARY_CHARS = 50_000
+
+
+class VerifyIn(_ArticleIn):
+    """An article (exactly one of ``url``, ``html`` or ``text``) and a summary of it."""
+
+    summary: (
+        Annotated[str, Field(min_length=1, max_length=MAX_SUMMARY_CHARS)]
+        | Annotated[
+            list[Annotated[str, Field(max_length=MAX_STATEMENT_CHARS)]],
+            Field(min_length=1, max_length=MAX_STATEMENTS),
+        ]
+    ) = Field(
+        description="Text (a paragraph, or one bullet per line: each sentence is checked) or "
+        "a list of statements (each checked as given)."
+    )
 
 
 class SummaryOut(Summary):

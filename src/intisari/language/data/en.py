@@ -131,6 +131,65 @@ DATELINES: tuple[str, ...] = (
     *common.DATELINES,
 )
 
+# Fact checking (``intisari.checking``) -------------------------------------------------
+
+#: Words that deny; "n't" is a suffix ("didn't" is read as the words "didn" and "t").
+NEGATIONS = frozenset(
+    "not no never none nobody nothing neither nor without cannot".split()
+)
+NEGATION_SUFFIXES = ("n't", "n’t")
+
+#: Opposite pairs a rewriting can swap: "rose" for "fell", "won" for "lost".
+ANTONYMS: tuple[tuple[str, str], ...] = tuple(
+    tuple(pair.split("/"))  # type: ignore[misc]
+    for pair in """
+    rise/fall rises/falls rose/fell risen/fallen increase/decrease increased/decreased
+    increases/decreases up/down higher/lower highest/lowest largest/smallest
+    biggest/smallest more/less most/least win/lose wins/loses won/lost winning/losing
+    gained/lost gain/loss profit/loss bought/sold buy/sell buying/selling
+    accepted/rejected approved/rejected support/oppose supported/opposed
+    allowed/banned allow/ban opened/closed open/closed import/export imports/exports
+    before/after first/last earlier/later guilty/innocent convicted/acquitted
+    alive/dead survived/died arrested/released entered/left victory/defeat
+    """.split()
+)
+
+NUMBER_WORDS: tuple[tuple[str, float], ...] = (
+    ("zero", 0), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5),
+    ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11),
+    ("twelve", 12), ("thirteen", 13), ("fourteen", 14), ("fifteen", 15),
+    ("sixteen", 16), ("seventeen", 17), ("eighteen", 18), ("nineteen", 19),
+    ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60),
+    ("seventy", 70), ("eighty", 80), ("ninety", 90), ("dozen", 12), ("half", 0.5),
+    ("twice", 2), ("single", 1), ("double", 2), ("triple", 3),
+)
+
+#: "1.5 million" is 1,500,000, "£200m" 200,000,000: the scale multiplies the number before.
+SCALE_WORDS: tuple[tuple[str, float], ...] = (
+    ("hundred", 100), ("thousand", 1e3), ("k", 1e3), ("million", 1e6), ("m", 1e6),
+    ("mn", 1e6), ("billion", 1e9), ("bn", 1e9), ("trillion", 1e12),
+)
+
+AMOUNT_WORDS = frozenset(
+    """
+    $ £ € # % dollar dollars usd pound pounds gbp euro euros eur yen yuan cents percent
+    pc kg kilograms lbs tons tonnes miles mph km kilometres kilometers metres
+    meters feet ft inches acres gallons barrels mw
+    """.split()
+)
+
+MONTHS: tuple[tuple[str, int], ...] = (
+    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
+    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7),
+    ("jul", 7), ("august", 8), ("aug", 8), ("september", 9), ("sep", 9), ("sept", 9),
+    ("october", 10), ("oct", 10), ("november", 11), ("nov", 11), ("december", 12),
+    ("dec", 12),
+)
+
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+PLACE_PREPOSITIONS = frozenset("in at from near".split())
+
 DATA = LanguageData(
     code="en",
     name="English",
@@ -158,4 +217,16 @@ DATA = LanguageData(
     fragment_openers=FRAGMENT_OPENERS,
     subordinators=SUBORDINATORS,
     clause_links=CLAUSE_LINKS,
+    negations=NEGATIONS,
+    negation_suffixes=NEGATION_SUFFIXES,
+    antonyms=ANTONYMS,
+    number_words=NUMBER_WORDS,
+    scale_words=SCALE_WORDS,
+    amount_words=AMOUNT_WORDS,
+    months=MONTHS,
+    weekdays=WEEKDAYS,
+    decimal_mark=".",
+    numeric_date_order="mdy",
+    place_prepositions=PLACE_PREPOSITIONS,
+    passive_markers=frozenset({"by"}),
 )

@@ -29,4 +29,14 @@ DATA = replace(
     fragment_openers=frozenset(),
     subordinators=frozenset(),
     clause_links=frozenset(),
+    # Words of no language: only digits, capitals and quotes are checked.
+    negations=frozenset(),
+    negation_suffixes=(),
+    antonyms=(),
+    number_words=(),
+    scale_words=(),
+    amount_words=frozenset("$ € £ %".split()),
+    months=(),
+    weekdays=frozenset(),
+    place_prepositions=frozenset(),
 )

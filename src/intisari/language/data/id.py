@@ -240,6 +240,59 @@ TRAILERS: tuple[tuple[str, str], ...] = (
 #: IndoSum's spacing) is not taken.
 DATELINES: tuple[str, ...] = (*common.DATELINES, r"[A-Z][\w.&'’]{3,}\s*[-–—]{1,2}\s+")
 
+# Fact checking (``intisari.checking``) -------------------------------------------------
+
+#: Words that deny: "tidak hadir", "belum disahkan", "bukan pelaku", "tanpa izin".
+NEGATIONS = frozenset("tidak tak bukan belum tanpa jangan tiada nggak enggak gak kagak".split())
+
+#: Opposite pairs a rewriting can swap: "naik" for "turun", "menang" for "kalah".
+ANTONYMS: tuple[tuple[str, str], ...] = tuple(
+    tuple(pair.split("/"))  # type: ignore[misc]
+    for pair in """
+    naik/turun menaikkan/menurunkan meningkat/menurun kenaikan/penurunan
+    bertambah/berkurang menambah/mengurangi menang/kalah memenangkan/kalah
+    mengalahkan/dikalahkan menerima/menolak diterima/ditolak setuju/menolak
+    mendukung/menentang membeli/menjual dibeli/dijual masuk/keluar ekspor/impor
+    tertinggi/terendah terbesar/terkecil terbanyak/tersedikit lebih/kurang untung/rugi
+    positif/negatif dibuka/ditutup membuka/menutup buka/tutup mengizinkan/melarang
+    diizinkan/dilarang hidup/tewas hidup/meninggal selamat/tewas sebelum/setelah
+    sebelum/sesudah pertama/terakhir awal/akhir ditangkap/dibebaskan
+    """.split()
+)
+
+NUMBER_WORDS: tuple[tuple[str, float], ...] = (
+    ("nol", 0), ("satu", 1), ("dua", 2), ("tiga", 3), ("empat", 4), ("lima", 5),
+    ("enam", 6), ("tujuh", 7), ("delapan", 8), ("sembilan", 9), ("sepuluh", 10),
+    ("sebelas", 11), ("seratus", 100), ("seribu", 1000), ("sejuta", 1e6),
+    ("setengah", 0.5), ("separuh", 0.5),
+)
+
+#: "dua puluh" is 20 and "3,5 juta" 3,500,000: the scale multiplies the number before it.
+SCALE_WORDS: tuple[tuple[str, float], ...] = (
+    ("puluh", 10), ("ratus", 100), ("ribu", 1e3), ("rb", 1e3), ("juta", 1e6), ("jt", 1e6),
+    ("miliar", 1e9), ("milyar", 1e9), ("triliun", 1e12),
+)
+
+AMOUNT_WORDS = frozenset(
+    """
+    rp rupiah idr us usd dolar dollar euro eur yen yuan ringgit sgd won poundsterling
+    persen % $ € £ kg kilogram gram ton km kilometer meter m2 hektare ha liter barel
+    kwh mw unit
+    """.split()
+)
+
+MONTHS: tuple[tuple[str, int], ...] = (
+    ("januari", 1), ("jan", 1), ("februari", 2), ("pebruari", 2), ("feb", 2),
+    ("maret", 3), ("mar", 3), ("april", 4), ("apr", 4), ("mei", 5), ("juni", 6),
+    ("jun", 6), ("juli", 7), ("jul", 7), ("agustus", 8), ("agu", 8), ("agt", 8),
+    ("ags", 8), ("september", 9), ("sep", 9), ("sept", 9), ("oktober", 10), ("okt", 10),
+    ("november", 11), ("nopember", 11), ("nov", 11), ("desember", 12), ("des", 12),
+)
+
+WEEKDAYS = frozenset("senin selasa rabu kamis jumat sabtu minggu ahad".split())
+
+PLACE_PREPOSITIONS = frozenset("di ke dari".split())
+
 DATA = LanguageData(
     code="id",
     name="Indonesian",
@@ -275,4 +328,15 @@ DATA = LanguageData(
     fragment_openers=FRAGMENT_OPENERS,
     subordinators=SUBORDINATORS,
     clause_links=CLAUSE_LINKS,
+    negations=NEGATIONS,
+    antonyms=ANTONYMS,
+    number_words=NUMBER_WORDS,
+    scale_words=SCALE_WORDS,
+    amount_words=AMOUNT_WORDS,
+    months=MONTHS,
+    weekdays=WEEKDAYS,
+    decimal_mark=",",
+    numeric_date_order="dmy",
+    place_prepositions=PLACE_PREPOSITIONS,
+    passive_markers=frozenset({"oleh"}),
 )

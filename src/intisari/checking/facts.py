@@ -1,0 +1,281 @@
+"""The checkable facts of a piece of text: words, numbers, dates, amounts, names, quotes.
+
+Everything a language writes its own way (negation words, number words, month names,
+decimal marks, currencies) comes from its ``LanguageData``; this module only reads it.
+The same reading is applied to the article and to a statement, so a number written "1,5
+juta" in one and "1.500.000" in the other compares equal, and "tujuh" equals "7".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from intisari.language.model import LanguageData
+
+__all__ = [
+    "Mention",
+    "Numbers",
+    "Token",
+    "denies_at",
+    "is_negation",
+    "matches",
+    "negated",
+    "numbers",
+    "quotations",
+    "tokens",
+]
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+#: A number as written: "7", "0-0" (two numbers), "1.500.000", "33,556", "2017".
+_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*")
+#: Quoted passages: straight or curly double quotes, or curly single ones. Straight single
+#: quotes are left out: they are apostrophes far more often ("team's").
+_QUOTED = re.compile(r"[\"“”](?P<a>[^\"“”]+)[\"“”]|‘(?P<b>[^‘’]+)’")
+#: A quotation shorter than this many words is a title or a scare quote, not a claim.
+MIN_QUOTE_WORDS = 4
+#: Years are dates when they stand alone; outside this range a four-digit number is a count.
+YEARS = range(1900, 2101)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the text: lower-cased, with its offsets and whether it was capitalised."""
+
+    word: str
+    start: int
+    end: int
+    capital: bool
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number, date or amount of the text: its value(s) and how it reads."""
+
+    kind: str
+    text: str
+    value: float
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """The numeric facts of a text, by value, and the months and weekdays it names."""
+
+    mentions: tuple[Mention, ...]
+    months: frozenset[int]
+    #: Weekdays named, lower-cased, and as written.
+    weekdays: frozenset[str]
+    written: dict[str, str]
+
+    def values(self) -> list[float]:
+        return [m.value for m in self.mentions]
+
+
+def tokens(text: str, suffixes: tuple[str, ...] = ()) -> list[Token]:
+    """Every ``\\w+`` word of ``text``, lower-cased, with its place and capitalisation.
+
+    ``suffixes``: the language's ``negation_suffixes``; the word that closes one ("t" of
+    "didn't") is read as the suffix itself ("n't"), a negation like "not".
+    """
+    found = []
+    for match in _TOKEN.finditer(text):
+        word = match.group().lower()
+        for suffix in suffixes:
+            if text[max(0, match.end() - len(suffix)):match.end()].lower() == suffix:
+                word = suffix
+        found.append(Token(word, match.start(), match.end(), match.group()[:1].isupper()))
+    return found
+
+
+def numbers(text: str, data: LanguageData) -> Numbers:
+    """Numbers, dates and amounts of ``text``, read with the language's conventions."""
+    rules = _rules(data)
+    mentions: list[Mention] = []
+    months: set[int] = set()
+    weekdays: dict[str, str] = {}
+    for match in _NUMBER.finditer(text):
+        value = _parse(match.group(), data.decimal_mark)
+        if value is None:
+            continue
+        after = text[match.end():match.end() + 24]
+        before = text[max(0, match.start() - 16):match.start()]
+        scale_match = re.match(r"\s?([^\W\d_]+)", after)
+        following = scale_match.group(1).lower() if scale_match else ""
+        kind = "number"
+        if following in rules.scales:
+            value *= rules.scales[following]
+            kind = "amount"
+        slash_date = _slash_date(text, match.start(), match.end())
+        if slash_date is not None:
+            kind = "date"
+            position = slash_date.index(match.start())
+            if position == rules.month_position:
+                months.add(int(value))
+        elif _next_to(before, after, rules.months_pattern):
+            kind = "date"
+        elif _next_to(before, after, rules.amounts_pattern) or following in data.amount_words:
+            kind = "amount"
+        elif value.is_integer() and int(value) in YEARS and "," not in match.group():
+            kind = "date"
+        mentions.append(Mention(kind, _as_written(text, match, kind, following, rules), value))
+    for token in tokens(text):
+        if token.word in rules.number_words:
+            value = float(rules.number_words[token.word])
+            mentions.append(Mention("number", text[token.start:token.end], value))
+        elif token.word in rules.month_numbers and (
+            token.capital or _near_number(text, token.start, token.end)
+        ):
+            months.add(rules.month_numbers[token.word])
+            # "8 September 2017" and "8/9/2017" say the same: the month is a number too.
+            mentions.append(
+                Mention("date", text[token.start:token.end], float(rules.month_numbers[token.word]))
+            )
+        elif token.word in data.weekdays:
+            weekdays[token.word] = text[token.start:token.end]
+    return Numbers(tuple(mentions), frozenset(months), frozenset(weekdays), weekdays)
+
+
+def matches(value: float, known: list[float]) -> bool:
+    """Does ``value`` (from a statement) equal or round one of the article's ``known``?
+
+    Whole numbers must be equal; a number with a fraction or a scale ("1.5 million") may
+    round the article's ("1,523,000"), to the precision it is written with.
+    """
+    if value.is_integer() and abs(value) < 1e5:
+        return value in known
+    tolerance = _rounding(value)
+    return any(abs(value - k) <= tolerance for k in known)
+
+
+def quotations(text: str) -> list[tuple[int, int, str]]:
+    """Quoted passages of at least ``MIN_QUOTE_WORDS`` words: (start, end, quoted text)."""
+    found = []
+    for match in _QUOTED.finditer(text):
+        group = "a" if match.group("a") is not None else "b"
+        quoted = match.group(group)
+        if len(_TOKEN.findall(quoted)) >= MIN_QUOTE_WORDS:
+            found.append((match.start(group), match.end(group), quoted))
+    return found
+
+
+def is_negation(word: str, data: LanguageData) -> bool:
+    """Is ``word`` (a token of ``tokens``) one that denies?"""
+    return word in data.negations or word in data.negation_suffixes
+
+
+def denies_at(words: list[str], position: int, data: LanguageData) -> bool:
+    """Does the word at ``position`` deny? Not before a number: "No 1", "No. 5" abbreviate
+    "number"."""
+    following = words[position + 1] if position + 1 < len(words) else ""
+    return is_negation(words[position], data) and not following[:1].isdigit()
+
+
+def negated(words: list[str], data: LanguageData) -> bool:
+    """Do the ``words`` (tokens of ``tokens``) hold one that denies?"""
+    return any(denies_at(words, i, data) for i in range(len(words)))
+
+
+@dataclass(frozen=True)
+class _Rules:
+    scales: dict[str, float]
+    amount_words: frozenset[str]
+    number_words: dict[str, float]
+    month_numbers: dict[str, int]
+    month_position: int
+    months_pattern: re.Pattern[str] | None
+    amounts_pattern: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=16)
+def _rules(data: LanguageData) -> _Rules:
+    """The language's fact rules as lookups and patterns, built once per language."""
+    month_names = "|".join(sorted((re.escape(m) for m, _ in data.months), key=len, reverse=True))
+    amount_words = sorted(data.amount_words, key=len, reverse=True)
+    amounts = "|".join(re.escape(w) for w in amount_words)
+    return _Rules(
+        scales=dict(data.scale_words),
+        amount_words=data.amount_words,
+        number_words=dict(data.number_words),
+        month_numbers=dict(data.months),
+        month_position=data.numeric_date_order.index("m"),
+        months_pattern=re.compile(rf"(?<!\w)(?:{month_names})(?!\w)", re.I) if month_names
+        else None,
+        amounts_pattern=re.compile(rf"(?<!\w)(?:{amounts})(?!\w)|[$€£#%]", re.I) if amounts
+        else None,
+    )
+
+
+def _parse(raw: str, decimal_mark: str) -> float | None:
+    """The value of a number as written in a language with ``decimal_mark``: the other
+    mark separates thousands ("1.500.000" and "1,5" in Indonesian, "1,000" and "1.5" in
+    English)."""
+    other = "." if decimal_mark == "," else ","
+    digits = raw.replace(other, "")
+    whole, mark, fraction = digits.rpartition(decimal_mark)
+    try:
+        if mark:
+            return float(whole.replace(decimal_mark, "") + "." + fraction)
+        return float(digits)
+    except ValueError:
+        return None
+
+
+def _rounding(value: float) -> float:
+    """Half a unit of the last significant digit of ``value`` as written (1.5e6: 5e4)."""
+    if value == 0:
+        return 0.0
+    mantissa, _, power = f"{abs(value):.5e}".partition("e")
+    significant = len(mantissa.replace(".", "").rstrip("0")) or 1
+    return 0.5 * 10.0 ** (int(power) - significant + 1)
+
+
+def _slash_date(text: str, start: int, end: int) -> list[int] | None:
+    """The starts of the parts of "8/9/2017" or "8/9" holding this number, if it is one."""
+    left = start
+    while left >= 2 and text[left - 1] == "/" and text[left - 2].isdigit():
+        left -= 2
+        while left > 0 and text[left - 1].isdigit():
+            left -= 1
+    match = re.match(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])", text[left:left + 12])
+    if match is None or left + match.end() < end:
+        return None
+    return [left + m.start() for m in re.finditer(r"\d+", match.group())]
+
+
+def _next_to(before: str, after: str, pattern: re.Pattern[str] | None) -> bool:
+    """Is a word of ``pattern`` right before or right after the number?"""
+    if pattern is None:
+        return False
+    tail = re.search(r"(\S+)\s?$", before)
+    head = re.match(r"\s?(\S+)", after)
+    return any(
+        part is not None and pattern.search(part.group(1)) is not None for part in (tail, head)
+    )
+
+
+def _as_written(
+    text: str, match: re.Match[str], kind: str, following: str, rules: _Rules
+) -> str:
+    """An amount as a reader would quote it: "Rp 5 triliun", "$5,000", "£200m"."""
+    if kind != "amount":
+        return match.group()
+    start, end = match.start(), match.end()
+    before = re.search(r"(\S+)\s?$", text[max(0, start - 16):start])
+    if before is not None and rules.amounts_pattern is not None and (
+        rules.amounts_pattern.fullmatch(before.group(1))
+    ):
+        start -= len(before.group(0))
+    after = re.match(r"\s?[^\W\d_]+|\s?%", text[end:end + 24])
+    if after is not None and (after.group().strip().lower() in rules.scales or "%" in
+                              after.group() or following in rules.amount_words):
+        end += after.end()
+    return text[start:end].strip()
+
+
+def _near_number(text: str, start: int, end: int) -> bool:
+    """A month word stands next to a day or a year ("8 May", "May 2017", "mei 2017")."""
+    return bool(
+        re.search(r"\d[\s,.]{0,2}$", text[max(0, start - 4):start])
+        or re.match(r"[\s,.]{1,2}\d", text[end:end + 4])
+    )

@@ -1,0 +1,274 @@
+"""Named reasons a statement is not supported: each one a fact the article does not hold.
+
+Each finder looks at one kind of fact and names the statement's words that fail:
+
+* ``number``, ``date``, ``amount``: a value the article never gives (compared by value:
+  "tujuh" = "7", "1,5 juta" = "1.500.000"; a rounded "1.5 million" matches 1,523,000);
+* ``name``, ``place``: a capitalised word the article never has (a place after "di", "in");
+* ``quotation``: a quoted passage of several words the article does not hold word for word;
+* ``negation``: a denial the statement adds or drops against its evidence sentence, or a
+  word swapped for its opposite ("naik" where the article says "turun");
+* ``relation``: two names of the article that no sentence (or pair of neighbouring
+  sentences) puts together, or whose order round a shared verb is swapped;
+* ``content``: the statement's other words that the article nowhere has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from intisari.checking.align import Alignment, ArticleIndex
+from intisari.checking.facts import (
+    Token,
+    denies_at,
+    matches,
+    negated,
+    numbers,
+    quotations,
+    tokens,
+)
+from intisari.checking.models import Reason
+from intisari.language.model import LanguageData
+
+__all__ = ["Finding", "find_reasons"]
+
+#: Words looked at on each side of a negation for the word it denies.
+NEGATION_REACH = 3
+#: Most words between two names for their order to be a relation ("A mengalahkan B",
+#: "A told B that"): farther apart, the names belong to different clauses, and a summary
+#: that reorders clauses says the same (on SummEval, swaps found farther apart were in
+#: consistent summaries more often than not).
+SWAP_REACH = 4
+#: Two names in neighbouring sentences (this many apart) still count as put together:
+#: news often names the actor in one sentence and the act in the next.
+RELATION_WINDOW = 1
+
+
+@dataclass
+class Finding:
+    """Reasons found in one statement sentence, counted by kind for the scorer."""
+
+    reasons: list[Reason]
+    #: How many of them are facts the article does not hold (each halves the support and
+    #: makes the statement unsupported): all but ``content`` and names merely never put
+    #: together by the article, which a summary fusing two parts of a story also does.
+    hard: int = 0
+
+    def count(self, *kinds: str) -> int:
+        return sum(r.kind in kinds for r in self.reasons)
+
+
+def find_reasons(
+    text: str, toks: list[Token], index: ArticleIndex, alignment: Alignment, data: LanguageData
+) -> Finding:
+    reasons: list[Reason] = []
+    reported: set[str] = set()
+    for kind, words in _numbers(text, index, data):
+        reasons.append(Reason(kind=kind, text=words))
+        reported.update(w.lower() for w in words.split())
+    for kind, words in _names(toks, index, data, reported):
+        reasons.append(Reason(kind=kind, text=words))
+        reported.update(words.lower().split())
+    for quote in _quotations(text, index, data):
+        reasons.append(Reason(kind="quotation", text=quote))
+    for words in _polarity(toks, text, index, alignment, data):
+        reasons.append(Reason(kind="negation", text=words))
+        reported.update(words.split())
+    hard = len(reasons)
+    for words, swapped in _relations(toks, index, data):
+        reasons.append(Reason(kind="relation", text=words))
+        hard += swapped
+    rest = [w for w in alignment.novel if w not in reported and not w.isdigit()]
+    if rest:
+        reasons.append(Reason(kind="content", text=", ".join(rest)))
+    return Finding(reasons, hard)
+
+
+def _numbers(text: str, index: ArticleIndex, data: LanguageData) -> list[tuple[str, str]]:
+    found = numbers(text, data)
+    known = index.numbers.values()
+    failed = []
+    for mention in found.mentions:
+        if mention.text.isalpha() and mention.kind == "date":
+            if int(mention.value) not in index.numbers.months and not matches(
+                mention.value, known
+            ):
+                failed.append(("date", mention.text))
+        elif not matches(mention.value, known):
+            failed.append((mention.kind, mention.text))
+    failed += [
+        ("date", found.written[day]) for day in sorted(found.weekdays - index.numbers.weekdays)
+    ]
+    # One reason per written form: "0-0" is two zeros but one claim.
+    return list(dict.fromkeys(failed))
+
+
+def _names(
+    toks: list[Token], index: ArticleIndex, data: LanguageData, reported: set[str]
+) -> list[tuple[str, str]]:
+    """Runs of capitalised words that the article lacks. The statement's first word is
+    capitalised anyway: it counts only when the next word is capitalised too ("Joe
+    Biden ...") or the article writes it as a name."""
+    runs: list[tuple[str, list[Token]]] = []
+    for position, token in enumerate(toks):
+        opening = position > 0 or token.word in index.names or (
+            len(toks) > 1 and toks[1].capital
+        )
+        missing = (
+            token.capital
+            and opening
+            and token.word.isalpha()
+            and token.word not in index.words
+            and token.word not in data.stopwords
+            and token.word not in reported
+            and token.word not in data.amount_words
+        )
+        if not missing:
+            continue
+        previous = toks[position - 1] if position else None
+        if runs and previous is runs[-1][1][-1]:
+            runs[-1][1].append(token)
+            continue
+        kind = "place" if previous is not None and previous.word in data.place_prepositions \
+            else "name"
+        runs.append((kind, [token]))
+    return [(kind, " ".join(t.word.capitalize() for t in run)) for kind, run in runs]
+
+
+def _quotations(text: str, index: ArticleIndex, data: LanguageData) -> list[str]:
+    missing = []
+    for _, _, quoted in quotations(text):
+        words = " ".join(t.word for t in tokens(quoted, data.negation_suffixes))
+        if f" {words} " not in index.flat:
+            missing.append(quoted.strip())
+    return missing
+
+
+def _polarity(
+    toks: list[Token], text: str, index: ArticleIndex, alignment: Alignment, data: LanguageData
+) -> list[str]:
+    """Negations added or dropped against the evidence, and words swapped for opposites."""
+    if not alignment.sentences:
+        return []
+    words = [t.word for t in toks]
+    evidence = [index.sentence_words[i] for i in alignment.sentences]
+    evidence_words = set().union(*(set(e) for e in evidence))
+    found = []
+    statement_negated = negated(words, data)
+    if statement_negated:
+        # A denial in the statement whose denied word the evidence states plainly.
+        for position in range(len(words)):
+            if not denies_at(words, position, data):
+                continue
+            target = _denied(words, position, index.stopwords)
+            if target and target in evidence_words and not any(
+                _denies(sentence, target, data, index.stopwords) for sentence in evidence
+            ):
+                found.append(" ".join(words[position:words.index(target) + 1]))
+    else:
+        # A denial in the best sentence of a word the statement states plainly.
+        best = evidence[0]
+        for position in range(len(best)):
+            if not denies_at(best, position, data):
+                continue
+            target = _denied(best, position, index.stopwords)
+            if target and target in words:
+                found.append(target)
+    opposites = _opposites(data)
+    for word in words:
+        for other in opposites.get(word, ()):
+            if word not in evidence_words and other in evidence_words:
+                found.append(word)
+    return list(dict.fromkeys(found))
+
+
+def _relations(
+    toks: list[Token], index: ArticleIndex, data: LanguageData
+) -> list[tuple[str, bool]]:
+    """Pairs of the article's names that the statement relates and the article does not:
+    ``(names, swapped)``, swapped when the article relates them the other way round."""
+    entities: list[tuple[int, list[str]]] = []
+    for position, token in enumerate(toks):
+        if token.word not in index.names:
+            continue
+        if entities and entities[-1][0] + len(entities[-1][1]) == position:
+            entities[-1][1].append(token.word)
+        else:
+            entities.append((position, [token.word]))
+    words = [t.word for t in toks]
+    found = []
+    for a in range(len(entities)):
+        for b in range(a + 1, len(entities)):
+            (at, first), (bt, second) = entities[a], entities[b]
+            if set(first) & set(second):
+                continue
+            between = words[at + len(first):bt]
+            swapped = _swapped(index, first, second, between, data)
+            if swapped or not _together(index, first, second):
+                found.append((f"{' '.join(first)} … {' '.join(second)}", swapped))
+    return found
+
+
+def _swapped(
+    index: ArticleIndex, first: list[str], second: list[str], between: list[str],
+    data: LanguageData,
+) -> bool:
+    """Does the article put the two names round the statement's verb the other way only?
+
+    "Marquez mengungguli Pirro" against "Pirro mengungguli Marquez": some sentence holds
+    both names with a content word the statement has between them, in the reverse order,
+    and none holds them round such a word in the statement's order. A passive marker
+    between them ("oleh", "by") turns the order round legitimately and stops the check.
+    """
+    if len(between) > SWAP_REACH:
+        return False
+    shared = {w for w in between if w not in index.stopwords and w not in index.names}
+    if not shared or any(w in data.passive_markers for w in between):
+        return False
+    reversed_found = False
+    for sentence in set(index.where.get(first[0], ())) & set(index.where.get(second[0], ())):
+        words = index.sentence_words[sentence]
+        a, b = words.index(first[0]), words.index(second[0])
+        middle = words[min(a, b) + 1:max(a, b)]
+        if not shared & set(middle) or len(middle) > SWAP_REACH:
+            continue
+        if a < b:
+            return False
+        if not any(w in data.passive_markers for w in middle):
+            reversed_found = True
+    return reversed_found
+
+
+def _together(index: ArticleIndex, first: list[str], second: list[str]) -> bool:
+    """Does some sentence, or pair of neighbouring ones, hold a word of each name?"""
+    left = {i for w in first for i in index.where.get(w, ())}
+    right = {i for w in second for i in index.where.get(w, ())}
+    return any(abs(i - j) <= RELATION_WINDOW for i in left for j in right)
+
+
+def _denied(words: list[str], position: int, stopwords: frozenset[str]) -> str | None:
+    """The first content word after the negation at ``position``, within reach."""
+    for word in words[position + 1:position + 1 + NEGATION_REACH]:
+        if word not in stopwords and len(word) > 1:
+            return word
+    return None
+
+
+def _denies(words: list[str], target: str, data: LanguageData, stopwords: frozenset[str]) -> bool:
+    """Does ``words`` deny ``target`` (a negation within reach before it)?"""
+    for position, word in enumerate(words):
+        if word == target:
+            reach = range(max(0, position - NEGATION_REACH), position)
+            if any(denies_at(words, i, data) for i in reach):
+                return True
+    return False
+
+
+@lru_cache(maxsize=16)
+def _opposites(data: LanguageData) -> dict[str, tuple[str, ...]]:
+    pairs: dict[str, list[str]] = {}
+    for a, b in data.antonyms:
+        pairs.setdefault(a, []).append(b)
+        pairs.setdefault(b, []).append(a)
+    return {word: tuple(others) for word, others in pairs.items()}

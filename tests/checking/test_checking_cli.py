@@ -1,0 +1,95 @@
+"""``intisari verify ARTICLE SUMMARY``: summaries as text, bullets or JSON; one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from app_fixtures import ARTICLE
+from intisari.cli import app
+
+#: The rice-price article the web tests use: a real-looking Indonesian story.
+STORY = ARTICLE
+GOOD = "Pemerintah kota berencana menggelar operasi pasar di 31 kecamatan."
+BAD = "Pemerintah Kota Bandung menggelar operasi pasar di 31 kecamatan mulai Selasa depan."
+
+runner = CliRunner()
+
+
+def run(*args: str, stdin: str | None = None):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, ["verify", *args], input=stdin)
+
+
+@pytest.fixture
+def story(tmp_path: Path) -> Path:
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    return path
+
+
+def test_bullets_from_a_file_give_a_verdict_each(story: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.txt"
+    summary.write_text(f"- {GOOD}\n- {BAD}\n", encoding="utf-8")
+    result = run(str(story), str(summary))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    good, bad = data["statements"]
+    assert (good["label"], bad["label"]) == ("supported", "unsupported")
+    assert {(r["kind"], r["text"]) for r in bad["reasons"]} >= {("name", "Bandung"),
+                                                                ("date", "Selasa")}
+    assert data["label"] == "unsupported" and data["engine"]["method"]
+
+
+def test_summary_text_as_the_argument_and_text_output(story: Path) -> None:
+    result = run(str(story), BAD, "--format", "text")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("unsupported")
+    assert "    name: Bandung" in result.stdout
+    assert "    evidence [" in result.stdout
+
+
+def test_summarize_output_can_be_verified(story: Path, tmp_path: Path) -> None:
+    box = runner.invoke(app, ["summarize", str(story)])
+    assert box.exit_code == 0
+    summary = tmp_path / "box.json"
+    summary.write_text(box.stdout, encoding="utf-8")
+    result = run(str(story), str(summary))
+    assert result.exit_code == 0, result.output
+    labels = {s["label"] for s in json.loads(result.stdout)["statements"]}
+    assert labels == {"supported"}
+
+
+def test_article_from_stdin_and_summary_as_json(tmp_path: Path) -> None:
+    summary = tmp_path / "s.json"
+    summary.write_text(json.dumps([GOOD]), encoding="utf-8")
+    result = run("-", str(summary), stdin=STORY)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["statements"][0]["text"] == GOOD
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["{story}", "missing.txt"], "cannot read missing.txt"),
+        (["{story}", "{empty}"], "the summary is empty"),
+        (["{story}", "{badjson}"], "summary is not valid JSON"),
+        (["-", "-"], "only one of the article and the summary"),
+        (["{story}", GOOD, "--format", "xml"], "unknown format 'xml'"),
+        (["{short}", GOOD], "at least 15 are needed"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    story: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    files = {"story": story, "empty": tmp_path / "empty.txt", "badjson": tmp_path / "b.json",
+             "short": tmp_path / "short.txt"}
+    files["empty"].write_text("\n - \n", encoding="utf-8")
+    files["badjson"].write_text("[not json", encoding="utf-8")
+    files["short"].write_text("Terlalu pendek.", encoding="utf-8")
+    result = run(*[a.format(**files) for a in args])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+    assert "Traceback" not in result.output

@@ -1,0 +1,74 @@
+"""Numbers, dates and amounts are read by value with each language's conventions."""
+
+from __future__ import annotations
+
+import pytest
+
+from intisari.checking.facts import matches, negated, numbers, tokens
+from intisari.checking.statements import parse_summary, split_summary
+from intisari.errors import InputError
+from intisari.language.data import LANGUAGES
+
+ID, EN = LANGUAGES["id"], LANGUAGES["en"]
+
+
+def values(text: str, lang: str) -> list[tuple[str, str, float]]:
+    return [(m.kind, m.text, m.value) for m in numbers(text, LANGUAGES[lang]).mentions]
+
+
+def test_indonesian_decimal_comma_thousands_dot_and_scale_words() -> None:
+    found = values("naik menjadi Rp14.000, sekitar 1,5 juta orang dan tujuh kapal", "id")
+    assert ("amount", "Rp14.000", 14000.0) in found
+    assert ("amount", "1,5 juta", 1_500_000.0) in found
+    assert ("number", "tujuh", 7.0) in found
+
+
+def test_english_thousands_comma_and_attached_scales() -> None:
+    found = values("a £200m deal, $1,500 in cash and 40 percent of seven", "en")
+    assert ("amount", "£200m", 200_000_000.0) in found
+    assert ("amount", "$1,500", 1500.0) in found
+    assert ("amount", "40 percent", 40.0) in found
+    assert ("number", "seven", 7.0) in found
+
+
+def test_dates_in_words_and_in_numbers_give_the_same_month() -> None:
+    assert numbers("Jumat (8/9/2017)", ID).months == numbers("8 September 2017", ID).months
+    assert numbers("on Sunday, March 3", EN).weekdays == frozenset({"sunday"})
+    # "may" is a verb unless it stands by a number or is capitalised.
+    assert numbers("he may go", EN).months == frozenset()
+
+
+def test_rounded_figures_match_but_whole_numbers_must_be_equal() -> None:
+    assert matches(1_500_000.0, [1_523_000.0])
+    assert not matches(1_500_000.0, [1_623_000.0])
+    assert not matches(83.0, [89.0])
+    assert matches(2013.0, [2013.0]) and not matches(2000.0, [2013.0])
+
+
+def test_negations_and_number_abbreviations() -> None:
+    words = [t.word for t in tokens("He didn't go", EN.negation_suffixes)]
+    assert negated(words, EN)
+    assert not negated([t.word for t in tokens("World No 1 Williams")], EN)
+    assert negated(["dia", "tidak", "hadir"], ID)
+
+
+def test_a_summary_splits_into_bullets_and_sentences() -> None:
+    summary = "- Harga beras naik. Pedagang mengeluh.\n* Bulog menyiapkan 500 ton.\n\n"
+    assert split_summary(summary, ID) == [
+        "Harga beras naik.", "Pedagang mengeluh.", "Bulog menyiapkan 500 ton."
+    ]
+    assert split_summary(["Satu pernyataan. Dua kalimat."], ID) == [
+        "Satu pernyataan. Dua kalimat."
+    ]
+
+
+def test_summary_json_forms() -> None:
+    assert parse_summary('["a", "b"]') == ["a", "b"]
+    assert parse_summary('{"takeaways": [{"text": "a", "spans": [[0, 1]]}]}') == ["a"]
+    assert parse_summary('{"summary": "a. b."}') == "a. b."
+    assert parse_summary("plain text") == "plain text"
+    for bad in ('{"colour": "red"}', "[1, 2]", "{not json"):
+        with pytest.raises(InputError):
+            parse_summary(bad)
+    with pytest.raises(InputError, match="empty"):
+        split_summary(" \n- \n", ID)
