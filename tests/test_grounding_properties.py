@@ -1,7 +1,8 @@
 """Property-based: on any input, takeaways are grounded in the text or the input is refused.
 
-The grounding invariant (README, "The JSON result"): joining ``text[start:end]`` of a
-takeaway's spans with single spaces gives its text, whitespace collapsed. Checked on
+The grounding invariant (README, "The JSON result"): for every takeaway with ``origin ==
+"extract"`` (all of them unless ``--method llm`` is asked for, as here), joining
+``text[start:end]`` of its spans with single spaces gives its text, whitespace collapsed. Checked on
 arbitrary Unicode, on news-like text built from the pieces the rules care about, and on
 HTML-ish strings; and the spans that cleaning and segmentation produce are ordered,
 non-overlapping and inside the text.
@@ -92,6 +93,7 @@ def assert_grounded(summary: intisari.Summary, count: int) -> None:
     assert 1 <= len(summary.takeaways) <= count
     previous_end = 0
     for takeaway in summary.takeaways:
+        assert takeaway.origin == "extract" and takeaway.evidence is None
         for start, end in takeaway.spans:
             assert previous_end <= start < end <= len(summary.text)
             previous_end = end

@@ -6,7 +6,14 @@ message on one line and exits 2, the API answers 4xx with it. Anything else is a
 
 from __future__ import annotations
 
-__all__ = ["FetchError", "InputError", "InputTooLarge", "InputTooShort", "UndecodableInput"]
+__all__ = [
+    "FetchError",
+    "InputError",
+    "InputTooLarge",
+    "InputTooShort",
+    "LlmNotConfigured",
+    "UndecodableInput",
+]
 
 
 class InputError(ValueError):
@@ -31,3 +38,9 @@ class FetchError(InputError):
     """A URL could not be fetched (unreachable, refused, too big, wrong scheme)."""
 
     code = "fetch-failed"
+
+
+class LlmNotConfigured(InputError):
+    """``method="llm"`` was asked for, but no LLM server is configured."""
+
+    code = "llm-not-configured"

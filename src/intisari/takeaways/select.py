@@ -37,6 +37,7 @@ __all__ = [
     "WORD_BUDGETS",
     "Sizer",
     "antecedent_shown",
+    "overlap",
     "rank_candidates",
     "select_takeaways",
     "takeaway_spans",
@@ -179,7 +180,7 @@ def _greedy(
             if leans_back[i] and not antecedent_shown(document, i, chosen):
                 continue  # Readable only once what it points back to is in the box.
             bag = set(content_words(sentence.text, stopwords))
-            if any(_overlap(bag, other) >= REDUNDANCY_THRESHOLD for other in bags):
+            if any(overlap(bag, other) >= REDUNDANCY_THRESHOLD for other in bags):
                 rejected.add(i)
                 continue
             chosen.append(i)
@@ -220,7 +221,8 @@ def antecedent_shown(document: Document, index: int, chosen: Collection[int]) ->
     return any(word[:1].isupper() for word in document.sentences[max(earlier)].text.split()[1:])
 
 
-def _overlap(a: set[str], b: set[str]) -> float:
+def overlap(a: set[str], b: set[str]) -> float:
+    """Share of the smaller bag's content words that the other has (1.0: a repeat)."""
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
