@@ -45,10 +45,22 @@ ENGINE_VERSION = __version__
 
 
 def content_hash(
-    *, kind: str, content: str, title: str | None, lang: str | None, article_id: str | None
+    *,
+    kind: str,
+    content: str,
+    title: str | None,
+    lang: str | None,
+    article_id: str | None,
+    method: str = "extract",
 ) -> str:
-    """The cache key of one input (``kind`` is ``text`` or ``html``)."""
+    """The cache key of one input (``kind`` is ``text`` or ``html``) and box ``method``.
+
+    The extractive method adds nothing to the key, so summaries stored before methods
+    existed are still found.
+    """
     key = {"kind": kind, "content": content, "title": title, "lang": lang, "id": article_id}
+    if method != "extract":
+        key["method"] = method
     encoded = json.dumps(key, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass")
     return hashlib.sha256(encoded).hexdigest()
 
@@ -64,6 +76,8 @@ class Source:
     title: str | None
     lang: str | None
     article_id: str | None
+    #: How the box is written (``Options.method``).
+    method: str
 
 
 class CachedRef(NamedTuple):
@@ -88,9 +102,12 @@ def resolve(
     title: str | None = None,
     lang: str | None = None,
     article_id: str | None = None,
+    method: str | None = None,
     options: Options,
 ) -> Source:
     """The input with its cache key; a URL is fetched here (its body is what is hashed).
+
+    ``method`` defaults to ``options.method``.
 
     Raises the engine's ``InputError`` (e.g. ``FetchError``) for input it cannot take.
     """
@@ -104,8 +121,11 @@ def resolve(
         else:
             text = page.body
     kind, content = ("html", html) if html else ("text", text or "")
-    key = content_hash(kind=kind, content=content, title=title, lang=lang, article_id=article_id)
-    return Source(key, text, html, url, title, lang, article_id)
+    method = method or options.method
+    key = content_hash(
+        kind=kind, content=content, title=title, lang=lang, article_id=article_id, method=method
+    )
+    return Source(key, text, html, url, title, lang, article_id, method)
 
 
 def find_cached(engine: Engine, key: str) -> CachedRef | None:
@@ -132,6 +152,7 @@ def summarize_source(
         title=source.title,
         lang=source.lang,
         id=source.article_id,
+        method=source.method,
         options=options,
     )
     stored = add_summary(

@@ -158,6 +158,7 @@ def create_summary(body: SummaryIn, state: State, client: Caller) -> Response:
             title=body.title,
             lang=body.lang,
             article_id=body.article_id,
+            method=body.method,
             options=state.options,
         )
         cached = find_cached(state.engine, source.key)

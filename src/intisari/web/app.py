@@ -22,7 +22,6 @@ from starlette.requests import Request
 from starlette.staticfiles import StaticFiles
 
 from intisari import __version__
-from intisari.options import Options
 from intisari.settings import Settings
 from intisari.storage.database import make_engine, make_sessions, upgrade
 from intisari.storage.repository import instance_secret
@@ -99,10 +98,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         metrics=metrics,
         csrf=CsrfTokens(secret, settings.cookie_secure),
         secret=secret,
-        options=Options(
-            fetch_allow_private=settings.fetch_allow_private,
-            fetch_allow_networks=settings.fetch_allow_networks,
-        ),
+        options=settings.engine_options(),
         bodies=BodyCache(),
     )
     app.add_exception_handler(HTTPException, _http_error)

@@ -1,18 +1,26 @@
 """Prometheus metrics of one app: summaries served, cache hits, reports, statements checked,
-request latency.
+request latency, and the LLM's requests, failures, rejected bullets and circuit breaker.
 
 Each app gets its own ``CollectorRegistry`` (tests create many apps in one process, and
-the global registry refuses a second metric of the same name).
+the global registry refuses a second metric of the same name). The LLM figures are the
+engine's process-wide counters (``intisari.llm.stats``), read at each scrape.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
+from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["Metrics", "MetricsMiddleware"]
+from intisari.llm.breaker import breakers
+from intisari.llm.stats import STATS
+
+__all__ = ["LlmCollector", "Metrics", "MetricsMiddleware"]
 
 #: Latency buckets in seconds: a cached summary takes ~1 ms, an uncached one ~10-100 ms,
 #: a fetched URL up to the fetch timeout (10 s).
@@ -52,9 +60,70 @@ class Metrics:
             buckets=LATENCY_BUCKETS,
             registry=self.registry,
         )
+        self.registry.register(LlmCollector())
 
     def render(self) -> bytes:
         return generate_latest(self.registry)
+
+
+class LlmCollector(Collector):
+    """``--method llm``: what the LLM was asked, how it failed, what the checker rejected."""
+
+    def collect(self) -> Iterator[CounterMetricFamily | GaugeMetricFamily]:
+        snapshot = STATS.snapshot()
+        yield CounterMetricFamily(
+            "intisari_llm_requests",
+            "Requests sent to the LLM server (each retry counts).",
+            value=snapshot.requests,
+        )
+        yield CounterMetricFamily(
+            "intisari_llm_request_seconds",
+            "Seconds spent waiting for the LLM server, all requests together.",
+            value=snapshot.seconds,
+        )
+        failures = CounterMetricFamily(
+            "intisari_llm_failures",
+            "LLM requests that failed, by reason (timeout, connection, http-NNN, bad-answer), "
+            "and calls the open circuit breaker refused (breaker-open).",
+            labels=["reason"],
+        )
+        for reason, count in sorted(snapshot.failures.items()):
+            failures.add_metric([reason], count)
+        yield failures
+        bullets = CounterMetricFamily(
+            "intisari_llm_bullets",
+            "Bullets the LLM wrote, by verdict: accepted, or dropped as unsupported, unclear "
+            "(the checker's labels), duplicate or malformed.",
+            labels=["verdict"],
+        )
+        for verdict, count in sorted(snapshot.bullets.items()):
+            bullets.add_metric([verdict], count)
+        yield bullets
+        fallbacks = CounterMetricFamily(
+            "intisari_llm_fallbacks",
+            "Boxes written wholly by extraction because the LLM gave no usable answer, by "
+            "reason.",
+            labels=["reason"],
+        )
+        for reason, count in sorted(snapshot.fallbacks.items()):
+            fallbacks.add_metric([reason], count)
+        yield fallbacks
+        state = GaugeMetricFamily(
+            "intisari_llm_breaker_state",
+            "Circuit breaker per LLM server: 0 closed, 1 half-open (one probe allowed), "
+            "2 open (requests skip the LLM).",
+            labels=["server"],
+        )
+        for url, breaker in sorted(breakers().items()):
+            state.add_metric([_server(url)], int(breaker.state))
+        yield state
+
+
+def _server(url: str) -> str:
+    """A server's URL without credentials or query: safe as a label."""
+    parts = urlsplit(url)
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{parts.hostname or ''}{port}{parts.path}"
 
 
 class MetricsMiddleware:
