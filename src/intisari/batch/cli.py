@@ -80,18 +80,27 @@ def batch(
     count: Annotated[
         int, typer.Option("--count", "-n", help="Takeaways per article (1-5) unless a record says.")
     ] = 3,
+    method: Annotated[
+        str,
+        typer.Option(
+            help="extract: article sentences; llm: short LLM bullets, each checked against "
+            "the article (the server named by INTISARI_LLM_URL).",
+        ),
+    ] = "extract",
 ) -> None:
     """Summarize many articles on Dask, locally or on a cluster; resumable.
 
     Every input record becomes one output row: its takeaways, or an error with the reason.
     """
+    from dataclasses import replace
+
     from intisari.batch.errors import BatchError
     from intisari.batch.run import run_batch
-    from intisari.cli import fail
-    from intisari.options import Options
+    from intisari.cli import engine_options, fail
 
     if not 1 <= count <= 5:
         fail(f"count must be between 1 and 5, not {count}")
+    options = replace(engine_options(method), count=count)
     try:
         report = run_batch(
             input_path,
@@ -102,7 +111,7 @@ def batch(
             fmt=fmt,
             include_text=include_text,
             partition_size=partition_size,
-            options=Options(count=count),
+            options=options,
         )
     except BatchError as error:
         fail(str(error))
