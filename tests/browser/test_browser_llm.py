@@ -13,12 +13,12 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
+from test_browser_pages import Screenshot, article_text, browser, page, screenshot, summarize
 
 from app_fixtures import serve_app
 from intisari.settings import Settings
 from intisari.web.app import create_app
 from llm_servers import PATIENT_S, llama_url
-from test_browser_pages import Screenshot, article_text, browser, page, screenshot, summarize
 
 pytestmark = [pytest.mark.browser, pytest.mark.llm, pytest.mark.slow]
 
