@@ -137,6 +137,26 @@ class _Server(http.server.ThreadingHTTPServer):
     requests = 0
 
 
+class _Handler(http.server.BaseHTTPRequestHandler):
+    """Counts each POST and reads its body; ``answer`` sends a JSON body, quietly."""
+
+    def request_body(self) -> bytes:
+        assert isinstance(self.server, _Server)
+        self.server.requests += 1
+        return self.rfile.read(int(self.headers.get("Content-Length", 0)))
+
+    def answer(self, status: int, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        with suppress(OSError):  # the client may have given up already
+            self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
 @contextmanager
 def _serving(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[_Server]:
     server = _Server(("127.0.0.1", 0), handler)
@@ -150,7 +170,18 @@ def _serving(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[_Ser
         thread.join(timeout=10)
 
 
-class BadServer:
+class _Counted:
+    """A test server that knows how many requests it received."""
+
+    _server: _Server | None = None
+
+    @property
+    def requests(self) -> int:
+        assert self._server is not None
+        return self._server.requests
+
+
+class BadServer(_Counted):
     """An LLM server that misbehaves in one way (``behaviour``), counting requests.
 
     - ``stall``: reads the request, then waits ``STALL_S`` before answering at all;
@@ -164,75 +195,50 @@ class BadServer:
 
     def __init__(self, behaviour: str) -> None:
         self.behaviour = behaviour
-        self._server: _Server | None = None
 
-    @property
-    def requests(self) -> int:
-        assert self._server is not None
-        return self._server.requests
 
     @contextmanager
     def running(self) -> Iterator[str]:
         """Serve; yields a base URL of its own (``unique_url``)."""
         behaviour = self.behaviour
 
-        class Handler(http.server.BaseHTTPRequestHandler):
+        class Handler(_Handler):
             def do_POST(self) -> None:
-                assert isinstance(self.server, _Server)
-                self.server.requests += 1
-                self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                self.request_body()
                 if behaviour == "stall":
                     time.sleep(BadServer.STALL_S)
                     return
                 if behaviour == "unavailable":
-                    self._answer(503, b'{"error": "overloaded"}')
+                    self.answer(503, b'{"error": "overloaded"}')
                 elif behaviour == "not-json":
-                    self._answer(200, b"<html><body>502 Bad Gateway</body></html>")
+                    self.answer(200, b"<html><body>502 Bad Gateway</body></html>")
                 elif behaviour == "wrong-schema":
-                    self._answer(200, json.dumps({"choices": [{"text": 1}]}).encode())
+                    self.answer(200, json.dumps({"choices": [{"text": 1}]}).encode())
                 elif behaviour == "huge":
-                    self._answer(200, json.dumps({"pad": "x" * 2_000_000}).encode())
-
-            def _answer(self, status: int, body: bytes) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                with suppress(OSError):  # the client may have given up already
-                    self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
+                    self.answer(200, json.dumps({"pad": "x" * 2_000_000}).encode())
 
         with _serving(Handler) as server:
             self._server = server
             yield unique_url(server.server_address[1])
 
 
-class SwitchProxy:
+class SwitchProxy(_Counted):
     """Forwards chat completions to the real model while ``on``; answers 503 while off."""
 
     def __init__(self, upstream: str) -> None:
         self.upstream = upstream.rstrip("/")
         self.on = True
-        self._server: _Server | None = None
 
-    @property
-    def requests(self) -> int:
-        assert self._server is not None
-        return self._server.requests
 
     @contextmanager
     def running(self) -> Iterator[str]:
         proxy = self
 
-        class Handler(http.server.BaseHTTPRequestHandler):
+        class Handler(_Handler):
             def do_POST(self) -> None:
-                assert isinstance(self.server, _Server)
-                self.server.requests += 1
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                body = self.request_body()
                 if not proxy.on:
-                    self._answer(503, b'{"error": "upstream down"}')
+                    self.answer(503, b'{"error": "upstream down"}')
                     return
                 request = urllib.request.Request(
                     f"{proxy.upstream}/chat/completions",
@@ -240,17 +246,7 @@ class SwitchProxy:
                     headers={"Content-Type": "application/json"},
                 )
                 with urllib.request.urlopen(request, timeout=300) as answer:
-                    self._answer(answer.status, answer.read())
-
-            def _answer(self, status: int, body: bytes) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
+                    self.answer(answer.status, answer.read())
 
         with _serving(Handler) as server:
             self._server = server

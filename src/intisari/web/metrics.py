@@ -81,33 +81,27 @@ class LlmCollector(Collector):
             "Seconds spent waiting for the LLM server, all requests together.",
             value=snapshot.seconds,
         )
-        failures = CounterMetricFamily(
+        yield _by_label(
             "intisari_llm_failures",
             "LLM requests that failed, by reason (timeout, connection, http-NNN, bad-answer), "
             "and calls the open circuit breaker refused (breaker-open).",
-            labels=["reason"],
+            "reason",
+            snapshot.failures,
         )
-        for reason, count in sorted(snapshot.failures.items()):
-            failures.add_metric([reason], count)
-        yield failures
-        bullets = CounterMetricFamily(
+        yield _by_label(
             "intisari_llm_bullets",
             "Bullets the LLM wrote, by verdict: accepted, or dropped as unsupported, unclear "
             "(the checker's labels), duplicate or malformed.",
-            labels=["verdict"],
+            "verdict",
+            snapshot.bullets,
         )
-        for verdict, count in sorted(snapshot.bullets.items()):
-            bullets.add_metric([verdict], count)
-        yield bullets
-        fallbacks = CounterMetricFamily(
+        yield _by_label(
             "intisari_llm_fallbacks",
             "Boxes written wholly by extraction because the LLM gave no usable answer, by "
             "reason.",
-            labels=["reason"],
+            "reason",
+            snapshot.fallbacks,
         )
-        for reason, count in sorted(snapshot.fallbacks.items()):
-            fallbacks.add_metric([reason], count)
-        yield fallbacks
         state = GaugeMetricFamily(
             "intisari_llm_breaker_state",
             "Circuit breaker per LLM server: 0 closed, 1 half-open (one probe allowed), "
@@ -117,6 +111,16 @@ class LlmCollector(Collector):
         for url, breaker in sorted(breakers().items()):
             state.add_metric([_server(url)], int(breaker.state))
         yield state
+
+
+def _by_label(
+    name: str, documentation: str, label: str, counts: dict[str, int]
+) -> CounterMetricFamily:
+    """One counter with a sample per value of ``label``."""
+    family = CounterMetricFamily(name, documentation, labels=[label])
+    for value, count in sorted(counts.items()):
+        family.add_metric([value], count)
+    return family
 
 
 def _server(url: str) -> str:
