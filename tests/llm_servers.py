@@ -34,6 +34,8 @@ import pytest
 from intisari.llm.config import LlmConfig
 
 __all__ = [
+    "MODEL_TEST_TIMEOUT_S",
+    "PATIENT_S",
     "BadServer",
     "SwitchProxy",
     "free_port",
@@ -51,6 +53,8 @@ CONTEXT_TOKENS = 4096
 #: A loaded, shared 2-core machine: the model's answer may take far longer than in
 #: production, and these tests are about the path, not the speed.
 PATIENT_S = 240.0
+#: Seconds a test that asks the model several times may take (pytest's default is 300).
+MODEL_TEST_TIMEOUT_S = 1200
 
 
 def free_port() -> int:

@@ -13,9 +13,9 @@ from intisari.batch.errors import BatchError
 from intisari.batch.run import run_batch
 from intisari.llm.config import LlmConfig
 from intisari.options import Options
-from llm_servers import llama, llama_url
+from llm_servers import MODEL_TEST_TIMEOUT_S, llama, llama_url
 
-pytestmark = [pytest.mark.llm, pytest.mark.slow]
+pytestmark = [pytest.mark.llm, pytest.mark.slow, pytest.mark.timeout(MODEL_TEST_TIMEOUT_S)]
 
 __all__ = ["llama", "llama_url"]
 

@@ -25,12 +25,12 @@ from intisari.pipeline import choose_takeaways, read_article
 from intisari.ranking import default_ranker
 from intisari.result import EngineInfo, Summary, Takeaway
 from intisari.takeaways.render import render
+from llm_servers import MODEL_TEST_TIMEOUT_S
 
 #: Articles per corpus in the end-to-end test (with the example article): the model is
 #: both right and wrong on these, and each answer takes 10-60 s on a shared machine.
 ARTICLES_PER_CORPUS = 1
-#: Seconds the end-to-end test may take (pytest's default limit is 300).
-END_TO_END_TIMEOUT_S = 1200
+
 
 
 def articles() -> list[str]:
@@ -55,7 +55,7 @@ def llm_box(text: str, config: LlmConfig) -> tuple[str, CheckedBox]:
 @pytest.mark.llm
 @pytest.mark.slow
 @pytest.mark.data
-@pytest.mark.timeout(END_TO_END_TIMEOUT_S)
+@pytest.mark.timeout(MODEL_TEST_TIMEOUT_S)
 def test_every_shown_llm_bullet_is_supported_and_the_rest_is_extracted(
     llama: LlmConfig,
 ) -> None:

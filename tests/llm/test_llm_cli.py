@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from app_fixtures import ARTICLE
 from intisari.cli import app
-from llm_servers import free_port, unique_url
+from llm_servers import MODEL_TEST_TIMEOUT_S, free_port, unique_url
 
 pytestmark = pytest.mark.llm
 
@@ -48,6 +48,7 @@ def test_a_server_that_is_down_gives_the_extractive_box() -> None:
     assert {t["origin"] for t in data["takeaways"]} == {"extract"}
 
 
+@pytest.mark.timeout(MODEL_TEST_TIMEOUT_S)
 @pytest.mark.slow
 def test_the_real_model_through_the_command_line(llama_url: str) -> None:
     env = {"INTISARI_LLM_URL": llama_url, "INTISARI_LLM_TIMEOUT_S": "240"}

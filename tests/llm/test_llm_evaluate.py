@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from app_fixtures import ARTICLE
 from data_paths import DATA, need
 from intisari.cli import app
-from llm_servers import free_port, unique_url
+from llm_servers import MODEL_TEST_TIMEOUT_S, free_port, unique_url
 
 pytestmark = pytest.mark.llm
 
@@ -32,6 +32,7 @@ def test_a_server_that_is_down_is_reported_not_fatal(tmp_path: Path) -> None:
     assert "Boxes that fell back wholly to extraction: 3" in result.stdout
 
 
+@pytest.mark.timeout(MODEL_TEST_TIMEOUT_S)
 @pytest.mark.slow
 @pytest.mark.data
 def test_the_real_models_bullets_are_counted_and_kept(tmp_path: Path, llama_url: str) -> None:

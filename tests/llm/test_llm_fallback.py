@@ -19,7 +19,7 @@ from intisari.llm.breaker import BreakerState, CircuitBreaker, breaker_for
 from intisari.llm.config import LlmConfig
 from intisari.llm.stats import STATS
 from intisari.options import Options
-from llm_servers import BadServer, SwitchProxy, free_port, unique_url
+from llm_servers import MODEL_TEST_TIMEOUT_S, BadServer, SwitchProxy, free_port, unique_url
 
 pytestmark = pytest.mark.llm
 
@@ -103,6 +103,7 @@ def test_the_breaker_opens_after_consecutive_failures_and_then_skips_the_server(
     assert seconds < 0.5
 
 
+@pytest.mark.timeout(MODEL_TEST_TIMEOUT_S)
 @pytest.mark.slow
 def test_a_half_open_probe_closes_the_breaker_when_the_server_is_back(llama: LlmConfig) -> None:
     proxy = SwitchProxy(llama.url)

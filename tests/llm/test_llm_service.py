@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from app_fixtures import ARTICLE
 from intisari.settings import Settings
-from llm_servers import free_port, unique_url
+from llm_servers import MODEL_TEST_TIMEOUT_S, free_port, unique_url
 
 pytestmark = pytest.mark.llm
 
@@ -28,6 +28,7 @@ def metric(client: TestClient, name: str, labels: str = "") -> float:
     return float(match.group(1)) if match else 0.0
 
 
+@pytest.mark.timeout(MODEL_TEST_TIMEOUT_S)
 @pytest.mark.slow
 def test_the_api_writes_a_checked_llm_box_caches_it_and_counts_it(
     make_client: Client, llama_url: str
