@@ -48,9 +48,10 @@ def test_clicking_a_checked_llm_bullet_highlights_its_evidence(
     page: Page, article_text: str, screenshot: Screenshot
 ) -> None:
     # As ``summarize`` does, but waiting for the model (tens of seconds on a busy machine).
+    page.set_default_timeout(PATIENT_S * 1000)
     page.goto("/")
     page.get_by_label("Article text").fill(article_text)
-    with page.expect_navigation(url=re.compile(r"/a/[\w-]+$"), timeout=PATIENT_S * 1000):
+    with page.expect_navigation(url=re.compile(r"/a/[\w-]+$")):
         page.get_by_role("button", name="Summarize").click()
     checked = page.locator(".takeaway__text:has([data-checked])")
     # The model writes at least one bullet the checker accepts on this article (temperature

@@ -42,7 +42,8 @@ def test_the_real_models_bullets_are_counted_and_kept(tmp_path: Path, llama_url:
     result = runner.invoke(app, args, env=env)
     assert result.exit_code == 0, result.output
     assert "2 articles (0 skipped)" in result.stdout
-    bullets = [json.loads(line) for line in (tmp_path / "llm-bullets.jsonl").open()]
+    lines = (tmp_path / "llm-bullets.jsonl").read_text(encoding="utf-8").splitlines()
+    bullets = [json.loads(line) for line in lines]
     written = int(result.stdout.split("| bullets written | ")[1].split(" ")[0])
     assert written == len(bullets) > 0
     assert {b["verdict"] for b in bullets} <= {
