@@ -18,7 +18,7 @@ from data_paths import DATA, EXAMPLE_ARTICLE, need
 from intisari.checking import check_statements
 from intisari.checking.model import load_checker
 from intisari.evaluation.metrics import grounded
-from intisari.llm.box import CheckedBox, parse_bullets
+from intisari.llm.box import CheckedBox, is_bullet, parse_bullets
 from intisari.llm.config import LlmConfig
 from intisari.options import Options
 from intisari.pipeline import choose_takeaways, read_article
@@ -146,3 +146,13 @@ def test_the_formats_mark_checked_llm_bullets_in_the_articles_language() -> None
     assert html.count("intisari-checked") == 1
     indonesian = render(CHECKED.model_copy(update={"language": "id"}), "text")
     assert "(✓ Sudah dicocokkan dengan isi artikel)" in indonesian
+
+
+def test_fragments_and_paragraphs_are_no_bullets() -> None:
+    """What the tests' model wrote on IndoSum and the checker would have passed: a lap time
+    and a sentence copied from its middle are article text, but no point for a reader."""
+    assert is_bullet("Marc Marquez menjadi pebalap tercepat di FP1.")
+    assert is_bullet("2.000 warga mengungsi setelah banjir di Bandung.")
+    assert not is_bullet("1 menit 33,556 detik")
+    assert not is_bullet("semen padang untuk memutus tren negatif kandas di kandang.")
+    assert not is_bullet(" ".join(["kata"] * 41).capitalize())

@@ -6,7 +6,7 @@
 2. Check every bullet against the article (``intisari.checking.check_statements``). A
    bullet is shown only if the checker calls it ``supported`` and points to its evidence;
    an ``unsupported`` or ``unclear`` one is dropped, and so is a repeat of a kept bullet or
-   a line that is no bullet (too short, too long).
+   a line that is no bullet (``is_bullet``: a fragment, a paragraph).
 3. Fill each dropped place with the best extractive takeaway that the kept bullets'
    evidence does not already cover, and put the box in article order (a bullet stands
    where its evidence starts).
@@ -33,14 +33,12 @@ from intisari.llm.config import LlmConfig
 from intisari.llm.stats import STATS
 from intisari.ranking.text import content_words
 from intisari.result import Takeaway
-from intisari.takeaways.select import REDUNDANCY_THRESHOLD, overlap
+from intisari.takeaways.select import MIN_TAKEAWAY_WORDS, REDUNDANCY_THRESHOLD, overlap
 
-__all__ = ["Bullet", "CheckedBox", "checked_box", "parse_bullets", "prompt_for"]
+__all__ = ["Bullet", "CheckedBox", "checked_box", "is_bullet", "parse_bullets", "prompt_for"]
 
 logger = logging.getLogger(__name__)
 
-#: Fewer words is a label, not a statement ("Rusia", "Poin utama:").
-MIN_BULLET_WORDS = 3
 #: Twice what the prompt asks for (20): longer is a paragraph, not a short bullet.
 MAX_BULLET_WORDS = 40
 #: Article characters put in the prompt (~1,500 tokens: the lead and body of a typical
@@ -159,10 +157,19 @@ def checked_box(
     return CheckedBox(kept, bullets, None, llm_seconds, check_seconds)
 
 
+def is_bullet(text: str) -> bool:
+    """Could ``text`` stand as a bullet? As long as an extracted takeaway may be short
+    (``MIN_TAKEAWAY_WORDS``: "1 menit 33,556 detik" is a fragment, not a point) and no
+    longer than ``MAX_BULLET_WORDS``, and not opening in lower case: that is a sentence
+    the model copied from its middle ("semen padang untuk memutus ..."). Scripts without
+    case pass the last test."""
+    return MIN_TAKEAWAY_WORDS <= len(text.split()) <= MAX_BULLET_WORDS and not text[0].islower()
+
+
 def _judge(document: Document, texts: list[str]) -> list[Bullet]:
     """Each bullet's verdict: malformed ones are not checked; repeats of a kept one drop."""
     stopwords = document.language.data.stopwords
-    well_formed = [t for t in texts if MIN_BULLET_WORDS <= len(t.split()) <= MAX_BULLET_WORDS]
+    well_formed = [t for t in texts if is_bullet(t)]
     checks = dict(zip(well_formed, check_statements(document, well_formed), strict=True))
     bullets: list[Bullet] = []
     bags: list[set[str]] = []
