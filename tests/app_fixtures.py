@@ -8,11 +8,16 @@ folder's conftest may give its own.
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -31,6 +36,7 @@ __all__ = [
     "make_account",
     "make_client",
     "password",
+    "serve_app",
     "settings",
     "summary",
 ]
@@ -51,6 +57,32 @@ ARTICLE = "\n\n".join(
 )
 #: The password of every account ``make_account`` makes.
 PASSWORD = "correct horse battery"
+#: Seconds to wait for uvicorn to accept connections before giving up.
+STARTUP_TIMEOUT_S = 20
+
+
+@contextmanager
+def serve_app(app: FastAPI) -> Iterator[str]:
+    """``app`` under uvicorn in a background thread, as ``intisari serve`` runs it, on a
+    free port of 127.0.0.1; yields its base URL (for browsers)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))  # a free port, held until uvicorn takes the socket over
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(app, log_level="warning", ws="none", lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
 
 
 def make_account(app: FastAPI, name: str, role: str) -> str:

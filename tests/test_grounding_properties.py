@@ -1,11 +1,12 @@
 """Property-based: on any input, takeaways are grounded in the text or the input is refused.
 
-The grounding invariant (README, "The JSON result"): joining ``text[start:end]`` of a
-takeaway's spans with single spaces gives its text, whitespace collapsed. Checked on
-articles made of real sentences (``property_inputs.py``: a real article is never refused,
-so every example reaches the assertion), on the same articles as HTML pages, on arbitrary
-Unicode and news-like pieces (refused or grounded; at least a share of them must get
-through), and the spans that cleaning and segmentation produce are ordered,
+The grounding invariant (README, "The JSON result"): for every takeaway with ``origin ==
+"extract"`` (all of them unless ``--method llm`` is asked for, as here), joining
+``text[start:end]`` of its spans with single spaces gives its text, whitespace collapsed.
+Checked on articles made of real sentences (``property_inputs.py``: a real article is never
+refused, so every example reaches the assertion), on the same articles as HTML pages, on
+arbitrary Unicode and news-like pieces (refused or grounded; at least a share of them must
+get through), and the spans that cleaning and segmentation produce are ordered,
 non-overlapping and inside the text. Each property counts the examples that reach its
 assertion (``Reach``); the run's summary prints the counts.
 """
@@ -102,6 +103,7 @@ def assert_grounded(summary: intisari.Summary, count: int) -> None:
     assert 1 <= len(summary.takeaways) <= count
     previous_end = 0
     for takeaway in summary.takeaways:
+        assert takeaway.origin == "extract" and takeaway.evidence is None
         for start, end in takeaway.spans:
             assert previous_end <= start < end <= len(summary.text)
             previous_end = end

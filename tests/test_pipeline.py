@@ -22,8 +22,9 @@ STORY = (
 
 
 def assert_grounded(summary: Summary) -> None:
-    """The grounding invariant, as the README states it."""
+    """The grounding invariant, as the README states it (every takeaway is extracted here)."""
     for takeaway in summary.takeaways:
+        assert takeaway.origin == "extract"
         joined = " ".join(summary.text[start:end] for start, end in takeaway.spans)
         assert re.sub(r"\s+", " ", joined).strip() == re.sub(r"\s+", " ", takeaway.text).strip()
 
@@ -49,7 +50,10 @@ def test_the_result_has_the_documented_shape() -> None:
         "removed", "engine",
     ]  # fmt: skip
     assert data["id"] == "a-1"
-    assert set(data["takeaways"][0]) == {"text", "spans", "score"}
+    # origin and evidence were added with --method llm; extracted takeaways have no evidence.
+    assert set(data["takeaways"][0]) == {"text", "spans", "score", "origin", "evidence"}
+    assert data["takeaways"][0]["origin"] == "extract"
+    assert data["takeaways"][0]["evidence"] is None
     assert data["engine"]["name"] == "intisari" and data["engine"]["version"] == "0.1.0"
     assert data["notice"].startswith("Intisari ini dibuat dengan AI")
 

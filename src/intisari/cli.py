@@ -15,10 +15,10 @@ import typer
 from intisari.errors import InputError
 from intisari.ingest.records import RECORD_FIELDS
 from intisari.ingest.text import decode
-from intisari.options import DEFAULT_OPTIONS
+from intisari.options import DEFAULT_OPTIONS, METHODS, Options
 from intisari.takeaways.render import FORMATS, render
 
-__all__ = ["app"]
+__all__ = ["app", "engine_options", "fail"]
 
 #: Exit status for bad input (the convention of argparse and most Unix tools).
 EXIT_BAD_INPUT = 2
@@ -54,12 +54,21 @@ def summarize(
     ] = None,
     lang: Annotated[str | None, typer.Option(help="Language code; detected if omitted.")] = None,
     title: Annotated[str | None, typer.Option(help="Headline, if not in the input.")] = None,
+    method: Annotated[
+        str,
+        typer.Option(
+            help="extract: article sentences; llm: short LLM bullets, each checked against the "
+            "article (the server named by INTISARI_LLM_URL; extracted ones where a bullet "
+            "fails or the server does not answer)."
+        ),
+    ] = "extract",
 ) -> None:
     """Summarize one article (plain text, HTML, a JSON record or a URL) into key takeaways."""
     from intisari.pipeline import summarize as run
 
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    options = engine_options(method)
     try:
         if _URL_SCHEME.match(source):
             article: dict[str, Any] = {"url": source}
@@ -69,7 +78,7 @@ def summarize(
         for key, value in (("count", count), ("lang", lang), ("title", title)):
             if value is not None:
                 article[key] = value
-        result = run(**article)
+        result = run(**article, options=options)
     except InputError as error:
         fail(str(error))
     typer.echo(render(result, fmt))
@@ -123,6 +132,28 @@ def _summary_text(summary: str) -> str:
     if summary == "-" or Path(summary).is_file() or not summary.strip() or " " not in summary:
         return _read_source(summary)
     return summary
+
+
+def engine_options(method: str) -> Options:
+    """The engine's options for ``--method``; the LLM server comes from ``INTISARI_LLM_*``."""
+    if method not in METHODS:
+        fail(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
+    if method == "extract":
+        return DEFAULT_OPTIONS
+    from pydantic import ValidationError
+
+    from intisari.settings import Settings
+
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        message = str(first.get("msg", "")).removeprefix("Value error, ")
+        fail(f"bad setting INTISARI_{where.upper()}: {message}" if where else message)
+    if settings.llm_url is None:
+        fail("--method llm needs an LLM server: set INTISARI_LLM_URL (see README)")
+    return Options(method=method, llm=settings.llm_config())
 
 
 #: "scheme://": a URL (only http and https are fetched; others get a clear error).

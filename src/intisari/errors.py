@@ -11,6 +11,7 @@ __all__ = [
     "InputError",
     "InputTooLarge",
     "InputTooShort",
+    "LlmNotConfigured",
     "NotAnArticle",
     "UndecodableInput",
 ]
@@ -44,3 +45,9 @@ class FetchError(InputError):
     """A URL could not be fetched (unreachable, refused, too big, wrong scheme)."""
 
     code = "fetch-failed"
+
+
+class LlmNotConfigured(InputError):
+    """``method="llm"`` was asked for, but no LLM server is configured."""
+
+    code = "llm-not-configured"

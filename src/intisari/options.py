@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["DEFAULT_OPTIONS", "Options"]
+from intisari.llm.config import LlmConfig
+
+__all__ = ["DEFAULT_OPTIONS", "METHODS", "Options"]
+
+#: How the box is written: ``extract`` cuts it from the article (the default: nothing
+#: invented); ``llm`` asks an LLM for short bullets and keeps only those the checker
+#: finds supported, filling the rest by extraction (README, "Short bullets from an LLM").
+METHODS = ("extract", "llm")
 
 
 @dataclass(frozen=True)
@@ -16,6 +23,10 @@ class Options:
     #: Indonesian story, 1-3 for English), which cross-validated ~2.5 ROUGE-1 points above a
     #: fixed 3 on IndoSum and ~1 on CNN (README, "Quality and evaluation").
     count: int | None = None
+    #: One of ``METHODS``. ``llm`` needs ``llm``.
+    method: str = "extract"
+    #: The LLM server for ``method="llm"`` (``INTISARI_LLM_URL`` and friends).
+    llm: LlmConfig | None = None
     #: Largest input accepted, in bytes of UTF-8: a long feature is ~100 kB of text, a
     #: heavy news page ~1 MB of HTML; anything beyond is not an article.
     max_input_bytes: int = 2_000_000

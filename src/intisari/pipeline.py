@@ -15,21 +15,23 @@ from intisari import __version__
 from intisari.checking import Verification, check_statements, split_summary
 from intisari.checking.model import load_checker
 from intisari.document import Document, Sentence
-from intisari.errors import InputError, InputTooShort
+from intisari.errors import InputError, InputTooShort, LlmNotConfigured
 from intisari.ingest import load
 from intisari.ingest.clean import clean_normalized, normalize
 from intisari.ingest.prose import check_prose
 from intisari.ingest.records import check_record
 from intisari.language.detect import Language, detect_language
 from intisari.language.segment import iter_paragraph_spans, split_paragraph
-from intisari.options import DEFAULT_OPTIONS, Options
+from intisari.llm.box import CheckedBox, checked_box
+from intisari.options import DEFAULT_OPTIONS, METHODS, Options
 from intisari.ranking import LearnedRanker, Ranker, default_ranker
-from intisari.result import EngineInfo, Removed, Summary
+from intisari.result import EngineInfo, Removed, Summary, Takeaway
 from intisari.takeaways.select import MAX_COUNT, MIN_COUNT, Sizer, select_takeaways
 
 __all__ = [
     "ReadArticle",
     "build_document",
+    "choose_takeaways",
     "read_article",
     "summarize",
     "summarize_record",
@@ -46,28 +48,36 @@ def summarize(
     lang: str | None = None,
     count: int | None = None,
     id: str | None = None,
+    method: str | None = None,
     options: Options = DEFAULT_OPTIONS,
     ranker: Ranker | None = None,
 ) -> Summary:
     """Key takeaways of one article, each traceable to the span of text it comes from.
 
-    Raises ``InputError`` (with a one-line message) when the input cannot be summarized.
+    ``method="llm"`` (or ``options.method``) has an LLM write the bullets, each checked
+    against the article; it needs ``options.llm``. Raises ``InputError`` (with a one-line
+    message) when the input cannot be summarized.
     """
     count = options.count if count is None else count
     if count is not None and not MIN_COUNT <= count <= MAX_COUNT:
         raise InputError(f"count must be between {MIN_COUNT} and {MAX_COUNT}, not {count}")
+    method = options.method if method is None else method
+    if method not in METHODS:
+        raise InputError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
+    if method == "llm" and options.llm is None:
+        raise LlmNotConfigured(
+            "method llm needs an LLM server: set INTISARI_LLM_URL (Python: "
+            "options=Options(llm=LlmConfig(url=...)))"
+        )
     ranker = ranker or _default_ranker()
 
     # 1-4. Ingest, language, clean, segment.
     article = read_article(text=text, html=html, url=url, title=title, lang=lang, options=options)
     document, language = article.document, article.document.language
 
-    # 5. Rank every sentence; 6. select the takeaways that can stand alone.
-    scores = ranker.score(document)
-    takeaways = select_takeaways(document, scores, count, _sizer(ranker, language.code))
-    if not takeaways:
-        # Words but no sentence a reader could take as a point ("Presiden . Presiden . ...").
-        raise InputTooShort("no sentence of the article can stand as a takeaway")
+    # 5. Rank every sentence; 6. select the takeaways that can stand alone (or have an
+    # LLM write them, checked, with extracted ones in the place of any that fail).
+    takeaways, _checked = choose_takeaways(document, ranker, count, method, options)
 
     # 7. The result, in the one JSON shape everything else reads.
     return Summary(
@@ -79,8 +89,32 @@ def summarize(
         takeaways=takeaways,
         notice=language.data.notice,
         removed=article.removed,
-        engine=EngineInfo(version=__version__, method=ranker.name),
+        engine=EngineInfo(
+            version=__version__,
+            method="llm" if method == "llm" else ranker.name,
+            model=options.llm.model if method == "llm" and options.llm else None,
+        ),
     )
+
+
+def choose_takeaways(
+    document: Document, ranker: Ranker, count: int | None, method: str, options: Options
+) -> tuple[list[Takeaway], CheckedBox | None]:
+    """Stages 5 and 6: the box, and with ``method="llm"`` what became of each LLM bullet.
+
+    Raises ``InputTooShort`` when no sentence can stand as a takeaway.
+    """
+    scores = ranker.score(document)
+    takeaways = select_takeaways(document, scores, count, _sizer(ranker, document.language.code))
+    if not takeaways:
+        # Words but no sentence a reader could take as a point ("Presiden . Presiden . ...").
+        raise InputTooShort("no sentence of the article can stand as a takeaway")
+    if method != "llm" or options.llm is None:
+        return takeaways, None
+    # What may fill a dropped bullet's place: the best extractive takeaways, best first.
+    pool = sorted(select_takeaways(document, scores, MAX_COUNT), key=lambda t: -t.score)
+    checked = checked_box(document, takeaways, pool, options.llm)
+    return checked.takeaways, checked
 
 
 @dataclass(frozen=True)

@@ -6,16 +6,28 @@ only ever added, never renamed.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["EngineInfo", "Removed", "Summary", "Takeaway"]
+__all__ = ["EngineInfo", "Origin", "Removed", "Summary", "Takeaway"]
+
+#: How a takeaway was made: cut from the article, or written by an LLM and checked.
+Origin = Literal["extract", "llm"]
 
 
 class Takeaway(BaseModel):
-    """One bullet of the box, made only of words of the article.
+    """One bullet of the box.
 
-    ``spans`` are ``[start, end)`` character offsets into ``Summary.text``; joining the
-    spanned pieces with single spaces gives ``text`` (the grounding invariant).
+    ``origin == "extract"``: made only of words of the article. ``spans`` are
+    ``[start, end)`` character offsets into ``Summary.text``; joining the spanned pieces
+    with single spaces gives ``text`` (the grounding invariant). ``score`` is the
+    ranker's, relative to the best sentence.
+
+    ``origin == "llm"``: written by an LLM (``--method llm``) and shown only because the
+    checker found it supported: ``evidence`` holds the article spans that support it,
+    ``score`` the checker's support (0-1), and ``spans`` is empty (no article text is
+    exactly the bullet).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -23,6 +35,10 @@ class Takeaway(BaseModel):
     text: str
     spans: list[tuple[int, int]]
     score: float
+    origin: Origin = "extract"
+    #: The supporting spans of an LLM bullet; ``None`` for an extracted one (its
+    #: ``spans`` are its source).
+    evidence: list[tuple[int, int]] | None = None
 
 
 class Removed(BaseModel):
@@ -39,7 +55,10 @@ class EngineInfo(BaseModel):
 
     name: str = "intisari"
     version: str
+    #: The ranker's name (``learned-mlp16``), or ``llm`` when an LLM was asked.
     method: str
+    #: With ``method == "llm"``: the model asked (``INTISARI_LLM_MODEL``), if named.
+    model: str | None = None
 
 
 class Summary(BaseModel):

@@ -8,8 +8,13 @@ the service add their fields here with small edits.
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from intisari.llm.config import DEFAULT_TIMEOUT_S, LlmConfig
+from intisari.options import Options
 
 __all__ = ["Settings", "settings_table"]
 
@@ -162,6 +167,56 @@ class Settings(BaseSettings):
         description="Networks (CIDR, as a JSON list: `[\"10.1.0.0/16\"]`) that `url` inputs "
         "may reach although private: narrower than `fetch_allow_private`.",
     )
+    method: Literal["extract", "llm"] = Field(
+        "extract",
+        description="How the service writes boxes when a request does not say: `extract` "
+        "(article sentences) or `llm` (short LLM bullets, each checked against the article; needs "
+        "`INTISARI_LLM_URL`).",
+    )
+    llm_url: str | None = Field(
+        None,
+        description="Base URL of an OpenAI-compatible chat-completions API, up to `/v1`: "
+        "`http://127.0.0.1:8080/v1` (llama.cpp), `http://127.0.0.1:11434/v1` (Ollama), "
+        "`https://api.openai.com/v1`. Unset: `--method llm` is refused.",
+    )
+    llm_model: str | None = Field(
+        None,
+        description="Model name sent to the LLM server (OpenAI and Ollama need one; a "
+        "llama.cpp or vLLM server with one model does not).",
+    )
+    llm_api_key: SecretStr | None = Field(
+        None, description="Sent as `Authorization: Bearer ...` to the LLM server, if set."
+    )
+    llm_timeout_s: float = Field(
+        DEFAULT_TIMEOUT_S,
+        gt=0,
+        description="Longest an article waits for the LLM, retries included; after it the "
+        "box is extracted instead.",
+    )
+
+    @model_validator(mode="after")
+    def _llm_reachable(self) -> Settings:
+        if self.method == "llm" and not self.llm_url:
+            raise ValueError("INTISARI_METHOD=llm needs INTISARI_LLM_URL")
+        return self
+
+    def llm_config(self) -> LlmConfig | None:
+        """The LLM server the settings name, if any."""
+        if not self.llm_url:
+            return None
+        key = self.llm_api_key.get_secret_value() if self.llm_api_key else None
+        return LlmConfig(
+            url=self.llm_url, model=self.llm_model, api_key=key, timeout_s=self.llm_timeout_s
+        )
+
+    def engine_options(self) -> Options:
+        """The engine's options under these settings: fetch policy, method, LLM."""
+        return Options(
+            method=self.method,
+            llm=self.llm_config(),
+            fetch_allow_private=self.fetch_allow_private,
+            fetch_allow_networks=self.fetch_allow_networks,
+        )
 
 
 def settings_table() -> str:

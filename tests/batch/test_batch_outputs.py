@@ -161,3 +161,18 @@ def test_finish_joins_the_parts_in_order_into_one_file(tmp_path: Path, name: str
 
     assert [row["id"] for row in read_output(tmp_path / name)] == ["a1", None, "second"]
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_parquet_keeps_how_each_takeaway_was_made(tmp_path: Path) -> None:
+    """``--method llm`` rows: a takeaway's origin and an LLM bullet's evidence survive."""
+    llm = {"text": "Empat dan lima.", "spans": [], "score": 0.9, "origin": "llm",
+           "evidence": [[15, 26]]}  # fmt: skip
+    extracted = {"text": "Satu dua tiga.", "spans": [[0, 14]], "score": 0.5,
+                 "origin": "extract", "evidence": None}  # fmt: skip
+    engine = {"name": "intisari", "version": "0.1.0", "method": "llm", "model": "g"}
+    row = {**SUMMARY, "takeaways": [extracted, llm], "engine": engine}
+    output = Output.at(tmp_path / "out")
+    output.parts_dir.mkdir()
+    back = read_output(write_part([row, ERROR], output, 0))[0]
+    assert back["takeaways"] == [extracted, llm]
+    assert (back["engine_method"], back["engine_model"]) == ("llm", "g")

@@ -13,17 +13,14 @@ need no inline script or style. Screenshots go to ``test-artifacts/`` (gitignore
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 
 from app_fixtures import ARTICLE as FALLBACK_ARTICLE
+from app_fixtures import serve_app
 from data_paths import EXAMPLE_ARTICLE
 from externals import chromium
 from intisari.settings import Settings
@@ -44,8 +41,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 REVIEWER, PASSWORD = "rina", "correct horse battery"
-#: Seconds to wait for uvicorn to accept connections before giving up.
-STARTUP_TIMEOUT_S = 20
 SCRIPT_COMMENT = "<script>alert(1)</script> poin ini keliru"
 
 Screenshot = Callable[[Page, str], Path]
@@ -60,22 +55,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     app = create_app(settings)
     with app.state.intisari.sessions() as session:
         create_account(session, REVIEWER, PASSWORD, "reviewer")
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))  # a free port, held until uvicorn takes the socket over
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", ws="none", lifespan="on")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with serve_app(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

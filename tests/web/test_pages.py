@@ -446,3 +446,60 @@ def test_static_files_are_served(client: TestClient) -> None:
     assert css.status_code == js.status_code == 200
     assert js.headers["content-type"].startswith(("text/javascript", "application/javascript"))
     assert "addEventListener" in js.text and "fetch(" in js.text
+
+
+# LLM bullets (``--method llm``) -----------------------------------------------------------
+
+
+def with_llm_bullet(client: TestClient, summary: dict[str, Any]) -> str:
+    """Store ``summary`` again with its second bullet as a checked LLM bullet whose evidence
+    is that sentence (what the engine makes of a bullet the checker accepts); its id."""
+    takeaways = [dict(t) for t in summary["takeaways"]]
+    source = takeaways[1]
+    takeaways[1] = {
+        "text": "Pedagang bilang pembeli mengurangi belanja.",
+        "spans": [],
+        "score": 0.91,
+        "origin": "llm",
+        "evidence": source["spans"],
+    }
+    result = {key: summary[key] for key in ("language", "text", "notice", "engine", "title")}
+    result.update(language_supported=True, removed=[], takeaways=takeaways)
+    with client.app.state.intisari.sessions() as session:
+        row = repository.add_summary(
+            session, content_hash="llm-bullet", engine_version="test", result=result
+        )
+        return row.id
+
+
+def test_a_checked_llm_bullet_is_marked_and_its_evidence_is_its_source(
+    client: TestClient, summary: dict[str, Any]
+) -> None:
+    summary_id = with_llm_bullet(client, summary)
+    page = client.get(f"/a/{summary_id}")
+    assert page.status_code == 200
+    # The mark, in the article's language, on the LLM bullet only.
+    assert page.text.count("data-checked") == 1
+    assert "Sudah dicocokkan dengan isi artikel" in page.text
+    item = page.text[page.text.index('id="takeaway-1"') : page.text.index('id="takeaway-2"')]
+    assert "data-checked" in item
+    # Its evidence is marked as its source: clicking it lights up the evidence sentence.
+    marks = Marks()
+    marks.feed(page.text)
+    evidence = summary["takeaways"][1]["spans"]
+    expected = " ".join(summary["text"][s:e] for s, e in evidence)
+    assert " ".join("".join(marks.by_takeaway[1]).split()) == " ".join(expected.split())
+    assert 'href="#src-1"' in page.text and 'id="src-1"' in page.text
+
+
+def test_the_dashboard_shows_a_reported_llm_bullets_verdict_and_evidence(
+    client: TestClient, summary: dict[str, Any]
+) -> None:
+    summary_id = with_llm_bullet(client, summary)
+    assert send_report(client, summary_id).status_code == 303  # bullet 1, the LLM one
+    log_in(client)
+    page = client.get("/review")
+    assert "Evidence (LLM bullet, checked: supported, score 0.91)" in page.text
+    assert "Pedagang bilang pembeli mengurangi belanja." in page.text
+    evidence = summary["takeaways"][1]["spans"][0]
+    assert f"<mark>{summary['text'][evidence[0] : evidence[1]]}</mark>" in page.text

@@ -86,18 +86,27 @@ def batch(
             show_default=False,
         ),
     ] = None,
+    method: Annotated[
+        str,
+        typer.Option(
+            help="extract: article sentences; llm: short LLM bullets, each checked against "
+            "the article (the server named by INTISARI_LLM_URL).",
+        ),
+    ] = "extract",
 ) -> None:
     """Summarize many articles on Dask, locally or on a cluster; resumable.
 
     Every input record becomes one output row: its takeaways, or an error with the reason.
     """
+    from dataclasses import replace
+
     from intisari.batch.errors import BatchError
     from intisari.batch.run import run_batch
-    from intisari.cli import fail
-    from intisari.options import Options
+    from intisari.cli import engine_options, fail
 
     if count is not None and not 1 <= count <= 5:
         fail(f"count must be between 1 and 5, not {count}")
+    options = replace(engine_options(method), count=count)
     try:
         report = run_batch(
             input_path,
@@ -108,7 +117,7 @@ def batch(
             fmt=fmt,
             include_text=include_text,
             partition_size=partition_size,
-            options=Options(count=count),
+            options=options,
         )
     except BatchError as error:
         fail(str(error))

@@ -15,8 +15,9 @@ half-written part where a reader or ``--resume`` would take it for a finished on
 Rows. JSONL rows are the engine's JSON result (see README, "The JSON result") plus
 ``source_file`` and ``source_row``; a record that could not be summarized is
 ``{"id", "error", "source_file", "source_row"}``. Parquet has one column per field of
-both, ``engine`` flattened to ``engine_name``, ``engine_version``, ``engine_method`` (the
-columns one filters by when re-running an archive with a newer engine), takeaways and
+both, ``engine`` flattened to ``engine_name``, ``engine_version``, ``engine_method``,
+``engine_model`` (the columns one filters by when re-running an archive with a newer
+engine), takeaways and
 removed pieces as lists of structs. ``text`` (the cleaned article, which the spans point
 into) is kept unless ``--no-text``.
 """
@@ -73,7 +74,15 @@ PARQUET_SCHEMA = pa.schema(
         (
             "takeaways",
             pa.list_(
-                pa.struct([("text", pa.string()), ("spans", _SPANS), ("score", pa.float64())])
+                pa.struct(
+                    [
+                        ("text", pa.string()),
+                        ("spans", _SPANS),
+                        ("score", pa.float64()),
+                        ("origin", pa.string()),
+                        ("evidence", _SPANS),
+                    ]
+                )
             ),
         ),
         ("notice", pa.string()),
@@ -81,6 +90,7 @@ PARQUET_SCHEMA = pa.schema(
         ("engine_name", pa.string()),
         ("engine_version", pa.string()),
         ("engine_method", pa.string()),
+        ("engine_model", pa.string()),
         ("error", pa.string()),
         ("source_file", pa.string()),
         ("source_row", pa.int64()),
@@ -147,6 +157,8 @@ class Manifest:
     #: written under the same default).
     max_line_bytes: int = DEFAULT_MAX_LINE_BYTES
     version: int = MANIFEST_VERSION
+    #: ``Options.method``; manifests written before methods existed were ``extract``.
+    method: str = "extract"
 
     @property
     def partitions(self) -> int:
@@ -259,7 +271,7 @@ def to_parquet_row(row: dict[str, Any]) -> dict[str, Any]:
     """A JSON result (or error row) as one flat Parquet row."""
     flat = {key: value for key, value in row.items() if key != "engine"}
     engine = row.get("engine") or {}
-    for key in ("name", "version", "method"):
+    for key in ("name", "version", "method", "model"):
         flat[f"engine_{key}"] = engine.get(key)
     return flat
 

@@ -160,6 +160,7 @@ def run_batch(
         format=output.fmt,
         include_text=include_text,
         count=options.count,
+        method=options.method,
         records=plan.records,
         parts=[
             {"file": part.file.name, "first_row": part.first_row, "records": part.records}

@@ -44,10 +44,17 @@ def evaluate(
     indosum: Annotated[Path, typer.Option(
         help="With --checker: the IndoSum file the changed-fact set is built from."
     )] = DEFAULT_DATA / TUNE_FILES["indosum"],
+    method: Annotated[str, typer.Option(
+        help="extract: the engine beside the baselines; llm: the LLM's bullets through the "
+        "checker (the server named by INTISARI_LLM_URL): how many are rejected, ROUGE and "
+        "added latency."
+    )] = "extract",
 ) -> None:
     """Score the engine beside lead-3 and LexRank (ROUGE, grounding, boilerplate, speed);
     with --pages, its boxes on real pages (defects per bullet, extraction F1); with
     --checker, the fact checker."""
+    from intisari.cli import engine_options
+
     if checker:
         _evaluate_checker(data or DEFAULT_DATA / FACTCHECK_FILE, indosum, limit, out)
         return
@@ -61,6 +68,7 @@ def evaluate(
     from intisari.evaluation.harness import evaluate_records, write_outputs
     from intisari.evaluation.report import markdown
 
+    llm = engine_options(method).llm
     if not data.is_file():
         fail(f"no such file: {data}")
     try:
@@ -69,6 +77,17 @@ def evaluate(
         fail(str(error))
     if not records:
         fail(f"{data} holds no records")
+    if llm is not None:
+        from intisari.evaluation.llm import evaluate_llm, llm_markdown, write_llm_outputs
+
+        def progress(done: int, total: int) -> None:
+            typer.echo(f"\r{done}/{total} articles", err=True, nl=done == total)
+
+        result = evaluate_llm(records, data.name, llm, progress=progress)
+        typer.echo(llm_markdown(result))
+        for path in write_llm_outputs(result, out) if out is not None else ():
+            typer.echo(f"wrote {path}", err=True)
+        return
     evaluation = evaluate_records(records, source=data.name)
     typer.echo(markdown(evaluation))
     if out is not None:

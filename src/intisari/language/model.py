@@ -42,6 +42,13 @@ class LanguageData:
     notice: str
     #: Label of the per-bullet report control.
     report_label: str
+    #: What an LLM is asked (``--method llm``, ``intisari.llm``): a template with
+    #: ``{article}``, ``{count}`` and, if it wants it, ``{title}``. It asks for short
+    #: bullets from the article alone, in the article's language; whatever comes back is
+    #: still checked against the article, statement by statement.
+    llm_prompt: str = ""
+    #: The mark beside an LLM bullet that passed the check, shown in the box.
+    checked_label: str = ""
     #: Lower-cased abbreviations (without the final period) after which a period does not
     #: end a sentence, e.g. "kab" for "Kab.".
     abbreviations: frozenset[str] = frozenset()

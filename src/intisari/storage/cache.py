@@ -58,10 +58,22 @@ Summarizer = Callable[..., dict[str, Any]]
 
 
 def content_hash(
-    *, kind: str, content: str, title: str | None, lang: str | None, article_id: str | None
+    *,
+    kind: str,
+    content: str,
+    title: str | None,
+    lang: str | None,
+    article_id: str | None,
+    method: str = "extract",
 ) -> str:
-    """The cache key of one input (``kind`` is ``text`` or ``html``)."""
+    """The cache key of one input (``kind`` is ``text`` or ``html``) and box ``method``.
+
+    The extractive method adds nothing to the key, so summaries stored before methods
+    existed are still found.
+    """
     key = {"kind": kind, "content": content, "title": title, "lang": lang, "id": article_id}
+    if method != "extract":
+        key["method"] = method
     encoded = json.dumps(key, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass")
     return hashlib.sha256(encoded).hexdigest()
 
@@ -77,6 +89,8 @@ class Source:
     title: str | None
     lang: str | None
     article_id: str | None
+    #: How the box is written (``Options.method``).
+    method: str
 
 
 class CachedRef(NamedTuple):
@@ -101,9 +115,12 @@ def resolve(
     title: str | None = None,
     lang: str | None = None,
     article_id: str | None = None,
+    method: str | None = None,
     options: Options,
 ) -> Source:
     """The input with its cache key; a URL is fetched here (its body is what is hashed).
+
+    ``method`` defaults to ``options.method``.
 
     Raises the engine's ``InputError`` (e.g. ``FetchError``) for input it cannot take.
     """
@@ -119,8 +136,11 @@ def resolve(
     kind, content = ("html", html) if html else ("text", text or "")
     # The engine reads "en", "EN" and "en-US" alike: one key, one stored summary.
     lang = language_for(lang).code if lang else None
-    key = content_hash(kind=kind, content=content, title=title, lang=lang, article_id=article_id)
-    return Source(key, text, html, url, title, lang, article_id)
+    method = method or options.method
+    key = content_hash(
+        kind=kind, content=content, title=title, lang=lang, article_id=article_id, method=method
+    )
+    return Source(key, text, html, url, title, lang, article_id, method)
 
 
 def find_cached(engine: Engine, key: str) -> CachedRef | None:
@@ -138,6 +158,7 @@ def engine_arguments(source: Source, options: Options) -> dict[str, Any]:
         "title": source.title,
         "lang": source.lang,
         "id": source.article_id,
+        "method": source.method,
         "options": options,
     }
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from intisari.language.detect import language_for
-from intisari.result import Summary
+from intisari.result import Summary, Takeaway
 
 __all__ = ["FORMATS", "render", "render_html"]
 
@@ -27,11 +27,11 @@ def render_markdown(summary: Summary) -> str:
 
     Article text is escaped: a stray ``*`` or ``<script>`` in a story stays text.
     """
-    heading = language_for(summary.language).data.heading
-    lines = [f"## {heading}", ""]
+    data = language_for(summary.language).data
+    lines = [f"## {data.heading}", ""]
     if summary.title:
         lines = [f"# {_md(summary.title)}", "", *lines]
-    lines += [f"- {_md(t.text)}" for t in summary.takeaways]
+    lines += [f"- {_md(t.text)}{_checked(t, data.checked_label, '*')}" for t in summary.takeaways]
     lines += ["", f"*{_md(summary.notice)}*"]
     return "\n".join(lines)
 
@@ -42,19 +42,16 @@ def _md(text: str) -> str:
 
 def render_text(summary: Summary) -> str:
     """The box as plain text, for terminals and logs."""
-    heading = language_for(summary.language).data.heading
-    lines = [heading, ""] + [f"• {t.text}" for t in summary.takeaways]
+    data = language_for(summary.language).data
+    lines = [data.heading, ""]
+    lines += [f"• {t.text}{_checked(t, data.checked_label)}" for t in summary.takeaways]
     return "\n".join([*lines, "", summary.notice])
 
 
 def render_html(summary: Summary) -> str:
     """The box alone, ready to put above an article; every piece of text is escaped."""
     data = language_for(summary.language).data
-    items = "\n".join(
-        f'    <li data-index="{i}" data-spans="{html.escape(json.dumps(t.spans))}">'
-        f"{html.escape(t.text)}</li>"
-        for i, t in enumerate(summary.takeaways)
-    )
+    items = "\n".join(_html_item(i, t, data.checked_label) for i, t in enumerate(summary.takeaways))
     lang = html.escape(summary.language)
     return (
         f'<aside class="intisari-box" lang="{lang}">\n'
@@ -63,6 +60,25 @@ def render_html(summary: Summary) -> str:
         f'  <p class="intisari-notice">{html.escape(summary.notice)}</p>\n'
         f"</aside>"
     )
+
+
+def _html_item(index: int, takeaway: Takeaway, checked_label: str) -> str:
+    """One ``<li>``: its spans, and for an LLM bullet its evidence and the checked mark."""
+    attributes = f'data-index="{index}" data-spans="{html.escape(json.dumps(takeaway.spans))}"'
+    mark = ""
+    if takeaway.origin == "llm":
+        evidence = html.escape(json.dumps(takeaway.evidence or []))
+        attributes += f' data-origin="llm" data-evidence="{evidence}"'
+        mark = f' <span class="intisari-checked">✓ {html.escape(checked_label)}</span>'
+    return f"    <li {attributes}>{html.escape(takeaway.text)}{mark}</li>"
+
+
+def _checked(takeaway: Takeaway, label: str, emphasis: str = "") -> str:
+    """The mark after an LLM bullet in Markdown and text: it passed the check."""
+    if takeaway.origin != "llm":
+        return ""
+    text = _md(label) if emphasis else label
+    return f" {emphasis}(✓ {text}){emphasis}"
 
 
 #: Output formats by the name the CLI accepts.

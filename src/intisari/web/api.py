@@ -211,6 +211,7 @@ def _stored_answer(body: SummaryIn, state: AppState, client: Client) -> tuple[by
             title=body.title,
             lang=body.lang,
             article_id=body.article_id,
+            method=body.method,
             options=state.options,
         )
     cached = find_cached(state.engine, source.key)

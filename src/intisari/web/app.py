@@ -25,7 +25,6 @@ from starlette.requests import Request
 from starlette.staticfiles import StaticFiles
 
 from intisari import __version__
-from intisari.options import Options
 from intisari.settings import Settings
 from intisari.storage.database import make_engine, make_sessions, upgrade
 from intisari.storage.repository import instance_secret
@@ -86,6 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings.engine_deadline_s,
         settings.engine_queue,
         settings.engine_ranker,
+        waiting_s=settings.llm_timeout_s if settings.llm_url else 0.0,
     )
 
     @asynccontextmanager
@@ -113,10 +113,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         metrics=metrics,
         csrf=CsrfTokens(secret, settings.cookie_secure),
         secret=secret,
-        options=Options(
-            fetch_allow_private=settings.fetch_allow_private,
-            fetch_allow_networks=settings.fetch_allow_networks,
-        ),
+        options=settings.engine_options(),
         bodies=BodyCache(),
         engine_pool=engine_pool,
         fetch_slots=threading.BoundedSemaphore(settings.fetch_max_concurrent),

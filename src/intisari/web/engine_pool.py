@@ -44,6 +44,8 @@ from typing import Any
 from fastapi import HTTPException
 
 from intisari.errors import InputError
+from intisari.llm.breaker import breakers, forget_worker, report_states
+from intisari.llm.stats import STATS
 from intisari.pipeline import summarize, verify
 from intisari.ranking import Ranker
 
@@ -108,10 +110,18 @@ class EnginePool:
     """
 
     def __init__(
-        self, processes: int, deadline_s: float, queue_size: int, ranker: str | None = None
+        self,
+        processes: int,
+        deadline_s: float,
+        queue_size: int,
+        ranker: str | None = None,
+        waiting_s: float = 0.0,
     ) -> None:
         self._processes = processes
         self._deadline_s = deadline_s
+        #: Wall-clock time an article may spend waiting on another server besides its
+        #: CPU time (the LLM's ``timeout_s`` under ``--method llm``): added to the guard.
+        self._waiting_s = waiting_s
         self._capacity = processes + queue_size
         self._ranker = ranker
         self._lock = threading.Lock()
@@ -186,7 +196,7 @@ class EnginePool:
                     continue  # the client went away while the article waited
                 try:
                     if worker is None or not worker.alive:
-                        worker = _Worker(self._deadline_s, self._ranker)
+                        worker = _Worker(self._deadline_s, self._ranker, self._waiting_s)
                     job.future.set_result(worker.summarize(job.arguments))
                 except BaseException as error:
                     job.future.set_exception(error)
@@ -198,10 +208,11 @@ class EnginePool:
 class _Worker:
     """One worker process and the pipe to it, seen from the server."""
 
-    def __init__(self, deadline_s: float, ranker: str | None) -> None:
+    def __init__(self, deadline_s: float, ranker: str | None, waiting_s: float) -> None:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD)
         self._deadline_s = deadline_s
+        self._wall_s = deadline_s * WALL_FACTOR + waiting_s
         self._connection, child = context.Pipe()
         self._process: BaseProcess = context.Process(
             target=_work, args=(child, deadline_s, ranker), name="intisari-engine", daemon=True
@@ -216,11 +227,11 @@ class _Worker:
     def summarize(self, arguments: Arguments) -> dict[str, Any]:
         try:
             self._connection.send(arguments)
-            if not self._connection.poll(self._deadline_s * WALL_FACTOR):
+            if not self._connection.poll(self._wall_s):
                 self._process.kill()  # stuck: the next article gets a new worker
                 self.stop()
                 raise EngineTooSlow(self._too_slow_message())
-            outcome, value = self._connection.recv()
+            outcome, value, counted, states = self._connection.recv()
         except (EOFError, OSError):  # the worker died: by the deadline, or a crash
             self.stop()
             if self._process.exitcode == -signal.SIGPROF:
@@ -228,6 +239,9 @@ class _Worker:
             raise EngineFailed(
                 f"the engine's worker ended with exit code {self._process.exitcode}"
             ) from None
+        # What the LLM client counted in the worker, for this server's /metrics.
+        STATS.add(counted)
+        report_states(self._process.pid or 0, states)
         if outcome == "ok":
             result: dict[str, Any] = value
             return result
@@ -236,6 +250,7 @@ class _Worker:
         raise EngineFailed(value)
 
     def stop(self) -> None:
+        forget_worker(self._process.pid or 0)
         self._connection.close()  # the worker reads EOF and ends
         self._process.join(timeout=5)
         if self._process.is_alive():
@@ -272,4 +287,5 @@ def _work(connection: Connection, deadline_s: float, ranker_path: str | None) ->
             reply = ("failed", f"{type(error).__name__}: {error}")
         finally:
             signal.setitimer(signal.ITIMER_PROF, 0)
-        connection.send(reply)
+        states = {url: breaker.state for url, breaker in breakers().items()}
+        connection.send((*reply, STATS.take(), states))

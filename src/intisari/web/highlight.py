@@ -13,14 +13,15 @@ what the engine deleted as well as what it kept.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 from intisari.language.detect import language_for
 from intisari.language.segment import paragraph_spans, sentence_spans
 
-__all__ = ["Piece", "article_paragraphs", "source_pieces"]
+__all__ = ["Piece", "article_paragraphs", "source_pieces", "source_spans"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,14 @@ class Piece:
 
 
 Span = Sequence[int]
+
+
+def source_spans(takeaway: Mapping[str, Any]) -> list[Span]:
+    """What a bullet's highlight covers: an extracted bullet's own spans, or the evidence
+    the checker found for an LLM bullet (whose ``spans`` are empty)."""
+    if takeaway.get("origin") == "llm":
+        return list(takeaway.get("evidence") or [])
+    return list(takeaway.get("spans") or [])
 
 
 def article_paragraphs(text: str, takeaway_spans: Sequence[Sequence[Span]]) -> list[list[Piece]]:

@@ -1,18 +1,26 @@
 """Prometheus metrics of one app: summaries served, cache hits, reports, statements checked,
-request latency.
+request latency, and the LLM's requests, failures, rejected bullets and circuit breaker.
 
 Each app gets its own ``CollectorRegistry`` (tests create many apps in one process, and
-the global registry refuses a second metric of the same name).
+the global registry refuses a second metric of the same name). The LLM figures are the
+engine's process-wide counters (``intisari.llm.stats``), read at each scrape.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
+from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["Metrics", "MetricsMiddleware"]
+from intisari.llm.breaker import breaker_states
+from intisari.llm.stats import STATS
+
+__all__ = ["LlmCollector", "Metrics", "MetricsMiddleware"]
 
 #: Latency buckets in seconds: a cached summary takes ~1 ms, an uncached one ~10-100 ms,
 #: a fetched URL up to the fetch timeout (10 s).
@@ -52,9 +60,74 @@ class Metrics:
             buckets=LATENCY_BUCKETS,
             registry=self.registry,
         )
+        self.registry.register(LlmCollector())
 
     def render(self) -> bytes:
         return generate_latest(self.registry)
+
+
+class LlmCollector(Collector):
+    """``--method llm``: what the LLM was asked, how it failed, what the checker rejected."""
+
+    def collect(self) -> Iterator[CounterMetricFamily | GaugeMetricFamily]:
+        snapshot = STATS.snapshot()
+        yield CounterMetricFamily(
+            "intisari_llm_requests",
+            "Requests sent to the LLM server (each retry counts).",
+            value=snapshot.requests,
+        )
+        yield CounterMetricFamily(
+            "intisari_llm_request_seconds",
+            "Seconds spent waiting for the LLM server, all requests together.",
+            value=snapshot.seconds,
+        )
+        yield _by_label(
+            "intisari_llm_failures",
+            "LLM requests that failed, by reason (timeout, connection, http-NNN, bad-answer), "
+            "and calls the open circuit breaker refused (breaker-open).",
+            "reason",
+            snapshot.failures,
+        )
+        yield _by_label(
+            "intisari_llm_bullets",
+            "Bullets the LLM wrote, by verdict: accepted, or dropped as unsupported, unclear "
+            "(the checker's labels), duplicate or malformed.",
+            "verdict",
+            snapshot.bullets,
+        )
+        yield _by_label(
+            "intisari_llm_fallbacks",
+            "Boxes written wholly by extraction because the LLM gave no usable answer, by "
+            "reason.",
+            "reason",
+            snapshot.fallbacks,
+        )
+        state = GaugeMetricFamily(
+            "intisari_llm_breaker_state",
+            "Circuit breaker per LLM server: 0 closed, 1 half-open (one probe allowed), "
+            "2 open (requests skip the LLM).",
+            labels=["server"],
+        )
+        for url, breaker_state in sorted(breaker_states().items()):
+            state.add_metric([_server(url)], int(breaker_state))
+        yield state
+
+
+def _by_label(
+    name: str, documentation: str, label: str, counts: dict[str, int]
+) -> CounterMetricFamily:
+    """One counter with a sample per value of ``label``."""
+    family = CounterMetricFamily(name, documentation, labels=[label])
+    for value, count in sorted(counts.items()):
+        family.add_metric([value], count)
+    return family
+
+
+def _server(url: str) -> str:
+    """A server's URL without credentials or query: safe as a label."""
+    parts = urlsplit(url)
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{parts.hostname or ''}{port}{parts.path}"
 
 
 class MetricsMiddleware:

@@ -59,7 +59,7 @@ from intisari.web.deps import (
     rate_limit,
     request_client,
 )
-from intisari.web.highlight import Piece, article_paragraphs, source_pieces
+from intisari.web.highlight import Piece, article_paragraphs, source_pieces, source_spans
 from intisari.web.reporting import file_report, limit_reports_from, limit_reports_on
 from intisari.web.schemas import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, ReportIn, SummaryIn
 
@@ -310,7 +310,7 @@ def article_page(
     context = {
         **_article_context(stored),
         "takeaways": takeaways,
-        "paragraphs": article_paragraphs(result["text"], [t["spans"] for t in takeaways]),
+        "paragraphs": article_paragraphs(result["text"], [source_spans(t) for t in takeaways]),
         "thanks": reported,
     }
     return render(request, state, "article.html", context)
@@ -326,6 +326,7 @@ def _article_context(stored: StoredSummary) -> dict[str, Any]:
         "heading": data.heading,
         "notice": stored.result.get("notice") or data.notice,
         "report_label": data.report_label,
+        "checked_label": data.checked_label,
         "ui": reader_text(stored.language),
         "max_comment": MAX_COMMENT_CHARS,
     }
@@ -439,8 +440,12 @@ class ReportItem:
     report: Report
     #: The reported bullet's text (None: the box as a whole, or a bullet no longer there).
     takeaway: str | None
-    #: The sentence(s) the bullet was cut from, its kept words marked.
+    #: The sentence(s) the bullet was cut from, its kept words marked; for an LLM
+    #: bullet, the evidence the checker found.
     source: list[Piece]
+    #: ``extract`` or ``llm`` (then ``support`` is the checker's score).
+    origin: str = "extract"
+    support: float | None = None
 
 
 @dataclass
@@ -523,7 +528,9 @@ def _report_item(report: Report) -> ReportItem:
     if index is None or not 0 <= index < len(takeaways):
         return ReportItem(report, None, [])
     takeaway = takeaways[index]
-    source = source_pieces(result["text"], takeaway["spans"], report.summary.language)
+    source = source_pieces(result["text"], source_spans(takeaway), report.summary.language)
+    if takeaway.get("origin") == "llm":
+        return ReportItem(report, takeaway["text"], source, "llm", takeaway.get("score"))
     return ReportItem(report, takeaway["text"], source)
 
 

@@ -76,6 +76,12 @@ class SummaryIn(_ArticleIn):
     """Exactly one of ``url``, ``html`` or ``text``."""
 
     article_id: str | None = Field(None, max_length=200, description="Your id of the article.")
+    method: Literal["extract", "llm"] | None = Field(
+        None,
+        description="`extract`: article sentences; `llm`: short LLM bullets, each checked "
+        "against the article (extracted ones where a bullet fails or the LLM is down). "
+        "Default: `INTISARI_METHOD`.",
+    )
 
 
 #: A statement longer than this is not one statement (a long bullet is ~60 words).

@@ -190,6 +190,14 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 
 PLACE_PREPOSITIONS = frozenset("in at from near".split())
 
+#: The request to an LLM (``--method llm``); see ``id.LLM_PROMPT``.
+LLM_PROMPT = (
+    "{article}\n\n"
+    "Write {count} short bullet points that summarize the article above. Each point is one "
+    "short sentence stating only facts from the article.\n\n"
+    "Summary in {count} points:\n- "
+)
+
 DATA = LanguageData(
     code="en",
     name="English",
@@ -199,6 +207,8 @@ DATA = LanguageData(
         "Report anything that looks wrong to help us improve them."
     ),
     report_label="Report",
+    llm_prompt=LLM_PROMPT,
+    checked_label="Checked against the article",
     abbreviations=ABBREVIATIONS,
     final_abbreviations=FINAL_ABBREVIATIONS,
     stopwords=STOPWORDS,

@@ -293,6 +293,18 @@ WEEKDAYS = frozenset("senin selasa rabu kamis jumat sabtu minggu ahad".split())
 
 PLACE_PREPOSITIONS = frozenset("di ke dari".split())
 
+#: The request to an LLM (``--method llm``): the article first, then a short, plain request
+#: for short bullets from the article alone, ending where the first bullet starts. An
+#: instruction-tuned model reads it as an instruction; a small or base model (the tests'
+#: Gemma 3 270M) continues it as a list, and otherwise echoes the article or drifts into
+#: writing a new one when the request comes first. Whatever comes back is checked.
+LLM_PROMPT = (
+    "{article}\n\n"
+    "Tulis {count} poin singkat yang merangkum berita di atas. Setiap poin satu kalimat "
+    "pendek yang hanya berisi fakta dari berita itu.\n\n"
+    "Ringkasan dalam {count} poin:\n- "
+)
+
 DATA = LanguageData(
     code="id",
     name="Indonesian",
@@ -302,6 +314,8 @@ DATA = LanguageData(
         "Laporkan jika ada kekeliruan untuk membantu kami meningkatkan kualitas."
     ),
     report_label="Laporkan",
+    llm_prompt=LLM_PROMPT,
+    checked_label="Sudah dicocokkan dengan isi artikel",
     abbreviations=ABBREVIATIONS,
     final_abbreviations=FINAL_ABBREVIATIONS,
     stopwords=STOPWORDS,

@@ -1,7 +1,9 @@
 /* Intisari's only script. The pages work without it; it makes two things nicer:
  *
  * 1. Clicking a bullet of the takeaways box highlights every span of the article it
- *    comes from (without the script, the bullet's link jumps to the first span).
+ *    comes from, or for a bullet an LLM wrote, the evidence the checker found for it
+ *    (the server marks those spans alike; without the script, the bullet's link jumps
+ *    to the first one).
  * 2. A bullet's report control opens a dialog instead of unfolding the form in place,
  *    and the report is sent without leaving the page (the server answers JSON when asked).
  *
@@ -80,8 +82,12 @@
 
   function open(details, opener) {
     var form = details.querySelector("form");
-    var bullet = details.closest(".takeaway").querySelector(".takeaway__text");
-    quote.textContent = bullet.textContent;
+    var bullet = details.closest(".takeaway").querySelector(".takeaway__text").cloneNode(true);
+    var checked = bullet.querySelector("[data-checked]");
+    if (checked) {
+      checked.remove(); // the quote is the bullet, not its "checked" mark
+    }
+    quote.textContent = bullet.textContent.trim();
     quote.hidden = false;
     showError(form, "");
     form.hidden = false;

@@ -1,0 +1,209 @@
+"""The box with LLM bullets: ask for short bullets, check each, extract the rest.
+
+1. Ask the model (``client.complete``) for as many bullets as the extractive box has, with
+   the language's prompt (``LanguageData.llm_prompt``: the article only, one bullet a
+   line).
+2. Check every bullet against the article (``intisari.checking.check_statements``). A
+   bullet is shown only if the checker calls it ``supported`` and points to its evidence;
+   an ``unsupported`` or ``unclear`` one is dropped, and so is a repeat of a kept bullet or
+   a line that is no bullet (``is_bullet``: a fragment, a paragraph).
+3. Fill each dropped place with the best extractive takeaway that the kept bullets'
+   evidence does not already cover, and put the box in article order (a bullet stands
+   where its evidence starts).
+
+If the model cannot be reached in time, answers garbage, or writes no bullet (or the
+checker fails on what it wrote, a bug that is logged), the box is the extractive one,
+unchanged: the reader never waits past ``LlmConfig.timeout_s`` and
+never sees an unchecked statement. What happened is in ``CheckedBox`` (for
+``intisari evaluate``) and in ``stats.STATS`` (for the service's metrics).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from intisari.checking import check_statements
+from intisari.document import Document
+from intisari.llm.client import LlmUnavailable, complete
+from intisari.llm.config import LlmConfig
+from intisari.llm.stats import STATS
+from intisari.result import Takeaway
+from intisari.takeaways.checks import content_bag, repeats
+from intisari.takeaways.select import MIN_TAKEAWAY_WORDS
+
+__all__ = ["Bullet", "CheckedBox", "checked_box", "is_bullet", "parse_bullets", "prompt_for"]
+
+logger = logging.getLogger(__name__)
+
+#: Twice what the prompt asks for (20): longer is a paragraph, not a short bullet.
+MAX_BULLET_WORDS = 40
+#: Article characters put in the prompt (~1,500 tokens: the lead and body of a typical
+#: story, and well inside a small model's context). Bullets are checked against the whole
+#: article all the same.
+MAX_PROMPT_CHARS = 6000
+#: Tokens the model may write per bullet asked for: the 20-word sentence the prompt asks
+#: for is ~25-30 tokens of Indonesian or English; the slack covers a marker, a line break
+#: and a model that runs a little long. Every token is time the reader waits (on a CPU,
+#: tens of milliseconds each).
+TOKENS_PER_BULLET = 40
+
+#: A line's bullet marker: "- ", "* ", "• ", "1. ", "2) ".
+_MARKER = re.compile(r"^\s*(?:[-*•·–—]|\d{1,2}[.)])(?:\s+|$)")
+#: Markdown emphasis a model puts around words: "**Moskow** menolak ...".
+_EMPHASIS = re.compile(r"\*\*|__|`")
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """One bullet the model wrote, with what became of it."""
+
+    text: str
+    #: ``accepted``, or why it was dropped: ``unsupported``, ``unclear`` (the checker's
+    #: labels), ``duplicate``, ``malformed``.
+    verdict: str
+    #: The checker's support score (``None`` when it was not checked).
+    score: float | None = None
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    #: The checker's reasons for a low score, as ``kind: text``.
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CheckedBox:
+    takeaways: list[Takeaway]
+    #: Every bullet the model wrote (up to the number asked for), in its order.
+    bullets: list[Bullet]
+    #: Why the answer was not used at all (``timeout``, ``breaker-open``, ``no-bullets``,
+    #: ...); ``None`` when it was.
+    failure: str | None
+    #: Wall-clock seconds spent on the model (the request) and on checking its bullets.
+    llm_seconds: float
+    check_seconds: float
+
+
+def prompt_for(document: Document, count: int) -> str:
+    """The language's request for ``count`` bullets about this article."""
+    article = document.text
+    if len(article) > MAX_PROMPT_CHARS:
+        cut = article.rfind("\n\n", 0, MAX_PROMPT_CHARS)
+        article = article[: cut if cut > 0 else MAX_PROMPT_CHARS]
+    template = document.language.data.llm_prompt
+    return template.format(count=count, title=document.title or "-", article=article)
+
+
+def parse_bullets(answer: str) -> list[str]:
+    """The bullets of a model's answer: its marked lines ("- ...", "1. ..."), or, when no
+    marked line says anything, all its lines; headings ("Poin-poin:") are not bullets."""
+    lines = answer.splitlines()
+    marked = [_clean(_MARKER.sub("", line, count=1)) for line in lines if _MARKER.match(line)]
+    chosen = [line for line in marked if line] or [_clean(_MARKER.sub("", line)) for line in lines]
+    return [line for line in chosen if line and not line.endswith(":")]
+
+
+def _clean(line: str) -> str:
+    return " ".join(_EMPHASIS.sub("", line).split())
+
+
+def checked_box(
+    document: Document, box: Sequence[Takeaway], pool: Sequence[Takeaway], config: LlmConfig
+) -> CheckedBox:
+    """``box`` (extractive) rewritten by the LLM where the checker agrees.
+
+    ``pool`` holds the extractive takeaways that may fill a dropped bullet's place, best
+    first; the box keeps ``len(box)`` items.
+    """
+    count = len(box)
+    started = time.monotonic()
+    try:
+        answer = complete(config, prompt_for(document, count), TOKENS_PER_BULLET * count)
+    except LlmUnavailable as error:
+        STATS.fallback(error.reason)
+        return CheckedBox(list(box), [], error.reason, time.monotonic() - started, 0.0)
+    llm_seconds = time.monotonic() - started
+    texts = parse_bullets(answer)[:count]
+    if not texts:
+        STATS.fallback("no-bullets")
+        return CheckedBox(list(box), [], "no-bullets", llm_seconds, 0.0)
+
+    started = time.monotonic()
+    try:
+        bullets = _judge(document, texts)
+    except Exception:  # a checker bug met by a model's odd text: never the reader's error
+        logger.exception("the checker failed on the LLM's bullets; the box is extracted")
+        STATS.fallback("checker-error")
+        return CheckedBox(list(box), [], "checker-error", llm_seconds, 0.0)
+    check_seconds = time.monotonic() - started
+    for bullet in bullets:
+        STATS.bullet(bullet.verdict)
+    kept = [
+        Takeaway(text=b.text, spans=[], score=round(b.score or 0.0, 4), origin="llm",
+                 evidence=b.evidence)
+        for b in bullets
+        if b.verdict == "accepted"
+    ]
+    covered = [span for takeaway in kept for span in takeaway.evidence or ()]
+    for takeaway in pool:
+        if len(kept) >= count:
+            break
+        if _overlaps(takeaway.spans, covered):
+            continue
+        kept.append(takeaway)
+        covered.extend(takeaway.spans)
+    kept.sort(key=_position)
+    return CheckedBox(kept, bullets, None, llm_seconds, check_seconds)
+
+
+def is_bullet(text: str) -> bool:
+    """Could ``text`` stand as a bullet? As long as an extracted takeaway may be short
+    (``MIN_TAKEAWAY_WORDS``: "1 menit 33,556 detik" is a fragment, not a point) and no
+    longer than ``MAX_BULLET_WORDS``, and not opening in lower case: that is a sentence
+    the model copied from its middle ("semen padang untuk memutus ..."). Scripts without
+    case pass the last test."""
+    return MIN_TAKEAWAY_WORDS <= len(text.split()) <= MAX_BULLET_WORDS and not text[0].islower()
+
+
+def _judge(document: Document, texts: list[str]) -> list[Bullet]:
+    """Each bullet's verdict: malformed ones are not checked; repeats of a kept one drop."""
+    well_formed = [t for t in texts if is_bullet(t)]
+    checks = dict(zip(well_formed, check_statements(document, well_formed), strict=True))
+    bullets: list[Bullet] = []
+    bags: list[set[str]] = []
+    for text in texts:
+        check = checks.get(text)
+        if check is None:
+            bullets.append(Bullet(text, "malformed"))
+            continue
+        bag = content_bag(text, document.language.data)
+        if check.label != "supported":
+            verdict = check.label
+        elif not check.evidence:
+            verdict = "unclear"  # supported by what? There would be nothing to highlight.
+        elif any(repeats(bag, other) for other in bags):
+            verdict = "duplicate"
+        else:
+            verdict = "accepted"
+            bags.append(bag)
+        bullets.append(
+            Bullet(
+                text=text,
+                verdict=verdict,
+                score=check.score,
+                evidence=[(int(s), int(e)) for s, e in check.evidence],
+                reasons=[f"{reason.kind}: {reason.text}" for reason in check.reasons],
+            )
+        )
+    return bullets
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], covered: Sequence[tuple[int, int]]) -> bool:
+    return any(s < ce and cs < e for s, e in spans for cs, ce in covered)
+
+
+def _position(takeaway: Takeaway) -> int:
+    """Where a takeaway stands in the article: its first span, or its first evidence."""
+    spans = takeaway.spans or takeaway.evidence or [(0, 0)]
+    return min(start for start, _ in spans)

@@ -1,0 +1,124 @@
+"""A circuit breaker per LLM server: stop waiting on a server that keeps failing.
+
+Closed: requests go through; ``failures_to_open`` failures in a row open it. Open: no
+request is sent (the article gets its extractive box at once) until ``cooldown_s`` has
+passed; then it is half-open and lets exactly one probe through. The probe's success
+closes it; its failure opens it for another cooldown. One breaker per server URL per
+process (``breaker_for``), shared by every thread of that process.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from enum import IntEnum
+
+__all__ = ["BreakerState", "CircuitBreaker", "breaker_for", "breakers"]
+
+
+class BreakerState(IntEnum):
+    """The gauge's values: 0 is healthy, anything else means articles skip the LLM."""
+
+    CLOSED = 0
+    HALF_OPEN = 1
+    OPEN = 2
+
+
+class CircuitBreaker:
+    def __init__(
+        self,
+        failures_to_open: int,
+        cooldown_s: float,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.failures_to_open = failures_to_open
+        self.cooldown_s = cooldown_s
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._failures = 0
+        self._opened_at: float | None = None
+        self._probing = False
+
+    @property
+    def state(self) -> BreakerState:
+        with self._lock:
+            return self._state()
+
+    def _state(self) -> BreakerState:
+        if self._opened_at is None:
+            return BreakerState.CLOSED
+        if self._probing or self._clock() - self._opened_at >= self.cooldown_s:
+            return BreakerState.HALF_OPEN
+        return BreakerState.OPEN
+
+    def allow(self) -> bool:
+        """May a request be sent now? In half-open state only the first caller may."""
+        with self._lock:
+            state = self._state()
+            if state is BreakerState.CLOSED:
+                return True
+            if state is BreakerState.HALF_OPEN and not self._probing:
+                self._probing = True
+                return True
+            return False
+
+    def succeeded(self) -> None:
+        with self._lock:
+            self._failures = 0
+            self._opened_at = None
+            self._probing = False
+
+    def failed(self) -> None:
+        with self._lock:
+            self._failures += 1
+            if self._probing or self._failures >= self.failures_to_open:
+                self._opened_at = self._clock()
+                self._probing = False
+
+
+_BREAKERS: dict[str, CircuitBreaker] = {}
+_BREAKERS_LOCK = threading.Lock()
+
+
+def breaker_for(url: str, failures_to_open: int, cooldown_s: float) -> CircuitBreaker:
+    """This process's breaker for the server at ``url`` (made on first use)."""
+    with _BREAKERS_LOCK:
+        breaker = _BREAKERS.get(url)
+        if breaker is None:
+            breaker = _BREAKERS[url] = CircuitBreaker(failures_to_open, cooldown_s)
+        return breaker
+
+
+def breakers() -> dict[str, CircuitBreaker]:
+    """Every breaker of this process by server URL."""
+    with _BREAKERS_LOCK:
+        return dict(_BREAKERS)
+
+
+#: The latest state each engine worker process reported for each server, by worker.
+_REPORTED: dict[int, dict[str, BreakerState]] = {}
+
+
+def report_states(worker: int, states: dict[str, BreakerState]) -> None:
+    """Keep what worker process ``worker`` (its pid) says of its breakers: the service's
+    engine runs in workers, each with breakers of its own (``web/engine_pool.py``)."""
+    with _BREAKERS_LOCK:
+        _REPORTED[worker] = dict(states)
+
+
+def forget_worker(worker: int) -> None:
+    """A worker process ended: its breakers are gone with it."""
+    with _BREAKERS_LOCK:
+        _REPORTED.pop(worker, None)
+
+
+def breaker_states() -> dict[str, BreakerState]:
+    """Per server URL, the most open state of this process's breaker and of every worker's
+    last report (for the service's metrics): "open" as soon as one worker stopped asking."""
+    with _BREAKERS_LOCK:
+        states = {url: breaker.state for url, breaker in _BREAKERS.items()}
+        for reported in _REPORTED.values():
+            for url, state in reported.items():
+                states[url] = max(states.get(url, BreakerState.CLOSED), state)
+    return states

@@ -1,0 +1,158 @@
+"""``--method llm`` end to end against the real model: every shown bullet was checked.
+
+The model (Gemma 3 270M) is weak and often invents things, which is the point: the tests
+need it to write both bullets the checker accepts and bullets it rejects, and then hold
+the box to its guarantees whatever it wrote. Also here: what the box does with the
+model's raw text (``parse_bullets``) and how the formats mark a checked bullet.
+"""
+
+from __future__ import annotations
+
+import json
+from itertools import islice
+
+import pytest
+
+import intisari
+from data_paths import DATA, EXAMPLE_ARTICLE, need
+from intisari.checking import check_statements
+from intisari.checking.model import load_checker
+from intisari.evaluation.metrics import grounded
+from intisari.llm.box import CheckedBox, is_bullet, parse_bullets
+from intisari.llm.config import LlmConfig
+from intisari.options import Options
+from intisari.pipeline import choose_takeaways, read_article
+from intisari.ranking import default_ranker
+from intisari.result import EngineInfo, Summary, Takeaway
+from intisari.takeaways.render import render
+from llm_servers import MODEL_TEST_TIMEOUT_S
+
+#: Articles per corpus in the end-to-end test (with the example article): the model is
+#: both right and wrong on these, and each answer takes 10-60 s on a shared machine.
+ARTICLES_PER_CORPUS = 1
+
+
+
+def articles() -> list[str]:
+    texts = [need(EXAMPLE_ARTICLE).read_text(encoding="utf-8")]
+    for name in ("indosum.tune.jsonl", "cnn.tune.jsonl"):
+        with need(DATA / name).open(encoding="utf-8") as lines:
+            texts += [json.loads(line)["text"] for line in islice(lines, ARTICLES_PER_CORPUS)]
+    return texts
+
+
+def llm_box(text: str, config: LlmConfig) -> tuple[str, CheckedBox]:
+    """The article's cleaned text and the trace of its box: what became of each bullet."""
+    options = Options(method="llm", llm=config)
+    document = read_article(
+        text=text, html=None, url=None, title=None, lang=None, options=options
+    ).document
+    _takeaways, checked = choose_takeaways(document, default_ranker(), None, "llm", options)
+    assert checked is not None
+    return document.text, checked
+
+
+@pytest.mark.llm
+@pytest.mark.slow
+@pytest.mark.data
+@pytest.mark.timeout(MODEL_TEST_TIMEOUT_S)
+def test_every_shown_llm_bullet_is_supported_and_the_rest_is_extracted(
+    llama: LlmConfig,
+) -> None:
+    verdicts: list[str] = []
+    for text in articles():
+        article, checked = llm_box(text, llama)
+        extracted = intisari.summarize(text=text)
+        assert checked.failure is None, checked.failure
+        box = checked.takeaways
+        assert len(box) == len(extracted.takeaways)
+        shown = [t for t in box if t.origin == "llm"]
+        accepted = [b.text for b in checked.bullets if b.verdict == "accepted"]
+        assert sorted(t.text for t in shown) == sorted(accepted)
+        document = read_article(
+            text=text, html=None, url=None, title=None, lang=None, options=Options()
+        ).document
+        recheck = check_statements(document, [t.text for t in shown])
+        for takeaway, check in zip(shown, recheck, strict=True):
+            assert takeaway.spans == []
+            assert takeaway.evidence
+            assert all(0 <= s < e <= len(article) for s, e in takeaway.evidence)
+            assert takeaway.score >= load_checker().supported_from
+            assert check.label == "supported"  # checked again, independently
+        for takeaway in box:
+            if takeaway.origin == "extract":
+                assert grounded(article, takeaway)  # the invariant: exact spans
+        starts = [min(s for s, _ in t.spans or t.evidence or []) for t in box]
+        assert starts == sorted(starts)  # article order, LLM bullets by their evidence
+        verdicts += [b.verdict for b in checked.bullets]
+    # The adversary did its job: some bullets were shown, some dropped and replaced.
+    assert "accepted" in verdicts
+    assert {"unsupported", "unclear"} & set(verdicts), verdicts
+
+
+def test_bullets_are_the_marked_lines_without_markdown() -> None:
+    answer = (
+        "Berikut poin-poinnya:\n\n- **Moskow** menolak pasukan NATO.\n* Peskov bicara di "
+        "Vladivostok.\n2) Rusia   memandang NATO sebagai musuh.\n"
+    )
+    assert parse_bullets(answer) == [
+        "Moskow menolak pasukan NATO.",
+        "Peskov bicara di Vladivostok.",
+        "Rusia memandang NATO sebagai musuh.",
+    ]
+    assert parse_bullets("Satu kalimat saja.\n\nDua kalimat.") == [
+        "Satu kalimat saja.",
+        "Dua kalimat.",
+    ]
+    assert parse_bullets("  \n") == []
+    # A small model's list: empty markers, its lines between them (the tests' Gemma).
+    assert parse_bullets("Moskow menolak.\n- \nKrisis Ukraina: Rusia\n-\nPoin:") == [
+        "Moskow menolak.",
+        "Krisis Ukraina: Rusia",
+    ]
+
+
+CHECKED = Summary(
+    language="en",
+    language_supported=True,
+    text="The Senate passed the bill on Monday. The vote was 68 to 32.",
+    takeaways=[
+        Takeaway(text="The Senate passed the bill on Monday.", spans=[(0, 37)], score=1.0),
+        Takeaway(
+            text="Senators voted 68-32 <b>for</b> it.",
+            spans=[],
+            score=0.91,
+            origin="llm",
+            evidence=[(38, 61)],
+        ),
+    ],
+    notice="notice",
+    engine=EngineInfo(version="0", method="llm"),
+)
+
+
+def test_the_formats_mark_checked_llm_bullets_in_the_articles_language() -> None:
+    markdown = render(CHECKED, "md").splitlines()
+    assert "- The Senate passed the bill on Monday." in markdown
+    assert "- Senators voted 68-32 \\<b\\>for\\</b\\> it. *(✓ Checked against the article)*" in (
+        markdown
+    )
+    assert "• Senators voted 68-32 <b>for</b> it. (✓ Checked against the article)" in render(
+        CHECKED, "text"
+    )
+    html = render(CHECKED, "html")
+    assert 'data-origin="llm" data-evidence="[[38, 61]]"' in html
+    assert "&lt;b&gt;for&lt;/b&gt;" in html and "<b>" not in html
+    assert html.count("intisari-checked") == 1
+    indonesian = render(CHECKED.model_copy(update={"language": "id"}), "text")
+    assert "(✓ Sudah dicocokkan dengan isi artikel)" in indonesian
+
+
+def test_fragments_and_paragraphs_are_no_bullets() -> None:
+    """What the tests' model wrote on IndoSum and the checker would have passed: a lap time
+    and a sentence copied from its middle are article text, but no point for a reader."""
+    assert is_bullet("Marc Marquez menjadi pebalap tercepat di FP1.")
+    assert is_bullet("2.000 warga mengungsi setelah banjir di Bandung.")
+    assert not is_bullet("1 menit 33,556 detik")
+    assert not is_bullet("semen padang untuk memutus tren negatif kandas di kandang.")
+    assert not is_bullet(" ".join(["kata"] * 41).capitalize())

@@ -1,0 +1,57 @@
+"""``intisari summarize --method llm``: the server from ``INTISARI_LLM_URL``, one-line errors,
+and the extractive box when the server does not answer."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from app_fixtures import ARTICLE
+from intisari.cli import app
+from llm_servers import MODEL_TEST_TIMEOUT_S, free_port, unique_url
+
+pytestmark = pytest.mark.llm
+
+runner = CliRunner()
+
+
+def run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, ["summarize", "-", *args], input=ARTICLE, env=env)
+
+
+def test_method_llm_without_a_server_is_one_line_and_exit_2(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("INTISARI_LLM_URL", raising=False)
+    result = run("--method", "llm")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "intisari: error: --method llm needs an LLM server: set INTISARI_LLM_URL (see README)"
+    ]
+    unknown = run("--method", "gpt")
+    assert unknown.exit_code == 2
+    assert unknown.stderr.startswith("intisari: error: unknown method 'gpt'")
+    bad = run("--method", "llm", env={"INTISARI_LLM_URL": "x", "INTISARI_LLM_TIMEOUT_S": "-1"})
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
+    assert bad.stderr.startswith("intisari: error: bad setting INTISARI_LLM_TIMEOUT_S")
+    unreachable = run("--method", "llm", env={"INTISARI_METHOD": "llm", "INTISARI_LLM_URL": ""})
+    assert unreachable.stderr == "intisari: error: INTISARI_METHOD=llm needs INTISARI_LLM_URL\n"
+
+
+def test_a_server_that_is_down_gives_the_extractive_box() -> None:
+    result = run("--method", "llm", env={"INTISARI_LLM_URL": unique_url(free_port())})
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["engine"]["method"] == "llm"
+    assert {t["origin"] for t in data["takeaways"]} == {"extract"}
+
+
+@pytest.mark.timeout(MODEL_TEST_TIMEOUT_S)
+@pytest.mark.slow
+def test_the_real_model_through_the_command_line(llama_url: str) -> None:
+    env = {"INTISARI_LLM_URL": llama_url, "INTISARI_LLM_TIMEOUT_S": "240"}
+    result = run("--method", "llm", "--format", "md", env=env)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Harga Beras Naik") and "## Intisari Utama" in result.stdout

@@ -1,0 +1,100 @@
+"""``method: llm`` through the service: the API, the cache, ``/metrics``, the settings.
+
+The model is the real one (``llama_url``); a server that is down is a free port.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from fastapi.testclient import TestClient
+from pydantic import ValidationError
+
+from app_fixtures import ARTICLE
+from intisari.settings import Settings
+from llm_servers import MODEL_TEST_TIMEOUT_S, free_port, unique_url
+
+pytestmark = pytest.mark.llm
+
+Client = Callable[..., TestClient]
+
+
+def metric(client: TestClient, name: str, labels: str = "") -> float:
+    """The value of one sample of ``/metrics`` (0 when it is not there yet)."""
+    text = client.get("/metrics").text
+    match = re.search(rf"^{re.escape(name + labels)} ([0-9.e+-]+)$", text, re.MULTILINE)
+    return float(match.group(1)) if match else 0.0
+
+
+@pytest.mark.timeout(MODEL_TEST_TIMEOUT_S)
+@pytest.mark.slow
+def test_the_api_writes_a_checked_llm_box_caches_it_and_counts_it(
+    make_client: Client, llama_url: str
+) -> None:
+    client = make_client(llm_url=llama_url, llm_timeout_s=240)
+    requests = metric(client, "intisari_llm_requests_total")
+    made = client.post("/v1/summaries", json={"text": ARTICLE, "method": "llm"})
+    assert made.status_code == 200, made.text
+    assert made.headers["X-Intisari-Cache"] == "miss"
+    body = made.json()
+    assert body["engine"]["method"] == "llm"
+    extracted = client.post("/v1/summaries", json={"text": ARTICLE}).json()
+    assert extracted["summary_id"] != body["summary_id"]  # the method is part of the key
+    assert len(body["takeaways"]) == len(extracted["takeaways"])
+    for takeaway in body["takeaways"]:
+        assert takeaway["origin"] in ("extract", "llm")
+        if takeaway["origin"] == "llm":
+            assert takeaway["spans"] == [] and takeaway["evidence"]
+    assert metric(client, "intisari_llm_requests_total") == requests + 1
+    verdicts = sum(
+        metric(client, "intisari_llm_bullets_total", f'{{verdict="{verdict}"}}')
+        for verdict in ("accepted", "unsupported", "unclear", "duplicate", "malformed")
+    )
+    assert verdicts >= 1
+    again = client.post("/v1/summaries", json={"text": ARTICLE, "method": "llm"})
+    assert again.headers["X-Intisari-Cache"] == "hit" and again.json() == body
+    assert metric(client, "intisari_llm_requests_total") == requests + 1  # not asked again
+
+
+def test_the_llm_down_gives_readers_the_extractive_box_and_opens_the_breaker(
+    make_client: Client,
+) -> None:
+    url = unique_url(free_port())
+    # The default method of this service; one engine worker, since each worker process
+    # keeps its own breaker (web/engine_pool.py): with two, the second article could go to
+    # a worker whose breaker has seen no failure yet.
+    client = make_client(llm_url=url, method="llm", engine_processes=1)
+    server = f'{{server="{url}"}}'
+    refused = metric(client, "intisari_llm_failures_total", '{reason="connection"}')
+    for number in range(2):
+        text = f"{ARTICLE}\n\nArtikel {number}."  # two articles: no cache hit
+        answer = client.post("/v1/summaries", json={"text": text})
+        assert answer.status_code == 200
+        assert {t["origin"] for t in answer.json()["takeaways"]} == {"extract"}
+    # Three attempts each; the fifth failure in a row opened the breaker, so the second
+    # article's third attempt was never sent.
+    assert metric(client, "intisari_llm_failures_total", '{reason="connection"}') == refused + 5
+    assert metric(client, "intisari_llm_breaker_state", server) == 2
+    page = client.get("/")  # the pages still work: the reader never sees the failure
+    assert page.status_code == 200
+
+
+def test_method_llm_without_a_server_is_a_clear_422(client: TestClient) -> None:
+    answer = client.post("/v1/summaries", json={"text": ARTICLE, "method": "llm"})
+    assert answer.status_code == 422
+    assert answer.json()["code"] == "llm-not-configured"
+    assert "INTISARI_LLM_URL" in answer.json()["message"]
+    bad = client.post("/v1/summaries", json={"text": ARTICLE, "method": "gpt"})
+    assert bad.status_code == 422 and bad.json()["code"] == "invalid-request"
+
+
+def test_the_llm_as_default_method_needs_its_server() -> None:
+    with pytest.raises(ValidationError, match="INTISARI_LLM_URL"):
+        Settings(method="llm")
+    settings = Settings(method="llm", llm_url="http://127.0.0.1:1/v1", llm_api_key="sk-secret")
+    options = settings.engine_options()
+    assert options.method == "llm" and options.llm is not None
+    assert options.llm.api_key == "sk-secret"
+    assert "sk-secret" not in repr(options) and "sk-secret" not in repr(settings)
