@@ -52,12 +52,14 @@ _CANDIDATE = re.compile(
 #: A dotted abbreviation: single letters or short letter groups joined by dots ("S.H",
 #: "M.Si", "U.S", "a.n"); digits make it a number ("1.149"), which ends sentences.
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
-#: A list item's marker: "1.)", "2)", "3.", "b.", with a bullet before it or not ("• 9.",
-#: "⁃10."), at the start of the paragraph or after white space, white space after it.
+#: Bullets that may stand before a list item's number ("• 9.", "⁃10.").
 _BULLETS = "•⁃‣◦▪"
+#: A list item's marker: "1.)", "2)", "3.", "b.", with a bullet before it or not, at the
+#: start of the paragraph or after white space, white space after it.
 _LIST_MARKER = re.compile(
     rf"(?<!\S)(?:[{_BULLETS}]\s?)?(?P<label>\d{{1,3}}|[a-z])(?P<style>\.\)|[.)])(?=\s)"
 )
+#: The markers' periods of a paragraph that is no list (most): one empty set for all.
 _NO_PERIODS: frozenset[int] = frozenset()
 #: A spaced ellipsis is read this many dots at most from any of its dots: enough to tell
 #: three dots (an ellipsis) from four (an ellipsis and a period), and a run of 10,000
@@ -188,7 +190,7 @@ def _is_boundary(
             return in_ellipsis
     if not (opener or following):
         return False  # A dash, a bullet or a symbol follows: not a sentence opening.
-    if match.start() > sentence_start and text[match.start() - 1] in "([":
+    if at > sentence_start and text[at - 1] in "([":
         return False  # "[..]" or "(...)": an elision inside a quote, not an end.
     if close and following.lower() in rules.speech_verbs:
         return False  # ``"...!" kata dia``: the attribution belongs to the quote.
@@ -198,7 +200,7 @@ def _is_boundary(
     camel = not capital and any(ch.isupper() for ch in following[1:])
     if mark != ".":
         return capital or camel  # "!", "?", "…" and "..." before a lower-case word go on.
-    before = _word_before(text, sentence_start, match.start())
+    before = _word_before(text, sentence_start, at)
     if not before:
         return capital or camel
     word = before.rstrip(".")
