@@ -1,15 +1,19 @@
-"""Sentence-boundary precision, recall, F1 and speed: our splitter against popular ones.
+"""Sentence splitting, ours against popular splitters: English rules, Indonesian boundaries,
+speed, all in one run.
 
-Gold is the ``sentences`` field of IndoSum (``../shared/data/indosum.tune.jsonl``), the
-dataset's own split of ``text``. IndoSum was detokenized by rule, so its sentences and its
-text differ in spacing: a boundary is therefore compared as a position in the text with
-all whitespace removed (the number of non-space characters before it), which both sides
-agree on whatever their spacing.
-
-Every splitter gets the article one paragraph at a time (a blank line always ends a
-sentence in news text, and our pipeline splits paragraphs first too), and only the
-boundaries *inside* paragraphs are scored: paragraph ends are free for every system and
-would only inflate the figures.
+- **Golden rules** (English): how many of the 48 classic cases of the "Golden Rules"
+  (``tests/language/test_segment_golden_rules.py``, pySBD's English benchmark) a splitter
+  splits exactly as expected, each case given whole (sentences compared stripped).
+- **Boundary precision, recall, F1** (Indonesian): gold is the ``sentences`` field of
+  IndoSum (``../shared/data/indosum.tune.jsonl``), the dataset's own split of ``text``.
+  IndoSum was detokenized by rule, so its sentences and its text differ in spacing: a
+  boundary is therefore compared as a position in the text with all whitespace removed
+  (the number of non-space characters before it), which both sides agree on whatever
+  their spacing. Every splitter gets the article one paragraph at a time (a blank line
+  always ends a sentence in news text, and our pipeline splits paragraphs first too),
+  and only the boundaries *inside* paragraphs are scored: paragraph ends are free for
+  every system and would only inflate the figures.
+- **Speed**: IndoSum articles per second, one core.
 
     .venv/bin/python benchmarks/segmentation.py            # table over all 2,712 articles
     .venv/bin/python benchmarks/segmentation.py --errors 20  # plus our misses, for tuning
@@ -21,6 +25,7 @@ import argparse
 import json
 import re
 import statistics
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -28,6 +33,10 @@ from pathlib import Path
 
 from intisari.language.data import LANGUAGES
 from intisari.language.segment import paragraph_spans, sentence_spans
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "language"))
+
+from test_segment_golden_rules import GOLDEN_RULES
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/data/indosum.tune.jsonl"
 
@@ -43,12 +52,12 @@ _SPACE = re.compile(r"\s+")
 Splitter = Callable[[str], list[tuple[int, int]]]
 
 
-def _ours() -> Splitter:
-    rules = LANGUAGES["id"]
+def _ours(language: str) -> Splitter:
+    rules = LANGUAGES[language]
     return lambda paragraph: sentence_spans(paragraph, rules)
 
 
-def _pysbd() -> Splitter:
+def _pysbd(language: str) -> Splitter:
     import pysbd
 
     # pysbd has no Indonesian rules; English is the closest it has (Latin script, same
@@ -57,27 +66,38 @@ def _pysbd() -> Splitter:
     return lambda paragraph: [(s.start, s.end) for s in segmenter.segment(paragraph)]
 
 
-def _sentencex() -> Splitter:
+def _sentencex(language: str) -> Splitter:
     import sentencex
 
     def split(paragraph: str) -> list[tuple[int, int]]:
-        return _offsets_of(paragraph, sentencex.segment("id", paragraph))
+        return _offsets_of(paragraph, sentencex.segment(language, paragraph))
 
     return split
 
 
-def _blingfire() -> Splitter:
+def _blingfire(language: str) -> Splitter:
     import blingfire
 
     return lambda paragraph: list(blingfire.text_to_sentences_and_offsets(paragraph)[1])
 
 
-SPLITTERS: dict[str, Callable[[], Splitter]] = {
+#: Each makes a splitter for a language code ("en" for the golden rules, "id" for IndoSum).
+SPLITTERS: dict[str, Callable[[str], Splitter]] = {
     "intisari": _ours,
     "pysbd 0.3 (en)": _pysbd,
-    "sentencex (id)": _sentencex,
+    "sentencex": _sentencex,
     "blingfire": _blingfire,
 }
+
+
+def golden_failures(split: Splitter) -> list[tuple[str, list[str]]]:
+    """The golden rules ``split`` gets wrong: each case's name and the sentences it gave."""
+    failures = []
+    for name, text, expected in GOLDEN_RULES:
+        found = [text[start:end].strip() for start, end in split(text)]
+        if [sentence for sentence in found if sentence] != expected:
+            failures.append((name, found))
+    return failures
 
 
 def _offsets_of(paragraph: str, pieces: Iterable[str]) -> list[tuple[int, int]]:
@@ -209,30 +229,40 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=None, help="read only this many articles")
-    parser.add_argument("--errors", type=int, default=0, help="show this many of our errors")
+    parser.add_argument(
+        "--errors", type=int, default=0,
+        help="show this many of our IndoSum errors, and the golden rules we fail",
+    )
     parser.add_argument("--only", choices=list(SPLITTERS), help="run one splitter")
     args = parser.parse_args()
 
     articles, skipped = load(args.data, args.limit)
     gold = sum(len(a.gold) for a in articles)
-    print(f"{len(articles)} articles ({skipped} skipped: gold does not cover the text), "
+    print(f"Golden rules: {len(GOLDEN_RULES)} English cases, each split whole. IndoSum: "
+          f"{len(articles)} articles ({skipped} skipped: gold does not cover the text), "
           f"{gold} gold in-paragraph boundaries; speed: median of {REPEATS} passes over "
-          f"{min(TIMED_ARTICLES, len(articles))} articles, one core\n")
-    print(f"| {'splitter':<16} | precision | recall |    F1  | articles/s | sentences/s |")
-    print(f"|{'-' * 18}|-----------|--------|--------|------------|-------------|")
-    baseline = None
+          f"{min(TIMED_ARTICLES, len(articles))} IndoSum articles, one core\n")
+    print(f"| {'splitter':<16} | golden rules | precision | recall |    F1  | articles/s |"
+          " sentences/s |")
+    print(f"|{'-' * 18}|--------------|-----------|--------|--------|------------|"
+          "-------------|")
     for name, make in SPLITTERS.items():
         if args.only and name != args.only:
             continue
-        split = make()
+        passed = len(GOLDEN_RULES) - len(golden_failures(make("en")))
+        split = make("id")
         score = evaluate(articles, split)
         rate, sentence_rate = speed(articles, split)
-        baseline = baseline or rate
-        print(f"| {name:<16} |   {score.precision:6.2%} | {score.recall:6.2%} | "
-              f"{score.f1:6.2%} | {rate:10,.0f} | {sentence_rate:11,.0f} |")
+        golden = f"{passed} of {len(GOLDEN_RULES)}"
+        print(f"| {name:<16} | {golden:>12} |   {score.precision:6.2%} | "
+              f"{score.recall:6.2%} | {score.f1:6.2%} | {rate:10,.0f} | {sentence_rate:11,.0f} |")
     if args.errors:
+        name = args.only or "intisari"
+        print(f"\nGolden rules {name} fails:")
+        for case, found in golden_failures(SPLITTERS[name]("en")):
+            print(f"- {case}: {found}")
         print()
-        show_errors(articles, SPLITTERS[args.only or "intisari"](), args.errors)
+        show_errors(articles, SPLITTERS[name]("id"), args.errors)
 
 
 if __name__ == "__main__":

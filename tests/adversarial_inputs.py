@@ -62,6 +62,9 @@ TRIGGERS: dict[str, Trigger] = {
     "blank-lines": Trigger("paragraph breaks", " \n", head=LEAD + "\n", tail="Akhir kata."),
     "dotted-word": Trigger("dotted abbreviation", "a.", tail=" Kata dia."),
     "quotes": Trigger("quotes and attributions", 'Kata "'),
+    "spaced-dots": Trigger("spaced ellipsis, read from each dot", ". ", head=LEAD_EN + "It was"),
+    "list-markers": Trigger("list items opening a paragraph", "1. Ya "),
+    "list-successors": Trigger("list items opening a paragraph", "a. Ya b. Ya "),
     # Ranking and selection: many sentences and paragraphs (issue 10, item 12).
     "paragraphs": Trigger("one paragraph per word", "\n\nA", head=LEAD),
     "short-sentences": Trigger("one sentence per word", "Ya. "),

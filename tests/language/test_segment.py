@@ -47,6 +47,92 @@ def test_english_abbreviations_do_not_end_a_sentence(text: str) -> None:
     assert split(text, EN) == [text]
 
 
+def test_an_abbreviation_a_sentence_may_end_on_ends_it_before_a_sentence_starter() -> None:
+    text = "The deal was signed by Apple Inc. The shares rose 3% in the U.S. on Monday."
+    assert split(text, EN) == [
+        "The deal was signed by Apple Inc.",
+        "The shares rose 3% in the U.S. on Monday.",
+    ]
+    assert split("Apple Inc. Chief Executive Tim Cook spoke at 9 a.m. Monday.", EN) == [
+        "Apple Inc. Chief Executive Tim Cook spoke at 9 a.m. Monday."
+    ]
+    assert split("The plane landed shortly after 11 a.m. It slid off the runway.", EN) == [
+        "The plane landed shortly after 11 a.m.",
+        "It slid off the runway.",
+    ]
+
+
+def test_a_title_never_ends_a_sentence() -> None:
+    assert split("The bill was signed by Gov. Kristi Noem on Monday.", EN) == [
+        "The bill was signed by Gov. Kristi Noem on Monday."
+    ]
+
+
+def test_dotted_abbreviations_and_initials_end_a_sentence_only_before_a_starter() -> None:
+    assert split("He told CNN.com. He was upset. Triple H. The actor smiled.", EN) == [
+        "He told CNN.com.",
+        "He was upset.",
+        "Triple H.",
+        "The actor smiled.",
+    ]
+    assert split("George W. Bush met the U.S.A. Today team.", EN) == [
+        "George W. Bush met the U.S.A. Today team."
+    ]
+    # Indonesian has no sentence starters: its dotted abbreviations never end one.
+    assert split("Kuasa hukumnya, Andi S.H. Dia hadir.") == ["Kuasa hukumnya, Andi S.H. Dia hadir."]
+
+
+def test_an_abbreviation_before_a_number_ends_a_sentence_before_a_word() -> None:
+    assert split("See No. 5 on p. 12 and pp. 14-15.", EN) == ["See No. 5 on p. 12 and pp. 14-15."]
+    assert split("Do we agree with everything they do? No. But they help us.", EN) == [
+        "Do we agree with everything they do?",
+        "No.",
+        "But they help us.",
+    ]
+
+
+def test_a_spaced_ellipsis_goes_on_and_four_dots_end_a_sentence() -> None:
+    assert split("He said the talks were . . . difficult. They ended.", EN) == [
+        "He said the talks were . . . difficult.",
+        "They ended.",
+    ]
+    assert split("It was over. . . . The crowd left.", EN) == [
+        "It was over.",
+        ". . . The crowd left.",
+    ]
+    assert split("Pemain itu . . . . Lalu pergi.") == ["Pemain itu . . . .", "Lalu pergi."]
+    # A period typed twice is no ellipsis: ". ." ends the sentence.
+    assert split("Margin kesalahan 2,9 persen. . “Partai baru paling berat.”") == [
+        "Margin kesalahan 2,9 persen. .",
+        "“Partai baru paling berat.”",
+    ]
+
+
+def test_a_list_opening_a_paragraph_has_one_sentence_per_item() -> None:
+    text = "1. Buat makan siang sendiri 2. Minum air yang cukup. 3. Tidur yang cukup"
+    assert split(text) == [
+        "1. Buat makan siang sendiri",
+        "2. Minum air yang cukup.",
+        "3. Tidur yang cukup",
+    ]
+    assert split("a) Polls open at 7 a.m. b) They close at 8 p.m.", EN) == [
+        "a) Polls open at 7 a.m.",
+        "b) They close at 8 p.m.",
+    ]
+
+
+def test_numbers_that_are_no_list_end_sentences_as_before() -> None:
+    # A lone marker opening a paragraph (IndoSum splits "1." off, as we do), and markers
+    # inside sentences ("di PlayStation 3. ... PlayStation 4.").
+    assert split("1. Buat makan siang sendiri") == ["1.", "Buat makan siang sendiri"]
+    text = "Gran Turismo 6 hadir di PlayStation 3. Sport hadir di PlayStation 4. Itu baru."
+    assert split(text) == [
+        "Gran Turismo 6 hadir di PlayStation 3.",
+        "Sport hadir di PlayStation 4.",
+        "Itu baru.",
+    ]
+
+
 def test_a_list_closing_abbreviation_ends_a_sentence_before_a_capital() -> None:
     text = "Mereka membawa beras, gula, dll. Bantuan itu tiba Senin."
     assert split(text) == ["Mereka membawa beras, gula, dll.", "Bantuan itu tiba Senin."]

@@ -50,11 +50,24 @@ class LanguageData:
     #: The mark beside an LLM bullet that passed the check, shown in the box.
     checked_label: str = ""
     #: Lower-cased abbreviations (without the final period) after which a period does not
-    #: end a sentence, e.g. "kab" for "Kab.".
+    #: end a sentence, e.g. "kab" for "Kab.", "mr" for "Mr.": they precede a name or a
+    #: number.
     abbreviations: frozenset[str] = frozenset()
     #: Abbreviations that usually close their sentence ("dll.", "etc."): a period after
     #: them ends the sentence when a capital follows, and not otherwise.
     final_abbreviations: frozenset[str] = frozenset()
+    #: Abbreviations that may close a sentence or go on inside it ("Apple Inc.", "the
+    #: U.S.", "6 p.m."): a period after them, after a dotted abbreviation ("U.S.A.") or
+    #: after an initial ("you and I.") ends the sentence only when one of
+    #: ``sentence_starters`` follows ("in the U.S. How ...", not "the U.S. Government").
+    #: Without starters, such a period never ends a sentence.
+    trailing_abbreviations: frozenset[str] = frozenset()
+    #: Abbreviations of a word that stands before a number ("p. 55", "No. 5", "N°. 12"):
+    #: before a number their period goes on; before anything else it is a word's.
+    number_abbreviations: frozenset[str] = frozenset()
+    #: Lower-cased words that open sentences often and rarely follow an abbreviation inside
+    #: one ("The", "He", "How"), capitalised in the text: see ``trailing_abbreviations``.
+    sentence_starters: frozenset[str] = frozenset()
     #: Lower-cased function words: used for language detection tie-breaks, headline
     #: overlap and redundancy (they carry no content).
     stopwords: frozenset[str] = frozenset()

@@ -8,15 +8,40 @@ from intisari.language.model import LanguageData
 __all__ = ["DATA"]
 
 ABBREVIATIONS = frozenset(
-    # Abbreviations usually followed by a name, a number or a place, so their period does
-    # not end the sentence. State and weekday abbreviations that are also words ending
-    # many sentences ("ill.", "wash.", "sun.", "wed.") are left out on purpose.
-    "mr mrs ms dr prof sr jr st rev gen col lt sgt capt cmdr adm gov sen rep pres supt det"
+    # Titles and words that precede a name ("Gov. Noem", "Mt. Fuji", "St. Michael's"), and
+    # Latin that precedes an example ("e.g. in Asia"): their period never ends a sentence.
+    "mr mrs ms dr prof st rev gen col lt sgt capt cmdr adm gov sen rep pres supt det mt"
     .split()
-    + "inc ltd co corp llc plc bros dept univ assn no nos vol fig ed eds".split()
+    + "vs e.g i.e approx".split()
+)
+
+TRAILING_ABBREVIATIONS = frozenset(
+    # Abbreviations a sentence may end on ("... and co.", "a deal with Pitt, Briggs & Co.",
+    # "in the U.S.", "at 6 p.m."): the period ends it only before a sentence starter.
+    # State and weekday abbreviations that are also words ending many sentences ("ill.",
+    # "wash.", "sun.", "wed.") are left out on purpose.
+    "jr sr inc ltd co corp llc plc bros dept univ assn ed eds".split()
     + "jan feb apr jun jul aug sep sept oct nov dec mon tue thu fri".split()
-    + "u.s u.k u.n e.u d.c a.m p.m e.g i.e vs approx ft mt ave blvd rd".split()
+    + "u.s u.k u.n e.u d.c a.m p.m ft ave blvd rd".split()
     + "ala ariz calif colo conn fla ky md mich minn neb nev okla tenn tex vt wis wyo".split()
+)
+
+#: "p. 55", "pp. 12-14", "No. 5", "Vol. 3", "Fig. 2", "Art. 9", "N°. 1026": before a number
+#: the period goes on; "He said no. The deal ..." ends there.
+NUMBER_ABBREVIATIONS = frozenset("p pp no nos vol fig art n°".split())
+
+#: Capitalised words that open many sentences and seldom follow an abbreviation inside one:
+#: "... in the U.S. How about you?" ends after "U.S.", "the U.S. Government" does not.
+#: Titles ("Mr.") are absent: "At 5 a.m. Mr. Smith went ..." is one sentence.
+SENTENCE_STARTERS = frozenset(
+    """
+    a an the this that these those there their his her its our my your
+    i he she it we they you who what when where why how which whose
+    however but and so yet if in on at for after before during while as since although
+    though because also meanwhile then still now some many most both each all several
+    such one another other more
+    is are was were do does did have has had will would can could should
+    """.split()
 )
 
 #: Abbreviations that close a list and so usually their sentence: "..., and so on, etc."
@@ -211,6 +236,9 @@ DATA = LanguageData(
     checked_label="Checked against the article",
     abbreviations=ABBREVIATIONS,
     final_abbreviations=FINAL_ABBREVIATIONS,
+    trailing_abbreviations=TRAILING_ABBREVIATIONS,
+    number_abbreviations=NUMBER_ABBREVIATIONS,
+    sentence_starters=SENTENCE_STARTERS,
     stopwords=STOPWORDS,
     dangling_openers=DANGLING_OPENERS,
     marker_words=MARKER_WORDS,
