@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from intisari import __version__
+from intisari._version import __version__
 from intisari.checking import Verification, check_statements, split_summary
 from intisari.checking.model import load_checker
 from intisari.document import Document, Sentence

@@ -102,7 +102,7 @@ def batch(
 
     from intisari.batch.errors import BatchError
     from intisari.batch.run import run_batch
-    from intisari.cli import engine_options, fail
+    from intisari.cli_support import engine_options, fail
 
     if count is not None and not 1 <= count <= 5:
         fail(f"count must be between 1 and 5, not {count}")

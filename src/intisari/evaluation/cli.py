@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from intisari.cli import fail
+from intisari.cli_support import fail
 
 __all__ = ["evaluate", "train"]
 
@@ -53,7 +53,7 @@ def evaluate(
     """Score the engine beside lead-3 and LexRank (ROUGE, grounding, boilerplate, speed);
     with --pages, its boxes on real pages (defects per bullet, extraction F1); with
     --checker, the fact checker."""
-    from intisari.cli import engine_options
+    from intisari.cli_support import engine_options
 
     if checker:
         _evaluate_checker(data or DEFAULT_DATA / FACTCHECK_FILE, indosum, limit, out)

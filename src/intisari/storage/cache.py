@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Engine, bindparam, select
 from sqlalchemy.orm import Session
 
-from intisari import __version__
+from intisari._version import __version__
 from intisari.errors import InputError
 from intisari.ingest.fetch import fetch
 from intisari.language.detect import language_for

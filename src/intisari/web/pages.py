@@ -34,7 +34,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
-from intisari import __version__
+from intisari._version import __version__
 from intisari.errors import InputError, InputTooLarge
 from intisari.language.detect import language_for
 from intisari.storage import repository
