@@ -108,7 +108,7 @@ def batch(
         fail(f"count must be between 1 and 5, not {count}")
     options = replace(engine_options(method), count=count)
     try:
-        report = run_batch(
+        outcome = run_batch(
             input_path,
             output_path,
             workers=workers,
@@ -128,6 +128,6 @@ def batch(
             err=True,
         )
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    typer.echo(report.line(), err=True)
-    if not report.complete:
+    typer.echo(outcome.line(), err=True)
+    if not outcome.complete:
         raise typer.Exit(EXIT_INCOMPLETE)

@@ -65,8 +65,8 @@ def evaluate(
         return
     assert data is not None
     from intisari.evaluation.corpus import read_records
-    from intisari.evaluation.harness import evaluate_records, write_outputs
-    from intisari.evaluation.report import markdown
+    from intisari.evaluation.harness import evaluate_records
+    from intisari.evaluation.scoresheet import markdown, write_outputs
 
     llm = engine_options(method).llm
     if not data.is_file():

@@ -226,18 +226,6 @@ def _regressions(cases: list[dict[str, Any]], ranker: Ranker) -> list[Regression
     return found
 
 
-def write_outputs(evaluation: Evaluation, out: Path) -> list[Path]:
-    """report.md, scores.png and articles.jsonl (worst engine ROUGE-1 first) under ``out``."""
-    from intisari.evaluation.report import write_articles, write_markdown, write_plot
-
-    out.mkdir(parents=True, exist_ok=True)
-    return [
-        write_markdown(evaluation, out / "report.md"),
-        write_plot(evaluation, out / "scores.png"),
-        write_articles(evaluation, out / "articles.jsonl"),
-    ]
-
-
 def length_bucket(words: int) -> str:
     """The by-length bucket label of an article of ``words`` words."""
     low = 0
