@@ -2,7 +2,8 @@
 
 The key is a SHA-256 of the input as it reaches the engine (text or HTML, with the
 caller's title, language code as the engine reads it, and article id) plus the engine
-version. A URL is fetched first and its *body* is hashed: a page that changed gets a new
+version, which includes a fingerprint of the shipped model files (``_version.py``):
+retraining a model without a release still makes new summaries. A URL is fetched first and its *body* is hashed: a page that changed gets a new
 summary, an unchanged one is not summarized again. A new engine version makes new
 summaries; the old rows stay readable.
 
@@ -25,7 +26,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Engine, bindparam, select
 from sqlalchemy.orm import Session
 
-from intisari._version import __version__
+from intisari._version import engine_version
 from intisari.errors import InputError
 from intisari.ingest.fetch import fetch
 from intisari.language.detect import language_for
@@ -49,8 +50,8 @@ __all__ = [
     "summarize_source",
 ]
 
-#: What makes a cached summary stale: the engine's release.
-ENGINE_VERSION = __version__
+#: What makes a cached summary stale: the engine's release and its models' bytes.
+ENGINE_VERSION = engine_version()
 
 #: Runs the engine: the keyword arguments of ``intisari.summarize`` in, its result as
 #: JSON (``Summary.model_dump(mode="json")``) out.
