@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from intisari._version import MODEL_FILES, __version__, engine_version
 from intisari.errors import InputError, InputTooShort
 from intisari.options import Options
-from intisari.storage import cache
+from intisari.service import summaries as cache
 from intisari.storage.models import StoredSummary
 from intisari.storage.repository import get_summary
 

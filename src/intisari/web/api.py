@@ -6,7 +6,7 @@ themselves instead of through the ``db_session`` dependency: each sync dependenc
 more trip through the threadpool, which cost about a third of a cached summary's time
 (``benchmarks/service_overhead.py``). ``POST /v1/summaries`` is the exception: it is
 ``async`` so that waiting for the engine, which runs in worker processes
-(``web/engine_pool.py``), holds no thread; its cached path is still one trip through the
+(``service/engine_pool.py``), holds no thread; its cached path is still one trip through the
 threadpool. It answers with the JSON bytes itself (a ``Response``): a cached, visible
 summary's body comes from ``state.bodies`` as serialized once, and pydantic never
 re-validates a stored result; ``response_model`` still documents the shape.
@@ -45,7 +45,7 @@ from starlette.responses import Response
 from intisari.errors import InputError, InputTooLarge
 from intisari.storage import repository
 from intisari.storage.accounts import verify_login
-from intisari.storage.cache import (
+from intisari.service.summaries import (
     Source,
     engine_arguments,
     find_cached,
@@ -72,7 +72,7 @@ from intisari.web.deps import (
     rate_limit,
     request_client,
 )
-from intisari.web.reporting import file_report, limit_reports_from, limit_reports_on
+from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
 from intisari.web.schemas import (
     Category,
     ErrorOut,

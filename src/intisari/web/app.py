@@ -29,10 +29,10 @@ from intisari.settings import Settings
 from intisari.storage.database import make_engine, make_sessions, upgrade
 from intisari.storage.repository import instance_secret
 from intisari.web import api, pages, verify
-from intisari.web.bodies import BodyCache
+from intisari.service.bodies import BodyCache
 from intisari.web.deps import AppState
 from intisari.web.docs import install_docs
-from intisari.web.engine_pool import EnginePool, load_ranker
+from intisari.service.engine_pool import EnginePool, load_ranker
 from intisari.web.errors import UnhandledErrorMiddleware
 from intisari.web.head import HeadAsGetMiddleware
 from intisari.web.metrics import Metrics, MetricsMiddleware

@@ -21,8 +21,8 @@ from starlette.requests import Request
 
 from intisari.options import Options
 from intisari.settings import Settings
-from intisari.web.bodies import BodyCache
-from intisari.web.engine_pool import EnginePool
+from intisari.service.bodies import BodyCache
+from intisari.service.engine_pool import EnginePool
 from intisari.web.metrics import Metrics
 from intisari.web.security import (
     CsrfTokens,
@@ -71,9 +71,9 @@ class AppState:
     secret: str
     #: The engine's options, with the service's URL-fetching policy.
     options: Options
-    #: JSON bodies of visible summaries, serialized once (``web/bodies.py``).
+    #: JSON bodies of visible summaries, serialized once (``service/bodies.py``).
     bodies: BodyCache
-    #: The engine's worker processes (``web/engine_pool.py``).
+    #: The engine's worker processes (``service/engine_pool.py``).
     engine_pool: EnginePool
     #: One slot per URL being fetched (``Settings.fetch_max_concurrent``).
     fetch_slots: threading.BoundedSemaphore

@@ -11,7 +11,7 @@ forms, links to ``#src-{i}`` for the sources. ``static/app.js`` only enhances (a
 highlighting every span of a bullet, sending a report without leaving the page). Every
 form post carries the CSRF token of ``web/security.py``; the pages use the same storage
 functions, rate limits and metrics as the JSON API (a report goes through
-``web/reporting.py`` either way), so a report is a report whichever way it arrives.
+``service/reports.py`` either way), so a report is a report whichever way it arrives.
 Templates autoescape everything, and the Content-Security-Policy set by
 ``SecurityHeadersMiddleware`` forbids inline script and style, so the templates have none.
 """
@@ -39,7 +39,7 @@ from intisari.errors import InputError, InputTooLarge
 from intisari.language.detect import language_for
 from intisari.storage import repository
 from intisari.storage.accounts import verify_login
-from intisari.storage.cache import resolve, summarize_source
+from intisari.service.summaries import resolve, summarize_source
 from intisari.storage.models import CATEGORIES, STATUSES, Report, StoredSummary
 from intisari.web.api import LOGIN_ATTEMPTS_PER_MINUTE, MAX_INT
 from intisari.web.auth import (
@@ -60,7 +60,7 @@ from intisari.web.deps import (
     request_client,
 )
 from intisari.web.highlight import Piece, article_paragraphs, source_pieces, source_spans
-from intisari.web.reporting import file_report, limit_reports_from, limit_reports_on
+from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
 from intisari.web.schemas import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, ReportIn, SummaryIn
 
 __all__ = ["READER_TEXT", "STATIC_DIR", "router"]

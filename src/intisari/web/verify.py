@@ -1,7 +1,7 @@
 """``POST /v1/verify``: is each statement of a summary supported by the article?
 
 The same engine call as ``intisari verify`` (``intisari.verify``), in a worker process of
-the engine pool with the same CPU deadline as the summaries (``web/engine_pool.py``: a slow
+the engine pool with the same CPU deadline as the summaries (``service/engine_pool.py``: a slow
 article cannot hold the server), with the same error answers: 413 for an article over the
 engine's byte cap, 422 for an article or a summary the engine cannot check, 429 over the
 per-client limit. Nothing is stored: a verification is a function of its input, and callers

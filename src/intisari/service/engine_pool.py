@@ -59,7 +59,7 @@ WALL_FACTOR = 4.0
 #: Seconds a client is told to wait after 503 ``engine-busy``.
 BUSY_RETRY_AFTER_S = 5
 #: The module the fork server imports once, so that every worker starts with the engine.
-PRELOAD = ["intisari.web.engine_pool"]
+PRELOAD = ["intisari.service.engine_pool"]
 
 #: Keyword arguments of ``intisari.summarize`` (or ``intisari.verify``) for one article.
 Arguments = dict[str, Any]

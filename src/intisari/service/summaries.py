@@ -12,7 +12,7 @@ the request into a ``Source`` (fetching a URL), ``find_cached`` answers "stored 
 and is it hidden?" with one prepared query on a bare connection (about a tenth of an ORM
 session's cost on SQLite), and only a miss goes on to the engine. The engine itself is
 a parameter (``Summarizer``): in this thread by default, in worker processes in the
-service (``web/engine_pool.py``).
+service (``service/engine_pool.py``).
 """
 
 from __future__ import annotations
