@@ -77,7 +77,7 @@ def test_retrained_model_without_a_release_gives_a_new_summary(
 ) -> None:
     """Retraining ``ranking/model.json`` (or the checker's) changes what the engine writes:
     the cache must not keep serving the old model's summaries under the same release."""
-    assert cache.ENGINE_VERSION == engine_version()
+    assert engine_version() == cache.ENGINE_VERSION
     assert cache.ENGINE_VERSION.startswith(f"{__version__}+models.")
     old, _ = cache.summarize_cached(session, text=ARTICLE, options=OPTIONS)
     versions = set()

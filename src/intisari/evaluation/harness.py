@@ -22,7 +22,6 @@ import bisect
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -47,7 +46,6 @@ __all__ = [
     "evaluate_records",
     "length_bucket",
     "summary_figures",
-    "write_outputs",
 ]
 
 #: Article lengths (words) at which the by-length plot and table cut: short briefs,

@@ -41,13 +41,12 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from fastapi import HTTPException
-
 from intisari.errors import InputError
 from intisari.llm.breaker import breakers, forget_worker, report_states
 from intisari.llm.stats import STATS
 from intisari.pipeline import summarize, verify
 from intisari.ranking import Ranker
+from intisari.service.errors import Busy
 
 __all__ = ["EngineBusy", "EngineFailed", "EnginePool", "EngineTooSlow", "load_ranker"]
 
@@ -70,13 +69,13 @@ class EngineTooSlow(InputError):
     code = "too-slow"
 
 
-class EngineBusy(HTTPException):
+class EngineBusy(Busy):
     """Every worker is busy and the queue is full: retry later (503, ``Retry-After``)."""
 
     code = "engine-busy"
 
     def __init__(self, message: str) -> None:
-        super().__init__(503, message, headers={"Retry-After": str(BUSY_RETRY_AFTER_S)})
+        super().__init__(message, retry_after_s=BUSY_RETRY_AFTER_S)
 
 
 class EngineFailed(RuntimeError):

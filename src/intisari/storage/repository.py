@@ -45,6 +45,7 @@ __all__ = [
     "find_summary",
     "get_report",
     "get_summary",
+    "hidden_summaries",
     "instance_secret",
     "list_reports",
     "open_reporters",
@@ -52,6 +53,7 @@ __all__ = [
     "report_stats",
     "review_report",
     "set_hidden",
+    "status_counts",
 ]
 
 #: Bytes of randomness in a summary id: 96 bits, unguessable, 16 URL-safe characters.
@@ -284,6 +286,25 @@ def list_reports(
         query = query.where(Report.created_at < until)
     query = query.order_by(Report.created_at.desc(), Report.id.desc())
     return list(session.scalars(query.limit(min(limit, MAX_LIST_LIMIT)).offset(offset)))
+
+
+def status_counts(session: Session) -> dict[str, int]:
+    """Reports per status, every status present (0 when none)."""
+    rows = session.execute(select(Report.status, func.count(Report.id)).group_by(Report.status))
+    counts = dict.fromkeys(STATUSES, 0)
+    counts.update({status: count for status, count in rows})
+    return counts
+
+
+def hidden_summaries(session: Session, limit: int) -> list[StoredSummary]:
+    """Hidden summaries, newest first, at most ``limit``."""
+    query = (
+        select(StoredSummary)
+        .where(StoredSummary.hidden.is_(True))
+        .order_by(StoredSummary.created_at.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(query))
 
 
 def review_report(

@@ -23,10 +23,7 @@ logged), 503 with ``Retry-After`` when every engine worker or fetch slot is take
 
 from __future__ import annotations
 
-import asyncio
-import json
 import re
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from http import HTTPStatus
 from typing import Annotated, Any
@@ -42,16 +39,18 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from intisari.errors import InputError, InputTooLarge
+from intisari.service import limits, review
+from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
+from intisari.service.summaries import (
+    ArticleRequest,
+    Source,
+    count_served,
+    lookup,
+    store_result,
+    summarize_in_workers,
+)
 from intisari.storage import repository
 from intisari.storage.accounts import verify_login
-from intisari.service.summaries import (
-    Source,
-    engine_arguments,
-    find_cached,
-    resolve,
-    store_result,
-)
 from intisari.storage.models import Account, StoredSummary
 from intisari.web.auth import (
     REVIEW_ROLES,
@@ -68,11 +67,8 @@ from intisari.web.deps import (
     Client,
     app_state,
     db_session,
-    fetch_slot,
-    rate_limit,
     request_client,
 )
-from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
 from intisari.web.schemas import (
     Category,
     ErrorOut,
@@ -87,10 +83,7 @@ from intisari.web.schemas import (
     SummaryOut,
 )
 
-__all__ = ["ApiError", "engine_error", "error_responses", "router"]
-
-#: Login attempts per client per minute: enough for typos, too few to guess passwords.
-LOGIN_ATTEMPTS_PER_MINUTE = 10
+__all__ = ["ApiError", "error_responses", "router"]
 
 State = Annotated[AppState, Depends(app_state)]
 DB = Annotated[Session, Depends(db_session)]
@@ -106,7 +99,7 @@ ISO_8601 = re.compile(
     r"\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?"
 )
 #: Largest id and offset: PostgreSQL's INTEGER; a larger number would overflow the driver.
-MAX_INT = 2**31 - 1
+MAX_INT = review.MAX_INT
 ReportId = Annotated[int, Path(ge=1, le=MAX_INT)]
 
 
@@ -135,11 +128,6 @@ def _in_utc(moment: datetime | date) -> datetime:
 IsoMoment = Annotated[datetime | date, BeforeValidator(_iso_8601), AfterValidator(_in_utc)]
 
 
-def engine_error(error: InputError) -> ApiError:
-    """The answer to input the engine refused: 413 when too large, else 422, with its code."""
-    return ApiError(413 if isinstance(error, InputTooLarge) else 422, error.code, str(error))
-
-
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI entries for the error answers a route can give."""
     entries: dict[int | str, dict[str, Any]] = {
@@ -157,13 +145,6 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return entries
 
 
-def _summary_or_404(session: Session, summary_id: str) -> StoredSummary:
-    summary = repository.get_summary(session, summary_id)
-    if summary is None:
-        raise ApiError(404, "not-found", f"no summary {summary_id!r}")
-    return summary
-
-
 # Summaries ----------------------------------------------------------------------------
 
 
@@ -178,18 +159,12 @@ async def create_summary(body: SummaryIn, state: State, client: Caller) -> Respo
 
     The ``X-Intisari-Cache`` header says ``hit`` (stored earlier) or ``miss`` (made now).
     """
-    try:
-        answer, source = await run_in_threadpool(_stored_answer, body, state, client)
-        hit = answer is not None
-        if answer is None:  # the engine runs in a worker process; no thread waits for it
-            arguments = engine_arguments(source, state.options)
-            result = await asyncio.wrap_future(state.engine_pool.submit(**arguments))
-            answer = await run_in_threadpool(_store, state, source, result)
-    except InputError as error:
-        raise engine_error(error) from None
-    state.metrics.summaries_served.labels("cache" if hit else "engine").inc()
-    if hit:
-        state.metrics.cache_hits.inc()
+    answer, source = await run_in_threadpool(_stored_answer, body, state, client)
+    hit = answer is not None
+    if answer is None:  # the engine runs in a worker process; no thread waits for it
+        result = await summarize_in_workers(state, source)
+        answer = await run_in_threadpool(_store, state, source, result)
+    count_served(state, hit)
     return Response(
         answer,
         media_type="application/json",
@@ -200,21 +175,16 @@ async def create_summary(body: SummaryIn, state: State, client: Caller) -> Respo
 def _stored_answer(body: SummaryIn, state: AppState, client: Client) -> tuple[bytes | None, Source]:
     """The rate limit, the URL fetch and the cache lookup (all blocking): the stored
     body of ``body``'s article if there is one, and the article as the engine takes it."""
-    rate_limit(
-        state, f"summaries:{client.hash}", state.settings.summaries_per_client_per_minute, 60
+    request = ArticleRequest(
+        text=body.text,
+        html=body.html,
+        url=body.url,
+        title=body.title,
+        lang=body.lang,
+        article_id=body.article_id,
+        method=body.method,
     )
-    with fetch_slot(state, body.url):
-        source = resolve(
-            text=body.text,
-            html=body.html,
-            url=body.url,
-            title=body.title,
-            lang=body.lang,
-            article_id=body.article_id,
-            method=body.method,
-            options=state.options,
-        )
-    cached = find_cached(state.engine, source.key)
+    source, cached = lookup(state, client, request)
     if cached is None:
         return None, source
     if not cached.hidden:
@@ -261,7 +231,7 @@ def _visible_body(state: AppState, summary_id: str) -> bytes | None:
 def read_summary(summary_id: str, request: Request, state: State) -> SummaryOut:
     """A stored summary. Hidden ones have no takeaways, except for reviewers."""
     with state.sessions() as session:
-        stored = _summary_or_404(session, summary_id)
+        stored = review.summary_by_id(session, summary_id)
         principal = principal_of(request, session) if stored.hidden else None
     state.metrics.summaries_served.labels("lookup").inc()
     reviewer = principal is not None and principal.account.role in REVIEW_ROLES
@@ -276,7 +246,7 @@ def read_summary(summary_id: str, request: Request, state: State) -> SummaryOut:
 )
 def hide_summary(summary_id: str, body: HiddenIn, session: DB, reviewer: Reviewer) -> SummaryOut:
     """Hide a summary at once (``hidden: true``) or show it again; reviewers only."""
-    stored = _summary_or_404(session, summary_id)
+    stored = review.summary_by_id(session, summary_id)
     repository.set_hidden(session, stored, body.hidden)
     return SummaryOut.of(stored, reviewer=True)
 
@@ -305,9 +275,12 @@ def create_report(
     """
     limit_reports_from(state, client)
     with state.sessions() as session:
-        summary = _summary_or_404(session, summary_id)
+        summary = review.summary_by_id(session, summary_id)
         limit_reports_on(state, summary.id)
-        report, created = file_report(state, session, summary, body, client)
+        report, created = file_report(
+            state, session, summary, client, takeaway_index=body.takeaway_index,
+            category=body.category, comment=body.comment,
+        )
     if not created:
         response.status_code = 200
     return ReportOut.of(report)
@@ -359,13 +332,7 @@ def list_reports(
 def export_reports(state: State, reviewer: Reviewer) -> StreamingResponse:
     """Confirmed reports as regression cases for ``intisari evaluate`` (JSONL)."""
 
-    def lines() -> Iterator[str]:
-        # Its own session: the request's is closed before the body is streamed.
-        with state.sessions() as session:
-            for report in repository.confirmed_reports(session):
-                yield json.dumps(repository.regression_case(report), ensure_ascii=False) + "\n"
-
-    return StreamingResponse(lines(), media_type="application/x-ndjson")
+    return StreamingResponse(review.export_lines(state), media_type="application/x-ndjson")
 
 
 @router.patch(
@@ -378,18 +345,9 @@ def review_report(
     report_id: ReportId, body: ReviewIn, state: State, session: DB, reviewer: Reviewer
 ) -> ReportOut:
     """Confirm or dismiss a report (or reopen it), with a note; reviewers only."""
-    report = repository.get_report(session, report_id)
-    if report is None:
-        raise ApiError(404, "not-found", f"no report {report_id}")
-    repository.review_report(
-        session,
-        report,
-        status=body.status,
-        note=body.note,
-        reviewer=reviewer.name,
-        auto_hide_at=state.settings.auto_hide_open_reports,
-        auto_hide_window_s=state.settings.auto_hide_window_s,
-    )
+    report = review.report_by_id(session, report_id)
+    review.decide(state, session, report, status=body.status, note=body.note,
+                  reviewer=reviewer.name)
     return ReportOut.of(report)
 
 
@@ -404,7 +362,7 @@ def review_report(
 )
 def login(body: LoginIn, response: Response, state: State, session: DB, client: Caller) -> LoginOut:
     """Log in with name and password: sets the session cookie, returns the CSRF token."""
-    rate_limit(state, f"login:{client.hash}", LOGIN_ATTEMPTS_PER_MINUTE, 60)
+    limits.hit(state, limits.LOGIN, client.hash)
     account = verify_login(session, body.name, body.password)
     if account is None:
         raise ApiError(401, "unauthorized", "wrong name or password")

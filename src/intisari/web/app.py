@@ -25,14 +25,16 @@ from starlette.requests import Request
 from starlette.staticfiles import StaticFiles
 
 from intisari._version import __version__
+from intisari.service.bodies import BodyCache
+from intisari.service.engine_pool import EnginePool, load_ranker
+from intisari.service.errors import ServiceError
+from intisari.service.state import RateLimiter
 from intisari.settings import Settings
 from intisari.storage.database import make_engine, make_sessions, upgrade
 from intisari.storage.repository import instance_secret
 from intisari.web import api, pages, verify
-from intisari.service.bodies import BodyCache
 from intisari.web.deps import AppState
 from intisari.web.docs import install_docs
-from intisari.service.engine_pool import EnginePool, load_ranker
 from intisari.web.errors import UnhandledErrorMiddleware
 from intisari.web.head import HeadAsGetMiddleware
 from intisari.web.metrics import Metrics, MetricsMiddleware
@@ -40,7 +42,6 @@ from intisari.web.schemas import ErrorOut
 from intisari.web.security import (
     CsrfTokens,
     MemoryRateLimiter,
-    RateLimiter,
     RedisRateLimiter,
     SecurityHeadersMiddleware,
 )
@@ -119,6 +120,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         fetch_slots=threading.BoundedSemaphore(settings.fetch_max_concurrent),
     )
     app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(ServiceError, _service_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.include_router(api.router)
     app.include_router(verify.router)
@@ -139,6 +141,15 @@ async def _http_error(_request: Request, error: Exception) -> JSONResponse:
     body = ErrorOut(code=code, message=str(error.detail))
     return JSONResponse(
         body.model_dump(exclude_none=True), status_code=error.status_code, headers=error.headers
+    )
+
+
+async def _service_error(_request: Request, error: Exception) -> JSONResponse:
+    """What the service refused, as JSON: its status, code and one-line message."""
+    assert isinstance(error, ServiceError)
+    body = ErrorOut(code=error.code, message=error.message)
+    return JSONResponse(
+        body.model_dump(exclude_none=True), status_code=error.status, headers=error.headers
     )
 
 

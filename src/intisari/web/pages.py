@@ -25,23 +25,24 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import jinja2
-from fastapi import APIRouter, Depends, Form, HTTPException
+from fastapi import APIRouter, Depends, Form
 from fastapi.responses import JSONResponse, RedirectResponse
 from pydantic import ValidationError
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from intisari._version import __version__
-from intisari.errors import InputError, InputTooLarge
 from intisari.language.detect import language_for
+from intisari.service import limits, review
+from intisari.service.errors import NotFound, RateLimited, ServiceError
+from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
+from intisari.service.review import MAX_INT
+from intisari.service.summaries import ArticleRequest, limit_summaries, summarize_now
 from intisari.storage import repository
 from intisari.storage.accounts import verify_login
-from intisari.service.summaries import resolve, summarize_source
 from intisari.storage.models import CATEGORIES, STATUSES, Report, StoredSummary
-from intisari.web.api import LOGIN_ATTEMPTS_PER_MINUTE, MAX_INT
 from intisari.web.auth import (
     REVIEW_ROLES,
     Principal,
@@ -50,17 +51,8 @@ from intisari.web.auth import (
     start_session,
 )
 from intisari.web.chart import CHART_DAYS, build_chart
-from intisari.web.deps import (
-    AppState,
-    Client,
-    app_state,
-    db_session,
-    fetch_slot,
-    rate_limit,
-    request_client,
-)
+from intisari.web.deps import AppState, Client, app_state, db_session, request_client
 from intisari.web.highlight import Piece, article_paragraphs, source_pieces, source_spans
-from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
 from intisari.web.schemas import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, ReportIn, SummaryIn
 
 __all__ = ["READER_TEXT", "STATIC_DIR", "router"]
@@ -154,9 +146,6 @@ FORM_LANGUAGES = (("", "Detect"), ("id", "Indonesian"), ("en", "English"))
 #: The dashboard's words for the categories and statuses.
 CATEGORY_LABELS = dict(READER_TEXT["en"]["categories"])
 STATUS_LABELS = (("open", "Open"), ("confirmed", "Confirmed"), ("dismissed", "Dismissed"))
-#: Most hidden summaries the dashboard lists (newest first); more means a bigger problem
-#: than a list can show, and the API's filters are there for it.
-HIDDEN_LIST_LIMIT = 100
 #: Page responses carry a per-browser CSRF token: shared caches must not keep them.
 PAGE_CACHE_CONTROL = "private, no-cache"
 
@@ -244,34 +233,20 @@ def start_summary(
         message = "This form has expired. Please send it again."
         return render(request, state, "index.html", _start_context(form, message), 403)
     try:
-        rate_limit(
-            state, f"summaries:{client.hash}", state.settings.summaries_per_client_per_minute, 60
-        )
+        limit_summaries(state, client)  # before the form's checks, as the API's
         body = SummaryIn(
             url=url.strip() or None,
             text=text if text.strip() else None,
             title=title.strip() or None,
             lang=lang or None,
         )
-        with fetch_slot(state, body.url):
-            source = resolve(
-                text=body.text, url=body.url, title=body.title, lang=body.lang,
-                options=state.options,
-            )  # fmt: skip
-        stored, hit = summarize_source(
-            session, source, state.options, state.engine_pool.run
-        )
-    except HTTPException as error:
-        context = _start_context(form, str(error.detail))
-        return render(request, state, "index.html", context, error.status_code, error.headers)
+        article = ArticleRequest(text=body.text, url=body.url, title=body.title, lang=body.lang)
+        stored = summarize_now(state, session, client, article, counted=True)
+    except ServiceError as error:
+        context = _start_context(form, error.message)
+        return render(request, state, "index.html", context, error.status, error.headers)
     except ValidationError as error:
         return render(request, state, "index.html", _start_context(form, _why(error)), 422)
-    except InputError as error:
-        status = 413 if isinstance(error, InputTooLarge) else 422
-        return render(request, state, "index.html", _start_context(form, str(error)), status)
-    state.metrics.summaries_served.labels("cache" if hit else "engine").inc()
-    if hit:
-        state.metrics.cache_hits.inc()
     return redirect(f"/a/{stored.id}")
 
 
@@ -419,14 +394,17 @@ def send_report(
     try:
         limit_reports_from(state, client)
         limit_reports_on(state, stored.id)
-    except HTTPException as error:
-        return refuse(ui["error_rate"], error.status_code, error.headers)
+    except RateLimited as error:
+        return refuse(ui["error_rate"], error.status, error.headers)
     try:
         body = ReportIn(takeaway_index=index, category=category, comment=comment.strip() or None)
     except ValidationError as error:
         wrong = {str(e["loc"][0]) for e in error.errors() if e.get("loc")}
         return refuse(ui["error_comment"] if "comment" in wrong else ui["error_category"], 422)
-    _report, created = file_report(state, session, stored, body, client)
+    _report, created = file_report(
+        state, session, stored, client, takeaway_index=body.takeaway_index,
+        category=body.category, comment=body.comment,
+    )
     if wants_json:
         return JSONResponse({"message": ui["thanks"]}, 201 if created else 200)
     return redirect(f"/a/{stored.id}?reported=1#thanks")
@@ -497,9 +475,9 @@ def review_page(
         "reviewer": reviewer,
         "status": status,
         "statuses": STATUS_LABELS,
-        "status_counts": _status_counts(session),
+        "status_counts": review.status_counts(session),
         "groups": list(groups.values()),
-        "hidden_summaries": [s for s in _hidden_summaries(session) if s.id not in groups],
+        "hidden_summaries": [s for s in review.hidden_summaries(session) if s.id not in groups],
         "chart": chart,
         "chart_days": CHART_DAYS,
         "category_labels": CATEGORY_LABELS,
@@ -534,25 +512,6 @@ def _report_item(report: Report) -> ReportItem:
     return ReportItem(report, takeaway["text"], source)
 
 
-def _status_counts(session: Session) -> dict[str, int]:
-    """Reports per status, for the dashboard's tabs (the repository lists, not counts)."""
-    rows = session.execute(select(Report.status, func.count(Report.id)).group_by(Report.status))
-    counts = {status: 0 for status in STATUSES}
-    counts.update({status: count for status, count in rows})
-    return counts
-
-
-def _hidden_summaries(session: Session) -> list[StoredSummary]:
-    """Hidden summaries, newest first: a reviewer must be able to unhide them all."""
-    query = (
-        select(StoredSummary)
-        .where(StoredSummary.hidden.is_(True))
-        .order_by(StoredSummary.created_at.desc())
-        .limit(HIDDEN_LIST_LIMIT)
-    )
-    return list(session.scalars(query))
-
-
 @router.post("/review/login")
 def review_login(
     request: Request,
@@ -576,9 +535,9 @@ def review_login(
     if not state.csrf.check(request, csrf_token):
         return again("This form has expired. Please log in again.", 403)
     try:
-        rate_limit(state, f"login:{client.hash}", LOGIN_ATTEMPTS_PER_MINUTE, 60)
-    except HTTPException as error:
-        return again("Too many attempts. Wait a minute and try again.", 429, error.headers)
+        limits.hit(state, limits.LOGIN, client.hash)
+    except RateLimited as error:
+        return again("Too many attempts. Wait a minute and try again.", error.status, error.headers)
     account = verify_login(session, name[:100], password[:1000])
     if account is None:
         return again("Wrong name or password.", 401)
@@ -618,14 +577,9 @@ def review_decision(
         return _review_error(request, state, "There is no such report.", 404)
     if status not in STATUSES or len(note) > MAX_NOTE_CHARS:
         return _review_error(request, state, "Choose confirm or dismiss (notes up to 2,000).", 422)
-    repository.review_report(
-        session,
-        report,
-        status=status,
-        note=note.strip() or None,
+    review.decide(
+        state, session, report, status=status, note=note.strip() or None,
         reviewer=_reviewer(principal) or "",
-        auto_hide_at=state.settings.auto_hide_open_reports,
-        auto_hide_window_s=state.settings.auto_hide_window_s,
     )
     return redirect(f"/review?status={_tab(return_status)}&done={status}")
 
@@ -659,9 +613,12 @@ def _report_or_none(session: Session, report_id: str) -> Report | None:
     """The report with this id, if the id is one at all: ASCII digits within the
     database's INTEGER (a larger number would overflow the driver)."""
     digits = report_id.isascii() and report_id.isdigit()
-    if not (digits and len(report_id) <= len(str(MAX_INT)) and 0 < int(report_id) <= MAX_INT):
+    if not (digits and len(report_id) <= len(str(MAX_INT))):
         return None
-    return repository.get_report(session, int(report_id))
+    try:
+        return review.report_by_id(session, int(report_id))
+    except NotFound:
+        return None
 
 
 def _refuse_review(

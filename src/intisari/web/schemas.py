@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from intisari.checking.statements import MAX_STATEMENTS
 from intisari.result import Summary
+from intisari.service.summaries import one_source
 from intisari.storage.models import Report, StoredSummary
 
 __all__ = [
@@ -66,9 +67,8 @@ class _ArticleIn(_Strict):
 
     @model_validator(mode="after")
     def _one_source(self) -> Self:
-        given = [name for name in ("url", "html", "text") if getattr(self, name)]
-        if len(given) != 1:
-            raise ValueError("give exactly one of url, html or text")
+        # The engine's one rule; an empty field (a blank form input) is not given.
+        one_source(text=self.text or None, html=self.html or None, url=self.url or None)
         return self
 
 
