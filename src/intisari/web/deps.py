@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from starlette.requests import Request
 
 from intisari.service.state import Client, ServiceState
+from intisari.web.metrics import Metrics
 from intisari.web.security import (
     CsrfTokens,
     client_address,
@@ -48,6 +49,8 @@ class AppState(ServiceState):
     """Everything one app instance holds, at ``app.state.intisari``: the service's state,
     and what only browsers need."""
 
+    #: The service's counters, and the rest of what ``/metrics`` exports.
+    metrics: Metrics
     csrf: CsrfTokens
     #: Signs cookies and keys client hashes (``Settings.secret_key`` or the instance's own).
     secret: str
