@@ -265,7 +265,7 @@ def _summarize_all(
             future = client.submit(
                 summarize_partition, partition, output, options, summarize, key=key
             )
-            submitted[future.key] = partition
+            submitted[key] = partition
             finished.add(future)
 
     bar = tqdm(

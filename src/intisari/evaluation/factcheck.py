@@ -66,7 +66,7 @@ class Pair:
 def read_pairs(path: Path, limit: int | None = None) -> list[Pair]:
     """The (article, summary, label) records of ``path``, each article read once."""
     documents: dict[str, tuple[int, Document, ArticleIndex]] = {}
-    pairs = []
+    pairs: list[Pair] = []
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             if not line.strip():

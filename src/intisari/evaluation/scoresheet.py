@@ -51,7 +51,7 @@ def markdown(evaluation: Evaluation) -> str:
         by_bucket = _by_bucket(system)
         cells = [f"{by_bucket[b]:.2f}" if b in by_bucket else "-" for b in buckets]
         lines.append(f"| {system.name} | " + " | ".join(cells) + " |")
-    counts = defaultdict(int)
+    counts: defaultdict[str, int] = defaultdict(int)
     for row in evaluation.systems[0].rows if evaluation.systems else []:
         counts[length_bucket(row["article_words"])] += 1
     lines.append("| articles | " + " | ".join(str(counts.get(b, 0)) for b in buckets) + " |")

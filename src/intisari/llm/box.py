@@ -178,6 +178,7 @@ def _judge(document: Document, texts: list[str]) -> list[Bullet]:
             bullets.append(Bullet(text, "malformed"))
             continue
         bag = content_bag(text, document.language.data)
+        verdict: str
         if check.label != "supported":
             verdict = check.label
         elif not check.evidence:

@@ -41,6 +41,8 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+from pydantic import BaseModel
+
 from intisari.errors import InputError
 from intisari.llm.breaker import breakers, forget_worker, report_states
 from intisari.llm.stats import STATS
@@ -275,6 +277,7 @@ def _work(connection: Connection, deadline_s: float, ranker_path: str | None) ->
             return
         signal.setitimer(signal.ITIMER_PROF, deadline_s)
         try:
+            result: BaseModel
             if arguments.pop("task") == "verify":
                 result = verify(**arguments)
             else:

@@ -149,7 +149,7 @@ _OPEN_REPORTERS = select(func.count(distinct(Report.client_hash))).where(
 )
 
 
-def _duplicate_query(whole_box: bool) -> Select[tuple[Report]]:
+def _duplicate_query(whole_box: bool) -> Select[Report]:
     """The same client's earliest identical report within the window (parameters bound)."""
     bullet = (
         Report.takeaway_index.is_(None)

@@ -125,7 +125,9 @@ def _in_utc(moment: datetime | date) -> datetime:
         raise ValueError("the moment is outside the years 1-9999 in UTC") from None
 
 
-IsoMoment = Annotated[datetime | date, BeforeValidator(_iso_8601), AfterValidator(_in_utc)]
+#: Typed as what ``_in_utc`` makes of it (a UTC datetime); pydantic reads a date or a
+#: date-time (``datetime | date`` before the validator).
+IsoMoment = Annotated[datetime, BeforeValidator(_iso_8601), AfterValidator(_in_utc)]
 
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

@@ -460,8 +460,8 @@ def review_page(
         error = None
         if principal is not None:
             error = f"The account {principal.account.name!r} cannot review reports."
-        context = {"error": error, "name": None}
-        return render(request, state, "review_login.html", context, 200 if error is None else 403)
+        login = {"error": error, "name": None}
+        return render(request, state, "review_login.html", login, 200 if error is None else 403)
     if status not in STATUSES:
         status = "open"
     groups: dict[str, ReportGroup] = {}
@@ -471,7 +471,7 @@ def review_page(
     today = datetime.now(UTC).date()
     since = datetime.combine(today - timedelta(days=CHART_DAYS - 1), time(), UTC)
     chart = build_chart(repository.report_stats(session, since=since), today)
-    context = {
+    context: dict[str, Any] = {
         "reviewer": reviewer,
         "status": status,
         "statuses": STATUS_LABELS,
