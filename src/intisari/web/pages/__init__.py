@@ -57,10 +57,10 @@ from intisari.web.schemas import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, ReportIn, Su
 
 __all__ = ["READER_TEXT", "STATIC_DIR", "router"]
 
-STATIC_DIR = Path(__file__).resolve().parent / "static"
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 TEMPLATES = Jinja2Templates(
     env=jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent / "templates"),
+        loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent.parent / "templates"),
         # Every value is escaped unless a template says otherwise (none does): article
         # text, titles, takeaways and comments are all someone else's input.
         autoescape=True,
