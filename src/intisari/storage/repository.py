@@ -28,9 +28,8 @@ from sqlalchemy import Select, bindparam, distinct, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from intisari.report_kinds import CATEGORIES, STATUSES
 from intisari.storage.models import (
-    CATEGORIES,
-    STATUSES,
     InstanceSecret,
     Report,
     StoredSummary,

@@ -8,6 +8,7 @@ from typing import Annotated, Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from intisari.checking.statements import MAX_STATEMENTS
+from intisari.report_kinds import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, Category, Status
 from intisari.result import Summary
 from intisari.service.summaries import one_source
 from intisari.storage.models import Report, StoredSummary
@@ -33,13 +34,6 @@ __all__ = [
 MAX_ARTICLE_CHARS = 1_000_000
 #: A heavy news page is ~1 MB of HTML.
 MAX_HTML_CHARS = 2_000_000
-#: Readers' comments: issue 4 says 2,000 characters.
-MAX_COMMENT_CHARS = 2000
-#: Reviewers' notes get the same room.
-MAX_NOTE_CHARS = 2000
-
-Category = Literal["inaccurate", "misleading", "missing-context", "offensive", "other"]
-Status = Literal["open", "confirmed", "dismissed"]
 
 
 class _Strict(BaseModel):

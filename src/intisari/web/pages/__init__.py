@@ -20,9 +20,9 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from intisari.web.pages import article, review, start
-from intisari.web.pages.rendering import READER_TEXT, STATIC_DIR, error_page
+from intisari.web.pages.rendering import STATIC_DIR, error_page
 
-__all__ = ["READER_TEXT", "STATIC_DIR", "error_page", "router"]
+__all__ = ["STATIC_DIR", "error_page", "router"]
 
 #: Every page's route, one module per resource (``start``, ``article``, ``review``).
 router = APIRouter(include_in_schema=False)

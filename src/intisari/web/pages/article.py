@@ -14,23 +14,24 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from intisari.language.detect import language_for
+from intisari.report_kinds import MAX_COMMENT_CHARS
 from intisari.service.errors import RateLimited
 from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
 from intisari.storage import repository
 from intisari.storage.models import StoredSummary
 from intisari.web.deps import AppState
 from intisari.web.highlight import article_paragraphs, source_spans
+from intisari.web.locale import ENGLISH, reader_text
 from intisari.web.pages.rendering import (
     DB,
     Caller,
     FormText,
     State,
     not_found,
-    reader_text,
     redirect,
     render,
 )
-from intisari.web.schemas import MAX_COMMENT_CHARS, ReportIn
+from intisari.web.schemas import ReportIn
 
 __all__ = ["router"]
 
@@ -127,7 +128,7 @@ def send_report(
     stored = repository.get_summary(session, summary_id)
     if stored is None:
         if wants_json:
-            return JSONResponse({"message": reader_text("en")["not_found_message"]}, 404)
+            return JSONResponse({"message": ENGLISH["not_found_message"]}, 404)
         return not_found(request, state)
     ui = reader_text(stored.language)
     n_takeaways = len(stored.result["takeaways"])

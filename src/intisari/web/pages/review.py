@@ -14,12 +14,13 @@ from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import Response
 
+from intisari.report_kinds import CATEGORIES, MAX_NOTE_CHARS, STATUS_LABELS, STATUSES
 from intisari.service import limits, review
 from intisari.service.errors import NotFound, RateLimited
 from intisari.service.review import MAX_INT
 from intisari.storage import repository
 from intisari.storage.accounts import verify_login
-from intisari.storage.models import CATEGORIES, STATUSES, Report, StoredSummary
+from intisari.storage.models import Report, StoredSummary
 from intisari.web.auth import (
     REVIEW_ROLES,
     Principal,
@@ -29,9 +30,9 @@ from intisari.web.auth import (
 from intisari.web.chart import CHART_DAYS, build_chart
 from intisari.web.deps import AppState
 from intisari.web.highlight import Piece, source_pieces, source_spans
+from intisari.web.locale import en
 from intisari.web.pages.rendering import (
     DB,
-    READER_TEXT,
     Caller,
     FormText,
     MaybePrincipal,
@@ -39,15 +40,14 @@ from intisari.web.pages.rendering import (
     redirect,
     render,
 )
-from intisari.web.schemas import MAX_NOTE_CHARS
 
 __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
 
 #: The dashboard's words for the categories and statuses.
-CATEGORY_LABELS = dict(READER_TEXT["en"]["categories"])
-STATUS_LABELS = (("open", "Open"), ("confirmed", "Confirmed"), ("dismissed", "Dismissed"))
+CATEGORY_LABELS = en.CATEGORY_LABELS
+STATUS_CHOICES = tuple(STATUS_LABELS.items())
 
 
 @dataclass
@@ -111,7 +111,7 @@ def review_page(
     context: dict[str, Any] = {
         "reviewer": reviewer,
         "status": status,
-        "statuses": STATUS_LABELS,
+        "statuses": STATUS_CHOICES,
         "status_counts": review.status_counts(session),
         "groups": list(groups.values()),
         "hidden_summaries": [s for s in review.hidden_summaries(session) if s.id not in groups],
