@@ -20,7 +20,7 @@ from collections import Counter
 import numpy as np
 
 from intisari.document import Document
-from intisari.ranking.text import content_words
+from intisari.takeaways.text import content_words
 
 __all__ = ["LeadRanker", "LexRankRanker", "top_sentences"]
 

@@ -17,8 +17,8 @@ from collections import Counter
 import numpy as np
 
 from intisari.document import Document
-from intisari.ranking.text import is_dangling
 from intisari.ranking.word_rates import WORD_RATE_FEATURE_NAMES, WordRates
+from intisari.takeaways.text import is_dangling
 
 __all__ = ["FEATURE_NAMES", "WORD_RATE_COLUMNS", "content_bags", "document_features"]
 

@@ -10,7 +10,7 @@ import math
 from collections import Counter
 
 from intisari.document import Document
-from intisari.ranking.text import content_words
+from intisari.takeaways.text import content_words
 
 __all__ = ["HeuristicRanker"]
 

@@ -43,8 +43,8 @@ from intisari.ranking.features import (
 from intisari.ranking.learned import FALLBACK, MODEL_FORMAT, LearnedRanker
 from intisari.ranking.network import Network
 from intisari.ranking.size import SIZER_FEATURE_NAMES, prefix_features
-from intisari.ranking.text import words
 from intisari.ranking.word_rates import WordRates, learn_word_rates
+from intisari.takeaways.text import words
 
 __all__ = [
     "SEED",

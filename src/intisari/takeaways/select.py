@@ -25,13 +25,6 @@ import re
 from collections.abc import Callable, Collection, Sequence
 
 from intisari.document import Document, Sentence
-from intisari.ranking.text import (
-    OPENING_CHARS,
-    content_words,
-    is_boilerplate,
-    is_dangling,
-    words,
-)
 from intisari.result import Takeaway
 from intisari.takeaways.checks import (
     REFERRING_WINDOW,
@@ -43,6 +36,13 @@ from intisari.takeaways.checks import (
     repeats,
 )
 from intisari.takeaways.quotes import Quotation, quotation_spans, quotations
+from intisari.takeaways.text import (
+    OPENING_CHARS,
+    content_words,
+    is_boilerplate,
+    is_dangling,
+    words,
+)
 
 __all__ = [
     "MAX_COUNT",
