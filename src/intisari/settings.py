@@ -14,13 +14,16 @@ from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from intisari.llm.config import DEFAULT_TIMEOUT_S, LlmConfig
-from intisari.options import Options
+from intisari.options import DEFAULT_OPTIONS, Options
 
 __all__ = ["Settings", "settings_table"]
 
-#: 2 MiB: the largest article page we accept is ~1 MB of HTML, and JSON escaping can
-#: nearly double it; anything bigger is not an article and must not reach the parser.
-DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
+#: Request bodies are capped in whole MiB.
+MIB = 1024 * 1024
+#: The engine's largest article (``Options.max_input_bytes``) rounded up to whole MiB
+#: (2 MiB): room for an article at the engine's cap and the request's other fields;
+#: anything bigger is not an article and must not reach the parser.
+DEFAULT_MAX_BODY_BYTES = -(-DEFAULT_OPTIONS.max_input_bytes // MIB) * MIB
 
 
 class Settings(BaseSettings):

@@ -7,7 +7,22 @@ from functools import lru_cache
 
 from intisari.language.model import CASE_FOLDED, LanguageData
 
-__all__ = ["OPENING_CHARS", "content_words", "is_boilerplate", "is_dangling", "words"]
+__all__ = [
+    "MAX_TAKEAWAY_WORDS",
+    "MIN_TAKEAWAY_WORDS",
+    "OPENING_CHARS",
+    "content_words",
+    "is_boilerplate",
+    "is_dangling",
+    "words",
+]
+
+#: Word counts that bound a usable takeaway, the selector's hard rule and the ranker's
+#: length features alike. Shorter sentences are captions, bylines or fragments ("Foto:
+#: Reuters.").
+MIN_TAKEAWAY_WORDS = 5
+#: Longer sentences are run-ons or unsplit paragraphs, too long for a bullet.
+MAX_TAKEAWAY_WORDS = 70
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 #: Characters read for a sentence's first two words (quotes and dashes are skipped by
