@@ -33,7 +33,8 @@ __all__ = [
 
 #: The engine's own cap on an article (``Options.max_input_bytes``), as characters: a
 #: character is at least one byte, so a longer text or page can never pass the engine's
-#: cap and is refused here (422, text and HTML alike); a shorter one of more bytes is the engine's 413.
+#: cap and is refused here (422, text and HTML alike); a shorter one of more bytes is the
+#: engine's 413.
 MAX_ARTICLE_CHARS = DEFAULT_OPTIONS.max_input_bytes
 
 
