@@ -133,8 +133,8 @@ def train(
         _train_checker(data, out, cv)
         return
     from intisari.evaluation.corpus import read_records, to_articles
+    from intisari.evaluation.ranker_training import SEED, make_example, train_ranker, write_model
     from intisari.ranking.learned import MODEL_PATH, load_model
-    from intisari.ranking.training import SEED, make_example, train_ranker, write_model
 
     seed = SEED if seed is None else seed
     corpora = {}

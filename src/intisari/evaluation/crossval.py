@@ -17,8 +17,8 @@ import numpy as np
 
 from intisari.evaluation.corpus import Article
 from intisari.evaluation.metrics import grounded
+from intisari.evaluation.ranker_training import SEED, Example, make_example, train_ranker
 from intisari.evaluation.rouge import rouge
-from intisari.ranking.training import SEED, Example, make_example, train_ranker
 from intisari.takeaways.select import select_takeaways
 
 __all__ = ["FOLDS", "CrossValidation", "cross_validate"]

@@ -10,7 +10,7 @@ the next one, and the article's length, and the box stops at the best prefix.
 It is a small regression network trained by ``intisari train`` on ranker scores the
 ranker gave to articles it had not seen (stacking), so it learns how far those scores can
 be trusted on new articles. Only Indonesian has one (``SIZED_LANGUAGES`` in
-``training``): on CNN it did no better than the word budget, cross-validated.
+``evaluation/ranker_training.py``): on CNN it did no better than the word budget, cross-validated.
 """
 
 from __future__ import annotations
