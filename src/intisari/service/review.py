@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -16,14 +17,21 @@ from intisari.service.errors import NotFound
 from intisari.service.state import ServiceState
 from intisari.storage import repository
 from intisari.storage.models import Report, StoredSummary
+from intisari.storage.repository import MAX_LIST_LIMIT, DayCount
 
 __all__ = [
     "HIDDEN_LIST_LIMIT",
     "MAX_INT",
+    "MAX_LIST_LIMIT",
+    "DayCount",
     "decide",
     "export_lines",
+    "find_summary",
     "hidden_summaries",
+    "list_reports",
     "report_by_id",
+    "report_stats",
+    "set_hidden",
     "status_counts",
     "summary_by_id",
 ]
@@ -85,3 +93,36 @@ def export_lines(state: ServiceState) -> Iterator[str]:
     with state.sessions() as session:
         for report in repository.confirmed_reports(session):
             yield json.dumps(repository.regression_case(report), ensure_ascii=False) + "\n"
+
+
+def find_summary(session: Session, summary_id: str) -> StoredSummary | None:
+    """The stored summary, or None (for pages that answer a missing one their own way)."""
+    return repository.get_summary(session, summary_id)
+
+
+def set_hidden(session: Session, summary: StoredSummary, hidden: bool) -> None:
+    """Hide a summary from readers at once, or show it again."""
+    repository.set_hidden(session, summary, hidden)
+
+
+def list_reports(
+    session: Session,
+    *,
+    status: str | None = None,
+    category: str | None = None,
+    summary_id: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = MAX_LIST_LIMIT,
+    offset: int = 0,
+) -> list[Report]:
+    """Reports, newest first, filtered, each with its summary loaded."""
+    return repository.list_reports(
+        session, status=status, category=category, summary_id=summary_id, since=since,
+        until=until, limit=limit, offset=offset,
+    )
+
+
+def report_stats(session: Session, *, since: datetime) -> list[DayCount]:
+    """Reports per day and category since ``since``, for the dashboard's chart."""
+    return repository.report_stats(session, since=since)

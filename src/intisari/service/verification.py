@@ -6,12 +6,13 @@ from __future__ import annotations
 import asyncio
 
 from intisari.checking import Verification
+from intisari.checking.statements import MAX_STATEMENTS
 from intisari.errors import InputError
 from intisari.service import limits
 from intisari.service.errors import refusal
 from intisari.service.state import Client, ServiceState
 
-__all__ = ["Verification", "verify_in_workers"]
+__all__ = ["MAX_STATEMENTS", "Verification", "verify_in_workers"]
 
 
 async def verify_in_workers(

@@ -39,7 +39,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from intisari.service import limits, review
+from intisari.service import review
+from intisari.service.accounts import log_in
 from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
 from intisari.service.summaries import (
     ArticleRequest,
@@ -49,8 +50,6 @@ from intisari.service.summaries import (
     store_result,
     summarize_in_workers,
 )
-from intisari.storage import repository
-from intisari.storage.accounts import verify_login
 from intisari.storage.models import Account, StoredSummary
 from intisari.web.auth import (
     REVIEW_ROLES,
@@ -194,7 +193,7 @@ def _stored_answer(body: SummaryIn, state: AppState, client: Client) -> tuple[by
         if answer is not None:
             return answer, source
     with state.sessions() as session:  # hidden: its public form has no takeaways
-        stored = repository.get_summary(session, cached.id)
+        stored = review.find_summary(session, cached.id)
     return (None if stored is None else _dump(stored)), source
 
 
@@ -218,7 +217,7 @@ def _body(state: AppState, stored: StoredSummary) -> bytes:
 def _visible_body(state: AppState, summary_id: str) -> bytes | None:
     """The body to keep for ``summary_id``, or None if it is hidden (or gone) by now."""
     with state.sessions() as session:
-        stored = repository.get_summary(session, summary_id)
+        stored = review.find_summary(session, summary_id)
     if stored is None or stored.hidden:
         return None
     return _dump(stored)
@@ -249,7 +248,7 @@ def read_summary(summary_id: str, request: Request, state: State) -> SummaryOut:
 def hide_summary(summary_id: str, body: HiddenIn, session: DB, reviewer: Reviewer) -> SummaryOut:
     """Hide a summary at once (``hidden: true``) or show it again; reviewers only."""
     stored = review.summary_by_id(session, summary_id)
-    repository.set_hidden(session, stored, body.hidden)
+    review.set_hidden(session, stored, body.hidden)
     return SummaryOut.of(stored, reviewer=True)
 
 
@@ -302,11 +301,11 @@ def list_reports(
     summary_id: str | None = None,
     since: Annotated[IsoMoment | None, Query(description="Created at or after.")] = None,
     until: Annotated[IsoMoment | None, Query(description="Created before.")] = None,
-    limit: Annotated[int, Query(ge=1, le=repository.MAX_LIST_LIMIT)] = 100,
+    limit: Annotated[int, Query(ge=1, le=review.MAX_LIST_LIMIT)] = 100,
     offset: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
 ) -> list[ReportOut]:
     """Reports, newest first, filtered; reviewers only."""
-    reports = repository.list_reports(
+    reports = review.list_reports(
         session,
         status=status,
         category=category,
@@ -364,8 +363,7 @@ def review_report(
 )
 def login(body: LoginIn, response: Response, state: State, session: DB, client: Caller) -> LoginOut:
     """Log in with name and password: sets the session cookie, returns the CSRF token."""
-    limits.hit(state, limits.LOGIN, client.hash)
-    account = verify_login(session, body.name, body.password)
+    account = log_in(state, session, client, body.name, body.password)
     if account is None:
         raise ApiError(401, "unauthorized", "wrong name or password")
     token = start_session(state, session, response, account)

@@ -28,10 +28,9 @@ from intisari._version import __version__
 from intisari.service.bodies import BodyCache
 from intisari.service.engine_pool import EnginePool, load_ranker
 from intisari.service.errors import ServiceError
+from intisari.service.setup import instance_secret, open_database
 from intisari.service.state import RateLimiter
 from intisari.settings import Settings
-from intisari.storage.database import make_engine, make_sessions, upgrade
-from intisari.storage.repository import instance_secret
 from intisari.web import api, pages, verify
 from intisari.web.deps import AppState
 from intisari.web.docs import install_docs
@@ -67,15 +66,8 @@ COOKIE_KEY_SECRET = "cookie-key"
 def create_app(settings: Settings | None = None) -> FastAPI:
     """A ready app: migrations applied (unless turned off), routes and guards installed."""
     settings = settings or Settings()
-    if settings.migrate_on_start:
-        upgrade(settings.database_url)
-    engine = make_engine(settings.database_url)
-    sessions = make_sessions(engine)
-    if settings.secret_key:
-        secret = settings.secret_key
-    else:
-        with sessions() as session:
-            secret = instance_secret(session, COOKIE_KEY_SECRET)
+    engine, sessions = open_database(settings)
+    secret = settings.secret_key or instance_secret(sessions, COOKIE_KEY_SECRET)
     limiter: RateLimiter = (
         RedisRateLimiter(settings.redis_url) if settings.redis_url else MemoryRateLimiter()
     )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from intisari.report_kinds import CATEGORIES
-from intisari.storage.repository import DayCount
+from intisari.service.review import DayCount
 
 __all__ = ["CHART_DAYS", "Bar", "Chart", "Tick", "build_chart"]
 

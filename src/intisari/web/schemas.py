@@ -7,11 +7,12 @@ from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from intisari.checking.statements import MAX_STATEMENTS
 from intisari.options import DEFAULT_OPTIONS
 from intisari.report_kinds import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, Category, Status
 from intisari.result import Summary
+from intisari.service.accounts import MAX_NAME_CHARS, MAX_PASSWORD_CHARS
 from intisari.service.summaries import one_source
+from intisari.service.verification import MAX_STATEMENTS
 from intisari.storage.models import Report, StoredSummary
 
 __all__ = [
@@ -168,8 +169,8 @@ class ReviewIn(_Strict):
 
 
 class LoginIn(_Strict):
-    name: str = Field(max_length=100)
-    password: str = Field(max_length=1000)
+    name: str = Field(max_length=MAX_NAME_CHARS)
+    password: str = Field(max_length=MAX_PASSWORD_CHARS)
 
 
 class LoginOut(BaseModel):

@@ -15,9 +15,9 @@ from starlette.responses import Response
 
 from intisari.language.detect import language_for
 from intisari.report_kinds import MAX_COMMENT_CHARS
+from intisari.service import review
 from intisari.service.errors import RateLimited
 from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
-from intisari.storage import repository
 from intisari.storage.models import StoredSummary
 from intisari.web.deps import AppState
 from intisari.web.highlight import article_paragraphs, source_spans
@@ -42,7 +42,7 @@ def article_page(
     summary_id: str, request: Request, state: State, session: DB, reported: bool = False
 ) -> Response:
     """The article with its takeaways box; ``?reported=1`` adds the thank-you."""
-    stored = repository.get_summary(session, summary_id)
+    stored = review.find_summary(session, summary_id)
     if stored is None:
         return not_found(request, state)
     state.metrics.summaries_served.labels("lookup").inc()
@@ -78,7 +78,7 @@ def report_page(
     summary_id: str, request: Request, state: State, session: DB, takeaway: int = 0
 ) -> Response:
     """The report form of one bullet on a page of its own (links, and errors shown)."""
-    stored = repository.get_summary(session, summary_id)
+    stored = review.find_summary(session, summary_id)
     if stored is None:
         return not_found(request, state)
     takeaways = stored.result["takeaways"]
@@ -125,7 +125,7 @@ def send_report(
     auto-hiding, and an answer only once the report is committed.
     """
     wants_json = "application/json" in request.headers.get("accept", "")
-    stored = repository.get_summary(session, summary_id)
+    stored = review.find_summary(session, summary_id)
     if stored is None:
         if wants_json:
             return JSONResponse({"message": ENGLISH["not_found_message"]}, 404)

@@ -15,11 +15,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from intisari.report_kinds import CATEGORIES, MAX_NOTE_CHARS, STATUS_LABELS, STATUSES
-from intisari.service import limits, review
+from intisari.service import review
+from intisari.service.accounts import log_in
 from intisari.service.errors import NotFound, RateLimited
 from intisari.service.review import MAX_INT
-from intisari.storage import repository
-from intisari.storage.accounts import verify_login
 from intisari.storage.models import Report, StoredSummary
 from intisari.web.auth import (
     REVIEW_ROLES,
@@ -102,12 +101,12 @@ def review_page(
     if status not in STATUSES:
         status = "open"
     groups: dict[str, ReportGroup] = {}
-    for report in repository.list_reports(session, status=status, limit=repository.MAX_LIST_LIMIT):
+    for report in review.list_reports(session, status=status):
         group = groups.setdefault(report.summary_id, ReportGroup(report.summary))
         group.reports.append(_report_item(report))
     today = datetime.now(UTC).date()
     since = datetime.combine(today - timedelta(days=CHART_DAYS - 1), time(), UTC)
-    chart = build_chart(repository.report_stats(session, since=since), today)
+    chart = build_chart(review.report_stats(session, since=since), today)
     context: dict[str, Any] = {
         "reviewer": reviewer,
         "status": status,
@@ -172,10 +171,9 @@ def review_login(
     if not state.csrf.check(request, csrf_token):
         return again("This form has expired. Please log in again.", 403)
     try:
-        limits.hit(state, limits.LOGIN, client.hash)
+        account = log_in(state, session, client, name, password)
     except RateLimited as error:
         return again("Too many attempts. Wait a minute and try again.", error.status, error.headers)
-    account = verify_login(session, name[:100], password[:1000])
     if account is None:
         return again("Wrong name or password.", 401)
     response = redirect("/review")
@@ -236,12 +234,12 @@ def review_hide(
     refused = _refuse_review(request, state, principal, csrf_token)
     if refused is not None:
         return refused
-    stored = repository.get_summary(session, summary_id)
+    stored = review.find_summary(session, summary_id)
     if stored is None:
         return _review_error(request, state, "There is no such summary.", 404)
     if hidden not in ("true", "false"):
         return _review_error(request, state, "Choose hide or unhide.", 422)
-    repository.set_hidden(session, stored, hidden == "true")
+    review.set_hidden(session, stored, hidden == "true")
     done = "hidden" if hidden == "true" else "shown"
     return redirect(f"/review?status={_tab(return_status)}&done={done}")
 
