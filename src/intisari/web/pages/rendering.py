@@ -24,7 +24,7 @@ from intisari.web.auth import (
     current_principal,
 )
 from intisari.web.deps import AppState, Client, app_state, db_session, request_client
-from intisari.web.locale import ENGLISH, reader_text
+from intisari.web.locale import ENGLISH, UI_LANGUAGE, reader_text
 
 __all__ = [
     "DB",
@@ -92,7 +92,7 @@ def redirect(url: str) -> RedirectResponse:
 
 def error_page(request: Request, heading: str, message: str, status_code: int) -> Response:
     """A bare error page for answers made outside a route (no form, so no CSRF token)."""
-    context = {"heading": heading, "message": message, "lang": "en", "version": __version__}
+    context = {"heading": heading, "message": message, "lang": UI_LANGUAGE, "version": __version__}
     response = TEMPLATES.TemplateResponse(
         request, "error.html", {**context, "ui": ENGLISH}, status_code=status_code
     )
@@ -100,7 +100,7 @@ def error_page(request: Request, heading: str, message: str, status_code: int) -
     return response
 
 
-def not_found(request: Request, state: AppState, language: str = "en") -> Response:
+def not_found(request: Request, state: AppState, language: str = UI_LANGUAGE) -> Response:
     ui = reader_text(language)
     context = {"ui": ui, "lang": language, "heading": ui["not_found"]}
     return render(

@@ -29,7 +29,7 @@ from intisari.web.auth import (
 from intisari.web.chart import CHART_DAYS, build_chart
 from intisari.web.deps import AppState
 from intisari.web.highlight import Piece, source_pieces, source_spans
-from intisari.web.locale import en
+from intisari.web.locale import UI_LANGUAGE, en
 from intisari.web.pages.rendering import (
     DB,
     Caller,
@@ -270,7 +270,7 @@ def _refuse_review(
 
 
 def _review_error(request: Request, state: AppState, message: str, status_code: int) -> Response:
-    context = {"heading": "Review", "message": message, "lang": "en"}
+    context = {"heading": "Review", "message": message, "lang": UI_LANGUAGE}
     return render(request, state, "error.html", context, status_code)
 
 

@@ -13,6 +13,7 @@ from starlette.responses import Response
 
 from intisari.service.errors import ServiceError
 from intisari.service.summaries import ArticleRequest, limit_summaries, summarize_now
+from intisari.web.locale import FORM_LANGUAGES, UI_LANGUAGE
 from intisari.web.pages.rendering import DB, Caller, FormText, State, redirect, render
 from intisari.web.schemas import SummaryIn
 
@@ -20,8 +21,6 @@ __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
 
-#: Languages offered on the start page; "" lets the engine detect it.
-FORM_LANGUAGES = (("", "Detect"), ("id", "Indonesian"), ("en", "English"))
 
 
 @router.get("/")
@@ -65,7 +64,7 @@ def start_summary(
 
 
 def _start_context(form: dict[str, str], error: str | None = None) -> dict[str, Any]:
-    return {"form": form, "error": error, "languages": FORM_LANGUAGES, "lang": "en"}
+    return {"form": form, "error": error, "languages": FORM_LANGUAGES, "lang": UI_LANGUAGE}
 
 
 def _why(error: ValidationError) -> str:
