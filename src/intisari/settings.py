@@ -133,7 +133,9 @@ class Settings(BaseSettings):
         None,
         description="`module:name` of a ranker to use instead of the shipped learned model, "
         "e.g. `intisari.ranking:HeuristicRanker` (rule-based, faster, 1-2 ROUGE-1 points "
-        "lower).",
+        "lower). A ranker has `name`, `score(document)` and `sizer_for(language)` (the "
+        "protocol `intisari.ranking.Ranker`; subclass `intisari.ranking.UnsizedRanker` to "
+        "leave the box's size to the word budget).",
     )
     fetch_max_concurrent: int = Field(
         10,
