@@ -171,8 +171,8 @@ def train(
 def _train_checker(data: Path, out: Path | None, cv: bool) -> None:
     """``train --checker``: fit the checker's logistic model on SummEval, write its JSON."""
     from intisari.checking.model import CHECKER_MODEL_PATH, load_checker
+    from intisari.evaluation.checker_pairs import read_pairs
     from intisari.evaluation.checker_training import fit_checker, write_checker_model
-    from intisari.evaluation.factcheck import read_pairs
 
     path = data / FACTCHECK_FILE
     if not path.is_file():
