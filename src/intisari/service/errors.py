@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from intisari.errors import InputError, InputTooLarge
 
-__all__ = ["Busy", "Invalid", "NotFound", "RateLimited", "ServiceError", "TooLarge", "refusal"]
+__all__ = [
+    "Busy",
+    "Invalid",
+    "NotFound",
+    "RateLimited",
+    "ServiceError",
+    "TooLarge",
+    "Unavailable",
+    "refusal",
+]
 
 
 class ServiceError(Exception):
@@ -54,6 +63,13 @@ class TooLarge(ServiceError):
 class RateLimited(ServiceError):
     status = 429
     code = "rate-limited"
+
+
+class Unavailable(ServiceError):
+    """Something the service needs (its database) does not answer."""
+
+    status = 503
+    code = "unavailable"
 
 
 class Busy(ServiceError):

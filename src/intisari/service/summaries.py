@@ -29,9 +29,9 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
-from sqlalchemy import Engine, bindparam, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from intisari._version import engine_version
@@ -44,7 +44,7 @@ from intisari.service import limits
 from intisari.service.errors import Busy, refusal
 from intisari.service.state import Client, ServiceState
 from intisari.storage.models import StoredSummary
-from intisari.storage.repository import add_summary, find_summary
+from intisari.storage.repository import CachedRef, add_summary, find_summary, find_summary_ref
 
 __all__ = [
     "ENGINE_VERSION",
@@ -115,20 +115,6 @@ class Source:
     method: str
 
 
-class CachedRef(NamedTuple):
-    """What the hot path needs to know of a stored summary: which one, and is it hidden."""
-
-    id: str
-    hidden: bool
-
-
-#: Built once: on SQLite, building a statement costs more than running it.
-_FIND_CACHED = select(StoredSummary.id, StoredSummary.hidden).where(
-    StoredSummary.content_hash == bindparam("key"),
-    StoredSummary.engine_version == bindparam("version"),
-)
-
-
 def resolve(
     *,
     text: str | None = None,
@@ -161,9 +147,7 @@ def resolve(
 
 def find_cached(engine: Engine, key: str) -> CachedRef | None:
     """The summary stored under ``key`` by this engine version, if any (no ORM, no JSON)."""
-    with engine.connect() as connection:
-        row = connection.execute(_FIND_CACHED, {"key": key, "version": ENGINE_VERSION}).first()
-    return None if row is None else CachedRef(row.id, row.hidden)
+    return find_summary_ref(engine, key, ENGINE_VERSION)
 
 
 def engine_arguments(source: Source, options: Options) -> dict[str, Any]:

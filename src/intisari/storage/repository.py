@@ -22,9 +22,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Select, bindparam, distinct, func, select, update
+from sqlalchemy import Engine, Select, bindparam, distinct, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -37,17 +37,20 @@ from intisari.storage.models import (
 )
 
 __all__ = [
+    "CachedRef",
     "DayCount",
     "add_report",
     "add_summary",
     "confirmed_reports",
     "find_summary",
+    "find_summary_ref",
     "get_report",
     "get_summary",
     "hidden_summaries",
     "instance_secret",
     "list_reports",
     "open_reporters",
+    "ping",
     "regression_case",
     "report_stats",
     "review_report",
@@ -87,6 +90,30 @@ def find_summary(session: Session, content_hash: str, engine_version: str) -> St
             StoredSummary.engine_version == engine_version,
         )
     )
+
+
+class CachedRef(NamedTuple):
+    """What the service's hot path needs to know of a stored summary: which one, and is
+    it hidden."""
+
+    id: str
+    hidden: bool
+
+
+#: Built once: on SQLite, building a statement costs more than running it.
+_FIND_REF = select(StoredSummary.id, StoredSummary.hidden).where(
+    StoredSummary.content_hash == bindparam("key"),
+    StoredSummary.engine_version == bindparam("version"),
+)
+
+
+def find_summary_ref(engine: Engine, content_hash: str, engine_version: str) -> CachedRef | None:
+    """``find_summary``'s answer without the ORM or the JSON: one prepared query on a bare
+    connection (about a tenth of an ORM session's cost on SQLite)."""
+    with engine.connect() as connection:
+        parameters = {"key": content_hash, "version": engine_version}
+        row = connection.execute(_FIND_REF, parameters).first()
+    return None if row is None else CachedRef(row.id, row.hidden)
 
 
 def add_summary(
@@ -254,6 +281,11 @@ def add_report(
         summary.hidden_reason = "auto"
     session.commit()
     return report, True
+
+
+def ping(session: Session) -> None:
+    """One round trip to the database; raises SQLAlchemy's error when it does not answer."""
+    session.execute(text("SELECT 1"))
 
 
 def get_report(session: Session, report_id: int) -> Report | None:

@@ -32,8 +32,6 @@ from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import PlainTextResponse, StreamingResponse
 from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import AfterValidator, BeforeValidator
-from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -42,6 +40,7 @@ from starlette.responses import Response
 from intisari.service import review
 from intisari.service.accounts import log_in
 from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
+from intisari.service.setup import check_database
 from intisari.service.summaries import (
     ArticleRequest,
     Source,
@@ -391,11 +390,7 @@ def me(request: Request, response: Response, state: State, principal: MaybePrinc
 @router.get("/healthz", responses=error_responses(503), tags=["operations"])
 def healthz(state: State) -> dict[str, str]:
     """``{"status": "ok"}`` when the database answers, else 503."""
-    try:
-        with state.sessions() as session:
-            session.execute(text("SELECT 1"))
-    except SQLAlchemyError as error:
-        raise ApiError(503, "database-unavailable", type(error).__name__) from None
+    check_database(state.sessions)
     return {"status": "ok"}
 
 
