@@ -7,8 +7,7 @@
     >>> [(s.label, s.score, s.reasons) for s in check.statements]
 """
 
-__version__ = "0.1.0"
-
+from intisari._version import __version__
 from intisari.checking import Reason, StatementCheck, Verification
 from intisari.errors import InputError
 from intisari.options import Options

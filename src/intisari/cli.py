@@ -8,20 +8,18 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 
+from intisari.cli_support import engine_options, fail
 from intisari.errors import InputError
 from intisari.ingest.records import RECORD_FIELDS
 from intisari.ingest.text import decode
-from intisari.options import DEFAULT_OPTIONS, METHODS, Options
+from intisari.options import DEFAULT_OPTIONS
 from intisari.takeaways.render import FORMATS, render
 
-__all__ = ["app", "engine_options", "fail"]
-
-#: Exit status for bad input (the convention of argparse and most Unix tools).
-EXIT_BAD_INPUT = 2
+__all__ = ["app"]
 
 app = typer.Typer(
     name="intisari",
@@ -30,12 +28,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-
-def fail(message: str) -> NoReturn:
-    """Print ``message`` as one line on stderr and exit 2: bad input is not a crash."""
-    typer.echo(f"intisari: error: {message}", err=True)
-    raise typer.Exit(EXIT_BAD_INPUT)
 
 
 @app.command()
@@ -132,28 +124,6 @@ def _summary_text(summary: str) -> str:
     if summary == "-" or Path(summary).is_file() or not summary.strip() or " " not in summary:
         return _read_source(summary)
     return summary
-
-
-def engine_options(method: str) -> Options:
-    """The engine's options for ``--method``; the LLM server comes from ``INTISARI_LLM_*``."""
-    if method not in METHODS:
-        fail(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
-    if method == "extract":
-        return DEFAULT_OPTIONS
-    from pydantic import ValidationError
-
-    from intisari.settings import Settings
-
-    try:
-        settings = Settings()
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first.get("loc", ()))
-        message = str(first.get("msg", "")).removeprefix("Value error, ")
-        fail(f"bad setting INTISARI_{where.upper()}: {message}" if where else message)
-    if settings.llm_url is None:
-        fail("--method llm needs an LLM server: set INTISARI_LLM_URL (see README)")
-    return Options(method=method, llm=settings.llm_config())
 
 
 #: "scheme://": a URL (only http and https are fetched; others get a clear error).

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from intisari import __version__
+from intisari._version import __version__
 from intisari.checking import Verification, check_statements, split_summary
 from intisari.checking.model import load_checker
 from intisari.document import Document, Sentence
@@ -24,9 +24,9 @@ from intisari.language.detect import Language, detect_language
 from intisari.language.segment import iter_paragraph_spans, split_paragraph
 from intisari.llm.box import CheckedBox, checked_box
 from intisari.options import DEFAULT_OPTIONS, METHODS, Options
-from intisari.ranking import LearnedRanker, Ranker, default_ranker
+from intisari.ranking import Ranker, default_ranker
 from intisari.result import EngineInfo, Removed, Summary, Takeaway
-from intisari.takeaways.select import MAX_COUNT, MIN_COUNT, Sizer, select_takeaways
+from intisari.takeaways.select import MAX_COUNT, MIN_COUNT, select_takeaways
 
 __all__ = [
     "ReadArticle",
@@ -105,7 +105,7 @@ def choose_takeaways(
     Raises ``InputTooShort`` when no sentence can stand as a takeaway.
     """
     scores = ranker.score(document)
-    takeaways = select_takeaways(document, scores, count, _sizer(ranker, document.language.code))
+    takeaways = select_takeaways(document, scores, count, ranker.sizer_for(document.language.code))
     if not takeaways:
         # Words but no sentence a reader could take as a point ("Presiden . Presiden . ...").
         raise InputTooShort("no sentence of the article can stand as a takeaway")
@@ -268,9 +268,6 @@ def summarize_record(record: dict[str, Any], options: Options = DEFAULT_OPTIONS)
 _RANKER: Ranker | None = None
 
 
-def _sizer(ranker: Ranker, language: str) -> Sizer | None:
-    """The box sizer that goes with ``ranker``: only a learned ranker has one."""
-    return ranker.sizer_for(language) if isinstance(ranker, LearnedRanker) else None
 
 
 def _default_ranker() -> Ranker:

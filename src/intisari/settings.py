@@ -14,13 +14,16 @@ from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from intisari.llm.config import DEFAULT_TIMEOUT_S, LlmConfig
-from intisari.options import Options
+from intisari.options import DEFAULT_OPTIONS, Options
 
 __all__ = ["Settings", "settings_table"]
 
-#: 2 MiB: the largest article page we accept is ~1 MB of HTML, and JSON escaping can
-#: nearly double it; anything bigger is not an article and must not reach the parser.
-DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
+#: Request bodies are capped in whole MiB.
+MIB = 1024 * 1024
+#: The engine's largest article (``Options.max_input_bytes``) rounded up to whole MiB
+#: (2 MiB): room for an article at the engine's cap and the request's other fields;
+#: anything bigger is not an article and must not reach the parser.
+DEFAULT_MAX_BODY_BYTES = -(-DEFAULT_OPTIONS.max_input_bytes // MIB) * MIB
 
 
 class Settings(BaseSettings):
@@ -130,7 +133,9 @@ class Settings(BaseSettings):
         None,
         description="`module:name` of a ranker to use instead of the shipped learned model, "
         "e.g. `intisari.ranking:HeuristicRanker` (rule-based, faster, 1-2 ROUGE-1 points "
-        "lower).",
+        "lower). A ranker has `name`, `score(document)` and `sizer_for(language)` (the "
+        "protocol `intisari.ranking.Ranker`; subclass `intisari.ranking.UnsizedRanker` to "
+        "leave the box's size to the word budget).",
     )
     fetch_max_concurrent: int = Field(
         10,

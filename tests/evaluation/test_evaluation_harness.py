@@ -17,6 +17,7 @@ from intisari.evaluation.harness import (
     evaluate_records,
     summary_figures,
 )
+from intisari.ranking import UnsizedRanker
 
 ID_TEXT = (
     "Jakarta, CNN Indonesia -- Pemerintah menaikkan harga bahan bakar minyak bersubsidi "
@@ -73,7 +74,7 @@ def test_all_systems_on_every_article_with_every_check() -> None:
     assert engine.share("dangling") == 0.0
 
 
-class FirstSentenceFirst:
+class FirstSentenceFirst(UnsizedRanker):
     """A ranker of the test's own: article order, so a one-bullet box is the first
     sentence whatever the learned model prefers."""
 

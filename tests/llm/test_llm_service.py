@@ -63,7 +63,7 @@ def test_the_llm_down_gives_readers_the_extractive_box_and_opens_the_breaker(
 ) -> None:
     url = unique_url(free_port())
     # The default method of this service; one engine worker, since each worker process
-    # keeps its own breaker (web/engine_pool.py): with two, the second article could go to
+    # keeps its own breaker (service/engine_pool.py): with two, the second article could go to
     # a worker whose breaker has seen no failure yet.
     client = make_client(llm_url=url, method="llm", engine_processes=1)
     server = f'{{server="{url}"}}'

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from intisari.document import Document
+from intisari.ranking import UnsizedRanker
 
 __all__ = ["TRIGGER", "BacktrackingRanker"]
 
@@ -26,7 +27,7 @@ BACKTRACKING = re.compile(r"(q)(?=\S)(.+?)(?<=\S)\1")
 TRIGGER = "Kata qa " * 9 + "kata qa sudah. "
 
 
-class BacktrackingRanker:
+class BacktrackingRanker(UnsizedRanker):
     name = "backtracking"
 
     def score(self, document: Document) -> list[float]:

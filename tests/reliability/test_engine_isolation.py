@@ -1,5 +1,5 @@
 """One slow article must not freeze the service: the engine runs in worker processes with
-a CPU deadline (``web/engine_pool.py``).
+a CPU deadline (``service/engine_pool.py``).
 
 The slow path is real: a ranker whose regular expression backtracks for seconds while
 holding the GIL (``slow_ranker.py``), loaded through the production setting

@@ -19,7 +19,8 @@ import pytest
 import redis
 
 from externals import need_redis
-from intisari.web.security import MemoryRateLimiter, RateLimiter, RedisRateLimiter
+from intisari.service.state import RateLimiter
+from intisari.web.security import MemoryRateLimiter, RedisRateLimiter
 from rate_clock import RateClock
 
 WINDOW_S = 60

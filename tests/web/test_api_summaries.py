@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from intisari.pipeline import summarize
-from intisari.storage import cache
+from intisari.service import summaries as cache
 
 
 def test_post_returns_the_engine_result_and_a_summary_id(client: TestClient, article: str) -> None:

@@ -102,13 +102,13 @@ def batch(
 
     from intisari.batch.errors import BatchError
     from intisari.batch.run import run_batch
-    from intisari.cli import engine_options, fail
+    from intisari.cli_support import engine_options, fail
 
     if count is not None and not 1 <= count <= 5:
         fail(f"count must be between 1 and 5, not {count}")
     options = replace(engine_options(method), count=count)
     try:
-        report = run_batch(
+        outcome = run_batch(
             input_path,
             output_path,
             workers=workers,
@@ -128,6 +128,6 @@ def batch(
             err=True,
         )
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    typer.echo(report.line(), err=True)
-    if not report.complete:
+    typer.echo(outcome.line(), err=True)
+    if not outcome.complete:
         raise typer.Exit(EXIT_INCOMPLETE)

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from intisari.batch.errors import BatchError
 from intisari.errors import InputError
@@ -212,7 +212,7 @@ def _sniff(path: Path) -> Kind:
 
 def _open_jsonl(file: InputFile) -> IO[bytes]:
     if file.kind is Kind.JSONL_GZ:
-        return gzip.open(file.path, "rb")
+        return cast(IO[bytes], gzip.open(file.path, "rb"))
     return file.path.open("rb")
 
 
@@ -311,7 +311,8 @@ def _read_parquet(partition: Partition) -> Iterator[tuple[int, dict[str, Any] | 
     parquet = pq.ParquetFile(partition.file.path)
     columns = [name for name in RECORD_FIELDS if name in parquet.schema_arrow.names]
     # Only the row groups that overlap the partition are read, a few rows at a time.
-    groups, group_start, skip = [], 0, 0
+    groups: list[int] = []
+    group_start, skip = 0, 0
     for number in range(parquet.metadata.num_row_groups):
         group_end = group_start + parquet.metadata.row_group(number).num_rows
         if group_start < partition.end and group_end > partition.start:

@@ -1,8 +1,8 @@
-"""The client side of a batch: plan the partitions, feed them to Dask a few at a time, report.
+"""The client side of a batch: plan the partitions, feed them to Dask a few at a time, tally.
 
     >>> from intisari.batch.run import run_batch
-    >>> report = run_batch("archive/", "takeaways/", workers=8)
-    >>> report.line()
+    >>> outcome = run_batch("archive/", "takeaways/", workers=8)
+    >>> outcome.line()
     '2712 articles in, 2712 summaries out, 0 errors in 9.4 s (289 articles/s, 8 workers) ...'
 
 ``workers=N`` starts a ``distributed.LocalCluster`` of N single-threaded processes (the
@@ -46,7 +46,7 @@ from intisari.pipeline import summarize_record
 if TYPE_CHECKING:
     from distributed import Client
 
-__all__ = ["BatchReport", "default_workers", "run_batch"]
+__all__ = ["BatchOutcome", "default_workers", "run_batch"]
 
 #: Partitions queued per worker thread: one running and one waiting, so a worker never
 #: idles between tasks while the client holds only a handful of futures.
@@ -60,7 +60,7 @@ FAILURES_SHOWN = 3
 
 
 @dataclass
-class BatchReport:
+class BatchOutcome:
     """What one run did. Counts are this run's; skipped partitions were done before."""
 
     records: int = 0
@@ -127,14 +127,14 @@ def run_batch(
     options: Options = DEFAULT_OPTIONS,
     summarize: Summarizer = summarize_record,
     progress: bool = True,
-) -> BatchReport:
+) -> BatchOutcome:
     """Summarize every record of ``source`` into ``target``; see the module docstring.
 
     ``max_line_bytes`` caps a JSONL line (longer ones are error rows); by default it is
     what the largest article ``options`` let the engine take needs (``line_cap``).
 
     Raises ``BatchError`` when the job cannot start. A record that fails is an error row,
-    a partition that fails (its worker died too often, say) is listed in the report and
+    a partition that fails (its worker died too often, say) is listed in the outcome and
     left for ``resume``; Ctrl-C stops the job with every finished partition kept.
     """
     if workers is not None and scheduler is not None:
@@ -169,7 +169,7 @@ def run_batch(
     )
     done = prepare(output, manifest, resume)
     todo = [partition for partition in plan.partitions if partition.index not in done]
-    report = BatchReport(
+    outcome = BatchOutcome(
         partitions=len(plan.partitions),
         skipped_partitions=len(done),
         skipped_records=plan.records - sum(partition.records for partition in todo),
@@ -177,14 +177,14 @@ def run_batch(
     if todo:
         with _connect(workers, scheduler) as client:
             begin(output, manifest)
-            report.workers = len(client.nthreads())
-            _summarize_all(client, todo, output, options, summarize, report, progress)
+            outcome.workers = len(client.nthreads())
+            _summarize_all(client, todo, output, options, summarize, outcome, progress)
     else:
         begin(output, manifest)  # an input with no records still gets an (empty) output
-    if report.complete:
+    if outcome.complete:
         finish(output, len(plan.partitions))
-    report.seconds = time.perf_counter() - started
-    return report
+    outcome.seconds = time.perf_counter() - started
+    return outcome
 
 
 @contextmanager
@@ -209,7 +209,7 @@ def _connect(workers: int | None, scheduler: str | None) -> Iterator[Client]:
             # The scheduler serves /metrics over HTTP even without a dashboard: any free port,
             # since 8787 may belong to another cluster on this machine.
             dashboard_address=":0",
-            # Failed partitions are named in the report; Dask's own log of each would be a
+            # Failed partitions are named in the outcome; Dask's own log of each would be a
             # page of tracebacks on stderr.
             silence_logs=logging.CRITICAL,
             preload=["intisari.batch.work"],  # its dask_setup: Ctrl-C is the client's
@@ -246,7 +246,7 @@ def _summarize_all(
     output: Output,
     options: Options,
     summarize: Summarizer,
-    report: BatchReport,
+    outcome: BatchOutcome,
     progress: bool,
 ) -> None:
     from distributed import as_completed
@@ -265,7 +265,7 @@ def _summarize_all(
             future = client.submit(
                 summarize_partition, partition, output, options, summarize, key=key
             )
-            submitted[future.key] = partition
+            submitted[key] = partition
             finished.add(future)
 
     bar = tqdm(
@@ -281,12 +281,12 @@ def _summarize_all(
             try:
                 stats = future.result()
             except Exception as error:
-                report.failed.append(
+                outcome.failed.append(
                     f"part {partition.index} ({partition.file.name} from row "
                     f"{partition.first_row}): {type(error).__name__}: {error}"
                 )
             else:
-                report.add(stats)
+                outcome.add(stats)
                 bar.update(stats.records)
             future.release()
             submit_more()

@@ -52,8 +52,9 @@ def parse_summary(content: str) -> str | list[str]:
         return value
     if isinstance(value, list):
         items = [item.get("text") if isinstance(item, dict) else item for item in value]
-        if all(isinstance(item, str) for item in items):
-            return items
+        strings = [item for item in items if isinstance(item, str)]
+        if len(strings) == len(items):
+            return strings
     raise InputError("summary JSON must be text, a list of strings or of {\"text\": ...}")
 
 

@@ -20,7 +20,8 @@ from collections import Counter
 import numpy as np
 
 from intisari.document import Document
-from intisari.ranking.text import content_words
+from intisari.ranking.base import UnsizedRanker
+from intisari.takeaways.text import content_words
 
 __all__ = ["LeadRanker", "LexRankRanker", "top_sentences"]
 
@@ -32,7 +33,7 @@ LEXRANK_DAMPING = 0.85
 LEXRANK_ITERATIONS = 50
 
 
-class LeadRanker:
+class LeadRanker(UnsizedRanker):
     """Earlier is better: the top three are the first three."""
 
     name = "lead-3"
@@ -41,7 +42,7 @@ class LeadRanker:
         return [1.0 / (1 + s.index) for s in document.sentences]
 
 
-class LexRankRanker:
+class LexRankRanker(UnsizedRanker):
     """Continuous LexRank over tf-idf vectors of the article's own sentences."""
 
     name = "lexrank"

@@ -21,7 +21,7 @@ import numpy as np
 from intisari.checking.check import unit_score
 from intisari.checking.features import FEATURE_NAMES, WORSE_WHEN_HIGHER, Unit
 from intisari.checking.model import CHECKER_FORMAT, CheckerModel
-from intisari.evaluation.factcheck import Pair
+from intisari.evaluation.checker_pairs import Pair
 
 __all__ = [
     "C_PENALTY",

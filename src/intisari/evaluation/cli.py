@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from intisari.cli import fail
+from intisari.cli_support import fail
 
 __all__ = ["evaluate", "train"]
 
@@ -53,7 +53,7 @@ def evaluate(
     """Score the engine beside lead-3 and LexRank (ROUGE, grounding, boilerplate, speed);
     with --pages, its boxes on real pages (defects per bullet, extraction F1); with
     --checker, the fact checker."""
-    from intisari.cli import engine_options
+    from intisari.cli_support import engine_options
 
     if checker:
         _evaluate_checker(data or DEFAULT_DATA / FACTCHECK_FILE, indosum, limit, out)
@@ -65,8 +65,8 @@ def evaluate(
         return
     assert data is not None
     from intisari.evaluation.corpus import read_records
-    from intisari.evaluation.harness import evaluate_records, write_outputs
-    from intisari.evaluation.report import markdown
+    from intisari.evaluation.harness import evaluate_records
+    from intisari.evaluation.scoresheet import markdown, write_outputs
 
     llm = engine_options(method).llm
     if not data.is_file():
@@ -133,8 +133,8 @@ def train(
         _train_checker(data, out, cv)
         return
     from intisari.evaluation.corpus import read_records, to_articles
+    from intisari.evaluation.ranker_training import SEED, make_example, train_ranker, write_model
     from intisari.ranking.learned import MODEL_PATH, load_model
-    from intisari.ranking.training import SEED, make_example, train_ranker, write_model
 
     seed = SEED if seed is None else seed
     corpora = {}
@@ -171,8 +171,8 @@ def train(
 def _train_checker(data: Path, out: Path | None, cv: bool) -> None:
     """``train --checker``: fit the checker's logistic model on SummEval, write its JSON."""
     from intisari.checking.model import CHECKER_MODEL_PATH, load_checker
+    from intisari.evaluation.checker_pairs import read_pairs
     from intisari.evaluation.checker_training import fit_checker, write_checker_model
-    from intisari.evaluation.factcheck import read_pairs
 
     path = data / FACTCHECK_FILE
     if not path.is_file():

@@ -18,6 +18,7 @@ from typing import Any
 from intisari.document import Document
 from intisari.errors import InputError
 from intisari.pipeline import summarize
+from intisari.ranking.base import UnsizedRanker
 
 __all__ = ["Article", "read_records", "to_articles"]
 
@@ -61,7 +62,7 @@ def read_records(path: Path, limit: int | None = None) -> Iterator[dict[str, Any
             yield record
 
 
-class _Keeper:
+class _Keeper(UnsizedRanker):
     """A ranker that scores nothing and keeps the document the engine built."""
 
     name = "keeper"

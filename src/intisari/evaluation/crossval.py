@@ -17,8 +17,8 @@ import numpy as np
 
 from intisari.evaluation.corpus import Article
 from intisari.evaluation.metrics import grounded
+from intisari.evaluation.ranker_training import SEED, Example, make_example, train_ranker
 from intisari.evaluation.rouge import rouge
-from intisari.ranking.training import SEED, Example, make_example, train_ranker
 from intisari.takeaways.select import select_takeaways
 
 __all__ = ["FOLDS", "CrossValidation", "cross_validate"]
@@ -86,7 +86,7 @@ def cross_validate(
                     r = rouge([t.text for t in box], article.references)
                     rows[name][_label(count)].append((
                         r.rouge1, r.rouge2, r.rougeLsum,
-                        100.0 * np.mean([grounded(article.document.text, t) for t in box]),
+                        100.0 * float(np.mean([grounded(article.document.text, t) for t in box])),
                         float(sum(len(t.text.split()) for t in box)),
                     ))
         if progress:

@@ -13,34 +13,28 @@ best simple baseline).
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from intisari.checking.align import ArticleIndex
-from intisari.checking.check import statement_units
-from intisari.checking.features import Unit
 from intisari.checking.statements import split_summary
 from intisari.document import Document
 from intisari.evaluation.changed_facts import ChangedFactFigures
-from intisari.options import DEFAULT_OPTIONS
-from intisari.pipeline import read_article
+from intisari.evaluation.checker_pairs import Pair, read_pairs
+from intisari.evaluation.checker_training import fitter
 
 __all__ = [
     "FOLDS",
     "SEEDS",
     "CheckerEvaluation",
     "CheckerFigures",
-    "Pair",
     "balanced_accuracy",
     "best_threshold",
     "cross_validate_checker",
     "evaluate_checker",
-    "read_pairs",
     "roc_auc",
     "rouge2_precision",
 ]
@@ -49,46 +43,6 @@ FOLDS = 5
 #: Seeds of the fold assignment: the data README's baselines are means over five.
 SEEDS = (0, 1, 2, 3, 4)
 _WORD = re.compile(r"\w+")
-
-
-@dataclass
-class Pair:
-    """An article and one summary of it, with the human verdict (1 = consistent)."""
-
-    group: int
-    document: Document
-    summary: str
-    label: int
-    #: The summary's statement sentences, with their features (filled by ``read_pairs``).
-    units: list[Unit] = field(default_factory=list)
-
-
-def read_pairs(path: Path, limit: int | None = None) -> list[Pair]:
-    """The (article, summary, label) records of ``path``, each article read once."""
-    documents: dict[str, tuple[int, Document, ArticleIndex]] = {}
-    pairs = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if not line.strip():
-                continue
-            if limit is not None and len(pairs) >= limit:
-                break
-            record = json.loads(line)
-            article = record["article"]
-            if article not in documents:
-                document = read_article(
-                    text=article, html=None, url=None, title=None, lang=record.get("lang"),
-                    options=DEFAULT_OPTIONS,
-                ).document
-                documents[article] = (len(documents), document, ArticleIndex.build(document))
-            group, document, index = documents[article]
-            units = [
-                u
-                for statement in split_summary(record["summary"], document.language.data)
-                for u in statement_units(index, statement)
-            ]
-            pairs.append(Pair(group, document, record["summary"], int(record["label"]), units))
-    return pairs
 
 
 @dataclass
@@ -217,7 +171,6 @@ def evaluate_checker(
 ) -> CheckerEvaluation:
     """SummEval figures (checker and baseline), speed, and the changed-fact set."""
     from intisari.evaluation.changed_facts import build_cases, score_cases
-    from intisari.evaluation.checker_training import fitter  # it imports this module
 
     pairs = read_pairs(summeval, limit)
     figures = cross_validate_checker(

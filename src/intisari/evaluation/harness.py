@@ -22,7 +22,6 @@ import bisect
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -47,7 +46,6 @@ __all__ = [
     "evaluate_records",
     "length_bucket",
     "summary_figures",
-    "write_outputs",
 ]
 
 #: Article lengths (words) at which the by-length plot and table cut: short briefs,
@@ -224,18 +222,6 @@ def _regressions(cases: list[dict[str, Any]], ranker: Ranker) -> list[Regression
         found.append(Regression(str(case.get("id")), report["category"], reported,
                                 reported in current))
     return found
-
-
-def write_outputs(evaluation: Evaluation, out: Path) -> list[Path]:
-    """report.md, scores.png and articles.jsonl (worst engine ROUGE-1 first) under ``out``."""
-    from intisari.evaluation.report import write_articles, write_markdown, write_plot
-
-    out.mkdir(parents=True, exist_ok=True)
-    return [
-        write_markdown(evaluation, out / "report.md"),
-        write_plot(evaluation, out / "scores.png"),
-        write_articles(evaluation, out / "articles.jsonl"),
-    ]
 
 
 def length_bucket(words: int) -> str:

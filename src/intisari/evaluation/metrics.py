@@ -6,10 +6,10 @@ import re
 from collections.abc import Collection
 
 from intisari.document import Document
-from intisari.ranking.text import is_boilerplate
 from intisari.result import Takeaway
 from intisari.takeaways.checks import refers_back
 from intisari.takeaways.select import antecedent_shown
+from intisari.takeaways.text import is_boilerplate
 
 __all__ = ["grounded", "is_boilerplate", "leans_on_missing"]
 

@@ -39,7 +39,6 @@ from intisari.evaluation.corpus import read_records
 from intisari.evaluation.metrics import leans_on_missing
 from intisari.language.detect import language_for
 from intisari.pipeline import build_document, summarize
-from intisari.ranking.text import is_boilerplate, words
 from intisari.result import Summary
 from intisari.takeaways.checks import (
     DEFECTS,
@@ -52,6 +51,7 @@ from intisari.takeaways.checks import (
     quotes_unbalanced,
     repeats,
 )
+from intisari.takeaways.text import is_boilerplate, words
 
 __all__ = [
     "Bullet",

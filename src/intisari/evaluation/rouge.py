@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rouge_score import rouge_scorer
 
-from intisari.ranking.text import words
+from intisari.takeaways.text import words
 
 __all__ = ["ROUGE_TYPES", "RougeScores", "rouge"]
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from intisari.errors import InputError, InputTooShort
 from intisari.ingest.clean import one_line
 from intisari.ingest.html import extract, looks_like_html
+from intisari.ingest.sources import fetch_article, one_source
 from intisari.ingest.text import check_text, split_title
 from intisari.language.detect import is_known_code
 from intisari.options import Options
@@ -39,13 +40,9 @@ def load(
     options: Options,
 ) -> RawArticle:
     """Exactly one of ``text``, ``html`` or ``url``; the caller's title and lang win."""
-    given = [name for name, value in (("text", text), ("html", html), ("url", url))
-             if value is not None]
-    if len(given) != 1:
-        got = f" (got {', '.join(given)})" if given else ""
-        raise InputError(f"give exactly one of text, html or url{got}")
+    given = one_source(text=text, html=html, url=url)
     if not (text or html or url or "").strip():
-        raise InputTooShort(f"the {given[0]} is empty")
+        raise InputTooShort(f"the {given} is empty")
     for value in (title, lang):
         if value is not None:
             check_text(value, options.max_input_bytes)
@@ -58,13 +55,7 @@ def load(
         # command line reads an HTML file: one test for every path.
         html, text = text, None
     if url is not None:
-        from intisari.ingest.fetch import fetch  # httpx is only needed for URLs.
-
-        page = fetch(url.strip(), options)
-        if "html" in page.content_type or looks_like_html(page.body):
-            html = page.body
-        else:
-            text = page.body
+        html, text = fetch_article(url, options)
     if html is not None:
         encoded = check_text(html, options.max_input_bytes)
         extracted = extract(html, url=url, encoded=encoded)

@@ -316,7 +316,7 @@ def _read(body: LexborNode, elements: list[_Element]) -> tuple[_Element, list[_E
             element = parent
             depth -= 1
             continue
-        tag = node.tag
+        tag = node.tag  # type: ignore[assignment]  # lexbor names every node ("-text"...)
         if tag == "-text":
             text = node.text_content
             if text:
@@ -415,7 +415,7 @@ def _heading_text(element: _Element) -> str:
 
 def _vote(paragraph: _Element, candidates: list[_Element], page_chars: int) -> None:
     """Readability's vote: parent fully, grandparent half, the next a sixth."""
-    points = 1 + paragraph.commas + min(paragraph.inline_chars // CHARS_PER_POINT,
+    points: float = 1 + paragraph.commas + min(paragraph.inline_chars // CHARS_PER_POINT,
                                         MAX_LENGTH_BONUS)
     # Text directly in a <div> is a paragraph of that div (Readability wraps it in a <p>).
     owner = paragraph.parent if paragraph.tag in PARAGRAPH_TAGS else paragraph

@@ -33,7 +33,7 @@ from intisari.llm.config import LlmConfig
 from intisari.llm.stats import STATS
 from intisari.result import Takeaway
 from intisari.takeaways.checks import content_bag, repeats
-from intisari.takeaways.select import MIN_TAKEAWAY_WORDS
+from intisari.takeaways.text import MIN_TAKEAWAY_WORDS
 
 __all__ = ["Bullet", "CheckedBox", "checked_box", "is_bullet", "parse_bullets", "prompt_for"]
 
@@ -178,6 +178,7 @@ def _judge(document: Document, texts: list[str]) -> list[Bullet]:
             bullets.append(Bullet(text, "malformed"))
             continue
         bag = content_bag(text, document.language.data)
+        verdict: str
         if check.label != "supported":
             verdict = check.label
         elif not check.evidence:

@@ -102,7 +102,7 @@ _REPORTED: dict[int, dict[str, BreakerState]] = {}
 
 def report_states(worker: int, states: dict[str, BreakerState]) -> None:
     """Keep what worker process ``worker`` (its pid) says of its breakers: the service's
-    engine runs in workers, each with breakers of its own (``web/engine_pool.py``)."""
+    engine runs in workers, each with breakers of its own (``service/engine_pool.py``)."""
     with _BREAKERS_LOCK:
         _REPORTED[worker] = dict(states)
 

@@ -2,7 +2,7 @@
 
 Plain counters under a lock, not Prometheus objects: the engine does not depend on how
 the service exposes them (``intisari.web.metrics`` turns a ``snapshot`` into metrics).
-The service runs the engine in worker processes (``web/engine_pool.py``): each worker
+The service runs the engine in worker processes (``service/engine_pool.py``): each worker
 hands what it counted since its last article (``take``) back with the article's result,
 and the server adds it to its own counters (``add``), so ``/metrics`` counts every worker.
 """

@@ -1,10 +1,10 @@
 """Sentence rankers: one replaceable component that scores every sentence of a document."""
 
-from intisari.ranking.base import Ranker
+from intisari.ranking.base import Ranker, UnsizedRanker
 from intisari.ranking.heuristic import HeuristicRanker
 from intisari.ranking.learned import LearnedRanker, load_model
 
-__all__ = ["HeuristicRanker", "LearnedRanker", "Ranker", "default_ranker"]
+__all__ = ["HeuristicRanker", "LearnedRanker", "Ranker", "UnsizedRanker", "default_ranker"]
 
 
 def default_ranker() -> Ranker:

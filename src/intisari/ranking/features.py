@@ -17,8 +17,8 @@ from collections import Counter
 import numpy as np
 
 from intisari.document import Document
-from intisari.ranking.text import is_dangling
 from intisari.ranking.word_rates import WORD_RATE_FEATURE_NAMES, WordRates
+from intisari.takeaways.text import MAX_TAKEAWAY_WORDS, MIN_TAKEAWAY_WORDS, is_dangling
 
 __all__ = ["FEATURE_NAMES", "WORD_RATE_COLUMNS", "content_bags", "document_features"]
 
@@ -52,10 +52,6 @@ FEATURE_NAMES: tuple[str, ...] = (
 #: Where the word-rate columns sit (training fills them out of fold).
 WORD_RATE_COLUMNS = slice(len(FEATURE_NAMES) - len(WORD_RATE_FEATURE_NAMES), None)
 
-#: Word counts that bound a usable takeaway; beyond them a sentence is a caption or a
-#: run-on (the selector applies the same bounds as hard rules).
-SHORT_WORDS = 5
-LONG_WORDS = 70
 #: Length is scaled by a typical news sentence (~25 words), so the feature sits near 1.
 TYPICAL_WORDS = 25.0
 #: Sentences beyond this count add nothing to the document-length feature.
@@ -111,9 +107,9 @@ def document_features(document: Document, word_rates: WordRates | None) -> np.nd
             i == 2,
             sentence.paragraph / last_paragraph,
             sentence.position_in_paragraph == 0,
-            min(len(lowered), 2 * LONG_WORDS) / TYPICAL_WORDS,
-            len(lowered) < SHORT_WORDS,
-            len(lowered) > LONG_WORDS,
+            min(len(lowered), 2 * MAX_TAKEAWAY_WORDS) / TYPICAL_WORDS,
+            len(lowered) < MIN_TAKEAWAY_WORDS,
+            len(lowered) > MAX_TAKEAWAY_WORDS,
             0.0,
             0.0,
             0.0,

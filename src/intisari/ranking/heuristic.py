@@ -10,7 +10,8 @@ import math
 from collections import Counter
 
 from intisari.document import Document
-from intisari.ranking.text import content_words
+from intisari.ranking.base import UnsizedRanker
+from intisari.takeaways.text import content_words
 
 __all__ = ["HeuristicRanker"]
 
@@ -21,7 +22,7 @@ CENTRALITY_WEIGHT = 0.5
 HEADLINE_WEIGHT = 0.3
 
 
-class HeuristicRanker:
+class HeuristicRanker(UnsizedRanker):
     name = "heuristic"
 
     def score(self, document: Document) -> list[float]:

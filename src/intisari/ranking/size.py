@@ -9,8 +9,8 @@ the next one, and the article's length, and the box stops at the best prefix.
 
 It is a small regression network trained by ``intisari train`` on ranker scores the
 ranker gave to articles it had not seen (stacking), so it learns how far those scores can
-be trusted on new articles. Only Indonesian has one (``SIZED_LANGUAGES`` in
-``training``): on CNN it did no better than the word budget, cross-validated.
+be trusted on new articles. Only Indonesian has one (``LanguageData.learned_box_size``):
+on CNN it did no better than the word budget, cross-validated.
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ features from the rates of its content words: mean, highest, and the share of wo
 more often than not.
 
 Rates are learned from the summaries, so a training article must never see rates that
-counted its own summary: training computes them out of fold (``training``), the way
-the sizer's scores are.
+counted its own summary: training computes them out of fold
+(``evaluation/ranker_training.py``), the way the sizer's scores are.
 """
 
 from __future__ import annotations

@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import Any, cast
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.orm import Session
 
 from intisari.storage.models import ROLES, Account, ApiToken, LoginSession, utcnow
@@ -100,7 +101,8 @@ def revoke_tokens(session: Session, account: Account) -> int:
 
     A revoked token fails on its next request: every request looks its hash up afresh.
     """
-    result = session.execute(delete(ApiToken).where(ApiToken.account_id == account.id))
+    statement = delete(ApiToken).where(ApiToken.account_id == account.id)
+    result = cast(CursorResult[Any], session.execute(statement))
     session.commit()
     return result.rowcount
 
@@ -146,7 +148,8 @@ def end_login_session(session: Session, token: str) -> None:
 
 def end_login_sessions(session: Session, account: Account) -> int:
     """End every login session of ``account`` (``reviewer revoke``); how many there were."""
-    result = session.execute(delete(LoginSession).where(LoginSession.account_id == account.id))
+    statement = delete(LoginSession).where(LoginSession.account_id == account.id)
+    result = cast(CursorResult[Any], session.execute(statement))
     session.commit()
     return result.rowcount
 

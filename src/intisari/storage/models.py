@@ -27,9 +27,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 __all__ = [
-    "CATEGORIES",
     "ROLES",
-    "STATUSES",
     "Account",
     "ApiToken",
     "Base",
@@ -43,10 +41,6 @@ __all__ = [
     "utcnow",
 ]
 
-#: What a reader can say is wrong with a bullet (issue 4); the API validates against it.
-CATEGORIES = ("inaccurate", "misleading", "missing-context", "offensive", "other")
-#: Where a report stands in review.
-STATUSES = ("open", "confirmed", "dismissed")
 #: Account roles, weakest first: a ``reader`` may log in but not review.
 ROLES = ("reader", "reviewer", "admin")
 

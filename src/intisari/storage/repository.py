@@ -22,15 +22,14 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Select, bindparam, distinct, func, select, update
+from sqlalchemy import Engine, Select, bindparam, distinct, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from intisari.report_kinds import CATEGORIES, STATUSES
 from intisari.storage.models import (
-    CATEGORIES,
-    STATUSES,
     InstanceSecret,
     Report,
     StoredSummary,
@@ -38,20 +37,25 @@ from intisari.storage.models import (
 )
 
 __all__ = [
+    "CachedRef",
     "DayCount",
     "add_report",
     "add_summary",
     "confirmed_reports",
     "find_summary",
+    "find_summary_ref",
     "get_report",
     "get_summary",
+    "hidden_summaries",
     "instance_secret",
     "list_reports",
     "open_reporters",
+    "ping",
     "regression_case",
     "report_stats",
     "review_report",
     "set_hidden",
+    "status_counts",
 ]
 
 #: Bytes of randomness in a summary id: 96 bits, unguessable, 16 URL-safe characters.
@@ -86,6 +90,30 @@ def find_summary(session: Session, content_hash: str, engine_version: str) -> St
             StoredSummary.engine_version == engine_version,
         )
     )
+
+
+class CachedRef(NamedTuple):
+    """What the service's hot path needs to know of a stored summary: which one, and is
+    it hidden."""
+
+    id: str
+    hidden: bool
+
+
+#: Built once: on SQLite, building a statement costs more than running it.
+_FIND_REF = select(StoredSummary.id, StoredSummary.hidden).where(
+    StoredSummary.content_hash == bindparam("key"),
+    StoredSummary.engine_version == bindparam("version"),
+)
+
+
+def find_summary_ref(engine: Engine, content_hash: str, engine_version: str) -> CachedRef | None:
+    """``find_summary``'s answer without the ORM or the JSON: one prepared query on a bare
+    connection (about a tenth of an ORM session's cost on SQLite)."""
+    with engine.connect() as connection:
+        parameters = {"key": content_hash, "version": engine_version}
+        row = connection.execute(_FIND_REF, parameters).first()
+    return None if row is None else CachedRef(row.id, row.hidden)
 
 
 def add_summary(
@@ -147,7 +175,7 @@ _OPEN_REPORTERS = select(func.count(distinct(Report.client_hash))).where(
 )
 
 
-def _duplicate_query(whole_box: bool) -> Select[tuple[Report]]:
+def _duplicate_query(whole_box: bool) -> Select[Report]:
     """The same client's earliest identical report within the window (parameters bound)."""
     bullet = (
         Report.takeaway_index.is_(None)
@@ -255,6 +283,11 @@ def add_report(
     return report, True
 
 
+def ping(session: Session) -> None:
+    """One round trip to the database; raises SQLAlchemy's error when it does not answer."""
+    session.execute(text("SELECT 1"))
+
+
 def get_report(session: Session, report_id: int) -> Report | None:
     return session.get(Report, report_id)
 
@@ -284,6 +317,25 @@ def list_reports(
         query = query.where(Report.created_at < until)
     query = query.order_by(Report.created_at.desc(), Report.id.desc())
     return list(session.scalars(query.limit(min(limit, MAX_LIST_LIMIT)).offset(offset)))
+
+
+def status_counts(session: Session) -> dict[str, int]:
+    """Reports per status, every status present (0 when none)."""
+    rows = session.execute(select(Report.status, func.count(Report.id)).group_by(Report.status))
+    counts = dict.fromkeys(STATUSES, 0)
+    counts.update({status: count for status, count in rows})
+    return counts
+
+
+def hidden_summaries(session: Session, limit: int) -> list[StoredSummary]:
+    """Hidden summaries, newest first, at most ``limit``."""
+    query = (
+        select(StoredSummary)
+        .where(StoredSummary.hidden.is_(True))
+        .order_by(StoredSummary.created_at.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(query))
 
 
 def review_report(

@@ -32,7 +32,7 @@ import re
 
 from intisari.language.data.common import DATELINE_WINDOW, LINK
 from intisari.language.model import LanguageData, may_match
-from intisari.ranking.text import OPENING_CHARS, content_words, is_dangling, words
+from intisari.takeaways.text import OPENING_CHARS, content_words, is_dangling, words
 
 __all__ = [
     "DEFECTS",

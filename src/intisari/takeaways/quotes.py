@@ -22,8 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from intisari.document import Document
-from intisari.ranking.text import words
 from intisari.takeaways.checks import inside_quote, quote_marks
+from intisari.takeaways.text import words
 
 __all__ = ["MAX_QUOTE_WORDS", "Quotation", "quotation_spans", "quotations"]
 

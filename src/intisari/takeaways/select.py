@@ -25,13 +25,6 @@ import re
 from collections.abc import Callable, Collection, Sequence
 
 from intisari.document import Document, Sentence
-from intisari.ranking.text import (
-    OPENING_CHARS,
-    content_words,
-    is_boilerplate,
-    is_dangling,
-    words,
-)
 from intisari.result import Takeaway
 from intisari.takeaways.checks import (
     REFERRING_WINDOW,
@@ -43,6 +36,15 @@ from intisari.takeaways.checks import (
     repeats,
 )
 from intisari.takeaways.quotes import Quotation, quotation_spans, quotations
+from intisari.takeaways.text import (
+    MAX_TAKEAWAY_WORDS,
+    MIN_TAKEAWAY_WORDS,
+    OPENING_CHARS,
+    content_words,
+    is_boilerplate,
+    is_dangling,
+    words,
+)
 
 __all__ = [
     "MAX_COUNT",
@@ -58,10 +60,6 @@ __all__ = [
 MIN_COUNT = 1
 MAX_COUNT = 5
 
-#: Shorter sentences are captions, bylines or fragments ("Foto: Reuters.").
-MIN_TAKEAWAY_WORDS = 5
-#: Longer sentences are run-ons or unsplit paragraphs, too long for a bullet.
-MAX_TAKEAWAY_WORDS = 70
 #: Words an automatic box aims at, by language. The box grows until it reaches the
 #: budget, so the last sentence overshoots it by about half a sentence: the best budget,
 #: by 5-fold cross-validated ROUGE-1 on the tune files (grids 40-58 and 30-50 words),

@@ -6,7 +6,7 @@ themselves instead of through the ``db_session`` dependency: each sync dependenc
 more trip through the threadpool, which cost about a third of a cached summary's time
 (``benchmarks/service_overhead.py``). ``POST /v1/summaries`` is the exception: it is
 ``async`` so that waiting for the engine, which runs in worker processes
-(``web/engine_pool.py``), holds no thread; its cached path is still one trip through the
+(``service/engine_pool.py``), holds no thread; its cached path is still one trip through the
 threadpool. It answers with the JSON bytes itself (a ``Response``): a cached, visible
 summary's body comes from ``state.bodies`` as serialized once, and pydantic never
 re-validates a stored result; ``response_model`` still documents the shape.
@@ -23,10 +23,7 @@ logged), 503 with ``Retry-After`` when every engine worker or fetch slot is take
 
 from __future__ import annotations
 
-import asyncio
-import json
 import re
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from http import HTTPStatus
 from typing import Annotated, Any
@@ -35,22 +32,22 @@ from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import PlainTextResponse, StreamingResponse
 from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import AfterValidator, BeforeValidator
-from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from intisari.errors import InputError, InputTooLarge
-from intisari.storage import repository
-from intisari.storage.accounts import verify_login
-from intisari.storage.cache import (
+from intisari.service import review
+from intisari.service.accounts import log_in
+from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
+from intisari.service.setup import check_database
+from intisari.service.summaries import (
+    ArticleRequest,
     Source,
-    engine_arguments,
-    find_cached,
-    resolve,
+    count_served,
+    lookup,
     store_result,
+    summarize_in_workers,
 )
 from intisari.storage.models import Account, StoredSummary
 from intisari.web.auth import (
@@ -68,11 +65,8 @@ from intisari.web.deps import (
     Client,
     app_state,
     db_session,
-    fetch_slot,
-    rate_limit,
     request_client,
 )
-from intisari.web.reporting import file_report, limit_reports_from, limit_reports_on
 from intisari.web.schemas import (
     Category,
     ErrorOut,
@@ -87,10 +81,7 @@ from intisari.web.schemas import (
     SummaryOut,
 )
 
-__all__ = ["ApiError", "engine_error", "error_responses", "router"]
-
-#: Login attempts per client per minute: enough for typos, too few to guess passwords.
-LOGIN_ATTEMPTS_PER_MINUTE = 10
+__all__ = ["ApiError", "error_responses", "router"]
 
 State = Annotated[AppState, Depends(app_state)]
 DB = Annotated[Session, Depends(db_session)]
@@ -106,7 +97,7 @@ ISO_8601 = re.compile(
     r"\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?"
 )
 #: Largest id and offset: PostgreSQL's INTEGER; a larger number would overflow the driver.
-MAX_INT = 2**31 - 1
+MAX_INT = review.MAX_INT
 ReportId = Annotated[int, Path(ge=1, le=MAX_INT)]
 
 
@@ -132,12 +123,9 @@ def _in_utc(moment: datetime | date) -> datetime:
         raise ValueError("the moment is outside the years 1-9999 in UTC") from None
 
 
-IsoMoment = Annotated[datetime | date, BeforeValidator(_iso_8601), AfterValidator(_in_utc)]
-
-
-def engine_error(error: InputError) -> ApiError:
-    """The answer to input the engine refused: 413 when too large, else 422, with its code."""
-    return ApiError(413 if isinstance(error, InputTooLarge) else 422, error.code, str(error))
+#: Typed as what ``_in_utc`` makes of it (a UTC datetime); pydantic reads a date or a
+#: date-time (``datetime | date`` before the validator).
+IsoMoment = Annotated[datetime, BeforeValidator(_iso_8601), AfterValidator(_in_utc)]
 
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
@@ -157,13 +145,6 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return entries
 
 
-def _summary_or_404(session: Session, summary_id: str) -> StoredSummary:
-    summary = repository.get_summary(session, summary_id)
-    if summary is None:
-        raise ApiError(404, "not-found", f"no summary {summary_id!r}")
-    return summary
-
-
 # Summaries ----------------------------------------------------------------------------
 
 
@@ -178,18 +159,12 @@ async def create_summary(body: SummaryIn, state: State, client: Caller) -> Respo
 
     The ``X-Intisari-Cache`` header says ``hit`` (stored earlier) or ``miss`` (made now).
     """
-    try:
-        answer, source = await run_in_threadpool(_stored_answer, body, state, client)
-        hit = answer is not None
-        if answer is None:  # the engine runs in a worker process; no thread waits for it
-            arguments = engine_arguments(source, state.options)
-            result = await asyncio.wrap_future(state.engine_pool.submit(**arguments))
-            answer = await run_in_threadpool(_store, state, source, result)
-    except InputError as error:
-        raise engine_error(error) from None
-    state.metrics.summaries_served.labels("cache" if hit else "engine").inc()
-    if hit:
-        state.metrics.cache_hits.inc()
+    answer, source = await run_in_threadpool(_stored_answer, body, state, client)
+    hit = answer is not None
+    if answer is None:  # the engine runs in a worker process; no thread waits for it
+        result = await summarize_in_workers(state, source)
+        answer = await run_in_threadpool(_store, state, source, result)
+    count_served(state, hit)
     return Response(
         answer,
         media_type="application/json",
@@ -200,21 +175,16 @@ async def create_summary(body: SummaryIn, state: State, client: Caller) -> Respo
 def _stored_answer(body: SummaryIn, state: AppState, client: Client) -> tuple[bytes | None, Source]:
     """The rate limit, the URL fetch and the cache lookup (all blocking): the stored
     body of ``body``'s article if there is one, and the article as the engine takes it."""
-    rate_limit(
-        state, f"summaries:{client.hash}", state.settings.summaries_per_client_per_minute, 60
+    request = ArticleRequest(
+        text=body.text,
+        html=body.html,
+        url=body.url,
+        title=body.title,
+        lang=body.lang,
+        article_id=body.article_id,
+        method=body.method,
     )
-    with fetch_slot(state, body.url):
-        source = resolve(
-            text=body.text,
-            html=body.html,
-            url=body.url,
-            title=body.title,
-            lang=body.lang,
-            article_id=body.article_id,
-            method=body.method,
-            options=state.options,
-        )
-    cached = find_cached(state.engine, source.key)
+    source, cached = lookup(state, client, request)
     if cached is None:
         return None, source
     if not cached.hidden:
@@ -222,7 +192,7 @@ def _stored_answer(body: SummaryIn, state: AppState, client: Client) -> tuple[by
         if answer is not None:
             return answer, source
     with state.sessions() as session:  # hidden: its public form has no takeaways
-        stored = repository.get_summary(session, cached.id)
+        stored = review.find_summary(session, cached.id)
     return (None if stored is None else _dump(stored)), source
 
 
@@ -246,7 +216,7 @@ def _body(state: AppState, stored: StoredSummary) -> bytes:
 def _visible_body(state: AppState, summary_id: str) -> bytes | None:
     """The body to keep for ``summary_id``, or None if it is hidden (or gone) by now."""
     with state.sessions() as session:
-        stored = repository.get_summary(session, summary_id)
+        stored = review.find_summary(session, summary_id)
     if stored is None or stored.hidden:
         return None
     return _dump(stored)
@@ -261,7 +231,7 @@ def _visible_body(state: AppState, summary_id: str) -> bytes | None:
 def read_summary(summary_id: str, request: Request, state: State) -> SummaryOut:
     """A stored summary. Hidden ones have no takeaways, except for reviewers."""
     with state.sessions() as session:
-        stored = _summary_or_404(session, summary_id)
+        stored = review.summary_by_id(session, summary_id)
         principal = principal_of(request, session) if stored.hidden else None
     state.metrics.summaries_served.labels("lookup").inc()
     reviewer = principal is not None and principal.account.role in REVIEW_ROLES
@@ -276,8 +246,8 @@ def read_summary(summary_id: str, request: Request, state: State) -> SummaryOut:
 )
 def hide_summary(summary_id: str, body: HiddenIn, session: DB, reviewer: Reviewer) -> SummaryOut:
     """Hide a summary at once (``hidden: true``) or show it again; reviewers only."""
-    stored = _summary_or_404(session, summary_id)
-    repository.set_hidden(session, stored, body.hidden)
+    stored = review.summary_by_id(session, summary_id)
+    review.set_hidden(session, stored, body.hidden)
     return SummaryOut.of(stored, reviewer=True)
 
 
@@ -305,9 +275,12 @@ def create_report(
     """
     limit_reports_from(state, client)
     with state.sessions() as session:
-        summary = _summary_or_404(session, summary_id)
+        summary = review.summary_by_id(session, summary_id)
         limit_reports_on(state, summary.id)
-        report, created = file_report(state, session, summary, body, client)
+        report, created = file_report(
+            state, session, summary, client, takeaway_index=body.takeaway_index,
+            category=body.category, comment=body.comment,
+        )
     if not created:
         response.status_code = 200
     return ReportOut.of(report)
@@ -327,11 +300,11 @@ def list_reports(
     summary_id: str | None = None,
     since: Annotated[IsoMoment | None, Query(description="Created at or after.")] = None,
     until: Annotated[IsoMoment | None, Query(description="Created before.")] = None,
-    limit: Annotated[int, Query(ge=1, le=repository.MAX_LIST_LIMIT)] = 100,
+    limit: Annotated[int, Query(ge=1, le=review.MAX_LIST_LIMIT)] = 100,
     offset: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
 ) -> list[ReportOut]:
     """Reports, newest first, filtered; reviewers only."""
-    reports = repository.list_reports(
+    reports = review.list_reports(
         session,
         status=status,
         category=category,
@@ -359,13 +332,7 @@ def list_reports(
 def export_reports(state: State, reviewer: Reviewer) -> StreamingResponse:
     """Confirmed reports as regression cases for ``intisari evaluate`` (JSONL)."""
 
-    def lines() -> Iterator[str]:
-        # Its own session: the request's is closed before the body is streamed.
-        with state.sessions() as session:
-            for report in repository.confirmed_reports(session):
-                yield json.dumps(repository.regression_case(report), ensure_ascii=False) + "\n"
-
-    return StreamingResponse(lines(), media_type="application/x-ndjson")
+    return StreamingResponse(review.export_lines(state), media_type="application/x-ndjson")
 
 
 @router.patch(
@@ -378,18 +345,9 @@ def review_report(
     report_id: ReportId, body: ReviewIn, state: State, session: DB, reviewer: Reviewer
 ) -> ReportOut:
     """Confirm or dismiss a report (or reopen it), with a note; reviewers only."""
-    report = repository.get_report(session, report_id)
-    if report is None:
-        raise ApiError(404, "not-found", f"no report {report_id}")
-    repository.review_report(
-        session,
-        report,
-        status=body.status,
-        note=body.note,
-        reviewer=reviewer.name,
-        auto_hide_at=state.settings.auto_hide_open_reports,
-        auto_hide_window_s=state.settings.auto_hide_window_s,
-    )
+    report = review.report_by_id(session, report_id)
+    review.decide(state, session, report, status=body.status, note=body.note,
+                  reviewer=reviewer.name)
     return ReportOut.of(report)
 
 
@@ -404,8 +362,7 @@ def review_report(
 )
 def login(body: LoginIn, response: Response, state: State, session: DB, client: Caller) -> LoginOut:
     """Log in with name and password: sets the session cookie, returns the CSRF token."""
-    rate_limit(state, f"login:{client.hash}", LOGIN_ATTEMPTS_PER_MINUTE, 60)
-    account = verify_login(session, body.name, body.password)
+    account = log_in(state, session, client, body.name, body.password)
     if account is None:
         raise ApiError(401, "unauthorized", "wrong name or password")
     token = start_session(state, session, response, account)
@@ -433,11 +390,7 @@ def me(request: Request, response: Response, state: State, principal: MaybePrinc
 @router.get("/healthz", responses=error_responses(503), tags=["operations"])
 def healthz(state: State) -> dict[str, str]:
     """``{"status": "ok"}`` when the database answers, else 503."""
-    try:
-        with state.sessions() as session:
-            session.execute(text("SELECT 1"))
-    except SQLAlchemyError as error:
-        raise ApiError(503, "database-unavailable", type(error).__name__) from None
+    check_database(state.sessions)
     return {"status": "ok"}
 
 

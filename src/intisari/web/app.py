@@ -24,15 +24,16 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.staticfiles import StaticFiles
 
-from intisari import __version__
+from intisari._version import __version__
+from intisari.service.bodies import BodyCache
+from intisari.service.engine_pool import EnginePool, load_ranker
+from intisari.service.errors import ServiceError
+from intisari.service.setup import instance_secret, open_database
+from intisari.service.state import RateLimiter
 from intisari.settings import Settings
-from intisari.storage.database import make_engine, make_sessions, upgrade
-from intisari.storage.repository import instance_secret
 from intisari.web import api, pages, verify
-from intisari.web.bodies import BodyCache
 from intisari.web.deps import AppState
 from intisari.web.docs import install_docs
-from intisari.web.engine_pool import EnginePool, load_ranker
 from intisari.web.errors import UnhandledErrorMiddleware
 from intisari.web.head import HeadAsGetMiddleware
 from intisari.web.metrics import Metrics, MetricsMiddleware
@@ -40,7 +41,6 @@ from intisari.web.schemas import ErrorOut
 from intisari.web.security import (
     CsrfTokens,
     MemoryRateLimiter,
-    RateLimiter,
     RedisRateLimiter,
     SecurityHeadersMiddleware,
 )
@@ -66,15 +66,8 @@ COOKIE_KEY_SECRET = "cookie-key"
 def create_app(settings: Settings | None = None) -> FastAPI:
     """A ready app: migrations applied (unless turned off), routes and guards installed."""
     settings = settings or Settings()
-    if settings.migrate_on_start:
-        upgrade(settings.database_url)
-    engine = make_engine(settings.database_url)
-    sessions = make_sessions(engine)
-    if settings.secret_key:
-        secret = settings.secret_key
-    else:
-        with sessions() as session:
-            secret = instance_secret(session, COOKIE_KEY_SECRET)
+    engine, sessions = open_database(settings)
+    secret = settings.secret_key or instance_secret(sessions, COOKIE_KEY_SECRET)
     limiter: RateLimiter = (
         RedisRateLimiter(settings.redis_url) if settings.redis_url else MemoryRateLimiter()
     )
@@ -119,6 +112,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         fetch_slots=threading.BoundedSemaphore(settings.fetch_max_concurrent),
     )
     app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(ServiceError, _service_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.include_router(api.router)
     app.include_router(verify.router)
@@ -139,6 +133,15 @@ async def _http_error(_request: Request, error: Exception) -> JSONResponse:
     body = ErrorOut(code=code, message=str(error.detail))
     return JSONResponse(
         body.model_dump(exclude_none=True), status_code=error.status_code, headers=error.headers
+    )
+
+
+async def _service_error(_request: Request, error: Exception) -> JSONResponse:
+    """What the service refused, as JSON: its status, code and one-line message."""
+    assert isinstance(error, ServiceError)
+    body = ErrorOut(code=error.code, message=error.message)
+    return JSONResponse(
+        body.model_dump(exclude_none=True), status_code=error.status, headers=error.headers
     )
 
 

@@ -2,7 +2,7 @@
 
 - Browsers log in with name and password (argon2-checked) and get a session cookie,
   HttpOnly and SameSite=Lax (and Secure when ``INTISARI_COOKIE_SECURE``). The cookie is a
-  random token of a session kept in the database (``storage/accounts.py``), looked up on
+  random token of a session kept in the database (``service/accounts.py``), looked up on
   every request, so logging out or ``intisari reviewer revoke`` ends it at once, copies
   of the cookie included (a signed cookie lived until it expired, up to 8 hours). Unsafe
   requests (POST, PATCH, ...) authenticated by that cookie must carry the CSRF token
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import Response
 
-from intisari.storage.accounts import (
+from intisari.service.accounts import (
     account_for_login_session,
     account_for_token,
     end_login_session,

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from intisari.storage.models import CATEGORIES
-from intisari.storage.repository import DayCount
+from intisari.report_kinds import CATEGORIES
+from intisari.service.review import DayCount
 
 __all__ = ["CHART_DAYS", "Bar", "Chart", "Tick", "build_chart"]
 

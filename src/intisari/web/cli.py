@@ -82,7 +82,7 @@ def reviewer_add(
     ] = False,
 ) -> None:
     """Create an account; its password is stored as an argon2 hash."""
-    from intisari.cli import fail
+    from intisari.cli_support import fail
     from intisari.storage.accounts import create_account, get_account_by_name, mint_token
     from intisari.storage.models import ROLES
 
@@ -122,7 +122,7 @@ def reviewer_revoke(name: Annotated[str, typer.Argument(help="Login name.")]) ->
 
 def _existing_account(session: Session, name: str) -> Account:
     """The account called ``name``; a one-line error and exit 2 when there is none."""
-    from intisari.cli import fail
+    from intisari.cli_support import fail
     from intisari.storage.accounts import get_account_by_name
 
     account = get_account_by_name(session, name)
@@ -132,7 +132,7 @@ def _existing_account(session: Session, name: str) -> Account:
 
 
 def _read_password(from_stdin: bool) -> str:
-    from intisari.cli import fail
+    from intisari.cli_support import fail
 
     if from_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
@@ -146,7 +146,7 @@ def _read_password(from_stdin: bool) -> str:
 def _settings() -> Settings:
     from pydantic import ValidationError
 
-    from intisari.cli import fail
+    from intisari.cli_support import fail
     from intisari.settings import Settings
 
     try:
@@ -158,7 +158,7 @@ def _settings() -> Settings:
 def _upgrade(settings: Settings) -> None:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from intisari.cli import fail
+    from intisari.cli_support import fail
     from intisari.storage.database import upgrade
 
     try:

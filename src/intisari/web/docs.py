@@ -48,7 +48,7 @@ def install_docs(app: FastAPI) -> None:
     """Add ``/docs`` and its assets to ``app`` (made with ``docs_url=None``)."""
     assert app.openapi_url is not None
     app.mount(ASSETS_URL, StaticFiles(directory=str(ASSETS)), name="docs-assets")
-    html = get_swagger_ui_html(
+    page = get_swagger_ui_html(
         openapi_url=app.openapi_url,
         title=f"{app.title} - API",
         swagger_js_url=f"{ASSETS_URL}/swagger-ui-bundle.js",
@@ -56,7 +56,8 @@ def install_docs(app: FastAPI) -> None:
         swagger_favicon_url=f"{ASSETS_URL}/favicon.png",
         oauth2_redirect_url=None,
         swagger_ui_parameters=SWAGGER_PARAMETERS,
-    ).body.decode()
+    )
+    html = bytes(page.body).decode()
     headers = {"Content-Security-Policy": docs_policy(html)}
 
     @app.get(DOCS_URL, include_in_schema=False)

@@ -17,8 +17,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from intisari.llm.breaker import breaker_states
-from intisari.llm.stats import STATS
+from intisari.service.llm_status import llm_breakers, llm_counts
 
 __all__ = ["LlmCollector", "Metrics", "MetricsMiddleware"]
 
@@ -70,7 +69,7 @@ class LlmCollector(Collector):
     """``--method llm``: what the LLM was asked, how it failed, what the checker rejected."""
 
     def collect(self) -> Iterator[CounterMetricFamily | GaugeMetricFamily]:
-        snapshot = STATS.snapshot()
+        snapshot = llm_counts()
         yield CounterMetricFamily(
             "intisari_llm_requests",
             "Requests sent to the LLM server (each retry counts).",
@@ -108,7 +107,7 @@ class LlmCollector(Collector):
             "2 open (requests skip the LLM).",
             labels=["server"],
         )
-        for url, breaker_state in sorted(breaker_states().items()):
+        for url, breaker_state in sorted(llm_breakers().items()):
             state.add_metric([_server(url)], int(breaker_state))
         yield state
 

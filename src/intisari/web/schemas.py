@@ -7,8 +7,12 @@ from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from intisari.checking.statements import MAX_STATEMENTS
+from intisari.options import DEFAULT_OPTIONS
+from intisari.report_kinds import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, Category, Status
 from intisari.result import Summary
+from intisari.service.accounts import MAX_NAME_CHARS, MAX_PASSWORD_CHARS
+from intisari.service.summaries import one_source
+from intisari.service.verification import MAX_STATEMENTS
 from intisari.storage.models import Report, StoredSummary
 
 __all__ = [
@@ -30,15 +34,10 @@ __all__ = [
 
 #: A long feature is ~100 kB of text; ten times that is not an article (422 above it).
 MAX_ARTICLE_CHARS = 1_000_000
-#: A heavy news page is ~1 MB of HTML.
-MAX_HTML_CHARS = 2_000_000
-#: Readers' comments: issue 4 says 2,000 characters.
-MAX_COMMENT_CHARS = 2000
-#: Reviewers' notes get the same room.
-MAX_NOTE_CHARS = 2000
-
-Category = Literal["inaccurate", "misleading", "missing-context", "offensive", "other"]
-Status = Literal["open", "confirmed", "dismissed"]
+#: The engine's own cap on an article (``Options.max_input_bytes``), as characters: a
+#: character is at least one byte, so a longer page can never pass the engine's cap and is
+#: refused here (422); a shorter one of more bytes is the engine's 413.
+MAX_HTML_CHARS = DEFAULT_OPTIONS.max_input_bytes
 
 
 class _Strict(BaseModel):
@@ -66,9 +65,8 @@ class _ArticleIn(_Strict):
 
     @model_validator(mode="after")
     def _one_source(self) -> Self:
-        given = [name for name in ("url", "html", "text") if getattr(self, name)]
-        if len(given) != 1:
-            raise ValueError("give exactly one of url, html or text")
+        # The engine's one rule; an empty field (a blank form input) is not given.
+        one_source(text=self.text or None, html=self.html or None, url=self.url or None)
         return self
 
 
@@ -172,8 +170,8 @@ class ReviewIn(_Strict):
 
 
 class LoginIn(_Strict):
-    name: str = Field(max_length=100)
-    password: str = Field(max_length=1000)
+    name: str = Field(max_length=MAX_NAME_CHARS)
+    password: str = Field(max_length=MAX_PASSWORD_CHARS)
 
 
 class LoginOut(BaseModel):

@@ -15,7 +15,6 @@ import logging
 import secrets
 import threading
 import time
-from typing import Protocol
 
 import redis
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -30,7 +29,6 @@ __all__ = [
     "HTML_CSP",
     "CsrfTokens",
     "MemoryRateLimiter",
-    "RateLimiter",
     "RedisRateLimiter",
     "SecurityHeadersMiddleware",
     "client_address",
@@ -119,14 +117,6 @@ def client_hash(secret: str, address: str) -> str:
 
 
 # Rate limits --------------------------------------------------------------------------
-
-
-class RateLimiter(Protocol):
-    """Fixed-window counters: at most ``limit`` hits per key in each ``window_s`` window."""
-
-    def hit(self, key: str, limit: int, window_s: int) -> int | None:
-        """Count one hit; None if allowed, else the seconds until the window resets."""
-        ...
 
 
 class MemoryRateLimiter:

@@ -1,7 +1,7 @@
 """``POST /v1/verify``: is each statement of a summary supported by the article?
 
 The same engine call as ``intisari verify`` (``intisari.verify``), in a worker process of
-the engine pool with the same CPU deadline as the summaries (``web/engine_pool.py``: a slow
+the engine pool with the same CPU deadline as the summaries (``service/engine_pool.py``: a slow
 article cannot hold the server), with the same error answers: 413 for an article over the
 engine's byte cap, 422 for an article or a summary the engine cannot check, 429 over the
 per-client limit. Nothing is stored: a verification is a function of its input, and callers
@@ -10,15 +10,13 @@ per-client limit. Nothing is stored: a verification is a function of its input, 
 
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
-from intisari.checking import Verification
-from intisari.errors import InputError
-from intisari.web.api import engine_error, error_responses
-from intisari.web.deps import AppState, Client, app_state, rate_limit, request_client
+from intisari.service.verification import Verification, verify_in_workers
+from intisari.web.api import error_responses
+from intisari.web.deps import AppState, Client, app_state, request_client
 from intisari.web.schemas import VerifyIn
 
 __all__ = ["router"]
@@ -40,21 +38,7 @@ async def verify_summary(
     """Check each statement of ``summary`` against the article: a support score (0-1), a
     label (``supported``, ``unsupported``, ``unclear``), evidence spans into ``text``,
     and named reasons for a low score."""
-    rate_limit(state, f"verify:{client.hash}", state.settings.summaries_per_client_per_minute, 60)
-    try:
-        future = state.engine_pool.submit(
-            "verify",
-            article=body.text,
-            html=body.html,
-            url=body.url,
-            summary=body.summary,
-            title=body.title,
-            lang=body.lang,
-            options=state.options,
-        )
-        result = Verification.model_validate(await asyncio.wrap_future(future))
-    except InputError as error:
-        raise engine_error(error) from None
-    for check in result.statements:
-        state.metrics.statements_checked.labels(check.label).inc()
-    return result
+    return await verify_in_workers(
+        state, client, text=body.text, html=body.html, url=body.url, summary=body.summary,
+        title=body.title, lang=body.lang,
+    )

@@ -353,4 +353,6 @@ DATA = LanguageData(
     numeric_date_order="dmy",
     place_prepositions=PLACE_PREPOSITIONS,
     passive_markers=frozenset({"oleh"}),
+    attribution_suffix="nya",
+    learned_box_size=True,
 )

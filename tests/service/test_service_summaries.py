@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from sqlalchemy.orm import Session
 
+from intisari._version import MODEL_FILES, __version__, engine_version
 from intisari.errors import InputError, InputTooShort
 from intisari.options import Options
-from intisari.storage import cache
+from intisari.service import summaries as cache
 from intisari.storage.models import StoredSummary
 from intisari.storage.repository import get_summary
 
@@ -66,6 +70,31 @@ def test_new_engine_version_gives_a_new_summary_and_keeps_the_old(
     assert not hit and new.id != old.id
     assert new.engine_version == "99.0.0"
     assert get_summary(session, old.id) is not None
+
+
+def test_retrained_model_without_a_release_gives_a_new_summary(
+    session: Session, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Retraining ``ranking/model.json`` (or the checker's) changes what the engine writes:
+    the cache must not keep serving the old model's summaries under the same release."""
+    assert engine_version() == cache.ENGINE_VERSION
+    assert cache.ENGINE_VERSION.startswith(f"{__version__}+models.")
+    old, _ = cache.summarize_cached(session, text=ARTICLE, options=OPTIONS)
+    versions = set()
+    for retrained in range(len(MODEL_FILES)):
+        copies = []
+        for i, path in enumerate(MODEL_FILES):
+            model = json.loads(path.read_text(encoding="utf-8"))
+            if i == retrained:
+                model["retrained"] = True  # any change of the file's bytes
+            copy = tmp_path / f"{retrained}-{i}.json"
+            copy.write_text(json.dumps(model), encoding="utf-8")
+            copies.append(copy)
+        versions.add(engine_version(copies))
+    assert len(versions) == len(MODEL_FILES) and cache.ENGINE_VERSION not in versions
+    monkeypatch.setattr(cache, "ENGINE_VERSION", min(versions))
+    new, hit = cache.summarize_cached(session, text=ARTICLE, options=OPTIONS)
+    assert not hit and new.id != old.id and new.engine_version == min(versions)
 
 
 def test_bad_input_raises_and_stores_nothing(session: Session) -> None:

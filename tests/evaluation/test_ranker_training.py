@@ -6,17 +6,17 @@ from pathlib import Path
 
 import numpy as np
 
-from intisari.language.detect import language_for
-from intisari.pipeline import build_document
-from intisari.ranking.features import FEATURE_NAMES
-from intisari.ranking.learned import load_model
-from intisari.ranking.training import (
+from intisari.evaluation.ranker_training import (
     Example,
     greedy_oracle,
     make_example,
     train_ranker,
     write_model,
 )
+from intisari.language.detect import language_for
+from intisari.pipeline import build_document
+from intisari.ranking.features import FEATURE_NAMES
+from intisari.ranking.learned import load_model
 from intisari.takeaways.select import rank_candidates
 
 

@@ -7,7 +7,22 @@ from functools import lru_cache
 
 from intisari.language.model import CASE_FOLDED, LanguageData
 
-__all__ = ["OPENING_CHARS", "content_words", "is_boilerplate", "is_dangling", "words"]
+__all__ = [
+    "MAX_TAKEAWAY_WORDS",
+    "MIN_TAKEAWAY_WORDS",
+    "OPENING_CHARS",
+    "content_words",
+    "is_boilerplate",
+    "is_dangling",
+    "words",
+]
+
+#: Word counts that bound a usable takeaway, the selector's hard rule and the ranker's
+#: length features alike. Shorter sentences are captions, bylines or fragments ("Foto:
+#: Reuters.").
+MIN_TAKEAWAY_WORDS = 5
+#: Longer sentences are run-ons or unsplit paragraphs, too long for a bullet.
+MAX_TAKEAWAY_WORDS = 70
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 #: Characters read for a sentence's first two words (quotes and dashes are skipped by
@@ -24,7 +39,8 @@ def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
 
 
 def is_dangling(text: str, data: LanguageData, first_words: list[str] | None = None) -> bool:
-    """Does the sentence lean on the one before it (a connective, a pronoun, "-nya")?
+    """Does the sentence lean on the one before it (a connective, a pronoun, an attribution
+    by suffix such as Indonesian "-nya")?
 
     ``first_words``: the sentence's first two ``words``, when the caller has them already
     (the features do), to save tokenising again.
@@ -36,12 +52,13 @@ def is_dangling(text: str, data: LanguageData, first_words: list[str] | None = N
         return True
     if tokens[0] in data.clause_openers and tokens[1:2] and tokens[1] in data.demonstratives:
         return True
-    # A quote attributed only to "-nya" ("tegasnya.") hides who spoke.
+    # A quote attributed only by a suffix ("tegasnya.") hides who spoke.
+    suffix = data.attribution_suffix
     tail = text[-30:]
-    if "nya" not in tail:
+    if not suffix or suffix not in tail:
         return False
     last = words(tail)
-    return bool(last) and last[-1].endswith("nya") and last[-1] in data.speech_verbs
+    return bool(last) and last[-1].endswith(suffix) and last[-1] in data.speech_verbs
 
 
 #: Longest sentence (in words) checked against the language's noise-line patterns.

@@ -1,8 +1,15 @@
-"""The summary cache: the same article under the same engine version is summarized once.
+"""Summarize with a cache: the same article under the same engine version is summarized once.
+
+The one path behind ``POST /v1/summaries`` and the start page's form: the rate limit, one
+fetch slot per URL, the cache lookup, the engine (in this thread, or in the service's
+worker processes), storing the result and counting it. Storage only stores: this module
+is what runs the engine and fetches URLs for it.
 
 The key is a SHA-256 of the input as it reaches the engine (text or HTML, with the
 caller's title, language code as the engine reads it, and article id) plus the engine
-version. A URL is fetched first and its *body* is hashed: a page that changed gets a new
+version, which includes a fingerprint of the shipped model files (``_version.py``):
+retraining a model without a release still makes new summaries. A URL is fetched first
+(``ingest.sources.fetch_article``) and its *body* is hashed: a page that changed gets a new
 summary, an unchanged one is not summarized again. A new engine version makes new
 summaries; the old rows stay readable.
 
@@ -11,46 +18,61 @@ the request into a ``Source`` (fetching a URL), ``find_cached`` answers "stored 
 and is it hidden?" with one prepared query on a bare connection (about a tenth of an ORM
 session's cost on SQLite), and only a miss goes on to the engine. The engine itself is
 a parameter (``Summarizer``): in this thread by default, in worker processes in the
-service (``web/engine_pool.py``).
+service (``service/engine_pool.py``).
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
-from sqlalchemy import Engine, bindparam, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from intisari import __version__
+from intisari._version import engine_version
 from intisari.errors import InputError
-from intisari.ingest.fetch import fetch
+from intisari.ingest.sources import fetch_article, one_source
 from intisari.language.detect import language_for
 from intisari.options import Options
 from intisari.pipeline import summarize
+from intisari.service import limits
+from intisari.service.errors import Busy, refusal
+from intisari.service.state import Client, ServiceState
 from intisari.storage.models import StoredSummary
-from intisari.storage.repository import add_summary, find_summary
+from intisari.storage.repository import CachedRef, add_summary, find_summary, find_summary_ref
 
 __all__ = [
     "ENGINE_VERSION",
+    "FETCH_RETRY_AFTER_S",
+    "ArticleRequest",
     "CachedRef",
     "Source",
     "Summarizer",
+    "admit",
     "content_hash",
+    "count_served",
     "engine_arguments",
+    "fetch_slot",
     "find_cached",
     "in_process",
+    "limit_summaries",
+    "lookup",
+    "one_source",
     "resolve",
     "store_result",
     "summarize_cached",
+    "summarize_in_workers",
+    "summarize_now",
     "summarize_source",
 ]
 
-#: What makes a cached summary stale: the engine's release.
-ENGINE_VERSION = __version__
+#: What makes a cached summary stale: the engine's release and its models' bytes.
+ENGINE_VERSION = engine_version()
 
 #: Runs the engine: the keyword arguments of ``intisari.summarize`` in, its result as
 #: JSON (``Summary.model_dump(mode="json")``) out.
@@ -93,20 +115,6 @@ class Source:
     method: str
 
 
-class CachedRef(NamedTuple):
-    """What the hot path needs to know of a stored summary: which one, and is it hidden."""
-
-    id: str
-    hidden: bool
-
-
-#: Built once: on SQLite, building a statement costs more than running it.
-_FIND_CACHED = select(StoredSummary.id, StoredSummary.hidden).where(
-    StoredSummary.content_hash == bindparam("key"),
-    StoredSummary.engine_version == bindparam("version"),
-)
-
-
 def resolve(
     *,
     text: str | None = None,
@@ -124,15 +132,9 @@ def resolve(
 
     Raises the engine's ``InputError`` (e.g. ``FetchError``) for input it cannot take.
     """
-    given = [name for name, value in (("text", text), ("html", html), ("url", url)) if value]
-    if len(given) != 1:
-        raise InputError(f"give exactly one of text, html or url (got {len(given)})")
-    if url:
-        page = fetch(url, options)
-        if "html" in page.content_type or page.body.lstrip()[:1] == "<":
-            html = page.body
-        else:
-            text = page.body
+    one_source(text=text, html=html, url=url)
+    if url is not None:
+        html, text = fetch_article(url, options)
     kind, content = ("html", html) if html else ("text", text or "")
     # The engine reads "en", "EN" and "en-US" alike: one key, one stored summary.
     lang = language_for(lang).code if lang else None
@@ -145,9 +147,7 @@ def resolve(
 
 def find_cached(engine: Engine, key: str) -> CachedRef | None:
     """The summary stored under ``key`` by this engine version, if any (no ORM, no JSON)."""
-    with engine.connect() as connection:
-        row = connection.execute(_FIND_CACHED, {"key": key, "version": ENGINE_VERSION}).first()
-    return None if row is None else CachedRef(row.id, row.hidden)
+    return find_summary_ref(engine, key, ENGINE_VERSION)
 
 
 def engine_arguments(source: Source, options: Options) -> dict[str, Any]:
@@ -216,3 +216,122 @@ def summarize_cached(
         options=options,
     )
     return summarize_source(session, source, options)
+
+
+# What the front ends call --------------------------------------------------------------
+
+#: Seconds a client is told to wait after 503 ``fetch-busy``: a fetch takes at most 10 s.
+FETCH_RETRY_AFTER_S = 5
+
+
+@dataclass(frozen=True)
+class ArticleRequest:
+    """An article as a front end received it (exactly one of ``url``, ``html``, ``text``)."""
+
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    lang: str | None = None
+    article_id: str | None = None
+    #: ``None``: the service's ``Options.method``.
+    method: str | None = None
+
+
+@contextmanager
+def fetch_slot(state: ServiceState, url: str | None) -> Iterator[None]:
+    """Hold one of the fetch slots while ``url`` is fetched (nothing to hold without one).
+
+    All taken: ``Busy`` (``fetch-busy``, retry after ``FETCH_RETRY_AFTER_S``) at once. A
+    fetch blocks a server thread for up to its deadline, so slow sites queueing for
+    threads would otherwise hold up every other request (45 slow fetches made
+    ``/healthz`` take 65 s).
+    """
+    if not url:
+        yield
+        return
+    if not state.fetch_slots.acquire(blocking=False):
+        raise Busy(
+            f"too many pages are being fetched; retry in {FETCH_RETRY_AFTER_S} s",
+            code="fetch-busy",
+            retry_after_s=FETCH_RETRY_AFTER_S,
+        )
+    try:
+        yield
+    finally:
+        state.fetch_slots.release()
+
+
+def lookup(
+    state: ServiceState, client: Client, request: ArticleRequest
+) -> tuple[Source, CachedRef | None]:
+    """The blocking first half of a summary: ``admit``, then the cache lookup."""
+    source = admit(state, client, request)
+    return source, find_cached(state.engine, source.key)
+
+
+def admit(
+    state: ServiceState, client: Client, request: ArticleRequest, *, counted: bool = False
+) -> Source:
+    """The client's rate limit (unless the caller ``counted`` the hit already, before
+    checking its form), then the request as the engine takes it (a URL fetched in a fetch
+    slot). Raises ``ServiceError`` (``RateLimited``, ``Busy``, or the engine's refusal of
+    the input)."""
+    if not counted:
+        limit_summaries(state, client)
+    try:
+        with fetch_slot(state, request.url):
+            source = resolve(
+                text=request.text,
+                html=request.html,
+                url=request.url,
+                title=request.title,
+                lang=request.lang,
+                article_id=request.article_id,
+                method=request.method,
+                options=state.options,
+            )
+    except InputError as error:
+        raise refusal(error) from None
+    return source
+
+
+async def summarize_in_workers(state: ServiceState, source: Source) -> dict[str, Any]:
+    """The engine's JSON result for ``source`` from a worker process; no thread waits.
+    Raises ``ServiceError`` (``EngineBusy``, or the engine's refusal of the input)."""
+    try:
+        future = state.engine_pool.submit(**engine_arguments(source, state.options))
+        return await asyncio.wrap_future(future)
+    except InputError as error:
+        raise refusal(error) from None
+
+
+def limit_summaries(state: ServiceState, client: Client) -> None:
+    """Count one summary asked for by ``client``; ``RateLimited`` over the limit."""
+    limits.hit(state, limits.SUMMARIES, client.hash)
+
+
+def summarize_now(
+    state: ServiceState,
+    session: Session,
+    client: Client,
+    request: ArticleRequest,
+    *,
+    counted: bool = False,
+) -> StoredSummary:
+    """``admit``, then the engine in a worker (this thread waits) and storing: the stored
+    summary of ``request``, counted as served. Raises ``ServiceError``."""
+    source = admit(state, client, request, counted=counted)
+    try:
+        stored, hit = summarize_source(session, source, state.options, state.engine_pool.run)
+    except InputError as error:
+        raise refusal(error) from None
+    count_served(state, hit)
+    return stored
+
+
+def count_served(state: ServiceState, hit: bool) -> None:
+    """Count one summary served: from the cache (``hit``) or made by the engine now."""
+    state.metrics.summaries_served.labels("cache" if hit else "engine").inc()
+    if hit:
+        state.metrics.cache_hits.inc()

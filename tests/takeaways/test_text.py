@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from intisari.language.data import LANGUAGES
-from intisari.ranking.text import is_boilerplate, is_dangling
+from intisari.takeaways.text import is_boilerplate, is_dangling
 
 ID = LANGUAGES["id"]
 EN = LANGUAGES["en"]

@@ -1,4 +1,9 @@
-"""What ``intisari evaluate`` writes: a Markdown report, a plot, and per-article JSONL."""
+"""What ``intisari evaluate`` writes: the score sheet (``report.md``), a plot, and per-article
+JSONL.
+
+Called "score sheet" in the code so that "report" means a reader's report only; the file
+keeps its name, ``report.md``, which users and CI read.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ from intisari.evaluation.harness import (
     summary_figures,
 )
 
-__all__ = ["markdown", "write_articles", "write_markdown", "write_plot"]
+__all__ = ["markdown", "write_articles", "write_markdown", "write_outputs", "write_plot"]
 
 
 def markdown(evaluation: Evaluation) -> str:
@@ -46,7 +51,7 @@ def markdown(evaluation: Evaluation) -> str:
         by_bucket = _by_bucket(system)
         cells = [f"{by_bucket[b]:.2f}" if b in by_bucket else "-" for b in buckets]
         lines.append(f"| {system.name} | " + " | ".join(cells) + " |")
-    counts = defaultdict(int)
+    counts: defaultdict[str, int] = defaultdict(int)
     for row in evaluation.systems[0].rows if evaluation.systems else []:
         counts[length_bucket(row["article_words"])] += 1
     lines.append("| articles | " + " | ".join(str(counts.get(b, 0)) for b in buckets) + " |")
@@ -136,3 +141,13 @@ def _by_bucket(system: SystemScores) -> dict[str, float]:
     for row in system.rows:
         sums[length_bucket(row["article_words"])].append(row["rouge1"])
     return {bucket: sum(v) / len(v) for bucket, v in sums.items()}
+
+
+def write_outputs(evaluation: Evaluation, out: Path) -> list[Path]:
+    """report.md, scores.png and articles.jsonl (worst engine ROUGE-1 first) under ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    return [
+        write_markdown(evaluation, out / "report.md"),
+        write_plot(evaluation, out / "scores.png"),
+        write_articles(evaluation, out / "articles.jsonl"),
+    ]

@@ -41,13 +41,14 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from fastapi import HTTPException
+from pydantic import BaseModel
 
 from intisari.errors import InputError
 from intisari.llm.breaker import breakers, forget_worker, report_states
 from intisari.llm.stats import STATS
 from intisari.pipeline import summarize, verify
 from intisari.ranking import Ranker
+from intisari.service.errors import Busy
 
 __all__ = ["EngineBusy", "EngineFailed", "EnginePool", "EngineTooSlow", "load_ranker"]
 
@@ -59,7 +60,7 @@ WALL_FACTOR = 4.0
 #: Seconds a client is told to wait after 503 ``engine-busy``.
 BUSY_RETRY_AFTER_S = 5
 #: The module the fork server imports once, so that every worker starts with the engine.
-PRELOAD = ["intisari.web.engine_pool"]
+PRELOAD = ["intisari.service.engine_pool"]
 
 #: Keyword arguments of ``intisari.summarize`` (or ``intisari.verify``) for one article.
 Arguments = dict[str, Any]
@@ -70,13 +71,13 @@ class EngineTooSlow(InputError):
     code = "too-slow"
 
 
-class EngineBusy(HTTPException):
+class EngineBusy(Busy):
     """Every worker is busy and the queue is full: retry later (503, ``Retry-After``)."""
 
     code = "engine-busy"
 
     def __init__(self, message: str) -> None:
-        super().__init__(503, message, headers={"Retry-After": str(BUSY_RETRY_AFTER_S)})
+        super().__init__(message, retry_after_s=BUSY_RETRY_AFTER_S)
 
 
 class EngineFailed(RuntimeError):
@@ -276,6 +277,7 @@ def _work(connection: Connection, deadline_s: float, ranker_path: str | None) ->
             return
         signal.setitimer(signal.ITIMER_PROF, deadline_s)
         try:
+            result: BaseModel
             if arguments.pop("task") == "verify":
                 result = verify(**arguments)
             else:

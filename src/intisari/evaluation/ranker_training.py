@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 
 from intisari.document import Document
+from intisari.language.detect import language_for
 from intisari.ranking.features import (
     FEATURE_NAMES,
     WORD_RATE_COLUMNS,
@@ -43,8 +44,8 @@ from intisari.ranking.features import (
 from intisari.ranking.learned import FALLBACK, MODEL_FORMAT, LearnedRanker
 from intisari.ranking.network import Network
 from intisari.ranking.size import SIZER_FEATURE_NAMES, prefix_features
-from intisari.ranking.text import words
 from intisari.ranking.word_rates import WordRates, learn_word_rates
+from intisari.takeaways.text import words
 
 __all__ = [
     "SEED",
@@ -67,10 +68,6 @@ HIDDEN_UNITS = 16
 #: L2 penalty and epochs, chosen by cross-validated ROUGE on the tune files.
 L2_PENALTY = 1e-3
 MAX_EPOCHS = 60
-#: Languages that get a box sizer. Cross-validated, the sizer lifts IndoSum ROUGE-1 over
-#: the word budget; on CNN it did no better (30.1-30.3 against 30.4), so English keeps
-#: the budget.
-SIZED_LANGUAGES = ("id",)
 #: Folds of the out-of-fold word rates and of the stacking that gives the sizer scores of
 #: unseen articles: each part learns from 80% of the others, as the shipped one does.
 OUT_OF_FOLD = 5
@@ -200,9 +197,9 @@ def _fit(
 def train_ranker(examples: Sequence[Example], seed: int = SEED) -> LearnedRanker:
     """One network per language found in ``examples``, and the fallback on all of them.
 
-    A language whose examples carry their documents also gets a word-rate table, and
-    each of ``SIZED_LANGUAGES`` a box sizer. The fallback network serves languages with
-    no table, so it learns with the word-rate columns at 0.
+    A language whose examples carry their documents also gets a word-rate table, and one
+    whose data asks for it (``LanguageData.learned_box_size``) a box sizer. The fallback
+    network serves languages with no table, so it learns with the word-rate columns at 0.
     """
     networks = {FALLBACK: fit_network([e.features for e in examples], _labels(examples), seed)}
     sizers: dict[str, Network] = {}
@@ -215,7 +212,7 @@ def train_ranker(examples: Sequence[Example], seed: int = SEED) -> LearnedRanker
             word_rates[language] = learn_word_rates(_word_sets(own))
             features = _out_of_fold_word_rates(own, folds)
         networks[language] = fit_network(features, _labels(own), seed)
-        if language in word_rates and language in SIZED_LANGUAGES:
+        if language in word_rates and language_for(language).data.learned_box_size:
             sizers[language] = fit_sizer(own, features, folds, seed)
     return LearnedRanker(
         networks, name=f"learned-mlp{HIDDEN_UNITS}", sizers=sizers, word_rates=word_rates

@@ -1,0 +1,1 @@
+"""Language: detection, sentence segmentation, and the per-language data (``data/``)."""

@@ -1,0 +1,86 @@
+"""What the service refuses, as domain errors: each front end says them once in its own way
+(``web/api.py``: a JSON ``ErrorOut``; ``web/pages``: a page in the reader's language).
+
+Each error carries the HTTP status both front ends answer with, a stable machine-readable
+``code`` and, when waiting helps, ``retry_after_s``. No FastAPI here: the service is not
+a web framework's.
+"""
+
+from __future__ import annotations
+
+from intisari.errors import InputError, InputTooLarge
+
+__all__ = [
+    "Busy",
+    "Invalid",
+    "NotFound",
+    "RateLimited",
+    "ServiceError",
+    "TooLarge",
+    "Unavailable",
+    "refusal",
+]
+
+
+class ServiceError(Exception):
+    """A request the service will not carry out; ``str(error)`` is the one-line reason."""
+
+    status = 400
+    code = "invalid-request"
+
+    def __init__(
+        self, message: str, *, code: str | None = None, retry_after_s: int | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+        self.retry_after_s = retry_after_s
+
+    @property
+    def headers(self) -> dict[str, str] | None:
+        """``Retry-After`` when the error says how long to wait."""
+        return None if self.retry_after_s is None else {"Retry-After": str(self.retry_after_s)}
+
+
+class NotFound(ServiceError):
+    status = 404
+    code = "not-found"
+
+
+class Invalid(ServiceError):
+    """Well-formed but impossible (a bullet the summary does not have)."""
+
+    status = 422
+    code = "invalid-request"
+
+
+class TooLarge(ServiceError):
+    status = 413
+    code = "too-large"
+
+
+class RateLimited(ServiceError):
+    status = 429
+    code = "rate-limited"
+
+
+class Unavailable(ServiceError):
+    """Something the service needs (its database) does not answer."""
+
+    status = 503
+    code = "unavailable"
+
+
+class Busy(ServiceError):
+    """Every engine worker or fetch slot is taken: retry after ``retry_after_s``."""
+
+    status = 503
+    code = "busy"
+
+
+def refusal(error: InputError) -> ServiceError:
+    """The engine's refusal of an input as the service's: 413 when too large, else 422,
+    with the engine's ``code`` and message (the one place this mapping is made)."""
+    kind = TooLarge if isinstance(error, InputTooLarge) else Invalid
+    return kind(str(error), code=error.code)

@@ -1,0 +1,74 @@
+"""Taking a reader's report: the one path behind the API and the article page's form.
+
+``POST /v1/summaries/{id}/reports`` and the form of ``/a/{id}/report`` must count against
+the same rate-limit keys (else a client doubles its quota by switching between them),
+merge duplicates and hide summaries by the same settings, and count the same metric, so
+both call these functions. Each front end says no in its own way: the API answers the
+``ServiceError`` as JSON, the page says it in the reader's language. The steps are
+separate functions because the two callers take them in different orders around their
+own checks (the API limits the client before it looks the summary up, the page checks
+its form first).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from intisari.service import limits
+from intisari.service.errors import Invalid
+from intisari.service.state import Client, ServiceState
+from intisari.storage import repository
+from intisari.storage.models import Report, StoredSummary
+
+__all__ = ["file_report", "limit_reports_from", "limit_reports_on"]
+
+
+def limit_reports_from(state: ServiceState, client: Client) -> None:
+    """Count one report from ``client``; ``RateLimited`` over its hourly limit."""
+    limits.hit(state, limits.REPORTS_FROM_CLIENT, client.hash)
+
+
+def limit_reports_on(state: ServiceState, summary_id: str) -> None:
+    """Count one report on a summary; ``RateLimited`` over its hourly limit.
+
+    Called once the summary is known to exist, so unknown ids leave no keys behind.
+    """
+    limits.hit(state, limits.REPORTS_ON_SUMMARY, summary_id)
+
+
+def file_report(
+    state: ServiceState,
+    session: Session,
+    summary: StoredSummary,
+    client: Client,
+    *,
+    takeaway_index: int | None,
+    category: str,
+    comment: str | None,
+) -> tuple[Report, bool]:
+    """Store the report (or merge it into the client's recent same report) and count it.
+
+    Returns ``(report, created)`` as ``repository.add_report`` does; the report is
+    committed when this returns. Raises ``Invalid`` when ``takeaway_index`` names a
+    bullet the summary does not have (the schema only knows it is not negative).
+    """
+    n_takeaways = len(summary.result["takeaways"])
+    if takeaway_index is not None and takeaway_index >= n_takeaways:
+        raise Invalid(
+            f"takeaway_index {takeaway_index} is out of range: the summary has "
+            f"{n_takeaways} takeaways"
+        )
+    settings = state.settings
+    report, created = repository.add_report(
+        session,
+        summary,
+        takeaway_index=takeaway_index,
+        category=category,
+        comment=comment,
+        client_hash=client.hash,
+        duplicate_window_s=settings.duplicate_report_window_s,
+        auto_hide_at=settings.auto_hide_open_reports,
+        auto_hide_window_s=settings.auto_hide_window_s,
+    )
+    state.metrics.reports.labels(category, str(not created).lower()).inc()
+    return report, created

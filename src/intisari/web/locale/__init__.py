@@ -1,0 +1,38 @@
+"""The pages' wording, one module per language of the reader (``id.py``, ``en.py``).
+
+An article's page speaks the article's language where a wording exists, else the one
+named in ``READER_LOCALES``, else English.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from intisari.web.locale import en
+from intisari.web.locale import id as indonesian
+
+__all__ = [
+    "ENGLISH",
+    "FORM_LANGUAGES",
+    "READER_LOCALES",
+    "READER_TEXT",
+    "UI_LANGUAGE",
+    "reader_text",
+]
+
+#: The wording of each locale, by language code.
+READER_TEXT: dict[str, dict[str, Any]] = {"id": indonesian.TEXT, "en": en.TEXT}
+#: Languages whose readers get another language's wording: Malay readers understand the
+#: Indonesian far better than English (the box's heading and notice are Malay already).
+READER_LOCALES = {"ms": "id"}
+#: The language of the pages that are no article's (start, review, errors), and the
+#: fallback wording.
+UI_LANGUAGE = "en"
+ENGLISH = en.TEXT
+#: Languages offered on the start page; "" lets the engine detect it.
+FORM_LANGUAGES = (("", "Detect"), ("id", "Indonesian"), ("en", "English"))
+
+
+def reader_text(language: str) -> dict[str, Any]:
+    """The reader's wording for an article in ``language``."""
+    return READER_TEXT.get(READER_LOCALES.get(language, language), ENGLISH)

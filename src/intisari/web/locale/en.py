@@ -1,0 +1,49 @@
+"""What the reader's side of the pages says in English: for articles in every language
+without a wording of its own.
+
+The box's heading, notice and report label come from the language data
+(``language/data``); these are the page's own words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from intisari.report_kinds import CATEGORIES, MAX_COMMENT_CHARS
+
+__all__ = ["CATEGORY_LABELS", "TEXT"]
+
+#: The reader's words for each report category (``report_kinds.CATEGORIES``).
+CATEGORY_LABELS: dict[str, str] = {
+    "inaccurate": "Inaccurate",
+    "misleading": "Misleading",
+    "missing-context": "Missing context",
+    "offensive": "Offensive",
+    "other": "Other",
+}
+
+TEXT: dict[str, Any] = {
+    "skip": "Skip to content",
+    "untitled": "Untitled article",
+    "hidden": "The takeaways of this article are being reviewed by an editor and are not "
+    "shown for now. You can still read the full article below.",
+    "source_hint": "Select a point to highlight the sentence it comes from in the article.",
+    "point": "point",
+    "report_title": "Report an error",
+    "category_label": "What is wrong?",
+    "choose": "Choose…",
+    "categories": tuple((code, CATEGORY_LABELS[code]) for code in CATEGORIES),
+    "comment_label": "Comment (optional)",
+    "comment_help": f"At most {MAX_COMMENT_CHARS:,} characters.",
+    "send": "Send report",
+    "close": "Close",
+    "thanks": "Thank you! We have received your report; an editor will review it.",
+    "error_category": "Choose what is wrong.",
+    "error_comment": f"The comment can have at most {MAX_COMMENT_CHARS:,} characters.",
+    "error_point": "This point is not in the summary.",
+    "error_csrf": "This form has expired. Reload the page and try again.",
+    "error_rate": "Too many reports in a short time. Please try again later.",
+    "not_found": "Summary not found",
+    "not_found_message": "There is no summary at this address.",
+    "home": "Back to the start page",
+}

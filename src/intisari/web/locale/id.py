@@ -1,0 +1,51 @@
+"""What the reader's side of the pages says in Indonesian: for Indonesian articles, and
+Malay ones (``READER_LOCALES``).
+
+The box's heading, notice and report label come from the language data
+(``language/data``); these are the page's own words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from intisari.report_kinds import CATEGORIES, MAX_COMMENT_CHARS
+
+__all__ = ["CATEGORY_LABELS", "TEXT"]
+
+#: The reader's words for each report category (``report_kinds.CATEGORIES``).
+CATEGORY_LABELS: dict[str, str] = {
+    "inaccurate": "Tidak akurat",
+    "misleading": "Menyesatkan",
+    "missing-context": "Kurang konteks",
+    "offensive": "Menyinggung",
+    "other": "Lainnya",
+}
+
+TEXT: dict[str, Any] = {
+    "skip": "Langsung ke isi",
+    "untitled": "Artikel tanpa judul",
+    "hidden": "Intisari artikel ini sedang ditinjau oleh editor dan untuk sementara "
+    "tidak ditampilkan. Artikel lengkapnya tetap dapat Anda baca di bawah.",
+    "source_hint": "Klik sebuah poin untuk menandai kalimat sumbernya di artikel.",
+    "point": "poin",
+    "report_title": "Laporkan kekeliruan",
+    "category_label": "Apa masalahnya?",
+    "choose": "Pilih…",
+    "categories": tuple((code, CATEGORY_LABELS[code]) for code in CATEGORIES),
+    "comment_label": "Komentar (opsional)",
+    "comment_help": f"Paling banyak {MAX_COMMENT_CHARS:,} karakter.".replace(",", "."),
+    "send": "Kirim laporan",
+    "close": "Tutup",
+    "thanks": "Terima kasih! Laporan Anda sudah kami terima dan akan ditinjau editor.",
+    "error_category": "Pilih jenis masalahnya.",
+    "error_comment": f"Komentar paling banyak {MAX_COMMENT_CHARS:,} karakter.".replace(
+        ",", "."
+    ),
+    "error_point": "Poin ini tidak ada dalam intisari.",
+    "error_csrf": "Formulir ini sudah kedaluwarsa. Muat ulang halaman lalu coba lagi.",
+    "error_rate": "Terlalu banyak laporan dalam waktu singkat. Coba lagi nanti.",
+    "not_found": "Intisari tidak ditemukan",
+    "not_found_message": "Tidak ada intisari dengan alamat ini.",
+    "home": "Kembali ke halaman awal",
+}

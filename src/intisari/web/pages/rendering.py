@@ -1,0 +1,110 @@
+"""What every page shares: the templates, the reader's wording, rendering with a CSRF
+token, redirects after a post, the error pages.
+
+Templates autoescape everything, and the Content-Security-Policy set by
+``SecurityHeadersMiddleware`` forbids inline script and style, so the templates have none.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import jinja2
+from fastapi import Depends, Form
+from fastapi.responses import RedirectResponse
+from sqlalchemy.orm import Session
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.templating import Jinja2Templates
+
+from intisari._version import __version__
+from intisari.web.auth import (
+    Principal,
+    current_principal,
+)
+from intisari.web.deps import AppState, Client, app_state, db_session, request_client
+from intisari.web.locale import ENGLISH, UI_LANGUAGE, reader_text
+
+__all__ = [
+    "DB",
+    "PAGE_CACHE_CONTROL",
+    "STATIC_DIR",
+    "TEMPLATES",
+    "Caller",
+    "FormText",
+    "MaybePrincipal",
+    "State",
+    "error_page",
+    "not_found",
+    "redirect",
+    "render",
+]
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+TEMPLATES = Jinja2Templates(
+    env=jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent.parent / "templates"),
+        # Every value is escaped unless a template says otherwise (none does): article
+        # text, titles, takeaways and comments are all someone else's input.
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+)
+
+#: Page responses carry a per-browser CSRF token: shared caches must not keep them.
+PAGE_CACHE_CONTROL = "private, no-cache"
+
+
+State = Annotated[AppState, Depends(app_state)]
+DB = Annotated[Session, Depends(db_session)]
+Caller = Annotated[Client, Depends(request_client)]
+MaybePrincipal = Annotated[Principal | None, Depends(current_principal)]
+FormText = Annotated[str, Form()]
+
+
+def render(
+    request: Request,
+    state: AppState,
+    template: str,
+    context: dict[str, Any],
+    status_code: int = 200,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """A page with a CSRF token for its forms (the token's cookie is set if missing)."""
+    cookies = Response()
+    token = state.csrf.token(request, cookies)
+    defaults = {"csrf_token": token, "version": __version__, "ui": ENGLISH}
+    response = TEMPLATES.TemplateResponse(
+        request, template, {**defaults, **context}, status_code=status_code, headers=headers
+    )
+    for value in cookies.headers.getlist("set-cookie"):
+        response.headers.append("set-cookie", value)
+    response.headers["Cache-Control"] = PAGE_CACHE_CONTROL
+    return response
+
+
+def redirect(url: str) -> RedirectResponse:
+    """After a form post: 303 makes the browser GET the next page (no re-post on reload)."""
+    return RedirectResponse(url, status_code=303)
+
+
+def error_page(request: Request, heading: str, message: str, status_code: int) -> Response:
+    """A bare error page for answers made outside a route (no form, so no CSRF token)."""
+    context = {"heading": heading, "message": message, "lang": UI_LANGUAGE, "version": __version__}
+    response = TEMPLATES.TemplateResponse(
+        request, "error.html", {**context, "ui": ENGLISH}, status_code=status_code
+    )
+    response.headers["Cache-Control"] = PAGE_CACHE_CONTROL
+    return response
+
+
+def not_found(request: Request, state: AppState, language: str = UI_LANGUAGE) -> Response:
+    ui = reader_text(language)
+    context = {"ui": ui, "lang": language, "heading": ui["not_found"]}
+    return render(
+        request, state, "error.html", {**context, "message": ui["not_found_message"]}, 404
+    )
+
+

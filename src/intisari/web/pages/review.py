@@ -1,0 +1,278 @@
+"""The reviewers' pages (``/review``): the login, then the dashboard of readers' reports,
+and the forms that confirm, dismiss or reopen a report and hide or show a summary.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+
+from fastapi import APIRouter
+from sqlalchemy.orm import Session
+from starlette.requests import Request
+from starlette.responses import Response
+
+from intisari.report_kinds import CATEGORIES, MAX_NOTE_CHARS, STATUS_LABELS, STATUSES
+from intisari.service import review
+from intisari.service.accounts import log_in
+from intisari.service.errors import NotFound, RateLimited
+from intisari.service.review import MAX_INT
+from intisari.storage.models import Report, StoredSummary
+from intisari.web.auth import (
+    REVIEW_ROLES,
+    Principal,
+    end_session,
+    start_session,
+)
+from intisari.web.chart import CHART_DAYS, build_chart
+from intisari.web.deps import AppState
+from intisari.web.highlight import Piece, source_pieces, source_spans
+from intisari.web.locale import UI_LANGUAGE, en
+from intisari.web.pages.rendering import (
+    DB,
+    Caller,
+    FormText,
+    MaybePrincipal,
+    State,
+    redirect,
+    render,
+)
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False)
+
+#: The dashboard's words for the categories and statuses.
+CATEGORY_LABELS = en.CATEGORY_LABELS
+STATUS_CHOICES = tuple(STATUS_LABELS.items())
+
+
+@dataclass
+class ReportItem:
+    report: Report
+    #: The reported bullet's text (None: the box as a whole, or a bullet no longer there).
+    takeaway: str | None
+    #: The sentence(s) the bullet was cut from, its kept words marked; for an LLM
+    #: bullet, the evidence the checker found.
+    source: list[Piece]
+    #: ``extract`` or ``llm`` (then ``support`` is the checker's score).
+    origin: str = "extract"
+    support: float | None = None
+
+
+@dataclass
+class ReportGroup:
+    summary: StoredSummary
+    reports: list[ReportItem] = field(default_factory=list)
+
+    @property
+    def counts(self) -> list[tuple[str, int]]:
+        """Reports per category, in the fixed category order, only those present."""
+        counts = Counter(item.report.category for item in self.reports)
+        return [(category, counts[category]) for category in CATEGORIES if counts[category]]
+
+
+def _reviewer(principal: Principal | None) -> str | None:
+    """The reviewer's name, if a reviewer (or admin) is logged in."""
+    if principal is None or principal.account.role not in REVIEW_ROLES:
+        return None
+    return principal.account.name
+
+
+@router.get("/review")
+def review_page(
+    request: Request,
+    state: State,
+    session: DB,
+    principal: MaybePrincipal,
+    status: str = "open",
+    done: str = "",
+) -> Response:
+    """The login form, or the dashboard of ``status`` reports grouped by summary."""
+    reviewer = _reviewer(principal)
+    if reviewer is None:
+        error = None
+        if principal is not None:
+            error = f"The account {principal.account.name!r} cannot review reports."
+        login = {"error": error, "name": None}
+        return render(request, state, "review_login.html", login, 200 if error is None else 403)
+    if status not in STATUSES:
+        status = "open"
+    groups: dict[str, ReportGroup] = {}
+    for report in review.list_reports(session, status=status):
+        group = groups.setdefault(report.summary_id, ReportGroup(report.summary))
+        group.reports.append(_report_item(report))
+    today = datetime.now(UTC).date()
+    since = datetime.combine(today - timedelta(days=CHART_DAYS - 1), time(), UTC)
+    chart = build_chart(review.report_stats(session, since=since), today)
+    context: dict[str, Any] = {
+        "reviewer": reviewer,
+        "status": status,
+        "statuses": STATUS_CHOICES,
+        "status_counts": review.status_counts(session),
+        "groups": list(groups.values()),
+        "hidden_summaries": [s for s in review.hidden_summaries(session) if s.id not in groups],
+        "chart": chart,
+        "chart_days": CHART_DAYS,
+        "category_labels": CATEGORY_LABELS,
+        "flash": _DONE_MESSAGES.get(done),
+    }
+    response = render(request, state, "review.html", context)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+#: What the dashboard says after a decision (a fixed text per code: nothing from the URL
+#: is ever shown).
+_DONE_MESSAGES = {
+    "confirmed": "Report confirmed.",
+    "dismissed": "Report dismissed.",
+    "open": "Report reopened.",
+    "hidden": "Summary hidden from readers.",
+    "shown": "Summary shown to readers again.",
+}
+
+
+def _report_item(report: Report) -> ReportItem:
+    result = report.summary.result
+    takeaways = result["takeaways"]
+    index = report.takeaway_index
+    if index is None or not 0 <= index < len(takeaways):
+        return ReportItem(report, None, [])
+    takeaway = takeaways[index]
+    source = source_pieces(result["text"], source_spans(takeaway), report.summary.language)
+    if takeaway.get("origin") == "llm":
+        return ReportItem(report, takeaway["text"], source, "llm", takeaway.get("score"))
+    return ReportItem(report, takeaway["text"], source)
+
+
+@router.post("/review/login")
+def review_login(
+    request: Request,
+    state: State,
+    session: DB,
+    client: Caller,
+    csrf_token: FormText = "",
+    name: FormText = "",
+    password: FormText = "",
+) -> Response:
+    """Check name and password; on success the session cookie is set and the dashboard shown.
+
+    The form carries a CSRF token too, so no other site can log a browser into an account
+    of its choosing.
+    """
+
+    def again(message: str, status_code: int, headers: dict[str, str] | None = None) -> Response:
+        context = {"error": message, "name": name}
+        return render(request, state, "review_login.html", context, status_code, headers)
+
+    if not state.csrf.check(request, csrf_token):
+        return again("This form has expired. Please log in again.", 403)
+    try:
+        account = log_in(state, session, client, name, password)
+    except RateLimited as error:
+        return again("Too many attempts. Wait a minute and try again.", error.status, error.headers)
+    if account is None:
+        return again("Wrong name or password.", 401)
+    response = redirect("/review")
+    start_session(state, session, response, account)
+    return response
+
+
+@router.post("/review/logout")
+def review_logout(
+    request: Request, state: State, session: DB, csrf_token: FormText = ""
+) -> Response:
+    response = redirect("/review")
+    if state.csrf.check(request, csrf_token):
+        end_session(request, session, response)
+    return response
+
+
+@router.post("/review/reports/{report_id}")
+def review_decision(
+    report_id: str,
+    request: Request,
+    state: State,
+    session: DB,
+    principal: MaybePrincipal,
+    csrf_token: FormText = "",
+    status: FormText = "",
+    note: FormText = "",
+    return_status: FormText = "open",
+) -> Response:
+    """Confirm, dismiss or reopen a report, then back to the same dashboard tab."""
+    refused = _refuse_review(request, state, principal, csrf_token)
+    if refused is not None:
+        return refused
+    report = _report_or_none(session, report_id)
+    if report is None:
+        return _review_error(request, state, "There is no such report.", 404)
+    if status not in STATUSES or len(note) > MAX_NOTE_CHARS:
+        return _review_error(request, state, "Choose confirm or dismiss (notes up to 2,000).", 422)
+    review.decide(
+        state, session, report, status=status, note=note.strip() or None,
+        reviewer=_reviewer(principal) or "",
+    )
+    return redirect(f"/review?status={_tab(return_status)}&done={status}")
+
+
+@router.post("/review/summaries/{summary_id}/hidden")
+def review_hide(
+    summary_id: str,
+    request: Request,
+    state: State,
+    session: DB,
+    principal: MaybePrincipal,
+    csrf_token: FormText = "",
+    hidden: FormText = "",
+    return_status: FormText = "open",
+) -> Response:
+    """Hide a summary from readers at once, or show it again."""
+    refused = _refuse_review(request, state, principal, csrf_token)
+    if refused is not None:
+        return refused
+    stored = review.find_summary(session, summary_id)
+    if stored is None:
+        return _review_error(request, state, "There is no such summary.", 404)
+    if hidden not in ("true", "false"):
+        return _review_error(request, state, "Choose hide or unhide.", 422)
+    review.set_hidden(session, stored, hidden == "true")
+    done = "hidden" if hidden == "true" else "shown"
+    return redirect(f"/review?status={_tab(return_status)}&done={done}")
+
+
+def _report_or_none(session: Session, report_id: str) -> Report | None:
+    """The report with this id, if the id is one at all: ASCII digits within the
+    database's INTEGER (a larger number would overflow the driver)."""
+    digits = report_id.isascii() and report_id.isdigit()
+    if not (digits and len(report_id) <= len(str(MAX_INT))):
+        return None
+    try:
+        return review.report_by_id(session, int(report_id))
+    except NotFound:
+        return None
+
+
+def _refuse_review(
+    request: Request, state: AppState, principal: Principal | None, csrf_token: str
+) -> Response | None:
+    """The error page when the caller may not review or the form's token is wrong."""
+    if principal is None:
+        return redirect("/review")
+    if _reviewer(principal) is None:
+        return _review_error(request, state, "Your account cannot review reports.", 403)
+    if not state.csrf.check(request, csrf_token):
+        return _review_error(request, state, "This form has expired. Reload and try again.", 403)
+    return None
+
+
+def _review_error(request: Request, state: AppState, message: str, status_code: int) -> Response:
+    context = {"heading": "Review", "message": message, "lang": UI_LANGUAGE}
+    return render(request, state, "error.html", context, status_code)
+
+
+def _tab(status: str) -> str:
+    return status if status in STATUSES else "open"

@@ -1,0 +1,83 @@
+"""The start page (``/``): paste a text or a URL; the form posts here and redirects to the
+article page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from pydantic import ValidationError
+from starlette.requests import Request
+from starlette.responses import Response
+
+from intisari.service.errors import ServiceError
+from intisari.service.summaries import ArticleRequest, limit_summaries, summarize_now
+from intisari.web.locale import FORM_LANGUAGES, UI_LANGUAGE
+from intisari.web.pages.rendering import DB, Caller, FormText, State, redirect, render
+from intisari.web.schemas import SummaryIn
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False)
+
+
+
+@router.get("/")
+def start_page(request: Request, state: State) -> Response:
+    return render(request, state, "index.html", _start_context({}))
+
+
+@router.post("/")
+def start_summary(
+    request: Request,
+    state: State,
+    session: DB,
+    client: Caller,
+    csrf_token: FormText = "",
+    url: FormText = "",
+    text: FormText = "",
+    title: FormText = "",
+    lang: FormText = "",
+) -> Response:
+    """Summarize the pasted text or the URL, store it, and show its page."""
+    form = {"url": url, "text": text, "title": title, "lang": lang}
+    if not state.csrf.check(request, csrf_token):
+        message = "This form has expired. Please send it again."
+        return render(request, state, "index.html", _start_context(form, message), 403)
+    try:
+        limit_summaries(state, client)  # before the form's checks, as the API's
+        body = SummaryIn(
+            url=url.strip() or None,
+            text=text if text.strip() else None,
+            title=title.strip() or None,
+            lang=lang or None,
+        )
+        article = ArticleRequest(text=body.text, url=body.url, title=body.title, lang=body.lang)
+        stored = summarize_now(state, session, client, article, counted=True)
+    except ServiceError as error:
+        context = _start_context(form, error.message)
+        return render(request, state, "index.html", context, error.status, error.headers)
+    except ValidationError as error:
+        return render(request, state, "index.html", _start_context(form, _why(error)), 422)
+    return redirect(f"/a/{stored.id}")
+
+
+def _start_context(form: dict[str, str], error: str | None = None) -> dict[str, Any]:
+    return {"form": form, "error": error, "languages": FORM_LANGUAGES, "lang": UI_LANGUAGE}
+
+
+def _why(error: ValidationError) -> str:
+    """One readable line for the first problem of a form."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first.get("loc", ()))
+    if where == "url":
+        return "The address must start with http:// or https://."
+    if where in ("text", "title"):
+        return f"The {where} is too long."
+    if where == "lang":
+        return "Unknown language."
+    # Model-level errors ("give exactly one of url, html or text") have no location.
+    return str(first.get("msg", "invalid form")).removeprefix("Value error, ").capitalize()
+
+
