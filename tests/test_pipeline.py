@@ -10,6 +10,7 @@ import intisari
 from data_paths import EXAMPLE_ARTICLE, need
 from intisari import Summary
 from intisari.errors import InputTooShort
+from intisari.result import join_spans
 
 STORY = (
     "Pemerintah Kota Bandung meresmikan jalur sepeda baru sepanjang dua belas kilometer pada "
@@ -25,7 +26,7 @@ def assert_grounded(summary: Summary) -> None:
     """The grounding invariant, as the README states it (every takeaway is extracted here)."""
     for takeaway in summary.takeaways:
         assert takeaway.origin == "extract"
-        joined = " ".join(summary.text[start:end] for start, end in takeaway.spans)
+        joined = join_spans(summary.text, takeaway.spans)
         assert re.sub(r"\s+", " ", joined).strip() == re.sub(r"\s+", " ", takeaway.text).strip()
 
 

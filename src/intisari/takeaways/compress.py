@@ -1,0 +1,258 @@
+"""Short bullets by deletion only: a long takeaway loses its asides, never gains a word.
+
+A Key Takeaways bullet is read in one glance (Yahoo's and WSJ's are ~15-20 words), and
+news sentences run longer. So a chosen sentence over its language's ``bullet_words``
+loses, in this order, until it is short enough or nothing more may go:
+
+1. short asides in brackets or between dashes: "Jumat (22/3/2015)", "Senator Jane Doe
+   (D-Texas)", "The Swede -- who lost by one stroke -- was ticked off";
+2. a source attribution that closes it: "..., menurut kantor berita Rusia Interfax.",
+   "..., kata Peskov.", "..., police said on Tuesday.";
+3. an appositive or non-restrictive clause set off by commas: ", yang juga Ketua DPR,",
+   ", who was elected in 2016,", ", a spokesman for the ministry,";
+4. a secondary clause that closes it: ", seraya menambahkan bahwa ...", ", while ...",
+   ", and ...", ", crushing her trainer ..." (not the last item of a list: "Paris, Rome,
+   and Berlin").
+
+What each language's cues are (the words that open an attribution, an appositive, a
+secondary clause) is data: ``LanguageData.attribution_openers``, ``appositive_openers``,
+``secondary_openers`` and ``speech_verbs``. A language whose reference summaries leave
+asides out (``drop_asides``) loses them from every takeaway.
+
+Every deletion keeps the sentence whole: its opening and its final mark stay, a clause
+goes with the comma that set it off, nothing inside quotation marks or brackets is cut
+(so quotes and brackets still pair), a quotation keeps its speaker (no attribution is
+cut from a sentence that quotes), and at least ``MIN_KEPT_WORDS`` words stay. The result
+is a list of spans of the sentence; ``intisari.result.join_spans`` makes the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from intisari.language.model import LanguageData
+
+__all__ = ["MAX_ASIDE_WORDS", "MAX_BULLET_WORDS", "compress"]
+
+#: No bullet is longer: a sentence that stays longer after compression is not a takeaway
+#: (the selector takes a shorter one).
+MAX_BULLET_WORDS = 40
+#: Longest aside (in words) dropped: a longer bracket carries content.
+MAX_ASIDE_WORDS = 8
+#: Longest clause (in words) cut as an attribution: a longer one says something of its
+#: own.
+MAX_CLAUSE_WORDS = 12
+#: Longest appositive (in words) cut: set off by commas on both sides, it may be long
+#: ("Pugh, a 47-year-old convert to Islam and a former New Jersey resident who served in
+#: the Air Force from 1986 to 1990, was arrested ...") and the sentence stays whole.
+MAX_APPOSITIVE_WORDS = 24
+#: Fewest words a compressed sentence keeps: fewer are a headline, not a statement.
+MIN_KEPT_WORDS = 6
+#: A clause after a comma this short is an item of a list ("Paris, Rome, and Berlin"):
+#: neither it nor what follows it is cut as a secondary clause.
+MAX_LIST_ITEM_WORDS = 3
+#: First words of a clause read for its opener or its verb of saying (at least the
+#: largest ``LanguageData.attribution_verb_window``).
+OPENING_WORDS = 4
+
+# An aside in brackets, with the space before it, followed by a word or by punctuation
+# (the closing mark then joins the word before the aside: "Jumat (8/9/2017)." -> "Jumat.").
+_ASIDE = re.compile(r"\s+\([^()]{1,80}\)(?=\s+\w|[.,;:!?])")
+# An aside between two dashes (" -- ... -- ", " — ... — "), with the space before it.
+_DASHED = re.compile(r"\s+(?:--|—|–)\s[^-—–]{1,120}?\s(?:--|—|–)(?=\s+\w)")
+_QUOTES = re.compile(r"[\"“”„«»]")
+# The sentence's final mark, perhaps with closing quotes or brackets after it.
+_FINAL = re.compile(r"""[.!?…]+["”’'»)\]]*\s*$""")
+_WORD = re.compile(r"\w+")
+
+Deletion = tuple[int, int]
+
+
+def compress(
+    text: str, start: int, end: int, data: LanguageData, target: int | None = None
+) -> list[tuple[int, int]]:
+    """The spans of ``text[start:end]`` (one sentence) that make its takeaway.
+
+    The whole sentence when it has at most ``target`` words (the language's
+    ``bullet_words`` unless given; a language that drops asides drops them anyway);
+    otherwise with the module's deletions, in order, until it has ``target`` words or
+    none may go.
+    """
+    target = data.bullet_words if target is None else target
+    sentence = text[start:end]
+    deleted: list[Deletion] = []
+    if data.drop_asides:
+        for deletion in _asides(sentence):
+            _apply(sentence, deleted, deletion)
+    for rule in (_asides, _dashed, _attributions, _appositives, _secondary):
+        if _kept_words(sentence, deleted) <= target:
+            break
+        for deletion in rule(sentence, data):
+            if _apply(sentence, deleted, deletion) and _kept_words(sentence, deleted) <= target:
+                break
+    return [(start + s, start + e) for s, e in _kept(sentence, deleted)]
+
+
+def _apply(sentence: str, deleted: list[Deletion], deletion: Deletion) -> bool:
+    """Add ``deletion`` when it may go: it does not cut an earlier one in two, and enough
+    words stay."""
+    start, end = deletion
+    if any(s < end and start < e and not (start <= s and e <= end) for s, e in deleted):
+        return False
+    trial = [d for d in deleted if not (start <= d[0] and d[1] <= end)] + [deletion]
+    if _kept_words(sentence, trial) < MIN_KEPT_WORDS:
+        return False
+    deleted[:] = sorted(trial)
+    return True
+
+
+def _kept(sentence: str, deleted: list[Deletion]) -> Iterator[tuple[int, int]]:
+    """The pieces between deletions, without the spaces at their edges."""
+    position = 0
+    for start, end in [*sorted(deleted), (len(sentence), len(sentence))]:
+        piece_start, piece_end = position, start
+        while piece_start < piece_end and sentence[piece_start].isspace():
+            piece_start += 1
+        while piece_end > piece_start and sentence[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_start < piece_end:
+            yield piece_start, piece_end
+        position = end
+
+
+def _kept_words(sentence: str, deleted: list[Deletion]) -> int:
+    return sum(len(sentence[s:e].split()) for s, e in _kept(sentence, deleted))
+
+
+def _asides(sentence: str, data: LanguageData | None = None) -> Iterator[Deletion]:
+    """Short asides in brackets, with the space before them. An aside set off by a comma
+    before a mark ("Selasa, (2/5), Kepala ...") goes with that comma ("Selasa, Kepala")."""
+    for match in _ASIDE.finditer(sentence):
+        if _words(match.group(0)) > MAX_ASIDE_WORDS or _QUOTES.search(match.group(0)):
+            continue
+        start = match.start()
+        if start and sentence[start - 1] == "," and not sentence[match.end():][:1].isspace():
+            start -= 1
+        yield start, match.end()
+
+
+def _dashed(sentence: str, data: LanguageData | None = None) -> Iterator[Deletion]:
+    """Asides between two dashes, with the space before them."""
+    for match in _DASHED.finditer(sentence):
+        if _words(match.group(0)) <= MAX_CLAUSE_WORDS and not _QUOTES.search(match.group(0)):
+            yield match.start(), match.end()
+
+
+def _words(text: str) -> int:
+    """Words of ``text``, not counting lone marks ("--")."""
+    return sum(any(char.isalnum() for char in token) for token in text.split())
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """What follows a comma of the sentence: where the comma is, where the clause ends
+    (the next comma, or the final mark), and its first words, lower-cased."""
+
+    comma: int
+    end: int
+    closes: bool
+    opening: tuple[str, ...]
+    words: int
+
+
+def _clauses(sentence: str) -> list[_Clause]:
+    """The comma-led clauses of ``sentence``, outside brackets and quotation marks.
+
+    Only a comma followed by a space counts ("1,5 juta" is a number)."""
+    final = _FINAL.search(sentence)
+    if final is None:
+        return []
+    stop = final.start()
+    commas: list[int] = []
+    depth = 0
+    quoted = False
+    for index in range(stop):
+        char = sentence[index]
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif _QUOTES.match(char):
+            quoted = not quoted
+        elif char == "," and not depth and not quoted and sentence[index + 1 : index + 2].isspace():
+            commas.append(index)
+    clauses = []
+    for n, comma in enumerate(commas):
+        end = commas[n + 1] if n + 1 < len(commas) else stop
+        body = sentence[comma + 1 : end]
+        clauses.append(
+            _Clause(
+                comma=comma,
+                end=end,
+                closes=n + 1 == len(commas),
+                opening=tuple(w.lower() for w in _WORD.findall(body[:80])[:OPENING_WORDS]),
+                words=len(body.split()),
+            )
+        )
+    return clauses
+
+
+def _opens_with(opening: tuple[str, ...], openers: frozenset[str]) -> bool:
+    return bool(opening) and (opening[0] in openers or " ".join(opening[:2]) in openers)
+
+
+def _attributions(sentence: str, data: LanguageData) -> Iterator[Deletion]:
+    """A closing source attribution: from the comma that starts it to the final mark.
+
+    Not in a sentence that quotes: a quotation keeps its speaker."""
+    if _QUOTES.search(sentence):
+        return
+    clauses = _clauses(sentence)
+    stop = clauses[-1].end if clauses else 0
+    for clause in clauses:
+        tail = sentence[clause.comma + 1 : stop]
+        if len(tail.split()) > MAX_CLAUSE_WORDS:
+            continue
+        if _opens_with(clause.opening, data.attribution_openers) or any(
+            word in data.speech_verbs
+            for word in clause.opening[: data.attribution_verb_window]
+        ):
+            yield clause.comma, stop
+            return
+
+
+def _appositives(sentence: str, data: LanguageData) -> Iterator[Deletion]:
+    """An appositive or non-restrictive clause with its commas (", yang juga ...,"), or,
+    closing the sentence, from its comma to the final mark."""
+    for clause in _clauses(sentence):
+        if clause.words > MAX_APPOSITIVE_WORDS or not _opens_with(
+            clause.opening, data.appositive_openers
+        ):
+            continue
+        if _QUOTES.search(sentence, clause.comma, clause.end):
+            continue
+        yield (clause.comma, clause.end) if clause.closes else (clause.comma, clause.end + 1)
+
+
+def _secondary(sentence: str, data: LanguageData) -> Iterator[Deletion]:
+    """A secondary clause closing the sentence, from its comma to the final mark; the
+    last one first (the least is cut)."""
+    clauses = _clauses(sentence)
+    if not clauses:
+        return
+    stop = clauses[-1].end
+    for n in range(len(clauses) - 1, -1, -1):
+        clause = clauses[n]
+        if not _opens_with(clause.opening, data.secondary_openers) and not (
+            clause.opening and clause.opening[0].endswith(data.secondary_endings)
+        ):
+            continue
+        if clause.words <= MAX_LIST_ITEM_WORDS or (
+            n and clauses[n - 1].words <= MAX_LIST_ITEM_WORDS
+        ):
+            continue  # an item of a list, or the last one
+        if _QUOTES.search(sentence, clause.comma, stop):
+            return
+        yield clause.comma, stop
