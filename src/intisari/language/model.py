@@ -158,6 +158,10 @@ class LanguageData:
     #: (", seraya menambahkan bahwa ...", ", while ...", ", and ...", ", because ..."): it
     #: may go, the sentence before it being a whole clause.
     secondary_openers: frozenset[str] = frozenset()
+    #: Lower-cased openings (one or two words) of an adverbial phrase or clause that opens
+    #: the sentence ("Dalam acara itu, ...", "Last summer, ...", "After the vote, ..."):
+    #: it may go when a name opens the main clause after its comma.
+    leading_openers: frozenset[str] = frozenset()
     #: Endings of a word that opens such a clause, beyond ``secondary_openers``: the
     #: English participle (", crushing her trainer to death ...").
     secondary_endings: tuple[str, ...] = ()

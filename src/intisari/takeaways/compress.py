@@ -10,14 +10,20 @@ loses, in this order, until it is short enough or nothing more may go:
    "..., kata Peskov.", "..., police said on Tuesday.";
 3. an appositive or non-restrictive clause set off by commas: ", yang juga Ketua DPR,",
    ", who was elected in 2016,", ", a spokesman for the ministry,";
-4. a secondary clause that closes it: ", seraya menambahkan bahwa ...", ", while ...",
+4. an adverbial phrase or clause that opens it, when a name follows its comma (so the
+   bullet still opens with a capital and no letter changes): "Dalam acara yang digelar
+   pada Selasa, Kepala Microsoft Windows Terry Myerson menjelaskan ...", "Last summer,
+   amid reports of mismanagement, Congress passed ...";
+5. a secondary clause or a time that closes it: ", seraya menambahkan bahwa ...",
+   ", Rabu malam waktu setempat di Madison Square Garden", ", while ...",
    ", and ...", ", crushing her trainer ..." (not the last item of a list: "Paris, Rome,
    and Berlin").
 
 What each language's cues are (the words that open an attribution, an appositive, a
-secondary clause) is data: ``LanguageData.attribution_openers``, ``appositive_openers``,
-``secondary_openers`` and ``speech_verbs``. A language whose reference summaries leave
-asides out (``drop_asides``) loses them from every takeaway.
+secondary clause, an opening phrase) is data: ``LanguageData.attribution_openers``,
+``appositive_openers``, ``secondary_openers``, ``leading_openers`` and ``speech_verbs``.
+A language whose reference summaries leave asides out (``drop_asides``) loses them from
+every takeaway.
 
 Every deletion keeps the sentence whole: its opening and its final mark stay, a clause
 goes with the comma that set it off, nothing inside quotation marks or brackets is cut
@@ -44,7 +50,8 @@ MAX_ASIDE_WORDS = 8
 #: Longest clause (in words) cut as an attribution: a longer one says something of its
 #: own.
 MAX_CLAUSE_WORDS = 12
-#: Longest appositive (in words) cut: set off by commas on both sides, it may be long
+#: Longest appositive or aside between dashes (in words) cut: set off on both sides, it
+#: may be long
 #: ("Pugh, a 47-year-old convert to Islam and a former New Jersey resident who served in
 #: the Air Force from 1986 to 1990, was arrested ...") and the sentence stays whole.
 MAX_APPOSITIVE_WORDS = 24
@@ -86,7 +93,7 @@ def compress(
     if data.drop_asides:
         for deletion in _asides(sentence):
             _apply(sentence, deleted, deletion)
-    for rule in (_asides, _dashed, _attributions, _appositives, _secondary):
+    for rule in (_asides, _dashed, _attributions, _appositives, _leading, _secondary):
         if _kept_words(sentence, deleted) <= target:
             break
         for deletion in rule(sentence, data):
@@ -141,7 +148,7 @@ def _asides(sentence: str, data: LanguageData | None = None) -> Iterator[Deletio
 def _dashed(sentence: str, data: LanguageData | None = None) -> Iterator[Deletion]:
     """Asides between two dashes, with the space before them."""
     for match in _DASHED.finditer(sentence):
-        if _words(match.group(0)) <= MAX_CLAUSE_WORDS and not _QUOTES.search(match.group(0)):
+        if _words(match.group(0)) <= MAX_APPOSITIVE_WORDS and not _QUOTES.search(match.group(0)):
             yield match.start(), match.end()
 
 
@@ -237,8 +244,9 @@ def _appositives(sentence: str, data: LanguageData) -> Iterator[Deletion]:
 
 
 def _secondary(sentence: str, data: LanguageData) -> Iterator[Deletion]:
-    """A secondary clause closing the sentence, from its comma to the final mark; the
-    last one first (the least is cut)."""
+    """A secondary clause closing the sentence, or the day it happened (one of the
+    language's ``weekdays``), from its comma to the final mark; the last one first (the
+    least is cut)."""
     clauses = _clauses(sentence)
     if not clauses:
         return
@@ -246,7 +254,11 @@ def _secondary(sentence: str, data: LanguageData) -> Iterator[Deletion]:
     for n in range(len(clauses) - 1, -1, -1):
         clause = clauses[n]
         if not _opens_with(clause.opening, data.secondary_openers) and not (
-            clause.opening and clause.opening[0].endswith(data.secondary_endings)
+            clause.opening
+            and (
+                clause.opening[0].endswith(data.secondary_endings)
+                or clause.opening[0] in data.weekdays
+            )
         ):
             continue
         if clause.words <= MAX_LIST_ITEM_WORDS or (
@@ -256,3 +268,28 @@ def _secondary(sentence: str, data: LanguageData) -> Iterator[Deletion]:
         if _QUOTES.search(sentence, clause.comma, stop):
             return
         yield clause.comma, stop
+
+
+def _leading(sentence: str, data: LanguageData) -> Iterator[Deletion]:
+    """An opening phrase ("Dalam acara itu, ...", "Last summer, ...") up to the comma
+    after which a capitalised word opens the main clause, with the space after it.
+
+    The main clause must be more than a list item ("In Jakarta, Bandung, and Surabaya,
+    ..." is a list of places), and nothing quoted is cut."""
+    opening = tuple(w.lower() for w in _WORD.findall(sentence[:40])[:2])
+    if not _opens_with(opening, data.leading_openers):
+        return
+    clauses = _clauses(sentence)
+    for clause in clauses:
+        after = sentence[clause.comma + 1 : clause.end].split()
+        if _words(sentence[: clause.comma]) > MAX_APPOSITIVE_WORDS:
+            return
+        if not after or not after[0][:1].isupper() or clause.words <= MAX_LIST_ITEM_WORDS:
+            continue
+        if _QUOTES.search(sentence, 0, clause.comma):
+            return
+        start = clause.comma + 1
+        while start < len(sentence) and sentence[start].isspace():
+            start += 1
+        yield 0, start
+        return

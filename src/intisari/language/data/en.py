@@ -84,6 +84,12 @@ SECONDARY_OPENERS = frozenset(
     adding following
     """.split()
 )
+LEADING_OPENERS = frozenset(
+    """
+    in on at after before during when while last earlier later despite amid since as
+    with following for by under from over this next until once
+    """.split()
+)
 
 #: Whole lines that are not story (each pattern matches the whole line, ignoring case).
 NOISE_LINES: tuple[tuple[str, str], ...] = (
@@ -244,6 +250,7 @@ DATA = LanguageData(
     appositive_openers=APPOSITIVE_OPENERS,
     secondary_openers=SECONDARY_OPENERS,
     secondary_endings=("ing",),
+    leading_openers=LEADING_OPENERS,
     referring_openers=REFERRING_OPENERS,
     fragment_openers=FRAGMENT_OPENERS,
     subordinators=SUBORDINATORS,

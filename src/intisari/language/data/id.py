@@ -142,6 +142,12 @@ SECONDARY_OPENERS = frozenset(
     dimana padahal bahkan meski meskipun walaupun walau agar supaya terutama khususnya
     """.split()
 ) | {"di mana"}
+LEADING_OPENERS = frozenset(
+    """
+    dalam pada di saat ketika setelah usai sebelum sementara untuk dengan meski meskipun
+    seperti sejak selain bagi terkait sebelumnya kemudian selama hingga sampai atas
+    """.split()
+)
 
 #: Whole lines that are not story. Each pattern must match the *whole* line (ignoring
 #: case unless it says ``(?-i:...)``), so a story sentence that merely contains "baca
@@ -359,6 +365,7 @@ DATA = LanguageData(
     attribution_openers=ATTRIBUTION_OPENERS,
     appositive_openers=APPOSITIVE_OPENERS,
     secondary_openers=SECONDARY_OPENERS,
+    leading_openers=LEADING_OPENERS,
     referring_openers=REFERRING_OPENERS,
     referring_words=REFERRING_WORDS,
     time_words=TIME_WORDS,
