@@ -110,6 +110,13 @@ CASES = [
      "Square Garden.",
      "Rookie Lauri Markkanen mencetak rekor poin dalam karirnya dengan 33 poin yang membawa "
      "Chicago Bulls mengatasi New York Knicks 122-119."),
+    # A relative clause far from the subject goes to the end of the sentence, not to the
+    # comma inside it ("a huge, salty ocean").
+    ("en", 12,
+     "NASA's Hubble Space Telescope has spotted indirect evidence of such plumes emanating "
+     "from Europa, which is thought to harbor a huge, salty ocean beneath its ice shell.",
+     "NASA's Hubble Space Telescope has spotted indirect evidence of such plumes emanating "
+     "from Europa."),
     ("en", 20,
      "The Doobie Brothers will look to ride a potential Rock and Roll Hall of Fame induction "
      "into a 50th anniversary tour in 2020, while the band prepares a new album.",
@@ -138,6 +145,10 @@ def test_each_rule_deletes_words_and_adds_none(
                "Filipina, 49 kapal Malaysia, dan satu kapal Cina."),
         ("en", "The company will open new offices in Paris, Rome, and Berlin, and hire 200 "
                "engineers."),
+        # The comma after an appositive inside an opening phrase closes the phrase.
+        ("en", "Having recently carried out a compulsory purchase of the house in Braunau am "
+               "Inn, a town on the border with Germany, Austria will invite architects to "
+               "submit plans for a redesign of the building."),
         # A list of places is not an opening phrase.
         ("en", "In Jakarta, Bandung, and Surabaya, police arrested dozens of people suspected "
                "of selling fake vaccines to hospitals."),

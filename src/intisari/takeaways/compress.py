@@ -55,6 +55,9 @@ MAX_CLAUSE_WORDS = 12
 #: ("Pugh, a 47-year-old convert to Islam and a former New Jersey resident who served in
 #: the Air Force from 1986 to 1990, was arrested ...") and the sentence stays whole.
 MAX_APPOSITIVE_WORDS = 24
+#: Most words before an appositive cut from the middle of a sentence: its subject ("Pugh",
+#: "Peskov mencatat bahwa perang melawan Ukraina").
+MAX_SUBJECT_WORDS = 6
 #: Fewest words a compressed sentence keeps: fewer are a headline, not a statement.
 MIN_KEPT_WORDS = 6
 #: A clause after a comma this short is an item of a list ("Paris, Rome, and Berlin"):
@@ -231,16 +234,27 @@ def _attributions(sentence: str, data: LanguageData) -> Iterator[Deletion]:
 
 
 def _appositives(sentence: str, data: LanguageData) -> Iterator[Deletion]:
-    """An appositive or non-restrictive clause with its commas (", yang juga ...,"), or,
-    closing the sentence, from its comma to the final mark."""
-    for clause in _clauses(sentence):
+    """An appositive or non-restrictive clause right after the subject, with its commas
+    ("Pugh, a 47-year-old convert ..., was arrested"), or, closing the sentence, from its
+    comma to the final mark.
+
+    Only after the subject (the sentence's first comma, after at most
+    ``MAX_SUBJECT_WORDS`` words): further in, the comma that seems to close the clause
+    may belong to something else ("emanating from Europa, which is thought to harbor a
+    huge, salty ocean"; "in Braunau am Inn, a town on the border with Germany, Austria
+    will ..."), and cutting to it breaks the sentence."""
+    clauses = _clauses(sentence)
+    for n, clause in enumerate(clauses):
         if clause.words > MAX_APPOSITIVE_WORDS or not _opens_with(
             clause.opening, data.appositive_openers
         ):
             continue
         if _QUOTES.search(sentence, clause.comma, clause.end):
             continue
-        yield (clause.comma, clause.end) if clause.closes else (clause.comma, clause.end + 1)
+        if clause.closes:
+            yield clause.comma, clause.end
+        elif n == 0 and _words(sentence[: clause.comma]) <= MAX_SUBJECT_WORDS:
+            yield clause.comma, clause.end + 1
 
 
 def _secondary(sentence: str, data: LanguageData) -> Iterator[Deletion]:
