@@ -253,7 +253,9 @@ def _appositives(sentence: str, data: LanguageData) -> Iterator[Deletion]:
             continue
         if clause.closes:
             yield clause.comma, clause.end
-        elif n == 0 and _words(sentence[: clause.comma]) <= MAX_SUBJECT_WORDS:
+        elif n == 0 and _words(sentence[: clause.comma]) <= MAX_SUBJECT_WORDS and not _leads(
+            sentence, data
+        ):
             yield clause.comma, clause.end + 1
 
 
@@ -279,9 +281,18 @@ def _secondary(sentence: str, data: LanguageData) -> Iterator[Deletion]:
             n and clauses[n - 1].words <= MAX_LIST_ITEM_WORDS
         ):
             continue  # an item of a list, or the last one
-        if _QUOTES.search(sentence, clause.comma, stop):
-            return
+        if len(_QUOTES.findall(sentence, clause.comma, stop)) % 2:
+            return  # a quotation would lose one of its marks
         yield clause.comma, stop
+
+
+def _leads(sentence: str, data: LanguageData) -> bool:
+    """Does ``sentence`` open with an adverbial phrase (``leading_openers``, or a word
+    with one of ``secondary_endings``: "Having bought the house, ...")?"""
+    opening = tuple(w.lower() for w in _WORD.findall(sentence[:40])[:2])
+    return _opens_with(opening, data.leading_openers) or bool(
+        opening and opening[0].endswith(data.secondary_endings)
+    )
 
 
 def _leading(sentence: str, data: LanguageData) -> Iterator[Deletion]:
@@ -290,8 +301,7 @@ def _leading(sentence: str, data: LanguageData) -> Iterator[Deletion]:
 
     The main clause must be more than a list item ("In Jakarta, Bandung, and Surabaya,
     ..." is a list of places), and nothing quoted is cut."""
-    opening = tuple(w.lower() for w in _WORD.findall(sentence[:40])[:2])
-    if not _opens_with(opening, data.leading_openers):
+    if not _leads(sentence, data):
         return
     clauses = _clauses(sentence)
     for clause in clauses:
