@@ -152,6 +152,16 @@ def test_each_rule_deletes_words_and_adds_none(
                "Filipina, 49 kapal Malaysia, dan satu kapal Cina."),
         ("en", "The company will open new offices in Paris, Rome, and Berlin, and hire 200 "
                "engineers."),
+        # After an opening phrase, the closing clause is the main one.
+        ("en", "Last week, when India's government and a British documentarian faced off "
+               "over a film, a little-known channel hundreds of miles away in southern India "
+               "was waging its own battle."),
+        # A contrast is not a secondary clause ("not only ..., but also ...").
+        ("en", "The community is grappling not only with last year's fatal shooting of "
+               "teenager Michael Brown, but also Wednesday's wounding of two police "
+               "officers."),
+        ("id", "Polisi sudah memeriksa sepuluh orang saksi dalam kasus itu, namun hingga kini "
+               "belum ada satu pun yang ditetapkan sebagai tersangka."),
         # A list of places is not an opening phrase.
         ("en", "In Jakarta, Bandung, and Surabaya, police arrested dozens of people suspected "
                "of selling fake vaccines to hospitals."),

@@ -252,7 +252,10 @@ def _appositives(sentence: str, data: LanguageData) -> Iterator[Deletion]:
         if _QUOTES.search(sentence, clause.comma, clause.end):
             continue
         if clause.closes:
-            yield clause.comma, clause.end
+            # After an opening phrase ("Last week, when ..., a little-known channel was
+            # waging ..."), the closing clause is the main one.
+            if not _leads(sentence, data):
+                yield clause.comma, clause.end
         elif n == 0 and _words(sentence[: clause.comma]) <= MAX_SUBJECT_WORDS and not _leads(
             sentence, data
         ):

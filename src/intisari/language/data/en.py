@@ -74,14 +74,15 @@ SPEECH_VERBS = frozenset("said says told added explained noted asked wrote accor
 #: attribution (", according to the Interfax news agency."; ", police said." is found by
 #: ``SPEECH_VERBS``), an appositive or non-restrictive clause between commas (", who was
 #: elected in 2016,", ", a spokesman for the ministry,"), a closing secondary clause
-#: (", while ...", ", including ...").
+#: (", while ...", ", including ..."; not ", but ...": the contrast is often the news,
+#: and "not only ..., but also ..." needs both halves).
 ATTRIBUTION_OPENERS = frozenset({"according to", "reported", "reports", "citing"})
 APPOSITIVE_OPENERS = frozenset("who whom whose which a an".split())
 SECONDARY_OPENERS = frozenset(
     """
     while as including with which where when whose after before amid despite although
-    though whereas because since but and so prompting leaving sending making saying
-    adding following
+    though whereas because since and so prompting leaving sending making saying adding
+    following
     """.split()
 )
 LEADING_OPENERS = frozenset(

@@ -129,7 +129,7 @@ SPEECH_VERBS = frozenset(
 #: ", kata Peskov." is found by ``SPEECH_VERBS``), an appositive or non-restrictive
 #: clause between commas (", yang juga Ketua Umum Partai Golkar,", ", seorang warga
 #: Bekasi,"), a closing secondary clause (", seraya menambahkan bahwa ...", ", sehingga
-#: ...").
+#: ..."; not ", namun ..." nor ", tetapi ...": the contrast is often the news).
 ATTRIBUTION_OPENERS = frozenset({
     "menurut", "dilansir", "mengutip", "dikutip", "melansir", "dilaporkan",
     "seperti dilansir", "seperti dikutip", "sebagaimana dilansir", "sebagaimana dikutip",
@@ -138,8 +138,8 @@ APPOSITIVE_OPENERS = frozenset("yang seorang selaku".split())
 SECONDARY_OPENERS = frozenset(
     """
     seraya sembari sehingga sementara sedangkan hingga termasuk yakni yaitu setelah usai
-    sebelum menyusul sekaligus dan serta namun tetapi tapi karena sebab ketika saat
-    dimana padahal bahkan meski meskipun walaupun walau agar supaya terutama khususnya
+    sebelum menyusul sekaligus dan serta karena sebab ketika saat dimana padahal bahkan
+    meski meskipun walaupun walau agar supaya terutama khususnya
     """.split()
 ) | {"di mana"}
 LEADING_OPENERS = frozenset(
