@@ -35,8 +35,9 @@ def test_the_example_article() -> None:
     summary = intisari.summarize(text=need(EXAMPLE_ARTICLE).read_text(encoding="utf-8"))
     assert summary.language == "id" and summary.language_supported
     assert summary.title == "Kremlin Sebut Kehadiran Pasukan NATO di Ukraina Ancaman bagi Moskow"
-    assert len(summary.takeaways) == 3
+    assert len(summary.takeaways) == 5
     for takeaway in summary.takeaways:
+        assert len(takeaway.text.split()) <= 40
         assert not re.search(r"MEMBACA|Audi|Yahoo|ringkasan", takeaway.text)
     assert "MEMBACA" not in summary.text and "Yahoo" not in summary.text
     reasons = {r.reason for r in summary.removed if "MEMBACA" in r.text or "Yahoo" in r.text}
