@@ -58,6 +58,8 @@ MAX_APPOSITIVE_WORDS = 24
 #: Most words before an appositive cut from the middle of a sentence: its subject ("Pugh",
 #: "Peskov mencatat bahwa perang melawan Ukraina").
 MAX_SUBJECT_WORDS = 6
+#: Characters at a sentence's end searched for its final mark and closing quotes.
+FINAL_WINDOW = 12
 #: Fewest words a compressed sentence keeps: fewer are a headline, not a statement.
 MIN_KEPT_WORDS = 6
 #: A clause after a comma this short is an item of a list ("Paris, Rome, and Berlin"):
@@ -76,6 +78,8 @@ _QUOTES = re.compile(r"[\"“”„«»]")
 # The sentence's final mark, perhaps with closing quotes or brackets after it.
 _FINAL = re.compile(r"""[.!?…]+["”’'»)\]]*\s*$""")
 _WORD = re.compile(r"\w+")
+# What ``_clauses`` reads: brackets, quotation marks, and commas followed by a space.
+_CLAUSE_MARKS = re.compile(r"[()\[\]\"“”„«»]|,(?=\s)")
 
 Deletion = tuple[int, int]
 
@@ -96,10 +100,13 @@ def compress(
     if data.drop_asides:
         for deletion in _asides(sentence):
             _apply(sentence, deleted, deletion)
+    clauses: list[_Clause] | None = None
     for rule in (_asides, _dashed, _attributions, _appositives, _leading, _secondary):
         if _kept_words(sentence, deleted) <= target:
             break
-        for deletion in rule(sentence, data):
+        if clauses is None:
+            clauses = _clauses(sentence)
+        for deletion in rule(sentence, data, clauses):
             if _apply(sentence, deleted, deletion) and _kept_words(sentence, deleted) <= target:
                 break
     return [(start + s, start + e) for s, e in _kept(sentence, deleted)]
@@ -136,7 +143,9 @@ def _kept_words(sentence: str, deleted: list[Deletion]) -> int:
     return sum(len(sentence[s:e].split()) for s, e in _kept(sentence, deleted))
 
 
-def _asides(sentence: str, data: LanguageData | None = None) -> Iterator[Deletion]:
+def _asides(
+    sentence: str, data: LanguageData | None = None, clauses: list[_Clause] | None = None
+) -> Iterator[Deletion]:
     """Short asides in brackets, with the space before them. An aside set off by a comma
     before a mark ("Selasa, (2/5), Kepala ...") goes with that comma ("Selasa, Kepala")."""
     for match in _ASIDE.finditer(sentence):
@@ -148,7 +157,9 @@ def _asides(sentence: str, data: LanguageData | None = None) -> Iterator[Deletio
         yield start, match.end()
 
 
-def _dashed(sentence: str, data: LanguageData | None = None) -> Iterator[Deletion]:
+def _dashed(
+    sentence: str, data: LanguageData, clauses: list[_Clause]
+) -> Iterator[Deletion]:
     """Asides between two dashes, with the space before them."""
     for match in _DASHED.finditer(sentence):
         if _words(match.group(0)) <= MAX_APPOSITIVE_WORDS and not _QUOTES.search(match.group(0)):
@@ -176,23 +187,23 @@ def _clauses(sentence: str) -> list[_Clause]:
     """The comma-led clauses of ``sentence``, outside brackets and quotation marks.
 
     Only a comma followed by a space counts ("1,5 juta" is a number)."""
-    final = _FINAL.search(sentence)
+    final = _FINAL.search(sentence, max(0, len(sentence) - FINAL_WINDOW))
     if final is None:
         return []
     stop = final.start()
     commas: list[int] = []
     depth = 0
     quoted = False
-    for index in range(stop):
-        char = sentence[index]
+    for mark in _CLAUSE_MARKS.finditer(sentence, 0, stop):
+        char = mark.group()
         if char in "([":
             depth += 1
         elif char in ")]":
             depth = max(0, depth - 1)
-        elif _QUOTES.match(char):
+        elif char != ",":
             quoted = not quoted
-        elif char == "," and not depth and not quoted and sentence[index + 1 : index + 2].isspace():
-            commas.append(index)
+        elif not depth and not quoted:
+            commas.append(mark.start())
     clauses = []
     for n, comma in enumerate(commas):
         end = commas[n + 1] if n + 1 < len(commas) else stop
@@ -213,13 +224,14 @@ def _opens_with(opening: tuple[str, ...], openers: frozenset[str]) -> bool:
     return bool(opening) and (opening[0] in openers or " ".join(opening[:2]) in openers)
 
 
-def _attributions(sentence: str, data: LanguageData) -> Iterator[Deletion]:
+def _attributions(
+    sentence: str, data: LanguageData, clauses: list[_Clause]
+) -> Iterator[Deletion]:
     """A closing source attribution: from the comma that starts it to the final mark.
 
     Not in a sentence that quotes: a quotation keeps its speaker."""
     if _QUOTES.search(sentence):
         return
-    clauses = _clauses(sentence)
     stop = clauses[-1].end if clauses else 0
     for clause in clauses:
         tail = sentence[clause.comma + 1 : stop]
@@ -233,7 +245,9 @@ def _attributions(sentence: str, data: LanguageData) -> Iterator[Deletion]:
             return
 
 
-def _appositives(sentence: str, data: LanguageData) -> Iterator[Deletion]:
+def _appositives(
+    sentence: str, data: LanguageData, clauses: list[_Clause]
+) -> Iterator[Deletion]:
     """An appositive or non-restrictive clause right after the subject, with its commas
     ("Pugh, a 47-year-old convert ..., was arrested"), or, closing the sentence, from its
     comma to the final mark.
@@ -243,7 +257,6 @@ def _appositives(sentence: str, data: LanguageData) -> Iterator[Deletion]:
     may belong to something else ("emanating from Europa, which is thought to harbor a
     huge, salty ocean"; "in Braunau am Inn, a town on the border with Germany, Austria
     will ..."), and cutting to it breaks the sentence."""
-    clauses = _clauses(sentence)
     for n, clause in enumerate(clauses):
         if clause.words > MAX_APPOSITIVE_WORDS or not _opens_with(
             clause.opening, data.appositive_openers
@@ -262,11 +275,12 @@ def _appositives(sentence: str, data: LanguageData) -> Iterator[Deletion]:
             yield clause.comma, clause.end + 1
 
 
-def _secondary(sentence: str, data: LanguageData) -> Iterator[Deletion]:
+def _secondary(
+    sentence: str, data: LanguageData, clauses: list[_Clause]
+) -> Iterator[Deletion]:
     """A secondary clause closing the sentence, or the day it happened (one of the
     language's ``weekdays``), from its comma to the final mark; the last one first (the
     least is cut)."""
-    clauses = _clauses(sentence)
     if not clauses:
         return
     stop = clauses[-1].end
@@ -298,7 +312,9 @@ def _leads(sentence: str, data: LanguageData) -> bool:
     )
 
 
-def _leading(sentence: str, data: LanguageData) -> Iterator[Deletion]:
+def _leading(
+    sentence: str, data: LanguageData, clauses: list[_Clause]
+) -> Iterator[Deletion]:
     """An opening phrase ("Dalam acara itu, ...", "Last summer, ...") up to the comma
     after which a capitalised word opens the main clause, with the space after it.
 
@@ -306,7 +322,6 @@ def _leading(sentence: str, data: LanguageData) -> Iterator[Deletion]:
     ..." is a list of places), and nothing quoted is cut."""
     if not _leads(sentence, data):
         return
-    clauses = _clauses(sentence)
     for clause in clauses:
         after = sentence[clause.comma + 1 : clause.end].split()
         if _words(sentence[: clause.comma]) > MAX_APPOSITIVE_WORDS:

@@ -92,17 +92,23 @@ def select_takeaways(
     ranked = _ranked(scores)
     quotes = quotations(document)
     least = _least_count(document) if count is None else MIN_COUNT
-    chosen = _greedy(document, ranked, wanted, budget, strict=True, quotes=quotes, least=least)
+    # The spans each examined sentence would show, computed once (``_greedy`` needs them).
+    shown: dict[int, list[tuple[int, int]]] = {}
+    chosen = _greedy(
+        document, ranked, wanted, budget, strict=True, quotes=quotes, least=least, shown=shown
+    )
     if count is None and sizer is not None:
         chosen = chosen[: max(least, sizer(document, scores, chosen))]
     if not chosen:
         # Nothing passes every rule (a short or oddly written article): keep grounding and
         # redundancy, relax the rest, so every article gets at least one takeaway.
-        chosen = _greedy(document, ranked, wanted, None, strict=False, quotes=quotes)[:1]
+        chosen = _greedy(
+            document, ranked, wanted, None, strict=False, quotes=quotes, shown=shown
+        )[:1]
     top = max((scores[i] for i in chosen), default=1.0) or 1.0
     takeaways = []
     for i in sorted(chosen):
-        spans = takeaway_spans(document, i, quotes[i])
+        spans = shown.get(i) or takeaway_spans(document, i, quotes[i])
         takeaways.append(
             Takeaway(
                 text=join_spans(document.text, spans),
@@ -159,6 +165,7 @@ def _greedy(
     strict: bool,
     quotes: list[Quotation | None],
     least: int = MIN_COUNT,
+    shown: dict[int, list[tuple[int, int]]] | None = None,
 ) -> list[int]:
     """Best-ranked acceptable sentence, one at a time, until ``count`` or the budget
     (which stops the box only once it holds ``least``).
@@ -193,14 +200,14 @@ def _greedy(
                     _usable(document, sentence, quotation) if strict
                     else len(words(sentence.text)) > 1
                 )
-                shown = _shown(document, i, quotation) if usable else ""
-                shown_texts[i] = shown
-                shown_words[i] = len(shown.split())
+                text = _shown(document, i, quotation, shown) if usable else ""
+                shown_texts[i] = text
+                shown_words[i] = len(text.split())
                 if not usable or (strict and shown_words[i] > MAX_BULLET_WORDS):
                     # Too long even compressed: a shorter sentence makes a better bullet.
                     rejected.add(i)
                     continue
-                leans_back[i] = strict and refers_back(shown, data)
+                leans_back[i] = strict and refers_back(text, data)
             if leans_back[i] and not antecedent_shown(document, opening, chosen):
                 continue  # Readable only once what it points back to is in the box.
             if quotation is not None and any(quotes[j] == quotation for j in chosen):
@@ -244,10 +251,18 @@ def _quoted_spans(
     return None if quotation is None else quotation_spans(document, index, quotation)
 
 
-def _shown(document: Document, index: int, quotation: Quotation | None) -> str:
+def _shown(
+    document: Document,
+    index: int,
+    quotation: Quotation | None,
+    memo: dict[int, list[tuple[int, int]]] | None = None,
+) -> str:
     """The text a takeaway of sentence ``index`` shows (a quotation may show more, a
-    compressed sentence less)."""
-    return join_spans(document.text, takeaway_spans(document, index, quotation))
+    compressed sentence less); its spans are kept in ``memo``."""
+    spans = takeaway_spans(document, index, quotation)
+    if memo is not None:
+        memo[index] = spans
+    return join_spans(document.text, spans)
 
 
 def _opening(document: Document, index: int, quotation: Quotation | None) -> int:
