@@ -58,6 +58,11 @@ MAX_APPOSITIVE_WORDS = 24
 #: Most words before an appositive cut from the middle of a sentence: its subject ("Pugh",
 #: "Peskov mencatat bahwa perang melawan Ukraina").
 MAX_SUBJECT_WORDS = 6
+#: Longest sentence (in words) compressed: the rules read every clause against the rest
+#: of the sentence, and a longer "sentence" (an unsplit dump, 100,000 bytes of "Aa Bb,
+#: Aa Bb, ...") would cost time growing with its square. Only the relaxed fallback ever
+#: shows such a sentence; the selector's own limit is 70 words.
+MAX_READ_WORDS = 100
 #: Characters at a sentence's end searched for its final mark and closing quotes.
 FINAL_WINDOW = 12
 #: Fewest words a compressed sentence keeps: fewer are a headline, not a statement.
@@ -96,6 +101,8 @@ def compress(
     """
     target = data.bullet_words if target is None else target
     sentence = text[start:end]
+    if len(sentence.split(maxsplit=MAX_READ_WORDS)) > MAX_READ_WORDS:
+        return [(start, end)]  # not a sentence a reader would get, whatever is cut
     deleted: list[Deletion] = []
     if data.drop_asides:
         for deletion in _asides(sentence):
