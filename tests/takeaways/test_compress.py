@@ -156,6 +156,10 @@ def test_each_rule_deletes_words_and_adds_none(
         ("en", "Last week, when India's government and a British documentarian faced off "
                "over a film, a little-known channel hundreds of miles away in southern India "
                "was waging its own battle."),
+        ("en", "With the ongoing protests over the shooting death of Tony Robinson in "
+               "Madison, the racist chanting of fraternity members at the University of "
+               "Oklahoma, and now the shootings of two police officers in Ferguson, it's safe "
+               "to say that race relations are being pushed to the breaking point."),
         # A contrast is not a secondary clause ("not only ..., but also ...").
         ("en", "The community is grappling not only with last year's fatal shooting of "
                "teenager Michael Brown, but also Wednesday's wounding of two police "

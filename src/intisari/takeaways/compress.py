@@ -288,7 +288,10 @@ def _secondary(
     """A secondary clause closing the sentence, or the day it happened (one of the
     language's ``weekdays``), from its comma to the final mark; the last one first (the
     least is cut)."""
-    if not clauses:
+    if not clauses or _leads(sentence, data):
+        # After an opening phrase the main clause may be the closing one ("With the
+        # protests in Madison, ..., and now the shootings in Ferguson, it's safe to say
+        # ...": cutting ", and now ..." leaves no main clause).
         return
     stop = clauses[-1].end
     for n in range(len(clauses) - 1, -1, -1):
