@@ -117,6 +117,12 @@ CASES = [
      "town on the border with Germany, Austria will invite architects to submit plans for a "
      "redesign of the building.",
      "Austria will invite architects to submit plans for a redesign of the building."),
+    # After the subject's appositive, "said ..." is the main verb, not an attribution:
+    # the appositive goes, the verb stays.
+    ("en", 12,
+     "Francis, who was elected in March 2013 after Pope Benedict XVI stepped down, said his "
+     "predecessor had reopened a door to more popes emeritus.",
+     "Francis said his predecessor had reopened a door to more popes emeritus."),
     # A relative clause far from the subject goes to the end of the sentence, not to the
     # comma inside it ("a huge, salty ocean").
     ("en", 12,

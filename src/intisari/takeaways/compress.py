@@ -240,7 +240,11 @@ def _attributions(
     if _QUOTES.search(sentence):
         return
     stop = clauses[-1].end if clauses else 0
-    for clause in clauses:
+    for n, clause in enumerate(clauses):
+        if n and _opens_with(clauses[n - 1].opening, data.appositive_openers):
+            # After "Francis, who was elected in 2013, said his predecessor ..." the verb
+            # of saying is the sentence's own.
+            continue
         tail = sentence[clause.comma + 1 : stop]
         if len(tail.split()) > MAX_CLAUSE_WORDS:
             continue
