@@ -34,7 +34,7 @@ from intisari.ingest.clean import clean, normalize
 from intisari.language.data import LANGUAGES
 from intisari.language.detect import detect_language
 from intisari.language.segment import paragraph_spans, sentence_spans
-from intisari.result import Summary
+from intisari.result import Summary, join_spans
 from property_inputs import ARTICLE_LANGUAGES, Reach, article_pages, articles, paragraphs
 
 #: Longest time one article may take here, in seconds (see the module docstring).
@@ -188,7 +188,7 @@ def _assert_grounded(summary: Summary) -> None:
         assert takeaway.spans
         for start, end in takeaway.spans:
             assert 0 <= start < end <= len(summary.text)
-        pieces = " ".join(summary.text[start:end] for start, end in takeaway.spans)
+        pieces = join_spans(summary.text, takeaway.spans)
         assert " ".join(pieces.split()) == " ".join(takeaway.text.split())
         assert 0.0 <= takeaway.score <= 1.0
 

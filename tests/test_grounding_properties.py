@@ -24,6 +24,7 @@ from intisari.errors import InputError
 from intisari.ingest.clean import clean
 from intisari.language.data import GENERIC, LANGUAGES
 from intisari.language.segment import paragraph_spans, sentence_spans
+from intisari.result import join_spans
 from property_inputs import Reach, article_pages, articles
 
 #: Enough examples to find a broken rule, few enough that the file runs in seconds.
@@ -107,7 +108,7 @@ def assert_grounded(summary: intisari.Summary, count: int) -> None:
         for start, end in takeaway.spans:
             assert previous_end <= start < end <= len(summary.text)
             previous_end = end
-        joined = " ".join(summary.text[start:end] for start, end in takeaway.spans)
+        joined = join_spans(summary.text, takeaway.spans)
         assert re.sub(r"\s+", " ", joined).strip() == re.sub(r"\s+", " ", takeaway.text).strip()
 
 

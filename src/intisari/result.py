@@ -10,10 +10,33 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["EngineInfo", "Origin", "Removed", "Summary", "Takeaway"]
+__all__ = ["EngineInfo", "Origin", "Removed", "Summary", "Takeaway", "join_spans"]
 
 #: How a takeaway was made: cut from the article, or written by an LLM and checked.
 Origin = Literal["extract", "llm"]
+
+#: Marks that close what comes before them. A piece of a takeaway that starts with one
+#: is joined to the piece before it without a space: deleting ", menurut kantor berita
+#: Interfax" from "... di Ukraina, menurut kantor berita Interfax." leaves the pieces
+#: "... di Ukraina" and ".", which read "... di Ukraina.".
+CLOSING_MARKS = ".,;:!?…"
+
+
+def join_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """The takeaway that ``spans`` of ``text`` make: the grounding invariant's one rule.
+
+    The pieces are joined with single spaces, except that a piece opening with one of
+    ``CLOSING_MARKS`` follows the one before it directly. The engine builds every
+    extracted takeaway's text with this function, and every grounding check compares
+    with it.
+    """
+    joined: list[str] = []
+    for start, end in spans:
+        piece = text[start:end]
+        if joined and piece[:1] not in CLOSING_MARKS:
+            joined.append(" ")
+        joined.append(piece)
+    return "".join(joined)
 
 
 class Takeaway(BaseModel):
@@ -21,7 +44,8 @@ class Takeaway(BaseModel):
 
     ``origin == "extract"``: made only of words of the article. ``spans`` are
     ``[start, end)`` character offsets into ``Summary.text``; joining the spanned pieces
-    with single spaces gives ``text`` (the grounding invariant). ``score`` is the
+    (``join_spans``: single spaces, none before a closing mark) gives ``text`` (the
+    grounding invariant). ``score`` is the
     ranker's, relative to the best sentence.
 
     ``origin == "llm"``: written by an LLM (``--method llm``) and shown only because the

@@ -65,6 +65,16 @@ def test_no_real_article_is_refused(totals: dict[str, Any]) -> None:
     assert totals["refused"] == 0
 
 
+def test_bullets_are_read_in_one_glance(totals: dict[str, Any]) -> None:
+    """Issue 12's targets: median <= 20 words a bullet, 90th percentile <= 30, none over
+    the cap the selector holds every bullet to."""
+    from intisari.takeaways.compress import MAX_BULLET_WORDS
+
+    assert totals["words_median"] <= 20
+    assert totals["words_p90"] <= 30
+    assert totals["words_max"] <= MAX_BULLET_WORDS
+
+
 def test_extraction_f1_holds(totals: dict[str, Any]) -> None:
     floor = json.loads(CEILINGS.read_text(encoding="utf-8"))["floors"]["f1_engine"]
     assert totals["f1_engine"] >= floor

@@ -14,6 +14,7 @@ import pytest
 from intisari.document import Document
 from intisari.language.detect import language_for
 from intisari.pipeline import build_document
+from intisari.result import join_spans
 from intisari.takeaways.checks import quotes_unbalanced
 from intisari.takeaways.quotes import MAX_QUOTE_WORDS, Quotation, quotations
 from intisari.takeaways.select import select_takeaways
@@ -83,7 +84,7 @@ def test_a_long_quotation_gives_its_closing_sentence_without_the_closing_mark() 
     ]
     result = select_takeaways(doc, [0.0] * len(doc.sentences), 1)
     for takeaway in result:
-        joined = " ".join(doc.text[s:e] for s, e in takeaway.spans)
+        joined = join_spans(doc.text, takeaway.spans)
         assert re.sub(r"\s+", " ", joined) == takeaway.text  # deletion only: grounded
 
 

@@ -9,10 +9,10 @@ import pytest
 from intisari.document import Document
 from intisari.language.detect import language_for
 from intisari.pipeline import build_document
-from intisari.result import Takeaway
+from intisari.result import Takeaway, join_spans
+from intisari.takeaways.compress import MAX_ASIDE_WORDS
 from intisari.takeaways.select import (
     DEFAULT_WORD_BUDGET,
-    MAX_ASIDE_WORDS,
     WORD_BUDGETS,
     rank_candidates,
     select_takeaways,
@@ -34,7 +34,7 @@ def document(sentences: list[str], lang: str = "id") -> Document:
 
 
 def grounded(doc: Document, takeaway: Takeaway) -> bool:
-    joined = " ".join(doc.text[s:e] for s, e in takeaway.spans)
+    joined = join_spans(doc.text, takeaway.spans)
     return re.sub(r"\s+", " ", joined).strip() == re.sub(r"\s+", " ", takeaway.text).strip()
 
 

@@ -10,8 +10,10 @@ Systems, each scored on every article of the file:
   engine's own cleaning and sentence splitter (see ``baselines``).
 
 For each: ROUGE-1/2/Lsum F1 (``rouge``), grounded share, boilerplate share, share opening
-with a dangling reference whose antecedent is not in the box, words per takeaway, and
-articles/s (systems on the shared document add the time that building it took).
+with a dangling reference whose antecedent is not in the box, words per takeaway (mean,
+and per bullet the median, 90th percentile and largest), the share of boxes that are the
+article's first k sentences (lead copies; ``metrics.box_shape``, as ``evaluate --pages``
+reports them), and articles/s (systems on the shared document add the time that building it took).
 Regression cases exported by the service (lines with ``report`` and no ``summary``) are
 re-summarized, and the reported takeaways the engine still produces are listed.
 """
@@ -30,7 +32,14 @@ from intisari.document import Document
 from intisari.errors import InputError
 from intisari.evaluation.baselines import LexRankRanker, top_sentences
 from intisari.evaluation.corpus import Article, to_articles
-from intisari.evaluation.metrics import grounded, is_boilerplate, leans_on_missing
+from intisari.evaluation.metrics import (
+    box_shape,
+    grounded,
+    is_boilerplate,
+    is_lead_copy,
+    leans_on_missing,
+    sentence_indexes,
+)
 from intisari.evaluation.rouge import rouge
 from intisari.pipeline import summarize
 from intisari.ranking import Ranker, default_ranker
@@ -176,7 +185,8 @@ def _row(article: Article, document: Document, text: str, box: list[Takeaway]) -
     """Scores and checks of one box; ``text`` is the text its spans point into."""
     data = document.language.data
     starts = [s.start for s in document.sentences]
-    in_box = {bisect.bisect_right(starts, t.spans[0][0]) - 1 for t in box if t.spans}
+    indexes = sentence_indexes(document, box)
+    in_box = set(indexes)
     r = rouge([t.text for t in box], article.references)
     dangling = 0
     for takeaway in box:
@@ -191,6 +201,8 @@ def _row(article: Article, document: Document, text: str, box: list[Takeaway]) -
         "rougeLsum": r.rougeLsum,
         "takeaways": len(box),
         "words": sum(len(t.text.split()) for t in box),
+        "bullet_words": [len(t.text.split()) for t in box],
+        "lead_copy": is_lead_copy(indexes),
         "grounded": sum(grounded(text, t) for t in box),
         "boilerplate": sum(is_boilerplate(t.text, data) for t in box),
         "dangling": dangling,
@@ -243,5 +255,9 @@ def summary_figures(system: SystemScores) -> dict[str, float]:
         "boilerplate": system.share("boilerplate"),
         "dangling": system.share("dangling"),
         "words_per_takeaway": system.words_per_takeaway(),
+        **box_shape(
+            [n for row in system.rows for n in row["bullet_words"]],
+            [row["lead_copy"] for row in system.rows if row["takeaways"]],
+        ),
         "articles_per_second": system.articles_per_second(),
     }

@@ -23,7 +23,6 @@ article-extraction benchmark counts them.
 
 from __future__ import annotations
 
-import bisect
 import json
 import time
 import unicodedata
@@ -36,7 +35,12 @@ import numpy as np
 
 from intisari.errors import InputError
 from intisari.evaluation.corpus import read_records
-from intisari.evaluation.metrics import leans_on_missing
+from intisari.evaluation.metrics import (
+    box_shape,
+    is_lead_copy,
+    leans_on_missing,
+    sentence_indexes,
+)
 from intisari.language.detect import language_for
 from intisari.pipeline import build_document, summarize
 from intisari.result import Summary
@@ -123,11 +127,7 @@ class PagesEvaluation:
             "bullets": len(bullets),
             "defective": sum(bool(b.defects) for b in bullets),
             "defects": {kind: counts.get(kind, 0) for kind in DEFECTS},
-            "words_median": float(np.median(lengths)) if lengths else 0.0,
-            "words_p90": float(np.percentile(lengths, 90)) if lengths else 0.0,
-            "words_max": max(lengths, default=0),
-            "lead_copy_share": 100.0 * sum(p.lead_copy for p in boxed) / len(boxed)
-            if boxed else 0.0,
+            **box_shape(lengths, [p.lead_copy for p in boxed]),
             "f1_engine": _mean([p.f1_engine for p in scored]),
             "f1_trafilatura": _mean([p.f1_trafilatura for p in scored]),
             "pages_with_ground_truth": len(scored),
@@ -187,8 +187,7 @@ def _check_box(page: PageResult, summary: Summary, truth: str | None) -> None:
     language = language_for(summary.language)
     data = language.data
     document = build_document(summary.text, summary.title, language)
-    starts = [s.start for s in document.sentences]
-    indexes = [bisect.bisect_right(starts, t.spans[0][0]) - 1 for t in summary.takeaways]
+    indexes = sentence_indexes(document, summary.takeaways)
     marks = quote_marks(summary.text)
     body = _squeeze(truth) if truth else None
     bags: list[set[str]] = []
@@ -216,7 +215,7 @@ def _check_box(page: PageResult, summary: Summary, truth: str | None) -> None:
         if is_boilerplate(text, data):
             found.append("boilerplate")
         page.bullets.append(Bullet(text=text, words=len(text.split()), defects=found))
-    page.lead_copy = bool(indexes) and indexes == list(range(len(indexes)))
+    page.lead_copy = is_lead_copy(indexes)
 
 
 def token_f1(extracted: str, truth: str) -> float:
@@ -250,7 +249,7 @@ def pages_markdown(evaluation: PagesEvaluation, every_bullet: bool = True) -> st
         f"{totals['pages']} pages ({totals['refused']} refused), {totals['bullets']} bullets, "
         f"**{totals['defective']} defective**. Words per bullet: median "
         f"{totals['words_median']:.0f}, 90th percentile {totals['words_p90']:.0f}, largest "
-        f"{totals['words_max']}. Lead copies (the box is the first k sentences): "
+        f"{totals['words_max']:.0f}. Lead copies (the box is the first k sentences): "
         f"{totals['lead_copy_share']:.0f}% of boxes.",
         "",
         f"Extraction token F1 against the marked body ({totals['pages_with_ground_truth']} "

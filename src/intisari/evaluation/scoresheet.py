@@ -29,11 +29,13 @@ def markdown(evaluation: Evaluation) -> str:
         f"# Evaluation of {evaluation.source}",
         "",
         f"Ranker: `{evaluation.method}`. ROUGE F1 x 100 as defined in `../shared/data/README.md`;",
-        "grounded, boilerplate and dangling are percent of takeaways.",
+        "grounded, boilerplate and dangling are percent of takeaways; lead copies are the "
+        "percent of boxes that are the article's first k sentences.",
         "",
         "| system | articles | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | grounded | boilerplate "
-        "| dangling | words/takeaway | takeaways/article | articles/s |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| dangling | words/takeaway | words per bullet: median / p90 / max | lead copies % "
+        "| takeaways/article | articles/s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for system in evaluation.systems:
         f = summary_figures(system)
@@ -41,6 +43,8 @@ def markdown(evaluation: Evaluation) -> str:
             f"| {system.name} | {len(system.rows)} | {f['rouge1']:.2f} | {f['rouge2']:.2f} | "
             f"{f['rougeLsum']:.2f} | {f['grounded']:.1f} | {f['boilerplate']:.1f} | "
             f"{f['dangling']:.1f} | {f['words_per_takeaway']:.1f} | "
+            f"{f['words_median']:.0f} / {f['words_p90']:.0f} / {f['words_max']:.0f} | "
+            f"{f['lead_copy_share']:.1f} | "
             f"{system.mean('takeaways'):.2f} | {f['articles_per_second']:.0f} |"
         )
     lines += ["", "## ROUGE-1 by article length (words)", ""]

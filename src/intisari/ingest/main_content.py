@@ -546,7 +546,10 @@ class _Writer:
                    if not isinstance(child, str)):
                 return None
             return "link-preview"
-        if element.names.strip():
+        # A link is the words of its sentence, whatever its class or id says: sites tag
+        # names in running text (``<a id="auto-tag_doobie-brothers">Doobie Brothers</a>``),
+        # and cutting them left "The will unite with former frontman for ...".
+        if tag != "a" and element.names.strip():
             named = _named_cut(element.names)
             if named:
                 return named

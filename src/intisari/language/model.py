@@ -143,6 +143,42 @@ class LanguageData:
     #: ("Jika ... maka ...").
     clause_links: frozenset[str] = frozenset()
 
+    # Compressing a takeaway (``intisari.takeaways.compress``): what may be deleted. ----
+    #: Short asides in brackets go from every takeaway, not only from a long one: the
+    #: language's reference summaries leave them out ("(pictured)", "(R-Texas)"), where
+    #: others keep the dates and acronyms their brackets hold ("Jumat (8/9/2017)").
+    drop_asides: bool = False
+    #: A takeaway this long (in words) or shorter is left whole; a longer one is
+    #: compressed towards it. Yahoo's and WSJ's bullets are ~15-20 words; a language whose
+    #: reference summaries copy the article's long sentences whole (IndoSum's do) loses
+    #: ROUGE with every word cut, and is compressed only as far as the cap on a bullet's
+    #: length (``compress.MAX_BULLET_WORDS``) needs.
+    bullet_words: int = 20
+    #: Lower-cased openings (one or two words) of a source attribution that closes the
+    #: sentence after a comma (", menurut kantor berita Rusia Interfax.", ", according to
+    #: police."). A closing clause with one of ``speech_verbs`` among its first words
+    #: (", kata Peskov.", ", police said on Tuesday.") is one too.
+    attribution_openers: frozenset[str] = frozenset()
+    #: How many first words of a closing clause may hold its verb of saying: Indonesian
+    #: puts the verb first (", kata Peskov."), English after the speaker (", the ministry
+    #: said."). Further in, the clause says something of its own.
+    attribution_verb_window: int = 1
+    #: Lower-cased openings of an appositive or a non-restrictive clause set off by commas
+    #: (", yang juga Ketua DPR, ...", ", who was elected in 2016, ...", ", a spokesman for
+    #: the ministry, ..."): the clause may go, with its commas.
+    appositive_openers: frozenset[str] = frozenset()
+    #: Lower-cased openings of a secondary clause that closes the sentence after a comma
+    #: (", seraya menambahkan bahwa ...", ", while ...", ", and ...", ", because ..."): it
+    #: may go, the sentence before it being a whole clause.
+    secondary_openers: frozenset[str] = frozenset()
+    #: Lower-cased openings (one or two words) of an adverbial phrase or clause that opens
+    #: the sentence ("Dalam acara itu, ...", "Last summer, ...", "After the vote, ..."):
+    #: it may go when a name opens the main clause after its comma.
+    leading_openers: frozenset[str] = frozenset()
+    #: Endings of a word that opens such a clause, beyond ``secondary_openers``: the
+    #: English participle (", crushing her trainer to death ...").
+    secondary_endings: tuple[str, ...] = ()
+
     # Fact checking (``intisari.checking``): what a statement may get wrong. ------------
     #: Lower-cased words that deny what follows ("tidak", "not"): a statement whose
     #: polarity differs from the article sentence it rests on is flagged.

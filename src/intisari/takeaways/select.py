@@ -1,14 +1,14 @@
 """Choose the takeaways: the best-ranked sentences that can stand alone and say new things.
 
 The ranker only orders; the rules that keep the box honest live here, whatever ranker is
-used: a takeaway is article text (a sentence, given by its spans, possibly with an aside
-deleted), never a heading, never a repeat of another takeaway, never a fragment, a
-dateline, a caption or a link (the reader's rules, ``checks``), never part of a quotation
-without its speaker (``quotes``), and never points back to a sentence the reader does
-not see ("Namun, ...", "However, ...", "Wanita tersebut ...") unless that sentence is in
-the box right before it; a personal pronoun ("Ia ...", "Menurut dia, ...") may also
-follow an earlier takeaway that names someone, and a demonstrative's noun ("Lima
-mahasiswa UGM ini ...") an earlier takeaway holding it.
+used: a takeaway is article text (a sentence, given by its spans, shortened by deletion
+when it is long: ``compress``), never a heading, never a repeat of another takeaway,
+never a fragment, a dateline, a caption or a link (the reader's rules, ``checks``),
+never part of a quotation without its speaker (``quotes``), and never points back to a
+sentence the reader does not see ("Namun, ...", "However, ...", "Wanita tersebut ...")
+unless that sentence is in the box right before it; a personal pronoun ("Ia ...",
+"Menurut dia, ...") may also follow an earlier takeaway that names someone, and a
+demonstrative's noun ("Lima mahasiswa UGM ini ...") an earlier takeaway holding it.
 
 How many: an explicit ``count`` (1-5) is always honoured when the article has enough
 usable sentences. With ``count=None`` ("auto") a learned ``sizer`` picks where the
@@ -21,11 +21,10 @@ ROUGE-1 over a fixed three (see README, "Quality and evaluation").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Sequence
 
 from intisari.document import Document, Sentence
-from intisari.result import Takeaway
+from intisari.result import Takeaway, join_spans
 from intisari.takeaways.checks import (
     REFERRING_WINDOW,
     dateline_or_credit,
@@ -35,6 +34,7 @@ from intisari.takeaways.checks import (
     refers_back,
     repeats,
 )
+from intisari.takeaways.compress import MAX_BULLET_WORDS, compress
 from intisari.takeaways.quotes import Quotation, quotation_spans, quotations
 from intisari.takeaways.text import (
     MAX_TAKEAWAY_WORDS,
@@ -68,20 +68,14 @@ WORD_BUDGETS: dict[str, int] = {"id": 50, "en": 30}
 #: Other languages get the middle ground.
 DEFAULT_WORD_BUDGET = 40
 
-#: Languages whose takeaways drop short parenthetical asides: English news reference
-#: summaries leave them out ("(pictured)", "(R-Texas)"), while Indonesian ones keep the
-#: dates and acronyms their brackets hold ("Jumat (8/9/2017)", "(FP1)").
-COMPRESSED_LANGUAGES = frozenset({"en"})
-#: Longest aside (in words) dropped: a longer bracket carries content.
-MAX_ASIDE_WORDS = 8
+#: A long article (in words) gets at least ``LONG_ARTICLE_COUNT`` takeaways in an
+#: automatic box: a 3,000-word feature has more than one point to make, whatever a word
+#: budget tuned on short news says. Short articles keep a short box.
+LONG_ARTICLE_WORDS = 600
+LONG_ARTICLE_COUNT = 3
 
 #: How many of the candidates (sentence indexes, best first) an automatic box shows.
 Sizer = Callable[[Document, Sequence[float], Sequence[int]], int]
-
-# An aside in brackets, with the space before it, followed by a space and a word (so
-# deleting it never leaves "word ." with a stray space before punctuation).
-_ASIDE = re.compile(r"\s+\([^()]{1,80}\)(?=\s+\w)")
-
 
 def select_takeaways(
     document: Document, scores: list[float], count: int | None, sizer: Sizer | None = None
@@ -91,27 +85,31 @@ def select_takeaways(
     ``count`` takeaways (1-5) when given, else as many as ``sizer`` says, else as many as
     the language's word budget.
     """
-    sentences = document.sentences
     wanted = MAX_COUNT if count is None else max(MIN_COUNT, min(MAX_COUNT, count))
     budget = _word_budget(document) if count is None and sizer is None else None
     ranked = _ranked(scores)
     quotes = quotations(document)
-    chosen = _greedy(document, ranked, wanted, budget, strict=True, quotes=quotes)
+    least = _least_count(document) if count is None else MIN_COUNT
+    # The spans each examined sentence would show, computed once (``_greedy`` needs them).
+    shown: dict[int, list[tuple[int, int]]] = {}
+    chosen = _greedy(
+        document, ranked, wanted, budget, strict=True, quotes=quotes, least=least, shown=shown
+    )
     if count is None and sizer is not None:
-        chosen = chosen[: max(MIN_COUNT, sizer(document, scores, chosen))]
+        chosen = chosen[: max(least, sizer(document, scores, chosen))]
     if not chosen:
         # Nothing passes every rule (a short or oddly written article): keep grounding and
         # redundancy, relax the rest, so every article gets at least one takeaway.
-        chosen = _greedy(document, ranked, wanted, None, strict=False, quotes=quotes)[:1]
+        chosen = _greedy(
+            document, ranked, wanted, None, strict=False, quotes=quotes, shown=shown
+        )[:1]
     top = max((scores[i] for i in chosen), default=1.0) or 1.0
-    compress = document.language.code in COMPRESSED_LANGUAGES
     takeaways = []
     for i in sorted(chosen):
-        quoted = _quoted_spans(document, i, quotes[i])
-        spans = quoted or takeaway_spans(document.text, sentences[i], compress)
+        spans = shown.get(i) or takeaway_spans(document, i, quotes[i])
         takeaways.append(
             Takeaway(
-                text=" ".join(document.text[s:e] for s, e in spans),
+                text=join_spans(document.text, spans),
                 spans=spans,
                 score=round(max(0.0, scores[i] / top), 4),
             )
@@ -127,30 +125,30 @@ def rank_candidates(document: Document, scores: Sequence[float]) -> list[int]:
     )
 
 
-def takeaway_spans(text: str, sentence: Sentence, compress: bool) -> list[tuple[int, int]]:
-    """The sentence's ``[start, end)`` pieces: whole, or with short asides deleted.
-
-    Only deletion: every piece is article text, and the takeaway is the pieces joined
-    with single spaces, which is what the grounding invariant checks.
+def takeaway_spans(
+    document: Document, index: int, quotation: Quotation | None
+) -> list[tuple[int, int]]:
+    """The ``[start, end)`` pieces a takeaway of sentence ``index`` shows: a quotation
+    whole with its speaker (``quotes``), or the sentence, compressed when it is long
+    (``compress``). Only deletion: the takeaway is the pieces joined by ``join_spans``,
+    which is what the grounding invariant checks.
     """
-    if not compress:
-        return [(sentence.start, sentence.end)]
-    spans: list[tuple[int, int]] = []
-    start = sentence.start
-    for match in _ASIDE.finditer(text, sentence.start, sentence.end):
-        if len(match.group(0).split()) > MAX_ASIDE_WORDS:
-            continue
-        spans.append((start, match.start()))
-        start = match.end()
-        while start < sentence.end and text[start].isspace():
-            start += 1
-    spans.append((start, sentence.end))
-    return [(s, e) for s, e in spans if s < e]
+    quoted = _quoted_spans(document, index, quotation)
+    if quoted:
+        return quoted
+    sentence = document.sentences[index]
+    return compress(document.text, sentence.start, sentence.end, document.language.data)
 
 
 def _ranked(scores: Sequence[float]) -> list[int]:
     """Sentence indexes best first; ties keep article order (the sort is stable)."""
     return sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
+
+
+def _least_count(document: Document) -> int:
+    """The fewest takeaways an automatic box of ``document`` holds."""
+    long = len(document.text.split(maxsplit=LONG_ARTICLE_WORDS)) > LONG_ARTICLE_WORDS
+    return LONG_ARTICLE_COUNT if long else MIN_COUNT
 
 
 def _word_budget(document: Document) -> int:
@@ -164,8 +162,11 @@ def _greedy(
     budget: int | None,
     strict: bool,
     quotes: list[Quotation | None],
+    least: int = MIN_COUNT,
+    shown: dict[int, list[tuple[int, int]]] | None = None,
 ) -> list[int]:
-    """Best-ranked acceptable sentence, one at a time, until ``count`` or the budget.
+    """Best-ranked acceptable sentence, one at a time, until ``count`` or the budget
+    (which stops the box only once it holds ``least``).
 
     Each step scans from the top again: a sentence that leans on the one before it
     becomes acceptable once that one is chosen.
@@ -178,7 +179,12 @@ def _greedy(
     rejected: set[int] = set()
     # A dangling sentence waits (its antecedent may still be chosen); memo per index.
     leans_back: dict[int, bool] = {}
-    while len(chosen) < count and (budget is None or total_words < budget):
+    # Words of the takeaway each sentence would show (compressed), which the budget counts.
+    shown_words: dict[int, int] = {}
+    shown_texts: dict[int, str] = {}
+    while len(chosen) < count and (
+        budget is None or total_words < budget or len(chosen) < least
+    ):
         for i in ranked:
             if i in rejected or i in chosen:
                 continue
@@ -192,22 +198,28 @@ def _greedy(
                     _usable(document, sentence, quotation) if strict
                     else len(words(sentence.text)) > 1
                 )
-                if not usable:
+                text = _shown(document, i, quotation, shown) if usable else ""
+                shown_texts[i] = text
+                shown_words[i] = len(text.split())
+                if not usable or (strict and shown_words[i] > MAX_BULLET_WORDS):
+                    # Too long even compressed: a shorter sentence makes a better bullet.
                     rejected.add(i)
                     continue
-                leans_back[i] = strict and refers_back(_shown(document, i, quotation), data)
+                leans_back[i] = strict and refers_back(text, data)
             if leans_back[i] and not antecedent_shown(document, opening, chosen):
                 continue  # Readable only once what it points back to is in the box.
             if quotation is not None and any(quotes[j] == quotation for j in chosen):
                 rejected.add(i)  # The quotation is in the box already.
                 continue
-            bag = set(content_words(sentence.text, stopwords))
+            # The words the bullet shows: a compressed sentence may repeat more of an
+            # earlier bullet than the whole sentence does.
+            bag = set(content_words(shown_texts[i], stopwords))
             if any(repeats(bag, other) for other in bags):
                 rejected.add(i)
                 continue
             chosen.append(i)
             bags.append(bag)
-            total_words += len(sentence.text.split())
+            total_words += shown_words[i]
             break
         else:
             break
@@ -237,12 +249,18 @@ def _quoted_spans(
     return None if quotation is None else quotation_spans(document, index, quotation)
 
 
-def _shown(document: Document, index: int, quotation: Quotation | None) -> str:
-    """The text a takeaway of sentence ``index`` shows (a quotation may show more)."""
-    spans = _quoted_spans(document, index, quotation)
-    if not spans:
-        return document.sentences[index].text
-    return " ".join(document.text[s:e] for s, e in spans)
+def _shown(
+    document: Document,
+    index: int,
+    quotation: Quotation | None,
+    memo: dict[int, list[tuple[int, int]]] | None = None,
+) -> str:
+    """The text a takeaway of sentence ``index`` shows (a quotation may show more, a
+    compressed sentence less); its spans are kept in ``memo``."""
+    spans = takeaway_spans(document, index, quotation)
+    if memo is not None:
+        memo[index] = spans
+    return join_spans(document.text, spans)
 
 
 def _opening(document: Document, index: int, quotation: Quotation | None) -> int:

@@ -95,6 +95,28 @@ MARKER_WORDS = frozenset("the and of to is was that with for said".split())
 
 SPEECH_VERBS = frozenset("said says told added explained noted asked wrote according".split())
 
+#: What a long takeaway may lose (``intisari.takeaways.compress``): a closing source
+#: attribution (", according to the Interfax news agency."; ", police said." is found by
+#: ``SPEECH_VERBS``), an appositive or non-restrictive clause between commas (", who was
+#: elected in 2016,", ", a spokesman for the ministry,"), a closing secondary clause
+#: (", while ...", ", including ..."; not ", but ...": the contrast is often the news,
+#: and "not only ..., but also ..." needs both halves).
+ATTRIBUTION_OPENERS = frozenset({"according to", "reported", "reports", "citing"})
+APPOSITIVE_OPENERS = frozenset("who whom whose which a an".split())
+SECONDARY_OPENERS = frozenset(
+    """
+    while as including with which where when whose after before amid despite although
+    though whereas because since and so prompting leaving sending making saying adding
+    following
+    """.split()
+)
+LEADING_OPENERS = frozenset(
+    """
+    in on at after before during when while last earlier later despite amid since as
+    with following for by under from over this next until once
+    """.split()
+)
+
 #: Whole lines that are not story (each pattern matches the whole line, ignoring case).
 NOISE_LINES: tuple[tuple[str, str], ...] = (
     ("related-link", r"(read|see|watch)\s+(more|also|next|this)\b\s*:.*"),
@@ -251,6 +273,13 @@ DATA = LanguageData(
     credits=CREDITS,
     credit_triggers=(*common.CREDIT_TRIGGERS, "image", "video", "credit", "illustration"),
     speech_verbs=SPEECH_VERBS,
+    drop_asides=True,
+    attribution_openers=ATTRIBUTION_OPENERS,
+    attribution_verb_window=4,
+    appositive_openers=APPOSITIVE_OPENERS,
+    secondary_openers=SECONDARY_OPENERS,
+    secondary_endings=("ing",),
+    leading_openers=LEADING_OPENERS,
     referring_openers=REFERRING_OPENERS,
     fragment_openers=FRAGMENT_OPENERS,
     subordinators=SUBORDINATORS,

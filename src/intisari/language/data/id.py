@@ -124,6 +124,31 @@ SPEECH_VERBS = frozenset(
     "sebutnya paparnya terangnya pungkasnya lanjutnya lanjut".split()
 )
 
+#: What a long takeaway may lose (``intisari.takeaways.compress``): a closing source
+#: attribution (", menurut kantor berita Rusia Interfax.", ", seperti dilansir BBC.";
+#: ", kata Peskov." is found by ``SPEECH_VERBS``), an appositive or non-restrictive
+#: clause between commas (", yang juga Ketua Umum Partai Golkar,", ", seorang warga
+#: Bekasi,"), a closing secondary clause (", seraya menambahkan bahwa ...", ", sehingga
+#: ..."; not ", namun ..." nor ", tetapi ...": the contrast is often the news).
+ATTRIBUTION_OPENERS = frozenset({
+    "menurut", "dilansir", "mengutip", "dikutip", "melansir", "dilaporkan",
+    "seperti dilansir", "seperti dikutip", "sebagaimana dilansir", "sebagaimana dikutip",
+})
+APPOSITIVE_OPENERS = frozenset("yang seorang selaku".split())
+SECONDARY_OPENERS = frozenset(
+    """
+    seraya sembari sehingga sementara sedangkan hingga termasuk yakni yaitu setelah usai
+    sebelum menyusul sekaligus dan serta karena sebab ketika saat dimana padahal bahkan
+    meski meskipun walaupun walau agar supaya terutama khususnya
+    """.split()
+) | {"di mana"}
+LEADING_OPENERS = frozenset(
+    """
+    dalam pada di saat ketika setelah usai sebelum sementara untuk dengan meski meskipun
+    seperti sejak selain bagi terkait sebelumnya kemudian selama hingga sampai atas
+    """.split()
+)
+
 #: Whole lines that are not story. Each pattern must match the *whole* line (ignoring
 #: case unless it says ``(?-i:...)``), so a story sentence that merely contains "baca
 #: juga" or "AI" stays.
@@ -336,6 +361,11 @@ DATA = LanguageData(
         *common.CREDIT_TRIGGERS, "video", "gambar", "ilustrasi", "dok.", "com)", "news)", ".id)",
     ),
     speech_verbs=SPEECH_VERBS,
+    bullet_words=40,
+    attribution_openers=ATTRIBUTION_OPENERS,
+    appositive_openers=APPOSITIVE_OPENERS,
+    secondary_openers=SECONDARY_OPENERS,
+    leading_openers=LEADING_OPENERS,
     referring_openers=REFERRING_OPENERS,
     referring_words=REFERRING_WORDS,
     time_words=TIME_WORDS,

@@ -1,0 +1,351 @@
+"""Short bullets by deletion only: a long takeaway loses its asides, never gains a word.
+
+A Key Takeaways bullet is read in one glance (Yahoo's and WSJ's are ~15-20 words), and
+news sentences run longer. So a chosen sentence over its language's ``bullet_words``
+loses, in this order, until it is short enough or nothing more may go:
+
+1. short asides in brackets or between dashes: "Jumat (22/3/2015)", "Senator Jane Doe
+   (D-Texas)", "The Swede -- who lost by one stroke -- was ticked off";
+2. a source attribution that closes it: "..., menurut kantor berita Rusia Interfax.",
+   "..., kata Peskov.", "..., police said on Tuesday.";
+3. an appositive or non-restrictive clause set off by commas: ", yang juga Ketua DPR,",
+   ", who was elected in 2016,", ", a spokesman for the ministry,";
+4. an adverbial phrase or clause that opens it, when a name follows its comma (so the
+   bullet still opens with a capital and no letter changes): "Dalam acara yang digelar
+   pada Selasa, Kepala Microsoft Windows Terry Myerson menjelaskan ...", "Last summer,
+   amid reports of mismanagement, Congress passed ...";
+5. a secondary clause or a time that closes it: ", seraya menambahkan bahwa ...",
+   ", Rabu malam waktu setempat di Madison Square Garden", ", while ...",
+   ", and ...", ", crushing her trainer ..." (not the last item of a list: "Paris, Rome,
+   and Berlin").
+
+What each language's cues are (the words that open an attribution, an appositive, a
+secondary clause, an opening phrase) is data: ``LanguageData.attribution_openers``,
+``appositive_openers``, ``secondary_openers``, ``leading_openers`` and ``speech_verbs``.
+A language whose reference summaries leave asides out (``drop_asides``) loses them from
+every takeaway.
+
+Every deletion keeps the sentence whole: its opening and its final mark stay, a clause
+goes with the comma that set it off, nothing inside quotation marks or brackets is cut
+(so quotes and brackets still pair), a quotation keeps its speaker (no attribution is
+cut from a sentence that quotes), and at least ``MIN_KEPT_WORDS`` words stay. The result
+is a list of spans of the sentence; ``intisari.result.join_spans`` makes the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from intisari.language.model import LanguageData
+
+__all__ = ["MAX_ASIDE_WORDS", "MAX_BULLET_WORDS", "compress"]
+
+#: No bullet is longer: a sentence that stays longer after compression is not a takeaway
+#: (the selector takes a shorter one).
+MAX_BULLET_WORDS = 40
+#: Longest aside (in words) dropped: a longer bracket carries content.
+MAX_ASIDE_WORDS = 8
+#: Longest clause (in words) cut as an attribution: a longer one says something of its
+#: own.
+MAX_CLAUSE_WORDS = 12
+#: Longest appositive or aside between dashes (in words) cut: set off on both sides, it
+#: may be long
+#: ("Pugh, a 47-year-old convert to Islam and a former New Jersey resident who served in
+#: the Air Force from 1986 to 1990, was arrested ...") and the sentence stays whole.
+MAX_APPOSITIVE_WORDS = 24
+#: Most words before an appositive cut from the middle of a sentence: its subject ("Pugh",
+#: "Peskov mencatat bahwa perang melawan Ukraina").
+MAX_SUBJECT_WORDS = 6
+#: Longest sentence (in words) compressed: the rules read every clause against the rest
+#: of the sentence, and a longer "sentence" (an unsplit dump, 100,000 bytes of "Aa Bb,
+#: Aa Bb, ...") would cost time growing with its square. Only the relaxed fallback ever
+#: shows such a sentence; the selector's own limit is 70 words.
+MAX_READ_WORDS = 100
+#: Characters at a sentence's end searched for its final mark and closing quotes.
+FINAL_WINDOW = 12
+#: Fewest words a compressed sentence keeps: fewer are a headline, not a statement.
+MIN_KEPT_WORDS = 6
+#: A clause after a comma this short is an item of a list ("Paris, Rome, and Berlin"):
+#: neither it nor what follows it is cut as a secondary clause.
+MAX_LIST_ITEM_WORDS = 3
+#: First words of a clause read for its opener or its verb of saying (at least the
+#: largest ``LanguageData.attribution_verb_window``).
+OPENING_WORDS = 4
+
+# An aside in brackets, with the space before it, followed by a word or by punctuation
+# (the closing mark then joins the word before the aside: "Jumat (8/9/2017)." -> "Jumat.").
+_ASIDE = re.compile(r"\s+\([^()]{1,80}\)(?=\s+\w|[.,;:!?])")
+# An aside between two dashes (" -- ... -- ", " — ... — "), with the space before it.
+_DASHED = re.compile(r"\s+(?:--|—|–)\s[^-—–]{1,120}?\s(?:--|—|–)(?=\s+\w)")
+_QUOTES = re.compile(r"[\"“”„«»]")
+# The sentence's final mark, perhaps with closing quotes or brackets after it.
+_FINAL = re.compile(r"""[.!?…]+["”’'»)\]]*\s*$""")
+_WORD = re.compile(r"\w+")
+# What ``_clauses`` reads: brackets, quotation marks, and commas followed by a space.
+_CLAUSE_MARKS = re.compile(r"[()\[\]\"“”„«»]|,(?=\s)")
+
+Deletion = tuple[int, int]
+
+
+def compress(
+    text: str, start: int, end: int, data: LanguageData, target: int | None = None
+) -> list[tuple[int, int]]:
+    """The spans of ``text[start:end]`` (one sentence) that make its takeaway.
+
+    The whole sentence when it has at most ``target`` words (the language's
+    ``bullet_words`` unless given; a language that drops asides drops them anyway);
+    otherwise with the module's deletions, in order, until it has ``target`` words or
+    none may go.
+    """
+    target = data.bullet_words if target is None else target
+    sentence = text[start:end]
+    if len(sentence.split(maxsplit=MAX_READ_WORDS)) > MAX_READ_WORDS:
+        return [(start, end)]  # not a sentence a reader would get, whatever is cut
+    deleted: list[Deletion] = []
+    if data.drop_asides:
+        for deletion in _asides(sentence):
+            _apply(sentence, deleted, deletion)
+    clauses: list[_Clause] | None = None
+    for rule in (_asides, _dashed, _attributions, _appositives, _leading, _secondary):
+        if _kept_words(sentence, deleted) <= target:
+            break
+        if clauses is None:
+            clauses = _clauses(sentence)
+        for deletion in rule(sentence, data, clauses):
+            if _apply(sentence, deleted, deletion) and _kept_words(sentence, deleted) <= target:
+                break
+    return [(start + s, start + e) for s, e in _kept(sentence, deleted)]
+
+
+def _apply(sentence: str, deleted: list[Deletion], deletion: Deletion) -> bool:
+    """Add ``deletion`` when it may go: it does not cut an earlier one in two, and enough
+    words stay."""
+    start, end = deletion
+    if any(s < end and start < e and not (start <= s and e <= end) for s, e in deleted):
+        return False
+    trial = [d for d in deleted if not (start <= d[0] and d[1] <= end)] + [deletion]
+    if _kept_words(sentence, trial) < MIN_KEPT_WORDS:
+        return False
+    deleted[:] = sorted(trial)
+    return True
+
+
+def _kept(sentence: str, deleted: list[Deletion]) -> Iterator[tuple[int, int]]:
+    """The pieces between deletions, without the spaces at their edges."""
+    position = 0
+    for start, end in [*sorted(deleted), (len(sentence), len(sentence))]:
+        piece_start, piece_end = position, start
+        while piece_start < piece_end and sentence[piece_start].isspace():
+            piece_start += 1
+        while piece_end > piece_start and sentence[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_start < piece_end:
+            yield piece_start, piece_end
+        position = end
+
+
+def _kept_words(sentence: str, deleted: list[Deletion]) -> int:
+    return sum(len(sentence[s:e].split()) for s, e in _kept(sentence, deleted))
+
+
+def _asides(
+    sentence: str, data: LanguageData | None = None, clauses: list[_Clause] | None = None
+) -> Iterator[Deletion]:
+    """Short asides in brackets, with the space before them. An aside set off by a comma
+    before a mark ("Selasa, (2/5), Kepala ...") goes with that comma ("Selasa, Kepala")."""
+    for match in _ASIDE.finditer(sentence):
+        if _words(match.group(0)) > MAX_ASIDE_WORDS or _QUOTES.search(match.group(0)):
+            continue
+        start = match.start()
+        if start and sentence[start - 1] == "," and not sentence[match.end():][:1].isspace():
+            start -= 1
+        yield start, match.end()
+
+
+def _dashed(
+    sentence: str, data: LanguageData, clauses: list[_Clause]
+) -> Iterator[Deletion]:
+    """Asides between two dashes, with the space before them."""
+    for match in _DASHED.finditer(sentence):
+        if _words(match.group(0)) <= MAX_APPOSITIVE_WORDS and not _QUOTES.search(match.group(0)):
+            yield match.start(), match.end()
+
+
+def _words(text: str) -> int:
+    """Words of ``text``, not counting lone marks ("--")."""
+    return sum(any(char.isalnum() for char in token) for token in text.split())
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """What follows a comma of the sentence: where the comma is, where the clause ends
+    (the next comma, or the final mark), and its first words, lower-cased."""
+
+    comma: int
+    end: int
+    closes: bool
+    opening: tuple[str, ...]
+    words: int
+
+
+def _clauses(sentence: str) -> list[_Clause]:
+    """The comma-led clauses of ``sentence``, outside brackets and quotation marks.
+
+    Only a comma followed by a space counts ("1,5 juta" is a number)."""
+    final = _FINAL.search(sentence, max(0, len(sentence) - FINAL_WINDOW))
+    if final is None:
+        return []
+    stop = final.start()
+    commas: list[int] = []
+    depth = 0
+    quoted = False
+    for mark in _CLAUSE_MARKS.finditer(sentence, 0, stop):
+        char = mark.group()
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char != ",":
+            quoted = not quoted
+        elif not depth and not quoted:
+            commas.append(mark.start())
+    clauses = []
+    for n, comma in enumerate(commas):
+        end = commas[n + 1] if n + 1 < len(commas) else stop
+        body = sentence[comma + 1 : end]
+        clauses.append(
+            _Clause(
+                comma=comma,
+                end=end,
+                closes=n + 1 == len(commas),
+                opening=tuple(w.lower() for w in _WORD.findall(body[:80])[:OPENING_WORDS]),
+                words=len(body.split()),
+            )
+        )
+    return clauses
+
+
+def _opens_with(opening: tuple[str, ...], openers: frozenset[str]) -> bool:
+    return bool(opening) and (opening[0] in openers or " ".join(opening[:2]) in openers)
+
+
+def _attributions(
+    sentence: str, data: LanguageData, clauses: list[_Clause]
+) -> Iterator[Deletion]:
+    """A closing source attribution: from the comma that starts it to the final mark.
+
+    Not in a sentence that quotes: a quotation keeps its speaker."""
+    if _QUOTES.search(sentence):
+        return
+    stop = clauses[-1].end if clauses else 0
+    for n, clause in enumerate(clauses):
+        if n and _opens_with(clauses[n - 1].opening, data.appositive_openers):
+            # After "Francis, who was elected in 2013, said his predecessor ..." the verb
+            # of saying is the sentence's own.
+            continue
+        tail = sentence[clause.comma + 1 : stop]
+        if len(tail.split()) > MAX_CLAUSE_WORDS:
+            continue
+        if _opens_with(clause.opening, data.attribution_openers) or any(
+            word in data.speech_verbs
+            for word in clause.opening[: data.attribution_verb_window]
+        ):
+            yield clause.comma, stop
+            return
+
+
+def _appositives(
+    sentence: str, data: LanguageData, clauses: list[_Clause]
+) -> Iterator[Deletion]:
+    """An appositive or non-restrictive clause right after the subject, with its commas
+    ("Pugh, a 47-year-old convert ..., was arrested"), or, closing the sentence, from its
+    comma to the final mark.
+
+    Only after the subject (the sentence's first comma, after at most
+    ``MAX_SUBJECT_WORDS`` words): further in, the comma that seems to close the clause
+    may belong to something else ("emanating from Europa, which is thought to harbor a
+    huge, salty ocean"; "in Braunau am Inn, a town on the border with Germany, Austria
+    will ..."), and cutting to it breaks the sentence."""
+    for n, clause in enumerate(clauses):
+        if clause.words > MAX_APPOSITIVE_WORDS or not _opens_with(
+            clause.opening, data.appositive_openers
+        ):
+            continue
+        if _QUOTES.search(sentence, clause.comma, clause.end):
+            continue
+        if clause.closes:
+            # After an opening phrase ("Last week, when ..., a little-known channel was
+            # waging ..."), the closing clause is the main one.
+            if not _leads(sentence, data):
+                yield clause.comma, clause.end
+        elif n == 0 and _words(sentence[: clause.comma]) <= MAX_SUBJECT_WORDS and not _leads(
+            sentence, data
+        ):
+            yield clause.comma, clause.end + 1
+
+
+def _secondary(
+    sentence: str, data: LanguageData, clauses: list[_Clause]
+) -> Iterator[Deletion]:
+    """A secondary clause closing the sentence, or the day it happened (one of the
+    language's ``weekdays``), from its comma to the final mark; the last one first (the
+    least is cut)."""
+    if not clauses or _leads(sentence, data):
+        # After an opening phrase the main clause may be the closing one ("With the
+        # protests in Madison, ..., and now the shootings in Ferguson, it's safe to say
+        # ...": cutting ", and now ..." leaves no main clause).
+        return
+    stop = clauses[-1].end
+    for n in range(len(clauses) - 1, -1, -1):
+        clause = clauses[n]
+        if not _opens_with(clause.opening, data.secondary_openers) and not (
+            clause.opening
+            and (
+                clause.opening[0].endswith(data.secondary_endings)
+                or clause.opening[0] in data.weekdays
+            )
+        ):
+            continue
+        if clause.words <= MAX_LIST_ITEM_WORDS or (
+            n and clauses[n - 1].words <= MAX_LIST_ITEM_WORDS
+        ):
+            continue  # an item of a list, or the last one
+        if len(_QUOTES.findall(sentence, clause.comma, stop)) % 2:
+            return  # a quotation would lose one of its marks
+        yield clause.comma, stop
+
+
+def _leads(sentence: str, data: LanguageData) -> bool:
+    """Does ``sentence`` open with an adverbial phrase (``leading_openers``, or a word
+    with one of ``secondary_endings``: "Having bought the house, ...")?"""
+    opening = tuple(w.lower() for w in _WORD.findall(sentence[:40])[:2])
+    return _opens_with(opening, data.leading_openers) or bool(
+        opening and opening[0].endswith(data.secondary_endings)
+    )
+
+
+def _leading(
+    sentence: str, data: LanguageData, clauses: list[_Clause]
+) -> Iterator[Deletion]:
+    """An opening phrase ("Dalam acara itu, ...", "Last summer, ...") up to the comma
+    after which a capitalised word opens the main clause, with the space after it.
+
+    The main clause must be more than a list item ("In Jakarta, Bandung, and Surabaya,
+    ..." is a list of places), and nothing quoted is cut."""
+    if not _leads(sentence, data):
+        return
+    for clause in clauses:
+        after = sentence[clause.comma + 1 : clause.end].split()
+        if _words(sentence[: clause.comma]) > MAX_APPOSITIVE_WORDS:
+            return
+        if not after or not after[0][:1].isupper() or clause.words <= MAX_LIST_ITEM_WORDS:
+            continue
+        if _QUOTES.search(sentence, 0, clause.comma):
+            return
+        start = clause.comma + 1
+        while start < len(sentence) and sentence[start].isspace():
+            start += 1
+        yield 0, start
+        return

@@ -1,0 +1,259 @@
+"""Compression by deletion: each rule on real Indonesian and English news sentences.
+
+Every case checks the text the spans make (``join_spans``, the grounding invariant's
+rule) and that no word was added: the output's words are the sentence's, in order.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from intisari.language.data import LANGUAGES
+from intisari.language.detect import language_for
+from intisari.pipeline import build_document
+from intisari.result import join_spans
+from intisari.takeaways.compress import MAX_BULLET_WORDS, MIN_KEPT_WORDS, compress
+from intisari.takeaways.select import LONG_ARTICLE_COUNT, select_takeaways
+
+
+def shorten(sentence: str, lang: str, target: int | None = None) -> str:
+    spans = compress(sentence, 0, len(sentence), LANGUAGES[lang], target)
+    assert spans == sorted(spans) and all(0 <= s < e <= len(sentence) for s, e in spans)
+    text = join_spans(sentence, spans)
+    assert _is_subsequence(text.split(), _tokens(sentence)), text
+    return text
+
+
+def _tokens(sentence: str) -> list[str]:
+    """The sentence's words, also split where a deletion may end inside one ("(2/5),")."""
+    return sentence.replace(",", " ,").replace(".", " .").split()
+
+
+def _is_subsequence(words: list[str], tokens: list[str]) -> bool:
+    pieces = iter(tokens)
+    return all(any(_covers(w, t) for t in pieces) for w in words)
+
+
+def _covers(word: str, token: str) -> bool:
+    marks = ",.\"“”"
+    return word.strip(marks) == token.strip(marks) or not word.strip(marks)
+
+
+CASES = [
+    # 1. Asides in brackets: the date goes, its comma too when a mark follows.
+    ("id", 10,
+     "Pebalap Repsol Honda Team, Marc Marquez, berhasil menjadi yang tercepat pada sesi "
+     "latihan bebas pertama GP San Marino di Sirkuit Misano, Jumat (8/9/2017).",
+     "Pebalap Repsol Honda Team, Marc Marquez, berhasil menjadi yang tercepat pada sesi "
+     "latihan bebas pertama GP San Marino di Sirkuit Misano, Jumat."),
+    # 2. A closing source attribution.
+    ("id", 12,
+     "Pasukan Rusia telah menguasai sepenuhnya kota Bakhmut di Ukraina timur setelah "
+     "pertempuran berbulan-bulan, menurut kantor berita Rusia Interfax.",
+     "Pasukan Rusia telah menguasai sepenuhnya kota Bakhmut di Ukraina timur setelah "
+     "pertempuran berbulan-bulan."),
+    ("en", 12,
+     "Russian forces have taken full control of the eastern Ukrainian city of Bakhmut after "
+     "months of fighting, according to the Interfax news agency.",
+     "Russian forces have taken full control of the eastern Ukrainian city of Bakhmut after "
+     "months of fighting."),
+    ("en", 12,
+     "Russian President Vladimir Putin called the killing of opposition leader Boris Nemtsov "
+     "a provocation, the Kremlin said on Saturday.",
+     "Russian President Vladimir Putin called the killing of opposition leader Boris Nemtsov "
+     "a provocation."),
+    # 3. An appositive or a non-restrictive clause, with its commas.
+    ("id", 12,
+     "Peskov mencatat bahwa perang melawan Ukraina, yang telah berlangsung lebih dari tiga "
+     "setengah tahun, juga berakar pada ekspansi NATO hingga ke perbatasan Rusia.",
+     "Peskov mencatat bahwa perang melawan Ukraina juga berakar pada ekspansi NATO hingga ke "
+     "perbatasan Rusia."),
+    ("en", 12,
+     "Pugh, a 47-year-old convert to Islam and a former New Jersey resident who served in the "
+     "Air Force from 1986 to 1990, was arrested upon his return to the United States in "
+     "January.",
+     "Pugh was arrested upon his return to the United States in January."),
+    # 4. An aside between dashes.
+    ("id", 12,
+     "Penenggelaman 81 kapal itu membuat jumlah kapal yang ditenggelamkan sejak Oktober 2014 "
+     "lalu – ketika Presiden Joko Widodo mulai menjabat – menjadi 317 kapal.",
+     "Penenggelaman 81 kapal itu membuat jumlah kapal yang ditenggelamkan sejak Oktober 2014 "
+     "lalu menjadi 317 kapal."),
+    ("en", 12,
+     "The Swede -- who lost to defending champion Matt Every by one stroke -- was ticked off "
+     "that he and playing partner Morgan Hoffman were put on the clock.",
+     "The Swede was ticked off that he and playing partner Morgan Hoffman were put on the "
+     "clock."),
+    # 5. An opening phrase, when a name opens the main clause (no letter changes case).
+    ("id", 10,
+     "Dalam sebuah acara yang digelar pada Selasa, (2/5), Kepala Microsoft Windows Terry "
+     "Myerson menjelaskan versi baru Windows 10 ini hanya menjalankan aplikasi dari Windows "
+     "Store.",
+     "Kepala Microsoft Windows Terry Myerson menjelaskan versi baru Windows 10 ini hanya "
+     "menjalankan aplikasi dari Windows Store."),
+    ("en", 12,
+     "Last summer, amid startling news reports of manipulation and mismanagement at the "
+     "Department of Veterans Affairs, Congress came together and passed legislation to "
+     "overhaul veterans' access to health care.",
+     "Congress came together and passed legislation to overhaul veterans' access to health "
+     "care."),
+    # 6. A closing secondary clause, or the day it happened.
+    ("id", 12,
+     "Mengenai diskusi tentang jaminan keamanan, hal itu tidak bisa hanya tentang Ukraina, "
+     "ujar juru bicara itu, seraya menambahkan bahwa Rusia juga membutuhkan jaminan untuk "
+     "keamanannya sendiri.",
+     "Mengenai diskusi tentang jaminan keamanan, hal itu tidak bisa hanya tentang Ukraina, "
+     "ujar juru bicara itu."),
+    ("id", 12,
+     "Rookie Lauri Markkanen mencetak rekor poin dalam karirnya dengan 33 poin yang membawa "
+     "Chicago Bulls mengatasi New York Knicks 122-119, Rabu malam waktu setempat di Madison "
+     "Square Garden.",
+     "Rookie Lauri Markkanen mencetak rekor poin dalam karirnya dengan 33 poin yang membawa "
+     "Chicago Bulls mengatasi New York Knicks 122-119."),
+    # The comma after an appositive inside an opening phrase closes the phrase: the phrase
+    # goes whole, not the appositive with that comma ("... am Inn Austria will ...").
+    ("en", 12,
+     "Having recently carried out a compulsory purchase of the house in Braunau am Inn, a "
+     "town on the border with Germany, Austria will invite architects to submit plans for a "
+     "redesign of the building.",
+     "Austria will invite architects to submit plans for a redesign of the building."),
+    # After the subject's appositive, "said ..." is the main verb, not an attribution:
+    # the appositive goes, the verb stays.
+    ("en", 12,
+     "Francis, who was elected in March 2013 after Pope Benedict XVI stepped down, said his "
+     "predecessor had reopened a door to more popes emeritus.",
+     "Francis said his predecessor had reopened a door to more popes emeritus."),
+    # A relative clause far from the subject goes to the end of the sentence, not to the
+    # comma inside it ("a huge, salty ocean").
+    ("en", 12,
+     "NASA's Hubble Space Telescope has spotted indirect evidence of such plumes emanating "
+     "from Europa, which is thought to harbor a huge, salty ocean beneath its ice shell.",
+     "NASA's Hubble Space Telescope has spotted indirect evidence of such plumes emanating "
+     "from Europa."),
+    ("en", 20,
+     "The Doobie Brothers will look to ride a potential Rock and Roll Hall of Fame induction "
+     "into a 50th anniversary tour in 2020, while the band prepares a new album.",
+     "The Doobie Brothers will look to ride a potential Rock and Roll Hall of Fame induction "
+     "into a 50th anniversary tour in 2020."),
+]
+
+
+@pytest.mark.parametrize(("lang", "target", "sentence", "expected"), CASES)
+def test_each_rule_deletes_words_and_adds_none(
+    lang: str, target: int, sentence: str, expected: str
+) -> None:
+    assert shorten(sentence, lang, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        # A quotation keeps its speaker.
+        ("id", "\"Kami tidak akan mundur dari kesepakatan ini dalam kondisi apa pun,\" kata "
+               "Menteri Luar Negeri Retno Marsudi kepada wartawan."),
+        ("en", "\"We're truly excited about our 50th Anniversary Tour, as it's a celebration of "
+               "the band's entire history,\" Johnston said in a statement."),
+        # The end of a list is not a clause.
+        ("id", "Kapal-kapal yang ditenggelamkan itu mencakup 142 kapal Vietnam, 76 kapal "
+               "Filipina, 49 kapal Malaysia, dan satu kapal Cina."),
+        ("en", "The company will open new offices in Paris, Rome, and Berlin, and hire 200 "
+               "engineers."),
+        # After an opening phrase, the closing clause is the main one.
+        ("en", "Last week, when India's government and a British documentarian faced off "
+               "over a film, a little-known channel hundreds of miles away in southern India "
+               "was waging its own battle."),
+        ("en", "With the ongoing protests over the shooting death of Tony Robinson in "
+               "Madison, the racist chanting of fraternity members at the University of "
+               "Oklahoma, and now the shootings of two police officers in Ferguson, it's safe "
+               "to say that race relations are being pushed to the breaking point."),
+        # A contrast is not a secondary clause ("not only ..., but also ...").
+        ("en", "The community is grappling not only with last year's fatal shooting of "
+               "teenager Michael Brown, but also Wednesday's wounding of two police "
+               "officers."),
+        ("id", "Polisi sudah memeriksa sepuluh orang saksi dalam kasus itu, namun hingga kini "
+               "belum ada satu pun yang ditetapkan sebagai tersangka."),
+        # A list of places is not an opening phrase.
+        ("en", "In Jakarta, Bandung, and Surabaya, police arrested dozens of people suspected "
+               "of selling fake vaccines to hospitals."),
+    ],
+)
+def test_what_must_stay_stays(lang: str, sentence: str) -> None:
+    assert shorten(sentence, lang, 8) == sentence
+
+
+def test_a_short_sentence_stays_whole_and_a_language_may_keep_its_dates() -> None:
+    indonesian = (
+        "Polisi menangkap dua orang pelaku pencurian sepeda motor di kawasan Tanah Abang, "
+        "Jakarta Pusat, Senin (22/3/2015)."
+    )
+    # IndoSum's summaries keep the dates: an Indonesian bullet under its length stays.
+    assert shorten(indonesian, "id") == indonesian
+    english = "The mayor said on Monday that the new bus lanes would open next month."
+    assert shorten(english, "en") == english
+
+
+def test_english_drops_short_asides_from_every_bullet() -> None:
+    sentence = "Senator Jane Doe (D-Texas) said on Monday that the bill would pass the Senate."
+    assert shorten(sentence, "en") == (
+        "Senator Jane Doe said on Monday that the bill would pass the Senate."
+    )
+
+
+def test_a_sentence_keeps_at_least_the_fewest_words() -> None:
+    sentence = (
+        "Tyke escaped, crushing her trainer to death and injuring dozens of others while "
+        "storming through the streets of Honolulu."
+    )
+    # Deleting the closing clause would leave two words: it stays.
+    assert len(shorten(sentence, "en", 5).split()) >= MIN_KEPT_WORDS
+
+
+def test_join_spans_puts_no_space_before_a_closing_mark() -> None:
+    text = "Rusia menolak pasukan NATO, menurut Interfax."
+    assert join_spans(text, [(0, 26), (44, 45)]) == "Rusia menolak pasukan NATO."
+    assert join_spans(text, [(0, 5), (14, 26)]) == "Rusia pasukan NATO"
+
+
+def _document(sentences: list[str], lang: str):
+    return build_document("\n\n".join(sentences), None, language_for(lang))
+
+
+def test_a_sentence_too_long_even_compressed_is_not_a_takeaway() -> None:
+    long = (
+        "Rookie Lauri Markkanen mencetak rekor poin dalam karirnya dengan 33 poin setelah "
+        "menutupnya dengan dua lemparan bebas pada 6,8 detik terakhir dalam laga yang harus "
+        "melewati dua kali overtime yang membawa Chicago Bulls mengatasi New York Knicks "
+        "122-119 di Madison Square Garden."
+    )
+    short = "Center bertinggi dua meter lebih itu sukses pada 10 dari total 22 lemparan."
+    assert len(long.split()) > MAX_BULLET_WORDS
+    box = select_takeaways(_document([long, short], "id"), [1.0, 0.5], 1)
+    assert [t.text for t in box] == [short]
+
+
+def test_a_long_article_gets_at_least_three_takeaways() -> None:
+    points = [
+        "The city council approved a budget of 40 million dollars for new schools in the "
+        "three poorest districts of the region.",
+        "Teachers in every public school will receive a raise of five percent starting in "
+        "January of next year.",
+        "Two old bridges over the river will be repaired before the rainy season begins in "
+        "the middle of October.",
+        "Residents can comment on the plan at public hearings held every Thursday evening at "
+        "the central library.",
+        "The mayor expects construction of the first new school to finish within two years "
+        "of the vote on Tuesday.",
+    ]
+    filler = (
+        "Background paragraph number {} repeats what officials have said about local "
+        "government procedures, committee schedules and the minutes of earlier sessions."
+    )
+    sentences = points + [filler.format(k) for k in range(40)]
+    document = _document(sentences, "en")
+    assert len(document.text.split()) > 600
+    scores = [1.0 - i / 100 for i in range(len(document.sentences))]
+    box = select_takeaways(document, scores, None)
+    assert len(box) >= LONG_ARTICLE_COUNT
+    # The same points in a short article: the word budget stops the box sooner.
+    short = _document(points, "en")
+    assert len(select_takeaways(short, scores[:5], None)) < LONG_ARTICLE_COUNT
