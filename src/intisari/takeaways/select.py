@@ -14,7 +14,7 @@ How many: an explicit ``count`` (1-5) is always honoured when the article has en
 usable sentences. With ``count=None`` ("auto") a learned ``sizer`` picks where the
 ranked candidates stop, where the language has one (``intisari.ranking.size``);
 otherwise the box grows in rank order until it holds about as many words as a human
-summary in that language (``WORD_BUDGETS``): long sentences make a box of two, short
+summary in that language (``LanguageData.word_budget``): long sentences make a box of two, short
 ones a box of four or five. Cross-validated on the tune files, each is worth +1-3
 ROUGE-1 over a fixed three (see README, "Quality and evaluation").
 """
@@ -49,7 +49,6 @@ from intisari.takeaways.text import (
 __all__ = [
     "MAX_COUNT",
     "MIN_COUNT",
-    "WORD_BUDGETS",
     "Sizer",
     "antecedent_shown",
     "rank_candidates",
@@ -59,14 +58,6 @@ __all__ = [
 
 MIN_COUNT = 1
 MAX_COUNT = 5
-
-#: Words an automatic box aims at, by language. The box grows until it reaches the
-#: budget, so the last sentence overshoots it by about half a sentence: the best budget,
-#: by 5-fold cross-validated ROUGE-1 on the tune files (grids 40-58 and 30-50 words),
-#: sits ~15% under the mean human summary (IndoSum 58 words, CNN highlights 34).
-WORD_BUDGETS: dict[str, int] = {"id": 50, "en": 30}
-#: Other languages get the middle ground.
-DEFAULT_WORD_BUDGET = 40
 
 #: A long article (in words) gets at least ``LONG_ARTICLE_COUNT`` takeaways in an
 #: automatic box: a 3,000-word feature has more than one point to make, whatever a word
@@ -152,7 +143,7 @@ def _least_count(document: Document) -> int:
 
 
 def _word_budget(document: Document) -> int:
-    return WORD_BUDGETS.get(document.language.code, DEFAULT_WORD_BUDGET)
+    return document.language.data.word_budget
 
 
 def _greedy(

@@ -296,4 +296,5 @@ DATA = LanguageData(
     numeric_date_order="mdy",
     place_prepositions=PLACE_PREPOSITIONS,
     passive_markers=frozenset({"by"}),
+    word_budget=30,
 )

@@ -385,4 +385,5 @@ DATA = LanguageData(
     passive_markers=frozenset({"oleh"}),
     attribution_suffix="nya",
     learned_box_size=True,
+    word_budget=50,
 )

@@ -26,6 +26,7 @@ DATA = replace(
         "Laporkan jika terdapat kesilapan untuk membantu kami meningkatkan kualiti."
     ),
     marker_words=MARKER_WORDS,
-    # No Malay training data: the word budget sizes its boxes.
+    # No Malay training data: the middle-ground word budget sizes its boxes.
     learned_box_size=False,
+    word_budget=40,
 )
