@@ -72,6 +72,7 @@ def test_story_sentences_are_not_datelines_or_credits(lang: str, sentence: str) 
         ("en", "Because he did something rare in public life today."),
         ("en", "Although she certainly pokes fun if I get too serious about things."),
         ("en", "Including a new plan for the city's buses and trains."),
+        ("en", "To celebrate 50 years since the band’s formation."),
     ],
 )
 def test_fragments_are_caught(lang: str, sentence: str) -> None:
@@ -90,6 +91,7 @@ def test_fragments_are_caught(lang: str, sentence: str) -> None:
         ("en", "Because of the rain, the game between the Steelers and the Browns was delayed."),
         ("en", "iPhone sales rose 5 percent in the last quarter, Apple said."),
         ("en", "“We must improve the management of peatlands,” he emphasized."),
+        ("en", "To mark the anniversary, the band will tour 30 cities in North America."),
     ],
 )
 def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:

@@ -257,3 +257,14 @@ def test_a_long_article_gets_at_least_three_takeaways() -> None:
     # The same points in a short article: the word budget stops the box sooner.
     short = _document(points, "en")
     assert len(select_takeaways(short, scores[:5], None)) < LONG_ARTICLE_COUNT
+
+
+def test_a_compressed_bullet_that_lost_its_main_clause_stays_whole() -> None:
+    # billboard.com: the names after the opening phrase read as a list of closing
+    # clauses, and cutting them left "To celebrate 50 years since the band's formation."
+    sentence = (
+        "To celebrate 50 years since the band’s formation, founding members Tom Johnston, "
+        "Michael McDonald, Pat Simmons and John McFee will reunite for a special North "
+        "American tour next year."
+    )
+    assert shorten(sentence, "en") == sentence

@@ -39,6 +39,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from intisari.language.model import LanguageData
+from intisari.result import join_spans
+from intisari.takeaways.checks import is_fragment
 
 __all__ = ["MAX_ASIDE_WORDS", "MAX_BULLET_WORDS", "compress"]
 
@@ -116,7 +118,14 @@ def compress(
         for deletion in rule(sentence, data, clauses):
             if _apply(sentence, deleted, deletion) and _kept_words(sentence, deleted) <= target:
                 break
-    return [(start + s, start + e) for s, e in _kept(sentence, deleted)]
+    spans = [(start + s, start + e) for s, e in _kept(sentence, deleted)]
+    # The rules read commas, not grammar: "To celebrate 50 years since the band's
+    # formation, Tom Johnston, Michael McDonald, Pat Simmons and John McFee will reunite
+    # ..." lost its main clause as a list of closing clauses (billboard.com). What is
+    # left must still be a sentence, or the sentence stays whole.
+    if deleted and is_fragment(join_spans(text, spans), data):
+        return [(start, end)]
+    return spans
 
 
 def _apply(sentence: str, deleted: list[Deletion], deletion: Deletion) -> bool:

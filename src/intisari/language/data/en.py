@@ -76,8 +76,10 @@ REFERRING_OPENERS = frozenset(
 FRAGMENT_OPENERS = frozenset({"such as", "including", "as well as", "especially", "particularly"})
 #: Conjunctions of a dependent clause: "Because he did something rare in public life
 #: today." has no main clause; "Because of the rain, the game was postponed." has one.
-#: "If", "since" and "while" are left out: "Since 2010 prices rose." is whole.
-SUBORDINATORS = frozenset("because although though unless whereas".split())
+#: "If", "since" and "while" are left out: "Since 2010 prices rose." is whole. An
+#: infinitive of purpose is one too: "To celebrate 50 years since the band's formation."
+#: (a bullet on billboard.com's page) has no main clause; "To do so, ..." has one.
+SUBORDINATORS = frozenset("because although though unless whereas to".split())
 #: "If ... then ...".
 CLAUSE_LINKS = frozenset({"then"})
 
