@@ -192,10 +192,17 @@ class BadServer(_Counted):
     - ``not-json``: 200 with an HTML error page;
     - ``wrong-schema``: 200 with JSON that is no chat completion;
     - ``huge``: 200 with 2 MB of JSON;
-    - ``unavailable``: 503, as an overloaded server or a proxy without upstream.
+    - ``unavailable``: 503, as an overloaded server or a proxy without upstream;
+    - ``cut``: a chat completion stopped by ``max_tokens`` (``finish_reason: length``),
+      its last bullet unfinished (``CUT_ANSWER``).
     """
 
     STALL_S = 30
+    #: What ``cut`` answers: one whole bullet, then one the token limit stopped.
+    CUT_ANSWER = (
+        "- Banjir merendam ratusan rumah warga di Bogor.\n"
+        "- Warga mengungsi ke balai desa setelah"
+    )
 
     def __init__(self, behaviour: str) -> None:
         self.behaviour = behaviour
@@ -220,6 +227,12 @@ class BadServer(_Counted):
                     self.answer(200, json.dumps({"choices": [{"text": 1}]}).encode())
                 elif behaviour == "huge":
                     self.answer(200, json.dumps({"pad": "x" * 2_000_000}).encode())
+                elif behaviour == "cut":
+                    choice = {
+                        "message": {"content": BadServer.CUT_ANSWER},
+                        "finish_reason": "length",
+                    }
+                    self.answer(200, json.dumps({"choices": [choice]}).encode())
 
         with _serving(Handler) as server:
             self._server = server

@@ -16,6 +16,7 @@ import pytest
 import intisari
 from app_fixtures import ARTICLE
 from intisari.llm.breaker import BreakerState, CircuitBreaker, breaker_for
+from intisari.llm.client import complete
 from intisari.llm.config import LlmConfig
 from intisari.llm.stats import STATS
 from intisari.options import Options
@@ -75,6 +76,15 @@ def test_garbage_gives_the_extractive_box_and_is_not_retried(behaviour: str) -> 
         assert server.requests == 1  # the same request would get the same garbage
     assert_extractive(summary)
     assert count() == before + 1
+
+
+def test_an_answer_cut_by_max_tokens_loses_its_unfinished_line() -> None:
+    # Seen with Gemma 3 270M on CNN: "... after collapsing during Swansea's 3-2 loss at
+    # Tottenham in" was copied from the article, so the checker supported it.
+    server = BadServer("cut")
+    with server.running() as url:
+        answer = complete(LlmConfig(url=url), "Ringkas artikel ini.", 16)
+    assert answer == BadServer.CUT_ANSWER.splitlines()[0]
 
 
 def test_503_is_retried_with_backoff_then_falls_back() -> None:

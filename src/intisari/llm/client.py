@@ -145,4 +145,9 @@ def _content(data: bytes) -> str:
     content = message.get("content") if isinstance(message, dict) else None
     if not isinstance(content, str):
         raise _Failure("bad-answer", retry=False)
+    if isinstance(first, dict) and first.get("finish_reason") == "length":
+        # Cut by max_tokens: the last line stops mid-sentence ("... after collapsing
+        # during Swansea's 3-2 loss at Tottenham in"), and the checker can still find
+        # every word of it in the article. Only the finished lines are an answer.
+        content = content.rpartition("\n")[0]
     return content
