@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pytest
 
+from data_paths import DATA, need
 from intisari.llm.config import LlmConfig
 
 __all__ = [
@@ -55,6 +56,27 @@ CONTEXT_TOKENS = 4096
 PATIENT_S = 240.0
 #: Seconds a test that asks the model several times may take (pytest's default is 300).
 MODEL_TEST_TIMEOUT_S = 1200
+
+#: Tune articles on which the test model is both right and wrong (temperature 0: the same
+#: answer every run, for the same prompt). IndoSum's ramen tips: 2 bullets accepted, 2
+#: unclear; CNN's Myanmar ferry: 1 accepted, and "45 people died in an accident on the
+#: same river in August", which the article does not say, unsupported. The prompt asks for
+#: as many bullets as the extractive box holds, so a change of the box may change the
+#: answer: the example article's box of 5 got five lines of "进制", its box of 4 did not.
+RIGHT_AND_WRONG = {
+    "indosum.tune.jsonl": "1518987600-5-tips-santap-ramen-seperti-orang-jepang",
+    "cnn.tune.jsonl": "ed7fb1f13618a418f28ca9af248f9597a1632528",
+}
+
+
+def right_and_wrong_articles() -> dict[str, str]:
+    """The texts of ``RIGHT_AND_WRONG`` by file name, read from ``../shared/data``."""
+    texts = {}
+    for name, wanted in RIGHT_AND_WRONG.items():
+        with need(DATA / name).open(encoding="utf-8") as lines:
+            records = (json.loads(line) for line in lines)
+            texts[name] = next(r["text"] for r in records if r["id"] == wanted)
+    return texts
 
 
 def free_port() -> int:

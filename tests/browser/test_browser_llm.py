@@ -13,12 +13,12 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_browser_pages import Screenshot, article_text, browser, page, screenshot
+from test_browser_pages import Screenshot, browser, page, screenshot
 
 from app_fixtures import serve_app
 from intisari.settings import Settings
 from intisari.web.app import create_app
-from llm_servers import MODEL_TEST_TIMEOUT_S, PATIENT_S, llama_url
+from llm_servers import MODEL_TEST_TIMEOUT_S, PATIENT_S, llama_url, right_and_wrong_articles
 
 pytestmark = [
     pytest.mark.browser,
@@ -27,7 +27,13 @@ pytestmark = [
     pytest.mark.timeout(MODEL_TEST_TIMEOUT_S),
 ]
 
-__all__ = ["article_text", "browser", "llama_url", "page", "screenshot"]
+__all__ = ["browser", "llama_url", "page", "screenshot"]
+
+
+@pytest.fixture(scope="module")
+def article_text() -> str:
+    """An Indonesian article on which the model writes bullets the checker accepts."""
+    return right_and_wrong_articles()["indosum.tune.jsonl"]
 
 
 @pytest.fixture(scope="module")

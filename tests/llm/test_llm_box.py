@@ -8,13 +8,9 @@ model's raw text (``parse_bullets``) and how the formats mark a checked bullet.
 
 from __future__ import annotations
 
-import json
-from itertools import islice
-
 import pytest
 
 import intisari
-from data_paths import DATA, EXAMPLE_ARTICLE, need
 from intisari.checking import check_statements
 from intisari.checking.model import load_checker
 from intisari.evaluation.metrics import grounded
@@ -25,20 +21,13 @@ from intisari.pipeline import choose_takeaways, read_article
 from intisari.ranking import default_ranker
 from intisari.result import EngineInfo, Summary, Takeaway
 from intisari.takeaways.render import render
-from llm_servers import MODEL_TEST_TIMEOUT_S
-
-#: Articles per corpus in the end-to-end test (with the example article): the model is
-#: both right and wrong on these, and each answer takes 10-60 s on a shared machine.
-ARTICLES_PER_CORPUS = 1
-
+from llm_servers import MODEL_TEST_TIMEOUT_S, right_and_wrong_articles
 
 
 def articles() -> list[str]:
-    texts = [need(EXAMPLE_ARTICLE).read_text(encoding="utf-8")]
-    for name in ("indosum.tune.jsonl", "cnn.tune.jsonl"):
-        with need(DATA / name).open(encoding="utf-8") as lines:
-            texts += [json.loads(line)["text"] for line in islice(lines, ARTICLES_PER_CORPUS)]
-    return texts
+    """Articles the model is both right and wrong on (``llm_servers.RIGHT_AND_WRONG``);
+    each answer takes 10-60 s on a shared machine."""
+    return list(right_and_wrong_articles().values())
 
 
 def llm_box(text: str, config: LlmConfig) -> tuple[str, CheckedBox]:
