@@ -219,6 +219,14 @@ class LanguageData:
     #: sizer lifts IndoSum ROUGE-1 over the word budget; on CNN it did no better
     #: (30.1-30.3 against 30.4), so English keeps the budget.
     learned_box_size: bool = False
+    #: Regular-expression alternatives (case ignored) for a sentence that sends the reader
+    #: elsewhere ("Baca juga ...", "Read more: ...", "Click here"). Every language's are
+    #: tried on every sentence (``language.data.RELATED_LINK_CUES``): a page in one
+    #: language carries another's prompts as readily as its own.
+    related_link_cues: tuple[str, ...] = ()
+    #: Lower-cased words of which every ``related_link_cues`` match holds one: a sentence
+    #: holding none is not searched (almost every sentence).
+    related_link_words: tuple[str, ...] = ()
     #: Words an automatic box aims at where no sizer decides (``takeaways.select``). The
     #: box grows until it reaches the budget, so the last sentence overshoots it by about
     #: half a sentence: the best budget, by 5-fold cross-validated ROUGE-1 on the tune

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from intisari.language.data import RELATED_LINK_CUES, RELATED_LINK_WORDS
 from intisari.language.model import CASE_FOLDED, LanguageData
 
 __all__ = [
@@ -63,18 +64,6 @@ def is_dangling(text: str, data: LanguageData, first_words: list[str] | None = N
 
 #: Longest sentence (in words) checked against the language's noise-line patterns.
 MAX_NOISE_SENTENCE_WORDS = 15
-#: Story text never holds these; a sentence that does is a link, a prompt or a handle.
-_BOILERPLATE_CUES = re.compile(
-    r"\b(baca|lihat|simak)\s+(juga|pula)\b|\bread (more|also)\b|\bclick here\b|https?://|"
-    r"www\.|(?:^|\s)@\w",
-    re.I,
-)
-
-
-#: Every cue above holds one of these, once lower-cased. Looking for them with ``in``
-#: first skips the regular expression (which tries each of its alternatives at every
-#: character) for the sentences that have none: almost all of them.
-_CUE_WORDS = ("baca", "lihat", "simak", "read", "click", "http", "www", "@")
 
 
 def is_boilerplate(sentence: str, data: LanguageData) -> bool:
@@ -95,11 +84,11 @@ def is_boilerplate(sentence: str, data: LanguageData) -> bool:
 
 def _has_cue(sentence: str) -> bool:
     lowered = sentence.lower()
-    if not any(word in lowered for word in _CUE_WORDS) and not any(
+    if not any(word in lowered for word in RELATED_LINK_WORDS) and not any(
         char in lowered for char in CASE_FOLDED
     ):
         return False
-    return _BOILERPLATE_CUES.search(sentence) is not None
+    return RELATED_LINK_CUES.search(sentence) is not None
 
 
 @lru_cache(maxsize=16)

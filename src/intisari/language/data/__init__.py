@@ -6,12 +6,20 @@ naming it in ``LANGUAGES``. Nothing in these modules runs; they only describe.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from intisari.language.data import en, generic, id, ms
+from intisari.language.data import common, en, generic, id, ms
 from intisari.language.model import LanguageData
 
-__all__ = ["EVERYWHERE", "GENERIC", "LANGUAGES", "LanguageData"]
+__all__ = [
+    "EVERYWHERE",
+    "GENERIC",
+    "LANGUAGES",
+    "RELATED_LINK_CUES",
+    "RELATED_LINK_WORDS",
+    "LanguageData",
+]
 
 #: Noise a page carries whatever the article's language: an aggregator's AI notice and its
 #: box heading are in the aggregator's language, not the article's (an Indonesian app
@@ -38,6 +46,16 @@ def _with_everyone_s_notices(data: LanguageData) -> LanguageData:
     )
     return replace(data, noise_lines=(("ai-notice", _any_notice()), *data.noise_lines, *headings))
 
+
+#: A sentence that sends the reader elsewhere, in any language with rules, or holds an
+#: address: what cleaning should have cut, looked for in every sentence whatever its
+#: language (``takeaways.text.is_boilerplate``), with the words every match holds.
+_CUES = (*(cue for data in _WITH_RULES for cue in data.related_link_cues), *common.ADDRESS_CUES)
+RELATED_LINK_CUES = re.compile("|".join(_CUES), re.I)
+RELATED_LINK_WORDS = (
+    *(word for data in _WITH_RULES for word in data.related_link_words),
+    *common.ADDRESS_CUE_WORDS,
+)
 
 #: Languages with full rules (cleaning, segmentation, dangling-reference checks, notice).
 LANGUAGES: dict[str, LanguageData] = {

@@ -81,6 +81,11 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
 
 #: A URL or an e-mail address. The e-mail's local part starts where a run of its
 #: characters starts (the lookbehind), so a long word is read once, not from every letter.
+#: Story text never holds these, in any language: a bare address or a social handle
+#: (``RELATED_LINK_CUES`` adds them to the languages' own cues), with the words each holds.
+ADDRESS_CUES = (r"https?://", r"www\.", r"(?:^|\s)@\w")
+ADDRESS_CUE_WORDS = ("http", "www", "@")
+
 LINK = (
     r"\bhttps?://\S|\bwww\.\w"
     r"|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}"

@@ -299,4 +299,6 @@ DATA = LanguageData(
     place_prepositions=PLACE_PREPOSITIONS,
     passive_markers=frozenset({"by"}),
     word_budget=30,
+    related_link_cues=(r"\bread (more|also)\b", r"\bclick here\b"),
+    related_link_words=("read", "click"),
 )

@@ -385,5 +385,7 @@ DATA = LanguageData(
     passive_markers=frozenset({"oleh"}),
     attribution_suffix="nya",
     learned_box_size=True,
+    related_link_cues=(r"\b(baca|lihat|simak)\s+(juga|pula)\b",),
+    related_link_words=("baca", "lihat", "simak"),
     word_budget=50,
 )
