@@ -33,14 +33,13 @@ from intisari.llm.config import LlmConfig
 from intisari.llm.stats import STATS
 from intisari.result import Takeaway
 from intisari.takeaways.checks import content_bag, repeats
+from intisari.takeaways.compress import MAX_BULLET_WORDS
 from intisari.takeaways.text import MIN_TAKEAWAY_WORDS
 
 __all__ = ["Bullet", "CheckedBox", "checked_box", "is_bullet", "parse_bullets", "prompt_for"]
 
 logger = logging.getLogger(__name__)
 
-#: Twice what the prompt asks for (20): longer is a paragraph, not a short bullet.
-MAX_BULLET_WORDS = 40
 #: Article characters put in the prompt (~1,500 tokens: the lead and body of a typical
 #: story, and well inside a small model's context). Bullets are checked against the whole
 #: article all the same.
@@ -160,7 +159,8 @@ def checked_box(
 def is_bullet(text: str) -> bool:
     """Could ``text`` stand as a bullet? As long as an extracted takeaway may be short
     (``MIN_TAKEAWAY_WORDS``: "1 menit 33,556 detik" is a fragment, not a point) and no
-    longer than ``MAX_BULLET_WORDS``, and not opening in lower case: that is a sentence
+    longer than any bullet of the box (``MAX_BULLET_WORDS``: twice the 20 words the prompt asks
+    for; longer is a paragraph), and not opening in lower case: that is a sentence
     the model copied from its middle ("semen padang untuk memutus ..."). Scripts without
     case pass the last test."""
     return MIN_TAKEAWAY_WORDS <= len(text.split()) <= MAX_BULLET_WORDS and not text[0].islower()

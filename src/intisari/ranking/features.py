@@ -18,6 +18,7 @@ import numpy as np
 
 from intisari.document import Document
 from intisari.ranking.word_rates import WORD_RATE_FEATURE_NAMES, WordRates
+from intisari.takeaways.checks import QUOTE_MARKS
 from intisari.takeaways.text import MAX_TAKEAWAY_WORDS, MIN_TAKEAWAY_WORDS, is_dangling
 
 __all__ = ["FEATURE_NAMES", "WORD_RATE_COLUMNS", "content_bags", "document_features"]
@@ -62,7 +63,6 @@ _NO_WORD_RATES = (0.0,) * len(WORD_RATE_FEATURE_NAMES)
 #: First characters of words that start with a capital (Latin script: the languages
 #: served) or a digit: one pass gives both counts.
 _MARKED_WORD_START = re.compile(r"\b[A-ZÀ-ÖØ-Þ0-9]")
-_QUOTE = re.compile(r"[\"“”„«»]")
 _OPENING_QUOTE = re.compile(r"""^[\s(\[]*[\"“„«'‘]""")
 _FINAL_MARKS = frozenset(".!?…")
 _CLOSERS = "\"”’')]"
@@ -113,7 +113,7 @@ def document_features(document: Document, word_rates: WordRates | None) -> np.nd
             0.0,
             0.0,
             0.0,
-            bool(_QUOTE.search(text)),
+            bool(QUOTE_MARKS.search(text)),
             bool(_OPENING_QUOTE.match(text)),
             digits / count,
             max(capitalised, 0) / count,

@@ -36,6 +36,7 @@ from intisari.takeaways.text import OPENING_CHARS, content_words, is_dangling, w
 
 __all__ = [
     "DEFECTS",
+    "QUOTE_MARKS",
     "REDUNDANCY_THRESHOLD",
     "REFERRING_WINDOW",
     "content_bag",
@@ -77,7 +78,8 @@ REFERRING_WINDOW = 4
 _DATELINE_MARKS = ("-", "–", "—", ":")
 #: Double quotation marks, straight and typographic. Single ones are left out: they are
 #: apostrophes as often as quotes ("Finland’s", "don't").
-_QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+#: Quotation marks, straight and typographic (a quote's start and end look alike).
+QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 _LINK = re.compile(LINK, re.I)
 #: A sentence ends with a final mark, perhaps closed by quotes or brackets.
 _FINAL = re.compile(r"""[.!?…]["”’'»)\]]*$""")
@@ -94,13 +96,13 @@ def has_link(text: str) -> bool:
 
 def quote_marks(text: str) -> list[int]:
     """Offsets of the double quotation marks of ``text``, in order."""
-    return [m.start() for m in _QUOTE_MARKS.finditer(text)]
+    return [m.start() for m in QUOTE_MARKS.finditer(text)]
 
 
 def quotes_unbalanced(text: str) -> bool:
     """An odd number of double quotation marks: a quote opened and never closed, or
     closed without its opening (`"Peatlands cover about one-third of Finlands territory.`)."""
-    return len(_QUOTE_MARKS.findall(text)) % 2 == 1
+    return len(QUOTE_MARKS.findall(text)) % 2 == 1
 
 
 def inside_quote(marks: list[int], paragraph_start: int, position: int) -> bool:

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from intisari.language.model import LanguageData
 from intisari.result import join_spans
-from intisari.takeaways.checks import is_fragment
+from intisari.takeaways.checks import QUOTE_MARKS, is_fragment
 
 __all__ = ["MAX_ASIDE_WORDS", "MAX_BULLET_WORDS", "compress"]
 
@@ -81,7 +81,6 @@ OPENING_WORDS = 4
 _ASIDE = re.compile(r"\s+\([^()]{1,80}\)(?=\s+\w|[.,;:!?])")
 # An aside between two dashes (" -- ... -- ", " — ... — "), with the space before it.
 _DASHED = re.compile(r"\s+(?:--|—|–)\s[^-—–]{1,120}?\s(?:--|—|–)(?=\s+\w)")
-_QUOTES = re.compile(r"[\"“”„«»]")
 # The sentence's final mark, perhaps with closing quotes or brackets after it.
 _FINAL = re.compile(r"""[.!?…]+["”’'»)\]]*\s*$""")
 _WORD = re.compile(r"\w+")
@@ -165,7 +164,7 @@ def _asides(
     """Short asides in brackets, with the space before them. An aside set off by a comma
     before a mark ("Selasa, (2/5), Kepala ...") goes with that comma ("Selasa, Kepala")."""
     for match in _ASIDE.finditer(sentence):
-        if _words(match.group(0)) > MAX_ASIDE_WORDS or _QUOTES.search(match.group(0)):
+        if _words(match.group(0)) > MAX_ASIDE_WORDS or QUOTE_MARKS.search(match.group(0)):
             continue
         start = match.start()
         if start and sentence[start - 1] == "," and not sentence[match.end():][:1].isspace():
@@ -178,7 +177,8 @@ def _dashed(
 ) -> Iterator[Deletion]:
     """Asides between two dashes, with the space before them."""
     for match in _DASHED.finditer(sentence):
-        if _words(match.group(0)) <= MAX_APPOSITIVE_WORDS and not _QUOTES.search(match.group(0)):
+        aside = match.group(0)
+        if _words(aside) <= MAX_APPOSITIVE_WORDS and not QUOTE_MARKS.search(aside):
             yield match.start(), match.end()
 
 
@@ -246,7 +246,7 @@ def _attributions(
     """A closing source attribution: from the comma that starts it to the final mark.
 
     Not in a sentence that quotes: a quotation keeps its speaker."""
-    if _QUOTES.search(sentence):
+    if QUOTE_MARKS.search(sentence):
         return
     stop = clauses[-1].end if clauses else 0
     for n, clause in enumerate(clauses):
@@ -282,7 +282,7 @@ def _appositives(
             clause.opening, data.appositive_openers
         ):
             continue
-        if _QUOTES.search(sentence, clause.comma, clause.end):
+        if QUOTE_MARKS.search(sentence, clause.comma, clause.end):
             continue
         if clause.closes:
             # After an opening phrase ("Last week, when ..., a little-known channel was
@@ -321,7 +321,7 @@ def _secondary(
             n and clauses[n - 1].words <= MAX_LIST_ITEM_WORDS
         ):
             continue  # an item of a list, or the last one
-        if len(_QUOTES.findall(sentence, clause.comma, stop)) % 2:
+        if len(QUOTE_MARKS.findall(sentence, clause.comma, stop)) % 2:
             return  # a quotation would lose one of its marks
         yield clause.comma, stop
 
@@ -351,7 +351,7 @@ def _leading(
             return
         if not after or not after[0][:1].isupper() or clause.words <= MAX_LIST_ITEM_WORDS:
             continue
-        if _QUOTES.search(sentence, 0, clause.comma):
+        if QUOTE_MARKS.search(sentence, 0, clause.comma):
             return
         start = clause.comma + 1
         while start < len(sentence) and sentence[start].isspace():
