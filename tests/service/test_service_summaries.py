@@ -12,7 +12,7 @@ from intisari._version import MODEL_FILES, __version__, engine_version
 from intisari.errors import InputError, InputTooShort
 from intisari.options import Options
 from intisari.service import summaries as cache
-from intisari.storage.models import StoredSummary
+from intisari.storage.models import DEFAULT_PUBLISHER_ID, Publisher, StoredSummary
 from intisari.storage.repository import get_summary
 
 ARTICLE = "\n\n".join(
@@ -103,3 +103,33 @@ def test_bad_input_raises_and_stores_nothing(session: Session) -> None:
     with pytest.raises(InputError, match="exactly one"):
         cache.summarize_cached(session, text=ARTICLE, html="<p>x</p>", options=OPTIONS)
     assert session.query(StoredSummary).count() == 0
+
+
+def _add_publisher(session: Session, slug: str) -> int:
+    publisher = Publisher(slug=slug, name=slug.title())
+    session.add(publisher)
+    session.commit()
+    return publisher.id
+
+
+def test_each_publisher_gets_its_own_copy_of_a_box(session: Session) -> None:
+    """Publishers approve and edit their own boxes: the same article is one row each."""
+    other = _add_publisher(session, "koran-lain")
+    assert other != DEFAULT_PUBLISHER_ID
+    ours, _ = cache.summarize_cached(session, text=ARTICLE, options=OPTIONS)
+    theirs, hit = cache.summarize_cached(
+        session, text=ARTICLE, options=OPTIONS, publisher_id=other
+    )
+    assert not hit and theirs.id != ours.id
+    assert (ours.publisher_id, theirs.publisher_id) == (DEFAULT_PUBLISHER_ID, other)
+    again, hit = cache.summarize_cached(session, text=ARTICLE, options=OPTIONS, publisher_id=other)
+    assert hit and again.id == theirs.id
+
+
+def test_the_default_publisher_keeps_the_keys_made_before_publishers() -> None:
+    """Summaries stored before migration 0003 are still found: their key had no publisher."""
+    fields = {"kind": "text", "content": ARTICLE, "title": None, "lang": None, "article_id": None}
+    assert cache.content_hash(**fields) == cache.content_hash(
+        **fields, publisher_id=DEFAULT_PUBLISHER_ID
+    )
+    assert cache.content_hash(**fields) != cache.content_hash(**fields, publisher_id=2)

@@ -43,7 +43,7 @@ from intisari.pipeline import summarize
 from intisari.service import limits
 from intisari.service.errors import Busy, refusal
 from intisari.service.state import Client, ServiceState
-from intisari.storage.models import StoredSummary
+from intisari.storage.models import DEFAULT_PUBLISHER_ID, StoredSummary
 from intisari.storage.repository import CachedRef, add_summary, find_summary, find_summary_ref
 
 __all__ = [
@@ -87,15 +87,21 @@ def content_hash(
     lang: str | None,
     article_id: str | None,
     method: str = "extract",
+    publisher_id: int = DEFAULT_PUBLISHER_ID,
 ) -> str:
-    """The cache key of one input (``kind`` is ``text`` or ``html``) and box ``method``.
+    """The cache key of one input (``kind`` is ``text`` or ``html``), box ``method`` and
+    publisher: each publisher has its own copy of a box, to approve and edit.
 
-    The extractive method adds nothing to the key, so summaries stored before methods
-    existed are still found.
+    The extractive method and the default publisher add nothing to the key, so summaries
+    stored before methods and publishers existed are still found.
     """
-    key = {"kind": kind, "content": content, "title": title, "lang": lang, "id": article_id}
+    key: dict[str, object] = {
+        "kind": kind, "content": content, "title": title, "lang": lang, "id": article_id
+    }
     if method != "extract":
         key["method"] = method
+    if publisher_id != DEFAULT_PUBLISHER_ID:
+        key["publisher"] = publisher_id
     encoded = json.dumps(key, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass")
     return hashlib.sha256(encoded).hexdigest()
 
@@ -113,6 +119,8 @@ class Source:
     article_id: str | None
     #: How the box is written (``Options.method``).
     method: str
+    #: Whose summary it becomes (``StoredSummary.publisher_id``).
+    publisher_id: int = DEFAULT_PUBLISHER_ID
 
 
 def resolve(
@@ -124,6 +132,7 @@ def resolve(
     lang: str | None = None,
     article_id: str | None = None,
     method: str | None = None,
+    publisher_id: int = DEFAULT_PUBLISHER_ID,
     options: Options,
 ) -> Source:
     """The input with its cache key; a URL is fetched here (its body is what is hashed).
@@ -140,9 +149,15 @@ def resolve(
     lang = language_for(lang).code if lang else None
     method = method or options.method
     key = content_hash(
-        kind=kind, content=content, title=title, lang=lang, article_id=article_id, method=method
+        kind=kind,
+        content=content,
+        title=title,
+        lang=lang,
+        article_id=article_id,
+        method=method,
+        publisher_id=publisher_id,
     )
-    return Source(key, text, html, url, title, lang, article_id, method)
+    return Source(key, text, html, url, title, lang, article_id, method, publisher_id)
 
 
 def find_cached(engine: Engine, key: str) -> CachedRef | None:
@@ -196,6 +211,7 @@ def store_result(session: Session, source: Source, result: dict[str, Any]) -> St
         result=result,
         article_id=source.article_id,
         url=source.url,
+        publisher_id=source.publisher_id,
     )
 
 
@@ -208,12 +224,13 @@ def summarize_cached(
     title: str | None = None,
     lang: str | None = None,
     article_id: str | None = None,
+    publisher_id: int = DEFAULT_PUBLISHER_ID,
     options: Options,
 ) -> tuple[StoredSummary, bool]:
     """``resolve`` then ``summarize_source``: the stored summary, made now if needed."""
     source = resolve(
         text=text, html=html, url=url, title=title, lang=lang, article_id=article_id,
-        options=options,
+        publisher_id=publisher_id, options=options,
     )
     return summarize_source(session, source, options)
 
@@ -236,6 +253,8 @@ class ArticleRequest:
     article_id: str | None = None
     #: ``None``: the service's ``Options.method``.
     method: str | None = None
+    #: The publisher asking (from its API key; the web layer sets it, never the body).
+    publisher_id: int = DEFAULT_PUBLISHER_ID
 
 
 @contextmanager
@@ -289,6 +308,7 @@ def admit(
                 lang=request.lang,
                 article_id=request.article_id,
                 method=request.method,
+                publisher_id=request.publisher_id,
                 options=state.options,
             )
     except InputError as error:

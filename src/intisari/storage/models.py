@@ -26,7 +26,11 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from intisari.roles import ROLES
+
 __all__ = [
+    "DEFAULT_PUBLISHER_ID",
+    "PUBLISH_MODES",
     "ROLES",
     "Account",
     "ApiToken",
@@ -35,14 +39,18 @@ __all__ = [
     "CleanText",
     "InstanceSecret",
     "LoginSession",
+    "Publisher",
     "Report",
     "StoredSummary",
     "UTCDateTime",
     "utcnow",
 ]
 
-#: Account roles, weakest first: a ``reader`` may log in but not review.
-ROLES = ("reader", "reviewer", "admin")
+#: The publisher every summary belongs to unless a publisher's API key says otherwise: the
+#: instance's own reader pages (migration 0003 creates it; it cannot be removed).
+DEFAULT_PUBLISHER_ID = 1
+#: ``auto``: a new box is shown at once; ``review``: it is a draft until an editor approves.
+PUBLISH_MODES = ("auto", "review")
 
 
 def utcnow() -> datetime:
@@ -96,6 +104,27 @@ class Base(DeclarativeBase):
     pass
 
 
+class Publisher(Base):
+    """A newsroom or aggregator using the instance: a tenant. Its summaries, their reports
+    and its settings are its own; no other publisher's key or staff reads or changes them.
+    """
+
+    __tablename__ = "publishers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    #: Short stable name (``[a-z0-9-]``) used in the embed and the CLI.
+    slug: Mapped[str] = mapped_column(CleanString(64), unique=True)
+    name: Mapped[str] = mapped_column(CleanString(200))
+    #: One of ``PUBLISH_MODES``.
+    publish_mode: Mapped[str] = mapped_column(CleanString(16), default="auto")
+    #: Origins (``https://news.example``) whose pages may embed the box (CORS).
+    allowed_origins: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: The AI notice in the publisher's own words, by language code; the language's own
+    #: notice where missing.
+    notices: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class StoredSummary(Base):
     """One engine result for one input, kept forever (old engine versions stay readable)."""
 
@@ -105,6 +134,10 @@ class StoredSummary(Base):
     )
 
     id: Mapped[str] = mapped_column(CleanString(32), primary_key=True)
+    #: Whose summary this is; the publisher is part of the cache key (``content_hash``).
+    publisher_id: Mapped[int] = mapped_column(
+        ForeignKey("publishers.id", ondelete="CASCADE"), index=True, default=DEFAULT_PUBLISHER_ID
+    )
     #: SHA-256 of the input as summarized (see ``service.content_hash``): the cache key,
     #: with the engine version.
     content_hash: Mapped[str] = mapped_column(CleanString(64))
@@ -163,6 +196,11 @@ class Account(Base):
     #: argon2id hash (argon2-cffi's encoded form, parameters included).
     password_hash: Mapped[str | None] = mapped_column(CleanText)
     role: Mapped[str] = mapped_column(CleanString(16), default="reviewer")
+    #: The publisher whose newsroom this person works in; ``None``: the instance's own staff,
+    #: who see every publisher.
+    publisher_id: Mapped[int | None] = mapped_column(
+        ForeignKey("publishers.id", ondelete="CASCADE"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     tokens: Mapped[list[ApiToken]] = relationship(back_populates="account")

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from intisari.report_kinds import CATEGORIES, STATUSES
 from intisari.storage.models import (
+    DEFAULT_PUBLISHER_ID,
     InstanceSecret,
     Report,
     StoredSummary,
@@ -124,10 +125,15 @@ def add_summary(
     result: dict[str, Any],
     article_id: str | None = None,
     url: str | None = None,
+    publisher_id: int = DEFAULT_PUBLISHER_ID,
 ) -> StoredSummary:
-    """Store an engine result; if a concurrent request stored the same one, return that."""
+    """Store an engine result; if a concurrent request stored the same one, return that.
+
+    ``content_hash`` already tells publishers apart (``service.summaries.content_hash``).
+    """
     summary = StoredSummary(
         id=secrets.token_urlsafe(SUMMARY_ID_BYTES),
+        publisher_id=publisher_id,
         content_hash=content_hash,
         engine_version=engine_version,
         article_id=article_id,

@@ -37,6 +37,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
+from intisari.roles import allows
 from intisari.service import review
 from intisari.service.accounts import log_in
 from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
@@ -51,7 +52,6 @@ from intisari.service.summaries import (
 )
 from intisari.storage.models import Account, StoredSummary
 from intisari.web.auth import (
-    REVIEW_ROLES,
     Principal,
     current_principal,
     end_session,
@@ -234,7 +234,7 @@ def read_summary(summary_id: str, request: Request, state: State) -> SummaryOut:
         stored = review.summary_by_id(session, summary_id)
         principal = principal_of(request, session) if stored.hidden else None
     state.metrics.summaries_served.labels("lookup").inc()
-    reviewer = principal is not None and principal.account.role in REVIEW_ROLES
+    reviewer = principal is not None and allows(principal.account.role, "review")
     return SummaryOut.of(stored, reviewer=reviewer)
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import Response
 
+from intisari.roles import allows
 from intisari.service.accounts import (
     account_for_login_session,
     account_for_token,
@@ -33,7 +34,6 @@ from intisari.web.deps import AppState, app_state, db_session
 from intisari.web.security import CSRF_HEADER
 
 __all__ = [
-    "REVIEW_ROLES",
     "SESSION_COOKIE",
     "Principal",
     "current_principal",
@@ -44,8 +44,6 @@ __all__ = [
 ]
 
 SESSION_COOKIE = "intisari_session"
-#: Roles allowed to see and decide on reports.
-REVIEW_ROLES = ("reviewer", "admin")
 #: Methods that change nothing and so need no CSRF token.
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -113,7 +111,7 @@ def require_reviewer(
         raise HTTPException(
             401, detail="log in or send an API token", headers={"WWW-Authenticate": "Bearer"}
         )
-    if principal.account.role not in REVIEW_ROLES:
+    if not allows(principal.account.role, "review"):
         raise HTTPException(403, detail=f"role {principal.account.role!r} cannot review")
     if (
         principal.via == "cookie"

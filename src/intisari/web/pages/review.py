@@ -15,13 +15,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from intisari.report_kinds import CATEGORIES, MAX_NOTE_CHARS, STATUS_LABELS, STATUSES
+from intisari.roles import allows
 from intisari.service import review
 from intisari.service.accounts import log_in
 from intisari.service.errors import NotFound, RateLimited
 from intisari.service.review import MAX_INT
 from intisari.storage.models import Report, StoredSummary
 from intisari.web.auth import (
-    REVIEW_ROLES,
     Principal,
     end_session,
     start_session,
@@ -76,7 +76,7 @@ class ReportGroup:
 
 def _reviewer(principal: Principal | None) -> str | None:
     """The reviewer's name, if a reviewer (or admin) is logged in."""
-    if principal is None or principal.account.role not in REVIEW_ROLES:
+    if principal is None or not allows(principal.account.role, "review"):
         return None
     return principal.account.name
 
