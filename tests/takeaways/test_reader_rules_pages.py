@@ -112,7 +112,7 @@ def _bags(sentences: list[str], data: object) -> list[set[str]]:
          "Kejutan terjadi, Cristiano Ronaldo cadangan lagi, seperti di babak 16 besar "
          "sebelumnya!"),
         ("en", ["Apple unveiled its 16-inch MacBook Pro on Wednesday."],
-         "The new laptop costs $2,399, and Apple unveiled its 16-inch MacBook Pro this week."),
+         "Apple unveiled its 16-inch MacBook Pro, and the new laptop costs $2,399."),
     ],
 )
 def test_a_clause_that_says_an_earlier_bullet_again_is_a_repeat(

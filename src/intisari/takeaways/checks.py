@@ -325,10 +325,11 @@ def restates(text: str, data: LanguageData, earlier: list[set[str]]) -> bool:
 
     The whole bullet may share ``REDUNDANCY_THRESHOLD`` of its words with one of them
     (``repeats``); or one of its clauses (between commas, with ``MIN_CLAUSE_WORDS``
-    content words or more) may say again what they said, its words being in one earlier
-    bullet to that share or all in them together: "Kejutan terjadi, Cristiano Ronaldo
-    cadangan lagi, ..." after "Susunan pemainnya sudah keluar, Cristiano Ronaldo jadi
-    cadangan lagi.".
+    content words or more) may say again what they said, every one of its words being in
+    them: "Kejutan terjadi, Cristiano Ronaldo cadangan lagi, ..." after "Susunan
+    pemainnya sudah keluar, Cristiano Ronaldo jadi cadangan lagi.". (A clause holding
+    only most of its words in one earlier bullet, 70% or 80%, cost IndoSum 0.2-0.3
+    ROUGE-1 on its first 800 articles, where every word costs nothing.)
     """
     if not earlier:
         return False
@@ -340,9 +341,7 @@ def restates(text: str, data: LanguageData, earlier: list[set[str]]) -> bool:
         words_of = content_bag(clause, data)
         if len(words_of) < MIN_CLAUSE_WORDS:
             continue
-        if words_of <= union or any(
-            len(words_of & other) >= REDUNDANCY_THRESHOLD * len(words_of) for other in earlier
-        ):
+        if words_of <= union:
             return True
     return False
 
