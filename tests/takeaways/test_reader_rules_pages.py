@@ -1,5 +1,5 @@
 """The reader's rules for what the shared pages still showed (issue 12): a demonstrative
-that closes a long opening phrase, "such" and "demikian" anywhere, the same fact said
+that closes a long opening phrase, "such" anywhere, the same fact said
 again in other words, promotions inside the story, subheadings and readers' letters.
 Real sentences from the pages and the tune data, Indonesian and English; and sentences
 of the same shape that must pass."""
@@ -36,8 +36,6 @@ EN = LANGUAGES["en"]
         ("Pria yang akrab disapa Dani ini mengatakan demikian mengingat Indonesia "
          "merupakan salah satu pasar layanan data.",
          ["pria", "yang", "akrab", "disapa", "dani"]),
-        ("Petinju berusia 41 tahun asal Ukraina tersebut pun sempat meraih medali emas.",
-         ["petinju", "berusia", "41", "tahun", "asal", "ukraina"]),
         ("Wanita tersebut adalah Donna King di County Durham, Inggris.", ["wanita"]),
     ],
 )
@@ -75,7 +73,6 @@ def test_a_demonstrative_in_the_predicate_does_not_refer_back(sentence: str) -> 
         ("en", "NASA's Hubble Space Telescope has spotted indirect evidence of such plumes "
          "emanating from Europa."),
         ("en", "Researchers have now detected one such plume's water vapor directly."),
-        ("id", "Ketua KPU Arief Budiman mengatakan demikian di Jakarta, Senin (5/11)."),
         ("id", "Tak heran, Dani optimistis layanan broadband akan semakin banyak diminati."),
     ],
 )

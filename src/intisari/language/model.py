@@ -131,8 +131,10 @@ class LanguageData:
     #: ("saat ini" = now, "tahun ini" = this year).
     time_words: frozenset[str] = frozenset()
     #: Lower-cased words that point back wherever they stand in the sentence ("such
-    #: plumes" = the plumes just described; "mengatakan demikian" = said so): a sentence
-    #: holding one leans on the one before it.
+    #: plumes" = the plumes just described): a sentence holding one leans on the one
+    #: before it. (Indonesian "demikian" anywhere cost IndoSum 0.1 ROUGE-1 with 3
+    #: takeaways; its common forms are openers, "Meski demikian, ...", or close an opening
+    #: phrase, "Pria ... ini mengatakan demikian".)
     anaphors: frozenset[str] = frozenset()
     #: Words after which an ``anaphors`` word does not point back ("such as", "such a").
     anaphor_exceptions: frozenset[str] = frozenset()

@@ -80,8 +80,6 @@ REFERRING_OPENERS = frozenset(
 #: Demonstratives of the opening phrase: "Angket tersebut dinilai salah sasaran.",
 #: "Kejadian itu saja sudah menyakitkan.", "Pernyataan ini keluar setelah ...".
 REFERRING_WORDS = frozenset({"tersebut", "itu", "ini"})
-#: "Mengatakan demikian" (said so), "dengan demikian" (thus): what was said before.
-ANAPHORS = frozenset({"demikian"})
 #: What makes a clause's predicate: after one, a demonstrative is in the predicate
 #: ("Samsung sendiri belum memberi nama pada aplikasi barunya ini."), not in the noun
 #: phrase that opens the sentence ("Pemain berusia 21 tahun itu tampil apik ...").
@@ -381,7 +379,6 @@ DATA = LanguageData(
     leading_openers=LEADING_OPENERS,
     referring_openers=REFERRING_OPENERS,
     referring_words=REFERRING_WORDS,
-    anaphors=ANAPHORS,
     predicate_words=PREDICATE_WORDS,
     predicate_prefixes=PREDICATE_PREFIXES,
     relativizers=frozenset({"yang"}),
