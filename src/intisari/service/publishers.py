@@ -39,6 +39,9 @@ from intisari.storage.tenants import KEY_PREFIX, KeyRef
 __all__ = [
     "ANONYMOUS_SCOPE",
     "KEY_PREFIX",
+    "MAX_INT",
+    "MAX_NAME_CHARS",
+    "MAX_NOTICE_CHARS",
     "MAX_ORIGINS",
     "KeyRef",
     "Scope",
