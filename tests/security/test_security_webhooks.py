@@ -20,7 +20,15 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from app_fixtures import ARTICLE
-from intisari.service.webhooks import SIGNATURE_HEADER, backoff_s, deliver_due, emit, sign, verify
+from intisari.service.webhooks import (
+    SIGNATURE_HEADER,
+    backoff_s,
+    deliver_due,
+    emit,
+    emit_once,
+    sign,
+    verify,
+)
 from intisari.settings import Settings
 from intisari.storage.models import WebhookDelivery, WebhookEvent
 from tenant_fixtures import bearer, staff_token
@@ -260,3 +268,22 @@ def test_emit_is_part_of_the_callers_transaction(make_client: Callable[..., Test
     assert events() == 1
     with sessions() as session, pytest.raises(ValueError, match="unknown webhook event"):
         emit(session, publisher_id, "summary.deleted", {})
+
+
+def test_summary_published_is_queued_once_per_summary(
+    make_client: Callable[..., TestClient],
+) -> None:
+    """Two requests that stored the same summary at once both reach ``emit_once``: the
+    second finds the first's event (unique ``once_key``) and queues nothing."""
+    client = make_client(**{**FAST, "webhook_poll_s": 3600.0})
+    app: FastAPI = client.app  # type: ignore[assignment]
+    root = bearer(staff_token(app, "root", "admin", None))
+    publisher_id, _ = _publisher(client, root)
+    _endpoint(client, root, publisher_id, "http://127.0.0.1:9/hook", ["summary.published"])
+    sessions = app.state.intisari.sessions
+    data = {"summary_id": "s1"}
+    with sessions() as session:
+        assert emit_once(session, publisher_id, "summary.published", data, "published:s1")
+    with sessions() as session:
+        assert not emit_once(session, publisher_id, "summary.published", data, "published:s1")
+        assert session.scalar(select(func.count()).select_from(WebhookDelivery)) == 1

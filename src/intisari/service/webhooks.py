@@ -64,6 +64,7 @@ __all__ = [
     "deliver_due",
     "deliveries",
     "emit",
+    "emit_once",
     "endpoint_in",
     "endpoints",
     "remove_endpoint",

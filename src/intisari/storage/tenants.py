@@ -189,10 +189,15 @@ def usage_on(session: Session, publisher_id: int, day: date) -> int:
 
 
 def add_event(
-    session: Session, publisher_id: int, event: str, data: dict[str, Any]
+    session: Session,
+    publisher_id: int,
+    event: str,
+    data: dict[str, Any],
+    once_key: str | None = None,
 ) -> WebhookEvent | None:
     """Queue ``event`` for each of the publisher's endpoints that wants it, in the
-    caller's transaction (no commit); None when no endpoint wants it (nothing written)."""
+    caller's transaction (no commit); None when no endpoint wants it (nothing written).
+    A ``once_key`` already used makes the flush raise ``IntegrityError``."""
     endpoints = [
         endpoint
         for endpoint in session.scalars(
@@ -202,7 +207,7 @@ def add_event(
     ]
     if not endpoints:
         return None
-    row = WebhookEvent(publisher_id=publisher_id, event=event, data=data)
+    row = WebhookEvent(publisher_id=publisher_id, event=event, data=data, once_key=once_key)
     session.add(row)
     session.flush()
     session.execute(
@@ -221,15 +226,12 @@ def add_event(
 def add_once_event(
     session: Session, publisher_id: int, event: str, data: dict[str, Any], once_key: str
 ) -> bool:
-    """``add_event`` at most once per ``once_key``, committed: False if it was queued
-    before (a concurrent request stored the same summary first)."""
-    if session.scalar(select(WebhookEvent.id).where(WebhookEvent.once_key == once_key)):
-        return False
-    row = add_event(session, publisher_id, event, data)
-    if row is None:
-        return False
-    row.once_key = once_key
+    """``add_event`` at most once per ``once_key``, committed: False if nothing was
+    queued (no endpoint wants it, or a concurrent request queued it first). One query
+    when no endpoint wants it, the common case."""
     try:
+        if add_event(session, publisher_id, event, data, once_key) is None:
+            return False
         session.commit()
     except IntegrityError:
         session.rollback()
