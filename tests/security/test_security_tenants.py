@@ -25,7 +25,7 @@ from intisari.storage.models import (
     StoredSummary,
     WebhookEndpoint,
 )
-from tenant_fixtures import World, make_world, world
+from tenant_fixtures import World, world
 
 __all__ = ["world"]
 
@@ -143,6 +143,11 @@ def test_new_summaries_are_the_keys_publishers(world: World) -> None:
     assert b_id != world.a_summary
     assert _row(world.app, StoredSummary, b_id).publisher_id == world.b
     assert _row(world.app, StoredSummary, world.a_summary).publisher_id == world.a
+    # A newsroom account's summaries are its publisher's too.
+    other = ARTICLE.replace("Bandung", "Bogor").replace("Surabaya", "Malang")
+    staff_made = client.post("/v1/summaries", json={"text": other}, headers=world.b_reviewer)
+    assert staff_made.status_code == 200
+    assert _row(world.app, StoredSummary, staff_made.json()["summary_id"]).publisher_id == world.b
     forged = {"Authorization": "Bearer ipk_not-a-key"}
     assert client.post("/v1/summaries", json={"text": ARTICLE}, headers=forged).status_code == 401
 
@@ -379,10 +384,3 @@ def test_review_forms_on_another_publisher_are_404(world: World) -> None:
     _not_found(hidden, "hide")
     assert _row(world.app, Report, world.a_report).status == "open"
     assert _row(world.app, StoredSummary, world.a_summary).hidden is False
-
-
-def test_make_world_is_repeatable(make_client: Any) -> None:
-    """The fixture itself: two worlds on two apps do not share rows (a sanity check that
-    the ids the tests compare are each world's own)."""
-    first = make_world(make_client(fetch_allow_networks=("127.0.0.0/8",), webhook_poll_s=3600.0))
-    assert (first.a, first.b) == (2, 3)
