@@ -168,7 +168,7 @@ def list_publishers(session: DB, admin: Admin) -> list[PublisherOut]:
 
 
 @router.post(
-    "", response_model=PublisherOut, status_code=201, responses=error_responses(401, 403, 422)
+    "", response_model=PublisherOut, status_code=201, responses=error_responses(400, 401, 403, 422)
 )
 def add_publisher(body: PublisherIn, session: DB, admin: Admin) -> PublisherOut:
     """A new publisher; the instance's admins only."""
@@ -178,14 +178,18 @@ def add_publisher(body: PublisherIn, session: DB, admin: Admin) -> PublisherOut:
 
 
 @router.get(
-    "/{publisher_id}", response_model=PublisherOut, responses=error_responses(401, 403, 404)
+    "/{publisher_id}",
+    response_model=PublisherOut,
+    responses=error_responses(401, 403, 404, 422),
 )
 def read_publisher(publisher_id: PublisherId, session: DB, admin: Admin) -> PublisherOut:
     return PublisherOut.of(session, publishers.publisher_in(session, publisher_id, admin.scope))
 
 
 @router.patch(
-    "/{publisher_id}", response_model=PublisherOut, responses=error_responses(401, 403, 404, 422)
+    "/{publisher_id}",
+    response_model=PublisherOut,
+    responses=error_responses(400, 401, 403, 404, 422),
 )
 def change_publisher(
     publisher_id: PublisherId, body: SettingsIn, session: DB, admin: Admin
@@ -200,7 +204,9 @@ def change_publisher(
 
 
 @router.get(
-    "/{publisher_id}/keys", response_model=list[KeyOut], responses=error_responses(401, 403, 404)
+    "/{publisher_id}/keys",
+    response_model=list[KeyOut],
+    responses=error_responses(401, 403, 404, 422),
 )
 def list_keys(publisher_id: PublisherId, session: DB, admin: Admin) -> list[KeyOut]:
     publisher = publishers.publisher_in(session, publisher_id, admin.scope)
@@ -211,7 +217,7 @@ def list_keys(publisher_id: PublisherId, session: DB, admin: Admin) -> list[KeyO
     "/{publisher_id}/keys",
     response_model=NewKeyOut,
     status_code=201,
-    responses=error_responses(401, 403, 404, 422),
+    responses=error_responses(400, 401, 403, 404, 422),
 )
 def add_key(publisher_id: PublisherId, body: KeyIn, session: DB, admin: Admin) -> NewKeyOut:
     """A new API key; the key is in this answer only."""
@@ -221,7 +227,9 @@ def add_key(publisher_id: PublisherId, body: KeyIn, session: DB, admin: Admin) -
 
 
 @router.delete(
-    "/{publisher_id}/keys/{key_id}", response_model=KeyOut, responses=error_responses(401, 403, 404)
+    "/{publisher_id}/keys/{key_id}",
+    response_model=KeyOut,
+    responses=error_responses(401, 403, 404, 422),
 )
 def revoke_key(
     publisher_id: PublisherId, key_id: ObjectId, session: DB, admin: Admin
@@ -234,7 +242,7 @@ def revoke_key(
 @router.get(
     "/{publisher_id}/webhooks",
     response_model=list[EndpointOut],
-    responses=error_responses(401, 403, 404),
+    responses=error_responses(401, 403, 404, 422),
 )
 def list_endpoints(publisher_id: PublisherId, session: DB, admin: Admin) -> list[EndpointOut]:
     publisher = publishers.publisher_in(session, publisher_id, admin.scope)
@@ -245,7 +253,7 @@ def list_endpoints(publisher_id: PublisherId, session: DB, admin: Admin) -> list
     "/{publisher_id}/webhooks",
     response_model=NewEndpointOut,
     status_code=201,
-    responses=error_responses(401, 403, 404, 422),
+    responses=error_responses(400, 401, 403, 404, 422),
 )
 def add_endpoint(
     publisher_id: PublisherId, body: EndpointIn, state: State, session: DB, admin: Admin
@@ -262,7 +270,7 @@ def add_endpoint(
 @router.delete(
     "/{publisher_id}/webhooks/{endpoint_id}",
     status_code=204,
-    responses=error_responses(401, 403, 404),
+    responses=error_responses(401, 403, 404, 422),
 )
 def remove_endpoint(
     publisher_id: PublisherId, endpoint_id: ObjectId, session: DB, admin: Admin
