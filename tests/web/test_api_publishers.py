@@ -178,3 +178,16 @@ def test_bad_publishers_are_refused(admin_client: tuple[TestClient, dict[str, st
     _publisher_with_key(client, root, "twice")
     again = client.post("/v1/publishers", json={"slug": "twice", "name": "x"}, headers=root)
     assert again.status_code == 422 and again.json()["code"] == "exists"
+
+
+def test_unknown_tokens_are_401_but_stale_cookies_anonymous_on_new_summaries(
+    admin_client: tuple[TestClient, dict[str, str]],
+) -> None:
+    """A mistyped key must not file a publisher's box under the default publisher; an
+    expired session cookie in a reader's browser is only anonymous, as before."""
+    client, _ = admin_client
+    for token in ("ipk_mistyped", "isk_mistyped"):
+        sent = client.post("/v1/summaries", json={"text": ARTICLE}, headers=bearer(token))
+        assert sent.status_code == 401 and sent.json()["code"] == "unauthorized"
+    client.cookies.set("intisari_session", "expired-or-made-up")
+    assert client.post("/v1/summaries", json={"text": ARTICLE}).status_code == 200

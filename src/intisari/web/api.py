@@ -159,7 +159,7 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 @router.post(
     "/v1/summaries",
     response_model=SummaryOut,
-    responses=error_responses(400, 413, 422, 429, 500, 503),
+    responses=error_responses(400, 401, 413, 422, 429, 500, 503),
     tags=["summaries"],
 )
 async def create_summary(
@@ -215,15 +215,18 @@ def _stored_answer(
 
 def _publisher_of(request: Request, state: AppState) -> int:
     """Whose summary a new one becomes: the key's or the newsroom account's publisher,
-    else the default one. Credentials that are given but unknown are 401, not silently
-    the default publisher's (a mistyped key must not file a publisher's boxes elsewhere)."""
+    else the default one. A bearer token that is given but unknown is 401, not silently
+    the default publisher's (a mistyped key must not file a publisher's boxes elsewhere);
+    an expired session cookie is only anonymous, as on every public route."""
     if not has_credentials(request):
         return DEFAULT_PUBLISHER_ID
     with state.sessions() as session:
         actor = actor_of(request, state, session)
-    if actor is None:
+    if actor is None and "authorization" in request.headers:
         raise ApiError(401, "unauthorized", "unknown or revoked API key or token",
                        {"WWW-Authenticate": "Bearer"})
+    if actor is None:
+        return DEFAULT_PUBLISHER_ID
     return DEFAULT_PUBLISHER_ID if actor.publisher_id is None else actor.publisher_id
 
 
