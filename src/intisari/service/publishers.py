@@ -236,7 +236,7 @@ def revoke_key(session: Session, publisher: Publisher, key_id: int) -> Publisher
 # The daily quota ----------------------------------------------------------------------
 
 
-def _today() -> datetime:
+def _now() -> datetime:
     return datetime.now(UTC)
 
 
@@ -244,7 +244,7 @@ def charge(state: ServiceState, publisher_id: int) -> None:
     """Count one summary the engine is about to make for ``publisher_id``;
     ``RateLimited`` (429, ``quota-exceeded``, ``Retry-After`` until the next UTC day)
     when its daily quota is used up."""
-    now = _today()
+    now = _now()
     with state.sessions() as session:
         publisher = tenants.get_publisher(session, publisher_id)
         quota = None if publisher is None else publisher.daily_quota
@@ -261,4 +261,4 @@ def charge(state: ServiceState, publisher_id: int) -> None:
 
 def usage_today(session: Session, publisher: Publisher) -> int:
     """Summaries counted for ``publisher`` today (UTC)."""
-    return tenants.usage_on(session, publisher.id, _today().date())
+    return tenants.usage_on(session, publisher.id, _now().date())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -114,15 +114,12 @@ def key_hash(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-class KeyRef:
-    """What a request needs of a live key: its id and its publisher."""
+class KeyRef(NamedTuple):
+    """What a request needs of a live key: its id, its publisher and its label."""
 
-    __slots__ = ("id", "label", "publisher_id")
-
-    def __init__(self, key_id: int, publisher_id: int, label: str) -> None:
-        self.id = key_id
-        self.publisher_id = publisher_id
-        self.label = label
+    id: int
+    publisher_id: int
+    label: str
 
 
 #: Built once (a statement costs more to build than to run on SQLite).
@@ -144,9 +141,7 @@ def key_for(engine: Engine, key: str) -> KeyRef | None:
         if row is None:
             return None
         now = utcnow()
-        last = row.last_used_at
-        if last is not None and last.tzinfo is None:  # SQLite through a bare connection
-            last = last.replace(tzinfo=now.tzinfo)
+        last = row.last_used_at  # aware on both databases (``UTCDateTime``)
         if last is None or now - last > timedelta(seconds=LAST_USED_RESOLUTION_S):
             connection.execute(_TOUCH_KEY, {"key_id": row.id, "now": now})
             connection.commit()
