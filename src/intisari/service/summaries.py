@@ -59,6 +59,7 @@ __all__ = [
     "engine_arguments",
     "fetch_slot",
     "find_cached",
+    "find_or_charge",
     "in_process",
     "limit_summaries",
     "lookup",
@@ -291,14 +292,18 @@ def fetch_slot(state: ServiceState, url: str | None) -> Iterator[None]:
 def lookup(
     state: ServiceState, client: Client, request: ArticleRequest
 ) -> tuple[Source, CachedRef | None]:
-    """The blocking first half of a summary: ``admit``, then the cache lookup; a miss is
-    counted against the publisher's daily quota (``publishers.charge``) before the
-    engine runs."""
+    """The blocking first half of a summary: ``admit``, then ``find_or_charge``."""
     source = admit(state, client, request)
+    return source, find_or_charge(state, source)
+
+
+def find_or_charge(state: ServiceState, source: Source) -> CachedRef | None:
+    """The cache lookup; a miss is counted against the publisher's daily quota
+    (``publishers.charge``, ``RateLimited`` when used up) before the engine runs."""
     cached = find_cached(state.engine, source.key)
     if cached is None:
         publishers.charge(state, source.publisher_id)
-    return source, cached
+    return cached
 
 
 def admit(
@@ -354,8 +359,7 @@ def summarize_now(
     """``admit``, then the engine in a worker (this thread waits) and storing: the stored
     summary of ``request``, counted as served. Raises ``ServiceError``."""
     source = admit(state, client, request, counted=counted)
-    if find_cached(state.engine, source.key) is None:
-        publishers.charge(state, source.publisher_id)
+    find_or_charge(state, source)
     try:
         stored, hit = summarize_source(session, source, state.options, state.engine_pool.run)
     except InputError as error:
