@@ -13,6 +13,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from intisari.service import editorial
 from intisari.service.errors import NotFound
 from intisari.service.state import ServiceState
 from intisari.storage import repository
@@ -63,7 +64,12 @@ def decide(
     state: ServiceState, session: Session, report: Report, *, status: str, note: str | None,
     reviewer: str,
 ) -> None:
-    """Confirm, dismiss or reopen ``report`` with a note (the auto-hide rule re-counted)."""
+    """Confirm, dismiss or reopen ``report`` with a note (the auto-hide rule re-counted),
+    audited with the decision."""
+    before = {"status": report.status, "note": report.note}
+    editorial.record_decision(
+        session, report.summary, report.id, before, {"status": status, "note": note}, reviewer
+    )
     repository.review_report(
         session,
         report,
@@ -100,8 +106,12 @@ def find_summary(session: Session, summary_id: str) -> StoredSummary | None:
     return repository.get_summary(session, summary_id)
 
 
-def set_hidden(session: Session, summary: StoredSummary, hidden: bool) -> None:
-    """Hide a summary from readers at once, or show it again."""
+def set_hidden(session: Session, summary: StoredSummary, hidden: bool, *, actor: str) -> None:
+    """Hide a summary from readers at once, or show it again, audited with the change.
+
+    Webhook: ``summary.hidden`` (when ``hidden``) after this commit.
+    """
+    editorial.record_hidden(session, summary, hidden, actor)
     repository.set_hidden(session, summary, hidden)
 
 

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import Response
 
-from intisari.roles import allows
+from intisari.roles import Permission, allows
 from intisari.service.accounts import (
     account_for_login_session,
     account_for_token,
@@ -39,6 +39,7 @@ __all__ = [
     "current_principal",
     "end_session",
     "principal_of",
+    "require_editor",
     "require_reviewer",
     "start_session",
 ]
@@ -107,12 +108,28 @@ def require_reviewer(
     principal: Annotated[Principal | None, Depends(current_principal)],
 ) -> Account:
     """The reviewer making this request: 401 if anonymous, 403 if not allowed or no CSRF."""
+    return _allowed(request, state, principal, "review")
+
+
+def require_editor(
+    request: Request,
+    state: Annotated[AppState, Depends(app_state)],
+    principal: Annotated[Principal | None, Depends(current_principal)],
+) -> Account:
+    """The editor making this request (approve and change boxes): 401 if anonymous, 403
+    if the role may not edit or a cookie-authenticated change lacks its CSRF token."""
+    return _allowed(request, state, principal, "edit")
+
+
+def _allowed(
+    request: Request, state: AppState, principal: Principal | None, permission: Permission
+) -> Account:
     if principal is None:
         raise HTTPException(
             401, detail="log in or send an API token", headers={"WWW-Authenticate": "Bearer"}
         )
-    if not allows(principal.account.role, "review"):
-        raise HTTPException(403, detail=f"role {principal.account.role!r} cannot review")
+    if not allows(principal.account.role, permission):
+        raise HTTPException(403, detail=f"role {principal.account.role!r} cannot {permission}")
     if (
         principal.via == "cookie"
         and request.method not in SAFE_METHODS
