@@ -146,18 +146,21 @@ def test_replace_takes_a_ranked_sentence_of_the_article(
     box = published(client, editor)
     summary_id = box["summary_id"]
     candidates = client.get(f"/v1/summaries/{summary_id}/candidates", headers=editor).json()
-    scores = [c["score"] for c in candidates]
-    assert scores == sorted(scores, reverse=True) and scores[0] == 1.0
+    whole = [c for c in candidates if c["whole"]]
+    assert candidates[: len(whole)] == whole  # whole sentences first, then fragments
+    scores = [c["score"] for c in whole]
+    assert scores == sorted(scores, reverse=True)
+    assert max(c["score"] for c in candidates) == 1.0
     assert {c["sentence"] for c in candidates} == set(range(len(candidates)))
     text = box["text"]
     assert all(text[c["start"] : c["end"]] == c["text"] for c in candidates)
     used = [c for c in candidates if c["in_box"]]
     assert used and all(c["paragraph"] >= 0 and c["position"] >= 0 for c in candidates)
-    free = [c for c in candidates if not c["in_box"]]
+    free = [c for c in whole if not c["in_box"]]
     if not free:  # the box took every sentence: make room first
         box = edit(client, editor, summary_id, revision=0, op="remove", index=0).json()
         candidates = client.get(f"/v1/summaries/{summary_id}/candidates", headers=editor).json()
-        free = [c for c in candidates if not c["in_box"]]
+        free = [c for c in candidates if c["whole"] and not c["in_box"]]
     chosen = free[0]
     replaced = edit(client, editor, summary_id, revision=box["revision"], op="replace",
                     index=0, sentence=chosen["sentence"])
@@ -171,6 +174,20 @@ def test_replace_takes_a_ranked_sentence_of_the_article(
     missing = edit(client, editor, summary_id, revision=replaced.json()["revision"],
                    op="replace", index=0, sentence=10_000)
     assert missing.status_code == 422
+
+
+def test_a_headline_or_cut_off_line_cannot_replace_a_bullet(
+    client: TestClient, editor: Headers
+) -> None:
+    # With the title given apart, the article's first line (its headline) stays in the text.
+    body = client.post("/v1/summaries", json={"text": ARTICLE, "title": "Beras"}).json()
+    summary_id = body["summary_id"]
+    candidates = client.get(f"/v1/summaries/{summary_id}/candidates", headers=editor).json()
+    fragments = [c for c in candidates if not c["whole"]]
+    assert [c["text"] for c in fragments] == ["Harga Beras Naik di Pasar Tradisional Surabaya"]
+    refused = edit(client, editor, summary_id, revision=0, op="replace", index=0,
+                   sentence=fragments[0]["sentence"])
+    assert refused.status_code == 422
 
 
 def test_shorten_accepts_only_deletions_and_recomputes_the_spans(

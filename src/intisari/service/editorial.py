@@ -45,6 +45,7 @@ from intisari.service.errors import Conflict, Invalid, NotFound
 from intisari.storage import editorial as store
 from intisari.storage import repository
 from intisari.storage.models import Account, AuditEntry, StoredSummary, SummaryBox, utcnow
+from intisari.takeaways.checks import is_fragment
 from intisari.takeaways.compress import MIN_KEPT_WORDS
 
 __all__ = [
@@ -339,6 +340,9 @@ class Candidate:
     score: float
     #: Already in the box (one of its bullets comes from it).
     in_box: bool
+    #: A whole sentence a reader can take alone (the engine's ``is_fragment`` rule): only
+    #: these may replace a bullet (a headline or a cut-off line may not).
+    whole: bool = True
 
 
 def _document(summary: StoredSummary) -> Document:
@@ -354,8 +358,10 @@ def _ranker(path: str | None) -> Ranker:
 
 
 def candidates(summary: StoredSummary, ranker: str | None = None) -> list[Candidate]:
-    """Every sentence of the article, best first, with the engine's ranker's score."""
+    """Every sentence of the article with the engine's ranker's score: whole sentences
+    first, then fragments, each best first."""
     document = _document(summary)
+    data = document.language.data
     scores = _ranker(ranker).score(document)
     top = max(scores, default=1.0) or 1.0
     used = [tuple(span) for t in box_of(summary).takeaways for span in t.get("spans") or []]
@@ -364,10 +370,11 @@ def candidates(summary: StoredSummary, ranker: str | None = None) -> list[Candid
             s.index, s.text, s.start, s.end, s.paragraph, s.position_in_paragraph,
             round(max(0.0, scores[s.index] / top), 4),
             any(start < s.end and s.start < end for start, end in used),
+            not is_fragment(s.text, data),
         )
         for s in document.sentences
     ]
-    return sorted(found, key=lambda c: (-c.score, c.sentence))
+    return sorted(found, key=lambda c: (not c.whole, -c.score, c.sentence))
 
 
 def _sentence_takeaway(
@@ -378,6 +385,8 @@ def _sentence_takeaway(
         raise Invalid(f"the article has no sentence {sentence}")
     if chosen.in_box:
         raise Invalid("that sentence is in the box already")
+    if not chosen.whole:
+        raise Invalid("that is not a whole sentence a reader can take alone")
     text = summary.result["text"]
     spans = [
         (chosen.start + m.start(), chosen.start + m.end())

@@ -74,6 +74,8 @@ class CandidateOut(BaseModel):
     position: int
     score: float
     in_box: bool
+    #: A whole sentence (only these may replace a bullet).
+    whole: bool
 
 
 class AuditOut(BaseModel):
