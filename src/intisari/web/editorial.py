@@ -102,7 +102,7 @@ def _editor_view(stored: StoredSummary) -> SummaryOut:
 @router.post(
     "/v1/summaries/{summary_id}/approve",
     response_model=SummaryOut,
-    responses=error_responses(401, 403, 404, 409, 422),
+    responses=error_responses(400, 401, 403, 404, 409, 422),
 )
 def approve(summary_id: str, body: RevisionIn, session: DB, editor: Editor) -> SummaryOut:
     """Approve the box: a draft is published; the notice says an editor checked it."""
@@ -112,7 +112,7 @@ def approve(summary_id: str, body: RevisionIn, session: DB, editor: Editor) -> S
 @router.post(
     "/v1/summaries/{summary_id}/edits",
     response_model=SummaryOut,
-    responses=error_responses(401, 403, 404, 409, 422),
+    responses=error_responses(400, 401, 403, 404, 409, 422),
 )
 def edit(
     summary_id: str, body: EditIn, state: State, session: DB, editor: Editor
