@@ -21,10 +21,13 @@ from sqlalchemy import update
 
 from app_fixtures import ARTICLE, serve_app
 from externals import chromium
+from intisari.pipeline import summarize
 from intisari.result import join_spans
+from intisari.service.summaries import ENGINE_VERSION
 from intisari.settings import Settings
 from intisari.storage.accounts import create_account
 from intisari.storage.models import Publisher
+from intisari.storage.repository import add_summary
 from intisari.web.app import create_app
 
 pytestmark = pytest.mark.browser
@@ -44,15 +47,39 @@ EDITOR, PASSWORD = "eda", "correct horse battery"
 VIEWPORTS = {"desktop": {"width": 1100, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
+#: The id of the stored LLM-mode summary of ``base_url``'s app (see ``llm_result``).
+LLM_SUMMARY: dict[str, str] = {}
+
+
+def llm_result() -> dict[str, Any]:
+    """The article's box as the LLM mode stores it: its first bullet written by an LLM
+    and checked (supported), the rest extracted."""
+    result = summarize(ARTICLE, title="Harga Beras (LLM)").model_dump(mode="json")
+    first = result["takeaways"][0]
+    result["takeaways"][0] = {
+        "text": "Harga beras medium di Surabaya naik menjadi Rp14.000 per kilogram.",
+        "spans": [],
+        "score": 0.9,
+        "origin": "llm",
+        "evidence": first["spans"],
+    }
+    result["engine"]["method"] = "llm"
+    return result
+
+
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A running app whose publisher reviews every box first, with one editor."""
+    """A running app whose publisher reviews every box first, with one editor and one
+    published LLM-mode summary."""
     database = tmp_path_factory.mktemp("editorial") / "intisari.db"
     app = create_app(Settings(database_url=f"sqlite:///{database}"))
     with app.state.intisari.sessions() as session:
         session.execute(update(Publisher).values(publish_mode="review"))
         session.commit()
         create_account(session, EDITOR, PASSWORD, "editor")
+        stored = add_summary(session, content_hash="e" * 64, engine_version=ENGINE_VERSION,
+                             result=llm_result())
+        LLM_SUMMARY["id"] = stored.id
     with serve_app(app) as url:
         yield url
 
@@ -134,6 +161,7 @@ def box(page: Page, summary_id: str) -> dict[str, Any]:
 
 
 def assert_grounded(summary: dict[str, Any]) -> None:
+    """The grounding invariant on every bullet (extracted: the LLM's are checked apart)."""
     text = summary["text"]
     for takeaway in summary["takeaways"]:
         assert takeaway["origin"] == "extract"
@@ -264,3 +292,37 @@ def test_each_edit_keeps_the_box_grounded_and_readers_see_the_correction(
     rows = editor.locator(".audit tbody tr[data-action=shorten]", has_text=summary_id)
     expect(rows).to_have_count(1)
     contexts.screenshot(editor, "editorial-audit")
+
+
+def test_an_llm_bullet_is_rewritten_checked_and_an_unsupported_rewrite_refused(
+    contexts: Contexts,
+) -> None:
+    editor = contexts.page()
+    log_in(editor)
+    summary_id = LLM_SUMMARY["id"]
+    editor.goto(f"/review/summaries/{summary_id}")
+    bullet = editor.locator("#bullet-0")
+    expect(bullet.get_by_text("Shorten (delete words)")).to_have_count(0)
+    revision = box(editor, summary_id)["revision"]
+
+    wrong = "Harga beras medium di Surabaya turun menjadi Rp9.000 per kilogram."
+    bullet.get_by_text("Rewrite (checked against the article)").click()
+    bullet.get_by_label("New text").fill(wrong)
+    bullet.get_by_role("button", name="Check and save").click()
+    expect(editor.get_by_text(re.compile("the checker finds the rewrite"))).to_be_visible()
+    contexts.screenshot(editor, "editorial-rewrite-refused")
+    assert box(editor, summary_id)["revision"] == revision
+
+    editor.goto(f"/review/summaries/{summary_id}")
+    bullet = editor.locator("#bullet-0")
+    bullet.get_by_text("Rewrite (checked against the article)").click()
+    supported = "Harga beras medium di pasar tradisional Surabaya naik menjadi Rp14.000."
+    bullet.get_by_label("New text").fill(supported)
+    bullet.get_by_role("button", name="Check and save").click()
+    expect(editor.get_by_role("status")).to_contain_text("checker finds it supported")
+    expect(editor.locator("#bullet-0 .meta")).to_contain_text("(supported)")
+    rewritten = box(editor, summary_id)
+    assert rewritten["takeaways"][0]["text"] == supported
+    assert rewritten["takeaways"][0]["origin"] == "llm"
+    assert_grounded({**rewritten, "takeaways": rewritten["takeaways"][1:]})
+    contexts.screenshot(editor, "editorial-rewrite-checked")

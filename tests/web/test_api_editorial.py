@@ -85,13 +85,17 @@ def test_review_mode_keeps_a_new_box_from_readers_until_an_editor_approves(
     assert again.json()["pending"] is True and again.json()["takeaways"] == []
     assert client.get(f"/v1/summaries/{summary_id}").json()["takeaways"] == []
     seen = client.get(f"/v1/summaries/{summary_id}", headers=editor).json()
-    assert seen["pending"] is True and len(seen["takeaways"]) >= 2
+    assert seen["pending"] is True and len(seen["takeaways"]) >= 3
+    # An edit of a draft is no correction: readers never saw the box.
+    edited = edit(client, editor, summary_id, revision=1, op="remove", index=2).json()
+    assert edited["pending"] is True and edited["correction"] is None
+    seen = client.get(f"/v1/summaries/{summary_id}", headers=editor).json()
     assert [s["summary_id"] for s in client.get("/v1/drafts", headers=editor).json()] == [
         summary_id
     ]
 
     approved = client.post(
-        f"/v1/summaries/{summary_id}/approve", json={"revision": 1}, headers=editor
+        f"/v1/summaries/{summary_id}/approve", json={"revision": 2}, headers=editor
     )
     assert approved.status_code == 200, approved.text
     public = client.post("/v1/summaries", json={"text": ARTICLE}).json()

@@ -195,7 +195,8 @@ class SummaryBox(Base):
     corrected_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     correction_note: Mapped[str | None] = mapped_column(CleanText)
 
-    __mapper_args__ = {"version_id_col": revision}  # noqa: RUF012 (SQLAlchemy's form)
+    # SQLAlchemy's own form; a ClassVar annotation clashes with its declarative typing.
+    __mapper_args__ = {"version_id_col": revision}  # noqa: RUF012
 
 
 class AuditEntry(Base):
