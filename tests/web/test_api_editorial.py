@@ -154,7 +154,7 @@ def test_replace_takes_a_ranked_sentence_of_the_article(
     assert candidates[: len(whole)] == whole  # whole sentences first, then fragments
     scores = [c["score"] for c in whole]
     assert scores == sorted(scores, reverse=True)
-    assert max(c["score"] for c in candidates) == 1.0
+    assert whole[0]["score"] == 1.0 and all(0 <= c["score"] <= 1 for c in candidates)
     assert {c["sentence"] for c in candidates} == set(range(len(candidates)))
     text = box["text"]
     assert all(text[c["start"] : c["end"]] == c["text"] for c in candidates)

@@ -336,7 +336,8 @@ class Candidate:
     #: Where it sits: paragraph and place in it (0-based).
     paragraph: int
     position: int
-    #: The ranker's score, relative to the best sentence (as ``Takeaway.score``).
+    #: The ranker's score relative to the best whole sentence (as ``Takeaway.score``,
+    #: relative to the box's best), at most 1.
     score: float
     #: Already in the box (one of its bullets comes from it).
     in_box: bool
@@ -363,14 +364,16 @@ def candidates(summary: StoredSummary, ranker: str | None = None) -> list[Candid
     document = _document(summary)
     data = document.language.data
     scores = _ranker(ranker).score(document)
-    top = max(scores, default=1.0) or 1.0
+    whole = [not is_fragment(s.text, data) for s in document.sentences]
+    # Relative to the best sentence that could be a bullet, as the engine scores its box.
+    top = max((x for x, ok in zip(scores, whole, strict=True) if ok), default=1.0) or 1.0
     used = [tuple(span) for t in box_of(summary).takeaways for span in t.get("spans") or []]
     found = [
         Candidate(
             s.index, s.text, s.start, s.end, s.paragraph, s.position_in_paragraph,
-            round(max(0.0, scores[s.index] / top), 4),
+            round(min(1.0, max(0.0, scores[s.index] / top)), 4),
             any(start < s.end and s.start < end for start, end in used),
-            not is_fragment(s.text, data),
+            whole[s.index],
         )
         for s in document.sentences
     ]
