@@ -264,6 +264,7 @@ DATA = LanguageData(
         "Report anything that looks wrong to help us improve them."
     ),
     report_label="Report",
+    checked_notice="AI-generated, checked by an editor.",
     llm_prompt=LLM_PROMPT,
     checked_label="Checked against the article",
     abbreviations=ABBREVIATIONS,

@@ -350,6 +350,7 @@ DATA = LanguageData(
         "Laporkan jika ada kekeliruan untuk membantu kami meningkatkan kualitas."
     ),
     report_label="Laporkan",
+    checked_notice="Dibuat dengan AI, diperiksa editor.",
     llm_prompt=LLM_PROMPT,
     checked_label="Sudah dicocokkan dengan isi artikel",
     abbreviations=ABBREVIATIONS,
