@@ -405,7 +405,9 @@ DATA = LanguageData(
         r"\b(baca|lihat|simak)\s+(juga|pula)\b",
         # "Informasi selengkapnya dapat dilihat di artikel ini": a pointer, not a fact.
         r"\bselengkapnya\s+(dapat|bisa)\s+(dilihat|dibaca|disimak|ditemukan)\s+di\b",
+        # The writer greeting the reader ("Selamat datang di ..."): a flourish, not a point.
+        r"^\W*selamat\s+datang\s+(kembali\s+)?di\b",
     ),
-    related_link_words=("baca", "lihat", "simak", "selengkapnya"),
+    related_link_words=("baca", "lihat", "simak", "selengkapnya", "datang"),
     word_budget=50,
 )
