@@ -20,11 +20,23 @@ from __future__ import annotations
 import secrets
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import Engine, Select, bindparam, distinct, func, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    Select,
+    and_,
+    bindparam,
+    distinct,
+    func,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -32,14 +44,18 @@ from intisari.report_kinds import CATEGORIES, STATUSES
 from intisari.storage.models import (
     DEFAULT_PUBLISHER_ID,
     InstanceSecret,
+    Publisher,
     Report,
     StoredSummary,
     utcnow,
 )
 
 __all__ = [
+    "NO_FILTER",
     "CachedRef",
     "DayCount",
+    "ReportFilter",
+    "ReportKey",
     "add_report",
     "add_summary",
     "confirmed_reports",
@@ -52,8 +68,10 @@ __all__ = [
     "list_reports",
     "open_reporters",
     "ping",
+    "publishers",
     "regression_case",
     "report_stats",
+    "reports_exist",
     "review_report",
     "set_hidden",
     "status_counts",
@@ -298,36 +316,142 @@ def get_report(session: Session, report_id: int) -> Report | None:
     return session.get(Report, report_id)
 
 
+@dataclass(frozen=True)
+class ReportFilter:
+    """Which reports a listing shows; ``None`` leaves a field out. They combine (AND).
+
+    ``publisher`` is a publisher's slug; ``site`` a host name, lower case, matched against
+    the host of the summary's ``url`` with or without a leading ``www.`` (the service
+    checks its characters, so it holds no LIKE wildcard); ``since`` is inclusive, ``until``
+    exclusive.
+    """
+
+    status: str | None = None
+    category: str | None = None
+    summary_id: str | None = None
+    publisher: str | None = None
+    site: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+#: Every report (no filter).
+NO_FILTER = ReportFilter()
+#: A report's place in the listing: newest first by ``created_at``, then by ``id``.
+ReportKey = tuple[datetime, int]
+
+
+def _site_condition(site: str) -> ColumnElement[bool]:
+    """The summary's URL has ``site`` (or ``www.`` + ``site``) as its host.
+
+    LIKE patterns, because SQLite and PostgreSQL share no function that cuts a host out of
+    a URL; the host ends at ``/``, ``:``, ``?``, ``#`` or the end of the URL.
+    """
+    url = func.lower(StoredSummary.url)
+    bare = site.removeprefix("www.")
+    patterns = []
+    for host in (bare, f"www.{bare}"):
+        for scheme in ("http", "https"):
+            prefix = f"{scheme}://{host}"
+            patterns.append(url == prefix)
+            patterns.extend(url.like(f"{prefix}{end}%") for end in "/:?#")
+    return or_(*patterns)
+
+
+def _report_conditions(filters: ReportFilter) -> list[ColumnElement[bool]]:
+    """The WHERE clauses of ``filters`` (the summary's columns through a subquery)."""
+    conditions: list[ColumnElement[bool]] = []
+    if filters.status is not None:
+        conditions.append(Report.status == filters.status)
+    if filters.category is not None:
+        conditions.append(Report.category == filters.category)
+    if filters.summary_id is not None:
+        conditions.append(Report.summary_id == filters.summary_id)
+    if filters.since is not None:
+        conditions.append(Report.created_at >= filters.since)
+    if filters.until is not None:
+        conditions.append(Report.created_at < filters.until)
+    summary_conditions: list[ColumnElement[bool]] = []
+    if filters.publisher is not None:
+        publisher = select(Publisher.id).where(Publisher.slug == filters.publisher)
+        summary_conditions.append(StoredSummary.publisher_id.in_(publisher))
+    if filters.site is not None:
+        summary_conditions.append(_site_condition(filters.site))
+    if summary_conditions:
+        summaries = select(StoredSummary.id).where(*summary_conditions)
+        conditions.append(Report.summary_id.in_(summaries))
+    return conditions
+
+
+def _older(key: ReportKey) -> ColumnElement[bool]:
+    created_at, report_id = key
+    return or_(
+        Report.created_at < created_at,
+        and_(Report.created_at == created_at, Report.id < report_id),
+    )
+
+
+def _newer(key: ReportKey) -> ColumnElement[bool]:
+    created_at, report_id = key
+    return or_(
+        Report.created_at > created_at,
+        and_(Report.created_at == created_at, Report.id > report_id),
+    )
+
+
 def list_reports(
     session: Session,
+    filters: ReportFilter = NO_FILTER,
     *,
-    status: str | None = None,
-    category: str | None = None,
-    summary_id: str | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
+    older_than: ReportKey | None = None,
+    newer_than: ReportKey | None = None,
     limit: int = 100,
-    offset: int = 0,
 ) -> list[Report]:
-    """Reports, newest first, each with its summary loaded (the dashboard shows both)."""
+    """Reports, newest first, each with its summary loaded (the dashboard shows both).
+
+    Keyset pages: ``older_than`` gives the ``limit`` reports right after that key,
+    ``newer_than`` the ``limit`` right before it (still listed newest first). A report
+    filed meanwhile never shifts a page, as it would with an offset.
+    """
     query = select(Report).options(selectinload(Report.summary))
-    if status is not None:
-        query = query.where(Report.status == status)
-    if category is not None:
-        query = query.where(Report.category == category)
-    if summary_id is not None:
-        query = query.where(Report.summary_id == summary_id)
-    if since is not None:
-        query = query.where(Report.created_at >= since)
-    if until is not None:
-        query = query.where(Report.created_at < until)
-    query = query.order_by(Report.created_at.desc(), Report.id.desc())
-    return list(session.scalars(query.limit(min(limit, MAX_LIST_LIMIT)).offset(offset)))
+    query = query.where(*_report_conditions(filters))
+    limit = min(limit, MAX_LIST_LIMIT)
+    if newer_than is not None:
+        query = query.where(_newer(newer_than))
+        query = query.order_by(Report.created_at, Report.id).limit(limit)
+        return list(reversed(session.scalars(query).all()))
+    if older_than is not None:
+        query = query.where(_older(older_than))
+    query = query.order_by(Report.created_at.desc(), Report.id.desc()).limit(limit)
+    return list(session.scalars(query))
 
 
-def status_counts(session: Session) -> dict[str, int]:
-    """Reports per status, every status present (0 when none)."""
-    rows = session.execute(select(Report.status, func.count(Report.id)).group_by(Report.status))
+def reports_exist(
+    session: Session,
+    filters: ReportFilter,
+    *,
+    older_than: ReportKey | None = None,
+    newer_than: ReportKey | None = None,
+) -> bool:
+    """Whether a report matches ``filters`` beyond the key: is there a next page."""
+    query = select(Report.id).where(*_report_conditions(filters))
+    if older_than is not None:
+        query = query.where(_older(older_than))
+    if newer_than is not None:
+        query = query.where(_newer(newer_than))
+    return session.scalar(query.limit(1)) is not None
+
+
+def publishers(session: Session) -> list[Publisher]:
+    """Every publisher, by name (the dashboard's filter offers them)."""
+    return list(session.scalars(select(Publisher).order_by(Publisher.name, Publisher.id)))
+
+
+def status_counts(session: Session, filters: ReportFilter = NO_FILTER) -> dict[str, int]:
+    """Reports per status among those ``filters`` lets through (its status aside), every
+    status present (0 when none)."""
+    query = select(Report.status, func.count(Report.id)).group_by(Report.status)
+    rows = session.execute(query.where(*_report_conditions(replace(filters, status=None))))
     counts = dict.fromkeys(STATUSES, 0)
     counts.update({status: count for status, count in rows})
     return counts
