@@ -100,7 +100,7 @@ def test_a_quotation_is_shown_with_its_opening_and_speaker() -> None:
 def test_a_whole_article_paragraph_is_cut_around_the_source() -> None:
     """A text without blank lines (as every CNN record) is one paragraph: the dashboard
     shows the source and its neighbours, within ``CONTEXT_CHARS``, with ellipses."""
-    sentences = [f"Kalimat nomor {i} bercerita tentang hal yang lain sama sekali." for i in range(60)]
+    sentences = [f"Kalimat nomor {i} bercerita tentang hal lain sama sekali." for i in range(60)]
     text = " ".join(sentences)
     start = text.index("Kalimat nomor 30 ")
     end = start + len(sentences[30])

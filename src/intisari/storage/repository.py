@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     Engine,
     Select,
@@ -32,6 +33,7 @@ from sqlalchemy import (
     bindparam,
     distinct,
     func,
+    literal,
     or_,
     select,
     text,
@@ -385,9 +387,10 @@ def _report_conditions(filters: ReportFilter) -> list[ColumnElement[bool]]:
 
 def _older(key: ReportKey) -> ColumnElement[bool]:
     created_at, report_id = key
+    # A BIGINT parameter: a made-up cursor's id beyond INTEGER compares, not overflows.
     return or_(
         Report.created_at < created_at,
-        and_(Report.created_at == created_at, Report.id < report_id),
+        and_(Report.created_at == created_at, Report.id < literal(report_id, BigInteger)),
     )
 
 
@@ -395,7 +398,7 @@ def _newer(key: ReportKey) -> ColumnElement[bool]:
     created_at, report_id = key
     return or_(
         Report.created_at > created_at,
-        and_(Report.created_at == created_at, Report.id > report_id),
+        and_(Report.created_at == created_at, Report.id > literal(report_id, BigInteger)),
     )
 
 
