@@ -150,6 +150,7 @@ def test_filters_combine(session: Session) -> None:
     moment = START + timedelta(minutes=0)
     assert count(since=moment, until=moment + timedelta(seconds=1)) == 17
     assert count(since=moment + timedelta(seconds=1)) == 0
+    assert count(since=moment + timedelta(seconds=1), until=moment) == 0  # empty, not an error
     # The tabs count by status among the filtered reports.
     counts = review.status_counts(session, review.report_filter(site="kompas.com"))
     assert counts == {"open": 6, "confirmed": 2, "dismissed": 0}
@@ -164,10 +165,6 @@ def test_filters_combine(session: Session) -> None:
         ({"site": "https://www.kompas.com/"}, "site"),
         ({"site": "kompas.com' OR '1'='1"}, "site"),
         ({"site": "%"}, "site"),
-        (
-            {"since": datetime(2025, 3, 2, tzinfo=UTC), "until": datetime(2025, 3, 1, tzinfo=UTC)},
-            "until",
-        ),
     ],
 )
 def test_bad_filters_are_invalid(filters: dict[str, Any], message: str) -> None:

@@ -151,7 +151,8 @@ def report_filter(
 
     The JSON route and the dashboard both build their filters here, so a bookmarked
     dashboard address and the same query to ``GET /v1/reports`` list the same reports.
-    Empty strings mean "no filter" (an empty field of the dashboard's form).
+    Empty strings mean "no filter" (an empty field of the dashboard's form). A range that
+    ends before it starts is no error: it holds no report.
     """
     status, category, summary_id, publisher, site = (
         value or None for value in (status, category, summary_id, publisher, site)
@@ -166,8 +167,6 @@ def report_filter(
         if not re.fullmatch(SITE_PATTERN, site):
             raise Invalid("site must be a host name such as www.kompas.com (no scheme or path)")
         site = site.lower()
-    if since is not None and until is not None and until <= since:
-        raise Invalid("until must come after since")
     return ReportFilter(
         status=status, category=category, summary_id=summary_id, publisher=publisher,
         site=site, since=since, until=until,
