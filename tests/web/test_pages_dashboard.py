@@ -210,3 +210,16 @@ def test_a_return_query_cannot_send_the_reviewer_elsewhere(client: TestClient) -
     )  # fmt: skip
     # Only the dashboard's own parameters, encoded: the fragment is text of the site filter.
     assert decided.headers["location"] == "/review?status=open&site=a.b%23frag&done=dismissed"
+
+
+def test_a_report_on_the_whole_box_has_no_paragraph(
+    client: TestClient, summary: dict[str, Any]
+) -> None:
+    url = f"/v1/summaries/{summary['summary_id']}/reports"
+    assert client.post(url, json={"takeaway_index": None, "category": "other"}).is_success
+    seed(client)
+    page = client.get("/review", params={"category": "other"})
+    item = page.text[page.text.index('class="report-item"') :]
+    item = item[: item.index("</article>")]
+    assert '<div class="pair pair--single">' in item and "The box as a whole" in item
+    assert "quote--source" not in item
