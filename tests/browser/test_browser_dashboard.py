@@ -16,6 +16,7 @@ from itertools import pairwise
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import insert, update
 from test_browser_pages import Screenshot, browser, log_in, screenshot
@@ -55,8 +56,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         session.add(Publisher(slug="tempo", name="Tempo Media"))
         session.commit()
         tempo = session.query(Publisher).filter_by(slug="tempo").one()
-        from fastapi.testclient import TestClient
-
         with TestClient(app) as client:
             first = client.post("/v1/summaries", json={"text": example}).json()
             second = client.post("/v1/summaries", json={"text": FALLBACK_ARTICLE}).json()
