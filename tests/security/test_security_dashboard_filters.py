@@ -1,18 +1,20 @@
 """The dashboard's filters (``/review`` and ``GET /v1/reports``) are data, never code:
 a value cannot change the SQL (bound parameters; the site, the only one matched with LIKE,
 is refused unless it is a host name, so it holds no wildcard), on SQLite and PostgreSQL,
-or the page (escaped).
+or the page (escaped), or where a form's redirect goes (always the dashboard).
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
 
 from app_fixtures import client_on_each_database, make_account
+from intisari.web.pages.review import VIEW_FIELDS
 
 __all__ = ["client_on_each_database"]
 
@@ -91,3 +93,56 @@ def test_a_filter_value_is_rendered_escaped(client: TestClient, name: str) -> No
     # The links of the page carry it encoded, never as markup.
     for link in re.findall(r'href="(/review\?[^"]*)"', page.text):
         assert "<" not in link and '"' not in link
+
+
+#: ``return_query`` values a forged form could send to make the redirect leave the site.
+FOREIGN_BACKS = [
+    "//evil.example/",
+    "https://evil.example/review?status=open",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "javascript:alert(1)",
+    "@evil.example",
+    "status=open\r\nLocation: https://evil.example/",
+    "status=open%0d%0aLocation:%20https://evil.example/",
+    "status=//evil.example&site=/\\evil.example",
+    "next=https://evil.example/&status=open",
+]
+
+
+def test_a_forms_back_query_keeps_the_filters_and_never_leaves_the_dashboard(
+    client: TestClient,
+) -> None:
+    """The hide and decision forms carry the dashboard's query (``return_query``, the
+    ``back`` of ``_hide_form.html``) so the reviewer returns to the same filtered view.
+    It is read as a query, never as an address: the redirect is always ``/review?`` with
+    only the dashboard's own parameters, re-encoded (no open redirect, no header split)."""
+    _, summary_id = reviewer_with_reports(client)
+    page = client.get("/review")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    report_id = re.search(r'aria-label="Report (\d+)"', page.text)
+    assert token and report_id
+    hide = f"/review/summaries/{summary_id}/hidden"
+    decide = f"/review/reports/{report_id.group(1)}"
+
+    def back_to(url: str, back: str, **form: str) -> str:
+        sent = client.post(
+            url, data={"csrf_token": token.group(1), "return_query": back, **form},
+            follow_redirects=False,
+        )  # fmt: skip
+        assert sent.status_code == 303, (back, sent.text)
+        location: str = sent.headers["location"]
+        return location
+
+    kept = "status=open&category=offensive&site=www.kompas.com&since=2025-03-01"
+    expected = "/review?status=open&category=offensive&site=www.kompas.com&since=2025-03-01"
+    assert back_to(hide, kept, hidden="true") == f"{expected}&done=hidden"
+    assert back_to(decide, kept, status="open") == f"{expected}&done=open"
+    for back in FOREIGN_BACKS:
+        for url, form in ((hide, {"hidden": "false"}), (decide, {"status": "open"})):
+            location = back_to(url, back, **form)
+            parts = urlsplit(location)
+            assert (parts.scheme, parts.netloc, parts.path) == ("", "", "/review"), back
+            assert location.startswith("/review?") and "\\" not in location, back
+            assert not any(c in location for c in "\r\n "), back
+            assert set(parse_qs(parts.query)) <= {*VIEW_FIELDS, "done"}, back

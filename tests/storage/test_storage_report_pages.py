@@ -18,7 +18,7 @@ from test_storage_repository import make_result
 from intisari.service import review
 from intisari.service.errors import Invalid
 from intisari.storage import repository
-from intisari.storage.models import Publisher, Report, StoredSummary
+from intisari.storage.models import DEFAULT_PUBLISHER_ID, Publisher, Report, StoredSummary
 from intisari.storage.repository import ReportFilter
 
 #: Reports of the pagination tests: a few thousand, many sharing a moment, so the order
@@ -30,7 +30,8 @@ START = datetime(2025, 3, 1, tzinfo=UTC)
 
 
 def add_summary(
-    session: Session, key: str, *, url: str | None = None, publisher_id: int = 1
+    session: Session, key: str, *, url: str | None = None,
+    publisher_id: int = DEFAULT_PUBLISHER_ID,
 ) -> StoredSummary:
     return repository.add_summary(
         session, content_hash=key * 64, engine_version="0.1.0", result=make_result(),
@@ -133,7 +134,7 @@ def test_filters_combine(session: Session) -> None:
     add_reports(session, kompas, 2, category="offensive", status="confirmed")
 
     def count(**filters: Any) -> int:
-        chosen = review.report_filter(**filters)
+        chosen = review.report_filter(**{"scope": None, **filters})
         return len(review.report_page(session, chosen, cursor=None, limit=1000).reports)
 
     assert count() == 17
@@ -145,6 +146,11 @@ def test_filters_combine(session: Session) -> None:
     assert count(publisher="tempo") == 3
     assert count(publisher="tempo", site="bola.kompas.com") == 0
     assert count(publisher="nobody") == 0
+    # The caller's scope: the publisher filter narrows within it and never widens it.
+    assert count(scope=tempo.id) == count(scope=tempo.id, publisher="tempo") == 3
+    assert count(scope=DEFAULT_PUBLISHER_ID) == 14
+    assert count(scope=DEFAULT_PUBLISHER_ID, publisher="tempo") == 0
+    assert count(scope=tempo.id, site="kompas.com") == 3
     assert count(category="offensive", site="kompas.com") == 2
     assert count(category="offensive", status="open") == 0
     moment = START + timedelta(minutes=0)
@@ -152,8 +158,10 @@ def test_filters_combine(session: Session) -> None:
     assert count(since=moment + timedelta(seconds=1)) == 0
     assert count(since=moment + timedelta(seconds=1), until=moment) == 0  # empty, not an error
     # The tabs count by status among the filtered reports.
-    counts = review.status_counts(session, review.report_filter(site="kompas.com"))
+    counts = review.status_counts(session, review.report_filter(scope=None, site="kompas.com"))
     assert counts == {"open": 6, "confirmed": 2, "dismissed": 0}
+    counts = review.status_counts(session, review.report_filter(scope=tempo.id, status="open"))
+    assert counts == {"open": 3, "confirmed": 0, "dismissed": 0}
 
 
 @pytest.mark.parametrize(
@@ -169,7 +177,7 @@ def test_filters_combine(session: Session) -> None:
 )
 def test_bad_filters_are_invalid(filters: dict[str, Any], message: str) -> None:
     with pytest.raises(Invalid, match=message):
-        review.report_filter(**filters)
+        review.report_filter(scope=None, **filters)
 
 
 @pytest.mark.parametrize(

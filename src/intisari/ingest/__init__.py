@@ -28,6 +28,8 @@ class RawArticle:
     page_lang: str | None = None
     #: What was cut from a page's body on its DOM (captions, widgets...), with reasons.
     removed: tuple[Removed, ...] = ()
+    #: Lines of ``text`` that are a page's subheadings: never a takeaway.
+    headings: tuple[str, ...] = ()
 
 
 def load(
@@ -61,7 +63,7 @@ def load(
         extracted = extract(html, url=url, encoded=encoded)
         return RawArticle(
             extracted.text, _title(title or extracted.title), lang, extracted.lang,
-            extracted.removed,
+            extracted.removed, extracted.headings,
         )
     assert text is not None
     check_text(text, options.max_input_bytes)

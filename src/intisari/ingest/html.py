@@ -61,6 +61,8 @@ class ExtractedPage:
     removed: tuple[Removed, ...] = ()
     #: Which extractor gave ``text``: ``FAST`` or ``FALLBACK``.
     extractor: str = FAST
+    #: Lines of ``text`` that are subheadings (the fast path finds them).
+    headings: tuple[str, ...] = ()
 
 
 def looks_like_html(content: str) -> bool:
@@ -78,7 +80,10 @@ def extract(html: str, url: str | None = None, encoded: bytes | None = None) -> 
     lang = lang_match.group(1) if lang_match else None
     body = extract_body(html if encoded is None else encoded)
     if is_sure(body):
-        return ExtractedPage(text=body.text, title=body.title, lang=lang, removed=body.removed)
+        return ExtractedPage(
+            text=body.text, title=body.title, lang=lang, removed=body.removed,
+            headings=body.headings,
+        )
     text, title = _trafilatura(html, url)
     return ExtractedPage(text=text, title=title or body.title, lang=lang, extractor=FALLBACK)
 

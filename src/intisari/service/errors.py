@@ -12,6 +12,7 @@ from intisari.errors import InputError, InputTooLarge
 
 __all__ = [
     "Busy",
+    "Forbidden",
     "Invalid",
     "NotFound",
     "RateLimited",
@@ -46,6 +47,13 @@ class ServiceError(Exception):
 class NotFound(ServiceError):
     status = 404
     code = "not-found"
+
+
+class Forbidden(ServiceError):
+    """The caller is known but may not do this (a newsroom's admin setting its own quota)."""
+
+    status = 403
+    code = "forbidden"
 
 
 class Invalid(ServiceError):

@@ -16,13 +16,14 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from intisari.report_kinds import CATEGORIES, STATUSES
+from intisari.service import webhooks
 from intisari.service.errors import Invalid, NotFound
+from intisari.service.publishers import SLUG, Scope
 from intisari.service.state import ServiceState
 from intisari.storage import repository
-from intisari.storage.models import Publisher, Report, StoredSummary
+from intisari.storage.models import Report, StoredSummary
 from intisari.storage.repository import (
     MAX_LIST_LIMIT,
-    NO_FILTER,
     DayCount,
     ReportFilter,
     ReportKey,
@@ -45,7 +46,6 @@ __all__ = [
     "find_summary",
     "hidden_summaries",
     "parse_cursor",
-    "publishers",
     "report_by_id",
     "report_filter",
     "report_page",
@@ -57,8 +57,8 @@ __all__ = [
 
 #: Largest id: PostgreSQL's INTEGER; a larger number would overflow the driver.
 MAX_INT = 2**31 - 1
-#: A publisher's slug, as ``Publisher.slug`` holds them.
-PUBLISHER_PATTERN = r"[a-z0-9-]{1,64}"
+#: A publisher's slug, as ``Publisher.slug`` holds them (the rule new slugs are checked by).
+PUBLISHER_PATTERN = SLUG.pattern
 #: A host name: letters, digits, dots and hyphens (so it holds no LIKE wildcard), at most
 #: DNS's 253 characters.
 SITE_PATTERN = r"[A-Za-z0-9.-]{1,253}"
@@ -95,7 +95,16 @@ def decide(
     state: ServiceState, session: Session, report: Report, *, status: str, note: str | None,
     reviewer: str,
 ) -> None:
-    """Confirm, dismiss or reopen ``report`` with a note (the auto-hide rule re-counted)."""
+    """Confirm, dismiss or reopen ``report`` with a note (the auto-hide rule re-counted).
+
+    A confirmation queues the ``report.confirmed`` webhook in the same transaction.
+    """
+    if status == "confirmed" and report.status != "confirmed":
+        webhooks.emit(session, report.summary.publisher_id, "report.confirmed", {
+            "report_id": report.id, "summary_id": report.summary_id,
+            "category": report.category, "takeaway_index": report.takeaway_index,
+            "note": note,
+        })
     repository.review_report(
         session,
         report,
@@ -107,23 +116,24 @@ def decide(
     )
 
 
-def status_counts(session: Session, filters: ReportFilter = NO_FILTER) -> dict[str, int]:
-    """Reports per status among the filtered ones, for the dashboard's tabs."""
+def status_counts(session: Session, filters: ReportFilter) -> dict[str, int]:
+    """Reports per status among the filtered ones (their scope included), for the tabs."""
     return repository.status_counts(session, filters)
 
 
-def hidden_summaries(session: Session) -> list[StoredSummary]:
+def hidden_summaries(session: Session, publisher_id: int | None = None) -> list[StoredSummary]:
     """Hidden summaries, newest first: a reviewer must be able to unhide them all."""
-    return repository.hidden_summaries(session, HIDDEN_LIST_LIMIT)
+    return repository.hidden_summaries(session, HIDDEN_LIST_LIMIT, publisher_id)
 
 
-def export_lines(state: ServiceState) -> Iterator[str]:
-    """Confirmed reports as regression cases for ``intisari evaluate``, one JSON line each.
+def export_lines(state: ServiceState, publisher_id: int | None = None) -> Iterator[str]:
+    """Confirmed reports as regression cases for ``intisari evaluate``, one JSON line each
+    (only on ``publisher_id``'s summaries when given).
 
     Its own session: a request's is closed before a streamed body is sent.
     """
     with state.sessions() as session:
-        for report in repository.confirmed_reports(session):
+        for report in repository.confirmed_reports(session, publisher_id):
             yield json.dumps(repository.regression_case(report), ensure_ascii=False) + "\n"
 
 
@@ -133,12 +143,18 @@ def find_summary(session: Session, summary_id: str) -> StoredSummary | None:
 
 
 def set_hidden(session: Session, summary: StoredSummary, hidden: bool) -> None:
-    """Hide a summary from readers at once, or show it again."""
+    """Hide a summary from readers at once, or show it again; hiding queues the
+    ``summary.hidden`` webhook in the same transaction."""
+    if hidden and not summary.hidden:
+        webhooks.emit(session, summary.publisher_id, "summary.hidden", {
+            "summary_id": summary.id, "reason": "reviewer",
+        })
     repository.set_hidden(session, summary, hidden)
 
 
 def report_filter(
     *,
+    scope: Scope,
     status: str | None = None,
     category: str | None = None,
     summary_id: str | None = None,
@@ -153,6 +169,12 @@ def report_filter(
     dashboard address and the same query to ``GET /v1/reports`` list the same reports.
     Empty strings mean "no filter" (an empty field of the dashboard's form). A range that
     ends before it starts is no error: it holds no report.
+
+    ``scope`` is whose reports the caller may see (``web.tenancy``), and has no default so
+    that no listing forgets it. The ``publisher`` filter narrows within it and never
+    widens it: a newsroom reviewer asking for another publisher's slug gets an empty
+    listing, the same answer as for a slug that does not exist, so the filter tells
+    nobody which publishers have reports.
     """
     status, category, summary_id, publisher, site = (
         value or None for value in (status, category, summary_id, publisher, site)
@@ -168,8 +190,8 @@ def report_filter(
             raise Invalid("site must be a host name such as www.kompas.com (no scheme or path)")
         site = site.lower()
     return ReportFilter(
-        status=status, category=category, summary_id=summary_id, publisher=publisher,
-        site=site, since=since, until=until,
+        publisher_id=scope, status=status, category=category, summary_id=summary_id,
+        publisher=publisher, site=site, since=since, until=until,
     )
 
 
@@ -275,11 +297,8 @@ def _older_page(session: Session, filters: ReportFilter, reports: list[Report]) 
     return None
 
 
-def publishers(session: Session) -> list[Publisher]:
-    """Every publisher, for the dashboard's filter."""
-    return repository.publishers(session)
-
-
-def report_stats(session: Session, *, since: datetime) -> list[DayCount]:
+def report_stats(
+    session: Session, *, since: datetime, publisher_id: int | None = None
+) -> list[DayCount]:
     """Reports per day and category since ``since``, for the dashboard's chart."""
-    return repository.report_stats(session, since=since)
+    return repository.report_stats(session, since=since, publisher_id=publisher_id)

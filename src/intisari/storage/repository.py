@@ -70,7 +70,6 @@ __all__ = [
     "list_reports",
     "open_reporters",
     "ping",
-    "publishers",
     "regression_case",
     "report_stats",
     "reports_exist",
@@ -322,12 +321,16 @@ def get_report(session: Session, report_id: int) -> Report | None:
 class ReportFilter:
     """Which reports a listing shows; ``None`` leaves a field out. They combine (AND).
 
-    ``publisher`` is a publisher's slug; ``site`` a host name, lower case, matched against
+    ``publisher_id`` is the caller's scope (only reports on that publisher's summaries;
+    ``None``: every publisher's, for the instance's own staff). ``publisher`` is a
+    publisher's slug the caller asked for: it narrows within the scope and can never widen
+    it, since both must hold. ``site`` a host name, lower case, matched against
     the host of the summary's ``url`` with or without a leading ``www.`` (the service
     checks its characters, so it holds no LIKE wildcard); ``since`` is inclusive, ``until``
     exclusive.
     """
 
+    publisher_id: int | None = None
     status: str | None = None
     category: str | None = None
     summary_id: str | None = None
@@ -374,6 +377,8 @@ def _report_conditions(filters: ReportFilter) -> list[ColumnElement[bool]]:
     if filters.until is not None:
         conditions.append(Report.created_at < filters.until)
     summary_conditions: list[ColumnElement[bool]] = []
+    if filters.publisher_id is not None:
+        summary_conditions.append(StoredSummary.publisher_id == filters.publisher_id)
     if filters.publisher is not None:
         publisher = select(Publisher.id).where(Publisher.slug == filters.publisher)
         summary_conditions.append(StoredSummary.publisher_id.in_(publisher))
@@ -445,12 +450,7 @@ def reports_exist(
     return session.scalar(query.limit(1)) is not None
 
 
-def publishers(session: Session) -> list[Publisher]:
-    """Every publisher, by name (the dashboard's filter offers them)."""
-    return list(session.scalars(select(Publisher).order_by(Publisher.name, Publisher.id)))
-
-
-def status_counts(session: Session, filters: ReportFilter = NO_FILTER) -> dict[str, int]:
+def status_counts(session: Session, filters: ReportFilter) -> dict[str, int]:
     """Reports per status among those ``filters`` lets through (its status aside), every
     status present (0 when none)."""
     query = select(Report.status, func.count(Report.id)).group_by(Report.status)
@@ -460,14 +460,18 @@ def status_counts(session: Session, filters: ReportFilter = NO_FILTER) -> dict[s
     return counts
 
 
-def hidden_summaries(session: Session, limit: int) -> list[StoredSummary]:
-    """Hidden summaries, newest first, at most ``limit``."""
+def hidden_summaries(
+    session: Session, limit: int, publisher_id: int | None = None
+) -> list[StoredSummary]:
+    """Hidden summaries (of ``publisher_id`` when given), newest first, at most ``limit``."""
     query = (
         select(StoredSummary)
         .where(StoredSummary.hidden.is_(True))
         .order_by(StoredSummary.created_at.desc())
         .limit(limit)
     )
+    if publisher_id is not None:
+        query = query.where(StoredSummary.publisher_id == publisher_id)
     return list(session.scalars(query))
 
 
@@ -499,10 +503,12 @@ def review_report(
     return report
 
 
-def confirmed_reports(session: Session) -> Iterator[Report]:
-    """Every confirmed report with its summary, oldest first (the regression export)."""
+def confirmed_reports(session: Session, publisher_id: int | None = None) -> Iterator[Report]:
+    """Every confirmed report with its summary (of ``publisher_id``'s summaries when
+    given), oldest first (the regression export)."""
     query = (
         select(Report)
+        .where(*_report_conditions(ReportFilter(publisher_id=publisher_id)))
         .options(selectinload(Report.summary))
         .where(Report.status == "confirmed")
         .order_by(Report.id)
@@ -519,14 +525,19 @@ class DayCount:
 
 
 def report_stats(
-    session: Session, *, since: datetime | None = None, until: datetime | None = None
+    session: Session,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    publisher_id: int | None = None,
 ) -> list[DayCount]:
     """Reports per UTC day and category, oldest day first (the dashboard's chart).
 
     Counted in Python from the timestamps: SQL date functions differ between SQLite and
     PostgreSQL, and a chart covers at most a few thousand reports.
     """
-    query = select(Report.created_at, Report.category)
+    scope = _report_conditions(ReportFilter(publisher_id=publisher_id))
+    query = select(Report.created_at, Report.category).where(*scope)
     if since is not None:
         query = query.where(Report.created_at >= since)
     if until is not None:

@@ -15,8 +15,8 @@ from starlette.responses import Response
 
 from intisari.language.detect import language_for
 from intisari.report_kinds import MAX_COMMENT_CHARS
-from intisari.service import review
 from intisari.service.errors import RateLimited
+from intisari.service.publishers import find_summary_in
 from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
 from intisari.storage.models import StoredSummary
 from intisari.web.deps import AppState
@@ -32,6 +32,7 @@ from intisari.web.pages.rendering import (
     render,
 )
 from intisari.web.schemas import ReportIn
+from intisari.web.tenancy import request_scope
 
 __all__ = ["router"]
 
@@ -42,7 +43,7 @@ def article_page(
     summary_id: str, request: Request, state: State, session: DB, reported: bool = False
 ) -> Response:
     """The article with its takeaways box; ``?reported=1`` adds the thank-you."""
-    stored = review.find_summary(session, summary_id)
+    stored = find_summary_in(session, summary_id, request_scope(request, state, session))
     if stored is None:
         return not_found(request, state)
     state.metrics.summaries_served.labels("lookup").inc()
@@ -78,7 +79,7 @@ def report_page(
     summary_id: str, request: Request, state: State, session: DB, takeaway: int = 0
 ) -> Response:
     """The report form of one bullet on a page of its own (links, and errors shown)."""
-    stored = review.find_summary(session, summary_id)
+    stored = find_summary_in(session, summary_id, request_scope(request, state, session))
     if stored is None:
         return not_found(request, state)
     takeaways = stored.result["takeaways"]
@@ -125,7 +126,7 @@ def send_report(
     auto-hiding, and an answer only once the report is committed.
     """
     wants_json = "application/json" in request.headers.get("accept", "")
-    stored = review.find_summary(session, summary_id)
+    stored = find_summary_in(session, summary_id, request_scope(request, state, session))
     if stored is None:
         if wants_json:
             return JSONResponse({"message": ENGLISH["not_found_message"]}, 404)

@@ -20,6 +20,13 @@ from intisari.roles import allows
 from intisari.service import review
 from intisari.service.accounts import log_in
 from intisari.service.errors import Invalid, NotFound, RateLimited
+from intisari.service.publishers import (
+    ANONYMOUS_SCOPE,
+    Scope,
+    find_summary_in,
+    publishers_in,
+    report_in,
+)
 from intisari.service.review import MAX_INT
 from intisari.storage.models import Report, StoredSummary
 from intisari.web.auth import (
@@ -120,9 +127,11 @@ def _view_of(query: str) -> View:
     return View(**{name: values[name] for name in VIEW_FIELDS if values.get(name)})
 
 
-def _report_page(session: Session, view: View) -> review.ReportPage:
-    """The page of reports ``view`` asks for; ``Invalid`` names a bad filter or cursor."""
+def _report_page(session: Session, view: View, scope: Scope) -> review.ReportPage:
+    """The page of reports ``view`` asks for within ``scope``; ``Invalid`` names a bad
+    filter or cursor."""
     filters = review.report_filter(
+        scope=scope,
         status=view.status,
         category=view.category,
         publisher=view.publisher,
@@ -160,21 +169,22 @@ def review_page(
         login = {"error": error, "name": None}
         return render(request, state, "review_login.html", login, 200 if error is None else 403)
     view = View(status or "open", category, publisher, site, since, until, cursor)
+    scope = _scope(principal)
     problem = None
     try:
-        page = _report_page(session, view)
+        page = _report_page(session, view, scope)
         counts = review.status_counts(session, page.filters)
     except Invalid as bad:
         problem = bad.message
-        page = review.ReportPage([], None, None, review.ReportFilter())
-        counts = review.status_counts(session)
+        page = review.ReportPage([], None, None, review.report_filter(scope=scope))
+        counts = review.status_counts(session, page.filters)
     groups: dict[str, ReportGroup] = {}
     for report in page.reports:
         group = groups.setdefault(report.summary_id, ReportGroup(report.summary))
         group.reports.append(_report_item(report))
     today = datetime.now(UTC).date()
     since_day = datetime.combine(today - timedelta(days=CHART_DAYS - 1), time(), UTC)
-    stats = review.report_stats(session, since=since_day)
+    stats = review.report_stats(session, since=since_day, publisher_id=scope)
     context: dict[str, Any] = {
         "reviewer": reviewer,
         "view": view,
@@ -183,11 +193,13 @@ def review_page(
         "statuses": STATUS_CHOICES,
         "status_counts": counts,
         "categories": CATEGORIES,
-        "publishers": review.publishers(session),
+        "publishers": sorted(publishers_in(session, scope), key=lambda p: (p.name, p.id)),
         "groups": list(groups.values()),
         "newer": None if page.previous is None else view.query(cursor=str(page.previous)),
         "older": None if page.next is None else view.query(cursor=str(page.next)),
-        "hidden_summaries": [s for s in review.hidden_summaries(session) if s.id not in groups],
+        "hidden_summaries": [
+            s for s in review.hidden_summaries(session, scope) if s.id not in groups
+        ],
         "chart": build_chart(stats, today),
         "phone_chart": build_chart(stats, today, layout=NARROW),
         "chart_days": CHART_DAYS,
@@ -282,7 +294,7 @@ def review_decision(
     refused = _refuse_review(request, state, principal, csrf_token)
     if refused is not None:
         return refused
-    report = _report_or_none(session, report_id)
+    report = _report_or_none(session, report_id, _scope(principal))
     if report is None:
         return _review_error(request, state, "There is no such report.", 404)
     if status not in STATUSES or len(note) > MAX_NOTE_CHARS:
@@ -309,7 +321,7 @@ def review_hide(
     refused = _refuse_review(request, state, principal, csrf_token)
     if refused is not None:
         return refused
-    stored = review.find_summary(session, summary_id)
+    stored = find_summary_in(session, summary_id, _scope(principal))
     if stored is None:
         return _review_error(request, state, "There is no such summary.", 404)
     if hidden not in ("true", "false"):
@@ -319,14 +331,19 @@ def review_hide(
     return redirect(f"/review?{_view_of(return_query).query(done=done)}")
 
 
-def _report_or_none(session: Session, report_id: str) -> Report | None:
-    """The report with this id, if the id is one at all: ASCII digits within the
-    database's INTEGER (a larger number would overflow the driver)."""
+def _scope(principal: Principal | None) -> Scope:
+    """The publishers a logged-in reviewer sees: theirs, or all for the instance's staff."""
+    return ANONYMOUS_SCOPE if principal is None else principal.account.publisher_id
+
+
+def _report_or_none(session: Session, report_id: str, scope: Scope) -> Report | None:
+    """The report with this id in ``scope``, if the id is one at all: ASCII digits within
+    the database's INTEGER (a larger number would overflow the driver)."""
     digits = report_id.isascii() and report_id.isdigit()
     if not (digits and len(report_id) <= len(str(MAX_INT))):
         return None
     try:
-        return review.report_by_id(session, int(report_id))
+        return report_in(session, int(report_id), scope)
     except NotFound:
         return None
 

@@ -1,0 +1,494 @@
+"""Tenant isolation (OWASP API1, broken object level authorization): publisher B's key and
+B's newsroom accounts never read or change publisher A's summaries, reports, settings,
+keys or webhooks. Each answers 404, as for an id that does not exist, and A's row stays
+as it was.
+
+``test_every_route_is_classified`` lists every route of the app: a new route fails the
+suite until it is added to ``ROUTES`` with the name of its isolation test here, or with
+the reason it holds no tenant's data. Every test here runs on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import parse_qs
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+
+from app_fixtures import ARTICLE, PASSWORD
+from intisari.service import review
+from intisari.storage import repository
+from intisari.storage.models import (
+    Publisher,
+    PublisherKey,
+    Report,
+    StoredSummary,
+    WebhookEndpoint,
+)
+from intisari.web.pages.review import REPORTS_PER_PAGE
+from tenant_fixtures import World, world
+
+__all__ = ["world"]
+
+#: Every route: the isolation test that covers it, or why it holds no tenant's data.
+ROUTES: dict[tuple[str, str], str] = {
+    ("POST", "/v1/summaries"): "test_new_summaries_are_the_keys_publishers",
+    ("GET", "/v1/summaries/{summary_id}"): "test_read_another_publishers_summary_is_404",
+    ("PATCH", "/v1/summaries/{summary_id}"): "test_hide_another_publishers_summary_is_404",
+    ("POST", "/v1/summaries/{summary_id}/reports"):
+        "test_report_on_another_publishers_summary_is_404",
+    # Both listings' next/previous pages: test_paging_never_leads_to_another_publishers_reports
+    ("GET", "/v1/reports"): "test_report_list_holds_only_the_callers_publisher",
+    ("GET", "/v1/reports/export"): "test_export_holds_only_the_callers_publisher",
+    ("PATCH", "/v1/reports/{report_id}"): "test_decide_another_publishers_report_is_404",
+    ("GET", "/v1/publishers"): "test_publisher_list_holds_only_the_admins_own",
+    ("POST", "/v1/publishers"): "test_only_the_instances_admins_add_publishers",
+    ("GET", "/v1/publishers/{publisher_id}"): "test_read_another_publisher_is_404",
+    ("PATCH", "/v1/publishers/{publisher_id}"): "test_change_another_publishers_settings_is_404",
+    ("GET", "/v1/publishers/{publisher_id}/keys"): "test_another_publishers_keys_are_404",
+    ("POST", "/v1/publishers/{publisher_id}/keys"): "test_another_publishers_keys_are_404",
+    ("DELETE", "/v1/publishers/{publisher_id}/keys/{key_id}"):
+        "test_revoke_another_publishers_key_is_404",
+    ("GET", "/v1/publishers/{publisher_id}/webhooks"): "test_another_publishers_webhooks_are_404",
+    ("POST", "/v1/publishers/{publisher_id}/webhooks"): "test_another_publishers_webhooks_are_404",
+    ("DELETE", "/v1/publishers/{publisher_id}/webhooks/{endpoint_id}"):
+        "test_remove_another_publishers_webhook_is_404",
+    ("GET", "/v1/publishers/{publisher_id}/webhooks/{endpoint_id}/deliveries"):
+        "test_another_publishers_delivery_log_is_404",
+    ("GET", "/a/{summary_id}"): "test_article_pages_of_another_publisher_are_404",
+    ("GET", "/a/{summary_id}/report"): "test_article_pages_of_another_publisher_are_404",
+    ("POST", "/a/{summary_id}/report"): "test_article_pages_of_another_publisher_are_404",
+    ("GET", "/review"): "test_dashboard_holds_only_the_reviewers_publisher",
+    ("POST", "/review/reports/{report_id}"): "test_review_forms_on_another_publisher_are_404",
+    ("POST", "/review/summaries/{summary_id}/hidden"):
+        "test_review_forms_on_another_publisher_are_404",
+    # No tenant's data:
+    ("POST", "/v1/verify"): "public: checks statements against a text the caller sends",
+    ("POST", "/v1/auth/login"): "public: the caller's own account",
+    ("POST", "/v1/auth/logout"): "public: the caller's own session",
+    ("GET", "/v1/auth/me"): "public: the caller's own account",
+    ("GET", "/healthz"): "public: database up or not",
+    ("GET", "/metrics"): "operations: counters over the whole instance, no row of anyone",
+    ("GET", "/openapi.json"): "public: the API's description",
+    ("GET", "/docs"): "public: the API's description",
+    ("MOUNT", "/docs/assets"): "public: static files",
+    ("MOUNT", "/static"): "public: static files",
+    ("GET", "/"): "public: the start form",
+    ("POST", "/"): "public: stores under the default publisher only",
+    ("POST", "/review/login"): "public: the caller's own account",
+    ("POST", "/review/logout"): "public: the caller's own session",
+}
+
+
+def _routes(routes: list[Any]) -> set[tuple[str, str]]:
+    """(method, path) of every route, routers included by ``include_router`` unfolded."""
+    found: set[tuple[str, str]] = set()
+    for route in routes:
+        if hasattr(route, "original_router"):  # FastAPI's included router
+            prefix = route.include_context.prefix
+            found |= {(m, prefix + p) for m, p in _routes(route.original_router.routes)}
+        elif getattr(route, "methods", None):
+            found |= {(m, route.path) for m in route.methods if m != "HEAD"}
+        else:
+            found.add(("MOUNT", route.path))
+    return found
+
+
+def test_every_route_is_classified(world: World) -> None:
+    routes = _routes(world.app.routes)
+    assert len(routes) > 30  # the unfolding found the routers' routes
+    unclassified = sorted(routes - set(ROUTES))
+    assert unclassified == [], f"add these routes to ROUTES with an isolation test: {unclassified}"
+    assert sorted(set(ROUTES) - routes) == []  # no stale entries
+    tests = set(globals())
+    for route, covered_by in ROUTES.items():
+        if covered_by.startswith("test_"):
+            assert covered_by in tests, (route, covered_by)
+
+
+# Helpers ------------------------------------------------------------------------------
+
+
+def _row(app: FastAPI, kind: type[Any], key: Any) -> Any:
+    with app.state.intisari.sessions() as session:
+        row = session.get(kind, key)
+        assert row is not None
+        session.expunge(row)
+        return row
+
+
+def _count(app: FastAPI, kind: type[Any]) -> int:
+    with app.state.intisari.sessions() as session:
+        return int(session.scalar(select(func.count()).select_from(kind)) or 0)
+
+
+def _not_found(response: Any, who: str) -> None:
+    assert response.status_code == 404, (who, response.status_code, response.text)
+
+
+def _csrf(page: Any) -> str:
+    match = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert match, page.text[:300]
+    return match.group(1)
+
+
+# Summaries and reports ----------------------------------------------------------------
+
+
+def test_new_summaries_are_the_keys_publishers(world: World) -> None:
+    """The same article sent by A's and B's keys makes two summaries, each its
+    publisher's; an unknown key is 401, never the default publisher's."""
+    client = world.client
+    b_made = client.post("/v1/summaries", json={"text": ARTICLE}, headers=world.b_key)
+    assert b_made.status_code == 200 and b_made.headers["X-Intisari-Cache"] == "miss"
+    b_id = b_made.json()["summary_id"]
+    assert b_id != world.a_summary
+    assert _row(world.app, StoredSummary, b_id).publisher_id == world.b
+    assert _row(world.app, StoredSummary, world.a_summary).publisher_id == world.a
+    # A newsroom account's summaries are its publisher's too.
+    other = ARTICLE.replace("Bandung", "Bogor").replace("Surabaya", "Malang")
+    staff_made = client.post("/v1/summaries", json={"text": other}, headers=world.b_reviewer)
+    assert staff_made.status_code == 200
+    assert _row(world.app, StoredSummary, staff_made.json()["summary_id"]).publisher_id == world.b
+    forged = {"Authorization": "Bearer ipk_not-a-key"}
+    assert client.post("/v1/summaries", json={"text": ARTICLE}, headers=forged).status_code == 401
+
+
+def test_read_another_publishers_summary_is_404(world: World) -> None:
+    client = world.client
+    assert client.get(f"/v1/summaries/{world.a_summary}", headers=world.a_key).status_code == 200
+    for who, headers in world.b_attackers():
+        _not_found(client.get(f"/v1/summaries/{world.a_summary}", headers=headers), who)
+    # Anonymous readers see the default publisher's summaries only.
+    _not_found(client.get(f"/v1/summaries/{world.a_summary}"), "anonymous")
+    assert client.get(f"/v1/summaries/{world.a_summary}", headers=world.root).status_code == 200
+
+
+def test_hide_another_publishers_summary_is_404(world: World) -> None:
+    for who, headers in world.b_attackers():
+        sent = world.client.patch(
+            f"/v1/summaries/{world.a_summary}", json={"hidden": True}, headers=headers
+        )
+        _not_found(sent, who)
+    assert _row(world.app, StoredSummary, world.a_summary).hidden is False
+    own = world.client.patch(
+        f"/v1/summaries/{world.a_summary}", json={"hidden": True}, headers=world.a_key
+    )
+    assert own.status_code == 200 and _row(world.app, StoredSummary, world.a_summary).hidden
+
+
+def test_report_on_another_publishers_summary_is_404(world: World) -> None:
+    before = _count(world.app, Report)
+    body = {"takeaway_index": 0, "category": "other"}
+    for who, headers in [*world.b_attackers(), ("anonymous", {})]:
+        sent = world.client.post(
+            f"/v1/summaries/{world.a_summary}/reports", json=body, headers=headers
+        )
+        _not_found(sent, who)
+    assert _count(world.app, Report) == before
+
+
+#: ``GET /v1/reports``'s answer when nothing is listed.
+EMPTY_PAGE = {"reports": [], "next": None, "previous": None}
+
+
+def test_report_list_holds_only_the_callers_publisher(world: World) -> None:
+    """The ``publisher`` filter narrows within the caller's scope and never widens it: B
+    asking for A's slug gets an empty page, as for a slug that does not exist (a 404 would
+    tell B that A exists and has reports)."""
+    client = world.client
+    for who, headers in world.b_attackers():
+        listed = client.get("/v1/reports", headers=headers)
+        assert listed.status_code == 200 and listed.json() == EMPTY_PAGE, who
+        by_id = client.get("/v1/reports", params={"summary_id": world.a_summary}, headers=headers)
+        assert by_id.json() == EMPTY_PAGE, who
+        for slug in ("harian-a", "no-such-publisher"):
+            asked = client.get("/v1/reports", params={"publisher": slug}, headers=headers)
+            assert asked.status_code == 200 and asked.json() == EMPTY_PAGE, (who, slug)
+    own = client.get("/v1/reports", headers=world.a_key).json()
+    assert [r["id"] for r in own["reports"]] == [world.a_report]
+    for query in ({}, {"publisher": "harian-a"}):
+        listed = client.get("/v1/reports", params=query, headers=world.root).json()
+        assert [r["id"] for r in listed["reports"]] == [world.a_report], query
+    assert client.get(
+        "/v1/reports", params={"publisher": "harian-b"}, headers=world.root
+    ).json() == EMPTY_PAGE
+
+
+def test_export_holds_only_the_callers_publisher(world: World) -> None:
+    client = world.client
+    decided = client.patch(
+        f"/v1/reports/{world.a_report}", json={"status": "confirmed"}, headers=world.a_key
+    )
+    assert decided.status_code == 200
+    for who, headers in world.b_attackers():
+        exported = client.get("/v1/reports/export", headers=headers)
+        assert exported.status_code == 200 and exported.text == "", who
+    assert world.a_summary in client.get("/v1/reports/export", headers=world.a_key).text
+
+
+def test_decide_another_publishers_report_is_404(world: World) -> None:
+    for who, headers in world.b_attackers():
+        sent = world.client.patch(
+            f"/v1/reports/{world.a_report}", json={"status": "dismissed"}, headers=headers
+        )
+        _not_found(sent, who)
+    report = _row(world.app, Report, world.a_report)
+    assert report.status == "open" and report.reviewed_by is None
+
+
+# Publishers, keys, webhooks -----------------------------------------------------------
+
+
+def test_publisher_keys_cannot_administer(world: World) -> None:
+    """A key is for the summary API: it reads and changes no settings, keys or webhooks,
+    not even its own publisher's (a leaked key must not mint more keys)."""
+    for path in (f"/v1/publishers/{world.a}", f"/v1/publishers/{world.a}/keys", "/v1/publishers"):
+        assert world.client.get(path, headers=world.a_key).status_code == 403, path
+
+
+def test_publisher_list_holds_only_the_admins_own(world: World) -> None:
+    listed = world.client.get("/v1/publishers", headers=world.b_admin)
+    assert listed.status_code == 200 and [p["id"] for p in listed.json()] == [world.b]
+    every = world.client.get("/v1/publishers", headers=world.root).json()
+    assert {p["id"] for p in every} == {1, world.a, world.b}
+    assert world.client.get("/v1/publishers", headers=world.b_reviewer).status_code == 403
+
+
+def test_only_the_instances_admins_add_publishers(world: World) -> None:
+    before = _count(world.app, Publisher)
+    sent = world.client.post(
+        "/v1/publishers", json={"slug": "evil", "name": "Evil"}, headers=world.b_admin
+    )
+    assert sent.status_code == 403
+    assert _count(world.app, Publisher) == before
+
+
+def test_read_another_publisher_is_404(world: World) -> None:
+    _not_found(world.client.get(f"/v1/publishers/{world.a}", headers=world.b_admin), "b-admin")
+    assert world.client.get(f"/v1/publishers/{world.b}", headers=world.b_admin).status_code == 200
+
+
+def test_change_another_publishers_settings_is_404(world: World) -> None:
+    body = {"publish_mode": "review", "allowed_origins": ["https://evil.example"]}
+    sent = world.client.patch(f"/v1/publishers/{world.a}", json=body, headers=world.b_admin)
+    _not_found(sent, "b-admin")
+    publisher = _row(world.app, Publisher, world.a)
+    assert publisher.publish_mode == "auto" and publisher.allowed_origins == []
+    # Its own settings, yes; its own quota, no (403).
+    own = world.client.patch(f"/v1/publishers/{world.b}", json=body, headers=world.b_admin)
+    assert own.status_code == 200
+    quota = world.client.patch(
+        f"/v1/publishers/{world.b}", json={"daily_quota": 10**6}, headers=world.b_admin
+    )
+    assert quota.status_code == 403 and _row(world.app, Publisher, world.b).daily_quota is None
+
+
+def test_another_publishers_keys_are_404(world: World) -> None:
+    client = world.client
+    before = _count(world.app, PublisherKey)
+    _not_found(client.get(f"/v1/publishers/{world.a}/keys", headers=world.b_admin), "list")
+    minted = client.post(
+        f"/v1/publishers/{world.a}/keys", json={"label": "stolen"}, headers=world.b_admin
+    )
+    _not_found(minted, "mint")
+    assert _count(world.app, PublisherKey) == before
+    own = client.get(f"/v1/publishers/{world.b}/keys", headers=world.b_admin).json()
+    assert [k["id"] for k in own] == [world.b_key_id] and "key" not in own[0]
+
+
+def test_revoke_another_publishers_key_is_404(world: World) -> None:
+    client = world.client
+    paths = [
+        f"/v1/publishers/{world.a}/keys/{world.a_key_id}",  # A's key under A
+        f"/v1/publishers/{world.b}/keys/{world.a_key_id}",  # A's key under B's own id
+    ]
+    for path in paths:
+        _not_found(client.delete(path, headers=world.b_admin), path)
+    assert _row(world.app, PublisherKey, world.a_key_id).revoked_at is None
+    assert client.get(f"/v1/summaries/{world.a_summary}", headers=world.a_key).status_code == 200
+
+
+def test_another_publishers_webhooks_are_404(world: World) -> None:
+    client = world.client
+    before = _count(world.app, WebhookEndpoint)
+    listed = client.get(f"/v1/publishers/{world.a}/webhooks", headers=world.b_admin)
+    _not_found(listed, "list")
+    body = {"url": "http://127.0.0.1:9/stolen", "events": ["report.filed"]}
+    added = client.post(f"/v1/publishers/{world.a}/webhooks", json=body, headers=world.b_admin)
+    _not_found(added, "add")
+    assert _count(world.app, WebhookEndpoint) == before
+
+
+def test_remove_another_publishers_webhook_is_404(world: World) -> None:
+    paths = [
+        f"/v1/publishers/{world.a}/webhooks/{world.a_endpoint}",
+        f"/v1/publishers/{world.b}/webhooks/{world.a_endpoint}",
+    ]
+    for path in paths:
+        _not_found(world.client.delete(path, headers=world.b_admin), path)
+    assert _row(world.app, WebhookEndpoint, world.a_endpoint).url == "http://127.0.0.1:9/hook"
+
+
+def test_another_publishers_delivery_log_is_404(world: World) -> None:
+    filed = world.client.post(
+        f"/v1/summaries/{world.a_summary}/reports",
+        json={"takeaway_index": 1, "category": "other"},
+        headers=world.a_key,
+    )
+    assert filed.status_code == 201
+    for path in (
+        f"/v1/publishers/{world.a}/webhooks/{world.a_endpoint}/deliveries",
+        f"/v1/publishers/{world.b}/webhooks/{world.a_endpoint}/deliveries",
+    ):
+        _not_found(world.client.get(path, headers=world.b_admin), path)
+    own = world.client.get(
+        f"/v1/publishers/{world.a}/webhooks/{world.a_endpoint}/deliveries",
+        headers=world.a_admin,
+    )
+    assert own.status_code == 200 and [d["event"] for d in own.json()] == ["report.filed"]
+
+
+# Pages --------------------------------------------------------------------------------
+
+
+def _browser(world: World, name: str) -> TestClient:
+    """A second browser on the same app, logged in as ``name`` (its own cookie jar)."""
+    browser = TestClient(world.app)
+    form = browser.get("/review")
+    logged_in = browser.post(
+        "/review/login",
+        data={"csrf_token": _csrf(form), "name": name, "password": PASSWORD},
+        follow_redirects=False,
+    )
+    assert logged_in.status_code == 303, logged_in.text
+    return browser
+
+
+def test_article_pages_of_another_publisher_are_404(world: World) -> None:
+    before = _count(world.app, Report)
+    for who, browser in (("anonymous", TestClient(world.app)), ("b-rev", _browser(world, "b-rev"))):
+        _not_found(browser.get(f"/a/{world.a_summary}"), who)
+        _not_found(browser.get(f"/a/{world.a_summary}/report?takeaway=0"), who)
+        token = _csrf(browser.get("/"))
+        sent = browser.post(
+            f"/a/{world.a_summary}/report",
+            data={"csrf_token": token, "takeaway_index": "0", "category": "other"},
+        )
+        _not_found(sent, who)
+    assert _count(world.app, Report) == before
+    assert _browser(world, "root").get(f"/a/{world.a_summary}").status_code == 200
+
+
+def test_dashboard_holds_only_the_reviewers_publisher(world: World) -> None:
+    """Also with A's slug as the publisher filter, in the tab counts and in the filter's
+    list of publishers (which would name A to B)."""
+    b_browser = _browser(world, "b-rev")
+    for query in ({}, {"publisher": "harian-a"}, {"publisher": "harian-a", "status": "open"}):
+        b_page = b_browser.get("/review", params=query)
+        assert b_page.status_code == 200 and world.a_summary not in b_page.text, query
+        assert re.findall(r'tabs__count">(\d+)<', b_page.text) == ["0", "0", "0"], query
+    assert "harian-a" not in b_browser.get("/review").text
+    a_page = _browser(world, "a-admin").get("/review", params={"publisher": "harian-a"})
+    assert world.a_summary in a_page.text
+    assert re.findall(r'tabs__count">(\d+)<', a_page.text) == ["1", "0", "0"]
+
+
+def _interleaved_reports(world: World, each: int) -> tuple[set[int], set[int]]:
+    """``each`` reports on A's summary and on a summary of B's, filed in turn, two to a
+    moment (so pages meet ties on the id): the ids of A's and of B's."""
+    with world.app.state.intisari.sessions() as session:
+        a_summary = session.get(StoredSummary, world.a_summary)
+        assert a_summary is not None
+        b_summary = repository.add_summary(
+            session, content_hash="b" * 64, engine_version=a_summary.engine_version,
+            result=a_summary.result, publisher_id=world.b,
+        )  # fmt: skip
+        for i in range(2 * each):
+            summary = (a_summary, b_summary)[i % 2]
+            session.add(Report(
+                summary_id=summary.id, takeaway_index=0, category="inaccurate",
+                client_hash=f"c{i}", duplicates=0, status="open",
+                created_at=datetime(2025, 3, 1, tzinfo=UTC) + timedelta(minutes=i // 2),
+            ))  # fmt: skip
+        session.commit()
+        ids: dict[int, set[int]] = {world.a: set(), world.b: set()}
+        for report in session.scalars(select(Report)):
+            ids[report.summary.publisher_id].add(report.id)
+    return ids[world.a], ids[world.b]
+
+
+def _cursor_id(cursor: str) -> int:
+    return int(cursor.rsplit("-", 1)[1])
+
+
+def test_paging_never_leads_to_another_publishers_reports(world: World) -> None:
+    """Forward through ``next`` and back through ``previous``, in the API and on the
+    dashboard, B sees each of its reports once and none of A's, and every cursor handed
+    to B is the key of one of B's reports. A cursor made from A's report only sets where
+    B's listing starts."""
+    a_ids, b_ids = _interleaved_reports(world, REPORTS_PER_PAGE + 10)
+    client = world.client
+    for who, headers in world.b_attackers():
+        seen: list[int] = []
+        cursors: list[str] = []
+        page = client.get("/v1/reports", params={"limit": 7}, headers=headers).json()
+        while True:
+            seen += [r["id"] for r in page["reports"]]
+            cursors += [c for c in (page["next"], page["previous"]) if c is not None]
+            if page["next"] is None:
+                break
+            query = {"limit": 7, "cursor": page["next"]}
+            page = client.get("/v1/reports", params=query, headers=headers).json()
+        back: list[int] = []
+        while page["previous"] is not None:
+            query = {"limit": 7, "cursor": page["previous"]}
+            page = client.get("/v1/reports", params=query, headers=headers).json()
+            back += [r["id"] for r in page["reports"]]
+            cursors += [c for c in (page["next"], page["previous"]) if c is not None]
+        assert sorted(seen) == sorted(b_ids) and set(back) <= b_ids, who
+        assert {_cursor_id(c) for c in cursors} <= b_ids, who
+        newest_a = max(a_ids)
+        with world.app.state.intisari.sessions() as session:
+            a_report = session.get(Report, newest_a)
+            assert a_report is not None
+            made_up = str(review.Cursor(True, (a_report.created_at, a_report.id)))
+        crafted = client.get("/v1/reports", params={"cursor": made_up}, headers=headers).json()
+        assert crafted["reports"] and {r["id"] for r in crafted["reports"]} <= b_ids, who
+    # The same for the dashboard's "Older reports" and "Newer reports" links.
+    browser = _browser(world, "b-rev")
+    seen, links = [], []
+    page_text = browser.get("/review").text
+    for _ in range(2 * (REPORTS_PER_PAGE + 10)):
+        seen += [int(i) for i in re.findall(r'aria-label="Report (\d+)"', page_text)]
+        links += re.findall(r'href="/review\?([^"]*cursor=[^"]*)"', page_text)
+        older = re.search(r'rel="next" href="(/review\?[^"]+)"', page_text)
+        if older is None:
+            break
+        page_text = browser.get(html.unescape(older.group(1))).text
+    assert sorted(seen) == sorted(b_ids) and len(links) >= 2
+    cursors = [parse_qs(html.unescape(link))["cursor"][0] for link in links]
+    assert {_cursor_id(c) for c in cursors} <= b_ids
+    # The instance's staff page through both publishers' reports (the test can fail).
+    everyone = client.get("/v1/reports", params={"limit": 1000}, headers=world.root).json()
+    assert {r["id"] for r in everyone["reports"]} == a_ids | b_ids
+
+
+def test_review_forms_on_another_publisher_are_404(world: World) -> None:
+    browser = _browser(world, "b-rev")
+    token = _csrf(browser.get("/review"))
+    decided = browser.post(
+        f"/review/reports/{world.a_report}", data={"csrf_token": token, "status": "dismissed"}
+    )
+    _not_found(decided, "decide")
+    hidden = browser.post(
+        f"/review/summaries/{world.a_summary}/hidden", data={"csrf_token": token, "hidden": "true"}
+    )
+    _not_found(hidden, "hide")
+    assert _row(world.app, Report, world.a_report).status == "open"
+    assert _row(world.app, StoredSummary, world.a_summary).hidden is False
