@@ -122,7 +122,9 @@ class View:
 
 
 def _view_of(query: str) -> View:
-    """A view from a query string; unknown parameters and repeats are left out."""
+    """A view from a query string: unknown parameters are left out, a repeated one counts
+    once (its last value), and only the first pairs are read (twice the dashboard's
+    fields: a forged query of thousands costs nothing)."""
     values = dict(parse_qsl(query)[: len(VIEW_FIELDS) * 2])
     return View(**{name: values[name] for name in VIEW_FIELDS if values.get(name)})
 
