@@ -385,18 +385,32 @@ def test_article_pages_of_another_publisher_are_404(world: World) -> None:
     assert _browser(world, "root").get(f"/a/{world.a_summary}").status_code == 200
 
 
+def _chart_total(page: Any) -> str:
+    match = re.search(r'id="chart-desc">(\d+) reports', page.text)
+    assert match, page.text[:300]
+    return match.group(1)
+
+
 def test_dashboard_holds_only_the_reviewers_publisher(world: World) -> None:
-    """Also with A's slug as the publisher filter, in the tab counts and in the filter's
-    list of publishers (which would name A to B)."""
+    """Also with A's slug as the publisher filter, in the tab counts, the chart, the list
+    of hidden summaries and the filter's list of publishers (which would name A to B)."""
+    hidden = world.client.patch(
+        f"/v1/summaries/{world.a_summary}", json={"hidden": True}, headers=world.a_key
+    )
+    assert hidden.status_code == 200, hidden.text
     b_browser = _browser(world, "b-rev")
-    for query in ({}, {"publisher": "harian-a"}, {"publisher": "harian-a", "status": "open"}):
+    for query in ({}, {"publisher": "harian-a"}, {"status": "dismissed"}):
         b_page = b_browser.get("/review", params=query)
         assert b_page.status_code == 200 and world.a_summary not in b_page.text, query
         assert re.findall(r'tabs__count">(\d+)<', b_page.text) == ["0", "0", "0"], query
+        assert _chart_total(b_page) == "0", query
     assert "harian-a" not in b_browser.get("/review").text
-    a_page = _browser(world, "a-admin").get("/review", params={"publisher": "harian-a"})
-    assert world.a_summary in a_page.text
+    a_browser = _browser(world, "a-admin")
+    a_page = a_browser.get("/review", params={"publisher": "harian-a"})
+    assert world.a_summary in a_page.text and _chart_total(a_page) == "1"
     assert re.findall(r'tabs__count">(\d+)<', a_page.text) == ["1", "0", "0"]
+    # Hidden and without dismissed reports: listed among the hidden summaries.
+    assert world.a_summary in a_browser.get("/review", params={"status": "dismissed"}).text
 
 
 def _interleaved_reports(world: World, each: int) -> tuple[set[int], set[int]]:
