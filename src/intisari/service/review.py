@@ -46,7 +46,6 @@ __all__ = [
     "find_summary",
     "hidden_summaries",
     "parse_cursor",
-    "report_by_id",
     "report_filter",
     "report_page",
     "report_stats",
@@ -83,14 +82,6 @@ def summary_by_id(session: Session, summary_id: str) -> StoredSummary:
     return summary
 
 
-def report_by_id(session: Session, report_id: int) -> Report:
-    """The report, or ``NotFound`` (also for ids outside the database's INTEGER)."""
-    report = repository.get_report(session, report_id) if 0 < report_id <= MAX_INT else None
-    if report is None:
-        raise NotFound(f"no report {report_id}")
-    return report
-
-
 def decide(
     state: ServiceState, session: Session, report: Report, *, status: str, note: str | None,
     reviewer: str,
@@ -124,19 +115,21 @@ def status_counts(session: Session, filters: ReportFilter) -> dict[str, int]:
     return repository.status_counts(session, filters)
 
 
-def hidden_summaries(session: Session, publisher_id: int | None = None) -> list[StoredSummary]:
-    """Hidden summaries, newest first: a reviewer must be able to unhide them all."""
-    return repository.hidden_summaries(session, HIDDEN_LIST_LIMIT, publisher_id)
+def hidden_summaries(session: Session, scope: Scope) -> list[StoredSummary]:
+    """Hidden summaries in ``scope``, newest first: a reviewer must be able to unhide them
+    all. (The scope has no default: a listing that forgot it would show every
+    publisher's.)"""
+    return repository.hidden_summaries(session, HIDDEN_LIST_LIMIT, scope)
 
 
-def export_lines(state: ServiceState, publisher_id: int | None = None) -> Iterator[str]:
+def export_lines(state: ServiceState, scope: Scope) -> Iterator[str]:
     """Confirmed reports as regression cases for ``intisari evaluate``, one JSON line each
-    (only on ``publisher_id``'s summaries when given).
+    (only those on summaries in ``scope``).
 
     Its own session: a request's is closed before a streamed body is sent.
     """
     with state.sessions() as session:
-        for report in repository.confirmed_reports(session, publisher_id):
+        for report in repository.confirmed_reports(session, scope):
             yield json.dumps(repository.regression_case(report), ensure_ascii=False) + "\n"
 
 
@@ -302,7 +295,8 @@ def _older_page(session: Session, filters: ReportFilter, reports: list[Report]) 
 
 
 def report_stats(
-    session: Session, *, since: datetime, publisher_id: int | None = None
+    session: Session, *, since: datetime, scope: Scope
 ) -> list[DayCount]:
-    """Reports per day and category since ``since``, for the dashboard's chart."""
-    return repository.report_stats(session, since=since, publisher_id=publisher_id)
+    """Reports per day and category since ``since`` in ``scope``, for the dashboard's
+    chart."""
+    return repository.report_stats(session, since=since, publisher_id=scope)

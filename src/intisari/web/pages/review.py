@@ -187,7 +187,7 @@ def review_page(
         group.reports.append(_report_item(report))
     today = datetime.now(UTC).date()
     since_day = datetime.combine(today - timedelta(days=CHART_DAYS - 1), time(), UTC)
-    stats = review.report_stats(session, since=since_day, publisher_id=scope)
+    stats = review.report_stats(session, since=since_day, scope=scope)
     context: dict[str, Any] = {
         "reviewer": reviewer,
         "view": view,
