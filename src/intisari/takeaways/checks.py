@@ -315,6 +315,9 @@ def content_bag(text: str, data: LanguageData) -> set[str]:
 
 
 def _stem(word: str, clitics: tuple[str, ...]) -> str:
+    # One C-level test first: most words end with no clitic at all.
+    if not word.endswith(clitics):
+        return word
     for clitic in clitics:
         if word.endswith(clitic) and len(word) - len(clitic) >= MIN_STEM_CHARS:
             return word[: -len(clitic)]
