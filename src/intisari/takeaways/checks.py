@@ -339,9 +339,11 @@ class Said:
 
 
 def said(text: str, data: LanguageData) -> Said:
-    clauses = (frozenset(content_bag(clause, data)) for clause in _CLAUSE_BREAK.split(text))
+    # The clause breaks hold no word character, so the clauses' words are the bullet's
+    # words: its bag is the union of theirs, and the text is tokenised once, not twice.
+    clauses = [frozenset(content_bag(clause, data)) for clause in _CLAUSE_BREAK.split(text)]
     return Said(
-        frozenset(content_bag(text, data)),
+        frozenset().union(*clauses),
         tuple(bag for bag in clauses if len(bag) >= MIN_CLAUSE_WORDS),
     )
 
