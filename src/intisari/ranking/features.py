@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import chain
 
 import numpy as np
 
@@ -161,13 +162,14 @@ def _overlap_features(out: np.ndarray, bags: list[set[str]]) -> None:
     """
     n = len(bags)
     sizes = [math.sqrt(len(bag)) or 1.0 for bag in bags]
-    frequency: Counter[str] = Counter()
+    # Counted in C over all bags at once (a bag is a set: each word once per sentence).
+    frequency: Counter[str] = Counter(chain.from_iterable(bags))
     weight: dict[str, float] = {}
+    weight_of = weight.get
     for bag, size in zip(bags, sizes, strict=True):
-        frequency.update(bag)
         inverse = 1.0 / size
         for word in bag:
-            weight[word] = weight.get(word, 0.0) + inverse
+            weight[word] = weight_of(word, 0.0) + inverse
     centroid_norm = math.sqrt(sum(v * v for v in frequency.values())) or 1.0
     others = max(n - 1, 1)
     # Overlap with the lead (first two sentences; the other one for those two): news
