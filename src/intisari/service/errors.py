@@ -12,6 +12,7 @@ from intisari.errors import InputError, InputTooLarge
 
 __all__ = [
     "Busy",
+    "Forbidden",
     "Invalid",
     "NotFound",
     "RateLimited",
@@ -46,6 +47,14 @@ class ServiceError(Exception):
 class NotFound(ServiceError):
     status = 404
     code = "not-found"
+
+
+class Forbidden(ServiceError):
+    """Known, but not for this caller (an embed asked from an origin its publisher does
+    not allow)."""
+
+    status = 403
+    code = "forbidden"
 
 
 class Invalid(ServiceError):
