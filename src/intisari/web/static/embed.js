@@ -266,9 +266,10 @@
       form.appendChild(this.error);
       form.appendChild(el("label", { for: "category" }, words.category_label));
       var select = el("select", { id: "category", name: "category", required: "" });
-      var choose = el("option", { value: "" }, words.choose);
+      // Selected by default (the attribute), so that form.reset() comes back to it: a
+      // select with nothing selected would pick its first category by itself.
+      var choose = el("option", { value: "", selected: "" }, words.choose);
       choose.disabled = true;
-      choose.selected = true;
       select.appendChild(choose);
       box.categories.forEach(function (pair) {
         select.appendChild(el("option", { value: pair[0] }, pair[1]));
