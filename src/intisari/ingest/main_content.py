@@ -40,6 +40,7 @@ from intisari.ingest.boilerplate import (
     UNLIKELY_BODY,
     WIDGET_HEADINGS,
 )
+from intisari.ingest.metadata import NO_SOURCE, PageSource, json_values, page_source
 from intisari.result import Removed
 
 __all__ = ["MAX_ELEMENTS", "Body", "extract_body"]
@@ -219,6 +220,8 @@ class Body:
     paragraphs: int
     #: The body the page declares in its JSON-LD (``articleBody``), where it does.
     declared: str | None = None
+    #: What the page's metadata says of its site, date, author and address.
+    source: PageSource = NO_SOURCE
 
 
 def extract_body(html: str | bytes) -> Body:
@@ -247,9 +250,12 @@ def _extract_body(html: str | bytes) -> Body:
     tree = LexborHTMLParser(html)
     title = _title(tree)
     declared = _declared_body(tree)
+    source = page_source(tree)
     body = tree.body
     if body is None:
-        return Body(text="", title=title, removed=(), paragraphs=0, declared=declared)
+        return Body(
+            text="", title=title, removed=(), paragraphs=0, declared=declared, source=source
+        )
     elements: list[_Element] = []
     _, candidates = _read(body, elements)
     best, chosen = _choose(candidates)
@@ -266,7 +272,7 @@ def _extract_body(html: str | bytes) -> Body:
     for element in elements:
         element.parent = None
     return Body(text="\n".join(lines), title=title, removed=tuple(removed),
-                paragraphs=len(lines), declared=declared)
+                paragraphs=len(lines), declared=declared, source=source)
 
 
 # -- reading the page ---------------------------------------------------------------------
@@ -647,22 +653,7 @@ def _declared_body(tree: LexborHTMLParser) -> str | None:
             data = json.loads(source, strict=False)  # Raw newlines in strings are common.
         except ValueError:
             continue
-        for found in _values(data, "articleBody"):
+        for found in json_values(data, "articleBody"):
             if isinstance(found, str) and len(found) > len(best or ""):
                 best = found
     return best
-
-
-def _values(data: object, key: str) -> list[object]:
-    """Every value of ``key`` in nested JSON (LD graphs nest articles in lists and dicts)."""
-    found: list[object] = []
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            if key in item:
-                found.append(item[key])
-            stack.extend(value for value in item.values() if isinstance(value, dict | list))
-        elif isinstance(item, list):
-            stack.extend(item)
-    return found
