@@ -31,7 +31,7 @@ from intisari.service.errors import ServiceError
 from intisari.service.setup import instance_secret, open_database
 from intisari.service.state import RateLimiter
 from intisari.settings import Settings
-from intisari.web import api, embed, pages, verify
+from intisari.web import api, embed, pages, verify, votes
 from intisari.web.deps import AppState
 from intisari.web.docs import install_docs
 from intisari.web.errors import UnhandledErrorMiddleware
@@ -117,6 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(verify.router)
     app.include_router(embed.router)
+    app.include_router(votes.router)
     install_docs(app)
     # The pages (`/`, `/a/{summary_id}`, `/review`) and their stylesheet and script.
     app.include_router(pages.router)

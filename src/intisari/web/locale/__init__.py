@@ -17,6 +17,7 @@ __all__ = [
     "READER_LOCALES",
     "READER_TEXT",
     "UI_LANGUAGE",
+    "page_language",
     "reader_text",
 ]
 
@@ -36,3 +37,12 @@ FORM_LANGUAGES = (("", "Detect"), ("id", "Indonesian"), ("en", "English"))
 def reader_text(language: str) -> dict[str, Any]:
     """The reader's wording for an article in ``language``."""
     return READER_TEXT.get(READER_LOCALES.get(language, language), ENGLISH)
+
+
+def page_language(article_language: str, asked: str | None = None) -> str:
+    """The locale an article's page speaks: the one the reader ``asked`` for (the
+    language switch, ``?hl=en``) if there is a wording for it, else the article's own."""
+    if asked in READER_TEXT:
+        return asked
+    locale = READER_LOCALES.get(article_language, article_language)
+    return locale if locale in READER_TEXT else UI_LANGUAGE

@@ -20,6 +20,7 @@ from intisari.service import review
 from intisari.service.accounts import log_in
 from intisari.service.errors import NotFound, RateLimited
 from intisari.service.review import MAX_INT
+from intisari.service.votes import vote_counts
 from intisari.storage.models import Report, StoredSummary
 from intisari.web.auth import (
     Principal,
@@ -118,6 +119,7 @@ def review_page(
         "chart_days": CHART_DAYS,
         "category_labels": CATEGORY_LABELS,
         "flash": _DONE_MESSAGES.get(done),
+        "votes": vote_counts(session, list(groups)),
     }
     response = render(request, state, "review.html", context)
     response.headers["Cache-Control"] = "no-store"
