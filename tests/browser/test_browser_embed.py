@@ -15,33 +15,20 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from app_fixtures import ARTICLE, serve_app
+from browser_support import DESKTOP, PHONE, launch, page_without_csp_violations, shot
 from embed_fixtures import add_publisher, publisher_box
-from externals import chromium
 from intisari.settings import Settings
 from intisari.storage.models import Report
 from intisari.web.app import create_app
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-DESKTOP = {"width": 1100, "height": 900}
-PHONE = {"width": 390, "height": 844}
 ARTICLE_ID = "kabar-2026-12-03-beras"
 
 
@@ -124,36 +111,16 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    executable = chromium()
-    if executable is None:  # In CI the run stops before this (tests/conftest.py).
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+    with launch() as browser:
         yield browser
-        browser.close()
 
 
 @contextmanager
-def _open(browser: Browser, servers: Servers, path: str, **context: object) -> Iterator[Page]:
+def _open(browser: Browser, servers: Servers, path: str, **options: object) -> Iterator[Page]:
     """The publisher's page ``path`` in a fresh context; fails on any CSP violation."""
-    ctx = browser.new_context(base_url=servers.site, **context)  # type: ignore[arg-type]
-    page = ctx.new_page()
-    violations: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            violations.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    page.goto(path)
-    yield page
-    ctx.close()
-    assert not violations, violations
-
-
-def _shot(page: Page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    with page_without_csp_violations(browser, servers.site, **options) as page:
+        page.goto(path)
+        yield page
 
 
 def _highlighted(page: Page) -> str | None:
@@ -188,7 +155,7 @@ def test_embed_on_an_allowed_origin_renders_highlights_and_reports(
         bullets = box.locator(".bullet")
         assert bullets.count() >= 2
         expect(box.locator(".notice")).to_be_visible()
-        _shot(page, f"embed-{name}")
+        shot(page, f"embed-{name}")
 
         # A bullet (by keyboard) marks its source sentence in the publisher's own text.
         first = bullets.first
@@ -199,7 +166,7 @@ def test_embed_on_an_allowed_origin_renders_highlights_and_reports(
         marked = _highlighted(page)
         assert marked is not None and marked in page.locator("article").inner_text()
         assert first.inner_text().split()[0] in marked
-        _shot(page, f"embed-{name}-highlight")
+        shot(page, f"embed-{name}-highlight")
 
         # Report the second bullet through the dialog; the live region says it is sent.
         before = len(servers.reports())
@@ -211,7 +178,7 @@ def test_embed_on_an_allowed_origin_renders_highlights_and_reports(
         expect(box.locator("textarea")).to_have_attribute("maxlength", "2000")
         box.locator("select").select_option(category)
         box.locator("textarea").fill(f"dari {name}")
-        _shot(page, f"embed-{name}-dialog")
+        shot(page, f"embed-{name}-dialog")
         box.locator("button[type=submit]").click()
         expect(box.locator(".live")).to_contain_text("Terima kasih")
         expect(dialog).to_be_hidden()
@@ -265,4 +232,4 @@ def test_embed_on_an_origin_not_allowed_shows_nothing_and_stores_nothing(
         )
         assert failed
         assert len(servers.reports()) == before
-        _shot(page, "embed-refused-phone")
+        shot(page, "embed-refused-phone")
