@@ -62,7 +62,8 @@ EMBED_WORDS = (
     "error_rate", "error_generic", "source_hint", "point",
 )  # fmt: skip
 
-Errors = error_responses(403, 404, 422, 429)
+BoxErrors = error_responses(403, 404, 422)
+ReportErrors = error_responses(400, 403, 404, 413, 422, 429)
 
 
 class EmbedTakeaway(BaseModel):
@@ -139,7 +140,7 @@ def preflight(resource: Literal["box", "reports"], allowed: Allowed) -> Response
     )
 
 
-@router.get("/v1/embed/{publisher}/box", response_model=EmbedBoxOut, responses=Errors)
+@router.get("/v1/embed/{publisher}/box", response_model=EmbedBoxOut, responses=BoxErrors)
 def embed_box(
     allowed: Allowed,
     state: State,
@@ -190,7 +191,10 @@ def _box(publisher: Publisher, stored: StoredSummary) -> EmbedBoxOut:
     "/v1/embed/{publisher}/reports",
     response_model=ReportOut,
     status_code=201,
-    responses=Errors,
+    responses={
+        200: {"model": ReportOut, "description": "Merged into the same client's earlier report"},
+        **ReportErrors,
+    },
 )
 def embed_report(allowed: Allowed, body: EmbedReportIn, state: State, client: Caller) -> Response:
     """A reader's report from the embed: 201 filed, 200 merged into the same client's."""

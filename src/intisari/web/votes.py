@@ -50,7 +50,7 @@ class VotesOut(BaseModel):
     status_code=201,
     responses={
         200: {"model": VoteOut, "description": "Replaced the same client's earlier vote"},
-        **error_responses(404, 422, 429),
+        **error_responses(400, 404, 413, 422, 429),
     },
 )
 def vote(
