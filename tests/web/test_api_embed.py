@@ -44,6 +44,15 @@ def test_box_speaks_the_articles_language(client: TestClient, box_id: str, artic
         assert takeaway["text"].split()[0] in takeaway["source"]
 
 
+def test_box_words_in_the_readers_language(client: TestClient, box_id: str) -> None:
+    """``lang`` changes the dialog's words, not the article's box."""
+    box = _box(client, "article_id=a-1&lang=en")
+    assert box["words"]["send"] == "Send report"
+    assert ("inaccurate", "Inaccurate") in [tuple(pair) for pair in box["categories"]]
+    assert box["heading"] == "Intisari Utama"
+    assert _box(client, "article_id=a-1&lang=xx")["words"]["send"] == indonesian.TEXT["send"]
+
+
 def test_box_found_by_url_and_missing_box_is_404_json(client: TestClient, box_id: str) -> None:
     missing = client.get("/v1/embed/kabar/box?article_id=nope", headers=FROM_SITE)
     assert missing.status_code == 404

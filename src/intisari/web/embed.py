@@ -37,7 +37,7 @@ from intisari.storage.models import Publisher, StoredSummary
 from intisari.web.api import error_responses
 from intisari.web.deps import AppState, Client, app_state, request_client
 from intisari.web.highlight import source_pieces, source_spans
-from intisari.web.locale import reader_text
+from intisari.web.locale import READER_TEXT, page_language
 from intisari.web.schemas import Category, ErrorOut, ReportOut
 
 __all__ = ["router"]
@@ -55,6 +55,8 @@ ALLOWED_HEADERS = "Content-Type"
 #: Longest article id or URL the box route takes (``StoredSummary.article_id`` is 200).
 MAX_ARTICLE_ID_CHARS = 200
 MAX_URL_CHARS = 2048
+#: A language code (``id``, ``en``), not a sentence.
+MAX_LANG_CHARS = 8
 #: Of the reader's wording (``web/locale``), what the embed shows.
 EMBED_WORDS = (
     "report_title", "report_point", "category_label", "choose", "comment_label",
@@ -146,23 +148,29 @@ def embed_box(
     state: State,
     article_id: Annotated[str | None, Query(max_length=MAX_ARTICLE_ID_CHARS)] = None,
     url: Annotated[str | None, Query(max_length=MAX_URL_CHARS)] = None,
+    lang: Annotated[str | None, Query(max_length=MAX_LANG_CHARS)] = None,
 ) -> Response:
-    """The publisher's box for one of its articles (by ``article_id``, else ``url``)."""
+    """The publisher's box for one of its articles (by ``article_id``, else ``url``).
+
+    ``lang`` (the element's ``lang`` attribute) is the language of the box's own words
+    (the report dialog) where there is a wording for it; the heading, notice and bullets
+    are always the article's.
+    """
     found, origin = allowed
     try:
         with state.sessions() as session:
             stored = embed_summary(session, found, article_id=article_id, url=url)
-            box = _box(found, stored)
+            box = _box(found, stored, lang)
     except ServiceError as error:
         return _refused(error, origin)
     state.metrics.summaries_served.labels("embed").inc()
     return Response(box.model_dump_json(), media_type="application/json", headers=_cors(origin))
 
 
-def _box(publisher: Publisher, stored: StoredSummary) -> EmbedBoxOut:
+def _box(publisher: Publisher, stored: StoredSummary, lang: str | None) -> EmbedBoxOut:
     result = stored.result
     data = language_for(stored.language).data
-    ui = reader_text(stored.language)
+    ui = READER_TEXT[page_language(stored.language, lang)]
     takeaways = [] if stored.hidden else result["takeaways"]
     return EmbedBoxOut(
         summary_id=stored.id,

@@ -6,8 +6,9 @@
  * element, no style attribute), so no `style-src 'unsafe-inline'` is needed; the source
  * highlight on the host page uses the CSS Custom Highlight API and a constructed sheet too.
  *
- * Attributes: publisher (required), article-id or url (which box), lang (words before the
- * box arrives; the box then speaks its article's language), theme ("light" | "dark";
+ * Attributes: publisher (required), article-id or url (which box), lang (the language of
+ * the box's own words, the report dialog's; the heading, notice and bullets are always the
+ * article's), theme ("light" | "dark";
  * default: the reader's prefers-color-scheme), source-selector (where the article text is
  * on the page; default: the nearest <article>, else the page's first one), api (the
  * Intisari server; default: where this script was loaded from).
@@ -171,6 +172,9 @@
         query.set("article_id", articleId);
       } else {
         query.set("url", url || window.location.href.split("#")[0]);
+      }
+      if (this.getAttribute("lang")) {
+        query.set("lang", this.getAttribute("lang"));
       }
       var self = this;
       fetch(this.base() + "/box?" + query.toString(), {
