@@ -233,3 +233,19 @@ def test_embed_on_an_origin_not_allowed_shows_nothing_and_stores_nothing(
         assert failed
         assert len(servers.reports()) == before
         shot(page, "embed-refused-phone")
+
+
+def test_embed_theme_attribute_overrides_the_readers_scheme(
+    browser: Browser, servers: Servers
+) -> None:
+    """``theme="light"`` on a dark-mode reader's browser, ``theme="dark"`` on a light one."""
+    for scheme, theme, background in (
+        ("dark", "light", "rgb(247, 248, 251)"),
+        ("light", "dark", "rgb(23, 28, 38)"),
+    ):
+        with _open(browser, servers, "/kabar", viewport=DESKTOP, color_scheme=scheme) as page:
+            box = page.locator("intisari-box")
+            expect(box).to_have_attribute("data-state", "ready")
+            box.evaluate("(element, theme) => element.setAttribute('theme', theme)", theme)
+            expect(box.locator(".box")).to_have_css("background-color", background)
+            shot(page, f"embed-theme-{theme}-on-{scheme}")
