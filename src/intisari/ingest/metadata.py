@@ -25,7 +25,11 @@ __all__ = ["NO_SOURCE", "PageSource", "json_values", "page_source", "strip_site_
 MAX_FIELD_CHARS = 300
 #: A published moment: ISO 8601 as most sites write it, or with slashes (some Indonesian
 #: sites: ``2015/06/04 10:00:00``); its date part is what readers are shown.
-_DATE = re.compile(r"(\d{4})[-/](\d{2})[-/](\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)([^\s]*))?")
+_DATE = re.compile(
+    r"(\d{4})[-/](\d{2})[-/](\d{2})"
+    r"(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?",
+    re.ASCII,
+)
 #: What separates a headline from its site's name: a bar, a dash (with spaces), a colon.
 _SEPARATORS = re.compile(r"\s+(?:[|\-–—»·]|::)\s+|:\s+")
 #: A name compared without case, spaces or punctuation ("Kompas.com" ~ "kompascom").

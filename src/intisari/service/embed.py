@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from intisari.service.errors import Forbidden, Invalid, NotFound
-from intisari.storage import publishers
+from intisari.storage import publishers, repository
 from intisari.storage.models import Publisher, StoredSummary
 
 __all__ = ["allowed_publisher", "embed_summary", "embed_summary_by_id", "origin_allowed"]
@@ -66,7 +66,7 @@ def embed_summary(
 def embed_summary_by_id(session: Session, publisher: Publisher, summary_id: str) -> StoredSummary:
     """A box of this publisher by its id; another publisher's box is ``NotFound``, the
     same answer as a box that does not exist (its existence is not revealed)."""
-    stored = session.get(StoredSummary, summary_id)
+    stored = repository.get_summary(session, summary_id)
     if stored is None or stored.publisher_id != publisher.id:
         raise NotFound(f"no summary {summary_id!r}")
     return stored

@@ -117,9 +117,8 @@ def _allowed(publisher: str, request: Request, state: State) -> tuple[Publisher,
     whatever it sent.
     """
     origin = request.headers.get("origin")
-    with state.sessions() as session:
+    with state.sessions() as session:  # closing it keeps the row's loaded fields
         found = allowed_publisher(session, publisher, origin)
-        session.expunge(found)
     assert origin is not None  # allowed_publisher refuses a missing origin
     return found, origin
 

@@ -10,6 +10,7 @@ language switch) changes the page's own words, never the box's or the article's.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -47,8 +48,8 @@ router = APIRouter(include_in_schema=False)
 #: Bullets a phone shows before "show more": with the title, the source line, the heading
 #: and the AI notice, three bullets fill the first screen of a 390 x 844 phone.
 COLLAPSE_AFTER = 3
-#: The longest ``hl`` (language switch) taken: a language code, not a sentence.
-MAX_HL_CHARS = 8
+#: A published date as the engine writes it (``source.published`` starts with one).
+ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
 @router.get("/a/{summary_id}")
@@ -82,7 +83,7 @@ def article_page(
 
 def _article_context(stored: StoredSummary, hl: str = "") -> dict[str, Any]:
     data = language_for(stored.language).data
-    asked = hl[:MAX_HL_CHARS] if hl in READER_TEXT else None
+    asked = hl if hl in READER_TEXT else None
     locale = page_language(stored.language, asked)
     ui = READER_TEXT[locale]
     return {
@@ -115,24 +116,24 @@ def _source_line(stored: StoredSummary, ui: dict[str, Any]) -> dict[str, str | N
 
     Only ``http(s)`` addresses become a link: the address comes from someone's page.
     """
-    source = stored.result.get("source") or {}
+    source = stored.result.get("source")
+    if not isinstance(source, dict):
+        source = {}
     url = source.get("url") or stored.url
     if not (isinstance(url, str) and url.startswith(("http://", "https://"))):
         url = None
     site = source.get("site_name") or (urlsplit(url).hostname if url else None)
-    published = source.get("published") or ""
+    date = ISO_DATE.match(str(source.get("published") or ""))
     day = None
-    if len(published) >= len("2026-12-03") and published[:10].replace("-", "").isdigit():
-        year, month, date = published[:4], int(published[5:7]), int(published[8:10])
-        if 1 <= month <= len(ui["months"]):
-            day = f"{date} {ui['months'][month - 1]} {year}"
+    if date and 1 <= int(date[2]) <= len(ui["months"]):
+        day = f"{int(date[3])} {ui['months'][int(date[2]) - 1]} {date[1]}"
     author = source.get("author")
     if not (site or day or author or url):
         return None
     return {
         "site": site,
         "published": day,
-        "datetime": published[:10] if day else None,
+        "datetime": date[0] if date and day else None,
         "author": author,
         "url": url,
     }
