@@ -167,11 +167,12 @@ from intisari.batch.cli import batch  # noqa: E402
 
 app.command()(batch)
 
-from intisari.web.cli import db_app, reviewer_app, serve  # noqa: E402
+from intisari.web.cli import db_app, publisher_app, reviewer_app, serve  # noqa: E402
 
 app.command()(serve)
 app.add_typer(db_app, name="db")
 app.add_typer(reviewer_app, name="reviewer")
+app.add_typer(publisher_app, name="publisher")
 
 from intisari.evaluation.cli import evaluate, train  # noqa: E402
 

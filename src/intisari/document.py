@@ -32,3 +32,5 @@ class Document:
     language: Language
     sentences: list[Sentence] = field(default_factory=list)
     paragraph_count: int = 0
+    #: Paragraphs (indexes) that are subheadings of a page: text, never a takeaway.
+    headings: frozenset[int] = frozenset()

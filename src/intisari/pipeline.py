@@ -26,6 +26,7 @@ from intisari.llm.box import CheckedBox, checked_box
 from intisari.options import DEFAULT_OPTIONS, METHODS, Options
 from intisari.ranking import Ranker, default_ranker
 from intisari.result import EngineInfo, Removed, SourceInfo, Summary, Takeaway
+from intisari.takeaways.letters import check_letters
 from intisari.takeaways.select import MAX_COUNT, MIN_COUNT, select_takeaways
 
 __all__ = [
@@ -74,6 +75,10 @@ def summarize(
     # 1-4. Ingest, language, clean, segment.
     article = read_article(text=text, html=html, url=url, title=title, lang=lang, options=options)
     document, language = article.document, article.document.language
+    # An advice column (readers' letters and replies) is not news: its sentences are its
+    # writers' words, not facts a box may state. (``verify`` may still check a summary of
+    # one against it.)
+    check_letters(document)
 
     # 5. Rank every sentence; 6. select the takeaways that can stand alone (or have an
     # LLM write them, checked, with extracted ones in the place of any that fail).
@@ -155,7 +160,7 @@ def read_article(
     # 4. Segment into paragraphs and sentences, by offsets into the cleaned text; refuse
     # what is not news prose (a config file, code, a table, a list of links), then what
     # is too short to summarize.
-    document = build_document(cleaned.text, raw.title, language)
+    document = build_document(cleaned.text, raw.title, language, raw.headings)
     check_prose(document.text, [sentence.text for sentence in document.sentences],
                 options.min_words)
     # Split no further than needed to know (a long article is not split word by word).
@@ -213,18 +218,25 @@ def verify(
 MAX_SENTENCES = 1000
 
 
-def build_document(text: str, title: str | None, language: Language) -> Document:
+def build_document(
+    text: str, title: str | None, language: Language, headings: Sequence[str] = ()
+) -> Document:
     """Segment cleaned ``text`` into a ``Document`` (also used by training and evaluation).
 
-    The document holds the first ``MAX_SENTENCES`` sentences, and the paragraphs they are in.
+    The document holds the first ``MAX_SENTENCES`` sentences, and the paragraphs they are
+    in; ``headings``, a page's subheadings, mark the paragraphs whose text is one.
     """
     sentences: list[Sentence] = []
     paragraph_count = 0
+    wanted = {" ".join(heading.split()) for heading in headings}
+    heading_paragraphs: set[int] = set()
     for p_index, (p_start, p_end) in enumerate(iter_paragraph_spans(text)):
         room = MAX_SENTENCES - len(sentences)
         if room <= 0:
             break
         paragraph_count += 1
+        if wanted and " ".join(text[p_start:p_end].split()) in wanted:
+            heading_paragraphs.add(p_index)
         spans = islice(split_paragraph(text, p_start, p_end, language.data), room)
         for position, (start, end) in enumerate(spans):
             sentences.append(
@@ -243,6 +255,7 @@ def build_document(text: str, title: str | None, language: Language) -> Document
         language=language,
         sentences=sentences,
         paragraph_count=paragraph_count,
+        headings=frozenset(heading_paragraphs),
     )
 
 

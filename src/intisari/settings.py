@@ -172,6 +172,27 @@ class Settings(BaseSettings):
         description="Networks (CIDR, as a JSON list: `[\"10.1.0.0/16\"]`) that `url` inputs "
         "may reach although private: narrower than `fetch_allow_private`.",
     )
+    webhook_max_attempts: int = Field(
+        8,
+        ge=1,
+        description="Attempts to deliver one webhook event to one endpoint before it is "
+        "marked `failed` (with the default backoff, about 10 minutes of retries).",
+    )
+    webhook_backoff_s: float = Field(
+        5.0,
+        gt=0,
+        description="Wait before a webhook's second attempt; it doubles at each further "
+        "attempt (with jitter: between half and all of it), up to 6 hours.",
+    )
+    webhook_timeout_s: float = Field(
+        10.0, gt=0, description="Seconds a webhook endpoint has to answer one post."
+    )
+    webhook_poll_s: float = Field(
+        1.0,
+        gt=0,
+        description="How often each server process looks for webhook deliveries that are "
+        "due: the delay between an event and its first post.",
+    )
     method: Literal["extract", "llm"] = Field(
         "extract",
         description="How the service writes boxes when a request does not say: `extract` "

@@ -3,7 +3,9 @@
 ``intisari evaluate --pages ../shared/examples/html`` checks every bullet of the 44
 shared pages as a reader would (``intisari.takeaways.checks``); this test pins its
 totals in ``pages_ceilings.json``: the count of defective bullets and of each kind of
-defect must not rise above the ceiling (the target is 0), no real article may be refused,
+defect must not rise above the ceiling (the target is 0; paraphrased repeats, opening
+phrases closed by a demonstrative, "such", promotions, subheadings and readers' letters
+among them), no news article may be refused,
 and the extraction's token F1 against the marked bodies must stay above its floor and
 not fall below plain trafilatura's.
 
@@ -61,22 +63,29 @@ def test_defects_stay_under_their_ceilings(totals: dict[str, Any]) -> None:
     )
 
 
-def test_no_real_article_is_refused(totals: dict[str, Any]) -> None:
-    assert totals["refused"] == 0
+def test_no_news_article_is_refused(totals: dict[str, Any]) -> None:
+    """Every refusal is of a page that is not news (``not-an-article``): the shared pages
+    hold one syndicated advice column ("DEAR ABBY: ..."), whose letters are their
+    writers' words, not facts for a box. The count is pinned so that no news page can
+    join it unseen."""
+    ceiling = json.loads(CEILINGS.read_text(encoding="utf-8"))["ceilings"]["refused_not_news"]
+    assert totals["refused"] == totals["refused_not_news"]
+    assert totals["refused_not_news"] <= ceiling
 
 
 def test_bullets_are_read_in_one_glance(totals: dict[str, Any]) -> None:
     """Issue 12's targets: median <= 20 words a bullet, 90th percentile <= 30, none over
     the cap the selector holds every bullet to.
 
-    The 90th percentile is pinned at today's 30.5 (14 of 136 bullets over 30 words, all
-    English one-clause sentences or quotations nothing can be cut from), half a word over
-    the target, so that it cannot grow unseen; the target stays open in issue 12.
+    The 90th percentile meets the target: 30 (13 of 135 bullets over 30 words, all
+    one-clause sentences or quotations nothing can be cut from). It was 30.5 with 14 of
+    136 before the reader's rules of commit "The box on real pages" (readers' letters,
+    subheadings and repeats in other words went, and the boxes changed around them).
     """
     from intisari.takeaways.compress import MAX_BULLET_WORDS
 
     assert totals["words_median"] <= 20
-    assert totals["words_p90"] <= 30.5
+    assert totals["words_p90"] <= 30
     assert totals["words_max"] <= MAX_BULLET_WORDS
 
 
@@ -98,15 +107,17 @@ def _update(totals: dict[str, Any]) -> None:
     """Rewrite the ceilings and the floor from this run; raising one needs a reason."""
     current = json.loads(CEILINGS.read_text(encoding="utf-8")) if CEILINGS.exists() else {}
     old = current.get("ceilings", {})
-    new = {"defective": totals["defective"], "defects": dict(totals["defects"])}
+    new = {"defective": totals["defective"], "defects": dict(totals["defects"]),
+           "refused_not_news": totals["refused_not_news"]}
     floor = round(totals["f1_engine"] - F1_TOLERANCE, 2)
     raised = [
         f"{kind} {old['defects'][kind]} -> {count}"
         for kind, count in new["defects"].items()
         if kind in old.get("defects", {}) and count > old["defects"][kind]
     ]
-    if "defective" in old and new["defective"] > old["defective"]:
-        raised.append(f"defective {old['defective']} -> {new['defective']}")
+    for total in ("defective", "refused_not_news"):
+        if total in old and new[total] > old[total]:
+            raised.append(f"{total} {old[total]} -> {new[total]}")
     old_floor = current.get("floors", {}).get("f1_engine")
     if old_floor is not None and floor < old_floor:
         raised.append(f"f1_engine floor {old_floor} -> {floor}")

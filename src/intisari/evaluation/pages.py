@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from intisari.errors import InputError
+from intisari.errors import InputError, NotAnArticle
 from intisari.evaluation.corpus import read_records
 from intisari.evaluation.metrics import (
     box_shape,
@@ -41,8 +41,10 @@ from intisari.evaluation.metrics import (
     leans_on_missing,
     sentence_indexes,
 )
+from intisari.ingest.main_content import extract_body
 from intisari.language.detect import language_for
-from intisari.pipeline import build_document, summarize
+from intisari.options import DEFAULT_OPTIONS
+from intisari.pipeline import build_document, read_article, summarize
 from intisari.result import Summary
 from intisari.takeaways.checks import (
     DEFECTS,
@@ -53,14 +55,16 @@ from intisari.takeaways.checks import (
     is_fragment,
     quote_marks,
     quotes_unbalanced,
-    repeats,
+    restates,
 )
+from intisari.takeaways.letters import letter_paragraphs
 from intisari.takeaways.text import is_boilerplate, words
 
 __all__ = [
     "Bullet",
     "PageResult",
     "PagesEvaluation",
+    "check_box",
     "evaluate_pages",
     "pages_markdown",
     "read_manifest",
@@ -96,6 +100,8 @@ class PageResult:
     f1_engine: float | None = None
     f1_trafilatura: float | None = None
     has_ground_truth: bool = False
+    #: The engine refused the page as not news (``not-an-article``: an advice column).
+    not_news: bool = False
 
     @property
     def defective(self) -> int:
@@ -124,6 +130,7 @@ class PagesEvaluation:
         return {
             "pages": len(self.pages),
             "refused": sum(p.error is not None for p in self.pages),
+            "refused_not_news": sum(p.not_news for p in self.pages),
             "bullets": len(bullets),
             "defective": sum(bool(b.defects) for b in bullets),
             "defects": {kind: counts.get(kind, 0) for kind in DEFECTS},
@@ -163,8 +170,15 @@ def evaluate_pages(folder: Path, limit: int | None = None) -> PagesEvaluation:
         truth = entry.get("ground_truth")
         page.has_ground_truth = bool(truth)
         started = time.process_time()
+        read_text = ""
         try:
             summary: Summary | None = summarize(html=html)
+        except NotAnArticle as error:
+            summary = None
+            page.error = str(error)
+            page.not_news = True
+            # Refused after reading: the extraction is still scored, on the text read.
+            read_text = _read_text(html)
         except InputError as error:
             summary = None
             page.error = str(error)
@@ -174,20 +188,26 @@ def evaluate_pages(folder: Path, limit: int | None = None) -> PagesEvaluation:
         evaluation.trafilatura_seconds += time.process_time() - started
         if summary is not None:
             page.language = summary.language
-            _check_box(page, summary, truth)
+            check_box(page, summary, truth, extract_body(html).headings)
         if truth:
-            page.f1_engine = token_f1(summary.text if summary else "", truth)
+            page.f1_engine = token_f1(summary.text if summary else read_text, truth)
             page.f1_trafilatura = token_f1(plain, truth)
         evaluation.pages.append(page)
     return evaluation
 
 
-def _check_box(page: PageResult, summary: Summary, truth: str | None) -> None:
-    """Every bullet of ``summary`` with its defects; the page's lead-copy flag."""
+def check_box(
+    page: PageResult, summary: Summary, truth: str | None, headings: tuple[str, ...]
+) -> None:
+    """Every bullet of ``summary`` with its defects; the page's lead-copy flag.
+
+    ``headings``: the page's subheadings, as the DOM rules find them.
+    """
     language = language_for(summary.language)
     data = language.data
-    document = build_document(summary.text, summary.title, language)
+    document = build_document(summary.text, summary.title, language, headings)
     indexes = sentence_indexes(document, summary.takeaways)
+    letters = letter_paragraphs(document)
     marks = quote_marks(summary.text)
     body = _squeeze(truth) if truth else None
     bags: list[set[str]] = []
@@ -206,16 +226,30 @@ def _check_box(page: PageResult, summary: Summary, truth: str | None) -> None:
             found.append("fragment")
         if leans_on_missing(text, document, index, indexes):
             found.append("dangling")
-        bag = content_bag(text, data)
-        if any(repeats(bag, earlier) for earlier in bags):
+        if restates(text, data, bags):
             found.append("repeat")
-        bags.append(bag)
+        bags.append(content_bag(text, data))
         if has_link(text):
             found.append("link")
         if is_boilerplate(text, data):
             found.append("boilerplate")
+        paragraph = document.sentences[index].paragraph
+        if paragraph in document.headings:
+            found.append("heading")
+        if paragraph in letters:
+            found.append("letter")
         page.bullets.append(Bullet(text=text, words=len(text.split()), defects=found))
     page.lead_copy = is_lead_copy(indexes)
+
+
+def _read_text(html: str) -> str:
+    """The cleaned text the engine reads from ``html`` (``""`` if it refuses it there)."""
+    try:
+        return read_article(
+            text=None, html=html, url=None, title=None, lang=None, options=DEFAULT_OPTIONS
+        ).document.text
+    except InputError:
+        return ""
 
 
 def token_f1(extracted: str, truth: str) -> float:

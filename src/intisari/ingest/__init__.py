@@ -29,6 +29,8 @@ class RawArticle:
     page_lang: str | None = None
     #: What was cut from a page's body on its DOM (captions, widgets...), with reasons.
     removed: tuple[Removed, ...] = ()
+    #: Lines of ``text`` that are a page's subheadings: never a takeaway.
+    headings: tuple[str, ...] = ()
     #: A page's site name, date, author and address; ``None`` for text.
     source: PageSource | None = None
     #: The title as readers see it: a page's own title without its site's name
@@ -73,7 +75,8 @@ def load(
         else:
             headline = page_title
         return RawArticle(
-            extracted.text, page_title, lang, extracted.lang, extracted.removed, source, headline
+            extracted.text, page_title, lang, extracted.lang, extracted.removed,
+            extracted.headings, source, headline,
         )
     assert text is not None
     check_text(text, options.max_input_bytes)

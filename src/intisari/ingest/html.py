@@ -62,6 +62,8 @@ class ExtractedPage:
     removed: tuple[Removed, ...] = ()
     #: Which extractor gave ``text``: ``FAST`` or ``FALLBACK``.
     extractor: str = FAST
+    #: Lines of ``text`` that are subheadings (the fast path finds them).
+    headings: tuple[str, ...] = ()
     #: The page's site name, date, author and address (``ingest/metadata.py``).
     source: PageSource = NO_SOURCE
 
@@ -84,7 +86,8 @@ def extract(html: str, url: str | None = None, encoded: bytes | None = None) -> 
     source = body.source if body.source.url or not url else replace(body.source, url=url)
     if is_sure(body):
         return ExtractedPage(
-            text=body.text, title=body.title, lang=lang, removed=body.removed, source=source
+            text=body.text, title=body.title, lang=lang, removed=body.removed,
+            headings=body.headings, source=source,
         )
     text, title = _trafilatura(html, url)
     return ExtractedPage(

@@ -43,7 +43,7 @@ from intisari.ingest.boilerplate import (
 from intisari.ingest.metadata import NO_SOURCE, PageSource, json_values, page_source
 from intisari.result import Removed
 
-__all__ = ["MAX_ELEMENTS", "Body", "extract_body"]
+__all__ = ["MAX_ELEMENTS", "SUBHEADING_TAGS", "Body", "extract_body"]
 
 #: Elements read from a page; the rest of a larger page is not read. News pages have
 #: 500-6,000; a page past this is a dump (the reliability issue's 100k ``<p>``), whose
@@ -97,6 +97,9 @@ MAX_HEADING_CHARS = 40
 #: A cut block is listed in ``removed`` with at most this much of its text: enough to
 #: recognise it, never a whole comments section.
 MAX_REMOVED_CHARS = 300
+
+#: Tags of a subheading inside the body (``<h1>`` is the page's headline, not in it).
+SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _HEADING_EDGES = " :.-–—»>|·"
@@ -220,6 +223,9 @@ class Body:
     paragraphs: int
     #: The body the page declares in its JSON-LD (``articleBody``), where it does.
     declared: str | None = None
+    #: Lines of ``text`` that are the body's subheadings (``<h2>``-``<h6>``): story text,
+    #: kept in the text, but never a takeaway ("Air pollution can be solved.").
+    headings: tuple[str, ...] = ()
     #: What the page's metadata says of its site, date, author and address.
     source: PageSource = NO_SOURCE
 
@@ -271,8 +277,9 @@ def _extract_body(html: str | bytes) -> Body:
     # left for the garbage collector.
     for element in elements:
         element.parent = None
+    headings = tuple(lines[i] for i in writer.headings) if chosen else ()
     return Body(text="\n".join(lines), title=title, removed=tuple(removed),
-                paragraphs=len(lines), declared=declared, source=source)
+                paragraphs=len(lines), declared=declared, headings=headings, source=source)
 
 
 # -- reading the page ---------------------------------------------------------------------
@@ -491,6 +498,8 @@ class _Writer:
         self.removed = removed
         self.body_chars = body_chars
         self.pieces: list[str] = []
+        #: Indexes of the lines that are subheadings.
+        self.headings: list[int] = []
 
     def newline(self) -> None:
         if self.pieces:
@@ -502,7 +511,10 @@ class _Writer:
     def block(self, element: _Element) -> None:
         self.newline()
         self.inline(element)
+        written = len(self.lines)
         self.newline()
+        if element.tag in SUBHEADING_TAGS and len(self.lines) > written:
+            self.headings.append(written)
 
     def inline(self, element: _Element) -> None:
         heading = element.widget_heading

@@ -50,8 +50,8 @@ class NotFound(ServiceError):
 
 
 class Forbidden(ServiceError):
-    """Known, but not for this caller (an embed asked from an origin its publisher does
-    not allow)."""
+    """The caller is known but may not do this (a newsroom's admin setting its own quota,
+    an embed asked from an origin its publisher does not allow)."""
 
     status = 403
     code = "forbidden"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from intisari.service import limits
+from intisari.service import limits, webhooks
 from intisari.service.errors import Invalid
 from intisari.service.state import Client, ServiceState
 from intisari.storage import repository
@@ -59,6 +59,7 @@ def file_report(
             f"{n_takeaways} takeaways"
         )
     settings = state.settings
+    was_hidden = summary.hidden
     report, created = repository.add_report(
         session,
         summary,
@@ -71,4 +72,21 @@ def file_report(
         auto_hide_window_s=settings.auto_hide_window_s,
     )
     state.metrics.reports.labels(category, str(not created).lower()).inc()
+    if created:
+        _emit_filed(session, summary, report, hid_it=summary.hidden and not was_hidden)
     return report, created
+
+
+def _emit_filed(session: Session, summary: StoredSummary, report: Report, *, hid_it: bool) -> None:
+    """Queue ``report.filed`` (and ``summary.hidden`` when this report hid the box), right
+    after the report's commit: its id exists only then, and a merged duplicate is no new
+    report (``service/webhooks.py`` on what a crash between the two commits means)."""
+    webhooks.emit(session, summary.publisher_id, "report.filed", {
+        "report_id": report.id, "summary_id": summary.id, "category": report.category,
+        "takeaway_index": report.takeaway_index, "comment": report.comment,
+    })
+    if hid_it:
+        webhooks.emit(session, summary.publisher_id, "summary.hidden", {
+            "summary_id": summary.id, "reason": "auto",
+        })
+    session.commit()

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from intisari.service import webhooks
 from intisari.service.errors import NotFound
 from intisari.service.state import ServiceState
 from intisari.storage import repository
@@ -63,7 +64,16 @@ def decide(
     state: ServiceState, session: Session, report: Report, *, status: str, note: str | None,
     reviewer: str,
 ) -> None:
-    """Confirm, dismiss or reopen ``report`` with a note (the auto-hide rule re-counted)."""
+    """Confirm, dismiss or reopen ``report`` with a note (the auto-hide rule re-counted).
+
+    A confirmation queues the ``report.confirmed`` webhook in the same transaction.
+    """
+    if status == "confirmed" and report.status != "confirmed":
+        webhooks.emit(session, report.summary.publisher_id, "report.confirmed", {
+            "report_id": report.id, "summary_id": report.summary_id,
+            "category": report.category, "takeaway_index": report.takeaway_index,
+            "note": note,
+        })
     repository.review_report(
         session,
         report,
@@ -75,23 +85,24 @@ def decide(
     )
 
 
-def status_counts(session: Session) -> dict[str, int]:
-    """Reports per status, for the dashboard's tabs."""
-    return repository.status_counts(session)
+def status_counts(session: Session, publisher_id: int | None = None) -> dict[str, int]:
+    """Reports per status (on ``publisher_id``'s summaries if given), for the tabs."""
+    return repository.status_counts(session, publisher_id)
 
 
-def hidden_summaries(session: Session) -> list[StoredSummary]:
+def hidden_summaries(session: Session, publisher_id: int | None = None) -> list[StoredSummary]:
     """Hidden summaries, newest first: a reviewer must be able to unhide them all."""
-    return repository.hidden_summaries(session, HIDDEN_LIST_LIMIT)
+    return repository.hidden_summaries(session, HIDDEN_LIST_LIMIT, publisher_id)
 
 
-def export_lines(state: ServiceState) -> Iterator[str]:
-    """Confirmed reports as regression cases for ``intisari evaluate``, one JSON line each.
+def export_lines(state: ServiceState, publisher_id: int | None = None) -> Iterator[str]:
+    """Confirmed reports as regression cases for ``intisari evaluate``, one JSON line each
+    (only on ``publisher_id``'s summaries when given).
 
     Its own session: a request's is closed before a streamed body is sent.
     """
     with state.sessions() as session:
-        for report in repository.confirmed_reports(session):
+        for report in repository.confirmed_reports(session, publisher_id):
             yield json.dumps(repository.regression_case(report), ensure_ascii=False) + "\n"
 
 
@@ -101,7 +112,12 @@ def find_summary(session: Session, summary_id: str) -> StoredSummary | None:
 
 
 def set_hidden(session: Session, summary: StoredSummary, hidden: bool) -> None:
-    """Hide a summary from readers at once, or show it again."""
+    """Hide a summary from readers at once, or show it again; hiding queues the
+    ``summary.hidden`` webhook in the same transaction."""
+    if hidden and not summary.hidden:
+        webhooks.emit(session, summary.publisher_id, "summary.hidden", {
+            "summary_id": summary.id, "reason": "reviewer",
+        })
     repository.set_hidden(session, summary, hidden)
 
 
@@ -115,14 +131,18 @@ def list_reports(
     until: datetime | None = None,
     limit: int = MAX_LIST_LIMIT,
     offset: int = 0,
+    publisher_id: int | None = None,
 ) -> list[Report]:
-    """Reports, newest first, filtered, each with its summary loaded."""
+    """Reports, newest first, filtered (to ``publisher_id``'s summaries when given), each
+    with its summary loaded."""
     return repository.list_reports(
         session, status=status, category=category, summary_id=summary_id, since=since,
-        until=until, limit=limit, offset=offset,
+        until=until, limit=limit, offset=offset, publisher_id=publisher_id,
     )
 
 
-def report_stats(session: Session, *, since: datetime) -> list[DayCount]:
+def report_stats(
+    session: Session, *, since: datetime, publisher_id: int | None = None
+) -> list[DayCount]:
     """Reports per day and category since ``since``, for the dashboard's chart."""
-    return repository.report_stats(session, since=since)
+    return repository.report_stats(session, since=since, publisher_id=publisher_id)

@@ -40,10 +40,10 @@ from intisari.ingest.sources import fetch_article, one_source
 from intisari.language.detect import language_for
 from intisari.options import Options
 from intisari.pipeline import summarize
-from intisari.service import limits
+from intisari.service import limits, publishers, webhooks
 from intisari.service.errors import Busy, refusal
 from intisari.service.state import Client, ServiceState
-from intisari.storage.models import DEFAULT_PUBLISHER_ID, StoredSummary
+from intisari.storage.models import DEFAULT_PUBLISHER_ID, Publisher, StoredSummary
 from intisari.storage.repository import CachedRef, add_summary, find_summary, find_summary_ref
 
 __all__ = [
@@ -59,6 +59,7 @@ __all__ = [
     "engine_arguments",
     "fetch_slot",
     "find_cached",
+    "find_or_charge",
     "in_process",
     "limit_summaries",
     "lookup",
@@ -203,8 +204,8 @@ def summarize_source(
 
 def store_result(session: Session, source: Source, result: dict[str, Any]) -> StoredSummary:
     """Store the engine's JSON ``result`` for ``source`` (or the copy a concurrent
-    request stored first)."""
-    return add_summary(
+    request stored first); in ``auto`` publish mode, queue ``summary.published`` once."""
+    stored = add_summary(
         session,
         content_hash=source.key,
         engine_version=ENGINE_VERSION,
@@ -213,6 +214,13 @@ def store_result(session: Session, source: Source, result: dict[str, Any]) -> St
         url=source.url,
         publisher_id=source.publisher_id,
     )
+    publisher = session.get(Publisher, stored.publisher_id)
+    if publisher is not None and publisher.publish_mode == "auto":
+        data = {"summary_id": stored.id, "article_id": stored.article_id, "url": stored.url}
+        webhooks.emit_once(
+            session, stored.publisher_id, "summary.published", data, f"published:{stored.id}"
+        )
+    return stored
 
 
 def summarize_cached(
@@ -284,9 +292,18 @@ def fetch_slot(state: ServiceState, url: str | None) -> Iterator[None]:
 def lookup(
     state: ServiceState, client: Client, request: ArticleRequest
 ) -> tuple[Source, CachedRef | None]:
-    """The blocking first half of a summary: ``admit``, then the cache lookup."""
+    """The blocking first half of a summary: ``admit``, then ``find_or_charge``."""
     source = admit(state, client, request)
-    return source, find_cached(state.engine, source.key)
+    return source, find_or_charge(state, source)
+
+
+def find_or_charge(state: ServiceState, source: Source) -> CachedRef | None:
+    """The cache lookup; a miss is counted against the publisher's daily quota
+    (``publishers.charge``, ``RateLimited`` when used up) before the engine runs."""
+    cached = find_cached(state.engine, source.key)
+    if cached is None:
+        publishers.charge(state, source.publisher_id)
+    return cached
 
 
 def admit(
@@ -342,6 +359,7 @@ def summarize_now(
     """``admit``, then the engine in a worker (this thread waits) and storing: the stored
     summary of ``request``, counted as served. Raises ``ServiceError``."""
     source = admit(state, client, request, counted=counted)
+    find_or_charge(state, source)
     try:
         stored, hit = summarize_source(session, source, state.options, state.engine_pool.run)
     except InputError as error:

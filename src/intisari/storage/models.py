@@ -8,12 +8,13 @@ so a database made by the tests is the one production gets.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -41,9 +42,14 @@ __all__ = [
     "InstanceSecret",
     "LoginSession",
     "Publisher",
+    "PublisherKey",
+    "PublisherUsage",
     "Report",
     "StoredSummary",
     "UTCDateTime",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
     "utcnow",
 ]
 
@@ -123,6 +129,8 @@ class Publisher(Base):
     #: The AI notice in the publisher's own words, by language code; the language's own
     #: notice where missing.
     notices: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    #: Summaries the engine may make for it per UTC day; ``None``: no quota (migration 0004).
+    daily_quota: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -272,3 +280,94 @@ class InstanceSecret(Base):
 
     name: Mapped[str] = mapped_column(CleanString(64), primary_key=True)
     value: Mapped[str] = mapped_column(CleanText)
+
+
+# Publishers' API keys, quotas and webhooks (migration 0004) ----------------------------
+
+
+class PublisherKey(Base):
+    """An API key of a publisher: a request with it acts as that publisher. Only its
+    SHA-256 is kept (256 random bits, as for ``ApiToken``); revoked keys stay listed."""
+
+    __tablename__ = "publisher_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    publisher_id: Mapped[int] = mapped_column(
+        ForeignKey("publishers.id", ondelete="CASCADE"), index=True
+    )
+    label: Mapped[str] = mapped_column(CleanString(100))
+    key_hash: Mapped[str] = mapped_column(CleanString(64), unique=True)
+    #: The key's first characters (``ipk_AbCd``), so a person can tell keys apart.
+    hint: Mapped[str] = mapped_column(CleanString(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class PublisherUsage(Base):
+    """Summaries the engine made for a publisher on one UTC day (its quota's counter)."""
+
+    __tablename__ = "publisher_usage"
+
+    publisher_id: Mapped[int] = mapped_column(
+        ForeignKey("publishers.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WebhookEndpoint(Base):
+    """Where a publisher's events are posted. The secret signs them, so it is kept as is
+    (HMAC needs the key itself); it is shown once, when the endpoint is made."""
+
+    __tablename__ = "webhook_endpoints"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    publisher_id: Mapped[int] = mapped_column(
+        ForeignKey("publishers.id", ondelete="CASCADE"), index=True
+    )
+    url: Mapped[str] = mapped_column(CleanText)
+    #: Event names it wants (``service.webhooks.EVENTS``).
+    events: Mapped[list[str]] = mapped_column(JSON, default=list)
+    secret: Mapped[str] = mapped_column(CleanString(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WebhookEvent(Base):
+    """The outbox: one event of a publisher, written with the change it reports."""
+
+    __tablename__ = "webhook_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    publisher_id: Mapped[int] = mapped_column(
+        ForeignKey("publishers.id", ondelete="CASCADE"), index=True
+    )
+    event: Mapped[str] = mapped_column(CleanString(32))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    #: Set when an event must be sent at most once (``summary.published:<id>``).
+    once_key: Mapped[str | None] = mapped_column(CleanString(100), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WebhookDelivery(Base):
+    """One event to one endpoint: its attempts and their outcome (the delivery log)."""
+
+    __tablename__ = "webhook_deliveries"
+    __table_args__ = (Index("ix_webhook_deliveries_due", "status", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("webhook_events.id", ondelete="CASCADE"))
+    endpoint_id: Mapped[int] = mapped_column(
+        ForeignKey("webhook_endpoints.id", ondelete="CASCADE"), index=True
+    )
+    #: ``pending`` (to be tried), ``delivered`` or ``failed`` (attempts used up).
+    status: Mapped[str] = mapped_column(CleanString(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_status_code: Mapped[int | None] = mapped_column(Integer)
+    last_error: Mapped[str | None] = mapped_column(CleanText)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    event: Mapped[WebhookEvent] = relationship()
+    endpoint: Mapped[WebhookEndpoint] = relationship()

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import Engine, Select, bindparam, distinct, func, select, text, update
 from sqlalchemy.exc import IntegrityError
@@ -172,6 +172,9 @@ def set_hidden(
 
 # Reports ------------------------------------------------------------------------------
 
+#: A select over reports, of whatever columns (``_of_publisher`` keeps its type).
+_Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
+
 # The statements of every report submission, built once: building a statement costs
 # SQLAlchemy more than SQLite takes to run it (a fifth of a report's CPU time).
 _OPEN_REPORTERS = select(func.count(distinct(Report.client_hash))).where(
@@ -308,9 +311,11 @@ def list_reports(
     until: datetime | None = None,
     limit: int = 100,
     offset: int = 0,
+    publisher_id: int | None = None,
 ) -> list[Report]:
-    """Reports, newest first, each with its summary loaded (the dashboard shows both)."""
-    query = select(Report).options(selectinload(Report.summary))
+    """Reports, newest first, each with its summary loaded (the dashboard shows both);
+    only those on ``publisher_id``'s summaries when given."""
+    query = _of_publisher(select(Report).options(selectinload(Report.summary)), publisher_id)
     if status is not None:
         query = query.where(Report.status == status)
     if category is not None:
@@ -325,22 +330,34 @@ def list_reports(
     return list(session.scalars(query.limit(min(limit, MAX_LIST_LIMIT)).offset(offset)))
 
 
-def status_counts(session: Session) -> dict[str, int]:
+def _of_publisher(query: _Query, publisher_id: int | None) -> _Query:
+    """``query`` over reports, limited to ``publisher_id``'s summaries (None: all)."""
+    if publisher_id is None:
+        return query
+    return query.join(Report.summary).where(StoredSummary.publisher_id == publisher_id)
+
+
+def status_counts(session: Session, publisher_id: int | None = None) -> dict[str, int]:
     """Reports per status, every status present (0 when none)."""
-    rows = session.execute(select(Report.status, func.count(Report.id)).group_by(Report.status))
+    query = select(Report.status, func.count(Report.id)).group_by(Report.status)
+    rows = session.execute(_of_publisher(query, publisher_id))
     counts = dict.fromkeys(STATUSES, 0)
     counts.update({status: count for status, count in rows})
     return counts
 
 
-def hidden_summaries(session: Session, limit: int) -> list[StoredSummary]:
-    """Hidden summaries, newest first, at most ``limit``."""
+def hidden_summaries(
+    session: Session, limit: int, publisher_id: int | None = None
+) -> list[StoredSummary]:
+    """Hidden summaries (of ``publisher_id`` when given), newest first, at most ``limit``."""
     query = (
         select(StoredSummary)
         .where(StoredSummary.hidden.is_(True))
         .order_by(StoredSummary.created_at.desc())
         .limit(limit)
     )
+    if publisher_id is not None:
+        query = query.where(StoredSummary.publisher_id == publisher_id)
     return list(session.scalars(query))
 
 
@@ -372,10 +389,11 @@ def review_report(
     return report
 
 
-def confirmed_reports(session: Session) -> Iterator[Report]:
-    """Every confirmed report with its summary, oldest first (the regression export)."""
+def confirmed_reports(session: Session, publisher_id: int | None = None) -> Iterator[Report]:
+    """Every confirmed report with its summary (of ``publisher_id``'s summaries when
+    given), oldest first (the regression export)."""
     query = (
-        select(Report)
+        _of_publisher(select(Report), publisher_id)
         .options(selectinload(Report.summary))
         .where(Report.status == "confirmed")
         .order_by(Report.id)
@@ -392,14 +410,18 @@ class DayCount:
 
 
 def report_stats(
-    session: Session, *, since: datetime | None = None, until: datetime | None = None
+    session: Session,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    publisher_id: int | None = None,
 ) -> list[DayCount]:
     """Reports per UTC day and category, oldest day first (the dashboard's chart).
 
     Counted in Python from the timestamps: SQL date functions differ between SQLite and
     PostgreSQL, and a chart covers at most a few thousand reports.
     """
-    query = select(Report.created_at, Report.category)
+    query = _of_publisher(select(Report.created_at, Report.category), publisher_id)
     if since is not None:
         query = query.where(Report.created_at >= since)
     if until is not None:

@@ -24,23 +24,26 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 
 from intisari.document import Document, Sentence
+from intisari.language.model import LanguageData
 from intisari.result import Takeaway, join_spans
 from intisari.takeaways.checks import (
-    REFERRING_WINDOW,
+    content_bag,
     dateline_or_credit,
+    has_anaphor,
     has_link,
     is_fragment,
     quotes_unbalanced,
+    referring_phrase,
     refers_back,
-    repeats,
+    restates,
 )
 from intisari.takeaways.compress import MAX_BULLET_WORDS, compress
+from intisari.takeaways.letters import letter_paragraphs
 from intisari.takeaways.quotes import Quotation, quotation_spans, quotations
 from intisari.takeaways.text import (
     MAX_TAKEAWAY_WORDS,
     MIN_TAKEAWAY_WORDS,
     OPENING_CHARS,
-    content_words,
     is_boilerplate,
     is_dangling,
     words,
@@ -163,9 +166,7 @@ def _greedy(
     becomes acceptable once that one is chosen.
     """
     data = document.language.data
-    stopwords = data.stopwords
     chosen: list[int] = []
-    bags: list[set[str]] = []
     total_words = 0
     rejected: set[int] = set()
     # A dangling sentence waits (its antecedent may still be chosen); memo per index.
@@ -173,6 +174,7 @@ def _greedy(
     # Words of the takeaway each sentence would show (compressed), which the budget counts.
     shown_words: dict[int, int] = {}
     shown_texts: dict[int, str] = {}
+    letters = letter_paragraphs(document)
     while len(chosen) < count and (
         budget is None or total_words < budget or len(chosen) < least
     ):
@@ -180,6 +182,11 @@ def _greedy(
             if i in rejected or i in chosen:
                 continue
             sentence = document.sentences[i]
+            if sentence.paragraph in document.headings or sentence.paragraph in letters:
+                # A subheading is the page's signpost, a letter its writer's words: in
+                # the text, never a takeaway, even when nothing else passes.
+                rejected.add(i)
+                continue
             quotation = quotes[i]
             # A quotation shown whole opens with its first sentence, which is the one
             # that may point back.
@@ -204,17 +211,29 @@ def _greedy(
                 continue
             # The words the bullet shows: a compressed sentence may repeat more of an
             # earlier bullet than the whole sentence does.
-            bag = set(content_words(shown_texts[i], stopwords))
-            if any(repeats(bag, other) for other in bags):
+            if _restates_in_box(i, chosen, shown_texts, data):
                 rejected.add(i)
                 continue
             chosen.append(i)
-            bags.append(bag)
             total_words += shown_words[i]
             break
         else:
             break
     return chosen
+
+
+def _restates_in_box(
+    index: int, chosen: list[int], texts: dict[int, str], data: LanguageData
+) -> bool:
+    """Would a bullet of the box with sentence ``index`` added say again what a bullet
+    before it says (``restates``), read in article order as the reader reads it?"""
+    box = sorted([*chosen, index])
+    bags: list[set[str]] = []
+    for i in box:
+        if restates(texts[i], data, bags) and (i == index or index in box[: box.index(i)]):
+            return True
+        bags.append(content_bag(texts[i], data))
+    return False
 
 
 def _usable(document: Document, sentence: Sentence, quotation: Quotation | None) -> bool:
@@ -278,7 +297,7 @@ def antecedent_shown(document: Document, index: int, chosen: Collection[int]) ->
         return False
     data = document.language.data
     text = document.sentences[index].text
-    opening = words(text[:OPENING_CHARS])[:REFERRING_WINDOW]
+    opening = words(text[:OPENING_CHARS])[:2]
     if not opening:
         return False
     if opening[0] in data.person_pronouns or " ".join(opening[:2]) in data.person_pronouns:
@@ -286,12 +305,9 @@ def antecedent_shown(document: Document, index: int, chosen: Collection[int]) ->
         return any(word[:1].isupper() for word in named)
     if is_dangling(text, data) or " ".join(opening[:2]) in data.referring_openers:
         return False
-    if opening[0] in data.referring_openers:
+    if opening[0] in data.referring_openers or has_anaphor(text, data):
         return False
-    phrase = next(
-        (opening[:k] for k in range(1, len(opening)) if opening[k] in data.referring_words),
-        [],
-    )
+    phrase = referring_phrase(text, data)
     named_words = {w for w in phrase if w not in data.stopwords and len(w) > 1}
     shown = {w for i in earlier for w in words(document.sentences[i].text)}
     return bool(named_words) and named_words <= shown

@@ -40,6 +40,8 @@ from starlette.responses import Response
 from intisari.roles import allows
 from intisari.service import review
 from intisari.service.accounts import log_in
+from intisari.service.errors import NotFound
+from intisari.service.publishers import in_scope, report_in, summary_in
 from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
 from intisari.service.setup import check_database
 from intisari.service.summaries import (
@@ -50,13 +52,11 @@ from intisari.service.summaries import (
     store_result,
     summarize_in_workers,
 )
-from intisari.storage.models import Account, StoredSummary
+from intisari.storage.models import DEFAULT_PUBLISHER_ID, StoredSummary
 from intisari.web.auth import (
     Principal,
     current_principal,
     end_session,
-    principal_of,
-    require_reviewer,
     start_session,
 )
 from intisari.web.deps import (
@@ -80,13 +80,21 @@ from intisari.web.schemas import (
     SummaryIn,
     SummaryOut,
 )
+from intisari.web.tenancy import (
+    Actor,
+    actor_of,
+    has_credentials,
+    request_scope,
+    require_reviewer,
+    scope_of,
+)
 
 __all__ = ["ApiError", "error_responses", "router"]
 
 State = Annotated[AppState, Depends(app_state)]
 DB = Annotated[Session, Depends(db_session)]
 Caller = Annotated[Client, Depends(request_client)]
-Reviewer = Annotated[Account, Depends(require_reviewer)]
+Reviewer = Annotated[Actor, Depends(require_reviewer)]
 MaybePrincipal = Annotated[Principal | None, Depends(current_principal)]
 
 router = APIRouter()
@@ -151,15 +159,20 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 @router.post(
     "/v1/summaries",
     response_model=SummaryOut,
-    responses=error_responses(400, 413, 422, 429, 500, 503),
+    responses=error_responses(400, 401, 413, 422, 429, 500, 503),
     tags=["summaries"],
 )
-async def create_summary(body: SummaryIn, state: State, client: Caller) -> Response:
+async def create_summary(
+    body: SummaryIn, request: Request, state: State, client: Caller
+) -> Response:
     """Summarize an article, or return its stored summary (same input, same engine).
 
-    The ``X-Intisari-Cache`` header says ``hit`` (stored earlier) or ``miss`` (made now).
+    With a publisher's key (``Authorization: Bearer ipk_...``) the summary is that
+    publisher's, and counts against its daily quota (429 ``quota-exceeded``) when the
+    engine makes it. The ``X-Intisari-Cache`` header says ``hit`` (stored earlier) or
+    ``miss`` (made now).
     """
-    answer, source = await run_in_threadpool(_stored_answer, body, state, client)
+    answer, source = await run_in_threadpool(_stored_answer, body, request, state, client)
     hit = answer is not None
     if answer is None:  # the engine runs in a worker process; no thread waits for it
         result = await summarize_in_workers(state, source)
@@ -172,9 +185,12 @@ async def create_summary(body: SummaryIn, state: State, client: Caller) -> Respo
     )
 
 
-def _stored_answer(body: SummaryIn, state: AppState, client: Client) -> tuple[bytes | None, Source]:
-    """The rate limit, the URL fetch and the cache lookup (all blocking): the stored
-    body of ``body``'s article if there is one, and the article as the engine takes it."""
+def _stored_answer(
+    body: SummaryIn, http: Request, state: AppState, client: Client
+) -> tuple[bytes | None, Source]:
+    """The caller's publisher, the rate limit, the URL fetch and the cache lookup (all
+    blocking): the stored body of ``body``'s article if there is one, and the article as
+    the engine takes it."""
     request = ArticleRequest(
         text=body.text,
         html=body.html,
@@ -183,6 +199,7 @@ def _stored_answer(body: SummaryIn, state: AppState, client: Client) -> tuple[by
         lang=body.lang,
         article_id=body.article_id,
         method=body.method,
+        publisher_id=_publisher_of(http, state),
     )
     source, cached = lookup(state, client, request)
     if cached is None:
@@ -194,6 +211,23 @@ def _stored_answer(body: SummaryIn, state: AppState, client: Client) -> tuple[by
     with state.sessions() as session:  # hidden: its public form has no takeaways
         stored = review.find_summary(session, cached.id)
     return (None if stored is None else _dump(stored)), source
+
+
+def _publisher_of(request: Request, state: AppState) -> int:
+    """Whose summary a new one becomes: the key's or the newsroom account's publisher,
+    else the default one. A bearer token that is given but unknown is 401, not silently
+    the default publisher's (a mistyped key must not file a publisher's boxes elsewhere);
+    an expired session cookie is only anonymous, as on every public route."""
+    if not has_credentials(request):
+        return DEFAULT_PUBLISHER_ID
+    with state.sessions() as session:
+        actor = actor_of(request, state, session)
+    if actor is None and "authorization" in request.headers:
+        raise ApiError(401, "unauthorized", "unknown or revoked API key or token",
+                       {"WWW-Authenticate": "Bearer"})
+    if actor is None:
+        return DEFAULT_PUBLISHER_ID
+    return DEFAULT_PUBLISHER_ID if actor.publisher_id is None else actor.publisher_id
 
 
 def _store(state: AppState, source: Source, result: dict[str, Any]) -> bytes:
@@ -229,12 +263,17 @@ def _visible_body(state: AppState, summary_id: str) -> bytes | None:
     tags=["summaries"],
 )
 def read_summary(summary_id: str, request: Request, state: State) -> SummaryOut:
-    """A stored summary. Hidden ones have no takeaways, except for reviewers."""
+    """A stored summary of the caller's publisher (anonymous: the default one; another
+    publisher's is 404). Hidden ones have no takeaways, except for reviewers."""
     with state.sessions() as session:
         stored = review.summary_by_id(session, summary_id)
-        principal = principal_of(request, session) if stored.hidden else None
+        actor = None
+        if has_credentials(request):
+            actor = actor_of(request, state, session)
+        if not in_scope(scope_of(actor), stored.publisher_id):
+            raise NotFound(f"no summary {summary_id!r}")
     state.metrics.summaries_served.labels("lookup").inc()
-    reviewer = principal is not None and allows(principal.account.role, "review")
+    reviewer = actor is not None and allows(actor.role, "review")
     return SummaryOut.of(stored, reviewer=reviewer)
 
 
@@ -246,7 +285,7 @@ def read_summary(summary_id: str, request: Request, state: State) -> SummaryOut:
 )
 def hide_summary(summary_id: str, body: HiddenIn, session: DB, reviewer: Reviewer) -> SummaryOut:
     """Hide a summary at once (``hidden: true``) or show it again; reviewers only."""
-    stored = review.summary_by_id(session, summary_id)
+    stored = summary_in(session, summary_id, reviewer.scope)
     review.set_hidden(session, stored, body.hidden)
     return SummaryOut.of(stored, reviewer=True)
 
@@ -265,7 +304,12 @@ def hide_summary(summary_id: str, body: HiddenIn, session: DB, reviewer: Reviewe
     tags=["reports"],
 )
 def create_report(
-    summary_id: str, body: ReportIn, response: Response, state: State, client: Caller
+    summary_id: str,
+    body: ReportIn,
+    request: Request,
+    response: Response,
+    state: State,
+    client: Caller,
 ) -> ReportOut:
     """Report an error in one bullet (``takeaway_index``) or in the whole box (null).
 
@@ -275,7 +319,7 @@ def create_report(
     """
     limit_reports_from(state, client)
     with state.sessions() as session:
-        summary = review.summary_by_id(session, summary_id)
+        summary = summary_in(session, summary_id, request_scope(request, state, session))
         limit_reports_on(state, summary.id)
         report, created = file_report(
             state, session, summary, client, takeaway_index=body.takeaway_index,
@@ -313,6 +357,7 @@ def list_reports(
         until=until,
         limit=limit,
         offset=offset,
+        publisher_id=reviewer.scope,
     )
     return [ReportOut.of(r) for r in reports]
 
@@ -332,7 +377,9 @@ def list_reports(
 def export_reports(state: State, reviewer: Reviewer) -> StreamingResponse:
     """Confirmed reports as regression cases for ``intisari evaluate`` (JSONL)."""
 
-    return StreamingResponse(review.export_lines(state), media_type="application/x-ndjson")
+    return StreamingResponse(
+        review.export_lines(state, reviewer.scope), media_type="application/x-ndjson"
+    )
 
 
 @router.patch(
@@ -345,7 +392,7 @@ def review_report(
     report_id: ReportId, body: ReviewIn, state: State, session: DB, reviewer: Reviewer
 ) -> ReportOut:
     """Confirm or dismiss a report (or reopen it), with a note; reviewers only."""
-    report = review.report_by_id(session, report_id)
+    report = report_in(session, report_id, reviewer.scope)
     review.decide(state, session, report, status=body.status, note=body.note,
                   reviewer=reviewer.name)
     return ReportOut.of(report)

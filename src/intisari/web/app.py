@@ -30,8 +30,9 @@ from intisari.service.engine_pool import EnginePool, load_ranker
 from intisari.service.errors import ServiceError
 from intisari.service.setup import instance_secret, open_database
 from intisari.service.state import RateLimiter
+from intisari.service.webhooks import DeliveryWorker
 from intisari.settings import Settings
-from intisari.web import api, embed, pages, verify, votes
+from intisari.web import api, embed, pages, publishers, verify, votes
 from intisari.web.deps import AppState
 from intisari.web.docs import install_docs
 from intisari.web.errors import UnhandledErrorMiddleware
@@ -81,9 +82,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         waiting_s=settings.llm_timeout_s if settings.llm_url else 0.0,
     )
 
+    webhook_worker = DeliveryWorker(sessions, settings, settings.engine_options())
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        webhook_worker.start()
         yield
+        webhook_worker.stop()
         engine_pool.close()
         engine.dispose()
 
@@ -116,6 +121,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.include_router(api.router)
     app.include_router(verify.router)
+    app.include_router(publishers.router)
     app.include_router(embed.router)
     app.include_router(votes.router)
     install_docs(app)

@@ -9,7 +9,9 @@
   (``X-CSRF-Token`` header; the pages check their form field themselves).
 - Scripts send ``Authorization: Bearer <token>``; no cookie, so no CSRF token needed.
 
-Anonymous callers of reviewer routes get 401, accounts without the reviewer role 403.
+Who a request acts for (an account, or a publisher's API key) and what it may see and
+do is decided in ``web/tenancy.py`` (``require_reviewer``, ``require_admin``): anonymous
+callers of reviewer routes get 401, accounts without the reviewer role 403.
 """
 
 from __future__ import annotations
@@ -17,12 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, HTTPException
+from fastapi import Depends
 from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import Response
 
-from intisari.roles import allows
 from intisari.service.accounts import (
     account_for_login_session,
     account_for_token,
@@ -30,8 +31,7 @@ from intisari.service.accounts import (
     start_login_session,
 )
 from intisari.storage.models import Account
-from intisari.web.deps import AppState, app_state, db_session
-from intisari.web.security import CSRF_HEADER
+from intisari.web.deps import AppState, db_session
 
 __all__ = [
     "SESSION_COOKIE",
@@ -39,7 +39,6 @@ __all__ = [
     "current_principal",
     "end_session",
     "principal_of",
-    "require_reviewer",
     "start_session",
 ]
 
@@ -99,24 +98,3 @@ def principal_of(request: Request, session: Session) -> Principal | None:
         return None
     account = account_for_login_session(session, cookie)
     return None if account is None else Principal(account, "cookie")
-
-
-def require_reviewer(
-    request: Request,
-    state: Annotated[AppState, Depends(app_state)],
-    principal: Annotated[Principal | None, Depends(current_principal)],
-) -> Account:
-    """The reviewer making this request: 401 if anonymous, 403 if not allowed or no CSRF."""
-    if principal is None:
-        raise HTTPException(
-            401, detail="log in or send an API token", headers={"WWW-Authenticate": "Bearer"}
-        )
-    if not allows(principal.account.role, "review"):
-        raise HTTPException(403, detail=f"role {principal.account.role!r} cannot review")
-    if (
-        principal.via == "cookie"
-        and request.method not in SAFE_METHODS
-        and not state.csrf.check(request, request.headers.get(CSRF_HEADER))
-    ):
-        raise HTTPException(403, detail=f"missing or wrong {CSRF_HEADER} header")
-    return principal.account

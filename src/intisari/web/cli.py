@@ -18,15 +18,18 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from intisari.settings import Settings
-    from intisari.storage.models import Account
+    from intisari.storage.models import Account, Publisher
 
-__all__ = ["db_app", "reviewer_app", "serve"]
+__all__ = ["db_app", "publisher_app", "reviewer_app", "serve"]
 
 #: NIST SP 800-63B's minimum for user-chosen passwords.
 MIN_PASSWORD_CHARS = 8
 
 db_app = typer.Typer(help="The database: apply migrations.", no_args_is_help=True)
 reviewer_app = typer.Typer(help="Reviewer accounts and API tokens.", no_args_is_help=True)
+publisher_app = typer.Typer(
+    help="Publishers (tenants): settings, API keys, webhooks.", no_args_is_help=True
+)
 
 
 def serve(
@@ -118,6 +121,181 @@ def reviewer_revoke(name: Annotated[str, typer.Argument(help="Login name.")]) ->
         revoked = revoke_tokens(session, account)
         ended = end_login_sessions(session, account)
         typer.echo(f"revoked {revoked} token(s) of {name!r}; ended {ended} login(s)", err=True)
+
+
+@publisher_app.command("add")
+def publisher_add(
+    slug: Annotated[str, typer.Argument(help="Short name: a-z, 0-9 and '-'.")],
+    name: Annotated[str, typer.Argument(help="The publisher's name.")],
+) -> None:
+    """Add a publisher (auto publish mode, no origins, no quota)."""
+    from intisari.service.publishers import add_publisher
+
+    with _session() as session, _refusals():
+        publisher = add_publisher(session, slug, name)
+        typer.echo(f"publisher {publisher.slug!r} added with id {publisher.id}", err=True)
+
+
+@publisher_app.command("list")
+def publisher_list() -> None:
+    """Every publisher, one line each: id, slug, mode, quota, used today, name."""
+    from intisari.service.publishers import publishers_in, usage_today
+
+    with _session() as session:
+        for p in publishers_in(session, None):
+            quota = "-" if p.daily_quota is None else str(p.daily_quota)
+            used = usage_today(session, p)
+            typer.echo(f"{p.id}\t{p.slug}\t{p.publish_mode}\t{quota}\t{used}\t{p.name}")
+
+
+@publisher_app.command("set")
+def publisher_set(
+    slug: Annotated[str, typer.Argument(help="The publisher.")],
+    mode: Annotated[str | None, typer.Option(help="Publish mode: auto or review.")] = None,
+    origin: Annotated[
+        list[str] | None,
+        typer.Option(help="An allowed embed origin (repeat; replaces the list)."),
+    ] = None,
+    no_origins: Annotated[
+        bool, typer.Option("--no-origins", help="Allow no embed origin.")
+    ] = False,
+    quota: Annotated[
+        int | None, typer.Option(help="Summaries per UTC day (-1: no quota).")
+    ] = None,
+    notice: Annotated[
+        list[str] | None,
+        typer.Option(help="The AI notice in one language, as LANG=TEXT (repeat)."),
+    ] = None,
+    name: Annotated[str | None, typer.Option(help="A new display name.")] = None,
+) -> None:
+    """Change a publisher's settings; what is not given stays."""
+    from intisari.cli_support import fail
+    from intisari.service.publishers import change_settings
+
+    changes: dict[str, object] = {}
+    if mode is not None:
+        changes["publish_mode"] = mode
+    if origin or no_origins:
+        changes["allowed_origins"] = [] if no_origins else list(origin or [])
+    if quota is not None:
+        changes["daily_quota"] = None if quota == -1 else quota
+    if notice:
+        pairs = [text.partition("=") for text in notice]
+        if any(not sep for _, sep, _ in pairs):
+            fail("give --notice as LANG=TEXT, e.g. --notice 'id=Dibuat dengan AI'")
+        changes["notices"] = {lang.strip(): text for lang, _, text in pairs}
+    if name is not None:
+        changes["name"] = name
+    if not changes:
+        fail("nothing to change: give --mode, --origin, --no-origins, --quota, --notice or --name")
+    with _session() as session, _refusals():
+        publisher = _existing_publisher(session, slug)
+        change_settings(session, publisher, changes, instance_staff=True)
+        typer.echo(f"publisher {slug!r} changed: {', '.join(sorted(changes))}", err=True)
+
+
+@publisher_app.command("key-add")
+def publisher_key_add(
+    slug: Annotated[str, typer.Argument(help="The publisher.")],
+    label: Annotated[str, typer.Argument(help="What the key is for (e.g. 'cms').")],
+) -> None:
+    """Mint an API key for a publisher and print it (it is shown only once)."""
+    from intisari.service.publishers import mint_key
+
+    with _session() as session, _refusals():
+        row, key = mint_key(session, _existing_publisher(session, slug), label)
+        typer.echo(f"key {row.id} ({row.hint}...) added to {slug!r}", err=True)
+        typer.echo(key)
+
+
+@publisher_app.command("key-list")
+def publisher_key_list(slug: Annotated[str, typer.Argument(help="The publisher.")]) -> None:
+    """A publisher's keys: id, hint, label, last used, revoked."""
+    from intisari.service.publishers import keys_of
+
+    with _session() as session:
+        for key in keys_of(session, _existing_publisher(session, slug)):
+            used = key.last_used_at.isoformat() if key.last_used_at else "never"
+            revoked = f"revoked {key.revoked_at.isoformat()}" if key.revoked_at else "live"
+            typer.echo(f"{key.id}\t{key.hint}...\t{key.label}\t{used}\t{revoked}")
+
+
+@publisher_app.command("key-revoke")
+def publisher_key_revoke(
+    slug: Annotated[str, typer.Argument(help="The publisher.")],
+    key_id: Annotated[int, typer.Argument(help="The key's id (see key-list).")],
+) -> None:
+    """Revoke one of a publisher's keys: refused from its next request on."""
+    from intisari.service.publishers import revoke_key
+
+    with _session() as session, _refusals():
+        revoke_key(session, _existing_publisher(session, slug), key_id)
+        typer.echo(f"key {key_id} of {slug!r} revoked", err=True)
+
+
+@publisher_app.command("webhook-add")
+def publisher_webhook_add(
+    slug: Annotated[str, typer.Argument(help="The publisher.")],
+    url: Annotated[str, typer.Argument(help="Where events are posted (http or https).")],
+    event: Annotated[list[str], typer.Option(help="An event to send (repeat).")],
+) -> None:
+    """Add a webhook endpoint and print its signing secret (shown only once)."""
+    from intisari.service.webhooks import add_endpoint
+
+    settings = _settings()
+    with _session() as session, _refusals():
+        endpoint, secret = add_endpoint(
+            session, _existing_publisher(session, slug), url, event, settings.engine_options()
+        )
+        typer.echo(f"webhook {endpoint.id} added to {slug!r}", err=True)
+        typer.echo(secret)
+
+
+@publisher_app.command("webhook-list")
+def publisher_webhook_list(slug: Annotated[str, typer.Argument(help="The publisher.")]) -> None:
+    """A publisher's webhook endpoints: id, URL, events."""
+    from intisari.service.webhooks import endpoints
+
+    with _session() as session:
+        for endpoint in endpoints(session, _existing_publisher(session, slug)):
+            typer.echo(f"{endpoint.id}\t{endpoint.url}\t{','.join(endpoint.events)}")
+
+
+@publisher_app.command("webhook-remove")
+def publisher_webhook_remove(
+    slug: Annotated[str, typer.Argument(help="The publisher.")],
+    endpoint_id: Annotated[int, typer.Argument(help="The endpoint's id (see webhook-list).")],
+) -> None:
+    """Delete a webhook endpoint and its delivery log."""
+    from intisari.service.webhooks import endpoint_in, remove_endpoint
+
+    with _session() as session, _refusals():
+        publisher = _existing_publisher(session, slug)
+        remove_endpoint(session, endpoint_in(session, publisher, endpoint_id))
+        typer.echo(f"webhook {endpoint_id} of {slug!r} removed", err=True)
+
+
+@contextmanager
+def _refusals() -> Iterator[None]:
+    """The service's refusals (a bad origin, an unknown key) as a one-line error, exit 2."""
+    from intisari.cli_support import fail
+    from intisari.service.errors import ServiceError
+
+    try:
+        yield
+    except ServiceError as error:
+        fail(error.message)
+
+
+def _existing_publisher(session: Session, slug: str) -> Publisher:
+    """The publisher ``slug``; a one-line error and exit 2 when there is none."""
+    from intisari.cli_support import fail
+    from intisari.storage.tenants import get_publisher_by_slug
+
+    publisher = get_publisher_by_slug(session, slug)
+    if publisher is None:
+        fail(f"no publisher {slug!r}")
+    return publisher
 
 
 def _existing_account(session: Session, name: str) -> Account:

@@ -2,7 +2,8 @@
 ``GET /v1/summaries/{id}/helpful``: the counts, for reviewers.
 
 The article page's form (``/a/{id}/helpful``) calls the same ``service.votes`` function:
-one vote per client (keyed hash) and box, the same rate limit.
+one vote per client (keyed hash) and box, the same rate limit. Both routes see only the
+caller's scope (``web/tenancy.py``): another publisher's box is 404, as an unknown id.
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
+from starlette.requests import Request
 from starlette.responses import Response
 
-from intisari.service import review
+from intisari.service.publishers import summary_in
 from intisari.service.votes import cast_vote, vote_counts
-from intisari.storage.models import Account
 from intisari.web.api import error_responses
-from intisari.web.auth import require_reviewer
 from intisari.web.deps import AppState, Client, app_state, db_session, request_client
+from intisari.web.tenancy import Actor, request_scope, require_reviewer
 
 __all__ = ["router"]
 
@@ -56,13 +57,14 @@ class VotesOut(BaseModel):
 def vote(
     summary_id: str,
     body: VoteIn,
+    request: Request,
     response: Response,
     state: Annotated[AppState, Depends(app_state)],
     client: Annotated[Client, Depends(request_client)],
 ) -> VoteOut:
     """Was the box helpful? One vote per client and box; voting again changes it (200)."""
     with state.sessions() as session:
-        stored = review.summary_by_id(session, summary_id)
+        stored = summary_in(session, summary_id, request_scope(request, state, session))
         if not cast_vote(state, session, stored, client, body.helpful):
             response.status_code = 200
     return VoteOut(summary_id=summary_id, helpful=body.helpful)
@@ -77,9 +79,10 @@ def vote(
 def votes(
     summary_id: str,
     session: Annotated[Session, Depends(db_session)],
-    reviewer: Annotated[Account, Depends(require_reviewer)],
+    reviewer: Annotated[Actor, Depends(require_reviewer)],
 ) -> VotesOut:
-    """The box's "Helpful?" answers so far; reviewers only."""
-    stored = review.summary_by_id(session, summary_id)
+    """The box's "Helpful?" answers so far; reviewers only (of the box's publisher, or
+    the instance's staff)."""
+    stored = summary_in(session, summary_id, reviewer.scope)
     yes, no = vote_counts(session, [stored.id]).get(stored.id, (0, 0))
     return VotesOut(summary_id=stored.id, helpful=yes, not_helpful=no)

@@ -72,6 +72,14 @@ REFERRING_OPENERS = frozenset(
     {"according to him", "according to her", "according to them"}
 )
 
+#: "Evidence of such plumes", "one such plume": the kind just described. "Such as",
+#: "such a" and "such that" do not point back (``ANAPHOR_EXCEPTIONS``).
+ANAPHORS = frozenset({"such"})
+ANAPHOR_EXCEPTIONS = frozenset({"as", "a", "an", "that"})
+#: A reader's letter in a syndicated advice column opens "DEAR ABBY:"; the columnist's
+#: answer "DEAR FEELING:", "DEAR CONCERNED SISTER:" (capitals, then a colon).
+LETTER_SALUTATION = r"DEAR [A-Z][A-Z .'’-]{1,40}:"
+
 #: Openings that continue a list or a sentence: "Such as ...", "Including ...".
 FRAGMENT_OPENERS = frozenset({"such as", "including", "as well as", "especially", "particularly"})
 #: Conjunctions of a dependent clause: "Because he did something rare in public life
@@ -283,6 +291,10 @@ DATA = LanguageData(
     secondary_endings=("ing",),
     leading_openers=LEADING_OPENERS,
     referring_openers=REFERRING_OPENERS,
+    anaphors=ANAPHORS,
+    anaphor_exceptions=ANAPHOR_EXCEPTIONS,
+    relativizers=frozenset({"who", "which", "that"}),
+    letter_salutation=LETTER_SALUTATION,
     fragment_openers=FRAGMENT_OPENERS,
     subordinators=SUBORDINATORS,
     clause_links=CLAUSE_LINKS,
@@ -299,6 +311,14 @@ DATA = LanguageData(
     place_prepositions=PLACE_PREPOSITIONS,
     passive_markers=frozenset({"by"}),
     word_budget=30,
-    related_link_cues=(r"\bread (more|also)\b", r"\bclick here\b"),
-    related_link_words=("read", "click"),
+    related_link_cues=(
+        r"\bread (more|also)\b",
+        r"\bclick here\b",
+        # A promotion inside the story: "Details can be found in this 16-inch MacBook Pro
+        # deal roundup.", "Check out our buying guide."
+        r"\b(details|more|prices|pricing) (can|may) be found (in|at|on) (this|our)\b",
+        r"\bcheck out (this|our)\b",
+        r"\b(this|our) [^.!?]{0,60}\b(deals?|price|buying) (roundup|round-up|guide)\b",
+    ),
+    related_link_words=("read", "click", "found", "check", "roundup", "round-up", "guide"),
 )

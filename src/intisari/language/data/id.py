@@ -70,14 +70,25 @@ CLAUSE_OPENERS = frozenset(
 DEMONSTRATIVES = frozenset("itu ini tersebut demikian begitu pun".split())
 
 #: Openings that point back besides ``DANGLING_OPENERS``: "Itulah sebabnya ...",
-#: "Menurutnya, ...", "Menurut dia, ..." (whose words?).
+#: "Menurutnya, ...", "Menurut dia, ..." (whose words?), "Tak heran, ...".
 REFERRING_OPENERS = frozenset(
     {"itulah", "inilah", "begitulah", "demikianlah", "menurutnya"}
+    # "Tak heran, Dani optimistis ..." (no wonder): the reason was in the sentence before.
+    | {"tak heran", "tidak heran"}
     | {f"menurut {pronoun}" for pronoun in ("dia", "ia", "mereka", "beliau")}
 )
 #: Demonstratives of the opening phrase: "Angket tersebut dinilai salah sasaran.",
 #: "Kejadian itu saja sudah menyakitkan.", "Pernyataan ini keluar setelah ...".
 REFERRING_WORDS = frozenset({"tersebut", "itu", "ini"})
+#: What makes a clause's predicate: after one, a demonstrative is in the predicate
+#: ("Samsung sendiri belum memberi nama pada aplikasi barunya ini."), not in the noun
+#: phrase that opens the sentence ("Pemain berusia 21 tahun itu tampil apik ...").
+PREDICATE_WORDS = frozenset(
+    "adalah merupakan ialah akan sudah telah masih sedang tengah tidak tak belum bukan "
+    "harus bisa dapat mampu mau ingin sempat pernah perlu boleh".split()
+)
+#: Active "me-" (menyerahkan, mengatakan) and passive "di-" (dilakukan, ditangkap) verbs.
+PREDICATE_PREFIXES = ("me", "di")
 #: "Saat ini", "Selama ini", "Tahun ini", "Kali ini": a time, said from today.
 TIME_WORDS = frozenset(
     "saat selama kali hari tahun minggu pekan bulan malam pagi siang sore musim masa "
@@ -368,6 +379,10 @@ DATA = LanguageData(
     leading_openers=LEADING_OPENERS,
     referring_openers=REFERRING_OPENERS,
     referring_words=REFERRING_WORDS,
+    predicate_words=PREDICATE_WORDS,
+    predicate_prefixes=PREDICATE_PREFIXES,
+    relativizers=frozenset({"yang"}),
+    clitics=("nya",),
     time_words=TIME_WORDS,
     fragment_openers=FRAGMENT_OPENERS,
     subordinators=SUBORDINATORS,
@@ -385,7 +400,11 @@ DATA = LanguageData(
     passive_markers=frozenset({"oleh"}),
     attribution_suffix="nya",
     learned_box_size=True,
-    related_link_cues=(r"\b(baca|lihat|simak)\s+(juga|pula)\b",),
-    related_link_words=("baca", "lihat", "simak"),
+    related_link_cues=(
+        r"\b(baca|lihat|simak)\s+(juga|pula)\b",
+        # "Informasi selengkapnya dapat dilihat di artikel ini": a pointer, not a fact.
+        r"\bselengkapnya\s+(dapat|bisa)\s+(dilihat|dibaca|disimak|ditemukan)\s+di\b",
+    ),
+    related_link_words=("baca", "lihat", "simak", "selengkapnya"),
     word_budget=50,
 )

@@ -22,8 +22,8 @@ from starlette.responses import Response
 
 from intisari.language.detect import language_for
 from intisari.report_kinds import MAX_COMMENT_CHARS
-from intisari.service import review
 from intisari.service.errors import RateLimited
+from intisari.service.publishers import find_summary_in
 from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
 from intisari.service.votes import cast_vote
 from intisari.storage.models import StoredSummary
@@ -40,6 +40,7 @@ from intisari.web.pages.rendering import (
     render,
 )
 from intisari.web.schemas import ReportIn
+from intisari.web.tenancy import request_scope
 
 __all__ = ["router"]
 
@@ -64,7 +65,7 @@ def article_page(
 ) -> Response:
     """The article with its takeaways box; ``?reported=1`` and ``?voted=1`` add the
     thank-you of a report or a "Helpful?" answer."""
-    stored = review.find_summary(session, summary_id)
+    stored = find_summary_in(session, summary_id, request_scope(request, state, session))
     if stored is None:
         return not_found(request, state)
     state.metrics.summaries_served.labels("lookup").inc()
@@ -149,7 +150,7 @@ def report_page(
     hl: str = "",
 ) -> Response:
     """The report form of one bullet on a page of its own (links, and errors shown)."""
-    stored = review.find_summary(session, summary_id)
+    stored = find_summary_in(session, summary_id, request_scope(request, state, session))
     if stored is None:
         return not_found(request, state)
     takeaways = stored.result["takeaways"]
@@ -198,7 +199,7 @@ def send_report(
     auto-hiding, and an answer only once the report is committed.
     """
     wants_json = "application/json" in request.headers.get("accept", "")
-    stored = review.find_summary(session, summary_id)
+    stored = find_summary_in(session, summary_id, request_scope(request, state, session))
     if stored is None:
         if wants_json:
             return JSONResponse({"message": ENGLISH["not_found_message"]}, 404)
@@ -264,7 +265,7 @@ def send_vote(
     """The box's "Helpful? yes/no": back to the page with a thank-you, or JSON for
     ``app.js``. The same service function as ``POST /v1/summaries/{id}/helpful``."""
     wants_json = "application/json" in request.headers.get("accept", "")
-    stored = review.find_summary(session, summary_id)
+    stored = find_summary_in(session, summary_id, request_scope(request, state, session))
     if stored is None or stored.hidden:
         if wants_json:
             return JSONResponse({"message": ENGLISH["not_found_message"]}, 404)

@@ -19,6 +19,7 @@ from intisari.roles import allows
 from intisari.service import review
 from intisari.service.accounts import log_in
 from intisari.service.errors import NotFound, RateLimited
+from intisari.service.publishers import ANONYMOUS_SCOPE, Scope, find_summary_in, report_in
 from intisari.service.review import MAX_INT
 from intisari.service.votes import vote_counts
 from intisari.storage.models import Report, StoredSummary
@@ -101,20 +102,23 @@ def review_page(
         return render(request, state, "review_login.html", login, 200 if error is None else 403)
     if status not in STATUSES:
         status = "open"
+    scope = _scope(principal)
     groups: dict[str, ReportGroup] = {}
-    for report in review.list_reports(session, status=status):
+    for report in review.list_reports(session, status=status, publisher_id=scope):
         group = groups.setdefault(report.summary_id, ReportGroup(report.summary))
         group.reports.append(_report_item(report))
     today = datetime.now(UTC).date()
     since = datetime.combine(today - timedelta(days=CHART_DAYS - 1), time(), UTC)
-    chart = build_chart(review.report_stats(session, since=since), today)
+    chart = build_chart(review.report_stats(session, since=since, publisher_id=scope), today)
     context: dict[str, Any] = {
         "reviewer": reviewer,
         "status": status,
         "statuses": STATUS_CHOICES,
-        "status_counts": review.status_counts(session),
+        "status_counts": review.status_counts(session, scope),
         "groups": list(groups.values()),
-        "hidden_summaries": [s for s in review.hidden_summaries(session) if s.id not in groups],
+        "hidden_summaries": [
+            s for s in review.hidden_summaries(session, scope) if s.id not in groups
+        ],
         "chart": chart,
         "chart_days": CHART_DAYS,
         "category_labels": CATEGORY_LABELS,
@@ -209,7 +213,7 @@ def review_decision(
     refused = _refuse_review(request, state, principal, csrf_token)
     if refused is not None:
         return refused
-    report = _report_or_none(session, report_id)
+    report = _report_or_none(session, report_id, _scope(principal))
     if report is None:
         return _review_error(request, state, "There is no such report.", 404)
     if status not in STATUSES or len(note) > MAX_NOTE_CHARS:
@@ -236,7 +240,7 @@ def review_hide(
     refused = _refuse_review(request, state, principal, csrf_token)
     if refused is not None:
         return refused
-    stored = review.find_summary(session, summary_id)
+    stored = find_summary_in(session, summary_id, _scope(principal))
     if stored is None:
         return _review_error(request, state, "There is no such summary.", 404)
     if hidden not in ("true", "false"):
@@ -246,14 +250,19 @@ def review_hide(
     return redirect(f"/review?status={_tab(return_status)}&done={done}")
 
 
-def _report_or_none(session: Session, report_id: str) -> Report | None:
-    """The report with this id, if the id is one at all: ASCII digits within the
-    database's INTEGER (a larger number would overflow the driver)."""
+def _scope(principal: Principal | None) -> Scope:
+    """The publishers a logged-in reviewer sees: theirs, or all for the instance's staff."""
+    return ANONYMOUS_SCOPE if principal is None else principal.account.publisher_id
+
+
+def _report_or_none(session: Session, report_id: str, scope: Scope) -> Report | None:
+    """The report with this id in ``scope``, if the id is one at all: ASCII digits within
+    the database's INTEGER (a larger number would overflow the driver)."""
     digits = report_id.isascii() and report_id.isdigit()
     if not (digits and len(report_id) <= len(str(MAX_INT))):
         return None
     try:
-        return review.report_by_id(session, int(report_id))
+        return report_in(session, int(report_id), scope)
     except NotFound:
         return None
 

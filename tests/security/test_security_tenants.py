@@ -1,0 +1,386 @@
+"""Tenant isolation (OWASP API1, broken object level authorization): publisher B's key and
+B's newsroom accounts never read or change publisher A's summaries, reports, settings,
+keys or webhooks. Each answers 404, as for an id that does not exist, and A's row stays
+as it was.
+
+``test_every_route_is_classified`` lists every route of the app: a new route fails the
+suite until it is added to ``ROUTES`` with the name of its isolation test here, or with
+the reason it holds no tenant's data. Every test here runs on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+
+from app_fixtures import ARTICLE, PASSWORD
+from intisari.storage.models import (
+    Publisher,
+    PublisherKey,
+    Report,
+    StoredSummary,
+    WebhookEndpoint,
+)
+from tenant_fixtures import World, world
+
+__all__ = ["world"]
+
+#: Every route: the isolation test that covers it, or why it holds no tenant's data.
+ROUTES: dict[tuple[str, str], str] = {
+    ("POST", "/v1/summaries"): "test_new_summaries_are_the_keys_publishers",
+    ("GET", "/v1/summaries/{summary_id}"): "test_read_another_publishers_summary_is_404",
+    ("PATCH", "/v1/summaries/{summary_id}"): "test_hide_another_publishers_summary_is_404",
+    ("POST", "/v1/summaries/{summary_id}/reports"):
+        "test_report_on_another_publishers_summary_is_404",
+    ("GET", "/v1/reports"): "test_report_list_holds_only_the_callers_publisher",
+    ("GET", "/v1/reports/export"): "test_export_holds_only_the_callers_publisher",
+    ("PATCH", "/v1/reports/{report_id}"): "test_decide_another_publishers_report_is_404",
+    ("GET", "/v1/publishers"): "test_publisher_list_holds_only_the_admins_own",
+    ("POST", "/v1/publishers"): "test_only_the_instances_admins_add_publishers",
+    ("GET", "/v1/publishers/{publisher_id}"): "test_read_another_publisher_is_404",
+    ("PATCH", "/v1/publishers/{publisher_id}"): "test_change_another_publishers_settings_is_404",
+    ("GET", "/v1/publishers/{publisher_id}/keys"): "test_another_publishers_keys_are_404",
+    ("POST", "/v1/publishers/{publisher_id}/keys"): "test_another_publishers_keys_are_404",
+    ("DELETE", "/v1/publishers/{publisher_id}/keys/{key_id}"):
+        "test_revoke_another_publishers_key_is_404",
+    ("GET", "/v1/publishers/{publisher_id}/webhooks"): "test_another_publishers_webhooks_are_404",
+    ("POST", "/v1/publishers/{publisher_id}/webhooks"): "test_another_publishers_webhooks_are_404",
+    ("DELETE", "/v1/publishers/{publisher_id}/webhooks/{endpoint_id}"):
+        "test_remove_another_publishers_webhook_is_404",
+    ("GET", "/v1/publishers/{publisher_id}/webhooks/{endpoint_id}/deliveries"):
+        "test_another_publishers_delivery_log_is_404",
+    ("GET", "/a/{summary_id}"): "test_article_pages_of_another_publisher_are_404",
+    ("GET", "/a/{summary_id}/report"): "test_article_pages_of_another_publisher_are_404",
+    ("POST", "/a/{summary_id}/report"): "test_article_pages_of_another_publisher_are_404",
+    ("GET", "/review"): "test_dashboard_holds_only_the_reviewers_publisher",
+    ("POST", "/review/reports/{report_id}"): "test_review_forms_on_another_publisher_are_404",
+    ("POST", "/review/summaries/{summary_id}/hidden"):
+        "test_review_forms_on_another_publisher_are_404",
+    # No tenant's data:
+    ("POST", "/v1/verify"): "public: checks statements against a text the caller sends",
+    ("POST", "/v1/auth/login"): "public: the caller's own account",
+    ("POST", "/v1/auth/logout"): "public: the caller's own session",
+    ("GET", "/v1/auth/me"): "public: the caller's own account",
+    ("GET", "/healthz"): "public: database up or not",
+    ("GET", "/metrics"): "operations: counters over the whole instance, no row of anyone",
+    ("GET", "/openapi.json"): "public: the API's description",
+    ("GET", "/docs"): "public: the API's description",
+    ("MOUNT", "/docs/assets"): "public: static files",
+    ("MOUNT", "/static"): "public: static files",
+    ("GET", "/"): "public: the start form",
+    ("POST", "/"): "public: stores under the default publisher only",
+    ("POST", "/review/login"): "public: the caller's own account",
+    ("POST", "/review/logout"): "public: the caller's own session",
+}
+
+
+def _routes(routes: list[Any]) -> set[tuple[str, str]]:
+    """(method, path) of every route, routers included by ``include_router`` unfolded."""
+    found: set[tuple[str, str]] = set()
+    for route in routes:
+        if hasattr(route, "original_router"):  # FastAPI's included router
+            prefix = route.include_context.prefix
+            found |= {(m, prefix + p) for m, p in _routes(route.original_router.routes)}
+        elif getattr(route, "methods", None):
+            found |= {(m, route.path) for m in route.methods if m != "HEAD"}
+        else:
+            found.add(("MOUNT", route.path))
+    return found
+
+
+def test_every_route_is_classified(world: World) -> None:
+    routes = _routes(world.app.routes)
+    assert len(routes) > 30  # the unfolding found the routers' routes
+    unclassified = sorted(routes - set(ROUTES))
+    assert unclassified == [], f"add these routes to ROUTES with an isolation test: {unclassified}"
+    assert sorted(set(ROUTES) - routes) == []  # no stale entries
+    tests = set(globals())
+    for route, covered_by in ROUTES.items():
+        if covered_by.startswith("test_"):
+            assert covered_by in tests, (route, covered_by)
+
+
+# Helpers ------------------------------------------------------------------------------
+
+
+def _row(app: FastAPI, kind: type[Any], key: Any) -> Any:
+    with app.state.intisari.sessions() as session:
+        row = session.get(kind, key)
+        assert row is not None
+        session.expunge(row)
+        return row
+
+
+def _count(app: FastAPI, kind: type[Any]) -> int:
+    with app.state.intisari.sessions() as session:
+        return int(session.scalar(select(func.count()).select_from(kind)) or 0)
+
+
+def _not_found(response: Any, who: str) -> None:
+    assert response.status_code == 404, (who, response.status_code, response.text)
+
+
+def _csrf(page: Any) -> str:
+    match = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert match, page.text[:300]
+    return match.group(1)
+
+
+# Summaries and reports ----------------------------------------------------------------
+
+
+def test_new_summaries_are_the_keys_publishers(world: World) -> None:
+    """The same article sent by A's and B's keys makes two summaries, each its
+    publisher's; an unknown key is 401, never the default publisher's."""
+    client = world.client
+    b_made = client.post("/v1/summaries", json={"text": ARTICLE}, headers=world.b_key)
+    assert b_made.status_code == 200 and b_made.headers["X-Intisari-Cache"] == "miss"
+    b_id = b_made.json()["summary_id"]
+    assert b_id != world.a_summary
+    assert _row(world.app, StoredSummary, b_id).publisher_id == world.b
+    assert _row(world.app, StoredSummary, world.a_summary).publisher_id == world.a
+    # A newsroom account's summaries are its publisher's too.
+    other = ARTICLE.replace("Bandung", "Bogor").replace("Surabaya", "Malang")
+    staff_made = client.post("/v1/summaries", json={"text": other}, headers=world.b_reviewer)
+    assert staff_made.status_code == 200
+    assert _row(world.app, StoredSummary, staff_made.json()["summary_id"]).publisher_id == world.b
+    forged = {"Authorization": "Bearer ipk_not-a-key"}
+    assert client.post("/v1/summaries", json={"text": ARTICLE}, headers=forged).status_code == 401
+
+
+def test_read_another_publishers_summary_is_404(world: World) -> None:
+    client = world.client
+    assert client.get(f"/v1/summaries/{world.a_summary}", headers=world.a_key).status_code == 200
+    for who, headers in world.b_attackers():
+        _not_found(client.get(f"/v1/summaries/{world.a_summary}", headers=headers), who)
+    # Anonymous readers see the default publisher's summaries only.
+    _not_found(client.get(f"/v1/summaries/{world.a_summary}"), "anonymous")
+    assert client.get(f"/v1/summaries/{world.a_summary}", headers=world.root).status_code == 200
+
+
+def test_hide_another_publishers_summary_is_404(world: World) -> None:
+    for who, headers in world.b_attackers():
+        sent = world.client.patch(
+            f"/v1/summaries/{world.a_summary}", json={"hidden": True}, headers=headers
+        )
+        _not_found(sent, who)
+    assert _row(world.app, StoredSummary, world.a_summary).hidden is False
+    own = world.client.patch(
+        f"/v1/summaries/{world.a_summary}", json={"hidden": True}, headers=world.a_key
+    )
+    assert own.status_code == 200 and _row(world.app, StoredSummary, world.a_summary).hidden
+
+
+def test_report_on_another_publishers_summary_is_404(world: World) -> None:
+    before = _count(world.app, Report)
+    body = {"takeaway_index": 0, "category": "other"}
+    for who, headers in [*world.b_attackers(), ("anonymous", {})]:
+        sent = world.client.post(
+            f"/v1/summaries/{world.a_summary}/reports", json=body, headers=headers
+        )
+        _not_found(sent, who)
+    assert _count(world.app, Report) == before
+
+
+def test_report_list_holds_only_the_callers_publisher(world: World) -> None:
+    client = world.client
+    for who, headers in world.b_attackers():
+        listed = client.get("/v1/reports", headers=headers)
+        assert listed.status_code == 200 and listed.json() == [], who
+        by_id = client.get(f"/v1/reports?summary_id={world.a_summary}", headers=headers)
+        assert by_id.json() == [], who
+    own = client.get("/v1/reports", headers=world.a_key).json()
+    assert [r["id"] for r in own] == [world.a_report]
+    assert [r["id"] for r in client.get("/v1/reports", headers=world.root).json()] == [
+        world.a_report
+    ]
+
+
+def test_export_holds_only_the_callers_publisher(world: World) -> None:
+    client = world.client
+    decided = client.patch(
+        f"/v1/reports/{world.a_report}", json={"status": "confirmed"}, headers=world.a_key
+    )
+    assert decided.status_code == 200
+    for who, headers in world.b_attackers():
+        exported = client.get("/v1/reports/export", headers=headers)
+        assert exported.status_code == 200 and exported.text == "", who
+    assert world.a_summary in client.get("/v1/reports/export", headers=world.a_key).text
+
+
+def test_decide_another_publishers_report_is_404(world: World) -> None:
+    for who, headers in world.b_attackers():
+        sent = world.client.patch(
+            f"/v1/reports/{world.a_report}", json={"status": "dismissed"}, headers=headers
+        )
+        _not_found(sent, who)
+    report = _row(world.app, Report, world.a_report)
+    assert report.status == "open" and report.reviewed_by is None
+
+
+# Publishers, keys, webhooks -----------------------------------------------------------
+
+
+def test_publisher_keys_cannot_administer(world: World) -> None:
+    """A key is for the summary API: it reads and changes no settings, keys or webhooks,
+    not even its own publisher's (a leaked key must not mint more keys)."""
+    for path in (f"/v1/publishers/{world.a}", f"/v1/publishers/{world.a}/keys", "/v1/publishers"):
+        assert world.client.get(path, headers=world.a_key).status_code == 403, path
+
+
+def test_publisher_list_holds_only_the_admins_own(world: World) -> None:
+    listed = world.client.get("/v1/publishers", headers=world.b_admin)
+    assert listed.status_code == 200 and [p["id"] for p in listed.json()] == [world.b]
+    every = world.client.get("/v1/publishers", headers=world.root).json()
+    assert {p["id"] for p in every} == {1, world.a, world.b}
+    assert world.client.get("/v1/publishers", headers=world.b_reviewer).status_code == 403
+
+
+def test_only_the_instances_admins_add_publishers(world: World) -> None:
+    before = _count(world.app, Publisher)
+    sent = world.client.post(
+        "/v1/publishers", json={"slug": "evil", "name": "Evil"}, headers=world.b_admin
+    )
+    assert sent.status_code == 403
+    assert _count(world.app, Publisher) == before
+
+
+def test_read_another_publisher_is_404(world: World) -> None:
+    _not_found(world.client.get(f"/v1/publishers/{world.a}", headers=world.b_admin), "b-admin")
+    assert world.client.get(f"/v1/publishers/{world.b}", headers=world.b_admin).status_code == 200
+
+
+def test_change_another_publishers_settings_is_404(world: World) -> None:
+    body = {"publish_mode": "review", "allowed_origins": ["https://evil.example"]}
+    sent = world.client.patch(f"/v1/publishers/{world.a}", json=body, headers=world.b_admin)
+    _not_found(sent, "b-admin")
+    publisher = _row(world.app, Publisher, world.a)
+    assert publisher.publish_mode == "auto" and publisher.allowed_origins == []
+    # Its own settings, yes; its own quota, no (403).
+    own = world.client.patch(f"/v1/publishers/{world.b}", json=body, headers=world.b_admin)
+    assert own.status_code == 200
+    quota = world.client.patch(
+        f"/v1/publishers/{world.b}", json={"daily_quota": 10**6}, headers=world.b_admin
+    )
+    assert quota.status_code == 403 and _row(world.app, Publisher, world.b).daily_quota is None
+
+
+def test_another_publishers_keys_are_404(world: World) -> None:
+    client = world.client
+    before = _count(world.app, PublisherKey)
+    _not_found(client.get(f"/v1/publishers/{world.a}/keys", headers=world.b_admin), "list")
+    minted = client.post(
+        f"/v1/publishers/{world.a}/keys", json={"label": "stolen"}, headers=world.b_admin
+    )
+    _not_found(minted, "mint")
+    assert _count(world.app, PublisherKey) == before
+    own = client.get(f"/v1/publishers/{world.b}/keys", headers=world.b_admin).json()
+    assert [k["id"] for k in own] == [world.b_key_id] and "key" not in own[0]
+
+
+def test_revoke_another_publishers_key_is_404(world: World) -> None:
+    client = world.client
+    paths = [
+        f"/v1/publishers/{world.a}/keys/{world.a_key_id}",  # A's key under A
+        f"/v1/publishers/{world.b}/keys/{world.a_key_id}",  # A's key under B's own id
+    ]
+    for path in paths:
+        _not_found(client.delete(path, headers=world.b_admin), path)
+    assert _row(world.app, PublisherKey, world.a_key_id).revoked_at is None
+    assert client.get(f"/v1/summaries/{world.a_summary}", headers=world.a_key).status_code == 200
+
+
+def test_another_publishers_webhooks_are_404(world: World) -> None:
+    client = world.client
+    before = _count(world.app, WebhookEndpoint)
+    listed = client.get(f"/v1/publishers/{world.a}/webhooks", headers=world.b_admin)
+    _not_found(listed, "list")
+    body = {"url": "http://127.0.0.1:9/stolen", "events": ["report.filed"]}
+    added = client.post(f"/v1/publishers/{world.a}/webhooks", json=body, headers=world.b_admin)
+    _not_found(added, "add")
+    assert _count(world.app, WebhookEndpoint) == before
+
+
+def test_remove_another_publishers_webhook_is_404(world: World) -> None:
+    paths = [
+        f"/v1/publishers/{world.a}/webhooks/{world.a_endpoint}",
+        f"/v1/publishers/{world.b}/webhooks/{world.a_endpoint}",
+    ]
+    for path in paths:
+        _not_found(world.client.delete(path, headers=world.b_admin), path)
+    assert _row(world.app, WebhookEndpoint, world.a_endpoint).url == "http://127.0.0.1:9/hook"
+
+
+def test_another_publishers_delivery_log_is_404(world: World) -> None:
+    filed = world.client.post(
+        f"/v1/summaries/{world.a_summary}/reports",
+        json={"takeaway_index": 1, "category": "other"},
+        headers=world.a_key,
+    )
+    assert filed.status_code == 201
+    for path in (
+        f"/v1/publishers/{world.a}/webhooks/{world.a_endpoint}/deliveries",
+        f"/v1/publishers/{world.b}/webhooks/{world.a_endpoint}/deliveries",
+    ):
+        _not_found(world.client.get(path, headers=world.b_admin), path)
+    own = world.client.get(
+        f"/v1/publishers/{world.a}/webhooks/{world.a_endpoint}/deliveries",
+        headers=world.a_admin,
+    )
+    assert own.status_code == 200 and [d["event"] for d in own.json()] == ["report.filed"]
+
+
+# Pages --------------------------------------------------------------------------------
+
+
+def _browser(world: World, name: str) -> TestClient:
+    """A second browser on the same app, logged in as ``name`` (its own cookie jar)."""
+    browser = TestClient(world.app)
+    form = browser.get("/review")
+    logged_in = browser.post(
+        "/review/login",
+        data={"csrf_token": _csrf(form), "name": name, "password": PASSWORD},
+        follow_redirects=False,
+    )
+    assert logged_in.status_code == 303, logged_in.text
+    return browser
+
+
+def test_article_pages_of_another_publisher_are_404(world: World) -> None:
+    before = _count(world.app, Report)
+    for who, browser in (("anonymous", TestClient(world.app)), ("b-rev", _browser(world, "b-rev"))):
+        _not_found(browser.get(f"/a/{world.a_summary}"), who)
+        _not_found(browser.get(f"/a/{world.a_summary}/report?takeaway=0"), who)
+        token = _csrf(browser.get("/"))
+        sent = browser.post(
+            f"/a/{world.a_summary}/report",
+            data={"csrf_token": token, "takeaway_index": "0", "category": "other"},
+        )
+        _not_found(sent, who)
+    assert _count(world.app, Report) == before
+    assert _browser(world, "root").get(f"/a/{world.a_summary}").status_code == 200
+
+
+def test_dashboard_holds_only_the_reviewers_publisher(world: World) -> None:
+    b_page = _browser(world, "b-rev").get("/review")
+    assert b_page.status_code == 200 and world.a_summary not in b_page.text
+    assert world.a_summary in _browser(world, "a-admin").get("/review").text
+
+
+def test_review_forms_on_another_publisher_are_404(world: World) -> None:
+    browser = _browser(world, "b-rev")
+    token = _csrf(browser.get("/review"))
+    decided = browser.post(
+        f"/review/reports/{world.a_report}", data={"csrf_token": token, "status": "dismissed"}
+    )
+    _not_found(decided, "decide")
+    hidden = browser.post(
+        f"/review/summaries/{world.a_summary}/hidden", data={"csrf_token": token, "hidden": "true"}
+    )
+    _not_found(hidden, "hide")
+    assert _row(world.app, Report, world.a_report).status == "open"
+    assert _row(world.app, StoredSummary, world.a_summary).hidden is False
