@@ -1,27 +1,36 @@
 """Publishers with allowed embed origins, and their stored boxes, for the embed's tests.
 
-Rows are written by ``storage.publishers.create_publisher`` (the one writer of a publisher
-row) and boxes by the service's own ``summarize_cached``, as a publisher's server would
-get one through ``POST /v1/summaries``.
+Publishers are made and set by the service functions behind ``POST /v1/publishers``,
+``PATCH /v1/publishers/{id}`` and ``intisari publisher`` (``service.publishers``: the
+slug, the origins and the notices validated as there), and boxes by the service's own
+``summarize_cached``, as a publisher's server would get one through ``POST /v1/summaries``.
 """
 
 from __future__ import annotations
 
 from fastapi import FastAPI
 
+from intisari.service.publishers import add_publisher as make_publisher
+from intisari.service.publishers import change_settings, mint_key, publisher_in
 from intisari.service.summaries import summarize_cached
-from intisari.storage.publishers import create_publisher
 
-__all__ = ["ALLOWED_ORIGIN", "add_publisher", "publisher_box"]
+__all__ = ["ALLOWED_ORIGIN", "add_publisher", "publisher_box", "publisher_key"]
 
 #: The publisher's site in the API tests (the browser test uses a real second server).
 ALLOWED_ORIGIN = "https://news.example"
 
 
-def add_publisher(app: FastAPI, slug: str, origins: list[str]) -> int:
-    """A publisher ``slug`` whose pages at ``origins`` may embed its box; returns its id."""
+def add_publisher(
+    app: FastAPI, slug: str, origins: list[str], notices: dict[str, str] | None = None
+) -> int:
+    """A publisher ``slug`` whose pages at ``origins`` may embed its box (and its own AI
+    ``notices``, if given); returns its id."""
     with app.state.intisari.sessions() as session:
-        return create_publisher(session, slug, slug.title(), allowed_origins=origins).id
+        publisher = make_publisher(session, slug, slug.title())
+        settings: dict[str, object] = {"allowed_origins": origins}
+        if notices is not None:
+            settings["notices"] = notices
+        return change_settings(session, publisher, settings, instance_staff=True).id
 
 
 def publisher_box(app: FastAPI, publisher_id: int, text: str, article_id: str) -> str:
@@ -36,3 +45,10 @@ def publisher_box(app: FastAPI, publisher_id: int, text: str, article_id: str) -
             options=state.options,
         )
         return stored.id
+
+
+def publisher_key(app: FastAPI, publisher_id: int) -> dict[str, str]:
+    """The headers of a new API key of the publisher (its server's, or its reviewers')."""
+    with app.state.intisari.sessions() as session:
+        _row, key = mint_key(session, publisher_in(session, publisher_id, None), "cms")
+    return {"Authorization": f"Bearer {key}"}

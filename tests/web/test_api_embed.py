@@ -9,7 +9,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from embed_fixtures import ALLOWED_ORIGIN, add_publisher, publisher_box
-from intisari.storage.publishers import create_publisher
 from intisari.web.locale import id as indonesian
 
 FROM_SITE = {"Origin": ALLOWED_ORIGIN}
@@ -76,14 +75,12 @@ def test_hidden_box_has_no_bullets(
 
 
 def test_publisher_notice_replaces_the_languages(client: TestClient, article: str) -> None:
-    with client.app.state.intisari.sessions() as session:  # type: ignore[attr-defined]
-        own = create_publisher(
-            session,
-            "warta",
-            "Warta",
-            allowed_origins=[ALLOWED_ORIGIN],
-            notices={"id": "Ringkasan AI, diperiksa redaksi Warta."},
-        ).id
+    own = add_publisher(
+        client.app,  # type: ignore[arg-type]
+        "warta",
+        [ALLOWED_ORIGIN],
+        notices={"id": "Ringkasan AI, diperiksa redaksi Warta."},
+    )
     publisher_box(client.app, own, article, "w-1")  # type: ignore[arg-type]
     response = client.get("/v1/embed/warta/box?article_id=w-1", headers=FROM_SITE)
     assert response.json()["notice"] == "Ringkasan AI, diperiksa redaksi Warta."

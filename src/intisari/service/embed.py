@@ -3,7 +3,10 @@ box, and the box a publisher's server stored for one of its articles.
 
 CORS is decided here, not in the web layer's middleware, because the answer depends on
 the publisher's row (``Publisher.allowed_origins``): an origin that one publisher allows
-is refused for every other one.
+is refused for every other one. An allowed origin then acts in that publisher's scope
+(``service/publishers.py``): its boxes only, another publisher's is ``NotFound``. The
+embed only reads stored boxes (the publisher's server asked for them with
+``POST /v1/summaries``), so it never runs the engine and charges no quota.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from intisari.service.errors import Forbidden, Invalid, NotFound
-from intisari.storage import publishers, repository
+from intisari.service.publishers import summary_in
+from intisari.storage import repository, tenants
 from intisari.storage.models import Publisher, StoredSummary
 
 __all__ = ["allowed_publisher", "embed_summary", "embed_summary_by_id", "origin_allowed"]
@@ -37,7 +41,7 @@ def allowed_publisher(session: Session, slug: str, origin: str | None) -> Publis
     ``NotFound`` for an unknown slug and ``Forbidden`` for an origin it does not allow:
     both before anything else is read, so a refused origin learns nothing about boxes.
     """
-    publisher = publishers.publisher_by_slug(session, slug)
+    publisher = tenants.get_publisher_by_slug(session, slug)
     if publisher is None:
         raise NotFound(f"no publisher {slug!r}")
     if not origin_allowed(publisher, origin):
@@ -55,7 +59,7 @@ def embed_summary(
     """
     if not article_id and not url:
         raise Invalid("give article_id or url")
-    stored = publishers.publisher_summary(
+    stored = repository.newest_summary_of(
         session, publisher.id, article_id=article_id or None, url=None if article_id else url
     )
     if stored is None:
@@ -64,9 +68,6 @@ def embed_summary(
 
 
 def embed_summary_by_id(session: Session, publisher: Publisher, summary_id: str) -> StoredSummary:
-    """A box of this publisher by its id; another publisher's box is ``NotFound``, the
-    same answer as a box that does not exist (its existence is not revealed)."""
-    stored = repository.get_summary(session, summary_id)
-    if stored is None or stored.publisher_id != publisher.id:
-        raise NotFound(f"no summary {summary_id!r}")
-    return stored
+    """A box of this publisher by its id, in the publisher's scope: another publisher's
+    box is ``NotFound``, the same answer as a box that does not exist."""
+    return summary_in(session, summary_id, publisher.id)

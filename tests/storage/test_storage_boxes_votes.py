@@ -1,14 +1,14 @@
-"""Publishers for the embed and readers' "Helpful?" votes, on SQLite and PostgreSQL."""
+"""A publisher's newest box of an article (the embed's lookup) and readers' "Helpful?"
+votes, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
 import secrets
 
-import pytest
 from sqlalchemy.orm import Session
 
-from intisari.storage.publishers import create_publisher, publisher_by_slug, publisher_summary
-from intisari.storage.repository import add_summary
+from intisari.storage.repository import add_summary, newest_summary_of
+from intisari.storage.tenants import create_publisher
 from intisari.storage.votes import add_vote, vote_counts
 
 RESULT = {"language": "id", "title": None, "text": "x", "takeaways": []}
@@ -26,40 +26,19 @@ def _summary(session: Session, publisher_id: int, article_id: str, url: str | No
     ).id  # fmt: skip
 
 
-def test_a_publisher_is_made_and_found_by_slug(session: Session) -> None:
-    slug = _slug()
-    made = create_publisher(session, slug, "Kabar", allowed_origins=["https://kabar.example"])
-    found = publisher_by_slug(session, slug)
-    assert found is not None and found.id == made.id
-    assert found.allowed_origins == ["https://kabar.example"]
-    assert (found.publish_mode, found.notices) == ("auto", {})
-    assert publisher_by_slug(session, "nobody-here") is None
-
-
-@pytest.mark.parametrize("slug", ["", "Kabar", "-kabar", "kabar-", "ka bar", "k" * 65])
-def test_a_slug_must_be_one(session: Session, slug: str) -> None:
-    with pytest.raises(ValueError, match="slug"):
-        create_publisher(session, slug, "Kabar")
-
-
-def test_a_publish_mode_must_be_known(session: Session) -> None:
-    with pytest.raises(ValueError, match="publish mode"):
-        create_publisher(session, _slug(), "Kabar", publish_mode="later")
-
-
 def test_the_publishers_newest_box_of_an_article(session: Session) -> None:
     mine = create_publisher(session, _slug(), "Mine").id
     theirs = create_publisher(session, _slug(), "Theirs").id
     _summary(session, mine, "a-1", "https://kabar.example/a/1")
     newest = _summary(session, mine, "a-1")
     _summary(session, theirs, "a-2")
-    found = publisher_summary(session, mine, article_id="a-1", url=None)
+    found = newest_summary_of(session, mine, article_id="a-1", url=None)
     assert found is not None and found.id == newest
-    by_url = publisher_summary(session, mine, article_id=None, url="https://kabar.example/a/1")
+    by_url = newest_summary_of(session, mine, article_id=None, url="https://kabar.example/a/1")
     assert by_url is not None and by_url.article_id == "a-1"
     # Another publisher's article is not this one's.
-    assert publisher_summary(session, mine, article_id="a-2", url=None) is None
-    assert publisher_summary(session, mine, article_id=None, url=None) is None
+    assert newest_summary_of(session, mine, article_id="a-2", url=None) is None
+    assert newest_summary_of(session, mine, article_id=None, url=None) is None
 
 
 def test_one_vote_per_client_and_box(session: Session) -> None:
