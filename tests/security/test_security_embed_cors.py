@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from embed_fixtures import ALLOWED_ORIGIN, add_publisher, publisher_box
-from intisari.storage.models import Report
+from embed_fixtures import ALLOWED_ORIGIN, add_publisher, publisher_box, publisher_key
+from intisari.storage.models import Report, StoredSummary
 
 BOX = "/v1/embed/kabar/box?article_id=a-1"
 REPORTS = "/v1/embed/kabar/reports"
@@ -115,9 +115,14 @@ def test_embed_box_of_another_publisher_is_not_found(client: TestClient, box_id:
 
 
 def test_other_routes_send_no_cors_headers(client: TestClient, box_id: str) -> None:
-    """The rest of the API stays same-origin for browsers, whatever the Origin."""
+    """The rest of the API stays same-origin for browsers, whatever the Origin (here with
+    the publisher's own key, which may read its box)."""
+    with client.app.state.intisari.sessions() as session:  # type: ignore[attr-defined]
+        stored = session.get(StoredSummary, box_id)
+        assert stored is not None
+        key = publisher_key(client.app, stored.publisher_id)  # type: ignore[arg-type]
     for origin in (ALLOWED_ORIGIN, "https://evil.example"):
-        response = client.get(f"/v1/summaries/{box_id}", headers={"Origin": origin})
+        response = client.get(f"/v1/summaries/{box_id}", headers={"Origin": origin, **key})
         assert response.status_code == 200
         assert "access-control-allow-origin" not in response.headers
         preflight = client.options(

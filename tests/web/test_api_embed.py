@@ -8,8 +8,12 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from embed_fixtures import ALLOWED_ORIGIN, add_publisher, publisher_box
+from app_fixtures import ARTICLE
+from embed_fixtures import ALLOWED_ORIGIN, add_publisher, publisher_box, publisher_key
 from intisari.web.locale import id as indonesian
+from tenant_fixtures import World, world
+
+__all__ = ["world"]
 
 FROM_SITE = {"Origin": ALLOWED_ORIGIN}
 
@@ -104,13 +108,16 @@ def test_report_through_the_embed_is_filed_then_merged(client: TestClient, box_i
 def test_embed_reports_share_the_report_rate_limit(
     make_client: Callable[..., TestClient], article: str
 ) -> None:
-    """The same per-client limit as ``POST /v1/summaries/{id}/reports`` (one service path)."""
+    """The same per-client limit as ``POST /v1/summaries/{id}/reports`` (one service path;
+    the limit is the client's address, whatever key it holds)."""
     client = make_client(reports_per_client_per_hour=2)
     publisher = add_publisher(client.app, "kabar", [ALLOWED_ORIGIN])  # type: ignore[arg-type]
     box_id = publisher_box(client.app, publisher, article, "a-1")  # type: ignore[arg-type]
+    key = publisher_key(client.app, publisher)  # type: ignore[arg-type]
     body = {"summary_id": box_id, "takeaway_index": 0, "category": "other"}
     direct = {"takeaway_index": 0, "category": "other"}
-    assert client.post(f"/v1/summaries/{box_id}/reports", json=direct).status_code == 201
+    sent = client.post(f"/v1/summaries/{box_id}/reports", json=direct, headers=key)
+    assert sent.status_code == 201, sent.text
     # The same report again through the embed: merged (200), and counted.
     embedded = client.post("/v1/embed/kabar/reports", json=body, headers=FROM_SITE)
     assert embedded.status_code == 200
@@ -118,3 +125,37 @@ def test_embed_reports_share_the_report_rate_limit(
     assert limited.status_code == 429
     assert "retry-after" in limited.headers
     assert limited.headers["access-control-allow-origin"] == ALLOWED_ORIGIN
+
+
+def test_a_report_through_the_embed_is_a_report_like_any(world: World) -> None:
+    """The embed files through ``service.reports.file_report``: the publisher's
+    ``report.filed`` webhook is queued, and a box read by the embed costs no quota (it
+    only reads what the publisher's server stored)."""
+    client = world.client
+    changed = client.patch(
+        f"/v1/publishers/{world.a}", json={"allowed_origins": [ALLOWED_ORIGIN]}, headers=world.root
+    )
+    assert changed.status_code == 200, changed.text
+    made = client.post(
+        "/v1/summaries",
+        json={"text": ARTICLE.replace("Bandung", "Bogor"), "article_id": "a-2"},
+        headers=world.a_key,
+    )
+    assert made.status_code == 200, made.text
+
+    def used_today() -> int:
+        publisher = client.get(f"/v1/publishers/{world.a}", headers=world.root)
+        return int(publisher.json()["used_today"])
+
+    used = used_today()
+    for _ in range(3):
+        read = client.get("/v1/embed/harian-a/box?article_id=a-2", headers=FROM_SITE)
+        assert read.status_code == 200
+    assert used_today() == used
+    body = {"summary_id": made.json()["summary_id"], "takeaway_index": 0, "category": "other"}
+    filed = client.post("/v1/embed/harian-a/reports", json=body, headers=FROM_SITE)
+    assert filed.status_code == 201, filed.text
+    log = client.get(
+        f"/v1/publishers/{world.a}/webhooks/{world.a_endpoint}/deliveries", headers=world.a_admin
+    )
+    assert [d["event"] for d in log.json()] == ["report.filed"]
