@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 
 from app_fixtures import ARTICLE, PASSWORD
 from intisari.storage.models import (
+    AuditEntry,
     HelpfulVote,
     Publisher,
     PublisherKey,
@@ -69,6 +70,20 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/v1/summaries/{summary_id}/helpful"): "test_vote_on_another_publishers_box_is_404",
     ("GET", "/v1/summaries/{summary_id}/helpful"): "test_vote_on_another_publishers_box_is_404",
     ("POST", "/a/{summary_id}/helpful"): "test_vote_on_another_publishers_box_is_404",
+    ("POST", "/v1/summaries/{summary_id}/approve"): "test_edit_another_publishers_box_is_404",
+    ("POST", "/v1/summaries/{summary_id}/edits"): "test_edit_another_publishers_box_is_404",
+    ("GET", "/v1/summaries/{summary_id}/candidates"): "test_edit_another_publishers_box_is_404",
+    ("GET", "/v1/drafts"): "test_drafts_and_audit_hold_only_the_editors_publisher",
+    ("GET", "/v1/audit"): "test_drafts_and_audit_hold_only_the_editors_publisher",
+    ("GET", "/v1/audit/export"): "test_drafts_and_audit_hold_only_the_editors_publisher",
+    ("GET", "/review/summaries/{summary_id}"): "test_editor_pages_of_another_publisher_are_404",
+    ("GET", "/review/summaries/{summary_id}/replace"):
+        "test_editor_pages_of_another_publisher_are_404",
+    ("POST", "/review/summaries/{summary_id}/approve"):
+        "test_editor_pages_of_another_publisher_are_404",
+    ("POST", "/review/summaries/{summary_id}/edit"):
+        "test_editor_pages_of_another_publisher_are_404",
+    ("GET", "/review/audit"): "test_drafts_and_audit_hold_only_the_editors_publisher",
     # No tenant's data:
     ("GET", "/favicon.ico"): "public: a static icon",
     ("POST", "/v1/verify"): "public: checks statements against a text the caller sends",
@@ -396,6 +411,87 @@ def test_review_forms_on_another_publisher_are_404(world: World) -> None:
     assert _row(world.app, StoredSummary, world.a_summary).hidden is False
 
 
+# Editorial control ----------------------------------------------------------------------
+
+
+def _a_draft(world: World) -> str:
+    """A draft of publisher A (A reviews boxes before readers see them)."""
+    mode = world.client.patch(
+        f"/v1/publishers/{world.a}", json={"publish_mode": "review"}, headers=world.a_admin
+    )
+    assert mode.status_code == 200, mode.text
+    made = world.client.post(
+        "/v1/summaries", json={"text": ARTICLE, "article_id": "draft-1"}, headers=world.a_key
+    )
+    assert made.status_code == 200 and made.json()["pending"] is True, made.text
+    return str(made.json()["summary_id"])
+
+
+def test_edit_another_publishers_box_is_404(world: World) -> None:
+    """B's admin (who may edit B's boxes) finds none of A's, published or draft; B's key
+    and reviewer may not edit at all (403). A's boxes keep their revision, no audit row."""
+    def revision(summary_id: str) -> int:
+        box = world.client.get(f"/v1/summaries/{summary_id}", headers=world.a_admin).json()
+        return int(box["revision"])
+
+    for summary_id in (world.a_summary, _a_draft(world)):
+        before = revision(summary_id)
+        calls = [
+            ("approve", "post", f"/v1/summaries/{summary_id}/approve", {"revision": before}),
+            ("edit", "post", f"/v1/summaries/{summary_id}/edits",
+             {"revision": before, "op": "remove", "index": 0}),
+            ("candidates", "get", f"/v1/summaries/{summary_id}/candidates", None),
+        ]
+        for what, method, path, body in calls:
+            kwargs: dict[str, Any] = {"json": body} if body is not None else {}
+            _not_found(world.client.request(method, path, headers=world.b_admin, **kwargs), what)
+            for who, headers in (("b-key", world.b_key), ("b-reviewer", world.b_reviewer)):
+                refused = world.client.request(method, path, headers=headers, **kwargs)
+                assert refused.status_code == 403, (who, what, refused.text)
+        assert revision(summary_id) == before
+    assert _count(world.app, AuditEntry) == 0
+
+
+def test_drafts_and_audit_hold_only_the_editors_publisher(world: World) -> None:
+    """A's draft and A's audit rows (a hide and a show) reach A's admin, never B's staff
+    or key, in the JSON, the export and the dashboard's audit page."""
+    draft = _a_draft(world)
+    for hidden in (True, False):
+        changed = world.client.patch(
+            f"/v1/summaries/{world.a_summary}", json={"hidden": hidden}, headers=world.a_admin
+        )
+        assert changed.status_code == 200, changed.text
+    assert [d["summary_id"] for d in world.client.get(
+        "/v1/drafts", headers=world.a_admin).json()] == [draft]
+    assert len(world.client.get("/v1/audit", headers=world.a_admin).json()) == 2
+    assert world.client.get("/v1/drafts", headers=world.b_admin).json() == []
+    for who, headers in (("b-admin", world.b_admin), ("b-reviewer", world.b_reviewer),
+                         ("b-key", world.b_key)):
+        assert world.client.get("/v1/audit", headers=headers).json() == [], who
+        for fmt in ("jsonl", "csv"):
+            export = world.client.get(f"/v1/audit/export?format={fmt}", headers=headers)
+            assert export.status_code == 200 and world.a_summary not in export.text, (who, fmt)
+    page = _browser(world, "b-rev").get("/review/audit")
+    assert page.status_code == 200 and world.a_summary not in page.text
+
+
+def test_editor_pages_of_another_publisher_are_404(world: World) -> None:
+    """B's admin, logged in to the dashboard, gets 404 on A's editor page, picker and
+    forms; A's box is unchanged."""
+    browser = _browser(world, "b-admin")
+    token = _csrf(browser.get("/review"))
+    _not_found(browser.get(f"/review/summaries/{world.a_summary}"), "editor page")
+    _not_found(browser.get(f"/review/summaries/{world.a_summary}/replace?index=0"), "picker")
+    approved = browser.post(
+        f"/review/summaries/{world.a_summary}/approve", data={"csrf_token": token, "revision": "0"}
+    )
+    _not_found(approved, "approve")
+    edited = browser.post(
+        f"/review/summaries/{world.a_summary}/edit",
+        data={"csrf_token": token, "revision": "0", "op": "remove", "index": "0"},
+    )
+    _not_found(edited, "edit")
+    assert _count(world.app, AuditEntry) == 0
 # The embed and readers' votes ---------------------------------------------------------
 
 #: The two publishers' own sites, each the one origin its publisher allows.

@@ -287,3 +287,48 @@ def test_summary_published_is_queued_once_per_summary(
     with sessions() as session:
         assert not emit_once(session, publisher_id, "summary.published", data, "published:s1")
         assert session.scalar(select(func.count()).select_from(WebhookDelivery)) == 1
+
+
+def test_approving_a_draft_publishes_and_editing_a_published_box_corrects(
+    make_client: Callable[..., TestClient],
+) -> None:
+    """In publish mode ``review`` a new box tells nobody; the editor's approval sends
+    ``summary.published`` and a later edit ``summary.corrected`` with the editor's note.
+    Editing a draft sends nothing."""
+    client = make_client(**FAST)
+    app: FastAPI = client.app  # type: ignore[assignment]
+    root = bearer(staff_token(app, "root", "admin", None))
+    publisher_id, key = _publisher(client, root)
+    editor = bearer(staff_token(app, "redaktur", "editor", publisher_id))
+    client.patch(f"/v1/publishers/{publisher_id}", json={"publish_mode": "review"}, headers=root)
+    with receiver(200) as got:
+        _endpoint(client, root, publisher_id, got.url, ["summary.published", "summary.corrected"])
+        made = client.post("/v1/summaries", json={"text": ARTICLE}, headers=key).json()
+        summary_id = made["summary_id"]
+        assert made["pending"] is True and made["takeaways"] == []  # not for the key's eyes
+        n = len(client.get(f"/v1/summaries/{summary_id}", headers=editor).json()["takeaways"])
+        reordered = client.post(
+            f"/v1/summaries/{summary_id}/edits",
+            json={"revision": made["revision"], "op": "reorder",
+                  "order": list(range(n))[::-1]},
+            headers=editor,
+        )
+        assert reordered.status_code == 200, reordered.text
+        approved = client.post(
+            f"/v1/summaries/{summary_id}/approve",
+            json={"revision": reordered.json()["revision"]}, headers=editor,
+        )
+        assert approved.status_code == 200, approved.text
+        removed = client.post(
+            f"/v1/summaries/{summary_id}/edits",
+            json={"revision": approved.json()["revision"], "op": "remove", "index": 0,
+                  "note": "poin pertama keliru"},
+            headers=editor,
+        )
+        assert removed.status_code == 200, removed.text
+        _wait(lambda: len(got.posts) >= 2)
+        time.sleep(0.2)  # nothing more arrives
+    bodies = {json.loads(body)["type"]: json.loads(body) for _headers, body in got.posts}
+    assert len(got.posts) == 2 and set(bodies) == {"summary.published", "summary.corrected"}
+    assert bodies["summary.corrected"]["data"]["correction_note"] == "poin pertama keliru"
+    assert all(b["data"]["summary_id"] == summary_id for b in bodies.values())

@@ -152,6 +152,9 @@ def test_a_clitic_does_not_hide_a_shared_word() -> None:
         ("en", "Check out our guide to the best noise-cancelling earbuds."),
         ("en", "Prices for every model are in our MacBook Pro price guide."),
         ("id", "Informasi selengkapnya dapat dilihat di laman resmi Kementerian Kesehatan."),
+        # The writer greeting the reader (appleinsider's review opened its box with it).
+        ("en", "Welcome to the new 16-inch MacBook Pro."),
+        ("id", "Selamat datang di era baru mobil listrik."),
     ],
 )
 def test_promotions_inside_the_story_are_boilerplate(lang: str, sentence: str) -> None:
@@ -164,6 +167,8 @@ def test_promotions_inside_the_story_are_boilerplate(lang: str, sentence: str) -
         ("en", "Apple has unveiled its 16-inch MacBook Pro, which starts at $2,399."),
         ("en", "Investigators found the guide rope had been cut."),
         ("id", "Polisi menemukan barang bukti selengkapnya di rumah tersangka."),
+        ("en", "The mayor said the city would welcome to its streets any team that won."),
+        ("id", "Presiden mengucapkan selamat datang di Istana kepada para atlet."),
     ],
 )
 def test_story_sentences_are_not_promotions(lang: str, sentence: str) -> None:

@@ -49,6 +49,9 @@ class LanguageData:
     llm_prompt: str = ""
     #: The mark beside an LLM bullet that passed the check, shown in the box.
     checked_label: str = ""
+    #: The AI notice once a person approved or edited the box (issue 16); empty: the
+    #: English one.
+    checked_notice: str = ""
     #: Lower-cased abbreviations (without the final period) after which a period does not
     #: end a sentence, e.g. "kab" for "Kab.", "mr" for "Mr.": they precede a name or a
     #: number.

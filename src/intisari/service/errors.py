@@ -12,6 +12,7 @@ from intisari.errors import InputError, InputTooLarge
 
 __all__ = [
     "Busy",
+    "Conflict",
     "Forbidden",
     "Invalid",
     "NotFound",
@@ -62,6 +63,13 @@ class Invalid(ServiceError):
 
     status = 422
     code = "invalid-request"
+
+
+class Conflict(ServiceError):
+    """The change was made against an older revision: someone changed it meanwhile."""
+
+    status = 409
+    code = "conflict"
 
 
 class TooLarge(ServiceError):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from intisari.service import limits, webhooks
+from intisari.service import editorial, limits, webhooks
 from intisari.service.errors import Invalid
 from intisari.service.state import Client, ServiceState
 from intisari.storage import repository
@@ -52,7 +52,9 @@ def file_report(
     committed when this returns. Raises ``Invalid`` when ``takeaway_index`` names a
     bullet the summary does not have (the schema only knows it is not negative).
     """
-    n_takeaways = len(summary.result["takeaways"])
+    box = editorial.box_of(summary)
+    # The bullets readers see: the box as editors left it, none while it is a draft.
+    n_takeaways = 0 if box.pending else len(box.takeaways)
     if takeaway_index is not None and takeaway_index >= n_takeaways:
         raise Invalid(
             f"takeaway_index {takeaway_index} is out of range: the summary has "

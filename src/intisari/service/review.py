@@ -13,7 +13,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from intisari.service import webhooks
+from intisari.service import editorial, webhooks
 from intisari.service.errors import NotFound
 from intisari.service.state import ServiceState
 from intisari.storage import repository
@@ -64,16 +64,19 @@ def decide(
     state: ServiceState, session: Session, report: Report, *, status: str, note: str | None,
     reviewer: str,
 ) -> None:
-    """Confirm, dismiss or reopen ``report`` with a note (the auto-hide rule re-counted).
-
-    A confirmation queues the ``report.confirmed`` webhook in the same transaction.
-    """
+    """Confirm, dismiss or reopen ``report`` with a note (the auto-hide rule re-counted),
+    audited with the decision; a confirmation queues the ``report.confirmed`` webhook in
+    the same transaction."""
     if status == "confirmed" and report.status != "confirmed":
         webhooks.emit(session, report.summary.publisher_id, "report.confirmed", {
             "report_id": report.id, "summary_id": report.summary_id,
             "category": report.category, "takeaway_index": report.takeaway_index,
             "note": note,
         })
+    before = {"status": report.status, "note": report.note}
+    editorial.record_decision(
+        session, report.summary, report.id, before, {"status": status, "note": note}, reviewer
+    )
     repository.review_report(
         session,
         report,
@@ -111,13 +114,14 @@ def find_summary(session: Session, summary_id: str) -> StoredSummary | None:
     return repository.get_summary(session, summary_id)
 
 
-def set_hidden(session: Session, summary: StoredSummary, hidden: bool) -> None:
-    """Hide a summary from readers at once, or show it again; hiding queues the
-    ``summary.hidden`` webhook in the same transaction."""
+def set_hidden(session: Session, summary: StoredSummary, hidden: bool, *, actor: str) -> None:
+    """Hide a summary from readers at once, or show it again, audited with the change;
+    hiding queues the ``summary.hidden`` webhook in the same transaction."""
     if hidden and not summary.hidden:
         webhooks.emit(session, summary.publisher_id, "summary.hidden", {
             "summary_id": summary.id, "reason": "reviewer",
         })
+    editorial.record_hidden(session, summary, hidden, actor)
     repository.set_hidden(session, summary, hidden)
 
 

@@ -41,6 +41,7 @@ from intisari.language.detect import language_for
 from intisari.options import Options
 from intisari.pipeline import summarize
 from intisari.service import limits, publishers, webhooks
+from intisari.service.editorial import initial_draft
 from intisari.service.errors import Busy, refusal
 from intisari.service.state import Client, ServiceState
 from intisari.storage.models import DEFAULT_PUBLISHER_ID, Publisher, StoredSummary
@@ -204,7 +205,9 @@ def summarize_source(
 
 def store_result(session: Session, source: Source, result: dict[str, Any]) -> StoredSummary:
     """Store the engine's JSON ``result`` for ``source`` (or the copy a concurrent
-    request stored first); in ``auto`` publish mode, queue ``summary.published`` once."""
+    request stored first); a draft if its publisher reviews boxes before readers see them.
+    In ``auto`` publish mode, queue ``summary.published`` once (in ``review`` mode the
+    editor's approval queues it)."""
     stored = add_summary(
         session,
         content_hash=source.key,
@@ -213,6 +216,7 @@ def store_result(session: Session, source: Source, result: dict[str, Any]) -> St
         article_id=source.article_id,
         url=source.url,
         publisher_id=source.publisher_id,
+        draft=initial_draft(session, source.publisher_id),
     )
     publisher = session.get(Publisher, stored.publisher_id)
     if publisher is not None and publisher.publish_mode == "auto":

@@ -9,13 +9,20 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from intisari.service import limits
+from intisari.service.editorial import box_of
 from intisari.service.errors import NotFound
 from intisari.service.state import Client, ServiceState
 from intisari.storage import votes
 from intisari.storage.models import StoredSummary
 from intisari.storage.votes import VoteCount
 
-__all__ = ["VoteCount", "cast_vote", "vote_counts"]
+__all__ = ["VoteCount", "cast_vote", "takes_votes", "vote_counts"]
+
+
+def takes_votes(summary: StoredSummary) -> bool:
+    """Whether readers see the box's bullets, so have something to judge: not while it is
+    hidden or a draft waiting for an editor."""
+    return not summary.hidden and not box_of(summary).pending
 
 
 def cast_vote(
@@ -23,10 +30,11 @@ def cast_vote(
 ) -> bool:
     """Record the client's vote (replacing its earlier one); True if it is its first.
 
-    A hidden box has no bullets to judge: ``NotFound``, as for a box that is not there.
+    A hidden box or a draft has no bullets to judge: ``NotFound``, as for a box that is
+    not there.
     """
     limits.hit(state, limits.VOTES_FROM_CLIENT, client.hash)
-    if summary.hidden:
+    if not takes_votes(summary):
         raise NotFound(f"no visible summary {summary.id!r}")
     return votes.add_vote(session, summary.id, client.hash, helpful)
 

@@ -30,11 +30,13 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from intisari.roles import ROLES
 
 __all__ = [
+    "BOX_STATUSES",
     "DEFAULT_PUBLISHER_ID",
     "PUBLISH_MODES",
     "ROLES",
     "Account",
     "ApiToken",
+    "AuditEntry",
     "Base",
     "CleanString",
     "CleanText",
@@ -46,6 +48,7 @@ __all__ = [
     "PublisherUsage",
     "Report",
     "StoredSummary",
+    "SummaryBox",
     "UTCDateTime",
     "WebhookDelivery",
     "WebhookEndpoint",
@@ -58,6 +61,8 @@ __all__ = [
 DEFAULT_PUBLISHER_ID = 1
 #: ``auto``: a new box is shown at once; ``review``: it is a draft until an editor approves.
 PUBLISH_MODES = ("auto", "review")
+#: A box's editorial state (``SummaryBox.status``): ``draft`` is invisible to readers.
+BOX_STATUSES = ("draft", "published")
 
 
 def utcnow() -> datetime:
@@ -165,6 +170,69 @@ class StoredSummary(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     reports: Mapped[list[Report]] = relationship(back_populates="summary")
+    #: Its publisher (its notice wording and publish mode), loaded with it.
+    publisher: Mapped[Publisher] = relationship(lazy="joined")
+    #: The editors' state of the box; ``None``: published as the engine made it. Loaded
+    #: with the summary (one join), so a detached summary still knows it.
+    box: Mapped[SummaryBox | None] = relationship(lazy="joined", uselist=False)
+
+
+class SummaryBox(Base):
+    """What editors made of a summary's box: draft or published, their edited takeaways,
+    and a revision number that every change raises (migration 0005).
+
+    The engine's ``StoredSummary.result`` is never changed: the edited list lives here, so
+    the audit log can show before and after. ``revision`` is SQLAlchemy's version
+    counter: a change made against an older revision fails (``StaleDataError``) instead of
+    silently overwriting another editor's.
+    """
+
+    __tablename__ = "summary_boxes"
+
+    summary_id: Mapped[str] = mapped_column(
+        ForeignKey("summaries.id", ondelete="CASCADE"), primary_key=True
+    )
+    #: One of ``BOX_STATUSES``.
+    status: Mapped[str] = mapped_column(CleanString(16), default="published")
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    #: The takeaways as edited (the ``Takeaway`` JSON shape); ``None``: the engine's.
+    takeaways: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    #: Who approved or last edited it: a person checked the box (the notice says so).
+    checked_by: Mapped[str | None] = mapped_column(CleanString(100))
+    checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: When a published box last changed (the correction note), and the editor's note.
+    corrected_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    correction_note: Mapped[str | None] = mapped_column(CleanText)
+
+    # SQLAlchemy's own form; a ClassVar annotation clashes with its declarative typing.
+    __mapper_args__ = {"version_id_col": revision}  # noqa: RUF012
+
+
+class AuditEntry(Base):
+    """One change to a summary's box or visibility, or a decision on a report: who, when,
+    what, before and after. Written in the transaction of the change itself, so a change
+    is never without its row."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    summary_id: Mapped[str] = mapped_column(
+        ForeignKey("summaries.id", ondelete="CASCADE"), index=True
+    )
+    publisher_id: Mapped[int] = mapped_column(
+        ForeignKey("publishers.id", ondelete="CASCADE"), index=True
+    )
+    #: The account's name (kept as text: the row outlives the account).
+    actor: Mapped[str] = mapped_column(CleanString(100))
+    #: ``approve``, ``remove``, ``reorder``, ``replace``, ``shorten``, ``rewrite``,
+    #: ``hide``, ``unhide``, ``report`` (a decision on a reader's report).
+    action: Mapped[str] = mapped_column(CleanString(16))
+    #: The box's revision after the change (``None`` for hiding and report decisions).
+    revision: Mapped[int | None] = mapped_column(Integer)
+    before: Mapped[Any] = mapped_column(JSON, nullable=True)
+    after: Mapped[Any] = mapped_column(JSON, nullable=True)
+    note: Mapped[str | None] = mapped_column(CleanText)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
 
 class Report(Base):

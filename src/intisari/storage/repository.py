@@ -34,6 +34,7 @@ from intisari.storage.models import (
     InstanceSecret,
     Report,
     StoredSummary,
+    SummaryBox,
     utcnow,
 )
 
@@ -95,17 +96,25 @@ def find_summary(session: Session, content_hash: str, engine_version: str) -> St
 
 
 class CachedRef(NamedTuple):
-    """What the service's hot path needs to know of a stored summary: which one, and is
-    it hidden."""
+    """What the service's hot path needs to know of a stored summary: which one, is it
+    hidden, is it a draft waiting for an editor, and its box's revision (the key of its
+    cached body: an edit makes a new body, the old one ages out)."""
 
     id: str
     hidden: bool
+    pending: bool = False
+    revision: int = 0
 
 
-#: Built once: on SQLite, building a statement costs more than running it.
-_FIND_REF = select(StoredSummary.id, StoredSummary.hidden).where(
-    StoredSummary.content_hash == bindparam("key"),
-    StoredSummary.engine_version == bindparam("version"),
+#: Built once: on SQLite, building a statement costs more than running it. The box's row
+#: exists only once editors touched it (or the publisher reviews first): an outer join.
+_FIND_REF = (
+    select(StoredSummary.id, StoredSummary.hidden, SummaryBox.status, SummaryBox.revision)
+    .outerjoin(SummaryBox, SummaryBox.summary_id == StoredSummary.id)
+    .where(
+        StoredSummary.content_hash == bindparam("key"),
+        StoredSummary.engine_version == bindparam("version"),
+    )
 )
 
 
@@ -115,7 +124,9 @@ def find_summary_ref(engine: Engine, content_hash: str, engine_version: str) -> 
     with engine.connect() as connection:
         parameters = {"key": content_hash, "version": engine_version}
         row = connection.execute(_FIND_REF, parameters).first()
-    return None if row is None else CachedRef(row.id, row.hidden)
+    if row is None:
+        return None
+    return CachedRef(row.id, row.hidden, row.status == "draft", row.revision or 0)
 
 
 def add_summary(
@@ -127,10 +138,13 @@ def add_summary(
     article_id: str | None = None,
     url: str | None = None,
     publisher_id: int = DEFAULT_PUBLISHER_ID,
+    draft: bool = False,
 ) -> StoredSummary:
     """Store an engine result; if a concurrent request stored the same one, return that.
 
     ``content_hash`` already tells publishers apart (``service.summaries.content_hash``).
+    ``draft``: the publisher reviews first, so the box is stored as a draft in the same
+    commit (never visible to readers, not even for a moment).
     """
     summary = StoredSummary(
         id=secrets.token_urlsafe(SUMMARY_ID_BYTES),
@@ -144,6 +158,8 @@ def add_summary(
         result=result,
         hidden=False,
     )
+    if draft:
+        summary.box = SummaryBox(status="draft")
     session.add(summary)
     try:
         session.commit()

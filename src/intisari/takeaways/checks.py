@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence, Set
+from dataclasses import dataclass
 
 from intisari.language.data.common import DATELINE_WINDOW, LINK
 from intisari.language.model import LanguageData, may_match
@@ -45,6 +47,7 @@ __all__ = [
     "REDUNDANCY_THRESHOLD",
     "REFERRING_PHRASE_WORDS",
     "REFERRING_WINDOW",
+    "Said",
     "content_bag",
     "cut_from_quote",
     "dateline_or_credit",
@@ -58,6 +61,8 @@ __all__ = [
     "refers_back",
     "repeats",
     "restates",
+    "said",
+    "says_again",
 ]
 
 #: Every kind of defect, with what a reader sees (the evaluation report's legend).
@@ -296,7 +301,7 @@ def has_anaphor(text: str, data: LanguageData) -> bool:
     )
 
 
-def repeats(bag: set[str], earlier: set[str]) -> bool:
+def repeats(bag: Set[str], earlier: Set[str]) -> bool:
     """Do two sentences' content-word sets say the same thing (``REDUNDANCY_THRESHOLD``)?"""
     if not bag or not earlier:
         return False
@@ -320,6 +325,24 @@ def _stem(word: str, clitics: tuple[str, ...]) -> str:
 MIN_STEM_CHARS = 4
 
 
+@dataclass(frozen=True)
+class Said:
+    """What a bullet says, as ``restates`` compares it: its ``content_bag`` and those of
+    its clauses long enough to count (``MIN_CLAUSE_WORDS``). The selector computes it
+    once per candidate and compares it against every box it tries."""
+
+    bag: frozenset[str]
+    clauses: tuple[frozenset[str], ...]
+
+
+def said(text: str, data: LanguageData) -> Said:
+    clauses = (frozenset(content_bag(clause, data)) for clause in _CLAUSE_BREAK.split(text))
+    return Said(
+        frozenset(content_bag(text, data)),
+        tuple(bag for bag in clauses if len(bag) >= MIN_CLAUSE_WORDS),
+    )
+
+
 def restates(text: str, data: LanguageData, earlier: list[set[str]]) -> bool:
     """Does the bullet repeat what earlier bullets (their ``content_bag``) say?
 
@@ -331,19 +354,17 @@ def restates(text: str, data: LanguageData, earlier: list[set[str]]) -> bool:
     only most of its words in one earlier bullet, 70% or 80%, cost IndoSum 0.2-0.3
     ROUGE-1 on its first 800 articles, where every word costs nothing.)
     """
+    return bool(earlier) and says_again(said(text, data), earlier)
+
+
+def says_again(bullet: Said, earlier: Sequence[Set[str]]) -> bool:
+    """``restates`` for a bullet's ``said``."""
     if not earlier:
         return False
-    bag = content_bag(text, data)
-    if any(repeats(bag, other) for other in earlier):
+    if any(repeats(bullet.bag, other) for other in earlier):
         return True
-    union = set().union(*earlier)
-    for clause in _CLAUSE_BREAK.split(text):
-        words_of = content_bag(clause, data)
-        if len(words_of) < MIN_CLAUSE_WORDS:
-            continue
-        if words_of <= union:
-            return True
-    return False
+    union: set[str] = set().union(*earlier)
+    return any(clause <= union for clause in bullet.clauses)
 
 
 #: Where a sentence's clauses part: commas, semicolons, dashes between spaces.

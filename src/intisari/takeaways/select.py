@@ -24,10 +24,9 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 
 from intisari.document import Document, Sentence
-from intisari.language.model import LanguageData
 from intisari.result import Takeaway, join_spans
 from intisari.takeaways.checks import (
-    content_bag,
+    Said,
     dateline_or_credit,
     has_anaphor,
     has_link,
@@ -35,7 +34,8 @@ from intisari.takeaways.checks import (
     quotes_unbalanced,
     referring_phrase,
     refers_back,
-    restates,
+    said,
+    says_again,
 )
 from intisari.takeaways.compress import MAX_BULLET_WORDS, compress
 from intisari.takeaways.letters import letter_paragraphs
@@ -173,7 +173,8 @@ def _greedy(
     leans_back: dict[int, bool] = {}
     # Words of the takeaway each sentence would show (compressed), which the budget counts.
     shown_words: dict[int, int] = {}
-    shown_texts: dict[int, str] = {}
+    # What each bullet would say, for the repeat check (computed once per sentence).
+    saying: dict[int, Said] = {}
     letters = letter_paragraphs(document)
     while len(chosen) < count and (
         budget is None or total_words < budget or len(chosen) < least
@@ -197,7 +198,7 @@ def _greedy(
                     else len(words(sentence.text)) > 1
                 )
                 text = _shown(document, i, quotation, shown) if usable else ""
-                shown_texts[i] = text
+                saying[i] = said(text, data)
                 shown_words[i] = len(text.split())
                 if not usable or (strict and shown_words[i] > MAX_BULLET_WORDS):
                     # Too long even compressed: a shorter sentence makes a better bullet.
@@ -211,7 +212,7 @@ def _greedy(
                 continue
             # The words the bullet shows: a compressed sentence may repeat more of an
             # earlier bullet than the whole sentence does.
-            if _restates_in_box(i, chosen, shown_texts, data):
+            if _restates_in_box(i, chosen, saying):
                 rejected.add(i)
                 continue
             chosen.append(i)
@@ -222,18 +223,14 @@ def _greedy(
     return chosen
 
 
-def _restates_in_box(
-    index: int, chosen: list[int], texts: dict[int, str], data: LanguageData
-) -> bool:
+def _restates_in_box(index: int, chosen: list[int], saying: dict[int, Said]) -> bool:
     """Would a bullet of the box with sentence ``index`` added say again what a bullet
-    before it says (``restates``), read in article order as the reader reads it?"""
+    before it says (``says_again``), read in article order as the reader reads it? The
+    bullets before ``index`` were checked when they were chosen."""
     box = sorted([*chosen, index])
-    bags: list[set[str]] = []
-    for i in box:
-        if restates(texts[i], data, bags) and (i == index or index in box[: box.index(i)]):
-            return True
-        bags.append(content_bag(texts[i], data))
-    return False
+    at = box.index(index)
+    bags = [saying[i].bag for i in box]
+    return any(says_again(saying[box[k]], bags[:k]) for k in range(at, len(box)))
 
 
 def _usable(document: Document, sentence: Sentence, quotation: Quotation | None) -> bool:

@@ -40,6 +40,8 @@ from starlette.responses import Response
 from intisari.roles import allows
 from intisari.service import review
 from intisari.service.accounts import log_in
+from intisari.service.editorial import box_of as editorial_box
+from intisari.service.editorial import can_edit
 from intisari.service.errors import NotFound
 from intisari.service.publishers import in_scope, report_in, summary_in
 from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
@@ -204,11 +206,12 @@ def _stored_answer(
     source, cached = lookup(state, client, request)
     if cached is None:
         return None, source
-    if not cached.hidden:
-        answer = state.bodies.get(cached.id, lambda: _visible_body(state, cached.id))
+    if not cached.hidden and not cached.pending:
+        key = _body_key(cached.id, cached.revision)
+        answer = state.bodies.get(key, lambda: _visible_body(state, cached.id))
         if answer is not None:
             return answer, source
-    with state.sessions() as session:  # hidden: its public form has no takeaways
+    with state.sessions() as session:  # hidden or a draft: its public form has no takeaways
         stored = review.find_summary(session, cached.id)
     return (None if stored is None else _dump(stored)), source
 
@@ -236,22 +239,33 @@ def _store(state: AppState, source: Source, result: dict[str, Any]) -> bytes:
 
 
 def _dump(stored: StoredSummary) -> bytes:
-    """The public JSON body of a stored summary (no takeaways if it is hidden)."""
+    """The public JSON body of a stored summary (no takeaways if hidden or a draft)."""
     return SummaryOut.of(stored).model_dump_json().encode()
+
+
+def _body_key(summary_id: str, revision: int) -> str:
+    """Where ``state.bodies`` keeps a body: an editor's change makes a new revision, so a
+    new key in every worker (the old body ages out of the LRU, nothing to invalidate)."""
+    return f"{summary_id}.{revision}"
+
+
+def _public(stored: StoredSummary) -> bool:
+    return not stored.hidden and not editorial_box(stored).pending
 
 
 def _body(state: AppState, stored: StoredSummary) -> bytes:
     """``_dump``, kept in ``state.bodies`` while the summary is visible."""
-    if stored.hidden:
+    if not _public(stored):
         return _dump(stored)
-    return state.bodies.get(stored.id, lambda: _dump(stored)) or _dump(stored)
+    key = _body_key(stored.id, editorial_box(stored).revision)
+    return state.bodies.get(key, lambda: _dump(stored)) or _dump(stored)
 
 
 def _visible_body(state: AppState, summary_id: str) -> bytes | None:
-    """The body to keep for ``summary_id``, or None if it is hidden (or gone) by now."""
+    """The body to keep for ``summary_id``, or None if it is hidden, a draft (or gone)."""
     with state.sessions() as session:
         stored = review.find_summary(session, summary_id)
-    if stored is None or stored.hidden:
+    if stored is None or not _public(stored):
         return None
     return _dump(stored)
 
@@ -264,7 +278,8 @@ def _visible_body(state: AppState, summary_id: str) -> bytes | None:
 )
 def read_summary(summary_id: str, request: Request, state: State) -> SummaryOut:
     """A stored summary of the caller's publisher (anonymous: the default one; another
-    publisher's is 404). Hidden ones have no takeaways, except for reviewers."""
+    publisher's is 404). Hidden ones have no takeaways, except for reviewers; drafts
+    (``pending: true``) none, except for editors of its publisher."""
     with state.sessions() as session:
         stored = review.summary_by_id(session, summary_id)
         actor = None
@@ -274,7 +289,8 @@ def read_summary(summary_id: str, request: Request, state: State) -> SummaryOut:
             raise NotFound(f"no summary {summary_id!r}")
     state.metrics.summaries_served.labels("lookup").inc()
     reviewer = actor is not None and allows(actor.role, "review")
-    return SummaryOut.of(stored, reviewer=reviewer)
+    editor = actor is not None and can_edit(actor, stored)
+    return SummaryOut.of(stored, reviewer=reviewer, editor=editor)
 
 
 @router.patch(
@@ -286,7 +302,7 @@ def read_summary(summary_id: str, request: Request, state: State) -> SummaryOut:
 def hide_summary(summary_id: str, body: HiddenIn, session: DB, reviewer: Reviewer) -> SummaryOut:
     """Hide a summary at once (``hidden: true``) or show it again; reviewers only."""
     stored = summary_in(session, summary_id, reviewer.scope)
-    review.set_hidden(session, stored, body.hidden)
+    review.set_hidden(session, stored, body.hidden, actor=reviewer.name)
     return SummaryOut.of(stored, reviewer=True)
 
 

@@ -32,7 +32,7 @@ from intisari.service.setup import instance_secret, open_database
 from intisari.service.state import RateLimiter
 from intisari.service.webhooks import DeliveryWorker
 from intisari.settings import Settings
-from intisari.web import api, embed, pages, publishers, verify, votes
+from intisari.web import api, editorial, embed, pages, publishers, verify, votes
 from intisari.web.deps import AppState
 from intisari.web.docs import install_docs
 from intisari.web.errors import UnhandledErrorMiddleware
@@ -122,6 +122,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(verify.router)
     app.include_router(publishers.router)
+    app.include_router(editorial.router)
     app.include_router(embed.router)
     app.include_router(votes.router)
     install_docs(app)

@@ -73,7 +73,7 @@ def db_upgrade() -> None:
 @reviewer_app.command("add")
 def reviewer_add(
     name: Annotated[str, typer.Argument(help="Login name.")],
-    role: Annotated[str, typer.Option(help="reviewer, admin or reader.")] = "reviewer",
+    role: Annotated[str, typer.Option(help="reader, reviewer, editor or admin.")] = "reviewer",
     password_stdin: Annotated[
         bool, typer.Option("--password-stdin", help="Read the password from stdin (scripts).")
     ] = False,

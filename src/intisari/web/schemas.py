@@ -10,15 +10,18 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from intisari.options import DEFAULT_OPTIONS
 from intisari.report_kinds import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, Category, Status
 from intisari.result import Summary
+from intisari.service import editorial
 from intisari.service.accounts import MAX_NAME_CHARS, MAX_PASSWORD_CHARS
 from intisari.service.summaries import one_source
 from intisari.service.verification import MAX_STATEMENTS
 from intisari.storage.models import Report, StoredSummary
+from intisari.web.locale import correction_text
 
 __all__ = [
     "MAX_ARTICLE_CHARS",
     "MAX_COMMENT_CHARS",
     "Category",
+    "CorrectionOut",
     "ErrorOut",
     "HiddenIn",
     "LoginIn",
@@ -103,28 +106,60 @@ class VerifyIn(_ArticleIn):
     )
 
 
+class CorrectionOut(BaseModel):
+    """A published box changed by an editor: when, their note, and the line readers see."""
+
+    at: datetime
+    note: str | None
+    #: "Diperbarui 3 Desember 2026 10.00 WIB: ...", in the article's language.
+    text: str
+
+
 class SummaryOut(Summary):
-    """The engine's JSON result plus where it is stored.
+    """The engine's JSON result plus where it is stored, with the box as editors left it.
 
     A hidden summary (pulled by a reviewer, or by ``INTISARI_AUTO_HIDE_OPEN_REPORTS`` open
-    reports) comes back to the public with ``hidden: true`` and no takeaways.
+    reports) comes back to the public with ``hidden: true`` and no takeaways; a draft
+    (publish mode ``review``, not approved yet) with ``pending: true`` and none, except
+    for editors.
     """
 
     summary_id: str
     hidden: bool
     created_at: datetime
+    #: A draft waiting for an editor's approval: readers get no takeaways yet.
+    pending: bool = False
+    #: The box's revision: send it back with an edit or approval (409 if it moved on).
+    revision: int = 0
+    #: A person approved or edited the box (the notice says so).
+    checked_by_editor: bool = False
+    #: Set once a published box was changed.
+    correction: CorrectionOut | None = None
 
     @classmethod
-    def of(cls, stored: StoredSummary, *, reviewer: bool = False) -> SummaryOut:
+    def of(
+        cls, stored: StoredSummary, *, reviewer: bool = False, editor: bool = False
+    ) -> SummaryOut:
+        box = editorial.box_of(stored)
+        correction = None
+        if box.corrected_at is not None:
+            text = correction_text(stored.language, box.corrected_at, box.correction_note)
+            correction = CorrectionOut(at=box.corrected_at, note=box.correction_note, text=text)
         out = cls.model_validate(
             {
                 **stored.result,
+                "takeaways": box.takeaways,
+                "notice": editorial.notice_of(stored, box),
                 "summary_id": stored.id,
                 "hidden": stored.hidden,
                 "created_at": stored.created_at,
+                "pending": box.pending,
+                "revision": box.revision,
+                "checked_by_editor": box.checked_by is not None,
+                "correction": correction,
             }
         )
-        if stored.hidden and not reviewer:
+        if (stored.hidden and not reviewer) or (box.pending and not editor):
             out.takeaways = []
         return out
 

@@ -34,6 +34,7 @@ __all__ = [
     "has_credentials",
     "request_scope",
     "require_admin",
+    "require_editor",
     "require_reviewer",
     "scope_of",
 ]
@@ -138,6 +139,20 @@ def require_reviewer(
     actor = _authenticated(request, state, actor)
     if not allows(actor.role, "review"):
         raise HTTPException(403, detail=f"role {actor.role!r} cannot review")
+    return actor
+
+
+def require_editor(
+    request: Request,
+    state: Annotated[AppState, Depends(app_state)],
+    actor: Annotated[Actor | None, Depends(current_actor)],
+) -> Actor:
+    """The caller if it may approve and change boxes: 401 anonymous, 403 for other roles,
+    for publisher keys (a key reviews; a box's words change only by a person, whom the
+    audit log names) and for a cookie-authenticated change without its CSRF token."""
+    actor = _authenticated(request, state, actor)
+    if actor.via == "key" or not allows(actor.role, "edit"):
+        raise HTTPException(403, detail=f"role {actor.role!r} cannot edit")
     return actor
 
 

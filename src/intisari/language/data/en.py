@@ -264,6 +264,7 @@ DATA = LanguageData(
         "Report anything that looks wrong to help us improve them."
     ),
     report_label="Report",
+    checked_notice="AI-generated, checked by an editor.",
     llm_prompt=LLM_PROMPT,
     checked_label="Checked against the article",
     abbreviations=ABBREVIATIONS,
@@ -319,6 +320,11 @@ DATA = LanguageData(
         r"\b(details|more|prices|pricing) (can|may) be found (in|at|on) (this|our)\b",
         r"\bcheck out (this|our)\b",
         r"\b(this|our) [^.!?]{0,60}\b(deals?|price|buying) (roundup|round-up|guide)\b",
+        # The writer greeting the reader ("Welcome to the new 16-inch MacBook Pro."): an
+        # opening flourish, which a box shows as if it were the story's first point.
+        r"^\W*welcome (back )?to\b",
     ),
-    related_link_words=("read", "click", "found", "check", "roundup", "round-up", "guide"),
+    related_link_words=(
+        "read", "click", "found", "check", "roundup", "round-up", "guide", "welcome",
+    ),
 )

@@ -350,6 +350,7 @@ DATA = LanguageData(
         "Laporkan jika ada kekeliruan untuk membantu kami meningkatkan kualitas."
     ),
     report_label="Laporkan",
+    checked_notice="Dibuat dengan AI, diperiksa editor.",
     llm_prompt=LLM_PROMPT,
     checked_label="Sudah dicocokkan dengan isi artikel",
     abbreviations=ABBREVIATIONS,
@@ -404,7 +405,9 @@ DATA = LanguageData(
         r"\b(baca|lihat|simak)\s+(juga|pula)\b",
         # "Informasi selengkapnya dapat dilihat di artikel ini": a pointer, not a fact.
         r"\bselengkapnya\s+(dapat|bisa)\s+(dilihat|dibaca|disimak|ditemukan)\s+di\b",
+        # The writer greeting the reader ("Selamat datang di ..."): a flourish, not a point.
+        r"^\W*selamat\s+datang\s+(kembali\s+)?di\b",
     ),
-    related_link_words=("baca", "lihat", "simak", "selengkapnya"),
+    related_link_words=("baca", "lihat", "simak", "selengkapnya", "datang"),
     word_budget=50,
 )

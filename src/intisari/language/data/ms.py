@@ -25,6 +25,7 @@ DATA = replace(
         "Intisari ini dijana oleh AI dan mungkin tidak sentiasa tepat. "
         "Laporkan jika terdapat kesilapan untuk membantu kami meningkatkan kualiti."
     ),
+    checked_notice="Dijana oleh AI, disemak editor.",
     marker_words=MARKER_WORDS,
     # No Malay training data: the middle-ground word budget sizes its boxes.
     learned_box_size=False,

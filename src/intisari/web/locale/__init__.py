@@ -6,6 +6,7 @@ named in ``READER_LOCALES``, else English.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from intisari.web.locale import en
@@ -17,6 +18,7 @@ __all__ = [
     "READER_LOCALES",
     "READER_TEXT",
     "UI_LANGUAGE",
+    "correction_text",
     "page_language",
     "reader_text",
 ]
@@ -37,6 +39,14 @@ FORM_LANGUAGES = (("", "Detect"), ("id", "Indonesian"), ("en", "English"))
 def reader_text(language: str) -> dict[str, Any]:
     """The reader's wording for an article in ``language``."""
     return READER_TEXT.get(READER_LOCALES.get(language, language), ENGLISH)
+
+
+def correction_text(language: str, at: datetime, note: str | None) -> str:
+    """The correction note under a changed box, in the reader's words: "Diperbarui 3
+    Desember 2026 10.00 WIB: ...", "Updated Dec 3, 2026 10:00 UTC: ..." (the editor's note,
+    or the locale's own words when they left none)."""
+    text = reader_text(language)
+    return f"{text['updated']} {text['moment'](at)}: {note or text['edited']}"
 
 
 def page_language(article_language: str, asked: str | None = None) -> str:

@@ -7,11 +7,19 @@ The box's heading, notice and report label come from the language data
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from intisari.report_kinds import CATEGORIES, MAX_COMMENT_CHARS
 
 __all__ = ["CATEGORY_LABELS", "TEXT"]
+
+
+def moment(at: datetime) -> str:
+    """``Dec 3, 2026 10:00 UTC``: the date and time of a correction (UTC: English readers
+    are anywhere)."""
+    utc = at.astimezone(UTC)
+    return f"{utc:%b} {utc.day}, {utc.year} {utc:%H:%M} UTC"
 
 #: The reader's words for each report category (``report_kinds.CATEGORIES``).
 CATEGORY_LABELS: dict[str, str] = {
@@ -65,4 +73,9 @@ TEXT: dict[str, Any] = {
                "September", "October", "November", "December"),
     "footer_api": "API",
     "footer_review": "Review",
+    "pending": "The takeaways of this article are waiting for an editor's check and are "
+    "not shown yet. You can still read the full article below.",
+    "updated": "Updated",
+    "edited": "the takeaways were edited by an editor.",
+    "moment": moment,
 }

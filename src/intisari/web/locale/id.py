@@ -7,11 +7,26 @@ The box's heading, notice and report label come from the language data
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from intisari.report_kinds import CATEGORIES, MAX_COMMENT_CHARS
 
 __all__ = ["CATEGORY_LABELS", "TEXT"]
+
+#: Indonesian news dates a correction in Western Indonesian Time (Jakarta): UTC+7.
+WIB = timezone(timedelta(hours=7))
+MONTHS = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+    "Oktober", "November", "Desember",
+)
+
+
+def moment(at: datetime) -> str:
+    """``3 Desember 2026 10.00 WIB``: the date and time of a correction, as a newsroom
+    writes it."""
+    local = at.astimezone(UTC).astimezone(WIB)
+    return f"{local.day} {MONTHS[local.month - 1]} {local.year} {local:%H.%M} WIB"
 
 #: The reader's words for each report category (``report_kinds.CATEGORIES``).
 CATEGORY_LABELS: dict[str, str] = {
@@ -63,8 +78,12 @@ TEXT: dict[str, Any] = {
     "error_votes": "Terlalu banyak jawaban dalam waktu singkat. Coba lagi nanti.",
     "language_name": "Bahasa Indonesia",
     "language_nav": "Bahasa",
-    "months": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-               "September", "Oktober", "November", "Desember"),
+    "months": MONTHS,
     "footer_api": "API",
     "footer_review": "Peninjauan",
+    "pending": "Intisari artikel ini sedang menunggu pemeriksaan editor dan belum "
+    "ditampilkan. Artikel lengkapnya tetap dapat Anda baca di bawah.",
+    "updated": "Diperbarui",
+    "edited": "intisari diubah oleh editor.",
+    "moment": moment,
 }

@@ -5,6 +5,8 @@
   the article's language, a report control per bullet), then the article text with each
   bullet's source marked. ``/a/{summary_id}/report`` takes the report form's post.
 - ``/review``: the reviewers' login, then the dashboard of readers' reports.
+- ``/review/summaries/{id}``: an editor's page of one box (approve, change it, its audit);
+  ``/review/audit``: every change, with its exports.
 
 Everything essential works without JavaScript: plain forms, ``<details>`` for the report
 forms, links to ``#src-{i}`` for the sources. ``static/app.js`` only enhances (a dialog,
@@ -19,12 +21,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from intisari.web.pages import article, review, start
+from intisari.web.pages import article, editorial, review, start
 from intisari.web.pages.rendering import STATIC_DIR, error_page
 
 __all__ = ["STATIC_DIR", "error_page", "router"]
 
 #: Every page's route, one module per resource (``start``, ``article``, ``review``).
 router = APIRouter(include_in_schema=False)
-for _resource in (start, article, review):
+for _resource in (start, article, review, editorial):
     router.include_router(_resource.router)

@@ -22,14 +22,15 @@ from starlette.responses import Response
 
 from intisari.language.detect import language_for
 from intisari.report_kinds import MAX_COMMENT_CHARS
+from intisari.service.editorial import box_of, notice_of
 from intisari.service.errors import RateLimited
 from intisari.service.publishers import find_summary_in
 from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
-from intisari.service.votes import cast_vote
+from intisari.service.votes import cast_vote, takes_votes
 from intisari.storage.models import StoredSummary
 from intisari.web.deps import AppState
 from intisari.web.highlight import article_paragraphs, source_spans
-from intisari.web.locale import ENGLISH, READER_TEXT, page_language
+from intisari.web.locale import ENGLISH, READER_TEXT, correction_text, page_language
 from intisari.web.pages.rendering import (
     DB,
     Caller,
@@ -70,7 +71,7 @@ def article_page(
         return not_found(request, state)
     state.metrics.summaries_served.labels("lookup").inc()
     result = stored.result
-    takeaways = [] if stored.hidden else result["takeaways"]
+    takeaways = _visible_takeaways(stored)
     context = {
         **_article_context(stored, hl),
         "takeaways": takeaways,
@@ -82,19 +83,33 @@ def article_page(
     return render(request, state, "article.html", context)
 
 
+def _visible_takeaways(stored: StoredSummary) -> list[dict[str, Any]]:
+    """The bullets readers see: none while hidden or a draft, else the box as editors
+    left it (the engine's when untouched)."""
+    box = box_of(stored)
+    return [] if stored.hidden or box.pending else box.takeaways
+
+
 def _article_context(stored: StoredSummary, hl: str = "") -> dict[str, Any]:
     data = language_for(stored.language).data
     asked = hl if hl in READER_TEXT else None
     locale = page_language(stored.language, asked)
     ui = READER_TEXT[locale]
+    box = box_of(stored)
+    correction = None
+    if box.corrected_at is not None:
+        # The box's words stay in the article's language, the note with them.
+        correction = correction_text(stored.language, box.corrected_at, box.correction_note)
     return {
         "summary_id": stored.id,
         "lang": locale,
         "article_lang": stored.language,
         "title": stored.result.get("title"),
         "hidden": stored.hidden,
+        "pending": box.pending,
+        "correction": correction,
         "heading": data.heading,
-        "notice": stored.result.get("notice") or data.notice,
+        "notice": notice_of(stored, box),
         # The box's words are the article's language's; switched to another, the page says
         # "report" in the reader's.
         "report_label": data.report_label if asked is None else ui["report_title"],
@@ -153,8 +168,8 @@ def report_page(
     stored = find_summary_in(session, summary_id, request_scope(request, state, session))
     if stored is None:
         return not_found(request, state)
-    takeaways = stored.result["takeaways"]
-    if stored.hidden or not 0 <= takeaway < len(takeaways):
+    takeaways = _visible_takeaways(stored)
+    if not 0 <= takeaway < len(takeaways):
         return not_found(request, state, stored.language)
     return _report_form(request, state, stored, takeaway, {}, None, 200, hl=hl)
 
@@ -173,7 +188,7 @@ def _report_form(
     context = {
         **_article_context(stored, hl),
         "index": index,
-        "takeaway": stored.result["takeaways"][index],
+        "takeaway": _visible_takeaways(stored)[index],
         "values": values,
         "error": error,
     }
@@ -206,7 +221,7 @@ def send_report(
         return not_found(request, state)
     context = _article_context(stored, hl)
     ui = context["ui"]
-    n_takeaways = len(stored.result["takeaways"])
+    n_takeaways = len(_visible_takeaways(stored))
     # Compared as text: "²" and "₃" pass str.isdigit() and then make int() raise, as do
     # 5,000 digits; only the exact index of a bullet names it.
     index = next((i for i in range(n_takeaways) if takeaway_index == str(i)), -1)
@@ -266,7 +281,7 @@ def send_vote(
     ``app.js``. The same service function as ``POST /v1/summaries/{id}/helpful``."""
     wants_json = "application/json" in request.headers.get("accept", "")
     stored = find_summary_in(session, summary_id, request_scope(request, state, session))
-    if stored is None or stored.hidden:
+    if stored is None or not takes_votes(stored):
         if wants_json:
             return JSONResponse({"message": ENGLISH["not_found_message"]}, 404)
         return not_found(request, state)

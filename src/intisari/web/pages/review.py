@@ -16,8 +16,9 @@ from starlette.responses import Response
 
 from intisari.report_kinds import CATEGORIES, MAX_NOTE_CHARS, STATUS_LABELS, STATUSES
 from intisari.roles import allows
-from intisari.service import review
+from intisari.service import editorial, review
 from intisari.service.accounts import log_in
+from intisari.service.editorial import box_of
 from intisari.service.errors import NotFound, RateLimited
 from intisari.service.publishers import ANONYMOUS_SCOPE, Scope, find_summary_in, report_in
 from intisari.service.review import MAX_INT
@@ -124,10 +125,18 @@ def review_page(
         "category_labels": CATEGORY_LABELS,
         "flash": _DONE_MESSAGES.get(done),
         "votes": vote_counts(session, list(groups)),
+        **_editorial_context(session, principal),
     }
     response = render(request, state, "review.html", context)
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def _editorial_context(session: Session, principal: Principal | None) -> dict[str, Any]:
+    """The editors' part of the dashboard: drafts waiting, and links to edit each box."""
+    if principal is None or not allows(principal.account.role, "edit"):
+        return {"can_edit": False, "drafts": []}
+    return {"can_edit": True, "drafts": editorial.drafts(session, principal.account)}
 
 
 #: What the dashboard says after a decision (a fixed text per code: nothing from the URL
@@ -143,7 +152,8 @@ _DONE_MESSAGES = {
 
 def _report_item(report: Report) -> ReportItem:
     result = report.summary.result
-    takeaways = result["takeaways"]
+    # The box as editors left it: readers reported what they saw.
+    takeaways = box_of(report.summary).takeaways
     index = report.takeaway_index
     if index is None or not 0 <= index < len(takeaways):
         return ReportItem(report, None, [])
@@ -245,7 +255,7 @@ def review_hide(
         return _review_error(request, state, "There is no such summary.", 404)
     if hidden not in ("true", "false"):
         return _review_error(request, state, "Choose hide or unhide.", 422)
-    review.set_hidden(session, stored, hidden == "true")
+    review.set_hidden(session, stored, hidden == "true", actor=_reviewer(principal) or "")
     done = "hidden" if hidden == "true" else "shown"
     return redirect(f"/review?status={_tab(return_status)}&done={done}")
 

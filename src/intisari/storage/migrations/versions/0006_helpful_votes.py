@@ -1,7 +1,7 @@
 """Readers' "Helpful?" votes on a box: one per client (keyed hash) and summary.
 
 Revision ID: 0006
-Revises: 0004 (until editorial's 0005 lands on main; then 0005)
+Revises: 0005
 Create Date: 2026-12-03
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

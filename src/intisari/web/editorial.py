@@ -1,0 +1,195 @@
+"""The editors' JSON routes (issue 16): approve a draft, change a box, pick a replacing
+sentence, drafts waiting, and the audit log with its export.
+
+Each calls the same ``service.editorial`` function as the dashboard's pages
+(``web/pages/editorial.py``). Changes need the ``edit`` permission (``roles.allows``):
+401 anonymous, 403 a reviewer or reader, 403 a cookie-authenticated change without its
+``X-CSRF-Token``; 404 a summary of another publisher; 409 a change made against an older
+``revision``; 422 a change that cannot be made (the grounding invariant, an unsupported
+rewrite). The audit log needs ``review``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
+
+from intisari.service import editorial
+from intisari.service.editorial import MAX_CORRECTION_NOTE_CHARS, Edit
+from intisari.service.review import MAX_INT, MAX_LIST_LIMIT
+from intisari.storage.models import AuditEntry, StoredSummary
+from intisari.web.api import error_responses
+from intisari.web.deps import AppState, app_state, db_session
+from intisari.web.schemas import MAX_STATEMENT_CHARS, SummaryOut
+from intisari.web.tenancy import Actor, require_editor, require_reviewer
+
+__all__ = ["AuditOut", "CandidateOut", "EditIn", "RevisionIn", "router"]
+
+State = Annotated[AppState, Depends(app_state)]
+DB = Annotated[Session, Depends(db_session)]
+Editor = Annotated[Actor, Depends(require_editor)]
+Reviewer = Annotated[Actor, Depends(require_reviewer)]
+
+router = APIRouter(tags=["editorial"])
+
+#: Most bullets a box has (``takeaways.select.MAX_COUNT`` is far below): bounds ``order``.
+MAX_ORDER_ITEMS = 50
+
+
+class RevisionIn(BaseModel):
+    """The revision the change is made against (``SummaryOut.revision``)."""
+
+    model_config = {"extra": "forbid"}
+
+    revision: int = Field(ge=0, le=MAX_INT, strict=True)
+
+
+class EditIn(RevisionIn):
+    """One change: ``remove`` bullet ``index``; ``reorder`` to ``order``; ``replace``
+    bullet ``index`` with article sentence ``sentence`` (see ``/candidates``); ``shorten``
+    bullet ``index`` to ``text`` (deletions only); ``rewrite`` LLM bullet ``index`` as
+    ``text`` (checked; 422 ``rewrite-unsupported`` unless supported)."""
+
+    op: Literal["remove", "reorder", "replace", "shorten", "rewrite"]
+    index: int = Field(0, ge=0, le=MAX_INT, strict=True)
+    order: list[Annotated[int, Field(ge=0, le=MAX_INT, strict=True)]] = Field(
+        default_factory=list, max_length=MAX_ORDER_ITEMS
+    )
+    sentence: int = Field(0, ge=0, le=MAX_INT, strict=True)
+    text: str = Field("", max_length=MAX_STATEMENT_CHARS)
+    #: For readers, when the box was published already ("Updated ...: <note>").
+    note: str | None = Field(None, max_length=MAX_CORRECTION_NOTE_CHARS)
+
+
+class CandidateOut(BaseModel):
+    sentence: int
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    position: int
+    score: float
+    in_box: bool
+    #: A whole sentence (only these may replace a bullet).
+    whole: bool
+
+
+class AuditOut(BaseModel):
+    id: int
+    at: str
+    summary_id: str
+    publisher_id: int
+    actor: str
+    action: str
+    revision: int | None
+    note: str | None
+    before: Any
+    after: Any
+
+    @classmethod
+    def of(cls, entry: AuditEntry) -> AuditOut:
+        return cls.model_validate(editorial.audit_row(entry))
+
+
+def _editor_view(stored: StoredSummary) -> SummaryOut:
+    return SummaryOut.of(stored, reviewer=True, editor=True)
+
+
+@router.post(
+    "/v1/summaries/{summary_id}/approve",
+    response_model=SummaryOut,
+    responses=error_responses(400, 401, 403, 404, 409, 422),
+)
+def approve(summary_id: str, body: RevisionIn, session: DB, editor: Editor) -> SummaryOut:
+    """Approve the box: a draft is published; the notice says an editor checked it."""
+    return _editor_view(editorial.approve(session, summary_id, editor, revision=body.revision))
+
+
+@router.post(
+    "/v1/summaries/{summary_id}/edits",
+    response_model=SummaryOut,
+    responses=error_responses(400, 401, 403, 404, 409, 422),
+)
+def edit(
+    summary_id: str, body: EditIn, state: State, session: DB, editor: Editor
+) -> SummaryOut:
+    """Change the box (see ``EditIn``); answers the box as it is now."""
+    change = Edit(body.op, body.index, tuple(body.order), body.sentence, body.text)
+    stored = editorial.edit(
+        session, summary_id, editor, change, revision=body.revision, note=body.note,
+        ranker=state.settings.engine_ranker,
+    )
+    return _editor_view(stored)
+
+
+@router.get(
+    "/v1/summaries/{summary_id}/candidates",
+    response_model=list[CandidateOut],
+    responses=error_responses(401, 403, 404),
+)
+def candidates(
+    summary_id: str, state: State, session: DB, editor: Editor
+) -> list[CandidateOut]:
+    """The article's sentences, best first, with the ranker's score and where each sits:
+    what may replace a bullet."""
+    stored = editorial.editable_summary(session, summary_id, editor)
+    found = editorial.candidates(stored, state.settings.engine_ranker)
+    return [CandidateOut.model_validate(c, from_attributes=True) for c in found]
+
+
+@router.get(
+    "/v1/drafts", response_model=list[SummaryOut], responses=error_responses(401, 403)
+)
+def drafts(session: DB, editor: Editor) -> list[SummaryOut]:
+    """Drafts waiting for approval, oldest first (the editor's publisher only)."""
+    return [_editor_view(s) for s in editorial.drafts(session, editor)]
+
+
+@router.get(
+    "/v1/audit", response_model=list[AuditOut], responses=error_responses(401, 403, 422)
+)
+def audit(
+    session: DB,
+    reviewer: Reviewer,
+    summary_id: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIST_LIMIT)] = 100,
+    offset: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
+) -> list[AuditOut]:
+    """Every change (approvals, edits, hiding, report decisions), newest first."""
+    entries = editorial.audit_entries(
+        session, reviewer, summary_id=summary_id, limit=limit, offset=offset
+    )
+    return [AuditOut.of(e) for e in entries]
+
+
+@router.get(
+    "/v1/audit/export",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "The whole audit log, newest first: JSON Lines or CSV",
+            "content": {
+                "application/x-ndjson": {"schema": {"type": "string"}},
+                "text/csv": {"schema": {"type": "string"}},
+            },
+        },
+        **error_responses(401, 403, 422),
+    },
+)
+def audit_export(
+    state: State, reviewer: Reviewer, format: Literal["jsonl", "csv"] = "jsonl"
+) -> StreamingResponse:
+    """The audit log to keep or read elsewhere (``format=jsonl`` or ``csv``)."""
+    if format == "csv":
+        return StreamingResponse(
+            editorial.audit_csv(state.sessions, reviewer),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="intisari-audit.csv"'},
+        )
+    return StreamingResponse(
+        editorial.audit_jsonl(state.sessions, reviewer), media_type="application/x-ndjson"
+    )

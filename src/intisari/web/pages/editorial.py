@@ -1,0 +1,282 @@
+"""The editors' pages (issue 16): one page per summary's box (``/review/summaries/{id}``)
+to approve it and change it, the sentence picker that replaces a bullet, and the audit log
+(``/review/audit``) with its exports.
+
+Every form posts the CSRF token and the box's ``revision``; each calls the same
+``service.editorial`` function as the JSON routes (``web/editorial.py``), so a change is
+checked, audited and refused the same whichever way it arrives.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from sqlalchemy.orm import Session
+from starlette.requests import Request
+from starlette.responses import Response
+
+from intisari.roles import Permission, allows
+from intisari.service import editorial
+from intisari.service.editorial import MAX_CORRECTION_NOTE_CHARS, Edit
+from intisari.service.errors import Invalid, ServiceError
+from intisari.service.review import MAX_INT
+from intisari.storage.models import Account, StoredSummary
+from intisari.web.auth import Principal
+from intisari.web.deps import AppState
+from intisari.web.locale import UI_LANGUAGE, correction_text
+from intisari.web.pages.rendering import (
+    DB,
+    TEMPLATES,
+    FormText,
+    MaybePrincipal,
+    State,
+    redirect,
+    render,
+)
+
+__all__ = ["audit_value", "router"]
+
+router = APIRouter(include_in_schema=False)
+
+#: Audit rows the dashboard's page shows (newest first); the exports hold them all.
+AUDIT_PAGE_ROWS = 200
+#: What the editor's page says after a change (a fixed text per code: nothing from the URL
+#: is ever shown).
+DONE_MESSAGES = {
+    "approve": "Approved: readers see the box, marked as checked by an editor.",
+    "remove": "Bullet removed.",
+    "reorder": "Bullets reordered.",
+    "replace": "Bullet replaced with the chosen sentence.",
+    "shorten": "Bullet shortened.",
+    "rewrite": "Bullet rewritten; the checker finds it supported.",
+}
+OPS = ("remove", "reorder", "replace", "shorten", "rewrite")
+
+
+def audit_value(value: Any) -> str:
+    """An audit row's before or after, readable: a box's bullets one per line, numbered;
+    other changes as ``key: value``."""
+    if isinstance(value, list):
+        return "\n".join(
+            f"{i}. {item.get('text', '')}" if isinstance(item, dict) else f"{i}. {item}"
+            for i, item in enumerate(value, 1)
+        )
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {item}" for key, item in value.items())
+    return "" if value is None else str(value)
+
+
+TEMPLATES.env.filters["audit_value"] = audit_value
+
+
+def _account(principal: Principal | None, permission: Permission) -> Account | None:
+    if principal is None or not allows(principal.account.role, permission):
+        return None
+    return principal.account
+
+
+def _refused(
+    request: Request, state: AppState, principal: Principal | None, permission: Permission
+) -> Response | None:
+    """Login first (anonymous), or 403 for a role that may not."""
+    if principal is None:
+        return redirect("/review")
+    if _account(principal, permission) is None:
+        return _error(request, state, f"Your account cannot {permission}.", 403)
+    return None
+
+
+def _error(request: Request, state: AppState, message: str, status_code: int) -> Response:
+    context = {"heading": "Editing", "message": message, "lang": UI_LANGUAGE}
+    return render(request, state, "error.html", context, status_code)
+
+
+def _summary(session: Session, summary_id: str, editor: Account) -> StoredSummary | None:
+    try:
+        return editorial.editable_summary(session, summary_id, editor)
+    except ServiceError:
+        return None
+
+
+def _box_context(session: Session, stored: StoredSummary, editor: Account) -> dict[str, Any]:
+    box = editorial.box_of(stored)
+    n = len(box.takeaways)
+    order = list(range(n))
+
+    def swapped(i: int, j: int) -> str:
+        moved = list(order)
+        moved[i], moved[j] = moved[j], moved[i]
+        return ",".join(map(str, moved))
+
+    bullets = [
+        {
+            "index": i,
+            "takeaway": t,
+            "up": swapped(i, i - 1) if i > 0 else None,
+            "down": swapped(i, i + 1) if i < n - 1 else None,
+        }
+        for i, t in enumerate(box.takeaways)
+    ]
+    correction = None
+    if box.corrected_at is not None:
+        correction = correction_text(stored.language, box.corrected_at, box.correction_note)
+    audit = [
+        editorial.audit_row(e)
+        for e in editorial.audit_entries(session, editor, summary_id=stored.id)
+    ]
+    return {
+        "summary": stored,
+        "box": box,
+        "bullets": bullets,
+        "notice": editorial.notice_of(stored, box),
+        "correction": correction,
+        "audit": audit,
+        "editor": editor.name,
+        "max_note": MAX_CORRECTION_NOTE_CHARS,
+    }
+
+
+@router.get("/review/summaries/{summary_id}")
+def editor_page(
+    summary_id: str, request: Request, state: State, session: DB, principal: MaybePrincipal,
+    done: str = "",
+) -> Response:
+    """The box as editors see it (draft included), with every change and the audit."""
+    refused = _refused(request, state, principal, "edit")
+    if refused is not None:
+        return refused
+    editor = _account(principal, "edit")
+    assert editor is not None
+    stored = _summary(session, summary_id, editor)
+    if stored is None:
+        return _error(request, state, "There is no such summary.", 404)
+    context = {**_box_context(session, stored, editor), "flash": DONE_MESSAGES.get(done)}
+    response = render(request, state, "editor.html", context)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@router.get("/review/summaries/{summary_id}/replace")
+def picker_page(
+    summary_id: str, request: Request, state: State, session: DB, principal: MaybePrincipal,
+    index: int = 0,
+) -> Response:
+    """The sentences that may replace bullet ``index``: best first, with the ranker's
+    score and where each sits in the article."""
+    refused = _refused(request, state, principal, "edit")
+    if refused is not None:
+        return refused
+    editor = _account(principal, "edit")
+    assert editor is not None
+    stored = _summary(session, summary_id, editor)
+    if stored is None:
+        return _error(request, state, "There is no such summary.", 404)
+    box = editorial.box_of(stored)
+    if not 0 <= index < len(box.takeaways):
+        return _error(request, state, "The box has no such bullet.", 404)
+    context = {
+        "summary": stored,
+        "box": box,
+        "index": index,
+        "takeaway": box.takeaways[index],
+        "candidates": editorial.candidates(stored, state.settings.engine_ranker),
+        "max_note": MAX_CORRECTION_NOTE_CHARS,
+    }
+    return render(request, state, "editor_picker.html", context)
+
+
+@router.post("/review/summaries/{summary_id}/approve")
+def approve_form(
+    summary_id: str, request: Request, state: State, session: DB, principal: MaybePrincipal,
+    csrf_token: FormText = "", revision: FormText = "",
+) -> Response:
+    """Approve the box (publishes a draft)."""
+    refused = _refused_post(request, state, principal, csrf_token)
+    if refused is not None:
+        return refused
+    editor = _account(principal, "edit")
+    assert editor is not None
+    try:
+        editorial.approve(session, summary_id, editor, revision=_number(revision))
+    except ServiceError as error:
+        return _error(request, state, error.message, error.status)
+    return redirect(f"/review/summaries/{summary_id}?done=approve")
+
+
+@router.post("/review/summaries/{summary_id}/edit")
+def edit_form(
+    summary_id: str,
+    request: Request,
+    state: State,
+    session: DB,
+    principal: MaybePrincipal,
+    csrf_token: FormText = "",
+    revision: FormText = "",
+    op: FormText = "",
+    index: FormText = "0",
+    order: FormText = "",
+    sentence: FormText = "0",
+    text: FormText = "",
+    note: FormText = "",
+) -> Response:
+    """One change to the box; the same rules as ``POST /v1/summaries/{id}/edits``."""
+    refused = _refused_post(request, state, principal, csrf_token)
+    if refused is not None:
+        return refused
+    editor = _account(principal, "edit")
+    assert editor is not None
+    if op not in OPS:
+        return _error(request, state, "Choose a change to make.", 422)
+    try:
+        change = Edit(
+            op,  # type: ignore[arg-type]  # checked against OPS just above
+            _number(index),
+            tuple(_number(i) for i in order.split(",") if i),
+            _number(sentence),
+            text,
+        )
+        editorial.edit(
+            session, summary_id, editor, change, revision=_number(revision),
+            note=note.strip() or None, ranker=state.settings.engine_ranker,
+        )
+    except ServiceError as error:
+        return _error(request, state, error.message, error.status)
+    return redirect(f"/review/summaries/{summary_id}?done={op}")
+
+
+@router.get("/review/audit")
+def audit_page(
+    request: Request, state: State, session: DB, principal: MaybePrincipal
+) -> Response:
+    """The latest changes, newest first, with links to the full exports."""
+    refused = _refused(request, state, principal, "review")
+    if refused is not None:
+        return refused
+    reviewer = _account(principal, "review")
+    assert reviewer is not None
+    rows = [
+        editorial.audit_row(e)
+        for e in editorial.audit_entries(session, reviewer, limit=AUDIT_PAGE_ROWS)
+    ]
+    response = render(request, state, "audit.html", {"rows": rows, "reviewer": reviewer.name})
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _refused_post(
+    request: Request, state: AppState, principal: Principal | None, csrf_token: str
+) -> Response | None:
+    refused = _refused(request, state, principal, "edit")
+    if refused is None and not state.csrf.check(request, csrf_token):
+        return _error(request, state, "This form has expired. Reload and try again.", 403)
+    return refused
+
+
+def _number(value: str) -> int:
+    """A form's whole number (ASCII digits within the database's INTEGER), else ``Invalid``
+    via the service's own refusal of an impossible value."""
+    value = value.strip()
+    if value.isascii() and value.isdigit() and len(value) <= len(str(MAX_INT)):
+        return int(value)
+    raise Invalid(f"{value[:20]!r} is not a number")

@@ -1,0 +1,102 @@
+"""Editorial state on real SQLite and PostgreSQL: a draft stored with its summary in one
+commit, the hot path's reference (pending, revision), the revision counter refusing a
+concurrent change, and the audit row written with its change or not at all."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from intisari.pipeline import summarize
+from intisari.service import editorial
+from intisari.service.errors import Conflict
+from intisari.storage.accounts import create_account, get_account_by_name
+from intisari.storage.database import make_engine, make_sessions
+from intisari.storage.models import Account, AuditEntry, StoredSummary
+from intisari.storage.repository import add_summary, find_summary_ref
+
+ARTICLE = "\n\n".join(
+    [
+        "Jalur Sepeda Baru di Bandung",
+        "Pemerintah Kota Bandung meresmikan jalur sepeda baru sepanjang dua belas kilometer "
+        "pada Senin pagi. Jalur itu menghubungkan pusat kota dengan kawasan kampus di utara.",
+        "Wali kota mengatakan jalur tersebut dibangun untuk mengurangi kemacetan pada jam "
+        "sibuk. Warga menyambut baik pembangunan jalur yang dilengkapi lampu penerangan.",
+        "Dinas perhubungan akan memantau penggunaan jalur selama tiga bulan pertama. "
+        "Anggaran pembangunan jalur mencapai empat miliar rupiah dari dana daerah.",
+    ]
+)
+KEY = "a" * 64
+
+
+@pytest.fixture(scope="module")
+def result() -> dict[str, object]:
+    return summarize(ARTICLE).model_dump(mode="json")
+
+
+def _store(session: Session, result: dict[str, object], *, draft: bool) -> StoredSummary:
+    return add_summary(session, content_hash=KEY, engine_version="v", result=result, draft=draft)
+
+
+def test_a_draft_is_stored_with_its_summary_and_seen_by_the_hot_path(
+    session: Session, database_url: str, result: dict[str, object]
+) -> None:
+    stored = _store(session, result, draft=True)
+    engine = make_engine(database_url)
+    try:
+        ref = find_summary_ref(engine, KEY, "v")
+        assert ref is not None and ref.pending and ref.revision == 1
+        editor = create_account(session, "eda", None, "editor")
+        editorial.approve(session, stored.id, editor, revision=1)
+        ref = find_summary_ref(engine, KEY, "v")
+        assert ref is not None and not ref.pending and ref.revision == 2
+    finally:
+        engine.dispose()
+
+
+def test_an_untouched_summary_is_published_at_revision_0(
+    session: Session, database_url: str, result: dict[str, object]
+) -> None:
+    stored = _store(session, result, draft=False)
+    engine = make_engine(database_url)
+    try:
+        assert find_summary_ref(engine, KEY, "v") == (stored.id, False, False, 0)
+    finally:
+        engine.dispose()
+    assert editorial.box_of(stored).takeaways == result["takeaways"]
+
+
+def test_two_editors_at_once_one_wins_and_one_gets_409(
+    session: Session, database_url: str, result: dict[str, object]
+) -> None:
+    stored = _store(session, result, draft=True)
+    create_account(session, "eda", None, "editor")
+    create_account(session, "dewi", None, "editor")
+    engine = make_engine(database_url)
+    sessions = make_sessions(engine)
+    try:
+        with sessions() as first, sessions() as second:
+            eda, dewi = _account(first, "eda"), _account(second, "dewi")
+            # Both read the box at revision 1; the second's copy stays as it read it.
+            editorial.editable_summary(first, stored.id, eda)
+            editorial.editable_summary(second, stored.id, dewi)
+            change = editorial.Edit("remove", index=0)
+            editorial.edit(first, stored.id, eda, change, revision=1)
+            with pytest.raises(Conflict):  # the version counter, not the early check
+                editorial.edit(second, stored.id, dewi, change, revision=1)
+        with sessions() as fresh:
+            again = fresh.get(StoredSummary, stored.id)
+            assert again is not None and again.box is not None
+            assert again.box.revision == 2
+            assert len(again.box.takeaways or []) == len(result["takeaways"]) - 1  # type: ignore[arg-type]
+            # Only the change that was made has its audit row.
+            assert fresh.scalar(select(func.count(AuditEntry.id))) == 1
+    finally:
+        engine.dispose()
+
+
+def _account(session: Session, name: str) -> Account:
+    account = get_account_by_name(session, name)
+    assert account is not None
+    return account

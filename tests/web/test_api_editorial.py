@@ -1,0 +1,374 @@
+"""Editorial control over the JSON API (issue 16, section 1): drafts in publish mode
+``review``, approval, each editor's change with the grounding invariant checked on the
+result, revisions (409), corrections, the notice, the audit log and its exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import update
+from typer.testing import CliRunner
+
+from app_fixtures import ARTICLE, make_account
+from intisari.cli import app as cli_app
+from intisari.pipeline import summarize
+from intisari.result import join_spans
+from intisari.service.summaries import ENGINE_VERSION
+from intisari.storage.accounts import get_account_by_name
+from intisari.storage.database import make_engine, make_sessions
+from intisari.storage.models import Publisher
+from intisari.storage.repository import add_summary
+
+Headers = dict[str, str]
+
+
+def set_publisher(client: TestClient, **values: Any) -> None:
+    """Change the default publisher (publish mode, notices) in the app's database."""
+    with client.app.state.intisari.sessions() as session:  # type: ignore[attr-defined]
+        session.execute(update(Publisher).where(Publisher.id == 1).values(**values))
+        session.commit()
+
+
+def bearer(client: TestClient, name: str, role: str) -> Headers:
+    return {"Authorization": f"Bearer {make_account(client.app, name, role)}"}  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def editor(client: TestClient) -> Headers:
+    return bearer(client, "eda", "editor")
+
+
+def assert_grounded(summary: dict[str, Any]) -> None:
+    """The grounding invariant on every extracted bullet of a JSON summary."""
+    text = summary["text"]
+    for takeaway in summary["takeaways"]:
+        if takeaway["origin"] != "extract":
+            continue
+        spans = [tuple(span) for span in takeaway["spans"]]
+        assert spans, takeaway
+        assert all(0 <= start < end <= len(text) for start, end in spans)
+        assert join_spans(text, spans) == takeaway["text"]
+
+
+def draft(client: TestClient) -> dict[str, Any]:
+    set_publisher(client, publish_mode="review")
+    response = client.post("/v1/summaries", json={"text": ARTICLE})
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def edit(client: TestClient, headers: Headers, summary_id: str, **body: Any) -> Any:
+    return client.post(f"/v1/summaries/{summary_id}/edits", json=body, headers=headers)
+
+
+def published(client: TestClient, editor: Headers) -> dict[str, Any]:
+    """A summary in auto mode, as the editor sees it (revision 0, untouched)."""
+    body = client.post("/v1/summaries", json={"text": ARTICLE}).json()
+    seen: dict[str, Any] = client.get(f"/v1/summaries/{body['summary_id']}", headers=editor).json()
+    return seen
+
+
+def test_review_mode_keeps_a_new_box_from_readers_until_an_editor_approves(
+    client: TestClient, editor: Headers
+) -> None:
+    body = draft(client)
+    summary_id = body["summary_id"]
+    assert body["pending"] is True and body["takeaways"] == [] and body["revision"] == 1
+    again = client.post("/v1/summaries", json={"text": ARTICLE})  # the cached hot path
+    assert again.headers["X-Intisari-Cache"] == "hit"
+    assert again.json()["pending"] is True and again.json()["takeaways"] == []
+    assert client.get(f"/v1/summaries/{summary_id}").json()["takeaways"] == []
+    seen = client.get(f"/v1/summaries/{summary_id}", headers=editor).json()
+    assert seen["pending"] is True and len(seen["takeaways"]) >= 3
+    # An edit of a draft is no correction: readers never saw the box.
+    edited = edit(client, editor, summary_id, revision=1, op="remove", index=2).json()
+    assert edited["pending"] is True and edited["correction"] is None
+    seen = client.get(f"/v1/summaries/{summary_id}", headers=editor).json()
+    assert [s["summary_id"] for s in client.get("/v1/drafts", headers=editor).json()] == [
+        summary_id
+    ]
+
+    approved = client.post(
+        f"/v1/summaries/{summary_id}/approve", json={"revision": 2}, headers=editor
+    )
+    assert approved.status_code == 200, approved.text
+    public = client.post("/v1/summaries", json={"text": ARTICLE}).json()
+    assert public["pending"] is False and public["takeaways"] == seen["takeaways"]
+    assert public["checked_by_editor"] is True
+    assert public["notice"] == "Dibuat dengan AI, diperiksa editor."
+    assert public["correction"] is None  # approving a draft corrects nothing
+    assert client.get("/v1/drafts", headers=editor).json() == []
+
+
+def test_auto_mode_publishes_at_once_with_today_s_notice(client: TestClient) -> None:
+    body = client.post("/v1/summaries", json={"text": ARTICLE}).json()
+    assert body["pending"] is False and body["revision"] == 0 and body["takeaways"]
+    assert body["checked_by_editor"] is False
+    assert body["notice"].startswith("Intisari ini dibuat dengan AI")
+
+
+def test_a_publisher_s_own_notice_wins(client: TestClient, editor: Headers) -> None:
+    set_publisher(client, notices={"id": "Ringkasan otomatis, diperiksa redaksi Kabar."})
+    body = client.post("/v1/summaries", json={"text": ARTICLE}).json()
+    assert body["notice"] == "Ringkasan otomatis, diperiksa redaksi Kabar."
+
+
+def test_remove_reorder_and_the_correction_note(client: TestClient, editor: Headers) -> None:
+    box = published(client, editor)
+    summary_id, before = box["summary_id"], box["takeaways"]
+    removed = edit(client, editor, summary_id, revision=0, op="remove", index=1,
+                   note="poin kedua keliru")
+    assert removed.status_code == 200, removed.text
+    after = removed.json()
+    assert after["takeaways"] == [before[0], *before[2:]] and after["revision"] == 1
+    assert after["correction"]["note"] == "poin kedua keliru"
+    assert after["correction"]["text"].startswith("Diperbarui ")
+    assert after["correction"]["text"].endswith(" WIB: poin kedua keliru")
+    n = len(after["takeaways"])
+    order = list(reversed(range(n)))
+    reordered = edit(client, editor, summary_id, revision=1, op="reorder", order=order).json()
+    assert reordered["takeaways"] == list(reversed(after["takeaways"]))
+    assert_grounded(reordered)
+    # Readers get the new box at once, from the cached path too (a new revision's body).
+    public = client.post("/v1/summaries", json={"text": ARTICLE}).json()
+    assert public["takeaways"] == reordered["takeaways"] and public["revision"] == 2
+    assert public["notice"] == "Dibuat dengan AI, diperiksa editor."
+    for wrong in ([0] * n, list(range(n + 1)), []):
+        refused = edit(client, editor, summary_id, revision=2, op="reorder", order=wrong)
+        assert refused.status_code == 422
+
+
+def test_replace_takes_a_ranked_sentence_of_the_article(
+    client: TestClient, editor: Headers
+) -> None:
+    box = published(client, editor)
+    summary_id = box["summary_id"]
+    candidates = client.get(f"/v1/summaries/{summary_id}/candidates", headers=editor).json()
+    whole = [c for c in candidates if c["whole"]]
+    assert candidates[: len(whole)] == whole  # whole sentences first, then fragments
+    scores = [c["score"] for c in whole]
+    assert scores == sorted(scores, reverse=True)
+    assert whole[0]["score"] == 1.0 and all(0 <= c["score"] <= 1 for c in candidates)
+    assert {c["sentence"] for c in candidates} == set(range(len(candidates)))
+    text = box["text"]
+    assert all(text[c["start"] : c["end"]] == c["text"] for c in candidates)
+    used = [c for c in candidates if c["in_box"]]
+    assert used and all(c["paragraph"] >= 0 and c["position"] >= 0 for c in candidates)
+    free = [c for c in whole if not c["in_box"]]
+    if not free:  # the box took every sentence: make room first
+        box = edit(client, editor, summary_id, revision=0, op="remove", index=0).json()
+        candidates = client.get(f"/v1/summaries/{summary_id}/candidates", headers=editor).json()
+        free = [c for c in candidates if c["whole"] and not c["in_box"]]
+    chosen = free[0]
+    replaced = edit(client, editor, summary_id, revision=box["revision"], op="replace",
+                    index=0, sentence=chosen["sentence"])
+    assert replaced.status_code == 200, replaced.text
+    first = replaced.json()["takeaways"][0]
+    assert first["text"] == chosen["text"] and first["score"] == chosen["score"]
+    assert_grounded(replaced.json())
+    again = edit(client, editor, summary_id, revision=replaced.json()["revision"],
+                 op="replace", index=1, sentence=chosen["sentence"])
+    assert again.status_code == 422  # already in the box
+    missing = edit(client, editor, summary_id, revision=replaced.json()["revision"],
+                   op="replace", index=0, sentence=10_000)
+    assert missing.status_code == 422
+
+
+def test_a_headline_or_cut_off_line_cannot_replace_a_bullet(
+    client: TestClient, editor: Headers
+) -> None:
+    # With the title given apart, the article's first line (its headline) stays in the text.
+    body = client.post("/v1/summaries", json={"text": ARTICLE, "title": "Beras"}).json()
+    summary_id = body["summary_id"]
+    candidates = client.get(f"/v1/summaries/{summary_id}/candidates", headers=editor).json()
+    fragments = [c for c in candidates if not c["whole"]]
+    assert [c["text"] for c in fragments] == ["Harga Beras Naik di Pasar Tradisional Surabaya"]
+    refused = edit(client, editor, summary_id, revision=0, op="replace", index=0,
+                   sentence=fragments[0]["sentence"])
+    assert refused.status_code == 422
+
+
+def test_shorten_accepts_only_deletions_and_recomputes_the_spans(
+    client: TestClient, editor: Headers
+) -> None:
+    box = published(client, editor)
+    summary_id = box["summary_id"]
+    words = box["takeaways"][1]["text"].split()
+    # Delete a word from the middle and the last word: two pieces, the final mark kept.
+    wanted = " ".join([*words[:2], *words[3:-1]]) + words[-1][-1]
+    shortened = edit(client, editor, summary_id, revision=0, op="shorten", index=1, text=wanted)
+    assert shortened.status_code == 200, shortened.text
+    bullet = shortened.json()["takeaways"][1]
+    assert bullet["text"] == wanted and len(bullet["spans"]) == 3
+    assert_grounded(shortened.json())
+    for refused_text, code in [
+        (wanted + " baru", "not-a-deletion"),  # a word added
+        (" ".join(reversed(wanted.split())), "not-a-deletion"),  # words moved
+        (wanted, "not-a-deletion"),  # nothing deleted
+    ]:
+        refused = edit(client, editor, summary_id, revision=1, op="shorten", index=1,
+                       text=refused_text)
+        assert refused.status_code == 422 and refused.json()["code"] == code, refused_text
+    too_short = edit(client, editor, summary_id, revision=1, op="shorten", index=1,
+                     text=" ".join(words[:2]))
+    assert too_short.status_code == 422
+    unchanged = client.get(f"/v1/summaries/{summary_id}").json()
+    assert unchanged["revision"] == 1 and unchanged["takeaways"][1] == bullet
+
+
+def llm_summary(client: TestClient) -> str:
+    """A stored LLM-mode summary: its first bullet written by an LLM and checked."""
+    result = summarize(ARTICLE).model_dump(mode="json")
+    first = result["takeaways"][0]
+    result["takeaways"][0] = {
+        "text": "Harga beras medium di Surabaya naik menjadi Rp14.000 per kilogram.",
+        "spans": [],
+        "score": 0.9,
+        "origin": "llm",
+        "evidence": first["spans"],
+    }
+    result["engine"]["method"] = "llm"
+    with client.app.state.intisari.sessions() as session:  # type: ignore[attr-defined]
+        stored = add_summary(session, content_hash="f" * 64, engine_version=ENGINE_VERSION,
+                             result=result)
+        return stored.id
+
+
+def test_an_llm_bullet_s_rewrite_is_checked_and_an_unsupported_one_refused(
+    client: TestClient, editor: Headers
+) -> None:
+    summary_id = llm_summary(client)
+    supported = "Harga beras medium di pasar tradisional Surabaya naik menjadi Rp14.000."
+    rewritten = edit(client, editor, summary_id, revision=0, op="rewrite", index=0,
+                     text=supported)
+    assert rewritten.status_code == 200, rewritten.text
+    bullet = rewritten.json()["takeaways"][0]
+    assert bullet["text"] == supported and bullet["origin"] == "llm" and bullet["evidence"]
+    audit = client.get(f"/v1/audit?summary_id={summary_id}", headers=editor).json()
+    assert audit[0]["after"][0]["check"]["label"] == "supported"
+
+    wrong = "Harga beras medium di Surabaya turun menjadi Rp9.000 per kilogram."
+    refused = edit(client, editor, summary_id, revision=1, op="rewrite", index=0, text=wrong)
+    assert refused.status_code == 422 and refused.json()["code"] == "rewrite-unsupported"
+    assert client.get(f"/v1/summaries/{summary_id}").json()["takeaways"][0]["text"] == supported
+    extract = edit(client, editor, summary_id, revision=1, op="rewrite", index=1, text=wrong)
+    assert extract.status_code == 422  # extracted bullets are shortened or replaced
+    shorten_llm = edit(client, editor, summary_id, revision=1, op="shorten", index=0,
+                       text="Harga beras")
+    assert shorten_llm.status_code == 422
+
+
+def test_a_stale_revision_is_a_conflict_and_changes_nothing(
+    client: TestClient, editor: Headers
+) -> None:
+    box = published(client, editor)
+    summary_id = box["summary_id"]
+    other = bearer(client, "dewi", "editor")
+    assert edit(client, editor, summary_id, revision=0, op="remove", index=0).status_code == 200
+    late = edit(client, other, summary_id, revision=0, op="remove", index=0)
+    assert late.status_code == 409 and late.json()["code"] == "conflict"
+    approve_late = client.post(f"/v1/summaries/{summary_id}/approve", json={"revision": 0},
+                               headers=other)
+    assert approve_late.status_code == 409
+    now = client.get(f"/v1/summaries/{summary_id}").json()
+    assert now["revision"] == 1 and len(now["takeaways"]) == len(box["takeaways"]) - 1
+    assert len(client.get(f"/v1/audit?summary_id={summary_id}", headers=editor).json()) == 1
+
+
+def test_the_last_bullet_cannot_go_and_bad_indexes_are_422(
+    client: TestClient, editor: Headers
+) -> None:
+    box = published(client, editor)
+    summary_id, revision = box["summary_id"], 0
+    for _ in range(len(box["takeaways"]) - 1):
+        assert edit(client, editor, summary_id, revision=revision, op="remove",
+                    index=0).status_code == 200
+        revision += 1
+    assert edit(client, editor, summary_id, revision=revision, op="remove",
+                index=0).status_code == 422
+    assert edit(client, editor, summary_id, revision=revision, op="remove",
+                index=5).status_code == 422
+    assert edit(client, editor, summary_id, revision=revision, op="explode",
+                index=0).status_code == 422
+    assert edit(client, editor, "nope", revision=0, op="remove", index=0).status_code == 404
+
+
+def test_every_change_is_audited_with_before_and_after_and_exported(
+    client: TestClient, editor: Headers
+) -> None:
+    body = draft(client)
+    summary_id = body["summary_id"]
+    reviewer = bearer(client, "rina", "reviewer")
+    client.post(f"/v1/summaries/{summary_id}/approve", json={"revision": 1}, headers=editor)
+    before = client.get(f"/v1/summaries/{summary_id}").json()["takeaways"]
+    edit(client, editor, summary_id, revision=2, op="remove", index=0, note="=HYPERLINK(1)")
+    client.patch(f"/v1/summaries/{summary_id}", json={"hidden": True}, headers=reviewer)
+    client.patch(f"/v1/summaries/{summary_id}", json={"hidden": False}, headers=reviewer)
+    rows = client.get("/v1/audit", headers=reviewer).json()
+    assert [r["action"] for r in rows] == ["unhide", "hide", "remove", "approve"]
+    assert [r["actor"] for r in rows] == ["rina", "rina", "eda", "eda"]
+    remove = rows[2]
+    assert remove["before"] == before and remove["after"] == before[1:]
+    assert remove["revision"] == 3 and remove["note"] == "=HYPERLINK(1)"
+    assert rows[3]["before"] == {"status": "draft"} and rows[3]["after"] == {"status": "published"}
+
+    lines = client.get("/v1/audit/export", headers=reviewer).text.splitlines()
+    assert [json.loads(line)["action"] for line in lines] == [r["action"] for r in rows]
+    exported = client.get("/v1/audit/export?format=csv", headers=reviewer)
+    assert exported.headers["content-type"].startswith("text/csv")
+    table = list(csv.DictReader(io.StringIO(exported.text)))
+    assert [r["action"] for r in table] == [r["action"] for r in rows]
+    assert table[2]["note"] == "'=HYPERLINK(1)"  # no formula in a spreadsheet
+    assert json.loads(table[2]["after"]) == before[1:]
+
+
+def test_a_report_decision_is_audited(client: TestClient, summary: dict[str, Any]) -> None:
+    reviewer = bearer(client, "rina", "reviewer")
+    report = client.post(f"/v1/summaries/{summary['summary_id']}/reports",
+                         json={"takeaway_index": 0, "category": "inaccurate"}).json()
+    client.patch(f"/v1/reports/{report['id']}", json={"status": "confirmed", "note": "ya"},
+                 headers=reviewer)
+    row = client.get("/v1/audit", headers=reviewer).json()[0]
+    assert row["action"] == "report" and row["actor"] == "rina"
+    assert row["before"]["status"] == "open" and row["after"]["status"] == "confirmed"
+
+
+def test_another_publisher_s_editor_finds_nothing(client: TestClient) -> None:
+    body = client.post("/v1/summaries", json={"text": ARTICLE}).json()
+    with client.app.state.intisari.sessions() as session:  # type: ignore[attr-defined]
+        session.add(Publisher(id=2, slug="kabar", name="Kabar", publish_mode="auto",
+                              allowed_origins=[], notices={}))
+        session.commit()
+    outsider = bearer(client, "luar", "editor")
+    with client.app.state.intisari.sessions() as session:  # type: ignore[attr-defined]
+        account = get_account_by_name(session, "luar")
+        assert account is not None
+        account.publisher_id = 2
+        session.commit()
+    summary_id = body["summary_id"]
+    assert edit(client, outsider, summary_id, revision=0, op="remove",
+                index=0).status_code == 404
+    assert client.post(f"/v1/summaries/{summary_id}/approve", json={"revision": 0},
+                       headers=outsider).status_code == 404
+    assert client.get(f"/v1/summaries/{summary_id}/candidates",
+                      headers=outsider).status_code == 404
+    edit(client, bearer(client, "eda", "editor"), summary_id, revision=0, op="remove", index=0)
+    assert client.get("/v1/audit", headers=outsider).json() == []
+
+
+def test_the_cli_makes_an_editor(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.setenv("INTISARI_DATABASE_URL", url)
+    result = CliRunner().invoke(
+        cli_app, ["reviewer", "add", "eda", "--role", "editor", "--no-password"]
+    )
+    assert result.exit_code == 0, result.stderr
+    with make_sessions(make_engine(url))() as session:
+        account = get_account_by_name(session, "eda")
+        assert account is not None and account.role == "editor"
