@@ -8,26 +8,48 @@ slug, the origins and the notices validated as there), and boxes by the service'
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from fastapi import FastAPI
 
+from intisari.service.editorial import Edit, edit
 from intisari.service.publishers import add_publisher as make_publisher
 from intisari.service.publishers import change_settings, mint_key, publisher_in
 from intisari.service.summaries import summarize_cached
 
-__all__ = ["ALLOWED_ORIGIN", "add_publisher", "publisher_box", "publisher_key"]
+__all__ = [
+    "ALLOWED_ORIGIN", "EDITOR", "add_publisher", "correct_box", "publisher_box", "publisher_key",
+]
 
 #: The publisher's site in the API tests (the browser test uses a real second server).
 ALLOWED_ORIGIN = "https://news.example"
 
 
+@dataclass(frozen=True)
+class Editor:
+    """An editor of the instance (``service.editorial.Staff``), for changes made directly
+    through the service."""
+
+    name: str
+    role: str
+    publisher_id: int | None
+
+
+EDITOR = Editor("eda", "editor", None)
+
+
 def add_publisher(
-    app: FastAPI, slug: str, origins: list[str], notices: dict[str, str] | None = None
+    app: FastAPI,
+    slug: str,
+    origins: list[str],
+    notices: dict[str, str] | None = None,
+    publish_mode: str = "auto",
 ) -> int:
     """A publisher ``slug`` whose pages at ``origins`` may embed its box (and its own AI
-    ``notices``, if given); returns its id."""
+    ``notices``, if given; ``review``: its new boxes are drafts); returns its id."""
     with app.state.intisari.sessions() as session:
         publisher = make_publisher(session, slug, slug.title())
-        settings: dict[str, object] = {"allowed_origins": origins}
+        settings: dict[str, object] = {"allowed_origins": origins, "publish_mode": publish_mode}
         if notices is not None:
             settings["notices"] = notices
         return change_settings(session, publisher, settings, instance_staff=True).id
@@ -52,3 +74,9 @@ def publisher_key(app: FastAPI, publisher_id: int) -> dict[str, str]:
     with app.state.intisari.sessions() as session:
         _row, key = mint_key(session, publisher_in(session, publisher_id, None), "cms")
     return {"Authorization": f"Bearer {key}"}
+
+
+def correct_box(app: FastAPI, summary_id: str, note: str) -> None:
+    """An editor removes the second bullet of a published box, with a correction note."""
+    with app.state.intisari.sessions() as session:
+        edit(session, summary_id, EDITOR, Edit(op="remove", index=1), revision=0, note=note)

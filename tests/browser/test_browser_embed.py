@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from app_fixtures import ARTICLE, serve_app
 from browser_support import DESKTOP, PHONE, launch, page_without_csp_violations, shot
-from embed_fixtures import add_publisher, publisher_box
+from embed_fixtures import add_publisher, correct_box, publisher_box
 from intisari.settings import Settings
 from intisari.storage.models import Report
 from intisari.web.app import create_app
@@ -30,6 +30,8 @@ from intisari.web.app import create_app
 pytestmark = pytest.mark.browser
 
 ARTICLE_ID = "kabar-2026-12-03-beras"
+#: The editor's note on the corrected box.
+CORRECTION = "poin kedua menyebut kota yang salah"
 
 
 class Servers:
@@ -61,8 +63,9 @@ def _article_page(intisari: str, publisher: str) -> bytes:
 
 
 def _site(intisari: str) -> tuple[ThreadingHTTPServer, str]:
-    """The publisher's web server: ``/kabar`` and ``/tutup`` are article pages embedding
-    those publishers' boxes, each sent with a strict CSP naming Intisari's origin."""
+    """The publisher's web server: ``/kabar``, ``/tutup``, ``/ulasan`` and ``/ralat`` are
+    article pages embedding those publishers' boxes, each sent with a strict CSP naming
+    Intisari's origin."""
     policy = (
         f"default-src 'none'; script-src {intisari}; connect-src {intisari}; "
         "style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'"
@@ -71,7 +74,7 @@ def _site(intisari: str) -> tuple[ThreadingHTTPServer, str]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             publisher = self.path.strip("/")
-            if publisher not in ("kabar", "tutup"):
+            if publisher not in ("kabar", "tutup", "ulasan", "ralat"):
                 self.send_error(404)
                 return
             page = _article_page(intisari, publisher)
@@ -102,6 +105,11 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
             tutup = add_publisher(app, "tutup", ["https://tutup.example"])
             publisher_box(app, kabar, ARTICLE, ARTICLE_ID)
             publisher_box(app, tutup, ARTICLE, ARTICLE_ID)
+            # A draft waiting for an editor, and a published box an editor corrected.
+            ulasan = add_publisher(app, "ulasan", [origin], publish_mode="review")
+            publisher_box(app, ulasan, ARTICLE, ARTICLE_ID)
+            ralat = add_publisher(app, "ralat", [origin])
+            correct_box(app, publisher_box(app, ralat, ARTICLE, ARTICLE_ID), CORRECTION)
             yield Servers(app, intisari, origin)
         finally:
             site.shutdown()
@@ -249,3 +257,24 @@ def test_embed_theme_attribute_overrides_the_readers_scheme(
             box.evaluate("(element, theme) => element.setAttribute('theme', theme)", theme)
             expect(box.locator(".box")).to_have_css("background-color", background)
             shot(page, f"embed-theme-{theme}-on-{scheme}")
+
+
+def test_embed_shows_no_draft_and_shows_a_correction_note(
+    browser: Browser, servers: Servers
+) -> None:
+    """A draft leaves the element empty (``data-state="pending"``); a corrected box shows
+    its bullets as the editor left them and the note under the notice (desktop and phone)."""
+    with _open(browser, servers, "/ulasan", viewport=PHONE) as page:
+        box = page.locator("intisari-box")
+        expect(box).to_have_attribute("data-state", "pending")
+        expect(box).to_be_hidden()
+    for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        with _open(browser, servers, "/ralat", viewport=viewport) as page:
+            box = page.locator("intisari-box")
+            expect(box).to_have_attribute("data-state", "ready")
+            note = box.locator("[data-correction]")
+            expect(note).to_be_visible()
+            expect(note).to_contain_text("Diperbarui")
+            expect(note).to_contain_text(CORRECTION)
+            expect(box.locator(".notice")).to_have_text("Dibuat dengan AI, diperiksa editor.")
+            shot(page, f"embed-corrected-{name}")

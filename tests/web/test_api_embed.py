@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from app_fixtures import ARTICLE
 from embed_fixtures import ALLOWED_ORIGIN, add_publisher, publisher_box, publisher_key
 from intisari.web.locale import id as indonesian
-from tenant_fixtures import World, world
+from tenant_fixtures import World, staff_token, world
 
 __all__ = ["world"]
 
@@ -159,3 +159,50 @@ def test_a_report_through_the_embed_is_a_report_like_any(world: World) -> None:
         f"/v1/publishers/{world.a}/webhooks/{world.a_endpoint}/deliveries", headers=world.a_admin
     )
     assert [d["event"] for d in log.json()] == ["report.filed"]
+
+
+def test_a_draft_is_pending_and_a_corrected_box_shows_its_note(world: World) -> None:
+    """The embed shows the box as the article page does (``service.editorial``): a draft
+    of a publisher in ``review`` mode is ``pending`` without bullets until an editor
+    approves it, and an edit of the published box brings its correction note."""
+    client = world.client
+    changed = client.patch(
+        f"/v1/publishers/{world.a}",
+        json={"allowed_origins": [ALLOWED_ORIGIN], "publish_mode": "review"},
+        headers=world.root,
+    )
+    assert changed.status_code == 200, changed.text
+    made = client.post(
+        "/v1/summaries",
+        json={"text": ARTICLE.replace("Bandung", "Bogor"), "article_id": "a-3"},
+        headers=world.a_key,
+    )
+    summary_id = made.json()["summary_id"]
+    path = "/v1/embed/harian-a/box?article_id=a-3"
+    pending = client.get(path, headers=FROM_SITE).json()
+    assert (pending["status"], pending["takeaways"]) == ("pending", [])
+    assert pending["summary_id"] == summary_id and pending["correction"] is None
+
+    editor = {"Authorization": f"Bearer {staff_token(world.app, 'a-ed', 'editor', world.a)}"}
+    approved = client.post(
+        f"/v1/summaries/{summary_id}/approve", json={"revision": 1}, headers=editor
+    )
+    assert approved.status_code == 200, approved.text
+    shown = client.get(path, headers=FROM_SITE).json()
+    assert shown["status"] == "published" and len(shown["takeaways"]) >= 3
+    assert shown["notice"] == "Dibuat dengan AI, diperiksa editor."
+    assert shown["correction"] is None  # approving a draft corrects nothing
+
+    edited = client.post(
+        f"/v1/summaries/{summary_id}/edits",
+        json={"revision": 2, "op": "remove", "index": 1, "note": "poin kedua keliru"},
+        headers=editor,
+    )
+    assert edited.status_code == 200, edited.text
+    corrected = client.get(path, headers=FROM_SITE).json()
+    assert [t["text"] for t in corrected["takeaways"]] == [
+        t["text"] for t in edited.json()["takeaways"]
+    ]
+    assert len(corrected["takeaways"]) == len(shown["takeaways"]) - 1
+    assert corrected["correction"].startswith("Diperbarui ")
+    assert corrected["correction"].endswith(" WIB: poin kedua keliru")

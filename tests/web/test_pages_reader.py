@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
+from sqlalchemy import update
 
 from app_fixtures import make_account
 from intisari.report_kinds import MAX_COMMENT_CHARS
-from intisari.storage.models import HelpfulVote, StoredSummary
+from intisari.storage.models import HelpfulVote, Publisher, StoredSummary
 
 PAGE = """<html lang="id"><head><title>Operasi Pasar Digelar | Kabar Kota</title>
 <meta property="og:site_name" content="Kabar Kota">
@@ -171,6 +172,24 @@ def test_hidden_box_takes_no_votes(
     client.patch(f"/v1/summaries/{summary['summary_id']}", json={"hidden": True}, headers=reviewer)
     url = f"/v1/summaries/{summary['summary_id']}/helpful"
     assert client.post(url, json={"helpful": True}).status_code == 404
+    assert votes(client) == []
+
+
+def test_a_draft_takes_no_votes(client: TestClient, article: str) -> None:
+    """A draft (publish mode ``review``) shows readers no bullets, so nothing to judge:
+    404 on the API and on the page's form, as for a hidden box."""
+    with client.app.state.intisari.sessions() as session:  # type: ignore[attr-defined]
+        session.execute(update(Publisher).where(Publisher.id == 1).values(publish_mode="review"))
+        session.commit()
+    box = client.post("/v1/summaries", json={"text": article}).json()
+    assert box["pending"] is True
+    url = f"/v1/summaries/{box['summary_id']}/helpful"
+    assert client.post(url, json={"helpful": True}).status_code == 404
+    token = csrf(client.get("/"))  # the draft's page has no form
+    sent = client.post(
+        f"/a/{box['summary_id']}/helpful", data={"csrf_token": token, "helpful": "yes"}
+    )
+    assert sent.status_code == 404
     assert votes(client) == []
 
 

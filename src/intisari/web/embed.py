@@ -30,6 +30,7 @@ from starlette.responses import Response
 
 from intisari.language.detect import language_for
 from intisari.report_kinds import MAX_COMMENT_CHARS
+from intisari.service.editorial import box_of, notice_of
 from intisari.service.embed import allowed_publisher, embed_summary, embed_summary_by_id
 from intisari.service.errors import ServiceError
 from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
@@ -37,7 +38,7 @@ from intisari.storage.models import Publisher, StoredSummary
 from intisari.web.api import error_responses
 from intisari.web.deps import AppState, Client, app_state, request_client
 from intisari.web.highlight import source_pieces, source_spans
-from intisari.web.locale import READER_TEXT, page_language
+from intisari.web.locale import READER_TEXT, correction_text, page_language
 from intisari.web.schemas import Category, ErrorOut, ReportOut
 
 __all__ = ["router"]
@@ -77,12 +78,15 @@ class EmbedTakeaway(BaseModel):
 
 class EmbedBoxOut(BaseModel):
     summary_id: str
-    #: ``published``: shown; ``hidden``: pulled by a reviewer or by reports (no bullets).
-    status: Literal["published", "hidden"]
+    #: ``published``: shown; ``hidden``: pulled by a reviewer or by reports; ``pending``: a
+    #: draft waiting for an editor (publish mode ``review``). No bullets unless published.
+    status: Literal["published", "hidden", "pending"]
     language: str
     title: str | None
     heading: str
     notice: str
+    #: "Diperbarui ...: <the editor's note>" once a published box was changed, else null.
+    correction: str | None
     takeaways: list[EmbedTakeaway]
     #: ``(code, label)`` of each report category, in the reader's language.
     categories: list[tuple[str, str]]
@@ -159,25 +163,35 @@ def embed_box(
     try:
         with state.sessions() as session:
             stored = embed_summary(session, found, article_id=article_id, url=url)
-            box = _box(found, stored, lang)
+            box = _box(stored, lang)
     except ServiceError as error:
         return _refused(error, origin)
     state.metrics.summaries_served.labels("embed").inc()
     return Response(box.model_dump_json(), media_type="application/json", headers=_cors(origin))
 
 
-def _box(publisher: Publisher, stored: StoredSummary, lang: str | None) -> EmbedBoxOut:
+def _box(stored: StoredSummary, lang: str | None) -> EmbedBoxOut:
+    """The box as the article page shows it (``service.editorial``: the editors' bullets,
+    notice and correction note), so the embed and the page never disagree."""
     result = stored.result
     data = language_for(stored.language).data
     ui = READER_TEXT[page_language(stored.language, lang)]
-    takeaways = [] if stored.hidden else result["takeaways"]
+    box = box_of(stored)
+    status: Literal["published", "hidden", "pending"] = (
+        "hidden" if stored.hidden else "pending" if box.pending else "published"
+    )
+    takeaways = box.takeaways if status == "published" else []
+    correction = None
+    if box.corrected_at is not None:
+        correction = correction_text(stored.language, box.corrected_at, box.correction_note)
     return EmbedBoxOut(
         summary_id=stored.id,
-        status="hidden" if stored.hidden else "published",
+        status=status,
         language=stored.language,
         title=result.get("title"),
         heading=data.heading,
-        notice=publisher.notices.get(stored.language) or result.get("notice") or data.notice,
+        notice=notice_of(stored, box),
+        correction=correction,
         takeaways=[
             EmbedTakeaway(
                 text=t["text"],

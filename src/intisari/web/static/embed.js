@@ -49,6 +49,7 @@
     ".flag:hover { border-color: var(--line); }",
     ":focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }",
     ".notice { color: var(--muted); font-size: .85rem; margin: .6rem 0 0; }",
+    ".correction { font-size: .85rem; margin: .35rem 0 0; }",
     ".sr { position: absolute; width: 1px; height: 1px; overflow: hidden;",
     "  clip: rect(0 0 0 0); white-space: nowrap; }",
     ".live:not(:empty) { margin: .5rem 0 0; color: var(--fg); font-weight: 600; }",
@@ -202,8 +203,8 @@
         });
     }
 
-    /* Nothing to show (no box yet, a hidden box, a refused origin): the element takes no
-     * room on the publisher's page; data-state says why. */
+    /* Nothing to show (no box yet, a hidden box, a draft waiting for an editor, a refused
+     * origin): the element takes no room on the publisher's page; data-state says why. */
     finish(state) {
       this.setAttribute("data-state", state);
       this.hidden = true;
@@ -250,6 +251,9 @@
       });
       section.appendChild(list);
       section.appendChild(el("p", { class: "notice" }, box.notice));
+      if (box.correction) {
+        section.appendChild(el("p", { class: "correction", "data-correction": "" }, box.correction));
+      }
       section.appendChild(el("p", { class: "sr", id: "hint" }, words.source_hint));
       this.live = el("p", { class: "live", role: "status", "aria-live": "polite" });
       section.appendChild(this.live);
