@@ -166,19 +166,14 @@ def _crash_and_check(database_url: str, tmp_path: Path) -> None:
 
 def _all_reports(base_url: str, summary_id: str, headers: dict[str, str]) -> dict[int, Any]:
     reports: dict[int, Any] = {}
-    offset = 0
+    params: dict[str, Any] = {"summary_id": summary_id, "limit": 500}
     while True:
-        page = httpx.get(
-            f"{base_url}/v1/reports",
-            params={"summary_id": summary_id, "limit": 500, "offset": offset},
-            headers=headers, timeout=30,
-        )
+        page = httpx.get(f"{base_url}/v1/reports", params=params, headers=headers, timeout=30)
         assert page.status_code == 200, page.text
-        rows = page.json()
-        reports.update({row["id"]: row for row in rows})
-        if len(rows) < 500:
+        reports.update({row["id"]: row for row in page.json()["reports"]})
+        if page.json()["next"] is None:
             return reports
-        offset += 500
+        params["cursor"] = page.json()["next"]
 
 
 def _check_database(database_url: str) -> None:

@@ -39,7 +39,7 @@ def test_script_in_comment_returned_as_data_in_json(
     headers = {"Authorization": f"Bearer {token_for('rina', 'reviewer')}"}
     response = client.get("/v1/reports", headers=headers)
     assert response.headers["content-type"].startswith("application/json")
-    assert response.json()[0]["comment"] == SCRIPT
+    assert response.json()["reports"][0]["comment"] == SCRIPT
     assert response.headers["Content-Security-Policy"].startswith("default-src 'none'")
 
 
@@ -82,7 +82,7 @@ def test_duplicate_report_merged_counted_once(
     assert client.post(url, json={"takeaway_index": 1, "category": "misleading"}).status_code == 201
     assert client.post(url, json={"takeaway_index": 0, "category": "inaccurate"}).status_code == 201
     headers = {"Authorization": f"Bearer {token_for('rina', 'reviewer')}"}
-    reports = client.get("/v1/reports", headers=headers).json()
+    reports = client.get("/v1/reports", headers=headers).json()["reports"]
     assert len(reports) == 3
 
 

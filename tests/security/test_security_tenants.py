@@ -10,14 +10,19 @@ the reason it holds no tenant's data. Every test here runs on SQLite and Postgre
 
 from __future__ import annotations
 
+import html
 import re
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import parse_qs
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from app_fixtures import ARTICLE, PASSWORD
+from intisari.service import review
+from intisari.storage import repository
 from intisari.storage.models import (
     AuditEntry,
     HelpfulVote,
@@ -27,6 +32,7 @@ from intisari.storage.models import (
     StoredSummary,
     WebhookEndpoint,
 )
+from intisari.web.pages.review import REPORTS_PER_PAGE
 from tenant_fixtures import World, world
 
 __all__ = ["world"]
@@ -38,6 +44,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("PATCH", "/v1/summaries/{summary_id}"): "test_hide_another_publishers_summary_is_404",
     ("POST", "/v1/summaries/{summary_id}/reports"):
         "test_report_on_another_publishers_summary_is_404",
+    # Both listings' next/previous pages: test_paging_never_leads_to_another_publishers_reports
     ("GET", "/v1/reports"): "test_report_list_holds_only_the_callers_publisher",
     ("GET", "/v1/reports/export"): "test_export_holds_only_the_callers_publisher",
     ("PATCH", "/v1/reports/{report_id}"): "test_decide_another_publishers_report_is_404",
@@ -211,18 +218,31 @@ def test_report_on_another_publishers_summary_is_404(world: World) -> None:
     assert _count(world.app, Report) == before
 
 
+#: ``GET /v1/reports``'s answer when nothing is listed.
+EMPTY_PAGE = {"reports": [], "next": None, "previous": None}
+
+
 def test_report_list_holds_only_the_callers_publisher(world: World) -> None:
+    """The ``publisher`` filter narrows within the caller's scope and never widens it: B
+    asking for A's slug gets an empty page, as for a slug that does not exist (a 404 would
+    tell B that A exists and has reports)."""
     client = world.client
     for who, headers in world.b_attackers():
         listed = client.get("/v1/reports", headers=headers)
-        assert listed.status_code == 200 and listed.json() == [], who
-        by_id = client.get(f"/v1/reports?summary_id={world.a_summary}", headers=headers)
-        assert by_id.json() == [], who
+        assert listed.status_code == 200 and listed.json() == EMPTY_PAGE, who
+        by_id = client.get("/v1/reports", params={"summary_id": world.a_summary}, headers=headers)
+        assert by_id.json() == EMPTY_PAGE, who
+        for slug in ("harian-a", "no-such-publisher"):
+            asked = client.get("/v1/reports", params={"publisher": slug}, headers=headers)
+            assert asked.status_code == 200 and asked.json() == EMPTY_PAGE, (who, slug)
     own = client.get("/v1/reports", headers=world.a_key).json()
-    assert [r["id"] for r in own] == [world.a_report]
-    assert [r["id"] for r in client.get("/v1/reports", headers=world.root).json()] == [
-        world.a_report
-    ]
+    assert [r["id"] for r in own["reports"]] == [world.a_report]
+    for query in ({}, {"publisher": "harian-a"}):
+        listed = client.get("/v1/reports", params=query, headers=world.root).json()
+        assert [r["id"] for r in listed["reports"]] == [world.a_report], query
+    assert client.get(
+        "/v1/reports", params={"publisher": "harian-b"}, headers=world.root
+    ).json() == EMPTY_PAGE
 
 
 def test_export_holds_only_the_callers_publisher(world: World) -> None:
@@ -390,10 +410,117 @@ def test_article_pages_of_another_publisher_are_404(world: World) -> None:
     assert _browser(world, "root").get(f"/a/{world.a_summary}").status_code == 200
 
 
+def _tab_counts(page: Any) -> list[str]:
+    tabs = page.text[page.text.index('<nav class="tabs"') :]
+    return re.findall(r'tabs__count">(\d+)<', tabs[: tabs.index("</nav>")])
+
+
+def _chart_total(page: Any) -> str:
+    match = re.search(r'id="chart-desc">(\d+) reports', page.text)
+    assert match, page.text[:300]
+    return match.group(1)
+
+
 def test_dashboard_holds_only_the_reviewers_publisher(world: World) -> None:
-    b_page = _browser(world, "b-rev").get("/review")
-    assert b_page.status_code == 200 and world.a_summary not in b_page.text
-    assert world.a_summary in _browser(world, "a-admin").get("/review").text
+    """Also with A's slug as the publisher filter, in the tab counts, the chart, the list
+    of hidden summaries and the filter's list of publishers (which would name A to B)."""
+    hidden = world.client.patch(
+        f"/v1/summaries/{world.a_summary}", json={"hidden": True}, headers=world.a_key
+    )
+    assert hidden.status_code == 200, hidden.text
+    b_browser = _browser(world, "b-rev")
+    for query in ({}, {"publisher": "harian-a"}, {"status": "dismissed"}):
+        b_page = b_browser.get("/review", params=query)
+        assert b_page.status_code == 200 and world.a_summary not in b_page.text, query
+        assert _tab_counts(b_page) == ["0", "0", "0"], query
+        assert _chart_total(b_page) == "0", query
+    assert "harian-a" not in b_browser.get("/review").text
+    a_browser = _browser(world, "a-admin")
+    a_page = a_browser.get("/review", params={"publisher": "harian-a"})
+    assert world.a_summary in a_page.text and _chart_total(a_page) == "1"
+    assert _tab_counts(a_page) == ["1", "0", "0"]
+    # Hidden and without dismissed reports: listed among the hidden summaries.
+    assert world.a_summary in a_browser.get("/review", params={"status": "dismissed"}).text
+
+
+def _interleaved_reports(world: World, each: int) -> tuple[set[int], set[int]]:
+    """``each`` reports on A's summary and on a summary of B's, filed in turn, two to a
+    moment (so pages meet ties on the id): the ids of A's and of B's."""
+    with world.app.state.intisari.sessions() as session:
+        a_summary = session.get(StoredSummary, world.a_summary)
+        assert a_summary is not None
+        b_summary = repository.add_summary(
+            session, content_hash="b" * 64, engine_version=a_summary.engine_version,
+            result=a_summary.result, publisher_id=world.b,
+        )  # fmt: skip
+        for i in range(2 * each):
+            summary = (a_summary, b_summary)[i % 2]
+            session.add(Report(
+                summary_id=summary.id, takeaway_index=0, category="inaccurate",
+                client_hash=f"c{i}", duplicates=0, status="open",
+                created_at=datetime(2025, 3, 1, tzinfo=UTC) + timedelta(minutes=i // 2),
+            ))  # fmt: skip
+        session.commit()
+        ids: dict[int, set[int]] = {world.a: set(), world.b: set()}
+        for report in session.scalars(select(Report)):
+            ids[report.summary.publisher_id].add(report.id)
+    return ids[world.a], ids[world.b]
+
+
+def _cursor_id(cursor: str) -> int:
+    return int(cursor.rsplit("-", 1)[1])
+
+
+def test_paging_never_leads_to_another_publishers_reports(world: World) -> None:
+    """Forward through ``next`` and back through ``previous``, in the API and on the
+    dashboard, B sees each of its reports once and none of A's, and every cursor handed
+    to B is the key of one of B's reports. A cursor made from A's report only sets where
+    B's listing starts."""
+    a_ids, b_ids = _interleaved_reports(world, REPORTS_PER_PAGE + 10)
+    client = world.client
+    for who, headers in world.b_attackers():
+        seen: list[int] = []
+        cursors: list[str] = []
+        page = client.get("/v1/reports", params={"limit": 7}, headers=headers).json()
+        while True:
+            seen += [r["id"] for r in page["reports"]]
+            cursors += [c for c in (page["next"], page["previous"]) if c is not None]
+            if page["next"] is None:
+                break
+            query = {"limit": 7, "cursor": page["next"]}
+            page = client.get("/v1/reports", params=query, headers=headers).json()
+        back: list[int] = []
+        while page["previous"] is not None:
+            query = {"limit": 7, "cursor": page["previous"]}
+            page = client.get("/v1/reports", params=query, headers=headers).json()
+            back += [r["id"] for r in page["reports"]]
+            cursors += [c for c in (page["next"], page["previous"]) if c is not None]
+        assert sorted(seen) == sorted(b_ids) and set(back) <= b_ids, who
+        assert {_cursor_id(c) for c in cursors} <= b_ids, who
+        newest_a = max(a_ids)
+        with world.app.state.intisari.sessions() as session:
+            a_report = session.get(Report, newest_a)
+            assert a_report is not None
+            made_up = str(review.Cursor(True, (a_report.created_at, a_report.id)))
+        crafted = client.get("/v1/reports", params={"cursor": made_up}, headers=headers).json()
+        assert crafted["reports"] and {r["id"] for r in crafted["reports"]} <= b_ids, who
+    # The same for the dashboard's "Older reports" and "Newer reports" links.
+    browser = _browser(world, "b-rev")
+    seen, links = [], []
+    page_text = browser.get("/review").text
+    for _ in range(2 * (REPORTS_PER_PAGE + 10)):
+        seen += [int(i) for i in re.findall(r'aria-label="Report (\d+)"', page_text)]
+        links += re.findall(r'href="/review\?([^"]*cursor=[^"]*)"', page_text)
+        older = re.search(r'rel="next" href="(/review\?[^"]+)"', page_text)
+        if older is None:
+            break
+        page_text = browser.get(html.unescape(older.group(1))).text
+    assert sorted(seen) == sorted(b_ids) and len(links) >= 2
+    cursors = [parse_qs(html.unescape(link))["cursor"][0] for link in links]
+    assert {_cursor_id(c) for c in cursors} <= b_ids
+    # The instance's staff page through both publishers' reports (the test can fail).
+    everyone = client.get("/v1/reports", params={"limit": 1000}, headers=world.root).json()
+    assert {r["id"] for r in everyone["reports"]} == a_ids | b_ids
 
 
 def test_review_forms_on_another_publisher_are_404(world: World) -> None:

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from intisari.storage import repository
 from intisari.storage.database import make_engine, make_sessions
-from intisari.storage.models import StoredSummary
+from intisari.storage.models import Report, StoredSummary
+from intisari.storage.repository import ReportFilter
 
 WINDOW_S = 3600
 HIDE_AT = 3
@@ -227,16 +228,21 @@ def test_list_reports_filters(session: Session) -> None:
         session, last, status="confirmed", note=None, reviewer="r", **HIDE
     )
 
-    assert len(repository.list_reports(session)) == 3
-    assert [r.id for r in repository.list_reports(session, status="confirmed")] == [last.id]
-    assert len(repository.list_reports(session, category="offensive")) == 2
-    assert len(repository.list_reports(session, summary_id=one.id)) == 2
-    assert len(repository.list_reports(session, since=datetime(2025, 1, 1, tzinfo=UTC))) == 2
-    assert len(repository.list_reports(session, until=datetime(2025, 1, 1, tzinfo=UTC))) == 1
-    newest_first = repository.list_reports(session)
+    def listed(**filters: Any) -> list[Report]:
+        return repository.list_reports(session, ReportFilter(**filters))
+
+    assert len(listed()) == 3
+    assert [r.id for r in listed(status="confirmed")] == [last.id]
+    assert len(listed(category="offensive")) == 2
+    assert len(listed(summary_id=one.id)) == 2
+    assert len(listed(since=datetime(2025, 1, 1, tzinfo=UTC))) == 2
+    assert len(listed(until=datetime(2025, 1, 1, tzinfo=UTC))) == 1
+    newest_first = listed()
     assert newest_first[-1].created_at == old
     assert newest_first[0].summary.id in (one.id, two.id)  # summary loaded with it
-    assert len(repository.list_reports(session, limit=1, offset=1)) == 1
+    first = (newest_first[0].created_at, newest_first[0].id)
+    older = repository.list_reports(session, older_than=first, limit=1)
+    assert older == [newest_first[1]]
 
 
 def test_report_stats_count_per_day_and_category(session: Session) -> None:
@@ -303,4 +309,4 @@ def test_nul_characters_are_stored_as_replacement_characters(session: Session) -
     stored = repository.get_report(session, created.id)
     assert stored is not None and stored.comment == "a\ufffdb"
     assert repository.get_summary(session, "x\x00y") is None
-    assert repository.list_reports(session, summary_id="x\x00y") == []
+    assert repository.list_reports(session, ReportFilter(summary_id="x\x00y")) == []

@@ -76,7 +76,7 @@ def test_a_long_quotation_gives_its_closing_sentence_without_the_closing_mark() 
          "of State Pratikno stated on Tuesday.", TEMPO_EN[2]], "en"
     )
     assert len(doc.text.split()) > MAX_QUOTE_WORDS
-    taken = box(doc, ['"Peatlands cover', "We should", "Indonesia could"], 2)
+    taken = box(doc, ["We should", '"Peatlands cover', "Indonesia could"], 2)
     assert taken == [
         TEMPO_EN[0],
         "We should manage the peatland areas properly, Secretary of State Pratikno stated on "
@@ -86,6 +86,39 @@ def test_a_long_quotation_gives_its_closing_sentence_without_the_closing_mark() 
     for takeaway in result:
         joined = join_spans(doc.text, takeaway.spans)
         assert re.sub(r"\s+", " ", joined) == takeaway.text  # deletion only: grounded
+
+
+def test_a_long_quotation_gives_its_opening_sentence_with_its_speaker() -> None:
+    """Two spans: the opening sentence without its full stop, and the `," speaker` that
+    closes the quotation; a sentence in its middle is still never taken."""
+    middle = "Fares will fall for every student in the city from the first day of school."
+    doc = document(
+        [TEMPO_EN[0], '"Peatlands cover about one-third of Finlands territory. '
+         + " ".join([middle] * 3)
+         + ' We should manage the peatland areas properly," Secretary of State Pratikno '
+         "stated on Tuesday.", TEMPO_EN[2]], "en"
+    )
+    taken = box(doc, ["Fares will", '"Peatlands cover', "Indonesia could"], 2)
+    assert taken == [
+        TEMPO_EN[0],
+        '"Peatlands cover about one-third of Finlands territory," Secretary of State '
+        "Pratikno stated on Tuesday.",
+    ]
+    for takeaway in select_takeaways(doc, [0.0] * len(doc.sentences), 2):
+        assert join_spans(doc.text, takeaway.spans) == takeaway.text
+        assert not quotes_unbalanced(takeaway.text)
+
+
+def test_an_opening_sentence_whose_quotation_ends_without_a_comma_is_not_taken() -> None:
+    """`... properly." Pratikno said.` gives no comma to stand for the full stop."""
+    doc = document(
+        [TEMPO_EN[0], '"Peatlands cover about one-third of Finlands territory. '
+         + " ".join(["Fares will fall for every student in the city from the first day."] * 4)
+         + ' We should manage the peatland areas properly." Pratikno said that on Tuesday.',
+         TEMPO_EN[2]], "en"
+    )
+    taken = box(doc, ['"Peatlands cover', "Indonesia could"], 2)
+    assert not any(t.startswith('"Peatlands') for t in taken)
 
 
 def test_a_quotation_that_runs_past_its_paragraph_is_not_taken() -> None:

@@ -98,7 +98,7 @@ def test_restart_loses_nothing(
         assert after.get(f"/v1/summaries/{summary['summary_id']}").json() == summary
         login = after.post("/v1/auth/login", json={"name": "rina", "password": password})
         assert login.status_code == 200
-        reports = after.get("/v1/reports").json()
+        reports = after.get("/v1/reports").json()["reports"]
         assert [r["id"] for r in reports] == [report["id"]]
         again = after.post("/v1/summaries", json={"text": article})
         assert again.headers["X-Intisari-Cache"] == "hit"

@@ -53,15 +53,16 @@ def test_list_and_filter_reports(
     make_report(client, summary, takeaway_index=0, category="offensive")
     listed = client.get("/v1/reports", headers=reviewer)
     assert listed.status_code == 200
-    assert len(listed.json()) == 2
+    assert len(listed.json()["reports"]) == 2
+    assert listed.json()["next"] is None and listed.json()["previous"] is None
     assert listed.headers["content-type"] == "application/json"
-    comments = [r["comment"] for r in listed.json()]
+    comments = [r["comment"] for r in listed.json()["reports"]]
     assert "<script>alert(1)</script>" in comments  # stored as given; JSON is not HTML
 
     def count(**params: str) -> int:
         response = client.get("/v1/reports", params=params, headers=reviewer)
         assert response.status_code == 200, response.text
-        return len(response.json())
+        return len(response.json()["reports"])
 
     assert count(category="offensive") == 1
     assert count(status="open") == 2

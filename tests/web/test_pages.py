@@ -371,8 +371,11 @@ def test_dashboard_shows_escaped_reports_and_records_decisions(
         ("Offensive", "1"),
     ]
     assert summary["takeaways"][1]["text"][:40] in page.text
-    assert '<blockquote class="quote quote--source" lang="id"><mark>' in page.text
-    assert page.text.count('<rect class="chart__bar cat-') == 2
+    # The bullet is marked in its paragraph (the article's first: it holds bullet 1 too).
+    assert '<blockquote class="quote quote--source" lang="id"><p class="passage">' in page.text
+    assert f"<mark>{summary['takeaways'][1]['text']}</mark>" in page.text
+    # Drawn twice: wide for a desktop, narrow for a phone (the stylesheet shows one).
+    assert page.text.count('<rect class="chart__bar cat-') == 2 * 2
 
     reported = next(r for r in reports(client) if r.comment == SCRIPT)
     forged = client.post(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 
 from intisari.storage.repository import DayCount
-from intisari.web.chart import CHART_DAYS, build_chart
+from intisari.web.chart import CHART_DAYS, NARROW, build_chart
 
 TODAY = date(2026, 3, 31)
 
@@ -64,3 +65,15 @@ def test_an_empty_chart_still_has_an_axis() -> None:
 def test_axis_top_is_a_round_number(peak: int, top: int) -> None:
     chart = build_chart([DayCount(TODAY, "other", peak)], TODAY)
     assert chart.y_ticks[-1].label == str(top)
+
+
+def test_the_phone_chart_has_few_dates_far_apart() -> None:
+    """The phone's drawing is made at its size: three dates ~100 units apart (a label is
+    ~30 units wide at 11 units a letter: "13 Mar"), all inside the drawing."""
+    chart = build_chart([DayCount(TODAY, "other", 1)], TODAY, layout=NARROW)
+    assert chart.width == NARROW.width
+    positions = [t.position for t in chart.x_ticks]
+    assert len(positions) == 3
+    assert min(b - a for a, b in pairwise(positions)) > 90
+    assert positions[-1] + 20 < chart.width
+    assert [t.label for t in chart.x_ticks] == ["11 Mar", "21 Mar", "31 Mar"]

@@ -8,29 +8,46 @@ it arrives (the auto-hide settings apply to both).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from intisari.report_kinds import CATEGORIES, STATUSES
 from intisari.service import editorial, webhooks
-from intisari.service.errors import NotFound
+from intisari.service.errors import Invalid, NotFound
+from intisari.service.publishers import SLUG, Scope
 from intisari.service.state import ServiceState
 from intisari.storage import repository
 from intisari.storage.models import Report, StoredSummary
-from intisari.storage.repository import MAX_LIST_LIMIT, DayCount
+from intisari.storage.repository import (
+    MAX_LIST_LIMIT,
+    DayCount,
+    ReportFilter,
+    ReportKey,
+)
 
 __all__ = [
+    "CURSOR_PATTERN",
     "HIDDEN_LIST_LIMIT",
     "MAX_INT",
     "MAX_LIST_LIMIT",
+    "PUBLISHER_PATTERN",
+    "SITE_PATTERN",
+    "Cursor",
     "DayCount",
+    "ReportFilter",
+    "ReportPage",
+    "day_or_moment",
     "decide",
     "export_lines",
     "find_summary",
     "hidden_summaries",
-    "list_reports",
-    "report_by_id",
+    "parse_cursor",
+    "report_filter",
+    "report_page",
     "report_stats",
     "set_hidden",
     "status_counts",
@@ -39,6 +56,19 @@ __all__ = [
 
 #: Largest id: PostgreSQL's INTEGER; a larger number would overflow the driver.
 MAX_INT = 2**31 - 1
+#: A publisher's slug, as ``Publisher.slug`` holds them (the rule new slugs are checked by).
+PUBLISHER_PATTERN = SLUG.pattern
+#: A host name: letters, digits, dots and hyphens (so it holds no LIKE wildcard), at most
+#: DNS's 253 characters.
+SITE_PATTERN = r"[A-Za-z0-9.-]{1,253}"
+#: ``a`` (older than) or ``b`` (newer than), microseconds since 1970, a report id.
+CURSOR_PATTERN = r"[ab]-[0-9]{1,17}-[0-9]{1,10}"
+#: A date or a moment in ISO 8601 (``2025-03-01``, ``2025-03-01T08:00:00Z``); Python alone
+#: would also take ``20250301`` and week dates, which no reviewer means.
+ISO_8601 = re.compile(
+    r"\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?"
+)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 #: Most hidden summaries the dashboard lists (newest first); more means a bigger problem
 #: than a list can show, and the API's filters are there for it.
 HIDDEN_LIST_LIMIT = 100
@@ -50,14 +80,6 @@ def summary_by_id(session: Session, summary_id: str) -> StoredSummary:
     if summary is None:
         raise NotFound(f"no summary {summary_id!r}")
     return summary
-
-
-def report_by_id(session: Session, report_id: int) -> Report:
-    """The report, or ``NotFound`` (also for ids outside the database's INTEGER)."""
-    report = repository.get_report(session, report_id) if 0 < report_id <= MAX_INT else None
-    if report is None:
-        raise NotFound(f"no report {report_id}")
-    return report
 
 
 def decide(
@@ -88,24 +110,26 @@ def decide(
     )
 
 
-def status_counts(session: Session, publisher_id: int | None = None) -> dict[str, int]:
-    """Reports per status (on ``publisher_id``'s summaries if given), for the tabs."""
-    return repository.status_counts(session, publisher_id)
+def status_counts(session: Session, filters: ReportFilter) -> dict[str, int]:
+    """Reports per status among the filtered ones (their scope included), for the tabs."""
+    return repository.status_counts(session, filters)
 
 
-def hidden_summaries(session: Session, publisher_id: int | None = None) -> list[StoredSummary]:
-    """Hidden summaries, newest first: a reviewer must be able to unhide them all."""
-    return repository.hidden_summaries(session, HIDDEN_LIST_LIMIT, publisher_id)
+def hidden_summaries(session: Session, scope: Scope) -> list[StoredSummary]:
+    """Hidden summaries in ``scope``, newest first: a reviewer must be able to unhide them
+    all. (The scope has no default: a listing that forgot it would show every
+    publisher's.)"""
+    return repository.hidden_summaries(session, HIDDEN_LIST_LIMIT, scope)
 
 
-def export_lines(state: ServiceState, publisher_id: int | None = None) -> Iterator[str]:
+def export_lines(state: ServiceState, scope: Scope) -> Iterator[str]:
     """Confirmed reports as regression cases for ``intisari evaluate``, one JSON line each
-    (only on ``publisher_id``'s summaries when given).
+    (only those on summaries in ``scope``).
 
     Its own session: a request's is closed before a streamed body is sent.
     """
     with state.sessions() as session:
-        for report in repository.confirmed_reports(session, publisher_id):
+        for report in repository.confirmed_reports(session, scope):
             yield json.dumps(repository.regression_case(report), ensure_ascii=False) + "\n"
 
 
@@ -125,28 +149,154 @@ def set_hidden(session: Session, summary: StoredSummary, hidden: bool, *, actor:
     repository.set_hidden(session, summary, hidden)
 
 
-def list_reports(
-    session: Session,
+def report_filter(
     *,
+    scope: Scope,
     status: str | None = None,
     category: str | None = None,
     summary_id: str | None = None,
+    publisher: str | None = None,
+    site: str | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
-    limit: int = MAX_LIST_LIMIT,
-    offset: int = 0,
-    publisher_id: int | None = None,
-) -> list[Report]:
-    """Reports, newest first, filtered (to ``publisher_id``'s summaries when given), each
-    with its summary loaded."""
-    return repository.list_reports(
-        session, status=status, category=category, summary_id=summary_id, since=since,
-        until=until, limit=limit, offset=offset, publisher_id=publisher_id,
+) -> ReportFilter:
+    """The listing's filters, checked: ``Invalid`` (422) names the first bad one.
+
+    The JSON route and the dashboard both build their filters here, so a bookmarked
+    dashboard address and the same query to ``GET /v1/reports`` list the same reports.
+    Empty strings mean "no filter" (an empty field of the dashboard's form). A range that
+    ends before it starts is no error: it holds no report.
+
+    ``scope`` is whose reports the caller may see (``web.tenancy``), and has no default so
+    that no listing forgets it. The ``publisher`` filter narrows within it and never
+    widens it: a newsroom reviewer asking for another publisher's slug gets an empty
+    listing, the same answer as for a slug that does not exist, so the filter tells
+    nobody which publishers have reports.
+    """
+    status, category, summary_id, publisher, site = (
+        value or None for value in (status, category, summary_id, publisher, site)
+    )
+    if status is not None and status not in STATUSES:
+        raise Invalid(f"status must be one of {', '.join(STATUSES)}")
+    if category is not None and category not in CATEGORIES:
+        raise Invalid(f"category must be one of {', '.join(CATEGORIES)}")
+    if publisher is not None and not re.fullmatch(PUBLISHER_PATTERN, publisher):
+        raise Invalid("publisher must be a publisher's slug (a-z, 0-9 and -)")
+    if site is not None:
+        if not re.fullmatch(SITE_PATTERN, site):
+            raise Invalid("site must be a host name such as www.kompas.com (no scheme or path)")
+        site = site.lower()
+    return ReportFilter(
+        publisher_id=scope, status=status, category=category, summary_id=summary_id,
+        publisher=publisher, site=site, since=since, until=until,
     )
 
 
+def day_or_moment(value: str, name: str) -> datetime:
+    """A dashboard date (``2025-03-01``, midnight UTC) or ISO 8601 moment, in UTC.
+
+    ``Invalid`` when it is neither or has no UTC form (a moment in year 0).
+    """
+    try:
+        if not ISO_8601.fullmatch(value):
+            raise ValueError(value)
+        moment = datetime.fromisoformat(value)
+        moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise Invalid(f"{name} must be a date such as 2025-03-01") from None
+    return moment
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page starts: right after (``older``) or right before a report's key."""
+
+    older: bool
+    key: ReportKey
+
+    def __str__(self) -> str:
+        created_at, report_id = self.key
+        microseconds = (created_at - EPOCH) // timedelta(microseconds=1)
+        return f"{'a' if self.older else 'b'}-{microseconds}-{report_id}"
+
+
+def parse_cursor(value: str) -> Cursor:
+    """A cursor as ``ReportPage`` hands them out (``a-<µs since 1970>-<id>``, ``b-...``).
+
+    Every string the pattern accepts is a valid key (17 digits of microseconds stay within
+    the year 5138), so the OpenAPI schema can promise it.
+    """
+    match = re.fullmatch(CURSOR_PATTERN, value)
+    if match is None:
+        raise Invalid("cursor must be one the listing handed out (its next or previous)")
+    direction, microseconds, report_id = value.split("-")
+    created_at = EPOCH + timedelta(microseconds=int(microseconds))
+    return Cursor(direction == "a", (created_at, int(report_id)))
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    """One page of reports, newest first, with the cursors of its neighbours."""
+
+    reports: list[Report]
+    #: The page of older reports (``None``: this is the last page).
+    next: Cursor | None
+    #: The page of newer reports (``None``: this is the first page).
+    previous: Cursor | None
+    #: The filters it was listed with.
+    filters: ReportFilter
+
+
+def report_page(
+    session: Session, filters: ReportFilter, *, cursor: Cursor | None, limit: int
+) -> ReportPage:
+    """A keyset page of reports on (``created_at``, ``id``), newest first.
+
+    Reports filed while a reviewer pages through come in above the first page and never
+    shift the later ones. Paging back towards the newest reports, a short page means the
+    top was reached: the first page is answered instead, full.
+    """
+    if cursor is not None and not cursor.older:
+        reports = repository.list_reports(
+            session, filters, newer_than=cursor.key, limit=limit + 1
+        )
+        if len(reports) > limit:
+            reports = reports[1:]
+            older = _older_page(session, filters, reports)
+            return ReportPage(reports, older, _first(reports), filters)
+        cursor = None
+    older_than = None if cursor is None else cursor.key
+    reports = repository.list_reports(session, filters, older_than=older_than, limit=limit + 1)
+    more = len(reports) > limit
+    reports = reports[:limit]
+    newer = cursor is not None and bool(reports) and repository.reports_exist(
+        session, filters, newer_than=_key(reports[0])
+    )
+    return ReportPage(
+        reports,
+        Cursor(True, _key(reports[-1])) if more else None,
+        _first(reports) if newer else None,
+        filters,
+    )
+
+
+def _key(report: Report) -> ReportKey:
+    return report.created_at, report.id
+
+
+def _first(reports: list[Report]) -> Cursor | None:
+    return Cursor(False, _key(reports[0])) if reports else None
+
+
+def _older_page(session: Session, filters: ReportFilter, reports: list[Report]) -> Cursor | None:
+    if reports and repository.reports_exist(session, filters, older_than=_key(reports[-1])):
+        return Cursor(True, _key(reports[-1]))
+    return None
+
+
 def report_stats(
-    session: Session, *, since: datetime, publisher_id: int | None = None
+    session: Session, *, since: datetime, scope: Scope
 ) -> list[DayCount]:
-    """Reports per day and category since ``since``, for the dashboard's chart."""
-    return repository.report_stats(session, since=since, publisher_id=publisher_id)
+    """Reports per day and category since ``since`` in ``scope``, for the dashboard's
+    chart."""
+    return repository.report_stats(session, since=since, publisher_id=scope)

@@ -20,11 +20,25 @@ from __future__ import annotations
 import secrets
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
-from sqlalchemy import Engine, Select, bindparam, distinct, func, select, text, update
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Engine,
+    Select,
+    and_,
+    bindparam,
+    distinct,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -32,6 +46,7 @@ from intisari.report_kinds import CATEGORIES, STATUSES
 from intisari.storage.models import (
     DEFAULT_PUBLISHER_ID,
     InstanceSecret,
+    Publisher,
     Report,
     StoredSummary,
     SummaryBox,
@@ -39,8 +54,11 @@ from intisari.storage.models import (
 )
 
 __all__ = [
+    "NO_FILTER",
     "CachedRef",
     "DayCount",
+    "ReportFilter",
+    "ReportKey",
     "add_report",
     "add_summary",
     "confirmed_reports",
@@ -56,6 +74,7 @@ __all__ = [
     "ping",
     "regression_case",
     "report_stats",
+    "reports_exist",
     "review_report",
     "set_hidden",
     "status_counts",
@@ -207,9 +226,6 @@ def set_hidden(
 
 # Reports ------------------------------------------------------------------------------
 
-#: A select over reports, of whatever columns (``_of_publisher`` keeps its type).
-_Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
-
 # The statements of every report submission, built once: building a statement costs
 # SQLAlchemy more than SQLite takes to run it (a fifth of a report's CPU time).
 _OPEN_REPORTERS = select(func.count(distinct(Report.client_hash))).where(
@@ -336,46 +352,144 @@ def get_report(session: Session, report_id: int) -> Report | None:
     return session.get(Report, report_id)
 
 
+@dataclass(frozen=True)
+class ReportFilter:
+    """Which reports a listing shows; ``None`` leaves a field out. They combine (AND).
+
+    ``publisher_id`` is the caller's scope (only reports on that publisher's summaries;
+    ``None``: every publisher's, for the instance's own staff). ``publisher`` is a
+    publisher's slug the caller asked for: it narrows within the scope and can never widen
+    it, since both must hold. ``site`` a host name, lower case, matched against
+    the host of the summary's ``url`` with or without a leading ``www.`` (the service
+    checks its characters, so it holds no LIKE wildcard); ``since`` is inclusive, ``until``
+    exclusive.
+    """
+
+    publisher_id: int | None = None
+    status: str | None = None
+    category: str | None = None
+    summary_id: str | None = None
+    publisher: str | None = None
+    site: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+#: Every report (no filter).
+NO_FILTER = ReportFilter()
+#: A report's place in the listing: newest first by ``created_at``, then by ``id``.
+ReportKey = tuple[datetime, int]
+
+
+def _site_condition(site: str) -> ColumnElement[bool]:
+    """The summary's URL has ``site`` (or ``www.`` + ``site``) as its host.
+
+    LIKE patterns, because SQLite and PostgreSQL share no function that cuts a host out of
+    a URL; the host ends at ``/``, ``:``, ``?``, ``#`` or the end of the URL.
+    """
+    url = func.lower(StoredSummary.url)
+    bare = site.removeprefix("www.")
+    patterns = []
+    for host in (bare, f"www.{bare}"):
+        for scheme in ("http", "https"):
+            prefix = f"{scheme}://{host}"
+            patterns.append(url == prefix)
+            patterns.extend(url.like(f"{prefix}{end}%") for end in "/:?#")
+    return or_(*patterns)
+
+
+def _report_conditions(filters: ReportFilter) -> list[ColumnElement[bool]]:
+    """The WHERE clauses of ``filters`` (the summary's columns through a subquery)."""
+    conditions: list[ColumnElement[bool]] = []
+    if filters.status is not None:
+        conditions.append(Report.status == filters.status)
+    if filters.category is not None:
+        conditions.append(Report.category == filters.category)
+    if filters.summary_id is not None:
+        conditions.append(Report.summary_id == filters.summary_id)
+    if filters.since is not None:
+        conditions.append(Report.created_at >= filters.since)
+    if filters.until is not None:
+        conditions.append(Report.created_at < filters.until)
+    summary_conditions: list[ColumnElement[bool]] = []
+    if filters.publisher_id is not None:
+        summary_conditions.append(StoredSummary.publisher_id == filters.publisher_id)
+    if filters.publisher is not None:
+        publisher = select(Publisher.id).where(Publisher.slug == filters.publisher)
+        summary_conditions.append(StoredSummary.publisher_id.in_(publisher))
+    if filters.site is not None:
+        summary_conditions.append(_site_condition(filters.site))
+    if summary_conditions:
+        summaries = select(StoredSummary.id).where(*summary_conditions)
+        conditions.append(Report.summary_id.in_(summaries))
+    return conditions
+
+
+def _older(key: ReportKey) -> ColumnElement[bool]:
+    created_at, report_id = key
+    # A BIGINT parameter: a made-up cursor's id beyond INTEGER compares, not overflows.
+    return or_(
+        Report.created_at < created_at,
+        and_(Report.created_at == created_at, Report.id < literal(report_id, BigInteger)),
+    )
+
+
+def _newer(key: ReportKey) -> ColumnElement[bool]:
+    created_at, report_id = key
+    return or_(
+        Report.created_at > created_at,
+        and_(Report.created_at == created_at, Report.id > literal(report_id, BigInteger)),
+    )
+
+
 def list_reports(
     session: Session,
+    filters: ReportFilter = NO_FILTER,
     *,
-    status: str | None = None,
-    category: str | None = None,
-    summary_id: str | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
+    older_than: ReportKey | None = None,
+    newer_than: ReportKey | None = None,
     limit: int = 100,
-    offset: int = 0,
-    publisher_id: int | None = None,
 ) -> list[Report]:
-    """Reports, newest first, each with its summary loaded (the dashboard shows both);
-    only those on ``publisher_id``'s summaries when given."""
-    query = _of_publisher(select(Report).options(selectinload(Report.summary)), publisher_id)
-    if status is not None:
-        query = query.where(Report.status == status)
-    if category is not None:
-        query = query.where(Report.category == category)
-    if summary_id is not None:
-        query = query.where(Report.summary_id == summary_id)
-    if since is not None:
-        query = query.where(Report.created_at >= since)
-    if until is not None:
-        query = query.where(Report.created_at < until)
-    query = query.order_by(Report.created_at.desc(), Report.id.desc())
-    return list(session.scalars(query.limit(min(limit, MAX_LIST_LIMIT)).offset(offset)))
+    """Reports, newest first, each with its summary loaded (the dashboard shows both).
+
+    Keyset pages: ``older_than`` gives the ``limit`` reports right after that key,
+    ``newer_than`` the ``limit`` right before it (still listed newest first). A report
+    filed meanwhile never shifts a page, as it would with an offset.
+    """
+    query = select(Report).options(selectinload(Report.summary))
+    query = query.where(*_report_conditions(filters))
+    limit = min(limit, MAX_LIST_LIMIT)
+    if newer_than is not None:
+        query = query.where(_newer(newer_than))
+        query = query.order_by(Report.created_at, Report.id).limit(limit)
+        return list(reversed(session.scalars(query).all()))
+    if older_than is not None:
+        query = query.where(_older(older_than))
+    query = query.order_by(Report.created_at.desc(), Report.id.desc()).limit(limit)
+    return list(session.scalars(query))
 
 
-def _of_publisher(query: _Query, publisher_id: int | None) -> _Query:
-    """``query`` over reports, limited to ``publisher_id``'s summaries (None: all)."""
-    if publisher_id is None:
-        return query
-    return query.join(Report.summary).where(StoredSummary.publisher_id == publisher_id)
+def reports_exist(
+    session: Session,
+    filters: ReportFilter,
+    *,
+    older_than: ReportKey | None = None,
+    newer_than: ReportKey | None = None,
+) -> bool:
+    """Whether a report matches ``filters`` beyond the key: is there a next page."""
+    query = select(Report.id).where(*_report_conditions(filters))
+    if older_than is not None:
+        query = query.where(_older(older_than))
+    if newer_than is not None:
+        query = query.where(_newer(newer_than))
+    return session.scalar(query.limit(1)) is not None
 
 
-def status_counts(session: Session, publisher_id: int | None = None) -> dict[str, int]:
-    """Reports per status, every status present (0 when none)."""
+def status_counts(session: Session, filters: ReportFilter) -> dict[str, int]:
+    """Reports per status among those ``filters`` lets through (its status aside), every
+    status present (0 when none)."""
     query = select(Report.status, func.count(Report.id)).group_by(Report.status)
-    rows = session.execute(_of_publisher(query, publisher_id))
+    rows = session.execute(query.where(*_report_conditions(replace(filters, status=None))))
     counts = dict.fromkeys(STATUSES, 0)
     counts.update({status: count for status, count in rows})
     return counts
@@ -428,7 +542,8 @@ def confirmed_reports(session: Session, publisher_id: int | None = None) -> Iter
     """Every confirmed report with its summary (of ``publisher_id``'s summaries when
     given), oldest first (the regression export)."""
     query = (
-        _of_publisher(select(Report), publisher_id)
+        select(Report)
+        .where(*_report_conditions(ReportFilter(publisher_id=publisher_id)))
         .options(selectinload(Report.summary))
         .where(Report.status == "confirmed")
         .order_by(Report.id)
@@ -456,7 +571,8 @@ def report_stats(
     Counted in Python from the timestamps: SQL date functions differ between SQLite and
     PostgreSQL, and a chart covers at most a few thousand reports.
     """
-    query = _of_publisher(select(Report.created_at, Report.category), publisher_id)
+    scope = _report_conditions(ReportFilter(publisher_id=publisher_id))
+    query = select(Report.created_at, Report.category).where(*scope)
     if since is not None:
         query = query.where(Report.created_at >= since)
     if until is not None:

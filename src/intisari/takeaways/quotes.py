@@ -7,13 +7,17 @@ State Pratikno stated on Tuesday.`). One of them alone is a quotation presented 
 article's own statement, with an opening mark never closed or a closing mark never
 opened. So a sentence that belongs to such a quotation becomes a takeaway only
 
-- as the whole quotation with its speaker, when it is short (``MAX_QUOTE_WORDS``); or
+- as the whole quotation with its speaker, when it is short (``MAX_QUOTE_WORDS``);
+- for the sentence that opens it, as that sentence with the speaker the quotation closes
+  with (two spans, the sentence's final full stop left out): `"Kerja sama ini berperan
+  signifikan dalam penguatan struktur industri nasional," kata Airlangga.` from `"Kerja
+  sama ... nasional. Ini juga membuka lapangan kerja," kata Airlangga.`;
 - for the sentence that closes it and names the speaker after the closing mark, as that
   sentence with the closing mark left out of its spans: `We should manage the peatland
-  areas properly, Secretary of State Pratikno stated on Tuesday.` (deletion only; the
-  grounding invariant holds);
+  areas properly, Secretary of State Pratikno stated on Tuesday.`
 
-and not at all otherwise: a quotation that runs past its paragraph, whose speaker comes
+(deletion only: the grounding invariant holds), and not at all otherwise: a sentence in
+the middle of a quotation, a quotation that runs past its paragraph, whose speaker comes
 before it, or whose speaker is only "-nya" ("jelasnya": who?).
 """
 
@@ -85,14 +89,16 @@ def quotation_spans(
     start, end = sentences[quotation.first].start, sentences[quotation.last].end
     if len(document.text[start:end].split()) <= MAX_QUOTE_WORDS:
         return [(start, end)]
+    if index == quotation.first:
+        return _with_speaker(document, index, quotation.last)
     if index != quotation.last:
         return None
     return _without_closing_mark(document, index)
 
 
-def _without_closing_mark(document: Document, index: int) -> list[tuple[int, int]] | None:
-    """The closing sentence with its (first, unpaired) closing mark left out, when the
-    words after the mark name who spoke."""
+def _closing_mark(document: Document, index: int) -> int | None:
+    """Offset of the closing mark of the quotation that sentence ``index`` closes, when
+    the words after it name who spoke (two words at least, not only "katanya")."""
     sentence = document.sentences[index]
     text = document.text
     marks = quote_marks(text[sentence.start : sentence.end])
@@ -103,6 +109,34 @@ def _without_closing_mark(document: Document, index: int) -> list[tuple[int, int
     data = document.language.data
     if len(speaker) < 2 or (speaker[0].endswith("nya") and speaker[0] in data.speech_verbs):
         return None
+    return mark
+
+
+def _with_speaker(document: Document, index: int, last: int) -> list[tuple[int, int]] | None:
+    """The quotation's opening sentence, then the comma, closing mark and speaker that
+    end the quotation: the sentence must open with the mark and end with a full stop (it
+    becomes the comma), and the quotation must close with `," speaker`."""
+    sentence = document.sentences[index]
+    text = document.text
+    body = text[sentence.start : sentence.end].rstrip()
+    marks = quote_marks(body)
+    mark = _closing_mark(document, last)
+    if not marks or marks[0] != 0 or not body.endswith(".") or mark is None:
+        return None
+    if text[mark - 1] != ",":
+        return None
+    full_stop = sentence.start + len(body) - 1
+    return [(sentence.start, full_stop), (mark - 1, document.sentences[last].end)]
+
+
+def _without_closing_mark(document: Document, index: int) -> list[tuple[int, int]] | None:
+    """The closing sentence with its (first, unpaired) closing mark left out, when the
+    words after the mark name who spoke."""
+    mark = _closing_mark(document, index)
+    if mark is None:
+        return None
+    sentence = document.sentences[index]
+    text = document.text
     before = text[sentence.start : mark].rstrip()
     after = mark + 1
     while after < sentence.end and text[after].isspace():

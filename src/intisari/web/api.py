@@ -23,7 +23,6 @@ logged), 503 with ``Retry-After`` when every engine worker or fetch slot is take
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime
 from http import HTTPStatus
 from typing import Annotated, Any
@@ -77,6 +76,7 @@ from intisari.web.schemas import (
     LoginOut,
     ReportIn,
     ReportOut,
+    ReportPageOut,
     ReviewIn,
     Status,
     SummaryIn,
@@ -101,11 +101,9 @@ MaybePrincipal = Annotated[Principal | None, Depends(current_principal)]
 
 router = APIRouter()
 
-#: A date or a moment in ISO 8601 (``2025-03-01``, ``2025-03-01T08:00:00Z``); pydantic alone
-#: would also take numbers as Unix times, which no reviewer means.
-ISO_8601 = re.compile(
-    r"\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?"
-)
+#: A date or a moment in ISO 8601 (pydantic alone would also take numbers as Unix times,
+#: which no reviewer means).
+ISO_8601 = review.ISO_8601
 #: Largest id and offset: PostgreSQL's INTEGER; a larger number would overflow the driver.
 MAX_INT = review.MAX_INT
 ReportId = Annotated[int, Path(ge=1, le=MAX_INT)]
@@ -348,7 +346,7 @@ def create_report(
 
 @router.get(
     "/v1/reports",
-    response_model=list[ReportOut],
+    response_model=ReportPageOut,
     responses=error_responses(401, 403, 422),
     tags=["review"],
 )
@@ -358,24 +356,49 @@ def list_reports(
     status: Status | None = None,
     category: Category | None = None,
     summary_id: str | None = None,
+    publisher: Annotated[
+        str | None,
+        Query(pattern=f"^{review.PUBLISHER_PATTERN}$", description="A publisher's slug."),
+    ] = None,
+    site: Annotated[
+        str | None,
+        Query(
+            pattern=f"^{review.SITE_PATTERN}$",
+            description="Host of the article's URL (www. or not), e.g. www.kompas.com.",
+        ),
+    ] = None,
     since: Annotated[IsoMoment | None, Query(description="Created at or after.")] = None,
     until: Annotated[IsoMoment | None, Query(description="Created before.")] = None,
+    cursor: Annotated[
+        str | None,
+        Query(
+            pattern=f"^{review.CURSOR_PATTERN}$",
+            description="The `next` or `previous` of an earlier answer.",
+        ),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=review.MAX_LIST_LIMIT)] = 100,
-    offset: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
-) -> list[ReportOut]:
-    """Reports, newest first, filtered; reviewers only."""
-    reports = review.list_reports(
-        session,
-        status=status,
-        category=category,
-        summary_id=summary_id,
-        since=since,
-        until=until,
-        limit=limit,
-        offset=offset,
-        publisher_id=reviewer.scope,
+) -> ReportPageOut:
+    """Reports, newest first, filtered, a page at a time; reviewers only.
+
+    The filters are the dashboard's (``/review`` takes the same query parameters). Only
+    the caller's publisher's reports are listed (every publisher's for the instance's
+    staff); ``publisher`` narrows within that, so another publisher's slug lists nothing.
+    """
+    filters = review.report_filter(
+        scope=reviewer.scope, status=status, category=category, summary_id=summary_id,
+        publisher=publisher, site=site, since=since, until=until,
     )
-    return [ReportOut.of(r) for r in reports]
+    page = review.report_page(
+        session,
+        filters,
+        cursor=None if cursor is None else review.parse_cursor(cursor),
+        limit=limit,
+    )
+    return ReportPageOut(
+        reports=[ReportOut.of(r) for r in page.reports],
+        next=None if page.next is None else str(page.next),
+        previous=None if page.previous is None else str(page.previous),
+    )
 
 
 @router.get(

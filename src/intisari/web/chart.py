@@ -17,22 +17,39 @@ from datetime import date, timedelta
 from intisari.report_kinds import CATEGORIES
 from intisari.service.review import DayCount
 
-__all__ = ["CHART_DAYS", "Bar", "Chart", "Tick", "build_chart"]
+__all__ = ["CHART_DAYS", "NARROW", "WIDE", "Bar", "Chart", "Layout", "Tick", "build_chart"]
 
 #: Days the chart covers: a month shows a trend and still leaves each bar ~20 px wide.
 CHART_DAYS = 30
-#: Drawing area in SVG user units; the SVG scales to the page width (viewBox). Wide and
-#: low, so on the dashboard's ~900 px column the text stays near its 11 px size.
-WIDTH, HEIGHT = 960, 200
-#: Room for the y-axis labels on the left, the dates below, and half a date on the right
-#: (the last date is centred under today's bar).
-LEFT, RIGHT, BOTTOM, TOP = 36, 20, 24, 8
 #: Gap between two days' bars, as a share of a day's width.
 BAR_GAP = 0.2
 #: The y axis gets about this many gridlines, at round numbers.
 Y_TICKS = 4
-#: A date label every this many days: seven keeps weekdays aligned and labels apart.
-X_LABEL_EVERY = 7
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A drawing area in SVG user units; the SVG scales to its column (viewBox), so the
+    11-unit labels are drawn at 11 px only where the column is ``width`` px wide."""
+
+    width: int
+    height: int
+    #: Room for the y-axis labels on the left, the dates below, and half a date on the
+    #: right (the last date is centred under today's bar).
+    left: int
+    right: int
+    bottom: int
+    top: int
+    #: A date label every this many days, counted back from today.
+    label_every: int
+
+
+#: The dashboard's ~900 px column: wide and low; a date every 7 days keeps weekdays aligned.
+WIDE = Layout(960, 200, 36, 20, 24, 8, 7)
+#: A 390 px phone, whose card leaves ~330 px: drawn at that size, so the labels stay
+#: ~10 px instead of shrinking to 4 px, with dates 10 days apart (three, ~100 px apart:
+#: "3 Dec" is ~30 px wide, so they never touch).
+NARROW = Layout(340, 180, 30, 16, 22, 8, 10)
 
 
 @dataclass(frozen=True)
@@ -77,7 +94,9 @@ class Chart:
         return sum(count for _, count in self.totals)
 
 
-def build_chart(stats: Iterable[DayCount], today: date, days: int = CHART_DAYS) -> Chart:
+def build_chart(
+    stats: Iterable[DayCount], today: date, days: int = CHART_DAYS, layout: Layout = WIDE
+) -> Chart:
     """The chart of the ``days`` days ending ``today`` (older counts are left out)."""
     first = today - timedelta(days=days - 1)
     counts = Counter({(s.day, s.category): s.count for s in stats if first <= s.day <= today})
@@ -85,9 +104,9 @@ def build_chart(stats: Iterable[DayCount], today: date, days: int = CHART_DAYS) 
     for (day, _), count in counts.items():
         per_day[day] += count
     top = _round_up(max(per_day.values(), default=0))
-    plot_height = HEIGHT - BOTTOM - TOP
-    baseline = float(HEIGHT - BOTTOM)
-    slot = (WIDTH - LEFT - RIGHT) / days
+    plot_height = layout.height - layout.bottom - layout.top
+    baseline = float(layout.height - layout.bottom)
+    slot = (layout.width - layout.left - layout.right) / days
     scale = plot_height / top
 
     bars = []
@@ -100,7 +119,7 @@ def build_chart(stats: Iterable[DayCount], today: date, days: int = CHART_DAYS) 
                 continue
             height = count * scale
             y -= height
-            x = LEFT + offset * slot + slot * BAR_GAP / 2
+            x = layout.left + offset * slot + slot * BAR_GAP / 2
             bars.append(Bar(x, y, slot * (1 - BAR_GAP), height, category, day, count))
 
     step = top / Y_TICKS
@@ -108,17 +127,17 @@ def build_chart(stats: Iterable[DayCount], today: date, days: int = CHART_DAYS) 
         Tick(baseline - i * step * scale, _number(i * step)) for i in range(Y_TICKS + 1)
     )
     x_ticks = tuple(
-        Tick(LEFT + (offset + 0.5) * slot, (first + timedelta(days=offset)).strftime("%d %b"))
-        for offset in range(days - 1, -1, -X_LABEL_EVERY)
+        Tick(layout.left + (offset + 0.5) * slot, _day(first + timedelta(days=offset)))
+        for offset in range(days - 1, -1, -layout.label_every)
     )
     totals = Counter[str]()
     for (_, category), count in counts.items():
         totals[category] += count
     return Chart(
-        width=WIDTH,
-        height=HEIGHT,
-        left=LEFT,
-        right=WIDTH - RIGHT,
+        width=layout.width,
+        height=layout.height,
+        left=layout.left,
+        right=layout.width - layout.right,
         baseline=baseline,
         bars=tuple(bars),
         y_ticks=y_ticks,
@@ -136,6 +155,11 @@ def _round_up(value: int) -> int:
     magnitude = 10 ** math.floor(math.log10(value / Y_TICKS))
     step = next(f * magnitude for f in (1, 2, 5, 10) if f * magnitude * Y_TICKS >= value)
     return step * Y_TICKS
+
+
+def _day(day: date) -> str:
+    """``3 Dec``: the day without a leading zero, the month abbreviated (short on a phone)."""
+    return f"{day.day} {day:%b}"
 
 
 def _number(value: float) -> str:

@@ -37,7 +37,7 @@ from intisari.service.reports import file_report, limit_reports_from, limit_repo
 from intisari.storage.models import Publisher, StoredSummary
 from intisari.web.api import error_responses
 from intisari.web.deps import AppState, Client, app_state, request_client
-from intisari.web.highlight import source_pieces, source_spans
+from intisari.web.highlight import source_sentences, source_spans
 from intisari.web.locale import READER_TEXT, correction_text, page_language
 from intisari.web.schemas import Category, ErrorOut, ReportOut
 
@@ -196,9 +196,7 @@ def _box(stored: StoredSummary, lang: str | None) -> EmbedBoxOut:
             EmbedTakeaway(
                 text=t["text"],
                 origin=t.get("origin", "extract"),
-                source="".join(
-                    p.text for p in source_pieces(result["text"], source_spans(t), stored.language)
-                ).strip(),
+                source=source_sentences(result["text"], source_spans(t), stored.language),
             )
             for t in takeaways
         ],

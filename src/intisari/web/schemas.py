@@ -28,6 +28,7 @@ __all__ = [
     "LoginOut",
     "ReportIn",
     "ReportOut",
+    "ReportPageOut",
     "ReviewIn",
     "Status",
     "SummaryIn",
@@ -197,6 +198,15 @@ class ReportOut(BaseModel):
     @classmethod
     def of(cls, report: Report) -> ReportOut:
         return cls.model_validate(report, from_attributes=True)
+
+
+class ReportPageOut(BaseModel):
+    """A page of ``GET /v1/reports``: newest first; pass ``next`` as ``cursor`` for the
+    older reports, ``previous`` for the newer ones (``null``: no such page)."""
+
+    reports: list[ReportOut]
+    next: str | None
+    previous: str | None
 
 
 class ReviewIn(_Strict):

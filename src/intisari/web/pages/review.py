@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import APIRouter
 from sqlalchemy.orm import Session
@@ -19,8 +20,14 @@ from intisari.roles import allows
 from intisari.service import editorial, review
 from intisari.service.accounts import log_in
 from intisari.service.editorial import box_of
-from intisari.service.errors import NotFound, RateLimited
-from intisari.service.publishers import ANONYMOUS_SCOPE, Scope, find_summary_in, report_in
+from intisari.service.errors import Invalid, NotFound, RateLimited
+from intisari.service.publishers import (
+    ANONYMOUS_SCOPE,
+    Scope,
+    find_summary_in,
+    publishers_in,
+    report_in,
+)
 from intisari.service.review import MAX_INT
 from intisari.service.votes import vote_counts
 from intisari.storage.models import Report, StoredSummary
@@ -29,9 +36,9 @@ from intisari.web.auth import (
     end_session,
     start_session,
 )
-from intisari.web.chart import CHART_DAYS, build_chart
+from intisari.web.chart import CHART_DAYS, NARROW, build_chart
 from intisari.web.deps import AppState
-from intisari.web.highlight import Piece, source_pieces, source_spans
+from intisari.web.highlight import Passage, source_passages, source_spans
 from intisari.web.locale import UI_LANGUAGE, en
 from intisari.web.pages.rendering import (
     DB,
@@ -57,9 +64,9 @@ class ReportItem:
     report: Report
     #: The reported bullet's text (None: the box as a whole, or a bullet no longer there).
     takeaway: str | None
-    #: The sentence(s) the bullet was cut from, its kept words marked; for an LLM
-    #: bullet, the evidence the checker found.
-    source: list[Piece]
+    #: The paragraph(s) the bullet was cut from, its kept words marked; for an LLM
+    #: bullet, those of the evidence the checker found.
+    source: list[Passage]
     #: ``extract`` or ``llm`` (then ``support`` is the checker's score).
     origin: str = "extract"
     support: float | None = None
@@ -84,6 +91,62 @@ def _reviewer(principal: Principal | None) -> str | None:
     return principal.account.name
 
 
+#: Reports per dashboard page. Each shows its paragraph (up to ``CONTEXT_CHARS``) and a
+#: decision form, ~1.9 KB of HTML: 50 make a page of ~95 KB that a phone shows at once,
+#: about what a reviewer decides in one sitting (the old page put up to 1,000 on one page,
+#: ~1.9 MB).
+REPORTS_PER_PAGE = 50
+#: The dashboard's query parameters besides ``done``: the filters and the page's cursor.
+#: A decision's form carries them back, so the reviewer returns to the same view.
+VIEW_FIELDS = ("status", "category", "publisher", "site", "since", "until", "cursor")
+
+
+@dataclass(frozen=True)
+class View:
+    """What the dashboard was asked to show, as the query gave it (empty: not given)."""
+
+    status: str = "open"
+    category: str = ""
+    publisher: str = ""
+    site: str = ""
+    since: str = ""
+    until: str = ""
+    cursor: str = ""
+
+    def query(self, **changes: str) -> str:
+        """The view's query string with ``changes`` (empty values left out)."""
+        values = {name: getattr(self, name) for name in VIEW_FIELDS} | changes
+        return urlencode({name: value for name, value in values.items() if value})
+
+    @property
+    def filtered(self) -> bool:
+        return any((self.category, self.publisher, self.site, self.since, self.until))
+
+
+def _view_of(query: str) -> View:
+    """A view from a query string: unknown parameters are left out, a repeated one counts
+    once (its last value), and only the first pairs are read (twice the dashboard's
+    fields: a forged query of thousands costs nothing)."""
+    values = dict(parse_qsl(query)[: len(VIEW_FIELDS) * 2])
+    return View(**{name: values[name] for name in VIEW_FIELDS if values.get(name)})
+
+
+def _report_page(session: Session, view: View, scope: Scope) -> review.ReportPage:
+    """The page of reports ``view`` asks for within ``scope``; ``Invalid`` names a bad
+    filter or cursor."""
+    filters = review.report_filter(
+        scope=scope,
+        status=view.status,
+        category=view.category,
+        publisher=view.publisher,
+        site=view.site,
+        since=review.day_or_moment(view.since, "since") if view.since else None,
+        until=review.day_or_moment(view.until, "until") if view.until else None,
+    )
+    cursor = review.parse_cursor(view.cursor) if view.cursor else None
+    return review.report_page(session, filters, cursor=cursor, limit=REPORTS_PER_PAGE)
+
+
 @router.get("/review")
 def review_page(
     request: Request,
@@ -91,9 +154,17 @@ def review_page(
     session: DB,
     principal: MaybePrincipal,
     status: str = "open",
+    category: str = "",
+    publisher: str = "",
+    site: str = "",
+    since: str = "",
+    until: str = "",
+    cursor: str = "",
     done: str = "",
 ) -> Response:
-    """The login form, or the dashboard of ``status`` reports grouped by summary."""
+    """The login form, or the dashboard: reports grouped by summary, filtered (category,
+    status, publisher, site, dates: all in the address, so a view can be bookmarked),
+    ``REPORTS_PER_PAGE`` at a time; a bad filter is said on the page (422)."""
     reviewer = _reviewer(principal)
     if reviewer is None:
         error = None
@@ -101,33 +172,47 @@ def review_page(
             error = f"The account {principal.account.name!r} cannot review reports."
         login = {"error": error, "name": None}
         return render(request, state, "review_login.html", login, 200 if error is None else 403)
-    if status not in STATUSES:
-        status = "open"
+    view = View(status or "open", category, publisher, site, since, until, cursor)
     scope = _scope(principal)
+    problem = None
+    try:
+        page = _report_page(session, view, scope)
+        counts = review.status_counts(session, page.filters)
+    except Invalid as bad:
+        problem = bad.message
+        page = review.ReportPage([], None, None, review.report_filter(scope=scope))
+        counts = review.status_counts(session, page.filters)
     groups: dict[str, ReportGroup] = {}
-    for report in review.list_reports(session, status=status, publisher_id=scope):
+    for report in page.reports:
         group = groups.setdefault(report.summary_id, ReportGroup(report.summary))
         group.reports.append(_report_item(report))
     today = datetime.now(UTC).date()
-    since = datetime.combine(today - timedelta(days=CHART_DAYS - 1), time(), UTC)
-    chart = build_chart(review.report_stats(session, since=since, publisher_id=scope), today)
+    since_day = datetime.combine(today - timedelta(days=CHART_DAYS - 1), time(), UTC)
+    stats = review.report_stats(session, since=since_day, scope=scope)
     context: dict[str, Any] = {
         "reviewer": reviewer,
-        "status": status,
+        "view": view,
+        "problem": problem,
+        "status": view.status,
         "statuses": STATUS_CHOICES,
-        "status_counts": review.status_counts(session, scope),
+        "status_counts": counts,
+        "categories": CATEGORIES,
+        "publishers": sorted(publishers_in(session, scope), key=lambda p: (p.name, p.id)),
         "groups": list(groups.values()),
+        "newer": None if page.previous is None else view.query(cursor=str(page.previous)),
+        "older": None if page.next is None else view.query(cursor=str(page.next)),
         "hidden_summaries": [
             s for s in review.hidden_summaries(session, scope) if s.id not in groups
         ],
-        "chart": chart,
+        "chart": build_chart(stats, today),
+        "phone_chart": build_chart(stats, today, layout=NARROW),
         "chart_days": CHART_DAYS,
         "category_labels": CATEGORY_LABELS,
         "flash": _DONE_MESSAGES.get(done),
         "votes": vote_counts(session, list(groups)),
         **_editorial_context(session, principal),
     }
-    response = render(request, state, "review.html", context)
+    response = render(request, state, "review.html", context, 200 if problem is None else 422)
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -158,7 +243,7 @@ def _report_item(report: Report) -> ReportItem:
     if index is None or not 0 <= index < len(takeaways):
         return ReportItem(report, None, [])
     takeaway = takeaways[index]
-    source = source_pieces(result["text"], source_spans(takeaway), report.summary.language)
+    source = source_passages(result["text"], source_spans(takeaway), report.summary.language)
     if takeaway.get("origin") == "llm":
         return ReportItem(report, takeaway["text"], source, "llm", takeaway.get("score"))
     return ReportItem(report, takeaway["text"], source)
@@ -217,9 +302,9 @@ def review_decision(
     csrf_token: FormText = "",
     status: FormText = "",
     note: FormText = "",
-    return_status: FormText = "open",
+    return_query: FormText = "",
 ) -> Response:
-    """Confirm, dismiss or reopen a report, then back to the same dashboard tab."""
+    """Confirm, dismiss or reopen a report, then back to the same dashboard view."""
     refused = _refuse_review(request, state, principal, csrf_token)
     if refused is not None:
         return refused
@@ -232,7 +317,7 @@ def review_decision(
         state, session, report, status=status, note=note.strip() or None,
         reviewer=_reviewer(principal) or "",
     )
-    return redirect(f"/review?status={_tab(return_status)}&done={status}")
+    return redirect(f"/review?{_view_of(return_query).query(done=status)}")
 
 
 @router.post("/review/summaries/{summary_id}/hidden")
@@ -244,7 +329,7 @@ def review_hide(
     principal: MaybePrincipal,
     csrf_token: FormText = "",
     hidden: FormText = "",
-    return_status: FormText = "open",
+    return_query: FormText = "",
 ) -> Response:
     """Hide a summary from readers at once, or show it again."""
     refused = _refuse_review(request, state, principal, csrf_token)
@@ -257,7 +342,7 @@ def review_hide(
         return _review_error(request, state, "Choose hide or unhide.", 422)
     review.set_hidden(session, stored, hidden == "true", actor=_reviewer(principal) or "")
     done = "hidden" if hidden == "true" else "shown"
-    return redirect(f"/review?status={_tab(return_status)}&done={done}")
+    return redirect(f"/review?{_view_of(return_query).query(done=done)}")
 
 
 def _scope(principal: Principal | None) -> Scope:
@@ -293,7 +378,3 @@ def _refuse_review(
 def _review_error(request: Request, state: AppState, message: str, status_code: int) -> Response:
     context = {"heading": "Review", "message": message, "lang": UI_LANGUAGE}
     return render(request, state, "error.html", context, status_code)
-
-
-def _tab(status: str) -> str:
-    return status if status in STATUSES else "open"
