@@ -49,9 +49,11 @@ def test_the_result_has_the_documented_shape() -> None:
     data = intisari.summarize(text=STORY, id="a-1").model_dump(mode="json")
     assert list(data) == [
         "id", "language", "language_supported", "title", "text", "takeaways", "notice",
-        "removed", "engine",
+        "removed", "engine", "source",
     ]  # fmt: skip
     assert data["id"] == "a-1"
+    # source was added with the reader page's source line: a text has none.
+    assert data["source"] is None
     # origin and evidence were added with --method llm; extracted takeaways have no evidence.
     assert set(data["takeaways"][0]) == {"text", "spans", "score", "origin", "evidence"}
     assert data["takeaways"][0]["origin"] == "extract"

@@ -7,7 +7,7 @@ summary's statements against it instead of writing one.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from itertools import islice
 from typing import Any
 
@@ -25,7 +25,7 @@ from intisari.language.segment import iter_paragraph_spans, split_paragraph
 from intisari.llm.box import CheckedBox, checked_box
 from intisari.options import DEFAULT_OPTIONS, METHODS, Options
 from intisari.ranking import Ranker, default_ranker
-from intisari.result import EngineInfo, Removed, Summary, Takeaway
+from intisari.result import EngineInfo, Removed, SourceInfo, Summary, Takeaway
 from intisari.takeaways.letters import check_letters
 from intisari.takeaways.select import MAX_COUNT, MIN_COUNT, select_takeaways
 
@@ -89,7 +89,7 @@ def summarize(
         id=id,
         language=language.code,
         language_supported=language.supported,
-        title=document.title,
+        title=article.headline,
         text=document.text,
         takeaways=takeaways,
         notice=language.data.notice,
@@ -99,6 +99,7 @@ def summarize(
             method="llm" if method == "llm" else ranker.name,
             model=options.llm.model if method == "llm" and options.llm else None,
         ),
+        source=article.source,
     )
 
 
@@ -129,6 +130,9 @@ class ReadArticle:
 
     document: Document
     removed: list[Removed]
+    #: The title readers see (the page's without its site name) and where the page is from.
+    headline: str | None = None
+    source: SourceInfo | None = None
 
 
 def read_article(
@@ -166,7 +170,8 @@ def read_article(
             f"at least {options.min_words} are needed"
         )
 
-    return ReadArticle(document, [*raw.removed, *cleaned.removed])
+    source = None if raw.source is None else SourceInfo(**asdict(raw.source))
+    return ReadArticle(document, [*raw.removed, *cleaned.removed], raw.headline, source)
 
 
 def verify(

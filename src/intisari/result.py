@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["EngineInfo", "Origin", "Removed", "Summary", "Takeaway", "join_spans"]
+__all__ = ["EngineInfo", "Origin", "Removed", "SourceInfo", "Summary", "Takeaway", "join_spans"]
 
 #: How a takeaway was made: cut from the article, or written by an LLM and checked.
 Origin = Literal["extract", "llm"]
@@ -85,6 +85,20 @@ class EngineInfo(BaseModel):
     model: str | None = None
 
 
+class SourceInfo(BaseModel):
+    """Where the article comes from, as its page's metadata or its record says: each field
+    only when it is given (readers see the site, date, byline and a link to the original).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    site_name: str | None = None
+    #: ISO 8601: a date, or a date and time with the page's zone.
+    published: str | None = None
+    author: str | None = None
+    url: str | None = None
+
+
 class Summary(BaseModel):
     """What ``intisari.summarize`` returns and ``--format json`` prints."""
 
@@ -97,3 +111,5 @@ class Summary(BaseModel):
     notice: str
     removed: list[Removed] = Field(default_factory=list)
     engine: EngineInfo
+    #: The site, date, byline and address of an HTML page or URL; ``None`` for plain text.
+    source: SourceInfo | None = None

@@ -25,6 +25,7 @@ from intisari.service import review
 from intisari.storage import repository
 from intisari.storage.models import (
     AuditEntry,
+    HelpfulVote,
     Publisher,
     PublisherKey,
     Report,
@@ -68,6 +69,14 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/review/reports/{report_id}"): "test_review_forms_on_another_publisher_are_404",
     ("POST", "/review/summaries/{summary_id}/hidden"):
         "test_review_forms_on_another_publisher_are_404",
+    ("GET", "/v1/embed/{publisher}/box"): "test_embed_of_another_publisher_cannot_read_its_box",
+    ("POST", "/v1/embed/{publisher}/reports"):
+        "test_embed_report_on_another_publishers_box_is_404",
+    ("OPTIONS", "/v1/embed/{publisher}/{resource}"):
+        "test_embed_preflight_answers_only_the_publishers_origins",
+    ("POST", "/v1/summaries/{summary_id}/helpful"): "test_vote_on_another_publishers_box_is_404",
+    ("GET", "/v1/summaries/{summary_id}/helpful"): "test_vote_on_another_publishers_box_is_404",
+    ("POST", "/a/{summary_id}/helpful"): "test_vote_on_another_publishers_box_is_404",
     ("POST", "/v1/summaries/{summary_id}/approve"): "test_edit_another_publishers_box_is_404",
     ("POST", "/v1/summaries/{summary_id}/edits"): "test_edit_another_publishers_box_is_404",
     ("GET", "/v1/summaries/{summary_id}/candidates"): "test_edit_another_publishers_box_is_404",
@@ -83,6 +92,7 @@ ROUTES: dict[tuple[str, str], str] = {
         "test_editor_pages_of_another_publisher_are_404",
     ("GET", "/review/audit"): "test_drafts_and_audit_hold_only_the_editors_publisher",
     # No tenant's data:
+    ("GET", "/favicon.ico"): "public: a static icon",
     ("POST", "/v1/verify"): "public: checks statements against a text the caller sends",
     ("POST", "/v1/auth/login"): "public: the caller's own account",
     ("POST", "/v1/auth/logout"): "public: the caller's own session",
@@ -609,3 +619,84 @@ def test_editor_pages_of_another_publisher_are_404(world: World) -> None:
     )
     _not_found(edited, "edit")
     assert _count(world.app, AuditEntry) == 0
+# The embed and readers' votes ---------------------------------------------------------
+
+#: The two publishers' own sites, each the one origin its publisher allows.
+A_SITE = {"Origin": "https://harian-a.example"}
+B_SITE = {"Origin": "https://harian-b.example"}
+
+
+def _embeddable(world: World) -> str:
+    """Each publisher allows its own site; A stores a box under article id ``a-1``
+    (its id returned)."""
+    for publisher, site in ((world.a, A_SITE), (world.b, B_SITE)):
+        set_origin = world.client.patch(
+            f"/v1/publishers/{publisher}",
+            json={"allowed_origins": [site["Origin"]]},
+            headers=world.root,
+        )
+        assert set_origin.status_code == 200, set_origin.text
+    made = world.client.post(
+        "/v1/summaries", json={"text": ARTICLE, "article_id": "a-1"}, headers=world.a_key
+    )
+    assert made.status_code == 200, made.text
+    return str(made.json()["summary_id"])
+
+
+def test_embed_of_another_publisher_cannot_read_its_box(world: World) -> None:
+    """B's slug on B's own site never finds A's article (404, as an article B never
+    stored); A's slug from B's site is refused (403) before any box is read."""
+    box = _embeddable(world)
+    client = world.client
+    own = client.get("/v1/embed/harian-a/box?article_id=a-1", headers=A_SITE)
+    assert own.status_code == 200 and own.json()["summary_id"] == box
+    _not_found(client.get("/v1/embed/harian-b/box?article_id=a-1", headers=B_SITE), "b-slug")
+    refused = client.get("/v1/embed/harian-a/box?article_id=a-1", headers=B_SITE)
+    assert refused.status_code == 403 and "access-control-allow-origin" not in refused.headers
+    assert box not in refused.text
+
+
+def test_embed_report_on_another_publishers_box_is_404(world: World) -> None:
+    box = _embeddable(world)
+    before = _count(world.app, Report)
+    body = {"summary_id": box, "takeaway_index": 0, "category": "other"}
+    through_b = world.client.post("/v1/embed/harian-b/reports", json=body, headers=B_SITE)
+    _not_found(through_b, "b-slug")
+    from_b = world.client.post("/v1/embed/harian-a/reports", json=body, headers=B_SITE)
+    assert from_b.status_code == 403
+    assert _count(world.app, Report) == before
+    own = world.client.post("/v1/embed/harian-a/reports", json=body, headers=A_SITE)
+    assert own.status_code == 201 and _count(world.app, Report) == before + 1
+
+
+def test_embed_preflight_answers_only_the_publishers_origins(world: World) -> None:
+    _embeddable(world)
+    ask = {"Access-Control-Request-Method": "POST"}
+    for path in ("/v1/embed/harian-a/box", "/v1/embed/harian-a/reports"):
+        other = world.client.options(path, headers={**B_SITE, **ask})
+        assert other.status_code == 403 and "access-control-allow-origin" not in other.headers
+        own = world.client.options(path, headers={**A_SITE, **ask})
+        assert own.status_code == 204
+        assert own.headers["access-control-allow-origin"] == A_SITE["Origin"]
+
+
+def test_vote_on_another_publishers_box_is_404(world: World) -> None:
+    """B's key, B's staff and anonymous readers (the default publisher's) cannot vote on
+    A's box or read its counts, through the API or through the article page's form."""
+    client = world.client
+    path = f"/v1/summaries/{world.a_summary}/helpful"
+    for who, headers in [*world.b_attackers(), ("anonymous", {})]:
+        _not_found(client.post(path, json={"helpful": False}, headers=headers), who)
+    for who, headers in world.b_attackers():
+        _not_found(client.get(path, headers=headers), who)
+    for who, browser in (("anonymous", TestClient(world.app)), ("b-rev", _browser(world, "b-rev"))):
+        token = _csrf(browser.get("/"))
+        sent = browser.post(
+            f"/a/{world.a_summary}/helpful", data={"csrf_token": token, "helpful": "no"}
+        )
+        _not_found(sent, who)
+    assert _count(world.app, HelpfulVote) == 0
+    # A's own key votes, and A's reviewers (its key) read the count.
+    assert client.post(path, json={"helpful": True}, headers=world.a_key).status_code == 201
+    counts = client.get(path, headers=world.a_key)
+    assert counts.status_code == 200 and counts.json()["helpful"] == 1

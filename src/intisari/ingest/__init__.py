@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from intisari.errors import InputError, InputTooShort
 from intisari.ingest.clean import one_line
 from intisari.ingest.html import extract, looks_like_html
+from intisari.ingest.metadata import PageSource, strip_site_name
 from intisari.ingest.sources import fetch_article, one_source
 from intisari.ingest.text import check_text, split_title
 from intisari.language.detect import is_known_code
@@ -30,6 +31,11 @@ class RawArticle:
     removed: tuple[Removed, ...] = ()
     #: Lines of ``text`` that are a page's subheadings: never a takeaway.
     headings: tuple[str, ...] = ()
+    #: A page's site name, date, author and address; ``None`` for text.
+    source: PageSource | None = None
+    #: The title as readers see it: a page's own title without its site's name
+    #: (``title`` stays as the page gave it: cleaning and ranking read that one).
+    headline: str | None = None
 
 
 def load(
@@ -61,15 +67,23 @@ def load(
     if html is not None:
         encoded = check_text(html, options.max_input_bytes)
         extracted = extract(html, url=url, encoded=encoded)
+        page_title = _title(title or extracted.title)
+        source = extracted.source
+        headline: str | None
+        if title is None and page_title is not None:
+            headline = strip_site_name(page_title, source.site_name, source.url)
+        else:
+            headline = page_title
         return RawArticle(
-            extracted.text, _title(title or extracted.title), lang, extracted.lang,
-            extracted.removed, extracted.headings,
+            extracted.text, page_title, lang, extracted.lang, extracted.removed,
+            extracted.headings, source, headline,
         )
     assert text is not None
     check_text(text, options.max_input_bytes)
     if title is None:
         title, text = split_title(text)
-    return RawArticle(text, _title(title), lang)
+    clean_title = _title(title)
+    return RawArticle(text, clean_title, lang, headline=clean_title)
 
 
 def _title(title: str | None) -> str | None:

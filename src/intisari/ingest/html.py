@@ -11,10 +11,11 @@ Two extractors, the fast one first:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from intisari.errors import InputTooShort
 from intisari.ingest.main_content import Body, extract_body
+from intisari.ingest.metadata import NO_SOURCE, PageSource
 from intisari.result import Removed
 
 __all__ = ["MAX_FALLBACK_TAGS", "ExtractedPage", "extract", "looks_like_html"]
@@ -63,6 +64,8 @@ class ExtractedPage:
     extractor: str = FAST
     #: Lines of ``text`` that are subheadings (the fast path finds them).
     headings: tuple[str, ...] = ()
+    #: The page's site name, date, author and address (``ingest/metadata.py``).
+    source: PageSource = NO_SOURCE
 
 
 def looks_like_html(content: str) -> bool:
@@ -79,13 +82,17 @@ def extract(html: str, url: str | None = None, encoded: bytes | None = None) -> 
     lang_match = _HTML_LANG.search(html, 0, LANG_SEARCH_CHARS)
     lang = lang_match.group(1) if lang_match else None
     body = extract_body(html if encoded is None else encoded)
+    # Where it was fetched, when the page names no canonical address of its own.
+    source = body.source if body.source.url or not url else replace(body.source, url=url)
     if is_sure(body):
         return ExtractedPage(
             text=body.text, title=body.title, lang=lang, removed=body.removed,
-            headings=body.headings,
+            headings=body.headings, source=source,
         )
     text, title = _trafilatura(html, url)
-    return ExtractedPage(text=text, title=title or body.title, lang=lang, extractor=FALLBACK)
+    return ExtractedPage(
+        text=text, title=title or body.title, lang=lang, extractor=FALLBACK, source=source
+    )
 
 
 def is_sure(body: Body) -> bool:

@@ -40,6 +40,7 @@ from intisari.ingest.boilerplate import (
     UNLIKELY_BODY,
     WIDGET_HEADINGS,
 )
+from intisari.ingest.metadata import NO_SOURCE, PageSource, json_values, page_source
 from intisari.result import Removed
 
 __all__ = ["MAX_ELEMENTS", "SUBHEADING_TAGS", "Body", "extract_body"]
@@ -225,6 +226,8 @@ class Body:
     #: Lines of ``text`` that are the body's subheadings (``<h2>``-``<h6>``): story text,
     #: kept in the text, but never a takeaway ("Air pollution can be solved.").
     headings: tuple[str, ...] = ()
+    #: What the page's metadata says of its site, date, author and address.
+    source: PageSource = NO_SOURCE
 
 
 def extract_body(html: str | bytes) -> Body:
@@ -253,9 +256,12 @@ def _extract_body(html: str | bytes) -> Body:
     tree = LexborHTMLParser(html)
     title = _title(tree)
     declared = _declared_body(tree)
+    source = page_source(tree)
     body = tree.body
     if body is None:
-        return Body(text="", title=title, removed=(), paragraphs=0, declared=declared)
+        return Body(
+            text="", title=title, removed=(), paragraphs=0, declared=declared, source=source
+        )
     elements: list[_Element] = []
     _, candidates = _read(body, elements)
     best, chosen = _choose(candidates)
@@ -273,7 +279,7 @@ def _extract_body(html: str | bytes) -> Body:
         element.parent = None
     headings = tuple(lines[i] for i in writer.headings) if chosen else ()
     return Body(text="\n".join(lines), title=title, removed=tuple(removed),
-                paragraphs=len(lines), declared=declared, headings=headings)
+                paragraphs=len(lines), declared=declared, headings=headings, source=source)
 
 
 # -- reading the page ---------------------------------------------------------------------
@@ -659,22 +665,7 @@ def _declared_body(tree: LexborHTMLParser) -> str | None:
             data = json.loads(source, strict=False)  # Raw newlines in strings are common.
         except ValueError:
             continue
-        for found in _values(data, "articleBody"):
+        for found in json_values(data, "articleBody"):
             if isinstance(found, str) and len(found) > len(best or ""):
                 best = found
     return best
-
-
-def _values(data: object, key: str) -> list[object]:
-    """Every value of ``key`` in nested JSON (LD graphs nest articles in lists and dicts)."""
-    found: list[object] = []
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            if key in item:
-                found.append(item[key])
-            stack.extend(value for value in item.values() if isinstance(value, dict | list))
-        elif isinstance(item, list):
-            stack.extend(item)
-    return found

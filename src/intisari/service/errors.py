@@ -51,7 +51,8 @@ class NotFound(ServiceError):
 
 
 class Forbidden(ServiceError):
-    """The caller is known but may not do this (a newsroom's admin setting its own quota)."""
+    """The caller is known but may not do this (a newsroom's admin setting its own quota,
+    an embed asked from an origin its publisher does not allow)."""
 
     status = 403
     code = "forbidden"

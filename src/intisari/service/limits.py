@@ -20,6 +20,7 @@ __all__ = [
     "REPORTS_ON_SUMMARY",
     "SUMMARIES",
     "VERIFICATIONS",
+    "VOTES_FROM_CLIENT",
     "RateRule",
     "hit",
 ]
@@ -51,6 +52,11 @@ REPORTS_FROM_CLIENT = RateRule("reports:client", HOUR, lambda s: s.reports_per_c
 REPORTS_ON_SUMMARY = RateRule(
     "reports:summary", HOUR, lambda s: s.reports_per_summary_per_hour
 )
+
+#: "Helpful?" votes per client: a vote is cheaper than a report but writes a row too, so
+#: it gets the same hourly allowance as reports, on a key of its own (voting does not use
+#: up a reader's reports).
+VOTES_FROM_CLIENT = RateRule("votes:client", HOUR, lambda s: s.reports_per_client_per_hour)
 
 
 def hit(state: ServiceState, rule: RateRule, who: str) -> None:

@@ -40,6 +40,7 @@ __all__ = [
     "Base",
     "CleanString",
     "CleanText",
+    "HelpfulVote",
     "InstanceSecret",
     "LoginSession",
     "Publisher",
@@ -260,6 +261,27 @@ class Report(Base):
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     summary: Mapped[StoredSummary] = relationship(back_populates="reports")
+
+
+class HelpfulVote(Base):
+    """A reader's "Helpful?" answer on a box: a cheaper signal than a report.
+
+    One vote per client and box (the keyed hash reports use); voting again changes it.
+    """
+
+    __tablename__ = "helpful_votes"
+    __table_args__ = (
+        UniqueConstraint("summary_id", "client_hash", name="uq_helpful_votes_summary_client"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    summary_id: Mapped[str] = mapped_column(
+        ForeignKey("summaries.id", ondelete="CASCADE"), index=True
+    )
+    client_hash: Mapped[str] = mapped_column(CleanString(64))
+    helpful: Mapped[bool] = mapped_column(Boolean)
+    #: When the client last answered (a changed vote moves it).
+    voted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Account(Base):

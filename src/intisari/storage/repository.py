@@ -69,6 +69,7 @@ __all__ = [
     "hidden_summaries",
     "instance_secret",
     "list_reports",
+    "newest_summary_of",
     "open_reporters",
     "ping",
     "regression_case",
@@ -192,6 +193,24 @@ def add_summary(
 
 def get_summary(session: Session, summary_id: str) -> StoredSummary | None:
     return session.get(StoredSummary, summary_id)
+
+
+def newest_summary_of(
+    session: Session, publisher_id: int, *, article_id: str | None, url: str | None
+) -> StoredSummary | None:
+    """The publisher's newest box for the article named by its id (preferred) or its URL.
+
+    Newest, because an article edited and summarized again has several rows; the latest
+    is the one its page shows.
+    """
+    query = select(StoredSummary).where(StoredSummary.publisher_id == publisher_id)
+    if article_id is not None:
+        query = query.where(StoredSummary.article_id == article_id)
+    elif url is not None:
+        query = query.where(StoredSummary.url == url)
+    else:
+        return None
+    return session.scalars(query.order_by(StoredSummary.created_at.desc()).limit(1)).first()
 
 
 def set_hidden(

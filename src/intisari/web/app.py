@@ -32,7 +32,7 @@ from intisari.service.setup import instance_secret, open_database
 from intisari.service.state import RateLimiter
 from intisari.service.webhooks import DeliveryWorker
 from intisari.settings import Settings
-from intisari.web import api, editorial, pages, publishers, verify
+from intisari.web import api, editorial, embed, pages, publishers, verify, votes
 from intisari.web.deps import AppState
 from intisari.web.docs import install_docs
 from intisari.web.errors import UnhandledErrorMiddleware
@@ -123,6 +123,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(verify.router)
     app.include_router(publishers.router)
     app.include_router(editorial.router)
+    app.include_router(embed.router)
+    app.include_router(votes.router)
     install_docs(app)
     # The pages (`/`, `/a/{summary_id}`, `/review`) and their stylesheet and script.
     app.include_router(pages.router)

@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import Any
 
 from intisari.language.detect import language_for
-from intisari.language.segment import paragraph_spans, split_paragraph
+from intisari.language.segment import paragraph_spans, sentence_spans, split_paragraph
 
 __all__ = [
     "CONTEXT_CHARS",
@@ -27,6 +27,7 @@ __all__ = [
     "Piece",
     "article_paragraphs",
     "source_passages",
+    "source_sentences",
     "source_spans",
 ]
 
@@ -86,6 +87,25 @@ def article_paragraphs(text: str, takeaway_spans: Sequence[Sequence[Span]]) -> l
             pieces.append(Piece(text[start:end], owners, anchors))
         paragraphs.append(_merge(pieces))
     return paragraphs
+
+
+def source_sentences(text: str, spans: Sequence[Span], language: str) -> str:
+    """The whole sentence(s) a takeaway was cut from, as one string: what the embed finds
+    and marks in the publisher's own copy of the article (the spans' offsets are this
+    text's, not the host page's, so the words are what it searches for)."""
+    clipped = [(max(0, int(s)), min(len(text), int(e))) for s, e in spans]
+    clipped = [(s, e) for s, e in clipped if s < e]
+    if not clipped:
+        return ""
+    rules = language_for(language).data
+    sentences = [
+        (s, e)
+        for s, e in sentence_spans(text, rules)
+        if any(s < span_end and span_start < e for span_start, span_end in clipped)
+    ]
+    start = min([s for s, _ in sentences] + [s for s, _ in clipped])
+    end = max([e for _, e in sentences] + [e for _, e in clipped])
+    return text[start:end].strip()
 
 
 #: Most characters of article text the dashboard shows around a reported bullet. Real

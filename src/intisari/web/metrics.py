@@ -32,7 +32,7 @@ class Metrics:
         self.summaries_served = Counter(
             "intisari_summaries_served",
             "Summaries returned by the API, by how they were obtained.",
-            ["source"],  # engine (computed now), cache (stored earlier), lookup (GET by id)
+            ["source"],  # engine (computed now), cache (stored earlier), lookup (GET by id), embed
             registry=self.registry,
         )
         self.cache_hits = Counter(

@@ -19,6 +19,7 @@ __all__ = [
     "READER_TEXT",
     "UI_LANGUAGE",
     "correction_text",
+    "page_language",
     "reader_text",
 ]
 
@@ -46,3 +47,12 @@ def correction_text(language: str, at: datetime, note: str | None) -> str:
     or the locale's own words when they left none)."""
     text = reader_text(language)
     return f"{text['updated']} {text['moment'](at)}: {note or text['edited']}"
+
+
+def page_language(article_language: str, asked: str | None = None) -> str:
+    """The locale an article's page speaks: the one the reader ``asked`` for (the
+    language switch, ``?hl=en``) if there is a wording for it, else the article's own."""
+    if asked in READER_TEXT:
+        return asked
+    locale = READER_LOCALES.get(article_language, article_language)
+    return locale if locale in READER_TEXT else UI_LANGUAGE

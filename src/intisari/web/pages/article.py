@@ -1,11 +1,18 @@
-"""The article page (``/a/{summary_id}``): the title, the takeaways box (heading, bullets,
-the AI notice in the article's language, a report control per bullet), then the article
-text with each bullet's source marked; ``/a/{summary_id}/report`` takes the report form.
+"""The article page (``/a/{summary_id}``): the title and source line (site, date, byline,
+a link to the original), the takeaways box (heading, bullets, the AI notice in the
+article's language, a report control per bullet, "Helpful?"), then the article text with
+each bullet's source marked; ``/a/{summary_id}/report`` takes the report form and
+``/a/{summary_id}/helpful`` the vote.
+
+The page speaks the article's language (``web/locale``); ``?hl=en`` or ``?hl=id`` (the
+language switch) changes the page's own words, never the box's or the article's.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
@@ -19,10 +26,11 @@ from intisari.service.editorial import box_of, notice_of
 from intisari.service.errors import RateLimited
 from intisari.service.publishers import find_summary_in
 from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
+from intisari.service.votes import cast_vote, takes_votes
 from intisari.storage.models import StoredSummary
 from intisari.web.deps import AppState
 from intisari.web.highlight import article_paragraphs, source_spans
-from intisari.web.locale import ENGLISH, correction_text, reader_text
+from intisari.web.locale import ENGLISH, READER_TEXT, correction_text, page_language
 from intisari.web.pages.rendering import (
     DB,
     Caller,
@@ -39,11 +47,25 @@ __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
 
+#: Bullets a phone shows before "show more": with the title, the source line, the heading
+#: and the AI notice, three bullets fill the first screen of a 390 x 844 phone.
+COLLAPSE_AFTER = 3
+#: A published date as the engine writes it (``source.published`` starts with one).
+ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
 @router.get("/a/{summary_id}")
 def article_page(
-    summary_id: str, request: Request, state: State, session: DB, reported: bool = False
+    summary_id: str,
+    request: Request,
+    state: State,
+    session: DB,
+    reported: bool = False,
+    voted: bool = False,
+    hl: str = "",
 ) -> Response:
-    """The article with its takeaways box; ``?reported=1`` adds the thank-you."""
+    """The article with its takeaways box; ``?reported=1`` and ``?voted=1`` add the
+    thank-you of a report or a "Helpful?" answer."""
     stored = find_summary_in(session, summary_id, request_scope(request, state, session))
     if stored is None:
         return not_found(request, state)
@@ -51,10 +73,12 @@ def article_page(
     result = stored.result
     takeaways = _visible_takeaways(stored)
     context = {
-        **_article_context(stored),
+        **_article_context(stored, hl),
         "takeaways": takeaways,
         "paragraphs": article_paragraphs(result["text"], [source_spans(t) for t in takeaways]),
         "thanks": reported,
+        "voted": voted,
+        "collapse_after": COLLAPSE_AFTER,
     }
     return render(request, state, "article.html", context)
 
@@ -66,31 +90,79 @@ def _visible_takeaways(stored: StoredSummary) -> list[dict[str, Any]]:
     return [] if stored.hidden or box.pending else box.takeaways
 
 
-def _article_context(stored: StoredSummary) -> dict[str, Any]:
+def _article_context(stored: StoredSummary, hl: str = "") -> dict[str, Any]:
     data = language_for(stored.language).data
+    asked = hl if hl in READER_TEXT else None
+    locale = page_language(stored.language, asked)
+    ui = READER_TEXT[locale]
     box = box_of(stored)
     correction = None
     if box.corrected_at is not None:
+        # The box's words stay in the article's language, the note with them.
         correction = correction_text(stored.language, box.corrected_at, box.correction_note)
     return {
         "summary_id": stored.id,
-        "lang": stored.language,
+        "lang": locale,
+        "article_lang": stored.language,
         "title": stored.result.get("title"),
         "hidden": stored.hidden,
         "pending": box.pending,
         "correction": correction,
         "heading": data.heading,
         "notice": notice_of(stored, box),
-        "report_label": data.report_label,
+        # The box's words are the article's language's; switched to another, the page says
+        # "report" in the reader's.
+        "report_label": data.report_label if asked is None else ui["report_title"],
         "checked_label": data.checked_label,
-        "ui": reader_text(stored.language),
+        "ui": ui,
         "max_comment": MAX_COMMENT_CHARS,
+        # Kept through the report and vote forms, so the reader stays in the language
+        # they switched to.
+        "hl_query": f"?hl={asked}" if asked else "",
+        "languages": [
+            (code, READER_TEXT[code]["language_name"]) for code in READER_TEXT if code != locale
+        ],
+        "source": _source_line(stored, ui),
+    }
+
+
+def _source_line(stored: StoredSummary, ui: dict[str, Any]) -> dict[str, str | None] | None:
+    """Site, date, byline and the original's address, as far as the result (its
+    ``source``, added with issue 16) and the stored URL tell; None when nothing does.
+
+    Only ``http(s)`` addresses become a link: the address comes from someone's page.
+    """
+    source = stored.result.get("source")
+    if not isinstance(source, dict):
+        source = {}
+    url = source.get("url") or stored.url
+    if not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+        url = None
+    site = source.get("site_name") or (urlsplit(url).hostname if url else None)
+    date = ISO_DATE.match(str(source.get("published") or ""))
+    day = None
+    if date and 1 <= int(date[2]) <= len(ui["months"]):
+        day = f"{int(date[3])} {ui['months'][int(date[2]) - 1]} {date[1]}"
+    author = source.get("author")
+    if not (site or day or author or url):
+        return None
+    return {
+        "site": site,
+        "published": day,
+        "datetime": date[0] if date and day else None,
+        "author": author,
+        "url": url,
     }
 
 
 @router.get("/a/{summary_id}/report")
 def report_page(
-    summary_id: str, request: Request, state: State, session: DB, takeaway: int = 0
+    summary_id: str,
+    request: Request,
+    state: State,
+    session: DB,
+    takeaway: int = 0,
+    hl: str = "",
 ) -> Response:
     """The report form of one bullet on a page of its own (links, and errors shown)."""
     stored = find_summary_in(session, summary_id, request_scope(request, state, session))
@@ -99,7 +171,7 @@ def report_page(
     takeaways = _visible_takeaways(stored)
     if not 0 <= takeaway < len(takeaways):
         return not_found(request, state, stored.language)
-    return _report_form(request, state, stored, takeaway, {}, None, 200)
+    return _report_form(request, state, stored, takeaway, {}, None, 200, hl=hl)
 
 
 def _report_form(
@@ -111,9 +183,10 @@ def _report_form(
     error: str | None,
     status_code: int,
     headers: dict[str, str] | None = None,
+    hl: str = "",
 ) -> Response:
     context = {
-        **_article_context(stored),
+        **_article_context(stored, hl),
         "index": index,
         "takeaway": _visible_takeaways(stored)[index],
         "values": values,
@@ -133,6 +206,7 @@ def send_report(
     takeaway_index: FormText = "",
     category: FormText = "",
     comment: FormText = "",
+    hl: str = "",
 ) -> Response:
     """A reader's report from the form: thank-you page, or JSON for ``app.js``'s dialog.
 
@@ -145,7 +219,8 @@ def send_report(
         if wants_json:
             return JSONResponse({"message": ENGLISH["not_found_message"]}, 404)
         return not_found(request, state)
-    ui = reader_text(stored.language)
+    context = _article_context(stored, hl)
+    ui = context["ui"]
     n_takeaways = len(_visible_takeaways(stored))
     # Compared as text: "²" and "₃" pass str.isdigit() and then make int() raise, as do
     # 5,000 digits; only the exact index of a bullet names it.
@@ -157,13 +232,13 @@ def send_report(
             return JSONResponse({"message": message}, status_code, headers)
         if 0 <= index < n_takeaways:
             return _report_form(
-                request, state, stored, index, values, message, status_code, headers
+                request, state, stored, index, values, message, status_code, headers, hl
             )
         return render(
             request,
             state,
             "error.html",
-            {"ui": ui, "lang": stored.language, "heading": ui["report_title"], "message": message},
+            {"ui": ui, "lang": context["lang"], "heading": ui["report_title"], "message": message},
             status_code,
             headers,
         )
@@ -188,6 +263,54 @@ def send_report(
     )
     if wants_json:
         return JSONResponse({"message": ui["thanks"]}, 201 if created else 200)
-    return redirect(f"/a/{stored.id}?reported=1#thanks")
+    return redirect(_back(stored.id, context["hl_query"], "reported=1#thanks"))
+
+
+@router.post("/a/{summary_id}/helpful")
+def send_vote(
+    summary_id: str,
+    request: Request,
+    state: State,
+    session: DB,
+    client: Caller,
+    csrf_token: FormText = "",
+    helpful: FormText = "",
+    hl: str = "",
+) -> Response:
+    """The box's "Helpful? yes/no": back to the page with a thank-you, or JSON for
+    ``app.js``. The same service function as ``POST /v1/summaries/{id}/helpful``."""
+    wants_json = "application/json" in request.headers.get("accept", "")
+    stored = find_summary_in(session, summary_id, request_scope(request, state, session))
+    if stored is None or not takes_votes(stored):
+        if wants_json:
+            return JSONResponse({"message": ENGLISH["not_found_message"]}, 404)
+        return not_found(request, state)
+    context = _article_context(stored, hl)
+    ui = context["ui"]
+
+    def refuse(message: str, status_code: int, headers: dict[str, str] | None = None) -> Response:
+        if wants_json:
+            return JSONResponse({"message": message}, status_code, headers)
+        page = {"ui": ui, "lang": context["lang"], "heading": ui["helpful_question"]}
+        return render(
+            request, state, "error.html", {**page, "message": message}, status_code, headers
+        )
+
+    if not state.csrf.check(request, csrf_token):
+        return refuse(ui["error_csrf"], 403)
+    if helpful not in ("yes", "no"):
+        return refuse(ui["error_generic"], 422)
+    try:
+        created = cast_vote(state, session, stored, client, helpful == "yes")
+    except RateLimited as error:
+        return refuse(ui["error_votes"], error.status, error.headers)
+    if wants_json:
+        return JSONResponse({"message": ui["helpful_thanks"]}, 201 if created else 200)
+    return redirect(_back(stored.id, context["hl_query"], "voted=1#helpful"))
+
+
+def _back(summary_id: str, hl_query: str, flag: str) -> str:
+    """The article page after a post, in the language the reader chose, with ``flag``."""
+    return f"/a/{summary_id}{hl_query}&{flag}" if hl_query else f"/a/{summary_id}?{flag}"
 
 

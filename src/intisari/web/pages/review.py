@@ -29,6 +29,7 @@ from intisari.service.publishers import (
     report_in,
 )
 from intisari.service.review import MAX_INT
+from intisari.service.votes import vote_counts
 from intisari.storage.models import Report, StoredSummary
 from intisari.web.auth import (
     Principal,
@@ -208,6 +209,7 @@ def review_page(
         "chart_days": CHART_DAYS,
         "category_labels": CATEGORY_LABELS,
         "flash": _DONE_MESSAGES.get(done),
+        "votes": vote_counts(session, list(groups)),
         **_editorial_context(session, principal),
     }
     response = render(request, state, "review.html", context, 200 if problem is None else 422)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
+from fastapi.responses import FileResponse
 from pydantic import ValidationError
 from starlette.requests import Request
 from starlette.responses import Response
@@ -14,12 +15,33 @@ from starlette.responses import Response
 from intisari.service.errors import ServiceError
 from intisari.service.summaries import ArticleRequest, limit_summaries, summarize_now
 from intisari.web.locale import FORM_LANGUAGES, UI_LANGUAGE
-from intisari.web.pages.rendering import DB, Caller, FormText, State, redirect, render
+from intisari.web.pages.rendering import (
+    DB,
+    STATIC_DIR,
+    Caller,
+    FormText,
+    State,
+    redirect,
+    render,
+)
 from intisari.web.schemas import SummaryIn
 
 __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
+
+#: Browsers ask for /favicon.ico whatever the page's <link rel=icon> says (feed readers,
+#: bookmarks): answered with the same icon, cached for a day.
+FAVICON_CACHE_CONTROL = "public, max-age=86400"
+
+
+@router.get("/favicon.ico")
+def favicon() -> FileResponse:
+    return FileResponse(
+        STATIC_DIR / "favicon.svg",
+        media_type="image/svg+xml",
+        headers={"Cache-Control": FAVICON_CACHE_CONTROL},
+    )
 
 
 

@@ -6,6 +6,9 @@
  *    to the first one).
  * 2. A bullet's report control opens a dialog instead of unfolding the form in place,
  *    and the report is sent without leaving the page (the server answers JSON when asked).
+ * 3. A long box folds on a phone behind "show more" (the stylesheet hides the extra
+ *    bullets only while the box is marked collapsed, and only on narrow screens), and
+ *    "Helpful? Yes / No" is answered without leaving the page.
  *
  * No inline handlers anywhere: the Content-Security-Policy allows scripts from this file
  * only, so everything is wired here with addEventListener.
@@ -61,6 +64,46 @@
   if (thanks) {
     thanks.focus();
   }
+
+  /* 3. Show more, and "Helpful?" ---------------------------------------------------- */
+
+  document.querySelectorAll(".takeaways[data-collapsible]").forEach(function (box) {
+    var button = box.querySelector("[data-show-more]");
+    if (!button) {
+      return;
+    }
+    box.setAttribute("data-collapsed", "");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var collapsed = box.hasAttribute("data-collapsed");
+      box.toggleAttribute("data-collapsed", !collapsed);
+      button.setAttribute("aria-expanded", String(collapsed));
+      button.textContent = button.getAttribute(collapsed ? "data-less" : "data-more");
+    });
+  });
+
+  document.querySelectorAll("form[data-helpful]").forEach(function (form) {
+    var status = form.querySelector("[data-helpful-status]");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var data = new FormData(form);
+      if (event.submitter) {
+        data.set(event.submitter.name, event.submitter.value);
+      }
+      fetch(form.action, {
+        method: "POST",
+        body: new URLSearchParams(data),
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+      })
+        .then(function (response) {
+          return response.json();
+        })
+        .then(function (answer) {
+          status.textContent = answer.message;
+        });
+    });
+  });
 
   /* 2. The report dialog ------------------------------------------------------------ */
 

@@ -1,0 +1,230 @@
+"""What a page says about itself: its site's name, when it was published, by whom, its
+address; and its headline without the site's name ("KapanLagi.com: ...",
+"... | Republika Online", "... - Kompas.com").
+
+Read from the page's metadata, which sites fill for search engines and social previews:
+``og:site_name``, ``article:published_time``, ``<meta name=author>``, the canonical link
+and JSON-LD (``datePublished``, ``author``, ``publisher``). Nothing here is guessed from
+the body's text: a byline in the text is cut by cleaning, not read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from intisari.ingest.clean import one_line
+
+__all__ = ["NO_SOURCE", "PageSource", "json_values", "page_source", "strip_site_name"]
+
+#: Longest site name, byline or address kept: metadata longer than this is not a name.
+MAX_FIELD_CHARS = 300
+#: A published moment: ISO 8601 as most sites write it, or with slashes (some Indonesian
+#: sites: ``2015/06/04 10:00:00``); its date part is what readers are shown.
+_DATE = re.compile(
+    r"(\d{4})[-/](\d{2})[-/](\d{2})"
+    r"(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?",
+    re.ASCII,
+)
+#: What separates a headline from its site's name: a bar, a dash (with spaces), a colon.
+_SEPARATORS = re.compile(r"\s+(?:[|\-–—»·]|::)\s+|:\s+")
+#: A name compared without case, spaces or punctuation ("Kompas.com" ~ "kompascom").
+_NOT_ALNUM = re.compile(r"[\W_]+")
+#: Shortest stem that may name a site: two letters would match too many words.
+MIN_STEM_CHARS = 3
+#: Endings of a site's name or host that are not its name ("Tempo.co", "detik.com").
+_DOMAIN_ENDINGS = re.compile(r"\.(com|co|id|net|org|news|tv)(\.[a-z]{2})?$")
+
+_PUBLISHED_METAS = (
+    'meta[property="article:published_time"]',
+    'meta[name="article:published_time"]',
+    'meta[itemprop="datePublished"]',
+    'meta[name="pubdate"]',
+    'meta[name="publishdate"]',
+    'meta[name="publish-date"]',
+    'meta[name="content_PublishedDate"]',
+    'meta[name="date"]',
+)
+_AUTHOR_METAS = (
+    'meta[name="author"]',
+    'meta[property="article:author"]',
+    'meta[name="content_author"]',
+    'meta[name="dtk:author"]',
+)
+_SITE_METAS = ('meta[property="og:site_name"]', 'meta[name="application-name"]')
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """The page's own account of where it comes from; each field only when it says."""
+
+    site_name: str | None = None
+    #: ISO 8601, as the page gives it (a date, or a date and time with its zone).
+    published: str | None = None
+    author: str | None = None
+    #: The page's canonical address.
+    url: str | None = None
+
+
+#: A page whose metadata says nothing (the default of what the extractors return).
+NO_SOURCE = PageSource()
+
+
+def page_source(tree: LexborHTMLParser) -> PageSource:
+    """What ``tree``'s metadata says.
+
+    A byline that names the site itself ("Liputan6.com", "Kompas Cyber Media") is the
+    publisher, not an author, and is left out; a site name written as a whole title
+    ("Headline :: Okezone News") is cut to its last part.
+    """
+    ld = _json_ld(tree)
+    site_name = _meta(tree, _SITE_METAS) or _ld_name(ld, "publisher")
+    if site_name:
+        site_name = _SEPARATORS.split(site_name)[-1].strip(" :") or site_name
+    url = _canonical(tree)
+    author = _author(tree, ld)
+    if author and _names_site(author, _stems(site_name, url)):
+        author = None
+    return PageSource(
+        site_name=site_name, published=_published(tree, ld), author=author, url=url
+    )
+
+
+def strip_site_name(title: str, site_name: str | None, url: str | None) -> str:
+    """``title`` without a leading or trailing site name ("KapanLagi.com: X" -> "X",
+    "X - Kompas.com Regional" -> "X"), compared with the page's site name and its host.
+
+    Only one end is cut, only at a separator, and never all of it; a title in which no
+    part names the site is returned as it is.
+    """
+    stems = _stems(site_name, url)
+    if not stems:
+        return title
+    parts = list(_SEPARATORS.finditer(title))
+    if not parts:
+        return title
+    last = parts[-1]
+    if _names_site(title[last.end() :], stems) and title[: last.start()].strip():
+        return title[: last.start()].strip()
+    first = parts[0]
+    if _names_site(title[: first.start()], stems) and title[first.end() :].strip():
+        return title[first.end() :].strip()
+    return title
+
+
+def _stems(site_name: str | None, url: str | None) -> set[str]:
+    """The site's name, compared loosely: the whole name and its first word, and the
+    host's own label ("bola.kompas.com" -> "kompas", "nasional.republika.co.id" ->
+    "republika")."""
+    words: list[str] = []
+    if site_name:
+        name = _DOMAIN_ENDINGS.sub("", site_name.strip().lower())
+        words += [name, name.split()[0] if name.split() else "", name.split(".")[0]]
+    if url:
+        host = _DOMAIN_ENDINGS.sub("", (urlsplit(url).hostname or "").lower())
+        words.append(host.split(".")[-1])
+    squashed = {_NOT_ALNUM.sub("", word) for word in words}
+    return {stem for stem in squashed if len(stem) >= MIN_STEM_CHARS}
+
+
+def _names_site(part: str, stems: set[str]) -> bool:
+    squashed = _NOT_ALNUM.sub("", part.lower())
+    return bool(squashed) and any(squashed.startswith(stem) for stem in stems)
+
+
+def _clean(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    text = one_line(" ".join(value.split()))
+    return text[:MAX_FIELD_CHARS] if text else None
+
+
+def _meta(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> str | None:
+    for selector in selectors:
+        node = tree.css_first(selector)
+        found = _clean(node.attributes.get("content")) if node is not None else None
+        if found:
+            return found
+    return None
+
+
+def _canonical(tree: LexborHTMLParser) -> str | None:
+    for selector, attribute in (
+        ('link[rel="canonical"]', "href"),
+        ('meta[property="og:url"]', "content"),
+    ):
+        node = tree.css_first(selector)
+        found = _clean(node.attributes.get(attribute)) if node is not None else None
+        if found and found.startswith(("http://", "https://")):
+            return found
+    return None
+
+
+def _published(tree: LexborHTMLParser, ld: list[object]) -> str | None:
+    candidates = [_meta(tree, (selector,)) for selector in _PUBLISHED_METAS]
+    candidates += [_clean(value) for value in json_values(ld, "datePublished")]
+    for candidate in candidates:
+        match = _DATE.match(candidate or "")
+        if match:
+            year, month, day, time, zone = match.groups()
+            date = f"{year}-{month}-{day}"
+            return f"{date}T{time}{zone or ''}" if time else date
+    return None
+
+
+def _author(tree: LexborHTMLParser, ld: list[object]) -> str | None:
+    """The byline: ``<meta name=author>`` and its kin, else JSON-LD's ``author`` (a name,
+    a person or organisation, or a list of them). An address (a profile page) is no name."""
+    for value in [_meta(tree, (selector,)) for selector in _AUTHOR_METAS]:
+        if value and not value.startswith(("http://", "https://")):
+            return value
+    for found in json_values(ld, "author"):
+        names = [_person(item) for item in (found if isinstance(found, list) else [found])]
+        joined = ", ".join(name for name in names if name)
+        if joined:
+            return joined[:MAX_FIELD_CHARS]
+    return None
+
+
+def _person(item: object) -> str | None:
+    name = _clean(item.get("name") if isinstance(item, dict) else item)
+    return None if name is None or name.startswith(("http://", "https://")) else name
+
+
+def _ld_name(ld: list[object], key: str) -> str | None:
+    for found in json_values(ld, key):
+        name = _person(found)
+        if name:
+            return name
+    return None
+
+
+def _json_ld(tree: LexborHTMLParser) -> list[object]:
+    """The page's JSON-LD blocks that parse (sites write broken ones too)."""
+    blocks: list[object] = []
+    for script in tree.css('script[type="application/ld+json"]'):
+        try:
+            blocks.append(json.loads(script.text(), strict=False))
+        except ValueError:
+            continue
+    return blocks
+
+
+def json_values(data: object, key: str) -> list[object]:
+    """Every value of ``key`` in nested JSON, outermost first (LD graphs nest articles
+    in lists and dicts; the article's own ``author`` comes before its comments')."""
+    found: list[object] = []
+    queue = [data]
+    while queue:
+        item = queue.pop(0)
+        if isinstance(item, dict):
+            if key in item:
+                found.append(item[key])
+            queue.extend(value for value in item.values() if isinstance(value, dict | list))
+        elif isinstance(item, list):
+            queue.extend(item)
+    return found

@@ -1,0 +1,238 @@
+"""The embed's JSON routes, for ``static/embed.js`` on a publisher's own article pages.
+
+- ``GET /v1/embed/{publisher}/box?article_id=...`` (or ``url=...``): the box the
+  publisher's server stored for that article (``POST /v1/summaries``), with the words the
+  box needs in the article's language (heading, notice, report categories and their
+  labels: one home, ``report_kinds.py`` and ``web/locale``) and each bullet's source
+  sentence, which the script finds and marks in the host page's article text.
+- ``POST /v1/embed/{publisher}/reports``: a reader's report, through
+  ``service.reports.file_report`` as every other report (the same rate limits,
+  duplicate merging and auto-hiding).
+- ``OPTIONS`` on both: the CORS preflight.
+
+CORS is per publisher (``service.embed.allowed_publisher``): only an ``Origin`` in the
+publisher's ``allowed_origins`` gets ``Access-Control-Allow-Origin`` (that origin, never
+``*``) with ``Vary: Origin``; any other origin, or none, gets 403 JSON without CORS
+headers. No ``Access-Control-Allow-Credentials``: the script sends no cookies
+(``credentials: "omit"``) and these routes read none. Other routes send no CORS headers
+at all, so browsers keep them same-origin.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.requests import Request
+from starlette.responses import Response
+
+from intisari.language.detect import language_for
+from intisari.report_kinds import MAX_COMMENT_CHARS
+from intisari.service.editorial import box_of, notice_of
+from intisari.service.embed import allowed_publisher, embed_summary, embed_summary_by_id
+from intisari.service.errors import ServiceError
+from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
+from intisari.storage.models import Publisher, StoredSummary
+from intisari.web.api import error_responses
+from intisari.web.deps import AppState, Client, app_state, request_client
+from intisari.web.highlight import source_sentences, source_spans
+from intisari.web.locale import READER_TEXT, correction_text, page_language
+from intisari.web.schemas import Category, ErrorOut, ReportOut
+
+__all__ = ["router"]
+
+State = Annotated[AppState, Depends(app_state)]
+Caller = Annotated[Client, Depends(request_client)]
+
+router = APIRouter(tags=["embed"])
+
+#: Seconds a browser may reuse a preflight's answer: ten minutes spares a round trip per
+#: report, and a publisher who removes an origin waits no longer than that.
+PREFLIGHT_MAX_AGE_S = 600
+#: The one request header the script sends that is not CORS-safelisted.
+ALLOWED_HEADERS = "Content-Type"
+#: Longest article id or URL the box route takes (``StoredSummary.article_id`` is 200).
+MAX_ARTICLE_ID_CHARS = 200
+MAX_URL_CHARS = 2048
+#: A language code (``id``, ``en``), not a sentence.
+MAX_LANG_CHARS = 8
+#: Of the reader's wording (``web/locale``), what the embed shows.
+EMBED_WORDS = (
+    "report_title", "report_point", "category_label", "choose", "comment_label",
+    "comment_help", "send", "close", "thanks", "error_category", "error_comment",
+    "error_rate", "error_generic", "source_hint", "point",
+)  # fmt: skip
+
+BoxErrors = error_responses(403, 404, 422)
+ReportErrors = error_responses(400, 403, 404, 413, 422, 429)
+
+
+class EmbedTakeaway(BaseModel):
+    text: str
+    origin: str
+    #: The article sentence(s) the bullet comes from, to find and mark on the host page.
+    source: str
+
+
+class EmbedBoxOut(BaseModel):
+    summary_id: str
+    #: ``published``: shown; ``hidden``: pulled by a reviewer or by reports; ``pending``: a
+    #: draft waiting for an editor (publish mode ``review``). No bullets unless published.
+    status: Literal["published", "hidden", "pending"]
+    language: str
+    title: str | None
+    heading: str
+    notice: str
+    #: "Diperbarui ...: <the editor's note>" once a published box was changed, else null.
+    correction: str | None
+    takeaways: list[EmbedTakeaway]
+    #: ``(code, label)`` of each report category, in the reader's language.
+    categories: list[tuple[str, str]]
+    max_comment_chars: int
+    #: The rest of the box's words in the reader's language (``EMBED_WORDS``).
+    words: dict[str, str]
+
+
+class EmbedReportIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    summary_id: str = Field(max_length=32)
+    takeaway_index: int | None = Field(None, ge=0, strict=True)
+    category: Category
+    comment: str | None = Field(None, max_length=MAX_COMMENT_CHARS)
+
+
+def _cors(origin: str) -> dict[str, str]:
+    return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
+
+
+def _refused(error: ServiceError, origin: str) -> JSONResponse:
+    """A service refusal after the origin passed: the script may read it."""
+    body = ErrorOut(code=error.code, message=error.message).model_dump(exclude_none=True)
+    return JSONResponse(body, error.status, {**(error.headers or {}), **_cors(origin)})
+
+
+def _allowed(publisher: str, request: Request, state: State) -> tuple[Publisher, str]:
+    """The publisher and the allowed origin, or the service's 403/404 (no CORS headers).
+
+    A dependency, so it runs before the body is validated: a refused origin gets 403
+    whatever it sent.
+    """
+    origin = request.headers.get("origin")
+    with state.sessions() as session:  # closing it keeps the row's loaded fields
+        found = allowed_publisher(session, publisher, origin)
+    assert origin is not None  # allowed_publisher refuses a missing origin
+    return found, origin
+
+
+Allowed = Annotated[tuple[Publisher, str], Depends(_allowed)]
+
+
+@router.options("/v1/embed/{publisher}/{resource}", include_in_schema=False)
+def preflight(resource: Literal["box", "reports"], allowed: Allowed) -> Response:
+    """The CORS preflight: 204 with the allowed origin, methods and header, else 403."""
+    origin = allowed[1]
+    return Response(
+        status_code=204,
+        headers={
+            **_cors(origin),
+            "Access-Control-Allow-Methods": "GET, POST",
+            "Access-Control-Allow-Headers": ALLOWED_HEADERS,
+            "Access-Control-Max-Age": str(PREFLIGHT_MAX_AGE_S),
+        },
+    )
+
+
+@router.get("/v1/embed/{publisher}/box", response_model=EmbedBoxOut, responses=BoxErrors)
+def embed_box(
+    allowed: Allowed,
+    state: State,
+    article_id: Annotated[str | None, Query(max_length=MAX_ARTICLE_ID_CHARS)] = None,
+    url: Annotated[str | None, Query(max_length=MAX_URL_CHARS)] = None,
+    lang: Annotated[str | None, Query(max_length=MAX_LANG_CHARS)] = None,
+) -> Response:
+    """The publisher's box for one of its articles (by ``article_id``, else ``url``).
+
+    ``lang`` (the element's ``lang`` attribute) is the language of the box's own words
+    (the report dialog) where there is a wording for it; the heading, notice and bullets
+    are always the article's.
+    """
+    found, origin = allowed
+    try:
+        with state.sessions() as session:
+            stored = embed_summary(session, found, article_id=article_id, url=url)
+            box = _box(stored, lang)
+    except ServiceError as error:
+        return _refused(error, origin)
+    state.metrics.summaries_served.labels("embed").inc()
+    return Response(box.model_dump_json(), media_type="application/json", headers=_cors(origin))
+
+
+def _box(stored: StoredSummary, lang: str | None) -> EmbedBoxOut:
+    """The box as the article page shows it (``service.editorial``: the editors' bullets,
+    notice and correction note), so the embed and the page never disagree."""
+    result = stored.result
+    data = language_for(stored.language).data
+    ui = READER_TEXT[page_language(stored.language, lang)]
+    box = box_of(stored)
+    status: Literal["published", "hidden", "pending"] = (
+        "hidden" if stored.hidden else "pending" if box.pending else "published"
+    )
+    takeaways = box.takeaways if status == "published" else []
+    correction = None
+    if box.corrected_at is not None:
+        correction = correction_text(stored.language, box.corrected_at, box.correction_note)
+    return EmbedBoxOut(
+        summary_id=stored.id,
+        status=status,
+        language=stored.language,
+        title=result.get("title"),
+        heading=data.heading,
+        notice=notice_of(stored, box),
+        correction=correction,
+        takeaways=[
+            EmbedTakeaway(
+                text=t["text"],
+                origin=t.get("origin", "extract"),
+                source=source_sentences(result["text"], source_spans(t), stored.language),
+            )
+            for t in takeaways
+        ],
+        categories=[tuple(pair) for pair in ui["categories"]],
+        max_comment_chars=MAX_COMMENT_CHARS,
+        words={key: ui[key] for key in EMBED_WORDS} | {"report_label": data.report_label},
+    )
+
+
+@router.post(
+    "/v1/embed/{publisher}/reports",
+    response_model=ReportOut,
+    status_code=201,
+    responses={
+        200: {"model": ReportOut, "description": "Merged into the same client's earlier report"},
+        **ReportErrors,
+    },
+)
+def embed_report(allowed: Allowed, body: EmbedReportIn, state: State, client: Caller) -> Response:
+    """A reader's report from the embed: 201 filed, 200 merged into the same client's."""
+    found, origin = allowed
+    try:
+        limit_reports_from(state, client)
+        with state.sessions() as session:
+            stored = embed_summary_by_id(session, found, body.summary_id)
+            limit_reports_on(state, stored.id)
+            report, created = file_report(
+                state,
+                session,
+                stored,
+                client,
+                takeaway_index=body.takeaway_index,
+                category=body.category,
+                comment=body.comment,
+            )
+            out: dict[str, Any] = ReportOut.of(report).model_dump(mode="json")
+    except ServiceError as error:
+        return _refused(error, origin)
+    return JSONResponse(out, 201 if created else 200, _cors(origin))

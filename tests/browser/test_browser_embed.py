@@ -1,0 +1,280 @@
+"""The embed on a publisher's page served from a second origin, in a real browser.
+
+Two servers on 127.0.0.1: Intisari (uvicorn in a thread, a throwaway SQLite file) and the
+publisher's site, another port and so another origin, whose article page loads
+``/static/embed.js`` under a strict Content-Security-Policy (scripts and connections
+only to Intisari, styles only from itself: no inline style). Publisher ``kabar`` allows
+that origin; ``tutup`` lists another one. Any CSP violation fails the test. Screenshots
+(desktop and a 390 px phone, light and dark) go to ``test-artifacts/``.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from fastapi import FastAPI
+from playwright.sync_api import Browser, Page, expect
+
+from app_fixtures import ARTICLE, serve_app
+from browser_support import DESKTOP, PHONE, launch, page_without_csp_violations, shot
+from embed_fixtures import add_publisher, correct_box, publisher_box
+from intisari.settings import Settings
+from intisari.storage.models import Report
+from intisari.web.app import create_app
+
+pytestmark = pytest.mark.browser
+
+ARTICLE_ID = "kabar-2026-12-03-beras"
+#: The editor's note on the corrected box.
+CORRECTION = "poin kedua menyebut kota yang salah"
+
+
+class Servers:
+    """Intisari's app and URL, and the publisher site's origin."""
+
+    def __init__(self, app: FastAPI, intisari: str, site: str) -> None:
+        self.app = app
+        self.intisari = intisari
+        self.site = site
+
+    def reports(self) -> list[Report]:
+        with self.app.state.intisari.sessions() as session:
+            return list(session.query(Report).all())
+
+
+def _article_page(intisari: str, publisher: str) -> bytes:
+    """A publisher's article page: its own text, with the box placed under the headline."""
+    title, *paragraphs = ARTICLE.split("\n\n")
+    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    return (
+        "<!doctype html><html lang='id'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>{html.escape(title)}</title>"
+        f"<script src='{intisari}/static/embed.js' defer></script></head><body>"
+        f"<article><h1>{html.escape(title)}</h1>"
+        f"<intisari-box publisher='{publisher}' article-id='{ARTICLE_ID}'></intisari-box>"
+        f"{body}</article></body></html>"
+    ).encode()
+
+
+def _site(intisari: str) -> tuple[ThreadingHTTPServer, str]:
+    """The publisher's web server: ``/kabar``, ``/tutup``, ``/ulasan`` and ``/ralat`` are
+    article pages embedding those publishers' boxes, each sent with a strict CSP naming
+    Intisari's origin."""
+    policy = (
+        f"default-src 'none'; script-src {intisari}; connect-src {intisari}; "
+        "style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'"
+    )
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            publisher = self.path.strip("/")
+            if publisher not in ("kabar", "tutup", "ulasan", "ralat"):
+                self.send_error(404)
+                return
+            page = _article_page(intisari, publisher)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Security-Policy", policy)
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, format: str, *args: object) -> None:
+            """Quiet: the test's output is pytest's."""
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    database = tmp_path_factory.mktemp("embed") / "intisari.db"
+    app = create_app(Settings(database_url=f"sqlite:///{database}"))
+    with serve_app(app) as intisari:
+        site, origin = _site(intisari)
+        thread = threading.Thread(target=site.serve_forever, daemon=True)
+        thread.start()
+        try:
+            kabar = add_publisher(app, "kabar", [origin])
+            tutup = add_publisher(app, "tutup", ["https://tutup.example"])
+            publisher_box(app, kabar, ARTICLE, ARTICLE_ID)
+            publisher_box(app, tutup, ARTICLE, ARTICLE_ID)
+            # A draft waiting for an editor, and a published box an editor corrected.
+            ulasan = add_publisher(app, "ulasan", [origin], publish_mode="review")
+            publisher_box(app, ulasan, ARTICLE, ARTICLE_ID)
+            ralat = add_publisher(app, "ralat", [origin])
+            correct_box(app, publisher_box(app, ralat, ARTICLE, ARTICLE_ID), CORRECTION)
+            yield Servers(app, intisari, origin)
+        finally:
+            site.shutdown()
+            site.server_close()
+            thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with launch() as browser:
+        yield browser
+
+
+@contextmanager
+def _open(browser: Browser, servers: Servers, path: str, **options: object) -> Iterator[Page]:
+    """The publisher's page ``path`` in a fresh context; fails on any CSP violation."""
+    with page_without_csp_violations(browser, servers.site, **options) as page:
+        page.goto(path)
+        yield page
+
+
+def _highlighted(page: Page) -> str | None:
+    return page.evaluate(
+        "() => { const h = CSS.highlights.get('intisari-source');"
+        " return h ? [...h][0].toString() : null; }"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "viewport", "scheme", "category"),
+    # A category each: the same client's same report would be merged, not stored again.
+    [
+        ("desktop-light", DESKTOP, "light", "misleading"),
+        ("desktop-dark", DESKTOP, "dark", "inaccurate"),
+        ("phone-light", PHONE, "light", "missing-context"),
+        ("phone-dark", PHONE, "dark", "other"),
+    ],
+)
+def test_embed_on_an_allowed_origin_renders_highlights_and_reports(
+    browser: Browser,
+    servers: Servers,
+    name: str,
+    viewport: dict[str, int],
+    scheme: str,
+    category: str,
+) -> None:
+    with _open(browser, servers, "/kabar", viewport=viewport, color_scheme=scheme) as page:
+        box = page.locator("intisari-box")
+        expect(box).to_have_attribute("data-state", "ready")
+        expect(box.locator("h2")).to_contain_text("Intisari Utama")
+        bullets = box.locator(".bullet")
+        assert bullets.count() >= 2
+        expect(box.locator(".notice")).to_be_visible()
+        shot(page, f"embed-{name}")
+
+        # A bullet (by keyboard) marks its source sentence in the publisher's own text.
+        first = bullets.first
+        first.focus()
+        page.keyboard.press("Enter")
+        expect(box).to_have_attribute("data-highlighted", "0")
+        expect(first).to_have_attribute("aria-pressed", "true")
+        marked = _highlighted(page)
+        assert marked is not None and marked in page.locator("article").inner_text()
+        assert first.inner_text().split()[0] in marked
+        shot(page, f"embed-{name}-highlight")
+
+        # Report the second bullet through the dialog; the live region says it is sent.
+        before = len(servers.reports())
+        flag = box.locator(".flag").nth(1)
+        expect(flag).to_have_attribute("aria-label", "Laporkan kekeliruan pada poin 2")
+        flag.click()
+        dialog = box.locator("dialog")
+        expect(dialog).to_be_visible()
+        expect(box.locator("textarea")).to_have_attribute("maxlength", "2000")
+        box.locator("select").select_option(category)
+        box.locator("textarea").fill(f"dari {name}")
+        shot(page, f"embed-{name}-dialog")
+        box.locator("button[type=submit]").click()
+        expect(box.locator(".live")).to_contain_text("Terima kasih")
+        expect(dialog).to_be_hidden()
+        expect(flag).to_be_focused()
+        reports = servers.reports()
+        assert len(reports) == before + 1
+        assert (reports[-1].takeaway_index, reports[-1].category) == (1, category)
+        assert reports[-1].comment == f"dari {name}"
+
+
+def test_embed_dialog_closes_with_escape_and_needs_a_category(
+    browser: Browser, servers: Servers
+) -> None:
+    with _open(browser, servers, "/kabar", viewport=DESKTOP) as page:
+        box = page.locator("intisari-box")
+        flag = box.locator(".flag").first
+        flag.focus()
+        page.keyboard.press("Enter")
+        expect(box.locator("dialog")).to_be_visible()
+        expect(box.locator("select")).to_be_focused()
+        box.locator("button[type=submit]").click()
+        expect(box.locator("[role=alert]")).to_have_text("Pilih jenis masalahnya.")
+        page.keyboard.press("Escape")
+        expect(box.locator("dialog")).to_be_hidden()
+        expect(flag).to_be_focused()
+
+
+def test_embed_on_an_origin_not_allowed_shows_nothing_and_stores_nothing(
+    browser: Browser, servers: Servers
+) -> None:
+    with _open(browser, servers, "/tutup", viewport=PHONE) as page:
+        box = page.locator("intisari-box")
+        expect(box).to_have_attribute("data-state", "error")
+        expect(box).to_be_hidden()
+        assert box.locator(".bullet").count() == 0
+        before = len(servers.reports())
+        # The page's own script trying to file a report anyway: the browser's preflight
+        # is refused (403, no CORS headers), so the request is never sent.
+        failed = page.evaluate(
+            """async ([url, body]) => {
+                try {
+                    await fetch(url, {method: "POST", credentials: "omit",
+                        headers: {"Content-Type": "application/json"}, body});
+                    return false;
+                } catch (error) { return true; }
+            }""",
+            [
+                f"{servers.intisari}/v1/embed/tutup/reports",
+                '{"summary_id": "x", "takeaway_index": 0, "category": "other"}',
+            ],
+        )
+        assert failed
+        assert len(servers.reports()) == before
+        shot(page, "embed-refused-phone")
+
+
+def test_embed_theme_attribute_overrides_the_readers_scheme(
+    browser: Browser, servers: Servers
+) -> None:
+    """``theme="light"`` on a dark-mode reader's browser, ``theme="dark"`` on a light one."""
+    for scheme, theme, background in (
+        ("dark", "light", "rgb(247, 248, 251)"),
+        ("light", "dark", "rgb(23, 28, 38)"),
+    ):
+        with _open(browser, servers, "/kabar", viewport=DESKTOP, color_scheme=scheme) as page:
+            box = page.locator("intisari-box")
+            expect(box).to_have_attribute("data-state", "ready")
+            box.evaluate("(element, theme) => element.setAttribute('theme', theme)", theme)
+            expect(box.locator(".box")).to_have_css("background-color", background)
+            shot(page, f"embed-theme-{theme}-on-{scheme}")
+
+
+def test_embed_shows_no_draft_and_shows_a_correction_note(
+    browser: Browser, servers: Servers
+) -> None:
+    """A draft leaves the element empty (``data-state="pending"``); a corrected box shows
+    its bullets as the editor left them and the note under the notice (desktop and phone)."""
+    with _open(browser, servers, "/ulasan", viewport=PHONE) as page:
+        box = page.locator("intisari-box")
+        expect(box).to_have_attribute("data-state", "pending")
+        expect(box).to_be_hidden()
+    for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        with _open(browser, servers, "/ralat", viewport=viewport) as page:
+            box = page.locator("intisari-box")
+            expect(box).to_have_attribute("data-state", "ready")
+            note = box.locator("[data-correction]")
+            expect(note).to_be_visible()
+            expect(note).to_contain_text("Diperbarui")
+            expect(note).to_contain_text(CORRECTION)
+            expect(box.locator(".notice")).to_have_text("Dibuat dengan AI, diperiksa editor.")
+            shot(page, f"embed-corrected-{name}")

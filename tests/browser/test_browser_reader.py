@@ -1,0 +1,155 @@
+"""The reader page in a real browser at desktop width and on a 390 px phone: its
+language and switch, the AI notice in the first screen, "show more", "Helpful?".
+
+As ``test_browser_pages.py``: the app under uvicorn in a thread on a throwaway SQLite
+file, Debian's chromium, any CSP violation fails the test, screenshots in
+``test-artifacts/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from playwright.sync_api import Browser, Page, expect
+
+from app_fixtures import ARTICLE, serve_app
+from browser_support import DESKTOP, PHONE, launch, page_without_csp_violations, shot
+from intisari.settings import Settings
+from intisari.storage.models import HelpfulVote
+from intisari.web.app import create_app
+
+pytestmark = pytest.mark.browser
+
+#: A page with the metadata of a source line (site, date, byline, canonical address).
+PAGE = """<html lang="id"><head><title>{title} | Kabar Kota</title>
+<meta property="og:site_name" content="Kabar Kota">
+<meta property="article:published_time" content="2026-12-03T08:15:00+07:00">
+<meta name="author" content="Rina Wulandari">
+<link rel="canonical" href="https://kabar.example/a/1"></head><body><article>
+<h1>{title}</h1>{body}</article></body></html>"""
+
+
+class Reader:
+    def __init__(self, app: FastAPI, url: str, summary_id: str) -> None:
+        self.app = app
+        self.url = url
+        self.summary_id = summary_id
+
+    def votes(self) -> list[bool]:
+        with self.app.state.intisari.sessions() as session:
+            return [vote.helpful for vote in session.query(HelpfulVote).all()]
+
+
+@pytest.fixture(scope="module")
+def reader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Reader]:
+    """The app with one stored summary of a page (five bullets, a source line)."""
+    database = tmp_path_factory.mktemp("reader") / "intisari.db"
+    app = create_app(Settings(database_url=f"sqlite:///{database}"))
+    title, *paragraphs = ARTICLE.split("\n\n")
+    html = PAGE.format(title=title, body="".join(f"<p>{p}</p>" for p in paragraphs))
+    with TestClient(app) as client:
+        made = client.post("/v1/summaries", json={"html": html})
+    assert made.status_code == 200, made.text
+    assert len(made.json()["takeaways"]) > 3  # long enough to fold on a phone
+    with serve_app(app) as url:
+        yield Reader(app, url, made.json()["summary_id"])
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with launch() as browser:
+        yield browser
+
+
+@contextmanager
+def opened(
+    browser: Browser, reader: Reader, query: str, viewport: dict[str, int]
+) -> Iterator[Page]:
+    """The article page in a fresh context; fails on any CSP violation."""
+    with page_without_csp_violations(browser, reader.url, viewport=viewport) as page:
+        page.goto(f"/a/{reader.summary_id}{query}")
+        yield page
+
+
+@pytest.mark.parametrize(
+    ("hl", "words"),
+    [
+        ("", {"lang": "id", "skip": "Langsung ke isi", "switch": "English",
+              "date": "3 Desember 2026", "helpful": "Bermanfaat?"}),
+        ("en", {"lang": "en", "skip": "Skip to content", "switch": "Bahasa Indonesia",
+                "date": "3 December 2026", "helpful": "Helpful?"}),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize(("device", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
+def test_the_page_speaks_the_articles_language_and_switches(
+    browser: Browser,
+    reader: Reader,
+    hl: str,
+    words: dict[str, str],
+    device: str,
+    viewport: dict[str, int],
+) -> None:
+    with opened(browser, reader, f"?hl={hl}" if hl else "", viewport) as page:
+        expect(page.locator("html")).to_have_attribute("lang", words["lang"])
+        expect(page.locator(".skip-link")).to_have_text(words["skip"])
+        expect(page.locator(".takeaways__heading")).to_contain_text("Intisari Utama")
+        # The title without the site's name ("... | Kabar Kota").
+        expect(page.locator(".story__title")).to_have_text(ARTICLE.split("\n\n")[0])
+        expect(page.locator(".source-line")).to_contain_text("Kabar Kota")
+        expect(page.locator(".source-line time")).to_have_text(words["date"])
+        expect(page.locator(".helpful__question")).to_have_text(words["helpful"])
+        shot(page, f"reader-{words['lang']}-{device}")
+        page.get_by_role("link", name=words["switch"]).click()
+        other = "en" if words["lang"] == "id" else "id"
+        expect(page.locator("html")).to_have_attribute("lang", other)
+
+
+def test_on_a_phone_the_notice_is_in_the_first_screen_and_long_boxes_fold(
+    browser: Browser, reader: Reader
+) -> None:
+    with opened(browser, reader, "", PHONE) as page:
+        notice = page.locator(".takeaways__notice")
+        expect(notice).to_be_visible()
+        box = notice.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= PHONE["height"]
+        first = page.locator(".takeaway").first.bounding_box()
+        assert first is not None and first["y"] < PHONE["height"]
+        extra = page.locator(".takeaway--extra")
+        assert extra.count() >= 1
+        expect(extra.first).to_be_hidden()
+        more = page.locator("[data-show-more]")
+        expect(more).to_have_text("Tampilkan lebih banyak")
+        expect(more).to_have_attribute("aria-expanded", "false")
+        shot(page, "reader-phone-folded")
+        more.click()
+        expect(extra.first).to_be_visible()
+        expect(more).to_have_attribute("aria-expanded", "true")
+        expect(more).to_have_text("Tampilkan lebih sedikit")
+        shot(page, "reader-phone-unfolded")
+
+
+def test_on_a_desktop_every_bullet_shows(browser: Browser, reader: Reader) -> None:
+    with opened(browser, reader, "", DESKTOP) as page:
+        expect(page.locator(".takeaway--extra").first).to_be_visible()
+        expect(page.locator("[data-show-more]")).to_be_hidden()
+
+
+@pytest.mark.parametrize(("device", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
+def test_helpful_is_answered_in_place(
+    browser: Browser, reader: Reader, device: str, viewport: dict[str, int]
+) -> None:
+    with opened(browser, reader, "", viewport) as page:
+        before = len(reader.votes())
+        page.get_by_role("button", name="Ya", exact=True).click()
+        expect(page.locator("[data-helpful-status]")).to_have_text(
+            "Terima kasih atas tanggapan Anda."
+        )
+        assert page.url.endswith(f"/a/{reader.summary_id}")  # no page load
+        # One vote per client: the desktop and phone runs share the address 127.0.0.1.
+        assert len(reader.votes()) == max(before, 1)
+        assert reader.votes()[-1] is True
+        shot(page, f"reader-helpful-{device}")

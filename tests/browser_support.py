@@ -1,0 +1,67 @@
+"""What the embed's and the reader page's browser tests share: chromium's flags, the two
+screen sizes, where screenshots go, a browser for a module, a page that fails its test on
+any Content-Security-Policy violation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from externals import chromium
+
+__all__ = ["ARTIFACTS", "DESKTOP", "PHONE", "launch", "page_without_csp_violations", "shot"]
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+#: Flags for a headless chromium in a container that must not phone home.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1100, "height": 900}
+#: The phone of issue 16's screenshots: 390 px wide (an iPhone 12 to 15).
+PHONE = {"width": 390, "height": 844}
+
+
+@contextmanager
+def launch() -> Iterator[Browser]:
+    """Debian's chromium through Playwright, or a skip where it is not installed."""
+    executable = chromium()
+    if executable is None:  # In CI the run stops before this (tests/conftest.py).
+        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@contextmanager
+def page_without_csp_violations(
+    browser: Browser, base_url: str, **options: object
+) -> Iterator[Page]:
+    """A page in a fresh context (no cookies); the test fails on any CSP violation."""
+    context = browser.new_context(base_url=base_url, **options)  # type: ignore[arg-type]
+    page = context.new_page()
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    yield page
+    context.close()
+    assert not violations, violations
+
+
+def shot(page: Page, name: str) -> None:
+    """A full-page screenshot, ``test-artifacts/<name>.png``."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

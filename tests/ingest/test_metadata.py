@@ -1,0 +1,108 @@
+"""A page's site name, date, byline and address, and its headline without the site name."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+import intisari
+from data_paths import HTML_PAGES, need
+from intisari.ingest import load
+from intisari.ingest.metadata import PageSource, page_source, strip_site_name
+from intisari.options import DEFAULT_OPTIONS
+
+#: The site names the example pages' titles carried before they were cut (9 pages).
+SITE_IN_TITLE = re.compile(
+    r"[|\-–] (Kompas\.com|Republika|TechCrunch|ZDNet|Tribun|Tempo)|^KapanLagi\.com:"
+)
+BODY = " ".join(
+    ["Pemerintah kota menggelar operasi pasar di 31 kecamatan mulai Senin depan."] * 12
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "url", "headline"),
+    [
+        ("KapanLagi.com: Brandon Salim Makin Dekat", "KapanLagi.com", None,
+         "Brandon Salim Makin Dekat"),
+        ("Marcella Zalianty Promo Pariwisata | Republika Online", "Republika Online", None,
+         "Marcella Zalianty Promo Pariwisata"),
+        ("Polres Serahkan Anggota - Kompas.com Regional", "KOMPAS.com", None,
+         "Polres Serahkan Anggota"),
+        # No site name: the host's own label names the site.
+        ("Eks Pelatih Ditawari Rp 200 Juta - Kompas.com Bola", None,
+         "http://bola.kompas.com/read/2015/06/17", "Eks Pelatih Ditawari Rp 200 Juta"),
+        ("Headline – TechCrunch", "TechCrunch", None, "Headline"),
+        # A colon inside the headline is not a site's name.
+        ("Polisi soal Pistol: Cuma Diperlihatkan", "detiknews", "https://news.detik.com/x",
+         "Polisi soal Pistol: Cuma Diperlihatkan"),
+        # Never all of it.
+        ("Kompas.com", "Kompas.com", None, "Kompas.com"),
+        ("Tanpa pemisah Kompas", "Kompas.com", None, "Tanpa pemisah Kompas"),
+    ],
+)  # fmt: skip
+def test_strip_site_name(title: str, site: str | None, url: str | None, headline: str) -> None:
+    assert strip_site_name(title, site, url) == headline
+
+
+def test_page_source_reads_metas_and_json_ld() -> None:
+    html = """<html><head>
+    <meta property="og:site_name" content="Kabar Kota">
+    <meta name="author" content="https://kabar.example/penulis/rina">
+    <link rel="canonical" href="https://kabar.example/a/1">
+    <script type="application/ld+json">{"@type": "NewsArticle",
+      "datePublished": "2026/12/03 08:15:00", "author": [{"name": "Rina"}, {"name": "Budi"}],
+      "publisher": {"name": "PT Kabar"}}</script></head><body></body></html>"""
+    assert page_source(LexborHTMLParser(html)) == PageSource(
+        site_name="Kabar Kota",
+        published="2026-12-03T08:15:00",
+        author="Rina, Budi",  # the meta's address is no name; JSON-LD's persons are
+        url="https://kabar.example/a/1",
+    )
+
+
+def test_a_byline_naming_the_site_is_no_author() -> None:
+    html = """<html><head><meta property="og:site_name" content="Liputan6.com">
+    <meta name="author" content="Liputan6.com"></head><body></body></html>"""
+    assert page_source(LexborHTMLParser(html)).author is None
+
+
+def test_summary_of_a_page_has_its_source_and_a_clean_title() -> None:
+    html = (
+        "<html><head><title>Operasi Pasar Digelar | Kabar Kota</title>"
+        '<meta property="og:site_name" content="Kabar Kota">'
+        '<meta property="article:published_time" content="2026-12-03T08:15:00+07:00">'
+        '<meta name="author" content="Rina Wulandari"></head>'
+        f"<body><article><h1>Operasi Pasar Digelar</h1><p>{BODY}</p><p>{BODY}</p></article>"
+        "</body></html>"
+    )
+    summary = intisari.summarize(html=html)
+    assert summary.title == "Operasi Pasar Digelar"
+    assert summary.source is not None
+    assert summary.source.model_dump() == {
+        "site_name": "Kabar Kota",
+        "published": "2026-12-03T08:15:00+07:00",
+        "author": "Rina Wulandari",
+        "url": None,
+    }
+    # The caller's own title is kept as given.
+    assert intisari.summarize(html=html, title="Judul | Kabar Kota").title == "Judul | Kabar Kota"
+
+
+@pytest.mark.data
+def test_the_example_pages_give_a_source_line() -> None:
+    """Floors from the 44 example pages (site 38, date 34, byline 23, clean titles 44)."""
+    pages = sorted(need(HTML_PAGES).glob("*.html"))
+    counts = {"site": 0, "date": 0, "author": 0, "suffix": 0}
+    for path in pages:
+        raw = load(text=None, html=path.read_text(encoding="utf-8", errors="replace"), url=None,
+                   title=None, lang=None, options=DEFAULT_OPTIONS)  # fmt: skip
+        assert raw.source is not None and raw.headline
+        counts["site"] += bool(raw.source.site_name)
+        counts["date"] += bool(raw.source.published)
+        counts["author"] += bool(raw.source.author)
+        counts["suffix"] += bool(SITE_IN_TITLE.search(raw.headline))
+    assert len(pages) == 44
+    assert counts == {"site": 38, "date": 34, "author": 23, "suffix": 0}

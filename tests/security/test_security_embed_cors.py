@@ -1,0 +1,132 @@
+"""CORS for the embed is per publisher: only an origin the publisher lists may read its
+box or file a report through it; nobody gets credentials; other routes get no CORS."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from embed_fixtures import ALLOWED_ORIGIN, add_publisher, publisher_box, publisher_key
+from intisari.storage.models import Report, StoredSummary
+
+BOX = "/v1/embed/kabar/box?article_id=a-1"
+REPORTS = "/v1/embed/kabar/reports"
+
+
+@pytest.fixture
+def box_id(client: TestClient, article: str) -> str:
+    """Publisher ``kabar`` allows ``ALLOWED_ORIGIN``; ``lain`` allows another site."""
+    kabar = add_publisher(client.app, "kabar", [ALLOWED_ORIGIN])  # type: ignore[arg-type]
+    add_publisher(client.app, "lain", ["https://other.example"])  # type: ignore[arg-type]
+    return publisher_box(client.app, kabar, article, "a-1")  # type: ignore[arg-type]
+
+
+def _report(box_id: str) -> dict[str, Any]:
+    return {"summary_id": box_id, "takeaway_index": 0, "category": "inaccurate"}
+
+
+def _open_reports(client: TestClient, box_id: str) -> int:
+    state = client.app.state.intisari  # type: ignore[attr-defined]
+    with state.sessions() as session:
+        return session.query(Report).filter_by(summary_id=box_id).count()
+
+
+def test_embed_allowed_origin_gets_its_own_origin_back(client: TestClient, box_id: str) -> None:
+    response = client.get(BOX, headers={"Origin": ALLOWED_ORIGIN})
+    assert response.status_code == 200
+    assert response.headers["access-control-allow-origin"] == ALLOWED_ORIGIN
+    assert "Origin" in response.headers["vary"]
+    assert "access-control-allow-credentials" not in response.headers
+    assert "set-cookie" not in response.headers
+
+
+@pytest.mark.parametrize(
+    "origin",
+    [
+        "https://evil.example",
+        "https://news.example.evil",  # a suffix is not the origin
+        "http://news.example",  # another scheme is another origin
+        "https://news.example:8443",  # another port too
+        "https://other.example",  # allowed for another publisher only
+        "null",  # a sandboxed frame or a file
+    ],
+)
+def test_embed_refuses_an_origin_the_publisher_does_not_list(
+    client: TestClient, box_id: str, origin: str
+) -> None:
+    response = client.get(BOX, headers={"Origin": origin})
+    assert response.status_code == 403
+    assert response.json()["code"] == "origin-refused"
+    assert "access-control-allow-origin" not in response.headers
+
+
+def test_embed_refuses_a_request_without_origin(client: TestClient, box_id: str) -> None:
+    response = client.get(BOX)
+    assert response.status_code == 403
+    assert "access-control-allow-origin" not in response.headers
+
+
+def test_embed_preflight_answers_only_allowed_origins(client: TestClient, box_id: str) -> None:
+    asked = {
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type",
+    }
+    allowed = client.options(REPORTS, headers={"Origin": ALLOWED_ORIGIN, **asked})
+    assert allowed.status_code == 204
+    assert allowed.headers["access-control-allow-origin"] == ALLOWED_ORIGIN
+    assert "POST" in allowed.headers["access-control-allow-methods"]
+    assert "access-control-allow-credentials" not in allowed.headers
+    refused = client.options(REPORTS, headers={"Origin": "https://evil.example", **asked})
+    assert refused.status_code == 403
+    assert "access-control-allow-origin" not in refused.headers
+
+
+def test_embed_report_from_a_refused_origin_stores_nothing(client: TestClient, box_id: str) -> None:
+    response = client.post(
+        REPORTS, json=_report(box_id), headers={"Origin": "https://evil.example"}
+    )
+    assert response.status_code == 403
+    assert "access-control-allow-origin" not in response.headers
+    # Refused before the body is read: a bad body is a 403 too, not a 422 that says why.
+    bad = client.post(REPORTS, json={"nonsense": 1}, headers={"Origin": "https://evil.example"})
+    assert bad.status_code == 403
+    assert _open_reports(client, box_id) == 0
+
+
+def test_embed_report_cannot_reach_another_publishers_box(
+    client: TestClient, box_id: str, article: str
+) -> None:
+    """An origin allowed for ``lain`` files nothing on ``kabar``'s box through ``lain``."""
+    response = client.post(
+        "/v1/embed/lain/reports", json=_report(box_id), headers={"Origin": "https://other.example"}
+    )
+    assert response.status_code == 404
+    assert _open_reports(client, box_id) == 0
+
+
+def test_embed_box_of_another_publisher_is_not_found(client: TestClient, box_id: str) -> None:
+    response = client.get(
+        "/v1/embed/lain/box?article_id=a-1", headers={"Origin": "https://other.example"}
+    )
+    assert response.status_code == 404
+    assert response.headers["access-control-allow-origin"] == "https://other.example"
+
+
+def test_other_routes_send_no_cors_headers(client: TestClient, box_id: str) -> None:
+    """The rest of the API stays same-origin for browsers, whatever the Origin (here with
+    the publisher's own key, which may read its box)."""
+    with client.app.state.intisari.sessions() as session:  # type: ignore[attr-defined]
+        stored = session.get(StoredSummary, box_id)
+        assert stored is not None
+        key = publisher_key(client.app, stored.publisher_id)  # type: ignore[arg-type]
+    for origin in (ALLOWED_ORIGIN, "https://evil.example"):
+        response = client.get(f"/v1/summaries/{box_id}", headers={"Origin": origin, **key})
+        assert response.status_code == 200
+        assert "access-control-allow-origin" not in response.headers
+        preflight = client.options(
+            f"/v1/summaries/{box_id}/reports",
+            headers={"Origin": origin, "Access-Control-Request-Method": "POST"},
+        )
+        assert "access-control-allow-origin" not in preflight.headers
