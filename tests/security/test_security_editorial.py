@@ -140,6 +140,7 @@ def test_a_draft_s_takeaways_never_reach_readers(
     page = client.get(f"/a/{summary_id}")
     assert 'class="takeaway"' not in page.text and 'data-state="pending"' in page.text
     assert client.get(f"/a/{summary_id}/report?takeaway=0").status_code == 404
-    report = client.post(f"/v1/summaries/{summary_id}/reports",
-                         json={"takeaway_index": 0, "category": "inaccurate"})
-    assert report.status_code == 422
+    for index in (0, None):  # a bullet, or the whole box: no reader has seen either
+        report = client.post(f"/v1/summaries/{summary_id}/reports",
+                             json={"takeaway_index": index, "category": "inaccurate"})
+        assert report.status_code == 422 and "draft" in report.json()["message"]

@@ -49,12 +49,17 @@ def file_report(
     """Store the report (or merge it into the client's recent same report) and count it.
 
     Returns ``(report, created)`` as ``repository.add_report`` does; the report is
-    committed when this returns. Raises ``Invalid`` when ``takeaway_index`` names a
-    bullet the summary does not have (the schema only knows it is not negative).
+    committed when this returns. Raises ``Invalid`` on a draft and when
+    ``takeaway_index`` names a bullet the summary does not have (the schema only knows it
+    is not negative).
     """
     box = editorial.box_of(summary)
-    # The bullets readers see: the box as editors left it, none while it is a draft.
-    n_takeaways = 0 if box.pending else len(box.takeaways)
+    if box.pending:
+        # No reader has seen a draft, so no reader can have found a fault in it (whole or
+        # in a bullet); its editors change it directly.
+        raise Invalid("the box is a draft waiting for an editor: there is nothing to report yet")
+    # The bullets readers see: the box as editors left it.
+    n_takeaways = len(box.takeaways)
     if takeaway_index is not None and takeaway_index >= n_takeaways:
         raise Invalid(
             f"takeaway_index {takeaway_index} is out of range: the summary has "
