@@ -17,12 +17,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
+from playwright.sync_api import Browser, Page, Route, expect
 
 from app_fixtures import ARTICLE as FALLBACK_ARTICLE
 from app_fixtures import serve_app
+from browser_support import launch
 from data_paths import EXAMPLE_ARTICLE
-from externals import chromium
 from intisari.settings import Settings
 from intisari.storage.accounts import create_account
 from intisari.web.app import create_app
@@ -31,15 +31,6 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
-#: Flags for a headless chromium in a container that must not phone home.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 REVIEWER, PASSWORD = "rina", "correct horse battery"
 SCRIPT_COMMENT = "<script>alert(1)</script> poin ini keliru"
 
@@ -61,13 +52,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    executable = chromium()
-    if executable is None:  # In CI the run stops before this (tests/conftest.py).
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+    with launch() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
