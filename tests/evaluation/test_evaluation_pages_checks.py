@@ -20,6 +20,12 @@ NASA's Hubble Space Telescope has spotted indirect evidence of such plumes emana
 
 Details can be found in this 16-inch MacBook Pro deal roundup.
 
+Remember New Jersey’s epic quest to find a state slogan?
+
+“South Dakota has a problem. There isn’t a single solution because meth is widespread. Meth. We’re on it.”
+
+…The committee voted to adjourn until next week.
+
 DEAR ABBY: My older sister has just been diagnosed with cervical cancer. -- CONCERNED SISTER"""  # noqa: E501
 
 DETIK = """Maroko vs Portugal akan bermain malam ini di perempatfinal Piala Dunia 2022.
@@ -57,6 +63,10 @@ def _defects(summary: Summary, headings: tuple[str, ...] = ()) -> list[list[str]
          "emanating from Europa.", "dangling"),
         ("Details can be found in this 16-inch MacBook Pro deal roundup.", "boilerplate"),
         ("DEAR ABBY: My older sister has just been diagnosed with cervical cancer.", "letter"),
+        ("Remember New Jersey’s epic quest to find a state slogan?", "question"),
+        ("“South Dakota has a problem. There isn’t a single solution because meth is "
+         "widespread. Meth. We’re on it.”", "quote"),
+        ("…The committee voted to adjourn until next week.", "fragment"),
     ],
 )
 def test_english_defects_are_flagged(bullet: str, kind: str) -> None:

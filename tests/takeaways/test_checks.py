@@ -11,9 +11,11 @@ from intisari.takeaways.checks import (
     dateline_or_credit,
     has_link,
     is_fragment,
+    is_question,
     quote_marks,
     quotes_unbalanced,
     refers_back,
+    unattributed,
 )
 
 ID = LANGUAGES["id"]
@@ -73,6 +75,12 @@ def test_story_sentences_are_not_datelines_or_credits(lang: str, sentence: str) 
         ("en", "Although she certainly pokes fun if I get too serious about things."),
         ("en", "Including a new plan for the city's buses and trains."),
         ("en", "To celebrate 50 years since the band’s formation."),
+        # A verse quoted from its middle (kabarislamia): it opens with an ellipsis.
+        ("id", "“…Dan janganlah sekali-kali kebencian(mu) kepada sesuatu kaum karena mereka "
+         "menghalang-halangi kamu dari Masjidilharam, mendorongmu berbuat aniaya…”"),
+        ("id", "“… Dan janganlah sekali-kali kebencianmu terhadap sesuatu kaum, mendorong "
+         "kamu untuk berlaku tidak adil."),
+        ("en", "... and then the committee voted to adjourn until next week."),
     ],
 )
 def test_fragments_are_caught(lang: str, sentence: str) -> None:
@@ -147,6 +155,52 @@ def test_sentences_that_name_their_subject_do_not_refer_back(lang: str, sentence
 )
 def test_unpaired_quotation_marks_are_caught(sentence: str) -> None:
     assert quotes_unbalanced(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # nj.com quotes the campaign's advertisement whole, and nothing says whose it is.
+        "“South Dakota has a problem. There isn’t a single solution because meth is "
+        "widespread. Let’s work together. Meth. We’re on it.”",
+        '"Kami akan terus mengawal proses hukum ini sampai selesai."',
+        "“Bagus.” “Sangat bagus.”",
+    ],
+)
+def test_a_quotation_with_no_word_of_who_spoke_is_unattributed(sentence: str) -> None:
+    assert unattributed(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Mereka yang dinyatakan reaktif itu ditempatkan di ruangan khusus," ujar Kombes '
+        "Tatan Dirsan Atmaja.",
+        'Charleston Police Chief Gregory Mullen said: "I do believe it was a hate crime."',
+        "“Itu berbahaya bagi negara kami,” tegasnya.",
+        "Kita harus hati2 terhadap aliran ekstrim “Penegak Sunnah” yang menanamkan kebencian.",
+        "The book was called The Dragon Waiting.",
+    ],
+)
+def test_a_quotation_with_its_speaker_or_a_quoted_name_is_attributed(sentence: str) -> None:
+    assert not unattributed(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Remember New Jersey’s epic quest to find a state slogan?",
+        "Apa yang membuat harga cabai naik setiap menjelang Lebaran?",
+        "“Why would we stop now?”",
+    ],
+)
+def test_questions_are_caught(sentence: str) -> None:
+    assert is_question(sentence)
+
+
+def test_statements_that_report_a_question_are_not_questions() -> None:
+    assert not is_question("Warga bertanya mengapa harga cabai naik setiap menjelang Lebaran.")
+    assert not is_question("He asked whether the vote would go ahead (it did).")
 
 
 def test_paired_quotation_marks_and_apostrophes_pass() -> None:

@@ -53,9 +53,11 @@ from intisari.takeaways.checks import (
     dateline_or_credit,
     has_link,
     is_fragment,
+    is_question,
     quote_marks,
     quotes_unbalanced,
     restates,
+    unattributed,
 )
 from intisari.takeaways.letters import letter_paragraphs
 from intisari.takeaways.text import is_boilerplate, words
@@ -220,10 +222,16 @@ def check_box(
             found.append("not-in-body")
         if dateline_or_credit(text, data):
             found.append("dateline")
-        if quotes_unbalanced(text) or cut_from_quote(summary.text, takeaway.spans, marks):
+        if (
+            quotes_unbalanced(text)
+            or unattributed(text)
+            or cut_from_quote(summary.text, takeaway.spans, marks)
+        ):
             found.append("quote")
         if is_fragment(text, data):
             found.append("fragment")
+        if is_question(text):
+            found.append("question")
         if leans_on_missing(text, document, index, indexes):
             found.append("dangling")
         if restates(text, data, bags):

@@ -7,11 +7,15 @@ measure follow the same rules. The kinds of defect (``DEFECTS``):
 
 - ``dateline``: the bullet opens with a dateline ("VIENNA — ...", "TRIBUNSOLO.COM,
   JAKARTA -- ...") or holds a photo credit ("Foto: ...", "(ANTARA FOTO/...)");
-- ``quote``: its quotation marks do not pair up, or it is a sentence from inside a
-  quotation of several sentences, shown without the rest of it or its speaker;
-- ``fragment``: not a whole sentence: a lower-case start, no final mark, an opening that
-  continues something ("Mulai dari ...", "Juga ..."), or a dependent clause with no main
-  clause ("Karena gangguan kesehatan mental berisiko mengidap diabetes.");
+- ``quote``: its quotation marks do not pair up, it is a sentence from inside a
+  quotation of several sentences, shown without the rest of it or its speaker, or it is
+  a quotation and nothing else (who said it?);
+- ``fragment``: not a whole sentence: a lower-case start, an opening ellipsis ("…Dan
+  janganlah ..."), no final mark, an opening that continues something ("Mulai dari
+  ...", "Juga ..."), or a dependent clause with no main clause ("Karena gangguan
+  kesehatan mental berisiko mengidap diabetes.");
+- ``question``: it asks instead of telling ("Remember New Jersey's epic quest to find a
+  state slogan?"): a takeaway states what the story says;
 - ``dangling``: it points back ("Namun, ...", "Hal ini ...", "Wanita tersebut ...",
   "Pemain berusia 21 tahun itu ...", "Menurut dia, ...", "such plumes") to a sentence
   the box does not show;
@@ -55,6 +59,7 @@ __all__ = [
     "has_link",
     "inside_quote",
     "is_fragment",
+    "is_question",
     "quote_marks",
     "quotes_unbalanced",
     "referring_phrase",
@@ -63,14 +68,16 @@ __all__ = [
     "restates",
     "said",
     "says_again",
+    "unattributed",
 ]
 
 #: Every kind of defect, with what a reader sees (the evaluation report's legend).
 DEFECTS: dict[str, str] = {
     "not-in-body": "not from the article body (a widget, a caption, another story)",
     "dateline": "opens with a dateline or holds a photo credit",
-    "quote": "part of a quotation without its speaker, or unpaired quotation marks",
+    "quote": "part of a quotation or a quotation without its speaker, or unpaired marks",
     "fragment": "not a whole sentence",
+    "question": "a question, not a statement of the story",
     "dangling": "points back to something the box does not show",
     "repeat": "says what an earlier bullet says",
     "link": "holds a URL or an e-mail address",
@@ -117,6 +124,10 @@ _LINK = re.compile(LINK, re.I)
 _FINAL = re.compile(r"""[.!?…]["”’'»)\]]*$""")
 #: What may come before a sentence's first letter: opening quotes, brackets, dashes.
 _LEAD = "\"'“‘«([-–— "
+#: An ellipsis where a sentence should start: the text was cut from a longer one.
+_ELLIPSES = ("…", "...")
+#: A sentence's question mark, perhaps closed by quotes or brackets.
+_QUESTION = re.compile(r"""\?["”’'»)\]]*$""")
 
 
 def has_link(text: str) -> bool:
@@ -135,6 +146,26 @@ def quotes_unbalanced(text: str) -> bool:
     """An odd number of double quotation marks: a quote opened and never closed, or
     closed without its opening (`"Peatlands cover about one-third of Finlands territory.`)."""
     return len(QUOTE_MARKS.findall(text)) % 2 == 1
+
+
+def unattributed(text: str) -> bool:
+    """Is ``text`` a quotation and nothing else, with no word outside its marks to say
+    who spoke (`“South Dakota has a problem. ... Meth. We’re on it.”`)?"""
+    marks = quote_marks(text)
+    if not marks:
+        return False
+    outside = text[: marks[0]] + " ".join(
+        text[marks[k] + 1 : marks[k + 1]] for k in range(1, len(marks) - 1, 2)
+    )
+    if len(marks) % 2 == 0:
+        outside += " " + text[marks[-1] + 1 :]
+    return not words(outside)
+
+
+def is_question(text: str) -> bool:
+    """Does ``text`` end with a question mark? A takeaway tells the reader what the
+    story says; a question, the writer's or a speaker's, tells nothing."""
+    return _QUESTION.search(text.rstrip()) is not None
 
 
 def inside_quote(marks: list[int], paragraph_start: int, position: int) -> bool:
@@ -184,7 +215,7 @@ def is_fragment(text: str, data: LanguageData) -> bool:
     """Not a whole sentence a reader can take alone.
 
     - it starts in lower case (a piece cut from a longer sentence), unless the word has
-      a capital inside ("iPhone", "eBay");
+      a capital inside ("iPhone", "eBay"), or with an ellipsis ("…Dan janganlah ...");
     - it has no final mark (a heading, a caption, a cut-off line);
     - it opens with one of the language's ``fragment_openers`` ("Mulai dari ...");
     - it opens with one of its ``subordinators`` ("Karena ...") and holds no main clause:
@@ -194,6 +225,8 @@ def is_fragment(text: str, data: LanguageData) -> bool:
     if not _FINAL.search(stripped):
         return True
     first = stripped.lstrip(_LEAD).split(maxsplit=1)[:1]
+    if first and first[0].startswith(_ELLIPSES):
+        return True
     if first and first[0][:1].islower() and not any(c.isupper() for c in first[0][1:]):
         return True
     opening = words(stripped[:OPENING_CHARS])[:2]

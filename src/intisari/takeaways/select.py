@@ -31,11 +31,13 @@ from intisari.takeaways.checks import (
     has_anaphor,
     has_link,
     is_fragment,
+    is_question,
     quotes_unbalanced,
     referring_phrase,
     refers_back,
     said,
     says_again,
+    unattributed,
 )
 from intisari.takeaways.compress import MAX_BULLET_WORDS, compress
 from intisari.takeaways.letters import letter_paragraphs
@@ -200,8 +202,11 @@ def _greedy(
                 text = _shown(document, i, quotation, shown) if usable else ""
                 saying[i] = said(text, data)
                 shown_words[i] = len(text.split())
-                if not usable or (strict and shown_words[i] > MAX_BULLET_WORDS):
-                    # Too long even compressed: a shorter sentence makes a better bullet.
+                if not usable or (
+                    strict and (shown_words[i] > MAX_BULLET_WORDS or unattributed(text))
+                ):
+                    # Too long even compressed (a shorter sentence makes a better bullet),
+                    # or a quotation shown with no word of who spoke.
                     rejected.add(i)
                     continue
                 leans_back[i] = strict and refers_back(text, data)
@@ -241,7 +246,9 @@ def _usable(document: Document, sentence: Sentence, quotation: Quotation | None)
         return False
     data = document.language.data
     text = sentence.text
-    if is_fragment(text, data) or has_link(text) or dateline_or_credit(text, data):
+    if is_fragment(text, data) or is_question(text) or has_link(text):
+        return False
+    if dateline_or_credit(text, data):
         return False
     if quotation is not None:
         return quotation_spans(document, sentence.index, quotation) is not None
