@@ -268,3 +268,46 @@ def test_a_compressed_bullet_that_lost_its_main_clause_stays_whole() -> None:
         "American tour next year."
     )
     assert shorten(sentence, "en") == sentence
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "alone"),
+    [
+        # IndoSum: the references copy these whole, after the sentence they lean on.
+        ("id", "Selain itu, Kemensos bersama Tahir Foundation juga akan membayarkan tunggakan "
+         "sekolah yang membebani keluarga Mario.",
+         "Kemensos bersama Tahir Foundation juga akan membayarkan tunggakan sekolah yang "
+         "membebani keluarga Mario."),
+        ("id", "Dalam teaser tersebut, Sistar juga mengungkapkan jadwal comeback mereka yaitu "
+         "31 Mei 2017.",
+         "Sistar juga mengungkapkan jadwal comeback mereka yaitu 31 Mei 2017."),
+        ("en", "However, Apple said the new MacBook Pro would ship in late November.",
+         "Apple said the new MacBook Pro would ship in late November."),
+        ("en", "Meanwhile, Austria will invite architects to submit plans for a redesign.",
+         "Austria will invite architects to submit plans for a redesign."),
+    ],
+)
+def test_a_phrase_that_only_leans_back_goes(lang: str, sentence: str, alone: str) -> None:
+    assert shorten(sentence, lang) == alone
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        # Without "Sebelumnya" he would play in Greece now: a time stays.
+        ("id", "Sebelumnya, Essien tergabung dengan klub Liga Yunani, Panathinaikos."),
+        # A condition stays: without it the statement is false.
+        ("id", "Jika hal itu terjadi, Pemerintah akan menaikkan harga BBM."),
+        # What follows still points back ("menurutnya", "hal tersebut").
+        ("id", "Namun, menurutnya, hal tersebut bukan menjadi alasan untuk memperlakukan "
+         "koruptor secara tidak manusiawi."),
+        # What follows would open in lower case.
+        ("en", "However, the company said it would appeal the ruling."),
+        # Nothing points back: nothing needs to go.
+        ("en", "In Vienna, the house where Adolf Hitler was born will become a police station."),
+    ],
+)
+def test_a_phrase_that_carries_meaning_or_would_leave_a_fragment_stays(
+    lang: str, sentence: str
+) -> None:
+    assert shorten(sentence, lang) == sentence

@@ -1,5 +1,10 @@
 """Short bullets by deletion only: a long takeaway loses its asides, never gains a word.
 
+A Key Takeaways bullet is read alone: a sentence that leans on the one before it only
+through its opening phrase ("Selain itu, Kemensos ...", "Dalam teaser tersebut, Sistar
+...", "However, Apple ...": ``LanguageData.detachable_openers``) loses that phrase when a
+name opens what follows its comma and nothing else in it points back.
+
 A Key Takeaways bullet is read in one glance (Yahoo's and WSJ's are ~15-20 words), and
 news sentences run longer. So a chosen sentence over its language's ``bullet_words``
 loses, in this order, until it is short enough or nothing more may go:
@@ -40,7 +45,7 @@ from dataclasses import dataclass
 
 from intisari.language.model import LanguageData
 from intisari.result import join_spans
-from intisari.takeaways.checks import QUOTE_MARKS, is_fragment
+from intisari.takeaways.checks import QUOTE_MARKS, is_fragment, refers_back
 
 __all__ = ["MAX_ASIDE_WORDS", "MAX_BULLET_WORDS", "compress"]
 
@@ -65,6 +70,9 @@ MAX_SUBJECT_WORDS = 6
 #: Aa Bb, ...") would cost time growing with its square. Only the relaxed fallback ever
 #: shows such a sentence; the selector's own limit is 70 words.
 MAX_READ_WORDS = 100
+#: Longest opening phrase (in words) cut so that a sentence stands alone: a longer one
+#: says something of its own ("Dalam kasus yang menjerat tiga pejabat dinas itu, ...").
+MAX_DETACHED_WORDS = 6
 #: Characters at a sentence's end searched for its final mark and closing quotes.
 FINAL_WINDOW = 12
 #: Fewest words a compressed sentence keeps: fewer are a headline, not a statement.
@@ -105,6 +113,9 @@ def compress(
     if len(sentence.split(maxsplit=MAX_READ_WORDS)) > MAX_READ_WORDS:
         return [(start, end)]  # not a sentence a reader would get, whatever is cut
     deleted: list[Deletion] = []
+    detached = _detached_opening(sentence, data)
+    if detached is not None:
+        deleted.append(detached)
     if data.drop_asides:
         for deletion in _asides(sentence):
             _apply(sentence, deleted, deletion)
@@ -125,6 +136,26 @@ def compress(
     if deleted and is_fragment(join_spans(text, spans), data):
         return [(start, end)]
     return spans
+
+
+def _detached_opening(sentence: str, data: LanguageData) -> Deletion | None:
+    """The opening phrase through which alone ``sentence`` leans on the one before it,
+    with its comma and the space after it, or ``None``."""
+    opening = tuple(w.lower() for w in _WORD.findall(sentence[:40])[:2])
+    if not _opens_with(opening, data.detachable_openers) or not refers_back(sentence, data):
+        return None
+    clauses = _clauses(sentence)
+    if not clauses or _words(sentence[: clauses[0].comma]) > MAX_DETACHED_WORDS:
+        return None
+    if QUOTE_MARKS.search(sentence, 0, clauses[0].comma):
+        return None
+    start = clauses[0].comma + 1
+    while start < len(sentence) and sentence[start].isspace():
+        start += 1
+    rest = sentence[start:]
+    if not rest[:1].isupper() or refers_back(rest, data):
+        return None
+    return 0, start
 
 
 def _apply(sentence: str, deleted: list[Deletion], deletion: Deletion) -> bool:

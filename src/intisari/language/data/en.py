@@ -126,6 +126,13 @@ LEADING_OPENERS = frozenset(
     with following for by under from over this next until once
     """.split()
 )
+#: "However, ...", "In that case, ...": see ``LanguageData.detachable_openers``.
+DETACHABLE_OPENERS = frozenset(
+    """
+    however meanwhile moreover furthermore additionally besides nevertheless nonetheless
+    still indeed instead in at on during with for despite amid
+    """.split()
+) | {"in addition", "as a result", "even so"}
 
 #: Whole lines that are not story (each pattern matches the whole line, ignoring case).
 NOISE_LINES: tuple[tuple[str, str], ...] = (
@@ -291,6 +298,7 @@ DATA = LanguageData(
     secondary_openers=SECONDARY_OPENERS,
     secondary_endings=("ing",),
     leading_openers=LEADING_OPENERS,
+    detachable_openers=DETACHABLE_OPENERS,
     referring_openers=REFERRING_OPENERS,
     anaphors=ANAPHORS,
     anaphor_exceptions=ANAPHOR_EXCEPTIONS,

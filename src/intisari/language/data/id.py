@@ -159,6 +159,19 @@ LEADING_OPENERS = frozenset(
     seperti sejak selain bagi terkait sebelumnya kemudian selama hingga sampai atas
     """.split()
 )
+#: "Selain itu, Kemensos bersama Tahir Foundation juga akan membayarkan ..." and "Dalam
+#: teaser tersebut, Sistar juga mengungkapkan ..." (IndoSum) stand alone without their
+#: opening phrase; ``LanguageData.detachable_openers`` says why only these go.
+DETACHABLE_OPENERS = frozenset(
+    """
+    namun tetapi selain padahal sedangkan bahkan adapun dalam pada di untuk bagi terkait
+    """.split()
+) | {
+    "akan tetapi", "sementara itu", "di sisi lain", "di samping itu", "oleh karena",
+    "karena itu", "dengan demikian", "meski demikian", "meskipun demikian", "meski begitu",
+    "meskipun begitu", "walau demikian", "walaupun demikian", "kendati demikian",
+    "lebih lanjut",
+}
 
 #: Whole lines that are not story. Each pattern must match the *whole* line (ignoring
 #: case unless it says ``(?-i:...)``), so a story sentence that merely contains "baca
@@ -378,6 +391,7 @@ DATA = LanguageData(
     appositive_openers=APPOSITIVE_OPENERS,
     secondary_openers=SECONDARY_OPENERS,
     leading_openers=LEADING_OPENERS,
+    detachable_openers=DETACHABLE_OPENERS,
     referring_openers=REFERRING_OPENERS,
     referring_words=REFERRING_WORDS,
     predicate_words=PREDICATE_WORDS,
