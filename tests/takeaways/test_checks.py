@@ -122,6 +122,10 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
          "banyak porsi untuk bernyanyi."),
         ("en", "This would allow the United States to assist the Afghan government."),
         ("en", "He also dismissed European media reports that Putin had a love child."),
+        # The writer's own voice: who are "we"?
+        ("en", "We also saw gadgets from tech companies, large and small, that made a splash."),
+        ("en", "I would soon learn that, owing to Ford’s obscurity, his fans do this often."),
+        ("id", "Kita harus hati-hati terhadap aliran ekstrem yang menanamkan kebencian."),
     ],
 )
 def test_back_references_are_caught(lang: str, sentence: str) -> None:
@@ -138,6 +142,9 @@ def test_back_references_are_caught(lang: str, sentence: str) -> None:
          "mencegah Ukraina bergabung."),
         ("en", "The researchers observed Europa for 17 nights, from "
          "February 2016 through May 2017."),
+        # A quotation opening with "we" is its speaker's, who is named.
+        ("en", "“We had some issues,” Mayer, Disney’s chairman, said Tuesday."),
+        ("id", '"Kami akan terus mengawal proses hukum ini," ujar Kombes Tatan Dirsan Atmaja.'),
     ],
 )
 def test_sentences_that_name_their_subject_do_not_refer_back(lang: str, sentence: str) -> None:

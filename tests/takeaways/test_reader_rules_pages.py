@@ -155,6 +155,10 @@ def test_a_clitic_does_not_hide_a_shared_word() -> None:
         # The writer greeting the reader (appleinsider's review opened its box with it).
         ("en", "Welcome to the new 16-inch MacBook Pro."),
         ("id", "Selamat datang di era baru mobil listrik."),
+        # Calls to comment (zdnet's gift guide ended its box with one).
+        ("en", "Leave a comment and let us know what your favorite gadget of 2019 is."),
+        ("en", "Let us know what you think in the comments below."),
+        ("id", "Tulis pendapatmu tentang mobil listrik di kolom komentar ya!"),
     ],
 )
 def test_promotions_inside_the_story_are_boilerplate(lang: str, sentence: str) -> None:
@@ -169,6 +173,8 @@ def test_promotions_inside_the_story_are_boilerplate(lang: str, sentence: str) -
         ("id", "Polisi menemukan barang bukti selengkapnya di rumah tersangka."),
         ("en", "The mayor said the city would welcome to its streets any team that won."),
         ("id", "Presiden mengucapkan selamat datang di Istana kepada para atlet."),
+        ("en", "The senator said she would leave a comment period open until June."),
+        ("id", "Warga menulis keluhan soal banjir di kolom surat pembaca harian itu."),
     ],
 )
 def test_story_sentences_are_not_promotions(lang: str, sentence: str) -> None:

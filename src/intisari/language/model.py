@@ -88,6 +88,12 @@ class LanguageData:
     #: summaries do ("Pria asal Kanada, Hugo Cornellier, ... . Dia memotret ..."). Empty:
     #: pronouns need the sentence before them, like every other dangling opener.
     person_pronouns: frozenset[str] = frozenset()
+    #: Lower-cased first-person words ("we", "I", "kami", "kita"). Opening a sentence of
+    #: the narration, they are the writer's voice ("We also saw gadgets ...", "I would
+    #: soon learn that ...", "Kita harus hati-hati ..."): in a box nobody knows who "we"
+    #: are, so such a sentence needs the one before it, like a dangling opener. Opening a
+    #: quotation they are the speaker's, who is named (`"We had some issues," Mayer said.`).
+    writer_pronouns: frozenset[str] = frozenset()
     #: Words that mark this language against a close neighbour (Indonesian vs Malay).
     marker_words: frozenset[str] = frozenset()
     #: Whole lines that are not story: related-story links, app prompts, notices.

@@ -103,7 +103,9 @@ CREDITS: tuple[str, ...] = (
 
 MARKER_WORDS = frozenset("the and of to is was that with for said".split())
 
-SPEECH_VERBS = frozenset("said says told added explained noted asked wrote according".split())
+SPEECH_VERBS = frozenset(
+    "said says told added explained noted asked wrote according stated".split()
+)
 
 #: What a long takeaway may lose (``intisari.takeaways.compress``): a closing source
 #: attribution (", according to the Interfax news agency."; ", police said." is found by
@@ -147,6 +149,10 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     ("advertisement", r"(advertisement|sponsored( content)?|story continues below)"),
     ("site-prompt", r"(sign up|subscribe)\b.{0,80}(newsletter|updates|email)\b.*"),
     ("site-prompt", r"(follow us|follow .{1,30} on (twitter|x|facebook|instagram))\b.*"),
+    # Calls to comment: "Leave a comment and let us know what your favorite gadget of
+    # 2019 is." (zdnet), "Tell us in the comments below."
+    ("site-prompt", r"(leave|post|share|drop) (a|your) comments?\b.*"),
+    ("site-prompt", r"(let us know|tell us)\b.{0,120}\b(comments?|below)\b.*"),
     ("byline", r"(by|written by|reporting by|editing by)\s+[A-Z][^.]{0,60}"),
     # Newsletter prompts and their headings: "Get the latest updates right in your inbox.
     # Subscribe to NJ.com’s newsletters.", "Pick Six Newsletter".
@@ -281,6 +287,7 @@ DATA = LanguageData(
     sentence_starters=SENTENCE_STARTERS,
     stopwords=STOPWORDS,
     dangling_openers=DANGLING_OPENERS,
+    writer_pronouns=frozenset({"we", "i", "our", "my", "us"}),
     marker_words=MARKER_WORDS,
     noise_lines=NOISE_LINES,
     ai_notice=AI_NOTICE,

@@ -197,6 +197,9 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
         r"(dapatkan|ikuti|gabung|bergabung|follow|download|unduh|klik)\b.{0,80}"
         r"\b(update|berita|informasi|kami|google news|whatsapp|telegram|aplikasi)\b.*",
     ),
+    # Calls to comment: "Tulis pendapatmu di kolom komentar ya!", "Bagikan di kolom
+    # komentar di bawah."
+    ("site-prompt", r".{0,120}\bdi kolom komentar\b.*"),
     ("advertisement", r"(advertisement|iklan|scroll to continue with content|sponsored)"),
     # Site footers: "DailySocial.id adalah portal berita ...", "Artikel ini telah tayang di
     # Kompas.com ...", "Naskah ini bisa dibaca juga di Tabloid BOLA edisi 2.796."
@@ -370,6 +373,7 @@ DATA = LanguageData(
     final_abbreviations=FINAL_ABBREVIATIONS,
     stopwords=STOPWORDS,
     dangling_openers=DANGLING_OPENERS,
+    writer_pronouns=frozenset({"kami", "kita", "saya", "aku"}),
     clause_openers=CLAUSE_OPENERS,
     demonstratives=DEMONSTRATIVES,
     person_pronouns=PERSON_PRONOUNS,
