@@ -52,6 +52,15 @@ def test_negations_and_number_abbreviations() -> None:
     assert negated(["dia", "tidak", "hadir"], ID)
 
 
+def test_a_contraction_is_one_negation_whatever_its_apostrophe() -> None:
+    # Straight, curly, or curly between the spaces a detokeniser leaves: the same word,
+    # so a statement writing "didn't" matches an article writing "didn ’ t".
+    for text in ("He didn't go", "He didn’t go", "He didn ’ t go", "He didn ' t go"):
+        assert [t.word for t in tokens(text, EN.negation_suffixes)] == ["he", "didn", "n't", "go"]
+    # A space on one side only is not a contraction: a quotation mark, a Dutch name.
+    assert [t.word for t in tokens("Sophie in 't Veld", EN.negation_suffixes)][-2] == "t"
+
+
 def test_a_summary_splits_into_bullets_and_sentences() -> None:
     summary = "- Harga beras naik. Pedagang mengeluh.\n* Bulog menyiapkan 500 ton.\n\n"
     assert split_summary(summary, ID) == [

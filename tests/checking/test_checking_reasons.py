@@ -110,3 +110,16 @@ def test_weekdays_are_dates_not_actors() -> None:
         article("en"), summary=["Jacobs received a kidney transplant on Thursday."]
     ).statements[0]
     assert "relation" not in {r.kind for r in check.reasons}
+
+
+def test_a_word_the_evidence_also_states_plainly_is_not_denied() -> None:
+    # A run-on of captions says "won" and, later, "not won": the statement copying the
+    # first is not a dropped negation. Without the plain "won", it is.
+    won = "The midfielder poses with the trophy after his team won the Club World Cup"
+    text = f"{won} Having not won a game since January, the team face West Ham on Saturday."
+    statement = ["The midfielder poses with the trophy after his team won the Club World Cup."]
+    check = intisari.verify(text, summary=statement, lang="en").statements[0]
+    assert "negation" not in {r.kind for r in check.reasons}
+    denied = "The team have not won a game since January, and face West Ham on Saturday."
+    check = intisari.verify(denied, summary=["The team won a game."], lang="en").statements[0]
+    assert "negation" in {r.kind for r in check.reasons}

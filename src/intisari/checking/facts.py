@@ -76,16 +76,41 @@ def tokens(text: str, suffixes: tuple[str, ...] = ()) -> list[Token]:
     """Every ``\\w+`` word of ``text``, lower-cased, with its place and capitalisation.
 
     ``suffixes``: the language's ``negation_suffixes``; the word that closes one ("t" of
-    "didn't") is read as the suffix itself ("n't"), a negation like "not".
+    "didn't") is read as the first of them ("n't"), a negation like "not", whichever
+    apostrophe the text uses and whether or not it stands between spaces ("didn ’ t", as
+    detokenised text and some feeds write it): the same word in the article and in a
+    statement that writes it the other way.
     """
     found = []
     for match in _TOKEN.finditer(text):
         word = match.group().lower()
         for suffix in suffixes:
-            if text[max(0, match.end() - len(suffix)):match.end()].lower() == suffix:
-                word = suffix
+            if word == _last_word(suffix) and _closes(text, match.end(), suffix):
+                word = suffixes[0]
+                break
         found.append(Token(word, match.start(), match.end(), match.group()[:1].isupper()))
     return found
+
+
+#: An apostrophe between the two spaces a detokeniser may leave round it ("didn ’ t");
+#: a space on one side only is a quotation mark or a Dutch name ("in 't Veld").
+_SPACED_APOSTROPHE = re.compile(r"\s([’'])\s")
+#: Characters read before a suffix's end: the suffix and a space on each side of its
+#: apostrophe.
+_APOSTROPHE_SPACES = 2
+
+
+def _closes(text: str, end: int, suffix: str) -> bool:
+    """Does ``text`` up to ``end`` close with ``suffix``, spaces round its apostrophe aside?"""
+    window = text[max(0, end - len(suffix) - _APOSTROPHE_SPACES):end].lower()
+    return _SPACED_APOSTROPHE.sub(r"\1", window).endswith(suffix)
+
+
+@lru_cache(maxsize=64)
+def _last_word(suffix: str) -> str:
+    """The word token that closes ``suffix`` ("t" of "n't"): only such a token can."""
+    words = _TOKEN.findall(suffix.lower())
+    return words[-1] if words else ""
 
 
 def numbers(text: str, data: LanguageData) -> Numbers:

@@ -167,13 +167,15 @@ def _polarity(
             ):
                 found.append(" ".join(words[position:words.index(target) + 1]))
     else:
-        # A denial in the best sentence of a word the statement states plainly.
+        # A denial in the best sentence of a word the statement states plainly, and the
+        # sentence nowhere states plainly ("... won the 2010 Club World Cup ... Having not
+        # won a game since January ...": a run-on of captions says both).
         best = evidence[0]
         for position in range(len(best)):
             if not denies_at(best, position, data):
                 continue
             target = _denied(best, position, index.stopwords)
-            if target and target in words:
+            if target and target in words and not _states(best, target, data):
                 found.append(target)
     opposites = _opposites(data)
     for word in words:
@@ -245,6 +247,15 @@ def _together(index: ArticleIndex, first: list[str], second: list[str]) -> bool:
     left = {i for w in first for i in index.where.get(w, ())}
     right = {i for w in second for i in index.where.get(w, ())}
     return any(abs(i - j) <= RELATION_WINDOW for i in left for j in right)
+
+
+def _states(words: list[str], target: str, data: LanguageData) -> bool:
+    """Does ``words`` hold ``target`` with no negation within reach before it?"""
+    return any(
+        word == target
+        and not any(denies_at(words, i, data) for i in range(max(0, at - NEGATION_REACH), at))
+        for at, word in enumerate(words)
+    )
 
 
 def _denied(words: list[str], position: int, stopwords: frozenset[str]) -> str | None:
