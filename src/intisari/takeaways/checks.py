@@ -122,6 +122,8 @@ QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 _LINK = re.compile(LINK, re.I)
 #: A sentence ends with a final mark, perhaps closed by quotes or brackets.
 _FINAL = re.compile(r"""[.!?…]["”’'»)\]]*$""")
+#: Marks that open a quotation (straight and typographic).
+QUOTE_OPENERS = "\"“„«‘'"
 #: What may come before a sentence's first letter: opening quotes, brackets, dashes.
 _LEAD = "\"'“‘«([-–— "
 #: An ellipsis where a sentence should start: the text was cut from a longer one.
@@ -251,7 +253,8 @@ def refers_back(text: str, data: LanguageData) -> bool:
     A connective or pronoun opening it (``is_dangling``: "Namun, ...", "Ia ..."), one of
     the language's ``referring_openers`` ("Itulah ...", "Menurut dia, ..."), or a
     demonstrative in its opening phrase ("Wanita tersebut adalah ...", "Dalam pembicaraan
-    itu, ..."), unless it names a time ("Saat ini ...", "Tahun ini ...").
+    itu, ..."), unless it names a time ("Saat ini ...", "Tahun ini ..."), or the writer's
+    own voice (``writer_pronouns`` outside a speaker's words: "We also saw ...").
     """
     if is_dangling(text, data):
         return True
@@ -260,7 +263,18 @@ def refers_back(text: str, data: LanguageData) -> bool:
         return False
     if opening[0] in data.referring_openers or " ".join(opening[:2]) in data.referring_openers:
         return True
+    if opening[0] in data.writer_pronouns and not _quoted(text, data):
+        return True
     return bool(referring_phrase(text, data)) or has_anaphor(text, data)
+
+
+def _quoted(text: str, data: LanguageData) -> bool:
+    """Are these a speaker's words: a quotation, or a sentence that says who spoke (`We
+    should manage the peatland areas properly, Pratikno stated on Tuesday.`, a quotation's
+    closing sentence shown without its closing mark)?"""
+    if text.lstrip()[:1] in QUOTE_OPENERS:
+        return True
+    return any(word in data.speech_verbs for word in words(text))
 
 
 def referring_phrase(text: str, data: LanguageData) -> list[str]:

@@ -29,8 +29,6 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 #: Characters read for a sentence's first two words (quotes and dashes are skipped by
 #: the tokeniser); two words of news fit well inside.
 OPENING_CHARS = 80
-#: Marks that open a quotation (straight and typographic).
-QUOTE_OPENERS = "\"“„«‘'"
 
 
 def words(text: str) -> list[str]:
@@ -55,8 +53,6 @@ def is_dangling(text: str, data: LanguageData, first_words: list[str] | None = N
         return False
     if tokens[0] in data.dangling_openers or " ".join(tokens) in data.dangling_openers:
         return True
-    if tokens[0] in data.writer_pronouns and not _quoted(text, data):
-        return True
     if tokens[0] in data.clause_openers and tokens[1:2] and tokens[1] in data.demonstratives:
         return True
     # A quote attributed only by a suffix ("tegasnya.") hides who spoke.
@@ -66,15 +62,6 @@ def is_dangling(text: str, data: LanguageData, first_words: list[str] | None = N
         return False
     last = words(tail)
     return bool(last) and last[-1].endswith(suffix) and last[-1] in data.speech_verbs
-
-
-def _quoted(text: str, data: LanguageData) -> bool:
-    """Are these a speaker's words: a quotation, or a sentence that says who spoke (`We
-    should manage the peatland areas properly, Pratikno stated on Tuesday.`, a quotation's
-    closing sentence shown without its closing mark)?"""
-    if text.lstrip()[:1] in QUOTE_OPENERS:
-        return True
-    return any(word in data.speech_verbs for word in words(text))
 
 
 #: Longest sentence (in words) checked against the language's noise-line patterns.
