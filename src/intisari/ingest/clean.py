@@ -28,10 +28,9 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from intisari.language.data.common import DATELINE_WINDOW
-from intisari.language.model import LanguageData, may_match
+from intisari.language.model import LanguageData, may_match, per_language
 from intisari.result import Removed
 
 __all__ = ["CleanText", "clean", "clean_normalized", "normalize", "one_line"]
@@ -190,7 +189,7 @@ def clean_normalized(
     return CleanText(text="\n\n".join(line for line in kept if line), removed=removed)
 
 
-@lru_cache(maxsize=16)
+@per_language
 def _compile(language: LanguageData) -> _Rules:
     def each(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
         return tuple((reason, re.compile(source, re.I)) for reason, source in pairs)
