@@ -29,6 +29,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from intisari.language.data import AI_NOTICE_RULE, AI_NOTICE_TRIGGERS
 from intisari.language.data.common import DATELINE_WINDOW
 from intisari.language.model import LanguageData, may_match, per_language
 from intisari.result import Removed
@@ -109,6 +110,10 @@ class _Rules:
     """A language's cleaning patterns, compiled once per language."""
 
     lines: tuple[tuple[str, re.Pattern[str]], ...]
+    #: The AI notice's rule (``language.data.AI_NOTICE_RULE``) when it opens
+    #: ``noise_lines``: tried only on lines holding one of ``AI_NOTICE_TRIGGERS``, before
+    #: ``lines``, which then hold the rules after it.
+    notice: re.Pattern[str] | None
     announcements: tuple[re.Pattern[str], ...]
     inline: tuple[tuple[str, re.Pattern[str]], ...]
     #: ``lines`` and ``announcements`` each as one alternation: one regex call tells
@@ -194,11 +199,16 @@ def _compile(language: LanguageData) -> _Rules:
     def each(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
         return tuple((reason, re.compile(source, re.I)) for reason, source in pairs)
 
+    lines = language.noise_lines
+    notice = None
+    if lines[:1] == (AI_NOTICE_RULE,):
+        notice, lines = re.compile(AI_NOTICE_RULE[1], re.I), lines[1:]
     return _Rules(
-        lines=each(language.noise_lines),
+        lines=each(lines),
+        notice=notice,
         announcements=tuple(re.compile(s, re.I) for s in language.link_announcements),
         inline=each(language.inline_noise),
-        any_line=_alternation(source for _, source in language.noise_lines),
+        any_line=_alternation(source for _, source in lines),
         any_announcement=_alternation(language.link_announcements),
         inline_triggers=language.inline_triggers,
         # Anchored at the end: each trailer is looked for where the article ends.
@@ -224,7 +234,15 @@ def _fullmatches(pattern: re.Pattern[str] | None, text: str) -> bool:
 
 
 def _noise_reason(bare: str, rules: _Rules) -> str | None:
-    if bare.count(" ") >= MAX_NOISE_LINE_WORDS or not _fullmatches(rules.any_line, bare):
+    if bare.count(" ") >= MAX_NOISE_LINE_WORDS:
+        return None
+    if (
+        rules.notice is not None
+        and may_match(bare, AI_NOTICE_TRIGGERS)
+        and rules.notice.fullmatch(bare)
+    ):
+        return AI_NOTICE_RULE[0]
+    if not _fullmatches(rules.any_line, bare):
         return None
     for reason, pattern in rules.lines:
         if pattern.fullmatch(bare):

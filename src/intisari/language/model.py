@@ -127,6 +127,11 @@ class LanguageData:
     #: words for AI, for a summary, and for a warning of mistakes. A line holding one of
     #: each is a notice; ``language.data`` makes every language cut every language's.
     ai_notice: tuple[str, str, str] | None = None
+    #: Lower-cased words of which every match of ``ai_notice``'s words for a summary holds
+    #: one ("ringkas" in "ringkasan" and "diringkas"): a line holding none of any
+    #: language's is no notice, and cleaning does not try the notice's pattern on it
+    #: (which reads the whole line back from its end; on most lines, for nothing).
+    ai_notice_triggers: tuple[str, ...] = ()
     #: A line that only announces links on the lines after it ("Baca juga:", "Related
     #: Links"): it goes, and so do the short headline lines that follow it.
     link_announcements: tuple[str, ...] = ()
