@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from intisari.language.detect import Language
 
@@ -34,3 +35,9 @@ class Document:
     paragraph_count: int = 0
     #: Paragraphs (indexes) that are subheadings of a page: text, never a takeaway.
     headings: frozenset[int] = frozenset()
+
+    @cached_property
+    def word_count(self) -> int:
+        """Whitespace-separated words of ``text``: counted once, though the selector and
+        the box sizer both read it."""
+        return len(self.text.split())

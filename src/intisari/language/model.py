@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import wraps
+from typing import TypeVar
 
-__all__ = ["CASE_FOLDED", "LanguageData", "may_match"]
+__all__ = ["CASE_FOLDED", "LanguageData", "may_match", "per_language"]
+
+_Built = TypeVar("_Built")
 
 #: What a case-insensitive regular expression matches as "i" or "s" but ``str.lower``
 #: does not turn into one ("ı", "ſ", and the combining dot that "İ" leaves). A quick
@@ -12,7 +17,32 @@ __all__ = ["CASE_FOLDED", "LanguageData", "may_match"]
 #: the text holds any of these.
 CASE_FOLDED = ("\u0131", "\u017f", "\u0307")
 
+#: Languages whose compiled rules ``per_language`` keeps at once: a handful are in use
+#: (Indonesian, English, Malay, the generic fallback); tests make a few more.
+MAX_LANGUAGES_KEPT = 16
 
+
+def per_language(build: Callable[[LanguageData], _Built]) -> Callable[[LanguageData], _Built]:
+    """``build`` (a language's patterns, compiled) run once per ``LanguageData`` object.
+
+    Keyed by the object's identity, not by its value as ``functools.lru_cache`` would:
+    hashing a whole ``LanguageData`` (some 80 fields, tuples of tuples of patterns) cost
+    more than the lookup it served, and the rules are looked up for every article and
+    for many sentences. The object is kept with its result, so its id is never reused
+    while the entry lives.
+    """
+    built: dict[int, tuple[LanguageData, _Built]] = {}
+
+    @wraps(build)
+    def cached(data: LanguageData) -> _Built:
+        entry = built.get(id(data))
+        if entry is None or entry[0] is not data:
+            if len(built) >= MAX_LANGUAGES_KEPT:
+                built.clear()
+            entry = built[id(data)] = (data, build(data))
+        return entry[1]
+
+    return cached
 
 
 def may_match(text: str, triggers: tuple[str, ...]) -> bool:
@@ -103,6 +133,11 @@ class LanguageData:
     #: words for AI, for a summary, and for a warning of mistakes. A line holding one of
     #: each is a notice; ``language.data`` makes every language cut every language's.
     ai_notice: tuple[str, str, str] | None = None
+    #: Lower-cased words of which every match of ``ai_notice``'s words for a summary holds
+    #: one ("ringkas" in "ringkasan" and "diringkas"): a line holding none of any
+    #: language's is no notice, and cleaning does not try the notice's pattern on it
+    #: (which reads the whole line back from its end; on most lines, for nothing).
+    ai_notice_triggers: tuple[str, ...] = ()
     #: A line that only announces links on the lines after it ("Baca juga:", "Related
     #: Links"): it goes, and so do the short headline lines that follow it.
     link_announcements: tuple[str, ...] = ()

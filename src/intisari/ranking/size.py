@@ -49,7 +49,7 @@ def prefix_features(
 ) -> np.ndarray:
     """One row of ``SIZER_FEATURE_NAMES`` for each prefix of ``candidates`` (best first)."""
     best = max(scores)
-    article_words = math.log1p(len(document.text.split()))
+    article_words = math.log1p(document.word_count)
     rows = []
     words = 0
     for k, index in enumerate(candidates):

@@ -42,7 +42,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from intisari.language.data.common import DATELINE_WINDOW, LINK
-from intisari.language.model import LanguageData, may_match
+from intisari.language.model import LanguageData, may_match, per_language
 from intisari.takeaways.text import OPENING_CHARS, content_words, is_dangling, words
 
 __all__ = [
@@ -256,9 +256,10 @@ def refers_back(text: str, data: LanguageData) -> bool:
     itu, ..."), unless it names a time ("Saat ini ...", "Tahun ini ..."), or the writer's
     own voice (``writer_pronouns`` outside a speaker's words: "We also saw ...").
     """
-    if is_dangling(text, data):
-        return True
+    # Tokenised once for both: ``is_dangling`` reads the first two of these words.
     opening = words(text[:OPENING_CHARS])[:REFERRING_WINDOW]
+    if is_dangling(text, data, opening):
+        return True
     if not opening:
         return False
     if opening[0] in data.referring_openers or " ".join(opening[:2]) in data.referring_openers:
@@ -433,17 +434,6 @@ class _Patterns:
         )
 
 
-#: Compiled patterns by language: keyed by the data object's identity, which is much
-#: cheaper than hashing a whole ``LanguageData`` for every sentence checked.
-_COMPILED: dict[int, tuple[LanguageData, _Patterns]] = {}
-#: Languages kept compiled at once (a handful are in use; tests make a few more).
-_MAX_COMPILED = 16
-
-
+@per_language
 def _patterns(data: LanguageData) -> _Patterns:
-    entry = _COMPILED.get(id(data))
-    if entry is None or entry[0] is not data:
-        if len(_COMPILED) >= _MAX_COMPILED:
-            _COMPILED.clear()
-        entry = _COMPILED[id(data)] = (data, _Patterns(data))
-    return entry[1]
+    return _Patterns(data)

@@ -186,6 +186,9 @@ def _kept(sentence: str, deleted: list[Deletion]) -> Iterator[tuple[int, int]]:
 
 
 def _kept_words(sentence: str, deleted: list[Deletion]) -> int:
+    if not deleted:
+        # Nothing cut (most sentences: short enough as they are): the sentence's words.
+        return len(sentence.split())
     return sum(len(sentence[s:e].split()) for s, e in _kept(sentence, deleted))
 
 

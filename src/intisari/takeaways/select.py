@@ -143,8 +143,7 @@ def _ranked(scores: Sequence[float]) -> list[int]:
 
 def _least_count(document: Document) -> int:
     """The fewest takeaways an automatic box of ``document`` holds."""
-    long = len(document.text.split(maxsplit=LONG_ARTICLE_WORDS)) > LONG_ARTICLE_WORDS
-    return LONG_ARTICLE_COUNT if long else MIN_COUNT
+    return LONG_ARTICLE_COUNT if document.word_count > LONG_ARTICLE_WORDS else MIN_COUNT
 
 
 def _word_budget(document: Document) -> int:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from intisari.language.data import RELATED_LINK_CUES, RELATED_LINK_WORDS
-from intisari.language.model import CASE_FOLDED, LanguageData
+from intisari.language.model import LanguageData, may_match, per_language
 
 __all__ = [
     "MAX_TAKEAWAY_WORDS",
@@ -85,15 +84,12 @@ def is_boilerplate(sentence: str, data: LanguageData) -> bool:
 
 
 def _has_cue(sentence: str) -> bool:
-    lowered = sentence.lower()
-    if not any(word in lowered for word in RELATED_LINK_WORDS) and not any(
-        char in lowered for char in CASE_FOLDED
-    ):
-        return False
-    return RELATED_LINK_CUES.search(sentence) is not None
+    return may_match(sentence, RELATED_LINK_WORDS) and (
+        RELATED_LINK_CUES.search(sentence) is not None
+    )
 
 
-@lru_cache(maxsize=16)
+@per_language
 def _noise_pattern(data: LanguageData) -> re.Pattern[str] | None:
     """The language's noise-line patterns as one alternation: one match call, not twelve."""
     if not data.noise_lines:

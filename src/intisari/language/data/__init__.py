@@ -13,6 +13,8 @@ from intisari.language.data import common, en, generic, id, ms
 from intisari.language.model import LanguageData
 
 __all__ = [
+    "AI_NOTICE_RULE",
+    "AI_NOTICE_TRIGGERS",
     "EVERYWHERE",
     "GENERIC",
     "LANGUAGES",
@@ -37,6 +39,12 @@ def _any_notice() -> str:
     return "".join(rf"(?=.*\b({'|'.join(words)})\b)" for words in parts) + ".*"
 
 
+#: The AI notice's whole-line rule, which opens every language's ``noise_lines``, and the
+#: words of which every line it matches holds one (``LanguageData.ai_notice_triggers``).
+AI_NOTICE_RULE = ("ai-notice", _any_notice())
+AI_NOTICE_TRIGGERS = tuple(word for data in _WITH_RULES for word in data.ai_notice_triggers)
+
+
 def _with_everyone_s_notices(data: LanguageData) -> LanguageData:
     headings = tuple(
         rule
@@ -44,7 +52,7 @@ def _with_everyone_s_notices(data: LanguageData) -> LanguageData:
         for rule in source.noise_lines
         if rule[0] == "box-heading" and rule not in data.noise_lines
     )
-    return replace(data, noise_lines=(("ai-notice", _any_notice()), *data.noise_lines, *headings))
+    return replace(data, noise_lines=(AI_NOTICE_RULE, *data.noise_lines, *headings))
 
 
 #: A sentence that sends the reader elsewhere, in any language with rules, or holds an

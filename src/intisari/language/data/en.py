@@ -291,6 +291,7 @@ DATA = LanguageData(
     marker_words=MARKER_WORDS,
     noise_lines=NOISE_LINES,
     ai_notice=AI_NOTICE,
+    ai_notice_triggers=("summar", "takeaways"),
     link_announcements=LINK_ANNOUNCEMENTS,
     inline_noise=INLINE_NOISE,
     inline_triggers=("read", "related", "see also"),

@@ -380,6 +380,7 @@ DATA = LanguageData(
     marker_words=MARKER_WORDS,
     noise_lines=NOISE_LINES,
     ai_notice=AI_NOTICE,
+    ai_notice_triggers=("ringkas", "rangkum", "intisari"),
     link_announcements=LINK_ANNOUNCEMENTS,
     inline_noise=INLINE_NOISE,
     inline_triggers=("baca", "lihat", "simak"),
