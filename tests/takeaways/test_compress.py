@@ -285,6 +285,8 @@ def test_a_compressed_bullet_that_lost_its_main_clause_stays_whole() -> None:
          "Apple said the new MacBook Pro would ship in late November."),
         ("en", "Meanwhile, Austria will invite architects to submit plans for a redesign.",
          "Austria will invite architects to submit plans for a redesign."),
+        ("id", "Pada laga itu, Vujovic melakukan protes secara berlebihan kepada wasit.",
+         "Vujovic melakukan protes secara berlebihan kepada wasit."),
     ],
 )
 def test_a_phrase_that_only_leans_back_goes(lang: str, sentence: str, alone: str) -> None:
@@ -301,6 +303,13 @@ def test_a_phrase_that_only_leans_back_goes(lang: str, sentence: str, alone: str
         # What follows still points back ("menurutnya", "hal tersebut").
         ("id", "Namun, menurutnya, hal tersebut bukan menjadi alasan untuk memperlakukan "
          "koruptor secara tidak manusiawi."),
+        # A source stays with what it reports; a time stays with what it bounds.
+        ("id", "Namun seperti dilansir Calciomercato, The Red Devils punya keuntungan "
+         "signifikan yang membuat mereka jadi destinasi favorit."),
+        ("id", "Padahal menurut juru bicara KPK, Febri Diansyah, penyadapan yang dilakukan "
+         "oleh lembaganya telah sesuai aturan."),
+        ("id", "Namun hingga babak pertama berakhir, Manchester United gagal mencetak gol ke "
+         "gawang Huddersfield."),
         # What follows would open in lower case.
         ("en", "However, the company said it would appeal the ruling."),
         # Nothing points back: nothing needs to go.

@@ -246,14 +246,17 @@ class LanguageData:
     #: the sentence ("Dalam acara itu, ...", "Last summer, ...", "After the vote, ..."):
     #: it may go when a name opens the main clause after its comma.
     leading_openers: frozenset[str] = frozenset()
-    #: Lower-cased openings (one or two words) of a phrase that only ties the sentence to
-    #: the one before it ("Selain itu, ...", "However, ...") or sets a scene it named
-    #: ("Dalam teaser tersebut, ...", "In that case, ..."): when the sentence leans back
-    #: through that phrase alone and a name opens what follows its comma, the phrase goes,
-    #: and what is left is still true. Never a condition ("Jika hal itu terjadi, ...") or
-    #: a time before or after it ("Sebelumnya, Essien tergabung dengan ...": without
-    #: "Sebelumnya" he plays there now).
+    #: Lower-cased connectives that only tie a sentence to the one before it ("Selain
+    #: itu, ...", "Meski demikian, ...", "However, ..."). When one is the whole opening
+    #: phrase and a name follows its comma, the phrase may go and the sentence stands
+    #: alone, still true. Never a time ("Sebelumnya, Essien tergabung dengan ...": he
+    #: would play there now) or a condition ("Jika hal itu terjadi, ...").
     detachable_openers: frozenset[str] = frozenset()
+    #: Lower-cased prepositions of an opening phrase that sets a scene the sentence before
+    #: named ("Dalam teaser tersebut, Sistar ...", "Pada laga itu, Vujovic ..."): with a
+    #: demonstrative in it and no source ("Namun seperti dilansir Calciomercato, ..." keeps
+    #: its source), the phrase may go the same way.
+    scene_prepositions: frozenset[str] = frozenset()
     #: Endings of a word that opens such a clause, beyond ``secondary_openers``: the
     #: English participle (", crushing her trainer to death ...").
     secondary_endings: tuple[str, ...] = ()

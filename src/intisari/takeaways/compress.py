@@ -2,8 +2,9 @@
 
 A Key Takeaways bullet is read alone: a sentence that leans on the one before it only
 through its opening phrase ("Selain itu, Kemensos ...", "Dalam teaser tersebut, Sistar
-...", "However, Apple ...": ``LanguageData.detachable_openers``) loses that phrase when a
-name opens what follows its comma and nothing else in it points back.
+...", "However, Apple ...": ``LanguageData.detachable_openers`` and
+``scene_prepositions``) loses that phrase when a name opens what follows its comma and
+nothing else in it points back.
 
 A Key Takeaways bullet is read in one glance (Yahoo's and WSJ's are ~15-20 words), and
 news sentences run longer. So a chosen sentence over its language's ``bullet_words``
@@ -140,14 +141,21 @@ def compress(
 
 def _detached_opening(sentence: str, data: LanguageData) -> Deletion | None:
     """The opening phrase through which alone ``sentence`` leans on the one before it,
-    with its comma and the space after it, or ``None``."""
+    with its comma and the space after it, or ``None``: a connective that is the whole
+    phrase ("Selain itu, "), or a scene with a demonstrative and no source ("Dalam
+    teaser tersebut, ")."""
     opening = tuple(w.lower() for w in _WORD.findall(sentence[:40])[:2])
-    if not _opens_with(opening, data.detachable_openers) or not refers_back(sentence, data):
+    if not opening or not (
+        _opens_with(opening, data.detachable_openers) or opening[0] in data.scene_prepositions
+    ):
+        return None
+    if not refers_back(sentence, data):
         return None
     clauses = _clauses(sentence)
-    if not clauses or _words(sentence[: clauses[0].comma]) > MAX_DETACHED_WORDS:
+    if not clauses or QUOTE_MARKS.search(sentence, 0, clauses[0].comma):
         return None
-    if QUOTE_MARKS.search(sentence, 0, clauses[0].comma):
+    phrase = [w.lower() for w in _WORD.findall(sentence[: clauses[0].comma])]
+    if " ".join(phrase) not in data.detachable_openers and not _scene(phrase, data):
         return None
     start = clauses[0].comma + 1
     while start < len(sentence) and sentence[start].isspace():
@@ -156,6 +164,21 @@ def _detached_opening(sentence: str, data: LanguageData) -> Deletion | None:
     if not rest[:1].isupper() or refers_back(rest, data):
         return None
     return 0, start
+
+
+def _scene(phrase: list[str], data: LanguageData) -> bool:
+    """Does ``phrase`` set a scene named before ("dalam teaser tersebut"): a preposition,
+    a demonstrative, at most ``MAX_DETACHED_WORDS`` words, and no word of a source
+    ("seperti dilansir Calciomercato", "menurut juru bicara KPK")?"""
+    pointing = data.referring_words | data.demonstratives
+    return (
+        len(phrase) <= MAX_DETACHED_WORDS
+        and phrase[0] in data.scene_prepositions
+        and any(word in pointing for word in phrase[1:])
+        and not any(
+            word in data.speech_verbs or word in data.attribution_openers for word in phrase
+        )
+    )
 
 
 def _apply(sentence: str, deleted: list[Deletion], deletion: Deletion) -> bool:

@@ -132,9 +132,10 @@ LEADING_OPENERS = frozenset(
 DETACHABLE_OPENERS = frozenset(
     """
     however meanwhile moreover furthermore additionally besides nevertheless nonetheless
-    still indeed instead in at on during with for despite amid
+    still indeed instead
     """.split()
 ) | {"in addition", "as a result", "even so"}
+SCENE_PREPOSITIONS = frozenset("in at on during with for despite amid".split())
 
 #: Whole lines that are not story (each pattern matches the whole line, ignoring case).
 NOISE_LINES: tuple[tuple[str, str], ...] = (
@@ -307,6 +308,7 @@ DATA = LanguageData(
     secondary_endings=("ing",),
     leading_openers=LEADING_OPENERS,
     detachable_openers=DETACHABLE_OPENERS,
+    scene_prepositions=SCENE_PREPOSITIONS,
     referring_openers=REFERRING_OPENERS,
     anaphors=ANAPHORS,
     anaphor_exceptions=ANAPHOR_EXCEPTIONS,

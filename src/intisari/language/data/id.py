@@ -163,15 +163,15 @@ LEADING_OPENERS = frozenset(
 #: teaser tersebut, Sistar juga mengungkapkan ..." (IndoSum) stand alone without their
 #: opening phrase; ``LanguageData.detachable_openers`` says why only these go.
 DETACHABLE_OPENERS = frozenset(
-    """
-    namun tetapi selain padahal sedangkan bahkan adapun dalam pada di untuk bagi terkait
-    """.split()
+    "namun tetapi padahal sedangkan bahkan adapun".split()
 ) | {
-    "akan tetapi", "sementara itu", "di sisi lain", "di samping itu", "oleh karena",
-    "karena itu", "dengan demikian", "meski demikian", "meskipun demikian", "meski begitu",
+    "akan tetapi", "selain itu", "sementara itu", "di sisi lain", "di samping itu",
+    "oleh karena itu", "oleh sebab itu", "karena itu", "dengan demikian", "namun demikian",
+    "namun begitu", "meski demikian", "meskipun demikian", "meski begitu",
     "meskipun begitu", "walau demikian", "walaupun demikian", "kendati demikian",
     "lebih lanjut",
 }
+SCENE_PREPOSITIONS = frozenset("dalam pada di untuk bagi terkait".split())
 
 #: Whole lines that are not story. Each pattern must match the *whole* line (ignoring
 #: case unless it says ``(?-i:...)``), so a story sentence that merely contains "baca
@@ -397,6 +397,7 @@ DATA = LanguageData(
     secondary_openers=SECONDARY_OPENERS,
     leading_openers=LEADING_OPENERS,
     detachable_openers=DETACHABLE_OPENERS,
+    scene_prepositions=SCENE_PREPOSITIONS,
     referring_openers=REFERRING_OPENERS,
     referring_words=REFERRING_WORDS,
     predicate_words=PREDICATE_WORDS,
