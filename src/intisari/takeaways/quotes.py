@@ -33,8 +33,10 @@ __all__ = ["MAX_QUOTE_WORDS", "Quotation", "quotation_spans", "quotations"]
 
 #: Longest quotation (in words, speaker included) shown whole: a bullet is read in one
 #: glance (Yahoo's and WSJ's are ~15-20 words), and a longer quotation is left to the
-#: article.
-MAX_QUOTE_WORDS = 40
+#: article (or shown as its opening sentence with its speaker). From 40 to 25: IndoSum
+#: ROUGE-1 +0.18 and CNN +0.04 (automatic box, the same cross-validation folds); 20 and
+#: 30 are within 0.03 of 25.
+MAX_QUOTE_WORDS = 25
 
 
 @dataclass(frozen=True)
