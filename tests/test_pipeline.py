@@ -35,7 +35,10 @@ def test_the_example_article() -> None:
     summary = intisari.summarize(text=need(EXAMPLE_ARTICLE).read_text(encoding="utf-8"))
     assert summary.language == "id" and summary.language_supported
     assert summary.title == "Kremlin Sebut Kehadiran Pasukan NATO di Ukraina Ancaman bagi Moskow"
-    assert len(summary.takeaways) == 5
+    # The automatic box: its size is the sizer's (3 since the reader's rules of
+    # 2026-12-03, 5 before); the story's lead point is always in it.
+    assert 3 <= len(summary.takeaways) <= 5
+    assert summary.takeaways[0].text.startswith("Moskow pada hari Jumat menolak keras")
     for takeaway in summary.takeaways:
         assert len(takeaway.text.split()) <= 40
         assert not re.search(r"MEMBACA|Audi|Yahoo|ringkasan", takeaway.text)
