@@ -123,7 +123,7 @@ _LINK = re.compile(LINK, re.I)
 #: A sentence ends with a final mark, perhaps closed by quotes or brackets.
 _FINAL = re.compile(r"""[.!?…]["”’'»)\]]*$""")
 #: Marks that open a quotation (straight and typographic).
-QUOTE_OPENERS = "\"“„«‘'"
+_QUOTE_OPENERS = "\"“„«‘'"
 #: What may come before a sentence's first letter: opening quotes, brackets, dashes.
 _LEAD = "\"'“‘«([-–— "
 #: An ellipsis where a sentence should start: the text was cut from a longer one.
@@ -273,7 +273,7 @@ def _quoted(text: str, data: LanguageData) -> bool:
     """Are these a speaker's words: a quotation, or a sentence that says who spoke (`We
     should manage the peatland areas properly, Pratikno stated on Tuesday.`, a quotation's
     closing sentence shown without its closing mark)?"""
-    if text.lstrip()[:1] in QUOTE_OPENERS:
+    if text.lstrip()[:1] in _QUOTE_OPENERS:
         return True
     return any(word in data.speech_verbs for word in words(text))
 

@@ -144,7 +144,7 @@ def _detached_opening(sentence: str, data: LanguageData) -> Deletion | None:
     with its comma and the space after it, or ``None``: a connective that is the whole
     phrase ("Selain itu, "), or a scene with a demonstrative and no source ("Dalam
     teaser tersebut, ")."""
-    opening = tuple(w.lower() for w in _WORD.findall(sentence[:40])[:2])
+    opening = _opening(sentence)
     if not opening or not (
         _opens_with(opening, data.detachable_openers) or opening[0] in data.scene_prepositions
     ):
@@ -293,6 +293,11 @@ def _clauses(sentence: str) -> list[_Clause]:
     return clauses
 
 
+def _opening(sentence: str) -> tuple[str, ...]:
+    """The sentence's first two words, lower-cased."""
+    return tuple(w.lower() for w in _WORD.findall(sentence[:40])[:2])
+
+
 def _opens_with(opening: tuple[str, ...], openers: frozenset[str]) -> bool:
     return bool(opening) and (opening[0] in openers or " ".join(opening[:2]) in openers)
 
@@ -386,7 +391,7 @@ def _secondary(
 def _leads(sentence: str, data: LanguageData) -> bool:
     """Does ``sentence`` open with an adverbial phrase (``leading_openers``, or a word
     with one of ``secondary_endings``: "Having bought the house, ...")?"""
-    opening = tuple(w.lower() for w in _WORD.findall(sentence[:40])[:2])
+    opening = _opening(sentence)
     return _opens_with(opening, data.leading_openers) or bool(
         opening and opening[0].endswith(data.secondary_endings)
     )
