@@ -287,6 +287,20 @@ def test_a_compressed_bullet_that_lost_its_main_clause_stays_whole() -> None:
          "Austria will invite architects to submit plans for a redesign."),
         ("id", "Pada laga itu, Vujovic melakukan protes secara berlebihan kepada wasit.",
          "Vujovic melakukan protes secara berlebihan kepada wasit."),
+        # A connective of three words (IndoSum).
+        ("id", "Oleh karena itu, Kemenperin juga memfasilitasi pengembangan daya saing IKM "
+         "dengan program pelatihan, sertifikasi dan penguatan standard produk.",
+         "Kemenperin juga memfasilitasi pengembangan daya saing IKM dengan program "
+         "pelatihan, sertifikasi dan penguatan standard produk."),
+        # A connective with no comma before the name that follows it (IndoSum, CNN).
+        ("id", "Namun Direktur Olahraga Inter Milan, Piero Ausilio, menegaskan tak ada "
+         "pendekatan apapun kepada pemain andalannya itu.",
+         "Direktur Olahraga Inter Milan, Piero Ausilio, menegaskan tak ada pendekatan "
+         "apapun kepada pemain andalannya itu."),
+        ("en", "But Tituss Burgess, who plays Kimmy's roommate, says the whole controversy "
+         "is ridiculous.",
+         "Tituss Burgess, who plays Kimmy's roommate, says the whole controversy is "
+         "ridiculous."),
     ],
 )
 def test_a_phrase_that_only_leans_back_goes(lang: str, sentence: str, alone: str) -> None:
@@ -312,6 +326,9 @@ def test_a_phrase_that_only_leans_back_goes(lang: str, sentence: str, alone: str
          "gawang Huddersfield."),
         # What follows would open in lower case.
         ("en", "However, the company said it would appeal the ruling."),
+        ("en", "But he said the company would appeal the ruling within a week."),
+        # What follows the bare connective still points back.
+        ("id", "Namun Ia menolak tawaran itu dari klub lain di Liga Inggris."),
         # Nothing points back: nothing needs to go.
         ("en", "In Vienna, the house where Adolf Hitler was born will become a police station."),
     ],

@@ -81,7 +81,8 @@ MIN_KEPT_WORDS = 6
 #: A clause after a comma this short is an item of a list ("Paris, Rome, and Berlin"):
 #: neither it nor what follows it is cut as a secondary clause.
 MAX_LIST_ITEM_WORDS = 3
-#: First words of a clause read for its opener or its verb of saying (at least the
+#: First words of a sentence or clause read for its opener ("oleh karena itu", "on the
+#: other hand": the longest in the language data) or its verb of saying (at least the
 #: largest ``LanguageData.attribution_verb_window``).
 OPENING_WORDS = 4
 
@@ -151,6 +152,9 @@ def _detached_opening(sentence: str, data: LanguageData) -> Deletion | None:
         return None
     if not refers_back(sentence, data):
         return None
+    bare = _bare_connective(sentence, opening, data)
+    if bare is not None:
+        return bare
     clauses = _clauses(sentence)
     if not clauses or QUOTE_MARKS.search(sentence, 0, clauses[0].comma):
         return None
@@ -164,6 +168,24 @@ def _detached_opening(sentence: str, data: LanguageData) -> Deletion | None:
     if not rest[:1].isupper() or refers_back(rest, data):
         return None
     return 0, start
+
+
+def _bare_connective(
+    sentence: str, opening: tuple[str, ...], data: LanguageData
+) -> Deletion | None:
+    """A one-word connective with no comma before the name that follows it ("Namun
+    Direktur Olahraga Inter Milan, Piero Ausilio, menegaskan ...", "But Tituss Burgess
+    ... says ..."): the connective and the space after it, when the rest stands alone."""
+    if opening[0] not in data.detachable_openers:
+        return None
+    first = _WORD.search(sentence)
+    second = _WORD.search(sentence, first.end()) if first else None
+    if first is None or second is None or not sentence[first.end() : second.start()].isspace():
+        return None  # a comma or a mark after the connective: the phrase rules decide
+    rest = sentence[second.start() :]
+    if not rest[:1].isupper() or refers_back(rest, data):
+        return None
+    return 0, second.start()
 
 
 def _scene(phrase: list[str], data: LanguageData) -> bool:
@@ -294,12 +316,13 @@ def _clauses(sentence: str) -> list[_Clause]:
 
 
 def _opening(sentence: str) -> tuple[str, ...]:
-    """The sentence's first two words, lower-cased."""
-    return tuple(w.lower() for w in _WORD.findall(sentence[:40])[:2])
+    """The sentence's first ``OPENING_WORDS`` words, lower-cased."""
+    return tuple(w.lower() for w in _WORD.findall(sentence[:60])[:OPENING_WORDS])
 
 
 def _opens_with(opening: tuple[str, ...], openers: frozenset[str]) -> bool:
-    return bool(opening) and (opening[0] in openers or " ".join(opening[:2]) in openers)
+    """Is one of ``openers`` (one to ``OPENING_WORDS`` words) how ``opening`` starts?"""
+    return any(" ".join(opening[:n]) in openers for n in range(1, len(opening) + 1))
 
 
 def _attributions(

@@ -131,8 +131,8 @@ LEADING_OPENERS = frozenset(
 #: "However, ...", "In that case, ...": see ``LanguageData.detachable_openers``.
 DETACHABLE_OPENERS = frozenset(
     """
-    however meanwhile moreover furthermore additionally besides nevertheless nonetheless
-    still indeed instead
+    however but meanwhile moreover furthermore additionally besides nevertheless
+    nonetheless still indeed instead
     """.split()
 ) | {"in addition", "as a result", "even so"}
 SCENE_PREPOSITIONS = frozenset("in at on during with for despite amid".split())

@@ -163,7 +163,7 @@ LEADING_OPENERS = frozenset(
 #: teaser tersebut, Sistar juga mengungkapkan ..." (IndoSum) stand alone without their
 #: opening phrase; ``LanguageData.detachable_openers`` says why only these go.
 DETACHABLE_OPENERS = frozenset(
-    "namun tetapi padahal sedangkan bahkan adapun".split()
+    "namun tetapi tapi padahal sedangkan bahkan adapun".split()
 ) | {
     "akan tetapi", "selain itu", "sementara itu", "di sisi lain", "di samping itu",
     "oleh karena itu", "oleh sebab itu", "karena itu", "dengan demikian", "namun demikian",
