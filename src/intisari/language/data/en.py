@@ -70,6 +70,10 @@ DANGLING_OPENERS = frozenset(
 #: Openings that point back besides ``DANGLING_OPENERS``: "According to him, ...".
 REFERRING_OPENERS = frozenset(
     {"according to him", "according to her", "according to them"}
+    # "Nor are pilots of a higher moral type than the rest of us." continues a denial
+    # made before; "After all, the United States had agreed to ..." gives the reason of
+    # a claim made before.
+    | {"nor", "after all"}
 )
 
 #: "Evidence of such plumes", "one such plume": the kind just described. "Such as",

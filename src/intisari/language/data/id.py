@@ -75,6 +75,13 @@ REFERRING_OPENERS = frozenset(
     {"itulah", "inilah", "begitulah", "demikianlah", "menurutnya"}
     # "Tak heran, Dani optimistis ..." (no wonder): the reason was in the sentence before.
     | {"tak heran", "tidak heran"}
+    # "Pasalnya, hasutan tersebut berpotensi ..." and "Sebab, ia bermain bersama ..."
+    # (the reason being): the reason of what the sentence before said. (Without a comma,
+    # "Sebab ..." with no main clause is a fragment: ``SUBORDINATORS``.) "Tak terkecuali
+    # saat Anda ..." (not excepted): an exception to a rule stated before.
+    | {"pasalnya", "sebab", "tak terkecuali", "tidak terkecuali"}
+    # "Dan mereka menjadi satu-satunya negara ..." (and): adds to what came before.
+    | {"dan"}
     | {f"menurut {pronoun}" for pronoun in ("dia", "ia", "mereka", "beliau")}
 )
 #: Demonstratives of the opening phrase: "Angket tersebut dinilai salah sasaran.",
