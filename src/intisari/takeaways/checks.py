@@ -264,9 +264,23 @@ def refers_back(text: str, data: LanguageData) -> bool:
         return False
     if opening[0] in data.referring_openers or " ".join(opening[:2]) in data.referring_openers:
         return True
-    if opening[0] in data.writer_pronouns and not _quoted(text, data):
+    if _writer_speaks(text, opening[0], data):
         return True
     return bool(referring_phrase(text, data)) or has_anaphor(text, data)
+
+
+def _writer_speaks(text: str, first: str, data: LanguageData) -> bool:
+    """Is this the writer's own voice: one of ``writer_pronouns`` opening the narration
+    ("We also saw ..."), or one of ``aside_pronouns`` anywhere in a sentence that quotes
+    nobody ("Perhaps, with time, we will understand better ...")?"""
+    if first in data.writer_pronouns:
+        return not _quoted(text, data)
+    if not data.aside_pronouns or QUOTE_MARKS.search(text):
+        return False
+    tokens = words(text)
+    return any(token in data.aside_pronouns for token in tokens) and not any(
+        token in data.speech_verbs for token in tokens
+    )
 
 
 def _quoted(text: str, data: LanguageData) -> bool:

@@ -293,6 +293,7 @@ DATA = LanguageData(
     stopwords=STOPWORDS,
     dangling_openers=DANGLING_OPENERS,
     writer_pronouns=frozenset({"we", "i", "our", "my", "us"}),
+    aside_pronouns=frozenset({"we", "us", "our", "ours", "ourselves", "me", "my", "myself"}),
     marker_words=MARKER_WORDS,
     noise_lines=NOISE_LINES,
     ai_notice=AI_NOTICE,

@@ -381,6 +381,7 @@ DATA = LanguageData(
     stopwords=STOPWORDS,
     dangling_openers=DANGLING_OPENERS,
     writer_pronouns=frozenset({"kami", "kita", "saya", "aku"}),
+    aside_pronouns=frozenset({"kami", "saya", "aku"}),
     clause_openers=CLAUSE_OPENERS,
     demonstratives=DEMONSTRATIVES,
     person_pronouns=PERSON_PRONOUNS,
