@@ -435,7 +435,13 @@ DATA = LanguageData(
         r"\bselengkapnya\s+(dapat|bisa)\s+(dilihat|dibaca|disimak|ditemukan)\s+di\b",
         # The writer greeting the reader ("Selamat datang di ..."): a flourish, not a point.
         r"^\W*selamat\s+datang\s+(kembali\s+)?di\b",
+        # A pointer to a list the box does not show: "Untuk menyiasatinya, simak beberapa
+        # tips berikut ...", "Simak rangkumannya dari kumparan (kumparan.com) berikut
+        # ini.", "... boleh berbahagia dengan kabar berikut ini." ("berikutnya", the next
+        # one, is a fact: "... di pertemuan berikutnya.").
+        r"\b(simak|lihat|cek|intip)\b[^.!?]{0,80}\bberikut\b(?!nya)",
+        r"\b(berikut ini|sebagai berikut)\W*$",
     ),
-    related_link_words=("baca", "lihat", "simak", "selengkapnya", "datang"),
+    related_link_words=("baca", "lihat", "simak", "selengkapnya", "datang", "berikut"),
     word_budget=50,
 )
