@@ -124,6 +124,12 @@ class LanguageData:
     #: are, so such a sentence needs the one before it, like a dangling opener. Opening a
     #: quotation they are the speaker's, who is named (`"We had some issues," Mayer said.`).
     writer_pronouns: frozenset[str] = frozenset()
+    #: Lower-cased first-person words that are the writer's voice wherever they stand in
+    #: a sentence that quotes nobody, not only opening it ("... can turn us into
+    #: e-hypochondriacs.", "Dari pantauan saya, saat ini sudah ada ..."): a reader of the
+    #: box does not know who "I" is. Left out: words that name something else as often
+    #: ("I" in "World War I"; "kita", the nation, in "performa ekspor kita").
+    aside_pronouns: frozenset[str] = frozenset()
     #: Words that mark this language against a close neighbour (Indonesian vs Malay).
     marker_words: frozenset[str] = frozenset()
     #: Whole lines that are not story: related-story links, app prompts, notices.

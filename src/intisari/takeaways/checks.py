@@ -128,6 +128,16 @@ _QUOTE_OPENERS = "\"“„«‘'"
 _LEAD = "\"'“‘«([-–— "
 #: An ellipsis where a sentence should start: the text was cut from a longer one.
 _ELLIPSES = ("…", "...")
+#: A sentence cut where a word was taken out: a comma, a colon or a semicolon right
+#: before its final mark ("According to Italian lawyer Nicola Canestrini, who works on
+#: ... between Italy and other countries, ."; a link's words were removed there).
+_CUT_SHORT = re.compile(r"""[,;:]\s*[.!?…]["”’'»)\]]*$""")
+#: A single quotation mark that opens (after a space, a bracket, a colon or a dash,
+#: before a letter: "said: 'We dream ...", "film ‘Gorgeous’") and one that closes (after
+#: a letter or a mark, before a space, a mark or the end). An apostrophe inside a word
+#: ("don't", "Finland’s") is neither; a year's ("the '90s") opens nothing.
+_SINGLE_OPENING = re.compile(r"""(?:^|(?<=[\s(\[:—–-]))[‘'](?=[^\W\d_])""")
+_SINGLE_CLOSING = re.compile(r"""(?<=[\w.,!?…])[’'](?=$|[\s.,;:!?…)\]—–-])""")
 #: A sentence's question mark, perhaps closed by quotes or brackets.
 _QUESTION = re.compile(r"""\?["”’'»)\]]*$""")
 
@@ -146,8 +156,16 @@ def quote_marks(text: str) -> list[int]:
 
 def quotes_unbalanced(text: str) -> bool:
     """An odd number of double quotation marks: a quote opened and never closed, or
-    closed without its opening (`"Peatlands cover about one-third of Finlands territory.`)."""
-    return len(QUOTE_MARKS.findall(text)) % 2 == 1
+    closed without its opening (`"Peatlands cover about one-third of Finlands territory.`);
+    or a single quotation mark opened and never closed (`... vice president Matias
+    Patanian said: 'We dream of Falcao Garcia.`, the quotation going on in the next
+    sentence). Closing single marks are not counted against openings the other way: a
+    plural's apostrophe ("the players' union") looks like one."""
+    if len(QUOTE_MARKS.findall(text)) % 2 == 1:
+        return True
+    if "'" not in text and "‘" not in text:
+        return False
+    return len(_SINGLE_OPENING.findall(text)) > len(_SINGLE_CLOSING.findall(text))
 
 
 def unattributed(text: str) -> bool:
@@ -218,13 +236,14 @@ def is_fragment(text: str, data: LanguageData) -> bool:
 
     - it starts in lower case (a piece cut from a longer sentence), unless the word has
       a capital inside ("iPhone", "eBay"), or with an ellipsis ("…Dan janganlah ...");
-    - it has no final mark (a heading, a caption, a cut-off line);
+    - it has no final mark (a heading, a caption, a cut-off line), or a comma or a
+      colon right before it (words were taken out there: "..., ." ``_CUT_SHORT``);
     - it opens with one of the language's ``fragment_openers`` ("Mulai dari ...");
     - it opens with one of its ``subordinators`` ("Karena ...") and holds no main clause:
       no comma and none of ``clause_links`` after the opening word ("maka").
     """
     stripped = text.strip()
-    if not _FINAL.search(stripped):
+    if not _FINAL.search(stripped) or _CUT_SHORT.search(stripped):
         return True
     first = stripped.lstrip(_LEAD).split(maxsplit=1)[:1]
     if first and first[0].startswith(_ELLIPSES):
@@ -264,9 +283,23 @@ def refers_back(text: str, data: LanguageData) -> bool:
         return False
     if opening[0] in data.referring_openers or " ".join(opening[:2]) in data.referring_openers:
         return True
-    if opening[0] in data.writer_pronouns and not _quoted(text, data):
+    if _writer_speaks(text, opening[0], data):
         return True
     return bool(referring_phrase(text, data)) or has_anaphor(text, data)
+
+
+def _writer_speaks(text: str, first: str, data: LanguageData) -> bool:
+    """Is this the writer's own voice: one of ``writer_pronouns`` opening the narration
+    ("We also saw ..."), or one of ``aside_pronouns`` anywhere in a sentence that quotes
+    nobody ("Perhaps, with time, we will understand better ...")?"""
+    if first in data.writer_pronouns:
+        return not _quoted(text, data)
+    if not data.aside_pronouns or QUOTE_MARKS.search(text):
+        return False
+    tokens = words(text)
+    return any(token in data.aside_pronouns for token in tokens) and not any(
+        token in data.speech_verbs for token in tokens
+    )
 
 
 def _quoted(text: str, data: LanguageData) -> bool:

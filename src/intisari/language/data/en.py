@@ -70,6 +70,10 @@ DANGLING_OPENERS = frozenset(
 #: Openings that point back besides ``DANGLING_OPENERS``: "According to him, ...".
 REFERRING_OPENERS = frozenset(
     {"according to him", "according to her", "according to them"}
+    # "Nor are pilots of a higher moral type than the rest of us." continues a denial
+    # made before; "After all, the United States had agreed to ..." gives the reason of
+    # a claim made before.
+    | {"nor", "after all"}
 )
 
 #: "Evidence of such plumes", "one such plume": the kind just described. "Such as",
@@ -289,6 +293,7 @@ DATA = LanguageData(
     stopwords=STOPWORDS,
     dangling_openers=DANGLING_OPENERS,
     writer_pronouns=frozenset({"we", "i", "our", "my", "us"}),
+    aside_pronouns=frozenset({"we", "us", "our", "ours", "ourselves", "me", "my", "myself"}),
     marker_words=MARKER_WORDS,
     noise_lines=NOISE_LINES,
     ai_notice=AI_NOTICE,
@@ -341,8 +346,23 @@ DATA = LanguageData(
         # The writer greeting the reader ("Welcome to the new 16-inch MacBook Pro."): an
         # opening flourish, which a box shows as if it were the story's first point.
         r"^\W*welcome (back )?to\b",
+        # The page speaking of itself: "On this page you will find today's show
+        # Transcript ...", "... comment on the bottom of this page with your school
+        # name", "Thank you for using CNN Student News!", "You must be a teacher or a
+        # student age 13 or older to request a mention on the CNN Student News Roll
+        # Call!", "Read on for five mistakes ...".
+        r"^\W*on this page\b",
+        r"\b(on|at) the (bottom|top) of this page\b",
+        r"^\W*thank you for (using|reading|watching|visiting)\b",
+        r"\bto request (a mention|to be (on|in|featured))\b",
+        r"(?:^|[.!?)]\s)\W*read on (for|to)\b",
+        # A syndication or opinion footer: "The content is produced solely by The
+        # Conversation.", "The opinions expressed in this commentary are solely those of
+        # the author."
+        r"\b(content|opinions?|views?)\b[^.!?]{0,40}\b(is|are) (produced )?solely\b",
     ),
     related_link_words=(
         "read", "click", "found", "check", "roundup", "round-up", "guide", "welcome",
+        "page", "request", "solely", "thank",
     ),
 )

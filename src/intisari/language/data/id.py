@@ -75,6 +75,13 @@ REFERRING_OPENERS = frozenset(
     {"itulah", "inilah", "begitulah", "demikianlah", "menurutnya"}
     # "Tak heran, Dani optimistis ..." (no wonder): the reason was in the sentence before.
     | {"tak heran", "tidak heran"}
+    # "Pasalnya, hasutan tersebut berpotensi ..." and "Sebab, ia bermain bersama ..."
+    # (the reason being): the reason of what the sentence before said. (Without a comma,
+    # "Sebab ..." with no main clause is a fragment: ``SUBORDINATORS``.) "Tak terkecuali
+    # saat Anda ..." (not excepted): an exception to a rule stated before.
+    | {"pasalnya", "sebab", "tak terkecuali", "tidak terkecuali"}
+    # "Dan mereka menjadi satu-satunya negara ..." (and): adds to what came before.
+    | {"dan"}
     | {f"menurut {pronoun}" for pronoun in ("dia", "ia", "mereka", "beliau")}
 )
 #: Demonstratives of the opening phrase: "Angket tersebut dinilai salah sasaran.",
@@ -374,6 +381,7 @@ DATA = LanguageData(
     stopwords=STOPWORDS,
     dangling_openers=DANGLING_OPENERS,
     writer_pronouns=frozenset({"kami", "kita", "saya", "aku"}),
+    aside_pronouns=frozenset({"kami", "saya", "aku"}),
     clause_openers=CLAUSE_OPENERS,
     demonstratives=DEMONSTRATIVES,
     person_pronouns=PERSON_PRONOUNS,
@@ -427,7 +435,13 @@ DATA = LanguageData(
         r"\bselengkapnya\s+(dapat|bisa)\s+(dilihat|dibaca|disimak|ditemukan)\s+di\b",
         # The writer greeting the reader ("Selamat datang di ..."): a flourish, not a point.
         r"^\W*selamat\s+datang\s+(kembali\s+)?di\b",
+        # A pointer to a list the box does not show: "Untuk menyiasatinya, simak beberapa
+        # tips berikut ...", "Simak rangkumannya dari kumparan (kumparan.com) berikut
+        # ini.", "... boleh berbahagia dengan kabar berikut ini." ("berikutnya", the next
+        # one, is a fact: "... di pertemuan berikutnya.").
+        r"\b(simak|lihat|cek|intip)\b[^.!?]{0,80}\bberikut\b(?!nya)",
+        r"\b(berikut ini|sebagai berikut)\W*$",
     ),
-    related_link_words=("baca", "lihat", "simak", "selengkapnya", "datang"),
+    related_link_words=("baca", "lihat", "simak", "selengkapnya", "datang", "berikut"),
     word_budget=50,
 )
