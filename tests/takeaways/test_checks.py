@@ -145,6 +145,9 @@ def test_back_references_are_caught(lang: str, sentence: str) -> None:
         # A quotation opening with "we" is its speaker's, who is named.
         ("en", "“We had some issues,” Mayer, Disney’s chairman, said Tuesday."),
         ("id", '"Kami akan terus mengawal proses hukum ini," ujar Kombes Tatan Dirsan Atmaja.'),
+        # "US" in capitals is the country, not the writer's "us".
+        ("en", "US troops arrived in the Polish town of Zagan on Thursday."),
+        ("en", "The US economy grew at an annual rate of 3.2 percent in the third quarter."),
     ],
 )
 def test_sentences_that_name_their_subject_do_not_refer_back(lang: str, sentence: str) -> None:

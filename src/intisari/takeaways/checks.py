@@ -138,6 +138,8 @@ _CUT_SHORT = re.compile(r"""[,;:]\s*[.!?…]["”’'»)\]]*$""")
 #: ("don't", "Finland’s") is neither; a year's ("the '90s") opens nothing.
 _SINGLE_OPENING = re.compile(r"""(?:^|(?<=[\s(\[:—–-]))[‘'](?=[^\W\d_])""")
 _SINGLE_CLOSING = re.compile(r"""(?<=[\w.,!?…])[’'](?=$|[\s.,;:!?…)\]—–-])""")
+#: Words as written (``words`` lower-cases them): "US" is a name, "us" a pronoun.
+_PLAIN_WORD = re.compile(r"\w+")
 #: A sentence's question mark, perhaps closed by quotes or brackets.
 _QUESTION = re.compile(r"""\?["”’'»)\]]*$""")
 
@@ -283,22 +285,30 @@ def refers_back(text: str, data: LanguageData) -> bool:
         return False
     if opening[0] in data.referring_openers or " ".join(opening[:2]) in data.referring_openers:
         return True
-    if _writer_speaks(text, opening[0], data):
+    if _writer_speaks(text, data):
         return True
     return bool(referring_phrase(text, data)) or has_anaphor(text, data)
 
 
-def _writer_speaks(text: str, first: str, data: LanguageData) -> bool:
+def _writer_speaks(text: str, data: LanguageData) -> bool:
     """Is this the writer's own voice: one of ``writer_pronouns`` opening the narration
     ("We also saw ..."), or one of ``aside_pronouns`` anywhere in a sentence that quotes
-    nobody ("Perhaps, with time, we will understand better ...")?"""
-    if first in data.writer_pronouns:
+    nobody ("Perhaps, with time, we will understand better ...")?
+
+    A word in capitals is a name, not a pronoun ("US troops ...", "The US economy ...").
+    """
+    if not data.writer_pronouns and not data.aside_pronouns:
+        return False
+    pronouns = [
+        token.lower() if len(token) == 1 or not token.isupper() else ""
+        for token in _PLAIN_WORD.findall(text)
+    ]
+    if pronouns and pronouns[0] in data.writer_pronouns:
         return not _quoted(text, data)
     if not data.aside_pronouns or QUOTE_MARKS.search(text):
         return False
-    tokens = words(text)
-    return any(token in data.aside_pronouns for token in tokens) and not any(
-        token in data.speech_verbs for token in tokens
+    return any(token in data.aside_pronouns for token in pronouns) and not any(
+        token in data.speech_verbs for token in words(text)
     )
 
 
