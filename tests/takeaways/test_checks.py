@@ -122,6 +122,8 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
          "banyak porsi untuk bernyanyi."),
         ("en", "This would allow the United States to assist the Afghan government."),
         ("en", "He also dismissed European media reports that Putin had a love child."),
+        # An opener of three words.
+        ("en", "According to him, the ministry will publish the figures next week."),
         # The writer's own voice: who are "we"?
         ("en", "We also saw gadgets from tech companies, large and small, that made a splash."),
         ("en", "I would soon learn that, owing to Ford’s obscurity, his fans do this often."),

@@ -60,6 +60,7 @@ __all__ = [
     "inside_quote",
     "is_fragment",
     "is_question",
+    "opens_with",
     "quote_marks",
     "quotes_unbalanced",
     "referring_phrase",
@@ -283,11 +284,17 @@ def refers_back(text: str, data: LanguageData) -> bool:
         return True
     if not opening:
         return False
-    if opening[0] in data.referring_openers or " ".join(opening[:2]) in data.referring_openers:
+    if opens_with(opening, data.referring_openers):
         return True
     if _writer_speaks(text, data):
         return True
     return bool(referring_phrase(text, data)) or has_anaphor(text, data)
+
+
+def opens_with(opening: Sequence[str], openers: Set[str]) -> bool:
+    """Is one of ``openers`` (each one or more lower-cased words: "menurutnya",
+    "according to him") how the words ``opening`` start?"""
+    return any(" ".join(opening[:n]) in openers for n in range(1, len(opening) + 1))
 
 
 def _writer_speaks(text: str, data: LanguageData) -> bool:

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 
 from intisari.language.model import LanguageData
 from intisari.result import join_spans
-from intisari.takeaways.checks import QUOTE_MARKS, is_fragment, refers_back
+from intisari.takeaways.checks import QUOTE_MARKS, is_fragment, opens_with, refers_back
 
 __all__ = ["MAX_ASIDE_WORDS", "MAX_BULLET_WORDS", "compress"]
 
@@ -147,7 +147,7 @@ def _detached_opening(sentence: str, data: LanguageData) -> Deletion | None:
     teaser tersebut, ")."""
     opening = _opening(sentence)
     if not opening or not (
-        _opens_with(opening, data.detachable_openers) or opening[0] in data.scene_prepositions
+        opens_with(opening, data.detachable_openers) or opening[0] in data.scene_prepositions
     ):
         return None
     if not refers_back(sentence, data):
@@ -320,11 +320,6 @@ def _opening(sentence: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _WORD.findall(sentence[:60])[:OPENING_WORDS])
 
 
-def _opens_with(opening: tuple[str, ...], openers: frozenset[str]) -> bool:
-    """Is one of ``openers`` (one to ``OPENING_WORDS`` words) how ``opening`` starts?"""
-    return any(" ".join(opening[:n]) in openers for n in range(1, len(opening) + 1))
-
-
 def _attributions(
     sentence: str, data: LanguageData, clauses: list[_Clause]
 ) -> Iterator[Deletion]:
@@ -335,14 +330,14 @@ def _attributions(
         return
     stop = clauses[-1].end if clauses else 0
     for n, clause in enumerate(clauses):
-        if n and _opens_with(clauses[n - 1].opening, data.appositive_openers):
+        if n and opens_with(clauses[n - 1].opening, data.appositive_openers):
             # After "Francis, who was elected in 2013, said his predecessor ..." the verb
             # of saying is the sentence's own.
             continue
         tail = sentence[clause.comma + 1 : stop]
         if len(tail.split()) > MAX_CLAUSE_WORDS:
             continue
-        if _opens_with(clause.opening, data.attribution_openers) or any(
+        if opens_with(clause.opening, data.attribution_openers) or any(
             word in data.speech_verbs
             for word in clause.opening[: data.attribution_verb_window]
         ):
@@ -363,7 +358,7 @@ def _appositives(
     huge, salty ocean"; "in Braunau am Inn, a town on the border with Germany, Austria
     will ..."), and cutting to it breaks the sentence."""
     for n, clause in enumerate(clauses):
-        if clause.words > MAX_APPOSITIVE_WORDS or not _opens_with(
+        if clause.words > MAX_APPOSITIVE_WORDS or not opens_with(
             clause.opening, data.appositive_openers
         ):
             continue
@@ -394,7 +389,7 @@ def _secondary(
     stop = clauses[-1].end
     for n in range(len(clauses) - 1, -1, -1):
         clause = clauses[n]
-        if not _opens_with(clause.opening, data.secondary_openers) and not (
+        if not opens_with(clause.opening, data.secondary_openers) and not (
             clause.opening
             and (
                 clause.opening[0].endswith(data.secondary_endings)
@@ -415,7 +410,7 @@ def _leads(sentence: str, data: LanguageData) -> bool:
     """Does ``sentence`` open with an adverbial phrase (``leading_openers``, or a word
     with one of ``secondary_endings``: "Having bought the house, ...")?"""
     opening = _opening(sentence)
-    return _opens_with(opening, data.leading_openers) or bool(
+    return opens_with(opening, data.leading_openers) or bool(
         opening and opening[0].endswith(data.secondary_endings)
     )
 

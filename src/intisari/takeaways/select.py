@@ -32,6 +32,7 @@ from intisari.takeaways.checks import (
     has_link,
     is_fragment,
     is_question,
+    opens_with,
     quotes_unbalanced,
     referring_phrase,
     refers_back,
@@ -306,9 +307,9 @@ def antecedent_shown(document: Document, index: int, chosen: Collection[int]) ->
     if opening[0] in data.person_pronouns or " ".join(opening[:2]) in data.person_pronouns:
         named = document.sentences[max(earlier)].text.split()[1:]
         return any(word[:1].isupper() for word in named)
-    if is_dangling(text, data) or " ".join(opening[:2]) in data.referring_openers:
+    if is_dangling(text, data) or opens_with(opening, data.referring_openers):
         return False
-    if opening[0] in data.referring_openers or has_anaphor(text, data):
+    if has_anaphor(text, data):
         return False
     phrase = referring_phrase(text, data)
     named_words = {w for w in phrase if w not in data.stopwords and len(w) > 1}
