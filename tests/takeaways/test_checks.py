@@ -122,6 +122,8 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
          "banyak porsi untuk bernyanyi."),
         ("en", "This would allow the United States to assist the Afghan government."),
         ("en", "He also dismissed European media reports that Putin had a love child."),
+        ("en", "At the same time, prices of fresh food rose sharply across the country."),
+        ("id", "Pada kesempatan yang sama, harga cabai naik tajam di sejumlah pasar."),
         # An opener of three words.
         ("en", "According to him, the ministry will publish the figures next week."),
         # The writer's own voice: who are "we"?

@@ -292,6 +292,12 @@ def test_a_compressed_bullet_that_lost_its_main_clause_stays_whole() -> None:
          "dengan program pelatihan, sertifikasi dan penguatan standard produk.",
          "Kemenperin juga memfasilitasi pengembangan daya saing IKM dengan program "
          "pelatihan, sertifikasi dan penguatan standard produk."),
+        # The occasion the sentence before named.
+        ("id", "Dalam kesempatan yang sama, Jokowi juga meminta para menteri segera "
+         "menyelesaikan proyek tersebut.",
+         "Jokowi juga meminta para menteri segera menyelesaikan proyek tersebut."),
+        ("en", "At the same time, Apple said it would cut iPhone prices in China.",
+         "Apple said it would cut iPhone prices in China."),
         # A connective with no comma before the name that follows it (IndoSum, CNN).
         ("id", "Namun Direktur Olahraga Inter Milan, Piero Ausilio, menegaskan tak ada "
          "pendekatan apapun kepada pemain andalannya itu.",

@@ -68,12 +68,21 @@ DANGLING_OPENERS = frozenset(
 )
 
 #: Openings that point back besides ``DANGLING_OPENERS``: "According to him, ...".
+SAME_OCCASION = frozenset(
+    f"{preposition} the same {noun}"
+    for preposition in ("at", "in", "on", "during")
+    for noun in ("time", "day", "interview", "event", "statement", "meeting", "speech")
+)
+
 REFERRING_OPENERS = frozenset(
     {"according to him", "according to her", "according to them"}
     # "Nor are pilots of a higher moral type than the rest of us." continues a denial
     # made before; "After all, the United States had agreed to ..." gives the reason of
     # a claim made before.
     | {"nor", "after all"}
+    # "At the same time, ...", "In the same interview, ...": the occasion the sentence
+    # before named (also one of ``DETACHABLE_OPENERS``).
+    | SAME_OCCASION
 )
 
 #: "Evidence of such plumes", "one such plume": the kind just described. "Such as",
@@ -138,7 +147,7 @@ DETACHABLE_OPENERS = frozenset(
     however but meanwhile moreover furthermore additionally besides nevertheless
     nonetheless still indeed instead
     """.split()
-) | {"in addition", "as a result", "even so"}
+) | {"in addition", "as a result", "even so"} | SAME_OCCASION
 SCENE_PREPOSITIONS = frozenset("in at on during with for despite amid".split())
 
 #: Whole lines that are not story (each pattern matches the whole line, ignoring case).

@@ -71,6 +71,15 @@ DEMONSTRATIVES = frozenset("itu ini tersebut demikian begitu pun".split())
 
 #: Openings that point back besides ``DANGLING_OPENERS``: "Itulah sebabnya ...",
 #: "Menurutnya, ...", "Menurut dia, ..." (whose words?), "Tak heran, ...".
+#: "Dalam kesempatan yang sama, Jokowi juga meminta ...", "Dari sumber yang sama, ...":
+#: the occasion or source the sentence before named. Such a phrase only ties the
+#: sentence to that one, so it is also one of ``DETACHABLE_OPENERS``.
+SAME_OCCASION = frozenset(
+    f"{preposition} {noun} yang sama"
+    for preposition in ("dalam", "pada", "di", "dari")
+    for noun in ("kesempatan", "saat", "waktu", "acara", "sumber", "hari")
+)
+
 REFERRING_OPENERS = frozenset(
     {"itulah", "inilah", "begitulah", "demikianlah", "menurutnya"}
     # "Tak heran, Dani optimistis ..." (no wonder): the reason was in the sentence before.
@@ -83,6 +92,7 @@ REFERRING_OPENERS = frozenset(
     # "Dan mereka menjadi satu-satunya negara ..." (and): adds to what came before.
     | {"dan"}
     | {f"menurut {pronoun}" for pronoun in ("dia", "ia", "mereka", "beliau")}
+    | SAME_OCCASION
 )
 #: Demonstratives of the opening phrase: "Angket tersebut dinilai salah sasaran.",
 #: "Kejadian itu saja sudah menyakitkan.", "Pernyataan ini keluar setelah ...".
@@ -108,6 +118,7 @@ TIME_WORDS = frozenset(
 PERSON_PRONOUNS = frozenset(
     {"ia", "dia", "mereka", "beliau", "menurutnya"}
     | {f"menurut {pronoun}" for pronoun in ("dia", "ia", "mereka", "beliau")}
+    | SAME_OCCASION
 )
 
 #: Openings that continue a list or a sentence: "Mulai dari kehadiran banyak layanan
@@ -177,7 +188,7 @@ DETACHABLE_OPENERS = frozenset(
     "namun begitu", "meski demikian", "meskipun demikian", "meski begitu",
     "meskipun begitu", "walau demikian", "walaupun demikian", "kendati demikian",
     "lebih lanjut",
-}
+} | SAME_OCCASION
 SCENE_PREPOSITIONS = frozenset("dalam pada di untuk bagi terkait".split())
 
 #: Whole lines that are not story. Each pattern must match the *whole* line (ignoring
