@@ -10,6 +10,7 @@ from intisari.ranking.word_rates import (
     MIN_ARTICLES,
     SMOOTHING,
     WORD_RATE_FEATURE_NAMES,
+    WordLayout,
     WordRates,
     learn_word_rates,
 )
@@ -43,13 +44,13 @@ def test_words_in_too_few_articles_are_left_out() -> None:
 
 def test_columns_are_mean_highest_and_share_kept() -> None:
     table = WordRates(rates={"a": 0.9, "b": 0.1}, base=0.3)
-    columns = table.columns([{"a", "b"}, {"a", "zzz"}, set()])
+    columns = table.columns(WordLayout([{"a", "b"}, {"a", "zzz"}, set()]))
     assert columns.shape == (3, len(WORD_RATE_FEATURE_NAMES))
     assert columns[0].tolist() == pytest.approx([0.5, 0.9, 0.5])
     assert columns[1].tolist() == pytest.approx([0.6, 0.9, 0.5])
     # A sentence without content words gets the base rate.
     assert columns[2].tolist() == pytest.approx([0.3, 0.3, 0.0])
-    assert table.columns([]).shape == (0, len(WORD_RATE_FEATURE_NAMES))
+    assert table.columns(WordLayout([])).shape == (0, len(WORD_RATE_FEATURE_NAMES))
 
 
 def test_table_round_trips_through_json() -> None:

@@ -44,7 +44,7 @@ from intisari.ranking.features import (
 from intisari.ranking.learned import FALLBACK, MODEL_FORMAT, LearnedRanker
 from intisari.ranking.network import Network
 from intisari.ranking.size import SIZER_FEATURE_NAMES, prefix_features
-from intisari.ranking.word_rates import WordRates, learn_word_rates
+from intisari.ranking.word_rates import WordLayout, WordRates, learn_word_rates
 from intisari.takeaways.text import words
 
 __all__ = [
@@ -244,7 +244,8 @@ def _out_of_fold_word_rates(examples: Sequence[Example], folds: np.ndarray) -> l
         for i, (example, k) in enumerate(zip(examples, folds, strict=True)):
             if k == fold and example.document is not None:
                 features = example.features.copy()
-                features[:, WORD_RATE_COLUMNS] = table.columns(content_bags(example.document))
+                layout = WordLayout(content_bags(example.document))
+                features[:, WORD_RATE_COLUMNS] = table.columns(layout)
                 out[i] = features
     return out
 

@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import chain
 
 import numpy as np
 
 from intisari.document import Document
-from intisari.ranking.word_rates import WORD_RATE_FEATURE_NAMES, WordRates
+from intisari.ranking.word_rates import WORD_RATE_FEATURE_NAMES, WordLayout, WordRates
 from intisari.takeaways.checks import QUOTE_MARKS
-from intisari.takeaways.text import MAX_TAKEAWAY_WORDS, MIN_TAKEAWAY_WORDS, is_dangling
+from intisari.takeaways.text import (
+    MAX_TAKEAWAY_WORDS,
+    MIN_CONTENT_CHARS,
+    MIN_TAKEAWAY_WORDS,
+    is_dangling,
+)
 
 __all__ = ["FEATURE_NAMES", "WORD_RATE_COLUMNS", "content_bags", "document_features"]
 
@@ -129,9 +133,10 @@ def document_features(document: Document, word_rates: WordRates | None) -> np.nd
             *_NO_WORD_RATES,
         ))
     out = np.array(rows, dtype=float)
-    _overlap_features(out, bags)
+    layout = WordLayout(bags)
+    _overlap_features(out, bags, layout)
     if word_rates is not None:
-        out[:, WORD_RATE_COLUMNS] = word_rates.columns(bags)
+        out[:, WORD_RATE_COLUMNS] = word_rates.columns(layout)
     return out
 
 
@@ -142,8 +147,8 @@ def content_bags(document: Document) -> list[set[str]]:
 
 
 def _bag(lowered: list[str], stopwords: frozenset[str]) -> set[str]:
-    """Content words: not stop words, not single characters."""
-    return {w for w in lowered if w not in stopwords and len(w) > 1}
+    """Content words, as ``content_words`` reads them."""
+    return {w for w in lowered if w not in stopwords and len(w) >= MIN_CONTENT_CHARS}
 
 
 def _has_url_or_handle(text: str, lowered: str) -> bool:
@@ -153,7 +158,7 @@ def _has_url_or_handle(text: str, lowered: str) -> bool:
     return bool(_URL_OR_HANDLE.search(text))
 
 
-def _overlap_features(out: np.ndarray, bags: list[set[str]]) -> None:
+def _overlap_features(out: np.ndarray, bags: list[set[str]], layout: WordLayout) -> None:
     """Centrality and lead overlap from each sentence's set of content words.
 
     Degree centrality sums, over the other sentences j, shared(i, j) / (size_i * size_j);
@@ -162,19 +167,18 @@ def _overlap_features(out: np.ndarray, bags: list[set[str]]) -> None:
     sum of its words' weights less its own share: linear in words, not in pairs.
 
     The sums run with ``np.bincount`` over the article's words laid end to end
-    (``_WordLayout``): it adds in the order given, so every sum is the one a Python loop
+    (``WordLayout``): it adds in the order given, so every sum is the one a Python loop
     over each bag's words makes, to the last bit, in a fraction of the calls. (Matrix
     products would be no faster for a few dozen sentences, and would wake a
     multi-threaded BLAS for a tiny matrix.)
     """
     n = len(bags)
-    layout = _WordLayout(bags)
     sizes = np.sqrt(layout.lengths)
     sizes[sizes == 0] = 1.0
     # How many sentences hold each word, and each word's weight (see above).
-    frequency = np.bincount(layout.ids, minlength=layout.vocabulary)
+    frequency = np.bincount(layout.ids, minlength=len(layout.vocabulary))
     weight = np.bincount(
-        layout.ids, weights=(1.0 / sizes)[layout.owner], minlength=layout.vocabulary
+        layout.ids, weights=(1.0 / sizes)[layout.owner], minlength=len(layout.vocabulary)
     )
     centroid_norm = math.sqrt(int(frequency @ frequency)) or 1.0
     others = max(n - 1, 1)
@@ -194,19 +198,3 @@ def _overlap_features(out: np.ndarray, bags: list[set[str]]) -> None:
     out[:, FEATURE_NAMES.index("degree_centrality")] = degree
     out[:, FEATURE_NAMES.index("lead_overlap")] = lead_overlap
 
-
-class _WordLayout:
-    """The words of a document's bags laid end to end, each as a number: ``ids[k]`` is the
-    k-th word (words numbered in order of first appearance), ``owner[k]`` its sentence."""
-
-    def __init__(self, bags: list[set[str]]) -> None:
-        words = list(chain.from_iterable(bags))
-        numbers = {word: number for number, word in enumerate(dict.fromkeys(words))}
-        self.vocabulary = len(numbers)
-        self.ids = np.fromiter(map(numbers.__getitem__, words), dtype=np.intp, count=len(words))
-        self.lengths = np.fromiter(map(len, bags), dtype=np.intp, count=len(bags))
-        self.owner = np.repeat(np.arange(len(bags)), self.lengths)
-
-    def per_sentence(self, values: np.ndarray) -> np.ndarray:
-        """Each sentence's sum of ``values`` (one per laid-out word), in word order."""
-        return np.bincount(self.owner, weights=values, minlength=len(self.lengths))

@@ -24,7 +24,14 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["MIN_ARTICLES", "SMOOTHING", "WORD_RATE_FEATURE_NAMES", "WordRates", "learn_word_rates"]
+__all__ = [
+    "MIN_ARTICLES",
+    "SMOOTHING",
+    "WORD_RATE_FEATURE_NAMES",
+    "WordLayout",
+    "WordRates",
+    "learn_word_rates",
+]
 
 #: Columns a table adds to the sentence features (``features.FEATURE_NAMES`` ends with them).
 WORD_RATE_FEATURE_NAMES: tuple[str, ...] = ("word_rate_mean", "word_rate_max", "word_rate_share")
@@ -39,6 +46,25 @@ MIN_ARTICLES = 3
 KEPT_RATE = 0.5
 
 
+class WordLayout:
+    """The words of a document's sentences (sets of content words) laid end to end, each
+    as a number: ``ids[k]`` is the k-th word's place in ``vocabulary`` (the distinct
+    words in order of first appearance), ``owner[k]`` its sentence. Built once per
+    article for the features' centrality sums and the word rates alike."""
+
+    def __init__(self, bags: Sequence[set[str]]) -> None:
+        words = list(chain.from_iterable(bags))
+        numbers = {word: number for number, word in enumerate(dict.fromkeys(words))}
+        self.vocabulary = list(numbers)
+        self.ids = np.fromiter(map(numbers.__getitem__, words), dtype=np.intp, count=len(words))
+        self.lengths = np.fromiter(map(len, bags), dtype=np.intp, count=len(bags))
+        self.owner = np.repeat(np.arange(len(bags)), self.lengths)
+
+    def per_sentence(self, values: np.ndarray) -> np.ndarray:
+        """Each sentence's sum of ``values`` (one per laid-out word), in word order."""
+        return np.bincount(self.owner, weights=values, minlength=len(self.lengths))
+
+
 @dataclass(frozen=True)
 class WordRates:
     """One language's table: word -> smoothed rate, and the rate of any other word."""
@@ -46,30 +72,28 @@ class WordRates:
     rates: dict[str, float]
     base: float
 
-    def columns(self, bags: Sequence[set[str]]) -> np.ndarray:
-        """``WORD_RATE_FEATURE_NAMES`` for sentences given as sets of content words; a
-        sentence with none gets the base rate.
+    def columns(self, layout: WordLayout) -> np.ndarray:
+        """``WORD_RATE_FEATURE_NAMES`` for sentences given as sets of content words (laid
+        out by ``WordLayout``); a sentence with none gets the base rate.
 
-        The rates of all the words are looked up in one pass and summed per sentence with
+        Each distinct word's rate is looked up once, and the sums per sentence run with
         ``np.bincount``, which adds in the order given: each sum is the one a loop over
         the sentence's words makes, to the last bit.
         """
-        n = len(bags)
-        lengths = np.fromiter(map(len, bags), dtype=np.intp, count=n)
-        words = list(chain.from_iterable(bags))
-        values = np.fromiter(
-            map(self.rates.get, words, repeat(self.base, len(words))), dtype=float,
-            count=len(words),
+        n = len(layout.lengths)
+        rates = np.fromiter(
+            map(self.rates.get, layout.vocabulary, repeat(self.base, len(layout.vocabulary))),
+            dtype=float, count=len(layout.vocabulary),
         )
-        owner = np.repeat(np.arange(n), lengths)
-        present = lengths > 0
-        counts = np.where(present, lengths, 1)
-        mean = np.bincount(owner, weights=values, minlength=n) / counts
-        kept = np.bincount(owner, weights=values > KEPT_RATE, minlength=n) / counts
+        values = rates[layout.ids]
+        present = layout.lengths > 0
+        counts = np.where(present, layout.lengths, 1)
+        mean = layout.per_sentence(values) / counts
+        kept = layout.per_sentence(values > KEPT_RATE) / counts
         highest = np.full(n, self.base)
-        if words:
+        if len(values):
             # Each non-empty sentence's words run from its first to the next one's first.
-            starts = (np.cumsum(lengths) - lengths)[present]
+            starts = (np.cumsum(layout.lengths) - layout.lengths)[present]
             highest[present] = np.maximum.reduceat(values, starts)
         mean[~present] = self.base
         kept[~present] = float(self.base > KEPT_RATE)

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 from intisari.language.data.common import DATELINE_WINDOW, LINK
 from intisari.language.model import LanguageData, may_match, per_language
-from intisari.takeaways.text import OPENING_CHARS, is_dangling, words
+from intisari.takeaways.text import MIN_CONTENT_CHARS, OPENING_CHARS, is_dangling, words
 
 __all__ = [
     "DEFECTS",
@@ -306,16 +306,16 @@ def _writer_speaks(text: str, data: LanguageData) -> bool:
     """
     if not data.writer_pronouns and not data.aside_pronouns:
         return False
+    written = _PLAIN_WORD.findall(text)
     pronouns = [
-        token.lower() if len(token) == 1 or not token.isupper() else ""
-        for token in _PLAIN_WORD.findall(text)
+        token.lower() if len(token) == 1 or not token.isupper() else "" for token in written
     ]
     if pronouns and pronouns[0] in data.writer_pronouns:
         return not _quoted(text, data)
     if not data.aside_pronouns or QUOTE_MARKS.search(text):
         return False
     return any(token in data.aside_pronouns for token in pronouns) and not any(
-        token in data.speech_verbs for token in words(text)
+        token.lower() in data.speech_verbs for token in written
     )
 
 
@@ -418,7 +418,7 @@ def _clause_bags(text: str, data: LanguageData) -> list[set[str]]:
     One scan of the lower-cased text reads words and breaks alike (a break holds no word
     character, and lower-casing leaves the break marks as they are): splitting first and
     tokenising each clause took twice the calls. Content words are those of
-    ``content_words``: not stop words, not single characters.
+    ``content_words``.
     """
     stopwords, clitics = data.stopwords, data.clitics
     clause: set[str] = set()
@@ -427,7 +427,7 @@ def _clause_bags(text: str, data: LanguageData) -> list[set[str]]:
         if not word:  # a clause break
             clause = set()
             bags.append(clause)
-        elif word not in stopwords and len(word) > 1:
+        elif word not in stopwords and len(word) >= MIN_CONTENT_CHARS:
             clause.add(_stem(word, clitics))
     return bags
 

@@ -45,6 +45,7 @@ from intisari.takeaways.letters import letter_paragraphs
 from intisari.takeaways.quotes import Quotation, quotation_spans, quotations
 from intisari.takeaways.text import (
     MAX_TAKEAWAY_WORDS,
+    MIN_CONTENT_CHARS,
     MIN_TAKEAWAY_WORDS,
     OPENING_CHARS,
     is_boilerplate,
@@ -312,6 +313,6 @@ def antecedent_shown(document: Document, index: int, chosen: Collection[int]) ->
     if has_anaphor(text, data):
         return False
     phrase = referring_phrase(text, data)
-    named_words = {w for w in phrase if w not in data.stopwords and len(w) > 1}
+    named_words = {w for w in phrase if w not in data.stopwords and len(w) >= MIN_CONTENT_CHARS}
     shown = {w for i in earlier for w in words(document.sentences[i].text)}
     return bool(named_words) and named_words <= shown

@@ -9,6 +9,7 @@ from intisari.language.model import LanguageData, may_match, per_language
 
 __all__ = [
     "MAX_TAKEAWAY_WORDS",
+    "MIN_CONTENT_CHARS",
     "MIN_TAKEAWAY_WORDS",
     "OPENING_CHARS",
     "content_words",
@@ -25,6 +26,9 @@ MIN_TAKEAWAY_WORDS = 5
 MAX_TAKEAWAY_WORDS = 70
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+#: Shortest content word: a single character ("a", "2", the "s" of "Finland's") says
+#: nothing of what a sentence is about.
+MIN_CONTENT_CHARS = 2
 #: Characters read for a sentence's first two words (quotes and dashes are skipped by
 #: the tokeniser); two words of news fit well inside.
 OPENING_CHARS = 80
@@ -36,8 +40,8 @@ def words(text: str) -> list[str]:
 
 
 def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
-    """Words that carry content: not stop words, not single characters."""
-    return [w for w in words(text) if w not in stopwords and len(w) > 1]
+    """Words that carry content: not stop words, not shorter than ``MIN_CONTENT_CHARS``."""
+    return [w for w in words(text) if w not in stopwords and len(w) >= MIN_CONTENT_CHARS]
 
 
 def is_dangling(text: str, data: LanguageData, first_words: list[str] | None = None) -> bool:
