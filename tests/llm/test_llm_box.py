@@ -14,7 +14,8 @@ import intisari
 from intisari.checking import check_statements
 from intisari.checking.model import load_checker
 from intisari.evaluation.metrics import grounded
-from intisari.llm.box import CheckedBox, is_bullet, parse_bullets
+from intisari.language.detect import language_for
+from intisari.llm.box import CheckedBox, is_bullet, parse_bullets, reader_defects
 from intisari.llm.config import LlmConfig
 from intisari.options import Options
 from intisari.pipeline import choose_takeaways, read_article
@@ -68,6 +69,7 @@ def test_every_shown_llm_bullet_is_supported_and_the_rest_is_extracted(
             assert all(0 <= s < e <= len(article) for s, e in takeaway.evidence)
             assert takeaway.score >= load_checker().supported_from
             assert check.label == "supported"  # checked again, independently
+            assert not reader_defects(takeaway.text, document.language.data)
         for takeaway in box:
             if takeaway.origin == "extract":
                 assert grounded(article, takeaway)  # the invariant: exact spans
@@ -145,3 +147,36 @@ def test_fragments_and_paragraphs_are_no_bullets() -> None:
     assert not is_bullet("1 menit 33,556 detik")
     assert not is_bullet("semen padang untuk memutus tren negatif kandas di kandang.")
     assert not is_bullet(" ".join(["kata"] * 41).capitalize())
+
+
+@pytest.mark.parametrize(
+    ("lang", "bullet"),
+    [
+        # Each reads as true of the article and the checker may pass it, but a reader
+        # taking it alone asks "who?" or "what?", or gets half a sentence.
+        ("id", "Ia menambahkan bahwa polisi masih menyelidiki kasus itu."),
+        ("id", "Menurutnya, harga beras akan turun bulan depan."),
+        ("id", "Karena hujan deras di Bandung."),
+        ("id", '"Kami akan terus mendukung program ini.'),
+        ("en", "He said the vote would be held next week."),
+        ("en", "However, the company did not say when the plant would reopen."),
+        ("en", "Because the storm knocked out power across the state."),
+        ("en", "Read more at https://www.example.com/story."),
+    ],
+)
+def test_an_llm_bullet_is_held_to_the_readers_rules(lang: str, bullet: str) -> None:
+    assert reader_defects(bullet, language_for(lang).data)
+
+
+@pytest.mark.parametrize(
+    ("lang", "bullet"),
+    [
+        # A list item may end without a full stop.
+        ("id", "Marc Marquez menjadi pebalap tercepat di FP1"),
+        ("id", "Dua pelaku lain berinisial NMH dan SH telah ditangkap pada Minggu (6/8)."),
+        ("en", "Apple said it would open a new plant in Texas next year."),
+        ("en", "The company reported record profits this year"),
+    ],
+)
+def test_a_bullet_that_stands_alone_passes(lang: str, bullet: str) -> None:
+    assert reader_defects(bullet, language_for(lang).data) == []

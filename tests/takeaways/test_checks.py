@@ -81,6 +81,10 @@ def test_story_sentences_are_not_datelines_or_credits(lang: str, sentence: str) 
         ("id", "“… Dan janganlah sekali-kali kebencianmu terhadap sesuatu kaum, mendorong "
          "kamu untuk berlaku tidak adil."),
         ("en", "... and then the committee voted to adjourn until next week."),
+        # A full stop set apart by a space: a tool closed a heading or a related story's
+        # title that had no mark (cnn.tune boxes).
+        ("en", "Zayn Malik leaving One Direction ."),
+        ("en", "More from Africa View ."),
     ],
 )
 def test_fragments_are_caught(lang: str, sentence: str) -> None:
@@ -130,6 +134,11 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         ("en", "We also saw gadgets from tech companies, large and small, that made a splash."),
         ("en", "I would soon learn that, owing to Ford’s obscurity, his fans do this often."),
         ("id", "Kita harus hati-hati terhadap aliran ekstrem yang menanamkan kebencian."),
+        # A part or the whole of what the sentence before named.
+        ("en", "All of that changed when the factory closed in 2019."),
+        ("en", "Both of them were arrested at the border on Friday."),
+        ("id", "Keduanya ditangkap polisi di sebuah rumah kos di Depok."),
+        ("id", "Salah satunya adalah jembatan yang menghubungkan dua desa itu."),
     ],
 )
 def test_back_references_are_caught(lang: str, sentence: str) -> None:
@@ -152,6 +161,8 @@ def test_back_references_are_caught(lang: str, sentence: str) -> None:
         # "US" in capitals is the country, not the writer's "us".
         ("en", "US troops arrived in the Polish town of Zagan on Thursday."),
         ("en", "The US economy grew at an annual rate of 3.2 percent in the third quarter."),
+        # "All of the ..." names what it counts.
+        ("en", "All of the miners were brought to the surface by Sunday night."),
     ],
 )
 def test_sentences_that_name_their_subject_do_not_refer_back(lang: str, sentence: str) -> None:

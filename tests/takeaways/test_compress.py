@@ -175,6 +175,11 @@ def test_each_rule_deletes_words_and_adds_none(
         # A list of places is not an opening phrase.
         ("en", "In Jakarta, Bandung, and Surabaya, police arrested dozens of people suspected "
                "of selling fake vaccines to hospitals."),
+        # An appositive that is a list's first item (cnn.tune: "Green lawyer and television
+        # legal analyst, says ..." was the bullet).
+        ("en", "Green, a journalist, lawyer and television legal analyst, says people often "
+               "think of the law as scary and intimidating and believe they don't need to "
+               "worry about it because their kid is never going to get into legal trouble."),
     ],
 )
 def test_what_must_stay_stays(lang: str, sentence: str) -> None:

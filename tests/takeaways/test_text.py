@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from intisari.language.data import LANGUAGES
-from intisari.takeaways.text import is_boilerplate, is_dangling
+from intisari.takeaways.text import is_boilerplate, is_dangling, reading_length
 
 ID = LANGUAGES["id"]
 EN = LANGUAGES["en"]
@@ -53,3 +53,15 @@ def test_dangling_openers_in_indonesian(sentence: str, dangling: bool) -> None:
 
 def test_a_quote_attributed_only_to_nya_is_dangling() -> None:
     assert is_dangling('"Kami siap bertanding," tegasnya.', ID)
+
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        ("Harga naik 2,5 persen di Jawa Tengah/DIY.", 9),  # "2,5" and "Tengah/DIY": two each
+        ("Al-Qaeda claimed the attack on Monday.", 7),
+        ("He left — quietly — on Monday.", 7),  # the dashes are tokens between spaces
+    ],
+)
+def test_a_bullets_length_is_the_larger_count(text: str, length: int) -> None:
+    assert reading_length(text) == length

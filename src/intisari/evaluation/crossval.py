@@ -20,6 +20,7 @@ from intisari.evaluation.metrics import grounded
 from intisari.evaluation.ranker_training import SEED, Example, make_example, train_ranker
 from intisari.evaluation.rouge import rouge
 from intisari.takeaways.select import select_takeaways
+from intisari.takeaways.text import reading_length
 
 __all__ = ["FOLDS", "CrossValidation", "cross_validate"]
 
@@ -87,7 +88,7 @@ def cross_validate(
                     rows[name][_label(count)].append((
                         r.rouge1, r.rouge2, r.rougeLsum,
                         100.0 * float(np.mean([grounded(article.document.text, t) for t in box])),
-                        float(sum(len(t.text.split()) for t in box)),
+                        float(sum(reading_length(t.text) for t in box)),
                     ))
         if progress:
             progress(f"fold {fold + 1}/{folds} done")

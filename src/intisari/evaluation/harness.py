@@ -45,6 +45,7 @@ from intisari.pipeline import summarize
 from intisari.ranking import Ranker, default_ranker
 from intisari.result import Takeaway
 from intisari.takeaways.select import select_takeaways
+from intisari.takeaways.text import reading_length
 
 __all__ = [
     "LENGTH_BUCKETS",
@@ -200,8 +201,8 @@ def _row(article: Article, document: Document, text: str, box: list[Takeaway]) -
         "rouge2": r.rouge2,
         "rougeLsum": r.rougeLsum,
         "takeaways": len(box),
-        "words": sum(len(t.text.split()) for t in box),
-        "bullet_words": [len(t.text.split()) for t in box],
+        "words": sum(reading_length(t.text) for t in box),
+        "bullet_words": [reading_length(t.text) for t in box],
         "lead_copy": is_lead_copy(indexes),
         "grounded": sum(grounded(text, t) for t in box),
         "boilerplate": sum(is_boilerplate(t.text, data) for t in box),

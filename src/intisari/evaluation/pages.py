@@ -50,17 +50,12 @@ from intisari.takeaways.checks import (
     DEFECTS,
     content_bag,
     cut_from_quote,
-    dateline_or_credit,
-    has_link,
-    is_fragment,
-    is_question,
     quote_marks,
-    quotes_unbalanced,
     restates,
-    unattributed,
+    text_defects,
 )
 from intisari.takeaways.letters import letter_paragraphs
-from intisari.takeaways.text import is_boilerplate, words
+from intisari.takeaways.text import reading_length, words
 
 __all__ = [
     "Bullet",
@@ -215,38 +210,25 @@ def check_box(
     bags: list[set[str]] = []
     for takeaway, index in zip(summary.takeaways, indexes, strict=True):
         text = takeaway.text
-        found: list[str] = []
+        found = text_defects(text, data)
         if body is not None and not all(
             _squeeze(summary.text[s:e]) in body for s, e in takeaway.spans
         ):
             found.append("not-in-body")
-        if dateline_or_credit(text, data):
-            found.append("dateline")
-        if (
-            quotes_unbalanced(text)
-            or unattributed(text)
-            or cut_from_quote(summary.text, takeaway.spans, marks)
-        ):
+        if "quote" not in found and cut_from_quote(summary.text, takeaway.spans, marks):
             found.append("quote")
-        if is_fragment(text, data):
-            found.append("fragment")
-        if is_question(text):
-            found.append("question")
         if leans_on_missing(text, document, index, indexes):
             found.append("dangling")
         if restates(text, data, bags):
             found.append("repeat")
         bags.append(content_bag(text, data))
-        if has_link(text):
-            found.append("link")
-        if is_boilerplate(text, data):
-            found.append("boilerplate")
         paragraph = document.sentences[index].paragraph
         if paragraph in document.headings:
             found.append("heading")
         if paragraph in letters:
             found.append("letter")
-        page.bullets.append(Bullet(text=text, words=len(text.split()), defects=found))
+        found.sort(key=list(DEFECTS).index)
+        page.bullets.append(Bullet(text=text, words=reading_length(text), defects=found))
     page.lead_copy = is_lead_copy(indexes)
 
 

@@ -6,7 +6,8 @@
 2. Check every bullet against the article (``intisari.checking.check_statements``). A
    bullet is shown only if the checker calls it ``supported`` and points to its evidence;
    an ``unsupported`` or ``unclear`` one is dropped, and so is a repeat of a kept bullet or
-   a line that is no bullet (``is_bullet``: a fragment, a paragraph).
+   a line a reader could not take alone (``reader_defects``: a fragment, a paragraph, a
+   pronoun with nothing before it, an unpaired quotation mark: the extractive box's rules).
 3. Fill each dropped place with the best extractive takeaway that the kept bullets'
    evidence does not already cover, and put the box in article order (a bullet stands
    where its evidence starts).
@@ -28,15 +29,24 @@ from dataclasses import dataclass, field
 
 from intisari.checking import check_statements
 from intisari.document import Document
+from intisari.language.model import LanguageData
 from intisari.llm.client import LlmUnavailable, complete
 from intisari.llm.config import LlmConfig
 from intisari.llm.stats import STATS
 from intisari.result import Takeaway
-from intisari.takeaways.checks import content_bag, repeats
+from intisari.takeaways.checks import DEFECTS, content_bag, refers_back, repeats, text_defects
 from intisari.takeaways.compress import MAX_BULLET_WORDS
-from intisari.takeaways.text import MIN_TAKEAWAY_WORDS
+from intisari.takeaways.text import MIN_TAKEAWAY_WORDS, reading_length
 
-__all__ = ["Bullet", "CheckedBox", "checked_box", "is_bullet", "parse_bullets", "prompt_for"]
+__all__ = [
+    "Bullet",
+    "CheckedBox",
+    "checked_box",
+    "is_bullet",
+    "parse_bullets",
+    "prompt_for",
+    "reader_defects",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +62,9 @@ TOKENS_PER_BULLET = 40
 
 #: A line's bullet marker: "- ", "* ", "• ", "1. ", "2) ".
 _MARKER = re.compile(r"^\s*(?:[-*•·–—]|\d{1,2}[.)])(?:\s+|$)")
+#: How a line that ends a sentence ends: its final mark, or a closing quotation mark or
+#: bracket (after which ``is_fragment`` looks for the mark itself).
+_ENDINGS = (".", "!", "?", "…", '"', "”", "’", "'", "»", ")", "]")
 #: Markdown emphasis a model puts around words: "**Moskow** menolak ...".
 _EMPHASIS = re.compile(r"\*\*|__|`")
 
@@ -62,12 +75,13 @@ class Bullet:
 
     text: str
     #: ``accepted``, or why it was dropped: ``unsupported``, ``unclear`` (the checker's
-    #: labels), ``duplicate``, ``malformed``.
+    #: labels), ``duplicate``, ``malformed`` (``reader_defects``; not checked).
     verdict: str
     #: The checker's support score (``None`` when it was not checked).
     score: float | None = None
     evidence: list[tuple[int, int]] = field(default_factory=list)
-    #: The checker's reasons for a low score, as ``kind: text``.
+    #: The checker's reasons for a low score, or a malformed bullet's defects, as
+    #: ``kind: text``.
     reasons: list[str] = field(default_factory=list)
 
 
@@ -163,19 +177,45 @@ def is_bullet(text: str) -> bool:
     for; longer is a paragraph), and not opening in lower case: that is a sentence
     the model copied from its middle ("semen padang untuk memutus ..."). Scripts without
     case pass the last test."""
-    return MIN_TAKEAWAY_WORDS <= len(text.split()) <= MAX_BULLET_WORDS and not text[0].islower()
+    return (
+        len(text.split()) >= MIN_TAKEAWAY_WORDS
+        and reading_length(text) <= MAX_BULLET_WORDS
+        and not text[0].islower()
+    )
+
+
+def reader_defects(text: str, data: LanguageData) -> list[str]:
+    """Why a reader could not take ``text`` alone as a bullet, as ``kind: text`` (none if
+    they could).
+
+    A line is held to the extractive box's rules that need no place in the article
+    (``checks.text_defects``: a fragment, an unpaired quotation mark, a dateline, a
+    question, a link) and to ``refers_back``: an LLM's bullet has no sentence before it,
+    so "Kabar tersebut ..." or "Ia menambahkan ..." points at nothing. A list item may
+    end without a full stop, so one missing is not held against it.
+    """
+    if not is_bullet(text):
+        return ["shape: too short to be a statement, too long for a bullet, or cut from "
+                "a sentence's middle"]
+    ended = text if text.rstrip().endswith(_ENDINGS) else text.rstrip() + "."
+    found = text_defects(ended, data)
+    if refers_back(ended, data):
+        found.append("dangling")
+    return [f"{kind}: {DEFECTS[kind]}" for kind in found]
 
 
 def _judge(document: Document, texts: list[str]) -> list[Bullet]:
     """Each bullet's verdict: malformed ones are not checked; repeats of a kept one drop."""
-    well_formed = [t for t in texts if is_bullet(t)]
+    data = document.language.data
+    defects = {text: reader_defects(text, data) for text in texts}
+    well_formed = [t for t in texts if not defects[t]]
     checks = dict(zip(well_formed, check_statements(document, well_formed), strict=True))
     bullets: list[Bullet] = []
     bags: list[set[str]] = []
     for text in texts:
         check = checks.get(text)
         if check is None:
-            bullets.append(Bullet(text, "malformed"))
+            bullets.append(Bullet(text, "malformed", reasons=defects[text]))
             continue
         bag = content_bag(text, document.language.data)
         verdict: str

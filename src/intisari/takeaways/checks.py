@@ -43,7 +43,13 @@ from dataclasses import dataclass
 
 from intisari.language.data.common import DATELINE_WINDOW, LINK
 from intisari.language.model import LanguageData, may_match, per_language
-from intisari.takeaways.text import MIN_CONTENT_CHARS, OPENING_CHARS, is_dangling, words
+from intisari.takeaways.text import (
+    MIN_CONTENT_CHARS,
+    OPENING_CHARS,
+    is_boilerplate,
+    is_dangling,
+    words,
+)
 
 __all__ = [
     "DEFECTS",
@@ -69,6 +75,7 @@ __all__ = [
     "restates",
     "said",
     "says_again",
+    "text_defects",
     "unattributed",
 ]
 
@@ -116,13 +123,16 @@ MIN_CLAUSE_WORDS = 3
 
 #: What closes a dateline, in any of its forms ("VIENNA — ", "Jakarta, Indonesia: ").
 _DATELINE_MARKS = ("-", "–", "—", ":")
-#: Double quotation marks, straight and typographic. Single ones are left out: they are
-#: apostrophes as often as quotes ("Finland’s", "don't").
-#: Quotation marks, straight and typographic (a quote's start and end look alike).
+#: Double quotation marks, straight and typographic (a quote's start and end look alike).
+#: Single ones are read apart (``quotes_unbalanced``): they are apostrophes as often as
+#: quotes ("Finland’s", "don't").
 QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 _LINK = re.compile(LINK, re.I)
-#: A sentence ends with a final mark, perhaps closed by quotes or brackets.
-_FINAL = re.compile(r"""[.!?…]["”’'»)\]]*$""")
+#: A sentence ends with a final mark, perhaps closed by quotes or brackets. A full stop
+#: set apart by a space was added by a tool to a line that had none: a heading or a
+#: related story's title in CNN's text ("Zayn Malik leaving One Direction .", "More from
+#: Africa View .").
+_FINAL = re.compile(r"""(?:(?<!\s)\.|[!?…])["”’'»)\]]*$""")
 #: Marks that open a quotation (straight and typographic).
 _QUOTE_OPENERS = "\"“„«‘'"
 #: What may come before a sentence's first letter: opening quotes, brackets, dashes.
@@ -143,6 +153,33 @@ _SINGLE_CLOSING = re.compile(r"""(?<=[\w.,!?…])[’'](?=$|[\s.,;:!?…)\]—�
 _PLAIN_WORD = re.compile(r"\w+")
 #: A sentence's question mark, perhaps closed by quotes or brackets.
 _QUESTION = re.compile(r"""\?["”’'»)\]]*$""")
+
+
+def text_defects(text: str, data: LanguageData) -> list[str]:
+    """The defects (``DEFECTS``' names, in its order) that ``text`` shows by itself,
+    whatever article or box it stands in: ``dateline``, ``quote`` (unpaired marks, or a
+    quotation with no speaker), ``fragment``, ``question``, ``link``, ``boilerplate``.
+
+    The others need the bullet's place: whether its quotation runs on in the article
+    (``cut_from_quote``), whether what it points back to is shown (``refers_back``
+    against the box), repeats, subheadings and letters. ``intisari evaluate --pages``
+    adds those; an LLM's bullet, which has no place, is held to these and to
+    ``refers_back`` (``intisari.llm.box``).
+    """
+    found: list[str] = []
+    if dateline_or_credit(text, data):
+        found.append("dateline")
+    if quotes_unbalanced(text) or unattributed(text):
+        found.append("quote")
+    if is_fragment(text, data):
+        found.append("fragment")
+    if is_question(text):
+        found.append("question")
+    if has_link(text):
+        found.append("link")
+    if is_boilerplate(text, data):
+        found.append("boilerplate")
+    return found
 
 
 def has_link(text: str) -> bool:

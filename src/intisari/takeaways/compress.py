@@ -372,6 +372,11 @@ def _appositives(
         elif n == 0 and _words(sentence[: clause.comma]) <= MAX_SUBJECT_WORDS and not _leads(
             sentence, data
         ):
+            if clause.words <= MAX_LIST_ITEM_WORDS and not clauses[1].closes:
+                # As short as a list's item, with another comma to come: it may be the
+                # list's first item ("Green, a journalist, lawyer and television legal
+                # analyst, says ..." lost only "a journalist,").
+                continue
             yield clause.comma, clause.end + 1
 
 

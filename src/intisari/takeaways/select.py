@@ -50,6 +50,7 @@ from intisari.takeaways.text import (
     OPENING_CHARS,
     is_boilerplate,
     is_dangling,
+    reading_length,
     words,
 )
 
@@ -204,7 +205,8 @@ def _greedy(
                 saying[i] = said(text, data)
                 shown_words[i] = len(text.split())
                 if not usable or (
-                    strict and (shown_words[i] > MAX_BULLET_WORDS or unattributed(text))
+                    strict
+                    and (reading_length(text) > MAX_BULLET_WORDS or unattributed(text))
                 ):
                     # Too long even compressed (a shorter sentence makes a better bullet),
                     # or a quotation shown with no word of who spoke.

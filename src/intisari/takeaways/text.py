@@ -39,6 +39,15 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+def reading_length(text: str) -> int:
+    """How many words a reader counts in ``text``: the larger of its space-separated
+    tokens and its runs of letters and digits (``words``), which count "2,5",
+    "Al-Qaeda" and "Jawa Tengah/DIY" as two words each. A bullet's length limit
+    (``compress.MAX_BULLET_WORDS``) and every reported words-per-bullet figure use it,
+    so the limit holds whichever way the bullet is counted."""
+    return max(len(text.split()), len(_WORD.findall(text)))
+
+
 def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
     """Words that carry content: not stop words, not shorter than ``MIN_CONTENT_CHARS``."""
     return [w for w in words(text) if w not in stopwords and len(w) >= MIN_CONTENT_CHARS]

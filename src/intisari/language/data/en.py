@@ -74,8 +74,19 @@ SAME_OCCASION = frozenset(
     for noun in ("time", "day", "interview", "event", "statement", "meeting", "speech")
 )
 
+#: "All of that changed ...", "Both of them were arrested ...", "None of this ...": a
+#: part or the whole of what the sentence before named.
+PART_OF_WHAT_CAME_BEFORE = frozenset(
+    f"{part} of {pronoun}"
+    for part in (
+        "all none some much most many few both each either neither one any part"
+    ).split()
+    for pronoun in ("this", "that", "these", "those", "them", "it")
+)
+
 REFERRING_OPENERS = frozenset(
     {"according to him", "according to her", "according to them"}
+    | PART_OF_WHAT_CAME_BEFORE
     # "Nor are pilots of a higher moral type than the rest of us." continues a denial
     # made before; "After all, the United States had agreed to ..." gives the reason of
     # a claim made before.

@@ -91,6 +91,8 @@ REFERRING_OPENERS = frozenset(
     | {"pasalnya", "sebab", "tak terkecuali", "tidak terkecuali"}
     # "Dan mereka menjadi satu-satunya negara ..." (and): adds to what came before.
     | {"dan"}
+    # "Keduanya ditangkap ..." (the two of them), "Salah satunya ..." (one of them).
+    | {"keduanya", "ketiganya", "salah satunya"}
     | {f"menurut {pronoun}" for pronoun in ("dia", "ia", "mereka", "beliau")}
     | SAME_OCCASION
 )
