@@ -81,6 +81,27 @@ def test_every_shown_llm_bullet_is_supported_and_the_rest_is_extracted(
     assert {"unsupported", "unclear"} & set(verdicts), verdicts
 
 
+def test_html_tags_the_model_copied_are_not_shown() -> None:
+    """The tests' Gemma copied IndoSum's markup into bullets the checker accepted."""
+    assert parse_bullets(
+        "- <strong>Masa depan cryptocurrency masih belum pasti.</strong>\n"
+        "- Harga <b>naik</b> 5 persen<br/> di pasar induk."
+    ) == ["Masa depan cryptocurrency masih belum pasti.", "Harga naik 5 persen di pasar induk."]
+    # A comparison in words is not a tag.
+    assert parse_bullets("- Inflasi 3 < 4 persen dan harga > Rp 10.000.") == [
+        "Inflasi 3 < 4 persen dan harga > Rp 10.000."
+    ]
+
+
+def test_a_misshapen_line_says_what_is_wrong_with_it() -> None:
+    data = language_for("id").data
+    assert reader_defects("1 menit 33,556 detik", data) == ["shape: too short to be a statement"]
+    assert reader_defects(" ".join(["Kata"] * 41), data) == ["shape: too long for a bullet"]
+    assert reader_defects("semen padang untuk memutus tren negatif kandas di kandang.", data) == [
+        "shape: opens in lower case: cut from a sentence's middle"
+    ]
+
+
 def test_bullets_are_the_marked_lines_without_markdown() -> None:
     answer = (
         "Berikut poin-poinnya:\n\n- **Moskow** menolak pasukan NATO.\n* Peskov bicara di "

@@ -155,6 +155,19 @@ def test_a_pronoun_without_a_named_person_before_it_stays_out() -> None:
     assert not texts[0].startswith("Dia")
 
 
+def test_a_place_is_nobody_a_pronoun_can_stand_for() -> None:
+    """antara.com's box showed "Menurut dia, ..." after a takeaway whose only names were
+    an airport and two volcanoes: the speaker was in a sentence the box left out."""
+    sentences = [
+        "Sebanyak 29 penerbangan dari dan menuju Bandara Internasional Lombok dibatalkan "
+        "akibat abu vulkanik erupsi Gunung Baru Jari, anak Gunung Rinjani.",
+        "Kepala Humas bandara, Eka Asmadi, mengatakan pembatalan dilakukan sejak pagi.",
+        "Menurut dia, sebanyak 27 penerbangan domestik harus dialihkan ke bandara lain.",
+    ]
+    texts = [t.text for t in select_takeaways(document(sentences), [1.0, 0.1, 0.9], 2)]
+    assert not any(t.startswith("Menurut dia") for t in texts)
+
+
 def test_other_dangling_openers_still_need_the_sentence_before_them() -> None:
     sentences = [*PERSON_STORY[:2], "Namun, proyek itu hampir berhenti di tahun ketiga."]
     texts = [t.text for t in select_takeaways(document(sentences), [1.0, 0.1, 0.9], 2)]

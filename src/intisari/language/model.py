@@ -118,6 +118,11 @@ class LanguageData:
     #: summaries do ("Pria asal Kanada, Hugo Cornellier, ... . Dia memotret ..."). Empty:
     #: pronouns need the sentence before them, like every other dangling opener.
     person_pronouns: frozenset[str] = frozenset()
+    #: Lower-cased words that open the name of a place or an institution ("Bandara
+    #: Internasional Lombok", "Gunung Rinjani"): a capitalised name they open is nobody a
+    #: personal pronoun can stand for ("Menurut dia, ..." after "... Gunung Baru Jari,
+    #: anak Gunung Rinjani." asks "who?").
+    place_heads: frozenset[str] = frozenset()
     #: Lower-cased first-person words ("we", "I", "kami", "kita"). Opening a sentence of
     #: the narration, they are the writer's voice ("We also saw gadgets ...", "I would
     #: soon learn that ...", "Kita harus hati-hati ..."): in a box nobody knows who "we"

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from intisari.checking import check_statements
 from intisari.document import Document
 from intisari.language.model import LanguageData
+from intisari.language.segment import sentence_spans
 from intisari.llm.client import LlmUnavailable, complete
 from intisari.llm.config import LlmConfig
 from intisari.llm.stats import STATS
@@ -65,8 +66,9 @@ _MARKER = re.compile(r"^\s*(?:[-*•·–—]|\d{1,2}[.)])(?:\s+|$)")
 #: How a line that ends a sentence ends: its final mark, or a closing quotation mark or
 #: bracket (after which ``is_fragment`` looks for the mark itself).
 _ENDINGS = (".", "!", "?", "…", '"', "”", "’", "'", "»", ")", "]")
-#: Markdown emphasis a model puts around words: "**Moskow** menolak ...".
-_EMPHASIS = re.compile(r"\*\*|__|`")
+#: Markdown emphasis a model puts around words ("**Moskow** menolak ..."), and HTML tags
+#: it copies from an article's markup ("<strong>Masa depan cryptocurrency ...</strong>").
+_EMPHASIS = re.compile(r"\*\*|__|`|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 
 
 @dataclass(frozen=True)
@@ -195,13 +197,24 @@ def reader_defects(text: str, data: LanguageData) -> list[str]:
     end without a full stop, so one missing is not held against it.
     """
     if not is_bullet(text):
-        return ["shape: too short to be a statement, too long for a bullet, or cut from "
-                "a sentence's middle"]
+        return [f"shape: {_misshapen(text)}"]
     ended = text if text.rstrip().endswith(_ENDINGS) else text.rstrip() + "."
-    found = text_defects(ended, data)
-    if refers_back(ended, data):
+    # A bullet of two sentences ("... ditangkap pada Minggu (6/8). Sementara ...") is held
+    # to the rules sentence by sentence; only its first has nothing before it.
+    sentences = [ended[start:end] for start, end in sentence_spans(ended, data)] or [ended]
+    found = [kind for sentence in sentences for kind in text_defects(sentence, data)]
+    if refers_back(sentences[0], data):
         found.append("dangling")
-    return [f"{kind}: {DEFECTS[kind]}" for kind in found]
+    return [f"{kind}: {DEFECTS[kind]}" for kind in dict.fromkeys(found)]
+
+
+def _misshapen(text: str) -> str:
+    """What ``is_bullet`` found wrong with ``text``'s shape."""
+    if len(text.split()) < MIN_TAKEAWAY_WORDS:
+        return "too short to be a statement"
+    if reading_length(text) > MAX_BULLET_WORDS:
+        return "too long for a bullet"
+    return "opens in lower case: cut from a sentence's middle"
 
 
 def _judge(document: Document, texts: list[str]) -> list[Bullet]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 
 from intisari.document import Document, Sentence
+from intisari.language.model import LanguageData
 from intisari.result import Takeaway, join_spans
 from intisari.takeaways.checks import (
     Said,
@@ -72,6 +73,10 @@ MAX_COUNT = 5
 #: budget tuned on short news says. Short articles keep a short box.
 LONG_ARTICLE_WORDS = 600
 LONG_ARTICLE_COUNT = 3
+
+#: Marks around a word of a name ("(Lombok),"), and those that close the name.
+_NAME_EDGES = ",.;:()\"'“”"
+_NAME_ENDS = tuple(",.;:)")
 
 #: How many of the candidates (sentence indexes, best first) an automatic box shows.
 Sizer = Callable[[Document, Sequence[float], Sequence[int]], int]
@@ -288,6 +293,24 @@ def _opening(document: Document, index: int, quotation: Quotation | None) -> int
     return index
 
 
+def _names_someone(text: str, data: LanguageData) -> bool:
+    """Does ``text`` name someone: a capitalised word after its first that does not
+    belong to a place's or an institution's name (one the language's ``place_heads``
+    opens: "Bandara Internasional Lombok")?"""
+    place = False  # inside a name that a place head opened
+    for word in text.split()[1:]:
+        if not word[:1].isupper():
+            place = False
+            continue
+        if word.strip(_NAME_EDGES).lower() in data.place_heads:
+            place = True
+        elif not place:
+            return True
+        if word[-1:] in _NAME_ENDS:
+            place = False  # "Bandara Lombok, Jokowi ...": the next name is another one
+    return False
+
+
 def antecedent_shown(document: Document, index: int, chosen: Collection[int]) -> bool:
     """Is what sentence ``index`` points back to already in the box?
 
@@ -308,8 +331,7 @@ def antecedent_shown(document: Document, index: int, chosen: Collection[int]) ->
     if not opening:
         return False
     if opening[0] in data.person_pronouns or " ".join(opening[:2]) in data.person_pronouns:
-        named = document.sentences[max(earlier)].text.split()[1:]
-        return any(word[:1].isupper() for word in named)
+        return _names_someone(document.sentences[max(earlier)].text, data)
     if is_dangling(text, data) or opens_with(opening, data.referring_openers):
         return False
     if has_anaphor(text, data):

@@ -123,6 +123,13 @@ PERSON_PRONOUNS = frozenset(
     | SAME_OCCASION
 )
 
+#: Words that open a place's or an institution's name (``LanguageData.place_heads``).
+PLACE_HEADS = frozenset(
+    "bandara gunung kota kabupaten provinsi pulau sungai jalan desa kecamatan kelurahan "
+    "danau pantai selat laut teluk stasiun pelabuhan terminal universitas institut "
+    "rumah sakit rs masjid gereja pura candi taman hotel pasar kampung dusun tol".split()
+)
+
 #: Openings that continue a list or a sentence: "Mulai dari kehadiran banyak layanan
 #: digital hingga aplikasi ...", "Belum lagi perakitan handset ...", "Juga hal ini
 #: berlaku ...", "Yakni terkait ...", "Termasuk mengkaji kemungkinan ...".
@@ -398,6 +405,7 @@ DATA = LanguageData(
     clause_openers=CLAUSE_OPENERS,
     demonstratives=DEMONSTRATIVES,
     person_pronouns=PERSON_PRONOUNS,
+    place_heads=PLACE_HEADS,
     marker_words=MARKER_WORDS,
     noise_lines=NOISE_LINES,
     ai_notice=AI_NOTICE,
