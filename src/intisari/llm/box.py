@@ -179,11 +179,7 @@ def is_bullet(text: str) -> bool:
     for; longer is a paragraph), and not opening in lower case: that is a sentence
     the model copied from its middle ("semen padang untuk memutus ..."). Scripts without
     case pass the last test."""
-    return (
-        len(text.split()) >= MIN_TAKEAWAY_WORDS
-        and reading_length(text) <= MAX_BULLET_WORDS
-        and not text[0].islower()
-    )
+    return _misshapen(text) is None
 
 
 def reader_defects(text: str, data: LanguageData) -> list[str]:
@@ -196,8 +192,9 @@ def reader_defects(text: str, data: LanguageData) -> list[str]:
     so "Kabar tersebut ..." or "Ia menambahkan ..." points at nothing. A list item may
     end without a full stop, so one missing is not held against it.
     """
-    if not is_bullet(text):
-        return [f"shape: {_misshapen(text)}"]
+    misshapen = _misshapen(text)
+    if misshapen is not None:
+        return [f"shape: {misshapen}"]
     ended = text if text.rstrip().endswith(_ENDINGS) else text.rstrip() + "."
     # A bullet of two sentences ("... ditangkap pada Minggu (6/8). Sementara ...") is held
     # to the rules sentence by sentence; only its first has nothing before it.
@@ -208,13 +205,15 @@ def reader_defects(text: str, data: LanguageData) -> list[str]:
     return [f"{kind}: {DEFECTS[kind]}" for kind in dict.fromkeys(found)]
 
 
-def _misshapen(text: str) -> str:
-    """What ``is_bullet`` found wrong with ``text``'s shape."""
+def _misshapen(text: str) -> str | None:
+    """What is wrong with ``text``'s shape as a bullet (``is_bullet``), or ``None``."""
     if len(text.split()) < MIN_TAKEAWAY_WORDS:
         return "too short to be a statement"
     if reading_length(text) > MAX_BULLET_WORDS:
         return "too long for a bullet"
-    return "opens in lower case: cut from a sentence's middle"
+    if text[0].islower():
+        return "opens in lower case: cut from a sentence's middle"
+    return None
 
 
 def _judge(document: Document, texts: list[str]) -> list[Bullet]:

@@ -208,6 +208,8 @@ def _greedy(
                 )
                 text = _shown(document, i, quotation, shown) if usable else ""
                 saying[i] = said(text, data)
+                # The budget counts words as the sizer was trained to (by spaces); the
+                # reader's limit counts them both ways (``reading_length``).
                 shown_words[i] = len(text.split())
                 if not usable or (
                     strict
