@@ -139,6 +139,26 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         ("en", "Both of them were arrested at the border on Friday."),
         ("id", "Keduanya ditangkap polisi di sebuah rumah kos di Depok."),
         ("id", "Salah satunya adalah jembatan yang menghubungkan dua desa itu."),
+        # A personal pronoun right after the first word: someone named before (antara,
+        # kapanlagi pages outside the shared set).
+        ("id", "Setidaknya mereka sudah 6 bulan tidak bertemu yaitu setelah 11 November "
+         "2016 ketika Brotoseno terjaring operasi tangkap tangan."),
+        ("id", "Rumah mereka hangus terbakar pada Senin dini hari."),
+        # "That very view": the emphatic demonstrative.
+        ("id", "Pemandangan itulah yang bisa terlihat jelas dalam postingan foto terbaru "
+         "Dian di Instagram."),
+        # The answer to a question the article asked its reader.
+        ("id", "Yup, aktris cantik asal Jakarta ini baru saja memperlihatkan seperti apa foto "
+         "masa kecilnya."),
+        ("id", "Tentu saja hal yang menggembirakan dan menyenangkan semua."),
+        # The place the sentence before named.
+        ("id", "Di sanalah kamu bisa melihat bagaimana gadis mungil yang masih sangat polos."),
+        # A time said from today does not excuse what follows it.
+        ("id", "Belakangan ini, hal tersebut menjadi perbincangan warganet."),
+        ("en", "This week, he announced that the plant would close."),
+        # Which night, which time: the one the sentence before named.
+        ("en", "That night, police surrounded the house in Ferguson."),
+        ("en", "This time, the jury acquitted him of all charges."),
     ],
 )
 def test_back_references_are_caught(lang: str, sentence: str) -> None:
@@ -163,6 +183,15 @@ def test_back_references_are_caught(lang: str, sentence: str) -> None:
         ("en", "The US economy grew at an annual rate of 3.2 percent in the third quarter."),
         # "All of the ..." names what it counts.
         ("en", "All of the miners were brought to the surface by Sunday night."),
+        # A pronoun after the name it stands for.
+        ("id", "Jokowi mengatakan ia akan hadir dalam pembukaan Asian Games."),
+        # Recently, so far, this week: a time said from today (IndoSum and CNN sentences
+        # that their reference summaries copy).
+        ("id", "Baru-baru ini Samsung mengumumkan kondisi keuangan pada tahun 2017 lalu."),
+        ("id", "Belum lama ini GO-JEK mengumumkan ekspansi ke 25 kota baru di Indonesia."),
+        ("id", "Samsung baru-baru ini mengumumkan kondisi keuangan pada tahun 2017 lalu."),
+        ("en", "So far, police have arrested three people in connection with the attack."),
+        ("en", "This week, the company announced it would cut 1,200 jobs."),
     ],
 )
 def test_sentences_that_name_their_subject_do_not_refer_back(lang: str, sentence: str) -> None:

@@ -67,6 +67,7 @@ __all__ = [
     "is_fragment",
     "is_question",
     "opens_with",
+    "person_opening",
     "quote_marks",
     "quotes_unbalanced",
     "referring_phrase",
@@ -315,17 +316,43 @@ def refers_back(text: str, data: LanguageData) -> bool:
     itu, ..."), unless it names a time ("Saat ini ...", "Tahun ini ..."), or the writer's
     own voice (``writer_pronouns`` outside a speaker's words: "We also saw ...").
     """
-    # Tokenised once for both: ``is_dangling`` reads the first two of these words.
-    opening = words(text[:OPENING_CHARS])[:REFERRING_WINDOW]
+    # Tokenised once for both: ``is_dangling`` reads the first two of these words. A time
+    # said from today ("This week, ...", "Baru-baru ini ...") is not where it leans back.
+    opening = words(text[:OPENING_CHARS])
+    opening = opening[_time_phrase_length(opening, data) :][:REFERRING_WINDOW]
     if is_dangling(text, data, opening):
         return True
     if not opening:
         return False
-    if opens_with(opening, data.referring_openers):
+    if opens_with(opening, data.referring_openers) or person_opening(opening, data):
         return True
     if _writer_speaks(text, data):
         return True
     return bool(referring_phrase(text, data)) or has_anaphor(text, data)
+
+
+def person_opening(opening: Sequence[str], data: LanguageData) -> bool:
+    """Do the first words ``opening`` hold one of the language's ``person_pronouns``
+    where it names someone of an earlier sentence: as the first word or two ("Ia ...",
+    "Menurut dia, ..."), or right after the first ("Setidaknya mereka sudah ...", "Kini
+    ia ...", "Rumah mereka ...": after a word alone, a pronoun is the subject or the
+    owner, never someone the sentence names first)."""
+    pronouns = data.person_pronouns
+    return bool(opening) and (
+        opening[0] in pronouns
+        or " ".join(opening[:2]) in pronouns
+        or (len(opening) > 1 and opening[1] in pronouns)
+    )
+
+
+def _time_phrase_length(opening: Sequence[str], data: LanguageData) -> int:
+    """How many of the words ``opening`` are one of the language's ``time_phrases`` that
+    opens the sentence ("baru baru ini", "this week"), or 0."""
+    if not data.time_phrases:
+        return 0
+    return max(
+        (n for n in range(2, 4) if " ".join(opening[:n]) in data.time_phrases), default=0
+    )
 
 
 def opens_with(opening: Sequence[str], openers: Set[str]) -> bool:
@@ -398,9 +425,13 @@ def referring_phrase(text: str, data: LanguageData) -> list[str]:
 
 def _names_time(opening: list[str], index: int, data: LanguageData) -> bool:
     """Does the demonstrative at ``opening[index]`` name a time ("Saat ini", "Selama 10
-    tahun ini")? A count of years before it is an age or a length, which names someone or
+    tahun ini", or closing one of the language's ``time_phrases``: "Samsung baru-baru
+    ini ...")? A count of years before it is an age or a length, which names someone or
     something said before ("Pemain berusia 21 tahun itu ..."), unless a time word opens
     the sentence."""
+    if any(" ".join(opening[max(0, index - n) : index + 1]) in data.time_phrases
+           for n in (1, 2)):
+        return True
     if opening[index - 1] not in data.time_words:
         return False
     counted = index >= 2 and opening[index - 2].isdigit()

@@ -34,6 +34,7 @@ from intisari.takeaways.checks import (
     is_fragment,
     is_question,
     opens_with,
+    person_opening,
     quotes_unbalanced,
     referring_phrase,
     refers_back,
@@ -332,7 +333,7 @@ def antecedent_shown(document: Document, index: int, chosen: Collection[int]) ->
     opening = words(text[:OPENING_CHARS])[:2]
     if not opening:
         return False
-    if opening[0] in data.person_pronouns or " ".join(opening[:2]) in data.person_pronouns:
+    if person_opening(opening, data):
         return _names_someone(document.sentences[max(earlier)].text, data)
     if is_dangling(text, data) or opens_with(opening, data.referring_openers):
         return False

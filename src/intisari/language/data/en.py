@@ -96,6 +96,22 @@ REFERRING_OPENERS = frozenset(
     | SAME_OCCASION
 )
 
+#: Times said from today that open with a dangling word ("this", "these", "so"): "This
+#: week, the company announced ...", "So far, police have arrested ...", "These days,
+#: ..." lean on nothing before them (``LanguageData.time_phrases``). "That night" and
+#: "This time" do: which night, which time?
+TIME_PHRASES = frozenset(
+    {
+        f"this {period}"
+        for period in (
+            "week weekend month year morning afternoon evening season spring summer fall "
+            "autumn winter"
+        ).split()
+    }
+    | {f"this past {period}" for period in ("week", "weekend", "month", "year")}
+    | {"these days", "so far"}
+)
+
 #: "Evidence of such plumes", "one such plume": the kind just described. "Such as",
 #: "such a" and "such that" do not point back (``ANAPHOR_EXCEPTIONS``).
 ANAPHORS = frozenset({"such"})
@@ -335,6 +351,7 @@ DATA = LanguageData(
     detachable_openers=DETACHABLE_OPENERS,
     scene_prepositions=SCENE_PREPOSITIONS,
     referring_openers=REFERRING_OPENERS,
+    time_phrases=TIME_PHRASES,
     anaphors=ANAPHORS,
     anaphor_exceptions=ANAPHOR_EXCEPTIONS,
     relativizers=frozenset({"who", "which", "that"}),

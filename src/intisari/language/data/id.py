@@ -94,11 +94,20 @@ REFERRING_OPENERS = frozenset(
     # "Keduanya ditangkap ..." (the two of them), "Salah satunya ..." (one of them).
     | {"keduanya", "ketiganya", "salah satunya"}
     | {f"menurut {pronoun}" for pronoun in ("dia", "ia", "mereka", "beliau")}
+    # "Yup, aktris cantik asal Jakarta ini ..." and "Tentu saja hal yang menggembirakan
+    # ..." (of course): the answer to a question the article asked its reader before.
+    | {"yup", "yap", "ya", "nah", "wah", "tentu saja"}
+    # "Di sanalah kamu bisa melihat ..." (right there): the place the sentence before named.
+    | {f"{preposition} {place}{emphasis}"
+       for preposition in ("di", "dari", "ke")
+       for place in ("sana", "situ", "sini")
+       for emphasis in ("", "lah")}
     | SAME_OCCASION
 )
 #: Demonstratives of the opening phrase: "Angket tersebut dinilai salah sasaran.",
 #: "Kejadian itu saja sudah menyakitkan.", "Pernyataan ini keluar setelah ...".
-REFERRING_WORDS = frozenset({"tersebut", "itu", "ini"})
+#: "Pemandangan itulah yang ..." (that very view): "itu" and "ini" with their emphatic "-lah".
+REFERRING_WORDS = frozenset({"tersebut", "itu", "ini", "itulah", "inilah"})
 #: What makes a clause's predicate: after one, a demonstrative is in the predicate
 #: ("Samsung sendiri belum memberi nama pada aplikasi barunya ini."), not in the noun
 #: phrase that opens the sentence ("Pemain berusia 21 tahun itu tampil apik ...").
@@ -112,6 +121,13 @@ PREDICATE_PREFIXES = ("me", "di")
 TIME_WORDS = frozenset(
     "saat selama kali hari tahun minggu pekan bulan malam pagi siang sore musim masa "
     "sejauh sampai hingga kini dini".split()
+)
+
+#: Times said from today that hold a demonstrative: "Baru-baru ini Samsung mengumumkan
+#: ...", "Belum lama ini GO-JEK ...", "Belakangan ini, harga ...": recently, not "this"
+#: of something said before (``LanguageData.time_phrases``).
+TIME_PHRASES = frozenset(
+    {"baru baru ini", "belum lama ini", "belakangan ini", "akhir akhir ini", "dewasa ini"}
 )
 
 #: Personal pronouns: readable after any earlier takeaway naming someone (see
@@ -434,6 +450,7 @@ DATA = LanguageData(
     relativizers=frozenset({"yang"}),
     clitics=("nya",),
     time_words=TIME_WORDS,
+    time_phrases=TIME_PHRASES,
     fragment_openers=FRAGMENT_OPENERS,
     subordinators=SUBORDINATORS,
     clause_links=CLAUSE_LINKS,
