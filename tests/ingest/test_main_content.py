@@ -78,6 +78,26 @@ def test_links_after_a_widget_heading_in_the_body_go_with_it() -> None:
     assert [r.reason for r in body.removed] == ["widget"] * 3
 
 
+def test_teasers_of_the_next_stories_are_not_the_story() -> None:
+    # boingboing.net: a short post, then "next-post-thumbnails" with three teasers whose
+    # paragraphs outvoted it ("post" in the name read as a body's).
+    teasers = "".join(
+        f"<div class='nextstory'><h2><a href='/{n}'>Story {n}</a></h2><p>The latest podcast "
+        f"from the Canadaland network is Dynasties, wherein host Arshy Mann delves into the "
+        f"scandals, backroom deals, and secret string-pulling of Canada, part {n}.</p></div>"
+        for n in range(3)
+    )
+    page = (
+        "<html lang='en'><body><div id='story'><p>Cartoonist Matt Bors got a spot on CNN for "
+        "his great, scathing critique of the narrative of the lazy, narcissistic "
+        "Millennials, which has gone into the realm of demographic prejudice.</p></div>"
+        f"<div id='next-post-thumbnails'>{teasers}</div></body></html>"
+    )
+    body = extract_body(page)
+    assert "Matt Bors" in body.text
+    assert "Canadaland" not in body.text
+
+
 def test_a_comment_in_the_markup_is_not_an_element() -> None:
     # CMS templates leave comments between a widget heading and its links.
     links = ("<h2>Jangan Lewatkan</h2><!-- related:start --><a href='/a'>'HEART BEAT' Bukan "

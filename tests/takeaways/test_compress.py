@@ -275,6 +275,27 @@ def test_a_compressed_bullet_that_lost_its_main_clause_stays_whole() -> None:
     assert shorten(sentence, "en") == sentence
 
 
+def test_an_adjective_after_a_comma_is_not_a_closing_clause() -> None:
+    # boingboing.net: "scathing" ends as a participle does, but "his great," leaves its
+    # noun phrase open; cutting there left "... for his great."
+    sentence = (
+        "Cartoonist Matt Bors got a spot on CNN for his great, scathing critique of the "
+        "narrative of the lazy, narcissistic Millennials, which has gone well beyond get "
+        "off my lawn territory and into the realm of out-and-out demographic prejudice."
+    )
+    assert shorten(sentence, "en") == (
+        "Cartoonist Matt Bors got a spot on CNN for his great, scathing critique of the "
+        "narrative of the lazy, narcissistic Millennials."
+    )
+    # A participle after a whole clause still goes.
+    assert shorten(
+        "The storm hit the coast of Louisiana on Monday night with winds of 120 miles per "
+        "hour, killing at least 12 people and leaving 300,000 homes without power across "
+        "the state.",
+        "en",
+    ) == "The storm hit the coast of Louisiana on Monday night with winds of 120 miles per hour."
+
+
 @pytest.mark.parametrize(
     ("lang", "sentence", "alone"),
     [

@@ -76,7 +76,8 @@ def _word(alternatives: str) -> str:
 #: Class/id words of the containers that hold article bodies ("article-body",
 #: "detail__body-text", "entry-content", "itp_bodycontent", "isi-berita").
 LIKELY_BODY = _names(
-    r"article|body|content|entry|main|post|story|text|detail|isi|konten|berita|news|read"
+    r"article|body|content|entry|main|(?<!next)(?<!next[-_])(?:post|story)|text|detail|isi|"
+    r"konten|berita|news|read"
 )
 
 #: Class/id words of blocks that are not the body (Readability's list and their
@@ -85,6 +86,8 @@ UNLIKELY_BODY = _names(
     r"comment|komentar|disqus|related|terkait|sidebar|footer|header|menu|breadcrumb|"
     r"pagination|pager|share|social|sosmed|sponsor|widget|popular|populer|trending|banner|"
     r"promo|newsletter|subscribe|recommend|rekomendasi|outbrain|taboola|masthead|"
+    # Teasers of the site's next stories ("next-post-thumbnails", "nextstory").
+    r"next[-_]?(?:post|story|article)|up-?next|"
     + _word(r"ad|ads|adv|iklan|nav|navbar|tags?")
 )
 
@@ -102,7 +105,8 @@ NAMED_CUTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _names(
             r"related|terkait|baca-?juga|bacajuga|lihat-?juga|also-?read|read-?also|"
             r"more-?stories|more-?news|recommend|rekomendasi|populer|popular|trending|"
-            r"most-?read|outbrain|taboola|next-?article|berita-?lain"
+            r"most-?read|outbrain|taboola|next[-_]?(?:post|story|article)|up-?next|"
+            r"berita-?lain"
         ),
     ),
     (

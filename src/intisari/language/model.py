@@ -279,6 +279,11 @@ class LanguageData:
     #: Endings of a word that opens such a clause, beyond ``secondary_openers``: the
     #: English participle (", crushing her trainer to death ...").
     secondary_endings: tuple[str, ...] = ()
+    #: Lower-cased words that open a noun phrase ("his", "the"): one among the two words
+    #: before a comma leaves that phrase open, so a word with one of ``secondary_endings``
+    #: after the comma is its next adjective, not a clause ("for his great, scathing
+    #: critique of ..." keeps its critique).
+    determiners: frozenset[str] = frozenset()
 
     # Fact checking (``intisari.checking``): what a statement may get wrong. ------------
     #: Lower-cased words that deny what follows ("tidak", "not"): a statement whose

@@ -380,6 +380,15 @@ def _appositives(
             yield clause.comma, clause.end + 1
 
 
+def _open_noun_phrase(before: str, data: LanguageData) -> bool:
+    """Does ``before`` (a sentence up to a comma) end inside a noun phrase, one of the
+    language's ``determiners`` among its last two words ("... for his great")?"""
+    return any(
+        word in data.determiners
+        for word in _WORD.findall(before[-FINAL_WINDOW * 3 :].lower())[-2:]
+    )
+
+
 def _secondary(
     sentence: str, data: LanguageData, clauses: list[_Clause]
 ) -> Iterator[Deletion]:
@@ -397,7 +406,10 @@ def _secondary(
         if not opens_with(clause.opening, data.secondary_openers) and not (
             clause.opening
             and (
-                clause.opening[0].endswith(data.secondary_endings)
+                (
+                    clause.opening[0].endswith(data.secondary_endings)
+                    and not _open_noun_phrase(sentence[: clause.comma], data)
+                )
                 or clause.opening[0] in data.weekdays
             )
         ):

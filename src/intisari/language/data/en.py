@@ -347,6 +347,7 @@ DATA = LanguageData(
     appositive_openers=APPOSITIVE_OPENERS,
     secondary_openers=SECONDARY_OPENERS,
     secondary_endings=("ing",),
+    determiners=frozenset("a an the his her its their our my your this these those".split()),
     leading_openers=LEADING_OPENERS,
     detachable_openers=DETACHABLE_OPENERS,
     scene_prepositions=SCENE_PREPOSITIONS,
