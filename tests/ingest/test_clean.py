@@ -111,6 +111,18 @@ def test_inline_related_links_go_from_the_paragraph() -> None:
         ("(fyk/ash)", "byline", ID),
         ("ADVERTISEMENT", "advertisement", ID),
         ("Sign up for our daily newsletter by email", "site-prompt", EN),
+        # phys.org's footer, from a page outside the shared set.
+        ("Explore further", "related-link", EN),
+        ("More information: Marcel J. L. Th. Niekus et al. Middle Paleolithic complex "
+         "technology, Proceedings of the National Academy of Sciences (2019).", "site-footer", EN),
+        ("Journal information: Proceedings of the National Academy of Sciences",
+         "site-footer", EN),
+        ("Citation: Flint flake tool partially covered by birch tar adds to evidence of "
+         "Neanderthal complex thinking (2019, October 22) retrieved 20 January 2020 from "
+         "https://phys.org/news/2019-10-flint-flake-tool.html", "site-footer", EN),
+        ("This document is subject to copyright. Apart from any fair dealing for the purpose "
+         "of private study or research, no part may be reproduced without the written "
+         "permission.", "site-footer", EN),
     ],
 )
 def test_notices_footers_prompts_and_bylines_go(noise: str, reason: str, rules) -> None:

@@ -150,7 +150,7 @@ WIDGET_HEADINGS = frozenset(
         "more news", "most popular", "most read", "most viewed", "trending", "trending now",
         "editor's picks", "you may also like", "you might also like", "recommended",
         "recommended for you", "latest news", "latest stories", "top stories", "also read",
-        "see also", "what to read next", "don't miss",
+        "see also", "what to read next", "don't miss", "explore further",
         "comments",
     }
 )

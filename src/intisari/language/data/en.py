@@ -186,6 +186,12 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
         r"recommended|you may also like|also read|also|see also)\s*:.*",
     ),
     ("related-link", r"(click|tap)\s+here\b.*"),
+    ("related-link", r"explore further"),
+    # A science site's footer (phys.org): "More information: Marcel J. L. Th. Niekus et
+    # al. ... DOI: ...", "Journal information: ...", "Citation: ... retrieved ... from
+    # https://...", "This document is subject to copyright. ...".
+    ("site-footer", r"(more information|journal information|citation|provided by)\s*:.*"),
+    ("site-footer", r"this (document|article|story) is subject to copyright\b.*"),
     ("box-heading", r"key\s+takeaways\s*:?"),
     ("advertisement", r"(advertisement|sponsored( content)?|story continues below)"),
     ("site-prompt", r"(sign up|subscribe)\b.{0,80}(newsletter|updates|email)\b.*"),
