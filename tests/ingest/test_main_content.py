@@ -98,6 +98,19 @@ def test_teasers_of_the_next_stories_are_not_the_story() -> None:
     assert "Canadaland" not in body.text
 
 
+def test_an_h1_the_page_title_does_not_hold_is_not_the_headline() -> None:
+    # kompas.com (2015): the section's name in <h1>, the headline in <h2> and <title>.
+    page = (
+        "<html><head><title>Samsul Arif Tak Beban Lawan Arema - Kompas.com</title></head>"
+        f"<body><h1>Bola</h1><h1>TAG</h1><h2>Samsul Arif Tak Beban Lawan Arema</h2>"
+        f"<div class='article-body'>{STORY}</div></body></html>"
+    )
+    assert extract_body(page).title == "Samsul Arif Tak Beban Lawan Arema - Kompas.com"
+    # The headline in <h1>, the title with the site's name: the <h1>.
+    page = page.replace("<h1>Bola</h1>", "<h1>Samsul Arif Tak Beban Lawan Arema</h1>")
+    assert extract_body(page).title == "Samsul Arif Tak Beban Lawan Arema"
+
+
 def test_a_comment_in_the_markup_is_not_an_element() -> None:
     # CMS templates leave comments between a widget heading and its links.
     links = ("<h2>Jangan Lewatkan</h2><!-- related:start --><a href='/a'>'HEART BEAT' Bukan "

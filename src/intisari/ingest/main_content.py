@@ -635,19 +635,25 @@ def _text(element: _Element) -> str:
 
 
 def _title(tree: LexborHTMLParser) -> str | None:
-    """The page's headline: ``og:title``, else the first ``<h1>``, else ``<title>``."""
+    """The page's headline: ``og:title``, else the first ``<h1>`` that ``<title>`` holds,
+    else ``<title>``, else the first ``<h1>``.
+
+    An ``<h1>`` the title does not hold is the site's or the section's name (kompas.com
+    put "Bola" and "TAG" in ``<h1>``, the headline in ``<h2>`` and ``<title>``).
+    """
     for selector in ('meta[property="og:title"]', 'meta[name="twitter:title"]'):
         node = tree.css_first(selector)
         content = node.attributes.get("content") if node is not None else None
         if content and content.strip():
             return " ".join(content.split())
-    for selector in ("h1", "title"):
-        node = tree.css_first(selector)
-        if node is not None:
-            text = " ".join(node.text().split())
-            if text:
-                return text
-    return None
+    node = tree.css_first("title")
+    page_title = " ".join(node.text().split()) if node is not None else ""
+    headings = [" ".join(h1.text().split()) for h1 in tree.css("h1")]
+    headings = [heading for heading in headings if heading]
+    for heading in headings:
+        if heading.lower() in page_title.lower():
+            return heading
+    return page_title or (headings[0] if headings else None)
 
 
 # -- the body the page declares ----------------------------------------------------------------
