@@ -144,6 +144,7 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         ("id", "Setidaknya mereka sudah 6 bulan tidak bertemu yaitu setelah 11 November "
          "2016 ketika Brotoseno terjaring operasi tangkap tangan."),
         ("id", "Rumah mereka hangus terbakar pada Senin dini hari."),
+        ("id", "Sebagai anak bungsu, ia memang kerap ditemani sang ibu saat bersidang."),
         # "That very view": the emphatic demonstrative.
         ("id", "Pemandangan itulah yang bisa terlihat jelas dalam postingan foto terbaru "
          "Dian di Instagram."),
@@ -185,6 +186,7 @@ def test_back_references_are_caught(lang: str, sentence: str) -> None:
         ("en", "All of the miners were brought to the surface by Sunday night."),
         # A pronoun after the name it stands for.
         ("id", "Jokowi mengatakan ia akan hadir dalam pembukaan Asian Games."),
+        ("id", "Menurut Jokowi, ia akan hadir dalam pembukaan Asian Games."),
         # Recently, so far, this week: a time said from today (IndoSum and CNN sentences
         # that their reference summaries copy).
         ("id", "Baru-baru ini Samsung mengumumkan kondisi keuangan pada tahun 2017 lalu."),

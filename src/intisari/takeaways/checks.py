@@ -326,6 +326,8 @@ def refers_back(text: str, data: LanguageData) -> bool:
         return False
     if opens_with(opening, data.referring_openers) or person_opening(opening, data):
         return True
+    if _person_after_opening_phrase(text, data):
+        return True
     if _writer_speaks(text, data):
         return True
     return bool(referring_phrase(text, data)) or has_anaphor(text, data)
@@ -342,6 +344,21 @@ def person_opening(opening: Sequence[str], data: LanguageData) -> bool:
         opening[0] in pronouns
         or " ".join(opening[:2]) in pronouns
         or (len(opening) > 1 and opening[1] in pronouns)
+    )
+
+
+def _person_after_opening_phrase(text: str, data: LanguageData) -> bool:
+    """Is one of the language's ``person_pronouns`` the first word after an opening
+    phrase that names no one ("Sebagai anak bungsu, ia memang kerap ditemani ...")?
+    After a phrase with a name ("Menurut Jokowi, ia ..."), the pronoun is that name."""
+    if not data.person_pronouns:
+        return False
+    phrase, comma, rest = text[:OPENING_CHARS].partition(",")
+    if not comma:
+        return False
+    after = words(rest)[:1]
+    return bool(after) and after[0] in data.person_pronouns and not any(
+        word[:1].isupper() for word in phrase.split()[1:]
     )
 
 
