@@ -145,6 +145,10 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
          "2016 ketika Brotoseno terjaring operasi tangkap tangan."),
         ("id", "Rumah mereka hangus terbakar pada Senin dini hari."),
         ("id", "Sebagai anak bungsu, ia memang kerap ditemani sang ibu saat bersidang."),
+        # Said by whom? (republika)
+        ("id", "Dikatakannya, data kesehatan calon jemaah haji yang didapatkan dengan "
+         "menggunakan metode pemeriksaan medis sebagai upaya perawatan."),
+        ("id", "Lanjutnya, pemeriksaan tahap kedua digelar sebulan sebelum keberangkatan."),
         # "That very view": the emphatic demonstrative.
         ("id", "Pemandangan itulah yang bisa terlihat jelas dalam postingan foto terbaru "
          "Dian di Instagram."),

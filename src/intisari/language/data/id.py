@@ -94,6 +94,18 @@ REFERRING_OPENERS = frozenset(
     # "Keduanya ditangkap ..." (the two of them), "Salah satunya ..." (one of them).
     | {"keduanya", "ketiganya", "salah satunya"}
     | {f"menurut {pronoun}" for pronoun in ("dia", "ia", "mereka", "beliau")}
+    # "Dikatakannya, data kesehatan ...", "Lanjutnya, ..." (said he): whose words? The
+    # speaker was named before (republika). The passive forms of saying and the
+    # ``SPEECH_VERBS`` that hide their speaker in "-nya".
+    | {
+        f"di{verb}nya"
+        for verb in (
+            "katakan jelaskan tambahkan ungkapkan sebutkan tegaskan tuturkan paparkan "
+            "terangkan sampaikan akui"
+        ).split()
+    }
+    | {"katanya", "ujarnya", "ungkapnya", "jelasnya", "tuturnya", "tegasnya", "imbuhnya",
+       "tambahnya", "sebutnya", "paparnya", "terangnya", "lanjutnya"}
     # "Yup, aktris cantik asal Jakarta ini ..." and "Tentu saja hal yang menggembirakan
     # ..." (of course): the answer to a question the article asked its reader before.
     | {"yup", "yap", "ya", "nah", "wah", "tentu saja"}
