@@ -98,6 +98,28 @@ def test_teasers_of_the_next_stories_are_not_the_story() -> None:
     assert "Canadaland" not in body.text
 
 
+def test_the_lede_before_a_read_more_wrapper_is_in_the_body() -> None:
+    # heraldsun.com.au: the lede and first paragraphs, then the rest of the column inside
+    # "read-more" > "read-more-content", whose paragraphs outvote them.
+    rest = "".join(
+        f"<p>Paragraph {n} of the column argues that the Bill, which would let agencies "
+        f"read the metadata of journalists without a warrant, endangers sources.</p>"
+        for n in range(10)
+    )
+    page = (
+        "<html lang='en'><body><div class='story-body'><div class='story-intro'><p>A "
+        "HIGH-powered federal government team has been doing the rounds of media "
+        "organisations in an attempt to allay concerns. It failed.</p></div><p>The roadshow "
+        "featured the Prime Minister's national security adviser, Andrew Shearer, and "
+        "the Federal Police Commissioner.</p><div id='read-more'><div id='read-more-link'>"
+        f"<a href='#'>Read more</a></div><div id='read-more-content'>{rest}</div></div>"
+        "</div></body></html>"
+    )
+    text = extract_body(page).text
+    assert text.startswith("A HIGH-powered federal government team")
+    assert "The roadshow featured" in text and "Paragraph 9" in text
+
+
 def test_an_h1_the_page_title_does_not_hold_is_not_the_headline() -> None:
     # kompas.com (2015): the section's name in <h1>, the headline in <h2> and <title>.
     page = (

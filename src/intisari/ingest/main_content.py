@@ -70,6 +70,11 @@ SIBLING_SHARE = 0.2
 SIBLING_PARAGRAPH_CHARS = 80
 SIBLING_LINK_DENSITY = 0.25
 
+#: A parent holding little text besides the winner's is a wrapper around it (herald
+#: sun's ``read-more`` around ``read-more-content``, after the lede and first paragraphs
+#: outside it): the body's siblings are looked for beside the wrapper, one level up.
+WRAPPER_SHARE = 0.9
+
 #: A block cut by its class or id holds less than this share of the body's text: a site
 #: that names its body "content-with-sidebar" keeps its body.
 MAX_CUT_SHARE = 0.5
@@ -458,10 +463,16 @@ def _choose(candidates: list[_Element]) -> tuple[_Element | None, list[_Element]
     if not candidates:
         return None, []
     best = max(candidates, key=_final_score)
+    top = _final_score(best)
+    if (
+        best.parent is not None
+        and best.parent.tag != "body"
+        and best.chars >= WRAPPER_SHARE * best.parent.chars
+    ):
+        best = best.parent
     parent = best.parent
     if parent is None:
         return best, [best]
-    top = _final_score(best)
     threshold = max(10.0, top * SIBLING_SHARE)
     chosen = []
     for sibling in parent.children:
