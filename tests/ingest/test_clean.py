@@ -270,6 +270,9 @@ MORE_EN = "Austria's interior minister said so on Tuesday after years of debate.
         ("Yogyakarta - ", ID),
         ("JAKARTA –", ID),
         ("blokTuban.com - ", ID),
+        # A comma before the source (IndoSum, antara's Kuala Lumpur desk).
+        ("Kuala Lumpur, (AntaraKL) - ", ID),
+        ("New York, Boston, (ANTARA News) - ", ID),
     ],
 )
 def test_every_common_dateline_form_is_cut(opening: str, rules) -> None:
@@ -323,6 +326,20 @@ def test_a_headline_and_a_teaser_above_the_dateline_go() -> None:
     result = clean(page, ID)
     assert result.text == "Hingga kini masyarakat masih menunggu adanya vaksin."
     assert [r.reason for r in result.removed] == ["teaser", "teaser", "dateline"]
+
+
+def test_a_caption_above_a_dateline_alone_on_its_line_goes() -> None:
+    # metrobali.com, outside the shared set: the photo's caption ("PJs." is an acting
+    # official, no sentence ends there), then the dateline as a paragraph of its own.
+    page = (
+        "PJs. Bupati Badung I Ketut Lihadnyana saat memimpin penyemprotan cairan disinfektan "
+        "di wilayah Kuta Selatan, Jumat (9/10).\n\nMangupura, (Metrobali.com)-\n\n"
+        "Dalam upaya mencegah dan memutus rantai penyebaran Covid-19, Gugus Tugas Kabupaten "
+        "Badung gencar melakukan edukasi protokol kesehatan."
+    )
+    result = clean(page, ID)
+    assert result.text.startswith("Dalam upaya mencegah")
+    assert [r.reason for r in result.removed] == ["teaser", "dateline"]
 
 
 def test_a_story_paragraph_above_a_dateline_like_opening_keeps_both() -> None:

@@ -66,6 +66,8 @@ MAX_TEASER_PARAGRAPHS = 2
 MAX_TEASER_WORDS = 25
 #: A sentence ending inside a paragraph: a teaser has none.
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+\S")
+#: The dashes that close a dateline ("Mangupura, (Metrobali.com)-").
+_DASHES = ("-", "–", "—")
 
 #: Markdown emphasis that copy-paste from aggregators leaves in plain text ("**x**",
 #: "__x__", "*x*"), longest delimiter first. Each delimiter's closers: a delimiter right
@@ -125,6 +127,8 @@ class _Rules:
     inline_triggers: tuple[str, ...]
     trailers: tuple[tuple[str, re.Pattern[str]], ...]
     datelines: tuple[re.Pattern[str], ...]
+    #: After these (lower-cased, no period) a period ends no sentence: "PJs. Bupati ...".
+    abbreviations: frozenset[str]
     #: The language's photo credits as one case-insensitive pattern (``None``: none).
     credits: re.Pattern[str] | None
     credit_triggers: tuple[str, ...]
@@ -221,6 +225,7 @@ def _compile(language: LanguageData) -> _Rules:
         ),
         # Datelines keep their case: "Jakarta, CNN Indonesia --" is capitalised.
         datelines=tuple(re.compile(source) for source in language.datelines),
+        abbreviations=language.abbreviations,
         credits=_alternation(language.credits),
         credit_triggers=language.credit_triggers,
     )
@@ -268,11 +273,32 @@ def _body_start(paragraphs: list[str], rules: _Rules) -> int:
         return 0
     for index in range(1, min(len(paragraphs), MAX_TEASER_PARAGRAPHS + 1)):
         above = paragraphs[index - 1]
-        if len(above.split()) > MAX_TEASER_WORDS or _INNER_SENTENCE_END.search(above):
+        if len(above.split()) > MAX_TEASER_WORDS or not _one_sentence(above, rules):
             return 0
-        if _dateline(paragraphs[index], rules.datelines) is not None:
+        if _dateline(paragraphs[index], rules.datelines) is not None or (
+            index + 1 < len(paragraphs) and _lone_dateline(paragraphs[index], rules.datelines)
+        ):
             return index
     return 0
+
+
+def _one_sentence(paragraph: str, rules: _Rules) -> bool:
+    """Does ``paragraph`` hold one sentence: no sentence ends inside it, a period after
+    one of the language's abbreviations ending none ("PJs. Bupati Badung ...")?"""
+    for match in _INNER_SENTENCE_END.finditer(paragraph):
+        before = paragraph[: match.start()].split()[-1:]
+        if not before or before[0].lstrip("([").lower() not in rules.abbreviations:
+            return False
+    return True
+
+
+def _lone_dateline(paragraph: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    """Is ``paragraph`` a dateline alone, the story in the paragraph after it
+    ("Mangupura, (Metrobali.com)-")? A heading never ends with a dash."""
+    stripped = paragraph.strip()
+    return stripped.endswith(_DASHES) and any(
+        pattern.fullmatch(stripped + " ") for pattern in patterns
+    )
 
 
 def _dateline(paragraph: str, patterns: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
@@ -354,6 +380,9 @@ def _may_hold_inline_noise(line: str, rules: _Rules) -> bool:
 def _cut_dateline(
     paragraph: str, patterns: tuple[re.Pattern[str], ...], removed: list[Removed]
 ) -> str:
+    if _lone_dateline(paragraph, patterns):
+        removed.append(Removed(text=paragraph.strip(), reason="dateline"))
+        return ""
     match = _dateline(paragraph, patterns)
     if match is None:
         return paragraph

@@ -38,8 +38,9 @@ _HYPHEN = r"\s+(?:--|-)\s+"
 
 # The forms, each anchored at the start of a paragraph:
 #: "Mataram, NTB (ANTARA News) - ", "JAKARTA (Pos Kota) – ", "LONDON, England (Reuters)
-#: - ", "WASHINGTON (CNN) -- ", and the source alone, "(CNN) -- ".
-_WITH_SOURCE = rf"(?:(?:{_PLACE}\s*,\s*)?{_PLACE}\s*)?{_SOURCE}{_DASH}"
+#: - ", "WASHINGTON (CNN) -- ", "Mangupura, (Metrobali.com)- ", and the source alone,
+#: "(CNN) -- ".
+_WITH_SOURCE = rf"(?:(?:{_PLACE}\s*,\s*)?{_PLACE}\s*,?\s*)?{_SOURCE}{_DASH}"
 #: "Jakarta, CNN Indonesia -- ", "Liputan6.com, Jakarta - ", "CLEVELAND, Ohio – ".
 _PLACE_AND_OUTLET = rf"{_PLACE}\s*,\s*{_PLACE}{_DASH}"
 #: "VIENNA — ", "NEW YORK — ", "KOREA SELATAN – ".

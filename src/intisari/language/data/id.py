@@ -20,6 +20,8 @@ ABBREVIATIONS = frozenset(
     + "tbk pt cv ud persero rp usd ltd inc corp co".split()
     # Titles and forms of address: "Sdr. Marcel", "H. Ahmad", "Hj. Siti", "Dr.", "Prof.".
     + "sdr sdri bpk bp h hj dr drs dra drg ir prof kh pdt ust ustz tn ny nn yth".split()
+    # Acting officials: "Plt. Gubernur", "Pjs. Bupati Badung", "Pj. Wali Kota", "Plh. Kepala".
+    + "plt pjs pj plh".split()
     + "mr mrs ms st".split()
     # Degrees after a name, written without inner dots ("SH.", "MSi.", "SE.").
     + "sh mh msi mpd spd se si ssi sos skm amd ak mkn mba phd sp kom".split()
