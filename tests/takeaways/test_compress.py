@@ -202,6 +202,13 @@ def test_english_drops_short_asides_from_every_bullet() -> None:
     assert shorten(sentence, "en") == (
         "Senator Jane Doe said on Monday that the bill would pass the Senate."
     )
+    # An acronym in brackets says what the name is called in the rest of the story
+    # (thejakartaglobe, outside the shared set).
+    sentence = (
+        "The bill would weaken the Corruption Eradication Commission (KPK) by including it "
+        "in the executive branch."
+    )
+    assert shorten(sentence, "en") == sentence
 
 
 def test_a_sentence_keeps_at_least_the_fewest_words() -> None:

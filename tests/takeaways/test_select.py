@@ -279,3 +279,20 @@ def test_boilerplate_left_in_a_paragraph_is_never_a_takeaway() -> None:
     ]
     box = select_takeaways(document(sentences, "en"), [1.0, 0.9, 0.1], 1)
     assert [t.text for t in box] == [sentences[2]]
+
+
+def test_a_quotation_shown_whole_may_not_open_with_a_fragment() -> None:
+    """tribunnews (outside the shared set): the quotation's closing sentence, which names
+    its speaker, was chosen and the quotation shown whole, opening with "Termasuk
+    masalah tarifnya." (including the fares), a fragment."""
+    sentences = [
+        "Polisi menertibkan kendaraan Uber yang beroperasi tanpa izin di Jakarta Selatan.",
+        "Aparat gabungan mengamankan lima unit kendaraan roda empat beserta sopirnya.",
+        '"Termasuk masalah tarifnya. Uber seenaknya membuat tarif di bawah ketentuan tarif '
+        'daerah. Strategis Rp 6 ribu, ini di bawah tarif resmi kita," ujarnya.',
+    ]
+    doc = document(sentences)
+    assert len(doc.sentences) == 5  # the quotation is three sentences
+    texts = [t.text for t in select_takeaways(doc, [0.2, 0.1, 0.3, 0.4, 1.0], 3)]
+    assert texts[:2] == sentences[:2]
+    assert not any("Termasuk" in text for text in texts)

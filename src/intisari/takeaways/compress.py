@@ -89,6 +89,8 @@ OPENING_WORDS = 4
 # An aside in brackets, with the space before it, followed by a word or by punctuation
 # (the closing mark then joins the word before the aside: "Jumat (8/9/2017)." -> "Jumat.").
 _ASIDE = re.compile(r"\s+\([^()]{1,80}\)(?=\s+\w|[.,;:!?])")
+# An acronym in brackets, defined by the words before it: "(KPK)", "(NWS)", "(OTT)".
+_ACRONYM = re.compile(r"\([A-Z][A-Z0-9&]{1,7}\)")
 # An aside between two dashes (" -- ... -- ", " — ... — "), with the space before it.
 _DASHED = re.compile(r"\s+(?:--|—|–)\s[^-—–]{1,120}?\s(?:--|—|–)(?=\s+\w)")
 # The sentence's final mark, perhaps with closing quotes or brackets after it.
@@ -245,6 +247,8 @@ def _asides(
     for match in _ASIDE.finditer(sentence):
         if _words(match.group(0)) > MAX_ASIDE_WORDS or QUOTE_MARKS.search(match.group(0)):
             continue
+        if _ACRONYM.fullmatch(match.group(0).strip()):
+            continue  # "the Corruption Eradication Commission (KPK)": what "KPK" means
         start = match.start()
         if start and sentence[start - 1] == "," and not sentence[match.end():][:1].isspace():
             start -= 1

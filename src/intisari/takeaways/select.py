@@ -214,10 +214,15 @@ def _greedy(
                 shown_words[i] = len(text.split())
                 if not usable or (
                     strict
-                    and (reading_length(text) > MAX_BULLET_WORDS or unattributed(text))
+                    and (
+                        reading_length(text) > MAX_BULLET_WORDS
+                        or unattributed(text)
+                        or (quotation is not None and is_fragment(text, data))
+                    )
                 ):
                     # Too long even compressed (a shorter sentence makes a better bullet),
-                    # or a quotation shown with no word of who spoke.
+                    # a quotation shown with no word of who spoke, or one shown whole that
+                    # opens with a fragment ('"Termasuk masalah tarifnya. Uber ..."').
                     rejected.add(i)
                     continue
                 leans_back[i] = strict and refers_back(text, data)
