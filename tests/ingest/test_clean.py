@@ -110,6 +110,8 @@ def test_inline_related_links_go_from_the_paragraph() -> None:
         ("Sumber: VentureBeat.", "byline", ID),
         ("(fyk/ash)", "byline", ID),
         ("ADVERTISEMENT", "advertisement", ID),
+        # The label over an in-article video ad (thejakartaglobe).
+        ("ADVERTISING", "advertisement", EN),
         ("Sign up for our daily newsletter by email", "site-prompt", EN),
         # phys.org's footer, from a page outside the shared set.
         ("Explore further", "related-link", EN),

@@ -193,7 +193,7 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     ("site-footer", r"(more information|journal information|citation|provided by)\s*:.*"),
     ("site-footer", r"this (document|article|story) is subject to copyright\b.*"),
     ("box-heading", r"key\s+takeaways\s*:?"),
-    ("advertisement", r"(advertisement|sponsored( content)?|story continues below)"),
+    ("advertisement", r"(advertisement|advertising|sponsored( content)?|story continues below)"),
     ("site-prompt", r"(sign up|subscribe)\b.{0,80}(newsletter|updates|email)\b.*"),
     ("site-prompt", r"(follow us|follow .{1,30} on (twitter|x|facebook|instagram))\b.*"),
     # Calls to comment: "Leave a comment and let us know what your favorite gadget of
