@@ -228,3 +228,17 @@ def test_spans_exclude_whitespace_and_point_into_the_text() -> None:
     text = "  Satu dua tiga.   Empat lima.  \n\n  Enam.  "
     spans = sentence_spans(text, ID)
     assert [text[s:e] for s, e in spans] == ["Satu dua tiga.", "Empat lima.", "Enam."]
+
+
+def test_a_name_with_exclamation_marks_is_not_a_sentence_end() -> None:
+    # boingboing, outside the shared set: the box showed "The good folks at Choir!".
+    text = (
+        "The good folks at Choir! Choir! Choir! (previously) are still doing their thing. "
+        "They sang on Sunday."
+    )
+    assert split(text, EN) == [
+        "The good folks at Choir! Choir! Choir! (previously) are still doing their thing.",
+        "They sang on Sunday.",
+    ]
+    # A cry, then the next sentence.
+    assert split("Help! Police arrived soon after.", EN) == ["Help!", "Police arrived soon after."]

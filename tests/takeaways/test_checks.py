@@ -85,6 +85,10 @@ def test_story_sentences_are_not_datelines_or_credits(lang: str, sentence: str) 
         # title that had no mark (cnn.tune boxes).
         ("en", "Zayn Malik leaving One Direction ."),
         ("en", "More from Africa View ."),
+        # An excerpt that a teaser cut off (boingboing's next-post block).
+        ("en", "The good folks at Choir! Choir! Choir! are still doing their thing, and now "
+         "they play along […]"),
+        ("id", "Dalam acara itu, ratusan warga memadati alun-alun kota [...]"),
     ],
 )
 def test_fragments_are_caught(lang: str, sentence: str) -> None:

@@ -198,9 +198,15 @@ def _is_boundary(
         return False
     capital = bool(opener) or following[:1].isupper() or following[:1].isdigit()
     camel = not capital and any(ch.isupper() for ch in following[1:])
-    if mark != ".":
-        return capital or camel  # "!", "?", "…" and "..." before a lower-case word go on.
     before = _word_before(text, sentence_start, at)
+    if mark != ".":
+        if mark == "!" and before and (
+            before == following or (before[:1].isupper() and opener == "(" and following.islower())
+        ):
+            # A name that calls itself out, "Choir! Choir! Choir! (previously) are ...":
+            # the name goes on, and so does the sentence past a bracket that opens lower.
+            return False
+        return capital or camel  # "!", "?", "…" and "..." before a lower-case word go on.
     if not before:
         return capital or camel
     word = before.rstrip(".")

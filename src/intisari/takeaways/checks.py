@@ -142,8 +142,9 @@ _LEAD = "\"'“‘«([-–— "
 _ELLIPSES = ("…", "...")
 #: A sentence cut where a word was taken out: a comma, a colon or a semicolon right
 #: before its final mark ("According to Italian lawyer Nicola Canestrini, who works on
-#: ... between Italy and other countries, ."; a link's words were removed there).
-_CUT_SHORT = re.compile(r"""[,;:]\s*[.!?…]["”’'»)\]]*$""")
+#: ... between Italy and other countries, ."; a link's words were removed there), or an
+#: elision in brackets closing it ("... doing their thing, and now [...]": an excerpt).
+_CUT_SHORT = re.compile(r"""[,;:]\s*[.!?…]["”’'»)\]]*$|[\[(](?:…|\.\.\.)[\])]\s*$""")
 #: A single quotation mark that opens (after a space, a bracket, a colon or a dash,
 #: before a letter: "said: 'We dream ...", "film ‘Gorgeous’") and one that closes (after
 #: a letter or a mark, before a space, a mark or the end). An apostrophe inside a word

@@ -381,7 +381,7 @@ DATA = LanguageData(
     word_budget=30,
     related_link_cues=(
         r"\bread (more|also)\b",
-        r"\bclick here\b",
+        r"\bclick (here|through)\b",
         # A promotion inside the story: "Details can be found in this 16-inch MacBook Pro
         # deal roundup.", "Check out our buying guide."
         r"\b(details|more|prices|pricing) (can|may) be found (in|at|on) (this|our)\b",
