@@ -112,6 +112,10 @@ def test_inline_related_links_go_from_the_paragraph() -> None:
         ("ADVERTISEMENT", "advertisement", ID),
         # The label over an in-article video ad (thejakartaglobe).
         ("ADVERTISING", "advertisement", EN),
+        # Reuters and ABC pages outside the shared set.
+        ("Our Standards: The Thomson Reuters Trust Principles.", "site-footer", EN),
+        ("Read the story in Chinese: 阅读中文版本", "related-link", EN),
+        ("• Norman Foster is an architect", "author-bio", EN),
         ("Sign up for our daily newsletter by email", "site-prompt", EN),
         # phys.org's footer, from a page outside the shared set.
         ("Explore further", "related-link", EN),
@@ -272,6 +276,7 @@ MORE_EN = "Austria's interior minister said so on Tuesday after years of debate.
         ("Yogyakarta - ", ID),
         ("JAKARTA –", ID),
         ("blokTuban.com - ", ID),
+        ("GENEVA, Oct 9 (Reuters) - ", EN),
         # A comma before the source (IndoSum, antara's Kuala Lumpur desk).
         ("Kuala Lumpur, (AntaraKL) - ", ID),
         ("New York, Boston, (ANTARA News) - ", ID),
@@ -328,6 +333,21 @@ def test_a_headline_and_a_teaser_above_the_dateline_go() -> None:
     result = clean(page, ID)
     assert result.text == "Hingga kini masyarakat masih menunggu adanya vaksin."
     assert [r.reason for r in result.removed] == ["teaser", "teaser", "dateline"]
+
+
+def test_a_wire_s_credits_and_stock_codes_go() -> None:
+    # Reuters via Yahoo News, outside the shared set.
+    page = (
+        f"{NEWS_EN}\n\nBaricitinib, licensed by Lilly from Incyte Corp \\<INCY.O\\> and "
+        "approved for arthritis, is being tested in patients. (Reporting by Manas Mishra "
+        "in Bengaluru; Editing by Shinjini Ganguli)"
+    )
+    result = clean(page, EN)
+    assert result.text.endswith(
+        "Baricitinib, licensed by Lilly from Incyte Corp and approved for arthritis, is "
+        "being tested in patients."
+    )
+    assert [r.reason for r in result.removed] == ["markup", "byline"]
 
 
 def test_a_caption_above_a_dateline_alone_on_its_line_goes() -> None:

@@ -160,6 +160,12 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         ("id", "Yup, aktris cantik asal Jakarta ini baru saja memperlihatkan seperti apa foto "
          "masa kecilnya."),
         ("id", "Tentu saja hal yang menggembirakan dan menyenangkan semua."),
+        # A quotation whose speaker is only a pronoun (abc.net.au, outside the shared set).
+        ("en", '"New Federal State of China, like any group, should have all the rights '
+         'within the bounds of Australia\'s democratic system," he said.'),
+        ("en", '"The gold standard is everyone needs a negative test before you\'re let out," '
+         "he told Reuters."),
+        ("id", '"Kami akan terus mengawal proses hukum ini," kata dia.'),
         # The place the sentence before named.
         ("id", "Di sanalah kamu bisa melihat bagaimana gadis mungil yang masih sangat polos."),
         # A time said from today does not excuse what follows it.

@@ -296,3 +296,21 @@ def test_a_quotation_shown_whole_may_not_open_with_a_fragment() -> None:
     texts = [t.text for t in select_takeaways(doc, [0.2, 0.1, 0.3, 0.4, 1.0], 3)]
     assert texts[:2] == sentences[:2]
     assert not any("Termasuk" in text for text in texts)
+
+
+def test_a_quotation_said_by_he_follows_a_bullet_that_names_someone() -> None:
+    """abc.net.au (outside the shared set): '"...," he said.' with no one named in the
+    box. After a bullet that names someone, the reader takes "he" for that person."""
+    sentences = [
+        "Analyst Adam Ni said the group had every right to campaign in the country.",
+        "The pamphlets were left in letterboxes in two cities last month.",
+        "The group has not said who paid for the printing of the pamphlets.",
+        '"New Federal State of China, like any group, should have all the rights within '
+        'the bounds of Australia\'s democratic system," he said.',
+    ]
+    doc = document(sentences, "en")
+    texts = [t.text for t in select_takeaways(doc, [1.0, 0.1, 0.2, 0.9], 2)]
+    assert texts == [sentences[0], sentences[3]]
+    # After a bullet naming no one, it waits.
+    texts = [t.text for t in select_takeaways(doc, [0.1, 1.0, 0.2, 0.9], 2)]
+    assert sentences[3] not in texts

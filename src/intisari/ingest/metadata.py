@@ -36,6 +36,9 @@ _SEPARATORS = re.compile(r"\s+(?:[|\-–—»·]|::)\s+|:\s+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 #: Shortest stem that may name a site: two letters would match too many words.
 MIN_STEM_CHARS = 3
+#: A site name's first word that names nothing: with "the" of "the Guardian" as a stem,
+#: every headline opening with "The ..." read as the site's name and was cut away.
+_ARTICLES = frozenset({"the", "a", "an"})
 #: Endings of a site's name or host that are not its name ("Tempo.co", "detik.com").
 _DOMAIN_ENDINGS = re.compile(r"\.(com|co|id|net|org|news|tv)(\.[a-z]{2})?$")
 
@@ -123,7 +126,10 @@ def _stems(site_name: str | None, url: str | None) -> set[str]:
     words: list[str] = []
     if site_name:
         name = _DOMAIN_ENDINGS.sub("", site_name.strip().lower())
-        words += [name, name.split()[0] if name.split() else "", name.split(".")[0]]
+        first = name.split()[:1]
+        words += [name, name.split(".")[0]]
+        if first and first[0] not in _ARTICLES:
+            words.append(first[0])
     if url:
         host = _DOMAIN_ENDINGS.sub("", (urlsplit(url).hostname or "").lower())
         words.append(host.split(".")[-1])

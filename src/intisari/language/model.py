@@ -321,6 +321,10 @@ class LanguageData:
     #: before ("tegasnya." = "he stressed."): a quote attributed only so hides who spoke,
     #: and the sentence leans on the one before it (``takeaways.text.is_dangling``).
     attribution_suffix: str = ""
+    #: Lower-cased pronouns that may stand for a quotation's speaker after its closing
+    #: mark ('"...," he said.', '"...," kata dia.'): the speaker was named before, so
+    #: the quotation needs a bullet naming someone (``checks.refers_back``).
+    speaker_pronouns: frozenset[str] = frozenset()
     #: Does ``intisari train`` learn a box sizer for the language? Cross-validated, the
     #: sizer lifts IndoSum ROUGE-1 over the word budget; on CNN it did no better
     #: (30.1-30.3 against 30.4), so English keeps the budget.

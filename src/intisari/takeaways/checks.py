@@ -76,6 +76,7 @@ __all__ = [
     "restates",
     "said",
     "says_again",
+    "speaker_is_pronoun",
     "text_defects",
     "unattributed",
 ]
@@ -128,6 +129,10 @@ _DATELINE_MARKS = ("-", "–", "—", ":")
 #: Single ones are read apart (``quotes_unbalanced``): they are apostrophes as often as
 #: quotes ("Finland’s", "don't").
 QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+#: A closing double quotation mark, after a word or a mark ('... association," he said').
+_CLOSING_QUOTE = re.compile(r"""(?<=[\w.,!?…])["”»]""")
+#: Words after a quotation's closing mark read for its speaker ("he said on Tuesday").
+MAX_ATTRIBUTION_WORDS = 4
 _LINK = re.compile(LINK, re.I)
 #: A sentence ends with a final mark, perhaps closed by quotes or brackets. A full stop
 #: set apart by a space was added by a tool to a line that had none: a heading or a
@@ -327,7 +332,7 @@ def refers_back(text: str, data: LanguageData) -> bool:
         return False
     if opens_with(opening, data.referring_openers) or person_opening(opening, data):
         return True
-    if _person_after_opening_phrase(text, data):
+    if _person_after_opening_phrase(text, data) or speaker_is_pronoun(text, data):
         return True
     if _writer_speaks(text, data):
         return True
@@ -361,6 +366,22 @@ def _person_after_opening_phrase(text: str, data: LanguageData) -> bool:
     return bool(after) and after[0] in data.person_pronouns and not any(
         word[:1].isupper() for word in phrase.split()[1:]
     )
+
+
+def speaker_is_pronoun(text: str, data: LanguageData) -> bool:
+    """Is a quotation's speaker, in the words after its closing mark, only one of the
+    language's ``speaker_pronouns`` ('"... political speech and association," he said.')?"""
+    if not data.speaker_pronouns:
+        return False
+    marks = [match.end() for match in _CLOSING_QUOTE.finditer(text)]
+    if not marks:
+        return False
+    for word in text[marks[-1] :].split()[:MAX_ATTRIBUTION_WORDS]:
+        if word[:1].isupper():
+            return False  # '"...," Smith said.': named
+        if word.strip(".,;:!?").lower() in data.speaker_pronouns:
+            return True
+    return False
 
 
 def _time_phrase_length(opening: Sequence[str], data: LanguageData) -> int:

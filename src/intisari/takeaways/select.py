@@ -40,6 +40,7 @@ from intisari.takeaways.checks import (
     refers_back,
     said,
     says_again,
+    speaker_is_pronoun,
     unattributed,
 )
 from intisari.takeaways.compress import MAX_BULLET_WORDS, compress
@@ -345,6 +346,9 @@ def antecedent_shown(document: Document, index: int, chosen: Collection[int]) ->
     if has_anaphor(text, data):
         return False
     phrase = referring_phrase(text, data)
+    if not phrase and speaker_is_pronoun(text, data):
+        # '"...," he said.': the speaker is the person the nearest takeaway names.
+        return _names_someone(document.sentences[max(earlier)].text, data)
     named_words = {w for w in phrase if w not in data.stopwords and len(w) >= MIN_CONTENT_CHARS}
     shown = {w for i in earlier for w in words(document.sentences[i].text)}
     return bool(named_words) and named_words <= shown

@@ -187,6 +187,10 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     ),
     ("related-link", r"(click|tap)\s+here\b.*"),
     ("related-link", r"explore further"),
+    ("related-link", r"read (this|the) (story|article) in [a-z]+\s*:.*"),
+    ("site-footer", r"our standards\s*:.*trust principles\.?"),
+    # The writer's one-line bio under an opinion piece: "• Norman Foster is an architect".
+    ("author-bio", r"•\s*\S+(?: \S+){0,3} is (an?|the) [^.]{1,100}\.?"),
     # A science site's footer (phys.org): "More information: Marcel J. L. Th. Niekus et
     # al. ... DOI: ...", "Journal information: ...", "Citation: ... retrieved ... from
     # https://...", "This document is subject to copyright. ...".
@@ -237,13 +241,22 @@ LINK_ANNOUNCEMENTS: tuple[str, ...] = (
 #: Related links inside a paragraph, in brackets: "[Read more: X]", "(RELATED: X)".
 INLINE_NOISE: tuple[tuple[str, str], ...] = (
     ("related-link", r"[\[(]\s*(read (more|also)|related|see also)\s*:[^\[\]()]*[\])]"),
+    # A wire's stock code after a company's name: "Incyte Corp <INCY.O>" (Reuters).
+    ("markup", r"\s*\\?<(?-i:[A-Z]{1,6}\.[A-Z]{1,3})\\?>"),
+)
+
+#: Closing the last paragraph: the wire's credits, "(Reporting by Manas Mishra in
+#: Bengaluru; Editing by Shinjini Ganguli)".
+TRAILERS: tuple[tuple[str, str], ...] = (
+    ("byline", r"\((?:additional )?(?:reporting|writing|editing|compiled) by [^()]{2,200}\)"),
 )
 
 #: Datelines opening the body: CNN's outlet in brackets with or without a dash ("(CNN)",
-#: "WASHINGTON (CNN) -- ", "LONDON, England (Reuters) - "), and every common form
+#: "WASHINGTON (CNN) -- ", "LONDON, England (Reuters) - ", "GENEVA, Oct 9 (Reuters) - "),
+#: and every common form
 #: ("VIENNA — ", "CLEVELAND, Ohio – ", "TEMPO.CO, Jakarta - ", see ``common``).
 DATELINES: tuple[str, ...] = (
-    r"(?:[A-Z][A-Za-z.'’]*(?:[ ,]{1,2}[A-Z][A-Za-z.'’]*){0,4}\s*)?"
+    r"(?:[A-Z][A-Za-z.'’]*(?:[ ,]{1,2}(?:[A-Z][A-Za-z.'’]*|\d{1,2})){0,4}\s*)?"
     r"\((?:CNN|AP|Reuters|AFP|CNN Student News|EW\.com|CNNMoney|Mashable)\)\s*[-–—]{0,2}\s*",
     *common.DATELINES,
 )
@@ -342,7 +355,9 @@ DATA = LanguageData(
     ai_notice_triggers=("summar", "takeaways"),
     link_announcements=LINK_ANNOUNCEMENTS,
     inline_noise=INLINE_NOISE,
-    inline_triggers=("read", "related", "see also"),
+    inline_triggers=("read", "related", "see also", "<"),
+    trailers=TRAILERS,
+    speaker_pronouns=frozenset({"he", "she", "they"}),
     datelines=DATELINES,
     credits=CREDITS,
     credit_triggers=(*common.CREDIT_TRIGGERS, "image", "video", "credit", "illustration"),

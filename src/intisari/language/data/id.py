@@ -480,6 +480,7 @@ DATA = LanguageData(
     place_prepositions=PLACE_PREPOSITIONS,
     passive_markers=frozenset({"oleh"}),
     attribution_suffix="nya",
+    speaker_pronouns=frozenset({"dia", "ia", "mereka", "beliau"}),
     learned_box_size=True,
     related_link_cues=(
         r"\b(baca|lihat|simak)\s+(juga|pula)\b",
