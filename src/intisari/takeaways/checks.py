@@ -371,7 +371,7 @@ def _person_after_opening_phrase(text: str, data: LanguageData) -> bool:
 def speaker_is_pronoun(text: str, data: LanguageData) -> bool:
     """Is a quotation's speaker, in the words after its closing mark, only one of the
     language's ``speaker_pronouns`` ('"... political speech and association," he said.')?"""
-    if not data.speaker_pronouns:
+    if not data.speaker_pronouns or not QUOTE_MARKS.search(text):
         return False
     marks = [match.end() for match in _CLOSING_QUOTE.finditer(text)]
     if not marks:
