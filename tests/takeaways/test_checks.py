@@ -7,6 +7,7 @@ import pytest
 
 from intisari.language.data import LANGUAGES
 from intisari.takeaways.checks import (
+    MAX_TIME_PHRASE_WORDS,
     cut_from_quote,
     dateline_or_credit,
     has_link,
@@ -334,3 +335,9 @@ def test_site_names_and_handles_are_not_links() -> None:
 def test_a_long_word_run_is_read_once() -> None:
     # The e-mail pattern starts only where a run of its characters starts: linear time.
     assert not has_link("a" * 200_000 + "@")
+
+
+def test_every_time_phrase_is_read_whole() -> None:
+    # ``refers_back`` reads past a time phrase of at most MAX_TIME_PHRASE_WORDS words.
+    lengths = [len(p.split()) for data in LANGUAGES.values() for p in data.time_phrases]
+    assert lengths and max(lengths) <= MAX_TIME_PHRASE_WORDS

@@ -133,6 +133,9 @@ QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 _CLOSING_QUOTE = re.compile(r"""(?<=[\w.,!?…])["”»]""")
 #: Words after a quotation's closing mark read for its speaker ("he said on Tuesday").
 MAX_ATTRIBUTION_WORDS = 4
+#: The longest of the languages' ``time_phrases``, in words ("baru baru ini", "this past
+#: week").
+MAX_TIME_PHRASE_WORDS = 3
 _LINK = re.compile(LINK, re.I)
 #: A sentence ends with a final mark, perhaps closed by quotes or brackets. A full stop
 #: set apart by a space was added by a tool to a line that had none: a heading or a
@@ -320,7 +323,11 @@ def refers_back(text: str, data: LanguageData) -> bool:
     the language's ``referring_openers`` ("Itulah ...", "Menurut dia, ..."), or a
     demonstrative in its opening phrase ("Wanita tersebut adalah ...", "Dalam pembicaraan
     itu, ..."), unless it names a time ("Saat ini ...", "Tahun ini ..."), or the writer's
-    own voice (``writer_pronouns`` outside a speaker's words: "We also saw ...").
+    own voice (``writer_pronouns`` outside a speaker's words: "We also saw ..."); a
+    personal pronoun right after the first word or after an opening phrase that names no
+    one ("Setidaknya mereka ...", "Sebagai anak bungsu, ia ..."), or a quotation whose
+    speaker is only a pronoun ('"...," he said.'). A time said from today that opens it
+    ("Baru-baru ini ...", "This week, ...": ``time_phrases``) is read past.
     """
     # Tokenised once for both: ``is_dangling`` reads the first two of these words. A time
     # said from today ("This week, ...", "Baru-baru ini ...") is not where it leans back.
@@ -390,7 +397,12 @@ def _time_phrase_length(opening: Sequence[str], data: LanguageData) -> int:
     if not data.time_phrases:
         return 0
     return max(
-        (n for n in range(2, 4) if " ".join(opening[:n]) in data.time_phrases), default=0
+        (
+            n
+            for n in range(2, MAX_TIME_PHRASE_WORDS + 1)
+            if " ".join(opening[:n]) in data.time_phrases
+        ),
+        default=0,
     )
 
 
