@@ -388,8 +388,8 @@ def _open_noun_phrase(before: str, data: LanguageData) -> bool:
     """Does ``before`` (a sentence up to a comma) end inside a noun phrase, one of the
     language's ``determiners`` among its last two words ("... for his great")?"""
     return any(
-        word in data.determiners
-        for word in _WORD.findall(before[-FINAL_WINDOW * 3 :].lower())[-2:]
+        word.strip("\"'“”‘’([").lower() in data.determiners
+        for word in before.rsplit(maxsplit=2)[-2:]
     )
 
 
