@@ -58,6 +58,11 @@ CASES = [
      "Russian forces have taken full control of the eastern Ukrainian city of Bakhmut after "
      "months of fighting."),
     ("en", 12,
+     "The company will close three factories in Ohio and Michigan next year and cut 500 "
+     "jobs, he told CNN.",
+     "The company will close three factories in Ohio and Michigan next year and cut 500 "
+     "jobs."),
+    ("en", 12,
      "Russian President Vladimir Putin called the killing of opposition leader Boris Nemtsov "
      "a provocation, the Kremlin said on Saturday.",
      "Russian President Vladimir Putin called the killing of opposition leader Boris Nemtsov "
@@ -172,6 +177,10 @@ def test_each_rule_deletes_words_and_adds_none(
                "officers."),
         ("id", "Polisi sudah memeriksa sepuluh orang saksi dalam kasus itu, namun hingga kini "
                "belum ada satu pun yang ditetapkan sebagai tersangka."),
+        # What the speaker said is the news, not an attribution to cut: cut, it left
+        # "After the long meeting ... ended late in the evening." (a fragment).
+        ("en", "After the long meeting with the board of directors ended late in the "
+               "evening, the spokesman said the company would close."),
         # A list of places is not an opening phrase.
         ("en", "In Jakarta, Bandung, and Surabaya, police arrested dozens of people suspected "
                "of selling fake vaccines to hospitals."),

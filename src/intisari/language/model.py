@@ -253,6 +253,13 @@ class LanguageData:
     #: puts the verb first (", kata Peskov."), English after the speaker (", the ministry
     #: said."). Further in, the clause says something of its own.
     attribution_verb_window: int = 1
+    #: Lower-cased words that, right after a verb of saying that follows its speaker,
+    #: open what was said rather than end the attribution: in "..., the spokesman said
+    #: the company would close." the clause is the sentence's news, and cutting it as an
+    #: attribution left "After the long meeting ... ended late in the evening." (a
+    #: fragment). ", police said on Tuesday.", ", he told CNN." stay attributions. Empty
+    #: where the verb opens the clause (", kata Peskov.").
+    reported_clause_openers: frozenset[str] = frozenset()
     #: Lower-cased openings of an appositive or a non-restrictive clause set off by commas
     #: (", yang juga Ketua DPR, ...", ", who was elected in 2016, ...", ", a spokesman for
     #: the ministry, ..."): the clause may go, with its commas.

@@ -341,12 +341,23 @@ def _attributions(
         tail = sentence[clause.comma + 1 : stop]
         if len(tail.split()) > MAX_CLAUSE_WORDS:
             continue
-        if opens_with(clause.opening, data.attribution_openers) or any(
-            word in data.speech_verbs
-            for word in clause.opening[: data.attribution_verb_window]
+        if opens_with(clause.opening, data.attribution_openers) or _says_who(
+            sentence[clause.comma + 1 : stop], clause, data
         ):
             yield clause.comma, stop
             return
+
+
+def _says_who(tail: str, clause: _Clause, data: LanguageData) -> bool:
+    """Is ``tail`` (a closing clause) who spoke: one of the language's verbs of saying
+    among its first ``attribution_verb_window`` words, and, when the speaker comes before
+    the verb, no reported clause after it (", the spokesman said the company would
+    close.": ``reported_clause_openers``)."""
+    for k, word in enumerate(clause.opening[: data.attribution_verb_window]):
+        if word in data.speech_verbs:
+            following = [w.lower() for w in _WORD.findall(tail)[k + 1 : k + 2]]
+            return not (k and following and following[0] in data.reported_clause_openers)
+    return False
 
 
 def _appositives(

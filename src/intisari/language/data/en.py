@@ -154,6 +154,11 @@ SPEECH_VERBS = frozenset(
 #: (", while ...", ", including ..."; not ", but ...": the contrast is often the news,
 #: and "not only ..., but also ..." needs both halves).
 ATTRIBUTION_OPENERS = frozenset({"according to", "reported", "reports", "citing"})
+#: What opens a reported clause after "the spokesman said" (``LanguageData.
+#: reported_clause_openers``): a subject ("the company", "they", "there") or "that".
+REPORTED_CLAUSE_OPENERS = frozenset(
+    "that the a an he she it they we i you there his her its their our this these those".split()
+)
 APPOSITIVE_OPENERS = frozenset("who whom whose which a an".split())
 SECONDARY_OPENERS = frozenset(
     """
@@ -365,6 +370,7 @@ DATA = LanguageData(
     drop_asides=True,
     attribution_openers=ATTRIBUTION_OPENERS,
     attribution_verb_window=4,
+    reported_clause_openers=REPORTED_CLAUSE_OPENERS,
     appositive_openers=APPOSITIVE_OPENERS,
     secondary_openers=SECONDARY_OPENERS,
     secondary_endings=("ing",),
