@@ -150,6 +150,8 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
          "2016 ketika Brotoseno terjaring operasi tangkap tangan."),
         ("id", "Rumah mereka hangus terbakar pada Senin dini hari."),
         ("id", "Sebagai anak bungsu, ia memang kerap ditemani sang ibu saat bersidang."),
+        # The two organisations the sentence before named (CNN, cnn.tune.jsonl).
+        ("en", "Together, they are building 141 schools across Pakistan."),
         # Said by whom? (republika)
         ("id", "Dikatakannya, data kesehatan calon jemaah haji yang didapatkan dengan "
          "menggunakan metode pemeriksaan medis sebagai upaya perawatan."),

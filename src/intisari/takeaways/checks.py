@@ -361,16 +361,19 @@ def person_opening(opening: Sequence[str], data: LanguageData) -> bool:
 
 
 def _person_after_opening_phrase(text: str, data: LanguageData) -> bool:
-    """Is one of the language's ``person_pronouns`` the first word after an opening
-    phrase that names no one ("Sebagai anak bungsu, ia memang kerap ditemani ...")?
-    After a phrase with a name ("Menurut Jokowi, ia ..."), the pronoun is that name."""
-    if not data.person_pronouns:
+    """Is a personal pronoun (one of the language's ``person_pronouns`` or
+    ``speaker_pronouns``) the first word after an opening phrase that names no one
+    ("Sebagai anak bungsu, ia memang kerap ditemani ...", "Together, they are building
+    141 schools ...")? After a phrase with a name ("Menurut Jokowi, ia ..."), the
+    pronoun is that name."""
+    pronouns = data.person_pronouns | data.speaker_pronouns
+    if not pronouns:
         return False
     phrase, comma, rest = text[:OPENING_CHARS].partition(",")
     if not comma:
         return False
     after = words(rest)[:1]
-    return bool(after) and after[0] in data.person_pronouns and not any(
+    return bool(after) and after[0] in pronouns and not any(
         word[:1].isupper() for word in phrase.split()[1:]
     )
 
