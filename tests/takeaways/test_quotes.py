@@ -132,6 +132,27 @@ def test_a_quotation_that_runs_past_its_paragraph_is_not_taken() -> None:
     assert taken == ["The mayor spoke to reporters on Monday about the new budget plan."]
 
 
+def test_a_quotation_reopened_without_a_paragraph_break_is_still_a_quotation() -> None:
+    # cnn.tune.jsonl (no paragraph breaks): a quotation of two paragraphs leaves the first
+    # open and reopens the second; counted by pairs, the middle of the first then read as
+    # the article's own words ("Only in this way can Parma be reborn like a Phoenix.").
+    doc = document(
+        ["Melli is more concerned about what the future holds in store for Parma. "
+         '"I hope to have a new owner to save the brand," said Melli. "Slowly, we can '
+         "rebuild. It will take time and patience, with the right people in the right "
+         'places. Only in this way can Parma be reborn like a Phoenix. "Objectively, it\'s '
+         "unlikely this will happen. This is just the hope of a lover, trying to find his "
+         'lost love. But he needs the help of others, we can\'t make it by ourselves."'],
+        "en",
+    )
+    found = quotations(doc)
+    middle = next(s.index for s in doc.sentences if s.text.startswith("Only in this way"))
+    assert found[middle] == Quotation(middle - 2, None)
+    taken = box(doc, ["Only in this way", "It will take", "Melli is more"], 3)
+    assert not any(t.startswith(("Only in this way", "It will take")) for t in taken)
+    assert taken[0] == "Melli is more concerned about what the future holds in store for Parma."
+
+
 @pytest.mark.parametrize(
     ("paragraphs", "lang", "best", "refused"),
     [

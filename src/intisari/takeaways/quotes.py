@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from intisari.document import Document
-from intisari.takeaways.checks import inside_quote, quote_marks
+from intisari.takeaways.checks import inside_quote, paired_quote_marks, quote_marks
 from intisari.takeaways.text import words
 
 __all__ = ["MAX_QUOTE_WORDS", "Quotation", "quotation_spans", "quotations"]
@@ -52,7 +52,7 @@ def quotations(document: Document) -> list[Quotation | None]:
     """For each sentence, the quotation of several sentences it belongs to, if any."""
     sentences = document.sentences
     found: list[Quotation | None] = [None] * len(sentences)
-    marks = quote_marks(document.text)
+    marks = paired_quote_marks(document.text)
     if len(marks) < 2:
         return found
     members: list[int] = []
@@ -64,6 +64,8 @@ def quotations(document: Document) -> list[Quotation | None]:
         at_start = inside_quote(marks, paragraph_start, sentence.start)
         at_end = inside_quote(marks, paragraph_start, sentence.end)
         if at_end and not at_start:
+            if members:  # a quotation of several paragraphs, reopened (``paired_quote_marks``)
+                _close(found, members, None)
             members = [sentence.index]
         elif at_start:
             members.append(sentence.index)
