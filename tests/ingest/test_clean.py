@@ -277,8 +277,13 @@ MORE_EN = "Austria's interior minister said so on Tuesday after years of debate.
         ("JAKARTA –", ID),
         ("blokTuban.com - ", ID),
         ("GENEVA, Oct 9 (Reuters) - ", EN),
+        # An outlet alone, glued to the story (CNN's syndicated stories, cnn.tune.jsonl).
+        ("(The Hollywood Reporter)", EN),
+        ("(Rolling Stone) ", EN),
         # A comma before the source (IndoSum, antara's Kuala Lumpur desk).
         ("Kuala Lumpur, (AntaraKL) - ", ID),
+        # No dash: the outlet's domain and one word of place (liputan6, in bold).
+        ("Liputan6.com, Jakarta ", ID),
         ("New York, Boston, (ANTARA News) - ", ID),
     ],
 )
@@ -293,6 +298,8 @@ def test_every_common_dateline_form_is_cut(opening: str, rules) -> None:
     ("sentence", "rules"),
     [
         ("Trump — who was in Florida at the time — said nothing about the plan.", EN),
+        ("Apple (AAPL) shares fell 3% after the company cut its sales forecast.", EN),
+        ("Liputan6.com, menemui duo produser film ini di kantornya pada Senin siang.", ID),
         ("NASA has spotted indirect evidence of plumes emanating from Europa.", EN),
         ("Jokowi, Presiden RI, meresmikan jalan tol Semarang-Batang pada Senin.", ID),
         ("DEPRESI jadi satu momok yang wajib diwaspadai siapa saja.", ID),

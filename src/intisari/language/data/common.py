@@ -51,9 +51,16 @@ _ONE_WORD = rf"(?:{_DOMAIN}|[A-Z][\w.&'’]{{3,}}){_HYPHEN}"
 #: "Outlet.com, Kota: ", "Jakarta, Indonesia: ".
 _WITH_COLON = rf"(?:{_DOMAIN}|{_NAME})\s*,\s*{_PLACE}:\s+"
 
+#: "Liputan6.com, Jakarta London Love Story, film kedua ...": the outlet's domain and
+#: one word of place, set in bold with no dash, then the story. Without a dash the place
+#: cannot be told from the story's first words, so only one word is taken, and only
+#: after a domain (tried last: "JUARA.NET, KUALA LUMPUR - " is a dash form).
+_DOMAIN_AND_PLACE = rf"{_DOMAIN}\s*,\s*{_NAME}\s+(?=[A-Z\"“])"
+
 #: Datelines opening the body, one alternative per form.
 DATELINES: tuple[str, ...] = (
     _WITH_SOURCE, _PLACE_AND_OUTLET, _PLACE_IN_CAPITALS, _ONE_WORD, _WITH_COLON,
+    _DOMAIN_AND_PLACE,
 )
 
 #: Photo credits that read the same in every language: an agency's name with "FOTO",
