@@ -25,6 +25,7 @@ REASONS: dict[str, str] = {
     "byline": "the author, editor or source line, or the editor's initials",
     "title": "the headline repeated at the top of the body",
     "markup": "markdown emphasis around words",
+    "qa-label": "the 'A:' that labels an answer in a question-and-answer story",
     "dateline": "the place (and outlet) opening the body",
     "teaser": "a headline, rubric, caption or teaser a page put above the body's dateline",
     # DOM-level (``ingest/main_content``); on the text too: a short line with a credit.

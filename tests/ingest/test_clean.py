@@ -357,6 +357,25 @@ def test_a_wire_s_credits_and_stock_codes_go() -> None:
     assert [r.reason for r in result.removed] == ["markup", "byline"]
 
 
+def test_a_question_and_answer_story_loses_its_labels_and_video_headings() -> None:
+    # cbc.ca (AP's explainer), outside the shared set: "A: Eli Lilly and Regeneron have
+    # asked ..." was a bullet with its label.
+    page = (
+        f"{NEWS_EN}\n\nWATCH | Trump's COVID-19 treatments:\n\nQ: When might they be "
+        "available?\n\nA: Eli Lilly and Regeneron have asked the U.S. Food and Drug "
+        "Administration for emergency authorization.\n\nA: B and C were listed, but "
+        "Lisa: a friend said no."
+    )
+    result = clean(page, EN)
+    assert result.text.split("\n\n")[1:] == [
+        "Q: When might they be available?",
+        "Eli Lilly and Regeneron have asked the U.S. Food and Drug Administration for "
+        "emergency authorization.",
+        "B and C were listed, but Lisa: a friend said no.",
+    ]
+    assert [r.reason for r in result.removed] == ["video", "qa-label", "qa-label"]
+
+
 def test_a_caption_above_a_dateline_alone_on_its_line_goes() -> None:
     # metrobali.com, outside the shared set: the photo's caption ("PJs." is an acting
     # official, no sentence ends there), then the dateline as a paragraph of its own.

@@ -193,6 +193,8 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     ("related-link", r"(click|tap)\s+here\b.*"),
     ("related-link", r"explore further"),
     ("related-link", r"read (this|the) (story|article) in [a-z]+\s*:.*"),
+    # A video's heading: "WATCH | Trump's COVID-19 treatments:" (cbc.ca).
+    ("video", r"watch\s*\|.*"),
     ("site-footer", r"our standards\s*:.*trust principles\.?"),
     # The writer's one-line bio under an opinion piece: "• Norman Foster is an architect".
     ("author-bio", r"•\s*\S+(?: \S+){0,3} is (an?|the) [^.]{1,100}\.?"),
@@ -246,6 +248,10 @@ LINK_ANNOUNCEMENTS: tuple[str, ...] = (
 #: Related links inside a paragraph, in brackets: "[Read more: X]", "(RELATED: X)".
 INLINE_NOISE: tuple[tuple[str, str], ...] = (
     ("related-link", r"[\[(]\s*(read (more|also)|related|see also)\s*:[^\[\]()]*[\])]"),
+    # The label of an answer in a question-and-answer story (cbc.ca, AP's explainers):
+    # "A: Eli Lilly and Regeneron have asked the U.S. Food and Drug Administration ...".
+    # The question ("Q: How do they work?") is a question: no takeaway.
+    ("qa-label", r"^(?-i:A):\s+(?=[A-Z\"“])"),
     # A wire's stock code after a company's name: "Incyte Corp <INCY.O>" (Reuters).
     ("markup", r"\s*\\?<(?-i:[A-Z]{1,6}\.[A-Z]{1,3})\\?>"),
 )
@@ -364,7 +370,7 @@ DATA = LanguageData(
     ai_notice_triggers=("summar", "takeaways"),
     link_announcements=LINK_ANNOUNCEMENTS,
     inline_noise=INLINE_NOISE,
-    inline_triggers=("read", "related", "see also", "<"),
+    inline_triggers=("read", "related", "see also", "<", "a:"),
     trailers=TRAILERS,
     speaker_pronouns=frozenset({"he", "she", "they"}),
     datelines=DATELINES,
