@@ -181,6 +181,18 @@ def test_each_rule_deletes_words_and_adds_none(
         # "After the long meeting ... ended late in the evening." (a fragment).
         ("en", "After the long meeting with the board of directors ended late in the "
                "evening, the spokesman said the company would close."),
+        # What the deletions would leave has no verb: the sentence stays whole
+        # (cnn.tune; salon.com, outside the shared set; IndoSum).
+        ("en", "The context of the show, and the charged climate it would be arriving in, "
+               "would make its content impossible to swallow."),
+        ("en", "An official with Bangladesh's Foreign Secretary, speaking to CNN on "
+               "condition of anonymity, said his government lodged a protest."),
+        ("en", "Just a week into the new year, and the first estimate of how much "
+               "planet-cooking pollution the United States belched into the atmosphere last "
+               "year is already in."),
+        ("id", "Selain SMBC, delapan bank lain yang menyediakan pinjaman yaitu, Bank of China "
+               "(Hong Kong) Limited Cabang Jakarta, PT Bank KEB Hana Indonesia, PT Bank "
+               "Permata Tbk, dan PT Bank SBI Indonesia."),
         # A list of places is not an opening phrase.
         ("en", "In Jakarta, Bandung, and Surabaya, police arrested dozens of people suspected "
                "of selling fake vaccines to hospitals."),

@@ -209,6 +209,10 @@ class LanguageData:
     #: least ``PREDICATE_PREFIX_MIN_CHARS`` letters with one counts as ``predicate_words``
     #: (a noun that looks like one, "menteri", only makes the rule more cautious).
     predicate_prefixes: tuple[str, ...] = ()
+    #: Endings of the language's verbs that ``predicate_prefixes`` cannot see: English
+    #: "-ed" ("announced", "arrested"; an adjective that looks like one, "tired", only
+    #: makes the rules more cautious).
+    predicate_suffixes: tuple[str, ...] = ()
     #: Lower-cased words that open a relative clause inside a noun phrase ("yang", "who"):
     #: a verb after one still belongs to the opening phrase ("Pria yang akrab disapa Dani
     #: ini ...").

@@ -118,6 +118,9 @@ REFERRING_PHRASE_WORDS = 6
 #: A word this long or longer that begins with one of ``predicate_prefixes`` is a verb
 #: ("dilakukan"); shorter ones are nouns and particles as often ("dia", "meja").
 PREDICATE_PREFIX_MIN_CHARS = 5
+#: A word this long or longer that ends with one of ``predicate_suffixes`` is a verb
+#: ("died", "sued"); "-ed" alone, or "red" and "bed", are not.
+PREDICATE_SUFFIX_MIN_CHARS = 4
 #: A clause of a bullet with at least this many content words restates an earlier
 #: bullet when they hold its words (``restates``); a shorter one ("kata dia") says too
 #: little to count.
@@ -520,7 +523,18 @@ def _names_time(opening: list[str], index: int, data: LanguageData) -> bool:
 def _is_predicate(word: str, data: LanguageData) -> bool:
     if word in data.predicate_words:
         return True
+    if len(word) >= PREDICATE_SUFFIX_MIN_CHARS and word.endswith(data.predicate_suffixes):
+        return True
     return len(word) >= PREDICATE_PREFIX_MIN_CHARS and word.startswith(data.predicate_prefixes)
+
+
+def has_predicate(text: str, data: LanguageData) -> bool:
+    """Does ``text`` hold one of the language's verbs (``predicate_words``, or a word with
+    one of its ``predicate_prefixes`` or ``predicate_suffixes``)? Without such data, any
+    text may."""
+    if not (data.predicate_words or data.predicate_prefixes or data.predicate_suffixes):
+        return True
+    return any(_is_predicate(word, data) for word in words(text))
 
 
 def _comma_before(text: str, opening: list[str]) -> bool:

@@ -46,7 +46,13 @@ from dataclasses import dataclass
 
 from intisari.language.model import LanguageData
 from intisari.result import join_spans
-from intisari.takeaways.checks import QUOTE_MARKS, is_fragment, opens_with, refers_back
+from intisari.takeaways.checks import (
+    QUOTE_MARKS,
+    has_predicate,
+    is_fragment,
+    opens_with,
+    refers_back,
+)
 
 __all__ = ["MAX_ASIDE_WORDS", "MAX_BULLET_WORDS", "compress"]
 
@@ -135,10 +141,16 @@ def compress(
     spans = [(start + s, start + e) for s, e in _kept(sentence, deleted)]
     # The rules read commas, not grammar: "To celebrate 50 years since the band's
     # formation, Tom Johnston, Michael McDonald, Pat Simmons and John McFee will reunite
-    # ..." lost its main clause as a list of closing clauses (billboard.com). What is
-    # left must still be a sentence, or the sentence stays whole.
-    if deleted and is_fragment(join_spans(text, spans), data):
-        return [(start, end)]
+    # ..." lost its main clause as a list of closing clauses (billboard.com), "The
+    # context of the show, and the charged climate it would be arriving in, would make
+    # ..." its verb (cnn.tune). What is left must still be a sentence with a verb, or the
+    # sentence stays whole.
+    if deleted:
+        kept = join_spans(text, spans)
+        if is_fragment(kept, data) or (
+            not has_predicate(kept, data) and has_predicate(sentence, data)
+        ):
+            return [(start, end)]
     return spans
 
 
