@@ -35,7 +35,14 @@ from intisari.llm.client import LlmUnavailable, complete
 from intisari.llm.config import LlmConfig
 from intisari.llm.stats import STATS
 from intisari.result import Takeaway
-from intisari.takeaways.checks import DEFECTS, content_bag, refers_back, repeats, text_defects
+from intisari.takeaways.checks import (
+    DEFECTS,
+    content_bag,
+    has_predicate,
+    refers_back,
+    repeats,
+    text_defects,
+)
 from intisari.takeaways.compress import MAX_BULLET_WORDS
 from intisari.takeaways.text import MIN_TAKEAWAY_WORDS, reading_length
 
@@ -188,7 +195,8 @@ def reader_defects(text: str, data: LanguageData) -> list[str]:
 
     A line is held to the extractive box's rules that need no place in the article
     (``checks.text_defects``: a fragment, an unpaired quotation mark, a dateline, a
-    question, a link) and to ``refers_back``: an LLM's bullet has no sentence before it,
+    question, a link), to holding a verb (``checks.has_predicate``), and to
+    ``refers_back``: an LLM's bullet has no sentence before it,
     so "Kabar tersebut ..." or "Ia menambahkan ..." points at nothing. A list item may
     end without a full stop, so one missing is not held against it.
     """
@@ -200,6 +208,11 @@ def reader_defects(text: str, data: LanguageData) -> list[str]:
     # to the rules sentence by sentence; only its first has nothing before it.
     sentences = [ended[start:end] for start, end in sentence_spans(ended, data)] or [ended]
     found = [kind for sentence in sentences for kind in text_defects(sentence, data)]
+    # Article text without a verb passes the checker ("16 times below the country's
+    # poverty line"): a phrase, not a point. A verb the language data does not know costs
+    # only the extracted takeaway in its place.
+    if not any(has_predicate(sentence, data) for sentence in sentences):
+        found.append("fragment")
     if refers_back(sentences[0], data):
         found.append("dangling")
     return [f"{kind}: {DEFECTS[kind]}" for kind in dict.fromkeys(found)]
