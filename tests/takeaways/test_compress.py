@@ -193,6 +193,14 @@ def test_each_rule_deletes_words_and_adds_none(
         ("id", "Selain SMBC, delapan bank lain yang menyediakan pinjaman yaitu, Bank of China "
                "(Hong Kong) Limited Cabang Jakarta, PT Bank KEB Hana Indonesia, PT Bank "
                "Permata Tbk, dan PT Bank SBI Indonesia."),
+        # A cut inside a clause would leave its coordinator last (cnn.tune: "They had
+        # separate ministries and.", "Melissa miraculously escaped her captors but.").
+        ("en", "They had separate ministries and, while there may have been contact between "
+               "the two groups, they were also de facto competitors in the ancient religious "
+               "marketplace."),
+        ("en", "Melissa miraculously escaped her captors but, as is the case with so many "
+               "other victims, she struggled for years to distance herself from her past, "
+               "even finding herself in jail on multiple occasions."),
         # A list of places is not an opening phrase.
         ("en", "In Jakarta, Bandung, and Surabaya, police arrested dozens of people suspected "
                "of selling fake vaccines to hospitals."),

@@ -295,6 +295,11 @@ class LanguageData:
     #: after the comma is its next adjective, not a clause ("for his great, scathing
     #: critique of ..." keeps its critique).
     determiners: frozenset[str] = frozenset()
+    #: Lower-cased words that join two parts of a sentence ("and", "but", "dan"): one
+    #: right before the final mark of what the deletions leave means they cut the
+    #: sentence inside a clause ("They had separate ministries and."), and the sentence
+    #: stays whole.
+    coordinators: frozenset[str] = frozenset()
 
     # Fact checking (``intisari.checking``): what a statement may get wrong. ------------
     #: Lower-cased words that deny what follows ("tidak", "not"): a statement whose

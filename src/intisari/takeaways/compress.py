@@ -143,15 +143,24 @@ def compress(
     # formation, Tom Johnston, Michael McDonald, Pat Simmons and John McFee will reunite
     # ..." lost its main clause as a list of closing clauses (billboard.com), "The
     # context of the show, and the charged climate it would be arriving in, would make
-    # ..." its verb (cnn.tune). What is left must still be a sentence with a verb, or the
-    # sentence stays whole.
+    # ..." its verb, "They had separate ministries and, ..., X." its end (cnn.tune). What
+    # is left must still be a sentence with a verb, or the sentence stays whole.
     if deleted:
         kept = join_spans(text, spans)
-        if is_fragment(kept, data) or (
-            not has_predicate(kept, data) and has_predicate(sentence, data)
+        if (
+            is_fragment(kept, data)
+            or _ends_open(kept, data)
+            or (not has_predicate(kept, data) and has_predicate(sentence, data))
         ):
             return [(start, end)]
     return spans
+
+
+def _ends_open(kept: str, data: LanguageData) -> bool:
+    """Does ``kept`` end on a word that needs more after it ("They had separate
+    ministries and.", "I am a.": ``coordinators`` and ``determiners``)?"""
+    last = _WORD.findall(kept[-FINAL_WINDOW * 2 :])[-1:]
+    return bool(last) and last[0].lower() in data.coordinators | data.determiners
 
 
 def _detached_opening(sentence: str, data: LanguageData) -> Deletion | None:

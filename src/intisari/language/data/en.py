@@ -416,6 +416,7 @@ DATA = LanguageData(
     secondary_openers=SECONDARY_OPENERS,
     secondary_endings=("ing",),
     determiners=frozenset("a an the his her its their our my your this these those".split()),
+    coordinators=frozenset("and or but nor yet".split()),
     leading_openers=LEADING_OPENERS,
     detachable_openers=DETACHABLE_OPENERS,
     scene_prepositions=SCENE_PREPOSITIONS,

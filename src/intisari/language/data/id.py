@@ -468,6 +468,7 @@ DATA = LanguageData(
     fragment_openers=FRAGMENT_OPENERS,
     subordinators=SUBORDINATORS,
     clause_links=CLAUSE_LINKS,
+    coordinators=frozenset("dan atau tetapi namun serta melainkan sedangkan".split()),
     negations=NEGATIONS,
     antonyms=ANTONYMS,
     number_words=NUMBER_WORDS,
