@@ -392,6 +392,10 @@ def test_a_phrase_that_only_leans_back_goes(lang: str, sentence: str, alone: str
          "oleh lembaganya telah sesuai aturan."),
         ("id", "Namun hingga babak pertama berakhir, Manchester United gagal mencetak gol ke "
          "gawang Huddersfield."),
+        # A scene with a number names a time that the statement needs (IndoSum: without
+        # it, Juventus would be looking now).
+        ("id", "Pada tahun 1990 itu, Juventus sedang mencari pewaris takhta bagi Michel "
+         "Platini."),
         # What follows would open in lower case.
         ("en", "However, the company said it would appeal the ruling."),
         ("en", "But he said the company would appeal the ruling within a week."),

@@ -213,15 +213,20 @@ def _bare_connective(
 
 def _scene(phrase: list[str], data: LanguageData) -> bool:
     """Does ``phrase`` set a scene named before ("dalam teaser tersebut"): a preposition,
-    a demonstrative, at most ``MAX_DETACHED_WORDS`` words, and no word of a source
-    ("seperti dilansir Calciomercato", "menurut juru bicara KPK")?"""
+    a demonstrative, at most ``MAX_DETACHED_WORDS`` words, no word of a source ("seperti
+    dilansir Calciomercato", "menurut juru bicara KPK") and no number: "Pada tahun 1990
+    itu, Juventus sedang mencari pewaris takhta bagi Michel Platini." without its year
+    says Juventus is looking now (IndoSum)."""
     pointing = data.referring_words | data.demonstratives
     return (
         len(phrase) <= MAX_DETACHED_WORDS
         and phrase[0] in data.scene_prepositions
         and any(word in pointing for word in phrase[1:])
         and not any(
-            word in data.speech_verbs or word in data.attribution_openers for word in phrase
+            word in data.speech_verbs
+            or word in data.attribution_openers
+            or any(c.isdigit() for c in word)
+            for word in phrase
         )
     )
 
