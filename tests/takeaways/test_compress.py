@@ -187,6 +187,9 @@ def test_each_rule_deletes_words_and_adds_none(
                "would make its content impossible to swallow."),
         ("en", "An official with Bangladesh's Foreign Secretary, speaking to CNN on "
                "condition of anonymity, said his government lodged a protest."),
+        ("en", "The recent controversy over a video showing University of Oklahoma students, "
+               "who also were members of the Sigma Alpha Epsilon fraternity, reciting a "
+               "racist chant revealed a key difference in approaches to parenting."),
         ("en", "Just a week into the new year, and the first estimate of how much "
                "planet-cooking pollution the United States belched into the atmosphere last "
                "year is already in."),
