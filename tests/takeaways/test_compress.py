@@ -63,6 +63,11 @@ CASES = [
      "The company will close three factories in Ohio and Michigan next year and cut 500 "
      "jobs."),
     ("en", 12,
+     "The company will close three factories in Ohio and Michigan next year and cut 500 "
+     "jobs, said the company's chief executive, John Smith.",
+     "The company will close three factories in Ohio and Michigan next year and cut 500 "
+     "jobs."),
+    ("en", 12,
      "Russian President Vladimir Putin called the killing of opposition leader Boris Nemtsov "
      "a provocation, the Kremlin said on Saturday.",
      "Russian President Vladimir Putin called the killing of opposition leader Boris Nemtsov "
@@ -204,6 +209,11 @@ def test_each_rule_deletes_words_and_adds_none(
         ("en", "Melissa miraculously escaped her captors but, as is the case with so many "
                "other victims, she struggled for years to distance herself from her past, "
                "even finding herself in jail on multiple occasions."),
+        # A verb of saying before no speaker: the speaker stood before it, and cutting the
+        # clause would leave that name without its verb (cnn.tune).
+        ("en", "Authorities expect to receive a preliminary report next week on what caused "
+               "Byrd's death, Donald Alway, special agent in charge of the FBI office in "
+               "Jackson, said Friday afternoon at a press conference."),
         # A list of places is not an opening phrase.
         ("en", "In Jakarta, Bandung, and Surabaya, police arrested dozens of people suspected "
                "of selling fake vaccines to hospitals."),

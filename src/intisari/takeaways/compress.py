@@ -378,12 +378,33 @@ def _says_who(tail: str, clause: _Clause, data: LanguageData) -> bool:
     """Is ``tail`` (a closing clause) who spoke: one of the language's verbs of saying
     among its first ``attribution_verb_window`` words, and, when the speaker comes before
     the verb, no reported clause after it (", the spokesman said the company would
-    close.": ``reported_clause_openers``)."""
+    close.": ``reported_clause_openers``)?
+
+    In a language that names the speaker before the verb (a window over one word), a
+    clause that opens with the verb is an attribution only when the speaker follows it
+    (", said John Smith.", ", said the mayor ..."). Otherwise the speaker stood before
+    the comma, and cutting the clause leaves that name without its verb: "..., Donald
+    Alway, special agent in charge of the FBI office in Jackson." from "..., said Friday
+    afternoon at a press conference." (cnn.tune)."""
     for k, word in enumerate(clause.opening[: data.attribution_verb_window]):
         if word in data.speech_verbs:
-            following = [w.lower() for w in _WORD.findall(tail)[k + 1 : k + 2]]
-            return not (k and following and following[0] in data.reported_clause_openers)
+            following = _WORD.findall(tail)[k + 1 : k + 2]
+            if k:
+                return not (following and following[0].lower() in data.reported_clause_openers)
+            return data.attribution_verb_window == 1 or (
+                bool(following) and _names_speaker(following[0], data)
+            )
     return False
+
+
+def _names_speaker(word: str, data: LanguageData) -> bool:
+    """Does ``word``, right after a verb of saying, open who spoke: a name (a capital that
+    is no day or month) or a determiner ("the spokesman")?"""
+    lowered = word.lower()
+    if lowered in data.determiners:
+        return True
+    months = {name for name, _ in data.months}
+    return word[:1].isupper() and lowered not in data.weekdays and lowered not in months
 
 
 def _appositives(
