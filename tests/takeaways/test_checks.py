@@ -152,6 +152,7 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         ("id", "Sebagai anak bungsu, ia memang kerap ditemani sang ibu saat bersidang."),
         # The two organisations the sentence before named (CNN, cnn.tune.jsonl).
         ("en", "Together, they are building 141 schools across Pakistan."),
+        ("en", "Only then will real work/ life balance start to take shape."),
         # Said by whom? (republika)
         ("id", "Dikatakannya, data kesehatan calon jemaah haji yang didapatkan dengan "
          "menggunakan metode pemeriksaan medis sebagai upaya perawatan."),

@@ -91,6 +91,9 @@ REFERRING_OPENERS = frozenset(
     # made before; "After all, the United States had agreed to ..." gives the reason of
     # a claim made before.
     | {"nor", "after all"}
+    # "Only then will real work/ life balance start to take shape.", "Only in this way
+    # can Parma be reborn ...": after what the sentence before said (cnn.tune).
+    | {"only then", "only in this way", "only that way"}
     # "At the same time, ...", "In the same interview, ...": the occasion the sentence
     # before named (also one of ``DETACHABLE_OPENERS``).
     | SAME_OCCASION
