@@ -140,6 +140,11 @@ CASES = [
      "from Europa, which is thought to harbor a huge, salty ocean beneath its ice shell.",
      "NASA's Hubble Space Telescope has spotted indirect evidence of such plumes emanating "
      "from Europa."),
+    # "'s" after a pronoun is a verb: what is left still holds one (cnn.tune).
+    ("en", 8,
+     "That's infuriating Republicans and even some Democrats, who are demanding that the "
+     "Obama administration submit any final nuclear deal with Iran to Congress for approval.",
+     "That's infuriating Republicans and even some Democrats."),
     ("en", 20,
      "The Doobie Brothers will look to ride a potential Rock and Roll Hall of Fame induction "
      "into a 50th anniversary tour in 2020, while the band prepares a new album.",

@@ -213,6 +213,9 @@ class LanguageData:
     #: "-ed" ("announced", "arrested"; an adjective that looks like one, "tired", only
     #: makes the rules more cautious).
     predicate_suffixes: tuple[str, ...] = ()
+    #: Two lower-cased words that together hold a verb, where the second alone need not
+    #: ("that s" of "that's", "it s" of "it's"; "the country's" holds none).
+    predicate_pairs: frozenset[str] = frozenset()
     #: Lower-cased words that open a relative clause inside a noun phrase ("yang", "who"):
     #: a verb after one still belongs to the opening phrase ("Pria yang akrab disapa Dani
     #: ini ...").

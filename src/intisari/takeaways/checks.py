@@ -40,6 +40,7 @@ import bisect
 import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
+from itertools import pairwise
 
 from intisari.language.data.common import DATELINE_WINDOW, LINK
 from intisari.language.model import LanguageData, may_match, per_language
@@ -540,11 +541,16 @@ def has_predicate(text: str, data: LanguageData) -> bool:
     cnn.tune)."""
     if not (data.predicate_words or data.predicate_prefixes or data.predicate_suffixes):
         return True
-    for part in text.split(","):
+    for index, part in enumerate(text.split(",")):
         found = words(part)
-        if found and found[0] in data.relativizers:
+        if index and found and found[0] in data.relativizers:
             continue
         if any(_is_predicate(word, data) for word in found):
+            return True
+        if data.predicate_pairs and any(
+            f"{first} {second}" in data.predicate_pairs
+            for first, second in pairwise(found)
+        ):
             return True
     return False
 

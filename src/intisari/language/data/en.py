@@ -286,11 +286,13 @@ DATELINES: tuple[str, ...] = (
 #: deletions once left of "The context of the show, and the charged climate it would be
 #: arriving in, would make its content impossible to swallow.", cnn.tune). Present forms
 #: in "-s" are listed where news uses them most; the rest are left out, as plurals end
-#: so too. "isn't" is read as "isn" and "t".
+#: so too. "isn't" is read as "isn" and "t", "they're" as "they" and "re"; "'s" is a
+#: verb only after a pronoun ("that's", "it's": ``predicate_pairs``), elsewhere it is a
+#: possessive ("the country's").
 PREDICATE_WORDS = frozenset(
     """
     am is are was were be been being has have had do does did will would shall should
-    can could may might must said says told tells
+    can could may might must said says told tells re ve ll
     isn aren wasn weren hasn haven hadn doesn didn don wouldn shouldn couldn cannot
     makes takes gives shows plays wants needs puts comes goes gets keeps seems looks
     remains includes continues becomes means faces leads holds calls expects believes
@@ -307,6 +309,9 @@ PREDICATE_WORDS = frozenset(
     """.split()
 )
 PREDICATE_SUFFIXES = ("ed",)
+PREDICATE_PAIRS = frozenset(
+    f"{pronoun} s" for pronoun in "it that there he she what who here where let".split()
+)
 
 # Fact checking (``intisari.checking``) -------------------------------------------------
 
@@ -415,6 +420,7 @@ DATA = LanguageData(
     reported_clause_openers=REPORTED_CLAUSE_OPENERS,
     predicate_words=PREDICATE_WORDS,
     predicate_suffixes=PREDICATE_SUFFIXES,
+    predicate_pairs=PREDICATE_PAIRS,
     appositive_openers=APPOSITIVE_OPENERS,
     secondary_openers=SECONDARY_OPENERS,
     secondary_endings=("ing",),
