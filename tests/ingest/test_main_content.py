@@ -120,6 +120,39 @@ def test_the_lede_before_a_read_more_wrapper_is_in_the_body() -> None:
     assert "The roadshow featured" in text and "Paragraph 9" in text
 
 
+def test_a_body_split_into_wrapped_parts_is_read_whole() -> None:
+    # telegraph.co.uk (mozilla/readability's test pages, outside the shared set): each
+    # part of the body wrapped three deep, the parts siblings between an advertisement
+    # and a picture; only the part that won the vote was the body.
+    def part(text: str) -> str:
+        return (
+            "<div class='articleBodyText section'><div class='article-body-text component'>"
+            f"<div class='component-content'>{text}</div></div></div>"
+        )
+
+    first = "".join(
+        f"<p>Zimbabwean intelligence reports seen by Reuters suggest that the army's plan "
+        f"was hatched over many months, point {n}, with support from the war veterans.</p>"
+        for n in range(6)
+    )
+    page = (
+        "<html lang='en'><body><div class='article-body'>"
+        + part("<p>Zimbabwe President Robert Mugabe, his wife Grace and two key figures "
+               "from her G40 political faction are under house arrest in Harare.</p>")
+        + "<div class='dynamicMpu section'><div class='js-advert advert'></div></div>"
+        + part(first)
+        + "<div class='articleBodyImage section'><figure><figcaption>Grace Mugabe"
+        "</figcaption></figure></div>"
+        + part("<p>Whatever the final outcome, the events could signal a dramatic shift "
+               "in the political dynasty that has dominated Zimbabwe since independence.</p>")
+        + "</div><div class='sidebar'><p>Most read</p></div></body></html>"
+    )
+    text = extract_body(page).text
+    assert text.startswith("Zimbabwe President Robert Mugabe")
+    assert "point 5" in text and text.rstrip().endswith("since independence.")
+    assert "Most read" not in text
+
+
 def test_an_h1_the_page_title_does_not_hold_is_not_the_headline() -> None:
     # kompas.com (2015): the section's name in <h1>, the headline in <h2> and <title>.
     page = (

@@ -74,6 +74,10 @@ SIBLING_LINK_DENSITY = 0.25
 #: sun's ``read-more`` around ``read-more-content``, after the lede and first paragraphs
 #: outside it): the body's siblings are looked for beside the wrapper, one level up.
 WRAPPER_SHARE = 0.9
+#: Above that, wrappers with no other element are climbed, at most this many
+#: (telegraph.co.uk wraps each part of the body in three: ``articleBodyText section`` >
+#: ``article-body-text`` > ``component-content``, and the parts are siblings).
+MAX_WRAPPER_LEVELS = 3
 
 #: A block cut by its class or id holds less than this share of the body's text: a site
 #: that names its body "content-with-sidebar" keeps its body.
@@ -470,6 +474,12 @@ def _choose(candidates: list[_Element]) -> tuple[_Element | None, list[_Element]
         and best.chars >= WRAPPER_SHARE * best.parent.chars
     ):
         best = best.parent
+    # A wrapper with no other element (Readability's rule) is the body too.
+    for _ in range(MAX_WRAPPER_LEVELS):
+        wrapper = best.parent
+        if wrapper is None or wrapper.tag == "body" or _elements(wrapper) != [best]:
+            break
+        best = wrapper
     parent = best.parent
     if parent is None:
         return best, [best]
@@ -478,13 +488,30 @@ def _choose(candidates: list[_Element]) -> tuple[_Element | None, list[_Element]
     for sibling in parent.children:
         if isinstance(sibling, str):
             continue
-        if sibling is best or _joins(sibling, threshold):
+        if sibling is best or _joins(sibling, threshold) or _same_part(sibling, best):
             chosen.append(sibling)
     return best, chosen
 
 
 def _final_score(element: _Element) -> float:
     return element.score * (1 - element.link_density())
+
+
+def _elements(element: _Element) -> list[_Element]:
+    return [child for child in element.children if not isinstance(child, str)]
+
+
+def _same_part(sibling: _Element, best: _Element) -> bool:
+    """Is ``sibling`` another part of the body the page split between images and
+    advertisements: named like the winner (its class and id) and mostly text, not links
+    (telegraph.co.uk's five ``articleBodyText section`` blocks)? Readability gives such a
+    sibling a bonus for the same reason."""
+    return (
+        bool(best.names.strip())
+        and sibling.names == best.names
+        and sibling.chars >= SIBLING_PARAGRAPH_CHARS
+        and sibling.link_density() <= SIBLING_LINK_DENSITY
+    )
 
 
 def _joins(sibling: _Element, threshold: float) -> bool:
