@@ -319,10 +319,14 @@ def is_fragment(text: str, data: LanguageData) -> bool:
       colon right before it (words were taken out there: "..., ." ``_CUT_SHORT``);
     - it opens with one of the language's ``fragment_openers`` ("Mulai dari ...");
     - it opens with one of its ``subordinators`` ("Karena ...") and holds no main clause:
-      no comma and none of ``clause_links`` after the opening word ("maka").
+      no comma and none of ``clause_links`` after the opening word ("maka");
+    - it is an aside in brackets from start to end ("(Besecker does not currently supply
+      Whole Foods.)": a remark on the sentence before, seattletimes.com).
     """
     stripped = text.strip()
     if not _FINAL.search(stripped) or _CUT_SHORT.search(stripped):
+        return True
+    if _bracketed(stripped):
         return True
     first = stripped.lstrip(_LEAD).split(maxsplit=1)[:1]
     if first and first[0].startswith(_ELLIPSES):
@@ -342,6 +346,22 @@ def is_fragment(text: str, data: LanguageData) -> bool:
         if not rest:
             return True
         return "," not in rest[0] and not any(w in data.clause_links for w in words(rest[0]))
+    return False
+
+
+def _bracketed(text: str) -> bool:
+    """Does the bracket that opens ``text`` close at its end (a final mark may stand
+    inside or after it)?"""
+    if text[:1] not in "([":
+        return False
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+            if depth == 0:
+                return not text[index + 1 :].strip(".!?…\"”’' ")
     return False
 
 
