@@ -415,15 +415,16 @@ def _person_after_opening_phrase(text: str, data: LanguageData) -> bool:
     ("Sebagai anak bungsu, ia memang kerap ditemani ...", "Together, they are building
     141 schools ...")? After a phrase with a name ("Menurut Jokowi, ia ..."), the
     pronoun is that name."""
-    pronouns = data.person_pronouns | data.speaker_pronouns
-    if not pronouns:
+    if not (data.person_pronouns or data.speaker_pronouns):
         return False
     phrase, comma, rest = text[:OPENING_CHARS].partition(",")
     if not comma:
         return False
     after = words(rest)[:1]
-    return bool(after) and after[0] in pronouns and not any(
-        word[:1].isupper() for word in phrase.split()[1:]
+    return (
+        bool(after)
+        and (after[0] in data.person_pronouns or after[0] in data.speaker_pronouns)
+        and not any(word[:1].isupper() for word in phrase.split()[1:])
     )
 
 

@@ -159,8 +159,8 @@ def compress(
 def _ends_open(kept: str, data: LanguageData) -> bool:
     """Does ``kept`` end on a word that needs more after it ("They had separate
     ministries and.", "I am a.": ``coordinators`` and ``determiners``)?"""
-    last = _WORD.findall(kept[-FINAL_WINDOW * 2 :])[-1:]
-    return bool(last) and last[0].lower() in data.coordinators | data.determiners
+    last = [w.lower() for w in _WORD.findall(kept[-FINAL_WINDOW * 2 :])[-1:]]
+    return bool(last) and (last[0] in data.coordinators or last[0] in data.determiners)
 
 
 def _detached_opening(sentence: str, data: LanguageData) -> Deletion | None:
