@@ -79,7 +79,7 @@ class EngineInfo(BaseModel):
 
     name: str = "intisari"
     version: str
-    #: The ranker's name (``learned-mlp16``), or ``llm`` when an LLM was asked.
+    #: The ranker's name (``learned-mlp16x5``), or ``llm`` when an LLM was asked.
     method: str
     #: With ``method == "llm"``: the model asked (``INTISARI_LLM_MODEL``), if named.
     model: str | None = None

@@ -36,7 +36,7 @@ def test_default_ranker_is_the_learned_model_and_named_in_results() -> None:
     ranker = default_ranker()
     assert isinstance(ranker, LearnedRanker)
     result = summarize(text=ARTICLE, lang="en")
-    assert result.engine.method == ranker.name == "learned-mlp16"
+    assert result.engine.method == ranker.name == "learned-mlp16x5"
 
 
 def test_scores_one_probability_per_sentence() -> None:

@@ -11,6 +11,6 @@ def default_ranker() -> Ranker:
     """The ranker ``summarize`` uses when the caller names none: the shipped learned model.
 
     It is ahead of the heuristic by 1-2 ROUGE-1 points at three takeaways, cross-validated
-    (README, "Quality and evaluation"); ``engine.method`` names it (``learned-mlp16``).
+    (README, "Quality and evaluation"); ``engine.method`` names it (``learned-mlp16x5``).
     """
     return load_model()

@@ -7,6 +7,7 @@ imported at run time; a model file is data (weights and feature scaling), never 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -45,6 +46,37 @@ class Network:
         """The first layer with standardising folded in: ((x - m) / s) W + b = x W' + b'."""
         weights = self.weights[0] / self.scale[:, None]
         return weights, self.biases[0] - (self.mean / self.scale) @ self.weights[0]
+
+    @classmethod
+    def average(cls, networks: Sequence[Network]) -> Network:
+        """One network whose logit is the mean of the logits of ``networks``.
+
+        For networks of one hidden layer that standardise their features alike, the mean
+        of their logits is itself such a network: their hidden units side by side, the
+        output weights and bias divided by their number. So an ensemble is stored and
+        scored as one wider network, in the same file layout.
+        """
+        first = networks[0]
+        if any(
+            len(n.weights) != 2
+            or not np.array_equal(n.mean, first.mean)
+            or not np.array_equal(n.scale, first.scale)
+            for n in networks
+        ):
+            raise ValueError("only one-hidden-layer networks with the same scaling average")
+        count = len(networks)
+        return cls(
+            mean=first.mean,
+            scale=first.scale,
+            weights=(
+                np.hstack([n.weights[0] for n in networks]),
+                np.vstack([n.weights[1] for n in networks]) / count,
+            ),
+            biases=(
+                np.concatenate([n.biases[0] for n in networks]),
+                sum((n.biases[1] for n in networks), np.zeros_like(first.biases[1])) / count,
+            ),
+        )
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Network:
