@@ -92,6 +92,11 @@ def test_story_sentences_are_not_datelines_or_credits(lang: str, sentence: str) 
         ("id", "Dalam acara itu, ratusan warga memadati alun-alun kota [...]"),
         # An aside in brackets from start to end (seattletimes.com, outside the shared set).
         ("en", "(Besecker does not currently supply Whole Foods.)"),
+        # No word in lower case: a label, not a sentence (a line of a tour's dates on
+        # billboard.com; a line-up and a heading of indosum.tune).
+        ("en", "Sept. 5 -- White River Amphitheatre."),
+        ("id", "Pelatih: Jacksen F Tiago."),
+        ("id", "SIMAK JUGA - Persib Pastikan Incar Cole."),
     ],
 )
 def test_fragments_are_caught(lang: str, sentence: str) -> None:
@@ -107,6 +112,7 @@ def test_fragments_are_caught(lang: str, sentence: str) -> None:
         ("id", "Meski demikian tak ada korban jiwa akibat kejadian tersebut."),
         ("id", "Apabila proses tersebut telah dilalui maka pemerintah pusat akan mengganti lahan."),
         ("id", "DEPRESI jadi satu momok yang wajib diwaspadai siapa saja."),
+        ("id", "Ketua DPR RI Puan Maharani membuka Sidang Paripurna DPR."),
         ("en", "Because of the rain, the game between the Steelers and the Browns was delayed."),
         ("en", "iPhone sales rose 5 percent in the last quarter, Apple said."),
         ("en", "“We must improve the management of peatlands,” he emphasized."),

@@ -157,6 +157,8 @@ _ELLIPSES = ("…", "...")
 #: ... between Italy and other countries, ."; a link's words were removed there), or an
 #: elision in brackets closing it ("... doing their thing, and now [...]": an excerpt).
 _CUT_SHORT = re.compile(r"""[,;:]\s*[.!?…]["”’'»)\]]*$|[\[(](?:…|\.\.\.)[\])]\s*$""")
+#: Runs of letters: the words whose case ``is_fragment`` reads.
+_LETTERS = re.compile(r"[^\W\d_]+")
 #: A single quotation mark that opens (after a space, a bracket, a colon or a dash,
 #: before a letter: "said: 'We dream ...", "film ‘Gorgeous’") and one that closes (after
 #: a letter or a mark, before a space, a mark or the end). An apostrophe inside a word
@@ -321,12 +323,17 @@ def is_fragment(text: str, data: LanguageData) -> bool:
     - it opens with one of its ``subordinators`` ("Karena ...") and holds no main clause:
       no comma and none of ``clause_links`` after the opening word ("maka");
     - it is an aside in brackets from start to end ("(Besecker does not currently supply
-      Whole Foods.)": a remark on the sentence before, seattletimes.com).
+      Whole Foods.)": a remark on the sentence before, seattletimes.com);
+    - none of its words is in lower case: a label of names, numbers and dates, not a
+      sentence ("Sept. 5 -- White River Amphitheatre.", a line of a tour's dates on
+      billboard.com; a headline in title case).
     """
     stripped = text.strip()
     if not _FINAL.search(stripped) or _CUT_SHORT.search(stripped):
         return True
     if _bracketed(stripped):
+        return True
+    if not any(word[:1].islower() for word in _LETTERS.findall(stripped)):
         return True
     first = stripped.lstrip(_LEAD).split(maxsplit=1)[:1]
     if first and first[0].startswith(_ELLIPSES):
