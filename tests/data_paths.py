@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-__all__ = ["DATA", "EXAMPLE_ARTICLE", "HTML_PAGES", "SHARED", "need"]
+__all__ = ["DATA", "EXAMPLE_ARTICLE", "HTML_PAGES", "SHARED", "TRAINING_TIMEOUT_S", "need"]
 
 SHARED = Path(
     os.environ.get("INTISARI_TEST_SHARED")
@@ -24,6 +24,10 @@ EXAMPLE_ARTICLE = SHARED / "examples" / "kremlin-nato-troops.id.txt"
 #: Real news pages with ``manifest.jsonl`` (ground-truth bodies).
 HTML_PAGES = SHARED / "examples" / "html"
 DATA = SHARED / "data"
+#: Seconds a test that trains the ranker on the tune files may take (pytest's default is
+#: 300): five networks per ranker take ``intisari train`` about 2.5 minutes of CPU, and a
+#: shared 2-core machine may double that.
+TRAINING_TIMEOUT_S = 1200
 
 
 def need(path: Path) -> Path:

@@ -5,7 +5,7 @@ model was trained on all the tune data, so scoring it there would be a training-
 figure that no regression could move much. The gate therefore retrains, exactly as
 ``intisari train`` does, on four folds and scores the fifth, five times
 (``intisari.evaluation.crossval``), on a fixed subset of the tune files so that it fits
-CI's budget (about a minute): a change to features, labels, training or selection
+CI's budget (a few minutes): a change to features, labels, training or selection
 rules that costs quality shows up here, while the shipped model file itself is checked
 by the ranking tests.
 
@@ -37,7 +37,7 @@ from typing import Any
 import pytest
 
 import intisari
-from data_paths import DATA, need
+from data_paths import DATA, TRAINING_TIMEOUT_S, need
 from intisari.evaluation.crossval import COUNTS
 from intisari.result import join_spans
 
@@ -67,6 +67,7 @@ def measured() -> dict[str, dict[str, dict[str, float]]]:
 
 @pytest.mark.data
 @pytest.mark.slow
+@pytest.mark.timeout(TRAINING_TIMEOUT_S)  # the ``measured`` fixture trains five times
 def test_scores_stay_above_their_floors(measured: dict[str, Any]) -> None:
     if os.environ.get("INTISARI_UPDATE_FLOORS"):
         _update_floors(measured)

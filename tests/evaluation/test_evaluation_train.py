@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from data_paths import DATA, need
+from data_paths import DATA, TRAINING_TIMEOUT_S, need
 from intisari.cli import app
 from intisari.ranking.learned import MODEL_PATH
 
@@ -23,6 +23,7 @@ def test_missing_data_is_one_line_and_exit_2(tmp_path: Path) -> None:
 
 @pytest.mark.data
 @pytest.mark.slow
+@pytest.mark.timeout(TRAINING_TIMEOUT_S)
 def test_train_reproduces_the_shipped_model(tmp_path: Path) -> None:
     need(DATA / "indosum.tune.jsonl")
     out = tmp_path / "model.json"
