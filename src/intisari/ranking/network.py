@@ -74,7 +74,7 @@ class Network:
             ),
             biases=(
                 np.concatenate([n.biases[0] for n in networks]),
-                sum((n.biases[1] for n in networks), np.zeros_like(first.biases[1])) / count,
+                np.mean([n.biases[1] for n in networks], axis=0),
             ),
         )
 

@@ -44,7 +44,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from intisari.language.model import LanguageData
+from intisari.language.model import LanguageData, per_language
 from intisari.result import join_spans
 from intisari.takeaways.checks import (
     QUOTE_MARKS,
@@ -403,8 +403,15 @@ def _names_speaker(word: str, data: LanguageData) -> bool:
     lowered = word.lower()
     if lowered in data.determiners:
         return True
-    months = {name for name, _ in data.months}
-    return word[:1].isupper() and lowered not in data.weekdays and lowered not in months
+    return (
+        word[:1].isupper() and lowered not in data.weekdays and lowered not in _months(data)
+    )
+
+
+@per_language
+def _months(data: LanguageData) -> frozenset[str]:
+    """The language's month names and abbreviations, as one set (built once)."""
+    return frozenset(name for name, _ in data.months)
 
 
 def _appositives(
