@@ -427,3 +427,52 @@ def test_a_phrase_that_carries_meaning_or_would_leave_a_fragment_stays(
     lang: str, sentence: str
 ) -> None:
     assert shorten(sentence, lang) == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "alone"),
+    [
+        # detik.com (the shared pages): the site, the outlet it read, the day it read it.
+        ("Dikutip detikINET dari BBC, Kamis (5/11/2015), Google menyatakan jika Galaxy S6 "
+         "Edge memiliki 11 celah keamanan.",
+         "Google menyatakan jika Galaxy S6 Edge memiliki 11 celah keamanan."),
+        # IndoSum.
+        ("Dilansir TechCrunch, Softbank bersama Dragoneer berencana membeli saham Uber "
+         "dengan nilai mencapai 9 miliar dolar AS, yang bakal membuat mereka memegang "
+         "kepemilikan Uber sebesar 14 persen.",
+         "Softbank bersama Dragoneer berencana membeli saham Uber dengan nilai mencapai 9 "
+         "miliar dolar AS, yang bakal membuat mereka memegang kepemilikan Uber sebesar 14 "
+         "persen."),
+        ("Seperti dilansir Metro, Sarah terpaksa membatalkan resepsi pernikahannya secara "
+         "mendadak, tepat pada hari H.",
+         "Sarah terpaksa membatalkan resepsi pernikahannya secara mendadak, tepat pada hari H."),
+        ("Dikutip dari Bisnis, BCA menyiapkan alokasi dana sebesar Rp 2 triliun untuk "
+         "pengembangan anak usaha.",
+         "BCA menyiapkan alokasi dana sebesar Rp 2 triliun untuk pengembangan anak usaha."),
+    ],
+)
+def test_the_outlet_a_story_was_taken_from_goes(sentence: str, alone: str) -> None:
+    assert shorten(sentence, "id") == alone
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A document is what the claim rests on, not an outlet (IndoSum).
+        "Dikutip dari rancangan beleid, LJK, emiten, dan perusahaan publik diminta "
+        "memberlakukan prinsip keuangan berkelanjutan secara bertahap mulai 1 Januari 2019 "
+        "mendatang.",
+        # A speaker is in the phrase (IndoSum).
+        "Seperti dikutip NME ia mengatakan, Voight adalah pria yang baik tapi delusional.",
+        # What follows opens in lower case, or points back (IndoSum).
+        "Dilansir dari Sky Sports, Rabu (16/8/2017), nama-nama ofisial lain yang juga akan "
+        "bertugas pada pertarungan ini adalah Burt Clements, Dave Moretti, dan Guido "
+        "Cavalleri.",
+        "Mengutip NME, di sanalah sang aktor sekaligus produser menawari sutradara yang dulu "
+        "menggarap John Wick itu untuk ‘mengurus’ Deadpool.",
+        # "Menurut" names whose claim it is.
+        "Menurut polisi, KNR ditangkap di rumahnya di Kampung Merdeka Lingungan III.",
+    ],
+)
+def test_a_source_the_claim_rests_on_stays(sentence: str) -> None:
+    assert shorten(sentence, "id") == sentence

@@ -256,6 +256,13 @@ class LanguageData:
     #: police."). A closing clause with one of ``speech_verbs`` among its first words
     #: (", kata Peskov.", ", police said on Tuesday.") is one too.
     attribution_openers: frozenset[str] = frozenset()
+    #: Lower-cased openings (one or two words) of a phrase that credits the outlet a
+    #: story was taken from ("Dikutip detikINET dari BBC, Kamis (5/11/2015), Google
+    #: menyatakan ...", "Seperti dilansir Reuters, USS ..."). The phrase goes from every
+    #: takeaway, as a closing attribution may: the reader learns what Google said, not
+    #: where the site read it. Not "menurut" or "according to": they name whose claim it
+    #: is ("Menurut polisi, ..."), which the statement must keep.
+    source_openers: frozenset[str] = frozenset()
     #: How many first words of a closing clause may hold its verb of saying: Indonesian
     #: puts the verb first (", kata Peskov."), English after the speaker (", the ministry
     #: said."). Further in, the clause says something of its own.

@@ -80,6 +80,9 @@ MAX_READ_WORDS = 100
 #: Longest opening phrase (in words) cut so that a sentence stands alone: a longer one
 #: says something of its own ("Dalam kasus yang menjerat tiga pejabat dinas itu, ...").
 MAX_DETACHED_WORDS = 6
+#: Most words of a date set off by commas after a credited source (", Jumat, 12 Mei
+#: 2017,"): a longer clause says something of its own.
+MAX_DATE_WORDS = 4
 #: Characters at a sentence's end searched for its final mark and closing quotes.
 FINAL_WINDOW = 12
 #: Fewest words a compressed sentence keeps: fewer are a headline, not a statement.
@@ -124,6 +127,8 @@ def compress(
         return [(start, end)]  # not a sentence a reader would get, whatever is cut
     deleted: list[Deletion] = []
     detached = _detached_opening(sentence, data)
+    if detached is None:
+        detached = _credited_source(sentence, data)
     if detached is not None:
         deleted.append(detached)
     if data.drop_asides:
@@ -191,6 +196,48 @@ def _detached_opening(sentence: str, data: LanguageData) -> Deletion | None:
     if not rest[:1].isupper() or refers_back(rest, data):
         return None
     return 0, start
+
+
+def _credited_source(sentence: str, data: LanguageData) -> Deletion | None:
+    """The phrase crediting the outlet a story was taken from, where it opens the
+    sentence (one of the language's ``source_openers``: "Dikutip detikINET dari BBC,
+    Kamis (5/11/2015), Google menyatakan ..."), through the comma after which a name
+    opens the main clause, or ``None``.
+
+    A day or a month after the source (", Kamis (5/11/2015),") goes with it: it dates the
+    outlet's report. The phrase must be short (``MAX_DETACHED_WORDS`` words before any
+    date), name its source with a capital (a document, "Dikutip dari rancangan beleid,
+    ...", is what the claim rests on), quote no one and hold no verb of saying
+    ("Seperti dikutip NME ia mengatakan, ..."), and what is left must stand alone."""
+    opening = _opening(sentence)
+    if not data.source_openers or not opens_with(opening, data.source_openers):
+        return None
+    clauses = _clauses(sentence)
+    if not clauses or QUOTE_MARKS.search(sentence, 0, clauses[0].comma):
+        return None
+    named = _WORD.findall(sentence[: clauses[0].comma])
+    phrase = [w.lower() for w in named]
+    if (
+        len(phrase) > MAX_DETACHED_WORDS
+        or not any(word[:1].isupper() for word in named[1:])
+        or any(word in data.speech_verbs or word in data.person_pronouns for word in phrase)
+    ):
+        return None  # no outlet named ("Dikutip dari rancangan beleid, ..."), or a speaker
+    for clause in clauses:
+        if clause.opening and clause.words <= MAX_DATE_WORDS and (
+            clause.opening[0] in data.weekdays
+            or clause.opening[0] in _months(data)
+            or clause.opening[0][:1].isdigit()
+        ):
+            continue  # the date of the outlet's report
+        start = clause.comma + 1
+        while start < len(sentence) and sentence[start].isspace():
+            start += 1
+        rest = sentence[start:]
+        if not rest[:1].isupper() or refers_back(rest, data):
+            return None
+        return 0, start
+    return None
 
 
 def _bare_connective(

@@ -192,16 +192,21 @@ SPEECH_VERBS = frozenset(
     "sebutnya paparnya terangnya pungkasnya lanjutnya lanjut".split()
 )
 
+#: The outlet a story was taken from, credited where the sentence opens ("Dikutip
+#: detikINET dari BBC, ...", "Seperti dilansir Reuters, ...": ``source_openers``) or
+#: closes (", seperti dilansir BBC.").
+SOURCE_OPENERS = frozenset(
+    f"{lead}{verb}"
+    for lead in ("", "seperti ", "sebagaimana ")
+    for verb in ("dikutip", "dilansir", "mengutip", "melansir")
+)
 #: What a long takeaway may lose (``intisari.takeaways.compress``): a closing source
 #: attribution (", menurut kantor berita Rusia Interfax.", ", seperti dilansir BBC.";
 #: ", kata Peskov." is found by ``SPEECH_VERBS``), an appositive or non-restrictive
 #: clause between commas (", yang juga Ketua Umum Partai Golkar,", ", seorang warga
 #: Bekasi,"), a closing secondary clause (", seraya menambahkan bahwa ...", ", sehingga
 #: ..."; not ", namun ..." nor ", tetapi ...": the contrast is often the news).
-ATTRIBUTION_OPENERS = frozenset({
-    "menurut", "dilansir", "mengutip", "dikutip", "melansir", "dilaporkan",
-    "seperti dilansir", "seperti dikutip", "sebagaimana dilansir", "sebagaimana dikutip",
-})
+ATTRIBUTION_OPENERS = SOURCE_OPENERS | {"menurut", "dilaporkan"}
 APPOSITIVE_OPENERS = frozenset("yang seorang selaku".split())
 SECONDARY_OPENERS = frozenset(
     """
@@ -452,6 +457,7 @@ DATA = LanguageData(
     speech_verbs=SPEECH_VERBS,
     bullet_words=40,
     attribution_openers=ATTRIBUTION_OPENERS,
+    source_openers=SOURCE_OPENERS,
     appositive_openers=APPOSITIVE_OPENERS,
     secondary_openers=SECONDARY_OPENERS,
     leading_openers=LEADING_OPENERS,
