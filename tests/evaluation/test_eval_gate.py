@@ -78,6 +78,18 @@ def test_scores_stay_above_their_floors(measured: dict[str, Any]) -> None:
 
 @pytest.mark.data
 @pytest.mark.slow
+def test_the_table_says_how_many_boxes_copy_the_lead(measured: dict[str, Any]) -> None:
+    from intisari.evaluation.crossval import CrossValidation
+
+    table = CrossValidation(scores=measured).table()
+    assert "lead copies %" in table.splitlines()[0]
+    shares = [s["lead_copies"] for by_count in measured.values() for s in by_count.values()]
+    # Some boxes copy the lead (news puts its point first), not all: the ranker chooses.
+    assert all(0.0 < share < 100.0 for share in shares), shares
+
+
+@pytest.mark.data
+@pytest.mark.slow
 @pytest.mark.parametrize("count", [3, None], ids=["3", "auto"])
 def test_every_takeaway_is_article_text_cut_at_sentence_ends(count: int | None) -> None:
     """Spans checked against the text, independently of the selector that made them."""

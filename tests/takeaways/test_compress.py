@@ -13,7 +13,7 @@ from intisari.language.detect import language_for
 from intisari.pipeline import build_document
 from intisari.result import join_spans
 from intisari.takeaways.compress import MAX_BULLET_WORDS, MIN_KEPT_WORDS, compress
-from intisari.takeaways.select import LONG_ARTICLE_COUNT, select_takeaways
+from intisari.takeaways.select import LEAST_COUNTS, select_takeaways
 
 
 def shorten(sentence: str, lang: str, target: int | None = None) -> str:
@@ -290,10 +290,13 @@ def test_a_sentence_too_long_even_compressed_is_not_a_takeaway() -> None:
     assert [t.text for t in box] == [short]
 
 
-def test_a_long_article_gets_at_least_three_takeaways() -> None:
+@pytest.mark.parametrize(("words", "least"), LEAST_COUNTS)
+def test_a_longer_article_gets_more_takeaways(words: int, least: int) -> None:
     points = [
+        # Longer than English's word budget: alone, it would fill a budgeted box.
         "The city council approved a budget of 40 million dollars for new schools in the "
-        "three poorest districts of the region.",
+        "three poorest districts of the region after a debate that lasted until late on "
+        "Tuesday night.",
         "Teachers in every public school will receive a raise of five percent starting in "
         "January of next year.",
         "Two old bridges over the river will be repaired before the rainy season begins in "
@@ -307,15 +310,16 @@ def test_a_long_article_gets_at_least_three_takeaways() -> None:
         "Background paragraph number {} repeats what officials have said about local "
         "government procedures, committee schedules and the minutes of earlier sessions."
     )
-    sentences = points + [filler.format(k) for k in range(40)]
+    assert len(points[0].split()) > LANGUAGES["en"].word_budget
+    sentences = list(points)
+    while len(" ".join(sentences).split()) <= words:
+        sentences.append(filler.format(len(sentences)))
     document = _document(sentences, "en")
-    assert len(document.text.split()) > 600
     scores = [1.0 - i / 100 for i in range(len(document.sentences))]
     box = select_takeaways(document, scores, None)
-    assert len(box) >= LONG_ARTICLE_COUNT
-    # The same points in a short article: the word budget stops the box sooner.
+    # The same points in a short article: the word budget stops the box at one bullet.
     short = _document(points, "en")
-    assert len(select_takeaways(short, scores[:5], None)) < LONG_ARTICLE_COUNT
+    assert len(select_takeaways(short, scores[:5], None)) == 1 < least <= len(box)
 
 
 def test_a_compressed_bullet_that_lost_its_main_clause_stays_whole() -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from intisari.evaluation.corpus import Article
-from intisari.evaluation.metrics import grounded
+from intisari.evaluation.metrics import grounded, is_lead_copy, sentence_indexes
 from intisari.evaluation.ranker_training import SEED, Example, make_example, train_ranker
 from intisari.evaluation.rouge import rouge
 from intisari.takeaways.select import select_takeaways
@@ -32,21 +32,24 @@ COUNTS: tuple[int | None, ...] = (3, None)
 
 @dataclass
 class CrossValidation:
-    """Mean held-out scores per corpus and box size (``"3"`` or ``"auto"``)."""
+    """Mean held-out scores per corpus and box size (``"3"`` or ``"auto"``), with the
+    share of boxes that are the article's first k sentences (``is_lead_copy``)."""
 
     scores: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
 
     def table(self) -> str:
         """A Markdown table of the figures."""
         lines = [
-            "| corpus | takeaways | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | grounded % | words per box |",
-            "|---|---|---|---|---|---|---|",
+            "| corpus | takeaways | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | grounded % | words per box "
+            "| lead copies % |",
+            "|---|---|---|---|---|---|---|---|",
         ]
         for corpus, by_count in self.scores.items():
             for count, s in by_count.items():
                 lines.append(
                     f"| {corpus} | {count} | {s['rouge1']:.2f} | {s['rouge2']:.2f} | "
-                    f"{s['rougeLsum']:.2f} | {s['faithfulness']:.2f} | {s['words']:.1f} |"
+                    f"{s['rougeLsum']:.2f} | {s['faithfulness']:.2f} | {s['words']:.1f} | "
+                    f"{s['lead_copies']:.1f} |"
                 )
         return "\n".join(lines)
 
@@ -89,11 +92,12 @@ def cross_validate(
                         r.rouge1, r.rouge2, r.rougeLsum,
                         100.0 * float(np.mean([grounded(article.document.text, t) for t in box])),
                         float(sum(reading_length(t.text) for t in box)),
+                        100.0 * is_lead_copy(sentence_indexes(article.document, box)),
                     ))
         if progress:
             progress(f"fold {fold + 1}/{folds} done")
     result = CrossValidation()
-    keys = ("rouge1", "rouge2", "rougeLsum", "faithfulness", "words")
+    keys = ("rouge1", "rouge2", "rougeLsum", "faithfulness", "words", "lead_copies")
     for name, by_count in rows.items():
         result.scores[name] = {
             count: dict(zip(keys, (float(v) for v in np.mean(values, axis=0)), strict=True))

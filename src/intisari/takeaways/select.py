@@ -70,11 +70,12 @@ __all__ = [
 MIN_COUNT = 1
 MAX_COUNT = 5
 
-#: A long article (in words) gets at least ``LONG_ARTICLE_COUNT`` takeaways in an
-#: automatic box: a 3,000-word feature has more than one point to make, whatever a word
-#: budget tuned on short news says. Short articles keep a short box.
-LONG_ARTICLE_WORDS = 600
-LONG_ARTICLE_COUNT = 3
+#: The fewest takeaways an automatic box holds, by the article's length in words: a
+#: 3,000-word feature has more than one point to make, whatever a word budget tuned on
+#: short news says, and one bullet under a 400-word story is its headline again, not
+#: takeaways (the shared pages' Hong Kong and peatland stories got one). Short articles
+#: keep a short box. Longest first; below them all, ``MIN_COUNT``.
+LEAST_COUNTS: tuple[tuple[int, int], ...] = ((600, 3), (300, 2))
 
 #: Marks around a word of a name ("(Lombok),"), and those that close the name.
 _NAME_EDGES = ",.;:()\"'“”"
@@ -153,7 +154,9 @@ def _ranked(scores: Sequence[float]) -> list[int]:
 
 def _least_count(document: Document) -> int:
     """The fewest takeaways an automatic box of ``document`` holds."""
-    return LONG_ARTICLE_COUNT if document.word_count > LONG_ARTICLE_WORDS else MIN_COUNT
+    return next(
+        (least for words, least in LEAST_COUNTS if document.word_count > words), MIN_COUNT
+    )
 
 
 def _word_budget(document: Document) -> int:
