@@ -38,4 +38,5 @@ REASONS: dict[str, str] = {
     "navigation": "breadcrumbs, tags and page navigation",
     "table": "a table (data, not prose)",
     "comments": "readers' comments",
+    "correction": "the publisher's correction or editor's note about the article itself",
 }

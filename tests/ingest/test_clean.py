@@ -438,6 +438,13 @@ def test_captions_and_photo_credits_go(line: str, rules) -> None:
         ("Copyright @ 2025 Media Group - mediaindonesia. All Rights Reserved", "site-footer", ID),
         ("http://snmptn.unair.ac.id", "related-link", ID),
         ("Selasa 16 Jun 2015, 14:05 WIB", "byline", ID),
+        # The publisher speaking of the article (slate.com).
+        ("Correction, Nov. 15, 2019: This article originally misidentified the first "
+         "publisher of John M. Ford’s novel Web of Angels. It was Pocket, not Tor.",
+         "correction", EN),
+        ("Editor's note: This story has been updated with the minister's comments.",
+         "correction", EN),
+        ("Ralat: Berita ini telah diperbaiki pada nama narasumber.", "correction", ID),
     ],
 )
 def test_syndication_footers_newsletter_prompts_and_links_go(line: str, reason: str, rules) -> None:
@@ -451,6 +458,11 @@ def test_syndication_footers_newsletter_prompts_and_links_go(line: str, reason: 
     ("sentence", "rules"),
     [
         ("The book was called The Dragon Waiting, and it was written by John M. Ford.", EN),
+        # An article without paragraph breaks (CNN's) that opens with an editor's note is
+        # one line: it is the story, not a note.
+        ("Editor's Note: Each week, Africa View explores the trends shaping Africa."
+         + " The minister said the new port will open next year and trade will grow." * 8,
+         EN),
         ("The report is written by two economists at the International Monetary Fund.", EN),
         ("Anggota gabungan (TNI/Polri) berjaga di depan gedung DPR sejak pagi.", ID),
         ("Kapal itu masuk dok. untuk diperbaiki selama dua pekan, kata petugas.", ID),

@@ -18,6 +18,10 @@ __all__ = ["CREDITS", "CREDIT_TRIGGERS", "DATELINES", "DATELINE_WINDOW", "LINK",
 #: Datelines are looked for in this many first characters of a paragraph: the longest
 #: real one ("LONDON, England (CNN Student News) -- ") is under 60.
 DATELINE_WINDOW = 100
+#: Longest publisher's note (characters after its colon: "Correction, Nov. 15, 2019:
+#: ...", "Ralat: ...") cut as a line: slate.com's correction has 140. A longer "line" is
+#: an article without paragraph breaks (CNN's) that opens with an editor's note.
+MAX_NOTE_CHARS = 400
 
 #: A capitalised word of a place or an outlet: "Jakarta", "NTB", "TEMPO.CO", "N.Y.".
 _NAME = r"[A-Z][\w.&'’]*"

@@ -207,6 +207,14 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     ("site-footer", r"(more information|journal information|citation|provided by)\s*:.*"),
     ("site-footer", r"this (document|article|story) is subject to copyright\b.*"),
     ("box-heading", r"key\s+takeaways\s*:?"),
+    # The publisher speaking of the article: "Correction, Nov. 15, 2019: This article
+    # originally misidentified ..." (slate.com), "Editor's note: ...". A note is a
+    # paragraph, not a page (``common.MAX_NOTE_CHARS``).
+    (
+        "correction",
+        rf"(correction|clarification|editor['’]s note)\b[^:]{{0,40}}:"
+        rf".{{0,{common.MAX_NOTE_CHARS}}}",
+    ),
     ("advertisement", r"(advertisement|advertising|sponsored( content)?|story continues below)"),
     ("site-prompt", r"(sign up|subscribe)\b.{0,80}(newsletter|updates|email)\b.*"),
     ("site-prompt", r"(follow us|follow .{1,30} on (twitter|x|facebook|instagram))\b.*"),

@@ -253,6 +253,11 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     ("related-link", r"(berita|artikel)\s+(terkait|lainnya|pilihan|menarik)(\s*:.*)?"),
     ("related-link", r"(simak|saksikan|tonton)\s+(juga\s+)?(video|live|siaran|vidio)\b.*"),
     ("box-heading", r"(intisari|poin)\s+utama\s*:?"),
+    # The publisher speaking of the article: "Ralat: ...", "Catatan redaksi: ...".
+    (
+        "correction",
+        rf"(ralat|koreksi|catatan redaksi)\b[^:]{{0,40}}:.{{0,{common.MAX_NOTE_CHARS}}}",
+    ),
     # Prompts to follow the site: they start with the call to act.
     (
         "site-prompt",
