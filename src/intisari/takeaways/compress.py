@@ -189,7 +189,14 @@ def _detached_opening(sentence: str, data: LanguageData) -> Deletion | None:
     phrase = [w.lower() for w in _WORD.findall(sentence[: clauses[0].comma])]
     if " ".join(phrase) not in data.detachable_openers and not _scene(phrase, data):
         return None
-    start = clauses[0].comma + 1
+    return _through_comma(sentence, clauses[0].comma, data)
+
+
+def _through_comma(sentence: str, comma: int, data: LanguageData) -> Deletion | None:
+    """The opening of ``sentence`` through its comma at ``comma`` and the spaces after it,
+    when what is left opens with a capital (no letter changes case) and leans on nothing
+    before it, or ``None``."""
+    start = comma + 1
     while start < len(sentence) and sentence[start].isspace():
         start += 1
     rest = sentence[start:]
@@ -230,13 +237,7 @@ def _credited_source(sentence: str, data: LanguageData) -> Deletion | None:
             or clause.opening[0][:1].isdigit()
         ):
             continue  # the date of the outlet's report
-        start = clause.comma + 1
-        while start < len(sentence) and sentence[start].isspace():
-            start += 1
-        rest = sentence[start:]
-        if not rest[:1].isupper() or refers_back(rest, data):
-            return None
-        return 0, start
+        return _through_comma(sentence, clause.comma, data)
     return None
 
 
