@@ -28,6 +28,7 @@ REASONS: dict[str, str] = {
     "qa-label": "the 'A:' that labels an answer in a question-and-answer story",
     "dateline": "the place (and outlet) opening the body",
     "teaser": "a headline, rubric, caption or teaser a page put above the body's dateline",
+    "correction": "the publisher's correction or editor's note about the article itself",
     # DOM-level (``ingest/main_content``); on the text too: a short line with a credit.
     "caption": "an image or video caption, or a photo credit",
     "widget": "a block of the page inside the article: a list under its own heading "
@@ -38,5 +39,4 @@ REASONS: dict[str, str] = {
     "navigation": "breadcrumbs, tags and page navigation",
     "table": "a table (data, not prose)",
     "comments": "readers' comments",
-    "correction": "the publisher's correction or editor's note about the article itself",
 }
