@@ -216,9 +216,8 @@ def _credited_source(sentence: str, data: LanguageData) -> Deletion | None:
     date), name its source with a capital (a document, "Dikutip dari rancangan beleid,
     ...", is what the claim rests on), quote no one and hold no verb of saying
     ("Seperti dikutip NME ia mengatakan, ..."), and what is left must stand alone."""
-    opening = _opening(sentence)
-    if not data.source_openers or not opens_with(opening, data.source_openers):
-        return None
+    if not data.source_openers or not opens_with(_opening(sentence), data.source_openers):
+        return None  # most sentences, and every one of a language with no such openers
     clauses = _clauses(sentence)
     if not clauses or QUOTE_MARKS.search(sentence, 0, clauses[0].comma):
         return None
