@@ -53,10 +53,11 @@ class WordLayout:
     article for the features' centrality sums and the word rates alike."""
 
     def __init__(self, bags: Sequence[set[str]]) -> None:
-        words = list(chain.from_iterable(bags))
-        numbers = {word: number for number, word in enumerate(dict.fromkeys(words))}
+        # One pass numbers each word: a new word takes the next number.
+        numbers: dict[str, int] = {}
+        ids = [numbers.setdefault(word, len(numbers)) for word in chain.from_iterable(bags)]
         self.vocabulary = list(numbers)
-        self.ids = np.fromiter(map(numbers.__getitem__, words), dtype=np.intp, count=len(words))
+        self.ids = np.array(ids, dtype=np.intp)
         self.lengths = np.fromiter(map(len, bags), dtype=np.intp, count=len(bags))
         self.owner = np.repeat(np.arange(len(bags)), self.lengths)
 

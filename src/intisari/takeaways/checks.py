@@ -128,7 +128,7 @@ PREDICATE_SUFFIX_MIN_CHARS = 4
 MIN_CLAUSE_WORDS = 3
 
 #: What closes a dateline, in any of its forms ("VIENNA — ", "Jakarta, Indonesia: ").
-_DATELINE_MARKS = ("-", "–", "—", ":")
+_DATELINE_MARK = re.compile("[-–—:]")
 #: Double quotation marks, straight and typographic (a quote's start and end look alike).
 #: Single ones are read apart (``quotes_unbalanced``): they are apostrophes as often as
 #: quotes ("Finland’s", "don't").
@@ -303,7 +303,7 @@ def dateline_or_credit(text: str, data: LanguageData) -> bool:
     patterns = _patterns(data)
     head = text.lstrip()[:DATELINE_WINDOW]
     # Every form closes with a dash or a colon: most sentences have neither up front.
-    if any(mark in head for mark in _DATELINE_MARKS) and any(
+    if _DATELINE_MARK.search(head) and any(
         pattern.match(head) for pattern in patterns.datelines
     ):
         return True
@@ -333,7 +333,8 @@ def is_fragment(text: str, data: LanguageData) -> bool:
         return True
     if _bracketed(stripped):
         return True
-    if not any(word[:1].islower() for word in _LETTERS.findall(stripped)):
+    # The first word in lower case ends the scan, mostly within a few words.
+    if not any(stripped[word.start()].islower() for word in _LETTERS.finditer(stripped)):
         return True
     first = stripped.lstrip(_LEAD).split(maxsplit=1)[:1]
     if first and first[0].startswith(_ELLIPSES):
@@ -454,8 +455,8 @@ def speaker_is_pronoun(text: str, data: LanguageData) -> bool:
 def _time_phrase_length(opening: Sequence[str], data: LanguageData) -> int:
     """How many of the words ``opening`` are one of the language's ``time_phrases`` that
     opens the sentence ("baru baru ini", "this week"), or 0."""
-    if not data.time_phrases:
-        return 0
+    if not opening or opening[0] not in _time_phrase_openers(data):
+        return 0  # most sentences: no time phrase opens with their first word
     return max(
         (
             n
@@ -466,10 +467,21 @@ def _time_phrase_length(opening: Sequence[str], data: LanguageData) -> int:
     )
 
 
+@per_language
+def _time_phrase_openers(data: LanguageData) -> frozenset[str]:
+    """The first words of the language's ``time_phrases``."""
+    return frozenset(phrase.split()[0] for phrase in data.time_phrases)
+
+
 def opens_with(opening: Sequence[str], openers: Set[str]) -> bool:
     """Is one of ``openers`` (each one or more lower-cased words: "menurutnya",
     "according to him") how the words ``opening`` start?"""
-    return any(" ".join(opening[:n]) in openers for n in range(1, len(opening) + 1))
+    phrase = ""
+    for word in opening:
+        phrase = f"{phrase} {word}" if phrase else word
+        if phrase in openers:
+            return True
+    return False
 
 
 def _writer_speaks(text: str, data: LanguageData) -> bool:
@@ -481,17 +493,28 @@ def _writer_speaks(text: str, data: LanguageData) -> bool:
     """
     if not data.writer_pronouns and not data.aside_pronouns:
         return False
-    written = _PLAIN_WORD.findall(text)
-    pronouns = [
-        token.lower() if len(token) == 1 or not token.isupper() else "" for token in written
-    ]
-    if pronouns and pronouns[0] in data.writer_pronouns:
+    first = _PLAIN_WORD.search(text)
+    if first is not None and _as_pronoun(first.group()) in data.writer_pronouns:
         return not _quoted(text, data)
-    if not data.aside_pronouns or QUOTE_MARKS.search(text):
+    # Most sentences hold none of the pronouns in any case: one scan of the lower-cased
+    # text spares them the reading of each word.
+    if (
+        not data.aside_pronouns
+        or QUOTE_MARKS.search(text)
+        or data.aside_pronouns.isdisjoint(_PLAIN_WORD.findall(text.lower()))
+    ):
         return False
-    return any(token in data.aside_pronouns for token in pronouns) and not any(
-        token.lower() in data.speech_verbs for token in written
+    written = _PLAIN_WORD.findall(text)
+    lowered = [token.lower() for token in written]
+    return any(_as_pronoun(token) in data.aside_pronouns for token in written) and not any(
+        token in data.speech_verbs for token in lowered
     )
+
+
+def _as_pronoun(token: str) -> str:
+    """``token`` lower-cased as a pronoun reads, or "" for a word in capitals: a name
+    ("US troops ..."), not a pronoun."""
+    return token.lower() if len(token) == 1 or not token.isupper() else ""
 
 
 def _quoted(text: str, data: LanguageData) -> bool:
@@ -635,14 +658,12 @@ def _clause_bags(text: str, data: LanguageData) -> list[set[str]]:
             clause = set()
             bags.append(clause)
         elif word not in stopwords and len(word) >= MIN_CONTENT_CHARS:
-            clause.add(_stem(word, clitics))
+            # One C-level test first: most words end with no clitic at all.
+            clause.add(_stem(word, clitics) if clitics and word.endswith(clitics) else word)
     return bags
 
 
 def _stem(word: str, clitics: tuple[str, ...]) -> str:
-    # One C-level test first: most words end with no clitic at all.
-    if not word.endswith(clitics):
-        return word
     for clitic in clitics:
         if word.endswith(clitic) and len(word) - len(clitic) >= MIN_STEM_CHARS:
             return word[: -len(clitic)]

@@ -126,9 +126,10 @@ def compress(
     if len(sentence.split(maxsplit=MAX_READ_WORDS)) > MAX_READ_WORDS:
         return [(start, end)]  # not a sentence a reader would get, whatever is cut
     deleted: list[Deletion] = []
-    detached = _detached_opening(sentence, data)
+    opening = _opening(sentence)
+    detached = _detached_opening(sentence, opening, data)
     if detached is None:
-        detached = _credited_source(sentence, data)
+        detached = _credited_source(sentence, opening, data)
     if detached is not None:
         deleted.append(detached)
     if data.drop_asides:
@@ -168,12 +169,13 @@ def _ends_open(kept: str, data: LanguageData) -> bool:
     return bool(last) and (last[0] in data.coordinators or last[0] in data.determiners)
 
 
-def _detached_opening(sentence: str, data: LanguageData) -> Deletion | None:
+def _detached_opening(
+    sentence: str, opening: tuple[str, ...], data: LanguageData
+) -> Deletion | None:
     """The opening phrase through which alone ``sentence`` leans on the one before it,
     with its comma and the space after it, or ``None``: a connective that is the whole
     phrase ("Selain itu, "), or a scene with a demonstrative and no source ("Dalam
-    teaser tersebut, ")."""
-    opening = _opening(sentence)
+    teaser tersebut, "). ``opening``: its ``_opening``."""
     if not opening or not (
         opens_with(opening, data.detachable_openers) or opening[0] in data.scene_prepositions
     ):
@@ -205,7 +207,9 @@ def _through_comma(sentence: str, comma: int, data: LanguageData) -> Deletion | 
     return 0, start
 
 
-def _credited_source(sentence: str, data: LanguageData) -> Deletion | None:
+def _credited_source(
+    sentence: str, opening: tuple[str, ...], data: LanguageData
+) -> Deletion | None:
     """The phrase crediting the outlet a story was taken from, where it opens the
     sentence (one of the language's ``source_openers``: "Dikutip detikINET dari BBC,
     Kamis (5/11/2015), Google menyatakan ..."), through the comma after which a name
@@ -215,8 +219,9 @@ def _credited_source(sentence: str, data: LanguageData) -> Deletion | None:
     outlet's report. The phrase must be short (``MAX_DETACHED_WORDS`` words before any
     date), name its source with a capital (a document, "Dikutip dari rancangan beleid,
     ...", is what the claim rests on), quote no one and hold no verb of saying
-    ("Seperti dikutip NME ia mengatakan, ..."), and what is left must stand alone."""
-    if not data.source_openers or not opens_with(_opening(sentence), data.source_openers):
+    ("Seperti dikutip NME ia mengatakan, ..."), and what is left must stand alone.
+    ``opening``: the sentence's ``_opening``."""
+    if not data.source_openers or not opens_with(opening, data.source_openers):
         return None  # most sentences, and every one of a language with no such openers
     clauses = _clauses(sentence)
     if not clauses or QUOTE_MARKS.search(sentence, 0, clauses[0].comma):
@@ -394,7 +399,7 @@ def _clauses(sentence: str) -> list[_Clause]:
 
 def _opening(sentence: str) -> tuple[str, ...]:
     """The sentence's first ``OPENING_WORDS`` words, lower-cased."""
-    return tuple(w.lower() for w in _WORD.findall(sentence[:60])[:OPENING_WORDS])
+    return tuple(map(str.lower, _WORD.findall(sentence[:60])[:OPENING_WORDS]))
 
 
 def _attributions(
