@@ -23,9 +23,11 @@ from pathlib import Path
 import intisari
 from intisari.ingest import load
 from intisari.ingest.clean import clean_normalized, normalize
+from intisari.ingest.prose import check_prose
 from intisari.language.detect import detect_language
 from intisari.options import DEFAULT_OPTIONS
 from intisari.pipeline import _default_ranker, build_document
+from intisari.takeaways.letters import check_letters
 from intisari.takeaways.select import select_takeaways
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/data/indosum.tune.jsonl"
@@ -48,11 +50,15 @@ def staged_pass(texts: list[str]) -> dict[str, float]:
         t2 = clock()
         cleaned = clean_normalized(normalized, language.data, title=raw.title)
         t3 = clock()
-        document = build_document(cleaned.text, raw.title, language)
+        document = build_document(cleaned.text, raw.title, language, raw.headings)
+        check_prose(document.text, [sentence.text for sentence in document.sentences],
+                    DEFAULT_OPTIONS.min_words)
+        check_letters(document)
         t4 = clock()
         scores = ranker.score(document)
         t5 = clock()
-        select_takeaways(document, scores, 3)
+        # The automatic box, as ``summarize`` makes it (the sizer sees five candidates).
+        select_takeaways(document, scores, None, ranker.sizer_for(language.code))
         t6 = clock()
         for stage, seconds in zip(STAGES, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5),
                                   strict=True):

@@ -14,7 +14,12 @@ Systems:
 
 Then peak memory (max RSS) of one process that summarizes the whole tune file.
 
-    .venv/bin/python benchmarks/throughput.py [--limit N] [--repeats R]
+With ``--against REV`` the engine of another git revision (checked out in a temporary
+worktree, run in a child process on the same core) takes its turn in every pass too, so
+a regression or a gain is measured against it in the same run, not against figures of
+another day: ``--against 7217afb`` is the engine before the reader's rules of issue 12.
+
+    .venv/bin/python benchmarks/throughput.py [--limit N] [--repeats R] [--against REV]
 """
 
 from __future__ import annotations
@@ -26,7 +31,10 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 # One core: numpy's BLAS must not spread over others (set before numpy is imported).
@@ -34,7 +42,8 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("MKL_NUM_THREADS", "1")
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+REPOSITORY = Path(__file__).resolve().parent.parent
+DATA = REPOSITORY.parent / "shared" / "data"
 FILES = ("indosum.tune.jsonl", "cnn.tune.jsonl")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"\w+")
@@ -73,9 +82,57 @@ def timed_together(runs, texts: list[dict[str, str]], repeats: int) -> list[floa
     for _ in range(repeats):
         for run, rate in zip(runs, rates, strict=True):
             started = time.process_time()
-            run(texts)
-            rate.append(len(texts) / (time.process_time() - started))
+            # A run in another process says how much CPU time its pass took.
+            spent = run(texts)
+            if spent is None:
+                spent = time.process_time() - started
+            rate.append(len(texts) / spent)
     return [statistics.median(rate) for rate in rates]
+
+
+@contextmanager
+def engine_of(revision: str) -> Iterator[Callable[[list[dict[str, str]]], float]]:
+    """A run of the engine of git ``revision``: this script in a child process (``--serve``)
+    whose ``intisari`` is imported from a temporary worktree of that revision."""
+    with tempfile.TemporaryDirectory() as scratch:
+        tree = Path(scratch) / "tree"
+        _git("worktree", "add", "--detach", "-q", str(tree), revision)
+        child = subprocess.Popen(
+            [sys.executable, __file__, "--serve"],
+            env={**os.environ, "PYTHONPATH": str(tree / "src")},
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
+        assert child.stdin is not None and child.stdout is not None
+        stdin, stdout = child.stdin, child.stdout
+
+        def run(rows: list[dict[str, str]]) -> float:
+            stdin.write(json.dumps(rows) + "\n")
+            stdin.flush()
+            return float(stdout.readline())
+
+        try:
+            yield run
+        finally:
+            stdin.close()
+            child.wait()
+            _git("worktree", "remove", "--force", str(tree))
+
+
+def _git(*arguments: str) -> None:
+    subprocess.run(["git", "-C", str(REPOSITORY), *arguments], check=True)
+
+
+def _serve() -> None:
+    """The child of ``engine_of``: one pass over each list of records it is sent, answered
+    with the CPU seconds it took."""
+    from intisari import summarize
+
+    for line in sys.stdin:
+        rows = json.loads(line)
+        started = time.process_time()
+        for r in rows:
+            summarize(text=r["text"], lang=r["lang"])
+        print(time.process_time() - started, flush=True)
 
 
 def _peak_rss_mb(fallback: float) -> float:
@@ -95,8 +152,14 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--sumy-limit", type=int, default=300,
                         help="articles per file for sumy (it is ~100x slower)")
+    parser.add_argument("--against", metavar="REV",
+                        help="also time the engine of this git revision, taking turns")
     parser.add_argument("--memory-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.serve:
+        _serve()
+        return
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
 
@@ -137,19 +200,23 @@ def main() -> None:
         for r in rows:
             lexrank(PlaintextParser.from_string(r["text"], tokenizer).document, 3)
 
-    print(f"one core, CPU time, median of {args.repeats} passes")
-    print(f"{'file':<20} {'system':<14} {'articles':>8} {'articles/s':>11} {'intisari/it':>12}")
-    for name in FILES:
-        rows = records(name, args.limit)
-        ours, floor = timed_together([engine, lead3], rows, args.repeats)
-        results = [
-            ("intisari", len(rows), ours),
-            ("lead-3", len(rows), floor),
-            ("sumy LexRank", min(len(rows), args.sumy_limit),
-             timed(sumy, rows[: args.sumy_limit], max(1, args.repeats // 2))),
-        ]
-        for system, count, rate in results:
-            print(f"{name:<20} {system:<14} {count:>8} {rate:>11,.0f} {ours / rate:>11.2f}x")
+    with ExitStack() as stack:
+        other = stack.enter_context(engine_of(args.against)) if args.against else None
+        print(f"one core, CPU time, median of {args.repeats} passes")
+        print(f"{'file':<20} {'system':<18} {'articles':>8} {'articles/s':>11} {'intisari/it':>12}")
+        for name in FILES:
+            rows = records(name, args.limit)
+            runs = [engine, lead3] if other is None else [engine, lead3, other]
+            ours, floor, *theirs = timed_together(runs, rows, args.repeats)
+            results = [
+                ("intisari", len(rows), ours),
+                ("lead-3", len(rows), floor),
+                *[(f"intisari {args.against}", len(rows), rate) for rate in theirs],
+                ("sumy LexRank", min(len(rows), args.sumy_limit),
+                 timed(sumy, rows[: args.sumy_limit], max(1, args.repeats // 2))),
+            ]
+            for system, count, rate in results:
+                print(f"{name:<20} {system:<18} {count:>8} {rate:>11,.0f} {ours / rate:>11.2f}x")
     # Peak memory in a fresh process, so this benchmark's own lists do not count.
     command = [sys.executable, __file__, "--memory-only"]
     if args.limit:
