@@ -141,22 +141,16 @@ MAX_ATTRIBUTION_WORDS = 4
 #: week").
 MAX_TIME_PHRASE_WORDS = 3
 _LINK = re.compile(LINK, re.I)
-#: A sentence ends with a final mark, perhaps closed by quotes or brackets. A full stop
-#: set apart by a space was added by a tool to a line that had none: a heading or a
-#: related story's title in CNN's text ("Zayn Malik leaving One Direction .", "More from
-#: Africa View .").
-_FINAL = re.compile(r"""(?:(?<!\s)\.|[!?…])["”’'»)\]]*$""")
+#: What may close a sentence after its final mark: quotes and brackets.
+_CLOSERS = "\"”’'»)]"
+#: Final marks other than the full stop (which must not stand apart: ``_ends_whole``).
+_OTHER_FINALS = ("!", "?", "…")
 #: Marks that open a quotation (straight and typographic).
 _QUOTE_OPENERS = "\"“„«‘'"
 #: What may come before a sentence's first letter: opening quotes, brackets, dashes.
 _LEAD = "\"'“‘«([-–— "
 #: An ellipsis where a sentence should start: the text was cut from a longer one.
 _ELLIPSES = ("…", "...")
-#: A sentence cut where a word was taken out: a comma, a colon or a semicolon right
-#: before its final mark ("According to Italian lawyer Nicola Canestrini, who works on
-#: ... between Italy and other countries, ."; a link's words were removed there), or an
-#: elision in brackets closing it ("... doing their thing, and now [...]": an excerpt).
-_CUT_SHORT = re.compile(r"""[,;:]\s*[.!?…]["”’'»)\]]*$|[\[(](?:…|\.\.\.)[\])]\s*$""")
 #: Runs of letters: the words whose case ``is_fragment`` reads.
 _LETTERS = re.compile(r"[^\W\d_]+")
 #: A single quotation mark that opens (after a space, a bracket, a colon or a dash,
@@ -329,7 +323,7 @@ def is_fragment(text: str, data: LanguageData) -> bool:
       billboard.com; a headline in title case).
     """
     stripped = text.strip()
-    if not _FINAL.search(stripped) or _CUT_SHORT.search(stripped):
+    if not _ends_whole(stripped):
         return True
     if _bracketed(stripped):
         return True
@@ -355,6 +349,35 @@ def is_fragment(text: str, data: LanguageData) -> bool:
             return True
         return "," not in rest[0] and not any(w in data.clause_links for w in words(rest[0]))
     return False
+
+
+def _ends_whole(text: str) -> bool:
+    """Does ``text`` (stripped) end as a whole sentence does?
+
+    With a final mark, perhaps closed by quotes or brackets; a full stop set apart by a
+    space was added by a tool to a line that had none: a heading or a related story's
+    title in CNN's text ("Zayn Malik leaving One Direction .", "More from Africa View .").
+    And not cut where a word was taken out: a comma, a colon or a semicolon right before
+    the final mark ("According to Italian lawyer Nicola Canestrini, who works on ...
+    between Italy and other countries, ."; a link's words were removed there), or an
+    elision in brackets closing it ("... doing their thing, and now [...]": an excerpt).
+
+    Read from the end: a regular expression for the end is tried at every mark of the
+    sentence, which cost more than the rest of ``is_fragment``.
+    """
+    body = text.rstrip(_CLOSERS)
+    mark = body[-1:]
+    if mark not in _OTHER_FINALS and (mark != "." or body[-2:-1].isspace()):
+        return False
+    if body[:-1].rstrip()[-1:] in (",", ";", ":"):
+        return False
+    return not (
+        text[-1:] in (")", "]")
+        and (
+            (text[-2:-1] == "…" and text[-3:-2] in ("(", "["))
+            or (text[-4:-1] == "..." and text[-5:-4] in ("(", "["))
+        )
+    )
 
 
 def _bracketed(text: str) -> bool:
