@@ -90,6 +90,8 @@ def test_story_sentences_are_not_datelines_or_credits(lang: str, sentence: str) 
         ("en", "The good folks at Choir! Choir! Choir! are still doing their thing, and now "
          "they play along […]"),
         ("id", "Dalam acara itu, ratusan warga memadati alun-alun kota [...]"),
+        ("en", "The minister said the plan would go ahead as announced (...)"),
+        ("id", "Kepala dinas itu mengatakan anggaran sudah cair; !"),
         # An aside in brackets from start to end (seattletimes.com, outside the shared set).
         ("en", "(Besecker does not currently supply Whole Foods.)"),
         # No word in lower case: a label, not a sentence (a line of a tour's dates on
@@ -117,6 +119,9 @@ def test_fragments_are_caught(lang: str, sentence: str) -> None:
         ("en", "iPhone sales rose 5 percent in the last quarter, Apple said."),
         ("en", "“We must improve the management of peatlands,” he emphasized."),
         ("en", "To mark the anniversary, the band will tour 30 cities in North America."),
+        # A final mark closed by brackets and quotes, in any number.
+        ("en", "The vote will be held on Friday (local time.)"),
+        ("id", "Dia berkata, “Kami akan datang ke Jakarta besok pagi!”)"),
         # Brackets that close before the end are no aside around the sentence (cnn.tune).
         ("en", "(At least not that I know of!) Had I been labeled a moody one in the past, I "
          "would have taken it as a major insult."),
