@@ -91,15 +91,29 @@ def timed_together(runs, texts: list[dict[str, str]], repeats: int) -> list[floa
 
 
 @contextmanager
-def engine_of(revision: str) -> Iterator[Callable[[list[dict[str, str]]], float]]:
-    """A run of the engine of git ``revision``: this script in a child process (``--serve``)
-    whose ``intisari`` is imported from a temporary worktree of that revision."""
+def checkout(revision: str) -> Iterator[Path]:
+    """The ``src`` folder of git ``revision``, in a temporary worktree removed after."""
     with tempfile.TemporaryDirectory() as scratch:
         tree = Path(scratch) / "tree"
         _git("worktree", "add", "--detach", "-q", str(tree), revision)
+        try:
+            yield tree / "src"
+        finally:
+            _git("worktree", "remove", "--force", str(tree))
+
+
+def _git(*arguments: str) -> None:
+    subprocess.run(["git", "-C", str(REPOSITORY), *arguments], check=True)
+
+
+@contextmanager
+def engine_of(revision: str) -> Iterator[Callable[[list[dict[str, str]]], float]]:
+    """A run of the engine of git ``revision``: this script in a child process (``--serve``)
+    whose ``intisari`` is imported from a temporary worktree of that revision."""
+    with checkout(revision) as source:
         child = subprocess.Popen(
             [sys.executable, __file__, "--serve"],
-            env={**os.environ, "PYTHONPATH": str(tree / "src")},
+            env={**os.environ, "PYTHONPATH": str(source)},
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
         )
         assert child.stdin is not None and child.stdout is not None
@@ -115,11 +129,6 @@ def engine_of(revision: str) -> Iterator[Callable[[list[dict[str, str]]], float]
         finally:
             stdin.close()
             child.wait()
-            _git("worktree", "remove", "--force", str(tree))
-
-
-def _git(*arguments: str) -> None:
-    subprocess.run(["git", "-C", str(REPOSITORY), *arguments], check=True)
 
 
 def _serve() -> None:
