@@ -161,8 +161,6 @@ _SINGLE_OPENING = re.compile(r"""(?:^|(?<=[\s(\[:—–-]))[‘'](?=[^\W\d_])"""
 _SINGLE_CLOSING = re.compile(r"""(?<=[\w.,!?…])[’'](?=$|[\s.,;:!?…)\]—–-])""")
 #: Words as written (``words`` lower-cases them): "US" is a name, "us" a pronoun.
 _PLAIN_WORD = re.compile(r"\w+")
-#: A sentence's question mark, perhaps closed by quotes or brackets.
-_QUESTION = re.compile(r"""\?["”’'»)\]]*$""")
 
 
 def text_defects(text: str, data: LanguageData) -> list[str]:
@@ -260,7 +258,7 @@ def unattributed(text: str) -> bool:
 def is_question(text: str) -> bool:
     """Does ``text`` end with a question mark? A takeaway tells the reader what the
     story says; a question, the writer's or a speaker's, tells nothing."""
-    return _QUESTION.search(text.rstrip()) is not None
+    return text.rstrip().rstrip(_CLOSERS)[-1:] == "?"  # perhaps closed by quotes
 
 
 def inside_quote(marks: list[int], paragraph_start: int, position: int) -> bool:
@@ -682,7 +680,7 @@ def _clause_bags(text: str, data: LanguageData) -> list[set[str]]:
             bags.append(clause)
         elif word not in stopwords and len(word) >= MIN_CONTENT_CHARS:
             # One C-level test first: most words end with no clitic at all.
-            clause.add(_stem(word, clitics) if clitics and word.endswith(clitics) else word)
+            clause.add(_stem(word, clitics) if word.endswith(clitics) else word)
     return bags
 
 
