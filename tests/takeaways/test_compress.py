@@ -382,6 +382,10 @@ def test_an_adjective_after_a_comma_is_not_a_closing_clause() -> None:
          "Jokowi juga meminta para menteri segera menyelesaikan proyek tersebut."),
         ("en", "At the same time, Apple said it would cut iPhone prices in China.",
          "Apple said it would cut iPhone prices in China."),
+        ("en", "Indeed, Apple said it would cut iPhone prices in China.",
+         "Apple said it would cut iPhone prices in China."),
+        ("en", "On the other hand, Samsung expects its phone sales to grow in India.",
+         "Samsung expects its phone sales to grow in India."),
         # A connective with no comma before the name that follows it (IndoSum, CNN).
         ("id", "Namun Direktur Olahraga Inter Milan, Piero Ausilio, menegaskan tak ada "
          "pendekatan apapun kepada pemain andalannya itu.",

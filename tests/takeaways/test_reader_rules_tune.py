@@ -30,6 +30,14 @@ EN = LANGUAGES["en"]
          "diplomasi."),
         ("en", "Nor are pilots of a higher moral type than the rest of us."),
         ("en", "After all, the United States had agreed to a very high price for his release."),
+        # A connective that confirms, settles or weighs against what came before
+        # (dw.com and nationalgeographic.co.uk, pages outside the shared set).
+        ("en", "Indeed, I'm in wine country, amidst the staggering mountainous vines of the "
+         "Ahr Valley in western-central Germany."),
+        ("en", "Either way, for the EAG, Redonda is already a capstone in decades of "
+         "rewilding work."),
+        ("en", "In other words, the plan would cost twice what the city budgeted."),
+        ("en", "That said, the company still expects sales to grow next year."),
         # The writer's voice inside the sentence, where nobody is quoted.
         ("en", "Perhaps, with time, we will understand better who Andreas Lubitz was and what "
          "he did."),
@@ -38,6 +46,9 @@ EN = LANGUAGES["en"]
         ("en", "After generations of near-to-total invisibility on mass media airwaves, it's "
          "bracing to find a whole one-hour block of high-profile cable television "
          "infotainment anchored by men who look like me."),
+        ("en", "Over the years, I kept in contact with him."),
+        ("en", "On practically every other issue, the Koch brothers and I are still fierce "
+         "opponents."),
         ("id", "Dari pantauan saya, saat ini sudah ada 16 aksesori Moto Mods."),
         ("id", "Pop-up ad, alias iklan yang tiba-tiba muncul, menurut saya adalah salah satu "
          "elemen perusak user experience."),
@@ -64,6 +75,9 @@ def test_sentences_that_lean_on_one_not_shown_are_caught(lang: str, sentence: st
          "kami pelajari, kata Febri di Gedung KPK, Kuningan, Jakarta."),
         # "I" and "kita" name other things as often as the writer.
         ("en", "Veterans of World War I were honored at the ceremony in Paris."),
+        ("en", "The terrorist group's splinter groups joined forces again under the name "
+         "Tehrik-i-Taliban, or TTP."),
+        ("en", "Phase I of the trial enrolled 45 volunteers in Seattle."),
         ("id", "Kendati begitu, performa ekspor kita masih jauh dari angka memuaskan."),
     ],
 )

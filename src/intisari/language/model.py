@@ -132,8 +132,10 @@ class LanguageData:
     #: Lower-cased first-person words that are the writer's voice wherever they stand in
     #: a sentence that quotes nobody, not only opening it ("... can turn us into
     #: e-hypochondriacs.", "Dari pantauan saya, saat ini sudah ada ..."): a reader of the
-    #: box does not know who "I" is. Left out: words that name something else as often
-    #: ("I" in "World War I"; "kita", the nation, in "performa ekspor kita").
+    #: box does not know who "I" is ("Indeed, I'm in wine country ..."). A capital letter
+    #: alone after a capitalised word that is no stopword is a name's numeral, not "I"
+    #: ("World War I", "Phase I"). Left out: words that name something else as often
+    #: ("kita", the nation, in "performa ekspor kita").
     aside_pronouns: frozenset[str] = frozenset()
     #: Words that mark this language against a close neighbour (Indonesian vs Malay).
     marker_words: frozenset[str] = frozenset()

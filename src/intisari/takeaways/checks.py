@@ -527,15 +527,27 @@ def _writer_speaks(text: str, data: LanguageData) -> bool:
         return False
     written = _PLAIN_WORD.findall(text)
     lowered = [token.lower() for token in written]
-    return any(_as_pronoun(token) in data.aside_pronouns for token in written) and not any(
-        token in data.speech_verbs for token in lowered
-    )
+    return any(
+        _as_pronoun(token) in data.aside_pronouns
+        and not (len(token) == 1 and k and _in_name(written[k - 1], data))
+        for k, token in enumerate(written)
+    ) and not any(token in data.speech_verbs for token in lowered)
 
 
 def _as_pronoun(token: str) -> str:
-    """``token`` lower-cased as a pronoun reads, or "" for a word in capitals: a name
-    ("US troops ..."), not a pronoun."""
-    return token.lower() if len(token) == 1 or not token.isupper() else ""
+    """``token`` lower-cased as a pronoun reads, or "" where it is no pronoun: a word in
+    capitals is a name ("US troops ..."), and a letter alone is a pronoun only in
+    capitals ("Tehrik-i-Taliban")."""
+    if len(token) > 1:
+        return "" if token.isupper() else token.lower()
+    return token.lower() if token.isupper() else ""
+
+
+def _in_name(before: str, data: LanguageData) -> bool:
+    """Is a capital letter alone after the word ``before`` part of a name, a numeral
+    ("World War I", "Phase I") rather than a pronoun ("When I arrived ...")? After a
+    capitalised word that is none of the language's stopwords, it is."""
+    return before[:1].isupper() and before.lower() not in data.stopwords
 
 
 def _quoted(text: str, data: LanguageData) -> bool:

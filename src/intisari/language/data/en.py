@@ -84,6 +84,13 @@ PART_OF_WHAT_CAME_BEFORE = frozenset(
     for pronoun in ("this", "that", "these", "those", "them", "it")
 )
 
+#: Connectives that tie a sentence to the one before it and to nothing else: a referring
+#: opener, and a detachable one when a name follows its comma ("Indeed, Apple ...").
+CONNECTIVE_PHRASES = frozenset(
+    {"indeed", "either way", "in any case", "in any event", "that said", "even so"}
+    | {"by contrast", "in contrast", "on the other hand", "by the same token"}
+)
+
 REFERRING_OPENERS = frozenset(
     {"according to him", "according to her", "according to them"}
     | PART_OF_WHAT_CAME_BEFORE
@@ -97,6 +104,11 @@ REFERRING_OPENERS = frozenset(
     # "At the same time, ...", "In the same interview, ...": the occasion the sentence
     # before named (also one of ``DETACHABLE_OPENERS``).
     | SAME_OCCASION
+    # "Indeed, I'm in wine country ..." confirms, "Either way, for the EAG, Redonda is
+    # ..." settles, "In other words, ..." restates, "That said, ..." and "By contrast,
+    # ..." weigh against what the sentence before said (dw.com, nationalgeographic.co.uk).
+    | CONNECTIVE_PHRASES
+    | {"in other words"}
 )
 
 #: Times said from today that open with a dangling word ("this", "these", "so"): "This
@@ -180,9 +192,9 @@ LEADING_OPENERS = frozenset(
 DETACHABLE_OPENERS = frozenset(
     """
     however but meanwhile moreover furthermore additionally besides nevertheless
-    nonetheless still indeed instead
+    nonetheless still instead
     """.split()
-) | {"in addition", "as a result", "even so"} | SAME_OCCASION
+) | {"in addition", "as a result"} | CONNECTIVE_PHRASES | SAME_OCCASION
 SCENE_PREPOSITIONS = frozenset("in at on during with for despite amid".split())
 
 #: Whole lines that are not story (each pattern matches the whole line, ignoring case).
@@ -408,7 +420,9 @@ DATA = LanguageData(
     stopwords=STOPWORDS,
     dangling_openers=DANGLING_OPENERS,
     writer_pronouns=frozenset({"we", "i", "our", "my", "us"}),
-    aside_pronouns=frozenset({"we", "us", "our", "ours", "ourselves", "me", "my", "myself"}),
+    aside_pronouns=frozenset(
+        {"i", "we", "us", "our", "ours", "ourselves", "me", "my", "myself"}
+    ),
     marker_words=MARKER_WORDS,
     noise_lines=NOISE_LINES,
     ai_notice=AI_NOTICE,
