@@ -70,7 +70,7 @@ def systems() -> dict[str, Callable[[str], str | None]]:
     found: dict[str, Callable[[str], str | None]] = {
         "intisari.summarize(html)": lambda html: intisari.summarize(html=html).text,
         "intisari extract (fast path)": lambda html: extract(html).text,
-        "before: trafilatura precision": lambda html: _trafilatura(html, None)[0],
+        "before: trafilatura precision": lambda html: _trafilatura(html, None),
         BASELINE: lambda html: trafilatura.extract(html) or "",
         "trafilatura.extract fast=True": lambda html: trafilatura.extract(html, fast=True) or "",
     }

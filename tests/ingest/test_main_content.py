@@ -318,7 +318,7 @@ def test_where_the_fast_path_is_unsure_trafilatura_gives_the_body(
     monkeypatch.setattr(html, "MIN_SURE_CHARS", len(fast.text) + 1)
     slow = extract(source)
     assert (fast.extractor, slow.extractor) == (FAST, FALLBACK)
-    assert slow.text == html._trafilatura(source, None)[0] and slow.removed == ()
+    assert slow.text == html._trafilatura(source, None) and slow.removed == ()
     assert slow.title == fast.title and slow.lang == fast.lang == "en"
     summary = intisari.summarize(html=source)
     assert summary.language == "en" and summary.takeaways
