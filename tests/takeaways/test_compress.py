@@ -382,6 +382,8 @@ def test_an_adjective_after_a_comma_is_not_a_closing_clause() -> None:
          "Jokowi juga meminta para menteri segera menyelesaikan proyek tersebut."),
         ("en", "At the same time, Apple said it would cut iPhone prices in China.",
          "Apple said it would cut iPhone prices in China."),
+        ("id", "Alhasil, Arema sukses menambah keunggulan 2-0 pada menit ke-13.",
+         "Arema sukses menambah keunggulan 2-0 pada menit ke-13."),
         ("en", "Indeed, Apple said it would cut iPhone prices in China.",
          "Apple said it would cut iPhone prices in China."),
         ("en", "On the other hand, Samsung expects its phone sales to grow in India.",

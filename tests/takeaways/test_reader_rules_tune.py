@@ -28,6 +28,9 @@ EN = LANGUAGES["en"]
          "sepak bola."),
         ("id", "Dan mereka menjadi satu-satunya negara di kawasan teluk yang memiliki hubungan "
          "diplomasi."),
+        # The result of what the sentence before said (IndoSum).
+        ("id", "Alhasil, tim tamu mendapatkan celah untuk setidaknya membuat gol pelipur lara."),
+        ("id", "Walhasil, kamera mampu menghasilkan bidikan bokeh berkualitas."),
         ("en", "Nor are pilots of a higher moral type than the rest of us."),
         ("en", "After all, the United States had agreed to a very high price for his release."),
         # A connective that confirms, settles or weighs against what came before

@@ -82,6 +82,12 @@ SAME_OCCASION = frozenset(
     for noun in ("kesempatan", "saat", "waktu", "acara", "sumber", "hari")
 )
 
+#: Connectives that tie a sentence to the one before it and to nothing else: a referring
+#: opener, and a detachable one when a name follows its comma ("Alhasil, Arema ...").
+CONNECTIVE_PHRASES = frozenset(
+    {"alhasil", "walhasil", "bagaimanapun", "bagaimanapun juga", "dengan kata lain"}
+)
+
 REFERRING_OPENERS = frozenset(
     {"itulah", "inilah", "begitulah", "demikianlah", "menurutnya"}
     # "Tak heran, Dani optimistis ..." (no wonder): the reason was in the sentence before.
@@ -111,6 +117,10 @@ REFERRING_OPENERS = frozenset(
     # "Yup, aktris cantik asal Jakarta ini ..." and "Tentu saja hal yang menggembirakan
     # ..." (of course): the answer to a question the article asked its reader before.
     | {"yup", "yap", "ya", "nah", "wah", "tentu saja"}
+    # "Alhasil, Arema sukses menambah keunggulan ..." (as a result), "Bagaimanapun, ..."
+    # (whatever it was), "Dengan kata lain, ..." (in other words): the result, the
+    # settling or the restating of what the sentence before said (IndoSum).
+    | CONNECTIVE_PHRASES
     # "Di sanalah kamu bisa melihat ..." (right there): the place the sentence before named.
     | {f"{preposition} {place}{emphasis}"
        for preposition in ("di", "dari", "ke")
@@ -232,7 +242,7 @@ DETACHABLE_OPENERS = frozenset(
     "namun begitu", "meski demikian", "meskipun demikian", "meski begitu",
     "meskipun begitu", "walau demikian", "walaupun demikian", "kendati demikian",
     "lebih lanjut",
-} | SAME_OCCASION
+} | CONNECTIVE_PHRASES | SAME_OCCASION
 SCENE_PREPOSITIONS = frozenset("dalam pada di untuk bagi terkait".split())
 
 #: Whole lines that are not story. Each pattern must match the *whole* line (ignoring
