@@ -80,4 +80,10 @@ HTML_TRIGGERS: dict[str, Trigger] = {
     ),
     # Little text: the fast path is unsure and trafilatura reads the page.
     "html-empty-tags": Trigger("tags without text", "<i></i>", head="<html><body><div>"),
+    # The parser walks its stack of open elements at each block tag (ingest/nesting.py).
+    "html-nested-blocks": Trigger("block elements never closed", "<div>", head="<html><body>"),
+    "html-nested-lists": Trigger("lists inside lists", "<ul><li>", head="<html><body>"),
+    "html-inline-around-blocks": Trigger(
+        "blocks inside unclosed inline tags", "<b><section>", head="<html><body>"
+    ),
 }

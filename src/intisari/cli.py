@@ -136,7 +136,7 @@ def _read_source(source: str) -> str:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as error:
         fail(f"cannot read {source}: {error.strerror or error}")
-    return decode(data, DEFAULT_OPTIONS.max_input_bytes)
+    return decode(data, DEFAULT_OPTIONS.max_page_bytes)  # A page; text is held to less.
 
 
 def _as_input(source: str, content: str) -> dict[str, Any]:

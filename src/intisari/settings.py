@@ -20,10 +20,10 @@ __all__ = ["Settings", "settings_table"]
 
 #: Request bodies are capped in whole MiB.
 MIB = 1024 * 1024
-#: The engine's largest article (``Options.max_input_bytes``) rounded up to whole MiB
-#: (2 MiB): room for an article at the engine's cap and the request's other fields;
+#: The engine's largest page (``Options.max_page_bytes``) rounded up to whole MiB
+#: (10 MiB): room for a page at the engine's cap and the request's other fields;
 #: anything bigger is not an article and must not reach the parser.
-DEFAULT_MAX_BODY_BYTES = -(-DEFAULT_OPTIONS.max_input_bytes // MIB) * MIB
+DEFAULT_MAX_BODY_BYTES = -(-DEFAULT_OPTIONS.max_page_bytes // MIB) * MIB
 
 
 class Settings(BaseSettings):

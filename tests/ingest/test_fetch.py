@@ -316,7 +316,7 @@ def test_declared_body_over_cap_refused(base: str) -> None:
 
 
 def test_streamed_body_over_cap_refused(base: str) -> None:
-    options = Options(fetch_allow_networks=("127.0.0.1/32",), fetch_max_bytes=100_000)
+    options = Options(fetch_allow_networks=("127.0.0.1/32",), max_page_bytes=100_000)
     with pytest.raises(InputTooLarge, match="100,000"):
         fetch(f"{base}/stream", options)
 

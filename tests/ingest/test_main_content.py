@@ -349,8 +349,8 @@ def test_reading_a_page_leaves_the_garbage_collector_as_it_found_it() -> None:
     try:
         assert "Komisi Pemberantasan Korupsi" in extract_body(page).text
         assert gc.isenabled()
-        with pytest.raises(TypeError):
-            extract_body(None)  # type: ignore[arg-type]  # The parser refuses it mid-read.
+        with pytest.raises(AttributeError):
+            extract_body(None)  # type: ignore[arg-type]  # Refused mid-read: it has no bytes.
         assert gc.isenabled()
         gc.disable()  # A caller that runs with the collector off keeps it off.
         extract_body(page)

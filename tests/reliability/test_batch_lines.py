@@ -122,7 +122,7 @@ def test_a_line_of_256_mib_of_zeros_leaves_memory_flat(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_a_gigabyte_line_with_the_default_cap_leaves_memory_flat(tmp_path: Path) -> None:
-    # The default cap (4 MB, the largest record the engine can take): the line is still
+    # The default cap (20 MB, the largest record the engine can take): the line is still
     # read past in pieces, never whole. Before, this file peaked at 2.3 GiB.
     source = _zeros_gz(tmp_path / "zeros.jsonl.gz", [1024 * MIB])
     assert _peak_growth_mib(source, tmp_path / "out", DEFAULT_MAX_LINE_BYTES) < 32

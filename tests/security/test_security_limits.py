@@ -23,10 +23,10 @@ ARTICLE = (
 CAP = 4096
 
 
-def test_default_body_cap_is_2_mib(client: TestClient) -> None:
-    # Default settings: a body of exactly 2 MiB is read (and refused as JSON: 422), one
-    # byte more is refused unread (413).
-    cap = 2 * 1024 * 1024
+def test_default_body_cap_is_10_mib(client: TestClient) -> None:
+    # Default settings: a body of exactly 10 MiB (room for a page at the engine's 10 MB
+    # cap) is read (and refused as JSON: 422), one byte more is refused unread (413).
+    cap = 10 * 1024 * 1024
     json = {"Content-Type": "application/json"}
     assert client.post("/v1/summaries", content=b"{" * cap, headers=json).status_code == 422
     assert client.post("/v1/summaries", content=b"{" * (cap + 1), headers=json).status_code == 413

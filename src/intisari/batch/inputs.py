@@ -63,14 +63,14 @@ RECORD_ENVELOPE_BYTES = 64 * 1024
 
 
 def line_cap(options: Options) -> int:
-    """The longest JSONL line read as a record: the engine's input cap written as JSON,
+    """The longest JSONL line read as a record: the engine's page cap written as JSON,
     where escaping can double it (Python's json.dumps writes each non-ASCII character,
     2-3 bytes of UTF-8, as a 6-byte \\uXXXX), plus the envelope. A longer line could only
     hold an article the engine would refuse anyway."""
-    return 2 * options.max_input_bytes + RECORD_ENVELOPE_BYTES
+    return 2 * options.max_page_bytes + RECORD_ENVELOPE_BYTES
 
 
-#: 4 MB with the engine's default 2 MB input cap.
+#: 20 MB with the engine's default 10 MB page cap.
 DEFAULT_MAX_LINE_BYTES = line_cap(DEFAULT_OPTIONS)
 #: The first bytes that tell the formats apart, whatever the file is called.
 PARQUET_MAGIC = b"PAR1"

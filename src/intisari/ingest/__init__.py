@@ -65,8 +65,9 @@ def load(
     if url is not None:
         html, text = fetch_article(url, options)
     if html is not None:
-        encoded = check_text(html, options.max_input_bytes)
+        encoded = check_text(html, options.max_page_bytes)
         extracted = extract(html, url=url, encoded=encoded)
+        check_text(extracted.text, options.max_input_bytes)
         page_title = _title(title or extracted.title)
         source = extracted.source
         headline: str | None

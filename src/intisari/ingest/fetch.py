@@ -14,7 +14,7 @@ A public summarizer that fetches any URL is an open door into the server's own n
 
 Environment proxies are ignored (``trust_env=False``): a proxy would resolve the host
 itself and undo step 3. Limits: at most ``fetch_max_redirects`` redirects, at most
-``fetch_max_bytes`` of (decoded) body, and ``fetch_timeout_s`` for the whole fetch.
+``max_page_bytes`` of (decoded) body, and ``fetch_timeout_s`` for the whole fetch.
 
 The deadline is one wall clock over every hop's connection, TLS handshake, headers and
 body. httpx's timeouts are per network read, so a server sending a header line every
@@ -159,7 +159,7 @@ def _fetch(url: str, options: Options, deadline: _Deadline) -> FetchedPage:
                     content_type = response.headers.get("content-type", "")
                     if content_type and not content_type.lower().startswith(TEXT_TYPES):
                         raise FetchError(f"{target} is {content_type.split(';')[0]}, not a page")
-                    body = _read_limited(response, options.fetch_max_bytes)
+                    body = _read_limited(response, options.max_page_bytes)
                     return FetchedPage(
                         url=str(target),
                         body=body.decode(response.encoding or "utf-8", errors="replace"),

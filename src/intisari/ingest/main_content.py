@@ -41,6 +41,7 @@ from intisari.ingest.boilerplate import (
     WIDGET_HEADINGS,
 )
 from intisari.ingest.metadata import NO_SOURCE, PageSource, json_values, page_source
+from intisari.ingest.nesting import check_nesting
 from intisari.result import Removed
 
 __all__ = ["MAX_ELEMENTS", "SUBHEADING_TAGS", "Body", "extract_body"]
@@ -250,6 +251,9 @@ def extract_body(html: str | bytes) -> Body:
     them and moved them to the old generation, whose full collections then came every few
     dozen pages: 13% of ``summarize(html=...)``'s time. The pause lasts one page, which
     ``MAX_ELEMENTS`` bounds.
+
+    A page nested too deep for the parser to read in linear time is refused first
+    (``ingest/nesting.py``).
     """
     paused = gc.isenabled()
     if paused:
@@ -262,6 +266,7 @@ def extract_body(html: str | bytes) -> Body:
 
 
 def _extract_body(html: str | bytes) -> Body:
+    check_nesting(html if isinstance(html, bytes) else html.encode("utf-8", "surrogatepass"))
     tree = LexborHTMLParser(html)
     title = _title(tree)
     declared = _declared_body(tree)

@@ -38,10 +38,10 @@ __all__ = [
 
 #: A long feature is ~100 kB of text; ten times that is not an article (422 above it).
 MAX_ARTICLE_CHARS = 1_000_000
-#: The engine's own cap on an article (``Options.max_input_bytes``), as characters: a
+#: The engine's own cap on a page (``Options.max_page_bytes``), as characters: a
 #: character is at least one byte, so a longer page can never pass the engine's cap and is
 #: refused here (422); a shorter one of more bytes is the engine's 413.
-MAX_HTML_CHARS = DEFAULT_OPTIONS.max_input_bytes
+MAX_HTML_CHARS = DEFAULT_OPTIONS.max_page_bytes
 
 
 class _Strict(BaseModel):
