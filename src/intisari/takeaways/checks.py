@@ -316,17 +316,20 @@ def is_fragment(text: str, data: LanguageData) -> bool:
       no comma and none of ``clause_links`` after the opening word ("maka");
     - it is an aside in brackets from start to end ("(Besecker does not currently supply
       Whole Foods.)": a remark on the sentence before, seattletimes.com);
-    - none of its words is in lower case: a label of names, numbers and dates, not a
+    - every word of it starts in upper case: a label of names, numbers and dates, not a
       sentence ("Sept. 5 -- White River Amphitheatre.", a line of a tour's dates on
-      billboard.com; a headline in title case).
+      billboard.com; a headline in title case). Not "no word in lower case": scripts
+      without case (Arabic, Thai...) have none, every sentence of theirs was a label,
+      and an Arabic page's box fell back to its date line.
     """
     stripped = text.strip()
     if not _ends_whole(stripped):
         return True
     if _bracketed(stripped):
         return True
-    # The first word in lower case ends the scan, mostly within a few words.
-    if not any(stripped[word.start()].islower() for word in _LETTERS.finditer(stripped)):
+    # The first word in lower case (or in a script without case) ends the scan, mostly
+    # within a few words; a line without a word is no sentence either.
+    if all(stripped[word.start()].isupper() for word in _LETTERS.finditer(stripped)):
         return True
     first = stripped.lstrip(_LEAD).split(maxsplit=1)[:1]
     if first and first[0].startswith(_ELLIPSES):
