@@ -14,6 +14,7 @@ __all__ = [
     "LlmNotConfigured",
     "NotAnArticle",
     "UndecodableInput",
+    "UnsupportedScript",
 ]
 
 
@@ -31,6 +32,13 @@ class NotAnArticle(InputError):
     """Not news prose: a configuration file, a list of numbers, code, a table, links."""
 
     code = "not-an-article"
+
+
+class UnsupportedScript(InputError):
+    """Written in a script without spaces between words (Chinese, Japanese, Thai...):
+    the engine counts, compares and cuts words at spaces, so it would give a wrong box."""
+
+    code = "unsupported-script"
 
 
 class InputTooLarge(InputError):

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 import intisari
 from data_paths import DATA, EXAMPLE_ARTICLE, HTML_PAGES, need
 from intisari.cli import app
-from intisari.errors import InputError, NotAnArticle
+from intisari.errors import InputError, NotAnArticle, UnsupportedScript
 from intisari.options import DEFAULT_OPTIONS
 from intisari.pipeline import read_article
 
@@ -68,6 +68,45 @@ def test_the_cli_says_so_in_one_line_with_exit_2(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.output.startswith("intisari: error: this is not an article")
     assert len(result.output.splitlines()) == 1
+
+
+#: Openings of real articles (newspaper4k's test pages: Xinhua, AFP, a Thai daily) in
+#: scripts written without spaces between words.
+UNSPACED = [
+    ("Han (Chinese, Japanese)",
+     "梁振英在星期二（12月10日）的答问大会开始之际在其演说中道歉，"
+     "但强调他在违章建筑问题上没有隐瞒的意图和动机。"
+     "一些亲北京阵营议员欢迎梁振英道歉，且认为应能获得市民原谅。"
+     "民主派议员则认为，梁振英的道歉并无诚意，而且一再推卸责任。"),
+    ("Japanese (kana)",
+     "ナイジェリア北東部ボルノ州で16日夜、"
+     "イスラム過激派組織によるものと思われる少女を使った"
+     "自爆攻撃が起き、31人が死亡した。地元当局者と民兵指導者が17日、明らかにした。"
+     "ボルノ州の州都マイドゥグリでは、これまでにも同様の攻撃が繰り返されている。"),
+    ("Thai", "ผู้สื่อข่าวได้รับแจ้งจากบุตรชายของคนสนิทของนายสุรเชษฐ์ว่าบิดาถูกคนร้ายยิงเสียชีวิต "
+     "ขณะขับรถยนต์กลับบ้านในอำเภอเมือง ตำรวจได้เข้าตรวจสอบที่เกิดเหตุแล้วในช่วงบ่ายวันนี้ "
+     "โดยเบื้องต้นพบปลอกกระสุนปืนหลายปลอกตกอยู่บริเวณถนนหน้าบ้านของผู้ตาย"),
+]
+
+
+@pytest.mark.parametrize(("script", "text"), UNSPACED)
+def test_a_script_without_spaces_between_words_gets_its_own_error(
+    script: str, text: str
+) -> None:
+    # It was refused as "a list of numbers, a table, a configuration file?".
+    with pytest.raises(UnsupportedScript) as refused:
+        intisari.summarize(text=text)
+    assert refused.value.code == "unsupported-script"
+    assert f"written in {script} script" in str(refused.value)
+
+
+def test_a_name_in_another_script_inside_an_article_is_no_reason_to_refuse() -> None:
+    text = (
+        "Presiden Joko Widodo bertemu Perdana Menteri Tiongkok Li Qiang (李强) di Jakarta "
+        "pada Senin pagi. Kedua pemimpin membahas kerja sama perdagangan dan investasi "
+        "di bidang infrastruktur. Pertemuan itu berlangsung selama dua jam di Istana Merdeka."
+    )
+    assert intisari.summarize(text=text).takeaways
 
 
 @pytest.mark.data

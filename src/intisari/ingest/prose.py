@@ -15,6 +15,11 @@ refuses:
 - finished sentences: the share of its words in sentences that end with a final mark:
   articles 36-100% (a results table inside a sports story); a list of headlines or links,
   a table, 0%.
+
+First, text written mostly in a script without spaces between words (Chinese, Japanese,
+Thai, Lao, Khmer, Burmese, Tibetan) is refused as ``unsupported-script``: every stage
+after this one counts, compares and cuts words at spaces. Its tokens are not words by
+the measures above, and it was refused as "a list of numbers, a table?", which it is not.
 """
 
 from __future__ import annotations
@@ -22,10 +27,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from intisari.errors import NotAnArticle
+from intisari.errors import NotAnArticle, UnsupportedScript
 
 __all__ = [
     "MAX_CODE_SHARE",
+    "MAX_UNSPACED_SHARE",
     "MIN_FINISHED_SHARE",
     "MIN_WORD_SHARE",
     "SAMPLE_CHARS",
@@ -43,6 +49,24 @@ MAX_CODE_SHARE = 0.035
 #: Least share of words in finished sentences (articles: 0.36 and more).
 MIN_FINISHED_SHARE = 0.2
 
+#: Largest share of a text's letters in scripts written without spaces between words:
+#: an article in a spaced language may quote a name in Chinese or Thai; past half, the
+#: text is written in such a script.
+MAX_UNSPACED_SHARE = 0.5
+#: Scripts written without spaces between words, by Unicode block, with the name the
+#: error gives.
+_UNSPACED_SCRIPTS = {
+    "Han (Chinese, Japanese)": "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff",
+    "Japanese (kana)": "\u3040-\u30ff",
+    "Thai": "\u0e00-\u0e7f",
+    "Lao": "\u0e80-\u0eff",
+    "Tibetan": "\u0f00-\u0fff",
+    "Burmese": "\u1000-\u109f",
+    "Khmer": "\u1780-\u17ff",
+}
+_UNSPACED = {name: re.compile(f"[{block}]") for name, block in _UNSPACED_SCRIPTS.items()}
+_UNSPACED_ANY = re.compile(f"[{''.join(_UNSPACED_SCRIPTS.values())}]")
+_LETTER = re.compile(r"[^\W\d_]")
 #: A token that is a word: letters, perhaps joined by a hyphen or an apostrophe, between
 #: punctuation, from whitespace to whitespace (one search over the text counts them all).
 _WORD = re.compile(r"(?<!\S)[^\w\s]*[^\W\d_]+(?:[-'’][^\W\d_]+)*[^\w\s]*(?!\S)")
@@ -63,6 +87,7 @@ def check_prose(text: str, sentences: Sequence[str], min_words: int) -> None:
     tokens = sample.split()
     if not tokens:
         return  # Too short is said elsewhere, with its own error.
+    check_script(sample)
     # Most tokens of prose are plain words: counting those (in C) settles most texts;
     # only a text short of them is counted exactly, punctuation and hyphens allowed.
     words = sum(map(str.isalpha, tokens))
@@ -93,3 +118,18 @@ def check_prose(text: str, sentences: Sequence[str], min_words: int) -> None:
             f"this is not an article: only {finished} of its {sum(lengths)} words are in "
             "finished sentences (a list of headlines or links, a table?)"
         )
+
+
+def check_script(sample: str) -> None:
+    """Raise ``UnsupportedScript`` when most letters of ``sample`` are in a script
+    written without spaces between words (one search when none is: most texts)."""
+    if _UNSPACED_ANY.search(sample) is None:
+        return
+    unspaced = len(_UNSPACED_ANY.findall(sample))
+    if unspaced <= MAX_UNSPACED_SHARE * len(_LETTER.findall(sample)):
+        return
+    script = max(_UNSPACED, key=lambda name: len(_UNSPACED[name].findall(sample)))
+    raise UnsupportedScript(
+        f"this text is written in {script} script, without spaces between words: Intisari "
+        "reads languages written with spaces (Indonesian, English and others)"
+    )
