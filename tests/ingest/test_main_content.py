@@ -371,3 +371,46 @@ def test_a_page_of_100k_paragraphs_reads_a_bounded_part_in_bounded_memory() -> N
     assert 0 < body.paragraphs <= MAX_ELEMENTS
     # Generous: the page is 8 MB; we peak at ~60 MB (0.6 s), trafilatura at ~95 MB (35 s).
     assert peak < 90_000_000
+
+
+BLOGGER_POST = (
+    "Veteran Nollywood actress, Kate Henshaw, who in 2008, won the Africa Movie Academy "
+    "Award for Best Actress in a Leading Role, has taken to her Instagram page to share "
+    "some stunning photos of herself. She flaunted her hand bag which had the colours of "
+    "the Nigerian flag. The 47 year old was one of the guests invited to an event by "
+    "media mogul, Debola Lagos."
+)
+
+
+def test_a_blogger_post_is_the_body_though_blogger_calls_it_a_widget() -> None:
+    # Every blogspot.com post sits in <div class="widget Blog" id="Blog1"> (a page of
+    # newspaper4k's tests): "widget" said "not the body", and the page had none.
+    paragraphs = "".join(
+        f"<div><span>{sentence}.</span></div><div><span> </span></div>"
+        for sentence in BLOGGER_POST.split(". ")
+    )
+    sidebar = "".join(f'<li><a href="/p/{n}">Older post number {n}</a></li>' for n in range(30))
+    page = (
+        '<html><body><div class="main section" id="main"><div class="widget Blog" '
+        'id="Blog1"><div class="blog-posts hfeed"><div class="post hentry">'
+        f'<h1 class="post-title">Kate Henshaw stuns</h1><div class="post-body">{paragraphs}'
+        '</div></div></div></div></div><div class="sidebar section"><div class="widget '
+        f'BlogArchive"><ul>{sidebar}</ul></div></div></body></html>'
+    )
+    body = extract_body(page)
+    assert "Veteran Nollywood actress" in body.text
+    assert "Older post" not in body.text
+
+
+def test_the_fallback_joins_the_source_line_breaks_inside_a_paragraph() -> None:
+    # trafilatura keeps the page source's line breaks in a paragraph's text ("won the
+    # \nAfrica ..."); each line was read as a paragraph. A break after a final mark stays.
+    wrapped = BLOGGER_POST.replace(" the Africa", " the \nAfrica").replace(
+        " to her", "\n to her"
+    )
+    caption = "<div>Kate Henshaw</div>"
+    page = f"<html><body><div><div>{wrapped[:240]}</div>\n{caption}</div></body></html>"
+    extracted = extract(page)
+    assert extracted.extractor == FALLBACK
+    assert "won the Africa Movie Academy Award" in extracted.text
+    assert "has taken to her Instagram page" in extracted.text

@@ -74,10 +74,11 @@ def _word(alternatives: str) -> str:
 
 
 #: Class/id words of the containers that hold article bodies ("article-body",
-#: "detail__body-text", "entry-content", "itp_bodycontent", "isi-berita").
+#: "detail__body-text", "entry-content", "itp_bodycontent", "isi-berita"; Blogger's
+#: "widget Blog", which holds every blogspot.com post, and no sidebar: "BlogArchive").
 LIKELY_BODY = _names(
     r"article|body|content|entry|main|(?<!next)(?<!next[-_])(?:post|story)|text|detail|isi|"
-    r"konten|berita|news|read"
+    r"konten|berita|news|read|" + _word("blog")
 )
 
 #: Class/id words of blocks that are not the body (Readability's list and their

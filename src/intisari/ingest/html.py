@@ -51,6 +51,8 @@ _HTML_START = re.compile(
     re.I,
 )
 _WORD = re.compile(r"\w+")
+#: A line break of the page's source inside a paragraph of trafilatura's text.
+_SOURCE_BREAK = re.compile(r"(?<=[^\s.!?…\"”’:])(?:[ \t]+\n[ \t]*|\n[ \t]+)")
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,11 @@ def _trafilatura(html: str, url: str | None) -> str:
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
         raise InputTooShort("no article text found in the HTML")
-    return str(text)
+    # trafilatura keeps the line breaks of the page's source inside a paragraph's text
+    # ("won the \nAfrica Movie Academy Award", a Blogger page): a break with a space
+    # beside it and no final mark before it is one of those, and every line was read as
+    # a paragraph of its own.
+    return _SOURCE_BREAK.sub(" ", str(text))
 
 
 def _first_tags(html: str, limit: int) -> str:
