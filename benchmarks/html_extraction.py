@@ -42,6 +42,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("MKL_NUM_THREADS", "1")
 
 import intisari
+from intisari.errors import InputError
 from intisari.ingest.html import FALLBACK, _trafilatura, extract
 
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -68,7 +69,7 @@ def systems() -> dict[str, Callable[[str], str | None]]:
     from selectolax.lexbor import LexborHTMLParser
 
     found: dict[str, Callable[[str], str | None]] = {
-        "intisari.summarize(html)": lambda html: intisari.summarize(html=html).text,
+        "intisari.summarize(html)": _summary_text,
         "intisari extract (fast path)": lambda html: extract(html).text,
         "before: trafilatura precision": lambda html: _trafilatura(html, None),
         BASELINE: lambda html: trafilatura.extract(html) or "",
@@ -88,6 +89,15 @@ def systems() -> dict[str, Callable[[str], str | None]]:
     return found
 
 
+def _summary_text(html: str) -> str | None:
+    """The engine's cleaned text; None for a page it refuses (the shared advice column is
+    refused as not news): the refusal's time is counted, its text scored by no one."""
+    try:
+        return intisari.summarize(html=html).text
+    except InputError:
+        return None
+
+
 def _parse_only(parse: Callable[[str], object], html: str) -> None:
     """Parsing alone, as a floor for what any extractor on that parser costs."""
     parse(html)
@@ -99,9 +109,14 @@ def _parse_only(parse: Callable[[str], object], html: str) -> None:
 _BASELINE_CHILD = """
 import json, sys, time
 import intisari
+from intisari.errors import InputError
 from intisari.ingest.html import extract
-SYSTEMS = {"summarize": lambda html: intisari.summarize(html=html).text,
-           "extract": lambda html: extract(html).text}
+def summarize(html):
+    try:
+        return intisari.summarize(html=html).text
+    except InputError:
+        return None
+SYSTEMS = {"summarize": summarize, "extract": lambda html: extract(html).text}
 pages = json.loads(sys.stdin.readline())
 for html in pages:
     for function in SYSTEMS.values():

@@ -266,7 +266,7 @@ def extract_body(html: str | bytes) -> Body:
 
 
 def _extract_body(html: str | bytes) -> Body:
-    check_nesting(html if isinstance(html, bytes) else html.encode("utf-8", "surrogatepass"))
+    check_nesting(html)
     tree = LexborHTMLParser(html)
     title = _title(tree)
     declared = _declared_body(tree)

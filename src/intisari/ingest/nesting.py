@@ -48,15 +48,19 @@ _TAG = re.compile(rb"<(?:(/?)([a-zA-Z][^\s/>]*)|!--)")
 _RAW_TEXT_END = {name: re.compile(rb"</" + name + rb"[\s/>]", re.I) for name in RAW_TEXT_ELEMENTS}
 
 
-def check_nesting(data: bytes) -> None:
-    """Raise ``NotAnArticle`` if parsing ``data`` would cost over ``MAX_PARSE_STEPS``.
+def check_nesting(html: str | bytes) -> None:
+    """Raise ``NotAnArticle`` if parsing ``html`` would cost over ``MAX_PARSE_STEPS``.
 
     A page of ``n`` start tags costs at most ``n * n / 2``: a page under 6,300 of them
     (every real page measured: at most 2,600) is passed without reading its tags.
     """
-    starts = data.count(b"<") - data.count(b"</")
+    if isinstance(html, str):
+        starts = html.count("<") - html.count("</")
+    else:
+        starts = html.count(b"<") - html.count(b"</")
     if starts * starts // 2 <= MAX_PARSE_STEPS:
         return
+    data = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else html
     steps, deepest = parse_steps(data)
     if steps > MAX_PARSE_STEPS:
         raise NotAnArticle(
