@@ -16,6 +16,8 @@ from intisari.takeaways.checks import (
     quote_marks,
     quotes_unbalanced,
     refers_back,
+    says_little,
+    text_defects,
     unattributed,
 )
 
@@ -364,3 +366,34 @@ def test_every_time_phrase_is_read_whole() -> None:
     # ``refers_back`` reads past a time phrase of at most MAX_TIME_PHRASE_WORDS words.
     lengths = [len(p.split()) for data in LANGUAGES.values() for p in data.time_phrases]
     assert lengths and max(lengths) <= MAX_TIME_PHRASE_WORDS
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“No, Justice Alito,” Prelogar said.",  # cnn.com, a page outside the shared set
+        '"Nanti akan dibahas lagi," kata Ranta.',  # indosum.tune
+        "“Kami sangat bersyukur,” kata Antonius, mewakili rekan-rekannya.",
+        '"Sudah, sudah, sudah," kata Akhmad melerai.',
+        '"They are just lovely," says Philip Kusseler.',  # cnn.tune
+    ],
+)
+def test_a_quotation_of_a_few_words_and_its_speaker_says_too_little(sentence: str) -> None:
+    assert says_little(sentence)
+    assert "quote" in text_defects(sentence, EN)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Enough words quoted to say something.
+        "“Kami akan membangun jalan tol sepanjang 20 kilometer,” kata Menteri.",
+        '"This is not acceptable for the people of Ohio," he said.',
+        # More than the speaker after the quotation: a statement of its own.
+        '"No," he said, after the board voted to close the plant in Lordstown by March.',
+        # Not opening the sentence.
+        "Presiden menjawab singkat: “Belum tahu.”",
+    ],
+)
+def test_a_quotation_that_says_enough_or_stands_in_a_statement_is_kept(sentence: str) -> None:
+    assert not says_little(sentence)

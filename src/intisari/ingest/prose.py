@@ -87,7 +87,7 @@ def check_prose(text: str, sentences: Sequence[str], min_words: int) -> None:
     tokens = sample.split()
     if not tokens:
         return  # Too short is said elsewhere, with its own error.
-    check_script(sample)
+    _check_script(sample)
     # Most tokens of prose are plain words: counting those (in C) settles most texts;
     # only a text short of them is counted exactly, punctuation and hyphens allowed.
     words = sum(map(str.isalpha, tokens))
@@ -120,7 +120,7 @@ def check_prose(text: str, sentences: Sequence[str], min_words: int) -> None:
         )
 
 
-def check_script(sample: str) -> None:
+def _check_script(sample: str) -> None:
     """Raise ``UnsupportedScript`` when most letters of ``sample`` are in a script
     written without spaces between words (one search when none is: most texts)."""
     if _UNSPACED_ANY.search(sample) is None:

@@ -77,6 +77,7 @@ __all__ = [
     "restates",
     "said",
     "says_again",
+    "says_little",
     "speaker_is_pronoun",
     "text_defects",
     "unattributed",
@@ -86,7 +87,8 @@ __all__ = [
 DEFECTS: dict[str, str] = {
     "not-in-body": "not from the article body (a widget, a caption, another story)",
     "dateline": "opens with a dateline or holds a photo credit",
-    "quote": "part of a quotation or a quotation without its speaker, or unpaired marks",
+    "quote": "part of a quotation, a quotation without its speaker or of a few words, "
+    "or unpaired marks",
     "fragment": "not a whole sentence",
     "question": "a question, not a statement of the story",
     "dangling": "points back to something the box does not show",
@@ -137,6 +139,12 @@ QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 _CLOSING_QUOTE = re.compile(r"""(?<=[\w.,!?…])["”»]""")
 #: Words after a quotation's closing mark read for its speaker ("he said on Tuesday").
 MAX_ATTRIBUTION_WORDS = 4
+#: A quotation shorter than this, opening a sentence with only its speaker after it
+#: (at most ``MAX_SPEAKER_WORDS``: "kata Akhmad melerai"), is no takeaway (``says_little``):
+#: 59 of CNN's 15,218 tune sentences and 84 of IndoSum's 49,738 ("“Belum tahu ya,”
+#: ucapnya.").
+MIN_QUOTED_WORDS = 5
+MAX_SPEAKER_WORDS = 5
 #: The longest of the languages' ``time_phrases``, in words ("baru baru ini", "this past
 #: week").
 MAX_TIME_PHRASE_WORDS = 3
@@ -165,8 +173,9 @@ _PLAIN_WORD = re.compile(r"\w+")
 
 def text_defects(text: str, data: LanguageData) -> list[str]:
     """The defects (``DEFECTS``' names, in its order) that ``text`` shows by itself,
-    whatever article or box it stands in: ``dateline``, ``quote`` (unpaired marks, or a
-    quotation with no speaker), ``fragment``, ``question``, ``link``, ``boilerplate``.
+    whatever article or box it stands in: ``dateline``, ``quote`` (unpaired marks, a
+    quotation with no speaker or of a few words), ``fragment``, ``question``, ``link``,
+    ``boilerplate``.
 
     The others need the bullet's place: whether its quotation runs on in the article
     (``cut_from_quote``), whether what it points back to is shown (``refers_back``
@@ -177,7 +186,7 @@ def text_defects(text: str, data: LanguageData) -> list[str]:
     found: list[str] = []
     if dateline_or_credit(text, data):
         found.append("dateline")
-    if quotes_unbalanced(text) or unattributed(text):
+    if quotes_unbalanced(text) or unattributed(text) or says_little(text):
         found.append("quote")
     if is_fragment(text, data):
         found.append("fragment")
@@ -253,6 +262,20 @@ def unattributed(text: str) -> bool:
     if len(marks) % 2 == 0:
         outside += " " + text[marks[-1] + 1 :]
     return not words(outside)
+
+
+def says_little(text: str) -> bool:
+    """Is ``text`` a quotation of fewer than ``MIN_QUOTED_WORDS`` words with no more than
+    its speaker after it ("“No, Justice Alito,” Prelogar said.", a CNN page outside the
+    shared set; "“Sedang kami kembangkan,” tuturnya.")? Alone in a box it tells the
+    reader nothing: what it answers is in the sentence before."""
+    marks = quote_marks(text)
+    if len(marks) != 2 or text[: marks[0]].strip():
+        return False
+    quoted = text[marks[0] + 1 : marks[1]].split()
+    return len(quoted) < MIN_QUOTED_WORDS and len(text[marks[1] + 1 :].split()) <= (
+        MAX_SPEAKER_WORDS
+    )
 
 
 def is_question(text: str) -> bool:

@@ -40,6 +40,7 @@ from intisari.takeaways.checks import (
     refers_back,
     said,
     says_again,
+    says_little,
     speaker_is_pronoun,
     unattributed,
 )
@@ -266,7 +267,7 @@ def _usable(document: Document, sentence: Sentence, quotation: Quotation | None)
         return False
     data = document.language.data
     text = sentence.text
-    if is_fragment(text, data) or is_question(text) or has_link(text):
+    if is_fragment(text, data) or is_question(text) or has_link(text) or says_little(text):
         return False
     if dateline_or_credit(text, data):
         return False
