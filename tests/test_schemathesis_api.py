@@ -71,7 +71,7 @@ _SETTINGS = Settings(
 )
 _APP = create_app(_SETTINGS)
 #: Invalid input must be refused with one of these. 413 is among them: a generated body
-#: over ``INTISARI_MAX_BODY_BYTES`` (a text of a million characters, each escaped) is
+#: over ``INTISARI_MAX_BODY_BYTES`` (a text of ten million characters, each escaped) is
 #: refused by the body cap before it is parsed, as documented, and schemathesis's own list
 #: lacks it. Unlike schemathesis's default, no 5xx: invalid input is never a server error.
 REJECTIONS = ["400", "401", "403", "404", "405", "406", "409", "413", "415", "422", "428", "429"]

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from intisari.web.schemas import MAX_ARTICLE_CHARS, MAX_COMMENT_CHARS
+from intisari.web.schemas import MAX_COMMENT_CHARS, MAX_HTML_CHARS
 
 ARTICLE = (
     "Pemerintah Kota Bandung meresmikan jalur sepeda baru sepanjang dua belas kilometer "
@@ -75,9 +75,16 @@ def test_body_under_cap_is_parsed(make_client: Callable[..., TestClient]) -> Non
 
 
 def test_article_text_over_cap_is_422(client: TestClient) -> None:
-    response = client.post("/v1/summaries", json={"text": "kata " * (MAX_ARTICLE_CHARS // 5 + 1)})
+    # Text may be a page (HTML sent as text is read as HTML): the page cap, in characters.
+    response = client.post("/v1/summaries", json={"text": "kata " * (MAX_HTML_CHARS // 5 + 1)})
     assert response.status_code == 422
     assert response.json()["code"] == "invalid-request"
+
+
+def test_plain_text_over_the_engines_text_cap_is_413(client: TestClient) -> None:
+    response = client.post("/v1/summaries", json={"text": "kata " * 500_000})  # 2.5 MB
+    assert response.status_code == 413
+    assert response.json()["code"] == "too-large"
 
 
 def test_comment_over_cap_is_422(client: TestClient, summary: dict[str, Any]) -> None:

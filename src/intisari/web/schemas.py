@@ -18,7 +18,6 @@ from intisari.storage.models import Report, StoredSummary
 from intisari.web.locale import correction_text
 
 __all__ = [
-    "MAX_ARTICLE_CHARS",
     "MAX_COMMENT_CHARS",
     "Category",
     "CorrectionOut",
@@ -36,11 +35,11 @@ __all__ = [
     "VerifyIn",
 ]
 
-#: A long feature is ~100 kB of text; ten times that is not an article (422 above it).
-MAX_ARTICLE_CHARS = 1_000_000
 #: The engine's own cap on a page (``Options.max_page_bytes``), as characters: a
 #: character is at least one byte, so a longer page can never pass the engine's cap and is
-#: refused here (422); a shorter one of more bytes is the engine's 413.
+#: refused here (422); a shorter one of more bytes is the engine's 413. ``text`` has the
+#: same cap, since HTML sent as text is read as a page (a CNN article page is 2.5 MB);
+#: plain text over the engine's 2 MB text cap is the engine's 413.
 MAX_HTML_CHARS = DEFAULT_OPTIONS.max_page_bytes
 
 
@@ -57,8 +56,8 @@ class _ArticleIn(_Strict):
     html: str | None = Field(None, max_length=MAX_HTML_CHARS, description="The article's HTML.")
     text: str | None = Field(
         None,
-        max_length=MAX_ARTICLE_CHARS,
-        description="Plain text; a short first line is the title.",
+        max_length=MAX_HTML_CHARS,
+        description="Plain text (a short first line is the title), or HTML, read as a page.",
     )
     title: str | None = Field(None, max_length=1000, description="Headline, if not in the input.")
     lang: str | None = Field(
