@@ -242,3 +242,57 @@ def test_a_name_with_exclamation_marks_is_not_a_sentence_end() -> None:
     ]
     # A cry, then the next sentence.
     assert split("Help! Police arrived soon after.", EN) == ["Help!", "Police arrived soon after."]
+
+
+@pytest.mark.parametrize(
+    ("text", "rules", "sentence"),
+    [
+        # A memo's bullets quoted on cnn.com, trafilatura's "- " before a list item
+        # (cnet.com), a list of facts in an IndoSum article: pages outside the shared set.
+        ("• Democrats are working to strengthen Social Security.", EN,
+         "Democrats are working to strengthen Social Security."),
+        ("- Internet dating firms entice lonely hearts with faked profiles based on real "
+         "people.", EN,
+         "Internet dating firms entice lonely hearts with faked profiles based on real people."),
+        ("- Rekor tak terkalahkan Manchester United terhenti di angka 25 laga.", ID,
+         "Rekor tak terkalahkan Manchester United terhenti di angka 25 laga."),
+    ],
+)
+def test_a_bullet_opening_a_paragraph_is_no_part_of_its_sentence(
+    text: str, rules, sentence: str
+) -> None:
+    assert split(f"Kalimat pembuka.\n\n{text}", rules) == ["Kalimat pembuka.", sentence]
+
+
+def test_a_dash_that_opens_speech_stays_with_its_sentence() -> None:
+    text = "— Nos vamos mañana, dijo el ministro."
+    assert split(text, GENERIC) == [text]
+
+
+def test_a_unit_abbreviation_ends_a_sentence_only_before_a_starter() -> None:
+    # time.com (outside the shared set) was cut in two at "bbl.".
+    text = (
+        "This month, the federal government released a report on the fate of the 4.9 "
+        "million bbl. of oil that spilled into the Gulf of Mexico."
+    )
+    assert split(text, EN) == [text]
+    assert split("The well leaked 5,000 bbl. The company capped it on Friday.", EN) == [
+        "The well leaked 5,000 bbl.",
+        "The company capped it on Friday.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # donga.com (outside the shared set): two Korean sentences made one takeaway.
+        ("이 회사 박채규 대표가 만나기로 한 주인공이다. 그는 국제적으로 인정받는 전문가다.",
+         ["이 회사 박채규 대표가 만나기로 한 주인공이다.", "그는 국제적으로 인정받는 전문가다."]),
+        ("وقال المرصد إن الاشتباكات استمرت. ولم ترد تقارير حول الخسائر البشرية.",
+         ["وقال المرصد إن الاشتباكات استمرت.", "ولم ترد تقارير حول الخسائر البشرية."]),
+    ],
+)
+def test_a_letter_of_a_script_without_case_opens_a_sentence(
+    text: str, sentences: list[str]
+) -> None:
+    assert split(text, GENERIC) == sentences

@@ -21,13 +21,15 @@ does not forbid it:
 - not inside brackets opened in the same sentence ("(Uu. B002/T008)") nor after an
   ellipsis in brackets ("[..]");
 - not before a verb of saying that attributes the quote just closed (``"...!" kata dia``);
-- what follows opens a sentence when it is a capital, a digit, an opening quote or bracket
+- what follows opens a sentence when it is a capital (or a letter of a script without
+  case, Hangul or Arabic), a digit, an opening quote or bracket
   ("(rsa)", the editor's initials), or a lower-case word with a capital inside ("iPhone").
   A lower-case word opens one only after a plain period that closes an ordinary word: news
   copy often forgets the capital ("... togel. tak hanya itu"), but "!" or "?" before a
   lower-case word is a quote going on.
 
-Paragraph breaks always end a sentence. Measured against IndoSum's own split, pysbd,
+A bullet opening a paragraph ("• ", "- ") is no part of its sentence. Paragraph breaks
+always end a sentence. Measured against IndoSum's own split, pysbd,
 sentencex and blingfire by ``benchmarks/segmentation.py`` (figures in the README).
 """
 
@@ -54,6 +56,12 @@ _CANDIDATE = re.compile(
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
 #: Bullets that may stand before a list item's number ("• 9.", "⁃10.").
 _BULLETS = "•⁃‣◦▪"
+#: A list item's bullet opening a paragraph, then white space: "• Democrats are ...",
+#: and trafilatura's "- " before each item of a list it extracted. It is no part of the
+#: sentence (a takeaway showed "• Democrats are working to strengthen Social Security."
+#: and "- Internet dating firms entice ...": pages outside the shared set). Dashes that
+#: open speech in some languages ("— Hola"), en and em, are not among them.
+_LEADING_BULLET = re.compile(rf"[{_BULLETS}*·●■►-]\s+")
 #: A list item's marker: "1.)", "2)", "3.", "b.", with a bullet before it or not, at the
 #: start of the paragraph or after white space, white space after it.
 _LIST_MARKER = re.compile(
@@ -102,6 +110,12 @@ def split_paragraph(
     text: str, start: int, end: int, rules: LanguageData
 ) -> Iterator[tuple[int, int]]:
     """``[start, end)`` of each sentence of the paragraph ``text[start:end]``, in order."""
+    # List items start sentences of their own (``cut`` is where the next one starts);
+    # their markers' periods end nothing. Most paragraphs are no list: nothing to do.
+    items = _list_items(text, start, end)
+    bullet = None if items else _LEADING_BULLET.match(text, start, end)
+    if bullet is not None:
+        start = bullet.end()
     sentence_start = start
     position = start
     # Brackets of the sentence so far, counted as the candidates go (counting from the
@@ -109,9 +123,6 @@ def split_paragraph(
     # paragraph's last ")" is: a bracket opened before a candidate is closed after it.
     counted, opened, closed = start, 0, 0
     last_close = text.rfind(")", start, end)
-    # List items start sentences of their own (``cut`` is where the next one starts);
-    # their markers' periods end nothing. Most paragraphs are no list: nothing to do.
-    items = _list_items(text, start, end)
     marker_periods = {period for _start, period in items} if items else _NO_PERIODS
     item, cut = 0, items[0][0] if items else end
     while True:
@@ -196,7 +207,10 @@ def _is_boundary(
         return False  # ``"...!" kata dia``: the attribution belongs to the quote.
     if inside_brackets:
         return False
-    capital = bool(opener) or following[:1].isupper() or following[:1].isdigit()
+    first = following[:1]
+    # A letter of a script without case (Hangul, Arabic, Devanagari) opens a sentence as
+    # a capital does: Korean sentences on donga.com came out two to a takeaway.
+    capital = bool(opener) or first.isupper() or first.isdigit() or _caseless(first)
     camel = not capital and any(ch.isupper() for ch in following[1:])
     before = _word_before(text, sentence_start, at)
     if mark != ".":
@@ -229,6 +243,11 @@ def _is_boundary(
         return True
     # A lower-case opening after "kata. " is a forgotten capital, not a continuation.
     return not close and bool(_ORDINARY_WORD.fullmatch(word)) and word.islower()
+
+
+def _caseless(char: str) -> bool:
+    """Is ``char`` a letter of a script that has no upper and lower case?"""
+    return char.isalpha() and not char.islower() and not char.isupper()
 
 
 def _spaced_ellipsis(text: str, match: re.Match[str], sentence_start: int) -> bool | None:

@@ -23,6 +23,9 @@ TRAILING_ABBREVIATIONS = frozenset(
     "jr sr inc ltd co corp llc plc bros dept univ assn ed eds".split()
     + "jan feb apr jun jul aug sep sept oct nov dec mon tue thu fri".split()
     + "u.s u.k u.n e.u d.c a.m p.m ft ave blvd rd".split()
+    # Units ("the fate of the 4.9 million bbl. of oil that spilled", time.com, a page
+    # outside the shared set, was cut in two at "bbl.").
+    + "bbl bbls lb lbs oz gal yd yds sq mph".split()
     + "ala ariz calif colo conn fla ky md mich minn neb nev okla tenn tex vt wis wyo".split()
 )
 
