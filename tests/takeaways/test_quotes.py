@@ -153,6 +153,43 @@ def test_a_quotation_reopened_without_a_paragraph_break_is_still_a_quotation() -
     assert taken[0] == "Melli is more concerned about what the future holds in store for Parma."
 
 
+def test_a_quotation_left_open_goes_on_to_its_closing_mark_in_a_later_paragraph() -> None:
+    # cnn.com (a page outside the shared set): a memo quoted as bullets, the first ones
+    # reopening the quotation, the last ones without a mark until the closing one. The
+    # memo's "Democrats are working to strengthen Social Security." was a takeaway.
+    doc = document(
+        ["A House Democratic source provided to CNN a memo laying out the key messages, "
+         "which include:",
+         '• "Social Security has been, for 75 years, a bedrock promise. You\'ve earned it '
+         "with a lifetime of hard work.",
+         "• If Republicans had succeeded, seniors would have lost trillions more in the "
+         "stock market meltdown.",
+         "• Democrats are working to strengthen Social Security. But Social Security is "
+         'not the cause of our budget deficits."',
+         "The fight by Democrats to keep the program in place is getting personal."],
+        "en",
+    )
+    found = quotations(doc)
+    inside = [s.index for s in doc.sentences if s.text.startswith(("If Rep", "Democrats are"))]
+    assert all(found[i] is not None and found[i].last is None for i in inside)
+    taken = box(doc, ["Democrats are", "If Republicans", "The fight"], 3)
+    assert taken == ["The fight by Democrats to keep the program in place is getting personal."]
+
+
+def test_a_quotation_left_open_is_no_quotation_past_a_mark_that_opens_another() -> None:
+    # An opening mark never closed (a typo), then story and a quotation of its own: the
+    # story between is the article's.
+    doc = document(
+        ['The minister said: "We will double spending on buses next year.',
+         "The budget passed the house on Friday with a large majority of votes.",
+         '"It is a good day," the mayor said after the vote in the chamber.'],
+        "en",
+    )
+    found = quotations(doc)
+    story = next(s.index for s in doc.sentences if s.text.startswith("The budget"))
+    assert found[story] is None
+
+
 @pytest.mark.parametrize(
     ("paragraphs", "lang", "best", "refused"),
     [

@@ -59,6 +59,7 @@ __all__ = [
     "REFERRING_PHRASE_WORDS",
     "REFERRING_WINDOW",
     "Said",
+    "closes_quote",
     "content_bag",
     "cut_from_quote",
     "dateline_or_credit",
@@ -223,10 +224,14 @@ def paired_quote_marks(text: str) -> list[int]:
     Parma be reborn like a Phoenix.") read as the article's own statement."""
     marks: list[int] = []
     open_mark = False
+    previous = 0
     for offset in quote_marks(text):
         line_start = offset == 0 or text[offset - 1] == "\n"
         opens = line_start or text[offset - 1].isspace()
-        if line_start:
+        # A new line counts afresh, its first mark at its start or not ('• "Social ...').
+        new_line = line_start or "\n" in text[previous:offset]
+        previous = offset
+        if new_line:
             open_mark = False
         elif open_mark and opens and text[offset + 1 : offset + 2].isalnum():
             marks.append(offset - 1)
@@ -234,6 +239,12 @@ def paired_quote_marks(text: str) -> list[int]:
         marks.append(offset)
         open_mark = not open_mark
     return marks
+
+
+def closes_quote(text: str, offset: int) -> bool:
+    """Can the quotation mark at ``offset`` only close a quotation: a closing mark, or a
+    straight one right after a word or a final mark (`... deficits."`)?"""
+    return _CLOSING_QUOTE.match(text, offset) is not None
 
 
 def quotes_unbalanced(text: str) -> bool:

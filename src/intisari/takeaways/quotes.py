@@ -19,14 +19,26 @@ opened. So a sentence that belongs to such a quotation becomes a takeaway only
 (deletion only: the grounding invariant holds), and not at all otherwise: a sentence in
 the middle of a quotation, a quotation that runs past its paragraph, whose speaker comes
 before it, or whose speaker is only "-nya" ("jelasnya": who?).
+
+A quotation left open at a paragraph's end goes on in the paragraphs after it up to the
+next mark, when that mark closes it: a quoted memo of several paragraphs, some of them
+without their own opening mark (cnn.com's `• Democrats are working to strengthen Social
+Security. But ... deficits."`, a page outside the shared set), is the memo's words, not
+the article's, to its closing mark.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from intisari.document import Document
-from intisari.takeaways.checks import inside_quote, paired_quote_marks, quote_marks
+from intisari.takeaways.checks import (
+    closes_quote,
+    inside_quote,
+    paired_quote_marks,
+    quote_marks,
+)
 from intisari.takeaways.text import words
 
 __all__ = ["MAX_QUOTE_WORDS", "Quotation", "quotation_spans", "quotations"]
@@ -56,10 +68,13 @@ def quotations(document: Document) -> list[Quotation | None]:
     if len(marks) < 2:
         return found
     members: list[int] = []
+    # Where a paragraph ended inside a quotation: it may go on in the next ones.
+    left_open: list[int] = []
     for sentence in sentences:
         paragraph_start = sentences[sentence.index - sentence.position_in_paragraph].start
         if members and sentence.position_in_paragraph == 0:
             _close(found, members, None)  # the paragraph ended inside the quotation
+            left_open.append(sentence.index)
             members = []
         at_start = inside_quote(marks, paragraph_start, sentence.start)
         at_end = inside_quote(marks, paragraph_start, sentence.end)
@@ -74,7 +89,28 @@ def quotations(document: Document) -> list[Quotation | None]:
                 members = []
     if members:
         _close(found, members, None)
+    for first in left_open:
+        _carry_over(document, found, first)
     return found
+
+
+def _carry_over(document: Document, found: list[Quotation | None], first: int) -> None:
+    """The sentences from ``first`` (a paragraph's first, after a paragraph that ended
+    inside a quotation) to the next quotation mark are the quotation's when that mark
+    closes one: the paragraphs between had no mark of their own."""
+    sentences, text = document.sentences, document.text
+    marks = quote_marks(text)
+    after = bisect.bisect_left(marks, sentences[first].start)
+    if after == len(marks) or not closes_quote(text, marks[after]):
+        return
+    members = []
+    for sentence in sentences[first:]:
+        if sentence.start > marks[after]:
+            break
+        if found[sentence.index] is None:
+            members.append(sentence.index)
+    if members:
+        _close(found, members, None)
 
 
 def _close(found: list[Quotation | None], members: list[int], last: int | None) -> None:
