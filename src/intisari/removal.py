@@ -29,6 +29,7 @@ REASONS: dict[str, str] = {
     "dateline": "the place (and outlet) opening the body",
     "teaser": "a headline, rubric, caption or teaser a page put above the body's dateline",
     "correction": "the publisher's correction or editor's note about the article itself",
+    "disclosure": "the publisher's disclosure of how a review was made or of an interest",
     # DOM-level (``ingest/main_content``); on the text too: a short line with a credit.
     "caption": "an image or video caption, or a photo credit",
     "widget": "a block of the page inside the article: a list under its own heading "

@@ -342,6 +342,22 @@ def test_a_headline_and_a_teaser_above_the_dateline_go() -> None:
     assert [r.reason for r in result.removed] == ["teaser", "teaser", "dateline"]
 
 
+def test_a_story_s_highlights_above_the_dateline_go() -> None:
+    # cnn.com (a page outside the shared set): five short lines above the dateline, and
+    # the lead under them was never a takeaway.
+    page = (
+        "Part of complete coverage on\n\nSTORY HIGHLIGHTS\n\n"
+        "The Social Security Act was signed into law on August 14, 1935\n\n"
+        "DNC Chairman Tim Kaine says Democrats will tout the program this fall\n\n"
+        "Republicans have called for a revamp of the program, including privatization\n\n"
+        "Washington (CNN) -- Democrats pledged Friday to not only keep Social Security in "
+        "place, but use the historic program against Republicans."
+    )
+    result = clean(page, EN)
+    assert result.text.startswith("Democrats pledged Friday")
+    assert [r.reason for r in result.removed] == ["teaser"] * 5 + ["dateline"]
+
+
 def test_a_wire_s_credits_and_stock_codes_go() -> None:
     # Reuters via Yahoo News, outside the shared set.
     page = (
@@ -445,6 +461,12 @@ def test_captions_and_photo_credits_go(line: str, rules) -> None:
         ("Editor's note: This story has been updated with the minister's comments.",
          "correction", EN),
         ("Ralat: Berita ini telah diperbaiki pada nama narasumber.", "correction", ID),
+        # A review's disclosure (polygon.com) and a story's contributors (cnn.tune), pages
+        # and articles outside the shared set.
+        ("Shovel Knight was reviewed using code provided by Yacht Club Games.",
+         "disclosure", EN),
+        ("Disclosure: The author owns shares of Apple.", "disclosure", EN),
+        ("CNN's Ariane de Vogue contributed to this report.", "byline", EN),
     ],
 )
 def test_syndication_footers_newsletter_prompts_and_links_go(line: str, reason: str, rules) -> None:
@@ -469,6 +491,9 @@ def test_syndication_footers_newsletter_prompts_and_links_go(line: str, reason: 
         ("Pengunjung bisa melihat foto: ratusan gambar lama Jakarta dipajang di museum.", ID),
         ("It's a striking image: a new baby cradled in the American flag.", EN),
         ("Booking photos released by the county jail showed a sullen suspect.", EN),
+        # A review and a report's contributors in the story itself.
+        ("The case was reviewed with evidence provided by police on Monday.", EN),
+        ("Farmers contributed to the report's findings on water use, the ministry said.", EN),
     ],
 )
 def test_story_sentences_about_photos_books_and_forces_stay(sentence: str, rules) -> None:

@@ -58,8 +58,10 @@ TRAILER_WINDOW = 80
 MAX_TRAILERS = 3
 
 #: A dateline later than the first paragraph is looked for in this many paragraphs: the
-#: pages seen put a headline, a photo caption or a teaser above the body, one or two.
-MAX_TEASER_PARAGRAPHS = 2
+#: pages seen put a headline, a photo caption or a teaser above the body, one or two, and
+#: cnn.com's older pages "Part of complete coverage on", "STORY HIGHLIGHTS" and three
+#: highlights (five; a page outside the shared set, whose lead was lost under them).
+MAX_TEASER_PARAGRAPHS = 5
 #: ... below paragraphs of one sentence of at most this many words each: the captions
 #: and teasers seen have 12-21. A longer paragraph above is story, and what looks like a
 #: dateline under it is not one (IndoSum's spacing writes "Karl - Heinz Rummenigge").

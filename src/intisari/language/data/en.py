@@ -238,6 +238,13 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     ("site-prompt", r"(leave|post|share|drop) (a|your) comments?\b.*"),
     ("site-prompt", r"(let us know|tell us)\b.{0,120}\b(comments?|below)\b.*"),
     ("byline", r"(by|written by|reporting by|editing by)\s+[A-Z][^.]{0,60}"),
+    # "CNN's Ariane de Vogue contributed to this report." (a cnn.tune takeaway; 116 such
+    # lines in that file).
+    (
+        "byline",
+        r"[^.]{1,160}\b(contributed|contributing) (to )?(this|the) (report|story|article)"
+        r"( from [^.]{1,60})?\.?",
+    ),
     # Newsletter prompts and their headings: "Get the latest updates right in your inbox.
     # Subscribe to NJ.com’s newsletters.", "Pick Six Newsletter".
     ("site-prompt", r"(get|receive)\b.{0,80}\b(inbox|newsletters?)\b.*"),
@@ -254,6 +261,14 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
         r"(?=.*\b(contact|distributed|syndicat\w*|founded|www\.))"
         r"[^.]{2,60}\b(is|are) written by\b.*",
     ),
+    # A review's disclosure: "Shovel Knight was reviewed using code provided by Yacht Club
+    # Games." (polygon.com, a page outside the shared set), "Disclosure: ...".
+    (
+        "disclosure",
+        r"[^.]{1,120}\bwas reviewed (using|on|with)\b[^.]{0,60}"
+        r"\b(code|copy|unit|build|key)\b[^.]{0,100}\.?",
+    ),
+    ("disclosure", r"(full )?disclosure\s*:.{0,300}"),
     *common.NOISE_LINES,
 )
 
