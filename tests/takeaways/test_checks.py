@@ -101,6 +101,12 @@ def test_story_sentences_are_not_datelines_or_credits(lang: str, sentence: str) 
         ("en", "Sept. 5 -- White River Amphitheatre."),
         ("id", "Pelatih: Jacksen F Tiago."),
         ("id", "SIMAK JUGA - Persib Pastikan Incar Cole."),
+        # Trailing off: a teaser cut short (cbslocal.com, outside the shared set), a title
+        # cut at its opening mark (indosum.tune).
+        ("en", "Boomer & Craig were thrilled to welcome an American Hero into the Allstate "
+         "Studio, as Kelly Malloy stopped-by and was given the royal treatment she deserved…"),
+        ("id", "Namanya muncul sebagai desainer yang koleksinya dipakai Taylor Swift di video "
+         "musik terbarunya '..."),
     ],
 )
 def test_fragments_are_caught(lang: str, sentence: str) -> None:
@@ -200,6 +206,13 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         # Which night, which time: the one the sentence before named.
         ("en", "That night, police surrounded the house in Ferguson."),
         ("en", "This time, the jury acquitted him of all charges."),
+        # The second of points listed before (businessinsider.com, outside the shared set).
+        ("en", "Second, the Fed will reinvest maturing and prepaid agency MBS and agency debt "
+         "in agency MBS, rather than Treasuries."),
+        ("id", "Kedua, pemerintah akan menurunkan harga BBM mulai pekan depan."),
+        # What it points to follows it in the article (time.com; 15 cnn.tune sentences).
+        ("en", "Here's how UGA tallied the oil-spill totals."),
+        ("en", "Here are five things to know about the eagerly awaited deal."),
     ],
 )
 def test_back_references_are_caught(lang: str, sentence: str) -> None:
@@ -234,6 +247,10 @@ def test_back_references_are_caught(lang: str, sentence: str) -> None:
         ("id", "Samsung baru-baru ini mengumumkan kondisi keuangan pada tahun 2017 lalu."),
         ("en", "So far, police have arrested three people in connection with the attack."),
         ("en", "This week, the company announced it would cut 1,200 jobs."),
+        # An ordinal that names, with no comma after it.
+        ("en", "Second-half goals from Kane and Son gave Tottenham the win on Sunday."),
+        ("id", "Kedua tim bermain imbang 1-1 di Stadion Gelora Bung Karno."),
+        ("en", "Here in Ohio, voters went to the polls early on Tuesday."),
     ],
 )
 def test_sentences_that_name_their_subject_do_not_refer_back(lang: str, sentence: str) -> None:

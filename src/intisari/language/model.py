@@ -180,6 +180,11 @@ class LanguageData:
     #: evaluation treat them as dangling. Kept apart from ``dangling_openers`` because the
     #: ranker's "dangling" feature reads that set and the shipped model learned it so.
     referring_openers: frozenset[str] = frozenset()
+    #: Lower-cased ordinals that count an item of a list begun before when they open a
+    #: sentence before a comma ("Second, the Fed will reinvest ...", "Kedua, ..."): the
+    #: sentence leans on the ones before it. Without the comma they name ("Kedua tim ...",
+    #: "Second-half goals ...").
+    enumerators: frozenset[str] = frozenset()
     #: Lower-cased demonstratives that point back from inside the sentence's opening
     #: phrase ("Wanita tersebut adalah ...", "Dalam pembicaraan itu, ..."): one of them in
     #: the first ``REFERRING_WINDOW`` words makes the sentence lean on the one before it.

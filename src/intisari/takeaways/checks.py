@@ -394,8 +394,10 @@ def _ends_whole(text: str) -> bool:
     title in CNN's text ("Zayn Malik leaving One Direction .", "More from Africa View .").
     And not cut where a word was taken out: a comma, a colon or a semicolon right before
     the final mark ("According to Italian lawyer Nicola Canestrini, who works on ...
-    between Italy and other countries, ."; a link's words were removed there), or an
-    elision in brackets closing it ("... doing their thing, and now [...]": an excerpt).
+    between Italy and other countries, ."; a link's words were removed there), nor by an
+    ellipsis: trailing off ("... welcome an American Hero into the Allstate Studio, as
+    ... the royal treatment she deserved…", a teaser on cbslocal.com) or in brackets
+    ("... doing their thing, and now [...]": an excerpt).
 
     Read from the end: a regular expression for the end is tried at every mark of the
     sentence, which cost more than the rest of ``is_fragment``.
@@ -404,6 +406,8 @@ def _ends_whole(text: str) -> bool:
     mark = body[-1:]
     if mark not in _OTHER_FINALS and (mark != "." or body[-2:-1].isspace()):
         return False
+    if body.endswith(_ELLIPSES):
+        return False  # it trails off: "... the royal treatment she deserved…" (a teaser)
     if body[:-1].rstrip()[-1:] in (",", ";", ":"):
         return False
     return not (
@@ -435,7 +439,8 @@ def refers_back(text: str, data: LanguageData) -> bool:
     """Does the sentence lean on the one before it?
 
     A connective or pronoun opening it (``is_dangling``: "Namun, ...", "Ia ..."), one of
-    the language's ``referring_openers`` ("Itulah ...", "Menurut dia, ..."), or a
+    the language's ``referring_openers`` ("Itulah ...", "Menurut dia, ...") or
+    ``enumerators`` ("Second, ..."), or a
     demonstrative in its opening phrase ("Wanita tersebut adalah ...", "Dalam pembicaraan
     itu, ..."), unless it names a time ("Saat ini ...", "Tahun ini ..."), or the writer's
     own voice (``writer_pronouns`` outside a speaker's words: "We also saw ..."); a
@@ -454,11 +459,26 @@ def refers_back(text: str, data: LanguageData) -> bool:
         return False
     if opens_with(opening, data.referring_openers) or person_opening(opening, data):
         return True
+    if _enumerates(text, data):
+        return True
     if _person_after_opening_phrase(text, data) or speaker_is_pronoun(text, data):
         return True
     if _writer_speaks(text, data):
         return True
     return bool(referring_phrase(text, data)) or has_anaphor(text, data)
+
+
+def _enumerates(text: str, data: LanguageData) -> bool:
+    """Does ``text`` open with one of the language's ``enumerators`` and a comma
+    ("Second, the Fed will reinvest ...")?"""
+    if not data.enumerators:
+        return False
+    first = _PLAIN_WORD.search(text[:OPENING_CHARS])
+    return (
+        first is not None
+        and text[first.end() : first.end() + 1] == ","
+        and first.group().lower() in data.enumerators
+    )
 
 
 def person_opening(opening: Sequence[str], data: LanguageData) -> bool:

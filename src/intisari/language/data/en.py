@@ -112,6 +112,10 @@ REFERRING_OPENERS = frozenset(
     # ..." weigh against what the sentence before said (dw.com, nationalgeographic.co.uk).
     | CONNECTIVE_PHRASES
     | {"in other words"}
+    # "Here's how UGA tallied the oil-spill totals." (time.com), "Here are five things to
+    # know ...": they point to what follows them in the article, which the box does not
+    # show (15 CNN tune sentences open so). Written as ``words`` reads "Here's".
+    | {"here s", "here is", "here are"}
 )
 
 #: Times said from today that open with a dangling word ("this", "these", "so"): "This
@@ -470,6 +474,9 @@ DATA = LanguageData(
     detachable_openers=DETACHABLE_OPENERS,
     scene_prepositions=SCENE_PREPOSITIONS,
     referring_openers=REFERRING_OPENERS,
+    # "Second, the Fed will reinvest maturing ... MBS" (businessinsider.com, a page
+    # outside the shared set): the second of points the article listed before.
+    enumerators=frozenset("second third fourth fifth secondly thirdly fourthly lastly".split()),
     time_phrases=TIME_PHRASES,
     anaphors=ANAPHORS,
     anaphor_exceptions=ANAPHOR_EXCEPTIONS,

@@ -479,6 +479,8 @@ DATA = LanguageData(
     detachable_openers=DETACHABLE_OPENERS,
     scene_prepositions=SCENE_PREPOSITIONS,
     referring_openers=REFERRING_OPENERS,
+    # "Kedua, ..." (second, ...): the second of points listed before.
+    enumerators=frozenset("kedua ketiga keempat kelima".split()),
     referring_words=REFERRING_WORDS,
     predicate_words=PREDICATE_WORDS,
     predicate_prefixes=PREDICATE_PREFIXES,
