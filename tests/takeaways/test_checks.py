@@ -213,6 +213,8 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         # What it points to follows it in the article (time.com; 15 cnn.tune sentences).
         ("en", "Here's how UGA tallied the oil-spill totals."),
         ("en", "Here are five things to know about the eagerly awaited deal."),
+        ("en", "On the plus side, the positive things people say about your brand are "
+         "amplified as well."),
     ],
 )
 def test_back_references_are_caught(lang: str, sentence: str) -> None:

@@ -92,6 +92,10 @@ PART_OF_WHAT_CAME_BEFORE = frozenset(
 CONNECTIVE_PHRASES = frozenset(
     {"indeed", "either way", "in any case", "in any event", "that said", "even so"}
     | {"by contrast", "in contrast", "on the other hand", "by the same token"}
+    # "On the plus side, the positive things people say about your brand are amplified as
+    # well." (businessweek.com, outside the shared set): the other side of what came before.
+    | {f"on the {side} side" for side in ("plus", "minus", "bright", "flip")}
+    | {"on the downside", "on the upside"}
 )
 
 REFERRING_OPENERS = frozenset(
