@@ -89,17 +89,21 @@ def quotations(document: Document) -> list[Quotation | None]:
                 members = []
     if members:
         _close(found, members, None)
-    for first in left_open:
-        _carry_over(document, found, first)
+    if left_open:
+        raw = quote_marks(document.text)
+        for first in left_open:
+            _carry_over(document, found, first, raw)
     return found
 
 
-def _carry_over(document: Document, found: list[Quotation | None], first: int) -> None:
+def _carry_over(
+    document: Document, found: list[Quotation | None], first: int, marks: list[int]
+) -> None:
     """The sentences from ``first`` (a paragraph's first, after a paragraph that ended
-    inside a quotation) to the next quotation mark are the quotation's when that mark
-    closes one: the paragraphs between had no mark of their own."""
+    inside a quotation) to the next quotation mark (of ``marks``, the text's) are the
+    quotation's when that mark closes one: the paragraphs between had no mark of their
+    own."""
     sentences, text = document.sentences, document.text
-    marks = quote_marks(text)
     after = bisect.bisect_left(marks, sentences[first].start)
     if after == len(marks) or not closes_quote(text, marks[after]):
         return
