@@ -106,6 +106,16 @@ def test_inline_related_links_go_from_the_paragraph() -> None:
         ("Artikel ini telah tayang di Kompas.com dengan judul Harga Naik.", "site-footer", ID),
         ("Naskah ini bisa dibaca juga di Tabloid BOLA edisi 2.796.", "site-footer", ID),
         ("Ikuti berita terkini kami di Google News", "site-prompt", ID),
+        # Today's prompts of kompas.com, okezone.com and tribunnews.com, and the line above
+        # a tribunnews story; "Klik di sini ..." from an IndoSum article.
+        ("Simak breaking news dan berita pilihan kami langsung di ponselmu.", "site-prompt", ID),
+        ("Pilih saluran andalanmu akses berita Kompas.com WhatsApp Channel", "site-prompt", ID),
+        ("Baca berita lainnya di Google News", "site-prompt", ID),
+        ("Yuk, gabung di grup Telegram untuk update berita terkini.", "site-prompt", ID),
+        ("Jangan lupa follow akun Instagram kami untuk info terbaru.", "site-prompt", ID),
+        ("Klik di sini untuk melihat nominator dan pilih Goal of the Week Liga Champions "
+         "UEFA, persembahan Nissan!", "site-prompt", ID),
+        ("Laporan Wartawan TribunSolo.com, Ilham Oktafian", "byline", ID),
         ("Penulis: Anggun Pratama", "byline", ID),
         ("Sumber: VentureBeat.", "byline", ID),
         ("(fyk/ash)", "byline", ID),
@@ -148,6 +158,9 @@ def test_notices_footers_prompts_and_bylines_go(noise: str, reason: str, rules) 
         "Ia mengaku ikuti berita dari media sosial dan telegram setiap hari.",
         "Kata.ai adalah salah satu startup yang menyediakan chatbot di Indonesia.",
         "Sumber dana proyek itu berasal dari APBN dan pinjaman luar negeri, katanya.",
+        "Pilih presiden yang jujur, kata Jokowi kepada warga di Solo.",
+        "Cek kesehatan gratis digelar di Puskesmas Cibinong pada Senin.",
+        "Laporan keuangan perusahaan itu diperiksa auditor independen.",
     ],
 )
 def test_a_story_sentence_merely_containing_such_words_stays(sentence: str) -> None:

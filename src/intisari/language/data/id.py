@@ -268,11 +268,19 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
         "correction",
         rf"(ralat|koreksi|catatan redaksi)\b[^:]{{0,40}}:.{{0,{common.MAX_NOTE_CHARS}}}",
     ),
-    # Prompts to follow the site: they start with the call to act.
+    # Prompts to follow the site: they start with the call to act, perhaps after a word
+    # that urges ("Yuk, gabung di grup Telegram ...", "Jangan lupa follow akun Instagram
+    # kami ..."): "Simak breaking news dan berita pilihan kami langsung di ponselmu.",
+    # "Pilih saluran andalanmu akses berita Kompas.com WhatsApp Channel", "Baca berita
+    # lainnya di Google News", "Klik di sini untuk berlangganan" (kompas.com, okezone.com,
+    # tribunnews.com today).
     (
         "site-prompt",
-        r"(dapatkan|ikuti|gabung|bergabung|follow|download|unduh|klik)\b.{0,80}"
-        r"\b(update|berita|informasi|kami|google news|whatsapp|telegram|aplikasi)\b.*",
+        r"((yuk|ayo|mari|jangan lupa)\b,?\s*)?"
+        r"(dapatkan|ikuti|gabung|bergabung|follow|download|unduh|klik|simak|pilih|baca|cek"
+        r"|kunjungi|berlangganan)\b.{0,80}"
+        r"\b(update|berita|informasi|kami|google news|whatsapp|telegram|aplikasi|saluran"
+        r"|channel|ponselmu|di sini|instagram)\b.*",
     ),
     # Calls to comment: "Tulis pendapatmu di kolom komentar ya!", "Bagikan di kolom
     # komentar di bawah."
@@ -293,6 +301,8 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
         r".{0,80}",
     ),
     ("byline", r"\(\s*[a-z]{2,8}\s*/\s*[a-z]{0,8}\s*\)"),
+    # "Laporan Wartawan TribunSolo.com, Ilham Oktafian" above a tribunnews.com story.
+    ("byline", r"laporan\s+(wartawan|reporter|koresponden|jurnalis)\b.{0,80}"),
     # The publication time on a line of its own: "Selasa 16 Jun 2015, 14:05 WIB".
     (
         "byline",
