@@ -229,7 +229,7 @@ def paired_quote_marks(text: str) -> list[int]:
         line_start = offset == 0 or text[offset - 1] == "\n"
         opens = line_start or text[offset - 1].isspace()
         # A new line counts afresh, its first mark at its start or not ('• "Social ...').
-        new_line = line_start or "\n" in text[previous:offset]
+        new_line = text.find("\n", previous, offset) >= 0
         previous = offset
         if new_line:
             open_mark = False
@@ -451,15 +451,15 @@ def refers_back(text: str, data: LanguageData) -> bool:
     """
     # Tokenised once for both: ``is_dangling`` reads the first two of these words. A time
     # said from today ("This week, ...", "Baru-baru ini ...") is not where it leans back.
-    opening = words(text[:OPENING_CHARS])
-    opening = opening[_time_phrase_length(opening, data) :][:REFERRING_WINDOW]
+    first_words = words(text[:OPENING_CHARS])
+    opening = first_words[_time_phrase_length(first_words, data) :][:REFERRING_WINDOW]
     if is_dangling(text, data, opening):
         return True
     if not opening:
         return False
     if opens_with(opening, data.referring_openers) or person_opening(opening, data):
         return True
-    if _enumerates(text, data):
+    if first_words[0] in data.enumerators and _comma_after_first_word(text):
         return True
     if _person_after_opening_phrase(text, data) or speaker_is_pronoun(text, data):
         return True
@@ -468,17 +468,12 @@ def refers_back(text: str, data: LanguageData) -> bool:
     return bool(referring_phrase(text, data)) or has_anaphor(text, data)
 
 
-def _enumerates(text: str, data: LanguageData) -> bool:
-    """Does ``text`` open with one of the language's ``enumerators`` and a comma
-    ("Second, the Fed will reinvest ...")?"""
-    if not data.enumerators:
-        return False
-    first = _PLAIN_WORD.search(text[:OPENING_CHARS])
-    return (
-        first is not None
-        and text[first.end() : first.end() + 1] == ","
-        and first.group().lower() in data.enumerators
-    )
+def _comma_after_first_word(text: str) -> bool:
+    """Does a comma follow the first word of ``text``? An ordinal among the language's
+    ``enumerators`` then counts a point ("Second, the Fed will ..."), not a thing
+    ("Second-half goals ...")."""
+    first = _PLAIN_WORD.search(text)
+    return first is not None and text[first.end() : first.end() + 1] == ","
 
 
 def person_opening(opening: Sequence[str], data: LanguageData) -> bool:
