@@ -127,6 +127,12 @@ def test_inline_related_links_go_from_the_paragraph() -> None:
         ("Read the story in Chinese: 阅读中文版本", "related-link", EN),
         ("• Norman Foster is an architect", "author-bio", EN),
         ("Sign up for our daily newsletter by email", "site-prompt", EN),
+        # usatoday.com's reader-contribution box (a page outside the shared set).
+        ("Check out your photo or video now, and look for it in USA TODAY online, mobile, "
+         "and print editions.", "site-prompt", EN),
+        ("Sign in now to share your story.", "site-prompt", EN),
+        ("View reader contributions and add your own related to this story.",
+         "site-prompt", EN),
         # phys.org's footer, from a page outside the shared set.
         ("Explore further", "related-link", EN),
         ("More information: Marcel J. L. Th. Niekus et al. Middle Paleolithic complex "
@@ -507,6 +513,9 @@ def test_syndication_footers_newsletter_prompts_and_links_go(line: str, reason: 
         # A review and a report's contributors in the story itself.
         ("The case was reviewed with evidence provided by police on Monday.", EN),
         ("Farmers contributed to the report's findings on water use, the ministry said.", EN),
+        # A verb of the page's controls opening a story line that does not address the reader.
+        ("Please, the mayor told the crowd, go home before the storm.", EN),
+        ("View counts on the video passed 2 million by Sunday, the company said.", EN),
     ],
 )
 def test_story_sentences_about_photos_books_and_forces_stay(sentence: str, rules) -> None:

@@ -208,6 +208,11 @@ class LanguageData:
     anaphors: frozenset[str] = frozenset()
     #: Words after which an ``anaphors`` word does not point back ("such as", "such a").
     anaphor_exceptions: frozenset[str] = frozenset()
+    #: Lower-cased demonstratives that point back when they close the sentence as what
+    #: it acts on ("Modena, Italy-based tech firm IK Multimedia hopes to change that."):
+    #: the last word before the final mark. (Indonesian closes on "ini" for today, "hari
+    #: ini", and on "itu"/"tersebut" inside many a lead: none listed.)
+    closing_anaphors: frozenset[str] = frozenset()
     #: Lower-cased words that make the predicate of a clause ("adalah", "akan", "telah"):
     #: a ``referring_words`` demonstrative after one belongs to the predicate, not to the
     #: noun phrase that opens the sentence ("Pemain berusia 21 tahun itu tampil ...").

@@ -446,7 +446,8 @@ def refers_back(text: str, data: LanguageData) -> bool:
     own voice (``writer_pronouns`` outside a speaker's words: "We also saw ..."); a
     personal pronoun right after the first word or after an opening phrase that names no
     one ("Setidaknya mereka ...", "Sebagai anak bungsu, ia ..."), or a quotation whose
-    speaker is only a pronoun ('"...," he said.'). A time said from today that opens it
+    speaker is only a pronoun ('"...," he said.'), or a demonstrative that closes it
+    ("... hopes to change that.": ``has_anaphor``). A time said from today that opens it
     ("Baru-baru ini ...", "This week, ...": ``time_phrases``) is read past.
     """
     # Tokenised once for both: ``is_dangling`` reads the first two of these words. A time
@@ -703,10 +704,13 @@ def _comma_before(text: str, opening: list[str]) -> bool:
 
 def has_anaphor(text: str, data: LanguageData) -> bool:
     """One of the language's ``anaphors`` anywhere in the sentence, pointing back ("such
-    plumes"), not followed by one of ``anaphor_exceptions`` ("such as")."""
-    if not data.anaphors:
+    plumes"), not followed by one of ``anaphor_exceptions`` ("such as"); or one of its
+    ``closing_anaphors`` as its last word ("... hopes to change that.")."""
+    if not data.anaphors and not data.closing_anaphors:
         return False
     tokens = words(text)
+    if tokens and tokens[-1] in data.closing_anaphors:
+        return True
     return any(
         token in data.anaphors
         and (index + 1 == len(tokens) or tokens[index + 1] not in data.anaphor_exceptions)

@@ -120,6 +120,11 @@ REFERRING_OPENERS = frozenset(
     # know ...": they point to what follows them in the article, which the box does not
     # show (15 CNN tune sentences open so). Written as ``words`` reads "Here's".
     | {"here s", "here is", "here are"}
+    # "A second lure for Apple is TV advertising." (businessweek.com, outside the shared
+    # set): the second of the things the article named before. ("Another ..." leans back
+    # as well, but opens leads a reader takes alone: "Another cloud of choking smoke and
+    # dust is set to descend upon ... Delhi this week.", vox.com among the shared pages.)
+    | {f"a {ordinal}" for ordinal in ("second", "third", "fourth", "fifth", "final")}
 )
 
 #: Times said from today that open with a dangling word ("this", "these", "so"): "This
@@ -244,6 +249,10 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     # Calls to comment: "Leave a comment and let us know what your favorite gadget of
     # 2019 is." (zdnet), "Tell us in the comments below."
     ("site-prompt", r"(leave|post|share|drop) (a|your) comments?\b.*"),
+    # The page's own controls, addressed to the reader: "Check out your photo or video
+    # now, and look for it in USA TODAY online, mobile, and print editions.", "Sign in now
+    # to share your story." (usatoday.com's reader-contribution box, outside the shared set).
+    ("site-prompt", r"(check out|sign in|log in|view|add|share|please)\b.{0,160}\byour?\b.*"),
     ("site-prompt", r"(let us know|tell us)\b.{0,120}\b(comments?|below)\b.*"),
     ("byline", r"(by|written by|reporting by|editing by)\s+[A-Z][^.]{0,60}"),
     # "CNN's Ariane de Vogue contributed to this report." (a cnn.tune takeaway; 116 such
@@ -484,6 +493,7 @@ DATA = LanguageData(
     time_phrases=TIME_PHRASES,
     anaphors=ANAPHORS,
     anaphor_exceptions=ANAPHOR_EXCEPTIONS,
+    closing_anaphors=frozenset("this that these those".split()),
     relativizers=frozenset({"who", "which", "that"}),
     letter_salutation=LETTER_SALUTATION,
     fragment_openers=FRAGMENT_OPENERS,
