@@ -314,6 +314,19 @@ def test_every_common_dateline_form_is_cut(opening: str, rules) -> None:
 
 
 @pytest.mark.parametrize(
+    "story",
+    [
+        "iPhone sales fell 10% in the quarter, the company said.",
+        "“We are ready,” the mayor said on Monday.",
+        "38 people were hurt when the roof of the market collapsed.",
+    ],
+)
+def test_a_dateline_before_a_number_a_quotation_or_an_inner_capital_is_cut(story: str) -> None:
+    result = clean(f"NEW YORK (Reuters) - {story}\n\n{MORE_EN}", EN)
+    assert result.text == f"{story}\n\n{MORE_EN}"
+
+
+@pytest.mark.parametrize(
     ("sentence", "rules"),
     [
         ("Trump — who was in Florida at the time — said nothing about the plan.", EN),
@@ -323,6 +336,13 @@ def test_every_common_dateline_form_is_cut(opening: str, rules) -> None:
         ("Jokowi, Presiden RI, meresmikan jalan tol Semarang-Batang pada Senin.", ID),
         ("DEPRESI jadi satu momok yang wajib diwaspadai siapa saja.", ID),
         ("Jakarta-Bandung kini bisa ditempuh dalam 40 menit dengan kereta cepat.", ID),
+        # A dash before a word in lower case opens an aside (cnn.tune, indosum.tune).
+        ("Adults -- some carrying single white roses and others wearing boar badges -- "
+         "watched the services play out on a big screen.", EN),
+        ("Tomlinson -- who is BFFs with Malik -- responded on Twitter.", EN),
+        ("Pengembangnya, Astro HQ – yang dibentuk oleh mantan engineer Apple – kembali "
+         "hadir dengan produk yang lebih menarik lagi.", ID),
+        ("Pemain – ataupun kreator yang tertarik – sekarang sudah bisa mencoba Sansar.", ID),
     ],
 )
 def test_a_story_opening_is_not_taken_for_a_dateline(sentence: str, rules) -> None:

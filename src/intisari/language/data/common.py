@@ -13,7 +13,15 @@ its cost grows linearly with the text it reads.
 
 from __future__ import annotations
 
-__all__ = ["CREDITS", "CREDIT_TRIGGERS", "DATELINES", "DATELINE_WINDOW", "LINK", "NOISE_LINES"]
+__all__ = [
+    "CREDITS",
+    "CREDIT_TRIGGERS",
+    "DATELINES",
+    "DATELINE_WINDOW",
+    "LINK",
+    "NOISE_LINES",
+    "STORY_START",
+]
 
 #: Datelines are looked for in this many first characters of a paragraph: the longest
 #: real one ("LONDON, England (CNN Student News) -- ") is under 60.
@@ -39,21 +47,27 @@ _SOURCE = r"\([^()\n]{2,30}\)"
 #: word ("Jakarta-Bandung") never closes one.
 _DASH = r"\s*(?:--|[–—]{1,2}\s*|-\s)\s*"
 _HYPHEN = r"\s+(?:--|-)\s+"
+#: What follows a dateline: the story's first word, which is capitalised ("iPhone" has a
+#: capital inside), a number or a quotation, or nothing (the dateline alone on its line).
+#: A word in lower case after the dash makes the dash an aside's: "Adults -- some
+#: carrying single white roses ... -- watched ..." (cnn.tune), "Pengembangnya, Astro HQ –
+#: yang dibentuk oleh mantan engineer Apple – kembali hadir ..." (indosum.tune).
+STORY_START = r"(?=$|[\"“'‘(\[\d]|[^\W\d_]*[A-Z])"
 
 # The forms, each anchored at the start of a paragraph:
 #: "Mataram, NTB (ANTARA News) - ", "JAKARTA (Pos Kota) – ", "LONDON, England (Reuters)
 #: - ", "WASHINGTON (CNN) -- ", "Mangupura, (Metrobali.com)- ", and the source alone,
 #: "(CNN) -- ".
-_WITH_SOURCE = rf"(?:(?:{_PLACE}\s*,\s*)?{_PLACE}\s*,?\s*)?{_SOURCE}{_DASH}"
+_WITH_SOURCE = rf"(?:(?:{_PLACE}\s*,\s*)?{_PLACE}\s*,?\s*)?{_SOURCE}{_DASH}{STORY_START}"
 #: "Jakarta, CNN Indonesia -- ", "Liputan6.com, Jakarta - ", "CLEVELAND, Ohio – ".
-_PLACE_AND_OUTLET = rf"{_PLACE}\s*,\s*{_PLACE}{_DASH}"
+_PLACE_AND_OUTLET = rf"{_PLACE}\s*,\s*{_PLACE}{_DASH}{STORY_START}"
 #: "VIENNA — ", "NEW YORK — ", "KOREA SELATAN – ".
-_PLACE_IN_CAPITALS = rf"{_CAPITALS}{_DASH}"
+_PLACE_IN_CAPITALS = rf"{_CAPITALS}{_DASH}{STORY_START}"
 #: "Merdeka.com - ", "Jakarta - " (detik): one word and a hyphen. An en or em dash after
 #: a capitalised word is an aside in English ("Trump — who ..."), not a dateline.
-_ONE_WORD = rf"(?:{_DOMAIN}|[A-Z][\w.&'’]{{3,}}){_HYPHEN}"
+_ONE_WORD = rf"(?:{_DOMAIN}|[A-Z][\w.&'’]{{3,}}){_HYPHEN}{STORY_START}"
 #: "Outlet.com, Kota: ", "Jakarta, Indonesia: ".
-_WITH_COLON = rf"(?:{_DOMAIN}|{_NAME})\s*,\s*{_PLACE}:\s+"
+_WITH_COLON = rf"(?:{_DOMAIN}|{_NAME})\s*,\s*{_PLACE}:\s+{STORY_START}"
 
 #: "Liputan6.com, Jakarta London Love Story, film kedua ...": the outlet's domain and
 #: one word of place, set in bold with no dash, then the story. Without a dash the place

@@ -326,7 +326,8 @@ TRAILERS: tuple[tuple[str, str], ...] = (
 #: ("VIENNA — ", "CLEVELAND, Ohio – ", "TEMPO.CO, Jakarta - ", see ``common``).
 DATELINES: tuple[str, ...] = (
     r"(?:[A-Z][A-Za-z.'’]*(?:[ ,]{1,2}(?:[A-Z][A-Za-z.'’]*|\d{1,2})){0,4}\s*)?"
-    r"\((?:CNN|AP|Reuters|AFP|CNN Student News|EW\.com|CNNMoney|Mashable)\)\s*[-–—]{0,2}\s*",
+    r"\((?:CNN|AP|Reuters|AFP|CNN Student News|EW\.com|CNNMoney|Mashable)\)\s*[-–—]{0,2}\s*"
+    + common.STORY_START,
     # Any outlet alone in brackets before the story, glued or not ("(The Hollywood
     # Reporter)Melissa Benoist is ...", "(Rolling Stone) ", "(WIRED) ": CNN's syndicated
     # stories); with no place before it, so "Apple (AAPL) shares fell" keeps its name.

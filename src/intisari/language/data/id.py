@@ -377,7 +377,10 @@ TRAILERS: tuple[tuple[str, str], ...] = (
 #: see ``common``), and one word with any dash, which Indonesian sites use ("Jakarta –
 #: "); a story opening with a capitalised word and a dash ("GO - JEK akan ...",
 #: IndoSum's spacing) is not taken.
-DATELINES: tuple[str, ...] = (*common.DATELINES, r"[A-Z][\w.&'’]{3,}\s*[-–—]{1,2}\s+")
+DATELINES: tuple[str, ...] = (
+    *common.DATELINES,
+    rf"[A-Z][\w.&'’]{{3,}}\s*[-–—]{{1,2}}\s+{common.STORY_START}",
+)
 
 # Fact checking (``intisari.checking``) -------------------------------------------------
 
