@@ -59,6 +59,25 @@ def test_a_bullet_missing_from_the_marked_body_is_flagged(tmp_path: Path) -> Non
     assert 0 < totals["f1_engine"] <= 100 and 0 < totals["f1_trafilatura"] <= 100
 
 
+def test_a_page_refused_for_its_script_still_has_its_extraction_scored(tmp_path: Path) -> None:
+    # Chinese (newspaper4k's test pages hold seven such): read, then refused, since
+    # Intisari does not segment a script written without spaces.
+    story = [
+        "北京市政府周一宣布，地铁票价将从下月起上涨两元。",
+        "官员表示，新票价将用于改善车站设施。",
+    ]
+    (tmp_path / "zh.html").write_text(page(story), encoding="utf-8")
+    line = {"file": "zh.html", "lang": "zh", "ground_truth": "\n".join(story)}
+    (tmp_path / "manifest.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    evaluation = evaluate_pages(tmp_path)
+    (zh,) = evaluation.pages
+    assert zh.error is not None and "without spaces" in zh.error and not zh.bullets
+    # Scored on the body as read (the page's headline, "Harga BBM naik", is read too).
+    assert zh.f1_engine is not None and zh.f1_trafilatura is not None
+    assert zh.f1_engine >= zh.f1_trafilatura > 50
+    assert evaluation.totals()["refused"] == 1
+
+
 def test_token_f1_counts_words_not_spacing() -> None:
     assert token_f1("Harga naik,  kata dia.", "harga naik kata dia") == 100.0
     assert token_f1("", "harga naik") == 0.0

@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from intisari.errors import InputError, NotAnArticle
+from intisari.errors import InputError, NotAnArticle, UnsupportedScript
 from intisari.evaluation.corpus import read_records
 from intisari.evaluation.metrics import (
     box_shape,
@@ -41,6 +41,7 @@ from intisari.evaluation.metrics import (
     leans_on_missing,
     sentence_indexes,
 )
+from intisari.ingest import load
 from intisari.ingest.main_content import extract_body
 from intisari.language.detect import language_for
 from intisari.options import DEFAULT_OPTIONS
@@ -176,6 +177,14 @@ def evaluate_pages(folder: Path, limit: int | None = None) -> PagesEvaluation:
             page.not_news = True
             # Refused after reading: the extraction is still scored, on the text read.
             read_text = _read_text(html)
+        except UnsupportedScript as error:
+            summary = None
+            page.error = str(error)
+            # Read, then refused for a script written without spaces: the extraction is
+            # still scored, on the body as read (a 0 would count the refusal as a miss).
+            read_text = load(
+                text=None, html=html, url=None, title=None, lang=None, options=DEFAULT_OPTIONS
+            ).text
         except InputError as error:
             summary = None
             page.error = str(error)
