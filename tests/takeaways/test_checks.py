@@ -247,6 +247,9 @@ def test_back_references_are_caught(lang: str, sentence: str) -> None:
         # A pronoun after the name it stands for.
         ("id", "Jokowi mengatakan ia akan hadir dalam pembukaan Asian Games."),
         ("id", "Menurut Jokowi, ia akan hadir dalam pembukaan Asian Games."),
+        # The speaker's side, after the speaker (IndoSum).
+        ("id", "Edwin mengatakan, pihaknya selalu membahas surat dari Menteri Keuangan rutin "
+         "setiap tahun."),
         # Recently, so far, this week: a time said from today (IndoSum and CNN sentences
         # that their reference summaries copy).
         ("id", "Baru-baru ini Samsung mengumumkan kondisi keuangan pada tahun 2017 lalu."),

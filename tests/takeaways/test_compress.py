@@ -384,6 +384,10 @@ def test_an_adjective_after_a_comma_is_not_a_closing_clause() -> None:
          "Apple said it would cut iPhone prices in China."),
         ("id", "Alhasil, Arema sukses menambah keunggulan 2-0 pada menit ke-13.",
          "Arema sukses menambah keunggulan 2-0 pada menit ke-13."),
+        ("id", "Hasilnya, The Blues melorot ke posisi delapan Liga Utama Inggris akibat dua "
+         "kekalahan dari Liverpool dan Arsenal.",
+         "The Blues melorot ke posisi delapan Liga Utama Inggris akibat dua kekalahan dari "
+         "Liverpool dan Arsenal."),
         ("en", "Indeed, Apple said it would cut iPhone prices in China.",
          "Apple said it would cut iPhone prices in China."),
         ("en", "On the other hand, Samsung expects its phone sales to grow in India.",

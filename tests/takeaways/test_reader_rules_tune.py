@@ -31,6 +31,21 @@ EN = LANGUAGES["en"]
         # The result of what the sentence before said (IndoSum).
         ("id", "Alhasil, tim tamu mendapatkan celah untuk setidaknya membuat gol pelipur lara."),
         ("id", "Walhasil, kamera mampu menghasilkan bidikan bokeh berkualitas."),
+        ("id", "Hasilnya, The Blues melorot ke posisi delapan Liga Utama Inggris akibat dua "
+         "kekalahan dari Liverpool dan Arsenal."),
+        ("id", "Akibatnya, selang satu menit kemudian, Maitimo mencatatkan namanya di papan "
+         "skor untuk kali kedua setelah menuntaskan umpan Shohei Matsunaga."),
+        ("id", "Artinya, peningkatan daya beli ada, hanya saja masyarakat menahan konsumsi "
+         "karena belum memiliki kepercayaan (confidence) terhadap kondisi perekonomian."),
+        ("id", "Misalnya saja Perindo punya Hary Tanoesoedibjo yang namanya dikenal karena "
+         "sering muncul di televisi dan punya program-program partai."),
+        ("id", "Alasannya adalah karena Kemenkominfo sudah mengajukan permintaan pemblokiran "
+         "game pada Steam."),
+        # The speaker's side, the speaker himself: named before (IndoSum).
+        ("id", "Pihaknya pun berencana akan terus mengembangkan varian produk tiket pesawat "
+         "lainnya demi mendorong transaksi baru."),
+        ("id", "Dirinya menjelaskan, dalam konteks penyelenggaraan Pemilu, Bawaslu punya "
+         "kewenangan untuk melakukan pengawasan terhadap seluruh proses tahapan."),
         ("en", "Nor are pilots of a higher moral type than the rest of us."),
         ("en", "After all, the United States had agreed to a very high price for his release."),
         # A connective that confirms, settles or weighs against what came before
@@ -82,6 +97,10 @@ def test_sentences_that_lean_on_one_not_shown_are_caught(lang: str, sentence: st
          "Tehrik-i-Taliban, or TTP."),
         ("en", "Phase I of the trial enrolled 45 volunteers in Seattle."),
         ("id", "Kendati begitu, performa ekspor kita masih jauh dari angka memuaskan."),
+        # A word with "-nya" that counts, or says how often, leans on nothing (IndoSum).
+        ("id", "Sedikitnya 124 pengungsi juga mengalami luka-luka, seperti dilaporkan AFP."),
+        ("id", "Biasanya, untuk mencari sneaker yang mereka koleksi, anggota NSS kerap "
+         "melakukan 'hunting' ke dalam dan luar negeri."),
     ],
 )
 def test_story_sentences_do_not_lean_back(lang: str, sentence: str) -> None:

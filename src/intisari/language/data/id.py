@@ -86,6 +86,13 @@ SAME_OCCASION = frozenset(
 #: opener, and a detachable one when a name follows its comma ("Alhasil, Arema ...").
 CONNECTIVE_PHRASES = frozenset(
     {"alhasil", "walhasil", "bagaimanapun", "bagaimanapun juga", "dengan kata lain"}
+    # "Akibatnya, ..." and "Hasilnya, ..." (as a result), "Artinya, ..." and "Intinya, ..."
+    # (that means, in short), "Makanya ..." (that is why), "Misalnya, ...", "Contohnya,
+    # ..." and "Buktinya, ..." (for example, the proof): a word with "-nya" that stands for
+    # what the sentence before said (IndoSum: 26 of 28 "Akibatnya" and 33 of 34
+    # "Hasilnya" openings had been read as standing alone).
+    | {"akibatnya", "hasilnya", "artinya", "intinya", "makanya", "misalnya", "contohnya",
+       "buktinya"}
 )
 
 REFERRING_OPENERS = frozenset(
@@ -97,6 +104,11 @@ REFERRING_OPENERS = frozenset(
     # "Sebab ..." with no main clause is a fragment: ``SUBORDINATORS``.) "Tak terkecuali
     # saat Anda ..." (not excepted): an exception to a rule stated before.
     | {"pasalnya", "sebab", "tak terkecuali", "tidak terkecuali"}
+    # "Alasannya, ..." (the reason), "Tujuannya ..." (its aim): of what was said before.
+    # "Pihaknya akan ..." (his side: the organisation of someone named before) and
+    # "Dirinya mengaku ..." (he himself) as the sentence's first word; after "Edwin
+    # mengatakan, ..." they are Edwin's, so they are no ``PERSON_PRONOUNS``.
+    | {"alasannya", "tujuannya", "pihaknya", "dirinya"}
     # "Dan mereka menjadi satu-satunya negara ..." (and): adds to what came before.
     | {"dan"}
     # "Keduanya ditangkap ..." (the two of them), "Salah satunya ..." (one of them).
