@@ -220,6 +220,9 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         # What it acts on was said before (usatoday.com, outside the shared set).
         ("en", "Modena, Italy-based tech firm IK Multimedia hopes to change that."),
         ("en", "The union said it would never accept those."),
+        # The ones just named, inside the sentence (mashable.com, outside the shared set).
+        ("en", "McKelvey says his main contribution is getting these programs off the ground "
+         "and letting others run them."),
     ],
 )
 def test_back_references_are_caught(lang: str, sentence: str) -> None:
@@ -264,6 +267,7 @@ def test_back_references_are_caught(lang: str, sentence: str) -> None:
         # "that" opening what was said, and "a second" that counts time, name their thing.
         ("en", "The minister said that the talks would resume on Monday."),
         ("en", "Officials said the outage lasted less than a second."),
+        ("en", "Prices of used cars are rising fast these days, dealers say."),
         # Indonesian closes on "ini" for today: no closing anaphors in its data.
         ("id", "Presiden Joko Widodo melantik tiga menteri baru hari ini."),
     ],

@@ -143,10 +143,12 @@ TIME_PHRASES = frozenset(
     | {"these days", "so far"}
 )
 
-#: "Evidence of such plumes", "one such plume": the kind just described. "Such as",
-#: "such a" and "such that" do not point back (``ANAPHOR_EXCEPTIONS``).
-ANAPHORS = frozenset({"such"})
-ANAPHOR_EXCEPTIONS = frozenset({"as", "a", "an", "that"})
+#: "Evidence of such plumes", "one such plume": the kind just described; "... getting
+#: these programs off the ground ..." (mashable.com, outside the shared set): the ones
+#: just named. "Such as", "such a", "such that" and "these days" do not point back
+#: (``ANAPHOR_EXCEPTIONS``).
+ANAPHORS = frozenset({"such", "these"})
+ANAPHOR_EXCEPTIONS = frozenset({"as", "a", "an", "that", "days"})
 #: A reader's letter in a syndicated advice column opens "DEAR ABBY:"; the columnist's
 #: answer "DEAR FEELING:", "DEAR CONCERNED SISTER:" (capitals, then a colon).
 LETTER_SALUTATION = r"DEAR [A-Z][A-Z .'’-]{1,40}:"
