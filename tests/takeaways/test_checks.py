@@ -178,6 +178,8 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
          "2016 ketika Brotoseno terjaring operasi tangkap tangan."),
         ("id", "Rumah mereka hangus terbakar pada Senin dini hari."),
         ("id", "Sebagai anak bungsu, ia memang kerap ditemani sang ibu saat bersidang."),
+        # A verb that is no verb of saying after the first word: whose inauguration?
+        ("id", "Usai dilantik, ia langsung menggelar rapat dengan jajarannya."),
         # The two organisations the sentence before named (CNN, cnn.tune.jsonl).
         ("en", "Together, they are building 141 schools across Pakistan."),
         ("en", "Only then will real work/ life balance start to take shape."),
@@ -253,6 +255,7 @@ def test_back_references_are_caught(lang: str, sentence: str) -> None:
         # The speaker's side, after the speaker (IndoSum).
         ("id", "Edwin mengatakan, pihaknya selalu membahas surat dari Menteri Keuangan rutin "
          "setiap tahun."),
+        ("id", "Tofik mengatakan, ia masih mendalami penyebab carok massal itu."),
         # Recently, so far, this week: a time said from today (IndoSum and CNN sentences
         # that their reference summaries copy).
         ("id", "Baru-baru ini Samsung mengumumkan kondisi keuangan pada tahun 2017 lalu."),

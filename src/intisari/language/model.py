@@ -363,6 +363,10 @@ class LanguageData:
     #: mark ('"...," he said.', '"...," kata dia.'): the speaker was named before, so
     #: the quotation needs a bullet naming someone (``checks.refers_back``).
     speaker_pronouns: frozenset[str] = frozenset()
+    #: Lower-cased verbs of saying in the form that follows their speaker and opens what
+    #: was said ("Edwin mengatakan, ia ..."), beyond ``speech_verbs``: after a name and one
+    #: of them, a pronoun is that name (``checks.refers_back``).
+    reporting_verbs: frozenset[str] = frozenset()
     #: Does ``intisari train`` learn a box sizer for the language? Cross-validated, the
     #: sizer lifts IndoSum ROUGE-1 over the word budget; on CNN it did no better
     #: (30.1-30.3 against 30.4), so English keeps the budget.

@@ -495,18 +495,21 @@ def _person_after_opening_phrase(text: str, data: LanguageData) -> bool:
     """Is a personal pronoun (one of the language's ``person_pronouns`` or
     ``speaker_pronouns``) the first word after an opening phrase that names no one
     ("Sebagai anak bungsu, ia memang kerap ditemani ...", "Together, they are building
-    141 schools ...")? After a phrase with a name ("Menurut Jokowi, ia ..."), the
-    pronoun is that name."""
+    141 schools ...")? After a phrase with a name ("Menurut Jokowi, ia ..."), or a name
+    and a verb of saying ("Edwin mengatakan, ia ...": ``reporting_verbs``), the pronoun
+    is that name."""
     if not (data.person_pronouns or data.speaker_pronouns):
         return False
     phrase, comma, rest = text[:OPENING_CHARS].partition(",")
     if not comma:
         return False
     after = words(rest)[:1]
+    said_by = phrase.split()
     return (
         bool(after)
         and (after[0] in data.person_pronouns or after[0] in data.speaker_pronouns)
-        and not any(word[:1].isupper() for word in phrase.split()[1:])
+        and not any(word[:1].isupper() for word in said_by[1:])
+        and not (len(said_by) == 2 and said_by[1].lower() in data.reporting_verbs)
     )
 
 

@@ -530,6 +530,10 @@ DATA = LanguageData(
     passive_markers=frozenset({"oleh"}),
     attribution_suffix="nya",
     speaker_pronouns=frozenset({"dia", "ia", "mereka", "beliau"}),
+    reporting_verbs=frozenset(
+        "mengatakan menjelaskan menyatakan menambahkan menegaskan mengungkapkan menyebutkan "
+        "menuturkan memaparkan menerangkan melanjutkan mengaku".split()
+    ),
     learned_box_size=True,
     related_link_cues=(
         r"\b(baca|lihat|simak)\s+(juga|pula)\b",
