@@ -364,8 +364,9 @@ class LanguageData:
     #: the quotation needs a bullet naming someone (``checks.refers_back``).
     speaker_pronouns: frozenset[str] = frozenset()
     #: Lower-cased verbs of saying in the form that follows their speaker and opens what
-    #: was said ("Edwin mengatakan, ia ..."), beyond ``speech_verbs``: after a name and one
-    #: of them, a pronoun is that name (``checks.refers_back``).
+    #: was said ("Edwin mengatakan, ia ..."; ``speech_verbs`` are the forms that close a
+    #: quotation, "kata", "ujar"): after a one-word name and one of them, a pronoun is
+    #: that name (``checks.refers_back``).
     reporting_verbs: frozenset[str] = frozenset()
     #: Does ``intisari train`` learn a box sizer for the language? Cross-validated, the
     #: sizer lifts IndoSum ROUGE-1 over the word budget; on CNN it did no better
