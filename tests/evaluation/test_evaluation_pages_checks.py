@@ -63,9 +63,10 @@ def _defects(summary: Summary, headings: tuple[str, ...] = ()) -> list[list[str]
          "emanating from Europa.", "dangling"),
         ("Details can be found in this 16-inch MacBook Pro deal roundup.", "boilerplate"),
         # The letter's writer speaks in the first person ("My ..."), which no reader of the
-        # box can place: the writer's voice (``dangling``) as well as a letter.
+        # box can place: the writer's voice (``dangling``) as well as a letter, opened by a
+        # label in capitals (``dateline``).
         ("DEAR ABBY: My older sister has just been diagnosed with cervical cancer.",
-         "dangling letter"),
+         "dateline dangling letter"),
         ("Remember New Jersey’s epic quest to find a state slogan?", "question"),
         ("“South Dakota has a problem. There isn’t a single solution because meth is "
          "widespread. Meth. We’re on it.”", "quote"),

@@ -39,6 +39,11 @@ EN = LANGUAGES["en"]
         ("id", "Presiden Joko Widodo meninjau lokasi banjir (dok. Istimewa)."),
         ("en", "President Trump speaks at the White House. (AP Photo/Evan Vucci)"),
         ("en", "Protesters gathered outside the court on Monday. Getty Images"),
+        # Labels in capitals: a transcript's speaker, a link's kicker, a results line.
+        ("en", "ELLESA THROWDEN: Wasted money is a shared concern of Olympian Bill Kirby."),
+        ("en", "IN TEXAS: Family of Ebola patient quarantined"),
+        ("id", "SIMAK JUGA: Inter Catat Lima Kemenangan Beruntun"),
+        ("id", "MD: Liao Min Chun/Su Cheng Heng (TAI) vs Hendra Setiawan/Tan Boon Heong 21-19."),
     ],
 )
 def test_datelines_and_credits_are_caught(lang: str, sentence: str) -> None:
@@ -55,6 +60,10 @@ def test_datelines_and_credits_are_caught(lang: str, sentence: str) -> None:
         ("id", "Kapal itu masuk dok. untuk diperbaiki selama dua pekan."),
         ("id", "Seorang wanita muda terkena stroke di usia 26 tahun, "
          "beberapa bulan setelah melahirkan."),
+        # A name in capitals that opens a sentence with a verb is no label.
+        ("id", "NATO menyatakan: pasukan tidak akan dikirim ke Ukraina."),
+        ("en", "U.S. officials gave one reason: the talks had stalled."),
+        ("en", "A: Eli Lilly and Regeneron have asked the FDA to authorize the treatments."),
     ],
 )
 def test_story_sentences_are_not_datelines_or_credits(lang: str, sentence: str) -> None:

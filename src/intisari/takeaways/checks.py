@@ -87,7 +87,7 @@ __all__ = [
 #: Every kind of defect, with what a reader sees (the evaluation report's legend).
 DEFECTS: dict[str, str] = {
     "not-in-body": "not from the article body (a widget, a caption, another story)",
-    "dateline": "opens with a dateline or holds a photo credit",
+    "dateline": "opens with a dateline or a label in capitals, or holds a photo credit",
     "quote": "part of a quotation, a quotation without its speaker or of a few words, "
     "or unpaired marks",
     "fragment": "not a whole sentence",
@@ -130,8 +130,17 @@ PREDICATE_SUFFIX_MIN_CHARS = 4
 #: little to count.
 MIN_CLAUSE_WORDS = 3
 
-#: What closes a dateline, in any of its forms ("VIENNA — ", "Jakarta, Indonesia: ").
+#: What closes a dateline, in any of its forms ("VIENNA — ", "Jakarta, Indonesia: "),
+#: or a label.
 _DATELINE_MARK = re.compile("[-–—:]")
+#: A label in capitals closed by a colon: a transcript's speaker ("ELLESA THROWDEN:
+#: Wasted money is a shared concern of Olympian Bill Kirby.", abc.net.au, a page outside
+#: the shared set: the reporter's words or a guest's, the reader cannot tell), a link's
+#: kicker ("IN TEXAS: Family of Ebola patient quarantined", "SIMAK JUGA: ..."), a
+#: results or line-up line ("MD: Liao Min Chun/Su Cheng Heng (TAI) vs ..."). Typography,
+#: not words: the same in every language written in capitals. Two capitals at least: a
+#: question-and-answer story's "A: " is the language's ``inline_noise``.
+_LABEL = re.compile(r"""["“]?[A-Z][A-Z.'’&-]+(?: [A-Z][A-Z.'’&-]*){0,3}:\s""")
 #: Double quotation marks, straight and typographic (a quote's start and end look alike).
 #: Single ones are read apart (``quotes_unbalanced``): they are apostrophes as often as
 #: quotes ("Finland’s", "don't").
@@ -325,12 +334,13 @@ def cut_from_quote(text: str, spans: list[tuple[int, int]], marks: list[int]) ->
 
 
 def dateline_or_credit(text: str, data: LanguageData) -> bool:
-    """Opens with a dateline ("VIENNA — The house ...") or holds a photo credit."""
+    """Opens with a dateline ("VIENNA — The house ...") or a label in capitals
+    ("ELLESA THROWDEN: ..."), or holds a photo credit."""
     patterns = _patterns(data)
     head = text.lstrip()[:DATELINE_WINDOW]
     # Every form closes with a dash or a colon: most sentences have neither up front.
-    if _DATELINE_MARK.search(head) and any(
-        pattern.match(head) for pattern in patterns.datelines
+    if _DATELINE_MARK.search(head) and (
+        _LABEL.match(head) or any(pattern.match(head) for pattern in patterns.datelines)
     ):
         return True
     if patterns.credits is None or not may_match(text, data.credit_triggers):
