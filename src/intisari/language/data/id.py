@@ -109,6 +109,16 @@ REFERRING_OPENERS = frozenset(
     # "Dirinya mengaku ..." (he himself) as the sentence's first word; after "Edwin
     # mengatakan, ..." they are Edwin's, so they are no ``PERSON_PRONOUNS``.
     | {"alasannya", "tujuannya", "pihaknya", "dirinya"}
+    # "Jawabannya ada di film dokumenter ..." (the answer), "Situasinya bertambah parah
+    # ..." (the situation), "Solusinya, ..." (the solution), "Sisanya ..." (the rest):
+    # a thing the sentence before named, its "-nya" the thing's. Each word as IndoSum's
+    # texts open sentences with it; "Rencananya" and "Kabarnya" (the plan is, reportedly)
+    # stand alone.
+    | {
+        "jawabannya", "situasinya", "solusinya", "masalahnya", "kuncinya", "caranya",
+        "syaratnya", "bedanya", "penyebabnya", "harganya", "pengembangnya", "semuanya",
+        "sisanya", "selebihnya",
+    }
     # "Dan mereka menjadi satu-satunya negara ..." (and): adds to what came before.
     | {"dan"}
     # "Keduanya ditangkap ..." (the two of them), "Salah satunya ..." (one of them).
