@@ -211,6 +211,14 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         ("id", '"Kami akan terus mengawal proses hukum ini," kata dia.'),
         # The place the sentence before named.
         ("id", "Di sanalah kamu bisa melihat bagaimana gadis mungil yang masih sangat polos."),
+        # The answer, the situation, the solution, all of them: of what came before
+        # (IndoSum).
+        ("id", "Jawabannya ada di film dokumenter berjudul 'Spielberg' yang tayang di saluran "
+         "HBO."),
+        ("id", "Situasinya bertambah parah ketika medium yang dilibatkan adalah virtual "
+         "reality."),
+        ("id", "Solusinya kerap dipercayakan pada media penyimpanan eksternal."),
+        ("id", "Semuanya menyenangkan sampai kemudian berakhir."),
         # A time said from today does not excuse what follows it.
         ("id", "Belakangan ini, hal tersebut menjadi perbincangan warganet."),
         ("en", "This week, he announced that the plant would close."),
@@ -280,6 +288,10 @@ def test_back_references_are_caught(lang: str, sentence: str) -> None:
         ("en", "The minister said that the talks would resume on Monday."),
         ("en", "Officials said the outage lasted less than a second."),
         ("en", "Prices of used cars are rising fast these days, dealers say."),
+        # The plan is, reportedly: sentence adverbs in "-nya" that stand alone (IndoSum).
+        ("id", "Rencananya, pemain Persib Bandung bakal menandatangani kontraknya, Jumat "
+         "(14/7)."),
+        ("id", "Kabarnya Wenger masih mencoba menuntaskan transfer Alexandre Lacazette."),
         # Indonesian closes on "ini" for today: no closing anaphors in its data.
         ("id", "Presiden Joko Widodo melantik tiga menteri baru hari ini."),
     ],
