@@ -20,20 +20,25 @@ Origin = Literal["extract", "llm"]
 #: Interfax" from "... di Ukraina, menurut kantor berita Interfax." leaves the pieces
 #: "... di Ukraina" and ".", which read "... di Ukraina.".
 CLOSING_MARKS = ".,;:!?…"
+#: Quotation marks that open what follows them. A piece that is one of them alone is
+#: joined to the piece after it without a space: the last sentence of a quotation shown
+#: with the mark that opened the quotation ('“' and 'Kami duga pelakunya ...," kata
+#: Martinus.') reads '“Kami duga pelakunya ...," kata Martinus.'.
+OPENING_MARKS = frozenset('"“„«')
 
 
 def join_spans(text: str, spans: list[tuple[int, int]]) -> str:
     """The takeaway that ``spans`` of ``text`` make: the grounding invariant's one rule.
 
     The pieces are joined with single spaces, except that a piece opening with one of
-    ``CLOSING_MARKS`` follows the one before it directly. The engine builds every
-    extracted takeaway's text with this function, and every grounding check compares
-    with it.
+    ``CLOSING_MARKS`` follows the one before it directly, and so does a piece after one
+    that is only one of ``OPENING_MARKS``. The engine builds every extracted takeaway's
+    text with this function, and every grounding check compares with it.
     """
     joined: list[str] = []
     for start, end in spans:
         piece = text[start:end]
-        if joined and piece[:1] not in CLOSING_MARKS:
+        if joined and piece[:1] not in CLOSING_MARKS and joined[-1] not in OPENING_MARKS:
             joined.append(" ")
         joined.append(piece)
     return "".join(joined)

@@ -273,6 +273,15 @@ def test_join_spans_puts_no_space_before_a_closing_mark() -> None:
     assert join_spans(text, [(0, 5), (14, 26)]) == "Rusia pasukan NATO"
 
 
+def test_join_spans_puts_no_space_after_an_opening_mark_alone() -> None:
+    text = '"Kami ingin warganya bugar. Kami ingin warga berkegiatan," kata Anies.'
+    assert join_spans(text, [(0, 1), (28, 70)]) == (
+        '"Kami ingin warga berkegiatan," kata Anies.'
+    )
+    # A piece that merely starts with a mark is followed by a space, as any piece.
+    assert join_spans(text, [(0, 5), (28, 32)]) == '"Kami Kami'
+
+
 def _document(sentences: list[str], lang: str):
     return build_document("\n\n".join(sentences), None, language_for(lang))
 

@@ -69,7 +69,9 @@ def test_a_short_quotation_is_shown_whole_with_its_speaker() -> None:
     assert quote == [Quotation(1, 2), Quotation(1, 2)]
 
 
-def test_a_long_quotation_gives_its_closing_sentence_without_the_closing_mark() -> None:
+def test_a_long_quotation_gives_its_closing_sentence_with_the_opening_mark() -> None:
+    """Two spans: the mark that opens the quotation, and its closing sentence whole, so
+    the speaker's words read as theirs (not "We should ..., Pratikno stated")."""
     opening = '"' + " ".join(["Peatlands cover about one-third of Finlands territory."] * 5)
     doc = document(
         [TEMPO_EN[0], opening + ' We should manage the peatland areas properly," Secretary '
@@ -79,13 +81,50 @@ def test_a_long_quotation_gives_its_closing_sentence_without_the_closing_mark() 
     taken = box(doc, ["We should", '"Peatlands cover', "Indonesia could"], 2)
     assert taken == [
         TEMPO_EN[0],
-        "We should manage the peatland areas properly, Secretary of State Pratikno stated on "
-        "Tuesday.",
+        '"We should manage the peatland areas properly," Secretary of State Pratikno stated '
+        "on Tuesday.",
     ]
     result = select_takeaways(doc, [0.0] * len(doc.sentences), 1)
     for takeaway in result:
         joined = join_spans(doc.text, takeaway.spans)
         assert re.sub(r"\s+", " ", joined) == takeaway.text  # deletion only: grounded
+        assert not quotes_unbalanced(takeaway.text)
+
+
+def test_an_indonesian_closing_sentence_keeps_its_quotation_marks() -> None:
+    """'Kami ingin ...,' kata Anies (indosum.tune): without its marks, "Kami" (we) read
+    as the article's own word."""
+    anies = (
+        '"Kami ingin warganya bugar. Kami ingin warga berkegiatan dan kompetisi olahraga '
+        'rutin sepanjang tahun akan menjadi wadahnya," kata Anies Baswedan saat sosialisasi '
+        "di Kelurahan Tengah, Kramat Jati, Jakarta Timur, hari ini."
+    )
+    lead = (
+        "Calon Gubernur DKI Jakarta Anies Rasyid Baswedan menjanjikan program kompetisi "
+        "olahraga secara rutin di Jakarta untuk meningkatkan kebugaran warga."
+    )
+    doc = document([lead, anies], "id")
+    taken = box(doc, ["Kami ingin warga ", lead[:20]], 2)
+    assert taken == [
+        lead,
+        '"Kami ingin warga berkegiatan dan kompetisi olahraga rutin sepanjang tahun akan '
+        'menjadi wadahnya," kata Anies Baswedan saat sosialisasi di Kelurahan Tengah, '
+        "Kramat Jati, Jakarta Timur, hari ini.",
+    ]
+
+
+def test_a_closing_sentence_whose_quotation_opens_after_its_speaker_is_not_taken() -> None:
+    """`Pratikno said, "Peatlands ... properly," he added.`: no mark opens the first
+    sentence, so no mark can be shown before the closing one."""
+    opening = 'Pratikno said, "' + " ".join(
+        ["Peatlands cover about one-third of Finlands territory."] * 5
+    )
+    doc = document(
+        [TEMPO_EN[0], opening + ' We should manage the peatland areas properly," Secretary '
+         "of State Pratikno stated on Tuesday.", TEMPO_EN[2]], "en"
+    )
+    taken = box(doc, ["We should", "Indonesia could", "Pratikno noted"], 2)
+    assert taken == [TEMPO_EN[0], TEMPO_EN[2]]
 
 
 def test_a_long_quotation_gives_its_opening_sentence_with_its_speaker() -> None:

@@ -12,9 +12,11 @@ opened. So a sentence that belongs to such a quotation becomes a takeaway only
   with (two spans, the sentence's final full stop left out): `"Kerja sama ini berperan
   signifikan dalam penguatan struktur industri nasional," kata Airlangga.` from `"Kerja
   sama ... nasional. Ini juga membuka lapangan kerja," kata Airlangga.`;
-- for the sentence that closes it and names the speaker after the closing mark, as that
-  sentence with the closing mark left out of its spans: `We should manage the peatland
-  areas properly, Secretary of State Pratikno stated on Tuesday.`
+- for the sentence that closes it and names the speaker after the closing mark, as the
+  mark that opened the quotation and that sentence (two spans): `"We should manage the
+  peatland areas properly," Secretary of State Pratikno stated on Tuesday.` (Without the
+  opening mark, the closing one left out, the speaker's words read as the article's:
+  "Kami duga pelakunya adalah dari jaringan ISIS, kata ..." has no one for "Kami".)
 
 (deletion only: the grounding invariant holds), and not at all otherwise: a sentence in
 the middle of a quotation, a quotation that runs past its paragraph, whose speaker comes
@@ -137,7 +139,7 @@ def quotation_spans(
         return _with_speaker(document, index, quotation.last)
     if index != quotation.last:
         return None
-    return _without_closing_mark(document, index)
+    return _with_opening_mark(document, quotation.first, index)
 
 
 def _closing_mark(document: Document, index: int) -> int | None:
@@ -173,18 +175,15 @@ def _with_speaker(document: Document, index: int, last: int) -> list[tuple[int, 
     return [(sentence.start, full_stop), (mark - 1, document.sentences[last].end)]
 
 
-def _without_closing_mark(document: Document, index: int) -> list[tuple[int, int]] | None:
-    """The closing sentence with its (first, unpaired) closing mark left out, when the
-    words after the mark name who spoke."""
-    mark = _closing_mark(document, index)
-    if mark is None:
+def _with_opening_mark(document: Document, first: int, last: int) -> list[tuple[int, int]] | None:
+    """The mark that opens the quotation of sentences ``first`` to ``last`` (the first
+    must open with it), then the closing sentence whole, when the words after its closing
+    mark name who spoke."""
+    if _closing_mark(document, last) is None:
         return None
-    sentence = document.sentences[index]
-    text = document.text
-    before = text[sentence.start : mark].rstrip()
-    after = mark + 1
-    while after < sentence.end and text[after].isspace():
-        after += 1
-    if not before:
-        return None
-    return [(sentence.start, sentence.start + len(before)), (after, sentence.end)]
+    opening = document.sentences[first]
+    marks = quote_marks(document.text[opening.start : opening.end])
+    if not marks or marks[0] != 0:
+        return None  # the speaker before the quotation, or a title in quotation marks
+    closing = document.sentences[last]
+    return [(opening.start, opening.start + 1), (closing.start, closing.end)]

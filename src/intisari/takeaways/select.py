@@ -299,10 +299,13 @@ def _shown(
 
 
 def _opening(document: Document, index: int, quotation: Quotation | None) -> int:
-    """The sentence a takeaway of sentence ``index`` starts with."""
+    """The sentence whose words a takeaway of sentence ``index`` starts with (the mark
+    alone that a quotation's last sentence is shown with is not its start)."""
     spans = _quoted_spans(document, index, quotation)
-    if spans and quotation is not None and spans[0][0] < document.sentences[index].start:
-        return quotation.first
+    if spans and quotation is not None:
+        start = next(s for s, e in spans if e - s > 1)
+        if start < document.sentences[index].start:
+            return quotation.first
     return index
 
 
