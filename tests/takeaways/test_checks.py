@@ -116,6 +116,11 @@ def test_story_sentences_are_not_datelines_or_credits(lang: str, sentence: str) 
          "Studio, as Kelly Malloy stopped-by and was given the royal treatment she deserved…"),
         ("id", "Namanya muncul sebagai desainer yang koleksinya dipakai Taylor Swift di video "
          "musik terbarunya '..."),
+        # The items of a list the sentence before opened (indosum.tune).
+        ("id", "Di antaranya, produser kenamaan dunia Mario Kassar yang berpengalaman "
+         "memproduksi film-film box office Hollywood."),
+        ("id", "Diantaranya, bisa mengurangi penyakit pernafasan dan tingkat CRP yang lebih "
+         "rendah."),
     ],
 )
 def test_fragments_are_caught(lang: str, sentence: str) -> None:

@@ -197,6 +197,9 @@ PLACE_HEADS = frozenset(
 #: berlaku ...", "Yakni terkait ...", "Termasuk mengkaji kemungkinan ...".
 FRAGMENT_OPENERS = frozenset(
     {"mulai dari", "belum lagi", "juga", "serta", "yakni", "yaitu", "antara lain", "termasuk"}
+    # "Di antaranya, produser kenamaan dunia Mario Kassar yang ..." (among them): the
+    # items of a list the sentence before opened (IndoSum; a reader's report).
+    | {"di antaranya", "diantaranya"}
 )
 #: Conjunctions of a dependent clause: "Karena gangguan kesehatan mental berisiko
 #: mengidap diabetes." has no main clause; "Karena hujan, laga ditunda." has one.
