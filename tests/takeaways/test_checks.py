@@ -214,6 +214,9 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         ("en", '"The gold standard is everyone needs a negative test before you\'re let out," '
          "he told Reuters."),
         ("id", '"Kami akan terus mengawal proses hukum ini," kata dia.'),
+        # Since, by or until the time the sentence before named.
+        ("en", "Since then, prices have doubled in the region."),
+        ("en", "By then, the fire had spread to three buildings."),
         # The place the sentence before named.
         ("id", "Di sanalah kamu bisa melihat bagaimana gadis mungil yang masih sangat polos."),
         # The answer, the situation, the solution, all of them: of what came before

@@ -108,6 +108,9 @@ REFERRING_OPENERS = frozenset(
     # "Only then will real work/ life balance start to take shape.", "Only in this way
     # can Parma be reborn ...": after what the sentence before said (cnn.tune).
     | {"only then", "only in this way", "only that way"}
+    # "Since then, prices have doubled ...", "By then, the fire had spread ...": since,
+    # by or until the time the sentence before named.
+    | {f"{preposition} then" for preposition in ("since", "by", "until", "till", "even")}
     # "At the same time, ...", "In the same interview, ...": the occasion the sentence
     # before named (also one of ``DETACHABLE_OPENERS``).
     | SAME_OCCASION
