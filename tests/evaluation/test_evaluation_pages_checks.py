@@ -100,3 +100,24 @@ def test_the_story_sentences_of_the_same_pages_pass() -> None:
     sentences = [line for line in DETIK.split("\n") if line]
     indonesian = _box(DETIK, "id", sentences[:2])
     assert _defects(indonesian) == [[], []]
+
+
+def test_a_quotations_closing_sentence_is_read_from_its_own_words() -> None:
+    """Shown after the mark that opened the quotation, the closing sentence still leans on
+    the quotation's sentence before it (its first span, the mark, is not where it starts)."""
+    text = (
+        "Budi Santoso membantah tuduhan penggelapan dana desa yang dialamatkan kepadanya.\n\n"
+        '"Saya tidak pernah menerima uang itu sepeser pun. Karena itu saya akan melapor ke '
+        'polisi pekan depan," kata Budi di Jakarta, Senin.'
+    )
+    summary = summarize(text, lang="id", count=1)
+    lead = summary.text.index("Budi Santoso")
+    mark = summary.text.index('"Saya')
+    closing = summary.text.index("Karena itu")
+    end = len(summary.text)
+    boxed = summary.model_copy(update={"takeaways": [
+        Takeaway(text=summary.text[lead:mark].strip(), spans=[(lead, mark - 2)], score=1.0),
+        Takeaway(text='"' + summary.text[closing:end], spans=[(mark, mark + 1), (closing, end)],
+                 score=1.0),
+    ]})
+    assert _defects(boxed) == [[], ["dangling"]]

@@ -37,9 +37,14 @@ def grounded(text: str, takeaway: Takeaway) -> bool:
 
 
 def sentence_indexes(document: Document, takeaways: Sequence[Takeaway]) -> list[int]:
-    """The sentence each takeaway starts in (its first span's), in box order."""
+    """The sentence each takeaway's words start in (its first span's, past the opening
+    mark alone that a quotation's closing sentence is shown with), in box order."""
     starts = [s.start for s in document.sentences]
-    return [bisect.bisect_right(starts, t.spans[0][0]) - 1 for t in takeaways if t.spans]
+    return [
+        bisect.bisect_right(starts, next(s for s, e in t.spans if e - s > 1)) - 1
+        for t in takeaways
+        if t.spans
+    ]
 
 
 def is_lead_copy(indexes: Sequence[int]) -> bool:
