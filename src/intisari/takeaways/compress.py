@@ -23,7 +23,8 @@ loses, in this order, until it is short enough or nothing more may go:
 5. a secondary clause or a time that closes it: ", seraya menambahkan bahwa ...",
    ", Rabu malam waktu setempat di Madison Square Garden", ", while ...",
    ", and ...", ", crushing her trainer ..." (not the last item of a list: "Paris, Rome,
-   and Berlin").
+   and Berlin"; not a participle's clause that counts what it did: ", killing seven
+   people and injuring 23 others" is the story's toll).
 
 What each language's cues are (the words that open an attribution, an appositive, a
 secondary clause, an opening phrase) is data: ``LanguageData.attribution_openers``,
@@ -105,6 +106,7 @@ _DASHED = re.compile(r"\s+(?:--|—|–)\s[^-—–]{1,120}?\s(?:--|—|–)(?=\
 # The sentence's final mark, perhaps with closing quotes or brackets after it.
 _FINAL = re.compile(r"""[.!?…]+["”’'»)\]]*\s*$""")
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 # What ``_clauses`` reads: brackets, quotation marks, and commas followed by a space.
 _CLAUSE_MARKS = re.compile(r"[()\[\]\"“”„«»]|,(?=\s)")
 
@@ -539,9 +541,25 @@ def _secondary(
             n and clauses[n - 1].words <= MAX_LIST_ITEM_WORDS
         ):
             continue  # an item of a list, or the last one
+        if clause.opening[0].endswith(data.secondary_endings) and _counts(
+            sentence[clause.comma : stop], data
+        ):
+            return  # what it did, counted: ", killing seven people and injuring 23 others"
         if len(QUOTE_MARKS.findall(sentence, clause.comma, stop)) % 2:
             return  # a quotation would lose one of its marks
         yield clause.comma, stop
+
+
+def _counts(clause: str, data: LanguageData) -> bool:
+    """Does ``clause`` hold a number, in digits or in words ("23", "seven")?"""
+    return bool(_DIGIT.search(clause)) or any(
+        word.lower() in _number_words(data) for word in _WORD.findall(clause)
+    )
+
+
+@per_language
+def _number_words(data: LanguageData) -> frozenset[str]:
+    return frozenset(word for word, _ in data.number_words)
 
 
 def _leads(sentence: str, data: LanguageData) -> bool:
