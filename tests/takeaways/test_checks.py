@@ -356,6 +356,8 @@ def test_a_quotation_with_its_speaker_or_a_quoted_name_is_attributed(sentence: s
         "Remember New Jersey’s epic quest to find a state slogan?",
         "Apa yang membuat harga cabai naik setiap menjelang Lebaran?",
         "“Why would we stop now?”",
+        # A question the answer goes on from in lower case (okezone, outside the shared set).
+        "Bagaimana tidak? usaha ini dapat dilakukan dengan modal kecil dan peralatan di rumah.",
     ],
 )
 def test_questions_are_caught(sentence: str) -> None:
@@ -365,6 +367,8 @@ def test_questions_are_caught(sentence: str) -> None:
 def test_statements_that_report_a_question_are_not_questions() -> None:
     assert not is_question("Warga bertanya mengapa harga cabai naik setiap menjelang Lebaran.")
     assert not is_question("He asked whether the vote would go ahead (it did).")
+    # A quoted question inside a statement is the statement's.
+    assert not is_question('"Why not?" she said, and the council voted to go ahead.')
 
 
 def test_paired_quotation_marks_and_apostrophes_pass() -> None:

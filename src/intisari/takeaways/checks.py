@@ -161,6 +161,8 @@ MAX_TIME_PHRASE_WORDS = 3
 _LINK = re.compile(LINK, re.I)
 #: What may close a sentence after its final mark: quotes and brackets.
 _CLOSERS = "\"”’'»)]"
+#: A question mark outside quotation marks with a word in lower case after it.
+_INNER_QUESTION = re.compile(r"""(?<![\"“”])\?\s+[a-z]""")
 #: Final marks other than the full stop (which must not stand apart: ``_ends_whole``).
 _OTHER_FINALS = ("!", "?", "…")
 #: Marks that open a quotation (straight and typographic).
@@ -299,9 +301,14 @@ def says_little(text: str) -> bool:
 
 
 def is_question(text: str) -> bool:
-    """Does ``text`` end with a question mark? A takeaway tells the reader what the
-    story says; a question, the writer's or a speaker's, tells nothing."""
-    return text.rstrip().rstrip(_CLOSERS)[-1:] == "?"  # perhaps closed by quotes
+    """Does ``text`` end with a question mark, or open with a question that a word in
+    lower case goes on from ("Bagaimana tidak? usaha ini dapat dilakukan ...", okezone,
+    outside the shared set: the segmenter ends no sentence before lower case)? A
+    takeaway tells the reader what the story says; a question, the writer's or a
+    speaker's, tells nothing."""
+    if text.rstrip().rstrip(_CLOSERS)[-1:] == "?":  # perhaps closed by quotes
+        return True
+    return "?" in text and _INNER_QUESTION.search(text) is not None
 
 
 def inside_quote(marks: list[int], paragraph_start: int, position: int) -> bool:
