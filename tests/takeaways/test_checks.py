@@ -44,6 +44,7 @@ EN = LANGUAGES["en"]
         ("en", "IN TEXAS: Family of Ebola patient quarantined"),
         ("id", "SIMAK JUGA: Inter Catat Lima Kemenangan Beruntun"),
         ("id", "MD: Liao Min Chun/Su Cheng Heng (TAI) vs Hendra Setiawan/Tan Boon Heong 21-19."),
+        ("en", 'Vladimir Putin: "Those were local self-defense units."'),
     ],
 )
 def test_datelines_and_credits_are_caught(lang: str, sentence: str) -> None:
@@ -63,6 +64,7 @@ def test_datelines_and_credits_are_caught(lang: str, sentence: str) -> None:
         # A name in capitals that opens a sentence with a verb is no label.
         ("id", "NATO menyatakan: pasukan tidak akan dikirim ke Ukraina."),
         ("en", "U.S. officials gave one reason: the talks had stalled."),
+        ("en", 'The verdict came in one word: "guilty."'),
         ("en", "A: Eli Lilly and Regeneron have asked the FDA to authorize the treatments."),
     ],
 )

@@ -139,8 +139,13 @@ _DATELINE_MARK = re.compile("[-–—:]")
 #: kicker ("IN TEXAS: Family of Ebola patient quarantined", "SIMAK JUGA: ..."), a
 #: results or line-up line ("MD: Liao Min Chun/Su Cheng Heng (TAI) vs ..."). Typography,
 #: not words: the same in every language written in capitals. Two capitals at least: a
-#: question-and-answer story's "A: " is the language's ``inline_noise``.
-_LABEL = re.compile(r"""["“]?[A-Z][A-Z.'’&-]+(?: [A-Z][A-Z.'’&-]*){0,3}:\s""")
+#: question-and-answer story's "A: " is the language's ``inline_noise``. A name in
+#: capitalised words is a speaker's label when a quotation follows its colon
+#: ('Vladimir Putin: "Those were local self-defense units."', cnn.tune's transcript).
+_LABEL = re.compile(
+    r"""["“]?[A-Z][A-Z.'’&-]+(?: [A-Z][A-Z.'’&-]*){0,3}:\s"""
+    r"""|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}:\s+["“]"""
+)
 #: Double quotation marks, straight and typographic (a quote's start and end look alike).
 #: Single ones are read apart (``quotes_unbalanced``): they are apostrophes as often as
 #: quotes ("Finland’s", "don't").
