@@ -12,6 +12,9 @@ ABBREVIATIONS = frozenset(
     # Latin that precedes an example ("e.g. in Asia"): their period never ends a sentence.
     "mr mrs ms dr prof st rev gen col lt sgt capt cmdr adm gov sen rep pres supt det mt"
     .split()
+    # The other ranks ("Dallas Police Maj. Jeff Cotner said ...", cnn.tune, had been cut
+    # in two at "Maj.": a reader's report).
+    + "maj brig cpl pvt insp spc".split()
     + "vs e.g i.e approx".split()
 )
 
