@@ -34,6 +34,8 @@ EN = LANGUAGES["en"]
         ("en", "TEMPO.CO, Jakarta - Indonesia could learn from Finlands experience."),
         ("id", "TRIBUNSOLO.COM, JAKARTA --Hingga kini masyarakat masih menunggu adanya vaksin."),
         ("id", "Yogyakarta - Lima mahasiswa Universitas Gadjah Mada (UGM) berhasil."),
+        ("id", "Perserikatan Bangsa-Bangsa/PBB, New York (ANTARA News) - Utusan Inggris "
+         "menyatakan negaranya tidak sepakat."),
         ("id", "Petugas memadamkan api di Pasar Senen, Jakarta. (ANTARA FOTO/Sigid Kurniawan)"),
         ("id", "Warga mengantre bantuan di kantor desa (Foto: Dok. Polri)."),
         ("id", "Presiden Joko Widodo meninjau lokasi banjir (dok. Istimewa)."),
@@ -58,6 +60,9 @@ def test_datelines_and_credits_are_caught(lang: str, sentence: str) -> None:
         ("en", "Trump — who was in Florida at the time — said nothing about it."),
         ("en", "Dr. Natasha Burgert of KC Kids Doc. said the tools are powerful."),
         ("id", "GO - JEK akan meluncurkan layanan baru di Bandung pekan depan."),
+        # IndoSum's spaced hyphen inside a name, after a hyphenated word in lower case.
+        ("id", "Eks-pemain AC Milan, Pierre - Emerick Aubameyang menjadi bintang dalam laga "
+         "ini."),
         ("id", "Kapal itu masuk dok. untuk diperbaiki selama dua pekan."),
         ("id", "Seorang wanita muda terkena stroke di usia 26 tahun, "
          "beberapa bulan setelah melahirkan."),

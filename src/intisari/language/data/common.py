@@ -31,8 +31,12 @@ DATELINE_WINDOW = 100
 #: an article without paragraph breaks (CNN's) that opens with an editor's note.
 MAX_NOTE_CHARS = 400
 
-#: A capitalised word of a place or an outlet: "Jakarta", "NTB", "TEMPO.CO", "N.Y.".
-_NAME = r"[A-Z][\w.&'’]*"
+#: A capitalised word of a place or an outlet: "Jakarta", "NTB", "TEMPO.CO", "N.Y.",
+#: "Bangsa-Bangsa/PBB" (ANTARA's "Perserikatan Bangsa-Bangsa/PBB, New York (ANTARA News)
+#: - ", indosum.tune: a reader's report of a bullet opening with it). A hyphen or a
+#: slash joins capitalised parts only: "Eks-pemain AC Milan, Pierre - Emerick ..." is a
+#: sentence.
+_NAME = r"[A-Z][\w.&'’]*(?:[-/][A-Z][\w.&'’]*)*"
 #: A place or outlet of one to four such words: "Kuala Lumpur", "CNN Indonesia".
 _PLACE = rf"{_NAME}(?: {_NAME}){{0,3}}"
 #: A place in capitals: one word of four letters or more, or several words ("GO - JEK
