@@ -123,6 +123,9 @@ def test_story_sentences_are_not_datelines_or_credits(lang: str, sentence: str) 
          "Studio, as Kelly Malloy stopped-by and was given the royal treatment she deserved…"),
         ("id", "Namanya muncul sebagai desainer yang koleksinya dipakai Taylor Swift di video "
          "musik terbarunya '..."),
+        # A lead-in to what follows it in the article (time.com; cnn.tune).
+        ("en", "Here's how UGA tallied the oil-spill totals."),
+        ("en", "Here are five things to know about the eagerly awaited deal."),
         # The items of a list the sentence before opened (indosum.tune).
         ("id", "Di antaranya, produser kenamaan dunia Mario Kassar yang berpengalaman "
          "memproduksi film-film box office Hollywood."),
@@ -244,9 +247,6 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         ("en", "Second, the Fed will reinvest maturing and prepaid agency MBS and agency debt "
          "in agency MBS, rather than Treasuries."),
         ("id", "Kedua, pemerintah akan menurunkan harga BBM mulai pekan depan."),
-        # What it points to follows it in the article (time.com; 15 cnn.tune sentences).
-        ("en", "Here's how UGA tallied the oil-spill totals."),
-        ("en", "Here are five things to know about the eagerly awaited deal."),
         ("en", "On the plus side, the positive things people say about your brand are "
          "amplified as well."),
         # The second of things named before (businessweek.com, outside the shared set).

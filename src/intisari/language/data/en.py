@@ -122,10 +122,6 @@ REFERRING_OPENERS = frozenset(
     # ..." weigh against what the sentence before said (dw.com, nationalgeographic.co.uk).
     | CONNECTIVE_PHRASES
     | {"in other words"}
-    # "Here's how UGA tallied the oil-spill totals." (time.com), "Here are five things to
-    # know ...": they point to what follows them in the article, which the box does not
-    # show (15 CNN tune sentences open so). Written as ``words`` reads "Here's".
-    | {"here s", "here is", "here are"}
     # "A second lure for Apple is TV advertising." (businessweek.com, outside the shared
     # set): the second of the things the article named before. ("Another ..." leans back
     # as well, but opens leads a reader takes alone: "Another cloud of choking smoke and
@@ -160,7 +156,14 @@ ANAPHOR_EXCEPTIONS = frozenset({"as", "a", "an", "that", "days"})
 LETTER_SALUTATION = r"DEAR [A-Z][A-Z .'’-]{1,40}:"
 
 #: Openings that continue a list or a sentence: "Such as ...", "Including ...".
-FRAGMENT_OPENERS = frozenset({"such as", "including", "as well as", "especially", "particularly"})
+FRAGMENT_OPENERS = frozenset(
+    {"such as", "including", "as well as", "especially", "particularly"}
+    # "Here's how UGA tallied the oil-spill totals." (time.com), "Here's how the super swap
+    # works, according to ..." (cnn.tune): a lead-in to what follows it in the article,
+    # which no box shows whole (with the sentence before it, as leaning back had allowed,
+    # it still pointed forward: a reader's report). Written as ``words`` reads "Here's".
+    | {"here s", "here is", "here are"}
+)
 #: Conjunctions of a dependent clause: "Because he did something rare in public life
 #: today." has no main clause; "Because of the rain, the game was postponed." has one.
 #: "If", "since" and "while" are left out: "Since 2010 prices rose." is whole. An
