@@ -505,6 +505,10 @@ def test_captions_and_photo_credits_go(line: str, rules) -> None:
         ("Shovel Knight was reviewed using code provided by Yacht Club Games.",
          "disclosure", EN),
         ("Disclosure: The author owns shares of Apple.", "disclosure", EN),
+        # The outlet's caveat about what it did not check (usatoday.com, outside the
+        # shared set).
+        ("Your Take contributions have not been reviewed for accuracy by USA TODAY.",
+         "disclosure", EN),
         ("CNN's Ariane de Vogue contributed to this report.", "byline", EN),
     ],
 )
@@ -525,6 +529,7 @@ def test_syndication_footers_newsletter_prompts_and_links_go(line: str, reason: 
          + " The minister said the new port will open next year and trade will grow." * 8,
          EN),
         ("The report is written by two economists at the International Monetary Fund.", EN),
+        ("The budget has not been reviewed by the city council, the mayor said.", EN),
         ("Anggota gabungan (TNI/Polri) berjaga di depan gedung DPR sejak pagi.", ID),
         ("Kapal itu masuk dok. untuk diperbaiki selama dua pekan, kata petugas.", ID),
         ("Pengunjung bisa melihat foto: ratusan gambar lama Jakarta dipajang di museum.", ID),

@@ -297,6 +297,14 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
         r"\b(code|copy|unit|build|key)\b[^.]{0,100}\.?",
     ),
     ("disclosure", r"(full )?disclosure\s*:.{0,300}"),
+    # The outlet's caveat about what it did not check: "Your Take contributions have not
+    # been reviewed for accuracy by USA TODAY." (a page outside the shared set, which the
+    # retrained ranker of 2026-12-05 took for a bullet), "The video has not been
+    # independently verified by CNN." (by a name: "... reviewed by the board" is news).
+    (
+        "disclosure",
+        r".{0,120}\bnot been (independently )?(reviewed|verified) (for accuracy|by (?-i:[A-Z])).*",
+    ),
     *common.NOISE_LINES,
 )
 
