@@ -62,6 +62,12 @@ __all__ = ["MAX_ASIDE_WORDS", "MAX_BULLET_WORDS", "compress"]
 MAX_BULLET_WORDS = 40
 #: Longest aside (in words) dropped: a longer bracket carries content.
 MAX_ASIDE_WORDS = 8
+#: A sentence longer than this loses its asides in brackets in every language, however
+#: long its language lets a bullet be (``bullet_words``: 40 in Indonesian): a bullet
+#: over 30 words is past what issue 12 lets one in ten be, and a list of names each
+#: with a bracket ("Yulisyah Putri Daulay (Teknik Industri), Ragil Sulistiyo (Teknik
+#: Mesin), ...", detik among the shared pages) reads in one glance without them.
+ASIDE_FREE_WORDS = 30
 #: Longest clause (in words) cut as an attribution: a longer one says something of its
 #: own.
 MAX_CLAUSE_WORDS = 12
@@ -99,8 +105,9 @@ OPENING_WORDS = 4
 # An aside in brackets, with the space before it, followed by a word or by punctuation
 # (the closing mark then joins the word before the aside: "Jumat (8/9/2017)." -> "Jumat.").
 _ASIDE = re.compile(r"\s+\([^()]{1,80}\)(?=\s+\w|[.,;:!?])")
-# An acronym in brackets, defined by the words before it: "(KPK)", "(NWS)", "(OTT)".
-_ACRONYM = re.compile(r"\([A-Z][A-Z0-9&]{1,7}\)")
+# An acronym or a short name in brackets, defined by the words before it: "(KPK)",
+# "(NWS)", "(OTT)", "(Menkeu)", "(Pilkada)", "(Kemenhub)": a later bullet may use it.
+_ACRONYM = re.compile(r"\([A-Z][\w&]{1,11}\)")
 # An aside between two dashes (" -- ... -- ", " — ... — "), with the space before it.
 _DASHED = re.compile(r"\s+(?:--|—|–)\s[^-—–]{1,120}?\s(?:--|—|–)(?=\s+\w)")
 # The sentence's final mark, perhaps with closing quotes or brackets after it.
@@ -134,7 +141,7 @@ def compress(
         detached = _credited_source(sentence, opening, data)
     if detached is not None:
         deleted.append(detached)
-    if data.drop_asides:
+    if data.drop_asides or _kept_words(sentence, deleted) > ASIDE_FREE_WORDS:
         for deletion in _asides(sentence):
             _apply(sentence, deleted, deletion)
     clauses: list[_Clause] | None = None
