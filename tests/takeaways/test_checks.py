@@ -224,6 +224,9 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         ("en", '"The gold standard is everyone needs a negative test before you\'re let out," '
          "he told Reuters."),
         ("id", '"Kami akan terus mengawal proses hukum ini," kata dia.'),
+        # An example of what the sentence before said (businessweek.com, outside the
+        # shared set).
+        ("en", "For example, don't try to be hip or edgy in your social strategy."),
         # Since, by or until the time the sentence before named.
         ("en", "Since then, prices have doubled in the region."),
         ("en", "By then, the fire had spread to three buildings."),

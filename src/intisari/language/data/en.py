@@ -99,6 +99,9 @@ CONNECTIVE_PHRASES = frozenset(
     # well." (businessweek.com, outside the shared set): the other side of what came before.
     | {f"on the {side} side" for side in ("plus", "minus", "bright", "flip")}
     | {"on the downside", "on the upside"}
+    # "For example, don't try to be hip or edgy in your social strategy ..."
+    # (businessweek.com, outside the shared set): an example of what came before.
+    | {"for example", "for instance"}
 )
 
 REFERRING_OPENERS = frozenset(
