@@ -166,7 +166,8 @@ MAX_TIME_PHRASE_WORDS = 3
 _LINK = re.compile(LINK, re.I)
 #: What may close a sentence after its final mark: quotes and brackets.
 _CLOSERS = "\"”’'»)]"
-#: A question mark outside quotation marks with a word in lower case after it.
+#: A question mark with a word in lower case after it: the question opens what goes on
+#: ('"Why not?" she said' has a mark after it, not a word).
 _INNER_QUESTION = re.compile(r"""(?<![\"“”])\?\s+[a-z]""")
 #: Final marks other than the full stop (which must not stand apart: ``_ends_whole``).
 _OTHER_FINALS = ("!", "?", "…")

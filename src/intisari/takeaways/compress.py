@@ -30,7 +30,7 @@ What each language's cues are (the words that open an attribution, an appositive
 secondary clause, an opening phrase) is data: ``LanguageData.attribution_openers``,
 ``appositive_openers``, ``secondary_openers``, ``leading_openers`` and ``speech_verbs``.
 A language whose reference summaries leave asides out (``drop_asides``) loses them from
-every takeaway.
+every takeaway, and every language from a sentence over ``ASIDE_FREE_WORDS`` words.
 
 Every deletion keeps the sentence whole: its opening and its final mark stay, a clause
 goes with the comma that set it off, nothing inside quotation marks or brackets is cut
