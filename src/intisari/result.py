@@ -10,7 +10,16 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["EngineInfo", "Origin", "Removed", "SourceInfo", "Summary", "Takeaway", "join_spans"]
+__all__ = [
+    "EngineInfo",
+    "Origin",
+    "Removed",
+    "SourceInfo",
+    "Summary",
+    "Takeaway",
+    "join_spans",
+    "words_start",
+]
 
 #: How a takeaway was made: cut from the article, or written by an LLM and checked.
 Origin = Literal["extract", "llm"]
@@ -42,6 +51,12 @@ def join_spans(text: str, spans: list[tuple[int, int]]) -> str:
             joined.append(" ")
         joined.append(piece)
     return "".join(joined)
+
+
+def words_start(spans: list[tuple[int, int]]) -> int:
+    """Where a takeaway's words start: its first span's offset, past a span that is only
+    the opening mark (``join_spans``) a quotation's closing sentence is shown with."""
+    return next(start for start, end in spans if end - start > 1)
 
 
 class Takeaway(BaseModel):

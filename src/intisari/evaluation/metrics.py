@@ -11,7 +11,7 @@ from collections.abc import Collection, Sequence
 import numpy as np
 
 from intisari.document import Document
-from intisari.result import Takeaway, join_spans
+from intisari.result import Takeaway, join_spans, words_start
 from intisari.takeaways.checks import refers_back
 from intisari.takeaways.select import antecedent_shown
 from intisari.takeaways.text import is_boilerplate
@@ -40,11 +40,7 @@ def sentence_indexes(document: Document, takeaways: Sequence[Takeaway]) -> list[
     """The sentence each takeaway's words start in (its first span's, past the opening
     mark alone that a quotation's closing sentence is shown with), in box order."""
     starts = [s.start for s in document.sentences]
-    return [
-        bisect.bisect_right(starts, next(s for s, e in t.spans if e - s > 1)) - 1
-        for t in takeaways
-        if t.spans
-    ]
+    return [bisect.bisect_right(starts, words_start(t.spans)) - 1 for t in takeaways if t.spans]
 
 
 def is_lead_copy(indexes: Sequence[int]) -> bool:

@@ -25,7 +25,7 @@ from collections.abc import Callable, Collection, Sequence
 
 from intisari.document import Document, Sentence
 from intisari.language.model import LanguageData
-from intisari.result import Takeaway, join_spans
+from intisari.result import Takeaway, join_spans, words_start
 from intisari.takeaways.checks import (
     Said,
     dateline_or_credit,
@@ -302,10 +302,8 @@ def _opening(document: Document, index: int, quotation: Quotation | None) -> int
     """The sentence whose words a takeaway of sentence ``index`` starts with (the mark
     alone that a quotation's last sentence is shown with is not its start)."""
     spans = _quoted_spans(document, index, quotation)
-    if spans and quotation is not None:
-        start = next(s for s, e in spans if e - s > 1)
-        if start < document.sentences[index].start:
-            return quotation.first
+    if spans and quotation is not None and words_start(spans) < document.sentences[index].start:
+        return quotation.first
     return index
 
 
