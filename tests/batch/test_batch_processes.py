@@ -53,6 +53,15 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             process.wait()
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """In the child: Ctrl-C with its default action, as a command typed in a terminal has
+    it. A test run started in the background by a shell without job control (``cmd &``)
+    ignores SIGINT, and every process it starts would inherit that: the client under test
+    would never see the Ctrl-C the tests send (it ran on to exit 0, or waited forever for
+    the worker killed before it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture
 def spawn(tmp_path: Path) -> Iterator[Callable[..., subprocess.Popen[bytes]]]:
     """Start a process whose output goes to a log file; all are stopped at the end."""
@@ -61,7 +70,11 @@ def spawn(tmp_path: Path) -> Iterator[Callable[..., subprocess.Popen[bytes]]]:
     def start(*args: str, log: str, new_session: bool = False) -> subprocess.Popen[bytes]:
         with (tmp_path / log).open("wb") as output:
             process = subprocess.Popen(
-                args, stdout=output, stderr=subprocess.STDOUT, start_new_session=new_session
+                args,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=new_session,
+                preexec_fn=_ctrl_c_as_in_a_terminal,
             )
         started.append(process)
         return process
