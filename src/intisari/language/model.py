@@ -189,6 +189,11 @@ class LanguageData:
     #: phrase ("Wanita tersebut adalah ...", "Dalam pembicaraan itu, ..."): one of them in
     #: the first ``REFERRING_WINDOW`` words makes the sentence lean on the one before it.
     referring_words: frozenset[str] = frozenset()
+    #: Does the language's news name a person in full once and by surname after
+    #: ("Jeffrey Pugliese ..." then "Pugliese said ...")? Then a takeaway with the surname
+    #: alone leans back to the full name (``intisari.takeaways.names``). Not where people
+    #: go by any part of their name or by one name only (Indonesian: "Jokowi", "Taeyeon").
+    surnames_lean_back: bool = False
     #: Words after which a ``referring_words`` names a time, not something said before
     #: ("saat ini" = now, "tahun ini" = this year).
     time_words: frozenset[str] = frozenset()

@@ -8,7 +8,10 @@ never part of a quotation without its speaker (``quotes``), and never points bac
 sentence the reader does not see ("Namun, ...", "However, ...", "Wanita tersebut ...")
 unless that sentence is in the box right before it; a personal pronoun ("Ia ...",
 "Menurut dia, ...") may also follow an earlier takeaway that names someone, and a
-demonstrative's noun ("Lima mahasiswa UGM ini ...") an earlier takeaway holding it.
+demonstrative's noun ("Lima mahasiswa UGM ini ...") an earlier takeaway holding it. Where
+news names people in full once and by surname after, a surname alone ("Pugliese said
+...") waits for a takeaway naming the person in full, and the sentence that does is
+looked at next (``names``).
 
 How many: an explicit ``count`` (1-5) is always honoured when the article has enough
 usable sentences. With ``count=None`` ("auto") a learned ``sizer`` picks where the
@@ -46,6 +49,7 @@ from intisari.takeaways.checks import (
 )
 from intisari.takeaways.compress import MAX_BULLET_WORDS, compress
 from intisari.takeaways.letters import letter_paragraphs
+from intisari.takeaways.names import Surnames
 from intisari.takeaways.quotes import Quotation, quotation_spans, quotations
 from intisari.takeaways.text import (
     MAX_TAKEAWAY_WORDS,
@@ -191,6 +195,13 @@ def _greedy(
     # What each bullet would say, for the repeat check (computed once per sentence).
     saying: dict[int, Said] = {}
     letters = letter_paragraphs(document)
+    # The text each examined sentence's takeaway would show.
+    shown_text: dict[int, str] = {}
+    # People named in full and then by surname: a bullet with the surname alone waits too.
+    surnames = Surnames(document) if strict else None
+    # Introductions tried and not taken; the one being tried.
+    unfit: set[int] = set()
+    promoting: int | None = None
     while len(chosen) < count and (
         budget is None or total_words < budget or len(chosen) < least
     ):
@@ -231,8 +242,22 @@ def _greedy(
                     rejected.add(i)
                     continue
                 leans_back[i] = strict and refers_back(text, data)
+                shown_text[i] = text
             if leans_back[i] and not antecedent_shown(document, opening, chosen):
                 continue  # Readable only once what it points back to is in the box.
+            introduction = (
+                surnames.introduction(i, shown_text[i], chosen) if surnames else None
+            )
+            if introduction is not None and introduction == promoting:
+                unfit.add(introduction)  # Looked at first, and it could not be a bullet.
+            elif introduction is not None and introduction not in unfit:
+                # Readable only once a bullet before it names the person in full: the
+                # sentence that does is looked at next, once (an editor would introduce
+                # the person rather than drop the point); if it cannot be the next
+                # bullet, this one goes alone, as the story matters more than the name.
+                promoting = introduction
+                ranked = [introduction, *(j for j in ranked if j != introduction)]
+                break
             if quotation is not None and any(quotes[j] == quotation for j in chosen):
                 rejected.add(i)  # The quotation is in the box already.
                 continue
@@ -243,6 +268,9 @@ def _greedy(
                 continue
             chosen.append(i)
             total_words += shown_words[i]
+            if promoting is not None and promoting != i:
+                unfit.add(promoting)
+            promoting = None
             break
         else:
             break

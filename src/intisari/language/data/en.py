@@ -450,6 +450,15 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 
 PLACE_PREPOSITIONS = frozenset("in at from near".split())
 
+#: Words that open a place's name (``LanguageData.place_heads``): "South African",
+#: "New Jersey", "Fort Worth" are no given name and surname (``takeaways.names``), and
+#: a takeaway naming them names no person.
+PLACE_HEADS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest new san santa saint st fort port lake mount upper lower greater "
+    "united los las".split()
+)
+
 #: The request to an LLM (``--method llm``); see ``id.LLM_PROMPT``.
 LLM_PROMPT = (
     "{article}\n\n"
@@ -517,6 +526,8 @@ DATA = LanguageData(
     anaphors=ANAPHORS,
     anaphor_exceptions=ANAPHOR_EXCEPTIONS,
     closing_anaphors=frozenset("this that these those".split()),
+    surnames_lean_back=True,
+    place_heads=PLACE_HEADS,
     relativizers=frozenset({"who", "which", "that"}),
     letter_salutation=LETTER_SALUTATION,
     fragment_openers=FRAGMENT_OPENERS,

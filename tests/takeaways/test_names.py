@@ -1,0 +1,105 @@
+"""People named in full and then by surname (``intisari.takeaways.names``) and the box."""
+
+from __future__ import annotations
+
+from intisari.document import Document
+from intisari.language.detect import language_for
+from intisari.pipeline import build_document
+from intisari.takeaways.names import FullName, Surnames
+from intisari.takeaways.select import select_takeaways
+
+# After cnn.tune's Boston Marathon trial story (a63465aa...), shortened.
+TRIAL = [
+    "The trial of Dzhokhar Tsarnaev heard from police officers on Thursday.",
+    "Sgt. Jeffrey Pugliese saw what looked like muzzle flashes as soon as he arrived.",
+    "Jurors also saw photos of the boat where the suspect hid for a day.",
+    "Pugliese said he opened fire when he saw one of the men charging toward him.",
+]
+
+
+def document(sentences: list[str], lang: str = "en") -> Document:
+    return build_document("\n\n".join(sentences), None, language_for(lang))
+
+
+def full_name(doc: Document, surname: str) -> str | None:
+    name: FullName | None = Surnames(doc).name(surname)
+    return None if name is None else name.full
+
+
+def test_a_person_named_in_full_is_known_by_the_surname() -> None:
+    doc = document(TRIAL)
+    assert full_name(doc, "Pugliese") == "Jeffrey Pugliese"
+    assert full_name(doc, "Tsarnaev") == "Dzhokhar Tsarnaev"
+    assert full_name(doc, "Thursday") is None
+    # A word inside a longer name is no surname: "Italian Prime Minister Matteo Renzi".
+    doc = document(["The bodies were met in Rome by Italian Prime Minister Matteo Renzi."])
+    assert full_name(doc, "Prime") is None
+    assert full_name(doc, "Renzi") == "Matteo Renzi"
+
+
+def test_a_possessive_ends_the_name() -> None:
+    # cnn.tune: "... President Barack Obama's Democratic Party ..." is no "Democratic".
+    doc = document(["Members of President Barack Obama's Democratic Party met on Friday."])
+    assert full_name(doc, "Obama") == "Barack Obama"
+    assert full_name(doc, "Democratic") is None
+
+
+def test_places_and_openers_are_no_given_names() -> None:
+    doc = document([
+        "In January officials in Southeast Florida met with residents.",
+        "Florida officials engaged their constituents in scores of open forums.",
+    ])
+    assert full_name(doc, "Florida") is None
+    assert full_name(doc, "January") is None
+
+
+def test_a_word_the_article_writes_alone_first_is_no_surname() -> None:
+    # "Kerry" alone before "John Kerry": the article did not introduce him by full name.
+    doc = document([
+        "Kerry arrived in Paris on Monday for the last round of talks.",
+        "Secretary of State John Kerry met French Foreign Minister Laurent Fabius.",
+    ])
+    assert full_name(doc, "Kerry") is None
+
+
+def test_a_word_also_written_in_lower_case_is_no_name() -> None:
+    doc = document([
+        "Lisa Green works on the green energy project of the city.",
+        "Green said the project would be finished next year in any case.",
+    ])
+    assert full_name(doc, "Green") is None
+
+
+def test_indonesian_names_do_not_lean_back() -> None:
+    # One name, or any part of one, is how Indonesian news calls people ("Jokowi").
+    doc = document([
+        "Presiden Joko Widodo meresmikan jalan tol baru di Jawa Tengah pada Senin.",
+        "Widodo mengatakan jalan itu akan memangkas waktu tempuh hingga dua jam.",
+    ], "id")
+    assert Surnames(doc).introduction(1, doc.sentences[1].text, chosen=[]) is None
+
+
+def test_the_surname_alone_needs_the_full_name_in_an_earlier_bullet() -> None:
+    surnames = Surnames(document(TRIAL))
+    assert surnames.introduction(3, TRIAL[3], chosen=[0]) == 1
+    assert surnames.introduction(3, TRIAL[3], chosen=[0, 1]) is None
+    # The sentence that introduces him needs nothing.
+    assert surnames.introduction(1, TRIAL[1], chosen=[]) is None
+
+
+def test_the_box_introduces_the_person_before_the_surname() -> None:
+    doc = document(TRIAL)
+    # The surname sentence ranks high, the introduction low: the introduction is taken
+    # in its place, and the surname sentence after it.
+    scores = [0.9, 0.1, 0.3, 0.8]
+    texts = [t.text for t in select_takeaways(doc, scores, 3)]
+    assert texts == [TRIAL[0], TRIAL[1], TRIAL[3]]
+
+
+def test_without_an_introduction_fit_for_a_bullet_the_point_goes_alone() -> None:
+    # The story matters more than the name: when the sentence that introduces the person
+    # cannot be a bullet (a fragment here), the surname sentence still can.
+    sentences = [*TRIAL[:1], "Including Sgt. Jeffrey Pugliese of the Watertown police.", *TRIAL[2:]]
+    doc = document(sentences)
+    texts = [t.text for t in select_takeaways(doc, [0.9, 0.1, 0.3, 0.8], 3)]
+    assert texts == [sentences[0], sentences[2], sentences[3]]
