@@ -24,7 +24,9 @@ loses, in this order, until it is short enough or nothing more may go:
    ", Rabu malam waktu setempat di Madison Square Garden", ", while ...",
    ", and ...", ", crushing her trainer ..." (not the last item of a list: "Paris, Rome,
    and Berlin"; not a participle's clause that counts what it did: ", killing seven
-   people and injuring 23 others" is the story's toll).
+   people and injuring 23 others" is the story's toll; after an opening phrase, only
+   when the clause right after it is plainly the main one: "Using identity theft
+   technology, the thieves have victimized ..., although ...").
 
 What each language's cues are (the words that open an attribution, an appositive, a
 secondary clause, an opening phrase) is data: ``LanguageData.attribution_openers``,
@@ -496,8 +498,8 @@ def _appositives(
             continue
         if clause.closes:
             # After an opening phrase ("Last week, when ..., a little-known channel was
-            # waging ..."), the closing clause is the main one.
-            if not _leads(sentence, data):
+            # waging ..."), the closing clause may be the main one.
+            if _first_closing(sentence, data, clauses) <= n:
                 yield clause.comma, clause.end
         elif n == 0 and _words(sentence[: clause.comma]) <= MAX_SUBJECT_WORDS and not _leads(
             sentence, data
@@ -525,19 +527,16 @@ def _secondary(
     """A secondary clause closing the sentence, or the day it happened (one of the
     language's ``weekdays``), from its comma to the final mark; the last one first (the
     least is cut)."""
-    if not clauses or _leads(sentence, data):
-        # After an opening phrase the main clause may be the closing one ("With the
-        # protests in Madison, ..., and now the shootings in Ferguson, it's safe to say
-        # ...": cutting ", and now ..." leaves no main clause).
+    if not clauses:
         return
     stop = clauses[-1].end
-    for n in range(len(clauses) - 1, -1, -1):
+    for n in range(len(clauses) - 1, _first_closing(sentence, data, clauses) - 1, -1):
         clause = clauses[n]
         if not opens_with(clause.opening, data.secondary_openers) and not (
             clause.opening
             and (
                 (
-                    clause.opening[0].endswith(data.secondary_endings)
+                    _participle(clause.opening[0], data)
                     and not _open_noun_phrase(sentence[: clause.comma], data)
                 )
                 or clause.opening[0] in data.weekdays
@@ -548,7 +547,7 @@ def _secondary(
             n and clauses[n - 1].words <= MAX_LIST_ITEM_WORDS
         ):
             continue  # an item of a list, or the last one
-        if clause.opening[0].endswith(data.secondary_endings) and _counts(
+        if _participle(clause.opening[0], data) and _counts(
             sentence[clause.comma : stop], data
         ):
             return  # what it did, counted: ", killing seven people and injuring 23 others"
@@ -569,12 +568,52 @@ def _number_words(data: LanguageData) -> frozenset[str]:
     return frozenset(word for word, _ in data.number_words)
 
 
+def _first_closing(sentence: str, data: LanguageData, clauses: list[_Clause]) -> int:
+    """The index of the first of ``clauses`` that may go as a closing clause.
+
+    Any, in a sentence that opens with its subject. After an opening phrase the main
+    clause may be the closing one ("With the protests in Madison, ..., and now the
+    shootings in Ferguson, it's safe to say ...": cutting ", and now ..." leaves no main
+    clause), so none may go, unless the clause right after the phrase's comma is plainly
+    the main one, with a verb and no opener of its own ("Using identity theft technology,
+    the thieves have victimized more than 3,000 people ..., although ...", cnn.tune):
+    then those after it may.
+    """
+    if not _leads(sentence, data):
+        return 0
+    main = clauses[0]
+    if main.closes or not main.opening or _clause_opener(main.opening, data):
+        return len(clauses)
+    if not has_predicate(sentence[main.comma + 1 : main.end], data):
+        return len(clauses)
+    return 1
+
+
+def _clause_opener(opening: tuple[str, ...], data: LanguageData) -> bool:
+    """Does a clause opening with ``opening`` depend on another: a relative pronoun, a
+    secondary clause's opener, an opening phrase's or a participle?"""
+    return (
+        opening[0] in data.relativizers
+        or opens_with(opening, data.secondary_openers)
+        or opens_with(opening, data.leading_openers)
+        or _participle(opening[0], data)
+    )
+
+
+def _participle(word: str, data: LanguageData) -> bool:
+    """Is ``word`` (lower-cased) a participle opening a clause ("killing", "removing"):
+    one of the language's ``secondary_endings``, and no preposition that opens a phrase
+    (``leading_openers``: ", during which both sides agreed to ..." is what the meeting
+    was for, not a participle's clause)?"""
+    return word.endswith(data.secondary_endings) and word not in data.leading_openers
+
+
 def _leads(sentence: str, data: LanguageData) -> bool:
     """Does ``sentence`` open with an adverbial phrase (``leading_openers``, or a word
     with one of ``secondary_endings``: "Having bought the house, ...")?"""
     opening = _opening(sentence)
     return opens_with(opening, data.leading_openers) or bool(
-        opening and opening[0].endswith(data.secondary_endings)
+        opening and _participle(opening[0], data)
     )
 
 

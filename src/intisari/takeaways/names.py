@@ -127,8 +127,8 @@ def _bare(word: str) -> str:
 
 def _find_word(text: str, word: str) -> int:
     """Where ``text`` first holds ``word`` as a word of its own (not inside "Billion" for
-    "Bill"; maybe possessive: "Obama's"), or -1. ``str.find`` and a look at the neighbours: a regular expression per
-    word cost several times more."""
+    "Bill"; maybe possessive: "Obama's"), or -1. ``str.find`` and a look at the
+    neighbours: a regular expression per word cost several times more."""
     at = text.find(word)
     while at >= 0:
         after = at + len(word)
