@@ -76,7 +76,9 @@ class Surnames:
             return None
         sentences = self._document.sentences
         start = sentences[index].start
-        capitalised = {_bare(word) for word in _CAPITALISED.findall(shown)}
+        # In the order the bullet writes them (a set's order changes with the process's
+        # hash seed, and the first unintroduced person decides which sentence comes next).
+        capitalised = dict.fromkeys(_bare(word) for word in _CAPITALISED.findall(shown))
         for word in capitalised:
             name = self.name(word)
             if name is None or name.start >= start or name.given in capitalised:
