@@ -174,6 +174,13 @@ def test_closed_single_quotations_and_apostrophes_pass(sentence: str) -> None:
         ("id", "Simak rangkumannya dari kumparan (kumparan.com) berikut ini."),
         ("id", "Penggemar game Marvel Heroes yang dirilis pada 2013 lalu untuk perangkat PC, "
          "boleh berbahagia dengan kabar berikut ini."),
+        # The lead-in to a list the box does not show (IndoSum boxes, 16 of them).
+        ("id", "Berikut rangkuman kumparan (kumparan.com) seperti yang dikutip dari Her World."),
+        ("id", "Berikut ini beberapa pelengkap yang bisa kamu manfaatkan untuk menambah corak "
+         "warna pada kemeja putihmu."),
+        ("id", "Dilansir dari boldsky.com, berikut adalah manfaat super sehatnya."),
+        ("id", "Buktinya, lima musisi berikut ini mampu memiliki karier yang sama-sama sukses di "
+         "kedua bidang tersebut."),
     ],
 )
 def test_the_page_speaking_of_itself_is_boilerplate(lang: str, sentence: str) -> None:
@@ -187,6 +194,9 @@ def test_the_page_speaking_of_itself_is_boilerplate(lang: str, sentence: str) ->
          "malam ini di pertemuan berikutnya."),
         ("id", "Chelsea hanya meraih satu kemenangan dari empat laga berikutnya."),
         ("id", "Pelatih Luis Milla akan mengumumkan daftar pemain pada pekan berikutnya."),
+        # "Berikut" inside a sentence is "along with".
+        ("id", "Polisi menangkap kedua tersangka, berikut barang bukti sabu seberat lima gram "
+         "dan dua telepon genggam."),
         ("en", "The judge said the page of the diary was read on to the court record."),
         ("en", "Thank-you notes poured in from students across the state."),
         ("en", "The views of the board are solidly behind the mayor's plan."),

@@ -559,7 +559,15 @@ DATA = LanguageData(
         # ini.", "... boleh berbahagia dengan kabar berikut ini." ("berikutnya", the next
         # one, is a fact: "... di pertemuan berikutnya.").
         r"\b(simak|lihat|cek|intip)\b[^.!?]{0,80}\bberikut\b(?!nya)",
-        r"\b(berikut ini|sebagai berikut)\W*$",
+        r"\bsebagai berikut\W*$",
+        # The lead-in to a list ("Berikut rangkuman kumparan ...", "Dilansir dari
+        # boldsky.com, berikut adalah manfaat super sehatnya.", "... lima hal sederhana
+        # berikut ini, agar ..."): it points to what the box does not show. Not
+        # "berikut" alone inside a sentence: "..., berikut barang bukti ..." is "along
+        # with".
+        r"^\W*berikut\b(?!nya)",
+        r"\bberikut\s+ini\b",
+        r",\s*berikut\s+adalah\b",
     ),
     related_link_words=("baca", "lihat", "simak", "selengkapnya", "datang", "berikut"),
     word_budget=50,
