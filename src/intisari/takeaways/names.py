@@ -107,6 +107,8 @@ class Surnames:
     def _first_full_name(self, surname: str) -> FullName | None:
         text = self._document.text
         data = self._document.language.data
+        if surname.lower() in data.stopwords:
+            return None  # "The", "But": a sentence's first word, most capitalised words
         at = _find_word(text, surname)
         given = _GIVEN.search(text, max(0, at - _GIVEN_MAX_CHARS), at) if at > 0 else None
         if given is None or _NAME_GOES_ON.match(text, at + len(surname)):
