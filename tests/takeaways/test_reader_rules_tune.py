@@ -179,6 +179,8 @@ def test_closed_single_quotations_and_apostrophes_pass(sentence: str) -> None:
         ("id", "Berikut ini beberapa pelengkap yang bisa kamu manfaatkan untuk menambah corak "
          "warna pada kemeja putihmu."),
         ("id", "Dilansir dari boldsky.com, berikut adalah manfaat super sehatnya."),
+        ("id", "Dikutip dari tumbuk, Selasa (17/10/2017) berikut beberapa makanan yang tidak "
+         "benar-benar alami."),
         ("id", "Buktinya, lima musisi berikut ini mampu memiliki karier yang sama-sama sukses di "
          "kedua bidang tersebut."),
     ],

@@ -562,10 +562,11 @@ DATA = LanguageData(
         r"\bsebagai berikut\W*$",
         # The lead-in to a list ("Berikut rangkuman kumparan ...", "Dilansir dari
         # boldsky.com, berikut adalah manfaat super sehatnya.", "... lima hal sederhana
-        # berikut ini, agar ..."): it points to what the box does not show. Not
-        # "berikut" alone inside a sentence: "..., berikut barang bukti ..." is "along
-        # with".
+        # berikut ini, agar ...", after a date in brackets): it points to what the box
+        # does not show. Not "berikut" alone inside a sentence: "..., berikut barang
+        # bukti ..." is "along with".
         r"^\W*berikut\b(?!nya)",
+        r"\)\s*berikut\b(?!nya)",  # "Dikutip dari tumbuk, Selasa (17/10/2017) berikut ..."
         r"\bberikut\s+ini\b",
         r",\s*berikut\s+adalah\b",
     ),
