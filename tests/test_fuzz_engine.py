@@ -43,8 +43,10 @@ MAX_SECONDS_PER_ARTICLE = 2.0
 EXAMPLES = 150
 #: Share of the examples of each summarize property that must reach the grounding
 #: assertion. Half the text inputs and two thirds of the pages are built from real
-#: sentences; measured over four runs: text 65-87%, HTML 52-65%, records 60-83%.
-MIN_REACH = 0.4
+#: sentences; measured over four runs: text 65-87%, HTML 52-65%, records 60-83%. Over
+#: eleven more (2026-12-05, ten of them with ``--hypothesis-seed`` 11-20) HTML reached
+#: 39-70%: at 0.4, about one run in twenty failed for want of luck, not of the engine.
+MIN_REACH = 0.3
 
 FUZZ = settings(
     max_examples=EXAMPLES,
