@@ -8,9 +8,9 @@ Whether a language's news works so is its data (``LanguageData.surnames_lean_bac
 Indonesian news calls people by any part of their name, or by one name only ("Jokowi",
 "Taeyeon"), so there a lone name says nothing about what came before.
 
-Only typography and the article's own words are read: a name is two or more capitalised
-words in a row, and a word written in lower case anywhere in the article ("the South
-side", "real") is a common word, not a given name or a surname.
+Only typography and the article's own words are read: a given name and a surname are two
+capitalised words in a row, and a word written in lower case anywhere in the article
+("the South side", "real") is a common word, not a given name or a surname.
 """
 
 from __future__ import annotations
@@ -58,8 +58,8 @@ class Surnames:
     """The people of one document and the takeaways that call them by surname alone.
 
     Looked up word by word, for the capitalised words of the takeaways the selector
-    examines, and remembered: scanning the whole article for names cost a tenth of the
-    box on English news.
+    examines, and remembered: scanning the whole article for its names first took more
+    than a third of the box's time on CNN (1.2 of 3.2 ms per article).
     """
 
     def __init__(self, document: Document) -> None:
