@@ -185,6 +185,9 @@ def test_a_story_sentence_merely_containing_such_words_stays(sentence: str) -> N
         ("JAKARTA (Pos Kota) – ", "JAKARTA (Pos Kota) –"),
         ("Merdeka.com - ", "Merdeka.com -"),
         ("KOREA SELATAN – ", "KOREA SELATAN –"),
+        # The hyphen glued to the story's first word (indosum.tune: Pos Kota, Sindonews).
+        ("JAKARTA (Pos Kota) -", "JAKARTA (Pos Kota) -"),
+        ("JAKARTA -", "JAKARTA -"),
     ],
 )
 def test_a_dateline_is_cut_from_its_sentence(opening: str, dateline: str) -> None:
@@ -200,6 +203,7 @@ def test_english_datelines() -> None:
 
 def test_a_capitalised_opening_with_a_dash_is_not_a_dateline() -> None:
     assert clean(f"GO - JEK akan melebarkan sayap. {MORE}", ID).removed == []
+    assert clean(f"JAKARTA-BANDUNG kini dua jam. {MORE}", ID).removed == []
 
 
 @pytest.mark.parametrize(
@@ -410,6 +414,37 @@ def test_a_wire_s_credits_and_stock_codes_go() -> None:
         "being tested in patients."
     )
     assert [r.reason for r in result.removed] == ["markup", "byline"]
+
+
+def test_a_syndicated_story_s_copyright_line_and_pointers_go() -> None:
+    # cnn.tune: feeds with no paragraph breaks glue these to the last sentence, which a
+    # bullet then closed with ("... when contacted by THR. ©2015 The Hollywood Reporter.").
+    last = "Portions of the ticket sales will be donated to various Louisville charities."
+    page = (
+        f"{NEWS_EN} {last} See the original story at Billboard.com. ©2015 Billboard. "
+        "All Rights Reserved."
+    )
+    result = clean(page, EN)
+    assert result.text.endswith(last)
+    assert [(r.text, r.reason) for r in result.removed] == [
+        ("©2015 Billboard. All Rights Reserved.", "site-footer"),
+        ("See the original story at Billboard.com.", "site-footer"),
+    ]
+    page = (
+        f"{NEWS_EN} The finale airs Sunday at 9 p.m. Read more: How \"The Walking Dead\" "
+        "stumbled in its storytelling this season . Copyright © 2015 Rolling Stone."
+    )
+    result = clean(page, EN)
+    assert result.text.endswith("The finale airs Sunday at 9 p.m.")
+    assert [r.reason for r in result.removed] == ["site-footer", "related-link"]
+
+
+@pytest.mark.parametrize("rules", [ID, EN])
+def test_a_year_that_closes_a_story_sentence_stays(rules) -> None:
+    story = f"{NEWS_EN} The band sold the rights to its catalogue (c) in 2015."
+    assert clean(f"{STORY}\n\n{story}", rules).text.endswith("(c) in 2015.")
+    ending = f"{MORE} Hak cipta lagu itu dibeli pada 2015."
+    assert clean(f"{STORY}\n\n{ending}", rules).text.endswith(ending)
 
 
 def test_a_question_and_answer_story_loses_its_labels_and_video_headings() -> None:

@@ -47,9 +47,11 @@ _DOMAIN = r"[A-Za-z][\w-]*(?:\.[A-Za-z]{2,4}){1,2}"
 #: The source in brackets: "(Reuters)", "(ANTARA News)", "(Pos Kota)".
 _SOURCE = r"\([^()\n]{2,30}\)"
 #: The dash that closes a dateline: "-", "--", "–", "—", with or without a space after
-#: a double dash ("JAKARTA --Hingga"); a single hyphen needs the space, so a hyphenated
-#: word ("Jakarta-Bandung") never closes one.
-_DASH = r"\s*(?:--|[–—]{1,2}\s*|-\s)\s*"
+#: a double dash ("JAKARTA --Hingga"); a single hyphen needs a space on one side at
+#: least, so a hyphenated word ("Jakarta-Bandung") never closes one, while Pos Kota's and
+#: Sindonews' "JAKARTA (Pos Kota) -Ketua Umum ..." and "JAKARTA -Wakil Presiden ..." do
+#: (indosum.tune: 6 bullets opened with them).
+_DASH = r"\s*(?:--|[–—]{1,2}\s*|-\s|(?<=\s)-)\s*"
 _HYPHEN = r"\s+(?:--|-)\s+"
 #: What follows a dateline: the story's first word, which is capitalised ("iPhone" has a
 #: capital inside), a number or a quotation, or nothing (the dateline alone on its line).
@@ -107,6 +109,15 @@ CREDIT_TRIGGERS: tuple[str, ...] = (
 NOISE_LINES: tuple[tuple[str, str], ...] = (
     ("site-footer", r"(?:copyright|©)\s.{0,120}"),
     ("related-link", r"\S*(?:https?://|www\.)\S*"),
+)
+
+#: Closing the article in any language (``trailers``): a syndicated story's copyright
+#: line, glued to the last sentence where a feed has no paragraph breaks ("... when
+#: contacted by THR. ©2015 The Hollywood Reporter. All rights reserved.", "Copyright ©
+#: 2015 Rolling Stone.": 14 CNN tune articles; in one it closed a bullet).
+TRAILERS: tuple[tuple[str, str], ...] = (
+    ("site-footer", r"(?:copyright\s*)?(?:©|\(c\))\s*\d{4}\b[^©]{0,60}?\."
+                    r"(?:\s*all rights reserved\.)?"),
 )
 
 #: A URL or an e-mail address. The e-mail's local part starts where a run of its

@@ -337,8 +337,14 @@ INLINE_NOISE: tuple[tuple[str, str], ...] = (
 )
 
 #: Closing the last paragraph: the wire's credits, "(Reporting by Manas Mishra in
-#: Bengaluru; Editing by Shinjini Ganguli)".
+#: Bengaluru; Editing by Shinjini Ganguli)", a syndicated story's pointer to where it
+#: first ran ("See the original story at Billboard.com.", before its copyright line) and
+#: its link to another ('Read more: How "The Walking Dead" stumbled in its storytelling
+#: this season .'), glued to the last sentence where the feed has no paragraph breaks.
 TRAILERS: tuple[tuple[str, str], ...] = (
+    *common.TRAILERS,
+    ("site-footer", r"see the original (?:story|article|post) (?:at|on) \S+?\.?"),
+    ("related-link", r"(?<=[.!?\"”] )read more:\s[^:]{1,100}"),
     ("byline", r"\((?:additional )?(?:reporting|writing|editing|compiled) by [^()]{2,200}\)"),
 )
 

@@ -22,6 +22,7 @@ DATA = replace(
     dangling_openers=frozenset(),
     marker_words=frozenset(),
     datelines=common.DATELINES,
+    trailers=common.TRAILERS,
     credits=common.CREDITS,
     credit_triggers=common.CREDIT_TRIGGERS,
     speech_verbs=frozenset(),

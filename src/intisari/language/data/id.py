@@ -392,6 +392,7 @@ INLINE_NOISE: tuple[tuple[str, str], ...] = (
 #: The editor's initials closing an article: "(rsa)", "(agk/agk)", "[noe]", "(gk - 68)",
 #: "(*/win)", and ANTARA's codes "(T.M052/B/I007/I007)", "(Uu. B002/T008)".
 TRAILERS: tuple[tuple[str, str], ...] = (
+    *common.TRAILERS,
     ("byline", r"[(\[]\s*(?-i:[a-z*][\w*]{0,11})(\s*[/\-]\s*[\w*]{0,11}){0,3}\s*[)\]]"),
     ("byline", r"\(\s*(?-i:[A-Z][\w.]{0,6})\s*[\w.]{0,8}\s*/[\w./ \-]{1,40}\)"),
 )
