@@ -416,6 +416,23 @@ def test_a_wire_s_credits_and_stock_codes_go() -> None:
     assert [r.reason for r in result.removed] == ["markup", "byline"]
 
 
+def test_mojibake_is_repaired() -> None:
+    # indosum.tune: UTF-8 once read as Windows-1252 ("“" became "â€œ"); a bullet opened so.
+    broken = "Menurut dia, â€œKerja sama ini saling menguntungkan,â€\x9d kata Airlangga."
+    repaired = "Menurut dia, “Kerja sama ini saling menguntungkan,” kata Airlangga."
+    assert normalize(broken) == repaired
+    assert normalize("Le cafÃ© de SÃ£o Paulo coÃ»te Â£5.") == "Le café de São Paulo coûte £5."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["SÃO PAULO (Reuters) - Brazil's real fell.", "À la carte, « déjà vu », naïve élan.",
+     "Die Straße in Köln, señor, hat 5 Häuser."],
+)
+def test_text_with_accents_is_not_taken_for_mojibake(text: str) -> None:
+    assert normalize(text) == text
+
+
 def test_a_syndicated_story_s_copyright_line_and_pointers_go() -> None:
     # cnn.tune: feeds with no paragraph breaks glue these to the last sentence, which a
     # bullet then closed with ("... when contacted by THR. ©2015 The Hollywood Reporter.").
