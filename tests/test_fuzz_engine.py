@@ -33,7 +33,7 @@ from intisari.errors import InputError, UndecodableInput
 from intisari.ingest.clean import clean, normalize
 from intisari.language.data import LANGUAGES
 from intisari.language.detect import detect_language
-from intisari.language.segment import paragraph_spans, sentence_spans
+from intisari.language.segment import _LEADING_BULLET, paragraph_spans, sentence_spans
 from intisari.result import Summary, join_spans
 from property_inputs import ARTICLE_LANGUAGES, Reach, article_pages, articles, paragraphs
 
@@ -217,11 +217,16 @@ def test_segmentation_spans_cover_text_in_order(text: str, lang: str) -> None:
         assert previous_end <= start < end <= len(text)
         assert not text[start].isspace() and not text[end - 1].isspace()
         previous_end = end
-    # Nothing but whitespace is left between or around sentences.
-    covered = "".join(text[start:end] for start, end in spans)
-    assert "".join(covered.split()) == "".join(text.split())
+    # Nothing but whitespace, and a list item's bullet opening a paragraph ("• ", "- ":
+    # no part of its sentence), is left between or around sentences.
+    covered = {i for start, end in spans for i in range(start, end)}
+    bullets: set[int] = set()
     for start, end in paragraph_spans(text):
         assert "\n\n" not in text[start:end]
+        bullet = _LEADING_BULLET.match(text, start, end)
+        bullets.update(range(start, bullet.end()) if bullet else ())
+    left = [i for i, char in enumerate(text) if not char.isspace() and i not in covered]
+    assert all(i in bullets for i in left), [text[i] for i in left]
 
 
 # -- summarize ----------------------------------------------------------------------------

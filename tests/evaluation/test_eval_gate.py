@@ -34,6 +34,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import ftfy
 import pytest
 
 import intisari
@@ -181,9 +182,11 @@ def _collapse(text: str) -> str:
 
 
 def _without_markup(text: str) -> str:
-    """Whitespace collapsed, asterisks and invisible characters dropped: cleaning removes
-    emphasis markup, and with it part of a censored word ("ni****" became "ni**" in one
-    CNN story), and control and format characters (mojibake "â€\x9c" in IndoSum)."""
+    """Mojibake repaired, whitespace collapsed, asterisks and invisible characters
+    dropped: cleaning repairs mojibake ("â€œ" in IndoSum is "“"), removes emphasis markup,
+    and with it part of a censored word ("ni****" became "ni**" in one CNN story), and
+    control and format characters."""
+    text = ftfy.fix_encoding(text)
     visible = "".join(
         char for char in text if char.isspace() or unicodedata.category(char) not in ("Cc", "Cf")
     )

@@ -102,7 +102,7 @@ MAX_LIST_ITEM_WORDS = 3
 #: First words of a sentence or clause read for its opener ("oleh karena itu", "on the
 #: other hand": the longest in the language data) or its verb of saying (at least the
 #: largest ``LanguageData.attribution_verb_window``).
-OPENING_WORDS = 4
+OPENING_WORDS = 6
 
 # An aside in brackets, with the space before it, followed by a word or by punctuation
 # (the closing mark then joins the word before the aside: "Jumat (8/9/2017)." -> "Jumat.").
@@ -443,6 +443,9 @@ def _says_who(tail: str, clause: _Clause, data: LanguageData) -> bool:
     the verb, no reported clause after it (", the spokesman said the company would
     close.": ``reported_clause_openers``)?
 
+    The speaker before the verb may run to ``attribution_verb_window`` words (", the
+    province's deputy governor said.").
+
     In a language that names the speaker before the verb (a window over one word), a
     clause that opens with the verb is an attribution only when the speaker follows it
     (", said John Smith.", ", said the mayor ..."). Otherwise the speaker stood before
@@ -453,7 +456,12 @@ def _says_who(tail: str, clause: _Clause, data: LanguageData) -> bool:
         if word in data.speech_verbs:
             following = _WORD.findall(tail)[k + 1 : k + 2]
             if k:
-                return not (following and following[0].lower() in data.reported_clause_openers)
+                # The speaker and the verb must close the sentence: in "The only sound
+                # ..., Marseille prosecutor Brice Robin said, was the co-pilot's steady
+                # breathing." (cnn.tune) they stand inside it, before its verb.
+                return clause.closes and not (
+                    following and following[0].lower() in data.reported_clause_openers
+                )
             return data.attribution_verb_window == 1 or (
                 bool(following) and _names_speaker(following[0], data)
             )
