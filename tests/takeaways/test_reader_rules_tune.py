@@ -24,6 +24,8 @@ EN = LANGUAGES["en"]
          "Fedi Nuril, Tatjana Saphira, Dewi Sandra, dan Chelsea Islan."),
         ("id", "Sebab umumnya tenaga yang didapat berasal dari rekomendasi mulut ke mulut, yang "
          "mana bagi setiap orang belum tentu cocok."),
+        ("id", "Soalnya, cewek zaman sekarang ternyata lebih tertarik dengan cowok yang bisa "
+         "main gitar."),
         ("id", "Tak terkecuali saat Anda tengah berada di atas lapangan, melakukan aktivitas "
          "sepak bola."),
         ("id", "Dan mereka menjadi satu-satunya negara di kawasan teluk yang memiliki hubungan "

@@ -166,6 +166,10 @@ FRAGMENT_OPENERS = frozenset(
     # which no box shows whole (with the sentence before it, as leaning back had allowed,
     # it still pointed forward: a reader's report). Written as ``words`` reads "Here's".
     | {"here s", "here is", "here are"}
+    # "Not because of a harmless coffee cup, but because we have a real race problem
+    # ..." (cnn.tune; a reader's report): the answer to a question the sentence before
+    # asked, with no main clause of its own.
+    | {"not because"}
 )
 #: Conjunctions of a dependent clause: "Because he did something rare in public life
 #: today." has no main clause; "Because of the rain, the game was postponed." has one.

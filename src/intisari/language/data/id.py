@@ -100,10 +100,12 @@ REFERRING_OPENERS = frozenset(
     # "Tak heran, Dani optimistis ..." (no wonder): the reason was in the sentence before.
     | {"tak heran", "tidak heran"}
     # "Pasalnya, hasutan tersebut berpotensi ..." and "Sebab, ia bermain bersama ..."
-    # (the reason being): the reason of what the sentence before said. (Without a comma,
-    # "Sebab ..." with no main clause is a fragment: ``SUBORDINATORS``.) "Tak terkecuali
-    # saat Anda ..." (not excepted): an exception to a rule stated before.
-    | {"pasalnya", "sebab", "tak terkecuali", "tidak terkecuali"}
+    # (the reason being), and its casual form "Soalnya, cewek zaman sekarang ..."
+    # (IndoSum; a reader's report): the reason of what the sentence before said.
+    # (Without a comma, "Sebab ..." with no main clause is a fragment:
+    # ``SUBORDINATORS``.) "Tak terkecuali saat Anda ..." (not excepted): an exception to
+    # a rule stated before.
+    | {"pasalnya", "soalnya", "sebab", "tak terkecuali", "tidak terkecuali"}
     # "Alasannya, ..." (the reason), "Tujuannya ..." (its aim): of what was said before.
     # "Pihaknya akan ..." (his side: the organisation of someone named before) and
     # "Dirinya mengaku ..." (he himself) as the sentence's first word; after "Edwin
