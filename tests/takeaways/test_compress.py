@@ -194,6 +194,15 @@ CASES += [
      "reported.",
      "Chinese relic experts claim that a 1,000-year-old mummified monk encased in a Buddha "
      "statue was stolen from a village temple in Eastern China in 1995."),
+    # What follows the clause joins it with "and": it is the main clause after an opening
+    # phrase, not an appositive, and only the closing clause goes (cnn.tune; a reader's
+    # report on the bullet "Traditionally at this time of year and the enormous hole ...").
+    ("en", 8,
+     "Traditionally at this time of year, a clutch of nervous owners in charge of "
+     "struggling clubs in England's top flight grapple with the prospect of relegation, "
+     "and the enormous hole it threatens to blow in their finances.",
+     "Traditionally at this time of year, a clutch of nervous owners in charge of "
+     "struggling clubs in England's top flight grapple with the prospect of relegation."),
 ]
 
 

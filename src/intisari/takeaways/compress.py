@@ -517,6 +517,13 @@ def _appositives(
                 # list's first item ("Green, a journalist, lawyer and television legal
                 # analyst, says ..." lost only "a journalist,").
                 continue
+            if clauses[1].opening[:1] and clauses[1].opening[0] in data.coordinators:
+                # What follows joins it with "and": it was the main clause after an
+                # opening phrase ("Traditionally at this time of year, a clutch of
+                # nervous owners ... grapple with ..., and the enormous hole ..." lost it
+                # and read "Traditionally at this time of year and the enormous hole ...":
+                # cnn.tune, a reader's report).
+                continue
             yield clause.comma, clause.end + 1
 
 
