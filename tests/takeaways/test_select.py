@@ -168,6 +168,19 @@ def test_a_place_is_nobody_a_pronoun_can_stand_for() -> None:
     assert not any(t.startswith("Menurut dia") for t in texts)
 
 
+def test_an_institution_opening_the_sentence_is_nobody_a_pronoun_can_stand_for() -> None:
+    """IndoSum: "Menurutnya ..." followed a bullet whose only names were two police
+    offices, the first of them opening it (a reader's report)."""
+    sentences = [
+        "Kepolisian Resor Jember melalui anggota Kepolisian Sektor Sukowono menangkap tiga "
+        "pelaku yang diduga sebagai sindikat pemalsu dokumen negara di wilayah setempat.",
+        "Penangkapan itu dilakukan setelah laporan warga masuk ke kantor polisi kemarin.",
+        "Menurutnya para pelaku memiliki tugas masing-masing dalam membuat dokumen palsu.",
+    ]
+    texts = [t.text for t in select_takeaways(document(sentences), [1.0, 0.1, 0.9], 2)]
+    assert not any(t.startswith("Menurutnya") for t in texts)
+
+
 def test_other_dangling_openers_still_need_the_sentence_before_them() -> None:
     sentences = [*PERSON_STORY[:2], "Namun, proyek itu hampir berhenti di tahun ketiga."]
     texts = [t.text for t in select_takeaways(document(sentences), [1.0, 0.1, 0.9], 2)]

@@ -339,8 +339,11 @@ def _names_someone(text: str, data: LanguageData) -> bool:
     """Does ``text`` name someone: a capitalised word after its first that does not
     belong to a place's or an institution's name (one the language's ``place_heads``
     opens: "Bandara Internasional Lombok")?"""
-    place = False  # inside a name that a place head opened
-    for word in text.split()[1:]:
+    tokens = text.split()
+    # Inside a name that a place head opened: the sentence's first word may open one
+    # ("Kepolisian Resor Jember melalui ..." names an institution, no one).
+    place = bool(tokens) and tokens[0].strip(_NAME_EDGES).lower() in data.place_heads
+    for word in tokens[1:]:
         if not word[:1].isupper():
             place = False
             continue

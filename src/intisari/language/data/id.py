@@ -191,7 +191,11 @@ PERSON_PRONOUNS = frozenset(
 PLACE_HEADS = frozenset(
     "bandara gunung kota kabupaten provinsi pulau sungai jalan desa kecamatan kelurahan "
     "danau pantai selat laut teluk stasiun pelabuhan terminal universitas institut "
-    "rumah sakit rs masjid gereja pura candi taman hotel pasar kampung dusun tol".split()
+    "rumah sakit rs masjid gereja pura candi taman hotel pasar kampung dusun tol "
+    # Institutions: "Kepolisian Resor Jember melalui anggota Kepolisian Sektor Sukowono
+    # menangkap ..." names no one "Menurutnya ..." can mean (IndoSum; a reader's report).
+    "kepolisian polres polsek polda polresta polrestabes kementerian dinas badan komisi "
+    "pemerintah pemkot pemkab pemprov pengadilan kejaksaan mahkamah".split()
 )
 
 #: Openings that continue a list or a sentence: "Mulai dari kehadiran banyak layanan
