@@ -155,30 +155,39 @@ def test_a_pronoun_without_a_named_person_before_it_stays_out() -> None:
     assert not texts[0].startswith("Dia")
 
 
-def test_a_place_is_nobody_a_pronoun_can_stand_for() -> None:
-    """antara.com's box showed "Menurut dia, ..." after a takeaway whose only names were
-    an airport and two volcanoes: the speaker was in a sentence the box left out."""
-    sentences = [
-        "Sebanyak 29 penerbangan dari dan menuju Bandara Internasional Lombok dibatalkan "
-        "akibat abu vulkanik erupsi Gunung Baru Jari, anak Gunung Rinjani.",
-        "Kepala Humas bandara, Eka Asmadi, mengatakan pembatalan dilakukan sejak pagi.",
-        "Menurut dia, sebanyak 27 penerbangan domestik harus dialihkan ke bandara lain.",
-    ]
+@pytest.mark.parametrize(
+    ("sentences", "pronoun"),
+    [
+        # antara.com's box showed "Menurut dia, ..." after a takeaway whose only names
+        # were an airport and two volcanoes: the speaker was in a sentence left out.
+        (
+            [
+                "Sebanyak 29 penerbangan dari dan menuju Bandara Internasional Lombok "
+                "dibatalkan akibat abu vulkanik erupsi Gunung Baru Jari, anak Gunung Rinjani.",
+                "Kepala Humas bandara, Eka Asmadi, mengatakan pembatalan dilakukan sejak pagi.",
+                "Menurut dia, sebanyak 27 penerbangan domestik harus dialihkan ke bandara lain.",
+            ],
+            "Menurut dia",
+        ),
+        # IndoSum: "Menurutnya ..." followed a bullet whose only names were two police
+        # offices, the first of them opening it (a reader's report).
+        (
+            [
+                "Kepolisian Resor Jember melalui anggota Kepolisian Sektor Sukowono menangkap "
+                "tiga pelaku yang diduga sebagai sindikat pemalsu dokumen negara.",
+                "Penangkapan itu dilakukan setelah laporan warga masuk ke kantor polisi kemarin.",
+                "Menurutnya para pelaku memiliki tugas masing-masing dalam membuat dokumen palsu.",
+            ],
+            "Menurutnya",
+        ),
+    ],
+    ids=["place", "institution"],
+)
+def test_a_place_or_an_institution_is_nobody_a_pronoun_can_stand_for(
+    sentences: list[str], pronoun: str
+) -> None:
     texts = [t.text for t in select_takeaways(document(sentences), [1.0, 0.1, 0.9], 2)]
-    assert not any(t.startswith("Menurut dia") for t in texts)
-
-
-def test_an_institution_opening_the_sentence_is_nobody_a_pronoun_can_stand_for() -> None:
-    """IndoSum: "Menurutnya ..." followed a bullet whose only names were two police
-    offices, the first of them opening it (a reader's report)."""
-    sentences = [
-        "Kepolisian Resor Jember melalui anggota Kepolisian Sektor Sukowono menangkap tiga "
-        "pelaku yang diduga sebagai sindikat pemalsu dokumen negara di wilayah setempat.",
-        "Penangkapan itu dilakukan setelah laporan warga masuk ke kantor polisi kemarin.",
-        "Menurutnya para pelaku memiliki tugas masing-masing dalam membuat dokumen palsu.",
-    ]
-    texts = [t.text for t in select_takeaways(document(sentences), [1.0, 0.1, 0.9], 2)]
-    assert not any(t.startswith("Menurutnya") for t in texts)
+    assert not any(t.startswith(pronoun) for t in texts)
 
 
 def test_other_dangling_openers_still_need_the_sentence_before_them() -> None:
