@@ -74,6 +74,13 @@ EN = LANGUAGES["en"]
          "elemen perusak user experience."),
         ("id", "Menurut informasi yang kami terima, ke depannya pengembangan produk OLX akan "
          "tersentralisasi."),
+        # A role said of someone or something named before (cnn.tune, ctvnews.ca; readers'
+        # reports on boxes these opened).
+        ("en", "The actor posed on a bearskin rug to show off how he looks as masked Marvel "
+         "character Deadpool."),
+        ("en", "The country, located some 500 miles east of Madagascar, has been attracting "
+         "global investors for decades."),
+        ("en", "The band's Wikipedia page was also quickly updated with a sentence."),
     ],
 )
 def test_sentences_that_lean_on_one_not_shown_are_caught(lang: str, sentence: str) -> None:
@@ -98,6 +105,9 @@ def test_sentences_that_lean_on_one_not_shown_are_caught(lang: str, sentence: st
         ("en", "The terrorist group's splinter groups joined forces again under the name "
          "Tehrik-i-Taliban, or TTP."),
         ("en", "Phase I of the trial enrolled 45 volunteers in Seattle."),
+        # A role's noun in capitals opens a name.
+        ("en", "The Star Wars movies are coming to smartphones."),
+        ("en", "The Man Booker Prize went to a debut novel this year."),
         ("id", "Kendati begitu, performa ekspor kita masih jauh dari angka memuaskan."),
         # A word with "-nya" that counts, or says how often, leans on nothing (IndoSum).
         ("id", "Sedikitnya 124 pengungsi juga mengalami luka-luka, seperti dilaporkan AFP."),

@@ -180,6 +180,13 @@ class LanguageData:
     #: evaluation treat them as dangling. Kept apart from ``dangling_openers`` because the
     #: ranker's "dangling" feature reads that set and the shipped model learned it so.
     referring_openers: frozenset[str] = frozenset()
+    #: Lower-cased openings of a definite article and a noun of a role or a kind ("the
+    #: actor", "the couple", "the country"): written in lower case, they stand for someone
+    #: or something the sentences before named, as a pronoun does ("The actor posed on a
+    #: bearskin rug ..."), so such a sentence leans on the one before it. In capitals they
+    #: open a name ("The Star Wars movies ...", "The Man Booker Prize ..."). Kept apart
+    #: from ``dangling_openers``, which is read in lower case.
+    role_openers: frozenset[str] = frozenset()
     #: Lower-cased ordinals that count an item of a list begun before when they open a
     #: sentence before a comma ("Second, the Fed will reinvest ...", "Kedua, ..."): the
     #: sentence leans on the ones before it. Without the comma they name ("Kedua tim ...",

@@ -462,8 +462,8 @@ def refers_back(text: str, data: LanguageData) -> bool:
     """Does the sentence lean on the one before it?
 
     A connective or pronoun opening it (``is_dangling``: "Namun, ...", "Ia ..."), one of
-    the language's ``referring_openers`` ("Itulah ...", "Menurut dia, ...") or
-    ``enumerators`` ("Second, ..."), or a
+    the language's ``referring_openers`` ("Itulah ...", "Menurut dia, ..."),
+    ``role_openers`` ("The actor posed ...") or ``enumerators`` ("Second, ..."), or a
     demonstrative in its opening phrase ("Wanita tersebut adalah ...", "Dalam pembicaraan
     itu, ..."), unless it names a time ("Saat ini ...", "Tahun ini ..."), or the writer's
     own voice (``writer_pronouns`` outside a speaker's words: "We also saw ..."); a
@@ -483,6 +483,8 @@ def refers_back(text: str, data: LanguageData) -> bool:
         return False
     if opens_with(opening, data.referring_openers) or person_opening(opening, data):
         return True
+    if data.role_openers and _role_opening(text, data):
+        return True
     if first_words[0] in data.enumerators and _comma_after_first_word(text):
         return True
     if _person_after_opening_phrase(text, data) or speaker_is_pronoun(text, data):
@@ -490,6 +492,16 @@ def refers_back(text: str, data: LanguageData) -> bool:
     if _writer_speaks(text, data):
         return True
     return bool(referring_phrase(text, data)) or has_anaphor(text, data)
+
+
+def _role_opening(text: str, data: LanguageData) -> bool:
+    """Does ``text`` open with one of the language's ``role_openers``, its noun in lower
+    case ("The actor posed ...", "The band's tour ...", not "The Star Wars movies ...")?"""
+    first = text.split(maxsplit=2)[:2]
+    if len(first) < 2 or not first[1][:1].islower():
+        return False
+    noun = _PLAIN_WORD.search(first[1])
+    return noun is not None and f"{first[0].lower()} {noun.group()}" in data.role_openers
 
 
 def _comma_after_first_word(text: str) -> bool:

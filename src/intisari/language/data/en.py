@@ -73,6 +73,19 @@ DANGLING_OPENERS = frozenset(
     """.split()
 )
 
+#: A role said of someone or something the sentences before named, like a pronoun
+#: (``LanguageData.role_openers``): "The actor posed on a bearskin rug ...", "The country,
+#: located some 500 miles east of Madagascar, ...", "The couple first visited the U.S.
+#: ...", "The agency said Monday ..." (cnn.tune, ctvnews.ca among the shared pages;
+#: readers' reports on boxes they opened, never naming who or which).
+ROLE_OPENERS = frozenset(
+    f"the {noun}"
+    for noun in (
+        "actor actress singer rapper star band couple pair duo man woman boy girl country "
+        "company firm club team group agency network airline app player"
+    ).split()
+)
+
 #: Openings that point back besides ``DANGLING_OPENERS``: "According to him, ...".
 SAME_OCCASION = frozenset(
     f"{preposition} the same {noun}"
@@ -540,6 +553,7 @@ DATA = LanguageData(
     anaphors=ANAPHORS,
     anaphor_exceptions=ANAPHOR_EXCEPTIONS,
     closing_anaphors=frozenset("this that these those".split()),
+    role_openers=ROLE_OPENERS,
     surnames_lean_back=True,
     place_heads=PLACE_HEADS,
     relativizers=frozenset({"who", "which", "that"}),
