@@ -188,6 +188,8 @@ def test_fragments_and_paragraphs_are_no_bullets() -> None:
         ("en", "16 times below the country's poverty line."),
         ("id", "Badan Informasi Geospasial (BIG), Bosscha Institut Teknologi Bandung (ITB), "
          "Planetarium, pakar ilmu Falak."),
+        # Which company? A role alone, like a pronoun.
+        ("en", "The company reported record profits this year"),
     ],
 )
 def test_an_llm_bullet_is_held_to_the_readers_rules(lang: str, bullet: str) -> None:
@@ -201,7 +203,7 @@ def test_an_llm_bullet_is_held_to_the_readers_rules(lang: str, bullet: str) -> N
         ("id", "Marc Marquez menjadi pebalap tercepat di FP1"),
         ("id", "Dua pelaku lain berinisial NMH dan SH telah ditangkap pada Minggu (6/8)."),
         ("en", "Apple said it would open a new plant in Texas next year."),
-        ("en", "The company reported record profits this year"),
+        ("en", "Toyota reported record profits this year"),
     ],
 )
 def test_a_bullet_that_stands_alone_passes(lang: str, bullet: str) -> None:
