@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -41,3 +42,12 @@ class Document:
         """Whitespace-separated words of ``text``: counted once, though the selector and
         the box sizer both read it."""
         return len(self.text.split())
+
+    def sentence_at(self, offset: int) -> int:
+        """The index of the sentence that character ``offset`` of ``text`` is in (the last
+        one starting at or before it); -1 before the first sentence."""
+        return bisect_right(self._sentence_starts, offset) - 1
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.sentences]

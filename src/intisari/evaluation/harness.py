@@ -20,7 +20,6 @@ re-summarized, and the reported takeaways the engine still produces are listed.
 
 from __future__ import annotations
 
-import bisect
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -185,13 +184,12 @@ def _sentences(document: Document, indexes: list[int]) -> list[Takeaway]:
 def _row(article: Article, document: Document, text: str, box: list[Takeaway]) -> dict[str, Any]:
     """Scores and checks of one box; ``text`` is the text its spans point into."""
     data = document.language.data
-    starts = [s.start for s in document.sentences]
     indexes = sentence_indexes(document, box)
     in_box = set(indexes)
     r = rouge([t.text for t in box], article.references)
     dangling = 0
     for takeaway in box:
-        index = bisect.bisect_right(starts, takeaway.spans[0][0]) - 1 if takeaway.spans else -1
+        index = document.sentence_at(takeaway.spans[0][0]) if takeaway.spans else -1
         dangling += leans_on_missing(takeaway.text, document, index, in_box)
     return {
         "id": article.id,

@@ -4,7 +4,6 @@ corpus and ``evaluate --pages`` for pages, by the same functions."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Collection, Sequence
 
@@ -39,8 +38,7 @@ def grounded(text: str, takeaway: Takeaway) -> bool:
 def sentence_indexes(document: Document, takeaways: Sequence[Takeaway]) -> list[int]:
     """The sentence each takeaway's words start in (its first span's, past the opening
     mark alone that a quotation's closing sentence is shown with), in box order."""
-    starts = [s.start for s in document.sentences]
-    return [bisect.bisect_right(starts, words_start(t.spans)) - 1 for t in takeaways if t.spans]
+    return [document.sentence_at(words_start(t.spans)) for t in takeaways if t.spans]
 
 
 def is_lead_copy(indexes: Sequence[int]) -> bool:

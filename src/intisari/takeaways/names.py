@@ -16,7 +16,6 @@ capitalised words in a row, and a word written in lower case anywhere in the art
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -66,7 +65,6 @@ class Surnames:
         self._document = document
         self._enabled = document.language.data.surnames_lean_back
         self._names: dict[str, FullName | None] = {}
-        self._starts: list[int] = []
 
     def introduction(self, index: int, shown: str, chosen: Collection[int]) -> int | None:
         """The sentence that introduces someone whom the takeaway of sentence ``index``,
@@ -84,9 +82,7 @@ class Surnames:
             if name is None or name.start >= start or name.given in capitalised:
                 continue
             if not any(j < index and name.full in sentences[j].text for j in chosen):
-                if not self._starts:
-                    self._starts = [sentence.start for sentence in sentences]
-                return bisect_right(self._starts, name.start) - 1
+                return self._document.sentence_at(name.start)
         return None
 
     def name(self, surname: str) -> FullName | None:
