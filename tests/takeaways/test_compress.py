@@ -136,6 +136,22 @@ CASES = [
      "Francis, who was elected in March 2013 after Pope Benedict XVI stepped down, said his "
      "predecessor had reopened a door to more popes emeritus.",
      "Francis said his predecessor had reopened a door to more popes emeritus."),
+    # After the subject: an age, with where the person is from when that follows it, and
+    # a past participle's clause that describes (cnn.tune, bullets of 31-39 words).
+    ("en", 20,
+     "Holmes, 27, is charged as the sole gunman who stormed a crowded movie theater at a "
+     "midnight showing of \"The Dark Knight Rises\" in Aurora, Colorado, and opened fire.",
+     "Holmes is charged as the sole gunman who stormed a crowded movie theater at a "
+     "midnight showing of \"The Dark Knight Rises\" in Aurora, Colorado, and opened fire."),
+    ("en", 20,
+     "Hee Sun Shim, 51, of Beverly Hills, is the owner and manager of the postsecondary "
+     "schools and is charged with 13 counts of use or possession of an immigration document.",
+     "Hee Sun Shim is the owner and manager of the postsecondary schools and is charged "
+     "with 13 counts of use or possession of an immigration document."),
+    ("en", 20,
+     "The minister, known for being a prosperity preacher at his Atlanta-area World Changers "
+     "Church International, is seeking 200,000 people to help him buy a private jet.",
+     "The minister is seeking 200,000 people to help him buy a private jet."),
     # A relative clause far from the subject goes to the end of the sentence, not to the
     # comma inside it ("a huge, salty ocean").
     ("en", 12,
@@ -263,6 +279,12 @@ def test_each_rule_deletes_words_and_adds_none(
         ("id", "Selain SMBC, delapan bank lain yang menyediakan pinjaman yaitu, Bank of China "
                "(Hong Kong) Limited Cabang Jakarta, PT Bank KEB Hana Indonesia, PT Bank "
                "Permata Tbk, dan PT Bank SBI Indonesia."),
+        # Names with their ages, a list: no age goes, or two names would run together.
+        ("en", "Smith, 27, Jones, 31, and Lee, 45, were arrested on Monday by the police in "
+               "a long operation across the whole state of New York and beyond it."),
+        # A number after a comma that is no age: a year.
+        ("en", "In 2014, 300 people were arrested on Monday by the police in a long operation "
+               "across the whole state of New York and beyond it."),
         # A cut inside a clause would leave its coordinator last (cnn.tune: "They had
         # separate ministries and.", "Melissa miraculously escaped her captors but.").
         ("en", "They had separate ministries and, while there may have been contact between "

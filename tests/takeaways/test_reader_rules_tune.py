@@ -195,6 +195,9 @@ def test_closed_single_quotations_and_apostrophes_pass(sentence: str) -> None:
          "benar-benar alami."),
         ("id", "Buktinya, lima musisi berikut ini mampu memiliki karier yang sama-sama sukses di "
          "kedua bidang tersebut."),
+        # The outlet announcing the list it compiled (an IndoSum box, a reader's report).
+        ("id", "CNNIndonesia.com merangkum beberapa peraturan pria 47 tahun itu yang harus "
+         "diikuti dan menjadi kunci sukses film Dunkirk."),
     ],
 )
 def test_the_page_speaking_of_itself_is_boilerplate(lang: str, sentence: str) -> None:
@@ -211,6 +214,9 @@ def test_the_page_speaking_of_itself_is_boilerplate(lang: str, sentence: str) ->
         # "Berikut" inside a sentence is "along with".
         ("id", "Polisi menangkap kedua tersangka, berikut barang bukti sabu seberat lima gram "
          "dan dua telepon genggam."),
+        # "Merangkum" as the story's verb: an app that gathers services (IndoSum).
+        ("id", "Saat ini telah diterbitkan dalam platform Android, untuk merangkum berbagai "
+         "jenis layanan yang dapat diakses oleh masyarakat melalui agen."),
         ("en", "The judge said the page of the diary was read on to the court record."),
         ("en", "Thank-you notes poured in from students across the state."),
         ("en", "The views of the board are solidly behind the mayor's plan."),

@@ -15,7 +15,8 @@ loses, in this order, until it is short enough or nothing more may go:
 2. a source attribution that closes it: "..., menurut kantor berita Rusia Interfax.",
    "..., kata Peskov.", "..., police said on Tuesday.";
 3. an appositive or non-restrictive clause set off by commas: ", yang juga Ketua DPR,",
-   ", who was elected in 2016,", ", a spokesman for the ministry,";
+   ", who was elected in 2016,", ", a spokesman for the ministry,"; after the subject,
+   an age (", 27,");
 4. an adverbial phrase or clause that opens it, when a name follows its comma (so the
    bullet still opens with a capital and no letter changes): "Dalam acara yang digelar
    pada Selasa, Kepala Microsoft Windows Terry Myerson menjelaskan ...", "Last summer,
@@ -81,6 +82,9 @@ MAX_APPOSITIVE_WORDS = 24
 #: Most words before an appositive cut from the middle of a sentence: its subject ("Pugh",
 #: "Peskov mencatat bahwa perang melawan Ukraina").
 MAX_SUBJECT_WORDS = 6
+#: Most digits of a number set off by commas after the subject read as an age ("Holmes,
+#: 27, is charged ..."): a longer one is a year or a count.
+MAX_AGE_DIGITS = 3
 #: Longest sentence (in words) compressed: the rules read every clause against the rest
 #: of the sentence, and a longer "sentence" (an unsplit dump, 100,000 bytes of "Aa Bb,
 #: Aa Bb, ...") would cost time growing with its square. Only the relaxed fallback ever
@@ -498,9 +502,10 @@ def _appositives(
     huge, salty ocean"; "in Braunau am Inn, a town on the border with Germany, Austria
     will ..."), and cutting to it breaks the sentence."""
     for n, clause in enumerate(clauses):
-        if clause.words > MAX_APPOSITIVE_WORDS or not opens_with(
-            clause.opening, data.appositive_openers
-        ):
+        if clause.words > MAX_APPOSITIVE_WORDS:
+            continue
+        age = _age_end(sentence, clauses) if n == 0 else None
+        if age is None and not opens_with(clause.opening, data.appositive_openers):
             continue
         if QUOTE_MARKS.search(sentence, clause.comma, clause.end):
             continue
@@ -512,6 +517,9 @@ def _appositives(
         elif n == 0 and _words(sentence[: clause.comma]) <= MAX_SUBJECT_WORDS and not _leads(
             sentence, data
         ):
+            if age is not None:
+                yield clause.comma, age + 1
+                continue
             if clause.words <= MAX_LIST_ITEM_WORDS and not clauses[1].closes:
                 # As short as a list's item, with another comma to come: it may be the
                 # list's first item ("Green, a journalist, lawyer and television legal
@@ -525,6 +533,25 @@ def _appositives(
                 # cnn.tune, a reader's report).
                 continue
             yield clause.comma, clause.end + 1
+
+
+def _age_end(sentence: str, clauses: list[_Clause]) -> int | None:
+    """Where a person's age set off by commas after the subject ends, with the short
+    phrase of where they are from that may follow it ("Holmes, 27, is charged ...",
+    "Hee Sun Shim, 51, of Beverly Hills, is ..."), or ``None``: the first clause is no
+    age, or an item of a list of names with ages ("Smith, 27, Jones, 31, and ...": a
+    name opens the clause after it)."""
+    first = clauses[0]
+    if first.words != 1 or len(first.opening) != 1 or not first.opening[0].isdigit():
+        return None
+    if len(first.opening[0]) > MAX_AGE_DIGITS or len(clauses) < 2:
+        return None
+    after = clauses[1]
+    if sentence[after.comma + 1 : after.end].lstrip()[:1].isupper():
+        return None
+    if not after.closes and after.words <= MAX_LIST_ITEM_WORDS:
+        return after.end  # ", of Beverly Hills," goes with the age
+    return first.end
 
 
 def _open_noun_phrase(before: str, data: LanguageData) -> bool:

@@ -221,7 +221,9 @@ ATTRIBUTION_OPENERS = frozenset({"according to", "reported", "reports", "citing"
 REPORTED_CLAUSE_OPENERS = frozenset(
     "that the a an he she it they we i you there his her its their our this these those".split()
 )
-APPOSITIVE_OPENERS = frozenset("who whom whose which a an".split())
+#: "The minister, known for being a prosperity preacher ..., is seeking ...": a past
+#: participle that only describes, never one that tells what happened (", killed ...").
+APPOSITIVE_OPENERS = frozenset("who whom whose which a an known accused nicknamed dubbed".split())
 SECONDARY_OPENERS = frozenset(
     """
     while as including with which where when whose after before amid despite although

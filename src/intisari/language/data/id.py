@@ -576,7 +576,11 @@ DATA = LanguageData(
         r"\)\s*berikut\b(?!nya)",  # "Dikutip dari tumbuk, Selasa (17/10/2017) berikut ..."
         r"\bberikut\s+ini\b",
         r",\s*berikut\s+adalah\b",
+        # The outlet announcing the list it compiled ("CNNIndonesia.com merangkum
+        # beberapa peraturan ...", "kumparan merangkum beberapa hal menarik ..."): the
+        # list is the story, the announcement is not.
+        r"\bmerangkum\s+(beberapa|sejumlah)\b",
     ),
-    related_link_words=("baca", "lihat", "simak", "selengkapnya", "datang", "berikut"),
+    related_link_words=("baca", "lihat", "simak", "selengkapnya", "datang", "berikut", "merangkum"),
     word_budget=50,
 )
