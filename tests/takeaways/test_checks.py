@@ -126,6 +126,7 @@ def test_story_sentences_are_not_datelines_or_credits(lang: str, sentence: str) 
         # A lead-in to what follows it in the article (time.com; cnn.tune).
         ("en", "Here's how UGA tallied the oil-spill totals."),
         ("en", "Here are five things to know about the eagerly awaited deal."),
+        ("en", "Below are some of the more interesting questions and my answers to them."),
         # An answer to the question the sentence before asked (cnn.tune).
         ("en", "Not because of a harmless coffee cup, but because we have a real race "
          "problem and we need solutions."),

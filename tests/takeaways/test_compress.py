@@ -148,6 +148,11 @@ CASES = [
      "schools and is charged with 13 counts of use or possession of an immigration document.",
      "Hee Sun Shim is the owner and manager of the postsecondary schools and is charged "
      "with 13 counts of use or possession of an immigration document."),
+    ("en", 12,
+     "Curie, 21, a Korean exchange student at Edinburgh University, came second in the "
+     "competition, but she admitted the accolade \"came with a price\".",
+     "Curie came second in the competition, but she admitted the accolade \"came with a "
+     "price\"."),
     ("en", 20,
      "The minister, known for being a prosperity preacher at his Atlanta-area World Changers "
      "Church International, is seeking 200,000 people to help him buy a private jet.",

@@ -81,6 +81,11 @@ EN = LANGUAGES["en"]
         ("en", "The country, located some 500 miles east of Madagascar, has been attracting "
          "global investors for decades."),
         ("en", "The band's Wikipedia page was also quickly updated with a sentence."),
+        # People and a statement in the plural or named before (cnn.tune, a reader's
+        # report: the one bullet of a box whose lead said who they were).
+        ("en", "The men, identified as Kim Kook Kie and Choi Chun Kil, are accused of "
+         "committing crimes of \"terrorism,\" the North Korean source said."),
+        ("en", "The statement retained an easing bias."),
     ],
 )
 def test_sentences_that_lean_on_one_not_shown_are_caught(lang: str, sentence: str) -> None:

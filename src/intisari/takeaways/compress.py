@@ -504,7 +504,7 @@ def _appositives(
     for n, clause in enumerate(clauses):
         if clause.words > MAX_APPOSITIVE_WORDS:
             continue
-        age = _age_end(sentence, clauses) if n == 0 else None
+        age = _age_end(sentence, clauses, data) if n == 0 else None
         if age is None and not opens_with(clause.opening, data.appositive_openers):
             continue
         if QUOTE_MARKS.search(sentence, clause.comma, clause.end):
@@ -535,11 +535,13 @@ def _appositives(
             yield clause.comma, clause.end + 1
 
 
-def _age_end(sentence: str, clauses: list[_Clause]) -> int | None:
+def _age_end(sentence: str, clauses: list[_Clause], data: LanguageData) -> int | None:
     """Where a person's age set off by commas after the subject ends, with the short
-    phrase of where they are from that may follow it ("Holmes, 27, is charged ...",
-    "Hee Sun Shim, 51, of Beverly Hills, is ..."), or ``None``: the first clause is no
-    age, or an item of a list of names with ages ("Smith, 27, Jones, 31, and ...": a
+    phrase of where they are from or the appositive that may follow it ("Holmes, 27, is
+    charged ...", "Hee Sun Shim, 51, of Beverly Hills, is ...", "Curie, 21, a Korean
+    exchange student at Edinburgh University, came second ...": cut alone, the age left
+    "Curie a Korean exchange student ..., came second"), or ``None``: the first clause is
+    no age, or an item of a list of names with ages ("Smith, 27, Jones, 31, and ...": a
     name opens the clause after it)."""
     first = clauses[0]
     if first.words != 1 or len(first.opening) != 1 or not first.opening[0].isdigit():
@@ -549,8 +551,14 @@ def _age_end(sentence: str, clauses: list[_Clause]) -> int | None:
     after = clauses[1]
     if sentence[after.comma + 1 : after.end].lstrip()[:1].isupper():
         return None
-    if not after.closes and after.words <= MAX_LIST_ITEM_WORDS:
-        return after.end  # ", of Beverly Hills," goes with the age
+    if not after.closes and (
+        after.words <= MAX_LIST_ITEM_WORDS
+        or (
+            opens_with(after.opening, data.appositive_openers)
+            and after.words <= MAX_APPOSITIVE_WORDS
+        )
+    ):
+        return after.end  # ", of Beverly Hills," or ", a Korean ... student," goes too
     return first.end
 
 

@@ -82,7 +82,8 @@ ROLE_OPENERS = frozenset(
     f"the {noun}"
     for noun in (
         "actor actress singer rapper star band couple pair duo man woman boy girl country "
-        "company firm club team group agency network airline app player"
+        "company firm club team group agency network airline app player men women boys "
+        "girls siblings brothers sisters victim victims suspect suspects statement"
     ).split()
 )
 
@@ -179,6 +180,9 @@ FRAGMENT_OPENERS = frozenset(
     # which no box shows whole (with the sentence before it, as leaning back had allowed,
     # it still pointed forward: a reader's report). Written as ``words`` reads "Here's".
     | {"here s", "here is", "here are"}
+    # "Below are some of the more interesting questions and my answers to them."
+    # (cnn.tune, a reader's report): the same, pointing down the page.
+    | {"below are", "below is"}
     # "Not because of a harmless coffee cup, but because we have a real race problem
     # ..." (cnn.tune; a reader's report): the answer to a question the sentence before
     # asked, with no main clause of its own.
