@@ -217,6 +217,34 @@ def test_auto_count_fills_the_language_word_budget() -> None:
     assert len(words) == 3
 
 
+PALMER = [
+    "Arnold Palmer will hit the ceremonial opening tee shot at the Masters in Augusta next "
+    "month together with Jack Nicklaus and Gary Player despite the dislocated shoulder that "
+    "he suffered in December.",
+    "The 85-year-old, speaking to reporters at a resort in Miami where he was opening a "
+    "villa named after him, said he would look forward to being out on that tee again "
+    "even if he missed the ball.",
+    "Palmer's injury happened when he had a fall at a charity tournament in Florida "
+    "shortly before Christmas.",
+    "He won the Masters four times between 1958 and 1964.",
+]
+
+
+def test_one_bullet_alone_is_the_lead_or_the_box_holds_two() -> None:
+    # The best sentence fills the English budget alone: by the budget, the box ends
+    # there; a detail without the story's point is no box (cnn.tune, a reader's report).
+    doc = document(PALMER, "en")
+    box = select_takeaways(doc, [0.5, 0.9, 0.4, 0.1], None)
+    assert len(box) == 2
+    # The lead alone is a box.
+    assert len(select_takeaways(doc, [0.9, 0.5, 0.4, 0.1], None)) == 1
+    # So with a sizer that says one.
+    sized = select_takeaways(doc, [0.5, 0.9, 0.4, 0.1], None, lambda *_: 1)
+    assert len(sized) == 2
+    # An explicit count is honoured.
+    assert len(select_takeaways(doc, [0.5, 0.9, 0.4, 0.1], 1)) == 1
+
+
 def test_auto_count_never_exceeds_five() -> None:
     short = [
         "Harga beras naik tajam di pasar Cipinang.",
