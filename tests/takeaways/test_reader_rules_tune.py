@@ -86,6 +86,11 @@ EN = LANGUAGES["en"]
         ("en", "The men, identified as Kim Kook Kie and Choi Chun Kil, are accused of "
          "committing crimes of \"terrorism,\" the North Korean source said."),
         ("en", "The statement retained an easing bias."),
+        # Things said of what the article named before (cnn.tune, a reader's report).
+        ("en", "The question would then become whether anti-discrimination laws advance a "
+         "compelling interest in the least restrictive means."),
+        ("en", "The move was first reported Thursday in the military newspaper Stars and "
+         "Stripes."),
     ],
 )
 def test_sentences_that_lean_on_one_not_shown_are_caught(lang: str, sentence: str) -> None:
