@@ -136,6 +136,18 @@ CASES = [
      "Francis, who was elected in March 2013 after Pope Benedict XVI stepped down, said his "
      "predecessor had reopened a door to more popes emeritus.",
      "Francis said his predecessor had reopened a door to more popes emeritus."),
+    # The appositive ends on a town and its state (cnn.tune: "Kevin McGill Georgia, had
+    # been sentenced ..." was the bullet).
+    ("en", 20,
+     "Kevin McGill, a garbage collector in Sandy Springs, Georgia, had been sentenced to a "
+     "total of 30 days in jail for violating the city's noise ordinance.",
+     "Kevin McGill had been sentenced to a total of 30 days in jail for violating the "
+     "city's noise ordinance."),
+    ("id", 12,
+     "Budi, seorang warga Bekasi, Jawa Barat, mengatakan banjir sudah merendam rumahnya "
+     "selama tiga hari tanpa ada bantuan dari pemerintah daerah setempat.",
+     "Budi mengatakan banjir sudah merendam rumahnya selama tiga hari tanpa ada bantuan "
+     "dari pemerintah daerah setempat."),
     # After the subject: an age, with where the person is from when that follows it, and
     # a past participle's clause that describes (cnn.tune, bullets of 31-39 words).
     ("en", 20,

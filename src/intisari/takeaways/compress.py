@@ -520,7 +520,8 @@ def _appositives(
             if age is not None:
                 yield clause.comma, age + 1
                 continue
-            if clause.words <= MAX_LIST_ITEM_WORDS and not clauses[1].closes:
+            place = _place_continues(sentence, clauses, data)
+            if clause.words <= MAX_LIST_ITEM_WORDS and not clauses[1].closes and not place:
                 # As short as a list's item, with another comma to come: it may be the
                 # list's first item ("Green, a journalist, lawyer and television legal
                 # analyst, says ..." lost only "a journalist,").
@@ -532,7 +533,21 @@ def _appositives(
                 # and read "Traditionally at this time of year and the enormous hole ...":
                 # cnn.tune, a reader's report).
                 continue
-            yield clause.comma, clause.end + 1
+            yield clause.comma, (clauses[1] if place else clause).end + 1
+
+
+def _place_continues(sentence: str, clauses: list[_Clause], data: LanguageData) -> bool:
+    """Does the subject's appositive go on past its second comma with the region of the
+    place it ends on ("Kevin McGill, a garbage collector in Sandy Springs, Georgia, had
+    been sentenced ...": cut to that comma, it read "Kevin McGill Georgia, had been
+    ...", cnn.tune)? A short clause of capitalised words, with the main clause after it
+    (not another appositive: "Smith, a lawyer, Jones, a doctor, and ...")."""
+    if len(clauses) < 3 or clauses[1].words > MAX_LIST_ITEM_WORDS:
+        return False
+    region = sentence[clauses[1].comma + 1 : clauses[1].end].split()
+    return all(word[:1].isupper() for word in region) and not opens_with(
+        clauses[2].opening, data.appositive_openers
+    )
 
 
 def _age_end(sentence: str, clauses: list[_Clause], data: LanguageData) -> int | None:
