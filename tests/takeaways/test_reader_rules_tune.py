@@ -91,6 +91,8 @@ EN = LANGUAGES["en"]
          "compelling interest in the least restrictive means."),
         ("en", "The move was first reported Thursday in the military newspaper Stars and "
          "Stripes."),
+        ("en", "Now Adam Kramer, Facebook data scientist and co-author of the study, has "
+         "posted an explanation of the motivation behind the research."),
     ],
 )
 def test_sentences_that_lean_on_one_not_shown_are_caught(lang: str, sentence: str) -> None:

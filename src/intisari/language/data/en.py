@@ -133,6 +133,11 @@ REFERRING_OPENERS = frozenset(
     # "Only then will real work/ life balance start to take shape.", "Only in this way
     # can Parma be reborn ...": after what the sentence before said (cnn.tune).
     | {"only then", "only in this way", "only that way"}
+    # "Now Adam Kramer, Facebook data scientist ..., has posted an explanation ...",
+    # "Now some residents have told the Missouri city ...": the story's next turn, after
+    # what the sentences before told (theverge.com outside the shared set, cnn.tune; a
+    # reader's report).
+    | {"now"}
     # "Since then, prices have doubled ...", "By then, the fire had spread ...": since,
     # by or until the time the sentence before named.
     | {f"{preposition} then" for preposition in ("since", "by", "until", "till", "even")}
