@@ -193,6 +193,11 @@ def test_closed_single_quotations_and_apostrophes_pass(sentence: str) -> None:
         # boingboing, outside the shared set: the post sending the reader to the cartoon.
         ("en", "Click through for the whole thing."),
         ("en", "The opinions expressed in this commentary are solely those of the author."),
+        # The writer bidding the reader think or look (cnn.tune, a reader's report).
+        ("en", "Think back to your high school's senior prank."),
+        ("en", "Consider two efforts to move beyond the contentious debate about climate "
+         "change."),
+        ("en", "Enjoy the latest pictures of the former Kate Middleton."),
         ("id", "Untuk menyiasatinya, simak beberapa tips berikut agar kesegaran bahan makananmu "
          "tetap terjaga."),
         ("id", "Simak rangkumannya dari kumparan (kumparan.com) berikut ini."),
@@ -230,6 +235,9 @@ def test_the_page_speaking_of_itself_is_boilerplate(lang: str, sentence: str) ->
         ("id", "Saat ini telah diterbitkan dalam platform Android, untuk merangkum berbagai "
          "jenis layanan yang dapat diakses oleh masyarakat melalui agen."),
         ("en", "The judge said the page of the diary was read on to the court record."),
+        # A name, not a bidding.
+        ("en", "Imagine Dragons will headline the festival's second night in August."),
+        ("en", "Take-Two Interactive shares rose 5% after the publisher raised its forecast."),
         ("en", "Thank-you notes poured in from students across the state."),
         ("en", "The views of the board are solidly behind the mayor's plan."),
     ],

@@ -614,9 +614,16 @@ DATA = LanguageData(
         # Conversation.", "The opinions expressed in this commentary are solely those of
         # the author."
         r"\b(content|opinions?|views?)\b[^.!?]{0,40}\b(is|are) (produced )?solely\b",
+        # The writer bidding the reader think or look ("Think back to your high
+        # school's senior prank.", "Consider two efforts to move beyond ...", "Enjoy the
+        # latest pictures of ...": cnn.tune, a reader's report): a soft lede's turn to
+        # the reader, no point of the story. A capital after it is a name ("Imagine
+        # Dragons will headline ...").
+        r"^\W*(think|imagine|consider|enjoy|picture|remember|forget|take) (?-i:[a-z])",
     ),
     related_link_words=(
         "read", "click", "found", "check", "roundup", "round-up", "guide", "welcome",
-        "page", "solely", "thank",
+        "page", "solely", "thank", "think", "imagine", "consider", "enjoy", "picture",
+        "remember", "forget", "take",
     ),
 )
