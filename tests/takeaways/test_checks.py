@@ -479,6 +479,8 @@ def test_a_quotation_of_a_few_words_and_its_speaker_says_too_little(sentence: st
         '"No," he said, after the board voted to close the plant in Lordstown by March.',
         # Not opening the sentence.
         "Presiden menjawab singkat: “Belum tahu.”",
+        # A title in quotation marks, and what is said of it (cnn.tune, a lead).
+        '"The Daily Show" is getting a new host.',
     ],
 )
 def test_a_quotation_that_says_enough_or_stands_in_a_statement_is_kept(sentence: str) -> None:

@@ -292,13 +292,23 @@ def unattributed(text: str) -> bool:
     return not words(outside)
 
 
+#: Marks that end a quotation's words before the quotation mark that closes it.
+_QUOTE_CLOSING_MARKS = frozenset(",.!?…;:")
+
+
 def says_little(text: str) -> bool:
     """Is ``text`` a quotation of fewer than ``MIN_QUOTED_WORDS`` words with no more than
     its speaker after it ("“No, Justice Alito,” Prelogar said.", a CNN page outside the
     shared set; "“Sedang kami kembangkan,” tuturnya.")? Alone in a box it tells the
-    reader nothing: what it answers is in the sentence before."""
+    reader nothing: what it answers is in the sentence before.
+
+    A quotation before its speaker ends on a mark ("Alito,", "ya,"); a title in quotation
+    marks does not, and the sentence goes on to say something of it ("“The Daily Show” is
+    getting a new host.", the lead of a cnn.tune article that no box could show)."""
     marks = quote_marks(text)
     if len(marks) != 2 or text[: marks[0]].strip():
+        return False
+    if text[marks[1] - 1 : marks[1]] not in _QUOTE_CLOSING_MARKS:
         return False
     quoted = text[marks[0] + 1 : marks[1]].split()
     return len(quoted) < MIN_QUOTED_WORDS and len(text[marks[1] + 1 :].split()) <= (
