@@ -93,6 +93,8 @@ EN = LANGUAGES["en"]
          "Stripes."),
         ("en", "Now Adam Kramer, Facebook data scientist and co-author of the study, has "
          "posted an explanation of the motivation behind the research."),
+        ("en", "First of all, virtually every recognized religion is practiced in New York "
+         "City."),
     ],
 )
 def test_sentences_that_lean_on_one_not_shown_are_caught(lang: str, sentence: str) -> None:

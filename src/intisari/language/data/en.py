@@ -121,6 +121,9 @@ CONNECTIVE_PHRASES = frozenset(
     # "For example, don't try to be hip or edgy in your social strategy ..."
     # (businessweek.com, outside the shared set): an example of what came before.
     | {"for example", "for instance"}
+    # "First of all, virtually every recognized religion is practiced in New York City."
+    # (cnn.tune, a reader's report): the first answer to a claim made before.
+    | {"first of all", "for starters", "to begin with", "first off"}
 )
 
 REFERRING_OPENERS = frozenset(
