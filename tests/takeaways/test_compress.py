@@ -643,3 +643,16 @@ def test_a_bullet_over_thirty_words_loses_its_asides_in_any_language() -> None:
     assert shorten(named, "id") == named.replace(", Jumat (18/11).", ", Jumat.")
     short = "Pebalap Repsol Honda, Marc Marquez, tercepat di Sirkuit Misano, Jumat (8/9/2017)."
     assert shorten(short, "id") == short
+
+
+def test_no_deletion_touches_the_name_to_keep() -> None:
+    sentence = (
+        "Judge Arthur Engoron, who has clashed with Trump throughout the trial, at first "
+        "tried to stop the former president's political barbs, telling his lawyer Chris "
+        "Kise to control his client and threatening to have Trump removed as a witness."
+    )
+    data = LANGUAGES["en"]
+    assert "Chris Kise" not in join_spans(sentence, compress(sentence, 0, len(sentence), data))
+    kept = join_spans(sentence, compress(sentence, 0, len(sentence), data, keep="Chris Kise"))
+    assert "Chris Kise" in kept
+    assert "who has clashed" not in kept  # the other deletions still go

@@ -76,15 +76,19 @@ def test_indonesian_names_do_not_lean_back() -> None:
         "Presiden Joko Widodo meresmikan jalan tol baru di Jawa Tengah pada Senin.",
         "Widodo mengatakan jalan itu akan memangkas waktu tempuh hingga dua jam.",
     ], "id")
-    assert Surnames(doc).introduction(1, doc.sentences[1].text, chosen=[]) is None
+    assert Surnames(doc).unintroduced(1, doc.sentences[1].text, chosen={}) is None
 
 
 def test_the_surname_alone_needs_the_full_name_in_an_earlier_bullet() -> None:
     surnames = Surnames(document(TRIAL))
-    assert surnames.introduction(3, TRIAL[3], chosen=[0]) == 1
-    assert surnames.introduction(3, TRIAL[3], chosen=[0, 1]) is None
+    person = surnames.unintroduced(3, TRIAL[3], chosen={0: TRIAL[0]})
+    assert person is not None and person.full == "Jeffrey Pugliese"
+    assert surnames.unintroduced(3, TRIAL[3], chosen={0: TRIAL[0], 1: TRIAL[1]}) is None
     # The sentence that introduces him needs nothing.
-    assert surnames.introduction(1, TRIAL[1], chosen=[]) is None
+    assert surnames.unintroduced(1, TRIAL[1], chosen={}) is None
+    # An earlier bullet that shows its sentence without the name introduces no one.
+    shortened = "Sgt. Pugliese saw what looked like muzzle flashes."
+    assert surnames.unintroduced(3, TRIAL[3], chosen={1: shortened}) is not None
 
 
 def test_the_box_introduces_the_person_before_the_surname() -> None:
@@ -103,3 +107,20 @@ def test_without_an_introduction_fit_for_a_bullet_the_point_goes_alone() -> None
     doc = document(sentences)
     texts = [t.text for t in select_takeaways(doc, [0.9, 0.1, 0.3, 0.8], 3)]
     assert texts == [sentences[0], sentences[2], sentences[3]]
+
+
+def test_a_bullet_that_lost_the_name_to_compression_shows_it_again() -> None:
+    # cnn.tune: compressed, the second bullet read "Polls predicted a tight race coming
+    # down to the wire." and the third "polls showed Herzog ...", an unknown Herzog.
+    doc = document([
+        "Either Benjamin Netanyahu just staged the most dramatic political comeback in "
+        "Israeli history, or something was very wrong with the polls.",
+        "Polls predicted a tight race coming down to the wire, with Netanyahu in a virtual "
+        "tie with his main challenger, Isaac Herzog of the Zionist Union party.",
+        "Voters in Tel Aviv waited for hours in the heat outside polling stations.",
+        "Only four days before the election, polls showed Herzog taking a four-seat lead "
+        "into the final weekend before the election.",
+    ])
+    texts = [t.text for t in select_takeaways(doc, [0.9, 0.8, 0.1, 0.7], 3)]
+    assert texts[1].endswith("his main challenger, Isaac Herzog of the Zionist Union party.")
+    assert texts[2].startswith("Only four days before the election, polls showed Herzog")

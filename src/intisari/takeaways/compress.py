@@ -127,29 +127,37 @@ Deletion = tuple[int, int]
 
 
 def compress(
-    text: str, start: int, end: int, data: LanguageData, target: int | None = None
+    text: str,
+    start: int,
+    end: int,
+    data: LanguageData,
+    target: int | None = None,
+    keep: str = "",
 ) -> list[tuple[int, int]]:
     """The spans of ``text[start:end]`` (one sentence) that make its takeaway.
 
     The whole sentence when it has at most ``target`` words (the language's
     ``bullet_words`` unless given; a language that drops asides drops them anyway);
     otherwise with the module's deletions, in order, until it has ``target`` words or
-    none may go.
+    none may go. No deletion touches ``keep`` (a person's full name that a later bullet
+    calls by surname alone: ``select``).
     """
     target = data.bullet_words if target is None else target
     sentence = text[start:end]
     if len(sentence.split(maxsplit=MAX_READ_WORDS)) > MAX_READ_WORDS:
         return [(start, end)]  # not a sentence a reader would get, whatever is cut
+    at = sentence.find(keep) if keep else -1
+    kept_span = (at, at + len(keep)) if at >= 0 else None
     deleted: list[Deletion] = []
     opening = _opening(sentence)
     detached = _detached_opening(sentence, opening, data)
     if detached is None:
         detached = _credited_source(sentence, opening, data)
-    if detached is not None:
+    if detached is not None and not _touches(detached, kept_span):
         deleted.append(detached)
     if data.drop_asides or _kept_words(sentence, deleted) > ASIDE_FREE_WORDS:
         for deletion in _asides(sentence):
-            _apply(sentence, deleted, deletion)
+            _apply(sentence, deleted, deletion, kept_span)
     clauses: list[_Clause] | None = None
     for rule in (_asides, _dashed, _attributions, _appositives, _leading, _secondary):
         if _kept_words(sentence, deleted) <= target:
@@ -157,7 +165,10 @@ def compress(
         if clauses is None:
             clauses = _clauses(sentence)
         for deletion in rule(sentence, data, clauses):
-            if _apply(sentence, deleted, deletion) and _kept_words(sentence, deleted) <= target:
+            if (
+                _apply(sentence, deleted, deletion, kept_span)
+                and _kept_words(sentence, deleted) <= target
+            ):
                 break
     spans = [(start + s, start + e) for s, e in _kept(sentence, deleted)]
     # The rules read commas, not grammar: "To celebrate 50 years since the band's
@@ -298,10 +309,14 @@ def _scene(phrase: list[str], data: LanguageData) -> bool:
     )
 
 
-def _apply(sentence: str, deleted: list[Deletion], deletion: Deletion) -> bool:
-    """Add ``deletion`` when it may go: it does not cut an earlier one in two, and enough
-    words stay."""
+def _apply(
+    sentence: str, deleted: list[Deletion], deletion: Deletion, kept: Deletion | None = None
+) -> bool:
+    """Add ``deletion`` when it may go: it does not cut an earlier one in two, nor touch
+    ``kept`` (the span no deletion may touch), and enough words stay."""
     start, end = deletion
+    if _touches(deletion, kept):
+        return False
     if any(s < end and start < e and not (start <= s and e <= end) for s, e in deleted):
         return False
     trial = [d for d in deleted if not (start <= d[0] and d[1] <= end)] + [deletion]
@@ -309,6 +324,11 @@ def _apply(sentence: str, deleted: list[Deletion], deletion: Deletion) -> bool:
         return False
     deleted[:] = sorted(trial)
     return True
+
+
+def _touches(deletion: Deletion, kept: Deletion | None) -> bool:
+    """Does ``deletion`` overlap ``kept``?"""
+    return kept is not None and deletion[0] < kept[1] and kept[0] < deletion[1]
 
 
 def _kept(sentence: str, deleted: list[Deletion]) -> Iterator[tuple[int, int]]:

@@ -16,7 +16,7 @@ capitalised words in a row, and a word written in lower case anywhere in the art
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from intisari.document import Document
@@ -66,14 +66,14 @@ class Surnames:
         self._enabled = document.language.data.surnames_lean_back
         self._names: dict[str, FullName | None] = {}
 
-    def introduction(self, index: int, shown: str, chosen: Collection[int]) -> int | None:
-        """The sentence that introduces someone whom the takeaway of sentence ``index``,
-        showing ``shown``, calls by surname alone and no takeaway before it in ``chosen``
-        names in full; None when there is no such person."""
+    def unintroduced(self, index: int, shown: str, chosen: Mapping[int, str]) -> FullName | None:
+        """The first person whom the takeaway of sentence ``index``, showing ``shown``,
+        calls by surname alone and no takeaway before it names in full; None when there
+        is none. ``chosen``: the takeaways so far, each sentence's index with the words
+        it shows (a compressed bullet may have lost the name its sentence gives)."""
         if not self._enabled:
             return None
-        sentences = self._document.sentences
-        start = sentences[index].start
+        start = self._document.sentences[index].start
         # In the order the bullet writes them (a set's order changes with the process's
         # hash seed, and the first unintroduced person decides which sentence comes next).
         capitalised = dict.fromkeys(_bare(word) for word in _CAPITALISED.findall(shown))
@@ -81,8 +81,8 @@ class Surnames:
             name = self.name(word)
             if name is None or name.start >= start or name.given in capitalised:
                 continue
-            if not any(j < index and name.full in sentences[j].text for j in chosen):
-                return self._document.sentence_at(name.start)
+            if not any(j < index and name.full in text for j, text in chosen.items()):
+                return name
         return None
 
     def name(self, surname: str) -> FullName | None:

@@ -265,9 +265,30 @@ def _greedy(
                 shown_text[i] = text
             if leans_back[i] and not antecedent_shown(document, opening, chosen):
                 continue  # Readable only once what it points back to is in the box.
-            introduction = (
-                surnames.introduction(i, shown_text[i], chosen) if surnames else None
+            person = (
+                surnames.unintroduced(i, shown_text[i], {j: shown_text[j] for j in chosen})
+                if surnames
+                else None
             )
+            introduction = None if person is None else document.sentence_at(person.start)
+            if person is not None and introduction in chosen:
+                # The bullet of the sentence that names the person lost the name to
+                # compression ("Judge Arthur Engoron at first tried to stop ..." without
+                # ", telling his lawyer Chris Kise to ...", then "Kise responded ..."):
+                # compressed again with the name kept, it introduces them; if it cannot
+                # be, this one goes alone, as below.
+                restored = _with_name(document, introduction, person.full, quotes)
+                if restored is None:
+                    unfit.add(introduction)
+                else:
+                    spans, text = restored
+                    if shown is not None:
+                        shown[introduction] = spans
+                    total_words += len(text.split()) - shown_words[introduction]
+                    shown_words[introduction] = len(text.split())
+                    shown_text[introduction] = text
+                    saying[introduction] = said(text, data)
+                    introduction = None
             if introduction is not None and introduction == promoting:
                 unfit.add(introduction)  # Looked at first, and it could not be a bullet.
             elif introduction is not None and introduction not in unfit:
@@ -295,6 +316,24 @@ def _greedy(
         else:
             break
     return chosen
+
+
+def _with_name(
+    document: Document, index: int, name: str, quotes: list[Quotation | None]
+) -> tuple[list[tuple[int, int]], str] | None:
+    """The spans and text of sentence ``index``'s takeaway compressed with ``name`` kept,
+    or ``None`` when it cannot show the name: a quotation shown whole, or a bullet that
+    would then be over ``MAX_BULLET_WORDS``."""
+    if quotes[index] is not None:
+        return None
+    sentence = document.sentences[index]
+    spans = compress(
+        document.text, sentence.start, sentence.end, document.language.data, keep=name
+    )
+    text = join_spans(document.text, spans)
+    if name not in text or reading_length(text) > MAX_BULLET_WORDS:
+        return None
+    return spans, text
 
 
 def _restates_in_box(index: int, chosen: list[int], saying: dict[int, Said]) -> bool:
