@@ -133,6 +133,9 @@ def test_story_sentences_are_not_datelines_or_credits(lang: str, sentence: str) 
         # The items of a list the sentence before opened (indosum.tune).
         ("id", "Di antaranya, produser kenamaan dunia Mario Kassar yang berpengalaman "
          "memproduksi film-film box office Hollywood."),
+        # The tail of the sentence before, with no verb (indosum.tune, a reader's report).
+        ("id", "Khususnya di tempat hiburan malam seperti karaoke atau warung remang-remang "
+         "yang membandel."),
         ("id", "Diantaranya, bisa mengurangi penyakit pernafasan dan tingkat CRP yang lebih "
          "rendah."),
     ],

@@ -95,6 +95,11 @@ EN = LANGUAGES["en"]
          "posted an explanation of the motivation behind the research."),
         ("en", "First of all, virtually every recognized religion is practiced in New York "
          "City."),
+        # The answer to a question asked before, the first of reasons given for a claim
+        # (indosum.tune, a reader's report).
+        ("id", "Jika ya, tentu Anda setuju jika menguap seringkali menular."),
+        ("id", "Pertama, karena bengkel seringkali kotor, panas, dan tidak memiliki ruang "
+         "tunggu yang nyaman."),
     ],
 )
 def test_sentences_that_lean_on_one_not_shown_are_caught(lang: str, sentence: str) -> None:

@@ -97,6 +97,9 @@ CONNECTIVE_PHRASES = frozenset(
 
 REFERRING_OPENERS = frozenset(
     {"itulah", "inilah", "begitulah", "demikianlah", "menurutnya"}
+    # "Jika ya, tentu Anda setuju ..." (if so): the answer to a question the sentence
+    # before asked (IndoSum; a reader's report).
+    | {"jika ya", "kalau ya", "bila ya", "jika iya", "kalau iya"}
     # "Tak heran, Dani optimistis ..." (no wonder): the reason was in the sentence before.
     | {"tak heran", "tidak heran"}
     # "Pasalnya, hasutan tersebut berpotensi ..." and "Sebab, ia bermain bersama ..."
@@ -206,6 +209,9 @@ FRAGMENT_OPENERS = frozenset(
     # "Di antaranya, produser kenamaan dunia Mario Kassar yang ..." (among them): the
     # items of a list the sentence before opened (IndoSum; a reader's report).
     | {"di antaranya", "diantaranya"}
+    # "Khususnya di tempat hiburan malam seperti karaoke ..." (especially): the tail of
+    # the sentence before, with no verb (IndoSum; a reader's report).
+    | {"khususnya", "terutama"}
 )
 #: Conjunctions of a dependent clause: "Karena gangguan kesehatan mental berisiko
 #: mengidap diabetes." has no main clause; "Karena hujan, laga ditunda." has one.
@@ -525,7 +531,9 @@ DATA = LanguageData(
     scene_prepositions=SCENE_PREPOSITIONS,
     referring_openers=REFERRING_OPENERS,
     # "Kedua, ..." (second, ...): the second of points listed before.
-    enumerators=frozenset("kedua ketiga keempat kelima".split()),
+    # "Pertama, karena bengkel seringkali kotor ..." (IndoSum; a reader's report): the
+    # first of the reasons for a claim made before, as "Kedua, ..." is the second.
+    enumerators=frozenset("pertama kedua ketiga keempat kelima".split()),
     referring_words=REFERRING_WORDS,
     predicate_words=PREDICATE_WORDS,
     predicate_prefixes=PREDICATE_PREFIXES,
