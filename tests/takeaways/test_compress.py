@@ -296,6 +296,10 @@ def test_each_rule_deletes_words_and_adds_none(
         ("id", "Selain SMBC, delapan bank lain yang menyediakan pinjaman yaitu, Bank of China "
                "(Hong Kong) Limited Cabang Jakarta, PT Bank KEB Hana Indonesia, PT Bank "
                "Permata Tbk, dan PT Bank SBI Indonesia."),
+        # An aside between commas before the verb, not a closing clause (cnn.tune: "Al-Amari
+        # is confident his men." was the bullet).
+        ("en", "Al-Amari is confident his men, with help from the Iraqi army and some Sunnis, "
+               "can crush ISIS in Iraq without this coalition's help."),
         # Names with their ages, a list: no age goes, or two names would run together.
         ("en", "Smith, 27, Jones, 31, and Lee, 45, were arrested on Monday by the police in "
                "a long operation across the whole state of New York and beyond it."),

@@ -334,6 +334,11 @@ class LanguageData:
     #: sentence inside a clause ("They had separate ministries and."), and the sentence
     #: stays whole.
     coordinators: frozenset[str] = frozenset()
+    #: Lower-cased auxiliary and modal verbs ("can", "will", "akan"): a clause after a
+    #: comma that opens with one carries on the main clause that an aside between commas
+    #: interrupted ("Al-Amari is confident his men, with help from the Iraqi army and some
+    #: Sunnis, can crush ISIS ..."), so the aside is no closing clause to cut to the end.
+    auxiliaries: frozenset[str] = frozenset()
 
     # Fact checking (``intisari.checking``): what a statement may get wrong. ------------
     #: Lower-cased words that deny what follows ("tidak", "not"): a statement whose

@@ -638,6 +638,15 @@ def _secondary(
             return  # what it did, counted: ", killing seven people and injuring 23 others"
         if len(QUOTE_MARKS.findall(sentence, clause.comma, stop)) % 2:
             return  # a quotation would lose one of its marks
+        if any(
+            later.opening and later.opening[0] in data.auxiliaries
+            for later in clauses[n + 1 :]
+        ):
+            # A clause after it opens with an auxiliary verb: this one was an aside, and
+            # the main clause goes on after it ("Al-Amari is confident his men, with help
+            # from the Iraqi army and some Sunnis, can crush ISIS ..." read "Al-Amari is
+            # confident his men.", cnn.tune; a reader's report).
+            continue
         yield clause.comma, stop
 
 

@@ -561,6 +561,10 @@ DATA = LanguageData(
     secondary_endings=("ing",),
     determiners=frozenset("a an the his her its their our my your this these those".split()),
     coordinators=frozenset("and or but nor yet".split()),
+    auxiliaries=frozenset(
+        "can could will would may might must should shall is are was were has have had "
+        "does did".split()
+    ),
     leading_openers=LEADING_OPENERS,
     detachable_openers=DETACHABLE_OPENERS,
     scene_prepositions=SCENE_PREPOSITIONS,

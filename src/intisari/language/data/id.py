@@ -545,6 +545,7 @@ DATA = LanguageData(
     subordinators=SUBORDINATORS,
     clause_links=CLAUSE_LINKS,
     coordinators=frozenset("dan atau tetapi namun serta melainkan sedangkan".split()),
+    auxiliaries=frozenset("akan bisa dapat harus sudah telah sedang masih mampu".split()),
     negations=NEGATIONS,
     antonyms=ANTONYMS,
     number_words=NUMBER_WORDS,
