@@ -300,6 +300,12 @@ def test_each_rule_deletes_words_and_adds_none(
         # is confident his men." was the bullet).
         ("en", "Al-Amari is confident his men, with help from the Iraqi army and some Sunnis, "
                "can crush ISIS in Iraq without this coalition's help."),
+        # An aside between dashes that names what the sentence speaks of (cnn.tune: "If
+        # Pratt's team won the Super Bowl, ..." never said which team).
+        ("en", "The bet: If Pratt's team -- the Seattle Seahawks -- won the Super Bowl, Evans "
+               "would visit Seattle Children's Hospital dressed as Captain America."),
+        ("en", "Only two major airports in the United States -- Miami and Orlando -- conduct "
+               "full employee screening by requiring all employees to pass a metal detector."),
         # Names with their ages, a list: no age goes, or two names would run together.
         ("en", "Smith, 27, Jones, 31, and Lee, 45, were arrested on Monday by the police in "
                "a long operation across the whole state of New York and beyond it."),

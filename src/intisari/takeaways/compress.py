@@ -371,11 +371,19 @@ def _asides(
 def _dashed(
     sentence: str, data: LanguageData, clauses: list[_Clause]
 ) -> Iterator[Deletion]:
-    """Asides between two dashes, with the space before them."""
+    """Asides between two dashes, with the space before them; not one that names what
+    the sentence speaks of ("Three major characters -- Superman, Wonder Woman and Archie
+    Andrews -- came out with new looks", "If Pratt's team -- the Seattle Seahawks --
+    won": cut, the reader never learnt which, cnn.tune; a reader's report), most of its
+    words capitalised."""
     for match in _DASHED.finditer(sentence):
         aside = match.group(0)
-        if _words(aside) <= MAX_APPOSITIVE_WORDS and not QUOTE_MARKS.search(aside):
-            yield match.start(), match.end()
+        if _words(aside) > MAX_APPOSITIVE_WORDS or QUOTE_MARKS.search(aside):
+            continue
+        named = _WORD.findall(aside)
+        if 2 * sum(word[:1].isupper() for word in named) > len(named):
+            continue
+        yield match.start(), match.end()
 
 
 def _words(text: str) -> int:
