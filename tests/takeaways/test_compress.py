@@ -306,6 +306,9 @@ def test_each_rule_deletes_words_and_adds_none(
                "would visit Seattle Children's Hospital dressed as Captain America."),
         ("en", "Only two major airports in the United States -- Miami and Orlando -- conduct "
                "full employee screening by requiring all employees to pass a metal detector."),
+        # An opening phrase with a year: the story happened then (cnn.tune).
+        ("en", "On the 6th of April 1996, San Jose Clash and DC United strode out in front of "
+               "31,683 expectant fans at the Spartan Stadium in San Jose, California."),
         # Names with their ages, a list: no age goes, or two names would run together.
         ("en", "Smith, 27, Jones, 31, and Lee, 45, were arrested on Monday by the police in "
                "a long operation across the whole state of New York and beyond it."),

@@ -119,6 +119,8 @@ _DASHED = re.compile(r"\s+(?:--|—|–)\s[^-—–]{1,120}?\s(?:--|—|–)(?=\
 # The sentence's final mark, perhaps with closing quotes or brackets after it.
 _FINAL = re.compile(r"""[.!?…]+["”’'»)\]]*\s*$""")
 _WORD = re.compile(r"\w+")
+# A year of the last two centuries, or this one ("1996", "2014"): when a story happened.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DIGIT = re.compile(r"\d")
 # What ``_clauses`` reads: brackets, quotation marks, and commas followed by a space.
 _CLAUSE_MARKS = re.compile(r"[()\[\]\"“”„«»]|,(?=\s)")
@@ -726,7 +728,9 @@ def _leading(
     after which a capitalised word opens the main clause, with the space after it.
 
     The main clause must be more than a list item ("In Jakarta, Bandung, and Surabaya,
-    ..." is a list of places), and nothing quoted is cut."""
+    ..." is a list of places), and nothing quoted is cut, nor a year: "On the 6th of April
+    1996, San Jose Clash and DC United strode out ..." told of 1996, and without it the
+    bullet read as this week's news (cnn.tune; a reader's report)."""
     if not _leads(sentence, data):
         return
     for clause in clauses:
@@ -735,7 +739,9 @@ def _leading(
             return
         if not after or not after[0][:1].isupper() or clause.words <= MAX_LIST_ITEM_WORDS:
             continue
-        if QUOTE_MARKS.search(sentence, 0, clause.comma):
+        if QUOTE_MARKS.search(sentence, 0, clause.comma) or _YEAR.search(
+            sentence, 0, clause.comma
+        ):
             return
         start = clause.comma + 1
         while start < len(sentence) and sentence[start].isspace():
