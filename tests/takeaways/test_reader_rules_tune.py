@@ -95,6 +95,12 @@ EN = LANGUAGES["en"]
          "posted an explanation of the motivation behind the research."),
         ("en", "First of all, virtually every recognized religion is practiced in New York "
          "City."),
+        # The whole of what was just described; the writer's own telling (cnn.tune, a
+        # reader's report).
+        ("en", "All that cold air and a stuck weather pattern are keeping tornadoes to "
+         "historic lows so far this year."),
+        ("en", "When I told my dad I was taking my wife to Italy for our first anniversary, "
+         "he snorted."),
         # The answer to a question asked before, the first of reasons given for a claim
         # (indosum.tune, a reader's report).
         ("id", "Jika ya, tentu Anda setuju jika menguap seringkali menular."),

@@ -632,7 +632,13 @@ def _writer_speaks(text: str, data: LanguageData) -> bool:
         _as_pronoun(token) in data.aside_pronouns
         and not (len(token) == 1 and k and _in_name(written[k - 1], data))
         for k, token in enumerate(written)
-    ) and not any(token in data.speech_verbs for token in lowered)
+    ) and not any(
+        # Someone else's words, in which "we" is theirs ("The head of the union said we
+        # would see more strikes"); not the writer's own ("..., I added.": cnn.tune, a
+        # reader's report).
+        token in data.speech_verbs and not (k and lowered[k - 1] in data.writer_pronouns)
+        for k, token in enumerate(lowered)
+    )
 
 
 def _as_pronoun(token: str) -> str:

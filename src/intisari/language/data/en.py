@@ -107,7 +107,12 @@ PART_OF_WHAT_CAME_BEFORE = frozenset(
         "all none some much most many few both each either neither one any part"
     ).split()
     for pronoun in ("this", "that", "these", "those", "them", "it")
-)
+) | {
+    # "All that cold air and a stuck weather pattern are keeping tornadoes to historic
+    # lows ..." (cnn.tune; a reader's report): the whole of what was just described.
+    f"all {demonstrative}"
+    for demonstrative in ("this", "that", "these", "those")
+}
 
 #: Connectives that tie a sentence to the one before it and to nothing else: a referring
 #: opener, and a detachable one when a name follows its comma ("Indeed, Apple ...").
