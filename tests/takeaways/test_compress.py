@@ -160,11 +160,6 @@ CASES = [
      "schools and is charged with 13 counts of use or possession of an immigration document.",
      "Hee Sun Shim is the owner and manager of the postsecondary schools and is charged "
      "with 13 counts of use or possession of an immigration document."),
-    ("en", 12,
-     "Curie, 21, a Korean exchange student at Edinburgh University, came second in the "
-     "competition, but she admitted the accolade \"came with a price\".",
-     "Curie came second in the competition, but she admitted the accolade \"came with a "
-     "price\"."),
     ("en", 20,
      "The minister, known for being a prosperity preacher at his Atlanta-area World Changers "
      "Church International, is seeking 200,000 people to help him buy a private jet.",
@@ -312,6 +307,10 @@ def test_each_rule_deletes_words_and_adds_none(
         # Names with their ages, a list: no age goes, or two names would run together.
         ("en", "Smith, 27, Jones, 31, and Lee, 45, were arrested on Monday by the police in "
                "a long operation across the whole state of New York and beyond it."),
+        # An age before the appositive that says who the person is (a page outside the
+        # shared set: cut alone, "Curie a Korean ..."; cut with it, who is Curie?).
+        ("en", "Curie, 21, a Korean exchange student at Edinburgh University, came second in "
+               "the competition, but she admitted the accolade \"came with a price\"."),
         # A number after a comma that is no age: a year.
         ("en", "In 2014, 300 people were arrested on Monday by the police in a long operation "
                "across the whole state of New York and beyond it."),

@@ -582,12 +582,13 @@ def _place_continues(sentence: str, clauses: list[_Clause], data: LanguageData) 
 
 def _age_end(sentence: str, clauses: list[_Clause], data: LanguageData) -> int | None:
     """Where a person's age set off by commas after the subject ends, with the short
-    phrase of where they are from or the appositive that may follow it ("Holmes, 27, is
-    charged ...", "Hee Sun Shim, 51, of Beverly Hills, is ...", "Curie, 21, a Korean
-    exchange student at Edinburgh University, came second ...": cut alone, the age left
-    "Curie a Korean exchange student ..., came second"), or ``None``: the first clause is
-    no age, or an item of a list of names with ages ("Smith, 27, Jones, 31, and ...": a
-    name opens the clause after it)."""
+    phrase of where they are from that may follow it ("Holmes, 27, is charged ...", "Hee
+    Sun Shim, 51, of Beverly Hills, is ..."), or ``None``: the first clause is no age, an
+    item of a list of names with ages ("Smith, 27, Jones, 31, and ...": a name opens the
+    clause after it), or followed by an appositive that says who the person is ("Curie,
+    21, a Korean exchange student at Edinburgh University, came second ...": cut alone,
+    the age left "Curie a Korean ..."; cut with it, the appositive left a reader asking
+    who Curie is)."""
     first = clauses[0]
     if first.words != 1 or len(first.opening) != 1 or not first.opening[0].isdigit():
         return None
@@ -596,14 +597,10 @@ def _age_end(sentence: str, clauses: list[_Clause], data: LanguageData) -> int |
     after = clauses[1]
     if sentence[after.comma + 1 : after.end].lstrip()[:1].isupper():
         return None
-    if not after.closes and (
-        after.words <= MAX_LIST_ITEM_WORDS
-        or (
-            opens_with(after.opening, data.appositive_openers)
-            and after.words <= MAX_APPOSITIVE_WORDS
-        )
-    ):
-        return after.end  # ", of Beverly Hills," or ", a Korean ... student," goes too
+    if not after.closes and opens_with(after.opening, data.appositive_openers):
+        return None  # who the person is: neither goes
+    if not after.closes and after.words <= MAX_LIST_ITEM_WORDS:
+        return after.end  # ", of Beverly Hills," goes with the age
     return first.end
 
 
