@@ -136,6 +136,14 @@ CASES = [
      "Francis, who was elected in March 2013 after Pope Benedict XVI stepped down, said his "
      "predecessor had reopened a door to more popes emeritus.",
      "Francis said his predecessor had reopened a door to more popes emeritus."),
+    # An appositive closing the sentence, with a quotation whole inside it (cnet.com, a
+    # page outside the shared set: a bullet of 39 words).
+    ("en", 20,
+     "Verizon Communications is prepping a new live TV streaming app for tablet PCs like the "
+     "Apple iPad, a move that could eventually eliminate the need for a home set-top box and "
+     "set the stage for true \"TV everywhere\" viewing.",
+     "Verizon Communications is prepping a new live TV streaming app for tablet PCs like the "
+     "Apple iPad."),
     # The appositive ends on a town and its state (cnn.tune: "Kevin McGill Georgia, had
     # been sentenced ..." was the bullet).
     ("en", 20,

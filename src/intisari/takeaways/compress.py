@@ -537,8 +537,8 @@ def _appositives(
         age = _age_end(sentence, clauses, data) if n == 0 else None
         if age is None and not opens_with(clause.opening, data.appositive_openers):
             continue
-        if QUOTE_MARKS.search(sentence, clause.comma, clause.end):
-            continue
+        if len(QUOTE_MARKS.findall(sentence, clause.comma, clause.end)) % 2:
+            continue  # a quotation would lose one of its marks
         if clause.closes:
             # After an opening phrase ("Last week, when ..., a little-known channel was
             # waging ..."), the closing clause may be the main one.
