@@ -16,6 +16,17 @@ from intisari.language.data import common, en
 
 __all__ = ["DATA"]
 
+#: English's words for the reading rules (``takeaways.checks``, ``takeaways.compress``):
+#: without them, only brackets, dashes and quotation marks are read.
+_READING_WORDS = (
+    "writer_pronouns aside_pronouns role_openers enumerators time_phrases anaphors "
+    "anaphor_exceptions closing_anaphors predicate_words predicate_suffixes "
+    "predicate_pairs relativizers attribution_openers reported_clause_openers "
+    "appositive_openers secondary_openers leading_openers detachable_openers "
+    "scene_prepositions secondary_endings determiners coordinators auxiliaries "
+    "passive_markers speaker_pronouns"
+).split()
+
 DATA = replace(
     en.DATA,
     code="und",
@@ -45,30 +56,6 @@ DATA = replace(
     weekdays=frozenset(),
     place_prepositions=frozenset(),
     place_heads=frozenset(),
-    # The reading rules' words (``takeaways.checks``, ``takeaways.compress``): without
-    # them, only brackets, dashes and quotation marks are read.
-    writer_pronouns=frozenset(),
-    aside_pronouns=frozenset(),
-    role_openers=frozenset(),
-    enumerators=frozenset(),
-    time_phrases=frozenset(),
-    anaphors=frozenset(),
-    anaphor_exceptions=frozenset(),
-    closing_anaphors=frozenset(),
-    predicate_words=frozenset(),
-    predicate_suffixes=(),
-    predicate_pairs=frozenset(),
-    relativizers=frozenset(),
-    attribution_openers=frozenset(),
-    reported_clause_openers=frozenset(),
-    appositive_openers=frozenset(),
-    secondary_openers=frozenset(),
-    leading_openers=frozenset(),
-    detachable_openers=frozenset(),
-    scene_prepositions=frozenset(),
-    secondary_endings=(),
-    determiners=frozenset(),
-    coordinators=frozenset(),
-    passive_markers=frozenset(),
-    speaker_pronouns=frozenset(),
+    # English's words for the reading rules, cleared.
+    **{name: type(getattr(en.DATA, name))() for name in _READING_WORDS},
 )
