@@ -364,3 +364,22 @@ def test_a_quotation_said_by_he_follows_a_bullet_that_names_someone() -> None:
     # After a bullet naming no one, it waits.
     texts = [t.text for t in select_takeaways(doc, [0.1, 1.0, 0.2, 0.9], 2)]
     assert sentences[3] not in texts
+
+
+def test_a_bullet_shows_again_what_the_next_one_points_back_to() -> None:
+    # cnn.tune: compressed, the first bullet ended at "confusion and chaos." and the next
+    # read "The report ..." about a report no bullet named (a reader's report).
+    doc = document([
+        "The initial hours after the disappearance of flight MH370 were characterized by "
+        "confusion and chaos, as air traffic controllers struggled to comprehend the "
+        "situation, according to data contained in an interim report.",
+        "The report provides a detailed picture of delays and protocol violations before "
+        "the launch of the search.",
+        "Malaysia Airlines has declined to comment on the findings of the investigators.",
+    ], "en")
+    box = select_takeaways(doc, [0.9, 0.8, 0.1], 2)
+    assert box[0].text.endswith("according to data contained in an interim report.")
+    assert all(grounded(doc, takeaway) for takeaway in box)
+    # Alone, the first bullet is compressed as usual.
+    alone = select_takeaways(doc, [0.9, 0.1, 0.8], 2)
+    assert alone[0].text.endswith("confusion and chaos.")

@@ -24,6 +24,7 @@ ROUGE-1 over a fixed three (see README, "Quality and evaluation").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Sequence
 
 from intisari.document import Document, Sentence
@@ -89,6 +90,9 @@ LEAST_COUNTS: tuple[tuple[int, int], ...] = ((600, 3), (300, 2))
 #: news and who it is about left out).
 LEAD_LESS_LEAST = 2
 
+#: An aside in brackets.
+_BRACKETED = re.compile(r"\([^()]*\)")
+
 #: Marks around a word of a name ("(Lombok),"), and those that close the name.
 _NAME_EDGES = ",.;:()\"'“”"
 _NAME_ENDS = tuple(",.;:)")
@@ -124,6 +128,8 @@ def select_takeaways(
             document, ranked, wanted, budget, strict=True, quotes=quotes,
             least=LEAD_LESS_LEAST, shown=shown,
         )
+    if chosen:
+        _show_referents(document, chosen, quotes, shown)
     if not chosen:
         # Nothing passes every rule (a short or oddly written article): keep grounding and
         # redundancy, relax the rest, so every article gets at least one takeaway.
@@ -277,7 +283,7 @@ def _greedy(
                 # ", telling his lawyer Chris Kise to ...", then "Kise responded ..."):
                 # compressed again with the name kept, it introduces them; if it cannot
                 # be, this one goes alone, as below.
-                restored = _with_name(document, introduction, person.full, quotes)
+                restored = _keeping(document, introduction, person.full, quotes)
                 if restored is None:
                     unfit.add(introduction)
                 else:
@@ -318,20 +324,75 @@ def _greedy(
     return chosen
 
 
-def _with_name(
-    document: Document, index: int, name: str, quotes: list[Quotation | None]
+def _show_referents(
+    document: Document,
+    chosen: list[int],
+    quotes: list[Quotation | None],
+    shown: dict[int, list[tuple[int, int]]],
+) -> None:
+    """Show again (in ``shown``) what a bullet's compression cut that the next bullet,
+    leaning on it, points back to (the deletion that holds the word): "The report
+    highlighted ..." after a bullet that lost "..., according to data contained in an
+    interim report." (cnn.tune; a reader's report). Not when the bullet would then lean
+    back itself, or be too long (``MAX_BULLET_WORDS``)."""
+    data = document.language.data
+    text = document.text
+    for index in sorted(chosen):
+        before = _opening(document, index, quotes[index]) - 1
+        if before not in chosen or index not in shown or before not in shown:
+            continue
+        bullet = join_spans(text, shown[index])
+        previous = join_spans(text, shown[before])
+        whole = document.sentences[before].text
+        if previous == whole or not refers_back(bullet, data):
+            continue
+        referent = _what_was_cut(bullet, whole, previous, data)
+        if referent is None:
+            continue
+        restored = _keeping(document, before, referent, quotes)
+        if restored is not None and (
+            refers_back(previous, data) or not refers_back(restored[1], data)
+        ):
+            shown[before] = restored[0]
+
+
+def _what_was_cut(text: str, whole: str, shown: str, data: LanguageData) -> str | None:
+    """The first content word of ``text`` that the sentence ``whole`` has only in the
+    words its bullet (``shown``) leaves out, as ``whole`` writes it ("report" of "The
+    report highlighted ..."), or ``None``. Not a number, a weekday, nor a word of an
+    aside in brackets: "2017", "Friday" or "Teknik" matched by chance ("Yulisyah Putri
+    Daulay (Teknik Industri), ..." before "... Jurusan Teknik Mesin ...", detik among
+    the shared pages)."""
+    outside = _BRACKETED.sub(" ", whole)
+    cut = set(words(outside)) - set(words(shown))
+    for word in words(text):
+        if (
+            word in cut
+            and word.isalpha()
+            and word not in data.stopwords
+            and word not in data.weekdays
+            and len(word) >= MIN_CONTENT_CHARS
+        ):
+            found = re.search(rf"\b{re.escape(word)}\b", outside, re.IGNORECASE)
+            if found is not None:
+                return found.group()
+    return None
+
+
+def _keeping(
+    document: Document, index: int, keep: str, quotes: list[Quotation | None]
 ) -> tuple[list[tuple[int, int]], str] | None:
-    """The spans and text of sentence ``index``'s takeaway compressed with ``name`` kept,
-    or ``None`` when it cannot show the name: a quotation shown whole, or a bullet that
-    would then be over ``MAX_BULLET_WORDS``."""
+    """The spans and text of sentence ``index``'s takeaway compressed with ``keep`` (a
+    name, or the whole sentence) kept, or ``None`` when it cannot show it: a quotation
+    shown whole, or a bullet that would then be over ``MAX_BULLET_WORDS``."""
     if quotes[index] is not None:
         return None
     sentence = document.sentences[index]
     spans = compress(
-        document.text, sentence.start, sentence.end, document.language.data, keep=name
+        document.text, sentence.start, sentence.end, document.language.data, keep=keep
     )
     text = join_spans(document.text, spans)
-    if name not in text or reading_length(text) > MAX_BULLET_WORDS:
+    if keep not in text or reading_length(text) > MAX_BULLET_WORDS:
         return None
     return spans, text
 
