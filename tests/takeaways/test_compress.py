@@ -309,6 +309,10 @@ def test_each_rule_deletes_words_and_adds_none(
                "would visit Seattle Children's Hospital dressed as Captain America."),
         ("en", "Only two major airports in the United States -- Miami and Orlando -- conduct "
                "full employee screening by requiring all employees to pass a metal detector."),
+        # A closing clause after a short start: the clause is the news (cnn.tune: "The
+        # disagreement started in late February." was the bullet; a reader's report).
+        ("en", "The disagreement started in late February, when the North Korean government "
+               "demanded an increase of around $8.60 a month for North Korean employees."),
         # An opening phrase with a year: the story happened then (cnn.tune).
         ("en", "On the 6th of April 1996, San Jose Clash and DC United strode out in front of "
                "31,683 expectant fans at the Spartan Stadium in San Jose, California."),

@@ -100,6 +100,12 @@ MAX_DATE_WORDS = 4
 FINAL_WINDOW = 12
 #: Fewest words a compressed sentence keeps: fewer are a headline, not a statement.
 MIN_KEPT_WORDS = 6
+#: Fewest words before a closing clause that may go: a shorter start is a frame whose
+#: content is the clause ("The disagreement started in late February, when the North
+#: Korean government demanded an increase ...", "Today, 20 years after it came into
+#: force, with more than 26 states now participating, Schengen has ...": cnn.tune,
+#: readers' reports).
+MIN_MAIN_WORDS = 10
 #: A clause after a comma this short is an item of a list ("Paris, Rome, and Berlin"):
 #: neither it nor what follows it is cut as a secondary clause.
 MAX_LIST_ITEM_WORDS = 3
@@ -645,6 +651,8 @@ def _secondary(
             return  # what it did, counted: ", killing seven people and injuring 23 others"
         if len(QUOTE_MARKS.findall(sentence, clause.comma, stop)) % 2:
             return  # a quotation would lose one of its marks
+        if _words(sentence[: clause.comma]) < MIN_MAIN_WORDS:
+            continue
         if any(
             later.opening and later.opening[0] in data.auxiliaries
             for later in clauses[n + 1 :]
