@@ -313,6 +313,10 @@ def test_each_rule_deletes_words_and_adds_none(
         # disagreement started in late February." was the bullet; a reader's report).
         ("en", "The disagreement started in late February, when the North Korean government "
                "demanded an increase of around $8.60 a month for North Korean employees."),
+        # A clause and its list after a colon, not an opening phrase (cnn.tune).
+        ("en", "This week marks the anniversary of several historic events: a civil rights "
+               "march to Selma, Alabama's Edmund Pettus Bridge, the disappearance of a "
+               "Malaysia Airlines flight, and the commemoration of International Women's Day."),
         # An opening phrase with a year: the story happened then (cnn.tune).
         ("en", "On the 6th of April 1996, San Jose Clash and DC United strode out in front of "
                "31,683 expectant fans at the Spartan Stadium in San Jose, California."),

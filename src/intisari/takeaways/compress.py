@@ -744,9 +744,14 @@ def _leading(
             return
         if not after or not after[0][:1].isupper() or clause.words <= MAX_LIST_ITEM_WORDS:
             continue
-        if QUOTE_MARKS.search(sentence, 0, clause.comma) or _YEAR.search(
-            sentence, 0, clause.comma
+        if (
+            QUOTE_MARKS.search(sentence, 0, clause.comma)
+            or _YEAR.search(sentence, 0, clause.comma)
+            or ":" in sentence[: clause.comma]
         ):
+            # A colon: a clause and the first item of its list ("This week marks the
+            # anniversary of several historic events: a civil rights march to Selma,
+            # Alabama's Edmund Pettus Bridge, ..." lost its verb; a reader's report).
             return
         start = clause.comma + 1
         while start < len(sentence) and sentence[start].isspace():
