@@ -11,7 +11,8 @@ news sentences run longer. So a chosen sentence over its language's ``bullet_wor
 loses, in this order, until it is short enough or nothing more may go:
 
 1. short asides in brackets or between dashes: "Jumat (22/3/2015)", "Senator Jane Doe
-   (D-Texas)", "The Swede -- who lost by one stroke -- was ticked off";
+   (D-Texas)", "The Swede -- who lost by one stroke -- was ticked off" (not one of
+   names that says which: "If Pratt's team -- the Seattle Seahawks -- won");
 2. a source attribution that closes it: "..., menurut kantor berita Rusia Interfax.",
    "..., kata Peskov.", "..., police said on Tuesday.";
 3. an appositive or non-restrictive clause set off by commas: ", yang juga Ketua DPR,",
@@ -20,14 +21,17 @@ loses, in this order, until it is short enough or nothing more may go:
 4. an adverbial phrase or clause that opens it, when a name follows its comma (so the
    bullet still opens with a capital and no letter changes): "Dalam acara yang digelar
    pada Selasa, Kepala Microsoft Windows Terry Myerson menjelaskan ...", "Last summer,
-   amid reports of mismanagement, Congress passed ...";
+   amid reports of mismanagement, Congress passed ..." (not one holding a year or a
+   colon);
 5. a secondary clause or a time that closes it: ", seraya menambahkan bahwa ...",
    ", Rabu malam waktu setempat di Madison Square Garden", ", while ...",
    ", and ...", ", crushing her trainer ..." (not the last item of a list: "Paris, Rome,
    and Berlin"; not a participle's clause that counts what it did: ", killing seven
    people and injuring 23 others" is the story's toll; after an opening phrase, only
    when the clause right after it is plainly the main one: "Using identity theft
-   technology, the thieves have victimized ..., although ...").
+   technology, the thieves have victimized ..., although ..."; not after fewer than
+   ``MIN_MAIN_WORDS`` words, nor before a clause that carries on the main one with an
+   auxiliary verb).
 
 What each language's cues are (the words that open an attribution, an appositive, a
 secondary clause, an opening phrase) is data: ``LanguageData.attribution_openers``,
@@ -148,7 +152,7 @@ def compress(
     ``bullet_words`` unless given; a language that drops asides drops them anyway);
     otherwise with the module's deletions, in order, until it has ``target`` words or
     none may go. No deletion touches ``keep`` (a person's full name that a later bullet
-    calls by surname alone: ``select``).
+    calls by surname alone, or a word a later bullet points back to: ``select``).
     """
     target = data.bullet_words if target is None else target
     sentence = text[start:end]

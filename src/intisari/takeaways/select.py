@@ -383,8 +383,9 @@ def _keeping(
     document: Document, index: int, keep: str, quotes: list[Quotation | None]
 ) -> tuple[list[tuple[int, int]], str] | None:
     """The spans and text of sentence ``index``'s takeaway compressed with ``keep`` (a
-    name, or the whole sentence) kept, or ``None`` when it cannot show it: a quotation
-    shown whole, or a bullet that would then be over ``MAX_BULLET_WORDS``."""
+    person's full name, or a word a later bullet points back to) kept, or ``None`` when
+    it cannot show it: a quotation shown whole, or a bullet that would then be over
+    ``MAX_BULLET_WORDS``."""
     if quotes[index] is not None:
         return None
     sentence = document.sentences[index]
