@@ -341,11 +341,14 @@ def _show_referents(
         before = _opening(document, index, quotes[index]) - 1
         if before not in chosen or index not in shown or before not in shown:
             continue
+        sentence = document.sentences[before]
+        if shown[before] == [(sentence.start, sentence.end)]:
+            continue  # shown whole (most bullets): nothing was cut
         bullet = join_spans(text, shown[index])
-        previous = join_spans(text, shown[before])
-        whole = document.sentences[before].text
-        if previous == whole or not refers_back(bullet, data):
+        if not refers_back(bullet, data):
             continue
+        previous = join_spans(text, shown[before])
+        whole = sentence.text
         referent = _what_was_cut(bullet, whole, previous, data)
         if referent is None:
             continue
