@@ -313,6 +313,10 @@ def test_each_rule_deletes_words_and_adds_none(
         # disagreement started in late February." was the bullet; a reader's report).
         ("en", "The disagreement started in late February, when the North Korean government "
                "demanded an increase of around $8.60 a month for North Korean employees."),
+        # A clause with its verb after an opening phrase, not an appositive (cnn.tune:
+        # "Thirty years ago a wallet full of different currencies ..." was the bullet).
+        ("en", "Thirty years ago, a journey across Europe meant a passport full of stamps, a "
+               "wallet full of different currencies and plenty of time spent waiting in line."),
         # A clause and its list after a colon, not an opening phrase (cnn.tune).
         ("en", "This week marks the anniversary of several historic events: a civil rights "
                "march to Selma, Alabama's Edmund Pettus Bridge, the disappearance of a "

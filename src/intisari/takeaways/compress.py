@@ -547,6 +547,12 @@ def _appositives(
         age = _age_end(sentence, clauses, data) if n == 0 else None
         if age is None and not opens_with(clause.opening, data.appositive_openers):
             continue
+        if (
+            age is None
+            and clause.opening[0] in data.determiners
+            and _clause_with_verb(sentence[clause.comma + 1 : clause.end], data)
+        ):
+            continue
         if len(QUOTE_MARKS.findall(sentence, clause.comma, clause.end)) % 2:
             continue  # a quotation would lose one of its marks
         if clause.closes:
@@ -588,6 +594,21 @@ def _place_continues(sentence: str, clauses: list[_Clause], data: LanguageData) 
     return all(word[:1].isupper() for word in region) and not opens_with(
         clauses[2].opening, data.appositive_openers
     )
+
+
+def _clause_with_verb(clause: str, data: LanguageData) -> bool:
+    """Does ``clause``, read up to a relative pronoun ("who", "yang"), hold a verb? Then
+    it is no appositive but a clause of its own: "Thirty years ago, a journey across
+    Europe meant a passport full of stamps, a wallet full of ..." lost its verb as an
+    appositive after a "subject" and read "Thirty years ago a wallet full of ..."
+    (cnn.tune). A relative clause's verb is the clause's ("a former New Jersey resident
+    who served in the Air Force")."""
+    head = []
+    for word in clause.split():
+        if word.lower().strip(",.;:") in data.relativizers:
+            break
+        head.append(word)
+    return has_predicate(" ".join(head), data)
 
 
 def _age_end(sentence: str, clauses: list[_Clause], data: LanguageData) -> int | None:
