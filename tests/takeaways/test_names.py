@@ -76,19 +76,19 @@ def test_indonesian_names_do_not_lean_back() -> None:
         "Presiden Joko Widodo meresmikan jalan tol baru di Jawa Tengah pada Senin.",
         "Widodo mengatakan jalan itu akan memangkas waktu tempuh hingga dua jam.",
     ], "id")
-    assert Surnames(doc).unintroduced(1, doc.sentences[1].text, chosen={}) is None
+    assert Surnames(doc).unintroduced(1, doc.sentences[1].text, [], {}) is None
 
 
 def test_the_surname_alone_needs_the_full_name_in_an_earlier_bullet() -> None:
     surnames = Surnames(document(TRIAL))
-    person = surnames.unintroduced(3, TRIAL[3], chosen={0: TRIAL[0]})
+    person = surnames.unintroduced(3, TRIAL[3], [0], {0: TRIAL[0]})
     assert person is not None and person.full == "Jeffrey Pugliese"
-    assert surnames.unintroduced(3, TRIAL[3], chosen={0: TRIAL[0], 1: TRIAL[1]}) is None
+    assert surnames.unintroduced(3, TRIAL[3], [0, 1], {0: TRIAL[0], 1: TRIAL[1]}) is None
     # The sentence that introduces him needs nothing.
-    assert surnames.unintroduced(1, TRIAL[1], chosen={}) is None
+    assert surnames.unintroduced(1, TRIAL[1], [], {}) is None
     # An earlier bullet that shows its sentence without the name introduces no one.
     shortened = "Sgt. Pugliese saw what looked like muzzle flashes."
-    assert surnames.unintroduced(3, TRIAL[3], chosen={1: shortened}) is not None
+    assert surnames.unintroduced(3, TRIAL[3], [1], {1: shortened}) is not None
 
 
 def test_the_box_introduces_the_person_before_the_surname() -> None:

@@ -16,7 +16,7 @@ capitalised words in a row, and a word written in lower case anywhere in the art
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from intisari.document import Document
@@ -66,11 +66,13 @@ class Surnames:
         self._enabled = document.language.data.surnames_lean_back
         self._names: dict[str, FullName | None] = {}
 
-    def unintroduced(self, index: int, shown: str, chosen: Mapping[int, str]) -> FullName | None:
+    def unintroduced(
+        self, index: int, shown: str, chosen: Collection[int], texts: Mapping[int, str]
+    ) -> FullName | None:
         """The first person whom the takeaway of sentence ``index``, showing ``shown``,
-        calls by surname alone and no takeaway before it names in full; None when there
-        is none. ``chosen``: the takeaways so far, each sentence's index with the words
-        it shows (a compressed bullet may have lost the name its sentence gives)."""
+        calls by surname alone and no takeaway before it in ``chosen`` names in full;
+        None when there is none. ``texts``: the words each takeaway shows, by sentence
+        index (a compressed bullet may have lost the name its sentence gives)."""
         if not self._enabled:
             return None
         start = self._document.sentences[index].start
@@ -81,7 +83,7 @@ class Surnames:
             name = self.name(word)
             if name is None or name.start >= start or name.given in capitalised:
                 continue
-            if not any(j < index and name.full in text for j, text in chosen.items()):
+            if not any(j < index and name.full in texts[j] for j in chosen):
                 return name
         return None
 

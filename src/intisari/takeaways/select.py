@@ -272,7 +272,7 @@ def _greedy(
             if leans_back[i] and not antecedent_shown(document, opening, chosen):
                 continue  # Readable only once what it points back to is in the box.
             person = (
-                surnames.unintroduced(i, shown_text[i], {j: shown_text[j] for j in chosen})
+                surnames.unintroduced(i, shown_text[i], chosen, shown_text)
                 if surnames
                 else None
             )
