@@ -300,6 +300,7 @@ MORE_EN = "Austria's interior minister said so on Tuesday after years of debate.
         ("JAKARTA –", ID),
         ("blokTuban.com - ", ID),
         ("GENEVA, Oct 9 (Reuters) - ", EN),
+        ("SEOUL, Aug. 20 (Yonhap) -- ", EN),
         # An outlet alone, glued to the story (CNN's syndicated stories, cnn.tune.jsonl).
         ("(The Hollywood Reporter)", EN),
         ("(Rolling Stone) ", EN),

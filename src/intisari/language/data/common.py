@@ -62,9 +62,12 @@ STORY_START = r"(?=$|[\"“'‘(\[\d]|[^\W\d_]*[A-Z])"
 
 # The forms, each anchored at the start of a paragraph:
 #: "Mataram, NTB (ANTARA News) - ", "JAKARTA (Pos Kota) – ", "LONDON, England (Reuters)
-#: - ", "WASHINGTON (CNN) -- ", "Mangupura, (Metrobali.com)- ", and the source alone,
-#: "(CNN) -- ".
-_WITH_SOURCE = rf"(?:(?:{_PLACE}\s*,\s*)?{_PLACE}\s*,?\s*)?{_SOURCE}{_DASH}{STORY_START}"
+#: - ", "WASHINGTON (CNN) -- ", "Mangupura, (Metrobali.com)- ", "SEOUL, Aug. 20 (Yonhap)
+#: -- " (a day after the month: newspaper4k's yna.co.kr page kept it, and its lead could
+#: be no bullet), and the source alone, "(CNN) -- ".
+_WITH_SOURCE = (
+    rf"(?:(?:{_PLACE}\s*,\s*)?{_PLACE}(?: \d{{1,2}})?\s*,?\s*)?{_SOURCE}{_DASH}{STORY_START}"
+)
 #: "Jakarta, CNN Indonesia -- ", "Liputan6.com, Jakarta - ", "CLEVELAND, Ohio – ".
 _PLACE_AND_OUTLET = rf"{_PLACE}\s*,\s*{_PLACE}{_DASH}{STORY_START}"
 #: "VIENNA — ", "NEW YORK — ", "KOREA SELATAN – ".
