@@ -80,6 +80,30 @@ def test_words_that_point_back_anywhere_are_caught(lang: str, sentence: str) -> 
     assert refers_back(sentence, LANGUAGES[lang])
 
 
+YONHAP_LEAD = (
+    "North Korea's official newspaper blasted South Korea on Tuesday for conducting a joint "
+    "military exercise with the United States on the last day of the drill, warning that "
+    'Seoul will pay dearly for such "stupid" acts.'
+)
+
+
+def test_an_anaphor_inside_the_article_s_first_sentence_points_within_it() -> None:
+    # newspaper4k's yna.co.kr page: its lead could be no bullet, and the box missed the news.
+    assert refers_back(YONHAP_LEAD, EN)
+    assert not refers_back(YONHAP_LEAD, EN, opens_article=True)
+    # Its opening still leans back: the subject of a soft lede comes later.
+    assert refers_back("They are very convincing when they call.", EN, opens_article=True)
+    text = (
+        f"{YONHAP_LEAD}\n\nSouth Korea and the U.S. were to wrap up their weekslong joint "
+        "exercise later in the day. Seoul has said that it is part of its preparations to "
+        "regain wartime operational control of its troops from Washington.\n\nThe paper "
+        "also blamed South Korea for raising tensions in the region by introducing "
+        "high-tech military equipment."
+    )
+    box = summarize(text, lang="en")
+    assert box.takeaways[0].text == YONHAP_LEAD
+
+
 @pytest.mark.parametrize(
     ("lang", "sentence"),
     [

@@ -67,7 +67,8 @@ def leans_on_missing(
     The same rule the selector applies (``antecedent_shown``), so every system's boxes are
     held to it.
     """
-    return refers_back(takeaway, document.language.data) and not antecedent_shown(
+    data = document.language.data
+    return refers_back(takeaway, data, opens_article=index == 0) and not antecedent_shown(
         document, index, in_box
     )
 

@@ -468,7 +468,7 @@ def _bracketed(text: str) -> bool:
     return False
 
 
-def refers_back(text: str, data: LanguageData) -> bool:
+def refers_back(text: str, data: LanguageData, *, opens_article: bool = False) -> bool:
     """Does the sentence lean on the one before it?
 
     A connective or pronoun opening it (``is_dangling``: "Namun, ...", "Ia ..."), one of
@@ -482,6 +482,13 @@ def refers_back(text: str, data: LanguageData) -> bool:
     speaker is only a pronoun ('"...," he said.'), or a demonstrative that closes it
     ("... hopes to change that.": ``has_anaphor``). A time said from today that opens it
     ("Baru-baru ini ...", "This week, ...": ``time_phrases``) is read past.
+
+    The article's first sentence (``opens_article``) has no sentence before it: an
+    anaphor inside it points within it ("North Korea's official newspaper blasted South
+    Korea ... for conducting a joint military exercise ..., warning that Seoul will pay
+    dearly for such "stupid" acts.", the lead of newspaper4k's yna.co.kr page, which no
+    box could show). Its opening still counts: "He ...", "It was ..." open a soft lede
+    whose subject comes later.
     """
     # Tokenised once for both: ``is_dangling`` reads the first two of these words. A time
     # said from today ("This week, ...", "Baru-baru ini ...") is not where it leans back.
@@ -501,7 +508,9 @@ def refers_back(text: str, data: LanguageData) -> bool:
         return True
     if _writer_speaks(text, data):
         return True
-    return bool(referring_phrase(text, data)) or has_anaphor(text, data)
+    return bool(referring_phrase(text, data)) or (
+        not opens_article and has_anaphor(text, data)
+    )
 
 
 def _role_opening(text: str, data: LanguageData) -> bool:

@@ -267,7 +267,7 @@ def _greedy(
                     # opens with a fragment ('"Termasuk masalah tarifnya. Uber ..."').
                     rejected.add(i)
                     continue
-                leans_back[i] = strict and refers_back(text, data)
+                leans_back[i] = strict and refers_back(text, data, opens_article=opening == 0)
                 shown_text[i] = text
             if leans_back[i] and not antecedent_shown(document, opening, chosen):
                 continue  # Readable only once what it points back to is in the box.
