@@ -160,7 +160,7 @@ def read_article(
     # 4. Segment into paragraphs and sentences, by offsets into the cleaned text; refuse
     # what is not news prose (a config file, code, a table, a list of links), then what
     # is too short to summarize.
-    document = build_document(cleaned.text, raw.title, language, raw.headings)
+    document = build_document(cleaned.text, raw.headline, language, raw.headings)
     check_prose(document.text, [sentence.text for sentence in document.sentences],
                 options.min_words)
     # Split no further than needed to know (a long article is not split word by word).

