@@ -110,6 +110,9 @@ _MOJIBAKE = re.compile(
     "\u2039\u203a\u20ac\u2122]"
 )
 _MARKUP_EDGES = " *_#>"
+#: Rounds of mojibake repair at most (``normalize``): each must change the text, and the
+#: texts seen need one, or two when control characters sat inside the mojibake.
+MAX_REPAIRS = 4
 
 
 @dataclass
@@ -149,11 +152,19 @@ class _Rules:
 
 def normalize(text: str) -> str:
     """Mojibake repaired, NFC, Unix newlines, no control or zero-width characters, single
-    spaces in lines."""
-    if _MOJIBAKE.search(text):
+    spaces in lines. Normalising its own output changes nothing."""
+    for _ in range(MAX_REPAIRS):
+        if not _MOJIBAKE.search(text):
+            break
         import ftfy  # Imported here: ~40 ms, and almost every text is read without it.
 
-        text = ftfy.fix_encoding(text)
+        repaired = _CONTROL.sub("", ftfy.fix_encoding(text))
+        if repaired == text:
+            break
+        # Control characters inside mojibake stop its repair, and once they are removed a
+        # pair may be whole: "à¡\x1f\x86" became "à¡†", which a second pass made "ࡆ"
+        # (hypothesis found it). Repair until nothing changes.
+        text = repaired
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     # Each line's blank runs become one space and its edges none: ``split`` and ``join``
     # do in C, in one pass, what ``_SPACES.sub`` and ``strip`` did (the same white space,
