@@ -187,6 +187,12 @@ class LanguageData:
     #: open a name ("The Star Wars movies ...", "The Man Booker Prize ..."). Kept apart
     #: from ``dangling_openers``, which is read in lower case.
     role_openers: frozenset[str] = frozenset()
+    #: Lower-cased definite articles ("the"): a sentence opening with one and a noun in
+    #: lower case ("The new law could allow ...") speaks of a thing named before, and
+    #: the sentence that named it is looked at next (``intisari.takeaways.definites``).
+    #: Empty where definiteness is marked otherwise (Indonesian "tersebut", "itu":
+    #: ``referring_words``).
+    definite_articles: frozenset[str] = frozenset()
     #: Lower-cased ordinals that count an item of a list begun before when they open a
     #: sentence before a comma ("Second, the Fed will reinvest ...", "Kedua, ..."): the
     #: sentence leans on the ones before it. Without the comma they name ("Kedua tim ...",

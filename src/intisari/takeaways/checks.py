@@ -699,7 +699,7 @@ def referring_phrase(text: str, data: LanguageData) -> list[str]:
                 return opening[:index]
         elif word in data.relativizers:
             relative = True
-        elif not relative and _is_predicate(word, data):
+        elif not relative and is_predicate(word, data):
             phrase_open = False
         if index >= REFERRING_WINDOW - 1 and not phrase_open:
             return []
@@ -721,7 +721,8 @@ def _names_time(opening: list[str], index: int, data: LanguageData) -> bool:
     return not counted or opening[0] in data.time_words
 
 
-def _is_predicate(word: str, data: LanguageData) -> bool:
+def is_predicate(word: str, data: LanguageData) -> bool:
+    """Is ``word`` (lower-cased) one of the language's verbs, by the list or its affixes?"""
     if word in data.predicate_words:
         return True
     if len(word) >= PREDICATE_SUFFIX_MIN_CHARS and word.endswith(data.predicate_suffixes):
@@ -745,7 +746,7 @@ def has_predicate(text: str, data: LanguageData) -> bool:
         found = words(part)
         if index and found and found[0] in data.relativizers:
             continue
-        if any(_is_predicate(word, data) for word in found):
+        if any(is_predicate(word, data) for word in found):
             return True
         if data.predicate_pairs and any(
             f"{first} {second}" in data.predicate_pairs

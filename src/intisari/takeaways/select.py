@@ -50,6 +50,7 @@ from intisari.takeaways.checks import (
     unattributed,
 )
 from intisari.takeaways.compress import MAX_BULLET_WORDS, compress
+from intisari.takeaways.definites import Definites
 from intisari.takeaways.letters import letter_paragraphs
 from intisari.takeaways.names import Surnames
 from intisari.takeaways.quotes import Quotation, quotation_spans, quotations
@@ -299,6 +300,8 @@ def _greedy(
     shown_text: dict[int, str] = {}
     # People named in full and then by surname: a bullet with the surname alone waits too.
     surnames = Surnames(document) if strict else None
+    # Things named and then described ("the new law"): such a bullet waits the same way.
+    definites = Definites(document) if strict else None
     # Introductions tried and not taken; the one being tried.
     unfit: set[int] = set()
     promoting: int | None = None
@@ -351,6 +354,11 @@ def _greedy(
                 else None
             )
             introduction = None if person is None else document.sentence_at(person.start)
+            if introduction is None and definites is not None and not leans_back[i]:
+                # "The new law could allow ...": the sentence that names the law first.
+                introduction = definites.introduction(i, shown_text[i], chosen, shown_text)
+                if introduction in chosen:
+                    introduction = None  # its bullet lost the noun to compression
             if person is not None and introduction in chosen:
                 # The bullet of the sentence that names the person lost the name to
                 # compression ("Judge Arthur Engoron at first tried to stop ..." without

@@ -582,6 +582,7 @@ DATA = LanguageData(
     anaphor_exceptions=ANAPHOR_EXCEPTIONS,
     closing_anaphors=frozenset("this that these those".split()),
     role_openers=ROLE_OPENERS,
+    definite_articles=frozenset({"the"}),
     surnames_lean_back=True,
     place_heads=PLACE_HEADS,
     relativizers=frozenset({"who", "which", "that"}),
