@@ -86,6 +86,13 @@ CASES = [
      "Air Force from 1986 to 1990, was arrested upon his return to the United States in "
      "January.",
      "Pugh was arrested upon his return to the United States in January."),
+    # "One of ...": what kind of thing the subject is (cnn.tune; a reader's report).
+    ("en", 20,
+     "The fury of Tropical Cyclone Pam, one of the most powerful storms ever to make "
+     "landfall, has moved on, but the misery it left behind in the islands of Vanuatu is "
+     "just starting to become apparent.",
+     "The fury of Tropical Cyclone Pam has moved on, but the misery it left behind in the "
+     "islands of Vanuatu is just starting to become apparent."),
     # 4. An aside between dashes.
     ("id", 12,
      "Penenggelaman 81 kapal itu membuat jumlah kapal yang ditenggelamkan sejak Oktober 2014 "

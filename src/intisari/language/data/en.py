@@ -245,7 +245,13 @@ REPORTED_CLAUSE_OPENERS = frozenset(
 )
 #: "The minister, known for being a prosperity preacher ..., is seeking ...": a past
 #: participle that only describes, never one that tells what happened (", killed ...").
-APPOSITIVE_OPENERS = frozenset("who whom whose which a an known accused nicknamed dubbed".split())
+APPOSITIVE_OPENERS = frozenset(
+    "who whom whose which a an known accused nicknamed dubbed".split()
+) | {
+    # "The fury of Tropical Cyclone Pam, one of the most powerful storms ever to make
+    # landfall, has moved on ..." (cnn.tune; a reader's report of a 36-word bullet).
+    "one of",
+}
 SECONDARY_OPENERS = frozenset(
     """
     while as including with which where when whose after before amid despite although
