@@ -570,6 +570,16 @@ DATA = LanguageData(
     appositive_openers=APPOSITIVE_OPENERS,
     secondary_openers=SECONDARY_OPENERS,
     secondary_endings=("ing",),
+    closing_subordinators=frozenset(
+        "because after before while when until since although though whereas amid despite "
+        "following unless".split()
+    ),
+    time_measures=frozenset(
+        "second seconds minute minutes hour hours day days week weeks month months year "
+        "years decade decades moment moments night nights morning evening shortly soon "
+        "just long right only even immediately ago".split()
+    ),
+    question_openers=frozenset({"whether"}),
     determiners=frozenset("a an the his her its their our my your this these those".split()),
     coordinators=frozenset("and or but nor yet".split()),
     auxiliaries=frozenset(
