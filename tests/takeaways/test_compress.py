@@ -86,13 +86,6 @@ CASES = [
      "Air Force from 1986 to 1990, was arrested upon his return to the United States in "
      "January.",
      "Pugh was arrested upon his return to the United States in January."),
-    # "One of ...": what kind of thing the subject is (cnn.tune; a reader's report).
-    ("en", 20,
-     "The fury of Tropical Cyclone Pam, one of the most powerful storms ever to make "
-     "landfall, has moved on, but the misery it left behind in the islands of Vanuatu is "
-     "just starting to become apparent.",
-     "The fury of Tropical Cyclone Pam has moved on, but the misery it left behind in the "
-     "islands of Vanuatu is just starting to become apparent."),
     # 4. An aside between dashes.
     ("id", 12,
      "Penenggelaman 81 kapal itu membuat jumlah kapal yang ditenggelamkan sejak Oktober 2014 "
@@ -246,20 +239,6 @@ CASES += [
      "and the enormous hole it threatens to blow in their finances.",
      "Traditionally at this time of year, a clutch of nervous owners in charge of "
      "struggling clubs in England's top flight grapple with the prospect of relegation."),
-    # 6. Over 30 words, a closing clause set off by no comma: the last that leaves 30 at
-    # most (cnn.tune; readers' reports of bullets over 30 words).
-    ("en", 20,
-     "Heather Cho is serving a one-year prison sentence in South Korea after throwing a fit "
-     "on a New York flight because her nuts were served in a bag instead of a porcelain "
-     "bowl.",
-     "Heather Cho is serving a one-year prison sentence in South Korea after throwing a fit "
-     "on a New York flight."),
-    ("en", 20,
-     "Spieth won a three-way play-off with a 28-foot birdie on the third extra hole to "
-     "become only the fourth player since 1940 to win twice on the PGA Tour before turning "
-     "22.",
-     "Spieth won a three-way play-off with a 28-foot birdie on the third extra hole to "
-     "become only the fourth player since 1940 to win twice on the PGA Tour."),
 ]
 
 
@@ -385,48 +364,11 @@ def test_each_rule_deletes_words_and_adds_none(
         # legal analyst, says ..." was the bullet).
         ("en", "Green, a journalist, lawyer and television legal analyst, says people often "
                "think of the law as scary and intimidating and believe they don't need to "
-               "worry about it."),
+               "worry about it because their kid is never going to get into legal trouble."),
     ],
 )
 def test_what_must_stay_stays(lang: str, sentence: str) -> None:
     assert shorten(sentence, lang, 8) == sentence
-
-
-@pytest.mark.parametrize(
-    ("sentence", "kept"),
-    [
-        # The main verb comes after the clause: cutting it leaves a subject alone.
-        ("A U.S. Air Force veteran who allegedly tried to join ISIS in Syria but was turned "
-         "back by Turkish authorities before he could get to the war-torn country entered a "
-         "not guilty plea to terror-related charges Wednesday in a federal court in New York.",
-         "entered a not guilty plea"),
-        # The clause runs on after a comma: the sentence's verb follows the aside.
-        ("The daughter of the late singer Whitney Houston, in a medically induced coma after "
-         "being found unresponsive in January, has been moved to a rehabilitation facility, "
-         "a source close to the family said Friday.",
-         "has been moved to a rehabilitation facility"),
-        # A measure of time: "the day after" ends a phrase.
-        ("Shayanna Jenkins revealed for the first time Monday she suspects marijuana was in "
-         "a box she was instructed to remove from the couple's home the day after the "
-         "slaying of Odin Lloyd in 2013.",
-         "the day after the slaying"),
-        # Inside a question opened by "whether", whose verb comes later.
-        ('The end of "Jinx," the six-part HBO documentary about real estate heir Robert '
-         "Durst, has launched a debate about whether some potentially incriminating "
-         "statements Durst made while in the bathroom to a microphone may be used in his "
-         "criminal prosecution.",
-         "may be used in his criminal prosecution"),
-        # After a dash: the dash would be left hanging.
-        ("The low-cost carrier just acquired its 69th plane and is celebrating with $69 "
-         "round-trip fares in April and May that include taxes and fees -- although "
-         "additional baggage charges may apply.",
-         "although additional baggage charges may apply"),
-    ],
-)
-def test_a_closing_clause_with_no_comma_stays_where_the_sentence_needs_it(
-    sentence: str, kept: str
-) -> None:
-    assert kept in shorten(sentence, "en", 20)
 
 
 @pytest.mark.parametrize(
@@ -516,8 +458,8 @@ def test_a_longer_article_gets_more_takeaways(words: int, least: int) -> None:
     points = [
         # Longer than English's word budget: alone, it would fill a budgeted box.
         "The city council approved a budget of 40 million dollars for new schools in the "
-        "three poorest districts of the region in a vote held late on Tuesday night in the "
-        "old town hall.",
+        "three poorest districts of the region after a debate that lasted until late on "
+        "Tuesday night.",
         "Teachers in every public school will receive a raise of five percent starting in "
         "January of next year.",
         "Two old bridges over the river will be repaired before the rainy season begins in "

@@ -330,19 +330,6 @@ class LanguageData:
     #: Endings of a word that opens such a clause, beyond ``secondary_openers``: the
     #: English participle (", crushing her trainer to death ...").
     secondary_endings: tuple[str, ...] = ()
-    #: Lower-cased words that open a closing clause set off by no comma ("... a fit on a
-    #: New York flight because her nuts were served in a bag ..."): in a sentence still
-    #: over ``compress.ASIDE_FREE_WORDS`` words, the clause may go from the word to the
-    #: final mark. Empty where references copy long sentences whole (Indonesian).
-    closing_subordinators: frozenset[str] = frozenset()
-    #: Lower-cased words of a measure of time before such a word, which then ends a
-    #: phrase rather than opening a clause ("two days after the attack", "shortly
-    #: before", "long after").
-    time_measures: frozenset[str] = frozenset()
-    #: Lower-cased words that open a clause whose verb may come after such a word
-    #: ("whether some potentially incriminating statements Durst made while in the
-    #: bathroom may be used ..."): before one, no closing clause is cut.
-    question_openers: frozenset[str] = frozenset()
     #: Lower-cased words that open a noun phrase ("his", "the"): one among the two words
     #: before a comma leaves that phrase open, so a word with one of ``secondary_endings``
     #: after the comma is its next adjective, not a clause ("for his great, scathing

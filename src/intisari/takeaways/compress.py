@@ -31,10 +31,7 @@ loses, in this order, until it is short enough or nothing more may go:
    when the clause right after it is plainly the main one: "Using identity theft
    technology, the thieves have victimized ..., although ..."; not after fewer than
    ``MIN_MAIN_WORDS`` words, nor before a clause that carries on the main one with an
-   auxiliary verb);
-6. in a sentence still over ``ASIDE_FREE_WORDS`` words, a closing clause set off by no
-   comma: "... after throwing a fit on a New York flight because her nuts were served
-   in a bag ..." (``closing_subordinators``; English).
+   auxiliary verb).
 
 What each language's cues are (the words that open an attribution, an appositive, a
 secondary clause, an opening phrase) is data: ``LanguageData.attribution_openers``,
@@ -113,10 +110,6 @@ MIN_KEPT_WORDS = 6
 #: force, with more than 26 states now participating, Schengen has ...": cnn.tune,
 #: readers' reports).
 MIN_MAIN_WORDS = 10
-#: Fewest words before a closing clause set off by no comma that may go (``_unmarked``):
-#: "after" and "because" open a clause after a main one of a dozen words; before that,
-#: they more often close the sentence's own phrase.
-MIN_UNMARKED_MAIN_WORDS = 12
 #: A clause after a comma this short is an item of a list ("Paris, Rome, and Berlin"):
 #: neither it nor what follows it is cut as a secondary clause.
 MAX_LIST_ITEM_WORDS = 3
@@ -139,11 +132,6 @@ _WORD = re.compile(r"\w+")
 # A year of the last two centuries, or this one ("1996", "2014"): when a story happened.
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DIGIT = re.compile(r"\d")
-# A word as the reader counts it (``_unmarked``): what white space sets apart.
-_TOKEN = re.compile(r"\S+")
-# What a closing clause with no comma before it may not hold (``_unmarked``): a
-# quotation's or a bracket's mark, a comma, a dash.
-_UNMARKED_STOP = re.compile(r"[\"“”„«»()\[\],–—]|--|\s-\s")
 # What ``_clauses`` reads: brackets, quotation marks, and commas followed by a space.
 _CLAUSE_MARKS = re.compile(r"[()\[\]\"“”„«»]|,(?=\s)")
 
@@ -183,9 +171,7 @@ def compress(
         for deletion in _asides(sentence):
             _apply(sentence, deleted, deletion, kept_span)
     clauses: list[_Clause] | None = None
-    for rule in (
-        _asides, _dashed, _attributions, _appositives, _leading, _secondary, _unmarked
-    ):
+    for rule in (_asides, _dashed, _attributions, _appositives, _leading, _secondary):
         if _kept_words(sentence, deleted) <= target:
             break
         if clauses is None:
@@ -702,57 +688,6 @@ def _secondary(
             # confident his men.", cnn.tune; a reader's report).
             continue
         yield clause.comma, stop
-
-
-def _unmarked(
-    sentence: str, data: LanguageData, clauses: list[_Clause]
-) -> Iterator[Deletion]:
-    """A closing clause set off by no comma, opened by one of the language's
-    ``closing_subordinators``, from the space before it to the final mark, in a sentence
-    over ``ASIDE_FREE_WORDS`` words: the last that leaves at most that many first
-    ("Heather Cho is serving a one-year prison sentence in South Korea after throwing a
-    fit on a New York flight because her nuts were served in a bag instead of a porcelain
-    bowl." loses "because ..."; cnn.tune, a reader's report of bullets over 30 words).
-    At least ``MIN_UNMARKED_MAIN_WORDS`` words stay before it, with a verb outside a
-    relative clause; not after a measure of time ("two days after the attack"), a
-    number, a comma, a dash or a quotation, nor after a word that opens a question
-    (``question_openers``: "whether"), nor over a quotation mark, a bracket, a comma or
-    a dash."""
-    if not data.closing_subordinators or len(sentence.split()) <= ASIDE_FREE_WORDS:
-        return
-    final = _FINAL.search(sentence, max(0, len(sentence) - FINAL_WINDOW))
-    if final is None:
-        return
-    stop = final.start()
-    tokens = list(_TOKEN.finditer(sentence, 0, stop))
-    opener = next(
-        (n for n, token in enumerate(tokens) if token.group().lower() in data.question_openers),
-        len(tokens),
-    )
-    # The last first (the least is cut), until one leaves few enough words before it.
-    for n in range(len(tokens) - 1, MIN_UNMARKED_MAIN_WORDS - 1, -1):
-        before = tokens[n - 1].group()
-        if tokens[n].group().lower() not in data.closing_subordinators or not (
-            before[-1:].isalnum()
-        ):
-            continue  # not one, or after a comma, a dash, a quotation (not set off by none)
-        if before.lower() in data.time_measures or before[:1].isdigit() or n > opener:
-            continue
-        start = tokens[n].start()
-        if _UNMARKED_STOP.search(sentence, start, stop):
-            # What follows quotes, brackets, or goes on after a comma or a dash (the
-            # sentence's main verb after an aside: "The daughter of the late singer
-            # Whitney Houston, in a medically induced coma after being found unresponsive
-            # in January, has been moved ..."): so would any longer cut.
-            return
-        if not _clause_with_verb(sentence[:start], data):
-            # The main verb is after the cut: "A U.S. Air Force veteran who allegedly
-            # tried to join ISIS ... before he could get to the war-torn country entered
-            # a not guilty plea ...".
-            continue
-        yield start - 1, stop
-        if n <= ASIDE_FREE_WORDS:
-            return
 
 
 def _counts(clause: str, data: LanguageData) -> bool:

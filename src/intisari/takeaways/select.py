@@ -49,7 +49,7 @@ from intisari.takeaways.checks import (
     speaker_is_pronoun,
     unattributed,
 )
-from intisari.takeaways.compress import ASIDE_FREE_WORDS, MAX_BULLET_WORDS, compress
+from intisari.takeaways.compress import MAX_BULLET_WORDS, compress
 from intisari.takeaways.definites import Definites
 from intisari.takeaways.letters import letter_paragraphs
 from intisari.takeaways.names import Surnames
@@ -101,18 +101,6 @@ LEAD_LESS_LEAST = 2
 #: peatlands ...") and fox13now ("... Americans will be required to follow new laws in
 #: 2014."); at 0.3, one shared word of a short headline is enough, and 9 change.
 HEADLINE_SHARE = 0.4
-#: How much less a bullet over ``long_bullet_words`` words counts in the ranking (the
-#: ranker's scores are probabilities): 30 words is what issue 12 lets one bullet in ten
-#: be, and a bullet that long is the one readers flag ("too long" was the most common
-#: flag of a reader's report, 27 of 381 bullets). On cnn.tune, the shipped model's
-#: bullets over 30 words go from 179 to 110 of 1,265 and its ROUGE-1 from 31.76 to 31.71
-#: (0.1: 131 and 31.72; 0.3: 97 and 31.67). The lead is spared: a story's first sentence
-#: is its point, long or not.
-LONG_BULLET_MARGIN = 0.2
-#: The best-ranked sentences weighed so (each compressed to be measured): a box is
-#: chosen among the first few, and measuring more costs time for nothing.
-LENGTH_RANKED = 8
-
 #: Longest bullet (in words) put in a box for the headline's point: the ranker put it
 #: lower, and a longer one is past what issue 12 lets one bullet in ten be (a 39-word
 #: quotation on latimes.com, a shared page, took the place of a 25-word bullet).
@@ -140,16 +128,13 @@ def select_takeaways(
     sentence that says it is looked at first (``_headline_sentence``).
     """
     quotes = quotations(document)
-    measured: dict[int, list[tuple[int, int]]] = {}
-    ranked = _shorter_first(document, scores, quotes, measured)
-    chosen, shown = _box(document, scores, ranked, count, sizer, quotes, dict(measured))
+    ranked = _ranked(scores)
+    chosen, shown = _box(document, scores, ranked, count, sizer, quotes)
     anchor = _headline_sentence(document, chosen)
     if anchor is not None:
         # The same number of bullets, the anchor in the place of the one ranked last.
         first = [anchor, *(i for i in ranked if i != anchor)]
-        again, shown_again = _box(
-            document, scores, first, len(chosen), None, quotes, dict(measured)
-        )
+        again, shown_again = _box(document, scores, first, len(chosen), None, quotes)
         if anchor in again and reading_length(
             join_spans(document.text, shown_again.get(anchor) or takeaway_spans(
                 document, anchor, quotes[anchor]
@@ -177,13 +162,14 @@ def _box(
     count: int | None,
     sizer: Sizer | None,
     quotes: list[Quotation | None],
-    shown: dict[int, list[tuple[int, int]]],
 ) -> tuple[list[int], dict[int, list[tuple[int, int]]]]:
     """The sentences of the box, looked at in the order ``ranked``, and the spans each
-    examined sentence would show (``shown``: those computed already; it is filled)."""
+    examined sentence would show."""
     wanted = MAX_COUNT if count is None else max(MIN_COUNT, min(MAX_COUNT, count))
     budget = _word_budget(document) if count is None and sizer is None else None
     least = _least_count(document) if count is None else MIN_COUNT
+    # The spans each examined sentence would show, computed once (``_greedy`` needs them).
+    shown: dict[int, list[tuple[int, int]]] = {}
     chosen = _greedy(
         document, ranked, wanted, budget, strict=True, quotes=quotes, least=least, shown=shown
     )
@@ -242,39 +228,9 @@ def _headline_sentence(document: Document, chosen: Collection[int]) -> int | Non
 def rank_candidates(document: Document, scores: Sequence[float]) -> list[int]:
     """The sentences an automatic box chooses among, best first: every rule applied, at
     most ``MAX_COUNT``. A sizer keeps a prefix of them (the sizer learns on these)."""
-    quotes = quotations(document)
-    spans: dict[int, list[tuple[int, int]]] = {}
-    ranked = _shorter_first(document, scores, quotes, spans)
-    return _greedy(document, ranked, MAX_COUNT, None, strict=True, quotes=quotes, shown=spans)
-
-
-def _shorter_first(
-    document: Document,
-    scores: Sequence[float],
-    quotes: list[Quotation | None],
-    shown: dict[int, list[tuple[int, int]]],
-) -> list[int]:
-    """Sentence indexes best first, where a bullet over ``long_bullet_words`` words
-    (compressed) counts ``LONG_BULLET_MARGIN`` less among the ``LENGTH_RANKED`` best,
-    unless it is the article's first sentence. The spans of the bullets measured are
-    kept in ``shown``."""
-    ranked = _ranked(scores)
-    longest = long_bullet_words(document.language.data)
-    if longest >= MAX_BULLET_WORDS:
-        return ranked  # a longer bullet is no takeaway at all
-    best = ranked[:LENGTH_RANKED]
-    weighed = {}
-    for i in best:
-        shown[i] = takeaway_spans(document, i, quotes[i])
-        too_long = i and reading_length(join_spans(document.text, shown[i])) > longest
-        weighed[i] = scores[i] - (LONG_BULLET_MARGIN if too_long else 0.0)
-    return sorted(best, key=weighed.__getitem__, reverse=True) + ranked[LENGTH_RANKED:]
-
-
-def long_bullet_words(data: LanguageData) -> int:
-    """The most words of a bullet that a reader takes in one glance in the language: its
-    ``bullet_words``, or ``ASIDE_FREE_WORDS`` (30) where that is fewer."""
-    return max(data.bullet_words, ASIDE_FREE_WORDS)
+    return _greedy(
+        document, _ranked(scores), MAX_COUNT, None, strict=True, quotes=quotations(document)
+    )
 
 
 def takeaway_spans(
@@ -569,12 +525,10 @@ def _shown(
     memo: dict[int, list[tuple[int, int]]] | None = None,
 ) -> str:
     """The text a takeaway of sentence ``index`` shows (a quotation may show more, a
-    compressed sentence less); its spans are read from ``memo`` or kept there."""
-    spans = memo.get(index) if memo is not None else None
-    if spans is None:
-        spans = takeaway_spans(document, index, quotation)
-        if memo is not None:
-            memo[index] = spans
+    compressed sentence less); its spans are kept in ``memo``."""
+    spans = takeaway_spans(document, index, quotation)
+    if memo is not None:
+        memo[index] = spans
     return join_spans(document.text, spans)
 
 

@@ -245,13 +245,7 @@ REPORTED_CLAUSE_OPENERS = frozenset(
 )
 #: "The minister, known for being a prosperity preacher ..., is seeking ...": a past
 #: participle that only describes, never one that tells what happened (", killed ...").
-APPOSITIVE_OPENERS = frozenset(
-    "who whom whose which a an known accused nicknamed dubbed".split()
-) | {
-    # "The fury of Tropical Cyclone Pam, one of the most powerful storms ever to make
-    # landfall, has moved on ..." (cnn.tune; a reader's report of a 36-word bullet).
-    "one of",
-}
+APPOSITIVE_OPENERS = frozenset("who whom whose which a an known accused nicknamed dubbed".split())
 SECONDARY_OPENERS = frozenset(
     """
     while as including with which where when whose after before amid despite although
@@ -570,16 +564,6 @@ DATA = LanguageData(
     appositive_openers=APPOSITIVE_OPENERS,
     secondary_openers=SECONDARY_OPENERS,
     secondary_endings=("ing",),
-    closing_subordinators=frozenset(
-        "because after before while when until since although though whereas amid despite "
-        "following unless".split()
-    ),
-    time_measures=frozenset(
-        "second seconds minute minutes hour hours day days week weeks month months year "
-        "years decade decades moment moments night nights morning evening shortly soon "
-        "just long right only even immediately ago".split()
-    ),
-    question_openers=frozenset({"whether"}),
     determiners=frozenset("a an the his her its their our my your this these those".split()),
     coordinators=frozenset("and or but nor yet".split()),
     auxiliaries=frozenset(
