@@ -30,6 +30,7 @@ class Document:
     """A cleaned, segmented article: what rankers score and the selector picks from."""
 
     text: str
+    #: The headline readers see (a page's title without its site's name), if any.
     title: str | None
     language: Language
     sentences: list[Sentence] = field(default_factory=list)

@@ -134,12 +134,10 @@ def select_takeaways(
         # The same number of bullets, the anchor in the place of the one ranked last.
         first = [anchor, *(i for i in ranked if i != anchor)]
         again, shown_again = _box(document, scores, first, len(chosen), None, quotes)
-        if anchor in again and reading_length(
-            join_spans(document.text, shown_again.get(anchor) or takeaway_spans(
-                document, anchor, quotes[anchor]
-            ))
-        ) <= MAX_HEADLINE_BULLET_WORDS:
-            chosen, shown = again, shown_again
+        if anchor in again:
+            spans = shown_again.get(anchor) or takeaway_spans(document, anchor, quotes[anchor])
+            if reading_length(join_spans(document.text, spans)) <= MAX_HEADLINE_BULLET_WORDS:
+                chosen, shown = again, shown_again
     top = max((scores[i] for i in chosen), default=1.0) or 1.0
     takeaways = []
     for i in sorted(chosen):
@@ -379,10 +377,11 @@ def _greedy(
             if introduction is not None and introduction == promoting:
                 unfit.add(introduction)  # Looked at first, and it could not be a bullet.
             elif introduction is not None and introduction not in unfit:
-                # Readable only once a bullet before it names the person in full: the
-                # sentence that does is looked at next, once (an editor would introduce
-                # the person rather than drop the point); if it cannot be the next
-                # bullet, this one goes alone, as the story matters more than the name.
+                # Readable only once a bullet before it names the person in full (or the
+                # thing it describes): the sentence that does is looked at next, once (an
+                # editor would introduce the person rather than drop the point); if it
+                # cannot be the next bullet, this one goes alone, as the story matters
+                # more than the name.
                 promoting = introduction
                 ranked = [introduction, *(j for j in ranked if j != introduction)]
                 break
