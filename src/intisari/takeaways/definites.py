@@ -3,11 +3,12 @@
 English news introduces a thing once ("Indiana Gov. Mike Pence signed a 'religious
 freedom' law ...") and then calls it by a definite description ("The new law could allow
 businesses to turn away gay and lesbian customers ..."). A box that opens with the second
-leaves the reader asking which law (cnn.tune; a reader's report counted 22 such bullets in
-140 boxes). Like a surname alone (``names``), such a bullet reads well once an earlier
-bullet holds its noun; the selector looks at the sentence that first holds it next, and
-when that one cannot be a bullet the point goes alone, as it did before: refusing every
-such bullet cost the shipped model 0.4 of CNN's ROUGE-1 (README).
+leaves the reader asking which law (cnn.tune; a reader's report counted 22 bullets in 140
+boxes that point back to a thing the box never names, many of them so). Like a surname
+alone (``names``), such a bullet reads well once an earlier bullet holds its noun; the
+selector looks at the sentence that first holds it next, and when that one cannot be a
+bullet the point goes alone, as it did before: refusing every such bullet cost the
+shipped model 0.4 of CNN's ROUGE-1 (README).
 
 Only the article's own words are read: the description's noun is the last of its first
 words in lower case, and the introduction is the first earlier sentence holding it.
