@@ -64,10 +64,7 @@ class Definites:
 
     def __init__(self, document: Document) -> None:
         self._document = document
-        data = document.language.data
-        self._articles = data.definite_articles
-        self._stopwords = data.stopwords
-        self._data = data
+        self._data = document.language.data
         #: Each sentence's words, read once when asked for.
         self._words: dict[int, set[str]] = {}
 
@@ -78,10 +75,11 @@ class Definites:
         opening ``shown`` (the takeaway of sentence ``index``), when no takeaway before it
         in ``chosen`` holds the noun; else ``None``. ``texts``: the words each takeaway
         shows, by sentence index."""
-        if not self._articles:
+        data = self._data
+        if not data.definite_articles:
             return None
-        noun = described_noun(shown, self._articles, self._stopwords)
-        if noun is None or is_predicate(noun, self._data):
+        noun = described_noun(shown, data.definite_articles, data.stopwords)
+        if noun is None or is_predicate(noun, data):
             return None
         forms = {noun, f"{noun}s"}
         if any(j < index and forms & set(words(texts[j])) for j in chosen):

@@ -210,14 +210,14 @@ def _headline_sentence(document: Document, chosen: Collection[int]) -> int | Non
     if len(headline) < MIN_HEADLINE_WORDS:
         return None
     needed = HEADLINE_SHARE * len(headline)
-    bags = [content_bag(sentence.text, data) for sentence in document.sentences]
-    if any(len(bags[i] & headline) >= needed for i in chosen):
-        return None
+    sentences = document.sentences
+    if any(len(content_bag(sentences[i].text, data) & headline) >= needed for i in chosen):
+        return None  # the box says it: the other sentences need not be read
     title = document.title.casefold()
     best, most = None, 0
-    for i, bag in enumerate(bags):
-        held = len(bag & headline)
-        if held > most and held >= needed and title not in document.sentences[i].text.casefold():
+    for i, sentence in enumerate(sentences):
+        held = len(content_bag(sentence.text, data) & headline)
+        if held > most and held >= needed and title not in sentence.text.casefold():
             best, most = i, held
     return best
 
