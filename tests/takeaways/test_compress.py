@@ -365,6 +365,15 @@ def test_each_rule_deletes_words_and_adds_none(
         ("en", "Green, a journalist, lawyer and television legal analyst, says people often "
                "think of the law as scary and intimidating and believe they don't need to "
                "worry about it because their kid is never going to get into legal trouble."),
+        # A short aside between dashes is the writer's emphasis: cut, the sentence
+        # contradicted itself (cnn.tune; a reader's report).
+        ("en", "I have been called moody, and the \"b\" word, but never have both terms been "
+               "used -- at once -- to describe me."),
+        # What the findings show, after a participle of showing: cut, the bullet lost the
+        # study's finding (cnn.tune; a reader's report).
+        ("en", "These new findings also indicate how primitive water reservoirs there could "
+               "have evolved over billions of years, indicating that early oceans on the Red "
+               "Planet might have held more water than Earth's Arctic Ocean."),
     ],
 )
 def test_what_must_stay_stays(lang: str, sentence: str) -> None:

@@ -327,6 +327,11 @@ class LanguageData:
     #: demonstrative in it and no source ("Namun seperti dilansir Calciomercato, ..." keeps
     #: its source), the phrase may go the same way.
     scene_prepositions: frozenset[str] = frozenset()
+    #: Lower-cased openings of a closing clause that says what something shows (",
+    #: indicating that early oceans ... might have held more water than Earth's Arctic
+    #: Ocean"): the finding itself, so neither it nor a clause before it goes as a
+    #: secondary clause.
+    finding_openers: frozenset[str] = frozenset()
     #: Endings of a word that opens such a clause, beyond ``secondary_openers``: the
     #: English participle (", crushing her trainer to death ...").
     secondary_endings: tuple[str, ...] = ()

@@ -83,6 +83,11 @@ MAX_CLAUSE_WORDS = 12
 #: ("Pugh, a 47-year-old convert to Islam and a former New Jersey resident who served in
 #: the Air Force from 1986 to 1990, was arrested ...") and the sentence stays whole.
 MAX_APPOSITIVE_WORDS = 24
+#: Fewest words of an aside between dashes that goes: a shorter one is the writer's
+#: emphasis, and the sentence may say something else without it ("never have both terms
+#: been used -- at once -- to describe me" contradicted itself cut: cnn.tune, a reader's
+#: report); it saves a word or two.
+MIN_DASHED_WORDS = 3
 #: Most words before an appositive cut from the middle of a sentence: its subject ("Pugh",
 #: "Peskov mencatat bahwa perang melawan Ukraina").
 MAX_SUBJECT_WORDS = 6
@@ -390,7 +395,9 @@ def _dashed(
     words capitalised."""
     for match in _DASHED.finditer(sentence):
         aside = match.group(0)
-        if _words(aside) > MAX_APPOSITIVE_WORDS or QUOTE_MARKS.search(aside):
+        if not MIN_DASHED_WORDS <= _words(aside) <= MAX_APPOSITIVE_WORDS or QUOTE_MARKS.search(
+            aside
+        ):
             continue
         named = _WORD.findall(aside)
         if 2 * sum(word[:1].isupper() for word in named) > len(named):
@@ -666,6 +673,8 @@ def _secondary(
             )
         ):
             continue
+        if opens_with(clause.opening, data.finding_openers):
+            return  # what the sentence found: ", indicating that ..."
         if clause.words <= MAX_LIST_ITEM_WORDS or (
             n and clauses[n - 1].words <= MAX_LIST_ITEM_WORDS
         ):

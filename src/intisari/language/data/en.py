@@ -253,6 +253,14 @@ SECONDARY_OPENERS = frozenset(
     following
     """.split()
 )
+#: ``LanguageData.finding_openers``: "These new findings also indicate how primitive water
+#: reservoirs there could have evolved over billions of years, indicating that early
+#: oceans on the Red Planet might have held more water than Earth's Arctic Ocean, ..."
+#: had lost the finding (cnn.tune, a reader's report).
+FINDING_OPENERS = frozenset(
+    f"{verb} that"
+    for verb in "indicating suggesting showing meaning revealing confirming proving".split()
+)
 LEADING_OPENERS = frozenset(
     """
     in on at after before during when while last earlier later despite amid since as
@@ -564,6 +572,7 @@ DATA = LanguageData(
     appositive_openers=APPOSITIVE_OPENERS,
     secondary_openers=SECONDARY_OPENERS,
     secondary_endings=("ing",),
+    finding_openers=FINDING_OPENERS,
     determiners=frozenset("a an the his her its their our my your this these those".split()),
     coordinators=frozenset("and or but nor yet".split()),
     auxiliaries=frozenset(
