@@ -244,6 +244,16 @@ def test_a_name_with_exclamation_marks_is_not_a_sentence_end() -> None:
     ]
     # A cry, then the next sentence.
     assert split("Help! Police arrived soon after.", EN) == ["Help!", "Police arrived soon after."]
+    # A letter and "!" is a name (cnn.tune: the box showed "Network a bawdier ...").
+    text = (
+        "She made the E! Network a bawdier late-night alternative to whatever Letterman "
+        "and others were putting down. She left in 2014."
+    )
+    assert split(text, EN) == [
+        "She made the E! Network a bawdier late-night alternative to whatever Letterman "
+        "and others were putting down.",
+        "She left in 2014.",
+    ]
 
 
 @pytest.mark.parametrize(

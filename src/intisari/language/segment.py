@@ -215,10 +215,14 @@ def _is_boundary(
     before = _word_before(text, sentence_start, at)
     if mark != ".":
         if mark == "!" and before and (
-            before == following or (before[:1].isupper() and opener == "(" and following.islower())
+            before == following
+            or (before[:1].isupper() and opener == "(" and following.islower())
+            or (len(before) == 1 and before.isupper())
         ):
             # A name that calls itself out, "Choir! Choir! Choir! (previously) are ...":
             # the name goes on, and so does the sentence past a bracket that opens lower.
+            # A capital letter and "!" is a name too: "... made the E! Network a bawdier
+            # late-night alternative ..." came out as two sentences (cnn.tune).
             return False
         return capital or camel  # "!", "?", "…" and "..." before a lower-case word go on.
     if not before:
