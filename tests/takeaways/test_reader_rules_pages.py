@@ -183,6 +183,10 @@ def test_a_clitic_does_not_hide_a_shared_word() -> None:
         ("en", "Leave a comment and let us know what your favorite gadget of 2019 is."),
         ("en", "Let us know what you think in the comments below."),
         ("id", "Tulis pendapatmu tentang mobil listrik di kolom komentar ya!"),
+        # The page's layout (engadget.com, outside the shared set).
+        ("en", "Check out a couple more screens after the break, though skipping directly "
+         "to house shopping in FiOS-connected neighborhoods may make for more efficient use "
+         "of your time."),
     ],
 )
 def test_promotions_inside_the_story_are_boilerplate(lang: str, sentence: str) -> None:
@@ -199,6 +203,7 @@ def test_promotions_inside_the_story_are_boilerplate(lang: str, sentence: str) -
         ("id", "Presiden mengucapkan selamat datang di Istana kepada para atlet."),
         ("en", "The senator said she would leave a comment period open until June."),
         ("id", "Warga menulis keluhan soal banjir di kolom surat pembaca harian itu."),
+        ("en", "After the break, the Lakers came back and won the game by ten points."),
     ],
 )
 def test_story_sentences_are_not_promotions(lang: str, sentence: str) -> None:

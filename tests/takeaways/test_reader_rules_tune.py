@@ -58,6 +58,9 @@ EN = LANGUAGES["en"]
          "rewilding work."),
         ("en", "In other words, the plan would cost twice what the city budgeted."),
         ("en", "That said, the company still expects sales to grow next year."),
+        # A concession to what the sentences before argued (cnn.tune; vox.com among the
+        # shared pages).
+        ("en", "Of course, a robust police response is required to contain Salafi jihadism."),
         # The writer's voice inside the sentence, where nobody is quoted.
         ("en", "Perhaps, with time, we will understand better who Andreas Lubitz was and what "
          "he did."),

@@ -129,6 +129,10 @@ CONNECTIVE_PHRASES = frozenset(
     # "First of all, virtually every recognized religion is practiced in New York City."
     # (cnn.tune, a reader's report): the first answer to a claim made before.
     | {"first of all", "for starters", "to begin with", "first off"}
+    # "Of course, it's not just rural pollution that's choking Delhi." (vox.com among the
+    # shared pages), "Of course, a robust police response is required ..." (cnn.tune): a
+    # concession to what the sentences before argued.
+    | {"of course"}
 )
 
 REFERRING_OPENERS = frozenset(
@@ -619,6 +623,11 @@ DATA = LanguageData(
         # deal roundup.", "Check out our buying guide."
         r"\b(details|more|prices|pricing) (can|may) be found (in|at|on) (this|our)\b",
         r"\bcheck out (this|our)\b",
+        # The page's layout: "Check out a couple more screens after the break, though
+        # ..." (engadget.com, outside the shared set).
+        # Not "After the break, the Lakers came back ...": what is shown there.
+        r"\b(more|screens|shots|photos|pictures|images|gallery|video|details)\b[^.!?]{0,40}"
+        r"\bafter the (break|jump)\b",
         r"\b(this|our) [^.!?]{0,60}\b(deals?|price|buying) (roundup|round-up|guide)\b",
         # The writer greeting the reader ("Welcome to the new 16-inch MacBook Pro."): an
         # opening flourish, which a box shows as if it were the story's first point.
@@ -646,6 +655,6 @@ DATA = LanguageData(
     related_link_words=(
         "read", "click", "found", "check", "roundup", "round-up", "guide", "welcome",
         "page", "solely", "thank", "think", "imagine", "consider", "enjoy", "picture",
-        "remember", "forget", "take",
+        "remember", "forget", "take", "break", "jump",
     ),
 )
