@@ -7,7 +7,7 @@ import pytest
 
 from intisari.language.detect import language_for
 from intisari.pipeline import build_document
-from intisari.ranking.features import FEATURE_NAMES, document_features
+from intisari.ranking.features import FEATURE_NAMES, VOICE_FEATURE_NAMES, document_features
 
 ARTICLE = (
     "Banjir besar melanda Jakarta Utara pada Senin pagi setelah hujan deras semalaman.\n\n"
@@ -63,3 +63,21 @@ def test_lead_overlap_and_centrality(features: np.ndarray) -> None:
 def test_empty_document_has_no_rows() -> None:
     document = build_document("", None, language_for("en"))
     assert document_features(document, None).shape == (0, len(FEATURE_NAMES))
+
+
+def test_writer_voice_reads_the_writer_not_the_quoted_nor_the_country() -> None:
+    article = (
+        "As I recall, June usually cleaned up after dinner.\n\n"
+        '"We are not going to tolerate it," the chief said on Monday.\n\n'
+        "The US economy added jobs in March, the department said.\n\n"
+        "Saya sudah lama menunggu kabar ini."
+    )
+    document = build_document(article, None, language_for("en"))
+    features = document_features(document, None, voice=True)
+    assert features.shape == (4, len(FEATURE_NAMES) + len(VOICE_FEATURE_NAMES))
+    voice = features[:, len(FEATURE_NAMES) :]
+    assert voice.tolist() == [[1, 0.25], [0, 0.25], [0, 0.25], [0, 0.25]]
+    assert (features[:, : len(FEATURE_NAMES)] == document_features(document, None)).all()
+    # The language's own pronouns: "saya" is no English writer's.
+    indonesian = build_document("Saya sudah lama menunggu kabar ini.", None, language_for("id"))
+    assert document_features(indonesian, None, voice=True)[:, -2:].tolist() == [[1, 1.0]]

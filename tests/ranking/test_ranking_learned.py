@@ -11,7 +11,8 @@ from intisari import summarize
 from intisari.language.detect import language_for
 from intisari.pipeline import build_document
 from intisari.ranking import default_ranker
-from intisari.ranking.learned import MODEL_PATH, LearnedRanker, load_model
+from intisari.ranking.features import FEATURE_NAMES, document_features
+from intisari.ranking.learned import MODEL_PATH, OPINION_SHARE, LearnedRanker, load_model
 
 #: The issue's cap on the model shipped in the package.
 MAX_MODEL_BYTES = 5_000_000
@@ -55,12 +56,38 @@ def test_only_indonesian_has_a_box_sizer() -> None:
     assert model.sizer_for("fr") is None
 
 
+#: An opinion piece's sentences (cnn.tune): the writer speaks in two of the four.
+OPINION = (
+    "Most episodes, Ward Cleaver would come home from work in his suit and tie.\n\n"
+    "As I recall, June usually cleaned up after dinner.\n\n"
+    "We still expect women to do most of the housework, and that has to change.\n\n"
+    "The US economy added jobs in March, the department said."
+)
+
+
+def test_only_english_has_an_opinion_network() -> None:
+    assert set(load_model().opinions) == {"en"}
+
+
+def test_an_opinion_piece_is_scored_by_the_opinion_network_and_news_by_the_other() -> None:
+    model = load_model()
+    opinion = build_document(OPINION, None, language_for("en"))
+    news = build_document(ARTICLE, None, language_for("en"))
+    voice = document_features(opinion, None, voice=True)[:, len(FEATURE_NAMES) :]
+    assert voice.tolist() == [[0, 0.5], [1, 0.5], [1, 0.5], [0, 0.5]]
+    assert OPINION_SHARE <= 0.5
+    assert document_features(news, None, voice=True)[:, -1].tolist() == [0.0] * 4
+    without = LearnedRanker(model.networks, model.name, word_rates=model.word_rates)
+    assert model.score(news) == without.score(news)
+    assert model.score(opinion) != without.score(opinion)
+
+
 def test_unknown_language_uses_the_fallback_network() -> None:
     document = build_document(ARTICLE, None, language_for("fr"))
     assert len(load_model().score(document)) == 4
 
 
-@pytest.mark.parametrize("key", ["features", "sizer_features"])
+@pytest.mark.parametrize("key", ["features", "sizer_features", "opinion_features"])
 def test_a_model_of_other_features_is_refused(tmp_path: Path, key: str) -> None:
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     data[key] = data[key][:-1]
@@ -73,5 +100,5 @@ def test_a_model_of_other_features_is_refused(tmp_path: Path, key: str) -> None:
 def test_a_file_that_is_not_a_model_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "model.json"
     path.write_text('{"format": "something-else"}', encoding="utf-8")
-    with pytest.raises(ValueError, match="not a intisari-ranker/2 model"):
+    with pytest.raises(ValueError, match="not a intisari-ranker/3 model"):
         load_model(str(path))

@@ -38,6 +38,7 @@ from intisari.document import Document
 from intisari.language.detect import language_for
 from intisari.ranking.features import (
     FEATURE_NAMES,
+    VOICE_FEATURE_NAMES,
     WORD_RATE_COLUMNS,
     content_bags,
     document_features,
@@ -211,10 +212,13 @@ def train_ranker(examples: Sequence[Example], seed: int = SEED) -> LearnedRanker
     """One network per language found in ``examples``, and the fallback on all of them.
 
     A language whose examples carry their documents also gets a word-rate table, and one
-    whose data asks for it (``LanguageData.learned_box_size``) a box sizer. The fallback
-    network serves languages with no table, so it learns with the word-rate columns at 0.
+    whose data asks for it a box sizer (``LanguageData.learned_box_size``) or an opinion
+    network (``LanguageData.opinion_pieces``; a sizer learns on the first network's
+    scores, and no language has both). The fallback network serves languages with no
+    table, so it learns with the word-rate columns at 0.
     """
     networks = {FALLBACK: fit_network([e.features for e in examples], _labels(examples), seed)}
+    opinions: dict[str, Network] = {}
     sizers: dict[str, Network] = {}
     word_rates: dict[str, WordRates] = {}
     for language in sorted({e.language for e in examples}):
@@ -225,11 +229,28 @@ def train_ranker(examples: Sequence[Example], seed: int = SEED) -> LearnedRanker
             word_rates[language] = learn_word_rates(_word_sets(own))
             features = _out_of_fold_word_rates(own, folds)
         networks[language] = fit_network(features, _labels(own), seed)
+        if language in word_rates and language_for(language).data.opinion_pieces:
+            opinions[language] = fit_network(_voiced(own, features), _labels(own), seed)
         if language in word_rates and language_for(language).data.learned_box_size:
             sizers[language] = fit_sizer(own, features, folds, seed)
     return LearnedRanker(
-        networks, name=f"learned-mlp{HIDDEN_UNITS}x{ENSEMBLE}", sizers=sizers, word_rates=word_rates
+        networks,
+        name=f"learned-mlp{HIDDEN_UNITS}x{ENSEMBLE}",
+        sizers=sizers,
+        word_rates=word_rates,
+        opinions=opinions,
     )
+
+
+def _voiced(examples: Sequence[Example], features: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """``features`` with the ``VOICE_FEATURE_NAMES`` columns of each example's document,
+    as an opinion network reads them (``ranking.learned.OPINION_SHARE``)."""
+    voice = slice(len(FEATURE_NAMES), None)
+    return [
+        np.hstack([f, document_features(e.document, None, voice=True)[:, voice]])
+        for f, e in zip(features, examples, strict=True)
+        if e.document is not None
+    ]
 
 
 def _labels(examples: Sequence[Example]) -> list[np.ndarray]:
@@ -313,6 +334,8 @@ def model_json(ranker: LearnedRanker, provenance: dict[str, Any]) -> str:
         "networks": {code: net.to_json() for code, net in sorted(ranker.networks.items())},
         "sizer_features": list(SIZER_FEATURE_NAMES),
         "sizers": {code: net.to_json() for code, net in sorted(ranker.sizers.items())},
+        "opinion_features": list(VOICE_FEATURE_NAMES),
+        "opinions": {code: net.to_json() for code, net in sorted(ranker.opinions.items())},
         "word_rates": {code: t.to_json() for code, t in sorted(ranker.word_rates.items())},
         "provenance": provenance,
     }

@@ -207,6 +207,11 @@ class LanguageData:
     #: alone leans back to the full name (``intisari.takeaways.names``). Not where people
     #: go by any part of their name or by one name only (Indonesian: "Jokowi", "Taeyeon").
     surnames_lean_back: bool = False
+    #: Does the writer's voice in many of an article's sentences (``writer_pronouns``
+    #: outside a quotation) mark an opinion piece or a first-person story, scored by a
+    #: network of its own (``ranking.learned.OPINION_SHARE``)? Not in Indonesian news,
+    #: where "saya" outside quotation marks is as often a source's words left unquoted.
+    opinion_pieces: bool = False
     #: Words after which a ``referring_words`` names a time, not something said before
     #: ("saat ini" = now, "tahun ini" = this year).
     time_words: frozenset[str] = frozenset()

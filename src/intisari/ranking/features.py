@@ -25,7 +25,13 @@ from intisari.takeaways.text import (
     is_dangling,
 )
 
-__all__ = ["FEATURE_NAMES", "WORD_RATE_COLUMNS", "content_bags", "document_features"]
+__all__ = [
+    "FEATURE_NAMES",
+    "VOICE_FEATURE_NAMES",
+    "WORD_RATE_COLUMNS",
+    "content_bags",
+    "document_features",
+]
 
 #: Names of the columns of ``document_features``, in order; the model file lists them too,
 #: so a model trained on another feature set is refused rather than silently misread.
@@ -54,8 +60,12 @@ FEATURE_NAMES: tuple[str, ...] = (
     "document_length",
     *WORD_RATE_FEATURE_NAMES,
 )
+#: Columns an opinion network reads after ``FEATURE_NAMES`` (``document_features`` with
+#: ``voice``): does the writer speak in the sentence, and in what share of the article's
+#: sentences.
+VOICE_FEATURE_NAMES: tuple[str, ...] = ("writer_voice", "document_writer_voice")
 #: Where the word-rate columns sit (training fills them out of fold).
-WORD_RATE_COLUMNS = slice(len(FEATURE_NAMES) - len(WORD_RATE_FEATURE_NAMES), None)
+WORD_RATE_COLUMNS = slice(len(FEATURE_NAMES) - len(WORD_RATE_FEATURE_NAMES), len(FEATURE_NAMES))
 
 #: Length is scaled by a typical news sentence (~25 words), so the feature sits near 1.
 TYPICAL_WORDS = 25.0
@@ -77,8 +87,11 @@ _CLOSERS = "\"”’')]"
 _URL_OR_HANDLE = re.compile(r"https?://|www\.|\S@\S|(?:^|\s)@\w", re.I)
 
 
-def document_features(document: Document, word_rates: WordRates | None) -> np.ndarray:
-    """One row of ``FEATURE_NAMES`` values per sentence of ``document``.
+def document_features(
+    document: Document, word_rates: WordRates | None, voice: bool = False
+) -> np.ndarray:
+    """One row of ``FEATURE_NAMES`` values per sentence of ``document``, and with ``voice``
+    the ``VOICE_FEATURE_NAMES`` after them.
 
     Without ``word_rates`` (a language with no table) the word-rate columns are 0, as they
     were when the fallback network was trained.
@@ -86,9 +99,11 @@ def document_features(document: Document, word_rates: WordRates | None) -> np.nd
     sentences = document.sentences
     n = len(sentences)
     if n == 0:
-        return np.zeros((0, len(FEATURE_NAMES)))
+        return np.zeros((0, len(FEATURE_NAMES) + voice * len(VOICE_FEATURE_NAMES)))
     data = document.language.data
     stopwords = data.stopwords
+    pronouns = data.writer_pronouns if voice else frozenset()
+    spoken: list[bool] = []
     bags: list[set[str]] = []
     rows: list[tuple[float, ...]] = []
     last = max(n - 1, 1)
@@ -107,6 +122,13 @@ def document_features(document: Document, word_rates: WordRates | None) -> np.nd
         # Capitalised words after the first: names of people, places, organisations.
         capitalised = len(marked) - digits - (text[:1].isupper())
         stripped = text.rstrip()
+        quoted = bool(QUOTE_MARKS.search(text))
+        if voice:
+            spoken.append(
+                not quoted
+                and not pronouns.isdisjoint(lowered)
+                and _writer_speaks(text, pronouns)
+            )
         rows.append((
             i / last,
             1.0 / (1 + i),
@@ -121,7 +143,7 @@ def document_features(document: Document, word_rates: WordRates | None) -> np.nd
             0.0,
             0.0,
             0.0,
-            bool(QUOTE_MARKS.search(text)),
+            quoted,
             bool(_OPENING_QUOTE.match(text)),
             digits / count,
             max(capitalised, 0) / count,
@@ -137,7 +159,20 @@ def document_features(document: Document, word_rates: WordRates | None) -> np.nd
     _overlap_features(out, bags, layout)
     if word_rates is not None:
         out[:, WORD_RATE_COLUMNS] = word_rates.columns(layout)
+    if voice:
+        share = sum(spoken) / n
+        out = np.column_stack([out, spoken, np.full(n, share)])
     return out
+
+
+def _writer_speaks(text: str, pronouns: frozenset[str]) -> bool:
+    """Is one of the language's ``writer_pronouns`` in ``text`` written as a pronoun ("We",
+    "I"; not "US", the country)? Read only in a sentence whose lower-cased words hold
+    one and which quotes nobody."""
+    return any(
+        token.lower() in pronouns and (token.islower() or token.istitle())
+        for token in _TOKEN.findall(text)
+    )
 
 
 def content_bags(document: Document) -> list[set[str]]:

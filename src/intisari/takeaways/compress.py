@@ -395,9 +395,9 @@ def _dashed(
     words capitalised."""
     for match in _DASHED.finditer(sentence):
         aside = match.group(0)
-        if not MIN_DASHED_WORDS <= _words(aside) <= MAX_APPOSITIVE_WORDS or QUOTE_MARKS.search(
-            aside
-        ):
+        if not MIN_DASHED_WORDS <= _words(aside) <= MAX_APPOSITIVE_WORDS:
+            continue  # the writer's emphasis ("-- at once --"), or too long to be an aside
+        if QUOTE_MARKS.search(aside):
             continue
         named = _WORD.findall(aside)
         if 2 * sum(word[:1].isupper() for word in named) > len(named):
