@@ -81,3 +81,10 @@ def test_writer_voice_reads_the_writer_not_the_quoted_nor_the_country() -> None:
     # The language's own pronouns: "saya" is no English writer's.
     indonesian = build_document("Saya sudah lama menunggu kabar ini.", None, language_for("id"))
     assert document_features(indonesian, None, voice=True)[:, -2:].tolist() == [[1, 1.0]]
+    # A letter alone inside a name is no "I" (cnn.tune).
+    taliban = build_document(
+        "The Tehrik-i-Taliban Pakistan claimed responsibility for the attack.",
+        None,
+        language_for("en"),
+    )
+    assert document_features(taliban, None, voice=True)[:, -2:].tolist() == [[0, 0.0]]

@@ -17,7 +17,7 @@ import numpy as np
 
 from intisari.document import Document
 from intisari.ranking.word_rates import WORD_RATE_FEATURE_NAMES, WordLayout, WordRates
-from intisari.takeaways.checks import QUOTE_MARKS
+from intisari.takeaways.checks import QUOTE_MARKS, as_pronoun
 from intisari.takeaways.text import (
     MAX_TAKEAWAY_WORDS,
     MIN_CONTENT_CHARS,
@@ -166,13 +166,10 @@ def document_features(
 
 
 def _writer_speaks(text: str, pronouns: frozenset[str]) -> bool:
-    """Is one of the language's ``writer_pronouns`` in ``text`` written as a pronoun ("We",
-    "I"; not "US", the country)? Read only in a sentence whose lower-cased words hold
-    one and which quotes nobody."""
-    return any(
-        token.lower() in pronouns and (token.islower() or token.istitle())
-        for token in _TOKEN.findall(text)
-    )
+    """Is one of the language's ``writer_pronouns`` in ``text`` written as a pronoun
+    (``as_pronoun``: "We", "I"; not "US", the country)? Read only in a sentence whose
+    lower-cased words hold one and which quotes nobody."""
+    return any(as_pronoun(token) in pronouns for token in _TOKEN.findall(text))
 
 
 def content_bags(document: Document) -> list[set[str]]:

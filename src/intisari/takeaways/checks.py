@@ -59,6 +59,7 @@ __all__ = [
     "REFERRING_PHRASE_WORDS",
     "REFERRING_WINDOW",
     "Said",
+    "as_pronoun",
     "closes_quote",
     "content_bag",
     "cut_from_quote",
@@ -625,7 +626,7 @@ def _writer_speaks(text: str, data: LanguageData) -> bool:
     if not data.writer_pronouns and not data.aside_pronouns:
         return False
     first = _PLAIN_WORD.search(text)
-    if first is not None and _as_pronoun(first.group()) in data.writer_pronouns:
+    if first is not None and as_pronoun(first.group()) in data.writer_pronouns:
         return not _quoted(text, data)
     # Most sentences hold none of the pronouns in any case: one scan of the lower-cased
     # text spares them the reading of each word.
@@ -638,7 +639,7 @@ def _writer_speaks(text: str, data: LanguageData) -> bool:
     written = _PLAIN_WORD.findall(text)
     lowered = [token.lower() for token in written]
     return any(
-        _as_pronoun(token) in data.aside_pronouns
+        as_pronoun(token) in data.aside_pronouns
         and not (len(token) == 1 and k and _in_name(written[k - 1], data))
         for k, token in enumerate(written)
     ) and not any(
@@ -650,7 +651,7 @@ def _writer_speaks(text: str, data: LanguageData) -> bool:
     )
 
 
-def _as_pronoun(token: str) -> str:
+def as_pronoun(token: str) -> str:
     """``token`` lower-cased as a pronoun reads, or "" where it is no pronoun: a word in
     capitals is a name ("US troops ..."), and a letter alone is a pronoun only in
     capitals ("Tehrik-i-Taliban")."""
