@@ -110,6 +110,12 @@ CASES = [
      "overhaul veterans' access to health care.",
      "Congress came together and passed legislation to overhaul veterans' access to health "
      "care."),
+    # "As" telling when, not who the subject is (``role_phrase``; cnn.tune).
+    ("en", 12,
+     "As the negotiations entered their fourth day, Israeli Prime Minister Benjamin "
+     "Netanyahu warned the agreement coming together is worse than Israel's deepest fears.",
+     "Israeli Prime Minister Benjamin Netanyahu warned the agreement coming together is "
+     "worse than Israel's deepest fears."),
     # 6. A closing secondary clause, or the day it happened.
     ("id", 12,
      "Mengenai diskusi tentang jaminan keamanan, hal itu tidak bisa hanya tentang Ukraina, "
@@ -374,6 +380,25 @@ def test_each_rule_deletes_words_and_adds_none(
         ("en", "These new findings also indicate how primitive water reservoirs there could "
                "have evolved over billions of years, indicating that early oceans on the Red "
                "Planet might have held more water than Earth's Arctic Ocean."),
+        # An opening phrase saying who the subject is introduces them: cut, the reader
+        # never learnt who Morales is (newspaper4k's article_with_br page).
+        ("en", "As the co-founder of a small security consulting firm called UC Global, "
+               "David Morales spent years slogging through the minor leagues of the private "
+               "mercenary world."),
+        # The last of a series of predicates: cut, the list lost its "and" and its end
+        # ("..., has a long list of features and capabilities.": zdnet.com, a shared page).
+        ("en", "Arguably the best Android phone of 2019, the Note 10 Plus is well designed, "
+               "has a long list of features and capabilities, and is powerful enough to keep "
+               "up with whatever you throw at it."),
+        # Brackets inside a quotation stand for the speaker's words: cut, it read "The
+        # main task of the is to assess ..." (cnn.tune).
+        ("en", "\"The main task of the (combat readiness drill) is to assess the armed forces "
+               "from the Northern Fleet's capabilities in the Arctic region,\" Russian Defense "
+               "Minister Gen. Sergey Shoigu told the media outlet."),
+        ("id", "\"Pak Antasari adalah bagian dari keluarga besar KPK, seperti apa pun, beliau "
+               "pernah (menjabat) sebagai Ketua KPK dan tentu kita memberikan penghormatan "
+               "kepada beliau,\" kata Novel usai menghadiri ulang tahun Wadah Pegawai KPK di "
+               "Gedung KPK Jakarta."),
     ],
 )
 def test_what_must_stay_stays(lang: str, sentence: str) -> None:

@@ -321,6 +321,12 @@ class LanguageData:
     #: the sentence ("Dalam acara itu, ...", "Last summer, ...", "After the vote, ..."):
     #: it may go when a name opens the main clause after its comma.
     leading_openers: frozenset[str] = frozenset()
+    #: A regular expression for the start of an opening phrase (lower-cased) that says
+    #: what the subject is ("As the co-founder of a small security consulting firm called
+    #: UC Global, David Morales spent years ..."), not when something happened ("As the
+    #: negotiations entered their fourth day, ..."): with none of ``predicate_words`` in
+    #: it, the phrase introduces the subject, and it stays. Empty: none.
+    role_phrase: str = ""
     #: Lower-cased connectives that only tie a sentence to the one before it ("Selain
     #: itu, ...", "Meski demikian, ...", "However, ..."). When one is the whole opening
     #: phrase and a name follows its comma, the phrase may go and the sentence stands

@@ -58,6 +58,7 @@ from intisari.takeaways.checks import (
     QUOTE_MARKS,
     has_predicate,
     is_fragment,
+    is_predicate,
     opens_with,
     refers_back,
 )
@@ -373,9 +374,16 @@ def _asides(
     sentence: str, data: LanguageData | None = None, clauses: list[_Clause] | None = None
 ) -> Iterator[Deletion]:
     """Short asides in brackets, with the space before them. An aside set off by a comma
-    before a mark ("Selasa, (2/5), Kepala ...") goes with that comma ("Selasa, Kepala")."""
+    before a mark ("Selasa, (2/5), Kepala ...") goes with that comma ("Selasa, Kepala").
+    Not one inside a quotation: there the brackets stand for the speaker's words ('"The
+    main task of the (combat readiness drill) is to assess ..."' read "The main task of
+    the is to assess", cnn.tune)."""
     for match in _ASIDE.finditer(sentence):
-        if _words(match.group(0)) > MAX_ASIDE_WORDS or QUOTE_MARKS.search(match.group(0)):
+        if (
+            _words(match.group(0)) > MAX_ASIDE_WORDS
+            or QUOTE_MARKS.search(match.group(0))
+            or _quoted_at(sentence, match.start())
+        ):
             continue
         if _ACRONYM.fullmatch(match.group(0).strip()):
             continue  # "the Corruption Eradication Commission (KPK)": what "KPK" means
@@ -397,12 +405,18 @@ def _dashed(
         aside = match.group(0)
         if not MIN_DASHED_WORDS <= _words(aside) <= MAX_APPOSITIVE_WORDS:
             continue  # the writer's emphasis ("-- at once --"), or too long to be an aside
-        if QUOTE_MARKS.search(aside):
+        if QUOTE_MARKS.search(aside) or _quoted_at(sentence, match.start()):
             continue
         named = _WORD.findall(aside)
         if 2 * sum(word[:1].isupper() for word in named) > len(named):
             continue
         yield match.start(), match.end()
+
+
+def _quoted_at(sentence: str, position: int) -> bool:
+    """Is ``position`` inside a quotation that opened earlier in ``sentence`` (an odd
+    number of double quotation marks before it)?"""
+    return len(QUOTE_MARKS.findall(sentence, 0, position)) % 2 == 1
 
 
 def _words(text: str) -> int:
@@ -679,6 +693,8 @@ def _secondary(
             n and clauses[n - 1].words <= MAX_LIST_ITEM_WORDS
         ):
             continue  # an item of a list, or the last one
+        if n and _ends_series(clause, clauses[n - 1], data):
+            continue
         if _participle(clause.opening[0], data) and _counts(
             sentence[clause.comma : stop], data
         ):
@@ -697,6 +713,20 @@ def _secondary(
             # confident his men.", cnn.tune; a reader's report).
             continue
         yield clause.comma, stop
+
+
+def _ends_series(clause: _Clause, before: _Clause, data: LanguageData) -> bool:
+    """Is ``clause`` the last item of a series of predicates, joined to the one
+    ``before`` it by a coordinator ("the Note 10 Plus is well designed, has a long list
+    of features and capabilities, and is powerful enough ..." read "..., has a long list
+    of features and capabilities." cut: zdnet.com, a shared page)?"""
+    return (
+        len(clause.opening) > 1
+        and clause.opening[0] in data.coordinators
+        and is_predicate(clause.opening[1], data)
+        and bool(before.opening)
+        and is_predicate(before.opening[0], data)
+    )
 
 
 def _counts(clause: str, data: LanguageData) -> bool:
@@ -751,6 +781,24 @@ def _participle(word: str, data: LanguageData) -> bool:
     return word.endswith(data.secondary_endings) and word not in data.leading_openers
 
 
+def _role_phrase(phrase: str, data: LanguageData) -> bool:
+    """Is the opening ``phrase`` one saying what the subject is (``role_phrase``: "As
+    the co-founder of a small security consulting firm called UC Global", not "As the
+    year comes to an end"), with no verb? Only the language's listed verbs are read
+    (``predicate_words``): a participle ("called") describes the role."""
+    pattern = _role_pattern(data)
+    return (
+        pattern is not None
+        and pattern.match(phrase.lstrip().lower()) is not None
+        and data.predicate_words.isdisjoint(_WORD.findall(phrase.lower()))
+    )
+
+
+@per_language
+def _role_pattern(data: LanguageData) -> re.Pattern[str] | None:
+    return re.compile(data.role_phrase) if data.role_phrase else None
+
+
 def _leads(sentence: str, data: LanguageData) -> bool:
     """Does ``sentence`` open with an adverbial phrase (``leading_openers``, or a word
     with one of ``secondary_endings``: "Having bought the house, ...")?"""
@@ -769,7 +817,8 @@ def _leading(
     The main clause must be more than a list item ("In Jakarta, Bandung, and Surabaya,
     ..." is a list of places), and nothing quoted is cut, nor a year: "On the 6th of April
     1996, San Jose Clash and DC United strode out ..." told of 1996, and without it the
-    bullet read as this week's news (cnn.tune; a reader's report)."""
+    bullet read as this week's news (cnn.tune; a reader's report). Nor a phrase saying
+    who the subject is (``_role_phrase``)."""
     if not _leads(sentence, data):
         return
     for clause in clauses:
@@ -782,6 +831,7 @@ def _leading(
             QUOTE_MARKS.search(sentence, 0, clause.comma)
             or _YEAR.search(sentence, 0, clause.comma)
             or ":" in sentence[: clause.comma]
+            or _role_phrase(sentence[: clause.comma], data)
         ):
             # A colon: a clause and the first item of its list ("This week marks the
             # anniversary of several historic events: a civil rights march to Selma,

@@ -265,6 +265,11 @@ FINDING_OPENERS = frozenset(
     f"{verb} that"
     for verb in "indicating suggesting showing meaning revealing confirming proving".split()
 )
+#: ``LanguageData.role_phrase``: "As the co-founder of a small security consulting firm
+#: called UC Global, David Morales spent years ..." lost who Morales is (a page outside the
+#: shared set); "as a ..." ("As a former prosecutor, ...") or "as the ... of" ("As the
+#: head of the agency, ..."). "As the U.S. and ... countries conduct ..." is a time.
+ROLE_PHRASE = r"as (?:an? (?!result\b)|(?:the|his|her|its|their) (?:[\w’'-]+ ){1,4}of\b)"
 LEADING_OPENERS = frozenset(
     """
     in on at after before during when while last earlier later despite amid since as
@@ -584,6 +589,7 @@ DATA = LanguageData(
         "does did".split()
     ),
     leading_openers=LEADING_OPENERS,
+    role_phrase=ROLE_PHRASE,
     detachable_openers=DETACHABLE_OPENERS,
     scene_prepositions=SCENE_PREPOSITIONS,
     referring_openers=REFERRING_OPENERS,

@@ -24,7 +24,7 @@ _READING_WORDS = (
     "predicate_pairs relativizers attribution_openers reported_clause_openers "
     "appositive_openers secondary_openers leading_openers detachable_openers "
     "scene_prepositions secondary_endings determiners coordinators auxiliaries "
-    "passive_markers speaker_pronouns"
+    "role_phrase passive_markers speaker_pronouns"
 ).split()
 
 DATA = replace(
