@@ -474,6 +474,25 @@ def _document(sentences: list[str], lang: str):
     return build_document("\n\n".join(sentences), None, language_for(lang))
 
 
+def test_a_sentence_too_long_for_any_bullet_loses_its_subjects_description() -> None:
+    # The lead of hosted.ap.org's story (a shared page) is 42 words with the description;
+    # a sentence short enough keeps it: it says who the subject is.
+    lead = (
+        "Ambassador Gordon Sondland, the most anticipated witness in the impeachment "
+        "inquiry, is likely to be unpredictable when he faces questions about his evolving "
+        "accounts of the Trump administration’s dealings with Ukraine and a newly revealed "
+        "summertime phone call with President Donald Trump."
+    )
+    assert shorten(lead, "en") == lead.replace(
+        ", the most anticipated witness in the impeachment inquiry,", ""
+    )
+    short = (
+        "Ambassador Gordon Sondland, the most anticipated witness in the impeachment "
+        "inquiry, is likely to be unpredictable on Wednesday."
+    )
+    assert shorten(short, "en", 8) == short
+
+
 def test_a_sentence_too_long_even_compressed_is_not_a_takeaway() -> None:
     long = (
         "Rookie Lauri Markkanen mencetak rekor poin dalam karirnya dengan 33 poin setelah "

@@ -26,12 +26,17 @@ loses, in this order, until it is short enough or nothing more may go:
 5. a secondary clause or a time that closes it: ", seraya menambahkan bahwa ...",
    ", Rabu malam waktu setempat di Madison Square Garden", ", while ...",
    ", and ...", ", crushing her trainer ..." (not the last item of a list: "Paris, Rome,
-   and Berlin"; not a participle's clause that counts what it did: ", killing seven
-   people and injuring 23 others" is the story's toll; after an opening phrase, only
-   when the clause right after it is plainly the main one: "Using identity theft
-   technology, the thieves have victimized ..., although ..."; not after fewer than
+   and Berlin", "is well designed, has ..., and is powerful ..."; not a participle's
+   clause that counts what it did: ", killing seven people and injuring 23 others" is
+   the story's toll; after an opening phrase, only when the clause right after it is
+   plainly the main one: "Using identity theft technology, the thieves have victimized
+   ..., although ..."; not after fewer than
    ``MIN_MAIN_WORDS`` words, nor before a clause that carries on the main one with an
-   auxiliary verb).
+   auxiliary verb);
+6. only in a sentence still too long for any bullet (``MAX_BULLET_WORDS``), the
+   description between commas after a named subject, before its verb ("Ambassador
+   Gordon Sondland, the most anticipated witness in the impeachment inquiry, is likely
+   ...").
 
 What each language's cues are (the words that open an attribution, an appositive, a
 secondary clause, an opening phrase) is data: ``LanguageData.attribution_openers``,
@@ -188,6 +193,10 @@ def compress(
                 and _kept_words(sentence, deleted) <= target
             ):
                 break
+    if _kept_words(sentence, deleted) > MAX_BULLET_WORDS:
+        # Too long to be a bullet at all: the description of a named subject may go too.
+        for deletion in _described_subject(sentence, data, clauses or _clauses(sentence)):
+            _apply(sentence, deleted, deletion, kept_span)
     spans = [(start + s, start + e) for s, e in _kept(sentence, deleted)]
     # The rules read commas, not grammar: "To celebrate 50 years since the band's
     # formation, Tom Johnston, Michael McDonald, Pat Simmons and John McFee will reunite
@@ -601,6 +610,33 @@ def _appositives(
                 # cnn.tune, a reader's report).
                 continue
             yield clause.comma, (clauses[1] if place else clause).end + 1
+
+
+def _described_subject(
+    sentence: str, data: LanguageData, clauses: list[_Clause]
+) -> Iterator[Deletion]:
+    """The description set off by commas after a named subject, when the verb follows
+    it ("Ambassador Gordon Sondland, the most anticipated witness in the impeachment
+    inquiry, is likely to be unpredictable ..."): the last deletion, only for a sentence
+    still over ``MAX_BULLET_WORDS`` words, which no bullet could otherwise show.
+
+    ``_appositives`` leaves such a description ("the ...") alone: it says who the
+    subject is. But the lead of hosted.ap.org's story about Sondland (a shared page) is
+    42 words with it, and the box showed three sentences of background instead."""
+    if len(clauses) < 2 or clauses[0].closes or not clauses[0].opening:
+        return
+    description, after = clauses[:2]
+    subject = sentence[: description.comma].split()
+    if (
+        2 <= len(subject) <= MAX_SUBJECT_WORDS
+        and all(word[:1].isupper() for word in subject)
+        and description.opening[0] in data.determiners
+        and description.words <= MAX_APPOSITIVE_WORDS
+        and not QUOTE_MARKS.search(sentence, description.comma, description.end)
+        and after.opening
+        and is_predicate(after.opening[0], data)
+    ):
+        yield description.comma, description.end + 1
 
 
 def _place_continues(sentence: str, clauses: list[_Clause], data: LanguageData) -> bool:
