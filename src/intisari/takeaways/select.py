@@ -290,7 +290,8 @@ def _greedy(
     leans_back: dict[int, bool] = {}
     # Words of the takeaway each sentence would show (compressed), which the budget counts.
     shown_words: dict[int, int] = {}
-    # What each bullet would say, for the repeat check (computed once per sentence).
+    # What each bullet would say, for the repeat check (computed once per sentence, and
+    # only for one the rules let through: a rejected one is never compared).
     saying: dict[int, Said] = {}
     letters = letter_paragraphs(document)
     # The text each examined sentence's takeaway would show.
@@ -324,7 +325,6 @@ def _greedy(
                     else len(words(sentence.text)) > 1
                 )
                 text = _shown(document, i, quotation, shown) if usable else ""
-                saying[i] = said(text, data)
                 # The budget counts words as the sizer was trained to (by spaces); the
                 # reader's limit counts them both ways (``reading_length``).
                 shown_words[i] = len(text.split())
@@ -343,6 +343,8 @@ def _greedy(
                     continue
                 leans_back[i] = strict and refers_back(text, data, opens_article=opening == 0)
                 shown_text[i] = text
+                # Only a sentence that may be a bullet is compared with the box's others.
+                saying[i] = said(text, data)
             if leans_back[i] and not antecedent_shown(document, opening, chosen):
                 continue  # Readable only once what it points back to is in the box.
             person = (
