@@ -110,6 +110,29 @@ CASES = [
      "overhaul veterans' access to health care.",
      "Congress came together and passed legislation to overhaul veterans' access to health "
      "care."),
+    # A series of predicates goes whole after the main clause's, never its last item
+    # alone ("..., has a long list of features and capabilities." was the bullet:
+    # zdnet.com, a shared page; IndoSum).
+    ("en", 12,
+     "Arguably the best Android phone of 2019, the Note 10 Plus is well designed, has a "
+     "long list of features and capabilities, and is powerful enough to keep up with "
+     "whatever you throw at it.",
+     "Arguably the best Android phone of 2019, the Note 10 Plus is well designed."),
+    ("id", 30,
+     "Ia menjelaskan unit keamanan KPK itu bertugas antara lain sebagai pengawal penyidik, "
+     "pegawai dan pimpinan KPK dalam kondisi khusus, melakukan operasi senyap atau "
+     "pengamanan untuk membantu tugas-tugas di bidang penindakan termasuk operasi tangkap "
+     "tangan, dan melakukan pengusutan dan penangkapan pelaku teror terhadap KPK.",
+     "Ia menjelaskan unit keamanan KPK itu bertugas antara lain sebagai pengawal penyidik, "
+     "pegawai dan pimpinan KPK dalam kondisi khusus."),
+    # A verb inside an aside is not the sentence's: without the aside, the sentence
+    # still has its own (ctvnews.ca, a shared page; it stayed whole at 33 words).
+    ("en", 25,
+     "Challenges include designing the spacecraft to operate largely autonomously while "
+     "the crew -- padded with extra body fat in advance of their trip -- sleep through "
+     "much of the 180-day cruise to Mars.",
+     "Challenges include designing the spacecraft to operate largely autonomously while "
+     "the crew sleep through much of the 180-day cruise to Mars."),
     # "As" telling when, not who the subject is (``role_phrase``; cnn.tune).
     ("en", 12,
      "As the negotiations entered their fourth day, Israeli Prime Minister Benjamin "
@@ -385,11 +408,6 @@ def test_each_rule_deletes_words_and_adds_none(
         ("en", "As the co-founder of a small security consulting firm called UC Global, "
                "David Morales spent years slogging through the minor leagues of the private "
                "mercenary world."),
-        # The last of a series of predicates: cut, the list lost its "and" and its end
-        # ("..., has a long list of features and capabilities.": zdnet.com, a shared page).
-        ("en", "Arguably the best Android phone of 2019, the Note 10 Plus is well designed, "
-               "has a long list of features and capabilities, and is powerful enough to keep "
-               "up with whatever you throw at it."),
         # Brackets inside a quotation stand for the speaker's words: cut, it read "The
         # main task of the is to assess ..." (cnn.tune).
         ("en", "\"The main task of the (combat readiness drill) is to assess the armed forces "

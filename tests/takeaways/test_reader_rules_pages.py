@@ -179,6 +179,8 @@ def test_a_clitic_does_not_hide_a_shared_word() -> None:
         # The writer greeting the reader (appleinsider's review opened its box with it).
         ("en", "Welcome to the new 16-inch MacBook Pro."),
         ("id", "Selamat datang di era baru mobil listrik."),
+        # The writer telling the reader what to do (IndoSum: a box took it as a bullet).
+        ("id", "Coba bandingkan dengan musim lalu."),
         # Calls to comment (zdnet's gift guide ended its box with one).
         ("en", "Leave a comment and let us know what your favorite gadget of 2019 is."),
         ("en", "Let us know what you think in the comments below."),
@@ -201,6 +203,7 @@ def test_promotions_inside_the_story_are_boilerplate(lang: str, sentence: str) -
         ("id", "Polisi menemukan barang bukti selengkapnya di rumah tersangka."),
         ("en", "The mayor said the city would welcome to its streets any team that won."),
         ("id", "Presiden mengucapkan selamat datang di Istana kepada para atlet."),
+        ("id", "Ia mencoba membandingkan hasil pertandingan itu dengan musim lalu."),
         ("en", "The senator said she would leave a comment period open until June."),
         ("id", "Warga menulis keluhan soal banjir di kolom surat pembaca harian itu."),
         ("en", "After the break, the Lakers came back and won the game by ten points."),

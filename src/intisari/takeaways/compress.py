@@ -203,16 +203,23 @@ def compress(
     # ..." lost its main clause as a list of closing clauses (billboard.com), "The
     # context of the show, and the charged climate it would be arriving in, would make
     # ..." its verb, "They had separate ministries and, ..., X." its end (cnn.tune). What
-    # is left must still be a sentence with a verb, or the sentence stays whole.
+    # is left must still be a sentence with a verb, or the sentence stays whole. A verb
+    # inside an aside is not the sentence's ("while the crew -- padded with extra body
+    # fat in advance of their trip -- sleep through ...": ctvnews.ca, a shared page).
     if deleted:
         kept = join_spans(text, spans)
         if (
             is_fragment(kept, data)
             or _ends_open(kept, data)
-            or (not has_predicate(kept, data) and has_predicate(sentence, data))
+            or (not has_predicate(kept, data) and has_predicate(_outside_asides(sentence), data))
         ):
             return [(start, end)]
     return spans
+
+
+def _outside_asides(sentence: str) -> str:
+    """``sentence`` without its asides in brackets or between dashes."""
+    return _DASHED.sub(" ", _ASIDE.sub(" ", sentence))
 
 
 def _ends_open(kept: str, data: LanguageData) -> bool:
@@ -710,7 +717,8 @@ def _secondary(
     if not clauses:
         return
     stop = clauses[-1].end
-    for n in range(len(clauses) - 1, _first_closing(sentence, data, clauses) - 1, -1):
+    lowest = _first_closing(sentence, data, clauses)
+    for n in range(len(clauses) - 1, lowest - 1, -1):
         clause = clauses[n]
         if not opens_with(clause.opening, data.secondary_openers) and not (
             clause.opening
@@ -730,6 +738,16 @@ def _secondary(
         ):
             continue  # an item of a list, or the last one
         if n and _ends_series(clause, clauses[n - 1], data):
+            # The series goes whole after the main clause's predicate, or not at all:
+            # "the Note 10 Plus is well designed, has ..., and is powerful ..." read
+            # "..., has a long list of features and capabilities." cut at its last item.
+            first = _series_start(clauses, n - 1, data)
+            if (
+                first >= max(lowest, 1)
+                and _words(sentence[: clauses[first].comma]) >= MIN_MAIN_WORDS
+                and not len(QUOTE_MARKS.findall(sentence, clauses[first].comma, stop)) % 2
+            ):
+                yield clauses[first].comma, stop
             continue
         if _participle(clause.opening[0], data) and _counts(
             sentence[clause.comma : stop], data
@@ -763,6 +781,17 @@ def _ends_series(clause: _Clause, before: _Clause, data: LanguageData) -> bool:
         and bool(before.opening)
         and is_predicate(before.opening[0], data)
     )
+
+
+def _series_start(clauses: list[_Clause], last: int, data: LanguageData) -> int:
+    """The index of the first of the clauses that open with a predicate and run up to
+    ``clauses[last]`` (the items of a series of predicates after the main clause's)."""
+    first = last
+    while first > 0 and clauses[first - 1].opening and is_predicate(
+        clauses[first - 1].opening[0], data
+    ):
+        first -= 1
+    return first
 
 
 def _counts(clause: str, data: LanguageData) -> bool:

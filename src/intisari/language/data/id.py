@@ -570,6 +570,9 @@ DATA = LanguageData(
         r"\bselengkapnya\s+(dapat|bisa)\s+(dilihat|dibaca|disimak|ditemukan)\s+di\b",
         # The writer greeting the reader ("Selamat datang di ..."): a flourish, not a point.
         r"^\W*selamat\s+datang\s+(kembali\s+)?di\b",
+        # The writer telling the reader what to do ("Coba bandingkan dengan musim lalu.",
+        # "Coba kunjungi toko buku, ..."; IndoSum): the point is in what follows.
+        r"^\W*coba\s+\w",
         # A pointer to a list the box does not show: "Untuk menyiasatinya, simak beberapa
         # tips berikut ...", "Simak rangkumannya dari kumparan (kumparan.com) berikut
         # ini.", "... boleh berbahagia dengan kabar berikut ini." ("berikutnya", the next
@@ -590,6 +593,8 @@ DATA = LanguageData(
         # list is the story, the announcement is not.
         r"\bmerangkum\s+(beberapa|sejumlah)\b",
     ),
-    related_link_words=("baca", "lihat", "simak", "selengkapnya", "datang", "berikut", "merangkum"),
+    related_link_words=(
+        "baca", "lihat", "simak", "selengkapnya", "datang", "coba", "berikut", "merangkum"
+    ),
     word_budget=50,
 )
