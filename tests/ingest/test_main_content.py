@@ -217,6 +217,116 @@ def test_captions_asides_and_credits_are_cut_with_their_reasons() -> None:
     assert [r.reason for r in body.removed] == ["caption", "caption", "widget", "byline"]
 
 
+def test_a_gallery_with_its_slide_titles_and_pager_is_cut() -> None:
+    # cnn.com (a page outside the shared set): the slideshow's title once a slide, then
+    # its pager "<< < 1 2 3 > >>", had opened the text.
+    gallery = (
+        "<div class='cnnExplainer cnn_html_slideshow'><div class='cnnArticleGalleryPhoto"
+        "Container'><img src='1.jpg'><cite>Police officers adjust a barricade as people wait "
+        "in cold weather.</cite></div>"
+        + "<div id='gallerySlideTitle001'>Weather threatens holiday plans</div>" * 3
+        + "<div><span>&lt;&lt;</span></div><div><span>&lt;</span></div>"
+        + "".join(f"<div><span>{n}</span></div>" for n in range(1, 4))
+        + "</div>"
+    )
+    body = extract_body(_article(gallery))
+    assert "Weather threatens" not in body.text and "<<" not in body.text
+    assert "Raja Ampat" in body.text
+    assert [r.reason for r in body.removed] == ["caption"]
+
+
+def test_the_page_s_controls_and_a_profile_card_are_widgets() -> None:
+    # Pages outside the shared set: businessweek.com's text size buttons, usatoday.com's
+    # contribution flyout, slate.fr's top bar, TechCrunch's CrunchBase card.
+    controls = (
+        "<div id='article_top'><span class='text_size'><span>text size:</span><a href='#'>T"
+        "</a><a href='#'>T</a></span><span class='accent'>Your Company</span></div>"
+        "<div class='util-bar-flyout ugc-util-bar-flyout'><span>Add Videos or Photos</span>"
+        "<span>Be first to contribute</span><h2>Oops!</h2><p>Your submission didn’t go "
+        "through. Please try again.</p></div>"
+        "<div id='article_topbar'><div>Publié le 29/10/2012<br><em>Mis à jour le 29/10/2012 "
+        "à 14h03</em></div><a href='#reactions'>10<span> réactions</span></a></div>"
+        "<div class='module-crunchbase'><strong>Company:</strong><br><span>FACEBOOK</span>"
+        "<strong>Funding:</strong><br><span>$2.34B</span><p>Facebook is the world’s largest "
+        "social network, with over 500 million users.</p></div>"
+    )
+    body = extract_body(_article(controls))
+    for junk in ("text size", "contribute", "Oops", "Publié", "réactions", "Funding",
+                 "500 million"):
+        assert junk not in body.text
+    assert "Your Company" in body.text and "Raja Ampat" in body.text
+    assert [r.reason for r in body.removed] == ["widget"] * 4
+
+
+def test_a_headline_module_named_story_top_bar_is_no_widget() -> None:
+    # usatoday.com's <section class="storytopbar-bucket"> holds the headline's module.
+    body = extract_body(_article("<section class='storytopbar-bucket'><p>Liberia says "
+                                 "Dallas Ebola patient lied on exit documents</p></section>"))
+    assert "Liberia says Dallas Ebola patient" in body.text
+
+
+def test_a_label_and_a_link_is_a_link_to_another_story_in_any_language() -> None:
+    # libération.fr (a page outside the shared set); zdnet.com's shopping link (shared).
+    links = (
+        "<p class='others'><span>A lire aussi :</span> <a href='/a'>Notre récit du discours "
+        "de Martine Aubry</a></p><p>See it now: <a href='/b'>Amazon</a></p>"
+    )
+    body = extract_body(_article(links))
+    assert "Martine Aubry" not in body.text and "See it now" not in body.text
+    assert [r.reason for r in body.removed] == ["related-link"] * 2
+
+
+def test_a_sentence_with_a_link_after_a_colon_stays() -> None:
+    # More than a label before the colon, or words after the link: story.
+    kept = (
+        "<p>Ketua KPK mengatakan: <a href='/a'>penyidik sudah memeriksa saksi</a> kemarin."
+        "</p><p>Baca dokumen lengkapnya di sini menurut sumber resmi kami: <a href='/b'>"
+        "putusan</a></p>"
+    )
+    body = extract_body(_article(kept))
+    assert "penyidik sudah memeriksa saksi kemarin" in body.text
+    assert "putusan" in body.text
+    assert body.removed == ()
+
+
+def test_a_notice_linking_the_site_s_rules_is_cut() -> None:
+    # CNN Arabic (two pages outside the shared set): the comment policy above the comments,
+    # linking the site's guidelines, privacy policy and terms, had become a bullet.
+    notice = (
+        "<div><p>ترحب شبكة CNN بالنقاش الحيوي والمفيد، وكي لا نضطر في موقع CNN بالعربية إلى "
+        "مراجعة التعليقات قبل نشرها. ننصحك بمراجعة <a href='/community_guidelines.html'>إرشادات "
+        "الاستخدام</a> للتعرف إليها جيداً. وللعلم فان جميع مشاركاتك يمكن استخدامها، مع اسمك وصورتك، "
+        "استنادا إلى <a href='/privacy.html'>سياسة الخصوصية</a> بما يتوافق مع "
+        "<a href='/terms.html'>شروط استخدام الموقع</a>.</p>"
+        "<p>الآراء الواردة أدناه لا تعبر عن رأي موقع CNN بالعربية، بل تعكس وجهات نظر أصحابها "
+        "فقط.</p></div>"
+    )
+    body = extract_body(_article(notice))
+    assert "CNN" not in body.text and "Raja Ampat" in body.text
+    assert [r.reason for r in body.removed] == ["site-footer"]
+
+
+def test_a_story_linking_policies_of_other_sites_or_stories_keeps_them() -> None:
+    # Links to other sites' rules, or to stories whose address merely holds "policy".
+    story = (
+        "<p>Facebook changed its <a href='https://www.facebook.com/privacy'>privacy policy</a> "
+        "and its <a href='https://www.facebook.com/terms'>terms</a> on Monday.</p>"
+        "<p>The ministry's <a href='/politics/foreign-policy-shift'>shift</a> and its <a "
+        "href='/news/new-privacy-rules-explained'>new rules</a> were criticised.</p>"
+    )
+    body = extract_body(_article(story))
+    assert "privacy policy and its terms on Monday" in body.text
+    assert "were criticised" in body.text
+
+
+def test_a_rubric_glued_before_the_standfirst_is_cut() -> None:
+    # libération.fr (a page outside the shared set): "Analyse Après une semaine agitée ...".
+    body = extract_body(_article("<h2><span class='slug'>Analyse</span> Après une semaine "
+                                 "agitée, le Premier ministre s'est offert un succès.</h2>"))
+    assert "Après une semaine agitée" in body.text and "Analyse" not in body.text
+    assert [(r.reason, r.text) for r in body.removed] == [("teaser", "Analyse")]
+
+
 def test_hidden_blocks_are_not_read_even_inside_one_another() -> None:
     hidden = (
         "<div hidden><p>Tersembunyi pertama, teks yang tidak pernah dilihat pembaca sama sekali."

@@ -98,7 +98,17 @@ UNLIKELY_BODY = _names(
 NAMED_CUTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comments", _names(r"comment|komentar|disqus|replies")),
     ("link-preview", _names(r"hovercard|hover-card|tooltip|popover|link-?preview")),
-    ("caption", _names(r"caption|credit|keterangan|photo-?desc|foto-?desc|img-?desc")),
+    (
+        "caption",
+        _names(
+            r"caption|credit|keterangan|photo-?desc|foto-?desc|img-?desc|"
+            # A photo gallery inside the story, its pictures with their captions, slide
+            # titles and pager: cnn.com's "cnn_html_slideshow" repeated "Weather threatens
+            # holiday plans" once a slide (14 lines) above a "<< < 1 2 ... 14 > >>" pager
+            # (a page outside the shared set).
+            r"slide-?show|gallery|carousel"
+        ),
+    ),
     ("author-bio", _names(r"author-?bio|about-?(the-?)?author|author-?info|author-?box|"
                           r"profil-?penulis|" + _word(r"bio"))),
     (
@@ -128,8 +138,27 @@ NAMED_CUTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _names(r"byline|author|penulis|reporter|postinfo|post-?meta|entry-?meta|timestamp|"
                + _word(r"date|dates|time|tanggal|waktu|meta|posted|published|jam")),
     ),
-    ("widget", _names(r"widget|sidebar|poll|survey|quiz|jajak|modal|popup|toolbar")),
+    (
+        "widget",
+        _names(
+            r"widget|sidebar|poll|survey|quiz|jajak|modal|popup|toolbar|"
+            # The page's controls: businessweek.com's "text_size" ("text size: T T", the
+            # letters are buttons), usatoday.com's "util-bar" flyouts ("Add Videos or
+            # PhotosBe first to contribute", "Sign in with Facebook", "Oops!"), slate.fr's
+            # "article_topbar" ("Publié le 29/10/2012 Mis à jour ... 10 réactions"; a word
+            # of its own: usatoday.com's "storytopbar" holds the headline): pages outside
+            # the shared set.
+            r"text[-_]?size|font[-_]?size|util(?:ity)?-?bar|flyout|"
+            # A company's profile card under a tech story (TechCrunch's CrunchBase box:
+            # "Company: FACEBOOK Website: ... Launch Date: 1/2/2004 Funding: $2.34B").
+            r"crunchbase|" + _word(r"topbar|top-bar")
+        ),
+    ),
     ("navigation", _names(r"breadcrumb|pagination|pager|" + _word(r"nav|navbar|menu|tags?|topik"))),
+    # The rubric glued before a headline or a standfirst: libération's <span class="slug">
+    # made "Analyse Après une semaine agitée, le Premier ministre ..." (a page outside the
+    # shared set); "kicker", "eyebrow", "overline" and slate.fr's "surtitre" name the same.
+    ("teaser", _names(_word(r"slug|kicker|eyebrow|overline|surtitre|rubric"))),
 )
 
 #: Headings under which sites list other stories or page blocks, in the languages of our

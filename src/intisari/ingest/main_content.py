@@ -98,6 +98,28 @@ MIN_PREVIEW_LINKS = 3
 #: (a headline is shorter; a paragraph of story is not all link).
 MAX_LINK_LINE_CHARS = 200
 
+#: A paragraph that is a short label and a link, nothing after it, is a link to another
+#: story in any language: libération's "A lire aussi : Notre récit du discours de Martine
+#: Aubry" (a page outside the shared set), "Read more: ...", "Baca juga: ...". The label
+#: has at most this many words and ends with a colon.
+MAX_LINK_LABEL_WORDS = 4
+
+#: A block of at most this much text that links to at least ``MIN_RULES_LINKS`` of the
+#: site's own rules (its privacy policy, terms, community guidelines) is the site's
+#: notice, not story: CNN Arabic's comment policy, "ترحب شبكة CNN بالنقاش الحيوي والمفيد
+#: ..." ("CNN welcomes lively and useful debate ..."), linking its guidelines, privacy
+#: policy and terms above the comments, had become a bullet (two pages outside the
+#: shared set). A story may link one such page of another site; it links the site's own
+#: rules, by a relative address, twice, almost never.
+MAX_RULES_NOTICE_CHARS = 600
+MIN_RULES_LINKS = 2
+#: The last part of a relative address of a site's rules opens with one of these words
+#: ("/privacy.html", "/terms-of-service", "/community_guidelines.html"); a story's
+#: address ("/politics/foreign-policy-shift") does not.
+_RULES_PAGE = re.compile(
+    r"(?:privacy|terms|tos|community[-_]?guidelines|cookies?)(?:[-_.][\w.-]*)?", re.I
+)
+
 #: A block holding an image and at most this much text is the image with its caption.
 MAX_CAPTION_CHARS = 250
 
@@ -616,8 +638,14 @@ class _Writer:
                 return named
         if tag not in BLOCK_TAGS:
             return None
-        if element.link_density() >= PREVIEW_LINK_DENSITY and element.chars <= MAX_LINK_LINE_CHARS:
+        if element.chars <= MAX_LINK_LINE_CHARS and (
+            element.link_density() >= PREVIEW_LINK_DENSITY or _is_labelled_link(element)
+        ):
             return "related-link"
+        if element.links >= MIN_RULES_LINKS and element.chars <= MAX_RULES_NOTICE_CHARS and (
+            _rules_links(element) >= MIN_RULES_LINKS
+        ):
+            return "site-footer"
         if tag in PARAGRAPH_TAGS:
             return None
         if element.has_image and element.chars <= MAX_CAPTION_CHARS:
@@ -648,6 +676,64 @@ def _is_preview(element: _Element) -> bool:
     return element.link_density() >= PREVIEW_LINK_DENSITY and (
         element.has_image or element.links >= MIN_PREVIEW_LINKS
     )
+
+
+def _is_labelled_link(element: _Element) -> bool:
+    """Is ``element`` a short label ending with a colon, then links and nothing else
+    ("A lire aussi : <a>...</a>")?"""
+    if not element.links or element.has_image:  # An image's credit is its caption.
+        return False
+    label: list[str] = []
+    stack: list[_Element | str] = list(reversed(element.children))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            label.append(item)
+        elif item.tag == "a":
+            if item.chars:
+                # What follows the first link must be links too.
+                return _only_links_after(stack) and _is_label("".join(label))
+        else:
+            stack.extend(reversed(item.children))
+    return False
+
+
+def _only_links_after(stack: list[_Element | str]) -> bool:
+    """Is everything left on ``stack`` links, blank text or punctuation?"""
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if any(character.isalnum() for character in item):
+                return False
+        elif item.tag != "a":
+            stack.extend(reversed(item.children))
+    return True
+
+
+def _is_label(text: str) -> bool:
+    """One to ``MAX_LINK_LABEL_WORDS`` words and a colon ("A lire aussi :")."""
+    text = text.rstrip()
+    return text.endswith(":") and 0 < len(text[:-1].split()) <= MAX_LINK_LABEL_WORDS
+
+
+def _rules_links(element: _Element) -> int:
+    """How many links under ``element`` point, by a relative address, to a page of the
+    site's rules (``_RULES_ADDRESS``)."""
+    found = 0
+    stack: list[_Element | str] = [element]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            continue
+        if item.tag == "a":
+            attributes = item.node.attributes if item.node is not None else {}
+            address = (attributes.get("href") or "").split("?")[0].split("#")[0]
+            page = address.rstrip("/").rpartition("/")[2]
+            if not address.startswith(("http:", "https:", "//")) and _RULES_PAGE.fullmatch(page):
+                found += 1
+        else:
+            stack.extend(item.children)
+    return found
 
 
 def _is_link_run(child: _Element | str) -> bool:
