@@ -36,7 +36,7 @@ REASONS: dict[str, str] = {
     "('Headline', 'Terpopuler', 'Most read'), an aside, a poll",
     "link-preview": "a hover card or link preview inside a paragraph",
     "author-bio": "a box about the author",
-    "video": "a video player or its playlist",
+    "video": "a video or audio player, its playlist, or where else to watch or hear it",
     "navigation": "breadcrumbs, tags and page navigation",
     "table": "a table (data, not prose)",
     "comments": "readers' comments",

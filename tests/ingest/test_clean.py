@@ -621,3 +621,141 @@ def test_an_aggregators_notice_goes_whatever_language_is_declared() -> None:
         result = clean(f"{notice}\n\nIntisari Utama\n\n{NEWS_EN}", rules)
         assert result.text == NEWS_EN
         assert [r.reason for r in result.removed] == ["ai-notice", "box-heading"]
+
+
+# -- junk a reader found on real pages outside the shared set ---------------------------
+
+
+@pytest.mark.parametrize("dateline", ["CNN —", "New York CNN —", "Washington CNN –"])
+def test_a_place_and_outlet_alone_on_their_line_above_the_story_go(dateline: str) -> None:
+    # cnn.com's layout of the 2020s (newspaper4k's cnn_001, cnn_002, cnn_test_nlp).
+    from intisari.language.data import GENERIC
+
+    for rules in (EN, GENERIC):
+        result = clean(f"{dateline}\n\n{NEWS_EN}\n\n{MORE_EN}", rules)
+        assert result.text == f"{NEWS_EN}\n\n{MORE_EN}"
+        assert [(r.text, r.reason) for r in result.removed] == [(dateline, "dateline")]
+
+
+@pytest.mark.parametrize(
+    "line", ["The year in review —", "Trump — who was in Florida at the time — said nothing."]
+)
+def test_a_line_ending_with_a_dash_after_words_in_lower_case_stays(line: str) -> None:
+    result = clean(f"{line}\n\n{NEWS_EN}", EN)
+    assert result.text == f"{line}\n\n{NEWS_EN}"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        # yna.co.kr and donga.com: the reporter's address, the wire's end mark.
+        ("kokobj@yna.co.kr", "byline"),
+        ("(END)", "site-footer"),
+        ("최윤호 기자 uknow@donga.com", "byline"),
+        # CNN Arabic: "Wednesday, 28 August 2013, last updated 14:00 (GMT+0400)".
+        ("الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)", "byline"),
+        # lsm.lv: "Select the text and press Ctrl+Enter to send the fragment to the editor!"
+        ("Iezīmējiet tekstu un spiediet Ctrl+Enter, lai nosūtītu labojamo teksta fragmentu "
+         "redaktoram!", "site-prompt"),
+        # fox13now.com: CNN's wire and its copyright line.
+        ("™ & © 2013 Cable News Network, Inc., a Time Warner Company. All rights reserved.",
+         "site-footer"),
+    ],
+)
+def test_contact_lines_end_marks_times_and_prompts_go_in_any_language(
+    line: str, reason: str
+) -> None:
+    from intisari.language.data import GENERIC
+
+    for rules in (EN, ID, GENERIC):
+        story, more = (STORY, MORE) if rules is ID else (NEWS_EN, MORE_EN)
+        result = clean(f"{story}\n\n{more}\n\n{line}", rules)
+        assert result.text == f"{story}\n\n{more}"
+        assert [(r.text, r.reason) for r in result.removed] == [(line, reason)]
+
+
+def test_an_address_and_an_end_mark_glued_to_the_last_sentence_go() -> None:
+    last = "Pyongyang has no intention to talk with South Korea again, it said."
+    result = clean(f"{NEWS_EN}\n\n{last} kokobj@yna.co.kr (END)", EN)
+    assert result.text == f"{NEWS_EN}\n\n{last}"
+    assert [(r.text, r.reason) for r in result.removed] == [
+        ("kokobj@yna.co.kr (END)", "byline")
+    ]
+    result = clean(f"{NEWS_EN}\n\n{last} (END)", EN)
+    assert [(r.text, r.reason) for r in result.removed] == [("(END)", "site-footer")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Readers can write to the council at council@city.gov before Friday, the mayor said.",
+        "“Send it to tips@agency.gov,” the spokesman said of the hotline.",
+        "In 2013 the launch was set for 14:00 GMT.",
+        "Shares rose 3% on the Nasdaq (END) after the close, the exchange said.",
+        # A key chord in a paragraph of story (a line rule reads lines of at most 40 words).
+        "The keyboard shortcut Ctrl+Enter sends a message in the app, users said. "
+        + MORE_EN * 4,
+    ],
+)
+def test_a_story_sentence_with_an_address_a_time_or_a_key_stays(sentence: str) -> None:
+    result = clean(f"{NEWS_EN}\n\n{sentence}", EN)
+    assert result.text == f"{NEWS_EN}\n\n{sentence}"
+    assert result.removed == []
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        # cnbc.com: its address was written by a script.
+        ('"Questions? Comments? Email us at', "site-prompt"),
+        # cnn.com's call for readers' material under its highlights.
+        ("Are you in the grips of the wintry storm sweeping across the country? Please share "
+         "your videos, pictures and stories at iReport.", "site-prompt"),
+        ("The-CNN-Wire", "site-footer"),
+        # zdnet.com (shared): a shopping link under each product's heading.
+        ("See it now: Amazon", "related-link"),
+        # kexp.org, deadline.com: a podcast's player and where else to hear it.
+        ("Podcast: Play in new window | Download", "video"),
+        ("Listen to the review by Dennis Morton, above.", "video"),
+        ("To hear past episodes of “Deadline Big Media,” go here: "
+         "http://www.deadline.com/tag/deadline-big-media/", "video"),
+    ],
+)
+def test_english_prompts_wire_names_and_podcast_players_go(line: str, reason: str) -> None:
+    result = clean(f"{NEWS_EN}\n\n{line}\n\n{MORE_EN}", EN)
+    assert result.text == f"{NEWS_EN}\n\n{MORE_EN}"
+    assert [(r.text, r.reason) for r in result.removed] == [(line, reason)]
+
+
+def test_sentences_about_a_podcast_s_files_go_from_a_long_paragraph() -> None:
+    # deadline.com: both sentences were bullets; their paragraphs are too long for a line.
+    files = (
+        "The M4A version of this podcast is designed to run on any device using Apple’s "
+        "iTunes software, and includes enhanced graphics and links to stories and other "
+        "resources. The MP3 version of this podcast is designed to play on virtually any "
+        "device capable of playing digital audio."
+    )
+    where = (
+        "You can also hear the podcast on iTunes and on Deadline’s SoundCloud page. For "
+        "those using other software, the feed is on the site."
+    )
+    result = clean(f"{NEWS_EN}\n\n{files}\n\n{where}", EN)
+    assert result.text == f"{NEWS_EN}\n\nFor those using other software, the feed is on the site."
+    assert [r.reason for r in result.removed] == ["video"] * 3
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Please share your photos of the flooding with the city," the mayor told residents.',
+        "Questions? The minister had plenty of them at the hearing on Monday.",
+        "Listen to the crowd above the stadium roar, the coach told his players.",
+        "The podcast version of the show was downloaded 2 million times, Spotify said.",
+        "See it now or never, the curator said of the exhibition closing on Sunday.",
+        "The wire service CNN Wire carried the report on Tuesday.",
+    ],
+)
+def test_story_sentences_about_sharing_questions_and_podcasts_stay(sentence: str) -> None:
+    result = clean(f"{NEWS_EN}\n\n{sentence}", EN)
+    assert result.text == f"{NEWS_EN}\n\n{sentence}"
+    assert result.removed == []

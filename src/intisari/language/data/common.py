@@ -84,10 +84,17 @@ _WITH_COLON = rf"(?:{_DOMAIN}|{_NAME})\s*,\s*{_PLACE}:\s+{STORY_START}"
 #: after a domain (tried last: "JUARA.NET, KUALA LUMPUR - " is a dash form).
 _DOMAIN_AND_PLACE = rf"{_DOMAIN}\s*,\s*{_NAME}\s+(?=[A-Z\"“])"
 
+#: "CNN —", "New York CNN —", "Washington CNN —": cnn.com's layout of the 2020s sets the
+#: place and the outlet, in any case, on a line of their own above the story (three pages
+#: outside the shared set). Alone on its line a dash closes no aside ("Trump — who ..."
+#: has words after it), so an en or em dash after one to four capitalised words is a
+#: dateline there, and only there: the form ends the line.
+_ALONE = rf"{_PLACE}\s*[–—]{{1,2}}\s*$"
+
 #: Datelines opening the body, one alternative per form.
 DATELINES: tuple[str, ...] = (
     _WITH_SOURCE, _PLACE_AND_OUTLET, _PLACE_IN_CAPITALS, _ONE_WORD, _WITH_COLON,
-    _DOMAIN_AND_PLACE,
+    _DOMAIN_AND_PLACE, _ALONE,
 )
 
 #: Photo credits that read the same in every language: an agency's name with "FOTO",
@@ -107,11 +114,44 @@ CREDIT_TRIGGERS: tuple[str, ...] = (
     "foto", "photo", "getty", "reuters/", "afp/", "epa/", "shutterstock", "istockphoto",
 )
 
+#: An e-mail address: the local part, "@", a domain of two to five labels.
+_EMAIL = r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}"
+#: The wire's mark that the story ends: Yonhap's "(END)", in capitals.
+_END_MARK = r"\((?-i:END)\)"
+#: A trademark sign opening a syndicated story's copyright line: "™ & © 2013 Cable News
+#: Network, Inc., a Time Warner Company. All rights reserved." (CNN's wire, on fox13now.com,
+#: a page outside the shared set; the copyright rule cut "© 2013 ..." and left "™ &").
+_TRADEMARK = r"(?:[™®]\s*&?\s*)?"
+
 #: Whole lines that are not story in any language (matched as ``noise_lines``: the whole
 #: line, ignoring case): the copyright line, and a line that is only a link.
 NOISE_LINES: tuple[tuple[str, str], ...] = (
-    ("site-footer", r"(?:copyright|©)\s.{0,120}"),
+    ("site-footer", rf"{_TRADEMARK}(?:copyright|©)\s.{{0,120}}"),
     ("related-link", r"\S*(?:https?://|www\.)\S*"),
+    # The reporter's address closing the story, alone or after a name of up to three
+    # words, and the wire's end mark: "kokobj@yna.co.kr" and "(END)" (yna.co.kr), "최윤호
+    # 기자 uknow@donga.com" (donga.com; pages outside the shared set). A sentence that
+    # gives an address has more words before it.
+    ("byline", rf"(?:[^\s@]+ ){{0,3}}+{_EMAIL}\.?(?: {_END_MARK})?"),
+    ("site-footer", _END_MARK),
+    # The publication time, a date and a time in GMT or UTC with nothing after it:
+    # "الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)" (CNN Arabic, "Wednesday, 28
+    # August 2013, last updated ..."; pages outside the shared set). A sentence saying
+    # when something happened ends with a period.
+    (
+        "byline",
+        r".{0,80}\b\d{4}\b.{0,40}?\b\d{1,2}[:.]\d{2}\s*\(?(?:GMT|UTC)"
+        r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?",
+    ),
+    # A report-a-typo prompt, whose key chord reads the same in every language: "Iezīmējiet
+    # tekstu un spiediet Ctrl+Enter, lai nosūtītu labojamo teksta fragmentu redaktoram!"
+    # (lsm.lv, a page outside the shared set; Russian sites' "... нажмите Ctrl+Enter").
+    # (Possessive runs up to the "+": no backtracking, a tenth of ".{0,200}"'s cost on
+    # the lines of the tune files.)
+    (
+        "site-prompt",
+        r"(?:[^+]{0,200}+(?<=\bctrl)|[^+]{0,200}+(?<=\bctrl ))\+\s?enter\b.*",
+    ),
 )
 
 #: Closing the article in any language (``trailers``): a syndicated story's copyright
@@ -119,8 +159,12 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
 #: contacted by THR. ©2015 The Hollywood Reporter. All rights reserved.", "Copyright ©
 #: 2015 Rolling Stone.": 14 CNN tune articles; in one it closed a bullet).
 TRAILERS: tuple[tuple[str, str], ...] = (
-    ("site-footer", r"(?:copyright\s*)?(?:©|\(c\))\s*\d{4}\b[^©]{0,60}?\."
+    ("site-footer", rf"{_TRADEMARK}(?:copyright\s*)?(?:©|\(c\))\s*\d{{4}}\b[^©]{{0,60}}?\."
                     r"(?:\s*all rights reserved\.)?"),
+    # The reporter's address and the wire's end mark glued to the last sentence where a
+    # feed has no paragraph breaks: "... talks to resume. kokobj@yna.co.kr (END)".
+    ("byline", rf"(?<=[.!?\"”’)] )(?:[^\s@]+ ){{0,3}}{_EMAIL}\.?(?: {_END_MARK})?"),
+    ("site-footer", rf"(?<=[.!?\"”’)] ){_END_MARK}"),
 )
 
 #: A URL or an e-mail address. The e-mail's local part starts where a run of its

@@ -366,6 +366,34 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
         "disclosure",
         r".{0,120}\bnot been (independently )?(reviewed|verified) (for accuracy|by (?-i:[A-Z])).*",
     ),
+    # Pages outside the shared set: cnbc.com's closing '"Questions? Comments? Email us at'
+    # (its address written by a script), a call for readers' material after a question,
+    # "Are you in the grips of the wintry storm sweeping across the country? Please share
+    # your videos, pictures and stories at iReport." (cnn.com; a quotation of someone
+    # asking it has words before the question's close), and CNN's wire named above its
+    # copyright line on the stations that carry it, "The-CNN-Wire" (fox13now.com).
+    (
+        "site-prompt",
+        r"[\"“]?(questions|comments|tips|feedback)\?.{0,80}\b(e-?mail|write|contact)\b.*",
+    ),
+    (
+        "site-prompt",
+        r"([^\"“”]{0,160}\?\s)?(please )?share your (videos?|photos?|pictures?|images?|"
+        r"stories|experiences?)\b.*",
+    ),
+    ("site-footer", r"the[- ]cnn[- ]wire\b.{0,120}"),
+    # A shopping link under a product's heading: "See it now: Amazon" (zdnet.com, shared).
+    ("related-link", r"(see|buy|shop|get) (it|them|this) (now|here)\s*:.{1,40}"),
+    # A podcast's player and where else to hear it: "Podcast: Play in new window |
+    # Download" (WordPress' PowerPress player, kexp.org), "Listen to the review by Dennis
+    # Morton, above." (kexp.org), "To hear past episodes of “Deadline Big Media,” go here:
+    # http://..." (deadline.com; pages outside the shared set).
+    ("video", r"(podcast\s*:\s*)?play in new window\b.*"),
+    ("video", r"listen to\b[^.]{0,100}\b(above|below)\.?"),
+    (
+        "video",
+        r"to (hear|listen to) (past|previous|earlier|more|all|other) (episodes|podcasts)\b.*",
+    ),
     *common.NOISE_LINES,
 )
 
@@ -392,6 +420,17 @@ INLINE_NOISE: tuple[tuple[str, str], ...] = (
     ("qa-label", r"^(?-i:A):\s+(?=[A-Z\"“])"),
     # A wire's stock code after a company's name: "Incyte Corp <INCY.O>" (Reuters).
     ("markup", r"\s*\\?<(?-i:[A-Z]{1,6}\.[A-Z]{1,3})\\?>"),
+    # Sentences about a podcast's files and where to hear it, in paragraphs too long for
+    # a line rule: "The M4A version of this podcast is designed to run on any device using
+    # Apple’s iTunes software, ...", "You can also hear the podcast on iTunes and on
+    # Deadline’s SoundCloud page." (deadline.com, a page outside the shared set: both were
+    # its bullets). Each opens its sentence.
+    (
+        "video",
+        r"(?:^|(?<=[.!?] ))(the (mp3|m4a|mp4a?|aac|audio|video) versions? of this "
+        r"(podcast|episode)|you can (also )?(hear|listen to|subscribe to|download|find) "
+        r"(the|this|our) (podcast|episode)s?)\b[^.!?]*[.!?]",
+    ),
 )
 
 #: Closing the last paragraph: the wire's credits, "(Reporting by Manas Mishra in
@@ -560,7 +599,7 @@ DATA = LanguageData(
     ai_notice_triggers=("summar", "takeaways"),
     link_announcements=LINK_ANNOUNCEMENTS,
     inline_noise=INLINE_NOISE,
-    inline_triggers=("read", "related", "see also", "<", "a:"),
+    inline_triggers=("read", "related", "see also", "<", "a:", "podcast", "episode"),
     trailers=TRAILERS,
     speaker_pronouns=frozenset({"he", "she", "they"}),
     datelines=DATELINES,
