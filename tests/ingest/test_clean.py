@@ -739,9 +739,16 @@ def test_sentences_about_a_podcast_s_files_go_from_a_long_paragraph() -> None:
         "You can also hear the podcast on iTunes and on Deadline’s SoundCloud page. For "
         "those using other software, the feed is on the site."
     )
-    result = clean(f"{NEWS_EN}\n\n{files}\n\n{where}", EN)
-    assert result.text == f"{NEWS_EN}\n\nFor those using other software, the feed is on the site."
-    assert [r.reason for r in result.removed] == ["video"] * 3
+    episode = (
+        "Listen to (and share) episode 38 of our audio podcast Deadline Big Media With David "
+        "Lieberman. Deadline’s Executive Editor talks with host David Bloom about the trip."
+    )
+    result = clean(f"{NEWS_EN}\n\n{episode}\n\n{files}\n\n{where}", EN)
+    assert result.text == (
+        f"{NEWS_EN}\n\nDeadline’s Executive Editor talks with host David Bloom about the "
+        "trip.\n\nFor those using other software, the feed is on the site."
+    )
+    assert [r.reason for r in result.removed] == ["video"] * 4
 
 
 @pytest.mark.parametrize(
@@ -751,6 +758,7 @@ def test_sentences_about_a_podcast_s_files_go_from_a_long_paragraph() -> None:
         "Questions? The minister had plenty of them at the hearing on Monday.",
         "Listen to the crowd above the stadium roar, the coach told his players.",
         "The podcast version of the show was downloaded 2 million times, Spotify said.",
+        "Listen to the crowd, the coach told his players before the podcast's taping.",
         "See it now or never, the curator said of the exhibition closing on Sunday.",
         "The wire service CNN Wire carried the report on Tuesday.",
     ],

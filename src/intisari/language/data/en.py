@@ -421,15 +421,17 @@ INLINE_NOISE: tuple[tuple[str, str], ...] = (
     # A wire's stock code after a company's name: "Incyte Corp <INCY.O>" (Reuters).
     ("markup", r"\s*\\?<(?-i:[A-Z]{1,6}\.[A-Z]{1,3})\\?>"),
     # Sentences about a podcast's files and where to hear it, in paragraphs too long for
-    # a line rule: "The M4A version of this podcast is designed to run on any device using
-    # Apple’s iTunes software, ...", "You can also hear the podcast on iTunes and on
-    # Deadline’s SoundCloud page." (deadline.com, a page outside the shared set: both were
-    # its bullets). Each opens its sentence.
+    # a line rule: "Listen to (and share) episode 38 of our audio podcast Deadline Big
+    # Media With David Lieberman.", "The M4A version of this podcast is designed to run on
+    # any device using Apple’s iTunes software, ...", "You can also hear the podcast on
+    # iTunes and on Deadline’s SoundCloud page." (deadline.com, a page outside the shared
+    # set: each was a bullet). Each opens its sentence.
     (
         "video",
         r"(?:^|(?<=[.!?] ))(the (mp3|m4a|mp4a?|aac|audio|video) versions? of this "
         r"(podcast|episode)|you can (also )?(hear|listen to|subscribe to|download|find) "
-        r"(the|this|our) (podcast|episode)s?)\b[^.!?]*[.!?]",
+        r"(the|this|our) (podcast|episode)s?|listen to [^.!?]{0,40}\b(episode \d+|"
+        r"(this|our|the) (audio )?(podcast|episode)))\b[^.!?]*[.!?]",
     ),
 )
 
