@@ -183,8 +183,9 @@ def _box(
     if chosen:
         _show_referents(document, chosen, quotes, shown)
     if not chosen:
-        # Nothing passes every rule (a short or oddly written article): keep grounding and
-        # redundancy, relax the rest, so every article gets at least one takeaway.
+        # Nothing passes every rule (a short or oddly written article): keep grounding,
+        # redundancy, the length cap and no address, relax the rest, so that almost every
+        # article gets one takeaway (what is left of a podcast's page may get none).
         chosen = _greedy(
             document, ranked, wanted, None, strict=False, quotes=quotes, shown=shown
         )[:1]
@@ -322,23 +323,31 @@ def _greedy(
             if i not in leans_back:
                 usable = (
                     _usable(document, sentence, quotation) if strict
-                    else len(words(sentence.text)) > 1
+                    # Relaxed: any sentence of two words or more but one with an address
+                    # ("... you can subscribe at http://www.deadline.com/...", the last
+                    # sentence left on deadline.com's podcast page).
+                    else len(words(sentence.text)) > 1 and not has_link(sentence.text)
                 )
                 text = _shown(document, i, quotation, shown) if usable else ""
                 # The budget counts words as the sizer was trained to (by spaces); the
                 # reader's limit counts them both ways (``reading_length``).
                 shown_words[i] = len(text.split())
-                if not usable or (
-                    strict
-                    and (
-                        reading_length(text) > MAX_BULLET_WORDS
-                        or unattributed(text)
-                        or (quotation is not None and is_fragment(text, data))
+                if (
+                    not usable
+                    or reading_length(text) > MAX_BULLET_WORDS
+                    or (
+                        strict
+                        and (
+                            unattributed(text)
+                            or (quotation is not None and is_fragment(text, data))
+                        )
                     )
                 ):
-                    # Too long even compressed (a shorter sentence makes a better bullet),
-                    # a quotation shown with no word of who spoke, or one shown whole that
-                    # opens with a fragment ('"Termasuk masalah tarifnya. Uber ..."').
+                    # Too long even compressed (a shorter sentence makes a better bullet;
+                    # relaxed too: an 80-word sentence about a podcast's guests, the one
+                    # left on deadline.com's podcast page, is no bullet), a quotation
+                    # shown with no word of who spoke, or one shown whole that opens with
+                    # a fragment ('"Termasuk masalah tarifnya. Uber ..."').
                     rejected.add(i)
                     continue
                 leans_back[i] = strict and refers_back(text, data, opens_article=opening == 0)
