@@ -134,15 +134,6 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     # gives an address has more words before it.
     ("byline", rf"(?:[^\s@]+ ){{0,3}}+{_EMAIL}\.?(?: {_END_MARK})?"),
     ("site-footer", _END_MARK),
-    # The publication time, a date and a time in GMT or UTC with nothing after it:
-    # "الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)" (CNN Arabic, "Wednesday, 28
-    # August 2013, last updated ..."; pages outside the shared set). A sentence saying
-    # when something happened ends with a period.
-    (
-        "byline",
-        r".{0,80}\b\d{4}\b.{0,40}?\b\d{1,2}[:.]\d{2}\s*\(?(?:GMT|UTC)"
-        r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?",
-    ),
     # A report-a-typo prompt, whose key chord reads the same in every language: "Iezīmējiet
     # tekstu un spiediet Ctrl+Enter, lai nosūtītu labojamo teksta fragmentu redaktoram!"
     # (lsm.lv, a page outside the shared set; Russian sites' "... нажмите Ctrl+Enter").
