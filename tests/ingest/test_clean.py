@@ -725,30 +725,6 @@ def test_english_prompts_wire_names_and_podcast_players_go(line: str, reason: st
     assert [(r.text, r.reason) for r in result.removed] == [(line, reason)]
 
 
-def test_sentences_about_a_podcast_s_files_go_from_a_long_paragraph() -> None:
-    # deadline.com: both sentences were bullets; their paragraphs are too long for a line.
-    files = (
-        "The M4A version of this podcast is designed to run on any device using Apple’s "
-        "iTunes software, and includes enhanced graphics and links to stories and other "
-        "resources. The MP3 version of this podcast is designed to play on virtually any "
-        "device capable of playing digital audio."
-    )
-    where = (
-        "You can also hear the podcast on iTunes and on Deadline’s SoundCloud page. For "
-        "those using other software, the feed is on the site."
-    )
-    episode = (
-        "Listen to (and share) episode 38 of our audio podcast Deadline Big Media With David "
-        "Lieberman. Deadline’s Executive Editor talks with host David Bloom about the trip."
-    )
-    result = clean(f"{NEWS_EN}\n\n{episode}\n\n{files}\n\n{where}", EN)
-    assert result.text == (
-        f"{NEWS_EN}\n\nDeadline’s Executive Editor talks with host David Bloom about the "
-        "trip.\n\nFor those using other software, the feed is on the site."
-    )
-    assert [r.reason for r in result.removed] == ["video"] * 4
-
-
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -185,6 +185,13 @@ def test_a_clitic_does_not_hide_a_shared_word() -> None:
         ("en", "Leave a comment and let us know what your favorite gadget of 2019 is."),
         ("en", "Let us know what you think in the comments below."),
         ("id", "Tulis pendapatmu tentang mobil listrik di kolom komentar ya!"),
+        # A podcast's files and where else to hear it (deadline.com, outside the shared
+        # set: each was a bullet).
+        ("en", "The M4A version of this podcast is designed to run on any device using "
+         "Apple’s iTunes software, and includes enhanced graphics."),
+        ("en", "You can also hear the podcast on iTunes and on Deadline’s SoundCloud page."),
+        ("en", "Listen to (and share) episode 38 of our audio podcast Deadline Big Media With "
+         "David Lieberman."),
         # The page's layout (engadget.com, outside the shared set).
         ("en", "Check out a couple more screens after the break, though skipping directly "
          "to house shopping in FiOS-connected neighborhoods may make for more efficient use "
@@ -207,6 +214,8 @@ def test_promotions_inside_the_story_are_boilerplate(lang: str, sentence: str) -
         ("en", "The senator said she would leave a comment period open until June."),
         ("id", "Warga menulis keluhan soal banjir di kolom surat pembaca harian itu."),
         ("en", "After the break, the Lakers came back and won the game by ten points."),
+        ("en", "The podcast version of the show was downloaded 2 million times, Spotify said."),
+        ("en", "Listen to the crowd, the coach told his players before the episode's taping."),
     ],
 )
 def test_story_sentences_are_not_promotions(lang: str, sentence: str) -> None:

@@ -321,9 +321,10 @@ def test_an_article_of_fragments_still_gets_one_takeaway() -> None:
     assert len(box) == 1 and grounded(doc, box[0])
 
 
-def test_the_relaxed_fallback_shows_no_address_and_nothing_over_the_cap() -> None:
+def test_the_relaxed_fallback_shows_no_address_no_boilerplate_nothing_over_the_cap() -> None:
     # deadline.com's podcast page, once its player notes were cut (a page outside the
-    # shared set): an 80-word sentence and one with an address were all that was left.
+    # shared set): an 80-word sentence, one with an address and one about the podcast's
+    # files were all that was left.
     guests = (
         "Deadline's Executive Editor talks with host David Bloom about the week in media, "
         + "including the merger, the ratings, the lawsuits and the deals, " * 6
@@ -333,7 +334,9 @@ def test_the_relaxed_fallback_shows_no_address_and_nothing_over_the_cap() -> Non
         "For those using other software to listen to the podcast, you can subscribe at "
         "http://www.deadline.com/big-media-podcast/"
     )
-    assert select_takeaways(document([guests, address], "en"), [0.9, 0.5], 3) == []
+    files = "You can also hear the podcast on iTunes and on Deadline’s SoundCloud page."
+    box = select_takeaways(document([guests, address, files], "en"), [0.9, 0.5, 0.4], 3)
+    assert box == []
 
 
 def test_boilerplate_left_in_a_paragraph_is_never_a_takeaway() -> None:

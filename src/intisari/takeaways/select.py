@@ -184,8 +184,8 @@ def _box(
         _show_referents(document, chosen, quotes, shown)
     if not chosen:
         # Nothing passes every rule (a short or oddly written article): keep grounding,
-        # redundancy, the length cap and no address, relax the rest, so that almost every
-        # article gets one takeaway (what is left of a podcast's page may get none).
+        # redundancy, the length cap, no address and no boilerplate, relax the rest, so
+        # that almost every article gets one takeaway (a podcast's page may get none).
         chosen = _greedy(
             document, ranked, wanted, None, strict=False, quotes=quotes, shown=shown
         )[:1]
@@ -324,9 +324,12 @@ def _greedy(
                 usable = (
                     _usable(document, sentence, quotation) if strict
                     # Relaxed: any sentence of two words or more but one with an address
-                    # ("... you can subscribe at http://www.deadline.com/...", the last
-                    # sentence left on deadline.com's podcast page).
-                    else len(words(sentence.text)) > 1 and not has_link(sentence.text)
+                    # or boilerplate ("... you can subscribe at http://www.deadline.com/...",
+                    # "The M4A version of this podcast is designed to run on any device
+                    # ...": all that was left on deadline.com's podcast page).
+                    else len(words(sentence.text)) > 1
+                    and not has_link(sentence.text)
+                    and not is_boilerplate(sentence.text, data)
                 )
                 text = _shown(document, i, quotation, shown) if usable else ""
                 # The budget counts words as the sizer was trained to (by spaces); the
