@@ -62,9 +62,11 @@ from intisari.result import join_spans
 from intisari.takeaways.checks import (
     QUOTE_MARKS,
     has_predicate,
+    inside_quote,
     is_fragment,
     is_predicate,
     opens_with,
+    quote_marks,
     refers_back,
 )
 
@@ -394,11 +396,12 @@ def _asides(
     Not one inside a quotation: there the brackets stand for the speaker's words ('"The
     main task of the (combat readiness drill) is to assess ..."' read "The main task of
     the is to assess", cnn.tune)."""
+    marks = quote_marks(sentence)
     for match in _ASIDE.finditer(sentence):
         if (
             _words(match.group(0)) > MAX_ASIDE_WORDS
             or QUOTE_MARKS.search(match.group(0))
-            or _quoted_at(sentence, match.start())
+            or inside_quote(marks, 0, match.start())
         ):
             continue
         if _ACRONYM.fullmatch(match.group(0).strip()):
@@ -417,22 +420,17 @@ def _dashed(
     Andrews -- came out with new looks", "If Pratt's team -- the Seattle Seahawks --
     won": cut, the reader never learnt which, cnn.tune; a reader's report), most of its
     words capitalised."""
+    marks = quote_marks(sentence)
     for match in _DASHED.finditer(sentence):
         aside = match.group(0)
         if not MIN_DASHED_WORDS <= _words(aside) <= MAX_APPOSITIVE_WORDS:
             continue  # the writer's emphasis ("-- at once --"), or too long to be an aside
-        if QUOTE_MARKS.search(aside) or _quoted_at(sentence, match.start()):
+        if QUOTE_MARKS.search(aside) or inside_quote(marks, 0, match.start()):
             continue
         named = _WORD.findall(aside)
         if 2 * sum(word[:1].isupper() for word in named) > len(named):
             continue
         yield match.start(), match.end()
-
-
-def _quoted_at(sentence: str, position: int) -> bool:
-    """Is ``position`` inside a quotation that opened earlier in ``sentence`` (an odd
-    number of double quotation marks before it)?"""
-    return len(QUOTE_MARKS.findall(sentence, 0, position)) % 2 == 1
 
 
 def _words(text: str) -> int:
