@@ -49,7 +49,12 @@ from intisari.takeaways.checks import (
     speaker_is_pronoun,
     unattributed,
 )
-from intisari.takeaways.compress import MAX_BULLET_WORDS, compress
+from intisari.takeaways.compress import (
+    MAX_BULLET_WORDS,
+    MAX_HEADLINE_BULLET_WORDS,
+    compress,
+    headline_stems,
+)
 from intisari.takeaways.definites import Definites
 from intisari.takeaways.letters import letter_paragraphs
 from intisari.takeaways.names import Surnames
@@ -100,10 +105,6 @@ LEAD_LESS_LEAST = 2
 #: also the leads of tempo.co and fox13now ("Not everyone subscribes to a New Year's
 #: resolution, but ..."), which the reader judged worse.
 HEADLINE_SHARE = 0.5
-#: Longest bullet (in words) put in a box for the headline's point: the ranker put it
-#: lower, and a longer one is past what issue 12 lets one bullet in ten be (a 39-word
-#: quotation on latimes.com, a shared page, took the place of a 25-word bullet).
-MAX_HEADLINE_BULLET_WORDS = 30
 #: Fewest content words of a headline read for its point ("Breaking News" says none).
 MIN_HEADLINE_WORDS = 3
 
@@ -243,7 +244,11 @@ def takeaway_spans(
     if quoted:
         return _short_speaker(document, quoted)
     sentence = document.sentences[index]
-    return compress(document.text, sentence.start, sentence.end, document.language.data)
+    data = document.language.data
+    return compress(
+        document.text, sentence.start, sentence.end, data,
+        headline=headline_stems(document.title, data),
+    )
 
 
 def _short_speaker(document: Document, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -258,7 +263,10 @@ def _short_speaker(document: Document, spans: list[tuple[int, int]]) -> list[tup
     text, data = document.text, document.language.data
     start, end = spans[0][0], spans[-1][1]
     hidden = len(text[start:end].split()) - len(join_spans(text, spans).split())
-    kept = compress(text, start, end, data, target=data.bullet_words + hidden)
+    kept = compress(
+        text, start, end, data, target=data.bullet_words + hidden,
+        headline=headline_stems(document.title, data),
+    )
     return [
         (max(s, ks), min(e, ke))
         for s, e in spans
@@ -507,8 +515,10 @@ def _keeping(
     if quotes[index] is not None:
         return None
     sentence = document.sentences[index]
+    data = document.language.data
     spans = compress(
-        document.text, sentence.start, sentence.end, document.language.data, keep=keep
+        document.text, sentence.start, sentence.end, data, keep=keep,
+        headline=headline_stems(document.title, data),
     )
     text = join_spans(document.text, spans)
     if keep not in text or reading_length(text) > MAX_BULLET_WORDS:
