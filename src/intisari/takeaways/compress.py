@@ -47,8 +47,11 @@ every takeaway, and every language from a sentence over ``ASIDE_FREE_WORDS`` wor
 Every deletion keeps the sentence whole: its opening and its final mark stay, a clause
 goes with the comma that set it off, nothing inside quotation marks or brackets is cut
 (so quotes and brackets still pair), a quotation keeps its speaker (no attribution is
-cut from a sentence that quotes), and at least ``MIN_KEPT_WORDS`` words stay. The result
-is a list of spans of the sentence; ``intisari.result.join_spans`` makes the text.
+cut from a sentence that quotes), and at least ``MIN_KEPT_WORDS`` words stay. No deletion
+takes the last of the sentence's words that the headline holds (``headline_stems``:
+", prompting officials to close the statue ..." under "Washington Monument Closes ..."),
+unless the bullet would then be over ``MAX_HEADLINE_BULLET_WORDS``. The result is a list
+of spans of the sentence; ``intisari.result.join_spans`` makes the text.
 """
 
 from __future__ import annotations
