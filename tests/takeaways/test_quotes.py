@@ -148,34 +148,6 @@ def test_a_long_quotation_gives_its_opening_sentence_with_its_speaker() -> None:
         assert not quotes_unbalanced(takeaway.text)
 
 
-CRADDOCK = [
-    "The Rev. Fred Craddock, the pulpit giant who was like no other preacher, has died.",
-    '"Fred Craddock was a national treasure and a devoted servant of the church and Jesus '
-    "Christ. His impact on preaching -- in terms both of scholarship and practice -- is "
-    'incalculable," said the Rev. Thomas Long, a friend and a pastor at Emory '
-    "University's Candler School of Theology.",
-]
-
-
-def test_a_quotation_shown_with_its_speaker_loses_the_speakers_description() -> None:
-    """cnn.tune: the speaker's description went on for 12 words after the name. Shown
-    as its opening sentence with the speaker or whole, the quotation keeps every word."""
-    doc = document(CRADDOCK, "en")
-    assert box(doc, ['"Fred Craddock', "The Rev."], 1) == [
-        '"Fred Craddock was a national treasure and a devoted servant of the church and '
-        'Jesus Christ," said the Rev. Thomas Long.'
-    ]
-    short = document(
-        [CRADDOCK[0], '"Fred Craddock was a treasure. He was incalculable," said the Rev. '
-         "Thomas Long, a friend and a pastor at Emory University's Candler School."], "en"
-    )
-    assert box(short, ['"Fred Craddock', "The Rev."], 1) == [
-        '"Fred Craddock was a treasure. He was incalculable," said the Rev. Thomas Long.'
-    ]
-    for takeaway in select_takeaways(doc, [0.0] * len(doc.sentences), 2):
-        assert join_spans(doc.text, takeaway.spans) == takeaway.text
-
-
 def test_an_opening_sentence_whose_quotation_ends_without_a_comma_is_not_taken() -> None:
     """`... properly." Pratikno said.` gives no comma to stand for the full stop."""
     doc = document(

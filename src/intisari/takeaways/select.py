@@ -242,37 +242,13 @@ def takeaway_spans(
     """
     quoted = _quoted_spans(document, index, quotation)
     if quoted:
-        return _short_speaker(document, quoted)
+        return quoted
     sentence = document.sentences[index]
     data = document.language.data
     return compress(
         document.text, sentence.start, sentence.end, data,
         headline=headline_stems(document.title, data),
     )
-
-
-def _short_speaker(document: Document, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A quotation's spans, compressed as one sentence from its opening mark to its end,
-    so that the bullet stays near the language's ``bullet_words``: `"Fred Craddock was a
-    national treasure ...," said the Rev. Thomas Long, a friend and a pastor at Emory
-    University's Candler School of Theology.` loses the description after the name
-    (cnn.tune: quotations shown with their speaker were a third of the bullets over 30
-    words). Read from the opening mark, the quotation's marks pair, so ``compress`` cuts
-    nothing inside them and no speaker of theirs: only what follows the name may go. Its
-    kept spans are clipped to the quotation's own (deletion only)."""
-    text, data = document.text, document.language.data
-    start, end = spans[0][0], spans[-1][1]
-    hidden = len(text[start:end].split()) - len(join_spans(text, spans).split())
-    kept = compress(
-        text, start, end, data, target=data.bullet_words + hidden,
-        headline=headline_stems(document.title, data),
-    )
-    return [
-        (max(s, ks), min(e, ke))
-        for s, e in spans
-        for ks, ke in kept
-        if min(e, ke) > max(s, ks)
-    ]
 
 
 def _ranked(scores: Sequence[float]) -> list[int]:
