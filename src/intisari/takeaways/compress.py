@@ -109,6 +109,8 @@ MIN_DASHED_WORDS = 3
 #: Most words before an appositive cut from the middle of a sentence: its subject ("Pugh",
 #: "Peskov mencatat bahwa perang melawan Ukraina").
 MAX_SUBJECT_WORDS = 6
+#: Most words of a speaker's name after a verb of saying ("said the Rev. Thomas Long").
+SPEAKER_WORDS = 5
 #: Most digits of a number set off by commas after the subject read as an age ("Holmes,
 #: 27, is charged ..."): a longer one is a year or a count.
 MAX_AGE_DIGITS = 3
@@ -666,6 +668,8 @@ def _appositives(
         if len(QUOTE_MARKS.findall(sentence, clause.comma, clause.end)) % 2:
             continue  # a quotation would lose one of its marks
         if clause.closes:
+            if _describes_speaker(sentence[: clause.comma], data):
+                continue  # who the speaker is: '"...," said Gary Samore, a top ... official.'
             # After an opening phrase ("Last week, when ..., a little-known channel was
             # waging ..."), the closing clause may be the main one.
             if _first_closing(sentence, data, clauses) <= n:
@@ -690,6 +694,20 @@ def _appositives(
                 # cnn.tune, a reader's report).
                 continue
             yield clause.comma, (clauses[1] if place else clause).end + 1
+
+
+def _describes_speaker(before: str, data: LanguageData) -> bool:
+    """Does ``before`` (a sentence up to the comma of its closing appositive) end on a
+    verb of saying and the speaker's name ("... take place," said Gary Samore)? Then the
+    appositive says who is speaking, which a blind reader wanted kept: "said Gary
+    Samore." and "said the Rev. Thomas Long." left the quotation to a name nobody had
+    introduced (cnn.tune, 2 of 2 boxes)."""
+    tail = before.split()[-SPEAKER_WORDS - 1 :]
+    for k, word in enumerate(tail[:-1]):
+        if word.lower().strip(",\"”’'") in data.speech_verbs:
+            name = tail[k + 1 :]
+            return all(w[:1].isupper() or w.lower() in data.determiners for w in name)
+    return False
 
 
 def _described_subject(
