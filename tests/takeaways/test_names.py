@@ -116,12 +116,26 @@ def test_the_box_introduces_the_person_before_the_surname() -> None:
 
 
 def test_without_an_introduction_fit_for_a_bullet_the_point_goes_alone() -> None:
-    # The story matters more than the name: when the sentence that introduces the person
-    # cannot be a bullet (a fragment here), the surname sentence still can.
+    # The story matters more than the name: when the sentence that introduces someone the
+    # story is about (in the headline, or introduced in the first paragraph) cannot be a
+    # bullet (a fragment here), the surname sentence still can.
     sentences = [*TRIAL[:1], "Including Sgt. Jeffrey Pugliese of the Watertown police.", *TRIAL[2:]]
-    doc = document(sentences)
+    for title, lead in (("Pugliese tells the Tsarnaev jury of the shootout", False),
+                        (None, True)):
+        paragraphs = [" ".join(sentences[:2]), *sentences[2:]] if lead else sentences
+        doc = build_document("\n\n".join(paragraphs), title, language_for("en"))
+        texts = [t.text for t in select_takeaways(doc, [0.9, 0.1, 0.3, 0.8], 3)]
+        assert texts == [sentences[0], sentences[2], sentences[3]]
+
+
+def test_a_bystander_no_bullet_introduces_is_left_out() -> None:
+    """Named further down and not in the headline, they are no one the story is about:
+    "Abney said Wednesday that she arrived ..." (newspaper4k's CNN page) left a reader
+    asking who she was."""
+    sentences = [*TRIAL[:1], "Including Sgt. Jeffrey Pugliese of the Watertown police.", *TRIAL[2:]]
+    doc = build_document("\n\n".join(sentences), "Tsarnaev trial hears police", language_for("en"))
     texts = [t.text for t in select_takeaways(doc, [0.9, 0.1, 0.3, 0.8], 3)]
-    assert texts == [sentences[0], sentences[2], sentences[3]]
+    assert texts == [sentences[0], sentences[2]]
 
 
 def test_a_bullet_that_lost_the_name_to_compression_shows_it_again() -> None:

@@ -57,7 +57,7 @@ from intisari.takeaways.compress import (
 )
 from intisari.takeaways.definites import Definites
 from intisari.takeaways.letters import letter_paragraphs
-from intisari.takeaways.names import Surnames
+from intisari.takeaways.names import FullName, Surnames
 from intisari.takeaways.quotes import Quotation, quotation_spans, quotations
 from intisari.takeaways.text import (
     MAX_TAKEAWAY_WORDS,
@@ -395,12 +395,20 @@ def _greedy(
                     introduction = None
             if introduction is not None and introduction == promoting:
                 unfit.add(introduction)  # Looked at first, and it could not be a bullet.
-            elif introduction is not None and introduction not in unfit:
+            if (
+                person is not None
+                and introduction in unfit
+                and not _in_headline_or_lead(document, person)
+            ):
+                rejected.add(i)  # Someone the story is not about, whom no bullet introduces.
+                continue
+            if introduction is not None and introduction not in unfit:
                 # Readable only once a bullet before it names the person in full (or the
                 # thing it describes): the sentence that does is looked at next, once (an
                 # editor would introduce the person rather than drop the point); if it
-                # cannot be the next bullet, this one goes alone, as the story matters
-                # more than the name.
+                # cannot be the next bullet, this one goes alone when the person is one
+                # the story is about (``_in_headline_or_lead``), as the story matters
+                # more than the name, and not at all otherwise (above).
                 promoting = introduction
                 ranked = [introduction, *(j for j in ranked if j != introduction)]
                 break
@@ -500,6 +508,17 @@ def _keeping(
     if keep not in text or reading_length(text) > MAX_BULLET_WORDS:
         return None
     return spans, text
+
+
+def _in_headline_or_lead(document: Document, person: FullName) -> bool:
+    """Is ``person`` in the headline or introduced in the article's first paragraph: one
+    of the people the story is about, whose bullet may go alone when no bullet can
+    introduce them ("the story matters more than the name")? A bystander named further
+    down is not: "Abney said Wednesday that she arrived more than two hours early ..."
+    (newspaper4k's CNN page) and "Hoenig said." left a reader asking who they were."""
+    if document.title and person.surname in document.title:
+        return True
+    return document.sentences[document.sentence_at(person.start)].paragraph == 0
 
 
 def _restates_in_box(index: int, chosen: list[int], saying: dict[int, Said]) -> bool:
