@@ -402,6 +402,40 @@ def test_a_story_s_highlights_above_the_dateline_go() -> None:
     assert [r.reason for r in result.removed] == ["teaser"] * 5 + ["dateline"]
 
 
+@pytest.mark.parametrize(
+    ("rubric", "story"),
+    [
+        # en_scrapinghub_billboard-com_9cb8224b.html: with the rubric in the lead's place,
+        # the box opened with "... the foursome will tour ..." and never said who.
+        ("NEWS", "A half century on, The Doobie Brothers are still smoking."),
+        # en_scrapinghub_appleinsider-com_65bf3048.html
+        ("Review", "Welcome to the new 16-inch MacBook Pro."),
+        ("BERITA TERKINI", "Polisi masih mendalami percekcokan antara pemotor dan pemobil."),
+    ],
+)
+def test_a_rubric_above_the_story_goes(rubric: str, story: str) -> None:
+    result = clean(f"{rubric}\n\n{story}", EN)
+    assert result.text == story
+    assert [(r.text, r.reason) for r in result.removed] == [(rubric, "teaser")]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Dia datang.",  # a sentence, however short
+        "Sept. 5 --",  # ends on a mark
+        "The Doobie Brothers are back",  # four words: a headline-like line, left alone
+    ],
+)
+def test_a_short_first_line_that_is_no_rubric_stays(first: str) -> None:
+    story = "A half century on, The Doobie Brothers are still smoking."
+    assert clean(f"{first}\n\n{story}", EN).text == f"{first}\n\n{story}"
+
+
+def test_a_rubric_alone_is_the_text() -> None:
+    assert clean("NEWS", EN).text == "NEWS"
+
+
 def test_a_wire_s_credits_and_stock_codes_go() -> None:
     # Reuters via Yahoo News, outside the shared set.
     page = (

@@ -66,6 +66,13 @@ MAX_TEASER_PARAGRAPHS = 5
 #: and teasers seen have 12-21. A longer paragraph above is story, and what looks like a
 #: dateline under it is not one (IndoSum's spacing writes "Karl - Heinz Rummenigge").
 MAX_TEASER_WORDS = 25
+#: A rubric above the story: a first line of at most this many words that ends on no
+#: sentence's mark ("NEWS" on billboard.com, "Review" on appleinsider.com). Left in, it
+#: takes the first sentence's place, and the ranker, which reads position first, passed
+#: over billboard's lead for the third paragraph ("... the foursome will tour ...").
+MAX_RUBRIC_WORDS = 3
+#: Marks that close a sentence, a phrase or a quotation: a line ending on one is no rubric.
+_RUBRIC_ENDS = tuple(".!?…:;,\"”’'-–—)")
 #: A sentence ending inside a paragraph: a teaser has none.
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+\S")
 #: The dashes that close a dateline ("Mangupura, (Metrobali.com)-").
@@ -299,18 +306,23 @@ def _is_caption(bare: str, rules: _Rules) -> bool:
 def _body_start(paragraphs: list[str], rules: _Rules) -> int:
     """Index of the paragraph where the body starts: 0, unless the first has no dateline
     and one of the next ``MAX_TEASER_PARAGRAPHS`` opens with one below teasers only
-    (a headline, a caption: one short sentence each)."""
+    (a headline, a caption: one short sentence each), or the first is a rubric."""
     if _dateline(paragraphs[0], rules.datelines) is not None:
         return 0
     for index in range(1, min(len(paragraphs), MAX_TEASER_PARAGRAPHS + 1)):
         above = paragraphs[index - 1]
         if len(above.split()) > MAX_TEASER_WORDS or not _one_sentence(above, rules):
-            return 0
+            break
         if _dateline(paragraphs[index], rules.datelines) is not None or (
             index + 1 < len(paragraphs) and _lone_dateline(paragraphs[index], rules.datelines)
         ):
             return index
-    return 0
+    return 1 if len(paragraphs) > 1 and _is_rubric(paragraphs[0]) else 0
+
+
+def _is_rubric(paragraph: str) -> bool:
+    """Is ``paragraph`` a section's label above the story ("NEWS", "World", "Review")?"""
+    return len(paragraph.split()) <= MAX_RUBRIC_WORDS and not paragraph.endswith(_RUBRIC_ENDS)
 
 
 def _one_sentence(paragraph: str, rules: _Rules) -> bool:
