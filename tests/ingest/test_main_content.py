@@ -153,6 +153,46 @@ def test_a_body_split_into_wrapped_parts_is_read_whole() -> None:
     assert "Most read" not in text
 
 
+def test_parts_in_bare_wrappers_between_related_stories_are_read_whole() -> None:
+    # technologyreview.com (trafilatura's and article-extractor's test pages, outside the
+    # shared set): each part of the body a ``gutenbergContent__content html_N`` block in
+    # a bare <div>, "Related Story" boxes between them; the story's opening parts, which
+    # the vote ranks below the long middle one, were lost.
+    def part(n: int, paragraphs: str) -> str:
+        first = " html_first" if n == 0 else ""
+        return (
+            f"<div><div class='gutenbergContent__content--109b html_{n}{first}'>"
+            f"{paragraphs}</div></div>"
+        )
+
+    def related(headline: str) -> str:
+        return (
+            "<aside class='related__wrap'><h2>Related Story</h2>"
+            f"<a href='/x'>{headline}</a><a href='/x'>Read next</a></aside>"
+        )
+
+    middle = "".join(
+        f"<p>OpenAI says one basis for its willingness to work with the Pentagon, point "
+        f"{n}, is simply an assumption that the government won’t break the law.</p>"
+        for n in range(8)
+    )
+    page = (
+        "<html lang='en'><body><div id='content--body'><div>"
+        + part(0, "<p>On February 28, OpenAI announced it had reached a deal that will "
+               "allow the US military to use its technologies in classified settings.</p>")
+        + related("A “QuitGPT” campaign is urging people to cancel their subscriptions")
+        + part(1, middle)
+        + related("Moltbook was peak AI theater")
+        + part(2, "<p>But the company doesn’t specify how its safety rules for the "
+               "military differ from its rules for normal users.</p>")
+        + "</div></div><div class='sidebar'><p>Most popular</p></div></body></html>"
+    )
+    text = extract_body(page).text
+    assert text.startswith("On February 28, OpenAI announced")
+    assert "point 7" in text and text.endswith("rules for normal users.")
+    assert "Moltbook" not in text and "Most popular" not in text
+
+
 def test_an_h1_the_page_title_does_not_hold_is_not_the_headline() -> None:
     # kompas.com (2015): the section's name in <h1>, the headline in <h2> and <title>.
     page = (

@@ -529,16 +529,34 @@ def _elements(element: _Element) -> list[_Element]:
 
 
 def _same_part(sibling: _Element, best: _Element) -> bool:
-    """Is ``sibling`` another part of the body the page split between images and
-    advertisements: named like the winner (its class and id) and mostly text, not links
-    (telegraph.co.uk's five ``articleBodyText section`` blocks)? Readability gives such a
-    sibling a bonus for the same reason."""
+    """Is ``sibling`` another part of the body the page split between images, related
+    stories and advertisements: of the winner's kind (``_kind``) and mostly text, not
+    links? telegraph.co.uk names its five blocks ``articleBodyText section``;
+    technologyreview.com wraps each of its ``gutenbergContent__content html_N`` blocks in
+    a bare ``<div>``, and the story's first two paragraphs were lost above a "Related
+    Story" box. Readability gives a sibling named like the winner a bonus for the same
+    reason."""
+    kind = _kind(best)
     return (
-        bool(best.names.strip())
-        and sibling.names == best.names
+        bool(kind)
+        and _kind(sibling) == kind
         and sibling.chars >= SIBLING_PARAGRAPH_CHARS
         and sibling.link_density() <= SIBLING_LINK_DENSITY
     )
+
+
+def _kind(element: _Element) -> str:
+    """The first word of the class of ``element`` (a component's name; the words after it
+    tell its copies apart: "html_0 html_first", "html_8"), looking inside an unnamed
+    wrapper that holds one element only (at most ``MAX_WRAPPER_LEVELS`` down)."""
+    for _ in range(MAX_WRAPPER_LEVELS):
+        names = element.names.split()
+        inside = _elements(element)
+        if names or len(inside) != 1:
+            break
+        element = inside[0]
+    names = element.names.split()
+    return names[0] if names else ""
 
 
 def _joins(sibling: _Element, threshold: float) -> bool:
