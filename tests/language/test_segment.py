@@ -64,6 +64,23 @@ def test_an_abbreviation_a_sentence_may_end_on_ends_it_before_a_sentence_starter
     ]
 
 
+def test_a_footnote_mark_after_the_final_mark_ends_the_sentence_outside_it() -> None:
+    # wikimediafoundation.org (trafilatura's test pages): read as one sentence of 60
+    # words, the page's lead never made a bullet.
+    text = (
+        "Today, on Wikipedia’s 19th birthday, the Wikimedia Foundation has received "
+        "reports that access to Wikipedia in Turkey is actively being restored.* This "
+        "latest development follows a ruling by the Constitutional Court of Turkey.† "
+        "We are thrilled."
+    )
+    assert split(text, EN) == [
+        "Today, on Wikipedia’s 19th birthday, the Wikimedia Foundation has received "
+        "reports that access to Wikipedia in Turkey is actively being restored.",
+        "This latest development follows a ruling by the Constitutional Court of Turkey.",
+        "We are thrilled.",
+    ]
+
+
 def test_a_title_never_ends_a_sentence() -> None:
     assert split("The bill was signed by Gov. Kristi Noem on Monday.", EN) == [
         "The bill was signed by Gov. Kristi Noem on Monday."
