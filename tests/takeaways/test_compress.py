@@ -599,6 +599,19 @@ def test_an_adjective_after_a_comma_is_not_a_closing_clause() -> None:
         "hour, leaving many homes without power and blocking roads across the state.",
         "en",
     ) == "The storm hit the coast of Louisiana on Monday night with winds of 120 miles per hour."
+    # After a whole noun phrase, a participle followed by a stop word opens a clause:
+    # nature.com's 42-word lead (trafilatura's test pages) was kept whole, too long for
+    # a bullet, and its point went missing from the box.
+    assert shorten(
+        "The world’s largest single-dish radio observatory is preparing to open to "
+        "astronomers around the world, ushering in an era of exquisitely sensitive "
+        "observations that could help to unravel the mysteries of fast radio bursts and "
+        "discover the first pulsar in another galaxy.",
+        "en",
+    ) == (
+        "The world’s largest single-dish radio observatory is preparing to open to "
+        "astronomers around the world."
+    )
 
 
 @pytest.mark.parametrize(
