@@ -47,6 +47,13 @@ EN = LANGUAGES["en"]
         ("id", "SIMAK JUGA: Inter Catat Lima Kemenangan Beruntun"),
         ("id", "MD: Liao Min Chun/Su Cheng Heng (TAI) vs Hendra Setiawan/Tan Boon Heong 21-19."),
         ("en", 'Vladimir Putin: "Those were local self-defense units."'),
+        # Signatures: a newsletter's quotation of the day and its writers, a disclosure.
+        ("en", "—Tarek Mansour, CEO and founder of prediction market company Kalshi, tries "
+         "to justify the $54 million bet on his platform, 404 Media reports."),
+        ("en", "—Karen Hao and Heidi Swart"),
+        ("en", "— Dave Schukin (@schukin) July 3, 2019"),
+        ("id", "–Disclosure: DailySocial merupakan media partner untuk Social Media Week "
+         "Jakarta."),
     ],
 )
 def test_datelines_and_credits_are_caught(lang: str, sentence: str) -> None:
@@ -71,6 +78,8 @@ def test_datelines_and_credits_are_caught(lang: str, sentence: str) -> None:
         ("en", "U.S. officials gave one reason: the talks had stalled."),
         ("en", 'The verdict came in one word: "guilty."'),
         ("en", "A: Eli Lilly and Regeneron have asked the FDA to authorize the treatments."),
+        # cnn.tune's lists open with two hyphens.
+        ("en", "-- The community remains deeply scarred by the events last year."),
     ],
 )
 def test_story_sentences_are_not_datelines_or_credits(lang: str, sentence: str) -> None:
@@ -261,6 +270,8 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
          "amplified as well."),
         # The second of things named before (businessweek.com, outside the shared set).
         ("en", "A second lure for Apple is TV advertising."),
+        ("en", "The second vulnerability, labeled as moderate, pertains to an open redirect "
+         "via the X-Forwarded-Prefix header."),  # infoworld.com: there was no first
         # What it acts on was said before (usatoday.com, outside the shared set).
         ("en", "Modena, Italy-based tech firm IK Multimedia hopes to change that."),
         ("en", "The union said it would never accept those."),
@@ -288,6 +299,8 @@ def test_back_references_are_caught(lang: str, sentence: str) -> None:
         ("id", '"Kami akan terus mengawal proses hukum ini," ujar Kombes Tatan Dirsan Atmaja.'),
         # "US" in capitals is the country, not the writer's "us".
         ("en", "US troops arrived in the Polish town of Zagan on Thursday."),
+        # "Former" is mostly "ex-".
+        ("en", "The former professional wrestler spoofed the WWE in a promo on SNL."),
         ("en", "The US economy grew at an annual rate of 3.2 percent in the third quarter."),
         # "All of the ..." names what it counts.
         ("en", "All of the miners were brought to the surface by Sunday night."),

@@ -361,11 +361,24 @@ def cut_from_quote(text: str, spans: list[tuple[int, int]], marks: list[int]) ->
     return not any(words(text[max(s, closing):e]) for s, e in spans if e > closing)
 
 
+#: A line opening with one of these dashes signs what is above it, and no sentence of a
+#: story opens so: a newsletter's writers ("—James Temple", "—Karen Hao and Heidi
+#: Swart") and the speaker of its quotation of the day ("—Tarek Mansour, CEO and founder
+#: of ..., tries to justify ...": technologyreview.com, a page outside the shared set, had
+#: it as a bullet), an embedded post's author ("— Dave Schukin (@schukin) July 3,
+#: 2019"), a site's disclosure ("–Disclosure: DailySocial merupakan media partner ...":
+#: 11 IndoSum sentences). CNN's lists open with "--", which is not one of them.
+SIGNATURE_DASHES = ("—", "―", "–")
+
+
 def dateline_or_credit(text: str, data: LanguageData) -> bool:
-    """Opens with a dateline ("VIENNA — The house ...") or a label in capitals
-    ("ELLESA THROWDEN: ..."), or holds a photo credit."""
+    """Opens with a dateline ("VIENNA — The house ..."), a label in capitals
+    ("ELLESA THROWDEN: ...") or a dash (a signature: ``SIGNATURE_DASHES``), or holds a
+    photo credit."""
     patterns = _patterns(data)
     head = text.lstrip()[:DATELINE_WINDOW]
+    if head.startswith(SIGNATURE_DASHES):
+        return True
     # Every form closes with a dash or a colon: most sentences have neither up front.
     if _DATELINE_MARK.search(head) and (
         _LABEL.match(head) or any(pattern.match(head) for pattern in patterns.datelines)
