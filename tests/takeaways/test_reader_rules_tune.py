@@ -94,6 +94,11 @@ EN = LANGUAGES["en"]
          "compelling interest in the least restrictive means."),
         ("en", "The move was first reported Thursday in the military newspaper Stars and "
          "Stripes."),
+        # What was undertaken or said before (vancouversun.com, outside the shared set).
+        ("en", "The effort “will require technology by 2030 that doesn’t fully exist "
+         "today,” Microsoft President Brad Smith said."),
+        ("en", "The focus on removing existing carbon from the atmosphere sets Microsoft’s "
+         "climate goals apart from other corporate pledges."),
         ("en", "Now Adam Kramer, Facebook data scientist and co-author of the study, has "
          "posted an explanation of the motivation behind the research."),
         ("en", "First of all, virtually every recognized religion is practiced in New York "
