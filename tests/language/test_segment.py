@@ -293,6 +293,20 @@ def test_a_bullet_opening_a_paragraph_is_no_part_of_its_sentence(
     assert split(f"Kalimat pembuka.\n\n{text}", rules) == ["Kalimat pembuka.", sentence]
 
 
+def test_a_title_before_a_name_ends_no_sentence_in_any_language() -> None:
+    # sonntag-sachsen.de (trafilatura's test pages): German has no rules of its own.
+    text = (
+        "Darauf hat sich die Auswahlkommission unter Leitung von Kulturbürgermeisterin "
+        "Dr. Skadi Jennicke verständigt. Scobel tritt die Nachfolge von Prof. Stefan "
+        "Altner an."
+    )
+    assert split(text, GENERIC) == [
+        "Darauf hat sich die Auswahlkommission unter Leitung von Kulturbürgermeisterin "
+        "Dr. Skadi Jennicke verständigt.",
+        "Scobel tritt die Nachfolge von Prof. Stefan Altner an.",
+    ]
+
+
 def test_a_dash_that_opens_speech_stays_with_its_sentence() -> None:
     text = "— Nos vamos mañana, dijo el ministro."
     assert split(text, GENERIC) == [text]

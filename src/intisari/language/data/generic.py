@@ -31,7 +31,10 @@ DATA = replace(
     en.DATA,
     code="und",
     name="Unsupported",
-    abbreviations=frozenset(),
+    # Titles that Latin-script languages write alike before a name: "unter Leitung von
+    # Kulturbürgermeisterin Dr. Skadi Jennicke" (sonntag-sachsen.de, outside the shared
+    # set) came out as two fragments, both bullets.
+    abbreviations=frozenset({"dr", "prof"}),
     final_abbreviations=frozenset(),
     stopwords=frozenset(),
     dangling_openers=frozenset(),
