@@ -131,6 +131,9 @@ def test_inline_related_links_go_from_the_paragraph() -> None:
         ("Check out your photo or video now, and look for it in USA TODAY online, mobile, "
          "and print editions.", "site-prompt", EN),
         ("Sign in now to share your story.", "site-prompt", EN),
+        # leaddev.com's metered paywall (article-extractor's test pages).
+        ("You have 1 article left to read this month before you need to register a free "
+         "LeadDev.com account.", "site-prompt", EN),
         ("View reader contributions and add your own related to this story.",
          "site-prompt", EN),
         # phys.org's footer, from a page outside the shared set.

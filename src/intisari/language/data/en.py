@@ -332,6 +332,10 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     # to share your story." (usatoday.com's reader-contribution box, outside the shared set).
     ("site-prompt", r"(check out|sign in|log in|view|add|share|please)\b.{0,160}\byour?\b.*"),
     ("site-prompt", r"(let us know|tell us)\b.{0,120}\b(comments?|below)\b.*"),
+    # A metered paywall's count: "You have 1 article left to read this month before you
+    # need to register a free LeadDev.com account." (leaddev.com, outside the shared set:
+    # the text's first sentence).
+    ("site-prompt", r"you have (\d+|one|two|three) (free )?(articles?|stories) left\b.*"),
     ("byline", r"(by|written by|reporting by|editing by)\s+[A-Z][^.]{0,60}"),
     # "CNN's Ariane de Vogue contributed to this report." (a cnn.tune takeaway; 116 such
     # lines in that file).
