@@ -615,6 +615,34 @@ def test_an_adjective_after_a_comma_is_not_a_closing_clause() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "sentence", "kept"),
+    [
+        # vancouversun.com (trafilatura's test pages): its 42-word lead was no bullet.
+        ("en", "Microsoft Corp said on Thursday it aims to remove more carbon from the "
+         "atmosphere than it emits by 2030 and that by 2050, it hopes to have taken out "
+         "enough to account for all the direct emissions the company has ever made.",
+         "Microsoft Corp said on Thursday it aims to remove more carbon from the "
+         "atmosphere than it emits by 2030."),
+        ("id", "Menteri Luar Negeri Retno Marsudi mengatakan bantuan pertama untuk pengungsi "
+         "Rohingya di Bangladesh seluruhnya berasal dari pemerintah Indonesia dan bahwa "
+         "bantuan pangan dan logistik dari masyarakat untuk Rohingya masih akan bertambah "
+         "dalam beberapa pekan ke depan melalui kapal dan pesawat TNI.",
+         "Menteri Luar Negeri Retno Marsudi mengatakan bantuan pertama untuk pengungsi "
+         "Rohingya di Bangladesh seluruhnya berasal dari pemerintah Indonesia."),
+        # A sentence a bullet can show keeps its second clause.
+        ("en", "The mayor said the bridge would reopen on Monday and that tolls would not "
+         "rise this year.",
+         "The mayor said the bridge would reopen on Monday and that tolls would not rise "
+         "this year."),
+    ],
+)
+def test_a_second_reported_clause_goes_from_a_sentence_too_long_for_a_bullet(
+    lang: str, sentence: str, kept: str
+) -> None:
+    assert shorten(sentence, lang) == kept
+
+
+@pytest.mark.parametrize(
     ("lang", "sentence", "alone"),
     [
         # IndoSum: the references copy these whole, after the sentence they lean on.

@@ -320,6 +320,11 @@ class LanguageData:
     #: (", seraya menambahkan bahwa ...", ", while ...", ", and ...", ", because ..."): it
     #: may go, the sentence before it being a whole clause.
     secondary_openers: frozenset[str] = frozenset()
+    #: Lower-cased words that join a second reported clause to the first after a verb of
+    #: saying ("... said it aims to ... by 2030 and that by 2050, it hopes to ...",
+    #: "... mengatakan ... dan bahwa ..."): in a sentence still too long for any bullet,
+    #: they and what follows them may go.
+    second_reports: tuple[str, ...] = ()
     #: Lower-cased openings (one or two words) of an adverbial phrase or clause that opens
     #: the sentence ("Dalam acara itu, ...", "Last summer, ...", "After the vote, ..."):
     #: it may go when a name opens the main clause after its comma.

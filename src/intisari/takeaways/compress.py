@@ -36,7 +36,8 @@ loses, in this order, until it is short enough or nothing more may go:
 6. only in a sentence still too long for any bullet (``MAX_BULLET_WORDS``), the
    description between commas after a named subject, before its verb ("Ambassador
    Gordon Sondland, the most anticipated witness in the impeachment inquiry, is likely
-   ...").
+   ..."), and then a second reported clause ("... said ... by 2030 and that by 2050,
+   ...": ``second_reports``).
 
 What each language's cues are (the words that open an attribution, an appositive, a
 secondary clause, an opening phrase) is data: ``LanguageData.attribution_openers``,
@@ -232,9 +233,13 @@ def compress(
         # Kept for the headline, too long: cut as if there were none.
         return compress(text, start, end, data, target, keep)
     if _kept_words(sentence, deleted) > MAX_BULLET_WORDS:
-        # Too long to be a bullet at all: the description of a named subject may go too.
+        # Too long to be a bullet at all: the description of a named subject may go too,
+        # and then a second reported clause.
         for deletion in _described_subject(sentence, data, clauses or _clauses(sentence)):
             _apply(sentence, deleted, deletion, kept_span)
+        if _kept_words(sentence, deleted) > MAX_BULLET_WORDS:
+            for deletion in _second_report(sentence, data):
+                _apply(sentence, deleted, deletion, kept_span)
     spans = [(start + s, start + e) for s, e in _kept(sentence, deleted)]
     # The rules read commas, not grammar: "To celebrate 50 years since the band's
     # formation, Tom Johnston, Michael McDonald, Pat Simmons and John McFee will reunite
@@ -873,6 +878,33 @@ def _secondary(
             # confident his men.", cnn.tune; a reader's report).
             continue
         yield clause.comma, stop
+
+
+def _second_report(sentence: str, data: LanguageData) -> Iterator[Deletion]:
+    """A second reported clause after a verb of saying, from the words that join it
+    (``second_reports``) to the final mark: "Microsoft Corp said on Thursday it aims to
+    remove more carbon from the atmosphere than it emits by 2030 and that by 2050, it
+    hopes to have taken out enough to account for all the direct emissions the company
+    has ever made." (vancouversun.com, outside the shared set: a 42-word lead no bullet
+    could show). Not inside quotation marks or brackets, and only after a main clause of
+    ``MIN_MAIN_WORDS`` words that holds the verb."""
+    final = _FINAL.search(sentence, max(0, len(sentence) - FINAL_WINDOW))
+    if final is None:
+        return
+    lowered = sentence.lower()
+    verbs = data.speech_verbs | data.reporting_verbs
+    for joiner in data.second_reports:
+        at = lowered.find(f" {joiner} ", 0, final.start())
+        if at < 0:
+            continue
+        before = _WORD.findall(lowered, 0, at)
+        if (
+            len(before) >= MIN_MAIN_WORDS
+            and not verbs.isdisjoint(before)
+            and not len(QUOTE_MARKS.findall(sentence, 0, at)) % 2
+            and sentence.count("(", 0, at) == sentence.count(")", 0, at)
+        ):
+            yield at, final.start()
 
 
 def _ends_series(clause: _Clause, before: _Clause, data: LanguageData) -> bool:

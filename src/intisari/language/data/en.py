@@ -618,6 +618,7 @@ DATA = LanguageData(
     predicate_pairs=PREDICATE_PAIRS,
     appositive_openers=APPOSITIVE_OPENERS,
     secondary_openers=SECONDARY_OPENERS,
+    second_reports=("and that",),
     secondary_endings=("ing",),
     finding_openers=FINDING_OPENERS,
     determiners=frozenset("a an the his her its their our my your this these those".split()),

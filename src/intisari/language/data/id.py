@@ -526,6 +526,7 @@ DATA = LanguageData(
     source_openers=SOURCE_OPENERS,
     appositive_openers=APPOSITIVE_OPENERS,
     secondary_openers=SECONDARY_OPENERS,
+    second_reports=("dan bahwa",),
     leading_openers=LEADING_OPENERS,
     detachable_openers=DETACHABLE_OPENERS,
     scene_prepositions=SCENE_PREPOSITIONS,
