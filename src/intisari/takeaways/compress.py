@@ -36,7 +36,8 @@ loses, in this order, until it is short enough or nothing more may go:
 6. only in a sentence still too long for any bullet (``MAX_BULLET_WORDS``), the
    description between commas after a named subject, before its verb ("Ambassador
    Gordon Sondland, the most anticipated witness in the impeachment inquiry, is likely
-   ..."), and then a second reported clause ("... said ... by 2030 and that by 2050,
+   ..."), then a participle's clause after a whole noun phrase (", ushering in an era
+   of ..."), then a second reported clause ("... said ... by 2030 and that by 2050,
    ...": ``second_reports``).
 
 What each language's cues are (the words that open an attribution, an appositive, a
@@ -234,12 +235,18 @@ def compress(
         return compress(text, start, end, data, target, keep)
     if _kept_words(sentence, deleted) > MAX_BULLET_WORDS:
         # Too long to be a bullet at all: the description of a named subject may go too,
-        # and then a second reported clause.
+        # then a participle's clause after a noun phrase, then a second reported clause.
         for deletion in _described_subject(sentence, data, clauses or _clauses(sentence)):
             _apply(sentence, deleted, deletion, kept_span)
-        if _kept_words(sentence, deleted) > MAX_BULLET_WORDS:
-            for deletion in _second_report(sentence, data):
-                _apply(sentence, deleted, deletion, kept_span)
+        for rule in (_last_secondary, _second_report):
+            if _kept_words(sentence, deleted) <= MAX_BULLET_WORDS:
+                break
+            for deletion in rule(sentence, data, clauses or _clauses(sentence)):
+                if (
+                    _apply(sentence, deleted, deletion, kept_span)
+                    and _kept_words(sentence, deleted) <= MAX_BULLET_WORDS
+                ):
+                    break
     spans = [(start + s, start + e) for s, e in _kept(sentence, deleted)]
     # The rules read commas, not grammar: "To celebrate 50 years since the band's
     # formation, Tom Johnston, Michael McDonald, Pat Simmons and John McFee will reunite
@@ -795,17 +802,20 @@ def _age_end(sentence: str, clauses: list[_Clause], data: LanguageData) -> int |
     return first.end
 
 
-def _adjective(clause: _Clause, sentence: str, data: LanguageData) -> bool:
+def _adjective(clause: _Clause, sentence: str, data: LanguageData, too_long: bool) -> bool:
     """Is the participle opening ``clause`` the next adjective of a noun phrase left open
-    before its comma ("for his great, scathing critique of ...")? Not when a stop word
-    follows it, as a clause's object or preposition does: "... to open to astronomers
-    around the world, ushering in an era of ..." (nature.com's 42-word lead, which
-    stayed too long for a bullet and lost its place to the second sentence)."""
-    return (
-        len(clause.opening) > 1
-        and clause.opening[1] not in data.stopwords
-        and _open_noun_phrase(sentence[: clause.comma], data)
-    )
+    before its comma ("for his great, scathing critique of ...")? The determiner that
+    says so may close a whole noun phrase too ("... to astronomers around the world,
+    ushering in an era of ..."), and in a sentence ``too_long`` for any bullet a stop
+    word after the participle, as a clause's object or preposition, says it is a verb:
+    nature.com's 42-word lead (outside the shared set) had stayed whole, no bullet, and
+    the box missed its news. Below that length the clause stays: cut there, readers
+    preferred the whole sentence (", warning that Seoul will pay dearly ..." under "...
+    warns of consequences"; ", defending the policies that are the source of much of
+    Alito's consternation.")."""
+    if not _open_noun_phrase(sentence[: clause.comma], data):
+        return False
+    return not too_long or len(clause.opening) < 2 or clause.opening[1] not in data.stopwords
 
 
 def _open_noun_phrase(before: str, data: LanguageData) -> bool:
@@ -818,11 +828,12 @@ def _open_noun_phrase(before: str, data: LanguageData) -> bool:
 
 
 def _secondary(
-    sentence: str, data: LanguageData, clauses: list[_Clause]
+    sentence: str, data: LanguageData, clauses: list[_Clause], too_long: bool = False
 ) -> Iterator[Deletion]:
     """A secondary clause closing the sentence, or the day it happened (one of the
     language's ``weekdays``), from its comma to the final mark; the last one first (the
-    least is cut)."""
+    least is cut). In a sentence ``too_long`` for any bullet, a participle after a
+    determiner opens one too when a stop word follows it (``_adjective``)."""
     if not clauses:
         return
     stop = clauses[-1].end
@@ -834,7 +845,7 @@ def _secondary(
             and (
                 (
                     _participle(clause.opening[0], data)
-                    and not _adjective(clause, sentence, data)
+                    and not _adjective(clause, sentence, data, too_long)
                 )
                 or clause.opening[0] in data.weekdays
             )
@@ -880,7 +891,16 @@ def _secondary(
         yield clause.comma, stop
 
 
-def _second_report(sentence: str, data: LanguageData) -> Iterator[Deletion]:
+def _last_secondary(
+    sentence: str, data: LanguageData, clauses: list[_Clause]
+) -> Iterator[Deletion]:
+    """``_secondary`` for a sentence too long for any bullet."""
+    return _secondary(sentence, data, clauses, too_long=True)
+
+
+def _second_report(
+    sentence: str, data: LanguageData, clauses: list[_Clause]
+) -> Iterator[Deletion]:
     """A second reported clause after a verb of saying, from the words that join it
     (``second_reports``) to the final mark: "Microsoft Corp said on Thursday it aims to
     remove more carbon from the atmosphere than it emits by 2030 and that by 2050, it
