@@ -550,9 +550,8 @@ def _kind(element: _Element) -> str:
     tell its copies apart: "html_0 html_first", "html_8"), looking inside an unnamed
     wrapper that holds one element only (at most ``MAX_WRAPPER_LEVELS`` down)."""
     for _ in range(MAX_WRAPPER_LEVELS):
-        names = element.names.split()
         inside = _elements(element)
-        if names or len(inside) != 1:
+        if element.names.strip() or len(inside) != 1:
             break
         element = inside[0]
     names = element.names.split()

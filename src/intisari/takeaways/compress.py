@@ -242,12 +242,16 @@ def compress(
     if _kept_words(sentence, deleted) > MAX_BULLET_WORDS:
         # Too long to be a bullet at all: the description of a named subject may go too,
         # then a participle's clause after a noun phrase, then a second reported clause.
-        for deletion in _described_subject(sentence, data, clauses or _clauses(sentence)):
+        clauses = clauses or _clauses(sentence)
+        for deletion in _described_subject(sentence, data, clauses):
             _apply(sentence, deleted, deletion, kept_span)
-        for rule in (_last_secondary, _second_report):
+        for deletions in (
+            _secondary(sentence, data, clauses, too_long=True),
+            _second_report(sentence, data),
+        ):
             if _kept_words(sentence, deleted) <= MAX_BULLET_WORDS:
                 break
-            for deletion in rule(sentence, data, clauses or _clauses(sentence)):
+            for deletion in deletions:
                 if (
                     _apply(sentence, deleted, deletion, kept_span)
                     and _kept_words(sentence, deleted) <= MAX_BULLET_WORDS
@@ -897,16 +901,7 @@ def _secondary(
         yield clause.comma, stop
 
 
-def _last_secondary(
-    sentence: str, data: LanguageData, clauses: list[_Clause]
-) -> Iterator[Deletion]:
-    """``_secondary`` for a sentence too long for any bullet."""
-    return _secondary(sentence, data, clauses, too_long=True)
-
-
-def _second_report(
-    sentence: str, data: LanguageData, clauses: list[_Clause]
-) -> Iterator[Deletion]:
+def _second_report(sentence: str, data: LanguageData) -> Iterator[Deletion]:
     """A second reported clause after a verb of saying, from the words that join it
     (``second_reports``) to the final mark: "Microsoft Corp said on Thursday it aims to
     remove more carbon from the atmosphere than it emits by 2030 and that by 2050, it
