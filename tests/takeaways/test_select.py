@@ -339,6 +339,19 @@ def test_the_relaxed_fallback_shows_no_address_no_boilerplate_nothing_over_the_c
     assert box == []
 
 
+def test_the_relaxed_fallback_shows_no_signature() -> None:
+    # simonwillison.net (a page outside the shared set): a blog post that is one quotation
+    # in the writer's voice and its signature; the box had been the signature alone.
+    sentences = [
+        "Shock! Shock!",
+        "I learned yesterday that an open problem I'd been working on for several weeks "
+        "had just been solved by Claude Opus 4.6!",
+        "— Donald Knuth, Claude's Cycles",
+    ]
+    box = select_takeaways(document(sentences, "en"), [0.2, 0.5, 0.9], 1)
+    assert [t.text for t in box] == [sentences[1]]
+
+
 def test_boilerplate_left_in_a_paragraph_is_never_a_takeaway() -> None:
     # CNN text has no line breaks, so line-based cleaning cannot cut "Read more: ...".
     sentences = [

@@ -371,14 +371,19 @@ def cut_from_quote(text: str, spans: list[tuple[int, int]], marks: list[int]) ->
 SIGNATURE_DASHES = ("—", "―", "–")
 
 
+def is_signature(text: str) -> bool:
+    """Does ``text`` open with a dash that signs what is above it (``SIGNATURE_DASHES``)?"""
+    return text.lstrip().startswith(SIGNATURE_DASHES)
+
+
 def dateline_or_credit(text: str, data: LanguageData) -> bool:
     """Opens with a dateline ("VIENNA — The house ..."), a label in capitals
-    ("ELLESA THROWDEN: ...") or a dash (a signature: ``SIGNATURE_DASHES``), or holds a
+    ("ELLESA THROWDEN: ...") or a dash (a signature: ``is_signature``), or holds a
     photo credit."""
+    if is_signature(text):
+        return True
     patterns = _patterns(data)
     head = text.lstrip()[:DATELINE_WINDOW]
-    if head.startswith(SIGNATURE_DASHES):
-        return True
     # Every form closes with a dash or a colon: most sentences have neither up front.
     if _DATELINE_MARK.search(head) and (
         _LABEL.match(head) or any(pattern.match(head) for pattern in patterns.datelines)

@@ -38,6 +38,7 @@ from intisari.takeaways.checks import (
     has_link,
     is_fragment,
     is_question,
+    is_signature,
     opens_with,
     person_opening,
     quotes_unbalanced,
@@ -340,9 +341,12 @@ def _greedy(
                     # Relaxed: any sentence of two words or more but one with an address
                     # or boilerplate ("... you can subscribe at http://www.deadline.com/...",
                     # "The M4A version of this podcast is designed to run on any device
-                    # ...": all that was left on deadline.com's podcast page).
+                    # ...": all that was left on deadline.com's podcast page) or a
+                    # signature ("— Donald Knuth, Claude's Cycles" under the quotation a
+                    # blog post is: simonwillison.net, a page outside the shared set).
                     else len(words(sentence.text)) > 1
                     and not has_link(sentence.text)
+                    and not is_signature(sentence.text)
                     and not is_boilerplate(sentence.text, data)
                 )
                 text = _shown(document, i, quotation, shown) if usable else ""
