@@ -22,6 +22,11 @@ MALAY = (
     "berhenti. Polis dan pasukan penyelamat masih membantu penduduk yang berpindah kerana "
     "rumah mereka rosak. Bantuan wang dan makanan sudah dihantar ke Kuala Lumpur semalam."
 )
+FRENCH = (
+    "Le gouvernement a annoncé mardi que les eaux de la crue avaient baissé après la fin "
+    "des pluies. La police et les secours aident toujours les habitants qui ont dû quitter "
+    "leurs maisons endommagées. De l'argent et de la nourriture ont été envoyés le matin."
+)
 GERMAN = (
     "Die Regierung teilte am Dienstag mit, dass das Hochwasser nach dem Ende des Regens "
     "zurückgegangen sei. Polizei und Rettungskräfte helfen weiterhin den Bewohnern, die ihre "
@@ -52,10 +57,17 @@ def test_malay_is_flagged_in_the_result() -> None:
 
 
 def test_another_language_still_gets_takeaways_with_generic_rules() -> None:
-    summary = intisari.summarize(text=GERMAN)
-    assert (summary.language, summary.language_supported) == ("de", False)
+    summary = intisari.summarize(text=FRENCH)
+    assert (summary.language, summary.language_supported) == ("fr", False)
     assert 1 <= len(summary.takeaways) <= 3
     assert summary.notice.startswith("These takeaways")  # The English box for the rest.
+
+
+def test_german_gets_its_own_words_and_box_but_is_flagged() -> None:
+    summary = intisari.summarize(text=GERMAN)
+    assert (summary.language, summary.language_supported) == ("de", False)
+    assert summary.takeaways
+    assert summary.notice.startswith("Diese Zusammenfassung")
 
 
 def test_declared_lang_wins_in_summarize() -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from intisari.language.data import GENERIC, LANGUAGES
+from intisari.language.data import GENERIC, LANGUAGES, RELATED
 from intisari.language.segment import paragraph_spans, sentence_spans
 
 ID = LANGUAGES["id"]
 EN = LANGUAGES["en"]
+DE = RELATED["de"]
 
 
 def split(text: str, rules=ID) -> list[str]:
@@ -233,6 +234,28 @@ def test_paragraph_breaks_always_end_a_sentence() -> None:
     text = "Judul tanpa titik\n\nKalimat pertama. Kalimat kedua"
     assert split(text) == ["Judul tanpa titik", "Kalimat pertama.", "Kalimat kedua"]
     assert paragraph_spans(text) == [(0, 17), (19, 49)]
+
+
+def test_a_german_day_s_period_and_short_forms_end_no_sentence() -> None:
+    # computerbase.de (trafilatura's test pages): "Neugierige werden aber schon ab dem
+    # 25." was a bullet.
+    text = (
+        "Neugierige werden aber schon ab dem 25. Juni einen Blick darauf werfen können. "
+        "Das Gerät kostet rund 3 Mio. Euro und ist z. B. bei o2 zu haben. "
+        "Die Kommission unter Leitung von Dr. Skadi Jennicke hat sich verständigt."
+    )
+    assert split(text, DE) == [
+        "Neugierige werden aber schon ab dem 25. Juni einen Blick darauf werfen können.",
+        "Das Gerät kostet rund 3 Mio. Euro und ist z. B. bei o2 zu haben.",
+        "Die Kommission unter Leitung von Dr. Skadi Jennicke hat sich verständigt.",
+    ]
+
+
+def test_a_number_before_another_word_still_ends_a_german_sentence() -> None:
+    assert split("Die Zahl der Toten stieg auf 25. Die Suche geht weiter.", DE) == [
+        "Die Zahl der Toten stieg auf 25.",
+        "Die Suche geht weiter.",
+    ]
 
 
 def test_generic_rules_split_on_punctuation_only() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from intisari.language.data import GENERIC, LANGUAGES
+from intisari.language.data import GENERIC, LANGUAGES, RELATED
 from intisari.takeaways.checks import (
     MAX_TIME_PHRASE_WORDS,
     cut_from_quote,
@@ -282,6 +282,38 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
 )
 def test_back_references_are_caught(lang: str, sentence: str) -> None:
     assert refers_back(sentence, LANGUAGES[lang])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Bullets of German pages (trafilatura's test pages, outside the shared set).
+        "Dadurch sollen Privatkunden über das digitale Antennenfernsehen Sendungen in "
+        "HD-Qualität empfangen.",
+        "Darauf hat sich die Auswahlkommission unter Leitung von Dr. Skadi Jennicke "
+        "verständigt.",
+        "Das teilte die Stadt am Freitag mit.",
+        "So lange dauert die schnellste Zugverbindung von Madrid nach Stockholm.",
+        "Auch im Werbegeschäft sieht er Potenzial.",
+        "Sie lachen, haben Weingläser in der Hand.",
+        "Wir haben recherchiert und legen jetzt das Netzwerk der Abmahner offen.",
+    ],
+)
+def test_german_sentences_that_lean_back_are_caught(sentence: str) -> None:
+    assert refers_back(sentence, RELATED["de"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "Das" is mostly the article of a noun.
+        "Das Buch wurde in Frankfurt als beste literarische Neuerscheinung ausgezeichnet.",
+        "Der Reporter Claas Relotius hat den SPIEGEL in eine schwere Krise gestürzt.",
+        "Die Ökobilanz von Elektroautos wird vor allem durch die Batterien beeinträchtigt.",
+    ],
+)
+def test_german_sentences_that_name_their_subject_stand_alone(sentence: str) -> None:
+    assert not refers_back(sentence, RELATED["de"])
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import wraps
 from typing import TypeVar
 
-__all__ = ["CASE_FOLDED", "LanguageData", "may_match", "per_language"]
+__all__ = ["CASE_FOLDED", "LanguageData", "may_match", "month_names", "per_language"]
 
 _Built = TypeVar("_Built")
 
@@ -101,6 +101,9 @@ class LanguageData:
     #: Abbreviations of a word that stands before a number ("p. 55", "No. 5", "N°. 12"):
     #: before a number their period goes on; before anything else it is a word's.
     number_abbreviations: frozenset[str] = frozenset()
+    #: The language writes a day's number with a period ("am 25. Juni"): before one of
+    #: ``months`` such a period ends no sentence.
+    ordinal_days: bool = False
     #: Lower-cased words that open sentences often and rarely follow an abbreviation inside
     #: one ("The", "He", "How"), capitalised in the text: see ``trailing_abbreviations``.
     sentence_starters: frozenset[str] = frozenset()
@@ -434,3 +437,10 @@ class LanguageData:
     #: (IndoSum 58 words: 50; CNN highlights 34: 30). Languages without a summary corpus
     #: get the middle ground, 40.
     word_budget: int = 40
+
+
+@per_language
+def month_names(data: LanguageData) -> frozenset[str]:
+    """The language's month names and abbreviations (``LanguageData.months``), as one
+    set, built once."""
+    return frozenset(name for name, _ in data.months)

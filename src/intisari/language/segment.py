@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from intisari.language.model import LanguageData
+from intisari.language.model import LanguageData, month_names
 
 __all__ = ["iter_paragraph_spans", "paragraph_spans", "sentence_spans", "split_paragraph"]
 
@@ -236,6 +236,10 @@ def _is_boundary(
         return capital
     if following[:1].isdigit() and lowered in rules.number_abbreviations:
         return False  # "p. 55", "N°. 1026".
+    if rules.ordinal_days and len(word) <= 2 and word.isdigit() and (
+        following.lower() in month_names(rules)
+    ):
+        return False  # "ab dem 25. Juni": the day's own period.
     undotted = lowered.replace(".", "")
     if lowered in rules.abbreviations or undotted in rules.abbreviations:
         return False

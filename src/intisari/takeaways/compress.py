@@ -62,7 +62,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from intisari.language.model import LanguageData, per_language
+from intisari.language.model import LanguageData, month_names, per_language
 from intisari.result import join_spans
 from intisari.takeaways.checks import (
     QUOTE_MARKS,
@@ -398,7 +398,7 @@ def _credited_source(
     for clause in clauses:
         if clause.opening and clause.words <= MAX_DATE_WORDS and (
             clause.opening[0] in data.weekdays
-            or clause.opening[0] in _months(data)
+            or clause.opening[0] in month_names(data)
             or clause.opening[0][:1].isdigit()
         ):
             continue  # the date of the outlet's report
@@ -660,14 +660,8 @@ def _names_speaker(word: str, data: LanguageData) -> bool:
     if lowered in data.determiners:
         return True
     return (
-        word[:1].isupper() and lowered not in data.weekdays and lowered not in _months(data)
+        word[:1].isupper() and lowered not in data.weekdays and lowered not in month_names(data)
     )
-
-
-@per_language
-def _months(data: LanguageData) -> frozenset[str]:
-    """The language's month names and abbreviations, as one set (built once)."""
-    return frozenset(name for name, _ in data.months)
 
 
 def _appositives(

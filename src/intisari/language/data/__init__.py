@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from intisari.language.data import common, en, generic, id, ms
+from intisari.language.data import common, de, en, generic, id, ms
 from intisari.language.model import LanguageData
 
 __all__ = [
@@ -70,9 +70,13 @@ LANGUAGES: dict[str, LanguageData] = {
     data.code: _with_everyone_s_notices(data) for data in (id.DATA, en.DATA)
 }
 
-#: Malay gets Indonesian rules (the languages share most grammar and news vocabulary) but
-#: is reported with ``language_supported = False`` because the rules were not tuned on it.
-RELATED: dict[str, LanguageData] = {"ms": _with_everyone_s_notices(ms.DATA)}
+#: Languages with some rules of their own, reported with ``language_supported = False``
+#: because nothing was tuned on them: Malay gets Indonesian rules (the languages share
+#: most grammar and news vocabulary), German the generic ones with its words for
+#: splitting sentences and leaning back.
+RELATED: dict[str, LanguageData] = {
+    data.code: _with_everyone_s_notices(data) for data in (ms.DATA, de.DATA)
+}
 
 #: Fallback for every other language: punctuation-only rules, an English box.
 GENERIC: LanguageData = _with_everyone_s_notices(generic.DATA)
