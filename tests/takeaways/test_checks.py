@@ -147,6 +147,10 @@ def test_story_sentences_are_not_datelines_or_credits(lang: str, sentence: str) 
          "yang membandel."),
         ("id", "Diantaranya, bisa mengurangi penyakit pernafasan dan tingkat CRP yang lebih "
          "rendah."),
+        # A condition whose main clause compression had cut (simonwillison.net, a page
+        # outside the shared set).
+        ("en", "If you open a PR with hundreds of lines of code that an agent produced for "
+         "you."),
     ],
 )
 def test_fragments_are_caught(lang: str, sentence: str) -> None:
@@ -167,6 +171,8 @@ def test_fragments_are_caught(lang: str, sentence: str) -> None:
         ("en", "iPhone sales rose 5 percent in the last quarter, Apple said."),
         ("en", "“We must improve the management of peatlands,” he emphasized."),
         ("en", "To mark the anniversary, the band will tour 30 cities in North America."),
+        ("en", "If confirmed, she would be the first woman to lead the agency."),
+        ("en", "If the rain stops then the game will go ahead on Sunday."),
         # A final mark closed by brackets and quotes, in any number.
         ("en", "The vote will be held on Friday (local time.)"),
         ("id", "Dia berkata, “Kami akan datang ke Jakarta besok pagi!”)"),

@@ -223,7 +223,7 @@ FRAGMENT_OPENERS = frozenset(
 #: "If", "since" and "while" are left out: "Since 2010 prices rose." is whole. An
 #: infinitive of purpose is one too: "To celebrate 50 years since the band's formation."
 #: (a bullet on billboard.com's page) has no main clause; "To do so, ..." has one.
-SUBORDINATORS = frozenset("because although though unless whereas to".split())
+SUBORDINATORS = frozenset("because although though unless whereas to if".split())
 #: "If ... then ...".
 CLAUSE_LINKS = frozenset({"then"})
 
