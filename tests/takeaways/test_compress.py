@@ -171,21 +171,6 @@ CASES = [
      "Francis, who was elected in March 2013 after Pope Benedict XVI stepped down, said his "
      "predecessor had reopened a door to more popes emeritus.",
      "Francis said his predecessor had reopened a door to more popes emeritus."),
-    # A closing attribution naming its own speaker goes after an appositive or a clause
-    # opened by an article: only a verb opening the clause is the sentence's own
-    # (cnn.tune: 37 and 26 words).
-    ("en", 20,
-     "Ferguson's budget increases were so sizable that city officials exhorted police and "
-     "court staff to levy more and more fines and tickets against violators, who turned out "
-     "to be largely African-American, the Justice Department said.",
-     "Ferguson's budget increases were so sizable that city officials exhorted police and "
-     "court staff to levy more and more fines and tickets against violators, who turned out "
-     "to be largely African-American."),
-    ("en", 20,
-     "Even as major airports across the country clamp down on employee screening, a lone "
-     "wolf could still potentially slip through security, a top airport official said.",
-     "Even as major airports across the country clamp down on employee screening, a lone "
-     "wolf could still potentially slip through security."),
     # An appositive closing the sentence, with a quotation whole inside it (cnet.com, a
     # page outside the shared set: a bullet of 39 words).
     ("en", 20,

@@ -601,16 +601,9 @@ def _attributions(
         return
     stop = clauses[-1].end if clauses else 0
     for n, clause in enumerate(clauses):
-        if (
-            n
-            and opens_with(clauses[n - 1].opening, data.appositive_openers)
-            and clause.opening[:1]
-            and clause.opening[0] in data.speech_verbs
-        ):
+        if n and opens_with(clauses[n - 1].opening, data.appositive_openers):
             # After "Francis, who was elected in 2013, said his predecessor ..." the verb
-            # of saying is the sentence's own. A clause naming its own speaker before the
-            # verb is still the source (", who turned out to be largely
-            # African-American, the Justice Department said.": cnn.tune).
+            # of saying is the sentence's own.
             continue
         tail = sentence[clause.comma + 1 : stop]
         if len(tail.split()) > MAX_CLAUSE_WORDS:
