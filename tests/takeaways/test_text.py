@@ -28,6 +28,16 @@ def test_sentences_with_boilerplate_cues_are_boilerplate(sentence: str) -> None:
     assert is_boilerplate(sentence, ID)
 
 
+def test_an_essay_s_reading_list_is_boilerplate() -> None:
+    # themarginalian.org (outside the shared set): each essay closes so.
+    sentence = (
+        "Couple with three poems for trusting time, then revisit Kahlil Gibran on how to "
+        "befriend time."
+    )
+    assert is_boilerplate(sentence, EN)
+    assert not is_boilerplate("A couple with two children was rescued on Sunday.", EN)
+
+
 def test_a_story_sentence_is_not_boilerplate() -> None:
     sentence = "The council approved the budget for new buses on Monday, officials said."
     assert not is_boilerplate(sentence, EN)

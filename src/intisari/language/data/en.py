@@ -709,10 +709,15 @@ DATA = LanguageData(
         # the reader, no point of the story. A capital after it is a name ("Imagine
         # Dragons will headline ...").
         r"^\W*(think|imagine|consider|enjoy|picture|remember|forget|take) (?-i:[a-z])",
+        # A reading list closing an essay: "Couple with a forgotten young poet’s
+        # extraordinary letter to Emily Dickinson ..., then revisit Kierkegaard himself on
+        # the value of despair." (themarginalian.org, two pages outside the shared set:
+        # each was a bullet).
+        r"^\W*couple (it |this )?with\b",
     ),
     related_link_words=(
         "read", "click", "found", "check", "roundup", "round-up", "guide", "welcome",
         "page", "solely", "thank", "think", "imagine", "consider", "enjoy", "picture",
-        "remember", "forget", "take", "break", "jump", "podcast", "episode",
+        "remember", "forget", "take", "break", "jump", "podcast", "episode", "couple",
     ),
 )
