@@ -153,6 +153,10 @@ def test_story_sentences_are_not_datelines_or_credits(lang: str, sentence: str) 
          "yang membandel."),
         ("id", "Diantaranya, bisa mengurangi penyakit pernafasan dan tingkat CRP yang lebih "
          "rendah."),
+        # A relative clause on the sentence before (cnn.tune; jsomers.net, outside the
+        # shared set).
+        ("en", "Which is why talking about work/life balance at all is a perilous business, "
+         "an invitation to fail."),
         # A condition whose main clause compression had cut (simonwillison.net, a page
         # outside the shared set).
         ("en", "If you open a PR with hundreds of lines of code that an agent produced for "
@@ -290,6 +294,14 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         # The ones just named, inside the sentence (mashable.com, outside the shared set).
         ("en", "McKelvey says his main contribution is getting these programs off the ground "
          "and letting others run them."),
+        # As, or unlike, what the sentence before said; back to it, or at its time
+        # (infoworld.com, world.hey.com, outside the shared set; cnn.tune).
+        ("en", "Some like to argue that writing software is like painting, but many never "
+         "followed that route either."),
+        ("en", "Now some residents say they will try to oust the mayor, too."),
+        ("en", "Modern server-rendered applications behave very differently."),
+        ("en", "Anyway, the company has been very impressed with the service."),
+        ("en", "Back then, the plant employed 3,000 people."),
     ],
 )
 def test_back_references_are_caught(lang: str, sentence: str) -> None:
@@ -369,6 +381,9 @@ def test_german_sentences_that_name_their_subject_stand_alone(sentence: str) -> 
         # "that" opening what was said, and "a second" that counts time, name their thing.
         ("en", "The minister said that the talks would resume on Monday."),
         ("en", "Officials said the outage lasted less than a second."),
+        # "instead" closes a comparison inside its own sentence (cnn.tune).
+        ("en", "People debated whether the garment was actually black and blue instead."),
+        ("en", "The senator voted against the bill, as did two others from her party."),
         ("en", "Prices of used cars are rising fast these days, dealers say."),
         # The plan is, reportedly: sentence adverbs in "-nya" that stand alone (IndoSum).
         ("id", "Rencananya, pemain Persib Bandung bakal menandatangani kontraknya, Jumat "

@@ -28,6 +28,14 @@ def test_sentences_with_boilerplate_cues_are_boilerplate(sentence: str) -> None:
     assert is_boilerplate(sentence, ID)
 
 
+def test_a_hypothetical_put_to_the_reader_is_boilerplate() -> None:
+    # jsomers.net (outside the shared set): a made-up example, no point of the story.
+    assert is_boilerplate(
+        "Suppose that I walk into a new deli expecting to get a sandwich with roast beef.", EN
+    )
+    assert not is_boilerplate("Suppose Capital raised $40 million on Monday.", EN)
+
+
 def test_an_essay_s_reading_list_is_boilerplate() -> None:
     # themarginalian.org (outside the shared set): each essay closes so.
     sentence = (

