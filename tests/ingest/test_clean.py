@@ -71,6 +71,23 @@ def test_an_announcement_takes_the_headlines_after_it() -> None:
     assert result.text == MORE
 
 
+def test_a_closing_heading_takes_everything_after_it() -> None:
+    # martinfowler.com (outside the shared set): its reading list had given two bullets.
+    story = (
+        "Servant leadership casts managers as supporters of the team.\n"
+        "Host leadership casts the leader as a host who prepares the space."
+    )
+    after = (
+        "Dr Mark McKergow and Helen Bailey wrote a book in 2014.\n"
+        "The website hostleadership.com has ongoing information including a blog."
+    )
+    result = clean(f"{story}\nFurther Reading\n{after}", EN)
+    assert result.text == story.replace("\n", "\n\n")
+    assert [r.reason for r in result.removed] == ["related-link"] * 3
+    # Above the story, such a line is no end of it.
+    assert clean(f"References\n{story}", EN).text.endswith("prepares the space.")
+
+
 def test_inline_related_links_go_from_the_paragraph() -> None:
     result = clean(f"{STORY} [Baca juga: Harga Beras Naik] {MORE}", ID)
     assert result.text == f"{STORY} {MORE}"

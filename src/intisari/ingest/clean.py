@@ -146,6 +146,8 @@ class _Rules:
     #: are the patterns tried one by one to find which.
     any_line: re.Pattern[str] | None
     any_announcement: re.Pattern[str] | None
+    #: ``LanguageData.closing_headings`` as one alternation (``None``: none).
+    closing: re.Pattern[str] | None
     #: Words of which every ``inline`` match holds one (see ``LanguageData``).
     inline_triggers: tuple[str, ...]
     trailers: tuple[tuple[str, re.Pattern[str]], ...]
@@ -199,9 +201,17 @@ def clean_normalized(
     removed: list[Removed] = []
     kept: list[str] = []
     announced = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
         if not line:
             continue
+        if kept and _fullmatches(rules.closing, line.strip(_MARKUP_EDGES)):
+            # What follows the story ("Further Reading", a newsletter's "One More Thing"):
+            # a book list, an older story, the writer's biography.
+            removed.extend(
+                Removed(text=after, reason="related-link") for after in lines[number:] if after
+            )
+            break
         if announced and _is_headline(line):
             removed.append(Removed(text=line, reason="related-link"))
             announced -= 1
@@ -253,6 +263,7 @@ def _compile(language: LanguageData) -> _Rules:
         inline=each(language.inline_noise),
         any_line=_alternation(source for _, source in lines),
         any_announcement=_alternation(language.link_announcements),
+        closing=_alternation(language.closing_headings),
         inline_triggers=language.inline_triggers,
         # Anchored at the end: each trailer is looked for where the article ends. No white
         # space before it in the pattern (the cut strips it): a pattern that opens with

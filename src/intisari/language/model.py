@@ -160,6 +160,9 @@ class LanguageData:
     #: A line that only announces links on the lines after it ("Baca juga:", "Related
     #: Links"): it goes, and so do the short headline lines that follow it.
     link_announcements: tuple[str, ...] = ()
+    #: A line that heads what comes after the story ("Further Reading", "About the
+    #: author"): below the story's first paragraph, it and every line after it go.
+    closing_headings: tuple[str, ...] = ()
     #: Noise inside a line: (reason, pattern) cut wherever it matches ("[Baca juga: ...]").
     inline_noise: tuple[tuple[str, str], ...] = ()
     #: Lower-cased words of which every ``inline_noise`` match holds one ("baca"): a line

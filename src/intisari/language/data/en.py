@@ -582,6 +582,19 @@ LLM_PROMPT = (
     "Summary in {count} points:\n- "
 )
 
+#: Headings of what follows the story: a reading list ("Dr Mark McKergow and Helen
+#: Bailey wrote a book in 2014." under martinfowler.com's "Further Reading"), a
+#: newsletter's item from its archive ("Johannesburg is birthing a uniquely South African
+#: surveillance model." under technologyreview.com's "One More Thing"; both pages outside
+#: the shared set, both bullets), the writer's biography, the sources.
+CLOSING_HEADINGS: tuple[str, ...] = (
+    r"(further|recommended|related|suggested) reading:?",
+    r"one more thing:?",
+    r"editors?['’]? (recommendations|picks):?",
+    r"about the (author|writer)s?:?",
+    r"(references|bibliography|sources):?",
+)
+
 DATA = LanguageData(
     code="en",
     name="English",
@@ -610,6 +623,7 @@ DATA = LanguageData(
     ai_notice=AI_NOTICE,
     ai_notice_triggers=("summar", "takeaways"),
     link_announcements=LINK_ANNOUNCEMENTS,
+    closing_headings=CLOSING_HEADINGS,
     inline_noise=INLINE_NOISE,
     inline_triggers=("read", "related", "see also", "<", "a:"),
     trailers=TRAILERS,
