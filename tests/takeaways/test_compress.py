@@ -171,22 +171,6 @@ CASES = [
      "Francis, who was elected in March 2013 after Pope Benedict XVI stepped down, said his "
      "predecessor had reopened a door to more popes emeritus.",
      "Francis said his predecessor had reopened a door to more popes emeritus."),
-    # An aside that spells out the acronym before it stays, as one that names it does
-    # (infoworld.com, outside the shared set; indosum.tune).
-    ("en", 20,
-     "The Angular team from Google has announced the release of two security updates to "
-     "the Angular web framework, both pertaining to SSR (server-side rendering) "
-     "vulnerabilities.",
-     "The Angular team from Google has announced the release of two security updates to "
-     "the Angular web framework, both pertaining to SSR (server-side rendering) "
-     "vulnerabilities."),
-    ("id", 20,
-     "Permintaan legenda tinju dunia asal Amerika Serikat (AS) Floyd Mayweather Jr yang "
-     "ingin agar fotonya disematkan ke sabuk gelar juara versi WBC (World Boxing Council) "
-     "tengah dipertimbangkan oleh sang presiden, Mauricio Sulaiman.",
-     "Permintaan legenda tinju dunia asal Amerika Serikat (AS) Floyd Mayweather Jr yang "
-     "ingin agar fotonya disematkan ke sabuk gelar juara versi WBC (World Boxing Council) "
-     "tengah dipertimbangkan oleh sang presiden, Mauricio Sulaiman."),
     # An appositive closing the sentence, with a quotation whole inside it (cnet.com, a
     # page outside the shared set: a bullet of 39 words).
     ("en", 20,

@@ -163,6 +163,11 @@ class LanguageData:
     #: A line that heads what comes after the story ("Further Reading", "About the
     #: author"): below the story's first paragraph, it and every line after it go.
     closing_headings: tuple[str, ...] = ()
+    #: What a sentence that only sets up the next one holds (patterns, ignoring case): it
+    #: names what the next sentence gives ("... showed just how important ... is.",
+    #: "... identified what it calls a “verification gap”."), so alone in a box it
+    #: says nothing.
+    setup_cues: tuple[str, ...] = ()
     #: Noise inside a line: (reason, pattern) cut wherever it matches ("[Baca juga: ...]").
     inline_noise: tuple[tuple[str, str], ...] = ()
     #: Lower-cased words of which every ``inline_noise`` match holds one ("baca"): a line

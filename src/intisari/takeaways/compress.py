@@ -89,9 +89,6 @@ __all__ = [
 MAX_BULLET_WORDS = 40
 #: Longest aside (in words) dropped: a longer bracket carries content.
 MAX_ASIDE_WORDS = 8
-#: Longest acronym (in letters) whose words spelled out in brackets after it stay:
-#: "PPOB (Payment Point Online Bank)"; a longer run of capitals is a shouted word.
-MAX_ACRONYM_LETTERS = 6
 #: A sentence longer than this loses its asides in brackets in every language, however
 #: long its language lets a bullet be (``bullet_words``: 40 in Indonesian): a bullet
 #: over 30 words is past what issue 12 lets one in ten be, and a list of names each
@@ -174,8 +171,6 @@ _ASIDE = re.compile(r"\s+\([^()]{1,80}\)(?=\s+\w|[.,;:!?])")
 # An acronym or a short name in brackets, defined by the words before it: "(KPK)",
 # "(NWS)", "(OTT)", "(Menkeu)", "(Pilkada)", "(Kemenhub)": a later bullet may use it.
 _ACRONYM = re.compile(r"\([A-Z][\w&]{1,11}\)")
-# Runs of letters: the words whose first letters spell an acronym ("server-side": two).
-_LETTERS = re.compile(r"[^\W\d_]+")
 # An aside between two dashes (" -- ... -- ", " — ... — "), with the space before it.
 _DASHED = re.compile(r"\s+(?:--|—|–)\s[^-—–]{1,120}?\s(?:--|—|–)(?=\s+\w)")
 # The sentence's final mark, perhaps with closing quotes or brackets after it.
@@ -510,31 +505,10 @@ def _asides(
             continue
         if _ACRONYM.fullmatch(match.group(0).strip()):
             continue  # "the Corruption Eradication Commission (KPK)": what "KPK" means
-        if _spells_out(sentence, match.start(), match.group(0), data):
-            continue  # "SSR (server-side rendering)": what "SSR" means, the other way round
         start = match.start()
         if start and sentence[start - 1] == "," and not sentence[match.end():][:1].isspace():
             start -= 1
         yield start, match.end()
-
-
-def _spells_out(sentence: str, start: int, aside: str, data: LanguageData | None) -> bool:
-    """Does ``aside`` (in brackets, at ``start``) spell out the acronym right before it,
-    by the first letters of all its words or of those that are no stop word ("DOJ
-    (Department of Justice)", "RTH (ruang terbuka hijau)", "SSR (server-side rendering)":
-    infoworld.com, outside the shared set, had lost what SSR is; 67 asides of the tune
-    texts)?"""
-    before = sentence[:start].rsplit(maxsplit=1)[-1:]
-    if not before or not (2 <= len(before[0]) <= MAX_ACRONYM_LETTERS) or not (
-        before[0].isalpha() and before[0].isupper()
-    ):
-        return False
-    words = _LETTERS.findall(aside)
-    stopwords = data.stopwords if data is not None else frozenset()
-    return before[0] in (
-        "".join(w[0] for w in words).upper(),
-        "".join(w[0] for w in words if w.lower() not in stopwords).upper(),
-    )
 
 
 def _dashed(

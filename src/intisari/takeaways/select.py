@@ -47,6 +47,7 @@ from intisari.takeaways.checks import (
     said,
     says_again,
     says_little,
+    sets_up,
     speaker_is_pronoun,
     unattributed,
 )
@@ -553,6 +554,8 @@ def _usable(document: Document, sentence: Sentence, quotation: Quotation | None)
     data = document.language.data
     text = sentence.text
     if is_fragment(text, data) or is_question(text) or has_link(text) or says_little(text):
+        return False
+    if sets_up(text, data):
         return False
     if dateline_or_credit(text, data):
         return False
