@@ -88,6 +88,21 @@ def test_a_closing_heading_takes_everything_after_it() -> None:
     assert clean(f"References\n{story}", EN).text.endswith("prepares the space.")
 
 
+@pytest.mark.parametrize("rules", [EN, ID])
+def test_a_figure_s_caption_goes(rules) -> None:
+    # martinfowler.com (outside the shared set) had "Figure 3: ..." as a bullet.
+    for caption in (
+        "Figure 3: Human runs the why loop, agent runs the how loop.",
+        "Gambar 2: Peta sebaran titik api di Riau pada Agustus 2019.",
+    ):
+        result = clean(f"{STORY}\n{caption}\n{MORE}", rules)
+        assert result.text == f"{STORY}\n\n{MORE}"
+        assert [(r.text, r.reason) for r in result.removed] == [(caption, "caption")]
+    # A figure named inside a sentence stays.
+    line = "The chart in Figure 3 shows sales rising by a third since 2019."
+    assert clean(f"{STORY}\n{line}", rules).text == f"{STORY}\n\n{line}"
+
+
 def test_inline_related_links_go_from_the_paragraph() -> None:
     result = clean(f"{STORY} [Baca juga: Harga Beras Naik] {MORE}", ID)
     assert result.text == f"{STORY} {MORE}"

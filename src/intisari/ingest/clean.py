@@ -205,7 +205,9 @@ def clean_normalized(
     for number, line in enumerate(lines):
         if not line:
             continue
-        if kept and _fullmatches(rules.closing, line.strip(_MARKUP_EDGES)):
+        if kept and rules.closing is not None and _fullmatches(
+            rules.closing, line.strip(_MARKUP_EDGES)
+        ):
             # What follows the story ("Further Reading", a newsletter's "One More Thing"):
             # a book list, an older story, the writer's biography.
             removed.extend(

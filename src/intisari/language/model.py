@@ -168,6 +168,9 @@ class LanguageData:
     #: "... identified what it calls a “verification gap”."), so alone in a box it
     #: says nothing.
     setup_cues: tuple[str, ...] = ()
+    #: Lower-cased words of which every ``setup_cues`` match holds one: a sentence
+    #: holding none is not searched.
+    setup_triggers: tuple[str, ...] = ()
     #: Noise inside a line: (reason, pattern) cut wherever it matches ("[Baca juga: ...]").
     inline_noise: tuple[tuple[str, str], ...] = ()
     #: Lower-cased words of which every ``inline_noise`` match holds one ("baca"): a line

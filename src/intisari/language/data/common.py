@@ -107,17 +107,11 @@ CREDITS: tuple[str, ...] = (
     r"\b(?:ap|afp|reuters|epa|xinhua|antara)\s+(?:photo|foto)\b",
     r"\b(?:reuters|afp|epa)/\s*[A-Z]",
     r"\b(?:shutterstock|istockphoto)\b",
-    # A figure's label opening its caption, in the languages served and German: "Figure
-    # 3: Human runs the why loop, agent runs the how loop." (martinfowler.com, a page
-    # outside the shared set, had it as a bullet), "Gambar 2: ...", "Abb. 1: ...".
-    r"(?:^|[.!?]\s)\s*(?:figure|fig\.|gambar|grafik|tabel|table|chart|abbildung|abb\.)"
-    r"\s*\d{1,3}[a-z]?\s*:\s",
 )
 #: Every ``CREDITS`` match holds one of these, once lower-cased ("epa" alone would be in
 #: "kepada", "depan", "cepat": every line would be searched).
 CREDIT_TRIGGERS: tuple[str, ...] = (
     "foto", "photo", "getty", "reuters/", "afp/", "epa/", "shutterstock", "istockphoto",
-    "fig", "gambar", "grafik", "tabel", "table", "chart", "abb",
 )
 
 #: An e-mail address: the local part, "@", a domain of two to five labels.
@@ -140,6 +134,11 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     # gives an address has more words before it.
     ("byline", rf"(?:[^\s@]+ ){{0,3}}+{_EMAIL}\.?(?: {_END_MARK})?"),
     ("site-footer", _END_MARK),
+    # A figure's caption, opened by its label: "Figure 3: Human runs the why loop, agent
+    # runs the how loop." (martinfowler.com, a page outside the shared set, had it as a
+    # bullet), "Gambar 2: ...", "Tabel 1: ...", "Abb. 1: ...".
+    ("caption", r"(?:figure|fig\.|gambar|grafik|tabel|table|chart|abbildung|abb\.)\s*\d{1,3}"
+     r"[a-z]?\s*:\s.*"),
     # A report-a-typo prompt, whose key chord reads the same in every language: "Iezīmējiet
     # tekstu un spiediet Ctrl+Enter, lai nosūtītu labojamo teksta fragmentu redaktoram!"
     # (lsm.lv, a page outside the shared set; Russian sites' "... нажмите Ctrl+Enter").

@@ -636,6 +636,7 @@ DATA = LanguageData(
     link_announcements=LINK_ANNOUNCEMENTS,
     closing_headings=CLOSING_HEADINGS,
     setup_cues=SETUP_CUES,
+    setup_triggers=("just how", "call"),
     inline_noise=INLINE_NOISE,
     inline_triggers=("read", "related", "see also", "<", "a:"),
     trailers=TRAILERS,

@@ -518,7 +518,7 @@ DATA = LanguageData(
     datelines=DATELINES,
     credits=CREDITS,
     credit_triggers=(
-        *common.CREDIT_TRIGGERS, "video", "ilustrasi", "dok.", "com)", "news)", ".id)",
+        *common.CREDIT_TRIGGERS, "video", "gambar", "ilustrasi", "dok.", "com)", "news)", ".id)",
     ),
     speech_verbs=SPEECH_VERBS,
     bullet_words=40,
