@@ -26,12 +26,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from intisari.language.data import AI_NOTICE_RULE, AI_NOTICE_TRIGGERS
 from intisari.language.data.common import DATELINE_WINDOW
-from intisari.language.model import LanguageData, may_match, per_language
+from intisari.language.model import LanguageData, alternation, may_match, per_language
 from intisari.result import Removed
 
 __all__ = ["CleanText", "clean", "clean_normalized", "normalize", "one_line"]
@@ -205,9 +204,8 @@ def clean_normalized(
     for number, line in enumerate(lines):
         if not line:
             continue
-        if kept and rules.closing is not None and _fullmatches(
-            rules.closing, line.strip(_MARKUP_EDGES)
-        ):
+        bare = line.strip(_MARKUP_EDGES)
+        if kept and _fullmatches(rules.closing, bare):
             # What follows the story ("Further Reading", a newsletter's "One More Thing"):
             # a book list, an older story, the writer's biography.
             removed.extend(
@@ -219,7 +217,6 @@ def clean_normalized(
             announced -= 1
             continue
         announced = 0
-        bare = line.strip(_MARKUP_EDGES)
         if _fullmatches(rules.any_announcement, bare) and any(
             pattern.fullmatch(bare) for pattern in rules.announcements
         ):
@@ -263,9 +260,9 @@ def _compile(language: LanguageData) -> _Rules:
         notice=notice,
         announcements=tuple(re.compile(s, re.I) for s in language.link_announcements),
         inline=each(language.inline_noise),
-        any_line=_alternation(source for _, source in lines),
-        any_announcement=_alternation(language.link_announcements),
-        closing=_alternation(language.closing_headings),
+        any_line=alternation(source for _, source in lines),
+        any_announcement=alternation(language.link_announcements),
+        closing=alternation(language.closing_headings),
         inline_triggers=language.inline_triggers,
         # Anchored at the end: each trailer is looked for where the article ends. No white
         # space before it in the pattern (the cut strips it): a pattern that opens with
@@ -277,15 +274,9 @@ def _compile(language: LanguageData) -> _Rules:
         # Datelines keep their case: "Jakarta, CNN Indonesia --" is capitalised.
         datelines=tuple(re.compile(source) for source in language.datelines),
         abbreviations=language.abbreviations,
-        credits=_alternation(language.credits),
+        credits=alternation(language.credits),
         credit_triggers=language.credit_triggers,
     )
-
-
-def _alternation(sources: Iterable[str]) -> re.Pattern[str] | None:
-    """One case-insensitive pattern matching wherever any of ``sources`` matches."""
-    sources = tuple(sources)
-    return re.compile("|".join(f"(?:{s})" for s in sources), re.I) if sources else None
 
 
 def _fullmatches(pattern: re.Pattern[str] | None, text: str) -> bool:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import wraps
 from typing import TypeVar
 
-__all__ = ["CASE_FOLDED", "LanguageData", "may_match", "month_names", "per_language"]
+__all__ = [
+    "CASE_FOLDED",
+    "LanguageData",
+    "alternation",
+    "may_match",
+    "month_names",
+    "per_language",
+]
 
 _Built = TypeVar("_Built")
 
@@ -43,6 +51,13 @@ def per_language(build: Callable[[LanguageData], _Built]) -> Callable[[LanguageD
         return entry[1]
 
     return cached
+
+
+def alternation(sources: Iterable[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern matching wherever any of ``sources`` (a language's
+    regular-expression sources) matches; ``None`` when there are none."""
+    sources = tuple(sources)
+    return re.compile("|".join(f"(?:{s})" for s in sources), re.I) if sources else None
 
 
 def may_match(text: str, triggers: tuple[str, ...]) -> bool:

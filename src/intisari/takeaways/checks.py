@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from intisari.language.data.common import DATELINE_WINDOW, LINK
-from intisari.language.model import LanguageData, may_match, per_language
+from intisari.language.model import LanguageData, alternation, may_match, per_language
 from intisari.takeaways.text import (
     MIN_CONTENT_CHARS,
     OPENING_CHARS,
@@ -919,14 +919,8 @@ class _Patterns:
 
     def __init__(self, data: LanguageData) -> None:
         self.datelines = tuple(re.compile(source) for source in data.datelines)
-        self.credits = (
-            re.compile("|".join(f"(?:{s})" for s in data.credits), re.I) if data.credits else None
-        )
-        self.setup = (
-            re.compile("|".join(f"(?:{s})" for s in data.setup_cues), re.I)
-            if data.setup_cues
-            else None
-        )
+        self.credits = alternation(data.credits)
+        self.setup = alternation(data.setup_cues)
 
 
 @per_language

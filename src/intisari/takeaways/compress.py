@@ -225,7 +225,7 @@ def compress(
         return _apply(sentence, deleted, deletion, kept_span)
 
     if data.drop_asides or _kept_words(sentence, deleted) > ASIDE_FREE_WORDS:
-        for deletion in _asides(sentence, data):
+        for deletion in _asides(sentence):
             cut(deletion)
     clauses: list[_Clause] | None = None
     for rule in (_asides, _dashed, _attributions, _appositives, _leading, _secondary):

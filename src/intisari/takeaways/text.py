@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from intisari.language.data import RELATED_LINK_CUES, RELATED_LINK_WORDS
-from intisari.language.model import LanguageData, may_match, per_language
+from intisari.language.model import LanguageData, alternation, may_match, per_language
 
 __all__ = [
     "MAX_TAKEAWAY_WORDS",
@@ -105,6 +105,4 @@ def _has_cue(sentence: str) -> bool:
 @per_language
 def _noise_pattern(data: LanguageData) -> re.Pattern[str] | None:
     """The language's noise-line patterns as one alternation: one match call, not twelve."""
-    if not data.noise_lines:
-        return None
-    return re.compile("|".join(f"(?:{source})" for _, source in data.noise_lines), re.I)
+    return alternation(source for _, source in data.noise_lines)

@@ -113,7 +113,6 @@ DATA = replace(
     checked_label="Mit dem Artikel abgeglichen",
     abbreviations=ABBREVIATIONS,
     final_abbreviations=FINAL_ABBREVIATIONS,
-    number_abbreviations=frozenset({"nr"}),
     ordinal_days=True,
     stopwords=STOPWORDS,
     dangling_openers=DANGLING_OPENERS,
