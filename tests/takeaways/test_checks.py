@@ -296,6 +296,8 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         ("en", "Now some residents say they will try to oust the mayor, too."),
         ("en", "Modern server-rendered applications behave very differently."),
         ("en", "Back then, the plant employed 3,000 people."),
+        # A stage direction after a set-up question (nj.com among the shared pages).
+        ("en", "Enter South Dakota to throw down the gauntlet."),
     ],
 )
 def test_back_references_are_caught(lang: str, sentence: str) -> None:

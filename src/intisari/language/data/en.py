@@ -178,6 +178,11 @@ REFERRING_OPENERS = frozenset(
     # outside the shared set: the box had no first), "The latter is made heavier ...".
     # Not "the former", which mostly means "ex-" ("The former frat member ...": cnn.tune).
     | {f"the {ordinal}" for ordinal in ("second", "third", "fourth", "fifth", "latter")}
+    # "Enter South Dakota to throw down the gauntlet." (nj.com among the shared pages,
+    # after "Remember New Jersey's epic quest to find a state slogan?"): a stage
+    # direction bringing on what the set-up before waited for, or a form's "Enter your
+    # e-mail"; neither says anything alone. No cnn.tune sentence opens so.
+    | {"enter"}
 )
 
 #: Times said from today that open with a dangling word ("this", "these", "so"): "This
