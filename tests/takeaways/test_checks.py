@@ -156,6 +156,10 @@ def test_story_sentences_are_not_datelines_or_credits(lang: str, sentence: str) 
         # outside the shared set).
         ("en", "If you open a PR with hundreds of lines of code that an agent produced for "
          "you."),
+        # The outlet credited and nothing else: what it reported is the sentence before
+        # (IndoSum, a reader's report).
+        ("id", "Seperti dilansir Inautonews, Selasa (18/10)."),
+        ("id", "Seperti dilansir Reuters."),
     ],
 )
 def test_fragments_are_caught(lang: str, sentence: str) -> None:
@@ -172,6 +176,9 @@ def test_fragments_are_caught(lang: str, sentence: str) -> None:
         ("id", "Apabila proses tersebut telah dilalui maka pemerintah pusat akan mengganti lahan."),
         ("id", "DEPRESI jadi satu momok yang wajib diwaspadai siapa saja."),
         ("id", "Ketua DPR RI Puan Maharani membuka Sidang Paripurna DPR."),
+        # An outlet credited before what it reported.
+        ("id", "Seperti dilansir Reuters, Selasa (18/10), Google menutup kantornya di Beijing."),
+        ("id", "Dilansir Reuters bahwa Google akan menutup kantornya di Beijing."),
         ("en", "Because of the rain, the game between the Steelers and the Browns was delayed."),
         ("en", "iPhone sales rose 5 percent in the last quarter, Apple said."),
         ("en", "“We must improve the management of peatlands,” he emphasized."),
@@ -296,6 +303,12 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         ("en", "Now some residents say they will try to oust the mayor, too."),
         ("en", "Modern server-rendered applications behave very differently."),
         ("en", "Back then, the plant employed 3,000 people."),
+        # The conclusion of what came before, inside a quotation too (IndoSum, a reader's
+        # report); the first of the points a sentence before announced (cnn.tune).
+        ("id", "“Jadi, gak ada barter politik, karena dipilihnya itu atas dasar "
+         "pertimbangannya,” tegas Mahyudin."),
+        ("id", "Jadi mi dan kuah menyatu."),
+        ("en", "First, Rauner has a problem."),
         # A stage direction after a set-up question (nj.com among the shared pages).
         ("en", "Enter South Dakota to throw down the gauntlet."),
     ],

@@ -43,7 +43,13 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from intisari.language.data.common import DATELINE_WINDOW, LINK
-from intisari.language.model import LanguageData, alternation, may_match, per_language
+from intisari.language.model import (
+    LanguageData,
+    alternation,
+    may_match,
+    month_names,
+    per_language,
+)
 from intisari.takeaways.text import (
     MIN_CONTENT_CHARS,
     OPENING_CHARS,
@@ -124,6 +130,11 @@ REFERRING_WINDOW = 4
 #: IndoSum 0.2 ROUGE-1 (3 takeaways, first 1,000 articles, shipped model), up to 6 words
 #: 0.07, and the quality floors hold only with 6.
 REFERRING_PHRASE_WORDS = 6
+#: A sentence opened by one of ``source_openers`` with no comma and at most this many
+#: words only credits the outlet: the opener (two words at most) and a name of up to two
+#: ("Seperti dilansir Reuters.", "Dikutip dari Kompas TV."); a longer one goes on to say
+#: what was reported ("Dilansir Reuters bahwa ...").
+CREDIT_ALONE_WORDS = 5
 #: A word this long or longer that begins with one of ``predicate_prefixes`` is a verb
 #: ("dilakukan"); shorter ones are nouns and particles as often ("dia", "meja").
 PREDICATE_PREFIX_MIN_CHARS = 5
@@ -416,6 +427,8 @@ def is_fragment(text: str, data: LanguageData) -> bool:
     - it opens with one of the language's ``fragment_openers`` ("Mulai dari ...");
     - it opens with one of its ``subordinators`` ("Karena ...") and holds no main clause:
       no comma and none of ``clause_links`` after the opening word ("maka");
+    - it only credits the outlet the story was taken from ("Seperti dilansir Inautonews,
+      Selasa (18/10).": ``_credit_alone``);
     - it is an aside in brackets from start to end ("(Besecker does not currently supply
       Whole Foods.)": a remark on the sentence before, seattletimes.com);
     - every word of it starts in upper case: a label of names, numbers and dates, not a
@@ -443,6 +456,8 @@ def is_fragment(text: str, data: LanguageData) -> bool:
         return True
     if opening[0] in data.fragment_openers or " ".join(opening) in data.fragment_openers:
         return True
+    if data.source_openers and opens_with(opening, data.source_openers):
+        return _credit_alone(stripped, data)
     if opening[0] in data.subordinators:
         # "Meski demikian ..." points back (``refers_back``) but is whole.
         if opening[1:2] and opening[1] in data.demonstratives:
@@ -452,6 +467,22 @@ def is_fragment(text: str, data: LanguageData) -> bool:
             return True
         return "," not in rest[0] and not any(w in data.clause_links for w in words(rest[0]))
     return False
+
+
+def _credit_alone(text: str, data: LanguageData) -> bool:
+    """Does ``text``, opened by one of the language's ``source_openers``, credit its
+    outlet and say nothing else: "Seperti dilansir Inautonews, Selasa (18/10)." (IndoSum,
+    a reader's report: what was reported is the sentence before). After the first comma
+    only a day, a month or numbers may stand; with no comma, only the outlet's name
+    ("Seperti dilansir Reuters."), not a clause ("Dilansir Reuters bahwa ...")."""
+    head, comma, tail = text.partition(",")
+    if not comma:
+        return len(words(head)) <= CREDIT_ALONE_WORDS
+    rest = words(tail)
+    months = month_names(data)
+    return all(
+        word in data.weekdays or word in months or word[:1].isdigit() for word in rest
+    )
 
 
 def _ends_whole(text: str) -> bool:

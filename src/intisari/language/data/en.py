@@ -678,8 +678,12 @@ DATA = LanguageData(
     scene_prepositions=SCENE_PREPOSITIONS,
     referring_openers=REFERRING_OPENERS,
     # "Second, the Fed will reinvest maturing ... MBS" (businessinsider.com, a page
-    # outside the shared set): the second of points the article listed before.
-    enumerators=frozenset("second third fourth fifth secondly thirdly fourthly lastly".split()),
+    # outside the shared set): the second of points the article listed before. "First,
+    # Rauner has a problem." (cnn.tune, a reader's report): the first of the points a
+    # sentence before announced ("... for two reasons.").
+    enumerators=frozenset(
+        "first firstly second third fourth fifth secondly thirdly fourthly lastly".split()
+    ),
     time_phrases=TIME_PHRASES,
     anaphors=ANAPHORS,
     anaphor_exceptions=ANAPHOR_EXCEPTIONS,
