@@ -17,7 +17,7 @@ from intisari.checking.model import load_checker
 from intisari.document import Document, Sentence
 from intisari.errors import InputError, InputTooShort, LlmNotConfigured
 from intisari.ingest import load
-from intisari.ingest.clean import clean_normalized, normalize
+from intisari.ingest.clean import clean_normalized, normalize, one_line
 from intisari.ingest.prose import check_prose
 from intisari.ingest.records import check_record
 from intisari.language.detect import Language, detect_language
@@ -147,6 +147,7 @@ def read_article(
     """Stages 1-4, shared by ``summarize`` and ``verify``: the cleaned, segmented article."""
     # 1. Ingest: text, HTML or URL becomes raw story text with a title and declared language.
     raw = load(text=text, html=html, url=url, title=title, lang=lang, options=options)
+    text_only = html is None and url is None and raw.source is None
 
     # 2. Language: declared wins, then the page's, else detected; it decides every rule below.
     # Read from normalised text: zero-width characters inside words ("Mos\u200bkow") would
@@ -156,11 +157,18 @@ def read_article(
 
     # 3. Clean: cut related links, notices, bylines, the dateline; remember what was cut.
     cleaned = clean_normalized(text, language.data, title=raw.title)
+    headline = raw.headline
+    if text_only and title is None and headline is not None and any(
+        cut.reason != "title" and one_line(cut.text) == headline for cut in cleaned.removed
+    ):
+        # The first line of a text looked like a headline, and cleaning cut it as what it
+        # is: a byline ("Laporan Wartawan Tribunnews.com, Rina Ayu") or a dateline.
+        headline = None
 
     # 4. Segment into paragraphs and sentences, by offsets into the cleaned text; refuse
     # what is not news prose (a config file, code, a table, a list of links), then what
     # is too short to summarize.
-    document = build_document(cleaned.text, raw.headline, language, raw.headings)
+    document = build_document(cleaned.text, headline, language, raw.headings)
     check_prose(document.text, [sentence.text for sentence in document.sentences],
                 options.min_words)
     # Split no further than needed to know (a long article is not split word by word).
@@ -171,7 +179,7 @@ def read_article(
         )
 
     source = None if raw.source is None else SourceInfo(**asdict(raw.source))
-    return ReadArticle(document, [*raw.removed, *cleaned.removed], raw.headline, source)
+    return ReadArticle(document, [*raw.removed, *cleaned.removed], headline, source)
 
 
 def verify(

@@ -202,6 +202,11 @@ def test_notices_footers_prompts_and_bylines_go(noise: str, reason: str, rules) 
         "Pilih presiden yang jujur, kata Jokowi kepada warga di Solo.",
         "Cek kesehatan gratis digelar di Puskesmas Cibinong pada Senin.",
         "Laporan keuangan perusahaan itu diperiksa auditor independen.",
+        "Komentar itu memicu kemarahan warganet di media sosial.",
+        "The comments drew criticism from both parties on Monday.",
+        "Halaman rumah warga terendam banjir setinggi 50 sentimeter.",
+        "Topik yang dibahas dalam rapat itu adalah kenaikan harga BBM.",
+        "Pantauan BMKG menunjukkan hujan lebat akan turun hingga Sabtu.",
     ],
 )
 def test_a_story_sentence_merely_containing_such_words_stays(sentence: str) -> None:
@@ -595,6 +600,13 @@ def test_a_story_paragraph_above_a_dateline_like_opening_keeps_both() -> None:
         ("Protesters gathered outside the court on Monday. Getty Images", EN),
         ("Photo: NASA/JPL-Caltech", EN),
         ("Demonstrators march in Hong Kong. REUTERS/Tyrone Siu", EN),
+        # An outlet's own photographer, and kompas.com's gallery link.
+        ("Pengendara antre di SPBU Pertamina di Jakarta, Jumat (2/9/2022). "
+         "(KOMPAS.com/KRISTIANTO PURNOMO)", ID),
+        ("Suasana sidang paripurna DPR di Senayan. (Tribunnews.com/Jeprima)", ID),
+        ("Petugas memeriksa penumpang di Bandara Soekarno-Hatta. (CNN Indonesia/Adhi "
+         "Wicaksono)", ID),
+        ("Lihat Foto", ID),
     ],
 )
 def test_captions_and_photo_credits_go(line: str, rules) -> None:
@@ -623,6 +635,23 @@ def test_captions_and_photo_credits_go(line: str, rules) -> None:
         ("Copyright @ 2025 Media Group - mediaindonesia. All Rights Reserved", "site-footer", ID),
         ("http://snmptn.unair.ac.id", "related-link", ID),
         ("Selasa 16 Jun 2015, 14:05 WIB", "byline", ID),
+        # The page's controls copied with a story pasted as text (detik.com, kompas.com).
+        ("Lanjutkan Membaca", "navigation", ID),
+        ("Halaman selanjutnya", "navigation", ID),
+        ("Halaman: 1 2", "navigation", ID),
+        ("1 2 3 Selanjutnya »", "navigation", ID),
+        ("Tags: BMKG cuaca ekstrem hujan lebat", "navigation", ID),
+        ("Topik: Cuaca Ekstrem", "navigation", ID),
+        ("Salin link", "navigation", ID),
+        ("Tonton juga: Detik-detik Banjir Bandang Terjang Garut", "related-link", ID),
+        ("Pantau terus perkembangan cuaca melalui aplikasi InfoBMKG.", "site-prompt", ID),
+        ("Continue reading", "navigation", EN),
+        ("Share this article", "navigation", EN),
+        ("Page 2 of 3", "navigation", EN),
+        ("Tags: Congress, Senate, Budget", "navigation", EN),
+        # A player's marker left in the text (detik.com, cnnindonesia.com).
+        ("[Gambas:Video 20detik]", "video", ID),
+        ("[Gambas:Instagram]", "video", ID),
         # The publisher speaking of the article (slate.com).
         ("Correction, Nov. 15, 2019: This article originally misidentified the first "
          "publisher of John M. Ford’s novel Web of Angels. It was Pocket, not Tor.",

@@ -17,7 +17,7 @@ from intisari.errors import (
     UndecodableInput,
 )
 from intisari.ingest.records import check_record, parse_record
-from intisari.ingest.text import decode, split_title
+from intisari.ingest.text import decode, first_line_title
 from intisari.options import DEFAULT_OPTIONS, Options
 
 STORY = (
@@ -29,10 +29,20 @@ HEADLINE = "Bandung Resmikan Jalur Sepeda Baru"
 
 
 def test_a_short_first_line_without_a_period_is_the_title() -> None:
-    assert split_title(f"{HEADLINE}\n\n{STORY}") == (HEADLINE, f"\n{STORY}")
+    assert first_line_title(f"{HEADLINE}\n\n{STORY}") == HEADLINE
     summary = intisari.summarize(text=f"{HEADLINE}\n\n{STORY}")
     assert summary.title == HEADLINE
     assert HEADLINE not in summary.text
+    assert [(cut.text, cut.reason) for cut in summary.removed] == [(HEADLINE, "title")]
+
+
+def test_a_byline_on_the_first_line_is_cut_and_is_no_title() -> None:
+    """A tribunnews.com story pasted with the reporter's line above it."""
+    byline = "Laporan Wartawan Tribunnews.com, Rina Ayu"
+    summary = intisari.summarize(text=f"{byline}\n\n{STORY}")
+    assert summary.title is None
+    assert byline not in summary.text
+    assert (byline, "byline") in [(cut.text, cut.reason) for cut in summary.removed]
 
 
 @pytest.mark.parametrize(
@@ -40,7 +50,7 @@ def test_a_short_first_line_without_a_period_is_the_title() -> None:
     [STORY, f"Bandung meresmikan jalur sepeda.\n{STORY}", f"{HEADLINE}", f"Kata dia:\n{STORY}"],
 )
 def test_other_first_lines_are_story(text: str) -> None:
-    assert split_title(text) == (None, text)
+    assert first_line_title(text) is None
 
 
 def test_a_given_title_wins() -> None:

@@ -9,7 +9,7 @@ from intisari.ingest.clean import one_line
 from intisari.ingest.html import extract, looks_like_html
 from intisari.ingest.metadata import PageSource, strip_site_name
 from intisari.ingest.sources import fetch_article, one_source
-from intisari.ingest.text import check_text, split_title
+from intisari.ingest.text import check_text, first_line_title
 from intisari.language.detect import is_known_code
 from intisari.options import Options
 from intisari.result import Removed
@@ -82,7 +82,7 @@ def load(
     assert text is not None
     check_text(text, options.max_input_bytes)
     if title is None:
-        title, text = split_title(text)
+        title = first_line_title(text)
     clean_title = _title(title)
     return RawArticle(text, clean_title, lang, headline=clean_title)
 

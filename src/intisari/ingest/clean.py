@@ -231,7 +231,7 @@ def clean_normalized(
             removed.append(Removed(text=line, reason="caption"))
             continue
         # The headline above the body, perhaps under a date or a rubric the page put first.
-        if title and len(kept) <= MAX_TEASER_PARAGRAPHS and bare == title.strip():
+        if title and len(kept) <= MAX_TEASER_PARAGRAPHS and bare == title.strip(_MARKUP_EDGES):
             removed.append(Removed(text=line, reason="title"))
             continue
         line = _cut_inline(line, rules, removed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from intisari.errors import InputTooLarge, UndecodableInput
 
-__all__ = ["check_size", "check_text", "decode", "split_title"]
+__all__ = ["check_size", "check_text", "decode", "first_line_title"]
 
 #: A first line longer than this is a paragraph, not a headline.
 MAX_TITLE_WORDS = 25
@@ -49,8 +49,13 @@ def check_text(value: str, max_bytes: int) -> bytes:
     return encoded
 
 
-def split_title(text: str) -> tuple[str | None, str]:
-    """A short first line with no final period, followed by more text, is the headline."""
+def first_line_title(text: str) -> str | None:
+    """A short first line with no final period, followed by more text, may be the headline.
+
+    Only may: the line stays in the text, and cleaning, which knows the language, decides.
+    It cuts a headline as the title, and a byline or a dateline pasted above the story
+    ("Laporan Wartawan Tribunnews.com, Rina Ayu") as what it is, which is then no title
+    (``pipeline.read_article``)."""
     stripped = text.lstrip()
     first, sep, rest = stripped.partition("\n")
     first = first.strip()
@@ -61,5 +66,5 @@ def split_title(text: str) -> tuple[str | None, str]:
         and len(first.split()) <= MAX_TITLE_WORDS
         and not first.endswith((".", "!", "?", ":", ",", ";", '"', "”"))
     ):
-        return first, rest
-    return None, text
+        return first
+    return None

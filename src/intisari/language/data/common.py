@@ -107,11 +107,17 @@ CREDITS: tuple[str, ...] = (
     r"\b(?:ap|afp|reuters|epa|xinhua|antara)\s+(?:photo|foto)\b",
     r"\b(?:reuters|afp|epa)/\s*[A-Z]",
     r"\b(?:shutterstock|istockphoto)\b",
+    # An outlet's own photographer after its domain or its name and a slash, in brackets
+    # closing a caption: "(KOMPAS.com/KRISTIANTO PURNOMO)", "(Tribunnews.com/Jeprima)",
+    # "(CNN Indonesia/Adhi Wicaksono)" (kompas.com, tribunnews.com, cnnindonesia.com today).
+    r"\(\s*[\w-]+\.(?:com|co\.id|id|net|tv)/[^()/\n]{2,40}\)",
+    r"\(\s*cnn indonesia/[^()/\n]{2,40}\)",
 )
 #: Every ``CREDITS`` match holds one of these, once lower-cased ("epa" alone would be in
 #: "kepada", "depan", "cepat": every line would be searched).
 CREDIT_TRIGGERS: tuple[str, ...] = (
     "foto", "photo", "getty", "reuters/", "afp/", "epa/", "shutterstock", "istockphoto",
+    ".com/", ".id/", ".net/", ".tv/", "cnn indonesia/",
 )
 
 #: An e-mail address: the local part, "@", a domain of two to five labels.

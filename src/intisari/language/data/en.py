@@ -341,6 +341,17 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
         rf".{{0,{common.MAX_NOTE_CHARS}}}",
     ),
     ("advertisement", r"(advertisement|advertising|sponsored( content)?|story continues below)"),
+    # The page's controls, copied with a story pasted as text: "Continue reading", "Share
+    # this article", "Comments", "Page 2 of 3", "Tags: Congress, Senate, Budget". Whole
+    # lines only, and a tag list holds no sentence's end.
+    (
+        "navigation",
+        r"(continue reading|keep reading|next page|previous page|next|previous"
+        r"|share( this( article| story| page)?)?|copy link|comments?"
+        r"|(print|email) this (article|story|page))\s*[»>›]?",
+    ),
+    ("navigation", r"(page\s*:?\s*)?(\d+\s*)+(of \d+)?(next)?\s*[»>›]?"),
+    ("navigation", r"(tags?|topics?|filed under|related topics)\s*:[^.!?]{0,120}"),
     ("site-prompt", r"(sign up|subscribe)\b.{0,80}(newsletter|updates|email)\b.*"),
     ("site-prompt", r"(follow us|follow .{1,30} on (twitter|x|facebook|instagram))\b.*"),
     # Calls to comment: "Leave a comment and let us know what your favorite gadget of

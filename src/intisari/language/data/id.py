@@ -294,7 +294,8 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     # "Baca: X", "SIMAK JUGA - X", "[Baca Juga: X]", "Baca selengkapnya: X".
     (
         "related-link",
-        r"[\[(]?\s*(baca|lihat|simak|cek|klik)(\s+(juga|pula|selengkapnya|berita\s+\w+))?"
+        r"[\[(]?\s*(baca|lihat|simak|cek|klik|tonton|saksikan)"
+        r"(\s+(juga|pula|selengkapnya|berita\s+\w+))?"
         r"\s*(:|[\-–—|»>]+\s).*",
     ),
     # Without a separator only in capitals ("MEMBACA X", "BACA JUGA X") or as a headline,
@@ -319,7 +320,7 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
         "site-prompt",
         r"((yuk|ayo|mari|jangan lupa)\b,?\s*)?"
         r"(dapatkan|ikuti|gabung|bergabung|follow|download|unduh|klik|simak|pilih|baca|cek"
-        r"|kunjungi|berlangganan)\b.{0,80}"
+        r"|kunjungi|berlangganan|pantau)\b.{0,80}"
         r"\b(update|berita|informasi|kami|google news|whatsapp|telegram|aplikasi|saluran"
         r"|channel|ponselmu|di sini|instagram)\b.*",
     ),
@@ -327,6 +328,23 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     # komentar di bawah."
     ("site-prompt", r".{0,120}\bdi kolom komentar\b.*"),
     ("advertisement", r"(advertisement|iklan|scroll to continue with content|sponsored)"),
+    # The page's controls, copied with a story pasted as text: "Lanjutkan Membaca",
+    # "Halaman selanjutnya", "Halaman: 1 2", "1 2 3 Selanjutnya", "Tags: BMKG cuaca",
+    # "Topik: Cuaca Ekstrem", "Bagikan", "Salin link", "Komentar" (detik.com, kompas.com,
+    # cnnindonesia.com today). Whole lines only, and a tag list holds no sentence's end.
+    (
+        "navigation",
+        r"(lanjutkan membaca|baca selengkapnya|selengkapnya|halaman (selanjutnya|berikutnya"
+        r"|sebelumnya)|(berita |artikel )?(selanjutnya|berikutnya|sebelumnya)|bagikan"
+        r"|salin (link|tautan)|komentar)\s*[»>›]?",
+    ),
+    ("navigation", r"(halaman\s*:?\s*)?(\d+\s*)+(selanjutnya|berikutnya)?\s*[»>›]?"),
+    ("navigation", r"(tags?|topik|kata kunci|tag terkait)\s*:[^.!?]{0,120}"),
+    # Where a page embeds a photo gallery or a player: kompas.com's "Lihat Foto" over each
+    # photo, and the "[Gambas:Video 20detik]", "[Gambas:Instagram]" markers detik.com and
+    # cnnindonesia.com leave in the text of their stories.
+    ("caption", r"lihat foto"),
+    ("video", r"\[\s*gambas\s*:[^\]]{0,60}\]"),
     # Site footers: "DailySocial.id adalah portal berita ...", "Artikel ini telah tayang di
     # Kompas.com ...", "Naskah ini bisa dibaca juga di Tabloid BOLA edisi 2.796."
     ("site-footer", r"\S+\.(id|com|co\.id|net|tv)\s+(adalah|merupakan)\s+(portal|situs|media)\b.*"),
