@@ -451,11 +451,11 @@ class LanguageData:
     #: Regular-expression alternatives (case ignored) for a sentence that sends the reader
     #: elsewhere ("Baca juga ...", "Read more: ...", "Click here"). Every language's are
     #: tried on every sentence (``language.data.RELATED_LINK_CUES``): a page in one
-    #: language carries another's prompts as readily as its own.
-    related_link_cues: tuple[str, ...] = ()
-    #: Lower-cased words of which every ``related_link_cues`` match holds one: a sentence
-    #: holding none is not searched (almost every sentence).
-    related_link_words: tuple[str, ...] = ()
+    #: language carries another's prompts as readily as its own. Each comes after the
+    #: lower-cased words (between spaces) of which every match of it holds one: a
+    #: sentence is searched only for the cues whose words it holds (almost every sentence
+    #: holds none; one holding "take" is not searched for "Baca juga").
+    related_link_cues: tuple[tuple[str, str], ...] = ()
     #: Words an automatic box aims at where no sizer decides (``takeaways.select``). The
     #: box grows until it reaches the budget, so the last sentence overshoots it by about
     #: half a sentence: the best budget, by 5-fold cross-validated ROUGE-1 on the tune

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from intisari.language.data import RELATED_LINK_CUES, RELATED_LINK_WORDS
-from intisari.language.model import LanguageData, alternation, may_match, per_language
+from intisari.language.data import RELATED_LINK_CUES
+from intisari.language.model import CASE_FOLDED, LanguageData, alternation, per_language
 
 __all__ = [
     "MAX_TAKEAWAY_WORDS",
@@ -97,9 +97,38 @@ def is_boilerplate(sentence: str, data: LanguageData) -> bool:
 
 
 def _has_cue(sentence: str) -> bool:
-    return may_match(sentence, RELATED_LINK_WORDS) and (
-        RELATED_LINK_CUES.search(sentence) is not None
+    """Does ``sentence`` hold one of ``RELATED_LINK_CUES``? It is searched only for the
+    cues whose words it holds: a story's sentence holding any of their words ("take",
+    "found", "berikut") holds one or two, and searching it for all the cues at once cost
+    some 90 us, more than the selector's other checks of it together."""
+    lowered = sentence.lower()
+    # A ``CASE_FOLDED`` character may stand for a letter of any word: every cue is searched.
+    folded = not sentence.isascii() and any(map(lowered.__contains__, CASE_FOLDED))
+    return any(
+        (folded or word in lowered) and pattern.search(sentence) is not None
+        for word, pattern in _CUES_BY_WORD
     )
+
+
+def _cues_by_word() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each word of ``RELATED_LINK_CUES``, with the cues whose matches may hold it as one
+    pattern. A cue must name a word: one without would never be searched."""
+    if any(not held.split() for held, _ in RELATED_LINK_CUES):
+        raise ValueError("every related-link cue needs the words its matches hold")
+    words = dict.fromkeys(word for held, _ in RELATED_LINK_CUES for word in held.split())
+    return tuple(
+        (word, pattern)
+        for word in words
+        if (
+            pattern := alternation(
+                source for held, source in RELATED_LINK_CUES if word in held.split()
+            )
+        )
+        is not None
+    )
+
+
+_CUES_BY_WORD = _cues_by_word()
 
 
 @per_language

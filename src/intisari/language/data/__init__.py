@@ -6,7 +6,6 @@ naming it in ``LANGUAGES``. Nothing in these modules runs; they only describe.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from intisari.language.data import common, de, en, generic, id, ms
@@ -19,7 +18,6 @@ __all__ = [
     "GENERIC",
     "LANGUAGES",
     "RELATED_LINK_CUES",
-    "RELATED_LINK_WORDS",
     "LanguageData",
 ]
 
@@ -57,12 +55,11 @@ def _with_everyone_s_notices(data: LanguageData) -> LanguageData:
 
 #: A sentence that sends the reader elsewhere, in any language with rules, or holds an
 #: address: what cleaning should have cut, looked for in every sentence whatever its
-#: language (``takeaways.text.is_boilerplate``), with the words every match holds.
-_CUES = (*(cue for data in _WITH_RULES for cue in data.related_link_cues), *common.ADDRESS_CUES)
-RELATED_LINK_CUES = re.compile("|".join(_CUES), re.I)
-RELATED_LINK_WORDS = (
-    *(word for data in _WITH_RULES for word in data.related_link_words),
-    *common.ADDRESS_CUE_WORDS,
+#: language (``takeaways.text.is_boilerplate``). Each cue's source comes after the words
+#: every match of it holds (``LanguageData.related_link_cues``).
+RELATED_LINK_CUES: tuple[tuple[str, str], ...] = (
+    *(cue for data in _WITH_RULES for cue in data.related_link_cues),
+    *common.ADDRESS_CUES,
 )
 
 #: Languages with full rules (cleaning, segmentation, dangling-reference checks, notice).

@@ -172,9 +172,9 @@ TRAILERS: tuple[tuple[str, str], ...] = (
 #: A URL or an e-mail address. The e-mail's local part starts where a run of its
 #: characters starts (the lookbehind), so a long word is read once, not from every letter.
 #: Story text never holds these, in any language: a bare address or a social handle
-#: (``RELATED_LINK_CUES`` adds them to the languages' own cues), with the words each holds.
-ADDRESS_CUES = (r"https?://", r"www\.", r"(?:^|\s)@\w")
-ADDRESS_CUE_WORDS = ("http", "www", "@")
+#: (``RELATED_LINK_CUES`` adds them to the languages' own cues), each after the words it
+#: holds (as ``LanguageData.related_link_cues``).
+ADDRESS_CUES = (("http", r"https?://"), ("www", r"www\."), ("@", r"(?:^|\s)@\w"))
 
 LINK = (
     r"\bhttps?://\S|\bwww\.\w"

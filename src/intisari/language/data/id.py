@@ -588,36 +588,37 @@ DATA = LanguageData(
     ),
     learned_box_size=True,
     related_link_cues=(
-        r"\b(baca|lihat|simak)\s+(juga|pula)\b",
+        ("baca lihat simak", r"\b(baca|lihat|simak)\s+(juga|pula)\b"),
         # "Informasi selengkapnya dapat dilihat di artikel ini": a pointer, not a fact.
-        r"\bselengkapnya\s+(dapat|bisa)\s+(dilihat|dibaca|disimak|ditemukan)\s+di\b",
+        (
+            "selengkapnya",
+            r"\bselengkapnya\s+(dapat|bisa)\s+(dilihat|dibaca|disimak|ditemukan)\s+di\b",
+        ),
         # The writer greeting the reader ("Selamat datang di ..."): a flourish, not a point.
-        r"^\W*selamat\s+datang\s+(kembali\s+)?di\b",
+        ("datang", r"^\W*selamat\s+datang\s+(kembali\s+)?di\b"),
         # The writer telling the reader what to do ("Coba bandingkan dengan musim lalu.",
         # "Coba kunjungi toko buku, ..."; IndoSum): the point is in what follows.
-        r"^\W*coba\s+\w",
+        ("coba", r"^\W*coba\s+\w"),
         # A pointer to a list the box does not show: "Untuk menyiasatinya, simak beberapa
         # tips berikut ...", "Simak rangkumannya dari kumparan (kumparan.com) berikut
         # ini.", "... boleh berbahagia dengan kabar berikut ini." ("berikutnya", the next
         # one, is a fact: "... di pertemuan berikutnya.").
-        r"\b(simak|lihat|cek|intip)\b[^.!?]{0,80}\bberikut\b(?!nya)",
-        r"\bsebagai berikut\W*$",
+        ("berikut", r"\b(simak|lihat|cek|intip)\b[^.!?]{0,80}\bberikut\b(?!nya)"),
+        ("berikut", r"\bsebagai berikut\W*$"),
         # The lead-in to a list ("Berikut rangkuman kumparan ...", "Dilansir dari
         # boldsky.com, berikut adalah manfaat super sehatnya.", "... lima hal sederhana
         # berikut ini, agar ...", after a date in brackets): it points to what the box
         # does not show. Not "berikut" alone inside a sentence: "..., berikut barang
         # bukti ..." is "along with".
-        r"^\W*berikut\b(?!nya)",
-        r"\)\s*berikut\b(?!nya)",  # "Dikutip dari tumbuk, Selasa (17/10/2017) berikut ..."
-        r"\bberikut\s+ini\b",
-        r",\s*berikut\s+adalah\b",
+        ("berikut", r"^\W*berikut\b(?!nya)"),
+        # "Dikutip dari tumbuk, Selasa (17/10/2017) berikut ..."
+        ("berikut", r"\)\s*berikut\b(?!nya)"),
+        ("berikut", r"\bberikut\s+ini\b"),
+        ("berikut", r",\s*berikut\s+adalah\b"),
         # The outlet announcing the list it compiled ("CNNIndonesia.com merangkum
         # beberapa peraturan ...", "kumparan merangkum beberapa hal menarik ..."): the
         # list is the story, the announcement is not.
-        r"\bmerangkum\s+(beberapa|sejumlah)\b",
-    ),
-    related_link_words=(
-        "baca", "lihat", "simak", "selengkapnya", "datang", "coba", "berikut", "merangkum"
+        ("merangkum", r"\bmerangkum\s+(beberapa|sejumlah)\b"),
     ),
     word_budget=50,
 )
