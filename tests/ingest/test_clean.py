@@ -646,6 +646,8 @@ def test_captions_and_photo_credits_go(line: str, rules) -> None:
         ("Tonton juga: Detik-detik Banjir Bandang Terjang Garut", "related-link", ID),
         ("Pantau terus perkembangan cuaca melalui aplikasi InfoBMKG.", "site-prompt", ID),
         ("Continue reading", "navigation", EN),
+        ("^ Pezzotti, Nicola; Lelieveldt, Boudewijn P. F.; van der Maaten, Laurens (2017).",
+         "related-link", EN),
         ("Share this article", "navigation", EN),
         ("Page 2 of 3", "navigation", EN),
         ("Tags: Congress, Senate, Budget", "navigation", EN),

@@ -251,6 +251,24 @@ def test_a_german_day_s_period_and_short_forms_end_no_sentence() -> None:
     ]
 
 
+def test_a_german_ordinal_after_an_article_or_a_preposition_ends_no_sentence() -> None:
+    # Pages outside the shared set (trafilatura's test pages) had bullets cut there.
+    text = (
+        "Das Bohnenviertel entstand als erstes Wohnquartier im 15. Jahrhundert außerhalb "
+        "der Stadtmauer. Da baumelte vom Balkon im 4. Stock eines Altbaus eine Schnur. "
+        "Im Jahr des 10. Jubiläums der Lizenzen wird es spannend. Die Zahl der Toten stieg "
+        "bis 2015. Die Suche geht weiter."
+    )
+    assert split(text, DE) == [
+        "Das Bohnenviertel entstand als erstes Wohnquartier im 15. Jahrhundert außerhalb "
+        "der Stadtmauer.",
+        "Da baumelte vom Balkon im 4. Stock eines Altbaus eine Schnur.",
+        "Im Jahr des 10. Jubiläums der Lizenzen wird es spannend.",
+        "Die Zahl der Toten stieg bis 2015.",
+        "Die Suche geht weiter.",
+    ]
+
+
 def test_a_number_before_another_word_still_ends_a_german_sentence() -> None:
     assert split("Die Zahl der Toten stieg auf 25. Die Suche geht weiter.", DE) == [
         "Die Zahl der Toten stieg auf 25.",

@@ -15,6 +15,7 @@ from intisari.takeaways.checks import (
     is_question,
     quote_marks,
     quotes_unbalanced,
+    rebuts,
     refers_back,
     says_little,
     sets_up,
@@ -589,3 +590,23 @@ def test_a_quotation_of_a_few_words_and_its_speaker_says_too_little(sentence: st
 )
 def test_a_quotation_that_says_enough_or_stands_in_a_statement_is_kept(sentence: str) -> None:
     assert not says_little(sentence)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "rejects"),
+    [
+        ("de", "Von wegen!", True),
+        ("de", "Nicht so in Brandenburg.", True),
+        ("de", "Nicht so schnell wie erwartet wuchs die Stadt.", False),
+        ("en", "Think again.", True),
+        ("en", "Wrong-way driver kills two on the interstate.", False),
+        ("id", "Belum tentu.", True),
+        ("id", "Belum tentu dia datang ke Jakarta besok.", False),
+        ("id", "Sebaliknya, harga beras turun di Jawa Timur.", False),
+    ],
+)
+def test_a_sentence_rejecting_the_one_before_is_told_apart(
+    lang: str, sentence: str, rejects: bool
+) -> None:
+    assert rebuts(sentence, LANGUAGES.get(lang) or RELATED[lang]) is rejects
+

@@ -192,6 +192,10 @@ def test_a_clitic_does_not_hide_a_shared_word() -> None:
         ("en", "You can also hear the podcast on iTunes and on Deadline’s SoundCloud page."),
         ("en", "Listen to (and share) episode 38 of our audio podcast Deadline Big Media With "
          "David Lieberman."),
+        # An encyclopedia's hatnote (en.wikipedia.org, outside the shared set).
+        ("en", "For the Boston-based organization, see Third Sector New England."),
+        # A link's text (blog.python.org, outside the shared set).
+        ("en", "You can download Python 3.6.0 here."),
         # The page's layout (engadget.com, outside the shared set).
         ("en", "Check out a couple more screens after the break, though skipping directly "
          "to house shopping in FiOS-connected neighborhoods may make for more efficient use "
@@ -207,6 +211,8 @@ def test_promotions_inside_the_story_are_boilerplate(lang: str, sentence: str) -
     [
         ("en", "Apple has unveiled its 16-inch MacBook Pro, which starts at $2,399."),
         ("en", "Investigators found the guide rope had been cut."),
+        ("en", "You can see why the mayor wants the stadium built here."),
+        ("en", "For the first time, see-through solar panels power a whole office tower."),
         ("id", "Polisi menemukan barang bukti selengkapnya di rumah tersangka."),
         ("en", "The mayor said the city would welcome to its streets any team that won."),
         ("id", "Presiden mengucapkan selamat datang di Istana kepada para atlet."),

@@ -486,3 +486,17 @@ def test_a_sentence_that_repeats_the_headline_is_no_anchor() -> None:
     ]
     doc = build_document("\n\n".join(sentences), title, language_for("en"))
     assert _headline_sentences(doc, [0]) == []
+
+
+def test_a_view_the_next_sentence_rejects_is_no_takeaway() -> None:
+    """The opening of a German page outside the shared set: its box had stated the view
+    that the writer's "Von wegen!" rejects."""
+    sentences = [
+        "Ein Strand ist ein Strand, sagen viele Urlauber vor ihrer ersten Reise an die See.",
+        "Von wegen!",
+        "Die Ostsee bietet mehr als zwanzig sehr unterschiedliche Strände für jeden Geschmack.",
+        "Manche liegen an steilen Klippen, andere hinter breiten Dünen mit alten Kiefern.",
+    ]
+    doc = document(sentences, "de")
+    texts = [t.text for t in select_takeaways(doc, [1.0, 0.0, 0.9, 0.8], 2)]
+    assert texts == sentences[2:]

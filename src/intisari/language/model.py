@@ -119,6 +119,11 @@ class LanguageData:
     #: The language writes a day's number with a period ("am 25. Juni"): before one of
     #: ``months`` such a period ends no sentence.
     ordinal_days: bool = False
+    #: Lower-cased words after which a number with a period is an ordinal, whatever
+    #: follows it ("im 15. Jahrhundert", "vom Balkon im 4. Stock", "des 10. Jubiläums"):
+    #: that period ends no sentence. German writes ordinals so and capitalises its nouns,
+    #: so the word after the number cannot tell.
+    ordinal_leads: frozenset[str] = frozenset()
     #: Lower-cased words that open sentences often and rarely follow an abbreviation inside
     #: one ("The", "He", "How"), capitalised in the text: see ``trailing_abbreviations``.
     sentence_starters: frozenset[str] = frozenset()
@@ -186,6 +191,11 @@ class LanguageData:
     #: Lower-cased words of which every ``setup_cues`` match holds one: a sentence
     #: holding none is not searched.
     setup_triggers: tuple[str, ...] = ()
+    #: How a sentence opens that rejects what the one before it claimed (patterns, ignoring
+    #: case, matched at the sentence's start: "Von wegen!", "Nicht so in Brandenburg.",
+    #: "Think again."): that one before is a view the article argues against, never a
+    #: takeaway.
+    rebuttals: tuple[str, ...] = ()
     #: Noise inside a line: (reason, pattern) cut wherever it matches ("[Baca juga: ...]").
     inline_noise: tuple[tuple[str, str], ...] = ()
     #: Lower-cased words of which every ``inline_noise`` match holds one ("baca"): a line

@@ -76,6 +76,9 @@ _NO_PERIODS: frozenset[int] = frozenset()
 #: three dots (an ellipsis) from four (an ellipsis and a period), and a run of 10,000
 #: spaced dots is still read in linear time.
 _SPACED_DOTS_READ = 5
+#: An ordinal after one of ``ordinal_leads`` has this many digits at most: "im 15.
+#: Jahrhundert", "am 3. Oktober 1990"; a year ending a sentence ("seit 2015.") has more.
+MAX_ORDINAL_DIGITS = 3
 #: A word of the language that a period may follow at a sentence end with no capital next.
 _ORDINARY_WORD = re.compile(r"[^\W\d_]{3,}")
 #: Lines up to a blank line. "Blank" is read to the next line break only: ``\s*\n`` read
@@ -240,6 +243,14 @@ def _is_boundary(
         following.lower() in month_names(rules)
     ):
         return False  # "ab dem 25. Juni": the day's own period.
+    if (
+        rules.ordinal_leads
+        and len(word) <= MAX_ORDINAL_DIGITS
+        and word.isdigit()
+        and _word_before(text, sentence_start, at - len(before) - 1).lower()
+        in rules.ordinal_leads
+    ):
+        return False  # "im 15. Jahrhundert": an ordinal's own period.
     undotted = lowered.replace(".", "")
     if lowered in rules.abbreviations or undotted in rules.abbreviations:
         return False

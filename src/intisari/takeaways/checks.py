@@ -79,6 +79,7 @@ __all__ = [
     "person_opening",
     "quote_marks",
     "quotes_unbalanced",
+    "rebuts",
     "referring_phrase",
     "refers_back",
     "repeats",
@@ -342,6 +343,15 @@ def sets_up(text: str, data: LanguageData) -> bool:
     if pattern is None or not may_match(text, data.setup_triggers):
         return False
     return pattern.search(text) is not None
+
+
+def rebuts(text: str, data: LanguageData) -> bool:
+    """Does ``text`` open by rejecting what the sentence before it claimed
+    (``LanguageData.rebuttals``: "Von wegen!", "Nicht so in Brandenburg.": two German
+    pages outside the shared set, whose boxes stated the very view their writer went on
+    to reject)?"""
+    pattern = _patterns(data).rebuttal
+    return pattern is not None and pattern.match(text.lstrip(_LEAD)) is not None
 
 
 def is_question(text: str) -> bool:
@@ -952,6 +962,7 @@ class _Patterns:
         self.datelines = tuple(re.compile(source) for source in data.datelines)
         self.credits = alternation(data.credits)
         self.setup = alternation(data.setup_cues)
+        self.rebuttal = alternation(data.rebuttals)
 
 
 @per_language

@@ -42,6 +42,7 @@ from intisari.takeaways.checks import (
     opens_with,
     person_opening,
     quotes_unbalanced,
+    rebuts,
     referring_phrase,
     refers_back,
     said,
@@ -557,6 +558,9 @@ def _usable(document: Document, sentence: Sentence, quotation: Quotation | None)
         return False
     if sets_up(text, data):
         return False
+    following = sentence.index + 1
+    if following < len(document.sentences) and rebuts(document.sentences[following].text, data):
+        return False  # a view the next sentence rejects ("... ein Strand." "Von wegen!")
     if dateline_or_credit(text, data):
         return False
     if quotation is not None:

@@ -140,6 +140,10 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     # gives an address has more words before it.
     ("byline", rf"(?:[^\s@]+ ){{0,3}}+{_EMAIL}\.?(?: {_END_MARK})?"),
     ("site-footer", _END_MARK),
+    # A reference list's entry, opened by the caret that links back to where it is cited:
+    # "^ Pezzotti, Nicola; Lelieveldt, Boudewijn P. F.; ..." (en.wikipedia.org, a page
+    # outside the shared set: one was a bullet).
+    ("related-link", r"\^\s.*"),
     # A figure's caption, opened by its label: "Figure 3: Human runs the why loop, agent
     # runs the how loop." (martinfowler.com, a page outside the shared set, had it as a
     # bullet), "Gambar 2: ...", "Tabel 1: ...", "Abb. 1: ...".

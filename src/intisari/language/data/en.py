@@ -651,6 +651,12 @@ DATA = LanguageData(
     ai_notice_triggers=("summar", "takeaways"),
     link_announcements=LINK_ANNOUNCEMENTS,
     closing_headings=CLOSING_HEADINGS,
+    # "You think March Madness is all about basketball? Think again." (cnn.tune); "Not
+    # so.", "Far from it.": the claim before is what the article sets out to refute.
+    rebuttals=(
+        r"(?:not so|wrong|think again|not quite|far from it|nope|not exactly|not true"
+        r"|guess again|quite the opposite|on the contrary)\s*[.!,:;]",
+    ),
     setup_cues=SETUP_CUES,
     setup_triggers=("just how", "call"),
     inline_noise=INLINE_NOISE,
@@ -728,6 +734,16 @@ DATA = LanguageData(
     related_link_cues=(
         ("read", r"\bread (more|also)\b"),
         ("click", r"\bclick (here|through)\b"),
+        # An encyclopedia's hatnote: "For the Boston-based organization, see Third Sector
+        # New England." (en.wikipedia.org, outside the shared set: it opened the box).
+        ("see", r"^\W*for (the |other )?[^.!?,]{0,60}, see (?-i:[A-Z])"),
+        # A link's text: "You can download Python 3.6.0 here." (blog.python.org, a page
+        # outside the shared set): "here" was the link, which a box cannot show.
+        (
+            "here",
+            r"\byou can (also )?(download|read|find|watch|view|listen to|sign up)\b"
+            r"(?:[^.!?]|\.(?=\w)){0,80}\bhere\s*[.!]",
+        ),
         # A promotion inside the story: "Details can be found in this 16-inch MacBook Pro
         # deal roundup.", "Check out our buying guide."
         ("found", r"\b(details|more|prices|pricing) (can|may) be found (in|at|on) (this|our)\b"),

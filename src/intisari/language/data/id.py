@@ -582,6 +582,14 @@ DATA = LanguageData(
     passive_markers=frozenset({"oleh"}),
     attribution_suffix="nya",
     speaker_pronouns=frozenset({"dia", "ia", "mereka", "beliau"}),
+    # "Salah besar.", "Eits, tunggu dulu.", "Belum tentu.": the claim before is what the
+    # article sets out to refute ("Wired lawan wireless, pastinya performanya lebih bagus
+    # yang wired, bukan? Belum tentu.", IndoSum). Not "Sebaliknya, ..." (on the other
+    # hand): a contrast, and 2 of its 29 IndoSum sentences before are in a summary.
+    rebuttals=(
+        r"(?:salah besar|eits|tunggu dulu|bukan begitu|keliru|tidak juga|belum tentu"
+        r"|justru sebaliknya)\s*[.!,:;]",
+    ),
     reporting_verbs=frozenset(
         "mengatakan menjelaskan menyatakan menambahkan menegaskan mengungkapkan menyebutkan "
         "menuturkan memaparkan menerangkan melanjutkan mengaku".split()
