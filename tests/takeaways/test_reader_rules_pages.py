@@ -194,7 +194,8 @@ def test_a_clitic_does_not_hide_a_shared_word() -> None:
          "David Lieberman."),
         # An encyclopedia's hatnote (en.wikipedia.org, outside the shared set).
         ("en", "For the Boston-based organization, see Third Sector New England."),
-        # A link's text (blog.python.org, outside the shared set).
+        # A link's text and a pointer (blog.python.org, outside the shared set).
+        ("en", "See the What’s New In Python 3.6 document for more information."),
         ("en", "You can download Python 3.6.0 here."),
         # The page's layout (engadget.com, outside the shared set).
         ("en", "Check out a couple more screens after the break, though skipping directly "

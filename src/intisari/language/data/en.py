@@ -737,6 +737,13 @@ DATA = LanguageData(
         # An encyclopedia's hatnote: "For the Boston-based organization, see Third Sector
         # New England." (en.wikipedia.org, outside the shared set: it opened the box).
         ("see", r"^\W*for (the |other )?[^.!?,]{0,60}, see (?-i:[A-Z])"),
+        # A pointer to another document: "See the What’s New In Python 3.6 document for
+        # more information." (blog.python.org, outside the shared set).
+        (
+            "see",
+            r"^\W*see\b(?:[^.!?]|\.(?=\w)){0,80}"
+            r"\bfor (more|further|full|additional) (information|details)\b",
+        ),
         # A link's text: "You can download Python 3.6.0 here." (blog.python.org, a page
         # outside the shared set): "here" was the link, which a box cannot show.
         (
