@@ -310,6 +310,11 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
          "pertimbangannya,” tegas Mahyudin."),
         ("id", "Jadi mi dan kuah menyatu."),
         ("en", "First, Rauner has a problem."),
+        # More of what came before (a page outside the shared set; IndoSum).
+        ("en", "Worse than that it was a test failure that nobody noticed for a week."),
+        ("en", "On top of that, the city raised its parking fees by a third."),
+        ("en", "What's more, the city raised its parking fees by a third."),
+        ("id", "Lebih parah lagi, banjir juga merendam ratusan rumah warga."),
         # A stage direction after a set-up question (nj.com among the shared pages).
         ("en", "Enter South Dakota to throw down the gauntlet."),
     ],

@@ -141,6 +141,14 @@ CONNECTIVE_PHRASES = frozenset(
     # "Anyway, ...": "Anyway, I've been very impressed with NVIDIA GeForce NOW." returns
     # to the story's point, and a blind reader preferred the box with it.)
     | {"back then"}
+    # "Worse than that it was a test failure ...", "On top of that, ...", "What's more,
+    # ...": more of what the sentence before said (a page outside the shared set; none of
+    # cnn.tune's 17 such sentences is in a highlight). Written as ``words`` reads them.
+    | {f"{more} than that" for more in ("worse", "better", "more")}
+    | {f"{apart} that" for apart in ("beyond", "on top of", "apart from", "aside from",
+                                     "other than")}
+    | {"worse still", "worse yet", "even worse", "better yet", "even better", "what s more",
+       "what is more", "in addition", "additionally"}
 )
 
 REFERRING_OPENERS = frozenset(

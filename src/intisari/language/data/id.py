@@ -97,6 +97,10 @@ CONNECTIVE_PHRASES = frozenset(
     # conclusion of what the sentence before said (IndoSum opens 330 sentences with
     # "Jadi", 6 of them in a summary; a reader's report of a quotation cut to open there).
     | {"jadi"}
+    # "Parahnya, ...", "Lebih parah lagi, ...", "Ditambah lagi, ..." (worse, moreover):
+    # more of what the sentence before said (IndoSum opens 6 sentences so, none in a
+    # summary).
+    | {"parahnya", "lebih parah lagi", "lebih buruk lagi", "yang lebih parah", "ditambah lagi"}
 )
 
 REFERRING_OPENERS = frozenset(
