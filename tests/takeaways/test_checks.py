@@ -468,10 +468,30 @@ def test_a_quotation_with_its_speaker_or_a_quoted_name_is_attributed(sentence: s
         ("Sonar also identified what it calls a “verification gap”.", True),
         ("It remains unclear just how serious the injuries are.", False),
         ("The company calls it a “verification gap” in its report on Monday.", False),
+        # A short denial that opens the point (cnn.tune, a reader's report).
+        ("ISIS doesn't just target aid workers.", True),
+        ("Archaeology isn't just about cool artifacts.", True),
+        ("The law does not only apply to banks, the minister said on Tuesday.", False),
+        ("Apple sold 10 million phones, not just in China but worldwide.", False),
     ],
 )
 def test_a_sentence_that_only_sets_up_the_next_is_caught(sentence: str, sets: bool) -> None:
     assert sets_up(sentence, EN) is sets
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sets"),
+    [
+        # The writer announcing what follows (pages outside the shared set).
+        ("Hier eine ganz einfache Lösung, wie wir schwierige Gespräche meistern können.", True),
+        ("Hier informieren wir Sie, was Sie beachten müssen.", True),
+        ("Wir verraten, wie ihr das Beste aus dem Urlaub holt.", True),
+        ("Hier wohnen seit dem 15. Jahrhundert Handwerker und Weinbauern.", False),
+        ("Wir haben den Vertrag am Montag unterschrieben.", False),
+    ],
+)
+def test_a_german_announcement_of_what_follows_is_caught(sentence: str, sets: bool) -> None:
+    assert sets_up(sentence, RELATED["de"]) is sets
 
 
 @pytest.mark.parametrize(

@@ -108,6 +108,14 @@ REBUTTALS = (
     r"(?:von wegen|weit gefehlt|falsch|mitnichten|keineswegs|irrtum|im gegenteil)\s*[.!,:;]",
     r"nicht so\b(?! \w+ wie\b)",
 )
+#: The writer announcing what follows: "Hier eine ganz einfache Lösung, wie wir schwierige
+#: Gespräche meistern können.", "Hier informieren wir Sie, was Sie beachten müssen.",
+#: "Wir verraten, wie ihr ..." (pages outside the shared set, a reader's report): no point
+#: of the story, only the promise of one (``setup_cues``).
+SETUP_CUES = (
+    r"^\W*(hier|wir|im folgenden) (verraten|zeigen|erklären|informieren|erfahren|sagen)\b",
+    r"^\W*hier (ein|eine|einige|die|der|das)\b[^.!?]{0,80}\b(wie|was|warum)\b",
+)
 #: Verbs of saying that attribute a quotation ('„...“, sagte er.').
 SPEECH_VERBS = frozenset(
     """
@@ -140,6 +148,8 @@ DATA = replace(
     aside_pronouns=frozenset({"ich", "mich", "mir", "wir", "uns", "unser", "unsere"}),
     speech_verbs=SPEECH_VERBS,
     rebuttals=REBUTTALS,
+    setup_cues=SETUP_CUES,
+    setup_triggers=("hier", "wir", "folgenden"),
     months=MONTHS,
     weekdays=WEEKDAYS,
     decimal_mark=",",
