@@ -310,6 +310,8 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
          "pertimbangannya,” tegas Mahyudin."),
         ("id", "Jadi mi dan kuah menyatu."),
         ("en", "First, Rauner has a problem."),
+        # The writer's casual "I" (an IndoSum food blog, a reader's report).
+        ("id", "Kali ini gue lagi ada di Sunter."),
         # More of what came before (a page outside the shared set; IndoSum).
         ("en", "Worse than that it was a test failure that nobody noticed for a week."),
         ("en", "On top of that, the city raised its parking fees by a third."),

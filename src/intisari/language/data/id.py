@@ -527,8 +527,10 @@ DATA = LanguageData(
     final_abbreviations=FINAL_ABBREVIATIONS,
     stopwords=STOPWORDS,
     dangling_openers=DANGLING_OPENERS,
-    writer_pronouns=frozenset({"kami", "kita", "saya", "aku"}),
-    aside_pronouns=frozenset({"kami", "saya", "aku"}),
+    # With Jakarta's casual "gue", "gua", "gw" (I): "Kali ini gue lagi ada di Sunter." (a
+    # food blog in IndoSum; a reader's report).
+    writer_pronouns=frozenset({"kami", "kita", "saya", "aku", "gue", "gua", "gw"}),
+    aside_pronouns=frozenset({"kami", "saya", "aku", "gue", "gua", "gw"}),
     clause_openers=CLAUSE_OPENERS,
     demonstratives=DEMONSTRATIVES,
     person_pronouns=PERSON_PRONOUNS,
