@@ -470,11 +470,10 @@ def test_a_quotation_with_its_speaker_or_a_quoted_name_is_attributed(sentence: s
         ("Sonar also identified what it calls a “verification gap”.", True),
         ("It remains unclear just how serious the injuries are.", False),
         ("The company calls it a “verification gap” in its report on Monday.", False),
-        # A short denial that opens the point (cnn.tune, a reader's report).
-        ("ISIS doesn't just target aid workers.", True),
-        ("Archaeology isn't just about cool artifacts.", True),
-        ("The law does not only apply to banks, the minister said on Tuesday.", False),
-        ("Apple sold 10 million phones, not just in China but worldwide.", False),
+        # A short denial often opens the point and says something itself ("It's not just
+        # old folks who suffer hearing loss.", cnn.tune): a blind reader preferred 2 of 3
+        # boxes with one.
+        ("Archaeology isn't just about cool artifacts.", False),
     ],
 )
 def test_a_sentence_that_only_sets_up_the_next_is_caught(sentence: str, sets: bool) -> None:

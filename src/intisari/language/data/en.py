@@ -628,11 +628,6 @@ SETUP_CUES: tuple[str, ...] = (
     r"\b(show[sn]?|showed|reveal\w*|illustrat\w*|underscor\w*|demonstrat\w*|highlight\w*"
     r"|prove[sdn]?) just how\b",
     r"\bwhat (it|he|she|they|the \w+) calls? (an? |the )?[\"“'‘][^\"”'’]{1,40}[\"”'’]\W*$",
-    # A short denial that only opens the point: "ISIS doesn't just target aid workers.",
-    # "Archaeology isn't just about cool artifacts." (cnn.tune, a reader's report: the
-    # targets it does have are in the next sentence; none of the 6 such sentences of
-    # cnn.tune is in a highlight), "Agents don't act through magic."
-    r"^[^,;:]{0,60}(n['’]t|\bnot) (just|only|merely|simply)\b[^,;:]{0,50}[.!]\W*$",
 )
 
 DATA = LanguageData(
@@ -671,7 +666,7 @@ DATA = LanguageData(
         r"|guess again|quite the opposite|on the contrary)\s*[.!,:;]",
     ),
     setup_cues=SETUP_CUES,
-    setup_triggers=("just how", "call", "just", "only", "merely", "simply"),
+    setup_triggers=("just how", "call"),
     inline_noise=INLINE_NOISE,
     inline_triggers=("read", "related", "see also", "<", "a:"),
     trailers=TRAILERS,
