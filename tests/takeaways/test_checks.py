@@ -310,6 +310,9 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
          "pertimbangannya,” tegas Mahyudin."),
         ("id", "Jadi mi dan kuah menyatu."),
         ("en", "First, Rauner has a problem."),
+        # A place inside something named before (IndoSum, a reader's report).
+        ("id", "Di dalamnya ia membagi video di mana ia menempatkan salah satu buku di balik "
+         "tiang."),
         # The writer's casual "I" (an IndoSum food blog, a reader's report).
         ("id", "Kali ini gue lagi ada di Sunter."),
         # More of what came before (a page outside the shared set; IndoSum).

@@ -136,6 +136,11 @@ REFERRING_OPENERS = frozenset(
     | {"dan"}
     # "Keduanya ditangkap ..." (the two of them), "Salah satunya ..." (one of them).
     | {"keduanya", "ketiganya", "salah satunya"}
+    # "Di dalamnya ia membagi video ..." (in it: Emma Watson's Instagram account, named in
+    # the sentence before; IndoSum, a reader's report), "Di atasnya ...": a place whose
+    # "-nya" is a thing named before.
+    | {f"di {side}nya" for side in (
+        "dalam", "atas", "bawah", "samping", "belakang", "depan", "sekitar", "luar")}
     | {f"menurut {pronoun}" for pronoun in ("dia", "ia", "mereka", "beliau")}
     # "Dikatakannya, data kesehatan ...", "Lanjutnya, ..." (said he): whose words? The
     # speaker was named before (republika). The passive forms of saying and the
