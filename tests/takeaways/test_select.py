@@ -181,8 +181,20 @@ def test_a_pronoun_without_a_named_person_before_it_stays_out() -> None:
             ],
             "Menurutnya",
         ),
+        # antaranews.com among the shared pages: an institution and a place after "di".
+        (
+            [
+                "Petugas Polda Lampung menenggarai pelajar di Lampung sudah mengenal dunia "
+                "prostitusi.",
+                "Kasubdit IV Renakta Ditreskrimum Polda Lampung, AKBP Ferdiyan Fahmi, "
+                "membenarkan hal itu di Bandarlampung, Selasa.",
+                "Menurut dia, para mucikari mampu menyediakan wanita dengan berbagai tipe dan "
+                "usia.",
+            ],
+            "Menurut dia",
+        ),
     ],
-    ids=["place", "institution"],
+    ids=["place", "institution", "place after a preposition"],
 )
 def test_a_place_or_an_institution_is_nobody_a_pronoun_can_stand_for(
     sentences: list[str], pronoun: str

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
+from itertools import pairwise
 
 from intisari.document import Document, Sentence
 from intisari.language.model import LanguageData
@@ -602,16 +603,22 @@ def _opening(document: Document, index: int, quotation: Quotation | None) -> int
 def _names_someone(text: str, data: LanguageData) -> bool:
     """Does ``text`` name someone: a capitalised word after its first that does not
     belong to a place's or an institution's name (one the language's ``place_heads``
-    opens: "Bandara Internasional Lombok")?"""
+    opens: "Bandara Internasional Lombok", or one of its ``place_prepositions`` stands
+    before: "di Lampung")?"""
     tokens = text.split()
     # Inside a name that a place head opened: the sentence's first word may open one
     # ("Kepolisian Resor Jember melalui ..." names an institution, no one).
     place = bool(tokens) and tokens[0].strip(_NAME_EDGES).lower() in data.place_heads
-    for word in tokens[1:]:
+    for before, word in pairwise(tokens):
         if not word[:1].isupper():
             place = False
             continue
-        if word.strip(_NAME_EDGES).lower() in data.place_heads:
+        if (
+            word.strip(_NAME_EDGES).lower() in data.place_heads
+            or before.lower() in data.place_prepositions
+        ):
+            # "Petugas Polda Lampung menenggarai pelajar di Lampung ..." names no one
+            # "Menurut dia, ..." can mean (antaranews.com among the shared pages).
             place = True
         elif not place:
             return True
