@@ -358,7 +358,10 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
         r"|share( this( article| story| page)?)?|copy link|comments?"
         r"|(print|email) this (article|story|page))\s*[»>›]?",
     ),
-    ("navigation", r"(page\s*:?\s*)?(\d+\s*)+(of \d+)?(next)?\s*[»>›]?"),
+    # Page numbers: after "Page", or two and more in a row ("1 2 3 Next"); a number alone
+    # on its line is a list's or a table's, not the page's.
+    ("navigation", r"page\s*:?\s*\d+(\s+of\s+\d+)?"),
+    ("navigation", r"\d+(\s+\d+)+(\s+next)?\s*[»>›]?"),
     ("navigation", r"(tags?|topics?|filed under|related topics)\s*:[^.!?]{0,120}"),
     ("site-prompt", r"(sign up|subscribe)\b.{0,80}(newsletter|updates|email)\b.*"),
     ("site-prompt", r"(follow us|follow .{1,30} on (twitter|x|facebook|instagram))\b.*"),

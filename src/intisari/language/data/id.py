@@ -347,7 +347,10 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
         r"|sebelumnya)|(berita |artikel )?(selanjutnya|berikutnya|sebelumnya)|bagikan"
         r"|salin (link|tautan)|komentar)\s*[»>›]?",
     ),
-    ("navigation", r"(halaman\s*:?\s*)?(\d+\s*)+(selanjutnya|berikutnya)?\s*[»>›]?"),
+    # Page numbers: after "Halaman", or two and more in a row ("1 2 3 Selanjutnya"); a
+    # number alone on its line is a list's or a table's, not the page's.
+    ("navigation", r"halaman\s*:?\s*\d+(\s+\d+)*"),
+    ("navigation", r"\d+(\s+\d+)+(\s+(selanjutnya|berikutnya))?\s*[»>›]?"),
     ("navigation", r"(tags?|topik|kata kunci|tag terkait)\s*:[^.!?]{0,120}"),
     # Where a page embeds a photo gallery or a player: kompas.com's "Lihat Foto" over each
     # photo, and the "[Gambas:Video 20detik]", "[Gambas:Instagram]" markers detik.com and
