@@ -635,14 +635,23 @@ def test_captions_and_photo_credits_go(line: str, rules) -> None:
         ("Copyright @ 2025 Media Group - mediaindonesia. All Rights Reserved", "site-footer", ID),
         ("http://snmptn.unair.ac.id", "related-link", ID),
         ("Selasa 16 Jun 2015, 14:05 WIB", "byline", ID),
+        # liputan6.com's fact-check service and its prompt to scroll on.
+        ("* Fakta atau Hoaks? Untuk mengetahui kebenaran informasi yang beredar, silakan "
+         "WhatsApp ke nomor Cek Fakta Liputan6.com 0811 9787 670 hanya dengan ketik kata "
+         "kunci yang diinginkan.", "site-prompt", ID),
+        ("Scroll down untuk melanjutkan membaca", "advertisement", ID),
         # The page's controls copied with a story pasted as text (detik.com, kompas.com).
         ("Lanjutkan Membaca", "navigation", ID),
         ("Halaman selanjutnya", "navigation", ID),
         ("Halaman: 1 2", "navigation", ID),
+        ("Halaman 2 dari 3", "navigation", ID),
+        ("Selanjutnya Halaman", "navigation", ID),
         ("1 2 3 Selanjutnya »", "navigation", ID),
         ("Tags: BMKG cuaca ekstrem hujan lebat", "navigation", ID),
         ("Topik: Cuaca Ekstrem", "navigation", ID),
         ("Salin link", "navigation", ID),
+        ("Bagikan artikel ini melalui", "navigation", ID),
+        ("Dengarkan berita ini", "video", ID),
         ("Tonton juga: Detik-detik Banjir Bandang Terjang Garut", "related-link", ID),
         ("Pantau terus perkembangan cuaca melalui aplikasi InfoBMKG.", "site-prompt", ID),
         ("Continue reading", "navigation", EN),

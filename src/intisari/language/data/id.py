@@ -336,7 +336,15 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     # Calls to comment: "Tulis pendapatmu di kolom komentar ya!", "Bagikan di kolom
     # komentar di bawah."
     ("site-prompt", r".{0,120}\bdi kolom komentar\b.*"),
-    ("advertisement", r"(advertisement|iklan|scroll to continue with content|sponsored)"),
+    (
+        "advertisement",
+        r"(advertisement|iklan|scroll to continue with content|sponsored"
+        r"|scroll (down|ke bawah)( untuk (melanjutkan|lanjut) membaca)?)",
+    ),
+    # liputan6.com's fact-check service under every story: "* Fakta atau Hoaks? Untuk
+    # mengetahui kebenaran informasi yang beredar, silakan WhatsApp ke nomor Cek Fakta
+    # Liputan6.com 0811 9787 670 ..." (its second sentence had been a bullet).
+    ("site-prompt", r"\W*fakta atau hoaks\b.*"),
     # The page's controls, copied with a story pasted as text: "Lanjutkan Membaca",
     # "Halaman selanjutnya", "Halaman: 1 2", "1 2 3 Selanjutnya", "Tags: BMKG cuaca",
     # "Topik: Cuaca Ekstrem", "Bagikan", "Salin link", "Komentar" (detik.com, kompas.com,
@@ -344,12 +352,14 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     (
         "navigation",
         r"(lanjutkan membaca|baca selengkapnya|selengkapnya|halaman (selanjutnya|berikutnya"
-        r"|sebelumnya)|(berita |artikel )?(selanjutnya|berikutnya|sebelumnya)|bagikan"
-        r"|salin (link|tautan)|komentar)\s*[»>›]?",
+        r"|sebelumnya)|(selanjutnya|berikutnya|sebelumnya) halaman"
+        r"|(berita |artikel )?(selanjutnya|berikutnya|sebelumnya)"
+        r"|bagikan( (artikel|berita) ini)?( melalui| ke| via)?|salin (link|tautan)|komentar)"
+        r"\s*[»>›:]?",
     ),
     # Page numbers: after "Halaman", or two and more in a row ("1 2 3 Selanjutnya"); a
     # number alone on its line is a list's or a table's, not the page's.
-    ("navigation", r"halaman\s*:?\s*\d+(\s+\d+)*"),
+    ("navigation", r"halaman\s*:?\s*\d+(\s+dari\s+\d+|(\s+\d+)*)"),
     ("navigation", r"\d+(\s+\d+)+(\s+(selanjutnya|berikutnya))?\s*[»>›]?"),
     ("navigation", r"(tags?|topik|kata kunci|tag terkait)\s*:[^.!?]{0,120}"),
     # Where a page embeds a photo gallery or a player: kompas.com's "Lihat Foto" over each
@@ -357,6 +367,8 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     # cnnindonesia.com leave in the text of their stories.
     ("caption", r"lihat foto"),
     ("video", r"\[\s*gambas\s*:[^\]]{0,60}\]"),
+    # kompas.com's player that reads the story aloud: "Dengarkan berita ini".
+    ("video", r"dengarkan (berita|artikel) ini"),
     # Site footers: "DailySocial.id adalah portal berita ...", "Artikel ini telah tayang di
     # Kompas.com ...", "Naskah ini bisa dibaca juga di Tabloid BOLA edisi 2.796."
     ("site-footer", r"\S+\.(id|com|co\.id|net|tv)\s+(adalah|merupakan)\s+(portal|situs|media)\b.*"),
