@@ -147,7 +147,9 @@ def read_article(
     """Stages 1-4, shared by ``summarize`` and ``verify``: the cleaned, segmented article."""
     # 1. Ingest: text, HTML or URL becomes raw story text with a title and declared language.
     raw = load(text=text, html=html, url=url, title=title, lang=lang, options=options)
-    text_only = html is None and url is None and raw.source is None
+    # A plain text's title, when none was given, is its first line, guessed (a page has a
+    # source; pasted HTML is read as a page).
+    guessed_title = title is None and raw.source is None
 
     # 2. Language: declared wins, then the page's, else detected; it decides every rule below.
     # Read from normalised text: zero-width characters inside words ("Mos\u200bkow") would
@@ -158,7 +160,7 @@ def read_article(
     # 3. Clean: cut related links, notices, bylines, the dateline; remember what was cut.
     cleaned = clean_normalized(text, language.data, title=raw.title)
     headline = raw.headline
-    if text_only and title is None and headline is not None and any(
+    if guessed_title and headline is not None and any(
         cut.reason != "title" and one_line(cut.text) == headline for cut in cleaned.removed
     ):
         # The first line of a text looked like a headline, and cleaning cut it as what it
