@@ -12,6 +12,7 @@ __all__ = [
     "CASE_FOLDED",
     "LanguageData",
     "alternation",
+    "is_date_word",
     "may_match",
     "month_names",
     "per_language",
@@ -480,3 +481,9 @@ def month_names(data: LanguageData) -> frozenset[str]:
     """The language's month names and abbreviations (``LanguageData.months``), as one
     set, built once."""
     return frozenset(name for name, _ in data.months)
+
+
+def is_date_word(word: str, data: LanguageData) -> bool:
+    """Is ``word`` (lower case) a word of a date: a weekday, a month, or a number ("Selasa
+    (18/10)", "Kamis (5/11/2015)")?"""
+    return word in data.weekdays or word in month_names(data) or word[:1].isdigit()

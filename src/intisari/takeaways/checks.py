@@ -46,8 +46,8 @@ from intisari.language.data.common import DATELINE_WINDOW, LINK
 from intisari.language.model import (
     LanguageData,
     alternation,
+    is_date_word,
     may_match,
-    month_names,
     per_language,
 )
 from intisari.takeaways.text import (
@@ -488,11 +488,7 @@ def _credit_alone(text: str, data: LanguageData) -> bool:
     head, comma, tail = text.partition(",")
     if not comma:
         return len(words(head)) <= CREDIT_ALONE_WORDS
-    rest = words(tail)
-    months = month_names(data)
-    return all(
-        word in data.weekdays or word in months or word[:1].isdigit() for word in rest
-    )
+    return all(is_date_word(word, data) for word in words(tail))
 
 
 def _ends_whole(text: str) -> bool:

@@ -62,7 +62,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from intisari.language.model import LanguageData, month_names, per_language
+from intisari.language.model import LanguageData, is_date_word, month_names, per_language
 from intisari.result import join_spans
 from intisari.takeaways.checks import (
     QUOTE_MARKS,
@@ -396,10 +396,8 @@ def _credited_source(
     ):
         return None  # no outlet named ("Dikutip dari rancangan beleid, ..."), or a speaker
     for clause in clauses:
-        if clause.opening and clause.words <= MAX_DATE_WORDS and (
-            clause.opening[0] in data.weekdays
-            or clause.opening[0] in month_names(data)
-            or clause.opening[0][:1].isdigit()
+        if clause.opening and clause.words <= MAX_DATE_WORDS and is_date_word(
+            clause.opening[0], data
         ):
             continue  # the date of the outlet's report
         return _through_comma(sentence, clause.comma, data)
