@@ -80,6 +80,43 @@ def test_words_that_point_back_anywhere_are_caught(lang: str, sentence: str) -> 
     assert refers_back(sentence, LANGUAGES[lang])
 
 
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        # Pages outside the shared set (a reader's report): whose "though", what "meanwhile"?
+        ("en", "NVIDIA, though, kept working on its cloud gaming service for years."),
+        ("en", "The open redirect vulnerability, meanwhile, exists in the server-side "
+         "rendering of the framework."),
+        ("en", "In 2011, for example, a student died while being coerced into drinking."),
+        ("en", "It was terrifying, too, because back then the disease was surrounded by shame."),
+        ("id", "Ed Sheeran, misalnya, sempat memamerkan kemampuannya memasukkan 50 butir "
+         "cokelat ke dalam mulutnya."),
+        ("id", "Ignatius, di sisi lain, menilai yang menghambat industri iklan baris online "
+         "adalah ide bisnisnya."),
+    ],
+)
+def test_a_connective_set_off_by_commas_in_the_first_clause_leans_back(
+    lang: str, sentence: str
+) -> None:
+    assert refers_back(sentence, LANGUAGES[lang])
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        # A list, and a connective past the first clause, tie nothing to what came before.
+        ("en", "Coldplay played in Paris, Rome, and Berlin before its tour ended in May."),
+        ("en", "Apple said its revenue rose sharply in the third quarter of the fiscal year, "
+         "however, costs rose faster."),
+        ("id", "Warga Jakarta, Bogor, dan Depok diminta mewaspadai hujan lebat sore ini."),
+    ],
+)
+def test_commas_without_a_connective_in_the_first_clause_do_not_lean_back(
+    lang: str, sentence: str
+) -> None:
+    assert not refers_back(sentence, LANGUAGES[lang])
+
+
 YONHAP_LEAD = (
     "North Korea's official newspaper blasted South Korea on Tuesday for conducting a joint "
     "military exercise with the United States on the last day of the drill, warning that "

@@ -223,6 +223,11 @@ class LanguageData:
     #: evaluation treat them as dangling. Kept apart from ``dangling_openers`` because the
     #: ranker's "dangling" feature reads that set and the shipped model learned it so.
     referring_openers: frozenset[str] = frozenset()
+    #: Lower-cased connectives that tie a sentence to the one before it from inside its
+    #: first clause, set off by commas after its opening phrase ("NVIDIA, though, kept
+    #: working ...", "The open redirect vulnerability, meanwhile, exists ...", "Ed
+    #: Sheeran, misalnya, sempat ..."): the sentence leans back as if it opened with one.
+    interposed_connectives: frozenset[str] = frozenset()
     #: Lower-cased openings of a definite article and a noun of a role or a kind ("the
     #: actor", "the couple", "the country"): written in lower case, they stand for someone
     #: or something the sentences before named, as a pronoun does ("The actor posed on a

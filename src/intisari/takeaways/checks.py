@@ -122,6 +122,9 @@ ANAPHOR_EXCEPTION_WINDOW = 2
 #: A demonstrative among this many first words belongs to the sentence's opening phrase
 #: ("Rasionalisasi atau pemberhentian tersebut dilakukan ..."): it points back.
 REFERRING_WINDOW = 4
+#: Most words before the comma that opens an interposed connective ("Reaching this
+#: promising stage, however, has been ...": cnn.tune's longest such subject has 6).
+INTERPOSED_WINDOW = 8
 #: Further in, up to this many first words, a demonstrative still closes the opening noun
 #: phrase when no comma and no predicate (``LanguageData.predicate_words``) comes before
 #: it outside a relative clause: "Pemain berusia 21 tahun itu tampil apik ..." (word 5),
@@ -552,8 +555,10 @@ def refers_back(text: str, data: LanguageData, *, opens_article: bool = False) -
     personal pronoun right after the first word or after an opening phrase that names no
     one ("Setidaknya mereka ...", "Sebagai anak bungsu, ia ..."), or a quotation whose
     speaker is only a pronoun ('"...," he said.'), or a demonstrative that closes it
-    ("... hopes to change that.": ``has_anaphor``). A time said from today that opens it
-    ("Baru-baru ini ...", "This week, ...": ``time_phrases``) is read past.
+    ("... hopes to change that.": ``has_anaphor``), or a connective set off by commas in
+    its first clause ("NVIDIA, though, ...": ``interposed_connectives``). A time said
+    from today that opens it ("Baru-baru ini ...", "This week, ...": ``time_phrases``)
+    is read past.
 
     The article's first sentence (``opens_article``) has no sentence before it: an
     anaphor inside it points within it ("North Korea's official newspaper blasted South
@@ -578,11 +583,24 @@ def refers_back(text: str, data: LanguageData, *, opens_article: bool = False) -
         return True
     if _person_after_opening_phrase(text, data) or speaker_is_pronoun(text, data):
         return True
-    if _writer_speaks(text, data):
+    if _writer_speaks(text, data) or _interposed_connective(text, data):
         return True
     return bool(referring_phrase(text, data)) or (
         not opens_article and has_anaphor(text, data)
     )
+
+
+def _interposed_connective(text: str, data: LanguageData) -> bool:
+    """Is the phrase between the sentence's first two commas one of the language's
+    ``interposed_connectives`` ("NVIDIA, though, kept working ...", "In 2011, for
+    example, a student died ...")? Only with the first comma among its first
+    ``INTERPOSED_WINDOW`` words: further on, the clause before it may be whole."""
+    if not data.interposed_connectives:
+        return False
+    parts = text.split(",", 2)
+    if len(parts) < 3 or len(parts[0].split()) > INTERPOSED_WINDOW:
+        return False
+    return " ".join(words(parts[1])) in data.interposed_connectives
 
 
 def _role_opening(text: str, data: LanguageData) -> bool:

@@ -151,6 +151,17 @@ CONNECTIVE_PHRASES = frozenset(
        "what is more", "in addition", "additionally"}
 )
 
+#: Connectives set off by commas inside a sentence's first clause
+#: (``LanguageData.interposed_connectives``): "NVIDIA, though, kept working ...", "The
+#: open redirect vulnerability, meanwhile, exists ..." (pages outside the shared set; a
+#: reader's report), "Venus Williams, for example, might have ...", "It was terrifying,
+#: too, because ..." (cnn.tune: 68 sentences, none in a highlight).
+INTERPOSED_CONNECTIVES = CONNECTIVE_PHRASES | frozenset(
+    {"however", "though", "meanwhile", "moreover", "furthermore", "nevertheless",
+     "nonetheless", "instead", "likewise", "similarly", "therefore", "thus", "too", "also",
+     "in fact", "after all", "in turn", "then", "in other words", "as a result"}
+)
+
 REFERRING_OPENERS = frozenset(
     {"according to him", "according to her", "according to them"}
     | PART_OF_WHAT_CAME_BEFORE
@@ -705,6 +716,7 @@ DATA = LanguageData(
     detachable_openers=DETACHABLE_OPENERS,
     scene_prepositions=SCENE_PREPOSITIONS,
     referring_openers=REFERRING_OPENERS,
+    interposed_connectives=INTERPOSED_CONNECTIVES,
     # "Second, the Fed will reinvest maturing ... MBS" (businessinsider.com, a page
     # outside the shared set): the second of points the article listed before. "First,
     # Rauner has a problem." (cnn.tune, a reader's report): the first of the points a

@@ -103,6 +103,16 @@ CONNECTIVE_PHRASES = frozenset(
     | {"parahnya", "lebih parah lagi", "lebih buruk lagi", "yang lebih parah", "ditambah lagi"}
 )
 
+#: Connectives set off by commas inside a sentence's first clause
+#: (``LanguageData.interposed_connectives``): "Ed Sheeran, misalnya, sempat memamerkan
+#: ..." (for example), "Gandelsman, sementara itu, mengatakan ..." (meanwhile),
+#: "Ignatius, di sisi lain, menilai ..." (on the other hand; IndoSum).
+INTERPOSED_CONNECTIVES = CONNECTIVE_PHRASES | frozenset(
+    {"sementara itu", "di sisi lain", "sebaliknya", "dengan demikian", "karena itu",
+     "oleh karena itu", "oleh sebab itu", "selain itu", "namun", "meski demikian",
+     "meski begitu", "kendati demikian"}
+)
+
 REFERRING_OPENERS = frozenset(
     {"itulah", "inilah", "begitulah", "demikianlah", "menurutnya"}
     # "Jika ya, tentu Anda setuju ..." (if so): the answer to a question the sentence
@@ -579,6 +589,7 @@ DATA = LanguageData(
     detachable_openers=DETACHABLE_OPENERS,
     scene_prepositions=SCENE_PREPOSITIONS,
     referring_openers=REFERRING_OPENERS,
+    interposed_connectives=INTERPOSED_CONNECTIVES,
     # "Kedua, ..." (second, ...): the second of points listed before.
     # "Pertama, karena bengkel seringkali kotor ..." (IndoSum; a reader's report): the
     # first of the reasons for a claim made before, as "Kedua, ..." is the second.
