@@ -203,6 +203,36 @@ def test_a_place_or_an_institution_is_nobody_a_pronoun_can_stand_for(
     assert not any(t.startswith(pronoun) for t in texts)
 
 
+SEMERU = [
+    "Pendaki bernama Sahat M. Pasaribu (23) asal Depok meninggal dunia saat melakukan "
+    "pendakian di Gunung Semeru, Kabupaten Lumajang, Sabtu.",
+    '"Tim evakuasi sempat memberikan pertolongan kepada korban, namun napas korban '
+    'terhenti," kata Kepala Subbagian Humas Taman Nasional Bromo Tengger Semeru Antong '
+    "Hartadi.",
+    "Ia mengatakan korban bersama rombongannya berjumlah 13 orang mendaftar di Pos "
+    "Ranupani pada Rabu (5/10).",
+]
+
+
+def test_a_pronoun_means_the_last_speaker_not_the_person_of_the_bullet_before() -> None:
+    # IndoSum (a reader's report): "Ia" is Antong Hartadi, who speaks in the sentence
+    # left out, not the climber the bullet before it names.
+    texts = [t.text for t in select_takeaways(document(SEMERU), [1.0, 0.1, 0.9], 2)]
+    assert not any(t.startswith("Ia ") for t in texts)
+
+
+def test_a_pronoun_may_follow_its_person_past_a_sentence_where_that_person_speaks() -> None:
+    sentences = [
+        "Direktur Jenderal Kependudukan Zudan Arif Fahrullah menyebut 90 persen penduduk "
+        "sudah merekam data KTP elektronik.",
+        '"Minggu lalu sudah sekitar 89 persen warga yang merekam," kata Zudan usai '
+        "sosialisasi di Bantul, Selasa.",
+        "Menurut dia, angka itu sudah cukup bagus mengingat masih ada data ganda.",
+    ]
+    texts = [t.text for t in select_takeaways(document(sentences), [1.0, 0.1, 0.9], 2)]
+    assert texts == [sentences[0], sentences[2]]
+
+
 def test_other_dangling_openers_still_need_the_sentence_before_them() -> None:
     sentences = [*PERSON_STORY[:2], "Namun, proyek itu hampir berhenti di tahun ketiga."]
     texts = [t.text for t in select_takeaways(document(sentences), [1.0, 0.1, 0.9], 2)]

@@ -25,11 +25,11 @@ ROUGE-1 over a fixed three (see README, "Quality and evaluation").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from itertools import pairwise
 
 from intisari.document import Document, Sentence
-from intisari.language.model import LanguageData
+from intisari.language.model import LanguageData, is_date_word
 from intisari.result import Takeaway, join_spans, words_start
 from intisari.takeaways.checks import (
     Said,
@@ -601,30 +601,66 @@ def _opening(document: Document, index: int, quotation: Quotation | None) -> int
 
 
 def _names_someone(text: str, data: LanguageData) -> bool:
-    """Does ``text`` name someone: a capitalised word after its first that does not
-    belong to a place's or an institution's name (one the language's ``place_heads``
-    opens: "Bandara Internasional Lombok", or one of its ``place_prepositions`` stands
-    before: "di Lampung")?"""
+    """Does ``text`` name someone (``_named``)?"""
+    return next(_named(text, data), None) is not None
+
+
+def _named(text: str, data: LanguageData) -> Iterator[str]:
+    """The words of ``text`` that may name someone: a capitalised word after its first
+    that is no word of a date and does not belong to a place's or an institution's name
+    (one the language's ``place_heads`` opens: "Bandara Internasional Lombok", or one of
+    its ``place_prepositions`` stands before: "di Lampung"), in lower case."""
     tokens = text.split()
     # Inside a name that a place head opened: the sentence's first word may open one
     # ("Kepolisian Resor Jember melalui ..." names an institution, no one).
     place = bool(tokens) and tokens[0].strip(_NAME_EDGES).lower() in data.place_heads
     for before, word in pairwise(tokens):
-        if not word[:1].isupper():
+        bare = word.strip(_NAME_EDGES).lower()
+        if not word[:1].isupper() or is_date_word(bare, data):
             place = False
             continue
-        if (
-            word.strip(_NAME_EDGES).lower() in data.place_heads
-            or before.lower() in data.place_prepositions
-        ):
+        if bare in data.place_heads or before.lower() in data.place_prepositions:
             # "Petugas Polda Lampung menenggarai pelajar di Lampung ..." names no one
             # "Menurut dia, ..." can mean (antaranews.com among the shared pages).
             place = True
         elif not place:
-            return True
+            yield bare
         if word[-1:] in _NAME_ENDS:
             place = False  # "Bandara Lombok, Jokowi ...": the next name is another one
-    return False
+
+
+def _person_shown(document: Document, index: int, nearest: int) -> bool:
+    """Is the person a pronoun of sentence ``index`` means named in takeaway ``nearest``
+    (the nearest earlier one)? Only when it names someone and no sentence between them
+    gives words to someone it does not name: the pronoun means the last speaker ("Ia
+    mengatakan korban ..." after a skipped '"...," kata ... Antong Hartadi.' means
+    Antong, not the climber the bullet before it names: IndoSum, a reader's report)."""
+    data = document.language.data
+    named = set(_named(document.sentences[nearest].text, data))
+    return bool(named) and all(
+        _speakers(document.sentences[i].text, data) <= named for i in range(nearest + 1, index)
+    )
+
+
+def _speakers(text: str, data: LanguageData) -> set[str]:
+    """The words (``_named``, lower case) of whoever ``text`` gives words to: the
+    capitalised words right after or right before a verb of saying ('"...," kata
+    Kepala ... Antong Hartadi', "Menteri Susi mengatakan ...")."""
+    verbs = data.speech_verbs | data.reporting_verbs
+    tokens = text.split()
+    named = set(_named(text, data))
+    speakers: set[str] = set()
+    for at, token in enumerate(tokens):
+        if token.strip(_NAME_EDGES).lower() not in verbs:
+            continue
+        for run in (tokens[at + 1 :], reversed(tokens[:at])):
+            for word in run:
+                bare = word.strip(_NAME_EDGES).lower()
+                if not word[:1].isupper():
+                    break
+                if bare in named:
+                    speakers.add(bare)
+    return speakers
 
 
 def antecedent_shown(document: Document, index: int, chosen: Collection[int]) -> bool:
@@ -647,7 +683,7 @@ def antecedent_shown(document: Document, index: int, chosen: Collection[int]) ->
     if not opening:
         return False
     if person_opening(opening, data):
-        return _names_someone(document.sentences[max(earlier)].text, data)
+        return _person_shown(document, index, max(earlier))
     if is_dangling(text, data) or opens_with(opening, data.referring_openers):
         return False
     if has_anaphor(text, data):
@@ -655,7 +691,7 @@ def antecedent_shown(document: Document, index: int, chosen: Collection[int]) ->
     phrase = referring_phrase(text, data)
     if not phrase and speaker_is_pronoun(text, data):
         # '"...," he said.': the speaker is the person the nearest takeaway names.
-        return _names_someone(document.sentences[max(earlier)].text, data)
+        return _person_shown(document, index, max(earlier))
     named_words = {w for w in phrase if w not in data.stopwords and len(w) >= MIN_CONTENT_CHARS}
     shown = {w for i in earlier for w in words(document.sentences[i].text)}
     return bool(named_words) and named_words <= shown
