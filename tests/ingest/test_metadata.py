@@ -9,6 +9,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 import intisari
 from data_paths import HTML_PAGES, need
+from intisari.errors import NotAnArticle
 from intisari.ingest import load
 from intisari.ingest.metadata import PageSource, page_source, strip_site_name
 from intisari.options import DEFAULT_OPTIONS
@@ -113,3 +114,62 @@ def test_the_example_pages_give_a_source_line() -> None:
         counts["suffix"] += bool(SITE_IN_TITLE.search(raw.headline))
     assert len(pages) == 44
     assert counts == {"site": 38, "date": 34, "author": 23, "suffix": 0}
+
+
+STORY = "".join(
+    f"<p>{sentence}</p>"
+    for sentence in [
+        "Pemerintah kota menggelar operasi pasar di 31 kecamatan mulai Senin depan.",
+        "Warga bisa membeli beras, gula dan minyak goreng dengan harga lebih murah.",
+        "Wali kota meminta warga tidak memborong barang agar semua kebagian.",
+    ] * 5
+)
+
+
+def _page(head: str, body: str = STORY) -> str:
+    return f"<html><head><title>Operasi pasar</title>{head}</head><body>{body}</body></html>"
+
+
+def _ld(kind: str) -> str:
+    return f'<script type="application/ld+json">{{"@type": "{kind}", "name": "x"}}</script>'
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # trafilatura's test pages, whose readers asked for no box: a wine shop (og:type
+        # product, with its customers' schema.org Reviews), a grease shop (microdata
+        # Product), a historical market's invitation (microdata Event), a podcast's show
+        # notes (og:type video.episode).
+        _page('<meta property="og:type" content="product">',
+              f'<div itemtype="http://schema.org/Review">{STORY}</div>'),
+        _page("", f'<div itemscope itemtype="http://schema.org/Product">{STORY}</div>'),
+        _page("", f'<div itemtype="https://schema.org/Event">{STORY}</div>'),
+        _page('<meta property="og:type" content="video.episode">'),
+        _page(_ld("Recipe")),
+        _page(_ld("MusicEvent")),
+        _page('<script type="application/ld+json">{"@type": ["JobPosting"]}</script>'),
+    ],
+    ids=["og product", "microdata product", "microdata event", "og episode", "recipe",
+         "a kind of event", "job advert"],
+)
+def test_a_page_that_declares_a_kind_that_is_no_article_gets_no_box(page: str) -> None:
+    with pytest.raises(NotAnArticle, match="declares its kind as"):
+        intisari.summarize(html=page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # A match report declares its SportsEvent, a review its Product, a radio essay's
+        # text its RadioEpisode beside og:type article (franceculture.fr).
+        _page(_ld("NewsArticle") + _ld("SportsEvent")),
+        _page(_ld("Review") + _ld("Product")),
+        _page('<meta property="og:type" content="article">' + _ld("RadioEpisode")),
+        _page('<meta property="og:type" content="website">'),
+        _page(""),
+    ],
+    ids=["match report", "review", "og article", "og website", "nothing declared"],
+)
+def test_an_article_may_declare_other_kinds_beside_it(page: str) -> None:
+    assert intisari.summarize(html=page).takeaways

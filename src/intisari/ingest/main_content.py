@@ -40,7 +40,13 @@ from intisari.ingest.boilerplate import (
     UNLIKELY_BODY,
     WIDGET_HEADINGS,
 )
-from intisari.ingest.metadata import NO_SOURCE, PageSource, json_values, page_source
+from intisari.ingest.metadata import (
+    NO_SOURCE,
+    PageSource,
+    check_declared_kind,
+    json_values,
+    page_source,
+)
 from intisari.ingest.nesting import check_nesting
 from intisari.result import Removed
 
@@ -290,6 +296,7 @@ def extract_body(html: str | bytes) -> Body:
 def _extract_body(html: str | bytes) -> Body:
     check_nesting(html)
     tree = LexborHTMLParser(html)
+    check_declared_kind(tree)
     title = _title(tree)
     declared = _declared_body(tree)
     source = page_source(tree)

@@ -17,9 +17,17 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from intisari.errors import NotAnArticle
 from intisari.ingest.clean import one_line
 
-__all__ = ["NO_SOURCE", "PageSource", "json_values", "page_source", "strip_site_name"]
+__all__ = [
+    "NO_SOURCE",
+    "PageSource",
+    "check_declared_kind",
+    "json_values",
+    "page_source",
+    "strip_site_name",
+]
 
 #: Longest site name, byline or address kept: metadata longer than this is not a name.
 MAX_FIELD_CHARS = 300
@@ -60,6 +68,31 @@ _AUTHOR_METAS = (
 )
 _SITE_METAS = ('meta[property="og:site_name"]', 'meta[name="application-name"]')
 
+#: Kinds of page, as schema.org names them (in lower case), that are no article: a
+#: shop's product, an event's invitation or programme, a recipe, a job advert, a
+#: podcast's or a programme's episode (and every schema.org kind of event: ``_kinds``).
+#: A page that declares one, in its JSON-LD, its microdata or ``og:type``, and no kind
+#: of article beside it, gets no box (``not-an-article``): readers of trafilatura's test
+#: pages asked for none on a wine shop's page (ebrosia.de), a grease shop's
+#: (toralin.de), a historical market's invitation (wehranlage-horka.de) and a
+#: podcast's show notes (wnyc.org, ``og:type`` video.episode).
+NOT_ARTICLE_KINDS = frozenset(
+    {"product", "event", "recipe", "jobposting", "episode", "podcastepisode",
+     "radioepisode", "tvepisode", "course"}
+)
+#: Kinds that make a page an article whatever else it declares: a match report declares
+#: its SportsEvent, a review its Product, a radio essay's text its RadioEpisode
+#: (franceculture.fr, whose ``og:type`` is article).
+ARTICLE_KINDS = frozenset(
+    {"article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle",
+     "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "blogposting",
+     "liveblogposting", "scholarlyarticle", "techarticle", "report", "review"}
+)
+#: A type that JSON-LD or microdata declares: ``"@type": "Product"``, ``["Article"]``,
+#: ``itemtype="https://schema.org/Event"``.
+_LD_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"([A-Za-z]+)"')
+_ITEMTYPE = re.compile(r"schema\.org/([A-Za-z]+)")
+
 
 @dataclass(frozen=True)
 class PageSource:
@@ -95,6 +128,46 @@ def page_source(tree: LexborHTMLParser) -> PageSource:
     return PageSource(
         site_name=site_name, published=_published(tree, ld), author=author, url=url
     )
+
+
+def check_declared_kind(tree: LexborHTMLParser) -> None:
+    """Raise ``NotAnArticle`` when the page declares itself a kind of page that is no
+    article (``NOT_ARTICLE_KINDS``): in ``og:type``, the one kind the page gives itself
+    ("product": a shop's customer reviews, schema.org Reviews, do not make it a review),
+    or, where that names no kind of either, among its JSON-LD and microdata types with
+    no kind of article (``ARTICLE_KINDS``) beside it."""
+    og_type = _meta(tree, ('meta[property="og:type"]',))
+    # "video.episode" is an episode; "website" and "video.other" say nothing.
+    kind = og_type.lower().rsplit(".", 1)[-1] if og_type else ""
+    if kind in ARTICLE_KINDS:
+        return
+    if not _no_article(kind):
+        kinds = _kinds(tree)
+        if not kinds.isdisjoint(ARTICLE_KINDS):
+            return
+        kind = next((k for k in sorted(kinds) if _no_article(k)), "")
+    if kind:
+        raise NotAnArticle(
+            f"this is not an article: the page declares its kind as {kind!r} (schema.org "
+            "or og:type), and no kind of article"
+        )
+
+
+def _no_article(kind: str) -> bool:
+    return kind in NOT_ARTICLE_KINDS or kind.endswith("event")
+
+
+def _kinds(tree: LexborHTMLParser) -> set[str]:
+    """The kinds the page's JSON-LD and microdata declare, in lower case."""
+    kinds = {
+        kind.lower()
+        for script in tree.css('script[type="application/ld+json"]')
+        for kind in _LD_TYPE.findall(script.text())
+    }
+    for node in tree.css("[itemtype]"):
+        itemtype = node.attributes.get("itemtype") or ""
+        kinds.update(kind.lower() for kind in _ITEMTYPE.findall(itemtype))
+    return kinds
 
 
 def strip_site_name(title: str, site_name: str | None, url: str | None) -> str:
