@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from intisari.ingest.clean import _emphasis_spans, clean, normalize
-from intisari.language.data import LANGUAGES
+from intisari.language.data import GENERIC, LANGUAGES
 
 ID = LANGUAGES["id"]
 EN = LANGUAGES["en"]
@@ -101,6 +101,25 @@ def test_a_figure_s_caption_goes(rules) -> None:
     # A figure named inside a sentence stays.
     line = "The chart in Figure 3 shows sales rising by a third since 2019."
     assert clean(f"{STORY}\n{line}", rules).text == f"{STORY}\n\n{line}"
+
+
+@pytest.mark.parametrize("rules", [EN, ID, GENERIC])
+def test_an_excerpt_of_another_page_goes_as_a_teaser(rules) -> None:
+    # novalanalove.com's index of its posts (outside the shared set) had two as bullets.
+    excerpt = (
+        "Happy Summertime Maxikleider sind kein wirklich neuer Trend. Wir haben euch die "
+        "schönsten Maxikleider der Saison zusammengestellt und ihr könnt sie hier […]"
+    )
+    for cut_off in (excerpt, excerpt.replace("[…]", "[...]")):
+        result = clean(f"{STORY}\n{cut_off}\n{MORE}", rules)
+        assert result.text == f"{STORY}\n\n{MORE}"
+        assert [(r.text, r.reason) for r in result.removed] == [(cut_off, "teaser")]
+    # An omission inside a quotation, or inside a paragraph, is story.
+    for line in (
+        '"We will [...] fight for every job in this town," the mayor said on Monday.',
+        "The report [...] found that prices rose by a third in two years.",
+    ):
+        assert clean(f"{STORY}\n{line}", rules).text == f"{STORY}\n\n{line}"
 
 
 def test_inline_related_links_go_from_the_paragraph() -> None:

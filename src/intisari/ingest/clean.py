@@ -11,6 +11,7 @@ module only applies them, in one pass over the lines:
 - ``inline_noise`` is cut from inside a line ("[Baca juga: ...]");
 - a short line holding a photo credit ("... (ANTARA FOTO/Sigid Kurniawan)", "Foto: Dok.
   Polri", "AP Photo/Evan Vucci") is a caption and goes;
+- a paragraph cut off with "[…]" is an excerpt of another page (a teaser) and goes;
 - the headline repeated at the top of the body goes (it is the title, not story);
 - the dateline opening the body ("Jakarta, CNN Indonesia -- ", "VIENNA — ") is cut from
   its sentence; when a page put a headline, a caption or a teaser above the body, the
@@ -116,6 +117,11 @@ _MOJIBAKE = re.compile(
     "\u2039\u203a\u20ac\u2122]"
 )
 _MARKUP_EDGES = " *_#>"
+#: An excerpt of another page, cut off with the mark of an omission: "... ohne euch und
+#: eure Geldbörse ins Bodenlose zu […]" (a blog's index of its posts, novalanalove.com;
+#: boingboing.net's teasers of other posts: pages outside the shared set). A story's
+#: paragraph does not end on an omission; a quotation's closes its quotation mark after.
+_EXCERPT_END = re.compile(r"\[(?:…|\.\.\.)\]$")
 #: Rounds of mojibake repair at most (``normalize``): each must change the text, and the
 #: texts seen need one, or two when control characters sat inside the mojibake.
 MAX_REPAIRS = 4
@@ -229,6 +235,9 @@ def clean_normalized(
             continue
         if _is_caption(bare, rules):
             removed.append(Removed(text=line, reason="caption"))
+            continue
+        if _EXCERPT_END.search(bare):
+            removed.append(Removed(text=line, reason="teaser"))
             continue
         # The headline above the body, perhaps under a date or a rubric the page put first.
         if title and len(kept) <= MAX_TEASER_PARAGRAPHS and bare == title.strip(_MARKUP_EDGES):
