@@ -477,12 +477,15 @@ def test_english_drops_short_asides_from_every_bullet() -> None:
     )
     assert shorten(sentence, "en") == sentence
     # An aside that asks or exclaims hedges the sentence: without it, it claims more
-    # (sauvonsluniversite.com, outside the shared set: "Toutes les disciplines ...").
+    # (soundofscience.fr, outside the shared set: "Toutes les disciplines ..."); not
+    # Wikipedia's "(ナブカ Nabuka?)", whose mark stands for a missing font.
     for sentence in (
         "All the disciplines (or almost?) have been hit by the cuts announced in the budget.",
         "The new trains (yes, really!) will run every five minutes from next month on.",
     ):
         assert shorten(sentence, "en") == sentence
+    sentence = "Nabuca (ナブカ Nabuka?) is the leader of the army unit Shu is forced to join."
+    assert shorten(sentence, "en") == sentence.replace(" (ナブカ Nabuka?)", "")
 
 
 def test_a_sentence_keeps_at_least_the_fewest_words() -> None:

@@ -168,8 +168,9 @@ OPENING_WORDS = 6
 # An aside in brackets, with the space before it, followed by a word or by punctuation
 # (the closing mark then joins the word before the aside: "Jumat (8/9/2017)." -> "Jumat.").
 _ASIDE = re.compile(r"\s+\([^()]{1,80}\)(?=\s+\w|[.,;:!?])")
-# A question or an exclamation inside an aside: "(ou presque ?)", "(yes, really!)".
-_ASKS = re.compile(r"[?!]")
+# An aside in lower case that asks or exclaims: "(ou presque ?)", "(yes, really!)"; not
+# Wikipedia's "(ナブカ Nabuka?)", whose mark stands for a missing font.
+_HEDGE = re.compile(r"\((?=[^()]*[?!]\))[^\w()]*[^\W\d_A-Z][^()A-Z]*\)")
 # An acronym or a short name in brackets, defined by the words before it: "(KPK)",
 # "(NWS)", "(OTT)", "(Menkeu)", "(Pilkada)", "(Kemenhub)": a later bullet may use it.
 _ACRONYM = re.compile(r"\([A-Z][\w&]{1,11}\)")
@@ -494,17 +495,17 @@ def _asides(
     before a mark ("Selasa, (2/5), Kepala ...") goes with that comma ("Selasa, Kepala").
     Not one inside a quotation: there the brackets stand for the speaker's words ('"The
     main task of the (combat readiness drill) is to assess ..."' read "The main task of
-    the is to assess", cnn.tune). Nor one that asks or exclaims: it hedges or answers
-    what the sentence says ("Toutes les disciplines (ou presque ?) sont ..." read "Toutes
-    les disciplines sont ...", sauvonsluniversite.com outside the shared set; a reader's
-    report)."""
+    the is to assess", cnn.tune). Nor one in lower case that asks or exclaims: it hedges
+    or answers what the sentence says ("Toutes les disciplines (ou presque ?) sont ..."
+    read "Toutes les disciplines sont ...", soundofscience.fr outside the shared set; a
+    reader's report)."""
     marks = quote_marks(sentence)
     for match in _ASIDE.finditer(sentence):
         if (
             _words(match.group(0)) > MAX_ASIDE_WORDS
             or QUOTE_MARKS.search(match.group(0))
             or inside_quote(marks, 0, match.start())
-            or _ASKS.search(match.group(0))
+            or _HEDGE.search(match.group(0))
         ):
             continue
         if _ACRONYM.fullmatch(match.group(0).strip()):
