@@ -113,11 +113,17 @@ REBUTTALS = (
 )
 #: The writer announcing what follows: "Hier eine ganz einfache Lösung, wie wir schwierige
 #: Gespräche meistern können.", "Hier informieren wir Sie, was Sie beachten müssen.",
-#: "Wir verraten, wie ihr ..." (pages outside the shared set, a reader's report): no point
-#: of the story, only the promise of one (``setup_cues``).
+#: "Wir verraten, wie ihr ...", "Heut geht es um Reiki und Schamanismus.", "Welche Tops
+#: und Flops das bei SportScheck sind, verrät er uns ...", "In diesem Artikel zeigen wir
+#: euch, wie ..." (pages outside the shared set, readers' reports): no point of the story,
+#: only the promise of one (``setup_cues``).
 SETUP_CUES = (
     r"^\W*(hier|wir|im folgenden) (verraten|zeigen|erklären|informieren|erfahren|sagen)\b",
     r"^\W*hier (ein|eine|einige|die|der|das)\b[^.!?]{0,80}\b(wie|was|warum)\b",
+    r"^\W*(heute?|hier|diesmal) geht es um\b",
+    r"^\W*in diesem (artikel|beitrag|text|video|post)\b",
+    r"^\W*(welche|was|wie|warum|wo|wer)\b[^.!?]{0,120}, (verrät|verraten|zeigt|zeigen|erklärt"
+    r"|erklären|erfahrt|erfahren) (er|sie|wir|uns|euch|ihr|ihnen)\b",
 )
 #: Verbs of saying that attribute a quotation ('„...“, sagte er.').
 SPEECH_VERBS = frozenset(
@@ -152,7 +158,8 @@ DATA = replace(
     speech_verbs=SPEECH_VERBS,
     rebuttals=REBUTTALS,
     setup_cues=SETUP_CUES,
-    setup_triggers=("hier", "wir", "folgenden"),
+    setup_triggers=("hier", "wir", "folgenden", "geht es um", "diesem", ", ver", ", zeig",
+                    ", erkl", ", erfahr"),
     months=MONTHS,
     weekdays=WEEKDAYS,
     decimal_mark=",",
