@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from intisari.language.data import LANGUAGES
+from intisari.language.data import LANGUAGES, RELATED
 from intisari.takeaways.text import is_boilerplate, is_dangling, reading_length
 
 ID = LANGUAGES["id"]
@@ -44,6 +44,14 @@ def test_an_essay_s_reading_list_is_boilerplate() -> None:
     )
     assert is_boilerplate(sentence, EN)
     assert not is_boilerplate("A couple with two children was rescued on Sunday.", EN)
+
+
+def test_a_german_pointer_to_elsewhere_is_boilerplate() -> None:
+    # shingon-reiki.de (outside the shared set) had it as a bullet.
+    german = RELATED["de"]
+    assert is_boilerplate("Wenn du das lernen magst, siehe Infos unten.", german)
+    assert is_boilerplate("Mehr dazu lesen Sie hier.", german)
+    assert not is_boilerplate("Die Preise sind seit Januar um ein Drittel gestiegen.", german)
 
 
 def test_a_story_sentence_is_not_boilerplate() -> None:

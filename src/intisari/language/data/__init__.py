@@ -53,12 +53,12 @@ def _with_everyone_s_notices(data: LanguageData) -> LanguageData:
     return replace(data, noise_lines=(AI_NOTICE_RULE, *data.noise_lines, *headings))
 
 
-#: A sentence that sends the reader elsewhere, in any language with rules, or holds an
-#: address: what cleaning should have cut, looked for in every sentence whatever its
-#: language (``takeaways.text.is_boilerplate``). Each cue's source comes after the words
-#: every match of it holds (``LanguageData.related_link_cues``).
+#: A sentence that sends the reader elsewhere, in any language with rules of its own
+#: (German's too), or holds an address: what cleaning should have cut, looked for in every
+#: sentence whatever its language (``takeaways.text.is_boilerplate``). Each cue's source
+#: comes after the words every match of it holds (``LanguageData.related_link_cues``).
 RELATED_LINK_CUES: tuple[tuple[str, str], ...] = (
-    *(cue for data in _WITH_RULES for cue in data.related_link_cues),
+    *(cue for data in (*_WITH_RULES, de.DATA) for cue in data.related_link_cues),
     *common.ADDRESS_CUES,
 )
 

@@ -125,6 +125,14 @@ SETUP_CUES = (
     r"^\W*(welche|was|wie|warum|wo|wer)\b[^.!?]{0,120}, (verrät|verraten|zeigt|zeigen|erklärt"
     r"|erklären|erfahrt|erfahren) (er|sie|wir|uns|euch|ihr|ihnen)\b",
 )
+#: A pointer to elsewhere on the page or to another page (``related_link_cues``): "Wenn
+#: du das lernen magst, siehe Infos unten." (shingon-reiki.de, a page outside the shared
+#: set, where it was a bullet), "Mehr dazu lesen Sie hier.", "Lesen Sie auch: ...".
+RELATED_LINK_CUES = (
+    ("siehe", r"\bsiehe (infos |details |mehr |dazu )?(unten|oben)\b"),
+    ("mehr", r"\bmehr (dazu|infos|informationen|details) (unten|hier|im)\b"),
+    ("lesen", r"\blesen sie (auch|hier|mehr)\b"),
+)
 #: Verbs of saying that attribute a quotation ('„...“, sagte er.').
 SPEECH_VERBS = frozenset(
     """
@@ -158,6 +166,7 @@ DATA = replace(
     speech_verbs=SPEECH_VERBS,
     rebuttals=REBUTTALS,
     setup_cues=SETUP_CUES,
+    related_link_cues=RELATED_LINK_CUES,
     setup_triggers=("hier", "wir", "folgenden", "geht es um", "diesem", ", ver", ", zeig",
                     ", erkl", ", erfahr"),
     months=MONTHS,
