@@ -81,9 +81,10 @@ def test_a_closing_heading_takes_everything_after_it() -> None:
         "Dr Mark McKergow and Helen Bailey wrote a book in 2014.\n"
         "The website hostleadership.com has ongoing information including a blog."
     )
-    result = clean(f"{story}\nFurther Reading\n{after}", EN)
-    assert result.text == story.replace("\n", "\n\n")
-    assert [r.reason for r in result.removed] == ["related-link"] * 3
+    for heading in ("Further Reading", "Read further in the pursuit of knowledge"):
+        result = clean(f"{story}\n{heading}\n{after}", EN)
+        assert result.text == story.replace("\n", "\n\n")
+        assert [r.reason for r in result.removed] == ["related-link"] * 3
     # Above the story, such a line is no end of it.
     assert clean(f"References\n{story}", EN).text.endswith("prepares the space.")
 

@@ -632,6 +632,10 @@ CLOSING_HEADINGS: tuple[str, ...] = (
     r"editors?['’]? (recommendations|picks):?",
     r"about the (author|writer)s?:?",
     r"(references|bibliography|sources):?",
+    # "Read further in the pursuit of knowledge" above older posts (wikimediafoundation.org,
+    # outside the shared set: one of them was a bullet). Not "Related": sites put it above
+    # links in the middle of a story too (``LINK_ANNOUNCEMENTS``).
+    r"read further\b.{0,40}",
 )
 
 #: ``LanguageData.setup_cues``: a verb of showing before "just how" ("... showed just how
