@@ -114,6 +114,14 @@ EN = LANGUAGES["en"]
         ("id", "Jika ya, tentu Anda setuju jika menguap seringkali menular."),
         ("id", "Pertama, karena bengkel seringkali kotor, panas, dan tidak memiliki ruang "
          "tunggu yang nyaman."),
+        # What the sentence before said is built on, or goes on (indosum.tune, a reader's
+        # report of 40 boxes).
+        ("id", "Tentu banyak orang tua yang sudah menyiapkan rencana berlibur bersama "
+         "putra-putrinya."),
+        ("id", "Terlebih lagi pada anak-anak, yang menjadi golongan masyarakat paling "
+         "terdampak dari bencana seperti ini."),
+        ("id", "Lain halnya dengan anggota dewan yang memang jelas siapa partai pengusungnya."),
+        ("id", "Bukan dengan menunggangi motor, tapi sebagai manajer tim di kejuaraan Moto3."),
     ],
 )
 def test_sentences_that_lean_on_one_not_shown_are_caught(lang: str, sentence: str) -> None:
@@ -126,6 +134,8 @@ def test_sentences_that_lean_on_one_not_shown_are_caught(lang: str, sentence: st
         # "Dan" is a name too rarely to matter, "sebab" inside a sentence is a reason.
         ("id", "Laga ditunda sebab hujan deras mengguyur Stadion Gelora Bung Karno sejak sore."),
         ("id", "Danau Toba menjadi tujuan wisata utama di Sumatera Utara tahun ini."),
+        # "Not only ..." opens a whole sentence.
+        ("id", "Bukan hanya Jokowi, Prabowo juga hadir dalam upacara di Istana Merdeka."),
         ("en", "The council approved the budget for new buses on Monday, officials said."),
         ("en", "For the first time, the city will run buses through the night."),
         # A speaker's first person: quoted, or said with a verb of saying.

@@ -167,6 +167,15 @@ REFERRING_OPENERS = frozenset(
     # "Yup, aktris cantik asal Jakarta ini ..." and "Tentu saja hal yang menggembirakan
     # ..." (of course): the answer to a question the article asked its reader before.
     | {"yup", "yap", "ya", "nah", "wah", "tentu saja"}
+    # "Tentu banyak orang tua yang sudah menyiapkan rencana berlibur ..." (of course),
+    # "Terlebih saat ini brand tidak cukup ..." (all the more), "Lain halnya dengan anggota
+    # dewan ..." (it is otherwise with): the sentence before said what they build on
+    # (IndoSum; a reader's report).
+    | {"tentu", "terlebih", "terlebih lagi", "lain halnya", "berbeda halnya"}
+    # "Bukan dengan menunggangi motor, tapi sebagai manajer tim ..." (not by ..., but as
+    # ...): how the sentence before goes on, often with no subject of its own (IndoSum; a
+    # reader's report). Not "Bukan hanya ..." (not only), which opens a whole sentence.
+    | {f"bukan {word}" for word in ("dengan", "karena", "sebagai", "untuk", "lewat", "melalui")}
     # "Alhasil, Arema sukses menambah keunggulan ..." (as a result), "Bagaimanapun, ..."
     # (whatever it was), "Dengan kata lain, ..." (in other words): the result, the
     # settling or the restating of what the sentence before said (IndoSum).
