@@ -89,6 +89,11 @@ def test_words_that_point_back_anywhere_are_caught(lang: str, sentence: str) -> 
          "rendering of the framework."),
         ("en", "In 2011, for example, a student died while being coerced into drinking."),
         ("en", "It was terrifying, too, because back then the disease was surrounded by shame."),
+        # The reason, the aim or the case the sentence before stated.
+        ("en", "In that sense it's a kind of handy writerly shortcut."),
+        ("en", "For this reason, the council delayed the vote until after the summer."),
+        ("en", "To that end, the company hired 200 engineers in Berlin and Lisbon."),
+        ("en", "Because of this, prices rose by a third in two years."),
         ("id", "Ed Sheeran, misalnya, sempat memamerkan kemampuannya memasukkan 50 butir "
          "cokelat ke dalam mulutnya."),
         ("id", "Ignatius, di sisi lain, menilai yang menghambat industri iklan baris online "

@@ -188,6 +188,19 @@ REFERRING_OPENERS = frozenset(
     # ..." weigh against what the sentence before said (dw.com, nationalgeographic.co.uk).
     | CONNECTIVE_PHRASES
     | {"in other words"}
+    # "For this reason, ...", "To that end, ...", "In that sense it's ...", "Because of
+    # this, ...": the reason, the aim or the case the sentence before stated (pages
+    # outside the shared set; a reader's report). Not "In this case" of a court's case.
+    | {
+        f"{lead} {demonstrative}{noun}"
+        for lead, noun in (
+            ("for", " reason"), ("to", " end"), ("in", " sense"), ("in", " way"),
+            ("because of", ""), ("despite", ""), ("after", ""),
+            ("with", " in mind"), ("at", " point"), ("in", " regard"), ("in", " respect"),
+        )
+        for demonstrative in ("this", "that")
+    }
+    | {"for these reasons", "for those reasons", "in doing so", "by doing so"}
     # "A second lure for Apple is TV advertising." (businessweek.com, outside the shared
     # set): the second of the things the article named before. ("Another ..." leans back
     # as well, but opens leads a reader takes alone: "Another cloud of choking smoke and
