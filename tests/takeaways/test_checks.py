@@ -483,6 +483,14 @@ def test_a_sentence_that_only_sets_up_the_next_is_caught(sentence: str, sets: bo
     assert sets_up(sentence, EN) is sets
 
 
+def test_a_german_opening_naming_someone_by_age_leans_back() -> None:
+    # jolie.de (outside the shared set): Adele was named only in the bullet after it.
+    german = RELATED["de"]
+    assert refers_back("Die 31-Jährige hat ihr neues Album für November angekündigt.", german)
+    assert refers_back("Der 45-Jährige wurde am Montag in Köln festgenommen.", german)
+    assert not refers_back("Ein 45-Jähriger wurde am Montag in Köln festgenommen.", german)
+
+
 @pytest.mark.parametrize(
     ("sentence", "sets"),
     [

@@ -235,6 +235,13 @@ class LanguageData:
     #: open a name ("The Star Wars movies ...", "The Man Booker Prize ..."). Kept apart
     #: from ``dangling_openers``, which is read in lower case.
     role_openers: frozenset[str] = frozenset()
+    #: Regular-expression source of an opening that names someone said before by age
+    #: ("Der 31-Jährige hat ..."): the sentence leans on the one before it, as with
+    #: ``role_openers``. Matched at the sentence's start, ignoring case. (English "The
+    #: 85-year-old, speaking to reporters, ..." leans back too, but the three cnn.tune
+    #: bullets that open so carried their story's point: CNN ROUGE-1 -0.09 in-sample,
+    #: and the boxes without them missed it.)
+    age_openers: str = ""
     #: Lower-cased definite articles ("the"): a sentence opening with one and a noun in
     #: lower case ("The new law could allow ...") speaks of a thing named before, and
     #: the sentence that named it is looked at next (``intisari.takeaways.definites``).

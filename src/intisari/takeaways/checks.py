@@ -548,7 +548,8 @@ def refers_back(text: str, data: LanguageData, *, opens_article: bool = False) -
 
     A connective or pronoun opening it (``is_dangling``: "Namun, ...", "Ia ..."), one of
     the language's ``referring_openers`` ("Itulah ...", "Menurut dia, ..."),
-    ``role_openers`` ("The actor posed ...") or ``enumerators`` ("Second, ..."), or a
+    ``role_openers`` ("The actor posed ...", and ``age_openers``: "Der 31-Jährige ...")
+    or ``enumerators`` ("Second, ..."), or a
     demonstrative in its opening phrase ("Wanita tersebut adalah ...", "Dalam pembicaraan
     itu, ..."), unless it names a time ("Saat ini ...", "Tahun ini ..."), or the writer's
     own voice (``writer_pronouns`` outside a speaker's words: "We also saw ..."); a
@@ -578,6 +579,9 @@ def refers_back(text: str, data: LanguageData, *, opens_article: bool = False) -
     if opens_with(opening, data.referring_openers) or person_opening(opening, data):
         return True
     if data.role_openers and _role_opening(text, data):
+        return True
+    age = _patterns(data).age
+    if age is not None and age.match(text):
         return True
     if first_words[0] in data.enumerators and _comma_after_first_word(text):
         return True
@@ -977,6 +981,7 @@ class _Patterns:
         self.credits = alternation(data.credits)
         self.setup = alternation(data.setup_cues)
         self.rebuttal = alternation(data.rebuttals)
+        self.age = re.compile(data.age_openers, re.I) if data.age_openers else None
 
 
 @per_language

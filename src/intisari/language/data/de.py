@@ -166,6 +166,9 @@ DATA = replace(
     speech_verbs=SPEECH_VERBS,
     rebuttals=REBUTTALS,
     setup_cues=SETUP_CUES,
+    # "Die 31-Jährige hat ..." (jolie.de, a page outside the shared set: Adele was named
+    # only in the bullet after it).
+    age_openers=r"\W*(der|die|den|dem|des) \d{1,3}-jährigen?\b",
     related_link_cues=RELATED_LINK_CUES,
     setup_triggers=("hier", "wir", "folgenden", "geht es um", "diesem", ", ver", ", zeig",
                     ", erkl", ", erfahr"),
