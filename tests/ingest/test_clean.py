@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from intisari.ingest.clean import _emphasis_spans, clean, normalize
-from intisari.language.data import GENERIC, LANGUAGES
+from intisari.language.data import GENERIC, LANGUAGES, RELATED
 
 ID = LANGUAGES["id"]
 EN = LANGUAGES["en"]
@@ -121,6 +121,26 @@ def test_an_excerpt_of_another_page_goes_as_a_teaser(rules) -> None:
         "The report [...] found that prices rose by a third in two years.",
     ):
         assert clean(f"{STORY}\n{line}", rules).text == f"{STORY}\n\n{line}"
+
+
+def test_german_disclosures_go() -> None:
+    # Pages outside the shared set (a reader's report): each had been a bullet.
+    german = RELATED["de"]
+    for line in (
+        "Vielen Dank an den Verlag für die Bereitstellung des Rezensionsexemplares!",
+        "Die folgenden Angebote sind mit Affiliate-Links versehen.",
+        "Am Preis des Produkts für Euch ändert sich dadurch nichts.",
+    ):
+        result = clean(f"{STORY}\n{line}\n{MORE}", german)
+        assert result.text == f"{STORY}\n\n{MORE}"
+        assert [(r.text, r.reason) for r in result.removed] == [(line, "disclosure")]
+    prompt = (
+        "Die einfachste Art, uns bei unserer Arbeit zu unterstützen und Danke zu sagen, ist, "
+        "wenn ihr über einen der folgenden Links einkauft oder eure Werbeblocker ausschaltet."
+    )
+    assert clean(f"{STORY}\n{prompt}\n{MORE}", german).text == f"{STORY}\n\n{MORE}"
+    story = "Die Regierung bat uns, die Aktion der Stadt Köln am Montag zu unterstützen."
+    assert clean(f"{STORY}\n{story}", german).text == f"{STORY}\n\n{story}"
 
 
 def test_inline_related_links_go_from_the_paragraph() -> None:

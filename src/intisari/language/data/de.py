@@ -133,6 +133,22 @@ RELATED_LINK_CUES = (
     ("mehr", r"\bmehr (dazu|infos|informationen|details) (unten|hier|im)\b"),
     ("lesen", r"\blesen sie (auch|hier|mehr)\b"),
 )
+#: A review's and a shop link's disclosures: "Vielen Dank an den Verlag für das
+#: Rezensionsexemplar!", "Die folgenden Angebote sind mit Affiliate-Links versehen."
+#: (pages outside the shared set, a reader's report: each was a bullet).
+NOISE_LINES = (
+    *generic.DATA.noise_lines,
+    ("disclosure", r".{0,200}\brezensionsexemplar\w*\b.{0,100}"),
+    ("disclosure", r".{0,120}\baffiliate-links?\b.{0,160}"),
+    ("disclosure", r"am preis\b.{0,60}\bändert sich (dadurch )?nichts\b.{0,60}"),
+    # "Die einfachste Art, uns bei unserer Arbeit zu unterstützen und Danke zu sagen, ist,
+    # wenn ihr über einen der folgenden Links einkauft ..." (mixed.de).
+    (
+        "site-prompt",
+        r".{0,80}\buns\b.{0,40}\b(zu )?unterstützen\b.{0,60}"
+        r"\b(links?|einkau\w*|werbeblocker|spende\w*|abo\w*)\b.{0,120}",
+    ),
+)
 #: Verbs of saying that attribute a quotation ('„...“, sagte er.').
 SPEECH_VERBS = frozenset(
     """
@@ -166,6 +182,7 @@ DATA = replace(
     speech_verbs=SPEECH_VERBS,
     rebuttals=REBUTTALS,
     setup_cues=SETUP_CUES,
+    noise_lines=NOISE_LINES,
     # "Die 31-Jährige hat ..." (jolie.de, a page outside the shared set: Adele was named
     # only in the bullet after it).
     age_openers=r"\W*(der|die|den|dem|des) \d{1,3}-jährigen?\b",
