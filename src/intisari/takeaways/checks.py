@@ -549,10 +549,10 @@ def refers_back(text: str, data: LanguageData, *, opens_article: bool = False) -
     A connective or pronoun opening it (``is_dangling``: "Namun, ...", "Ia ..."), one of
     the language's ``referring_openers`` ("Itulah ...", "Menurut dia, ..."),
     ``role_openers`` ("The actor posed ...", and ``age_openers``: "Der 31-Jährige ...")
-    or ``enumerators`` ("Second, ..."), or a
-    demonstrative in its opening phrase ("Wanita tersebut adalah ...", "Dalam pembicaraan
-    itu, ..."), unless it names a time ("Saat ini ...", "Tahun ini ..."), or the writer's
-    own voice (``writer_pronouns`` outside a speaker's words: "We also saw ..."); a
+    or ``enumerators`` ("Second, ..."), or a demonstrative in its opening phrase
+    ("Wanita tersebut adalah ...", "Dalam pembicaraan itu, ..."), unless it names a time
+    ("Saat ini ...", "Tahun ini ..."), or the writer's own voice (``writer_pronouns``
+    outside a speaker's words: "We also saw ..."); a
     personal pronoun right after the first word or after an opening phrase that names no
     one ("Setidaknya mereka ...", "Sebagai anak bungsu, ia ..."), or a quotation whose
     speaker is only a pronoun ('"...," he said.'), or a demonstrative that closes it

@@ -600,11 +600,6 @@ def _opening(document: Document, index: int, quotation: Quotation | None) -> int
     return index
 
 
-def _names_someone(text: str, data: LanguageData) -> bool:
-    """Does ``text`` name someone (``_named``)?"""
-    return next(_named(text, data), None) is not None
-
-
 def _named(text: str, data: LanguageData) -> Iterator[str]:
     """The words of ``text`` that may name someone: a capitalised word after its first
     that is no word of a date and does not belong to a place's or an institution's name

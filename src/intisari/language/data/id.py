@@ -106,11 +106,12 @@ CONNECTIVE_PHRASES = frozenset(
 #: Connectives set off by commas inside a sentence's first clause
 #: (``LanguageData.interposed_connectives``): "Ed Sheeran, misalnya, sempat memamerkan
 #: ..." (for example), "Gandelsman, sementara itu, mengatakan ..." (meanwhile),
-#: "Ignatius, di sisi lain, menilai ..." (on the other hand; IndoSum).
+#: "Ignatius, di sisi lain, menilai ..." (on the other hand; IndoSum). Not "namun": "Dia
+#: biasa meminum obat penenang, namun, menurut polisi, ..." joins two clauses of its own.
 INTERPOSED_CONNECTIVES = CONNECTIVE_PHRASES | frozenset(
     {"sementara itu", "di sisi lain", "sebaliknya", "dengan demikian", "karena itu",
-     "oleh karena itu", "oleh sebab itu", "selain itu", "namun", "meski demikian",
-     "meski begitu", "kendati demikian"}
+     "oleh karena itu", "oleh sebab itu", "selain itu", "meski demikian", "meski begitu",
+     "kendati demikian"}
 )
 
 REFERRING_OPENERS = frozenset(
