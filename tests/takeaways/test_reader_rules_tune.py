@@ -116,11 +116,8 @@ EN = LANGUAGES["en"]
          "tunggu yang nyaman."),
         # What the sentence before said is built on, or goes on (indosum.tune, a reader's
         # report of 40 boxes).
-        ("id", "Tentu banyak orang tua yang sudah menyiapkan rencana berlibur bersama "
-         "putra-putrinya."),
         ("id", "Terlebih lagi pada anak-anak, yang menjadi golongan masyarakat paling "
          "terdampak dari bencana seperti ini."),
-        ("id", "Lain halnya dengan anggota dewan yang memang jelas siapa partai pengusungnya."),
         ("id", "Bukan dengan menunggangi motor, tapi sebagai manajer tim di kejuaraan Moto3."),
     ],
 )
