@@ -495,6 +495,13 @@ def month_names(data: LanguageData) -> frozenset[str]:
     return frozenset(name for name, _ in data.months)
 
 
+@per_language
+def saying_verbs(data: LanguageData) -> frozenset[str]:
+    """The language's verbs that give words to someone: ``speech_verbs`` ("kata", "said")
+    and ``reporting_verbs`` ("mengatakan")."""
+    return data.speech_verbs | data.reporting_verbs
+
+
 def is_date_word(word: str, data: LanguageData) -> bool:
     """Is ``word`` (lower case) a word of a date: a weekday, a month, or a number ("Selasa
     (18/10)", "Kamis (5/11/2015)")?"""

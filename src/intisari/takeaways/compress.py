@@ -62,7 +62,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from intisari.language.model import LanguageData, is_date_word, month_names, per_language
+from intisari.language.model import (
+    LanguageData,
+    is_date_word,
+    month_names,
+    per_language,
+    saying_verbs,
+)
 from intisari.result import join_spans
 from intisari.takeaways.checks import (
     QUOTE_MARKS,
@@ -912,7 +918,7 @@ def _second_report(sentence: str, data: LanguageData) -> Iterator[Deletion]:
     if final is None:
         return
     lowered = sentence.lower()
-    verbs = data.speech_verbs | data.reporting_verbs
+    verbs = saying_verbs(data)
     for joiner in data.second_reports:
         at = lowered.find(f" {joiner} ", 0, final.start())
         if at < 0:

@@ -29,7 +29,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from itertools import pairwise
 
 from intisari.document import Document, Sentence
-from intisari.language.model import LanguageData, is_date_word
+from intisari.language.model import LanguageData, is_date_word, saying_verbs
 from intisari.result import Takeaway, join_spans, words_start
 from intisari.takeaways.checks import (
     Said,
@@ -641,13 +641,15 @@ def _speakers(text: str, data: LanguageData) -> set[str]:
     """The words (``_named``, lower case) of whoever ``text`` gives words to: the
     capitalised words right after or right before a verb of saying ('"...," kata
     Kepala ... Antong Hartadi', "Menteri Susi mengatakan ...")."""
-    verbs = data.speech_verbs | data.reporting_verbs
+    verbs = saying_verbs(data)
     tokens = text.split()
-    named = set(_named(text, data))
+    named: set[str] | None = None  # read only where someone is given words
     speakers: set[str] = set()
     for at, token in enumerate(tokens):
         if token.strip(_NAME_EDGES).lower() not in verbs:
             continue
+        if named is None:
+            named = set(_named(text, data))
         for run in (tokens[at + 1 :], reversed(tokens[:at])):
             for word in run:
                 bare = word.strip(_NAME_EDGES).lower()
