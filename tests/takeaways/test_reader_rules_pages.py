@@ -223,6 +223,7 @@ def test_a_clitic_does_not_hide_a_shared_word() -> None:
         ("id", "Selamat datang di era baru mobil listrik."),
         # The writer telling the reader what to do (IndoSum: a box took it as a bullet).
         ("id", "Coba bandingkan dengan musim lalu."),
+        ("id", "Bayangkan jika kamu tidak memiliki telinga."),  # a reader's report
         # Calls to comment (zdnet's gift guide ended its box with one).
         ("en", "Leave a comment and let us know what your favorite gadget of 2019 is."),
         ("en", "Let us know what you think in the comments below."),
@@ -260,6 +261,7 @@ def test_promotions_inside_the_story_are_boilerplate(lang: str, sentence: str) -
         ("en", "The mayor said the city would welcome to its streets any team that won."),
         ("id", "Presiden mengucapkan selamat datang di Istana kepada para atlet."),
         ("id", "Ia mencoba membandingkan hasil pertandingan itu dengan musim lalu."),
+        ("id", "“Bayangkan, jadi 11 sudah cukup,” kata Ryamizard."),  # a speaker's words
         ("en", "The senator said she would leave a comment period open until June."),
         ("id", "Warga menulis keluhan soal banjir di kolom surat pembaca harian itu."),
         ("en", "After the break, the Lakers came back and won the game by ten points."),

@@ -313,6 +313,11 @@ class LanguageData:
     #: Lower-cased endings that attach to a word without changing what it names
     #: ("pemainnya" = "pemain" + "-nya"): cut before two bullets' words are compared.
     clitics: tuple[str, ...] = ()
+    #: Lower-cased words that end as one of ``clitics`` does but name no owner: adverbs
+    #: and connectives ("biasanya", "sebelumnya") and words whose root ends so ("hanya",
+    #: "punya"). Any other sentence whose whole subject is one word with a clitic leans
+    #: back: "Rambutnya yang pendek ...", "Layarnya berukuran ..." (whose?).
+    clitic_words: frozenset[str] = frozenset()
     #: Regular-expression source of the salutation that opens a reader's letter in an
     #: advice column ("DEAR ABBY: ...", "DEAR FEELING: ..."), matched at a paragraph's
     #: start: a letter is its writer's words, never a fact of the article.

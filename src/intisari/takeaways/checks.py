@@ -139,6 +139,10 @@ REFERRING_PHRASE_WORDS = 6
 #: ("Seperti dilansir Reuters.", "Dikutip dari Kompas TV."); a longer one goes on to say
 #: what was reported ("Dilansir Reuters bahwa ...").
 CREDIT_ALONE_WORDS = 5
+#: An opening that credits an outlet ("Dikutip dari CNN,", "Seperti dilansir kantor
+#: berita Reuters,") is at most this many words before its comma; a longer one says more
+#: than where the story came from.
+CREDIT_WORDS = 6
 #: A word this long or longer that begins with one of ``predicate_prefixes`` is a verb
 #: ("dilakukan"); shorter ones are nouns and particles as often ("dia", "meja").
 PREDICATE_PREFIX_MIN_CHARS = 5
@@ -482,6 +486,21 @@ def is_fragment(text: str, data: LanguageData) -> bool:
     return False
 
 
+def _after_credit(text: str, data: LanguageData) -> str | None:
+    """What follows the first comma of ``text`` when one of the language's
+    ``source_openers`` opens it and credits an outlet in at most ``CREDIT_WORDS`` words
+    ("Dikutip dari CNN, pernyataan resmi itu ..." -> "pernyataan resmi itu ..."), else
+    ``None``."""
+    if not data.source_openers or not opens_with(words(text[:OPENING_CHARS])[:2],
+                                                 data.source_openers):
+        return None
+    head, comma, tail = text.partition(",")
+    if not comma or len(words(head)) > CREDIT_WORDS or not tail.strip():
+        return None
+    tail = tail.lstrip()
+    return tail[:1].upper() + tail[1:]
+
+
 def _credit_alone(text: str, data: LanguageData) -> bool:
     """Does ``text``, opened by one of the language's ``source_openers``, credit its
     outlet and say nothing else: "Seperti dilansir Inautonews, Selasa (18/10)." (IndoSum,
@@ -568,6 +587,12 @@ def refers_back(text: str, data: LanguageData, *, opens_article: bool = False) -
     box could show). Its opening still counts: "He ...", "It was ..." open a soft lede
     whose subject comes later.
     """
+    credited = _after_credit(text, data)
+    if credited is not None and refers_back(credited, data):
+        # The outlet credited first hides nothing: "Mengutip Ace Showbiz, penyanyi 23
+        # tahun itu baru saja ..." leans back as "Penyanyi 23 tahun itu ..." does
+        # (IndoSum, a reader's report: the bullet before named another singer).
+        return True
     # Tokenised once for both: ``is_dangling`` reads the first two of these words. A time
     # said from today ("This week, ...", "Baru-baru ini ...") is not where it leans back.
     first_words = words(text[:OPENING_CHARS])
@@ -584,6 +609,8 @@ def refers_back(text: str, data: LanguageData, *, opens_article: bool = False) -
     if age is not None and age.match(text):
         return True
     if first_words[0] in data.enumerators and _comma_after_first_word(text):
+        return True
+    if _owned_subject(first_words, text, data):
         return True
     if _person_after_opening_phrase(text, data) or speaker_is_pronoun(text, data):
         return True
@@ -615,6 +642,30 @@ def _role_opening(text: str, data: LanguageData) -> bool:
         return False
     noun = _PLAIN_WORD.search(first[1])
     return noun is not None and f"{first[0].lower()} {noun.group()}" in data.role_openers
+
+
+def _owned_subject(first_words: list[str], text: str, data: LanguageData) -> bool:
+    """Is the sentence's subject its first word alone, with one of the language's
+    ``clitics`` naming an owner from before ("Rambutnya yang pendek ...", "Layarnya
+    berukuran 5,5 inci", "Konsernya akan digelar ...": whose hair, screen, concert?)?
+    Only when the next word opens the predicate (a relative clause, an auxiliary, a
+    negation or a verb): "Kembalinya Ronaldo ..." and "Tingginya harga ..." name what
+    they speak of. A comma after the word makes it an adverb ("Rencananya, ..."), and a
+    name further on may be the owner ("Usianya sudah 36 tahun, tetapi John Terry belum
+    mau ...")."""
+    if not data.clitics or len(first_words) < 2:
+        return False
+    head, following = first_words[0], first_words[1]
+    if not head.endswith(data.clitics) or head in data.clitic_words:
+        return False
+    if _comma_after_first_word(text) or any(word[:1].isupper() for word in text.split()[1:]):
+        return False
+    return (
+        following in data.relativizers
+        or following in data.auxiliaries
+        or following in data.negations
+        or is_predicate(following, data)
+    )
 
 
 def _comma_after_first_word(text: str) -> bool:

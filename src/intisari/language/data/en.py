@@ -67,7 +67,7 @@ STOPWORDS = frozenset(
 
 DANGLING_OPENERS = frozenset(
     """
-    however but and so yet also still then thus therefore meanwhile moreover furthermore
+    however but and or so yet also still then thus therefore meanwhile moreover furthermore
     nevertheless nonetheless instead otherwise besides likewise similarly hence accordingly
     he she it they him her them his its their this that these those such there
     """.split()

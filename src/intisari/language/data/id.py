@@ -25,8 +25,11 @@ ABBREVIATIONS = frozenset(
     + "mr mrs ms st".split()
     # Degrees after a name, written without inner dots ("SH.", "MSi.", "SE.").
     + "sh mh msi mpd spd se si ssi sos skm amd ak mkn mba phd sp kom".split()
-    # Military and police ranks, when abbreviated with a period.
+    # Military and police ranks, when abbreviated with a period, and the police's mark
+    # after a rank ("Kombes Pol. Erwanto Kurniadi", "Irjen Pol. ..."; IndoSum, where the
+    # split had left a bullet without the speaker's office).
     + "jend letjen mayjen brigjen kol letkol kapt lettu letda serka kompol akbp iptu ipda".split()
+    + ["pol"]
     # Written abbreviations inside a sentence: "a.n. Budi", "yth. Bapak", "tsb. di atas".
     + "tsb yl ybs sbg a.n u.p s.d a.l ttd".split()
     # Months: "5 Sept. 2017", "Jan. 2018".
@@ -59,7 +62,7 @@ DANGLING_OPENERS = frozenset(
     namun tetapi tapi sedangkan padahal sementara itu sehingga karenanya oleh karena
     maka lalu kemudian selanjutnya akhirnya bahkan apalagi justru
     sebaliknya begitu pula juga dia ia mereka beliau nya tersebut ini itu dengan demikian
-    pun adapun sebelumnya
+    pun adapun sebelumnya atau
     """.split()
 )
 
@@ -490,6 +493,20 @@ DATELINES: tuple[str, ...] = (
 # Fact checking (``intisari.checking``) -------------------------------------------------
 
 #: Words that deny: "tidak hadir", "belum disahkan", "bukan pelaku", "tanpa izin".
+#: Words ending in "-nya" that name no owner (``LanguageData.clitic_words``): sentence
+#: adverbs and connectives ("Biasanya ...", "Sebelumnya ..."), and roots ("hanya",
+#: "punya", "ditanya").
+CLITIC_WORDS = frozenset(
+    """
+    sebelumnya selanjutnya setelahnya sesudahnya biasanya sebenarnya nantinya awalnya
+    akhirnya sayangnya setidaknya sedikitnya rupanya tampaknya nampaknya agaknya kiranya
+    seharusnya sebaiknya semestinya mestinya seyogyanya tadinya lazimnya umumnya utamanya
+    khususnya tepatnya singkatnya sederhananya menariknya herannya untungnya anehnya
+    uniknya tragisnya rencananya kabarnya katanya sepertinya rasanya kedengarannya
+    pokoknya selebihnya hanya punya tanya ditanya bertanya menanya
+    """.split()
+)
+
 NEGATIONS = frozenset("tidak tak bukan belum tanpa jangan tiada nggak enggak gak kagak".split())
 
 #: Opposite pairs a rewriting can swap: "naik" for "turun", "menang" for "kalah".
@@ -610,6 +627,7 @@ DATA = LanguageData(
     predicate_prefixes=PREDICATE_PREFIXES,
     relativizers=frozenset({"yang"}),
     clitics=("nya",),
+    clitic_words=CLITIC_WORDS,
     time_words=TIME_WORDS,
     time_phrases=TIME_PHRASES,
     fragment_openers=FRAGMENT_OPENERS,
@@ -653,8 +671,11 @@ DATA = LanguageData(
         # The writer greeting the reader ("Selamat datang di ..."): a flourish, not a point.
         ("datang", r"^\W*selamat\s+datang\s+(kembali\s+)?di\b"),
         # The writer telling the reader what to do ("Coba bandingkan dengan musim lalu.",
-        # "Coba kunjungi toko buku, ..."; IndoSum): the point is in what follows.
+        # "Coba kunjungi toko buku, ..."; IndoSum) or to picture ("Bayangkan jika kamu
+        # tidak memiliki telinga."; IndoSum, a reader's report): the point is in what
+        # follows.
         ("coba", r"^\W*coba\s+\w"),
+        ("bayangkan", r"^[^\w\"“]*bayangkan\b"),  # not a speaker's: '"Bayangkan, ...," kata'
         # A pointer to a list the box does not show: "Untuk menyiasatinya, simak beberapa
         # tips berikut ...", "Simak rangkumannya dari kumparan (kumparan.com) berikut
         # ini.", "... boleh berbahagia dengan kabar berikut ini." ("berikutnya", the next
