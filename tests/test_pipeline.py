@@ -10,6 +10,8 @@ import intisari
 from data_paths import EXAMPLE_ARTICLE, need
 from intisari import Summary
 from intisari.errors import InputTooShort
+from intisari.ingest.metadata import PageSource
+from intisari.pipeline import _standfirst
 from intisari.result import join_spans
 
 STORY = (
@@ -91,3 +93,16 @@ def test_an_english_article() -> None:
 def test_words_without_a_usable_sentence_are_an_input_error() -> None:
     with pytest.raises(InputTooShort, match="no sentence"):
         intisari.summarize(text="Presiden . " * 20)
+
+
+def test_a_description_that_restates_the_story_is_no_standfirst() -> None:
+    story = (
+        "The house where Adolf Hitler was born will be turned into a police station, "
+        "Austria's interior minister said on Tuesday."
+    )
+    # The story's lead, with the dateline cleaning cut from the text.
+    restated = PageSource(description="VIENNA (AP) — " + story)
+    assert _standfirst(restated, story) is None
+    dek = "The government's move aims to prevent the building becoming a neo-Nazi shrine."
+    assert _standfirst(PageSource(description=dek), story) == dek
+    assert _standfirst(None, story) is None

@@ -7,7 +7,7 @@ summary's statements against it instead of writing one.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
@@ -18,6 +18,7 @@ from intisari.document import Document, Sentence
 from intisari.errors import InputError, InputTooShort, LlmNotConfigured
 from intisari.ingest import load
 from intisari.ingest.clean import clean_normalized, normalize, one_line
+from intisari.ingest.metadata import PageSource
 from intisari.ingest.prose import check_prose
 from intisari.ingest.records import check_record
 from intisari.language.detect import Language, detect_language
@@ -170,7 +171,10 @@ def read_article(
     # 4. Segment into paragraphs and sentences, by offsets into the cleaned text; refuse
     # what is not news prose (a config file, code, a table, a list of links), then what
     # is too short to summarize.
-    document = build_document(cleaned.text, headline, language, raw.headings)
+    document = build_document(
+        cleaned.text, headline, language, raw.headings,
+        standfirst=_standfirst(raw.source, cleaned.text),
+    )
     check_prose(document.text, [sentence.text for sentence in document.sentences],
                 options.min_words)
     # Split no further than needed to know (a long article is not split word by word).
@@ -180,7 +184,10 @@ def read_article(
             f"at least {options.min_words} are needed"
         )
 
-    source = None if raw.source is None else SourceInfo(**asdict(raw.source))
+    source = None if raw.source is None else SourceInfo(
+        site_name=raw.source.site_name, published=raw.source.published,
+        author=raw.source.author, url=raw.source.url,
+    )
     return ReadArticle(document, [*raw.removed, *cleaned.removed], headline, source)
 
 
@@ -221,6 +228,13 @@ def verify(
     )
 
 
+#: A page's description restates its text when any run of this many of its first
+#: ``STANDFIRST_READ_WORDS`` words stands in the text word for word (six words in a row
+#: are rarely shared by chance; the runs start every two words, so a dateline the text
+#: lost or a trimmed first word does not hide a restated opening).
+STANDFIRST_PROBE_WORDS = 6
+STANDFIRST_READ_WORDS = 16
+
 #: Sentences read and ranked per article, at most. The longest articles of the tune files
 #: and the example pages have 125 and 199; a text of thousands is a dump, not an article
 #: (240,000 one-word sentences took 3.9 s and 384 MB). The sentences after these stay in
@@ -229,7 +243,11 @@ MAX_SENTENCES = 1000
 
 
 def build_document(
-    text: str, title: str | None, language: Language, headings: Sequence[str] = ()
+    text: str,
+    title: str | None,
+    language: Language,
+    headings: Sequence[str] = (),
+    standfirst: str | None = None,
 ) -> Document:
     """Segment cleaned ``text`` into a ``Document`` (also used by training and evaluation).
 
@@ -266,7 +284,25 @@ def build_document(
         sentences=sentences,
         paragraph_count=paragraph_count,
         headings=frozenset(heading_paragraphs),
+        standfirst=standfirst,
     )
+
+
+def _standfirst(source: PageSource | None, text: str) -> str | None:
+    """The page's description, unless the text already says it: many pages describe
+    themselves by the opening of their story (after a dateline the text has lost, "WASHINGTON
+    (AP) — Ambassador ..."), and then it tells nothing about what matters in it that the
+    story's order does not."""
+    description = source.description if source is not None else None
+    if not description:
+        return None
+    words = description.split()[:STANDFIRST_READ_WORDS]
+    flat = " ".join(text.split())
+    restated = any(
+        " ".join(words[start : start + STANDFIRST_PROBE_WORDS]) in flat
+        for start in range(0, max(1, len(words) - STANDFIRST_PROBE_WORDS + 1), 2)
+    )
+    return None if restated else description
 
 
 def summarize_record(record: dict[str, Any], options: Options = DEFAULT_OPTIONS) -> dict[str, Any]:

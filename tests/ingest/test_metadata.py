@@ -71,6 +71,14 @@ def test_page_source_reads_metas_and_json_ld() -> None:
     )
 
 
+def test_page_source_reads_the_pages_description() -> None:
+    html = """<html><head><meta name="description" content="Situs berita.">
+    <meta property="og:description" content="Partai itu menolak usul tersebut.">
+    </head><body></body></html>"""
+    # The Open Graph description is the one written for the story.
+    assert page_source(LexborHTMLParser(html)).description == "Partai itu menolak usul tersebut."
+
+
 def test_a_byline_naming_the_site_is_no_author() -> None:
     html = """<html><head><meta property="og:site_name" content="Liputan6.com">
     <meta name="author" content="Liputan6.com"></head><body></body></html>"""

@@ -12,7 +12,12 @@ from intisari.language.detect import language_for
 from intisari.pipeline import build_document
 from intisari.result import Takeaway, join_spans
 from intisari.takeaways.compress import MAX_ASIDE_WORDS
-from intisari.takeaways.select import _headline_sentences, rank_candidates, select_takeaways
+from intisari.takeaways.select import (
+    _headline_sentences,
+    rank_candidates,
+    select_takeaways,
+    takeaway_spans,
+)
 
 SENTENCES_ID = [
     "Pemerintah menaikkan harga bahan bakar minyak bersubsidi mulai Sabtu pekan ini.",
@@ -542,3 +547,34 @@ def test_a_view_the_next_sentence_rejects_is_no_takeaway() -> None:
     doc = document(sentences, "de")
     texts = [t.text for t in select_takeaways(doc, [1.0, 0.0, 0.9, 0.8], 2)]
     assert texts == sentences[2:]
+
+
+# -- the page's standfirst (thelocal.dk, a page outside the shared set) ----------------------
+
+POULSEN_STORY = (
+    "Poulsen, who is hoping to displace Mette Frederiksen to become Prime Minister in the "
+    "March 24th election, said religion should not be the driver of Denmark's immigration "
+    "rules.\n\n"
+    "The comments from Poulsen come after the leader of the far-right Danish People's Party, "
+    "Morten Messerschmidt, said he wants Muslims to leave Denmark."
+)
+POULSEN_STANDFIRST = (
+    "Liberal (Venstre) party leader Troels Lund Poulsen, who wants to lead a conservative "
+    "government after this month's election, has rejected calls from the far right to reduce "
+    "the number of Muslims in Denmark."
+)
+
+
+def _poulsen_lead(standfirst: str | None) -> str:
+    document = build_document(POULSEN_STORY, None, language_for("en"), standfirst=standfirst)
+    return join_spans(document.text, takeaway_spans(document, 0, None))
+
+
+def test_a_clause_holding_the_standfirsts_words_stays() -> None:
+    # Without the standfirst, the clause that says who Poulsen is goes, as any appositive.
+    assert _poulsen_lead(None) == (
+        "Poulsen said religion should not be the driver of Denmark's immigration rules."
+    )
+    # The editor's summary speaks of the election: the clause that names it stays.
+    assert _poulsen_lead(POULSEN_STANDFIRST) == POULSEN_STORY.split("\n\n")[0]
+

@@ -67,6 +67,11 @@ _AUTHOR_METAS = (
     'meta[name="dtk:author"]',
 )
 _SITE_METAS = ('meta[property="og:site_name"]', 'meta[name="application-name"]')
+_DESCRIPTION_METAS = (
+    'meta[property="og:description"]',
+    'meta[name="description"]',
+    'meta[name="twitter:description"]',
+)
 
 #: Kinds of page, as schema.org names them (in lower case), that are no article: a
 #: shop's product, an event's invitation or programme, a recipe, a job advert, a
@@ -104,6 +109,9 @@ class PageSource:
     author: str | None = None
     #: The page's canonical address.
     url: str | None = None
+    #: The page's one or two lines on what the story says (``og:description``, its
+    #: ``description``): the editor's summary, read by the selector, never shown.
+    description: str | None = None
 
 
 #: A page whose metadata says nothing (the default of what the extractors return).
@@ -126,7 +134,8 @@ def page_source(tree: LexborHTMLParser) -> PageSource:
     if author and _names_site(author, _stems(site_name, url)):
         author = None
     return PageSource(
-        site_name=site_name, published=_published(tree, ld), author=author, url=url
+        site_name=site_name, published=_published(tree, ld), author=author, url=url,
+        description=_meta(tree, _DESCRIPTION_METAS),
     )
 
 

@@ -260,8 +260,19 @@ def takeaway_spans(
     data = document.language.data
     return compress(
         document.text, sentence.start, sentence.end, data,
-        headline=headline_stems(document.title, data),
+        headline=_editors_stems(document),
     )
+
+
+def _editors_stems(document: Document) -> frozenset[str]:
+    """What no deletion may take from a sentence that holds it (``compress``): the words
+    of the headline and of the page's standfirst, the editor's word on the story's point
+    ("The government's move aims to prevent building from becoming a pilgrimage site for
+    neo-Nazis." above nbcnews.com's story, whose lead had lost ", after years of debate
+    over how best to prevent it becoming a pilgrimage site for neo-Nazis": a reader's
+    report, the shared pages)."""
+    data = document.language.data
+    return headline_stems(document.title, data) | headline_stems(document.standfirst, data)
 
 
 def _ranked(scores: Sequence[float]) -> list[int]:
@@ -518,7 +529,7 @@ def _keeping(
     data = document.language.data
     spans = compress(
         document.text, sentence.start, sentence.end, data, keep=keep,
-        headline=headline_stems(document.title, data),
+        headline=_editors_stems(document),
     )
     text = join_spans(document.text, spans)
     if keep not in text or reading_length(text) > MAX_BULLET_WORDS:
