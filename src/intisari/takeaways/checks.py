@@ -486,13 +486,12 @@ def is_fragment(text: str, data: LanguageData) -> bool:
     return False
 
 
-def _after_credit(text: str, data: LanguageData) -> str | None:
+def _after_credit(first_words: list[str], text: str, data: LanguageData) -> str | None:
     """What follows the first comma of ``text`` when one of the language's
-    ``source_openers`` opens it and credits an outlet in at most ``CREDIT_WORDS`` words
-    ("Dikutip dari CNN, pernyataan resmi itu ..." -> "pernyataan resmi itu ..."), else
-    ``None``."""
-    if not data.source_openers or not opens_with(words(text[:OPENING_CHARS])[:2],
-                                                 data.source_openers):
+    ``source_openers`` opens it (``first_words``: its opening ``words``) and credits an
+    outlet in at most ``CREDIT_WORDS`` words ("Dikutip dari CNN, pernyataan resmi itu
+    ..." -> "pernyataan resmi itu ..."), else ``None``."""
+    if not data.source_openers or not opens_with(first_words[:2], data.source_openers):
         return None
     head, comma, tail = text.partition(",")
     if not comma or len(words(head)) > CREDIT_WORDS or not tail.strip():
@@ -587,15 +586,15 @@ def refers_back(text: str, data: LanguageData, *, opens_article: bool = False) -
     box could show). Its opening still counts: "He ...", "It was ..." open a soft lede
     whose subject comes later.
     """
-    credited = _after_credit(text, data)
+    # Tokenised once for all: ``is_dangling`` reads the first two of these words. A time
+    # said from today ("This week, ...", "Baru-baru ini ...") is not where it leans back.
+    first_words = words(text[:OPENING_CHARS])
+    credited = _after_credit(first_words, text, data)
     if credited is not None and refers_back(credited, data):
         # The outlet credited first hides nothing: "Mengutip Ace Showbiz, penyanyi 23
         # tahun itu baru saja ..." leans back as "Penyanyi 23 tahun itu ..." does
         # (IndoSum, a reader's report: the bullet before named another singer).
         return True
-    # Tokenised once for both: ``is_dangling`` reads the first two of these words. A time
-    # said from today ("This week, ...", "Baru-baru ini ...") is not where it leans back.
-    first_words = words(text[:OPENING_CHARS])
     opening = first_words[_time_phrase_length(first_words, data) :][:REFERRING_WINDOW]
     if is_dangling(text, data, opening):
         return True
