@@ -577,4 +577,3 @@ def test_a_clause_holding_the_standfirsts_words_stays() -> None:
     )
     # The editor's summary speaks of the election: the clause that names it stays.
     assert _poulsen_lead(POULSEN_STANDFIRST) == POULSEN_STORY.split("\n\n")[0]
-

@@ -66,6 +66,20 @@ DANGLING_OPENERS = frozenset(
     """.split()
 )
 
+#: Words ending in "-nya" that name no owner (``LanguageData.clitic_words``): sentence
+#: adverbs and connectives ("Biasanya ...", "Sebelumnya ..."), and roots ("hanya",
+#: "punya", "ditanya").
+CLITIC_WORDS = frozenset(
+    """
+    sebelumnya selanjutnya setelahnya sesudahnya biasanya sebenarnya nantinya awalnya
+    akhirnya sayangnya setidaknya sedikitnya rupanya tampaknya nampaknya agaknya kiranya
+    seharusnya sebaiknya semestinya mestinya seyogyanya tadinya lazimnya umumnya utamanya
+    khususnya tepatnya singkatnya sederhananya menariknya herannya untungnya anehnya
+    uniknya tragisnya rencananya kabarnya katanya sepertinya rasanya kedengarannya
+    pokoknya selebihnya hanya punya tanya ditanya bertanya menanya
+    """.split()
+)
+
 #: "Selain itu" and "Meski demikian" point back; "Selain menjadi juara, ..." and "Meski
 #: hujan, ..." open a clause of their own sentence. "Hal ini" points back; "Hal yang
 #: sama ..." does not either way, but is rare enough to leave to the ranker.
@@ -493,20 +507,6 @@ DATELINES: tuple[str, ...] = (
 # Fact checking (``intisari.checking``) -------------------------------------------------
 
 #: Words that deny: "tidak hadir", "belum disahkan", "bukan pelaku", "tanpa izin".
-#: Words ending in "-nya" that name no owner (``LanguageData.clitic_words``): sentence
-#: adverbs and connectives ("Biasanya ...", "Sebelumnya ..."), and roots ("hanya",
-#: "punya", "ditanya").
-CLITIC_WORDS = frozenset(
-    """
-    sebelumnya selanjutnya setelahnya sesudahnya biasanya sebenarnya nantinya awalnya
-    akhirnya sayangnya setidaknya sedikitnya rupanya tampaknya nampaknya agaknya kiranya
-    seharusnya sebaiknya semestinya mestinya seyogyanya tadinya lazimnya umumnya utamanya
-    khususnya tepatnya singkatnya sederhananya menariknya herannya untungnya anehnya
-    uniknya tragisnya rencananya kabarnya katanya sepertinya rasanya kedengarannya
-    pokoknya selebihnya hanya punya tanya ditanya bertanya menanya
-    """.split()
-)
-
 NEGATIONS = frozenset("tidak tak bukan belum tanpa jangan tiada nggak enggak gak kagak".split())
 
 #: Opposite pairs a rewriting can swap: "naik" for "turun", "menang" for "kalah".
