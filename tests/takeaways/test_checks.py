@@ -336,6 +336,11 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         # The other way of doing what the sentence before said (IndoSum).
         ("id", "Atau, mereka membersihkan dengan mendorong kotoran ke dalam liang telinga."),
         ("en", "Or they can wait until the next election."),
+        # Which researchers, which book? (space.com and slate.com among the shared pages.)
+        ("en", "The researchers observed Europa for 17 nights, from February 2016 through "
+         "May 2017."),
+        ("en", "The book was called The Dragon Waiting, and it was written by the late "
+         "science fiction and fantasy author John M. Ford."),
         # More of the claim made before (luxuriousmagazine.com, outside the shared set).
         ("en", "In fact, the Argentine Open became the Holy Grail for professional polo "
          "players."),
@@ -385,7 +390,7 @@ def test_german_sentences_that_name_their_subject_stand_alone(sentence: str) -> 
         ("id", "Moskow pada hari Jumat menolak keras kehadiran pasukan NATO di Ukraina."),
         ("id", "Menurut Kremlin, salah satu tujuan perang Rusia adalah "
          "mencegah Ukraina bergabung."),
-        ("en", "The researchers observed Europa for 17 nights, from "
+        ("en", "Researchers at NASA observed Europa for 17 nights, from "
          "February 2016 through May 2017."),
         # A quotation opening with "we" is its speaker's, who is named.
         ("en", "“We had some issues,” Mayer, Disney’s chairman, said Tuesday."),

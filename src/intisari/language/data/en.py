@@ -93,6 +93,11 @@ ROLE_OPENERS = frozenset(
         "girls siblings brothers sisters victim victims suspect suspects statement "
         "question letter incident decision move deal bill plan proposal study report "
         "lawsuit case effort efforts focus announcement measure"
+        # "The researchers observed Europa for 17 nights ...", "The book was called The
+        # Dragon Waiting ...", "The model is no longer confined to a prompt-response cycle
+        # ..." (space.com and slate.com among the shared pages, world.hey.com outside
+        # them; readers' reports: the box had not said which).
+        " researchers scientists book film movie model"
     ).split()
 )
 
