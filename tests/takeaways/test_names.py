@@ -85,13 +85,48 @@ def test_a_word_also_written_in_lower_case_is_no_name() -> None:
     assert full_name(doc, "Green") is None
 
 
-def test_indonesian_names_do_not_lean_back() -> None:
+def test_an_indonesian_surname_alone_does_not_lean_back() -> None:
     # One name, or any part of one, is how Indonesian news calls people ("Jokowi").
     doc = document([
         "Presiden Joko Widodo meresmikan jalan tol baru di Jawa Tengah pada Senin.",
         "Widodo mengatakan jalan itu akan memangkas waktu tempuh hingga dua jam.",
     ], "id")
     assert Surnames(doc).unintroduced(1, doc.sentences[1].text, [], {}) is None
+
+
+# After indosum.tune's Sukabumi earthquake story (a reader's report: "Yana menyebutkan,
+# ..." with no Yana before it in the box), shortened.
+QUAKE = [
+    "Gempa bumi berkekuatan 4,9 SR mengguncang laut selatan Kabupaten Sukabumi, Selasa.",
+    '"Gempa tersebut tidak berpotensi terjadinya tsunami," kata Koordinator Pusdalops BPBD '
+    "Kabupaten Sukabumi Yana Rusyana di Sukabumi.",
+    "Yana menyebutkan, getaran gempa dirasakan warga di beberapa daerah di Kabupaten Sukabumi.",
+    "Yana juga meminta warga tetap tenang.",
+    "Persib Bandung menunda latihan, dan Persib baru berlatih lagi pada Rabu.",
+]
+
+
+def test_an_indonesian_speaker_called_by_the_first_name_leans_back() -> None:
+    doc = document(QUAKE, "id")
+    surnames = Surnames(doc)
+    person = surnames.unintroduced(2, QUAKE[2], [0], {0: QUAKE[0]})
+    assert person is not None and person.full == "Yana Rusyana"
+    assert surnames.unintroduced(2, QUAKE[2], [0, 1], {0: QUAKE[0], 1: QUAKE[1]}) is None
+    # A name that does not speak is left alone: a club, a place or a brand a reader knows.
+    assert surnames.unintroduced(3, QUAKE[3], [0], {0: QUAKE[0]}) is None
+    assert surnames.unintroduced(4, QUAKE[4], [0], {0: QUAKE[0]}) is None
+    # So is a place after "di" ("di Jawa Tengah"), which names no one.
+    doc = document([
+        "Banjir melanda di Jawa Tengah sejak Senin.",
+        '"Air mulai surut," kata Jawa kepada wartawan.',
+    ], "id")
+    assert Surnames(doc).name("Jawa") is None
+
+
+def test_the_indonesian_box_introduces_the_speaker_first() -> None:
+    doc = document(QUAKE[:3], "id")
+    texts = [t.text for t in select_takeaways(doc, [0.9, 0.1, 0.8], 3)]
+    assert texts == QUAKE[:3]
 
 
 def test_the_surname_alone_needs_the_full_name_in_an_earlier_bullet() -> None:

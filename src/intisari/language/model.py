@@ -262,6 +262,13 @@ class LanguageData:
     #: alone leans back to the full name (``intisari.takeaways.names``). Not where people
     #: go by any part of their name or by one name only (Indonesian: "Jokowi", "Taeyeon").
     surnames_lean_back: bool = False
+    #: Does the language's news name a speaker in full once and by the first word of the
+    #: name after ("Juru Bicara KPK Febri Diansyah ..." then "Febri mengatakan ...")? Then
+    #: a takeaway in which that word alone speaks (next to one of ``saying_verbs``) leans
+    #: back to the full name, as a surname does where ``surnames_lean_back``. Only a
+    #: speaker: a lone name standing for a club, a place or a brand ("Persib", "Jakarta")
+    #: is one a reader knows.
+    first_names_lean_back: bool = False
     #: Does the writer's voice in many of an article's sentences (``writer_pronouns``
     #: outside a quotation) mark an opinion piece or a first-person story, scored by a
     #: network of its own (``ranking.learned.OPINION_SHARE``)? Not in Indonesian news,

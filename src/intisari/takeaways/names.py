@@ -8,6 +8,13 @@ Whether a language's news works so is its data (``LanguageData.surnames_lean_bac
 Indonesian news calls people by any part of their name, or by one name only ("Jokowi",
 "Taeyeon"), so there a lone name says nothing about what came before.
 
+Indonesian news names a speaker in full once and by the first word of the name after
+("Juru Bicara KPK Febri Diansyah ..." then "Febri mengatakan ..."; a reader's report of
+IndoSum boxes: "Heru mengimbau ...", "Yana menyebutkan ..." with no Heru or Yana before).
+There a speaker called so leans back the same way (``first_names_lean_back``); a lone name
+that does not speak is left alone, for it may be a club, a place or a brand a reader knows
+("Persib", "Jakarta", "Benz").
+
 Only typography and the article's own words are read: a given name and a surname are two
 capitalised words in a row, and a word written in lower case anywhere in the article
 ("the South side", "real") is a common word, not a given name or a surname.
@@ -20,6 +27,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from intisari.document import Document
+from intisari.language.model import saying_verbs
 
 __all__ = ["FullName", "Surnames"]
 
@@ -36,6 +44,13 @@ _GIVEN = re.compile(
 )
 #: A capitalised word right after: the name goes on ("Prime" of "Prime Minister").
 _NAME_GOES_ON = re.compile(r"[ \u00a0][A-Z]")
+#: The second word of a full name, right after its first ("Febri" -> "Diansyah").
+_NEXT_NAME = re.compile(r"[ \u00a0](?P<next>[A-Z][A-Za-z'’-]*[a-z])(?![\w'’-])")
+#: How many words after a speaker's name its verb of saying may stand: an adverb between
+#: ("Donal kemudian menyebutkan ...", "Febri juga mengatakan ...").
+_SPEAKER_GAP = 2
+#: Words of a takeaway, to find the verb of saying beside a speaker's name.
+_WORD = re.compile(r"[\w'’-]+")
 #: Characters that continue a word on either side of it.
 _IN_WORD = "'’-"
 _POSSESSIVE = ("'s", "’s")
@@ -69,7 +84,9 @@ class Surnames:
 
     def __init__(self, document: Document) -> None:
         self._document = document
-        self._enabled = document.language.data.surnames_lean_back
+        data = document.language.data
+        self._surnames = data.surnames_lean_back
+        self._first_names = data.first_names_lean_back and not self._surnames
         self._names: dict[str, FullName | None] = {}
 
     def unintroduced(
@@ -79,7 +96,7 @@ class Surnames:
         calls by surname alone and no takeaway before it in ``chosen`` names in full;
         None when there is none. ``texts``: the words each takeaway shows, by sentence
         index (a compressed bullet may have lost the name its sentence gives)."""
-        if not self._enabled:
+        if not (self._surnames or self._first_names):
             return None
         start = self._document.sentences[index].start
         # In the order the bullet writes them (a set's order changes with the process's
@@ -87,7 +104,12 @@ class Surnames:
         capitalised = dict.fromkeys(_bare(word) for word in _CAPITALISED.findall(shown))
         for word in capitalised:
             name = self.name(word)
-            if name is None or name.start >= start or name.given in capitalised:
+            if name is None or name.start >= start:
+                continue
+            # The other part of the name shown too: the bullet names the person in full.
+            if (name.given if self._surnames else name.surname) in capitalised:
+                continue
+            if self._first_names and not self._speaks(word, shown):
                 continue
             if not any(j < index and name.full in texts[j] for j in chosen):
                 return name
@@ -105,8 +127,50 @@ class Surnames:
         opens a place's name ("South African").
         """
         if surname not in self._names:
-            self._names[surname] = self._first_full_name(surname)
+            self._names[surname] = (
+                self._first_full_name(surname)
+                if self._surnames
+                else self._full_name_after(surname)
+            )
         return self._names[surname]
+
+    def _full_name_after(self, first: str) -> FullName | None:
+        """The full name the article first writes ``first`` in as its first word
+        ("Febri Diansyah" for "Febri"), under the conditions ``name`` gives for a
+        surname; and not a place after "di", "ke" or "dari" ("di Jakarta Utara")."""
+        text = self._document.text
+        data = self._document.language.data
+        if first.lower() in data.stopwords or first.lower() in data.place_heads:
+            return None
+        at = _find_word(text, first)
+        following = _NEXT_NAME.match(text, at + len(first)) if at >= 0 else None
+        if following is None:
+            return None
+        second = following.group("next")
+        before = text[max(0, at - _GIVEN_MAX_CHARS) : at].split()[-1:]
+        if (
+            second.lower() in data.stopwords
+            or (before and before[0].lower() in data.place_prepositions)
+            or _find_word(text, first.lower()) >= 0
+            or _find_word(text, second.lower()) >= 0
+        ):
+            return None
+        return FullName(first, second, at)
+
+    def _speaks(self, name: str, shown: str) -> bool:
+        """Is ``name`` a speaker in ``shown``: right after one of the language's
+        ``saying_verbs`` ("kata Heri") or at most ``_SPEAKER_GAP`` words before one
+        ("Febri mengatakan", "Donal kemudian menyebutkan")?"""
+        verbs = saying_verbs(self._document.language.data)
+        tokens = _WORD.findall(shown)
+        return any(
+            token == name
+            and any(
+                w.lower() in verbs
+                for w in tokens[max(0, k - 1) : k] + tokens[k + 1 : k + 1 + _SPEAKER_GAP]
+            )
+            for k, token in enumerate(tokens)
+        )
 
     def _first_full_name(self, surname: str) -> FullName | None:
         text = self._document.text

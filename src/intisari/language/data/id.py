@@ -661,6 +661,7 @@ DATA = LanguageData(
         "menuturkan memaparkan menerangkan melanjutkan mengaku".split()
     ),
     learned_box_size=True,
+    first_names_lean_back=True,
     related_link_cues=(
         ("baca lihat simak", r"\b(baca|lihat|simak)\s+(juga|pula)\b"),
         # "Informasi selengkapnya dapat dilihat di artikel ini": a pointer, not a fact.
