@@ -240,6 +240,11 @@ def test_closed_single_quotations_and_apostrophes_pass(sentence: str) -> None:
          "benar-benar alami."),
         ("id", "Buktinya, lima musisi berikut ini mampu memiliki karier yang sama-sama sukses di "
          "kedua bidang tersebut."),
+        # What is below the text on the page (IndoSum; a reader's report).
+        ("id", "Sebaiknya, kita pilih makanan seperti dibawah ini, untuk mengisi perut kosong "
+         "dan agar terhindar dari sakit bagian pencernaan."),
+        ("id", "Kronologi itu terlihat seperti foto di bawah ini:"),
+        ("id", "Di bawah ini ialah daftar lengkap permainan yang diperbarui."),
         # The outlet announcing the list it compiled (an IndoSum box, a reader's report).
         ("id", "CNNIndonesia.com merangkum beberapa peraturan pria 47 tahun itu yang harus "
          "diikuti dan menjadi kunci sukses film Dunkirk."),
@@ -256,6 +261,11 @@ def test_the_page_speaking_of_itself_is_boilerplate(lang: str, sentence: str) ->
          "malam ini di pertemuan berikutnya."),
         ("id", "Chelsea hanya meraih satu kemenangan dari empat laga berikutnya."),
         ("id", "Pelatih Luis Milla akan mengumumkan daftar pemain pada pekan berikutnya."),
+        # A point made before the pointer to what is below (IndoSum).
+        ("id", "Jersey tandang mereka musim depan menggunakan warna hitam, berbeda dengan "
+         "jersey tandang musim ini yang berwarna biru seperti penampakan di bawah ini."),
+        # Below something named, not below the text.
+        ("id", "Suhu udara turun di bawah nol derajat di kawasan Dieng pada Sabtu pagi."),
         # "Berikut" inside a sentence is "along with".
         ("id", "Polisi menangkap kedua tersangka, berikut barang bukti sabu seberat lima gram "
          "dan dua telepon genggam."),

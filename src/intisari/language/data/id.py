@@ -692,6 +692,12 @@ DATA = LanguageData(
         # "Dikutip dari tumbuk, Selasa (17/10/2017) berikut ..."
         ("berikut", r"\)\s*berikut\b(?!nya)"),
         ("berikut", r"\bberikut\s+ini\b"),
+        # A lead-in to what is below the text on the page: "Sebaiknya, kita pilih makanan
+        # seperti dibawah ini, ...", "Kronologi itu terlihat seperti foto di bawah ini:"
+        # (IndoSum; a reader's report: the box does not show it). Not a sentence that
+        # only closes on it: "Jersey tandang mereka musim depan menggunakan warna hitam,
+        # ... seperti penampakan di bawah ini." says its point first.
+        ("bawah", r"\bdi\s?bawah\s+ini\s*[,:]|^\W*di\s?bawah\s+ini\b"),
         ("berikut", r",\s*berikut\s+adalah\b"),
         # The outlet announcing the list it compiled ("CNNIndonesia.com merangkum
         # beberapa peraturan ...", "kumparan merangkum beberapa hal menarik ..."): the
