@@ -253,6 +253,9 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         ("id", "Yup, aktris cantik asal Jakarta ini baru saja memperlihatkan seperti apa foto "
          "masa kecilnya."),
         ("id", "Tentu saja hal yang menggembirakan dan menyenangkan semua."),
+        # A speaker's answer to a question the box does not show (IndoSum).
+        ("id", '"Iya seksi sebagai komoditas politik jelang Pilkada DKI Jakarta," kata '
+         "Direktur Eksekutif Voxpol Center, Pangi Syarwi Chaniago."),
         # A quotation whose speaker is only a pronoun (abc.net.au, outside the shared set).
         ("en", '"New Federal State of China, like any group, should have all the rights '
          'within the bounds of Australia\'s democratic system," he said.'),

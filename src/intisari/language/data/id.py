@@ -183,8 +183,10 @@ REFERRING_OPENERS = frozenset(
     | {"katanya", "ujarnya", "ungkapnya", "jelasnya", "tuturnya", "tegasnya", "imbuhnya",
        "tambahnya", "sebutnya", "paparnya", "terangnya", "lanjutnya"}
     # "Yup, aktris cantik asal Jakarta ini ..." and "Tentu saja hal yang menggembirakan
-    # ..." (of course): the answer to a question the article asked its reader before.
-    | {"yup", "yap", "ya", "nah", "wah", "tentu saja"}
+    # ..." (of course): the answer to a question the article asked its reader before;
+    # '"Iya seksi sebagai komoditas politik ...," kata ...' (yes): a speaker's answer to a
+    # question the box does not show (IndoSum; a reader's report).
+    | {"yup", "yap", "ya", "iya", "nah", "wah", "tentu saja"}
     # "Terlebih saat ini brand tidak cukup ..." (all the more): the sentence before said
     # what it builds on (IndoSum; a reader's report). Not "Tentu ..." (of course) nor
     # "Lain halnya dengan ..." (it is otherwise with), though a reader reported both: a
