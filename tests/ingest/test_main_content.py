@@ -564,3 +564,26 @@ def test_the_fallback_joins_the_source_line_breaks_inside_a_paragraph() -> None:
     assert extracted.extractor == FALLBACK
     assert "won the Africa Movie Academy Award" in extracted.text
     assert "has taken to her Instagram page" in extracted.text
+
+
+def test_a_wiki_s_edit_links_are_no_text_and_its_references_end_the_article() -> None:
+    """wikipedia.org (trafilatura's test pages): "References[edit]" was no heading that
+    ends the article, and a reference under it became a bullet."""
+    edit = "<span class='mw-editsection'><span>[</span><a href='/e'>edit</a><span>]</span></span>"
+    page = (
+        "<html lang='en'><body><div id='mw-content-text'>"
+        "<p>The embedding method models each object by a point in two dimensions, so that "
+        "similar objects are modeled by nearby points with high probability.</p>"
+        f"<h2><span>Details</span>{edit}</h2>"
+        "<p>The algorithm comprises two main stages, and the first of them builds a "
+        "probability distribution over pairs of high-dimensional objects.</p>"
+        "<p>The second stage defines a similar distribution over the points in the map and "
+        "minimizes the divergence between the two distributions.</p>"
+        f"<h2><span>References</span>{edit}</h2>"
+        "<ol><li>^ Pezzotti, Nicola; Lelieveldt, Boudewijn; Vilanova, Anna (2017). "
+        "\"Approximated and User Steerable tSNE\". IEEE Transactions.</li></ol>"
+        "</div></body></html>"
+    )
+    summary = intisari.summarize(html=page)
+    assert "[edit]" not in summary.text and "Pezzotti" not in summary.text
+    assert any(r.reason == "related-link" and "Pezzotti" in r.text for r in summary.removed)

@@ -140,6 +140,10 @@ MAX_REMOVED_CHARS = 300
 SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+#: Controls inside the text that are none of it: MediaWiki's "[edit]" beside each heading
+#: (wikipedia.org, outside the shared set: "References[edit]" was no heading that ends the
+#: article, and a reference under it, "^ Pezzotti, Nicola; ...", became a bullet).
+_CONTROLS = "body .mw-editsection"
 _HEADING_EDGES = " :.-–—»>|·"
 #: Short elements that are never a widget's heading: a menu's links and items. (A
 #: heading that is a link, ``<h3><a>Terpopuler</a></h3>``, is found at its ``<h3>``.)
@@ -411,7 +415,8 @@ def _read(body: LexborNode, elements: list[_Element]) -> tuple[_Element, list[_E
 
 
 def _drop_hidden(body: LexborNode) -> None:
-    """Take the elements a reader never sees (``hidden``, ``display: none``) out of ``body``.
+    """Take the elements a reader never sees (``hidden``, ``display: none``) or never reads
+    as the page's text (``_CONTROLS``) out of ``body``.
 
     One search by the parser for the few elements that have the attributes, rather than
     reading the attributes of every element. (Dropped before reading, they no longer count
@@ -419,9 +424,15 @@ def _drop_hidden(body: LexborNode) -> None:
     """
     # Every style ``_DISPLAY_NONE`` matches holds "none" or "hidden": the parser narrows
     # the search to those, and the pattern decides.
-    for node in body.css('body [hidden], body [style*="none"], body [style*="hidden"]'):
+    for node in body.css(
+        f'body [hidden], body [style*="none"], body [style*="hidden"], {_CONTROLS}'
+    ):
         attributes = node.attributes
-        if "hidden" in attributes or _DISPLAY_NONE.search(attributes.get("style") or ""):
+        if (
+            "hidden" in attributes
+            or _DISPLAY_NONE.search(attributes.get("style") or "")
+            or node.css_matches(_CONTROLS)
+        ):
             node.decompose(recursive=False)  # Unlinked, not freed: a hidden child may follow.
 
 
