@@ -654,6 +654,10 @@ CLOSING_HEADINGS: tuple[str, ...] = (
     r"editors?['’]? (recommendations|picks):?",
     r"about the (author|writer)s?:?",
     r"(references|bibliography|sources):?",
+    # A retailers' deals block under a review ("Save hundreds on the 16-inch MacBook Pro",
+    # then "Apple resellers are accepting orders ... with a variety of incentives.":
+    # appleinsider.com among the shared pages, a bullet; a reader's report).
+    r"(save|get) (up to )?(\$[\d,.]+|\d+%|hundreds|thousands|big)( off)? on .{1,80}",
     # "Read further in the pursuit of knowledge" above older posts (wikimediafoundation.org,
     # outside the shared set: one of them was a bullet). Not "Related": sites put it above
     # links in the middle of a story too (``LINK_ANNOUNCEMENTS``).
