@@ -101,8 +101,10 @@ class Surnames:
         start = self._document.sentences[index].start
         # In the order the bullet writes them (a set's order changes with the process's
         # hash seed, and the first unintroduced person decides which sentence comes next).
-        capitalised = dict.fromkeys(_bare(word) for word in _CAPITALISED.findall(shown))
         speakers = self._speakers(shown) if self._first_names else frozenset()
+        if self._first_names and not speakers:
+            return None
+        capitalised = dict.fromkeys(_bare(word) for word in _CAPITALISED.findall(shown))
         for word in capitalised:
             if self._first_names and word not in speakers:
                 continue
@@ -161,15 +163,17 @@ class Surnames:
     def _speakers(self, shown: str) -> frozenset[str]:
         """The words of ``shown`` that may be speakers: right after one of the language's
         ``saying_verbs`` ("kata Heri") or at most ``_SPEAKER_GAP`` words before one
-        ("Febri mengatakan", "Donal kemudian menyebutkan"). Only these are looked up:
-        searching the article for every capitalised word of every bullet examined cost
-        more than the rest of the check."""
+        ("Febri mengatakan", "Donal kemudian menyebutkan"). Only these are looked up in
+        the article, and a bullet without a verb of saying looks up none."""
         verbs = saying_verbs(self._document.language.data)
         tokens = _WORD.findall(shown)
-        saying = [k for k, token in enumerate(tokens) if token.lower() in verbs]
+        lowered = [token.lower() for token in tokens]
+        if verbs.isdisjoint(lowered):
+            return frozenset()
         return frozenset(
             tokens[j]
-            for k in saying
+            for k, token in enumerate(lowered)
+            if token in verbs
             for j in range(max(0, k - _SPEAKER_GAP), min(len(tokens), k + 2))
             if j != k
         )
