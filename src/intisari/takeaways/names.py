@@ -6,7 +6,7 @@ leaves the reader of the box asking who that is, unless an earlier takeaway name
 person in full: such a sentence leans back, as "He said ..." does (``select``).
 Whether a language's news works so is its data (``LanguageData.surnames_lean_back``):
 Indonesian news calls people by any part of their name, or by one name only ("Jokowi",
-"Taeyeon"), so there a lone name says nothing about what came before.
+"Taeyeon"), so there a lone surname says nothing about what came before.
 
 Indonesian news names a speaker in full once and by the first word of the name after
 ("Juru Bicara KPK Febri Diansyah ..." then "Febri mengatakan ..."; a reader's report of
@@ -85,6 +85,7 @@ class Surnames:
     def __init__(self, document: Document) -> None:
         self._document = document
         data = document.language.data
+        # A language's news calls people back one way or the other, never both.
         self._surnames = data.surnames_lean_back
         self._first_names = data.first_names_lean_back and not self._surnames
         self._names: dict[str, FullName | None] = {}
@@ -99,11 +100,11 @@ class Surnames:
         if not (self._surnames or self._first_names):
             return None
         start = self._document.sentences[index].start
-        # In the order the bullet writes them (a set's order changes with the process's
-        # hash seed, and the first unintroduced person decides which sentence comes next).
         speakers = self._speakers(shown) if self._first_names else frozenset()
         if self._first_names and not speakers:
             return None
+        # In the order the bullet writes them (a set's order changes with the process's
+        # hash seed, and the first unintroduced person decides which sentence comes next).
         capitalised = dict.fromkeys(_bare(word) for word in _CAPITALISED.findall(shown))
         for word in capitalised:
             if self._first_names and word not in speakers:
