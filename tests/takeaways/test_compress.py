@@ -417,6 +417,14 @@ def test_each_rule_deletes_words_and_adds_none(
         ("en", "These new findings also indicate how primitive water reservoirs there could "
                "have evolved over billions of years, indicating that early oceans on the Red "
                "Planet might have held more water than Earth's Arctic Ocean."),
+        # The condition of what will happen: cut, it became a flat promise (cnn.tune; a
+        # reader's report).
+        ("en", "Hamid Ba'idinejad from Iran's Foreign Ministry said earlier Tuesday there are "
+               "no \"artificial\" deadlines and a deal will be reached, when each issue has "
+               "been resolved."),
+        ("id", "Pemerintah menyatakan harga bahan bakar minyak bersubsidi akan diturunkan "
+               "kembali, saat harga minyak mentah dunia sudah stabil di bawah 50 dolar per "
+               "barel."),
         # An opening phrase saying who the subject is introduces them: cut, the reader
         # never learnt who Morales is (newspaper4k's article_with_br page).
         ("en", "As the co-founder of a small security consulting firm called UC Global, "
@@ -908,3 +916,19 @@ def test_a_headline_stem_is_a_content_words_first_letters() -> None:
     assert {"monum", "close", "quake", "hits"} <= stems
     assert not stems & {"the", "new", "as"}
     assert headline_stems(None, LANGUAGES["en"]) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "short"),
+    [
+        ("en", "The senator was first elected to the state legislature in 1998, when she was "
+               "still a law student at the University of Michigan.",
+         "The senator was first elected to the state legislature in 1998."),
+        ("id", "Pemerintah menurunkan harga bahan bakar minyak bersubsidi pada awal tahun ini, "
+               "saat harga minyak mentah dunia jatuh di bawah 50 dolar per barel.",
+         "Pemerintah menurunkan harga bahan bakar minyak bersubsidi pada awal tahun ini."),
+    ],
+)
+def test_a_time_clause_after_what_happened_may_go(lang: str, sentence: str, short: str) -> None:
+    # Without a modal before it, ", when ..." tells when, not on what condition.
+    assert shorten(sentence, lang, 8) == short

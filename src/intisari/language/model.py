@@ -415,6 +415,16 @@ class LanguageData:
     #: Ocean"): the finding itself, so neither it nor a clause before it goes as a
     #: secondary clause.
     finding_openers: frozenset[str] = frozenset()
+    #: Lower-cased openings of a closing clause that, after a main clause holding one of
+    #: ``modal_words``, says on what condition it holds ("... and a deal will be reached,
+    #: when each issue has been resolved."): cut, the condition became a flat promise (a
+    #: reader's report, cnn.tune), so neither it nor a clause before it goes as a
+    #: secondary clause. After a main clause with no modal it tells when something
+    #: happened (", when he was 12"), and may go.
+    condition_openers: frozenset[str] = frozenset()
+    #: Lower-cased verbs of what will, would or may happen ("will", "could", "akan"):
+    #: the main clause before one of ``condition_openers`` is then a consequence.
+    modal_words: frozenset[str] = frozenset()
     #: Endings of a word that opens such a clause, beyond ``secondary_openers``: the
     #: English participle (", crushing her trainer to death ...").
     secondary_endings: tuple[str, ...] = ()

@@ -868,6 +868,10 @@ def _secondary(
             continue
         if opens_with(clause.opening, data.finding_openers):
             return  # what the sentence found: ", indicating that ..."
+        if opens_with(clause.opening, data.condition_openers) and not data.modal_words.isdisjoint(
+            _WORD.findall(sentence.lower(), clauses[n - 1].comma if n else 0, clause.comma)
+        ):
+            return  # the condition of what will happen: ", when each issue has been resolved"
         if clause.words <= MAX_LIST_ITEM_WORDS or (
             n and clauses[n - 1].words <= MAX_LIST_ITEM_WORDS
         ):
