@@ -1,0 +1,46 @@
+"""The two extractors together (``ingest/html.py``)."""
+
+from __future__ import annotations
+
+from intisari.ingest.html import FALLBACK, extract
+
+LEAD = (
+    "Liberal (Venstre) party leader Troels Lund Poulsen, who wants to lead a conservative "
+    "government after this month's election, has rejected calls from the far right to "
+    "reduce the number of Muslims in Denmark."
+)
+BODY = [
+    "Poulsen, who is hoping to displace Mette Frederiksen to become Prime Minister in the "
+    "March 24th election, said religion should not be the driver of Denmark's immigration "
+    "rules.",
+    "\u201cIt is not the case that religion will dictate how Danish immigration policy is "
+    "shaped,\u201d Poulsen told media on Wednesday at a briefing about the Liberals' schools "
+    "policy.",
+    "The comments from Poulsen come after the leader of far-right Danish People's Party, "
+    "Morten Messerschmidt, said he wants Muslims to leave Denmark and will make the "
+    "party's support for a future government contingent on the demand.",
+]
+
+
+def _page(description: str) -> str:
+    """thelocal.dk's layout: the lead shown as a standfirst, the body kept hidden behind
+    a sign-in prompt (the fast path is unsure of it, and trafilatura reads it)."""
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in BODY)
+    return (
+        f'<html><head><meta name="description" content="{description}"></head><body>'
+        f'<article><p class="article-single__excerpt">{LEAD}</p>'
+        f'<div id="articleBody" style="display: none">{body}</div>'
+        "<p>Please sign up or log in to continue reading</p></article></body></html>"
+    )
+
+
+def test_the_standfirst_shown_above_a_body_read_by_trafilatura_stays_its_lead() -> None:
+    page = extract(_page(LEAD))
+    assert page.extractor == FALLBACK
+    assert page.text.startswith(LEAD + "\n") and BODY[0] in page.text
+
+
+def test_a_paragraph_that_is_not_the_page_s_description_is_not_put_back() -> None:
+    page = extract(_page("Denmark's election campaign in pictures."))
+    assert page.extractor == FALLBACK
+    assert LEAD not in page.text and BODY[0] in page.text
