@@ -326,6 +326,20 @@ def test_the_page_s_controls_and_a_profile_card_are_widgets() -> None:
     assert [r.reason for r in body.removed] == ["widget"] * 4
 
 
+def test_a_paragraph_styled_by_size_is_no_font_size_control() -> None:
+    # leaddev.com (outside the shared set): WordPress names a paragraph's size in its
+    # class, and the story's standfirst had been cut as the page's font-size buttons.
+    standfirst = (
+        "<p class='is-style-standfirst has-large-font-size'>Performance testing can "
+        "sometimes take precedence over security testing, especially when teams are "
+        "measured by throughput, latency, and uptime.</p>"
+        "<div class='font-size'><a href='#'>A</a><a href='#'>A</a></div>"
+    )
+    body = extract_body(_article(standfirst))
+    assert "Performance testing can sometimes take precedence" in body.text
+    assert [r.reason for r in body.removed] == ["widget"]
+
+
 def test_a_headline_module_named_story_top_bar_is_no_widget() -> None:
     # usatoday.com's <section class="storytopbar-bucket"> holds the headline's module.
     body = extract_body(_article("<section class='storytopbar-bucket'><p>Liberia says "

@@ -147,8 +147,9 @@ NAMED_CUTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # PhotosBe first to contribute", "Sign in with Facebook", "Oops!"), slate.fr's
             # "article_topbar" ("Publié le 29/10/2012 Mis à jour ... 10 réactions"; a word
             # of its own: usatoday.com's "storytopbar" holds the headline): pages outside
-            # the shared set.
-            r"text[-_]?size|font[-_]?size|util(?:ity)?-?bar|flyout|"
+            # the shared set. Not WordPress's classes of a paragraph's size, "has-large-
+            # font-size" (leaddev.com's standfirst, the story's lead, had been cut).
+            r"text[-_]?size|(?<!-)font[-_]?size|util(?:ity)?-?bar|flyout|"
             # A company's profile card under a tech story (TechCrunch's CrunchBase box:
             # "Company: FACEBOOK Website: ... Launch Date: 1/2/2004 Funding: $2.34B").
             r"crunchbase|" + _word(r"topbar|top-bar")
