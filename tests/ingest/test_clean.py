@@ -212,6 +212,10 @@ def test_inline_related_links_go_from_the_paragraph() -> None:
         # leaddev.com's metered paywall (article-extractor's test pages).
         ("You have 1 article left to read this month before you need to register a free "
          "LeadDev.com account.", "site-prompt", EN),
+        ("This is your last article that you can read this month before you need to "
+         "register a free LeadDev.com account.", "site-prompt", EN),
+        # thelocal.dk's prompt over a locked body.
+        ("Please sign up or log in to continue reading", "site-prompt", EN),
         ("View reader contributions and add your own related to this story.",
          "site-prompt", EN),
         # phys.org's footer, from a page outside the shared set.
@@ -250,6 +254,8 @@ def test_notices_footers_prompts_and_bylines_go(noise: str, reason: str, rules) 
         "Laporan keuangan perusahaan itu diperiksa auditor independen.",
         "Komentar itu memicu kemarahan warganet di media sosial.",
         "The comments drew criticism from both parties on Monday.",
+        "This is your last chance to see the comet before 2061, astronomers said.",
+        "Fans were asked to register before the concert to keep reading the rules.",
         "Halaman rumah warga terendam banjir setinggi 50 sentimeter.",
         "Topik yang dibahas dalam rapat itu adalah kenaikan harga BBM.",
         "Pantauan BMKG menunjukkan hujan lebat akan turun hingga Sabtu.",

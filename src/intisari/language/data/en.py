@@ -408,8 +408,16 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     ("site-prompt", r"(let us know|tell us)\b.{0,120}\b(comments?|below)\b.*"),
     # A metered paywall's count: "You have 1 article left to read this month before you
     # need to register a free LeadDev.com account." (leaddev.com, outside the shared set:
-    # the text's first sentence).
+    # the text's first sentence); on the last one, "This is your last article that you
+    # can read this month ..."; and the prompt over a locked body, "Please sign up or log
+    # in to continue reading" (thelocal.dk).
     ("site-prompt", r"you have (\d+|one|two|three) (free )?(articles?|stories) left\b.*"),
+    ("site-prompt", r"this is your (last|final) (free )?(article|story)\b.*"),
+    (
+        "site-prompt",
+        r"(please )?(sign up|sign in|log in|register|subscribe)\b.{0,40}"
+        r"\bto (continue|keep|start) reading\b.*",
+    ),
     ("byline", r"(by|written by|reporting by|editing by)\s+[A-Z][^.]{0,60}"),
     # "CNN's Ariane de Vogue contributed to this report." (a cnn.tune takeaway; 116 such
     # lines in that file).
