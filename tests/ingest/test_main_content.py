@@ -340,6 +340,22 @@ def test_a_paragraph_styled_by_size_is_no_font_size_control() -> None:
     assert [r.reason for r in body.removed] == ["widget"]
 
 
+def test_the_writer_s_footnotes_are_asides() -> None:
+    # Substack's footnotes (experimental-history.com, outside the shared set).
+    story = (
+        "<p>Three of the largest publishers now control half of the market for the "
+        "journals that scientists most want to publish in.<a class='footnote-anchor' "
+        "href='#footnote-2'>2</a></p>"
+        "<div class='footnote'><a class='footnote-number' href='#anchor-2'>2</a>"
+        "<div class='footnote-content'><p>Don’t get me started on this “diamond open "
+        "access” designation.</p></div></div>"
+    )
+    body = extract_body(_article(story))
+    assert "journals that scientists most want to publish in." in body.text
+    assert "diamond" not in body.text
+    assert [r.reason for r in body.removed] == ["widget"]
+
+
 def test_a_headline_module_named_story_top_bar_is_no_widget() -> None:
     # usatoday.com's <section class="storytopbar-bucket"> holds the headline's module.
     body = extract_body(_article("<section class='storytopbar-bucket'><p>Liberia says "

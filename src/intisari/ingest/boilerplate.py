@@ -153,6 +153,11 @@ NAMED_CUTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # A company's profile card under a tech story (TechCrunch's CrunchBase box:
             # "Company: FACEBOOK Website: ... Launch Date: 1/2/2004 Funding: $2.34B").
             r"crunchbase|" + _word(r"topbar|top-bar")
+            # The writer's footnotes under the story, asides to a word of it: Substack's
+            # <div class="footnote"> ("Don't get me started on this "diamond open access"
+            # designation.": experimental-history.com, outside the shared set, where two
+            # of three bullets were footnotes).
+            + "|" + _word(r"footnotes?")
         ),
     ),
     ("navigation", _names(r"breadcrumb|pagination|pager|" + _word(r"nav|navbar|menu|tags?|topik"))),
