@@ -242,6 +242,10 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         # The two organisations the sentence before named (CNN, cnn.tune.jsonl).
         ("en", "Together, they are building 141 schools across Pakistan."),
         ("en", "Only then will real work/ life balance start to take shape."),
+        # After what? (cnn.tune; a reader's report)
+        ("en", "Thirteen minutes later, the plane slammed into the French Alps."),
+        ("en", "About 48 hours later, she was located an hour south of Los Angeles."),
+        ("id", "Dua hari kemudian, polisi menangkap pelaku di rumah kerabatnya."),
         # Said by whom? (republika)
         ("id", "Dikatakannya, data kesehatan calon jemaah haji yang didapatkan dengan "
          "menggunakan metode pemeriksaan medis sebagai upaya perawatan."),
@@ -419,6 +423,7 @@ def test_german_sentences_that_name_their_subject_stand_alone(sentence: str) -> 
         ("id", "Samsung baru-baru ini mengumumkan kondisi keuangan pada tahun 2017 lalu."),
         ("en", "So far, police have arrested three people in connection with the attack."),
         ("en", "This week, the company announced it would cut 1,200 jobs."),
+        ("en", "Later this year, the company will open a second factory in Ohio."),
         # An ordinal that names, with no comma after it.
         ("en", "Second-half goals from Kane and Son gave Tottenham the win on Sunday."),
         ("id", "Kedua tim bermain imbang 1-1 di Stadion Gelora Bung Karno."),

@@ -228,6 +228,11 @@ class LanguageData:
     #: working ...", "The open redirect vulnerability, meanwhile, exists ...", "Ed
     #: Sheeran, misalnya, sempat ..."): the sentence leans back as if it opened with one.
     interposed_connectives: frozenset[str] = frozenset()
+    #: Lower-cased words that, closing a short opening phrase before its comma, tell
+    #: what happened after something told before ("Thirteen minutes later, the plane
+    #: slammed into the French Alps.", "Dua hari kemudian, ..."): after what? The
+    #: sentence leans on the one before it. ("Later this year, ..." is a time from today.)
+    sequel_words: frozenset[str] = frozenset()
     #: Lower-cased openings of a definite article and a noun of a role or a kind ("the
     #: actor", "the couple", "the country"): written in lower case, they stand for someone
     #: or something the sentences before named, as a pronoun does ("The actor posed on a

@@ -125,6 +125,9 @@ REFERRING_WINDOW = 4
 #: Most words before the comma that opens an interposed connective ("Reaching this
 #: promising stage, however, has been ...": cnn.tune's longest such subject has 6).
 INTERPOSED_WINDOW = 8
+#: Most words of an opening phrase that closes on one of ``sequel_words`` ("About 48
+#: hours later, ...": 4; a longer phrase before the comma is a clause of its own).
+SEQUEL_WINDOW = 5
 #: Further in, up to this many first words, a demonstrative still closes the opening noun
 #: phrase when no comma and no predicate (``LanguageData.predicate_words``) comes before
 #: it outside a relative clause: "Pemain berusia 21 tahun itu tampil apik ..." (word 5),
@@ -615,9 +618,21 @@ def refers_back(text: str, data: LanguageData, *, opens_article: bool = False) -
         return True
     if _writer_speaks(text, data) or _interposed_connective(text, data):
         return True
+    if _sequel_opening(text, data):
+        return True
     return bool(referring_phrase(text, data)) or (
         not opens_article and has_anaphor(text, data)
     )
+
+
+def _sequel_opening(text: str, data: LanguageData) -> bool:
+    """Does ``text`` open with a phrase of at most ``SEQUEL_WINDOW`` words that closes on
+    one of the language's ``sequel_words`` before its comma ("Two days later, ...")?"""
+    if not data.sequel_words:
+        return False
+    head, comma, _ = text.partition(",")
+    phrase = words(head)
+    return bool(comma) and 0 < len(phrase) <= SEQUEL_WINDOW and phrase[-1] in data.sequel_words
 
 
 def _interposed_connective(text: str, data: LanguageData) -> bool:

@@ -766,6 +766,7 @@ DATA = LanguageData(
     ),
     time_phrases=TIME_PHRASES,
     anaphors=ANAPHORS,
+    sequel_words=frozenset({"later", "afterward", "afterwards", "thereafter"}),
     anaphor_exceptions=ANAPHOR_EXCEPTIONS,
     # "... but I've never followed that route either.", "... oust the mayor, too.",
     # "Modern server-rendered applications behave very differently." (infoworld.com and

@@ -633,6 +633,7 @@ DATA = LanguageData(
     clitics=("nya",),
     clitic_words=CLITIC_WORDS,
     time_words=TIME_WORDS,
+    sequel_words=frozenset({"kemudian", "setelahnya", "sesudahnya"}),
     time_phrases=TIME_PHRASES,
     fragment_openers=FRAGMENT_OPENERS,
     subordinators=SUBORDINATORS,
