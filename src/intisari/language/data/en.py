@@ -433,7 +433,17 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     ("site-prompt", r"([\w'’&+-]+ ){0,4}newsletters?"),
     # The author's contact and bio: "Have a tip? Amy Kuperinsky may be reached at ...",
     # "Mike Wall's book ... is out now. Follow him on Twitter @michaeldwall."
-    ("byline", r"(have a (news )?tip\?|.{0,80}\bmay be reached at\b).*"),
+    ("byline", r"(have a (news )?tip\?|.{0,80}\b(may|can) be reached at\b).*"),
+    # Pages outside the shared set: usatoday.com's "Contributing: Liz Szabo, Michael
+    # Winter, Associated Press." and "Read or Share this story: http://usat.ly/1x3DFko",
+    # aolnews.com's copyright line without its sign ("2011 AOL Inc. All Rights
+    # Reserved."), a photo's credit on a line of its own ("Courtesy of Forests News"), a
+    # gallery's "See more photos:".
+    ("byline", r"contributing\s*:.{1,200}"),
+    ("related-link", r"read or share this story\s*:.{0,200}"),
+    ("site-footer", r"(\d{4}\s+)?.{1,60}?\ball rights reserved\.?"),
+    ("caption", r"(photo )?courtesy (of )?[^.!?]{1,60}"),
+    ("site-prompt", r"see (more|all|the) (photos|pictures|images)\s*:?"),
     ("byline", r".{0,200}\bfollow (him|her|them|me|us) on (twitter|x|facebook|instagram)\b.*"),
     # Syndication footers: "Dear Abby is written by Abigail Van Buren ... Contact Dear Abby
     # at www.DearAbby.com ..." (a story's "is written by" line names no contact).
