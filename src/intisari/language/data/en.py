@@ -444,6 +444,13 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     ("site-footer", r"(\d{4}\s+)?.{1,60}?\ball rights reserved\.?"),
     ("caption", r"(photo )?courtesy (of )?[^.!?]{1,60}"),
     ("site-prompt", r"see (more|all|the) (photos|pictures|images)\s*:?"),
+    # A syndicated story's note of where it first ran, above or below it: "This article
+    # originally appeared on VICE US." (vice.com, trafilatura's test pages).
+    (
+        "site-footer",
+        r"this (article|story|post|piece) (originally |first )?(appeared|was (originally |first )?"
+        r"published) (on|in|at) (the )?(?-i:[A-Z])[^,;]{0,60}",
+    ),
     ("byline", r".{0,200}\bfollow (him|her|them|me|us) on (twitter|x|facebook|instagram)\b.*"),
     # Syndication footers: "Dear Abby is written by Abigail Van Buren ... Contact Dear Abby
     # at www.DearAbby.com ..." (a story's "is written by" line names no contact).
