@@ -78,6 +78,24 @@ def test_a_page_refused_for_its_script_still_has_its_extraction_scored(tmp_path:
     assert evaluation.totals()["refused"] == 1
 
 
+def test_a_page_with_no_sentence_for_a_box_still_has_its_extraction_scored(
+    tmp_path: Path,
+) -> None:
+    # Read whole, then no sentence can stand as a takeaway (every one a question): the
+    # extraction was right, and a 0 would count the box's refusal as a miss.
+    story = [
+        "Apakah harga bahan bakar minyak bersubsidi akan naik lagi mulai bulan depan?",
+        "Siapa yang akan menanggung beban subsidi energi yang terus membengkak itu?",
+        "Bagaimana nasib jutaan pengemudi ojek daring jika harga Pertalite naik?",
+    ]
+    (tmp_path / "questions.html").write_text(page(story), encoding="utf-8")
+    line = {"file": "questions.html", "lang": "id", "ground_truth": "\n".join(story)}
+    (tmp_path / "manifest.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    (questions,) = evaluate_pages(tmp_path).pages
+    assert questions.error is not None and "no sentence" in questions.error
+    assert questions.f1_engine is not None and questions.f1_engine > 90
+
+
 def test_token_f1_counts_words_not_spacing() -> None:
     assert token_f1("Harga naik,  kata dia.", "harga naik kata dia") == 100.0
     assert token_f1("", "harga naik") == 0.0

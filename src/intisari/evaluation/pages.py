@@ -188,6 +188,10 @@ def evaluate_pages(folder: Path, limit: int | None = None) -> PagesEvaluation:
         except InputError as error:
             summary = None
             page.error = str(error)
+            # Refused after reading (no sentence could stand as a takeaway: msn.com's
+            # tips from inside a quotation nobody is named for) is scored on the text
+            # read, as above; refused while reading, there is none, and it counts 0.
+            read_text = _read_text(html)
         evaluation.engine_seconds += time.process_time() - started
         started = time.process_time()
         plain = trafilatura.extract(html) or ""
