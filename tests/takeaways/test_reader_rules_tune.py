@@ -248,6 +248,9 @@ def test_closed_single_quotations_and_apostrophes_pass(sentence: str) -> None:
         # The outlet announcing the list it compiled (an IndoSum box, a reader's report).
         ("id", "CNNIndonesia.com merangkum beberapa peraturan pria 47 tahun itu yang harus "
          "diikuti dan menjadi kunci sukses film Dunkirk."),
+        ("id", "Bagi kamu yang penasaran mengenai manfaat cokelat untuk tubuh, kumparan "
+         "(kumparan.com) telah merangkum sederet alasan yang membuktikan bahwa cokelat baik "
+         "dikonsumsi secara rutin."),
     ],
 )
 def test_the_page_speaking_of_itself_is_boilerplate(lang: str, sentence: str) -> None:
@@ -272,6 +275,8 @@ def test_the_page_speaking_of_itself_is_boilerplate(lang: str, sentence: str) ->
         # "Merangkum" as the story's verb: an app that gathers services (IndoSum).
         ("id", "Saat ini telah diterbitkan dalam platform Android, untuk merangkum berbagai "
          "jenis layanan yang dapat diakses oleh masyarakat melalui agen."),
+        ("id", "Dengan begitu, striker asal Argentina itu sudah merangkum 20 gol pada liga "
+         "musim ini."),
         ("en", "The judge said the page of the diary was read on to the court record."),
         # A name, not a bidding.
         ("en", "Imagine Dragons will headline the festival's second night in August."),

@@ -708,6 +708,10 @@ DATA = LanguageData(
         # beberapa peraturan ...", "kumparan merangkum beberapa hal menarik ..."): the
         # list is the story, the announcement is not.
         ("merangkum", r"\bmerangkum\s+(beberapa|sejumlah)\b"),
+        # ... or named by its own address ("Bagi kamu yang penasaran ..., kumparan
+        # (kumparan.com) telah merangkum sederet alasan ...": IndoSum, a reader's report).
+        # Not a number after the verb alone: "... sudah merangkum 20 gol" is a striker's.
+        ("merangkum", r"\.(com|id|net)\)?\s+(telah\s+|sudah\s+)?merangkum\b"),
     ),
     word_budget=50,
 )
