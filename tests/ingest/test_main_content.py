@@ -645,3 +645,22 @@ def test_a_wiki_s_edit_links_are_no_text_and_its_references_end_the_article() ->
     summary = intisari.summarize(html=page)
     assert "[edit]" not in summary.text and "Pezzotti" not in summary.text
     assert any(r.reason == "related-link" and "Pezzotti" in r.text for r in summary.removed)
+
+
+def test_a_wiki_s_citation_marks_and_notes_on_other_pages_are_no_text() -> None:
+    # wikipedia.org (trafilatura's test pages).
+    page = (
+        "<html lang='en'><body><div id='mw-content-text'>"
+        "<div role='note' class='hatnote navigation-not-searchable'>\"TSNE\" redirects "
+        "here. For the Boston-based organization, see Third Sector New England.</div>"
+        "<p>T-distributed Stochastic Neighbor Embedding is a machine learning algorithm for "
+        "visualization developed by Laurens van der Maaten and Geoffrey Hinton.<sup "
+        "class='reference'><a href='#cite_note-1'>[1]</a></sup> It is a nonlinear "
+        "dimensionality reduction technique for embedding high-dimensional data.</p>"
+        "<p>The algorithm comprises two main stages, and the first of them builds a "
+        "probability distribution over pairs of high-dimensional objects.</p>"
+        "</div></body></html>"
+    )
+    text = extract_body(page).text
+    assert "redirects here" not in text and "[1]" not in text
+    assert "developed by Laurens van der Maaten and Geoffrey Hinton. It is" in text

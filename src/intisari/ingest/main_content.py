@@ -142,8 +142,11 @@ SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 #: Controls inside the text that are none of it: MediaWiki's "[edit]" beside each heading
 #: (wikipedia.org, outside the shared set: "References[edit]" was no heading that ends the
-#: article, and a reference under it, "^ Pezzotti, Nicola; ...", became a bullet).
-_CONTROLS = "body .mw-editsection"
+#: article, and a reference under it, "^ Pezzotti, Nicola; ...", became a bullet), its
+#: citation marks ("... developed by Laurens van der Maaten and Geoffrey Hinton.[1]") and
+#: its notes on other pages of the same name ('"TSNE" redirects here. For the
+#: Boston-based organization, see Third Sector New England.').
+_CONTROLS = "body .mw-editsection, body sup.reference, body .hatnote"
 _HEADING_EDGES = " :.-–—»>|·"
 #: Short elements that are never a widget's heading: a menu's links and items. (A
 #: heading that is a link, ``<h3><a>Terpopuler</a></h3>``, is found at its ``<h3>``.)
