@@ -224,6 +224,12 @@ def test_inline_related_links_go_from_the_paragraph() -> None:
         ("Courtesy of Forests News", "caption", EN),
         ("See more photos:", "site-prompt", EN),
         ("This article originally appeared on VICE US.", "site-footer", EN),
+        # Among the shared pages: space.com's forum, en.tempo.co's agency credit.
+        ("Join our Space Forums to keep talking space on the latest missions, night sky and "
+         "more! And if you have a news tip, correction or comment, let us know at: "
+         "community@space.com.", "site-prompt", EN),
+        ("ANTARA", "byline", EN),
+        ("(Reuters)", "byline", ID),
         ("View reader contributions and add your own related to this story.",
          "site-prompt", EN),
         # phys.org's footer, from a page outside the shared set.
@@ -281,6 +287,8 @@ def test_a_story_sentence_merely_containing_such_words_stays(sentence: str) -> N
         "Contributing factors included the weather and the late start of the season.",
         "This story was published in the Times before the election, the senator said.",
         "This story appeared on the front page of every newspaper in the country.",
+        "Join us in thanking the volunteers who rebuilt the community centre this summer.",
+        "Join our readers in the forum of the town hall, the mayor said on Monday.",
         "Courtesy of the museum, visitors can now see the painting up close.",
         "The rights reserved for the tribe include fishing in the river all year.",
     ],

@@ -140,6 +140,9 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     # gives an address has more words before it.
     ("byline", rf"(?:[^\s@]+ ){{0,3}}+{_EMAIL}\.?(?: {_END_MARK})?"),
     ("site-footer", _END_MARK),
+    # A news agency's name alone on a line under the story, crediting it: "ANTARA" closing
+    # en.tempo.co's story (among the shared pages, outside its marked body).
+    ("byline", r"\(?(?:antara|reuters|afp|ap|xinhua|bernama|dpa)\)?"),
     # A reference list's entry, opened by the caret that links back to where it is cited:
     # "^ Pezzotti, Nicola; Lelieveldt, Boudewijn P. F.; ..." (en.wikipedia.org, a page
     # outside the shared set: one was a bullet).

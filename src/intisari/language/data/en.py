@@ -444,6 +444,9 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     ("site-footer", r"(\d{4}\s+)?.{1,60}?\ball rights reserved\.?"),
     ("caption", r"(photo )?courtesy (of )?[^.!?]{1,60}"),
     ("site-prompt", r"see (more|all|the) (photos|pictures|images)\s*:?"),
+    # A site's forum closing the story: "Join our Space Forums to keep talking space on
+    # the latest missions, night sky and more! ..." (space.com, among the shared pages).
+    ("site-prompt", r"join our (?:[\w-]+ ){0,2}forums?\b.*"),
     # A syndicated story's note of where it first ran, above or below it: "This article
     # originally appeared on VICE US." (vice.com, trafilatura's test pages).
     (
