@@ -631,8 +631,10 @@ def _sequel_opening(text: str, data: LanguageData) -> bool:
     if not data.sequel_words:
         return False
     head, comma, _ = text.partition(",")
+    if not comma:
+        return False
     phrase = words(head)
-    return bool(comma) and 0 < len(phrase) <= SEQUEL_WINDOW and phrase[-1] in data.sequel_words
+    return 0 < len(phrase) <= SEQUEL_WINDOW and phrase[-1] in data.sequel_words
 
 
 def _interposed_connective(text: str, data: LanguageData) -> bool:

@@ -81,6 +81,7 @@ from intisari.takeaways.checks import (
     quote_marks,
     refers_back,
 )
+from intisari.takeaways.text import NAME_EDGES
 
 __all__ = [
     "MAX_ASIDE_WORDS",
@@ -1057,10 +1058,6 @@ def _role_pattern(data: LanguageData) -> re.Pattern[str] | None:
     return re.compile(data.role_phrase) if data.role_phrase else None
 
 
-#: Marks around a word of a name in an opening phrase ("Gordon,", "(Lombok)").
-_NAME_MARKS = ",.;:()\"'“”‘’"
-
-
 def _names_alone(sentence: str, comma: int, data: LanguageData) -> bool:
     """Does the opening phrase (up to ``comma``) name someone or something (a capitalised
     word after its first, not a date's) that the rest of the sentence does not? Then the
@@ -1081,9 +1078,9 @@ def _names_alone(sentence: str, comma: int, data: LanguageData) -> bool:
         return False
     phrase, rest = sentence[:comma], sentence[comma:]
     named = {
-        word.strip(_NAME_MARKS)
+        word.strip(NAME_EDGES)
         for word in phrase.split()[1:]
-        if word[:1].isupper() and not is_date_word(word.strip(_NAME_MARKS).lower(), data)
+        if word[:1].isupper() and not is_date_word(word.strip(NAME_EDGES).lower(), data)
     }
     return any(name and name not in rest for name in named)
 

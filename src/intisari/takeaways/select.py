@@ -68,6 +68,7 @@ from intisari.takeaways.text import (
     MAX_TAKEAWAY_WORDS,
     MIN_CONTENT_CHARS,
     MIN_TAKEAWAY_WORDS,
+    NAME_EDGES,
     OPENING_CHARS,
     is_boilerplate,
     is_dangling,
@@ -122,8 +123,7 @@ MAX_ANCHORS = 3
 #: An aside in brackets.
 _BRACKETED = re.compile(r"\([^()]*\)")
 
-#: Marks around a word of a name ("(Lombok),"), and those that close the name.
-_NAME_EDGES = ",.;:()\"'“”"
+#: Marks that close a name.
 _NAME_ENDS = tuple(",.;:)")
 
 #: How many of the candidates (sentence indexes, best first) an automatic box shows.
@@ -635,9 +635,9 @@ def _named(text: str, data: LanguageData) -> Iterator[str]:
     tokens = text.split()
     # Inside a name that a place head opened: the sentence's first word may open one
     # ("Kepolisian Resor Jember melalui ..." names an institution, no one).
-    place = bool(tokens) and tokens[0].strip(_NAME_EDGES).lower() in data.place_heads
+    place = bool(tokens) and tokens[0].strip(NAME_EDGES).lower() in data.place_heads
     for before, word in pairwise(tokens):
-        bare = word.strip(_NAME_EDGES).lower()
+        bare = word.strip(NAME_EDGES).lower()
         if not word[:1].isupper() or is_date_word(bare, data):
             place = False
             continue
@@ -673,13 +673,13 @@ def _speakers(text: str, data: LanguageData) -> set[str]:
     named: set[str] | None = None  # read only where someone is given words
     speakers: set[str] = set()
     for at, token in enumerate(tokens):
-        if token.strip(_NAME_EDGES).lower() not in verbs:
+        if token.strip(NAME_EDGES).lower() not in verbs:
             continue
         if named is None:
             named = set(_named(text, data))
         for run in (tokens[at + 1 :], reversed(tokens[:at])):
             for word in run:
-                bare = word.strip(_NAME_EDGES).lower()
+                bare = word.strip(NAME_EDGES).lower()
                 if not word[:1].isupper():
                     break
                 if bare in named:

@@ -11,6 +11,7 @@ __all__ = [
     "MAX_TAKEAWAY_WORDS",
     "MIN_CONTENT_CHARS",
     "MIN_TAKEAWAY_WORDS",
+    "NAME_EDGES",
     "OPENING_CHARS",
     "content_words",
     "is_boilerplate",
@@ -32,6 +33,8 @@ MIN_CONTENT_CHARS = 2
 #: Characters read for a sentence's first two words (quotes and dashes are skipped by
 #: the tokeniser); two words of news fit well inside.
 OPENING_CHARS = 80
+#: Marks around a word of a name ("(Lombok),", "Gordon,"), stripped before it is read.
+NAME_EDGES = ",.;:()\"'“”"
 
 
 def words(text: str) -> list[str]:
