@@ -233,6 +233,20 @@ def test_no_split_inside_parentheses() -> None:
     assert split(text) == [text]
 
 
+def test_a_bracket_closed_by_the_final_mark_ends_the_sentence() -> None:
+    # cnn.tune: the writer's aside in brackets was glued to the sentence after it, and a
+    # bullet opened "(At least not that I know of!) Had I been labeled ...".
+    text = (
+        "Nobody ever called me moody. (At least not that I know of!) Had I been labeled a "
+        "moody one in the past, I would have taken it as an insult."
+    )
+    assert split(text, EN) == [
+        "Nobody ever called me moody.",
+        "(At least not that I know of!)",
+        "Had I been labeled a moody one in the past, I would have taken it as an insult.",
+    ]
+
+
 def test_paragraph_breaks_always_end_a_sentence() -> None:
     text = "Judul tanpa titik\n\nKalimat pertama. Kalimat kedua"
     assert split(text) == ["Judul tanpa titik", "Kalimat pertama.", "Kalimat kedua"]

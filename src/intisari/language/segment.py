@@ -148,7 +148,9 @@ def split_paragraph(
         opened += text.count("(", counted, at)
         closed += text.count(")", counted, at)
         counted = at
-        inside_brackets = opened > closed and last_close >= at
+        # A bracket the candidate's own marks close ("(At least not that I know of!) Had
+        # I been ...": cnn.tune, a reader's report) ends with it: the sentence may too.
+        inside_brackets = opened > closed + match.group("close").count(")") and last_close >= at
         if at not in marker_periods and _is_boundary(
             text, match, sentence_start, inside_brackets, rules
         ):
