@@ -351,6 +351,10 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         # More of the claim made before (luxuriousmagazine.com, outside the shared set).
         ("en", "In fact, the Argentine Open became the Holy Grail for professional polo "
          "players."),
+        # A point granted to argue against it in the next sentence (cnn.tune, a reader's
+        # report).
+        ("en", "Sure, Silicon Valley doesn't owe America jobs."),
+        ("en", "To be sure, the league has tried to change the rules before."),
     ],
 )
 def test_back_references_are_caught(lang: str, sentence: str) -> None:

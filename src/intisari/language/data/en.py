@@ -178,6 +178,11 @@ REFERRING_OPENERS = frozenset(
     # made before; "After all, the United States had agreed to ..." gives the reason of
     # a claim made before.
     | {"nor", "after all"}
+    # "Sure, Silicon Valley doesn't owe America jobs." grants a point to argue against it
+    # in the next sentence ("But ..."): alone, the box states what the writer concedes
+    # (cnn.tune, 2 boxes; a reader's report; no highlight opens so). Not detachable: the
+    # sentence without it is a claim the article does not make.
+    | {"sure", "to be sure", "granted", "admittedly"}
     # "Only then will real work/ life balance start to take shape.", "Only in this way
     # can Parma be reborn ...": after what the sentence before said (cnn.tune).
     | {"only then", "only in this way", "only that way"}
