@@ -433,6 +433,9 @@ class LanguageData:
     #: Endings of a word that opens such a clause, beyond ``secondary_openers``: the
     #: English participle (", crushing her trainer to death ...").
     secondary_endings: tuple[str, ...] = ()
+    #: Lower-cased words of a toll ("killed", "dead", "tewas"): a closing clause that
+    #: counts them ("..., after nine churchgoers were shot dead") is the news, and stays.
+    toll_words: frozenset[str] = frozenset()
     #: Lower-cased words that open a noun phrase ("his", "the"): one among the two words
     #: before a comma leaves that phrase open, so a word with one of ``secondary_endings``
     #: after the comma is its next adjective, not a clause ("for his great, scathing

@@ -319,8 +319,13 @@ REPORTED_CLAUSE_OPENERS = frozenset(
     "that the a an he she it they we i you there his her its their our this these those".split()
 )
 #: "The minister, known for being a prosperity preacher ..., is seeking ...": a past
-#: participle that only describes, never one that tells what happened (", killed ...").
-APPOSITIVE_OPENERS = frozenset("who whom whose which a an known accused nicknamed dubbed".split())
+#: participle that only describes, never one that tells what happened (", killed ...");
+#: "Police detained 21-year-old Dylann Roof, shown wearing the flags of ... in pictures
+#: taken from social media, after nine churchgoers were shot dead ...": what a photo
+#: shows (a shared page).
+APPOSITIVE_OPENERS = frozenset(
+    "who whom whose which a an known accused nicknamed dubbed shown pictured".split()
+)
 SECONDARY_OPENERS = frozenset(
     """
     while as including with which where when whose after before amid despite although
@@ -767,6 +772,7 @@ DATA = LanguageData(
     secondary_openers=SECONDARY_OPENERS,
     second_reports=("and that",),
     secondary_endings=("ing",),
+    toll_words=frozenset("killed dead died injured wounded hurt".split()),
     finding_openers=FINDING_OPENERS,
     condition_openers=frozenset({"when"}),
     modal_words=frozenset("will would could can may might should must shall won't".split()),

@@ -614,6 +614,7 @@ DATA = LanguageData(
     source_openers=SOURCE_OPENERS,
     appositive_openers=APPOSITIVE_OPENERS,
     secondary_openers=SECONDARY_OPENERS,
+    toll_words=frozenset("tewas meninggal terluka luka cedera".split()),
     condition_openers=frozenset({"ketika", "saat"}),
     modal_words=frozenset("akan bakal bisa dapat harus boleh mungkin".split()),
     second_reports=("dan bahwa",),
