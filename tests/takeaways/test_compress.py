@@ -707,6 +707,29 @@ def test_a_participle_s_clause_counts_what_was_done_only_with_a_number_after_it(
 
 
 @pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        # What happens next to the subject is the news (cnn.tune, a reader's report).
+        ("en", "The person was volunteering at an Ebola treatment center in Sierra Leone, "
+         "and will be flown back to the United States on a chartered aircraft and admitted "
+         "Friday."),
+        ("id", "Pasien itu sempat dirawat di rumah sakit daerah selama tiga hari, dan akan "
+         "diterbangkan ke Jakarta dengan pesawat carteran pada Jumat pagi."),
+        # The rule or terms the rest holds under (cnn.tune, a reader's report), and a
+        # year before 1900 is a year.
+        ("en", "Under the Logan Act passed by Congress way back in 1799, U.S. citizens are "
+         "prevented from influencing \"disputes or controversies\" involving the United "
+         "States and a foreign government, without express authority to do so."),
+        ("en", "Under the framework deal reached after eight days of talks in the lakeside "
+         "city, Iran will cut the number of its installed centrifuges by two-thirds and ship "
+         "most of its enriched uranium abroad."),
+    ],
+)
+def test_what_comes_next_and_the_terms_it_holds_under_stay(lang: str, sentence: str) -> None:
+    assert shorten(sentence, lang, 10) == sentence
+
+
+@pytest.mark.parametrize(
     ("sentence", "cut"),
     [
         ("Polisi menangkap dua tersangka pada Senin malam di sebuah rumah di kawasan "

@@ -28,7 +28,9 @@ loses, in this order, until it is short enough or nothing more may go:
    ", and ...", ", crushing her trainer ..." (not the last item of a list: "Paris, Rome,
    and Berlin", "is well designed, has ..., and is powerful ..."; not a participle's
    clause that counts what it did: ", killing seven people and injuring 23 others" is
-   the story's toll; after an opening phrase, only when the clause right after it is
+   the story's toll, nor one that counts the dead: ", after nine churchgoers were shot
+   dead"; not what will happen next: ", and will be flown back ..."; after an opening
+   phrase, only when the clause right after it is
    plainly the main one: "Using identity theft technology, the thieves have victimized
    ..., although ..."; not after fewer than
    ``MIN_MAIN_WORDS`` words, nor before a clause that carries on the main one with an
@@ -189,8 +191,10 @@ _DASHED = re.compile(r"\s+(?:--|—|–)\s[^-—–]{1,120}?\s(?:--|—|–)(?=\
 # The sentence's final mark, perhaps with closing quotes or brackets after it.
 _FINAL = re.compile(r"""[.!?…]+["”’'»)\]]*\s*$""")
 _WORD = re.compile(r"\w+")
-# A year of the last two centuries, or this one ("1996", "2014"): when a story happened.
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A year since 1600 ("1799", "1996", "2014"): when a story happened, or a law passed
+# ("Under the Logan Act passed by Congress way back in 1799, ...": cnn.tune, a reader's
+# report of a bullet that stated the law's rule as a bare fact).
+_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 _DIGIT = re.compile(r"\d")
 # What ``_clauses`` reads: brackets, quotation marks, and commas followed by a space.
 _CLAUSE_MARKS = re.compile(r"[()\[\]\"“”„«»]|,(?=\s)")
@@ -936,6 +940,13 @@ def _secondary(
             return  # what it did, counted: ", killing seven people and injuring 23 others"
         if _tolls(sentence[clause.comma : stop], data):
             return  # the toll: ", after nine churchgoers were shot dead during ..."
+        if clause.opening[0] in data.coordinators and clause.opening[1:2] and (
+            clause.opening[1] in data.modal_words
+        ):
+            # What happens next to the subject: "The person was volunteering at an Ebola
+            # treatment center in Sierra Leone, and will be flown back to the United
+            # States ... Friday" (cnn.tune, a reader's report: the news was cut).
+            return
         if len(QUOTE_MARKS.findall(sentence, clause.comma, stop)) % 2:
             return  # a quotation would lose one of its marks
         if _words(sentence[: clause.comma]) < MIN_MAIN_WORDS:

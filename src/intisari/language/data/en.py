@@ -346,10 +346,13 @@ FINDING_OPENERS = frozenset(
 #: shared set); "as a ..." ("As a former prosecutor, ...") or "as the ... of" ("As the
 #: head of the agency, ..."). "As the U.S. and ... countries conduct ..." is a time.
 ROLE_PHRASE = r"as (?:an? (?!result\b)|(?:the|his|her|its|their) (?:[\w’'-]+ ){1,4}of\b)"
+#: Not "under": "Under the Logan Act ..., U.S. citizens are prevented from ..." and
+#: "Under the deal, Iran will ..." say by what rule or terms the rest holds; without it
+#: a bullet states them as bare fact (cnn.tune, a reader's report).
 LEADING_OPENERS = frozenset(
     """
     in on at after before during when while last earlier later despite amid since as
-    with following for by under from over this next until once
+    with following for by from over this next until once
     """.split()
 )
 #: "However, ...", "In that case, ...": see ``LanguageData.detachable_openers``.
