@@ -713,6 +713,8 @@ def test_a_participle_s_clause_counts_what_was_done_only_with_a_number_after_it(
         ("en", "The person was volunteering at an Ebola treatment center in Sierra Leone, "
          "and will be flown back to the United States on a chartered aircraft and admitted "
          "Friday."),
+        ("en", "It is the first time New Zealand has ever reached a World Cup final, and it "
+         "will play either Australia or India in the final on Sunday in Melbourne."),
         ("id", "Pasien itu sempat dirawat di rumah sakit daerah selama tiga hari, dan akan "
          "diterbangkan ke Jakarta dengan pesawat carteran pada Jumat pagi."),
         # The rule or terms the rest holds under (cnn.tune, a reader's report), and a

@@ -161,6 +161,9 @@ COUNT_WORDS = 3
 #: A toll word stands at most this many words after its number: "nine churchgoers were
 #: shot dead" (``_tolls``).
 TOLL_WORDS = 4
+#: Words of a clause opened by "and" read for the modal of what happens next: "and will
+#: ...", "and it will ...", "and the team will ..." (``_secondary``).
+NEXT_EVENT_WORDS = 4
 #: Fewest words a compressed sentence keeps: fewer are a headline, not a statement.
 MIN_KEPT_WORDS = 6
 #: Fewest words before a closing clause that may go: a shorter start is a frame whose
@@ -940,12 +943,14 @@ def _secondary(
             return  # what it did, counted: ", killing seven people and injuring 23 others"
         if _tolls(sentence[clause.comma : stop], data):
             return  # the toll: ", after nine churchgoers were shot dead during ..."
-        if clause.opening[0] in data.coordinators and clause.opening[1:2] and (
-            clause.opening[1] in data.modal_words
+        if clause.opening[0] in data.coordinators and not data.modal_words.isdisjoint(
+            clause.opening[1:NEXT_EVENT_WORDS]
         ):
-            # What happens next to the subject: "The person was volunteering at an Ebola
-            # treatment center in Sierra Leone, and will be flown back to the United
-            # States ... Friday" (cnn.tune, a reader's report: the news was cut).
+            # What happens next: "The person was volunteering at an Ebola treatment
+            # center in Sierra Leone, and will be flown back to the United States ...
+            # Friday", "It is the first time New Zealand has ever reached a World Cup
+            # final, and it will play either Australia or India on Sunday" (cnn.tune, a
+            # reader's report: the news was cut).
             return
         if len(QUOTE_MARKS.findall(sentence, clause.comma, stop)) % 2:
             return  # a quotation would lose one of its marks
