@@ -161,6 +161,9 @@ def test_story_sentences_are_not_datelines_or_credits(lang: str, sentence: str) 
         # (IndoSum, a reader's report).
         ("id", "Seperti dilansir Inautonews, Selasa (18/10)."),
         ("id", "Seperti dilansir Reuters."),
+        # A span of time and what it is measured from, with no main clause (cnn.tune).
+        ("en", "A mere six months after the Choice Act was signed into law."),
+        ("en", "Two days before the vote."),
     ],
 )
 def test_fragments_are_caught(lang: str, sentence: str) -> None:
@@ -186,6 +189,10 @@ def test_fragments_are_caught(lang: str, sentence: str) -> None:
         ("en", "To mark the anniversary, the band will tour 30 cities in North America."),
         ("en", "If confirmed, she would be the first woman to lead the agency."),
         ("en", "If the rain stops then the game will go ahead on Sunday."),
+        ("en", "Two days after the attack, police arrested three men in Brussels."),
+        ("en", "Two days after the attack was the worst of the week for the city's traders "
+         "and its hotels, the mayor said."),
+        ("id", "Dua hari setelah kejadian itu polisi menangkap tiga pelaku."),
         # A final mark closed by brackets and quotes, in any number.
         ("en", "The vote will be held on Friday (local time.)"),
         ("id", "Dia berkata, “Kami akan datang ke Jakarta besok pagi!”)"),

@@ -346,6 +346,12 @@ class LanguageData:
     #: Lower-cased words that start the main clause after a dependent one without a comma
     #: ("Jika ... maka ...").
     clause_links: frozenset[str] = frozenset()
+    #: How a time span that a dependent clause measures opens a sentence (a pattern,
+    #: ignoring case: "A mere six months after", "Two days before"): with no comma after
+    #: it, the sentence has no main clause ("A mere six months after the Choice Act was
+    #: signed into law.", cnn.tune). Only where news sets the main clause off with a
+    #: comma; Indonesian often does not ("Dua hari setelah itu polisi menangkap ...").
+    lapse_opening: str | None = None
 
     # Compressing a takeaway (``intisari.takeaways.compress``): what may be deleted. ----
     #: Short asides in brackets go from every takeaway, not only from a long one: the

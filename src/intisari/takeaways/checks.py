@@ -445,6 +445,8 @@ def is_fragment(text: str, data: LanguageData) -> bool:
     - it has no final mark (a heading, a caption, a cut-off line), or a comma or a
       colon right before it (words were taken out there: "..., ." ``_CUT_SHORT``);
     - it opens with one of the language's ``fragment_openers`` ("Mulai dari ...");
+    - it opens with a span of time measured from a clause (``lapse_opening``: "A mere
+      six months after the Choice Act was signed into law.") and has no comma;
     - it opens with one of its ``subordinators`` ("Karena ...") and holds no main clause:
       no comma and none of ``clause_links`` after the opening word ("maka");
     - it only credits the outlet the story was taken from ("Seperti dilansir Inautonews,
@@ -478,6 +480,9 @@ def is_fragment(text: str, data: LanguageData) -> bool:
         return True
     if data.source_openers and opens_with(opening, data.source_openers):
         return _credit_alone(stripped, data)
+    lapse = _patterns(data).lapse
+    if lapse is not None and "," not in stripped and lapse.match(stripped.lstrip(_LEAD)):
+        return True  # "A mere six months after the Choice Act was signed into law."
     if opening[0] in data.subordinators:
         # "Meski demikian ..." points back (``refers_back``) but is whole.
         if opening[1:2] and opening[1] in data.demonstratives:
@@ -1041,7 +1046,7 @@ _WORD_OR_CLAUSE_BREAK = re.compile(rf"(\w+)|{_CLAUSE_BREAK}")
 
 
 class _Patterns:
-    """A language's dateline, credit and set-up patterns, compiled once."""
+    """A language's dateline, credit, set-up and time-span patterns, compiled once."""
 
     def __init__(self, data: LanguageData) -> None:
         self.datelines = tuple(re.compile(source) for source in data.datelines)
@@ -1049,6 +1054,7 @@ class _Patterns:
         self.setup = alternation(data.setup_cues)
         self.rebuttal = alternation(data.rebuttals)
         self.age = re.compile(data.age_openers, re.I) if data.age_openers else None
+        self.lapse = re.compile(data.lapse_opening, re.I) if data.lapse_opening else None
 
 
 @per_language

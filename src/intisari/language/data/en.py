@@ -289,6 +289,12 @@ FRAGMENT_OPENERS = frozenset(
 SUBORDINATORS = frozenset("because although though unless whereas to if".split())
 #: "If ... then ...".
 CLAUSE_LINKS = frozenset({"then"})
+#: ``LanguageData.lapse_opening``: a span of time, then the clause it is measured from.
+LAPSE_OPENING = (
+    r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several)"
+    r"(?: \w+)?(?: \w+)? (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+    r" (?:after|before|since)\b"
+)
 
 #: Photo credits besides the agencies': "Photo: ...", "(Image: NASA)", "Credit: ...".
 CREDITS: tuple[str, ...] = (
@@ -816,6 +822,7 @@ DATA = LanguageData(
     fragment_openers=FRAGMENT_OPENERS,
     subordinators=SUBORDINATORS,
     clause_links=CLAUSE_LINKS,
+    lapse_opening=LAPSE_OPENING,
     negations=NEGATIONS,
     negation_suffixes=NEGATION_SUFFIXES,
     antonyms=ANTONYMS,
