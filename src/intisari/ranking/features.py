@@ -23,6 +23,8 @@ from intisari.takeaways.text import (
     MIN_CONTENT_CHARS,
     MIN_TAKEAWAY_WORDS,
     is_dangling,
+    word_tokens,
+    words,
 )
 
 __all__ = [
@@ -114,7 +116,7 @@ def document_features(
     for i, sentence in enumerate(sentences):
         text = sentence.text
         lowered_text = text.lower()
-        lowered = _TOKEN.findall(lowered_text)
+        lowered = word_tokens(lowered_text)
         count = len(lowered) or 1
         bags.append(_bag(lowered, stopwords))
         marked = _MARKED_WORD_START.findall(text)
@@ -175,7 +177,7 @@ def _writer_speaks(text: str, pronouns: frozenset[str]) -> bool:
 def content_bags(document: Document) -> list[set[str]]:
     """Each sentence's set of content words, as the features see them."""
     stopwords = document.language.data.stopwords
-    return [_bag(_TOKEN.findall(s.text.lower()), stopwords) for s in document.sentences]
+    return [_bag(words(s.text), stopwords) for s in document.sentences]
 
 
 def _bag(lowered: list[str], stopwords: frozenset[str]) -> set[str]:

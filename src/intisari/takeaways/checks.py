@@ -974,7 +974,9 @@ def _clause_bags(text: str, data: LanguageData) -> list[set[str]]:
     stopwords, clitics = data.stopwords, data.clitics
     clause: set[str] = set()
     bags = [clause]
-    for word in _WORD_OR_CLAUSE_BREAK.findall(text.lower()):
+    lowered = text.lower()
+    scan = _ASCII_WORD_OR_CLAUSE_BREAK if lowered.isascii() else _WORD_OR_CLAUSE_BREAK
+    for word in scan.findall(lowered):
         if not word:  # a clause break
             clause = set()
             bags.append(clause)
@@ -1043,6 +1045,9 @@ def says_again(bullet: Said, earlier: Sequence[Set[str]]) -> bool:
 _CLAUSE_BREAK = r"[,;]| [-–—] "
 #: A word (its characters captured) or a clause break (nothing captured).
 _WORD_OR_CLAUSE_BREAK = re.compile(rf"(\w+)|{_CLAUSE_BREAK}")
+#: The same for text all in ASCII, where ``\w`` means the same and is read faster
+#: (``text.word_tokens``).
+_ASCII_WORD_OR_CLAUSE_BREAK = re.compile(rf"(\w+)|{_CLAUSE_BREAK}", re.ASCII)
 
 
 class _Patterns:
