@@ -362,6 +362,11 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         # report).
         ("en", "Sure, Silicon Valley doesn't owe America jobs."),
         ("en", "To be sure, the league has tried to change the rules before."),
+        # The writer turning to the reader: a hook or a tip (cnn.tune, appleinsider.com
+        # among the shared pages; a reader's report).
+        ("en", "If you're looking for the Jewish community in the Iranian town of Esfahan, "
+         "you won't have to search for long."),
+        ("en", "When you lift other women as you climb, you realize it's reciprocal."),
     ],
 )
 def test_back_references_are_caught(lang: str, sentence: str) -> None:
