@@ -105,6 +105,8 @@ _CONTROL = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u061c\u180e\u200b-\u200f"
     r"\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
+#: The ASCII ones of ``_CONTROL``, which no mojibake is made of.
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: Mojibake: UTF-8 text whose bytes were once read as Windows-1252 or Latin-1, so that each
 #: character became a lead byte's character followed by continuation bytes' ("“" became
 #: "â€œ", "é" became "Ã©": five IndoSum tune articles, two of them with a bullet opening
@@ -167,6 +169,11 @@ class _Rules:
 def normalize(text: str) -> str:
     """Mojibake repaired, NFC, Unix newlines, no control or zero-width characters, single
     spaces in lines. Normalising its own output changes nothing."""
+    # ASCII's control characters go first: one between the two halves of a mojibake pair
+    # hides it from the repair, and removed after it, leaves the pair for the next
+    # normalising ("Â\x08¡" became "Â¡", which normalised again is "¡": hypothesis found
+    # it). Not the C1 ones (``_CONTROL``): mojibake is made of them ("Ã\x89" is "É").
+    text = _ASCII_CONTROL.sub("", text)
     for _ in range(MAX_REPAIRS):
         if not _MOJIBAKE.search(text):
             break
