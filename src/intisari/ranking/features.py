@@ -74,7 +74,6 @@ TYPICAL_WORDS = 25.0
 #: Sentences beyond this count add nothing to the document-length feature.
 LONG_DOCUMENT_SENTENCES = 100
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
 _NO_WORD_RATES = (0.0,) * len(WORD_RATE_FEATURE_NAMES)
 #: First characters of words that start with a capital (Latin script: the languages
 #: served) or a digit: one pass gives both counts. Written as the character and then
@@ -171,7 +170,7 @@ def _writer_speaks(text: str, pronouns: frozenset[str]) -> bool:
     """Is one of the language's ``writer_pronouns`` in ``text`` written as a pronoun
     (``as_pronoun``: "We", "I"; not "US", the country)? Read only in a sentence whose
     lower-cased words hold one and which quotes nobody."""
-    return any(as_pronoun(token) in pronouns for token in _TOKEN.findall(text))
+    return any(as_pronoun(token) in pronouns for token in word_tokens(text))
 
 
 def content_bags(document: Document) -> list[set[str]]:

@@ -504,7 +504,7 @@ def _too_long(sentence: str, deleted: list[Deletion]) -> bool:
     of Bobbi Kristina Brown, sat down ... for his first on-camera interview since Whitney
     Houston's daughter ...") kept its description and was then refused at 42 words, and
     the box opened on "The interview aired Wednesday on NBC."."""
-    kept = " ".join(sentence[s:e] for s, e in _kept(sentence, deleted)) if deleted else sentence
+    kept = join_spans(sentence, list(_kept(sentence, deleted))) if deleted else sentence
     return reading_length(kept) > MAX_BULLET_WORDS
 
 
