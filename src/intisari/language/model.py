@@ -387,6 +387,12 @@ class LanguageData:
     #: fragment). ", police said on Tuesday.", ", he told CNN." stay attributions. Empty
     #: where the verb opens the clause (", kata Peskov.").
     reported_clause_openers: frozenset[str] = frozenset()
+    #: Lower-cased prepositions that open where, when or to whom a quotation was said,
+    #: after its speaker at the sentence's end ('"...," tutur Yuddy dalam rapat koordinasi
+    #: di kantor Kemenpan RB, Senayan, Jakarta Selatan, Selasa.', '"...," Smith said at a
+    #: news conference on Tuesday.'): in a long sentence the setting may go, the speaker
+    #: stays.
+    setting_prepositions: frozenset[str] = frozenset()
     #: Lower-cased openings of an appositive or a non-restrictive clause set off by commas
     #: (", yang juga Ketua DPR, ...", ", who was elected in 2016, ...", ", a spokesman for
     #: the ministry, ..."): the clause may go, with its commas.

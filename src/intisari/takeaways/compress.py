@@ -14,7 +14,9 @@ loses, in this order, until it is short enough or nothing more may go:
    (D-Texas)", "The Swede -- who lost by one stroke -- was ticked off" (not one of
    names that says which: "If Pratt's team -- the Seattle Seahawks -- won");
 2. a source attribution that closes it: "..., menurut kantor berita Rusia Interfax.",
-   "..., kata Peskov.", "..., police said on Tuesday.";
+   "..., kata Peskov.", "..., police said on Tuesday."; after a quotation's speaker,
+   where and when it was said ('"...," tutur Yuddy dalam rapat koordinasi ..., Selasa.',
+   also from any sentence over ``ASIDE_FREE_WORDS`` words);
 3. an appositive or non-restrictive clause set off by commas: ", yang juga Ketua DPR,",
    ", who was elected in 2016,", ", a spokesman for the ministry,"; after the subject,
    an age (", 27,");
@@ -122,6 +124,15 @@ MIN_DASHED_WORDS = 3
 MAX_SUBJECT_WORDS = 6
 #: Most words of a speaker's name after a verb of saying ("said the Rev. Thomas Long").
 SPEAKER_WORDS = 5
+#: Most words between a verb of saying that follows its speaker and the setting after
+#: it: whom the speaker told ('Smith told reporters at ...', 'he told CNN in ...').
+MAX_TOLD_WORDS = 2
+#: Longest lower-case word read as a link inside a speaker's name or title ("dan",
+#: "of", "for"): a longer one is a description ("assistant stranding coordinator").
+MAX_LINK_CHARS = 3
+#: Longest setting (in words) of a quotation cut after its speaker: a longer one says
+#: something of its own.
+MAX_SETTING_WORDS = 15
 #: Most digits of a number set off by commas after the subject read as an age ("Holmes,
 #: 27, is charged ..."): a longer one is a year or a count.
 MAX_AGE_DIGITS = 3
@@ -247,8 +258,19 @@ def compress(
     if data.drop_asides or _kept_words(sentence, deleted) > ASIDE_FREE_WORDS:
         for deletion in _asides(sentence):
             cut(deletion)
+    if _kept_words(sentence, deleted) > ASIDE_FREE_WORDS:
+        for deletion in _quote_setting(sentence, data):
+            cut(deletion)
     clauses: list[_Clause] | None = None
-    for rule in (_asides, _dashed, _attributions, _appositives, _leading, _secondary):
+    for rule in (
+        _asides,
+        _dashed,
+        _attributions,
+        _quote_setting,
+        _appositives,
+        _leading,
+        _secondary,
+    ):
         if _kept_words(sentence, deleted) <= target:
             break
         if clauses is None:
@@ -645,6 +667,62 @@ def _attributions(
         ):
             yield clause.comma, stop
             return
+
+
+def _quote_setting(
+    sentence: str, data: LanguageData, clauses: list[_Clause] | None = None
+) -> Iterator[Deletion]:
+    """Where, when or to whom a quotation that opens the sentence was said, after its
+    speaker at the sentence's end: from the comma or space before the setting (one of
+    ``setting_prepositions``) to the final mark. '"... (diberhentikan)," tutur Yuddy
+    dalam rapat koordinasi di kantor Kemenpan RB, Senayan, Jakarta Selatan, Selasa.'
+    keeps '... tutur Yuddy.' (kompas.com, a shared page).
+
+    The speaker stays whole: the setting must follow the verb of saying that closes the
+    speaker ('"...," Smith said at ...'; at most ``MAX_TOLD_WORDS`` words of whom he told
+    between), or a name or pronoun after a verb that opens the attribution ("kata AKBP
+    Ferdiyan Fahmi, di Bandarlampung, Selasa."); after a lower-case word the preposition
+    is inside the speaker's description ('said Justin Greenman, assistant stranding
+    coordinator for NOAA on the West Coast.': between a verb that opens the attribution
+    and the setting stand only capitalised words, pronouns and short links, "Kepala
+    Bidang Kedaruratan dan Logistik BPBD Jember Heru Widagdo")."""
+    if not data.setting_prepositions or sentence.lstrip()[:1] not in "\"“„«":
+        return
+    final = _FINAL.search(sentence, max(0, len(sentence) - FINAL_WINDOW))
+    if final is None:
+        return
+    marks = quote_marks(sentence[: final.start()])
+    if len(marks) < 2 or len(marks) % 2:
+        return
+    tail = sentence[marks[-1] + 1 : final.start()]
+    words = list(_WORD.finditer(tail))
+    lowered = [w.group().lower() for w in words]
+    window = lowered[: data.attribution_verb_window]
+    verb = next((k for k, word in enumerate(window) if word in data.speech_verbs), None)
+    if verb is None:
+        return
+    setting = next(
+        (
+            k
+            for k in range(verb + 1, len(words))
+            if lowered[k] in data.setting_prepositions and words[k].group() == lowered[k]
+        ),
+        None,
+    )
+    if setting is None or len(words) - setting > MAX_SETTING_WORDS:
+        return
+    between = [w.group() for w in words[verb + 1 : setting]]
+    if verb:  # the speaker before the verb: at most whom he told stands between
+        if len(between) > MAX_TOLD_WORDS or "," in tail[words[verb].end() : words[setting].start()]:
+            return
+    elif not between or not all(
+        word[:1].isupper() or len(word) <= MAX_LINK_CHARS or word in data.person_pronouns
+        for word in between
+    ):
+        return
+    start = marks[-1] + 1 + words[setting].start()
+    previous = sentence[:start].rstrip()
+    yield (len(previous) - 1 if previous.endswith(",") else start), final.start()
 
 
 def _says_who(tail: str, clause: _Clause, data: LanguageData) -> bool:

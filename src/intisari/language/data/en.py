@@ -329,6 +329,9 @@ SPEECH_VERBS = frozenset(
 #: (", while ...", ", including ..."; not ", but ...": the contrast is often the news,
 #: and "not only ..., but also ..." needs both halves).
 ATTRIBUTION_OPENERS = frozenset({"according to", "reported", "reports", "citing"})
+#: Where, when and to whom a quotation was said, after its speaker ('"...," Smith said
+#: at a news conference on Tuesday.', "he told CNN in an interview").
+SETTING_PREPOSITIONS = frozenset("at in during on after via".split())
 #: What opens a reported clause after "the spokesman said" (``LanguageData.
 #: reported_clause_openers``): a subject ("the company", "they", "there") or "that".
 REPORTED_CLAUSE_OPENERS = frozenset(
@@ -778,6 +781,7 @@ DATA = LanguageData(
     speech_verbs=SPEECH_VERBS,
     drop_asides=True,
     attribution_openers=ATTRIBUTION_OPENERS,
+    setting_prepositions=SETTING_PREPOSITIONS,
     # ", the province's deputy governor said." ("province's" reads as two words): a
     # speaker of five words before the verb, "reported" among the verbs (", state media
     # reported."); 25 CNN tune bullets lose such a close (ROUGE-1 of the shipped model

@@ -308,6 +308,13 @@ SOURCE_OPENERS = frozenset(
 #: ..."; not ", namun ..." nor ", tetapi ...": the contrast is often the news).
 ATTRIBUTION_OPENERS = SOURCE_OPENERS | {"menurut", "dilaporkan"}
 APPOSITIVE_OPENERS = frozenset("yang seorang selaku".split())
+#: Where, when and to whom a quotation was said, after its speaker ('"...," tutur Yuddy
+#: dalam rapat koordinasi di kantor Kemenpan RB, Senayan, Jakarta Selatan, Selasa.',
+#: "kata dia kepada wartawan di Jakarta, Senin"): 390 such settings in IndoSum's tune
+#: articles, 13 in its reference summaries.
+SETTING_PREPOSITIONS = frozenset(
+    "di dalam saat ketika kepada pada usai seusai melalui lewat".split()
+)
 SECONDARY_OPENERS = frozenset(
     """
     seraya sembari sehingga sementara sedangkan hingga termasuk yakni yaitu setelah usai
@@ -611,6 +618,7 @@ DATA = LanguageData(
     speech_verbs=SPEECH_VERBS,
     bullet_words=40,
     attribution_openers=ATTRIBUTION_OPENERS,
+    setting_prepositions=SETTING_PREPOSITIONS,
     source_openers=SOURCE_OPENERS,
     appositive_openers=APPOSITIVE_OPENERS,
     secondary_openers=SECONDARY_OPENERS,
