@@ -110,6 +110,12 @@ CASES = [
      "that he and playing partner Morgan Hoffman were put on the clock.",
      "The Swede was ticked off that he and playing partner Morgan Hoffman were put on the "
      "clock."),
+    # A hyphen inside a word is no dash (cnn.tune).
+    ("en", 20,
+     "Cho -- whose name is listed as Heather Hyun A-Cho in court documents -- is accused of "
+     "\"verbally and physically\" attacking flight attendant Kim Do-hee in December.",
+     "Cho is accused of \"verbally and physically\" attacking flight attendant Kim Do-hee in "
+     "December."),
     # 5. An opening phrase, when a name opens the main clause (no letter changes case).
     ("id", 10,
      "Dalam sebuah acara yang digelar pada Selasa, (2/5), Kepala Microsoft Windows Terry "

@@ -200,8 +200,10 @@ _HEDGE = re.compile(r"\((?=[^()]*[?!]\))[^\w()]*[^\W\d_A-Z][^()A-Z]*\)")
 # An acronym or a short name in brackets, defined by the words before it: "(KPK)",
 # "(NWS)", "(OTT)", "(Menkeu)", "(Pilkada)", "(Kemenhub)": a later bullet may use it.
 _ACRONYM = re.compile(r"\([A-Z][\w&]{1,11}\)")
-# An aside between two dashes (" -- ... -- ", " — ... — "), with the space before it.
-_DASHED = re.compile(r"\s+(?:--|—|–)\s[^-—–]{1,120}?\s(?:--|—|–)(?=\s+\w)")
+# An aside between two dashes (" -- ... -- ", " — ... — "), with the space before it; a
+# hyphen inside a word is no dash ("Cho -- whose name is listed as Heather Hyun A-Cho in
+# court documents -- is accused ...": cnn.tune).
+_DASHED = re.compile(r"\s+(?:--|—|–)\s(?:[^-—–]|(?<=\w)-(?=\w)){1,120}?\s(?:--|—|–)(?=\s+\w)")
 # The sentence's final mark, perhaps with closing quotes or brackets after it.
 _FINAL = re.compile(r"""[.!?…]+["”’'»)\]]*\s*$""")
 _WORD = re.compile(r"\w+")
