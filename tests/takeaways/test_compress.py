@@ -274,6 +274,13 @@ CASES += [
      "A suicide attacker detonated a car bomb near a police vehicle in the capital of "
      "southern Afghanistan's Helmand province on Tuesday, killing seven people and "
      "injuring 23 others."),
+    # A speaker of seven words before the verb (cnn.tune).
+    ("en", 8,
+     "Bobbi Kristina Brown, in a medically induced coma after being found unresponsive in "
+     "January, has been moved to a rehabilitation facility, a source close to the family "
+     "said Friday.",
+     "Bobbi Kristina Brown, in a medically induced coma after being found unresponsive in "
+     "January, has been moved to a rehabilitation facility."),
     ("en", 8,
      "Chinese relic experts claim that a 1,000-year-old mummified monk encased in a Buddha "
      "statue was stolen from a village temple in Eastern China in 1995, state media "

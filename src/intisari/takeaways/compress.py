@@ -189,7 +189,7 @@ MAX_LIST_ITEM_WORDS = 3
 #: First words of a sentence or clause read for its opener ("oleh karena itu", "on the
 #: other hand": the longest in the language data) or its verb of saying (at least the
 #: largest ``LanguageData.attribution_verb_window``).
-OPENING_WORDS = 6
+OPENING_WORDS = 8
 
 # An aside in brackets, with the space before it, followed by a word or by punctuation
 # (the closing mark then joins the word before the aside: "Jumat (8/9/2017)." -> "Jumat.").
