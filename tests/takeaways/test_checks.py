@@ -149,6 +149,12 @@ def test_story_sentences_are_not_datelines_or_credits(lang: str, sentence: str) 
          "yang membandel."),
         ("id", "Diantaranya, bisa mengurangi penyakit pernafasan dan tingkat CRP yang lebih "
          "rendah."),
+        # Who reported what the sentence before says, and nothing else (indosum.tune, a
+        # reader's report).
+        ("id", "Demikian seperti dikutip dari BBC."),
+        ("id", "Demikian dilaporkan kantor berita Xinhua sebagaimana dikutip Reuters."),
+        ("id", "Demikian diungkapkan Tito usai meninjau sejumlah titik di Jawa Tengah dan Jawa "
+         "Barat, hari ini."),
         # A relative clause on the sentence before (cnn.tune; jsomers.net, outside the
         # shared set).
         ("en", "Which is why talking about work/life balance at all is a perilous business, "
@@ -177,6 +183,10 @@ def test_fragments_are_caught(lang: str, sentence: str) -> None:
         ("id", "Agar tim asuhannya mengalah, Agus mendapat tawaran hingga Rp 200 juta."),
         ("id", "Meski tertinggal namun Palace tidak mau menyerah."),
         ("id", "Meski demikian tak ada korban jiwa akibat kejadian tersebut."),
+        # "Demikian pula ..." (likewise) says something of its own (it leans back:
+        # ``refers_back``).
+        ("id", "Demikian pula kesenangan Zokora bertemu dengan rival sekaligus kawan lamanya "
+         "itu juga diekspresikan di akun Instagram miliknya."),
         ("id", "Apabila proses tersebut telah dilalui maka pemerintah pusat akan mengganti lahan."),
         ("id", "DEPRESI jadi satu momok yang wajib diwaspadai siapa saja."),
         ("id", "Ketua DPR RI Puan Maharani membuka Sidang Paripurna DPR."),

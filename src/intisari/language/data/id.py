@@ -265,6 +265,17 @@ FRAGMENT_OPENERS = frozenset(
     # "Khususnya di tempat hiburan malam seperti karaoke ..." (especially): the tail of
     # the sentence before, with no verb (IndoSum; a reader's report).
     | {"khususnya", "terutama"}
+    # "Demikian seperti dikutip dari BBC.", "Demikian dilaporkan AFP, Kamis (20/7).",
+    # "Demikian disampaikannya usai menghadiri ...": who reported or said what the
+    # sentence before says, and nothing else (IndoSum, a reader's report; 13 such
+    # sentences in its tune articles, one in its reference summaries).
+    | {
+        f"demikian {verb}"
+        for verb in (
+            "seperti sebagaimana laporan dikutip dilansir dilaporkan diberitakan "
+            "disampaikan disampaikannya diungkap diungkapkan dikatakan"
+        ).split()
+    }
 )
 #: Conjunctions of a dependent clause: "Karena gangguan kesehatan mental berisiko
 #: mengidap diabetes." has no main clause; "Karena hujan, laga ditunda." has one.
