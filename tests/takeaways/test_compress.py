@@ -1105,3 +1105,26 @@ def test_where_and_when_a_quotation_was_said_may_go_its_speaker_stays(
 )
 def test_a_setting_inside_the_speakers_words_or_description_stays(sentence: str) -> None:
     assert shorten(sentence, "en", 8).endswith(sentence[-20:])
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "short"),
+    [
+        # world.hey.com, outside the shared set (a reader's report: "tomorrow" alone).
+        ("en", "Tickets go on sale tomorrow (February 19) at 10am EST.",
+         "Tickets go on sale tomorrow (February 19) at 10am EST."),
+        ("en", "Tickets go on sale on Friday (February 19) at 10am EST.",
+         "Tickets go on sale on Friday at 10am EST."),
+        # Over 30 words: brackets go from such a sentence in every language.
+        ("id", "Ribuan warga di Kecamatan Tikala dan Paal Dua, Manado, mengungsi sejak kemarin "
+               "(21/3) karena luapan Sungai Tondano yang naik sampai setengah meter setelah "
+               "hujan deras mengguyur kota itu selama dua hari berturut-turut tanpa henti.",
+         "Ribuan warga di Kecamatan Tikala dan Paal Dua, Manado, mengungsi sejak kemarin "
+         "(21/3) karena luapan Sungai Tondano yang naik sampai setengah meter setelah "
+         "hujan deras mengguyur kota itu selama dua hari berturut-turut tanpa henti."),
+    ],
+)
+def test_the_date_of_a_day_counted_from_the_story_stays(
+    lang: str, sentence: str, short: str
+) -> None:
+    assert shorten(sentence, lang) == short

@@ -387,6 +387,10 @@ class LanguageData:
     #: fragment). ", police said on Tuesday.", ", he told CNN." stay attributions. Empty
     #: where the verb opens the clause (", kata Peskov.").
     reported_clause_openers: frozenset[str] = frozenset()
+    #: Lower-cased words for a day counted from when the story was written ("tomorrow",
+    #: "kemarin"): the date in brackets after one ("tomorrow (February 19)") is the only
+    #: day the reader of a later page can place, so it stays.
+    relative_days: frozenset[str] = frozenset()
     #: Lower-cased prepositions that open where, when or to whom a quotation was said,
     #: after its speaker at the sentence's end ('"...," tutur Yuddy dalam rapat koordinasi
     #: di kantor Kemenpan RB, Senayan, Jakarta Selatan, Selasa.', '"...," Smith said at a

@@ -258,7 +258,7 @@ def compress(
         return _apply(sentence, deleted, deletion, kept_span)
 
     if data.drop_asides or _kept_words(sentence, deleted) > ASIDE_FREE_WORDS:
-        for deletion in _asides(sentence):
+        for deletion in _asides(sentence, data):
             cut(deletion)
     if _kept_words(sentence, deleted) > ASIDE_FREE_WORDS:
         for deletion in _quote_setting(sentence, data):
@@ -549,7 +549,8 @@ def _asides(
     the is to assess", cnn.tune). Nor one in lower case that asks or exclaims: it hedges
     or answers what the sentence says ("Toutes les disciplines (ou presque ?) sont ..."
     read "Toutes les disciplines sont ...", soundofscience.fr outside the shared set; a
-    reader's report)."""
+    reader's report). Nor the date after a word for a day counted from when the story
+    was written (``relative_days``: "tomorrow (February 19)")."""
     marks = quote_marks(sentence)
     for match in _ASIDE.finditer(sentence):
         if (
@@ -561,6 +562,9 @@ def _asides(
             continue
         if _ACRONYM.fullmatch(match.group(0).strip()):
             continue  # "the Corruption Eradication Commission (KPK)": what "KPK" means
+        before = _WORD.findall(sentence[max(0, match.start() - FINAL_WINDOW) : match.start()])
+        if data is not None and before and before[-1].lower() in data.relative_days:
+            continue  # "tomorrow (February 19)": the day a later reader can place
         start = match.start()
         if start and sentence[start - 1] == "," and not sentence[match.end():][:1].isspace():
             start -= 1
