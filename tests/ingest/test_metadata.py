@@ -167,6 +167,24 @@ def test_a_page_that_declares_a_kind_that_is_no_article_gets_no_box(page: str) -
 
 
 @pytest.mark.parametrize(
+    "head",
+    [
+        '<link rel="canonical" href="https://www.wired.com/">',
+        '<meta property="og:url" content="http://edition.cnn.com">',
+    ],
+)
+def test_a_sites_front_page_gets_no_box(head: str) -> None:
+    # newspaper4k's test pages (outside the shared set): three teasers of three stories.
+    with pytest.raises(NotAnArticle, match="front page"):
+        intisari.summarize(html=_page(head))
+
+
+def test_an_article_whose_address_has_a_path_gets_its_box() -> None:
+    page = _page('<link rel="canonical" href="https://www.wired.com/story/operasi-pasar/">')
+    assert intisari.summarize(html=page).takeaways
+
+
+@pytest.mark.parametrize(
     "page",
     [
         # A match report declares its SportsEvent, a review its Product, a radio essay's
