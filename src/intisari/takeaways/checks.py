@@ -48,6 +48,7 @@ from intisari.language.model import (
     alternation,
     is_date_word,
     may_match,
+    month_names,
     per_language,
 )
 from intisari.takeaways.text import (
@@ -886,6 +887,16 @@ def _names_time(opening: list[str], index: int, data: LanguageData) -> bool:
         return True
     if data.demonstrative_first:
         return opening[index + 1 : index + 2] != [] and opening[index + 1] in data.time_words
+    previous = opening[index - 1]
+    if previous in month_names(data) or (
+        previous.isdigit()
+        and any(word in data.time_words for word in opening[max(0, index - 3) : index - 1])
+    ):
+        # A month, or a year after its word of time: "Sepanjang Mei ini", "Mulai musim
+        # 2017-2018 ini, seragam tim NBA ..." (IndoSum: the lead had waited, and the box
+        # opened on a sentence leaning on it; a reader's report). Not a weekday: "Kamis
+        # itu" is the Thursday the sentence before named.
+        return True
     if opening[index - 1] not in data.time_words:
         return False
     counted = index >= 2 and opening[index - 2].isdigit()
