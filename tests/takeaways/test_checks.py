@@ -382,14 +382,6 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         # A number before the demonstrative with no word of time is a count, an age or a
         # name's number.
         ("id", "Pasal 27 itu digugat ke Mahkamah Konstitusi oleh sejumlah aktivis."),
-        # A demonstrative in the opening phrase (caktusgroup.com outside the shared set,
-        # cnn.tune; readers' reports).
-        ("en", "Digging into this problem, it became clear that this wasn't just a problem "
-         "with the STATICFILES_DIRS setting."),
-        ("en", "The latest addition to this perspective is a long-term study of infants born "
-         "in Pelotas, Brazil, in 1982."),
-        ("en", "Maintaining this key U.S. relationship is the most important foreign policy "
-         "challenge facing Britain's prime minister after May 7."),
     ],
 )
 def test_back_references_are_caught(lang: str, sentence: str) -> None:
@@ -498,15 +490,6 @@ def test_german_sentences_that_name_their_subject_stand_alone(sentence: str) -> 
         ("en", "The Oklahoma Supreme Court has proposed what's known as Rule 31, which would "
          "lead to the removal of such information as dates of birth and addresses from "
          "court records."),
-         # A demonstrative before a word of time names a time (cnn.tune).
-        ("en", "At this stage of the game, many African-Americans may not be excited about a "
-         "candidate Hillary Clinton in 2016."),
-        ("en", "Earlier this year, the company made a profit for the first time."),
-        ("en", "Traditionally at this time of year, a clutch of nervous owners grapple with "
-         "the prospect of relegation."),
-        # "Those" names the people the clause after it describes.
-        ("en", "For those who hoped that the coming presidential election would usher in a "
-         "new politics, the campaign has been discouraging."),
     ],
 )
 def test_sentences_that_name_their_subject_do_not_refer_back(lang: str, sentence: str) -> None:

@@ -279,13 +279,9 @@ class LanguageData:
     #: network of its own (``ranking.learned.OPINION_SHARE``)? Not in Indonesian news,
     #: where "saya" outside quotation marks is as often a source's words left unquoted.
     opinion_pieces: bool = False
-    #: Words next to which a ``referring_words`` names a time, not something said before
-    #: ("saat ini" = now, "tahun ini", "at this stage"): before it, or after it where the
-    #: demonstrative stands before its noun (``demonstrative_first``).
+    #: Words after which a ``referring_words`` names a time, not something said before
+    #: ("saat ini" = now, "tahun ini" = this year).
     time_words: frozenset[str] = frozenset()
-    #: Does a demonstrative stand before its noun ("this year", English), not after it
-    #: ("tahun ini", Indonesian)?
-    demonstrative_first: bool = False
     #: Lower-cased phrases, written as their ``words`` joined by one space, that name a
     #: time said from today though they hold a dangling word or a demonstrative ("baru
     #: baru ini" = recently, "this week", "so far"): a sentence opening with one ("Baru-baru

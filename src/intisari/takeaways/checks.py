@@ -853,16 +853,13 @@ def referring_phrase(text: str, data: LanguageData) -> list[str]:
     """
     if not data.referring_words:
         return []
-    # One word more than is read, for the noun after an English demonstrative ("this
-    # year": ``_names_time``).
-    read = words(text[:OPENING_CHARS * 2])[: REFERRING_PHRASE_WORDS + 1]
-    opening = read[:REFERRING_PHRASE_WORDS]
+    opening = words(text[:OPENING_CHARS * 2])[:REFERRING_PHRASE_WORDS]
     # The phrase is open while no predicate has come (one inside a relative clause,
     # "yang akrab disapa", belongs to the phrase).
     phrase_open, relative = True, False
     for index in range(1, len(opening)):
         word = opening[index]
-        if word in data.referring_words and not _names_time(read, index, data):
+        if word in data.referring_words and not _names_time(opening, index, data):
             if index < REFERRING_WINDOW or (
                 phrase_open and not _comma_before(text, opening[: index + 1])
             ):
@@ -878,15 +875,13 @@ def referring_phrase(text: str, data: LanguageData) -> list[str]:
 
 def _names_time(opening: list[str], index: int, data: LanguageData) -> bool:
     """Does the demonstrative at ``opening[index]`` name a time ("Saat ini", "Selama 10
-    tahun ini", "at this stage", or closing one of the language's ``time_phrases``:
-    "Samsung baru-baru ini ...")? A count of years before it is an age or a length,
-    which names someone or something said before ("Pemain berusia 21 tahun itu ..."),
-    unless a time word opens the sentence."""
+    tahun ini", or closing one of the language's ``time_phrases``: "Samsung baru-baru
+    ini ...")? A count of years before it is an age or a length, which names someone or
+    something said before ("Pemain berusia 21 tahun itu ..."), unless a time word opens
+    the sentence."""
     if any(" ".join(opening[max(0, index - n) : index + 1]) in data.time_phrases
            for n in (1, 2)):
         return True
-    if data.demonstrative_first:
-        return opening[index + 1 : index + 2] != [] and opening[index + 1] in data.time_words
     previous = opening[index - 1]
     if previous in month_names(data) or (
         previous.isdigit()

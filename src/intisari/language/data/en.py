@@ -824,16 +824,6 @@ DATA = LanguageData(
         "first firstly second third fourth fifth secondly thirdly fourthly lastly".split()
     ),
     time_phrases=TIME_PHRASES,
-    # "Digging into this problem, it became clear ...", "The latest addition to this
-    # perspective is ..." (caktusgroup.com outside the shared set, cnn.tune; readers'
-    # reports). Not "that" (mostly a conjunction: "Police say that ...") nor "those"
-    # ("For those who hoped ...": the people the clause after it names).
-    referring_words=frozenset({"this", "these"}),
-    time_words=frozenset(
-        "time times stage point moment day week weekend month year morning afternoon "
-        "evening night season spring summer fall autumn winter century decade".split()
-    ),
-    demonstrative_first=True,
     anaphors=ANAPHORS,
     sequel_words=frozenset({"later", "afterward", "afterwards", "thereafter"}),
     anaphor_exceptions=ANAPHOR_EXCEPTIONS,
