@@ -387,6 +387,10 @@ class LanguageData:
     #: fragment). ", police said on Tuesday.", ", he told CNN." stay attributions. Empty
     #: where the verb opens the clause (", kata Peskov.").
     reported_clause_openers: frozenset[str] = frozenset()
+    #: Lower-cased words for a speaker the story does not name ("a source close to the
+    #: family", "sumber"): a closing attribution to one stays, or the claim would read as
+    #: the story's own fact.
+    unnamed_sources: frozenset[str] = frozenset()
     #: Lower-cased words for a day counted from when the story was written ("tomorrow",
     #: "kemarin"): the date in brackets after one ("tomorrow (February 19)") is the only
     #: day the reader of a later page can place, so it stays.

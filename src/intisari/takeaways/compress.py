@@ -656,7 +656,9 @@ def _attributions(
 ) -> Iterator[Deletion]:
     """A closing source attribution: from the comma that starts it to the final mark.
 
-    Not in a sentence that quotes: a quotation keeps its speaker."""
+    Not in a sentence that quotes: a quotation keeps its speaker. Nor one to a source
+    the story does not name (``unnamed_sources``: ", a source close to the family said
+    Friday."): cut, the claim read as the story's own fact."""
     if QUOTE_MARKS.search(sentence):
         return
     stop = clauses[-1].end if clauses else 0
@@ -668,6 +670,8 @@ def _attributions(
         tail = sentence[clause.comma + 1 : stop]
         if len(tail.split()) > MAX_CLAUSE_WORDS:
             continue
+        if any(word.lower() in data.unnamed_sources for word in _WORD.findall(tail)):
+            return  # a claim of someone unnamed stays theirs
         if opens_with(clause.opening, data.attribution_openers) or _says_who(
             sentence[clause.comma + 1 : stop], clause, data
         ):

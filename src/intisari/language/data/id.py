@@ -630,6 +630,7 @@ DATA = LanguageData(
     bullet_words=40,
     attribution_openers=ATTRIBUTION_OPENERS,
     setting_prepositions=SETTING_PREPOSITIONS,
+    unnamed_sources=frozenset({"sumber"}),
     relative_days=frozenset("kemarin besok lusa kemarinnya".split()),
     source_openers=SOURCE_OPENERS,
     appositive_openers=APPOSITIVE_OPENERS,
