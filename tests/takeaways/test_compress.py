@@ -1144,3 +1144,16 @@ def test_the_date_of_a_day_counted_from_the_story_stays(
     lang: str, sentence: str, short: str
 ) -> None:
     assert shorten(sentence, lang) == short
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        # cnn.tune (a reader's report: cut, a poll's lead read as the election's).
+        ("en", "In the final round of polling before the elections, Herzog's Zionist Union "
+               "party is in the lead, holding a four-seat edge over Prime Minister Benjamin "
+               "Netanyahu's Likud party."),
+    ],
+)
+def test_an_opening_phrase_naming_what_a_claim_rests_on_stays(lang: str, sentence: str) -> None:
+    assert shorten(sentence, lang, 8).startswith(sentence.split(",")[0])

@@ -1246,6 +1246,11 @@ def _names_alone(sentence: str, comma: int, data: LanguageData) -> bool:
     return any(name and name not in rest for name in named)
 
 
+def _rests_on(phrase: str, data: LanguageData) -> bool:
+    """Does ``phrase`` name what a claim rests on (``evidence_words``: "polling")?"""
+    return any(word.lower() in data.evidence_words for word in _WORD.findall(phrase))
+
+
 def _leads(sentence: str, data: LanguageData) -> bool:
     """Does ``sentence`` open with an adverbial phrase (``leading_openers``, or a word
     with one of ``secondary_endings``: "Having bought the house, ...")?"""
@@ -1266,7 +1271,9 @@ def _leading(
     1996, San Jose Clash and DC United strode out ..." told of 1996, and without it the
     bullet read as this week's news (cnn.tune; a reader's report). Nor a phrase saying
     who the subject is (``_role_phrase``), nor one naming whom the rest speaks of
-    (``_names_alone``)."""
+    (``_names_alone``), nor one naming what the claim rests on (``evidence_words``: "In
+    the final round of polling before the elections, Herzog's Zionist Union party is in
+    the lead ...": cnn.tune, a reader's report)."""
     if not _leads(sentence, data):
         return
     for clause in clauses:
@@ -1281,6 +1288,7 @@ def _leading(
             or ":" in sentence[: clause.comma]
             or _role_phrase(sentence[: clause.comma], data)
             or _names_alone(sentence, clause.comma, data)
+            or _rests_on(sentence[: clause.comma], data)
         ):
             # A colon: a clause and the first item of its list ("This week marks the
             # anniversary of several historic events: a civil rights march to Selma,

@@ -785,6 +785,10 @@ DATA = LanguageData(
     # ", a source close to the family said Friday." (cnn.tune: a blind reader preferred
     # the bullet that kept it).
     unnamed_sources=frozenset({"source", "sources"}),
+    # cnn.tune (a reader's report: cut, a poll's lead read as the election's).
+    evidence_words=frozenset(
+        "poll polls polling survey surveys study studies census".split()
+    ),
     # "Tickets go on sale tomorrow (February 19) at 10am EST." (world.hey.com, outside
     # the shared set; a reader's report: cut, "tomorrow" was the only day).
     relative_days=frozenset("today tomorrow yesterday tonight".split()),
