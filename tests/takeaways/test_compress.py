@@ -300,6 +300,11 @@ def test_each_rule_deletes_words_and_adds_none(
 @pytest.mark.parametrize(
     ("lang", "sentence"),
     [
+        # What someone said is what the clause before it did (cnn.tune; a reader's report:
+        # cut, "took it a step further." named no step).
+        ("en", "SAE's national chapter suspended the students, but University of Oklahoma "
+               "President David Boren took it a step further, saying the university's "
+               "affiliation with the fraternity is permanently done."),
         # A quotation keeps its speaker.
         ("id", "\"Kami tidak akan mundur dari kesepakatan ini dalam kondisi apa pun,\" kata "
                "Menteri Luar Negeri Retno Marsudi."),

@@ -355,11 +355,14 @@ SECONDARY_OPENERS = frozenset(
 #: ``LanguageData.finding_openers``: "These new findings also indicate how primitive water
 #: reservoirs there could have evolved over billions of years, indicating that early
 #: oceans on the Red Planet might have held more water than Earth's Arctic Ocean, ..."
-#: had lost the finding (cnn.tune, a reader's report).
+#: had lost the finding (cnn.tune, a reader's report). ", saying ..." too: "... David
+#: Boren took it a step further, saying the university's affiliation with the fraternity
+#: is permanently done." had been left "took it a step further." (cnn.tune, a reader's
+#: report).
 FINDING_OPENERS = frozenset(
     f"{verb} that"
     for verb in "indicating suggesting showing meaning revealing confirming proving".split()
-)
+) | {"saying"}
 #: ``LanguageData.role_phrase``: "As the co-founder of a small security consulting firm
 #: called UC Global, David Morales spent years ..." lost who Morales is (a page outside the
 #: shared set); "as a ..." ("As a former prosecutor, ...") or "as the ... of" ("As the
