@@ -387,7 +387,7 @@ class LanguageData:
     #: fragment). ", police said on Tuesday.", ", he told CNN." stay attributions. Empty
     #: where the verb opens the clause (", kata Peskov.").
     reported_clause_openers: frozenset[str] = frozenset()
-    #: Lower-cased nouns of what a claim rests on (a poll, a survey, a study, a report):
+    #: Lower-cased nouns of what a claim rests on (a poll, a survey, a study):
     #: an opening phrase that holds one stays, or the claim would read as a fact ("In
     #: the final round of polling before the elections, Herzog's Zionist Union party is
     #: in the lead ...").
