@@ -562,9 +562,11 @@ def _asides(
             continue
         if _ACRONYM.fullmatch(match.group(0).strip()):
             continue  # "the Corruption Eradication Commission (KPK)": what "KPK" means
-        before = _WORD.findall(sentence[max(0, match.start() - FINAL_WINDOW) : match.start()])
-        if data is not None and before and before[-1].lower() in data.relative_days:
-            continue  # "tomorrow (February 19)": the day a later reader can place
+        if data is not None:
+            # The word the aside follows (the match starts with the space after it).
+            before = sentence[: match.start()].rsplit(maxsplit=1)[-1:]
+            if before and before[0].lower() in data.relative_days:
+                continue  # "tomorrow (February 19)": the day a later reader can place
         start = match.start()
         if start and sentence[start - 1] == "," and not sentence[match.end():][:1].isspace():
             start -= 1
