@@ -170,6 +170,10 @@ def test_story_sentences_are_not_datelines_or_credits(lang: str, sentence: str) 
         # A span of time and what it is measured from, with no main clause (cnn.tune).
         ("en", "A mere six months after the Choice Act was signed into law."),
         ("en", "Two days before the vote."),
+        # A storm's sights listed with no verb (cnn.tune, two bullets of one box; a
+        # reader's report).
+        ("en", "Enough snow to hide your energy drink."),
+        ("en", "Enough of the sleet and ice in the Dallas area."),
     ],
 )
 def test_fragments_are_caught(lang: str, sentence: str) -> None:
@@ -382,6 +386,15 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         # A number before the demonstrative with no word of time is a count, an age or a
         # name's number.
         ("id", "Pasal 27 itu digugat ke Mahkamah Konstitusi oleh sejumlah aktivis."),
+        # A number or a quantifier alone for those the sentence before counted (cnn.tune,
+        # a reader's report: the box never said 11 service members died).
+        ("en", "Four served with the Louisiana National Guard."),
+        ("en", "One recently received a high military honor for rendering aid to a wounded "
+         "comrade in Afghanistan while under enemy fire."),
+        ("en", "Both escaped statutory damages as the infringement was found not to be "
+         "willful."),
+        ("en", "The two were only punished $9,375 for \"Love After War.\""),
+        ("en", "Others aren't."),
     ],
 )
 def test_back_references_are_caught(lang: str, sentence: str) -> None:
@@ -490,6 +503,11 @@ def test_german_sentences_that_name_their_subject_stand_alone(sentence: str) -> 
         ("en", "The Oklahoma Supreme Court has proposed what's known as Rule 31, which would "
          "lead to the removal of such information as dates of birth and addresses from "
          "court records."),
+        # A count that says whom it counts, a number going on, a count of points.
+        ("en", "Two people were killed when the bus left the road near Leeds."),
+        ("en", "One hundred people attended the vigil on Sunday night."),
+        ("en", "One, the Fed will keep rates where they are until the summer."),
+        ("en", "Three of the victims were children, the police said."),
     ],
 )
 def test_sentences_that_name_their_subject_do_not_refer_back(lang: str, sentence: str) -> None:

@@ -330,6 +330,16 @@ class LanguageData:
     #: "punya"). Any other sentence whose whole subject is one word with a clitic leans
     #: back: "Rambutnya yang pendek ...", "Layarnya berukuran ..." (whose?).
     clitic_words: frozenset[str] = frozenset()
+    #: Lower-cased words (one or two) that, alone as a sentence's subject, stand for
+    #: people or things the sentence before counted ("Four served with the Louisiana
+    #: National Guard." after "... 11 service members ...", "Both escaped statutory
+    #: damages ...", "Others aren't."): the sentence leans back when the next word opens
+    #: the predicate (an auxiliary, a negation, a verb). "Two people were killed" names
+    #: what it counts.
+    counted_subjects: frozenset[str] = frozenset()
+    #: Endings of the language's adverbs, read past between a subject and its verb
+    #: ("One recently received ..."): English "-ly".
+    adverb_endings: tuple[str, ...] = ()
     #: Regular-expression source of the salutation that opens a reader's letter in an
     #: advice column ("DEAR ABBY: ...", "DEAR FEELING: ..."), matched at a paragraph's
     #: start: a letter is its writer's words, never a fact of the article.

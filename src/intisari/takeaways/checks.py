@@ -50,6 +50,7 @@ from intisari.language.model import (
     may_match,
     month_names,
     per_language,
+    saying_verbs,
 )
 from intisari.takeaways.text import (
     MIN_CONTENT_CHARS,
@@ -618,7 +619,7 @@ def refers_back(text: str, data: LanguageData, *, opens_article: bool = False) -
         return True
     if first_words[0] in data.enumerators and _comma_after_first_word(text):
         return True
-    if _owned_subject(first_words, text, data):
+    if _owned_subject(first_words, text, data) or _counted_subject(first_words, text, data):
         return True
     if _person_after_opening_phrase(text, data) or speaker_is_pronoun(text, data):
         return True
@@ -687,6 +688,33 @@ def _owned_subject(first_words: list[str], text: str, data: LanguageData) -> boo
         or following in data.auxiliaries
         or following in data.negations
         or is_predicate(following, data)
+    )
+
+
+def _counted_subject(first_words: list[str], text: str, data: LanguageData) -> bool:
+    """Is the sentence's subject one of the language's ``counted_subjects`` alone, the
+    next word opening the predicate ("Four served with ...", "Both have denied ...",
+    "The two were arrested ...", "Others aren't.", or an adverb and then the verb: "One
+    recently received ...")? Not "Two people were killed ..." (the noun says whom), "One
+    hundred people ..." (a number going on), nor "One, ..." (a count of points)."""
+    if not data.counted_subjects or _comma_after_first_word(text):
+        return False
+    if " ".join(first_words[:2]) in data.counted_subjects:
+        length = 2
+    elif first_words[:1] and first_words[0] in data.counted_subjects:
+        length = 1
+    else:
+        return False
+    following = first_words[length : length + 2]
+    if following[:1] and following[0].endswith(data.adverb_endings):
+        following = following[1:]  # "One recently received ..."
+    if not following or following[0] in _patterns(data).numbers:
+        return False
+    return (
+        following[0] in data.auxiliaries
+        or following[0] in data.negations
+        or following[0] in saying_verbs(data)
+        or is_predicate(following[0], data)
     )
 
 
@@ -1062,7 +1090,8 @@ _ASCII_WORD_OR_CLAUSE_BREAK = re.compile(rf"(\w+)|{_CLAUSE_BREAK}", re.ASCII)
 
 
 class _Patterns:
-    """A language's dateline, credit, set-up and time-span patterns, compiled once."""
+    """A language's dateline, credit, set-up and time-span patterns, compiled once, and its
+    number words."""
 
     def __init__(self, data: LanguageData) -> None:
         self.datelines = tuple(re.compile(source) for source in data.datelines)
@@ -1071,6 +1100,7 @@ class _Patterns:
         self.rebuttal = alternation(data.rebuttals)
         self.age = re.compile(data.age_openers, re.I) if data.age_openers else None
         self.lapse = re.compile(data.lapse_opening, re.I) if data.lapse_opening else None
+        self.numbers = frozenset(word for word, _ in (*data.number_words, *data.scale_words))
 
 
 @per_language

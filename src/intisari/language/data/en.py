@@ -263,6 +263,17 @@ TIME_PHRASES = frozenset(
 #: (``ANAPHOR_EXCEPTIONS``).
 ANAPHORS = frozenset({"such", "these"})
 ANAPHOR_EXCEPTIONS = frozenset({"as", "a", "an", "that", "days"})
+#: A number or a quantifier standing alone for people or things the sentence before
+#: counted (``LanguageData.counted_subjects``): "Four served with the Louisiana National
+#: Guard." (cnn.tune, a box that never said 11 service members died; a reader's report),
+#: "Both escaped statutory damages ...", "Others aren't.", "The two were only punished
+#: $9,375 ...", "One recently received a high military honor ..." (an adverb read past:
+#: ``adverb_endings``). cnn.tune's articles open 30 sentences so, its highlights 3 ("The
+#: two lived withing walking distance ...": written under a headline that names them).
+#: "One can only take so much." is the writer's voice, no point of the story either.
+COUNTED_SUBJECTS = frozenset(
+    "one two three four five six seven eight nine ten both others".split()
+) | frozenset(f"the {number}" for number in "two three four five six".split())
 #: A reader's letter in a syndicated advice column opens "DEAR ABBY:"; the columnist's
 #: answer "DEAR FEELING:", "DEAR CONCERNED SISTER:" (capitals, then a colon).
 LETTER_SALUTATION = r"DEAR [A-Z][A-Z .'’-]{1,40}:"
@@ -286,6 +297,11 @@ FRAGMENT_OPENERS = frozenset(
     # outside the shared set): a relative clause on the sentence before; a question
     # ("Which ... ?") is refused as one.
     | {"which"}
+    # "Enough snow to hide your energy drink.", "Enough of the sleet and ice in the Dallas
+    # area." (cnn.tune, two bullets of one box; a reader's report): a list of a storm's
+    # sights with no verb. cnn.tune opens 12 sentences so, each a fragment ("Enough is
+    # enough." says nothing of the story either).
+    | {"enough"}
 )
 #: Conjunctions of a dependent clause: "Because he did something rare in public life
 #: today." has no main clause; "Because of the rain, the game was postponed." has one.
@@ -848,6 +864,8 @@ DATA = LanguageData(
     opinion_pieces=True,
     place_heads=PLACE_HEADS,
     relativizers=frozenset({"who", "which", "that"}),
+    counted_subjects=COUNTED_SUBJECTS,
+    adverb_endings=("ly",),
     letter_salutation=LETTER_SALUTATION,
     fragment_openers=FRAGMENT_OPENERS,
     subordinators=SUBORDINATORS,
