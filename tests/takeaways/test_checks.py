@@ -386,6 +386,13 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         # A number before the demonstrative with no word of time is a count, an age or a
         # name's number.
         ("id", "Pasal 27 itu digugat ke Mahkamah Konstitusi oleh sejumlah aktivis."),
+        # A part of something an owner from before has (IndoSum, a reader's report).
+        ("id", "Salah satu jawabannya tentu saja berkaitan dengan uang, terutama dengan "
+         "bertambah banyaknya pengiklan yang tertarik menjadikan video sebagai materi "
+         "promosi."),
+        ("id", "Salah satu alasannya, putri Blake dan Ryan ini amat mirip dengan Taylor "
+         "Swift saat masih anak-anak."),
+        ("id", "Beberapa lagunya yang terkenal adalah Free Fallin dan American Girl."),
         # A number or a quantifier alone for those the sentence before counted (cnn.tune,
         # a reader's report: the box never said 11 service members died).
         ("en", "Four served with the Louisiana National Guard."),
@@ -503,6 +510,9 @@ def test_german_sentences_that_name_their_subject_stand_alone(sentence: str) -> 
         ("en", "The Oklahoma Supreme Court has proposed what's known as Rule 31, which would "
          "lead to the removal of such information as dates of birth and addresses from "
          "court records."),
+        # A part of what the sentence names itself.
+        ("id", "Salah satu korban adalah warga Kecamatan Cibinong, Kabupaten Bogor."),
+        ("id", "Beberapa warga mengungsi ke masjid setelah banjir setinggi satu meter."),
         # A count that says whom it counts, a number going on, a count of points.
         ("en", "Two people were killed when the bus left the road near Leeds."),
         ("en", "One hundred people attended the vigil on Sunday night."),

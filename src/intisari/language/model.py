@@ -330,6 +330,11 @@ class LanguageData:
     #: "punya"). Any other sentence whose whole subject is one word with a clitic leans
     #: back: "Rambutnya yang pendek ...", "Layarnya berukuran ..." (whose?).
     clitic_words: frozenset[str] = frozenset()
+    #: Lower-cased openings (one or two words) that name a part of what follows them
+    #: ("salah satu", "beberapa"): with a word that has one of ``clitics`` after them,
+    #: the part is of an owner from before, whatever follows ("Salah satu alasannya ...",
+    #: "Beberapa lagunya ...": one of whose reasons, whose songs?).
+    part_openers: frozenset[str] = frozenset()
     #: Lower-cased words (one or two) that, alone as a sentence's subject, stand for
     #: people or things the sentence before counted ("Four served with the Louisiana
     #: National Guard." after "... 11 service members ...", "Both escaped statutory

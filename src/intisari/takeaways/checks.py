@@ -675,9 +675,16 @@ def _owned_subject(first_words: list[str], text: str, data: LanguageData) -> boo
     negation or a verb): "Kembalinya Ronaldo ..." and "Tingginya harga ..." name what
     they speak of. A comma after the word makes it an adverb ("Rencananya, ..."), and a
     name further on may be the owner ("Usianya sudah 36 tahun, tetapi John Terry belum
-    mau ...")."""
+    mau ..."). After one of the language's ``part_openers``, the word with the clitic
+    leans back whatever follows it ("Salah satu alasannya ...": one of whose
+    reasons?)."""
     if not data.clitics or len(first_words) < 2:
         return False
+    for length in (2, 1):
+        if " ".join(first_words[:length]) in data.part_openers:
+            # "Salah satu alasannya ...": a part of what someone before has.
+            head = first_words[length] if len(first_words) > length else ""
+            return head.endswith(data.clitics) and head not in data.clitic_words
     head, following = first_words[0], first_words[1]
     if not head.endswith(data.clitics) or head in data.clitic_words:
         return False

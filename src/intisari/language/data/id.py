@@ -80,6 +80,13 @@ CLITIC_WORDS = frozenset(
     """.split()
 )
 
+#: A part of something an owner from before has (``LanguageData.part_openers``): "Salah
+#: satu jawabannya tentu saja berkaitan dengan uang, ..." (IndoSum, a reader's report:
+#: the answer to a question the box did not show), "Salah satu alasannya ...", "Beberapa
+#: lagunya yang terkenal adalah ...". IndoSum's tune articles open 21 sentences so, its
+#: reference summaries 2. ("Salah satunya ..." leans back as a word with "-nya".)
+PART_OPENERS = frozenset({"salah satu", "beberapa", "sebagian", "sebagian besar"})
+
 #: "Selain itu" and "Meski demikian" point back; "Selain menjadi juara, ..." and "Meski
 #: hujan, ..." open a clause of their own sentence. "Hal ini" points back; "Hal yang
 #: sama ..." does not either way, but is rare enough to leave to the ranker.
@@ -654,6 +661,7 @@ DATA = LanguageData(
     relativizers=frozenset({"yang"}),
     clitics=("nya",),
     clitic_words=CLITIC_WORDS,
+    part_openers=PART_OPENERS,
     time_words=TIME_WORDS,
     sequel_words=frozenset({"kemudian", "setelahnya", "sesudahnya"}),
     time_phrases=TIME_PHRASES,
