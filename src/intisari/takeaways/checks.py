@@ -577,7 +577,9 @@ def refers_back(text: str, data: LanguageData, *, opens_article: bool = False) -
     A connective or pronoun opening it (``is_dangling``: "Namun, ...", "Ia ..."), one of
     the language's ``referring_openers`` ("Itulah ...", "Menurut dia, ..."),
     ``role_openers`` ("The actor posed ...", and ``age_openers``: "Der 31-Jährige ...")
-    or ``enumerators`` ("Second, ..."), or a demonstrative in its opening phrase
+    or ``enumerators`` ("Second, ..."), a subject that is a number or a quantifier alone
+    ("Four served with ...": ``counted_subjects``) or a part of what someone before has
+    ("Salah satu alasannya ...": ``part_openers``), or a demonstrative in its opening phrase
     ("Wanita tersebut adalah ...", "Dalam pembicaraan itu, ..."), unless it names a time
     ("Saat ini ...", "Tahun ini ..."), or the writer's own voice (``writer_pronouns``
     outside a speaker's words: "We also saw ..."); a
