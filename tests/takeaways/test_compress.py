@@ -639,6 +639,61 @@ def test_a_sentence_too_long_for_any_bullet_loses_an_unnamed_source_not_a_turn(
     assert shorten(sentence, "en") == kept
 
 
+@pytest.mark.parametrize(
+    ("lang", "sentence", "kept"),
+    [
+        # IndoSum leads, the ranker's best sentences of their articles, that were no
+        # bullet at 42 and 41 words: the day after the parts of a place, and a long aside
+        # in brackets.
+        (
+            "id",
+            "Politikus Golkar asal Papua Barat Rebert Joppy Kardinal menyerahkan kepada "
+            "kepolisian untuk mengungkap kasus teror bom di rumah Pelaksana Tugas Sekretaris "
+            "DPD I Golkar Provinsi Papua Marthinus A Werimon di Komplek BTN Skyline, Distrik "
+            "Abepura, Kota Jayapura, Provinsi Papua, Kamis (13/10/2016) dini hari.",
+            "Politikus Golkar asal Papua Barat Rebert Joppy Kardinal menyerahkan kepada "
+            "kepolisian untuk mengungkap kasus teror bom di rumah Pelaksana Tugas Sekretaris "
+            "DPD I Golkar Provinsi Papua Marthinus A Werimon di Komplek BTN Skyline, Distrik "
+            "Abepura, Kota Jayapura, Provinsi Papua.",
+        ),
+        (
+            "id",
+            "Direktur Jenderal Bea dan Cukai Kementerian Keuangan, Heru Pambudi, mengatakan, "
+            "PT Freeport Indonesia dan PT Newmont (yang sekarang berubah nama menjadi PT Amman "
+            "Mineral Nusa Tenggara) pada 2016 telah membayar kepada negara bea keluar "
+            "konsentrat total sebanyak Rp 2,5 triliun.",
+            "Direktur Jenderal Bea dan Cukai Kementerian Keuangan, Heru Pambudi, mengatakan, "
+            "PT Freeport Indonesia dan PT Newmont pada 2016 telah membayar kepada negara bea "
+            "keluar konsentrat total sebanyak Rp 2,5 triliun.",
+        ),
+        # A day inside the sentence stays: the main clause follows it.
+        (
+            "id",
+            "Berdasarkan laman resmi Federasi Bulu Tangkis Dunia (BWF) yang dipantau di "
+            "Jakarta, Sabtu malam, pasangan ganda putri non unggulan asal Indonesia ini "
+            "mengalahkan wakil China Huang Dongping/Li Wenmei dengan skor 11-21, 23-21, 21-15 "
+            "dalam waktu 74 menit.",
+            "Berdasarkan laman resmi Federasi Bulu Tangkis Dunia (BWF) yang dipantau di "
+            "Jakarta, Sabtu malam, pasangan ganda putri non unggulan asal Indonesia ini "
+            "mengalahkan wakil China Huang Dongping/Li Wenmei dengan skor 11-21, 23-21, 21-15 "
+            "dalam waktu 74 menit.",
+        ),
+        # A sentence a bullet can show keeps its day and its aside.
+        (
+            "id",
+            "Polisi mengungkap kasus teror bom di Distrik Abepura, Kota Jayapura, Provinsi "
+            "Papua, Kamis (13/10/2016) dini hari.",
+            "Polisi mengungkap kasus teror bom di Distrik Abepura, Kota Jayapura, Provinsi "
+            "Papua, Kamis (13/10/2016) dini hari.",
+        ),
+    ],
+)
+def test_a_sentence_too_long_for_any_bullet_loses_its_closing_day_or_a_long_aside(
+    lang: str, sentence: str, kept: str
+) -> None:
+    assert shorten(sentence, lang) == kept
+
+
 def test_a_sentence_too_long_even_compressed_is_not_a_takeaway() -> None:
     long = (
         "Rookie Lauri Markkanen mencetak rekor poin dalam karirnya dengan 33 poin setelah "

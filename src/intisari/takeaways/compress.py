@@ -290,6 +290,7 @@ def compress(
         for deletion in _described_subject(sentence, data, clauses):
             _apply(sentence, deleted, deletion, kept_span)
         for deletions in (
+            _asides(sentence, data, clauses, longest=MAX_APPOSITIVE_WORDS),
             _attributions(sentence, data, clauses, too_long=True),
             _secondary(sentence, data, clauses, too_long=True),
             _second_report(sentence, data),
@@ -541,9 +542,15 @@ def _kept_words(sentence: str, deleted: list[Deletion]) -> int:
 
 
 def _asides(
-    sentence: str, data: LanguageData | None = None, clauses: list[_Clause] | None = None
+    sentence: str,
+    data: LanguageData | None = None,
+    clauses: list[_Clause] | None = None,
+    longest: int = MAX_ASIDE_WORDS,
 ) -> Iterator[Deletion]:
-    """Short asides in brackets, with the space before them. An aside set off by a comma
+    """Asides in brackets of at most ``longest`` words, with the space before them (a
+    longer one goes only from a sentence too long for any bullet with it: "PT Newmont
+    (yang sekarang berubah nama menjadi PT Amman Mineral Nusa Tenggara)", IndoSum, the
+    ranker's best sentence of its article at 41 words). An aside set off by a comma
     before a mark ("Selasa, (2/5), Kepala ...") goes with that comma ("Selasa, Kepala").
     Not one inside a quotation: there the brackets stand for the speaker's words ('"The
     main task of the (combat readiness drill) is to assess ..."' read "The main task of
@@ -555,7 +562,7 @@ def _asides(
     marks = quote_marks(sentence)
     for match in _ASIDE.finditer(sentence):
         if (
-            _words(match.group(0)) > MAX_ASIDE_WORDS
+            _words(match.group(0)) > longest
             or QUOTE_MARKS.search(match.group(0))
             or inside_quote(marks, 0, match.start())
             or _HEDGE.search(match.group(0))
@@ -1031,9 +1038,9 @@ def _secondary(
             _WORD.findall(sentence.lower(), clauses[n - 1].comma if n else 0, clause.comma)
         ):
             return  # the condition of what will happen: ", when each issue has been resolved"
-        if clause.words <= MAX_LIST_ITEM_WORDS or (
+        if (clause.words <= MAX_LIST_ITEM_WORDS or (
             n and clauses[n - 1].words <= MAX_LIST_ITEM_WORDS
-        ):
+        )) and not (too_long and _day_after_list(clause, clauses[n - 1] if n else None, data)):
             continue  # an item of a list, or the last one
         if n and _ends_series(clause, clauses[n - 1], data):
             # The series goes whole after the main clause's predicate, or not at all:
@@ -1078,6 +1085,22 @@ def _secondary(
             # confident his men.", cnn.tune; a reader's report).
             continue
         yield clause.comma, stop
+
+
+def _day_after_list(clause: _Clause, before: _Clause | None, data: LanguageData) -> bool:
+    """Does ``clause`` close the sentence naming the day, after a list that is no list of
+    days ("... di Komplek BTN Skyline, Distrik Abepura, Kota Jayapura, Provinsi Papua,
+    Kamis (13/10/2016) dini hari.": the parts of a place, then when)? In a sentence too
+    long for any bullet it goes like any closing day (IndoSum: the lead, the ranker's best
+    sentence of its article, had been no bullet at 42 words). Not a day inside the
+    sentence: what follows it is the main clause ("Berdasarkan laman resmi BWF yang
+    dipantau di Jakarta, Sabtu malam, pasangan ganda putri ... mengalahkan ...")."""
+    return (
+        clause.closes
+        and bool(clause.opening)
+        and clause.opening[0] in data.weekdays
+        and not (before is not None and before.opening and before.opening[0] in data.weekdays)
+    )
 
 
 def _second_report(sentence: str, data: LanguageData) -> Iterator[Deletion]:
