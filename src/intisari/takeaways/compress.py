@@ -40,9 +40,13 @@ loses, in this order, until it is short enough or nothing more may go:
 6. only in a sentence still too long for any bullet (``MAX_BULLET_WORDS``), the
    description between commas after a named subject, before its verb ("Ambassador
    Gordon Sondland, the most anticipated witness in the impeachment inquiry, is likely
-   ..."), then a participle's clause after a whole noun phrase (", ushering in an era
-   of ..."), then a second reported clause ("... said ... by 2030 and that by 2050,
-   ...": ``second_reports``).
+   ..."), then an aside in brackets of up to ``MAX_APPOSITIVE_WORDS`` words, then a
+   closing attribution even to a source the story does not name (", sources in the
+   region familiar with the situation told CNN."), then a participle's clause after a
+   whole noun phrase (", ushering in an era of ...") or a closing day after the parts
+   of a place (", Provinsi Papua, Kamis (13/10/2016) dini hari."), then a second
+   reported clause ("... said ... by 2030 and that by 2050, ...": ``second_reports``).
+   Such a sentence is often the ranker's best of its article, the story's point.
 
 What each language's cues are (the words that open an attribution, an appositive, a
 secondary clause, an opening phrase) is data: ``LanguageData.attribution_openers``,
@@ -1038,9 +1042,12 @@ def _secondary(
             _WORD.findall(sentence.lower(), clauses[n - 1].comma if n else 0, clause.comma)
         ):
             return  # the condition of what will happen: ", when each issue has been resolved"
-        if (clause.words <= MAX_LIST_ITEM_WORDS or (
+        in_list = clause.words <= MAX_LIST_ITEM_WORDS or (
             n and clauses[n - 1].words <= MAX_LIST_ITEM_WORDS
-        )) and not (too_long and _day_after_list(clause, clauses[n - 1] if n else None, data)):
+        )
+        if in_list and not (
+            too_long and _day_after_list(clause, clauses[n - 1] if n else None, data)
+        ):
             continue  # an item of a list, or the last one
         if n and _ends_series(clause, clauses[n - 1], data):
             # The series goes whole after the main clause's predicate, or not at all:
