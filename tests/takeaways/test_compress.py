@@ -602,9 +602,10 @@ def test_a_sentence_too_long_as_a_reader_counts_it_loses_a_bare_description() ->
 @pytest.mark.parametrize(
     ("sentence", "kept"),
     [
-        # cnn.tune: the ranker's best sentences of their articles, each the story's point,
-        # were no bullet at 41 and 42 words. A source the story does not name, with a
-        # speaker of more words than an attribution closing a shorter sentence may have:
+        # cnn.tune: the ranker's best sentence of its article, the story's point, was no
+        # bullet at 41 words (as the selector counts them). A source the story does not
+        # name, with a speaker of more words than an attribution closing a shorter
+        # sentence may have:
         (
             "The U.S. military is in the process of evacuating about 100 Special Operations "
             "forces members from the Al Anad airbase in Yemen due to that country's "
@@ -643,7 +644,7 @@ def test_a_sentence_too_long_for_any_bullet_loses_an_unnamed_source_not_a_turn(
     ("lang", "sentence", "kept"),
     [
         # IndoSum leads, the ranker's best sentences of their articles, that were no
-        # bullet at 42 and 41 words: the day after the parts of a place, and a long aside
+        # bullet at 45 and 41 words: the day after the parts of a place, and a long aside
         # in brackets.
         (
             "id",

@@ -1099,7 +1099,7 @@ def _day_after_list(clause: _Clause, before: _Clause | None, data: LanguageData)
     days ("... di Komplek BTN Skyline, Distrik Abepura, Kota Jayapura, Provinsi Papua,
     Kamis (13/10/2016) dini hari.": the parts of a place, then when)? In a sentence too
     long for any bullet it goes like any closing day (IndoSum: the lead, the ranker's best
-    sentence of its article, had been no bullet at 42 words). Not a day inside the
+    sentence of its article, had been no bullet at 45 words). Not a day inside the
     sentence: what follows it is the main clause ("Berdasarkan laman resmi BWF yang
     dipantau di Jakarta, Sabtu malam, pasangan ganda putri ... mengalahkan ...")."""
     return (
