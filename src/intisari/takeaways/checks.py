@@ -929,7 +929,7 @@ def _names_time(opening: list[str], index: int, data: LanguageData) -> bool:
         # opened on a sentence leaning on it; a reader's report). Not a weekday: "Kamis
         # itu" is the Thursday the sentence before named.
         return True
-    if opening[index - 1] not in data.time_words:
+    if previous not in data.time_words:
         return False
     counted = index >= 2 and opening[index - 2].isdigit()
     return not counted or opening[0] in data.time_words

@@ -776,9 +776,11 @@ def _says_who(tail: str, clause: _Clause, data: LanguageData, window: int = 0) -
     long for any bullet with it (", sources in the region familiar with the situation
     told CNN.")."""
     opening = (
-        tuple(word.lower() for word in _WORD.findall(tail)[:window]) if window else clause.opening
+        tuple(word.lower() for word in _WORD.findall(tail)[:window])
+        if window
+        else clause.opening[: data.attribution_verb_window]
     )
-    for k, word in enumerate(opening[: window or data.attribution_verb_window]):
+    for k, word in enumerate(opening):
         if word in data.speech_verbs:
             following = _WORD.findall(tail)[k + 1 : k + 2]
             if k:

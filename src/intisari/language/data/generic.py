@@ -25,7 +25,7 @@ _READING_WORDS = (
     "appositive_openers secondary_openers leading_openers detachable_openers "
     "scene_prepositions setting_prepositions unnamed_sources evidence_words relative_days "
     "secondary_endings determiners coordinators auxiliaries role_phrase passive_markers "
-    "speaker_pronouns"
+    "speaker_pronouns counted_subjects adverb_endings"
 ).split()
 
 DATA = replace(
