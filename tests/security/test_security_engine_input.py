@@ -1,7 +1,9 @@
 """Hostile article input reaching the engine and the CLI (issue 10, items 10, 11 and 13).
 
-- a record's ``lang`` or ``title`` of the wrong type, and JSON nested 200,000 deep: one
-  line on the CLI (exit 2) and an error row from ``summarize_record``, never a traceback;
+- a record's ``lang`` or ``title`` of the wrong type, and JSON nested 200,000 deep (a
+  record, a summary file for ``verify``, a line of an evaluation file): one line on the
+  CLI (exit 2) and an error row from ``summarize_record``, never a traceback; JSON-LD
+  nested past the parser's depth inside a page is skipped;
 - zero-width characters inside words: the language is still found, so the notices and
   links of that language are still cut;
 - control and bidirectional characters in titles and text never reach a terminal.
@@ -73,6 +75,38 @@ def test_deeply_nested_json_is_one_line_error(document: str, tmp_path: Path) -> 
     _one_line_error(runner.invoke(app, ["summarize", str(path)]), "nested too deeply")
     if document.startswith("{"):  # Read as a record from stdin too.
         _one_line_error(runner.invoke(app, ["summarize", "-"], input=document + "}"), "nested")
+
+
+def test_json_ld_nested_past_the_parsers_depth_is_skipped_not_a_crash(tmp_path: Path) -> None:
+    """A 3 KB page whose JSON-LD opens 1,000 lists raised RecursionError through
+    ``summarize`` (the CLI's traceback, the API's 500): that block is skipped like a
+    broken one, and the page gets its box."""
+    paragraphs = "".join(f"<p>{sentence}.</p>" for sentence in STORY.split(". "))
+    page = (
+        '<html><head><script type="application/ld+json">' + "[" * 1000 + "]" * 1000
+        + f"</script></head><body><article>{paragraphs}</article></body></html>"
+    )
+    assert intisari.summarize(html=page).takeaways
+    assert "error" not in summarize_record({"id": "p", "html": page})
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    result = runner.invoke(app, ["summarize", str(path)])
+    assert result.exit_code == 0 and "Traceback" not in result.output
+
+
+def test_a_summary_file_nested_too_deeply_is_one_line_error(tmp_path: Path) -> None:
+    article, summary = tmp_path / "article.txt", tmp_path / "summary.json"
+    article.write_text(STORY, encoding="utf-8")
+    summary.write_text("[" * DEPTH + "]" * DEPTH, encoding="utf-8")
+    _one_line_error(
+        runner.invoke(app, ["verify", str(article), str(summary)]), "nested too deeply"
+    )
+
+
+def test_an_evaluation_file_nested_too_deeply_is_one_line_error(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("[" * DEPTH + "\n", encoding="utf-8")
+    _one_line_error(runner.invoke(app, ["evaluate", str(corpus)]), "nested too deeply")
 
 
 def test_an_integer_too_long_to_convert_is_one_line_error() -> None:

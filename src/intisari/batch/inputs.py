@@ -20,7 +20,6 @@ from __future__ import annotations
 import glob
 import gzip
 import hashlib
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,7 +29,7 @@ from typing import IO, Any, cast
 
 from intisari.batch.errors import BatchError
 from intisari.errors import InputError
-from intisari.ingest.records import RECORD_FIELDS
+from intisari.ingest.records import RECORD_FIELDS, load_json
 from intisari.options import DEFAULT_OPTIONS, Options
 
 __all__ = [
@@ -293,13 +292,10 @@ def _read_jsonl(partition: Partition) -> Iterator[tuple[int, dict[str, Any] | In
 def _parse_line(line: bytes) -> dict[str, Any] | InputError:
     """The line's JSON object, or the reason it is none, whatever the line holds."""
     try:
-        record = json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        return InputError(f"not a JSON object: {getattr(error, 'msg', error)}")
-    except RecursionError:  # 100,000 nested brackets: a lost partition, every time
-        return InputError("not a JSON object: nested too deeply")
-    except ValueError as error:  # a number of more than 4,300 digits, say
-        return InputError(f"not a JSON object: {error}")
+        # 100,000 nested brackets would overflow the stack: a lost partition, every time.
+        record = load_json(line, "not a JSON object")
+    except InputError as error:
+        return error
     if not isinstance(record, dict):
         return InputError(f"expected a JSON object, got {type(record).__name__}")
     return record

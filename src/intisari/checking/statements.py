@@ -8,12 +8,12 @@ sentence by sentence and a reader sees which sentence fails.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from typing import Any
 
 from intisari.errors import InputError
+from intisari.ingest.records import load_json
 from intisari.language.model import LanguageData
 from intisari.language.segment import sentence_spans
 
@@ -39,10 +39,7 @@ def parse_summary(content: str) -> str | list[str]:
     stripped = content.strip()
     if stripped[:1] not in ("[", "{"):
         return content
-    try:
-        value: Any = json.loads(stripped)
-    except json.JSONDecodeError as error:
-        raise InputError(f"summary is not valid JSON: {error.msg} (line {error.lineno})") from None
+    value: Any = load_json(stripped, "summary is not valid JSON")
     if isinstance(value, dict):
         field = next((f for f in SUMMARY_FIELDS if value.get(f) is not None), None)
         if field is None:

@@ -9,7 +9,6 @@ the document it is asked to score.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 from intisari.document import Document
 from intisari.errors import InputError
+from intisari.ingest.records import load_json
 from intisari.pipeline import summarize
 from intisari.ranking.base import UnsizedRanker
 
@@ -53,9 +53,9 @@ def read_records(path: Path, limit: int | None = None) -> Iterator[dict[str, Any
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
-            except ValueError as error:
-                raise ValueError(f"{path}:{number}: not JSON ({error})") from error
+                record = load_json(line, "not JSON")
+            except InputError as error:
+                raise ValueError(f"{path}:{number}: {error}") from None
             if not isinstance(record, dict):
                 raise ValueError(f"{path}:{number}: not a JSON object")
             read += 1

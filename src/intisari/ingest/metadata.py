@@ -312,7 +312,7 @@ def _json_ld(tree: LexborHTMLParser) -> list[object]:
     for script in tree.css('script[type="application/ld+json"]'):
         try:
             blocks.append(json.loads(script.text(), strict=False))
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: a thousand "[" deep
             continue
     return blocks
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from intisari.errors import InputError
 
-__all__ = ["RECORD_FIELDS", "check_record", "parse_record"]
+__all__ = ["RECORD_FIELDS", "check_record", "load_json", "parse_record"]
 
 #: Fields a record may carry; anything else is kept by the caller but ignored here.
 RECORD_FIELDS = ("id", "text", "html", "url", "title", "lang", "count")
@@ -17,19 +17,26 @@ _SOURCES = ("text", "html", "url")
 
 def parse_record(line: str | bytes) -> dict[str, Any]:
     """One JSON object from a line of JSONL (or a whole JSON file), checked."""
+    return check_record(load_json(line, "not a JSON object"))
+
+
+def load_json(content: str | bytes, failure: str) -> Any:
+    """``content`` parsed, or ``InputError("{failure}: why")`` for every way JSON from
+    outside can fail: one home for those ways, which the CLI, the API, batch and the
+    summary files of ``verify`` all meet.
+    """
     try:
-        record = json.loads(line)
+        return json.loads(content)
     except json.JSONDecodeError as error:
-        raise InputError(f"not a JSON object: {error.msg} (line {error.lineno})") from None
+        raise InputError(f"{failure}: {error.msg} (line {error.lineno})") from None
     except UnicodeDecodeError as error:
-        raise InputError(f"not a JSON object: invalid UTF-8 at byte {error.start}") from None
+        raise InputError(f"{failure}: invalid UTF-8 at byte {error.start}") from None
     except RecursionError:
         # The parser recurses once per "[" or "{": 200,000 of them overflow the stack.
-        raise InputError("not a JSON object: nested too deeply") from None
+        raise InputError(f"{failure}: nested too deeply") from None
     except ValueError as error:
         # An integer of more digits than Python converts (4,300 by default).
-        raise InputError(f"not a JSON object: {error}") from None
-    return check_record(record)
+        raise InputError(f"{failure}: {error}") from None
 
 
 def check_record(record: Any) -> dict[str, Any]:
