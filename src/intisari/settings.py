@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from intisari.llm.config import DEFAULT_TIMEOUT_S, LlmConfig
@@ -26,6 +26,10 @@ MIB = 1024 * 1024
 DEFAULT_MAX_BODY_BYTES = -(-DEFAULT_OPTIONS.max_page_bytes // MIB) * MIB
 
 
+#: What ``database_url`` may be, for error messages.
+DATABASE_URL_FORMS = "sqlite:///FILE or postgresql://USER@HOST:PORT/DATABASE"
+
+
 class Settings(BaseSettings):
     """The service's settings; each can be set as ``INTISARI_<NAME>`` (upper case)."""
 
@@ -35,7 +39,8 @@ class Settings(BaseSettings):
         "sqlite:///./intisari.db",
         description="SQLAlchemy URL of the database. The default is an SQLite file in the "
         "working directory; `postgresql+psycopg://postgres@127.0.0.1:5432/test` "
-        "switches to PostgreSQL.",
+        "switches to PostgreSQL (`postgres://` and `postgresql://` URLs are read the same "
+        "way, through psycopg). Other databases are refused at start.",
     )
     migrate_on_start: bool = Field(
         True, description="Apply the Alembic migrations when the app starts."
@@ -219,6 +224,29 @@ class Settings(BaseSettings):
         description="Longest an article waits for the LLM, retries included; after it the "
         "box is extracted instead.",
     )
+
+    @field_validator("database_url")
+    @classmethod
+    def _supported_database(cls, url: str) -> str:
+        """An SQLite or a PostgreSQL URL, the two databases the storage layer is tested
+        on. PostgreSQL is reached through psycopg 3 (installed with Intisari) when the URL
+        names no driver: "postgres://..." as hosting platforms write it, or
+        "postgresql://...", which SQLAlchemy would read as psycopg2, not installed."""
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            parsed = make_url(url)
+        except ArgumentError:
+            raise ValueError(f"not a database URL ({DATABASE_URL_FORMS})") from None
+        backend = parsed.get_backend_name()
+        if backend in ("postgres", "postgresql") and "+" not in parsed.drivername:
+            return parsed.set(drivername="postgresql+psycopg").render_as_string(
+                hide_password=False
+            )
+        if backend not in ("sqlite", "postgresql"):
+            raise ValueError(f"unsupported database {backend!r} ({DATABASE_URL_FORMS})")
+        return url
 
     @model_validator(mode="after")
     def _llm_reachable(self) -> Settings:

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from intisari.cli import app
 from intisari.storage.accounts import account_for_token, verify_login
 from intisari.storage.database import make_engine, make_sessions
+from postgres_schema import private_schema
 
 
 @pytest.fixture
@@ -39,6 +40,42 @@ def test_db_upgrade_on_an_unreachable_server_is_one_line(
     assert code == 2
     assert err.count("\n") == 1 and "Traceback" not in err
     assert "secret" not in err  # the password is not printed
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("nonsense", "not a database URL"),
+        ("mysql://someone:secret@127.0.0.1/x", "unsupported database 'mysql'"),
+        ("postgresql+psycopg2://someone:secret@127.0.0.1/x", "psycopg2 is not installed"),
+    ],
+)
+@pytest.mark.parametrize("command", [("db", "upgrade"), ("reviewer", "token", "ci"), ("serve",)])
+def test_a_database_url_intisari_cannot_use_is_one_line(
+    url: str, message: str, command: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """These were SQLAlchemy's tracebacks (ArgumentError, ModuleNotFoundError)."""
+    monkeypatch.setenv("INTISARI_DATABASE_URL", url)
+    code, _, err = run(*command)
+    assert code == 2
+    assert err.count("\n") == 1 and message in err and "Traceback" not in err
+    assert "secret" not in err
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("scheme", ["postgres", "postgresql"])
+def test_a_postgres_url_without_a_driver_reaches_postgres_through_psycopg(
+    scheme: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As hosting platforms write it ("postgres://"), or as SQLAlchemy would read it with
+    psycopg2, which is not installed: the server was reachable, yet the message said
+    "cannot reach ...: NoSuchModuleError"."""
+    with private_schema("scheme") as url:
+        driverless = f"{scheme}://" + url.split("://", 1)[1]
+        monkeypatch.setenv("INTISARI_DATABASE_URL", driverless)
+        code, _, err = run("db", "upgrade")
+    assert code == 0, err
+    assert "up to date: postgresql+psycopg://" in err
 
 
 def test_reviewer_add_with_token(database: str) -> None:

@@ -322,15 +322,9 @@ def _read_password(from_stdin: bool) -> str:
 
 
 def _settings() -> Settings:
-    from pydantic import ValidationError
+    from intisari.cli_support import read_settings
 
-    from intisari.cli_support import fail
-    from intisari.settings import Settings
-
-    try:
-        return Settings()
-    except ValidationError as error:
-        fail(f"bad INTISARI_* setting: {error.errors()[0]['loc']}: {error.errors()[0]['msg']}")
+    return read_settings()
 
 
 def _upgrade(settings: Settings) -> None:
@@ -343,6 +337,8 @@ def _upgrade(settings: Settings) -> None:
         upgrade(settings.database_url)
     except SQLAlchemyError as error:
         fail(f"cannot reach {_safe_url(settings.database_url)}: {type(error).__name__}")
+    except ImportError as error:  # a driver named in the URL and not installed
+        fail(f"cannot use {_safe_url(settings.database_url)}: {error.name} is not installed")
 
 
 @contextmanager
