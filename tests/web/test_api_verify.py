@@ -50,6 +50,20 @@ def test_bad_requests_get_json_errors(
     assert response.json()["code"] == code
 
 
+@pytest.mark.parametrize(
+    ("summary", "message"),
+    [([], "at least 1 item"), (["ok"] * 101, "at most 100 items"), ("", "at least 1 character")],
+)
+def test_a_summary_error_names_what_is_wrong_with_it(
+    client: TestClient, summary: object, message: str
+) -> None:
+    """The summary may be text or a list, and fails once per type: the message said
+    "Input should be a valid string" of a list too long."""
+    response = client.post("/v1/verify", json={"text": "x", "summary": summary})
+    assert response.status_code == 422
+    assert message in response.json()["message"]
+
+
 def test_blank_summary_is_a_clear_422(client: TestClient, article: str) -> None:
     response = client.post("/v1/verify", json={"text": article, "summary": "  \n - \n"})
     assert response.status_code == 422

@@ -161,7 +161,13 @@ async def _validation_error(_request: Request, error: Exception) -> JSONResponse
         {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
         for e in error.errors()
     ]
-    first = details[0] if details else {"loc": [], "msg": "invalid request"}
+    # A field that takes one of several types (``/v1/verify``'s summary: text or a list)
+    # fails once per type; the message names the failure of the type the input has
+    # ("List should have at most 100 items", not "Input should be a valid string").
+    first = next(
+        (d for d in details if not str(d["type"]).endswith("_type")),
+        details[0] if details else {"loc": [], "msg": "invalid request"},
+    )
     where = ".".join(str(part) for part in first["loc"])
     body = ErrorOut(code="invalid-request", message=f"{where}: {first['msg']}", details=details)
     return JSONResponse(jsonable_encoder(body), status_code=422)
