@@ -118,10 +118,23 @@ def verify(
     typer.echo(render_verification(result, fmt), nl=False)
 
 
+#: Endings of a summary argument that names a file, even when there is none by that name
+#: (then its error is "cannot read"): a one-word summary ("Bagus") is the text itself.
+_SUMMARY_FILE_SUFFIXES = frozenset({".txt", ".md", ".json", ".jsonl", ".html", ".htm"})
+
+
 def _summary_text(summary: str) -> str:
-    """The summary argument's text: stdin, a file, or (with a space in it and no such
-    file) the argument itself."""
-    if summary == "-" or Path(summary).is_file() or not summary.strip() or " " not in summary:
+    """The summary argument's text: stdin, a file, or (no such file, and no path) the
+    argument itself."""
+    if not summary.strip():
+        fail("the summary is empty")
+    path = Path(summary)
+    if (
+        summary == "-"
+        or path.is_file()
+        or "/" in summary
+        or path.suffix.lower() in _SUMMARY_FILE_SUFFIXES
+    ):
         return _read_source(summary)
     return summary
 

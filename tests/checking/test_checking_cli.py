@@ -70,10 +70,19 @@ def test_article_from_stdin_and_summary_as_json(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["statements"][0]["text"] == GOOD
 
 
+def test_a_one_word_summary_is_the_text_itself(story: Path) -> None:
+    """"Bagus" was read as a file name ("cannot read Bagus")."""
+    result = run(str(story), "Bagus", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["statements"][0]["text"] == "Bagus"
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["{story}", "missing.txt"], "cannot read missing.txt"),
+        (["{story}", "folder/missing"], "cannot read folder/missing"),
+        (["{story}", ""], "the summary is empty"),
         (["{story}", "{empty}"], "the summary is empty"),
         (["{story}", "{badjson}"], "summary is not valid JSON"),
         (["-", "-"], "only one of the article and the summary"),

@@ -138,6 +138,9 @@ def test_summarize_record_never_raises_and_keeps_the_id() -> None:
         "error": "article has 1 words after cleaning; at least 15 are needed",
     }
     assert intisari.summarize_record({"id": "y"})["error"] == "record has none of text, html or url"
+    assert intisari.summarize_record({"id": "z", "text": " "})["error"] == (
+        "the record's text is empty"
+    )
 
 
 # URLs, against a real HTTP server on 127.0.0.1 (allowed here by fetch_allow_private).

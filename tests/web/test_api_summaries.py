@@ -100,6 +100,14 @@ def test_bad_input_is_422_with_a_json_error(
     assert len(response.content) < 5000  # the input is not echoed back
 
 
+@pytest.mark.parametrize("field", ["text", "html"])
+def test_an_empty_article_says_so(client: TestClient, field: str) -> None:
+    """It said "give exactly one of url, html or text", which the request did."""
+    response = client.post("/v1/summaries", json={field: ""})
+    assert response.status_code == 422
+    assert response.json() == {"code": "too-short", "message": f"the {field} is empty"}
+
+
 def test_url_to_a_private_address_is_refused(client: TestClient) -> None:
     response = client.post("/v1/summaries", json={"url": "http://127.0.0.1:9/article"})
     assert response.status_code == 422

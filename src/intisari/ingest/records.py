@@ -51,8 +51,10 @@ def check_record(record: Any) -> dict[str, Any]:
     for key in given:
         if not isinstance(record[key], str):
             raise InputError(f"record field {key!r} must be a string")
-    if not any(record[key].strip() for key in given):
+    if not given:
         raise InputError("record has none of text, html or url")
+    if not any(record[key].strip() for key in given):
+        raise InputError(f"the record's {given[0]} is empty")
     record_id = record.get("id")
     if record_id is not None and (
         isinstance(record_id, bool) or not isinstance(record_id, str | int)

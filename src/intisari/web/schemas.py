@@ -68,8 +68,12 @@ class _ArticleIn(_Strict):
 
     @model_validator(mode="after")
     def _one_source(self) -> Self:
-        # The engine's one rule; an empty field (a blank form input) is not given.
-        one_source(text=self.text or None, html=self.html or None, url=self.url or None)
+        # The engine's one rule; an empty field (a blank form input) is not given, unless
+        # it is the only one: then the engine says "the text is empty", as it does of
+        # text that is only spaces.
+        sources = {"text": self.text, "html": self.html, "url": self.url}
+        if any(sources.values()) or sum(value is not None for value in sources.values()) != 1:
+            one_source(text=self.text or None, html=self.html or None, url=self.url or None)
         return self
 
 
