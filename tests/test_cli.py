@@ -69,7 +69,11 @@ def test_files_of_each_kind(tmp_path: Path) -> None:
         (["-"], "Terlalu pendek.", "at least 15 are needed"),
         (["-"], b"\x89PNG\r\n\x1a\n\x00\x00binary", "binary"),
         (["-"], b"caf\xe9 " * 10, "not valid UTF-8"),
-        (["-"], b"a" * 2_000_001, "over the limit"),
+        (["-"], b"a" * 2_000_001, "over the limit of 2,000,000"),
+        # Over what any page may be: both limits are named (it said "the limit of
+        # 10,000,000" alone, and a 5 MB text was then refused at 2,000,000).
+        (["-"], b"a " * 5_000_001, "over the limits of 10,000,000 for a page and 2,000,000"),
+        (["-"], '{"id": 1, "text": " "}', "the record's text is empty"),
         (["/no/such/file.txt"], None, "cannot read"),
         (["ftp://example.com/a"], None, "only http and https"),
         (["http://127.0.0.1:9/"], None, "refusing to fetch"),

@@ -149,7 +149,13 @@ def _read_source(source: str) -> str:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as error:
         fail(f"cannot read {source}: {error.strerror or error}")
-    return decode(data, DEFAULT_OPTIONS.max_page_bytes)  # A page; text is held to less.
+    page, text = DEFAULT_OPTIONS.max_page_bytes, DEFAULT_OPTIONS.max_input_bytes
+    if len(data) > page:  # Read as a page could be; text is held to less, later.
+        fail(
+            f"{'stdin' if source == '-' else source} is {len(data):,} bytes, over the "
+            f"limits of {page:,} for a page and {text:,} for text"
+        )
+    return decode(data, page)
 
 
 def _as_input(source: str, content: str) -> dict[str, Any]:
