@@ -201,3 +201,16 @@ def test_dashboard_shows_the_votes_beside_reports(
     client.post(f"/v1/summaries/{box}/reports", json={"takeaway_index": 0, "category": "other"})
     page = client.get("/review", headers=reviewer)
     assert "helpful 0 · not helpful 1" in page.text
+
+
+@pytest.mark.parametrize("query", ["takeaway=abc", "takeaway=1.5"])
+def test_a_malformed_page_address_is_an_error_page_for_a_browser(
+    client: TestClient, summary: dict[str, Any], query: str
+) -> None:
+    """A browser got the API's 422 JSON for "?takeaway=abc" (and an HTML 404 for
+    "?takeaway=99"); a script still gets the JSON."""
+    url = f"/a/{summary['summary_id']}/report?{query}"
+    page = client.get(url, headers={"Accept": "text/html"})
+    assert page.status_code == 422
+    assert page.headers["content-type"].startswith("text/html") and "<html" in page.text
+    assert client.get(url).json()["code"] == "invalid-request"

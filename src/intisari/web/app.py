@@ -22,6 +22,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
+from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
 
 from intisari._version import __version__
@@ -35,9 +36,10 @@ from intisari.settings import Settings
 from intisari.web import api, editorial, embed, pages, publishers, verify, votes
 from intisari.web.deps import AppState
 from intisari.web.docs import install_docs
-from intisari.web.errors import UnhandledErrorMiddleware
+from intisari.web.errors import UnhandledErrorMiddleware, wants_page
 from intisari.web.head import HeadAsGetMiddleware
 from intisari.web.metrics import Metrics, MetricsMiddleware
+from intisari.web.pages import error_page
 from intisari.web.schemas import ErrorOut
 from intisari.web.security import (
     CsrfTokens,
@@ -154,9 +156,13 @@ async def _service_error(_request: Request, error: Exception) -> JSONResponse:
     )
 
 
-async def _validation_error(_request: Request, error: Exception) -> JSONResponse:
-    """422 with where and why, but without echoing the input (it may be megabytes)."""
+async def _validation_error(request: Request, error: Exception) -> Response:
+    """422 with where and why, but without echoing the input (it may be megabytes); a
+    browser asking for a page with a malformed address ("/a/ID/report?takeaway=abc") gets
+    the error page, as it does for an address that names nothing."""
     assert isinstance(error, RequestValidationError)
+    if wants_page(request):
+        return error_page(request, "Bad address", "This address is not one of ours.", 422)
     details = [
         {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
         for e in error.errors()
