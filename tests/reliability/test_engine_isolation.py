@@ -98,6 +98,25 @@ def test_beyond_the_workers_and_queue_an_article_gets_503_at_once(
     assert client.post("/v1/summaries", json={"text": ARTICLE}).status_code == 200
 
 
+def test_identical_articles_at_once_share_one_run_of_the_engine(
+    make_client: Callable[..., TestClient],
+) -> None:
+    """Room for one article: the same article asked for again while it runs shares that
+    run (each identical request had run the engine, and here the second got 503)."""
+    client = make_client(
+        engine_ranker=SLOW_RANKER, engine_deadline_s=2.0, engine_processes=1, engine_queue=0
+    )
+    first, answers = _in_background(lambda: client.post("/v1/summaries", json={"text": SLOW_TEXT}))
+    time.sleep(0.5)
+    second = client.post("/v1/summaries", json={"text": SLOW_TEXT})
+    first.join()
+    assert second.status_code == answers[0].status_code == 422
+    assert second.json() == answers[0].json() and second.json()["code"] == "too-slow"
+    # Done, the run is no longer shared: the next request runs the engine again.
+    again = client.post("/v1/summaries", json={"text": ARTICLE})
+    assert again.status_code == 200 and again.headers["X-Intisari-Cache"] == "miss"
+
+
 def test_the_page_form_uses_the_same_workers_and_deadline(
     make_client: Callable[..., TestClient],
 ) -> None:

@@ -130,17 +130,30 @@ class EnginePool:
         #: The running slots and the queue they read; both replaced on each start.
         self._slots: list[threading.Thread] = []
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        #: The future of each job submitted with a ``job_key`` and not done yet.
+        self._running: dict[str, Future[dict[str, Any]]] = {}
 
-    def submit(self, task: str = "summarize", **arguments: Any) -> Future[dict[str, Any]]:
+    def submit(
+        self, task: str = "summarize", *, job_key: str | None = None, **arguments: Any
+    ) -> Future[dict[str, Any]]:
         """Summarize (or verify, ``task``) in a worker: a future of the JSON result
         (``Summary.model_dump``, or ``Verification.model_dump``).
 
         The future raises what ``intisari.summarize`` raises (``InputError`` and its
         kind), ``EngineTooSlow``, or ``EngineFailed``; ``submit`` itself raises
         ``EngineBusy`` when no more articles may wait.
+
+        Jobs with the same ``job_key`` (the same article under the same options: the
+        service's cache key) share one run while it lasts: a story that goes viral sends
+        many identical requests before the first is stored, and each ran the engine
+        (20 at once ran it 20 times). A shared future must outlive any one caller: the
+        service awaits it shielded, so a caller that goes away cancels nothing.
         """
         future: Future[dict[str, Any]] = Future()
         with self._lock:
+            running = self._running.get(job_key) if job_key is not None else None
+            if running is not None:
+                return running
             if self._admitted >= self._capacity:
                 raise EngineBusy(
                     f"the engine is busy ({self._capacity} articles at once); "
@@ -148,6 +161,9 @@ class EnginePool:
                 )
             self._admitted += 1
             future.add_done_callback(self._release)
+            if job_key is not None:
+                self._running[job_key] = future
+                future.add_done_callback(lambda done: self._forget(job_key, done))
             if not self._slots:
                 self._start_slots()
             self._jobs.put(_Job({"task": task, **arguments}, future))
@@ -178,6 +194,11 @@ class EnginePool:
     def _release(self, _future: Future[dict[str, Any]]) -> None:
         with self._lock:
             self._admitted -= 1
+
+    def _forget(self, job_key: str, future: Future[dict[str, Any]]) -> None:
+        with self._lock:
+            if self._running.get(job_key) is future:
+                del self._running[job_key]
 
     def _start_slots(self) -> None:
         for number in range(self._processes):

@@ -341,8 +341,12 @@ async def summarize_in_workers(state: ServiceState, source: Source) -> dict[str,
     """The engine's JSON result for ``source`` from a worker process; no thread waits.
     Raises ``ServiceError`` (``EngineBusy``, or the engine's refusal of the input)."""
     try:
-        future = state.engine_pool.submit(**engine_arguments(source, state.options))
-        return await asyncio.wrap_future(future)
+        future = state.engine_pool.submit(
+            job_key=source.key, **engine_arguments(source, state.options)
+        )
+        # Shielded: the future may be shared with other requests for the same article
+        # (``EnginePool.submit``), and this one going away must not cancel theirs.
+        return await asyncio.shield(asyncio.wrap_future(future))
     except InputError as error:
         raise refusal(error) from None
 
