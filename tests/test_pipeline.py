@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -48,6 +50,19 @@ def test_the_example_article() -> None:
     reasons = {r.reason for r in summary.removed if "MEMBACA" in r.text or "Yahoo" in r.text}
     assert reasons == {"related-link", "ai-notice"}
     assert_grounded(summary)
+
+
+@pytest.mark.data
+def test_the_readme_example_is_what_the_engine_prints() -> None:
+    """The README shows the example article's JSON "as printed" (its text shortened); it
+    had drifted from the engine (two scores, the title in ``removed``, ``source``)."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### A real example"):]
+    shown = json.loads(section[section.index("```json") + 7:section.index("\n```\n")])
+    printed = intisari.summarize(need(EXAMPLE_ARTICLE).read_text(encoding="utf-8"))
+    data = printed.model_dump(mode="json")
+    assert data["text"].startswith(shown.pop("text").removesuffix(" ..."))
+    assert {key: value for key, value in data.items() if key != "text"} == shown
 
 
 def test_the_result_has_the_documented_shape() -> None:
