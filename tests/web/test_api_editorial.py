@@ -5,6 +5,7 @@ result, revisions (409), corrections, the notice, the audit log and its exports.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from typing import Any
@@ -14,7 +15,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import update
 from typer.testing import CliRunner
 
-from app_fixtures import ARTICLE, make_account
+from app_fixtures import ARTICLE, PASSWORD, make_account
 from intisari.cli import app as cli_app
 from intisari.pipeline import summarize
 from intisari.result import join_spans
@@ -337,6 +338,35 @@ def test_a_report_decision_is_audited(client: TestClient, summary: dict[str, Any
     row = client.get("/v1/audit", headers=reviewer).json()[0]
     assert row["action"] == "report" and row["actor"] == "rina"
     assert row["before"]["status"] == "open" and row["after"]["status"] == "confirmed"
+
+
+def test_a_report_keeps_the_bullet_the_reader_saw_when_editors_change_the_box(
+    client: TestClient, editor: Headers
+) -> None:
+    """A reader reported bullet 1, then an editor reordered the box: the export (and so
+    ``intisari evaluate``) named the engine's bullet 1, the dashboard the new bullet 1,
+    and the webhooks only the index (a new user's report)."""
+    box = published(client, editor)
+    summary_id, shown = box["summary_id"], box["takeaways"]
+    assert len(shown) >= 2
+    seen = shown[1]["text"]
+    filed = client.post(f"/v1/summaries/{summary_id}/reports",
+                        json={"takeaway_index": 1, "category": "inaccurate"})
+    assert filed.status_code == 201 and filed.json()["takeaway_text"] == seen
+    order = list(reversed(range(len(shown))))
+    reordered = edit(client, editor, summary_id, revision=0, op="reorder", order=order)
+    assert reordered.status_code == 200
+    reviewer = bearer(client, "rina", "reviewer")
+    report = client.get("/v1/reports", headers=reviewer).json()["reports"][0]
+    assert report["takeaway_index"] == 1 and report["takeaway_text"] == seen
+    client.patch(f"/v1/reports/{report['id']}", json={"status": "confirmed"}, headers=reviewer)
+    exported = client.get("/v1/reports/export", headers=reviewer).text.splitlines()
+    assert json.loads(exported[0])["report"]["takeaway_text"] == seen
+    form = client.get("/review")
+    token = form.text.split('name="csrf_token" value="')[1].split('"')[0]
+    client.post("/review/login", data={"csrf_token": token, "name": "rina", "password": PASSWORD})
+    page = client.get("/review?status=confirmed").text
+    assert html.escape(seen, quote=False) in page
 
 
 def test_another_publisher_s_editor_finds_nothing(client: TestClient) -> None:

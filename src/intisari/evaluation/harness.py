@@ -221,7 +221,11 @@ def _regressions(cases: list[dict[str, Any]], ranker: Ranker) -> list[Regression
             continue
         if not 0 <= index < len(takeaways):
             continue
-        reported = takeaways[index]["text"] if isinstance(takeaways[index], dict) else ""
+        # The bullet the reader saw (an editor may have changed the box since); cases
+        # exported before reports kept it have the engine's bullet at the index.
+        reported = report.get("takeaway_text") or (
+            takeaways[index]["text"] if isinstance(takeaways[index], dict) else ""
+        )
         try:
             result = summarize(
                 text=case.get("text") or "", title=case.get("title"), lang=case.get("lang"),

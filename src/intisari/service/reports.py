@@ -71,6 +71,7 @@ def file_report(
         session,
         summary,
         takeaway_index=takeaway_index,
+        takeaway=None if takeaway_index is None else dict(box.takeaways[takeaway_index]),
         category=category,
         comment=comment,
         client_hash=client.hash,
@@ -90,7 +91,8 @@ def _emit_filed(session: Session, summary: StoredSummary, report: Report, *, hid
     report (``service/webhooks.py`` on what a crash between the two commits means)."""
     webhooks.emit(session, summary.publisher_id, "report.filed", {
         "report_id": report.id, "summary_id": summary.id, "category": report.category,
-        "takeaway_index": report.takeaway_index, "comment": report.comment,
+        "takeaway_index": report.takeaway_index, "takeaway_text": report.takeaway_text,
+        "comment": report.comment,
     })
     if hid_it:
         webhooks.emit(session, summary.publisher_id, "summary.hidden", {

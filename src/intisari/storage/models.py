@@ -248,6 +248,11 @@ class Report(Base):
     summary_id: Mapped[str] = mapped_column(ForeignKey("summaries.id", ondelete="CASCADE"))
     #: Index into the summary's takeaways; ``None`` reports the box as a whole.
     takeaway_index: Mapped[int | None] = mapped_column(Integer)
+    #: The bullet as the reader saw it (a takeaway's JSON, the box as editors left it
+    #: then): editors may reorder or remove bullets afterwards, and the index would then
+    #: name another one. ``None`` for a report on the whole box, and for reports stored
+    #: before it was kept (migration 0007), whose index is read as before.
+    takeaway: Mapped[Any] = mapped_column(JSON, nullable=True)
     category: Mapped[str] = mapped_column(CleanString(32))
     comment: Mapped[str | None] = mapped_column(CleanText)
     #: Keyed hash of the client's address: enough to merge duplicates, not to track readers.
@@ -261,6 +266,12 @@ class Report(Base):
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     summary: Mapped[StoredSummary] = relationship(back_populates="reports")
+
+    @property
+    def takeaway_text(self) -> str | None:
+        """The reported bullet's text as the reader saw it, where it was kept."""
+        text = self.takeaway.get("text") if isinstance(self.takeaway, dict) else None
+        return text if isinstance(text, str) else None
 
 
 class HelpfulVote(Base):

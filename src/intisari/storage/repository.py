@@ -293,12 +293,14 @@ def add_report(
     duplicate_window_s: int,
     auto_hide_at: int,
     auto_hide_window_s: int,
+    takeaway: dict[str, Any] | None = None,
     now: datetime | None = None,
 ) -> tuple[Report, bool]:
     """Record a report, or merge it into the same client's recent identical one.
 
     Returns ``(report, created)``; ``created`` is false for a merged duplicate.
-    The caller has validated ``takeaway_index`` against the summary.
+    The caller has validated ``takeaway_index`` against the summary, and gives the bullet
+    at that index as the reader saw it (``takeaway``), which the report keeps.
 
     Reports on one summary are taken one at a time: the first statement writes the
     summary's row (changing nothing), which holds SQLite's write lock or PostgreSQL's row
@@ -325,6 +327,7 @@ def add_report(
     report = Report(
         summary_id=summary.id,
         takeaway_index=takeaway_index,
+        takeaway=takeaway,
         category=category,
         comment=comment,
         client_hash=client_hash,
@@ -599,6 +602,9 @@ def regression_case(report: Report) -> dict[str, Any]:
         "engine": result["engine"],
         "report": {
             "takeaway_index": report.takeaway_index,
+            # The bullet as the reader saw it (``None`` before 0007: ``takeaways`` at the
+            # index, the engine's box, is what there is).
+            "takeaway_text": report.takeaway_text,
             "category": report.category,
             "comment": report.comment,
             "status": report.status,

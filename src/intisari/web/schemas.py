@@ -188,6 +188,9 @@ class ReportOut(BaseModel):
     id: int
     summary_id: str
     takeaway_index: int | None
+    #: The reported bullet as the reader saw it (null for the whole box, and for reports
+    #: filed before reports kept it): editors may have changed the box since.
+    takeaway_text: str | None = None
     category: Category
     comment: str | None
     status: Status

@@ -237,12 +237,15 @@ _DONE_MESSAGES = {
 
 def _report_item(report: Report) -> ReportItem:
     result = report.summary.result
-    # The box as editors left it: readers reported what they saw.
-    takeaways = box_of(report.summary).takeaways
-    index = report.takeaway_index
-    if index is None or not 0 <= index < len(takeaways):
-        return ReportItem(report, None, [])
-    takeaway = takeaways[index]
+    # What the reader saw: the bullet the report kept, else (a report stored before it
+    # kept one) the bullet at its index in the box as editors left it.
+    takeaway = report.takeaway
+    if not isinstance(takeaway, dict):
+        takeaways = box_of(report.summary).takeaways
+        index = report.takeaway_index
+        if index is None or not 0 <= index < len(takeaways):
+            return ReportItem(report, None, [])
+        takeaway = takeaways[index]
     source = source_passages(result["text"], source_spans(takeaway), report.summary.language)
     if takeaway.get("origin") == "llm":
         return ReportItem(report, takeaway["text"], source, "llm", takeaway.get("score"))
