@@ -8,7 +8,14 @@ import pytest
 
 from batch_helpers import make_records, write_jsonl, write_parquet
 from intisari.batch.errors import BatchError
-from intisari.batch.inputs import Kind, find_inputs, plan_partitions, read_partition
+from intisari.batch.inputs import (
+    Kind,
+    find_inputs,
+    plan_partitions,
+    read_partition,
+    unread_in_folder,
+)
+from intisari.batch.run import BatchOutcome
 from intisari.errors import InputError
 
 
@@ -37,6 +44,16 @@ def test_a_folder_gives_its_data_files_in_order_and_skips_hidden_ones(tmp_path: 
         ("b.jsonl", Kind.JSONL),
         ("sub/c.parquet", Kind.PARQUET),
     ]
+    # What is not read for its name is said (a user's "c.data" had lost its records
+    # without a word); hidden and "_" files are nobody's data.
+    assert unread_in_folder(str(tmp_path)) == ["README.md"]
+    assert unread_in_folder(str(tmp_path / "b.jsonl")) == []
+
+
+def test_a_run_says_which_files_of_its_folder_it_did_not_read() -> None:
+    outcome = BatchOutcome(records=2, summaries=2, unread=["c.data", "notes/x.csv"])
+    assert "not read, for their names (not .jsonl, .ndjson" in outcome.line()
+    assert outcome.line().endswith("): c.data, notes/x.csv")
 
 
 def test_a_glob_and_a_single_file_are_found_whatever_their_names(tmp_path: Path) -> None:

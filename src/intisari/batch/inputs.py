@@ -44,6 +44,7 @@ __all__ = [
     "line_cap",
     "plan_partitions",
     "read_partition",
+    "unread_in_folder",
 ]
 
 #: Records per partition. One partition is one Dask task and one output file: at ~500
@@ -55,7 +56,9 @@ DEFAULT_PARTITION_SIZE = 500
 #: A partition also ends once its records add up to this many bytes of input, so that a
 #: run of very long articles (or HTML pages) cannot blow up a worker's memory.
 DEFAULT_PARTITION_BYTES = 32 * 1024 * 1024
-#: File names taken from a folder; anything else there (READMEs, ``_SUCCESS``) is ignored.
+#: File names taken from a folder; anything else there (READMEs, ``_SUCCESS``) is not
+#: read, and the run says which files it left (``unread_in_folder``): a data file named
+#: otherwise ("c.data") had lost its records without a word.
 FOLDER_SUFFIXES = (".jsonl", ".ndjson", ".json", ".gz", ".parquet", ".pq")
 #: Room in a line for everything but the article: id, title, url, lang, count, the JSON.
 RECORD_ENVELOPE_BYTES = 64 * 1024
@@ -131,11 +134,7 @@ def find_inputs(source: str) -> tuple[InputFile, ...]:
     elif path.is_dir():
         root = path
         paths = sorted(
-            found
-            for found in path.rglob("*")
-            if found.is_file()
-            and found.name.lower().endswith(FOLDER_SUFFIXES)
-            and not any(part.startswith((".", "_")) for part in found.relative_to(path).parts)
+            found for found in _listed(path) if found.name.lower().endswith(FOLDER_SUFFIXES)
         )
     elif glob.has_magic(source):
         paths = sorted(Path(found).resolve() for found in glob.glob(source, recursive=True))
@@ -153,6 +152,29 @@ def find_inputs(source: str) -> tuple[InputFile, ...]:
         )
         for found in paths
     )
+
+
+def unread_in_folder(source: str) -> list[str]:
+    """The files of folder ``source`` that ``find_inputs`` does not read for their names
+    (not ``FOLDER_SUFFIXES``), relative to it; none for a file or a glob."""
+    path = Path(source)
+    if not path.is_dir():
+        return []
+    return sorted(
+        found.relative_to(path).as_posix()
+        for found in _listed(path)
+        if not found.name.lower().endswith(FOLDER_SUFFIXES)
+    )
+
+
+def _listed(folder: Path) -> Iterator[Path]:
+    """The files under ``folder``, but for names starting with "." or "_" (hidden files,
+    ``_SUCCESS``, ``_manifest.json``) and what is inside folders so named."""
+    for found in folder.rglob("*"):
+        if found.is_file() and not any(
+            part.startswith((".", "_")) for part in found.relative_to(folder).parts
+        ):
+            yield found
 
 
 def plan_partitions(

@@ -33,10 +33,12 @@ from intisari.batch.errors import BatchError
 from intisari.batch.inputs import (
     DEFAULT_PARTITION_BYTES,
     DEFAULT_PARTITION_SIZE,
+    FOLDER_SUFFIXES,
     Partition,
     find_inputs,
     line_cap,
     plan_partitions,
+    unread_in_folder,
 )
 from intisari.batch.outputs import Manifest, Output, begin, finish, prepare
 from intisari.batch.work import PartitionStats, Summarizer, summarize_partition
@@ -73,6 +75,8 @@ class BatchOutcome:
     skipped_records: int = 0
     peak_worker_rss_bytes: int = 0
     failed: list[str] = field(default_factory=list)
+    #: Files of the input folder not read for their names (``unread_in_folder``).
+    unread: list[str] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
@@ -93,6 +97,13 @@ class BatchOutcome:
         if self.peak_worker_rss_bytes:
             text += f", peak worker memory {self.peak_worker_rss_bytes / 2**20:.0f} MiB"
         text += ")"
+        if self.unread:
+            shown = ", ".join(self.unread[:FAILURES_SHOWN])
+            more = len(self.unread) - FAILURES_SHOWN
+            text += (
+                f"; not read, for their names (not {', '.join(FOLDER_SUFFIXES)}): {shown}"
+                + (f" and {more} more" if more > 0 else "")
+            )
         if self.skipped_partitions:
             text += (
                 f"; {self.skipped_partitions} of {self.partitions} partitions "
@@ -173,6 +184,7 @@ def run_batch(
         partitions=len(plan.partitions),
         skipped_partitions=len(done),
         skipped_records=plan.records - sum(partition.records for partition in todo),
+        unread=unread_in_folder(str(source)),
     )
     if todo:
         with _connect(workers, scheduler) as client:
