@@ -17,6 +17,7 @@ from intisari.evaluation.harness import (
     evaluate_records,
     summary_figures,
 )
+from intisari.evaluation.scoresheet import markdown
 from intisari.ranking import UnsizedRanker
 
 ID_TEXT = (
@@ -100,6 +101,20 @@ def test_regression_cases_still_present_or_fixed() -> None:
         Regression("no-longer-written", "inaccurate", last, still_present=False),
     ]
     assert evaluation.systems[0].rows == []
+    # Cases alone are no ROUGE run: no tables of zero articles "grounded 0.0".
+    report = markdown(evaluation)
+    assert "| system |" not in report and "nothing is scored with ROUGE" in report
+    assert "Regressions still present: 1 of 2" in report
+
+
+def test_a_regression_case_names_the_bullet_the_reader_saw() -> None:
+    """An editor may have changed the box after the report: the case's ``takeaway_text``
+    is the bullet reported, whatever the engine's box held at that index."""
+    first = "The city council approved a new budget on Monday that doubles spending on buses."
+    case = regression_case("An engine bullet the editor reordered away.", id="moved")
+    case["report"]["takeaway_text"] = first  # type: ignore[index]
+    evaluation = evaluate_records([case], source="reports", ranker=FirstSentenceFirst())
+    assert evaluation.regressions == [Regression("moved", "inaccurate", first, True)]
 
 
 def test_cli_writes_report_plot_and_worst_first_articles(tmp_path: Path) -> None:

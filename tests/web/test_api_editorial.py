@@ -24,6 +24,7 @@ from intisari.storage.accounts import get_account_by_name
 from intisari.storage.database import make_engine, make_sessions
 from intisari.storage.models import Publisher
 from intisari.storage.repository import add_summary
+from intisari.storage.tenants import get_publisher_by_slug
 
 Headers = dict[str, str]
 
@@ -402,3 +403,31 @@ def test_the_cli_makes_an_editor(tmp_path: Any, monkeypatch: pytest.MonkeyPatch)
     with make_sessions(make_engine(url))() as session:
         account = get_account_by_name(session, "eda")
         assert account is not None and account.role == "editor"
+        assert account.publisher_id is None  # the instance's staff
+
+
+def test_the_cli_makes_a_newsroom_s_own_editor(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README told newsrooms to make their editors with ``reviewer add --role editor``,
+    which made the instance's staff, who edit every publisher's boxes: an account of one
+    publisher could only be made in the database."""
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.setenv("INTISARI_DATABASE_URL", url)
+    runner = CliRunner()
+    assert runner.invoke(cli_app, ["publisher", "add", "harian", "Harian"]).exit_code == 0
+    made = runner.invoke(
+        cli_app,
+        ["reviewer", "add", "eda", "--role", "editor", "--no-password", "--publisher", "harian"],
+    )
+    assert made.exit_code == 0, made.stderr
+    assert "in harian's newsroom" in made.stderr
+    with make_sessions(make_engine(url))() as session:
+        account = get_account_by_name(session, "eda")
+        harian = get_publisher_by_slug(session, "harian")
+        assert account is not None and harian is not None
+        assert account.publisher_id == harian.id
+    unknown = runner.invoke(
+        cli_app, ["reviewer", "add", "ani", "--no-password", "--publisher", "tidak-ada"]
+    )
+    assert unknown.exit_code == 2 and "no publisher 'tidak-ada'" in unknown.stderr

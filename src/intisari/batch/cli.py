@@ -81,8 +81,10 @@ def batch(
         int | None,
         typer.Option(
             "--count", "-n",
-            help="Takeaways per article (1-5) unless a record says [default: sized to each "
-            "article, as summarize and the API do].",
+            # Not "[default: ...]": the help's markup reads square brackets as a tag and
+            # printed "unless a record says ." without them.
+            help="Takeaways per article (1-5) unless a record says; by default each "
+            "article's box is sized as summarize and the API size it.",
             show_default=False,
         ),
     ] = None,

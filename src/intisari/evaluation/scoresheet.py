@@ -32,6 +32,33 @@ def markdown(evaluation: Evaluation) -> str:
         "grounded, boilerplate and dangling are percent of takeaways; lead copies are the "
         "percent of boxes that are the article's first k sentences.",
         "",
+    ]
+    if any(system.rows for system in evaluation.systems):
+        lines += _figures(evaluation)
+    else:
+        # An export of confirmed reports has no reference summaries: tables of zero
+        # articles said nothing, and "grounded 0.0" looked like a failure.
+        lines.append("No record has a reference summary: nothing is scored with ROUGE.")
+    if evaluation.regressions:
+        present = [r for r in evaluation.regressions if r.still_present]
+        lines += [
+            "",
+            "## Regression cases (confirmed reports)",
+            "",
+            f"Regressions still present: {len(present)} of {len(evaluation.regressions)} "
+            "reported takeaways (inaccurate, misleading, offensive).",
+            "",
+        ]
+        lines += [f"- `{r.id}` ({r.category}): {r.takeaway}" for r in present]
+    if evaluation.skipped:
+        lines += ["", f"## Skipped ({len(evaluation.skipped)})", ""]
+        lines += [f"- `{s['id']}`: {s['reason']}" for s in evaluation.skipped[:50]]
+    return "\n".join(lines) + "\n"
+
+
+def _figures(evaluation: Evaluation) -> list[str]:
+    """The figures table and ROUGE-1 by article length, one row per system."""
+    lines = [
         "| system | articles | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | grounded | boilerplate "
         "| dangling | words/takeaway | words per bullet: median / p90 / max | lead copies % "
         "| takeaways/article | articles/s |",
@@ -59,21 +86,7 @@ def markdown(evaluation: Evaluation) -> str:
     for row in evaluation.systems[0].rows if evaluation.systems else []:
         counts[length_bucket(row["article_words"])] += 1
     lines.append("| articles | " + " | ".join(str(counts.get(b, 0)) for b in buckets) + " |")
-    if evaluation.regressions:
-        present = [r for r in evaluation.regressions if r.still_present]
-        lines += [
-            "",
-            "## Regression cases (confirmed reports)",
-            "",
-            f"Regressions still present: {len(present)} of {len(evaluation.regressions)} "
-            "reported takeaways (inaccurate, misleading, offensive).",
-            "",
-        ]
-        lines += [f"- `{r.id}` ({r.category}): {r.takeaway}" for r in present]
-    if evaluation.skipped:
-        lines += ["", f"## Skipped ({len(evaluation.skipped)})", ""]
-        lines += [f"- `{s['id']}`: {s['reason']}" for s in evaluation.skipped[:50]]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def write_markdown(evaluation: Evaluation, path: Path) -> Path:

@@ -47,13 +47,22 @@ _DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
 
 
 def create_account(
-    session: Session, name: str, password: str | None, role: str = "reviewer"
+    session: Session,
+    name: str,
+    password: str | None,
+    role: str = "reviewer",
+    publisher_id: int | None = None,
 ) -> Account:
-    """A new account; ``password`` None makes a token-only account (for scripts)."""
+    """A new account; ``password`` None makes a token-only account (for scripts).
+    ``publisher_id`` makes it a newsroom's (it sees that publisher's boxes only); None,
+    the instance's own staff."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
     account = Account(
-        name=name, role=role, password_hash=None if password is None else _HASHER.hash(password)
+        name=name,
+        role=role,
+        password_hash=None if password is None else _HASHER.hash(password),
+        publisher_id=publisher_id,
     )
     session.add(account)
     session.commit()

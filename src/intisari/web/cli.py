@@ -83,11 +83,19 @@ def reviewer_add(
     no_password: Annotated[
         bool, typer.Option("--no-password", help="A token-only account that cannot log in.")
     ] = False,
+    publisher: Annotated[
+        str | None,
+        typer.Option(
+            help="A newsroom's account: it sees and edits that publisher's boxes and reports "
+            "only (its slug). Without it, the instance's own staff, who see every publisher."
+        ),
+    ] = None,
 ) -> None:
     """Create an account; its password is stored as an argon2 hash."""
     from intisari.cli_support import fail
     from intisari.storage.accounts import create_account, get_account_by_name, mint_token
     from intisari.storage.models import ROLES
+    from intisari.storage.tenants import get_publisher_by_slug
 
     if role not in ROLES:
         fail(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
@@ -95,8 +103,14 @@ def reviewer_add(
     with _session() as session:
         if get_account_by_name(session, name) is not None:
             fail(f"account {name!r} exists already")
-        account = create_account(session, name, password, role)
-        typer.echo(f"account {name!r} created with role {role}", err=True)
+        newsroom = None if publisher is None else get_publisher_by_slug(session, publisher)
+        if publisher is not None and newsroom is None:
+            fail(f"no publisher {publisher!r} (intisari publisher list)")
+        account = create_account(
+            session, name, password, role, None if newsroom is None else newsroom.id
+        )
+        whose = f" in {publisher}'s newsroom" if newsroom else " (the instance's staff)"
+        typer.echo(f"account {name!r} created with role {role}{whose}", err=True)
         if token:
             typer.echo(mint_token(session, account))
 
