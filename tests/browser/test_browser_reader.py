@@ -153,3 +153,39 @@ def test_helpful_is_answered_in_place(
         assert len(reader.votes()) == max(before, 1)
         assert reader.votes()[-1] is True
         shot(page, f"reader-helpful-{device}")
+
+
+def test_a_vote_whose_request_fails_is_sent_the_plain_way(browser: Browser, reader: Reader) -> None:
+    """The vote's request failing (the network, a proxy's error page) threw "Failed to
+    fetch" and lost the vote; the plain form post works without the script."""
+    with opened(browser, reader, "", DESKTOP) as page:
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        # Only the script's request fails (it asks for JSON); the form's post goes through.
+        page.route(
+            "**/helpful",
+            lambda route: route.abort()
+            if "application/json" in (route.request.headers.get("accept") or "")
+            else route.continue_(),
+        )
+        page.get_by_role("button", name="Tidak", exact=True).click()
+        page.wait_for_load_state()
+        expect(page.get_by_text("Terima kasih atas tanggapan Anda.")).to_be_visible()
+        assert errors == []
+        assert reader.votes()[-1] is False
+
+
+def test_a_report_without_a_category_keeps_the_focus_on_the_choice(
+    browser: Browser, reader: Reader
+) -> None:
+    """The send button is disabled while the report goes: the focus had fallen to the
+    page's body, with no ring, and the choice was not marked as the error's."""
+    with opened(browser, reader, "", DESKTOP) as page:
+        page.locator(".takeaway").first.locator("summary").click()
+        dialog = page.get_by_role("dialog")
+        dialog.get_by_role("button", name="Kirim laporan").press("Enter")
+        choice = dialog.get_by_label("Apa masalahnya?")
+        expect(dialog.get_by_role("alert")).to_have_text("Pilih jenis masalahnya.")
+        expect(choice).to_be_focused()
+        expect(choice).to_have_attribute("aria-invalid", "true")
+        shot(page, "reader-report-no-category")

@@ -86,9 +86,10 @@
     var status = form.querySelector("[data-helpful-status]");
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      var choice = event.submitter;
       var data = new FormData(form);
-      if (event.submitter) {
-        data.set(event.submitter.name, event.submitter.value);
+      if (choice) {
+        data.set(choice.name, choice.value);
       }
       fetch(form.action, {
         method: "POST",
@@ -97,10 +98,25 @@
         credentials: "same-origin",
       })
         .then(function (response) {
+          if (!response.ok) {
+            throw new Error(String(response.status)); // a proxy's error page is no answer
+          }
           return response.json();
         })
         .then(function (answer) {
           status.textContent = answer.message;
+        })
+        .catch(function () {
+          // The network or the answer failed: send the vote the plain way, which works
+          // without the script (the button pressed goes with it as a hidden field).
+          if (choice) {
+            var field = document.createElement("input");
+            field.type = "hidden";
+            field.name = choice.name;
+            field.value = choice.value;
+            form.appendChild(field);
+          }
+          form.submit();
         });
     });
   });
@@ -119,8 +135,19 @@
 
   function showError(form, message) {
     var error = form.querySelector(".report-form__error");
+    var select = form.querySelector("select");
     error.textContent = message;
     error.hidden = !message;
+    if (!message) {
+      select.removeAttribute("aria-invalid");
+      select.removeAttribute("aria-describedby");
+      return;
+    }
+    // The send button is disabled while the report goes, and the focus went with it (to
+    // the page's body): back to the choice, the message read as its description.
+    select.setAttribute("aria-invalid", String(!select.value));
+    select.setAttribute("aria-describedby", error.id);
+    select.focus();
   }
 
   function open(details, opener) {
