@@ -263,8 +263,14 @@ def test_each_edit_keeps_the_box_grounded_and_readers_see_the_correction(
         shorter + " tambahan"
     )
     editor.locator("#bullet-1").get_by_role("button", name="Save shorter bullet").click()
-    expect(editor.get_by_text("only deletions")).to_be_visible()
+    expect(editor.get_by_role("alert")).to_contain_text("only deletions")
     assert box(editor, summary_id)["revision"] == shortened["revision"]
+    # On the editor page again (it had been a bare error page, linking only to the start
+    # page), the typed text still in its open field to correct.
+    expect(editor.get_by_role("heading", name="Edit the box")).to_be_visible()
+    expect(
+        editor.locator("#bullet-1").get_by_label(re.compile("^Delete words only"))
+    ).to_have_value(shorter + " tambahan")
 
     reader = contexts.page()
     reader.goto(f"/a/{summary_id}")

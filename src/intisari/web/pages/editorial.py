@@ -200,7 +200,7 @@ def approve_form(
     try:
         editorial.approve(session, summary_id, editor, revision=_number(revision))
     except ServiceError as error:
-        return _error(request, state, error.message, error.status)
+        return _refused_change(request, state, session, summary_id, editor, error, {})
     return redirect(f"/review/summaries/{summary_id}?done=approve")
 
 
@@ -241,8 +241,31 @@ def edit_form(
             note=note.strip() or None, ranker=state.settings.engine_ranker,
         )
     except ServiceError as error:
-        return _error(request, state, error.message, error.status)
+        kept = {"op": op, "index": index, "text": text, "note": note}
+        return _refused_change(request, state, session, summary_id, editor, error, kept)
     return redirect(f"/review/summaries/{summary_id}?done={op}")
+
+
+def _refused_change(
+    request: Request,
+    state: AppState,
+    session: Session,
+    summary_id: str,
+    editor: Account,
+    error: ServiceError,
+    kept: dict[str, str],
+) -> Response:
+    """The editor page again, as the box is now, with why the change was refused and what
+    the editor typed still in its field. (A bare error page with only a link to the
+    start page had lost a shortened text and the way back to the box.)"""
+    session.rollback()
+    stored = _summary(session, summary_id, editor)
+    if stored is None:
+        return _error(request, state, error.message, error.status)
+    context = {**_box_context(session, stored, editor), "error": error.message, "kept": kept}
+    response = render(request, state, "editor.html", context, error.status)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @router.get("/review/audit")
