@@ -320,10 +320,14 @@ def test_every_change_is_audited_with_before_and_after_and_exported(
     assert remove["revision"] == 3 and remove["note"] == "=HYPERLINK(1)"
     assert rows[3]["before"] == {"status": "draft"} and rows[3]["after"] == {"status": "published"}
 
-    lines = client.get("/v1/audit/export", headers=reviewer).text.splitlines()
+    jsonl = client.get("/v1/audit/export", headers=reviewer)
+    lines = jsonl.text.splitlines()
     assert [json.loads(line)["action"] for line in lines] == [r["action"] for r in rows]
+    # Named downloads (a browser saved the JSON Lines as "export", with no extension).
+    assert 'filename="intisari-audit.jsonl"' in jsonl.headers["content-disposition"]
     exported = client.get("/v1/audit/export?format=csv", headers=reviewer)
     assert exported.headers["content-type"].startswith("text/csv")
+    assert 'filename="intisari-audit.csv"' in exported.headers["content-disposition"]
     table = list(csv.DictReader(io.StringIO(exported.text)))
     assert [r["action"] for r in table] == [r["action"] for r in rows]
     assert table[2]["note"] == "'=HYPERLINK(1)"  # no formula in a spreadsheet
@@ -361,8 +365,9 @@ def test_a_report_keeps_the_bullet_the_reader_saw_when_editors_change_the_box(
     report = client.get("/v1/reports", headers=reviewer).json()["reports"][0]
     assert report["takeaway_index"] == 1 and report["takeaway_text"] == seen
     client.patch(f"/v1/reports/{report['id']}", json={"status": "confirmed"}, headers=reviewer)
-    exported = client.get("/v1/reports/export", headers=reviewer).text.splitlines()
-    assert json.loads(exported[0])["report"]["takeaway_text"] == seen
+    export = client.get("/v1/reports/export", headers=reviewer)
+    assert 'filename="intisari-reports.jsonl"' in export.headers["content-disposition"]
+    assert json.loads(export.text.splitlines()[0])["report"]["takeaway_text"] == seen
     form = client.get("/review")
     token = form.text.split('name="csrf_token" value="')[1].split('"')[0]
     client.post("/review/login", data={"csrf_token": token, "name": "rina", "password": PASSWORD})

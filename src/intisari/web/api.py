@@ -417,7 +417,10 @@ def export_reports(state: State, reviewer: Reviewer) -> StreamingResponse:
     """Confirmed reports as regression cases for ``intisari evaluate`` (JSONL)."""
 
     return StreamingResponse(
-        review.export_lines(state, reviewer.scope), media_type="application/x-ndjson"
+        review.export_lines(state, reviewer.scope),
+        media_type="application/x-ndjson",
+        # A browser saved it as "export", with no extension.
+        headers={"Content-Disposition": 'attachment; filename="intisari-reports.jsonl"'},
     )
 
 

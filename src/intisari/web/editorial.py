@@ -191,5 +191,8 @@ def audit_export(
             headers={"Content-Disposition": 'attachment; filename="intisari-audit.csv"'},
         )
     return StreamingResponse(
-        editorial.audit_jsonl(state.sessions, reviewer), media_type="application/x-ndjson"
+        editorial.audit_jsonl(state.sessions, reviewer),
+        media_type="application/x-ndjson",
+        # Named, as the CSV is: a browser saved the download as "export".
+        headers={"Content-Disposition": 'attachment; filename="intisari-audit.jsonl"'},
     )
