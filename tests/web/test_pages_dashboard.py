@@ -223,3 +223,12 @@ def test_a_report_on_the_whole_box_has_no_paragraph(
     item = item[: item.index("</article>")]
     assert '<div class="pair pair--single">' in item and "The box as a whole" in item
     assert "quote--source" not in item
+
+
+def test_a_card_names_its_publisher_for_the_instance_s_staff(client: TestClient) -> None:
+    """The same article stored by two publishers made two cards with one title, and
+    nothing told them apart."""
+    seed(client)
+    for query, name in (("", "Intisari"), ("?publisher=tempo", "Tempo")):
+        page = client.get(f"/review{query}").text
+        assert set(re.findall(r"<span data-publisher>([^<]+)</span>", page)) == {name}
