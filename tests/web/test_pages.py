@@ -132,7 +132,9 @@ def test_the_start_form_needs_its_csrf_token(client: TestClient, summary: dict[s
     [
         ({"text": "Terlalu pendek."}, 422, "at least"),
         ({"url": "ftp://example.com/a"}, 422, "must start with http"),
-        ({}, 422, "Give exactly one of url, html or text"),
+        # In the form's words: the engine's named an "html" field the form has not.
+        ({}, 422, "Paste the article&#39;s text or give its address"),
+        ({"text": "Teks.", "url": "https://example.com/a"}, 422, "not both"),
     ],
 )
 def test_the_start_form_explains_what_is_wrong(

@@ -99,7 +99,8 @@ def _why(error: ValidationError) -> str:
         return f"The {where} is too long."
     if where == "lang":
         return "Unknown language."
-    # Model-level errors ("give exactly one of url, html or text") have no location.
-    return str(first.get("msg", "invalid form")).removeprefix("Value error, ").capitalize()
+    # The one model-level rule, exactly one source, in the form's own words: its message
+    # named an "html" field the form does not have.
+    return "Paste the article's text or give its address (one of them, not both)."
 
 
