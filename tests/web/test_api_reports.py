@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from app_fixtures import ARTICLE, make_account
 from intisari.storage.models import Report
 
 
@@ -106,3 +107,24 @@ def test_nul_in_a_comment_or_an_id_is_no_server_error(
     response = post_report(client, summary["summary_id"], category="other", comment="a\x00b")
     assert response.status_code == 201
     assert client.get("/v1/summaries/a%00b").status_code == 404
+
+
+def test_a_box_made_from_html_has_its_page_s_address(client: TestClient) -> None:
+    """Only fetched pages had an address: a box made from HTML sent as it is was found by
+    no site filter ("site=detik.com" listed nothing, though the reader page's source line
+    named the site)."""
+    title, *paragraphs = ARTICLE.split("\n\n")
+    html = (
+        f'<html lang="id"><head><title>{title}</title>'
+        '<link rel="canonical" href="https://news.kabar.example/a/1"></head><body><article>'
+        f"<h1>{title}</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</article></body></html>"
+    )
+    made = client.post("/v1/summaries", json={"html": html}).json()
+    assert post_report(client, made["summary_id"], takeaway_index=0,
+                       category="inaccurate").status_code == 201
+    token = make_account(client.app, "rina", "reviewer")  # type: ignore[arg-type]
+    reviewer = {"Authorization": f"Bearer {token}"}
+    for site, found in (("news.kabar.example", 1), ("detik.com", 0)):
+        listed = client.get(f"/v1/reports?site={site}", headers=reviewer).json()["reports"]
+        assert len(listed) == found

@@ -208,13 +208,17 @@ def store_result(session: Session, source: Source, result: dict[str, Any]) -> St
     request stored first); a draft if its publisher reviews boxes before readers see them.
     In ``auto`` publish mode, queue ``summary.published`` once (in ``review`` mode the
     editor's approval queues it)."""
+    # The article's address: the one fetched, else the page's own (its canonical link),
+    # so that the dashboard's site filter and the embed's lookup by address find a box
+    # made from HTML sent as it is (they found none: only fetched pages had an address).
+    page = result.get("source") or {}
     stored = add_summary(
         session,
         content_hash=source.key,
         engine_version=ENGINE_VERSION,
         result=result,
         article_id=source.article_id,
-        url=source.url,
+        url=source.url or page.get("url"),
         publisher_id=source.publisher_id,
         draft=initial_draft(session, source.publisher_id),
     )
