@@ -241,6 +241,11 @@ def test_embed_on_an_origin_not_allowed_shows_nothing_and_stores_nothing(
         assert failed
         assert len(servers.reports()) == before
         shot(page, "embed-refused-phone")
+        # The publisher's developer is told where to look (the browser shows the page
+        # only a CORS error, not the service's 403 origin-refused).
+        with page.expect_console_message(lambda message: "allowed origins" in message.text):
+            page.reload()
+        expect(box).to_have_attribute("data-state", "error")
 
 
 def test_embed_theme_attribute_overrides_the_readers_scheme(

@@ -198,7 +198,16 @@
             self.render(box);
           }
         })
-        .catch(function () {
+        .catch(function (reason) {
+          // A refused origin reaches the page as a bare network error (the 403 carries no
+          // CORS header the browser would let the page read): say where to look.
+          if (window.console) {
+            window.console.warn(
+              "intisari-box: the box could not be loaded (" + reason + "). If this page's " +
+              "origin (" + window.location.origin + ") is not among the publisher's allowed " +
+              "origins, the service refuses it: see `intisari publisher set --origin`."
+            );
+          }
           self.finish("error");
         });
     }
