@@ -2,9 +2,14 @@
 
 Every problem with the *input* raises ``InputError`` (or a subclass); the CLI prints its
 message on one line and exits 2, the API answers 4xx with it. Anything else is a bug.
+JSON from outside fails one way too (``load_json``): a leaf, so that every layer that
+reads JSON (records, summary files, batch lines, evaluation files) can use it.
 """
 
 from __future__ import annotations
+
+import json
+from typing import Any
 
 __all__ = [
     "FetchError",
@@ -15,6 +20,7 @@ __all__ = [
     "NotAnArticle",
     "UndecodableInput",
     "UnsupportedScript",
+    "load_json",
 ]
 
 
@@ -59,3 +65,22 @@ class LlmNotConfigured(InputError):
     """``method="llm"`` was asked for, but no LLM server is configured."""
 
     code = "llm-not-configured"
+
+
+def load_json(content: str | bytes, failure: str) -> Any:
+    """``content`` parsed, or ``InputError("{failure}: why")`` for every way JSON from
+    outside can fail: one home for those ways, which the CLI, the API, batch and the
+    summary files of ``verify`` all meet.
+    """
+    try:
+        return json.loads(content)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{failure}: {error.msg} (line {error.lineno})") from None
+    except UnicodeDecodeError as error:
+        raise InputError(f"{failure}: invalid UTF-8 at byte {error.start}") from None
+    except RecursionError:
+        # The parser recurses once per "[" or "{": 200,000 of them overflow the stack.
+        raise InputError(f"{failure}: nested too deeply") from None
+    except ValueError as error:
+        # An integer of more digits than Python converts (4,300 by default).
+        raise InputError(f"{failure}: {error}") from None

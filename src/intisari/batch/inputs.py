@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from intisari.batch.errors import BatchError
-from intisari.errors import InputError
-from intisari.ingest.records import RECORD_FIELDS, load_json
+from intisari.errors import InputError, load_json
+from intisari.ingest.records import RECORD_FIELDS
 from intisari.options import DEFAULT_OPTIONS, Options
 
 __all__ = [

@@ -12,8 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from intisari.errors import InputError
-from intisari.ingest.records import load_json
+from intisari.errors import InputError, load_json
 from intisari.language.model import LanguageData
 from intisari.language.segment import sentence_spans
 

@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from intisari.document import Document
-from intisari.errors import InputError
-from intisari.ingest.records import load_json
+from intisari.errors import InputError, load_json
 from intisari.pipeline import summarize
 from intisari.ranking.base import UnsizedRanker
 

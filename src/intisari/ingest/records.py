@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from intisari.errors import InputError
+from intisari.errors import InputError, load_json
 
-__all__ = ["RECORD_FIELDS", "check_record", "load_json", "parse_record"]
+__all__ = ["RECORD_FIELDS", "check_record", "parse_record"]
 
 #: Fields a record may carry; anything else is kept by the caller but ignored here.
 RECORD_FIELDS = ("id", "text", "html", "url", "title", "lang", "count")
@@ -18,25 +17,6 @@ _SOURCES = ("text", "html", "url")
 def parse_record(line: str | bytes) -> dict[str, Any]:
     """One JSON object from a line of JSONL (or a whole JSON file), checked."""
     return check_record(load_json(line, "not a JSON object"))
-
-
-def load_json(content: str | bytes, failure: str) -> Any:
-    """``content`` parsed, or ``InputError("{failure}: why")`` for every way JSON from
-    outside can fail: one home for those ways, which the CLI, the API, batch and the
-    summary files of ``verify`` all meet.
-    """
-    try:
-        return json.loads(content)
-    except json.JSONDecodeError as error:
-        raise InputError(f"{failure}: {error.msg} (line {error.lineno})") from None
-    except UnicodeDecodeError as error:
-        raise InputError(f"{failure}: invalid UTF-8 at byte {error.start}") from None
-    except RecursionError:
-        # The parser recurses once per "[" or "{": 200,000 of them overflow the stack.
-        raise InputError(f"{failure}: nested too deeply") from None
-    except ValueError as error:
-        # An integer of more digits than Python converts (4,300 by default).
-        raise InputError(f"{failure}: {error}") from None
 
 
 def check_record(record: Any) -> dict[str, Any]:
