@@ -129,12 +129,11 @@ def _summary_text(summary: str) -> str:
     if not summary.strip():
         fail("the summary is empty")
     path = Path(summary)
-    if (
-        summary == "-"
-        or path.is_file()
-        or "/" in summary
-        or path.suffix.lower() in _SUMMARY_FILE_SUFFIXES
-    ):
+    # A sentence has spaces ("Harga naik Rp 5.000/kg."); a path here has none.
+    names_a_file = not any(c.isspace() for c in summary) and (
+        "/" in summary or path.suffix.lower() in _SUMMARY_FILE_SUFFIXES
+    )
+    if summary == "-" or path.is_file() or names_a_file:
         return _read_source(summary)
     return summary
 

@@ -70,11 +70,12 @@ def test_article_from_stdin_and_summary_as_json(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["statements"][0]["text"] == GOOD
 
 
-def test_a_one_word_summary_is_the_text_itself(story: Path) -> None:
+@pytest.mark.parametrize("summary", ["Bagus", "Harga naik menjadi Rp 5.000/kg."])
+def test_a_summary_that_names_no_file_is_the_text_itself(story: Path, summary: str) -> None:
     """"Bagus" was read as a file name ("cannot read Bagus")."""
-    result = run(str(story), "Bagus", "--format", "json")
+    result = run(str(story), summary, "--format", "json")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["statements"][0]["text"] == "Bagus"
+    assert json.loads(result.stdout)["statements"][0]["text"] == summary
 
 
 @pytest.mark.parametrize(
