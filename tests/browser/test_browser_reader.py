@@ -189,3 +189,25 @@ def test_a_report_without_a_category_keeps_the_focus_on_the_choice(
         expect(choice).to_be_focused()
         expect(choice).to_have_attribute("aria-invalid", "true")
         shot(page, "reader-report-no-category")
+
+
+def test_on_a_touch_screen_the_reader_s_controls_are_44_px_tall(
+    browser: Browser, reader: Reader
+) -> None:
+    """"Laporkan", "Ya" and "Tidak" were 25 px tall on a phone: under the 44 px a finger
+    needs. A mouse keeps the compact ones."""
+    for touch, least in ((True, 44), (False, 0)):
+        with page_without_csp_violations(
+            browser, reader.url, viewport=PHONE, has_touch=touch, is_mobile=touch
+        ) as page:
+            page.goto(f"/a/{reader.summary_id}")
+            for control in (
+                page.locator(".report__toggle").first,
+                page.get_by_role("button", name="Ya", exact=True),
+                page.get_by_role("button", name="Tidak", exact=True),
+            ):
+                box = control.bounding_box()
+                assert box is not None
+                assert box["height"] >= least, (touch, box)
+            if touch:
+                shot(page, "reader-touch-phone")
