@@ -121,6 +121,9 @@ def verify(
 #: Endings of a summary argument that names a file, even when there is none by that name
 #: (then its error is "cannot read"): a one-word summary ("Bagus") is the text itself.
 _SUMMARY_FILE_SUFFIXES = frozenset({".txt", ".md", ".json", ".jsonl", ".html", ".htm"})
+#: Longer arguments are no path (Linux allows 4,096 bytes, a name 255): asking the file
+#: system about a 300-character summary raised "File name too long".
+_LONGEST_PATH = 256
 
 
 def _summary_text(summary: str) -> str:
@@ -133,7 +136,7 @@ def _summary_text(summary: str) -> str:
     names_a_file = not any(c.isspace() for c in summary) and (
         "/" in summary or path.suffix.lower() in _SUMMARY_FILE_SUFFIXES
     )
-    if summary == "-" or path.is_file() or names_a_file:
+    if summary == "-" or names_a_file or (len(summary) < _LONGEST_PATH and path.is_file()):
         return _read_source(summary)
     return summary
 

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from intisari.llm.config import DEFAULT_TIMEOUT_S, LlmConfig
+from intisari.llm.config import DEFAULT_TIMEOUT_S, MAX_TIMEOUT_S, LlmConfig
 from intisari.options import DEFAULT_OPTIONS, Options
 
 __all__ = ["Settings", "settings_table"]
@@ -221,9 +221,31 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(
         DEFAULT_TIMEOUT_S,
         gt=0,
+        le=MAX_TIMEOUT_S,
         description="Longest an article waits for the LLM, retries included; after it the "
         "box is extracted instead.",
     )
+
+    @field_validator("llm_url")
+    @classmethod
+    def _llm_address(cls, url: str | None) -> str | None:
+        """An http(s) address with a host and a port that exists: "banana" or
+        "ftp://..." had been taken, and every box was then extracted without a word."""
+        if not url:
+            return None  # unset, as an empty variable is
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(url)
+        try:
+            port_ok = parts.port is None or parts.port > 0
+        except ValueError:  # "http://127.0.0.1:99999/v1"
+            port_ok = False
+        if parts.scheme not in ("http", "https") or not parts.hostname or not port_ok:
+            raise ValueError(
+                f"not an http(s) address of an LLM server: {url!r} "
+                "(such as http://127.0.0.1:8080/v1)"
+            )
+        return url
 
     @field_validator("database_url")
     @classmethod

@@ -70,12 +70,16 @@ def test_article_from_stdin_and_summary_as_json(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["statements"][0]["text"] == GOOD
 
 
-@pytest.mark.parametrize("summary", ["Bagus", "Harga naik menjadi Rp 5.000/kg."])
+@pytest.mark.parametrize(
+    "summary",
+    # The last, longer than a file name may be, raised "File name too long".
+    ["Bagus", "Harga naik menjadi Rp 5.000/kg.", "Pemerintah menaikkan harga. " * 12],
+)
 def test_a_summary_that_names_no_file_is_the_text_itself(story: Path, summary: str) -> None:
     """"Bagus" was read as a file name ("cannot read Bagus")."""
     result = run(str(story), summary, "--format", "json")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["statements"][0]["text"] == summary
+    assert summary.startswith(json.loads(result.stdout)["statements"][0]["text"])
 
 
 @pytest.mark.parametrize(

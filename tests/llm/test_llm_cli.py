@@ -33,9 +33,18 @@ def test_method_llm_without_a_server_is_one_line_and_exit_2(
     unknown = run("--method", "gpt")
     assert unknown.exit_code == 2
     assert unknown.stderr.startswith("intisari: error: unknown method 'gpt'")
-    bad = run("--method", "llm", env={"INTISARI_LLM_URL": "x", "INTISARI_LLM_TIMEOUT_S": "-1"})
-    assert bad.exit_code == 2 and "Traceback" not in bad.output
-    assert bad.stderr.startswith("intisari: error: bad setting INTISARI_LLM_TIMEOUT_S")
+    server = "http://127.0.0.1:9/v1"
+    # "inf" overflowed the worker's wall-clock guard (a traceback; a 500 in the service).
+    for timeout in ("-1", "inf", "1e300"):
+        bad = run("--method", "llm",
+                  env={"INTISARI_LLM_URL": server, "INTISARI_LLM_TIMEOUT_S": timeout})
+        assert bad.exit_code == 2 and "Traceback" not in bad.output
+        assert bad.stderr.startswith("intisari: error: bad setting INTISARI_LLM_TIMEOUT_S")
+    # These were taken, and every box was extracted without a word of why.
+    for url in ("banana", "ftp://127.0.0.1/v1", "http://127.0.0.1:99999/v1"):
+        wrong = run("--method", "llm", env={"INTISARI_LLM_URL": url})
+        assert wrong.exit_code == 2 and wrong.stderr.count("\n") == 1
+        assert wrong.stderr.startswith("intisari: error: bad setting INTISARI_LLM_URL: not an")
     unreachable = run("--method", "llm", env={"INTISARI_METHOD": "llm", "INTISARI_LLM_URL": ""})
     assert unreachable.stderr == "intisari: error: INTISARI_METHOD=llm needs INTISARI_LLM_URL\n"
 

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["DEFAULT_TIMEOUT_S", "LlmConfig"]
+__all__ = ["DEFAULT_TIMEOUT_S", "MAX_TIMEOUT_S", "LlmConfig"]
 
 #: Total time an article may wait for the LLM, retries included. A 270M model on two
 #: shared cores writes three bullets in ~2-6 s; a hosted model answers in 1-5 s. Past
 #: this the reader gets the extractive box instead of waiting longer.
 DEFAULT_TIMEOUT_S = 20.0
+#: The longest timeout taken: a reader waits this at most for a box. Past it the figure
+#: is a mistake ("inf" overflowed the worker's guard and every LLM request was a 500).
+MAX_TIMEOUT_S = 600.0
 
 
 @dataclass(frozen=True)
