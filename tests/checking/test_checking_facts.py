@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from intisari.checking.check import check_statements
 from intisari.checking.facts import matches, negated, numbers, tokens
 from intisari.checking.statements import parse_summary, split_summary
 from intisari.errors import InputError
 from intisari.language.data import LANGUAGES
+from intisari.options import DEFAULT_OPTIONS
+from intisari.pipeline import read_article
 
 ID, EN = LANGUAGES["id"], LANGUAGES["en"]
 
@@ -29,6 +32,49 @@ def test_english_thousands_comma_and_attached_scales() -> None:
     assert ("amount", "$1,500", 1500.0) in found
     assert ("amount", "40 percent", 40.0) in found
     assert ("number", "seven", 7.0) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "written"),
+    [
+        # A real model's "40 people are dead" had passed as checked against "Twenty-one
+        # people are dead": "Forty-five" elsewhere in the article had read as 40 and 5.
+        ("Twenty-one people are dead and Forty-five were rescued.", "en",
+         [("Twenty-one", 21.0), ("Forty-five", 45.0)]),
+        ("one hundred twenty-one, two thousand five hundred and two million", "en",
+         [("one hundred twenty-one", 121.0), ("two thousand five hundred", 2500.0),
+          ("two million", 2_000_000.0)]),
+        ("one two three", "en", [("one", 1.0), ("two", 2.0), ("three", 3.0)]),  # a list
+        ("Dua puluh satu orang tewas dan seratus dua puluh satu luka.", "id",
+         [("Dua puluh satu", 21.0), ("seratus dua puluh satu", 121.0)]),
+        ("tiga ratus ribu warga, seribu lima ratus rumah, dua ratus lima puluh", "id",
+         [("tiga ratus ribu", 300_000.0), ("seribu lima ratus", 1500.0),
+          ("dua ratus lima puluh", 250.0)]),
+    ],
+)  # fmt: skip
+def test_a_number_written_in_words_is_read_whole(
+    text: str, lang: str, written: list[tuple[str, float]]
+) -> None:
+    assert [(t, v) for kind, t, v in values(text, lang) if kind == "number"] == written
+
+
+def test_a_number_in_words_and_in_digits_is_the_same_fact() -> None:
+    article = (
+        "Twenty-one people are dead after the ferry capsized in Myanmar on Friday night. "
+        "Forty-five were rescued by fishermen, officials said on Saturday."
+    )
+    document = read_article(
+        text=article, html=None, url=None, title=None, lang="en", options=DEFAULT_OPTIONS
+    ).document
+    right, wrong, half = check_statements(document, [
+        "21 people are dead after the ferry capsized in Myanmar on Friday night.",
+        "40 people are dead after the ferry capsized in Myanmar on Friday night.",
+        "Five were rescued by fishermen.",
+    ])
+    assert right.label == "supported" and not right.reasons
+    for check in (wrong, half):
+        assert check.label == "unsupported"
+        assert [r.kind for r in check.reasons] == ["number"]
 
 
 def test_dates_in_words_and_in_numbers_give_the_same_month() -> None:

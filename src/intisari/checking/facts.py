@@ -144,11 +144,12 @@ def numbers(text: str, data: LanguageData) -> Numbers:
         elif value.is_integer() and int(value) in YEARS and "," not in match.group():
             kind = "date"
         mentions.append(Mention(kind, _as_written(text, match, kind, following, rules), value))
-    for token in tokens(text):
+    words = tokens(text)
+    mentions.extend(_written_numbers(text, words, rules))
+    for token in words:
         if token.word in rules.number_words:
-            value = float(rules.number_words[token.word])
-            mentions.append(Mention("number", text[token.start:token.end], value))
-        elif token.word in rules.month_numbers and (
+            continue  # read with its neighbours, just above
+        if token.word in rules.month_numbers and (
             token.capital or _near_number(text, token.start, token.end)
         ):
             months.add(rules.month_numbers[token.word])
@@ -159,6 +160,56 @@ def numbers(text: str, data: LanguageData) -> Numbers:
         elif token.word in data.weekdays:
             weekdays[token.word] = text[token.start:token.end]
     return Numbers(tuple(mentions), frozenset(months), frozenset(weekdays), weekdays)
+
+
+#: What may stand between two words of one number written out: "twenty-one", "dua puluh".
+_NUMBER_JOINS = frozenset({" ", "-", "\u2011", "\u2010"})
+
+
+def _written_numbers(text: str, words: list[Token], rules: _Rules) -> list[Mention]:
+    """Numbers written in words, each read whole: "Twenty-one" is 21 and "dua puluh satu"
+    21, not 20 and 1 (a statement saying 21 had been "unsupported" against an article
+    saying "Twenty-one", and one saying 40 "supported" by its "Forty-five").
+
+    A run is number words and scale words ("puluh", "hundred", "ribu") joined by a space or
+    a hyphen, opened by a number word. A scale under 1,000 multiplies the number just
+    before it ("dua ratus lima puluh": 2 x 100 + 5 x 10), one from 1,000 up everything
+    before it ("tiga ratus ribu"); a number word goes on a run only after a round number
+    bigger than it ("seratus dua", "twenty one", not "one two", which are two numbers).
+    """
+    found: list[Mention] = []
+    run_start = run_end = -1
+    total = current = last = 0.0
+
+    def close() -> None:
+        if run_start >= 0:
+            found.append(Mention("number", text[run_start:run_end], total + current))
+
+    for token in words:
+        value = rules.number_words.get(token.word)
+        scale = rules.scales.get(token.word) if value is None else None
+        joined = run_start >= 0 and text[run_end:token.start] in _NUMBER_JOINS
+        goes_on = joined and (
+            scale is not None
+            or (value is not None and value.is_integer() and last > value and last % 10 == 0)
+        )
+        if not goes_on:
+            close()
+            run_start = -1
+            if value is None:
+                continue
+            run_start, total, current, last = token.start, 0.0, 0.0, 0.0
+        if value is not None and value >= 1000:  # "seribu", "sejuta": a scale with its one
+            total, current, last = total + current + value, 0.0, value
+        elif value is not None:
+            current, last = current + value, value
+        elif scale is not None and scale >= 1000:
+            total, current, last = total + (current or 1) * scale, 0.0, scale
+        elif scale is not None:
+            current, last = current - last + (last or 1) * scale, (last or 1) * scale
+        run_end = token.end
+    close()
+    return found
 
 
 def matches(value: float, known: list[float]) -> bool:
@@ -219,9 +270,10 @@ def _rules(data: LanguageData) -> _Rules:
     amount_words = sorted(data.amount_words, key=len, reverse=True)
     amounts = "|".join(re.escape(w) for w in amount_words)
     return _Rules(
-        scales=dict(data.scale_words),
+        # Floats, as the data is typed ("dua" is written 2 there).
+        scales={word: float(value) for word, value in data.scale_words},
         amount_words=data.amount_words,
-        number_words=dict(data.number_words),
+        number_words={word: float(value) for word, value in data.number_words},
         month_numbers=dict(data.months),
         month_position=data.numeric_date_order.index("m"),
         months_pattern=re.compile(rf"(?<!\w)(?:{month_names})(?!\w)", re.I) if month_names
