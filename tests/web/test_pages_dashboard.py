@@ -152,8 +152,6 @@ def test_the_api_hands_out_cursors_for_both_directions(client: TestClient) -> No
         ({"since": "yesterday"}, "since"),
         ({"since": "2025-13-01"}, "since"),
         ({"until": "2025-03-01T25:00"}, "until"),
-        # A range that holds nothing had listed nothing, with no word of why.
-        ({"since": "2025-03-02", "until": "2025-03-01"}, "since must be before until"),
         ({"cursor": "page-2"}, "cursor"),
     ],
 )

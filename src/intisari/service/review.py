@@ -186,9 +186,6 @@ def report_filter(
         if not re.fullmatch(SITE_PATTERN, site):
             raise Invalid("site must be a host name such as www.kompas.com (no scheme or path)")
         site = site.lower()
-    if since is not None and until is not None and since >= until:
-        # Nothing is both: the page listed no report and said nothing of why.
-        raise Invalid("since must be before until (since is inclusive, until exclusive)")
     return ReportFilter(
         publisher_id=scope, status=status, category=category, summary_id=summary_id,
         publisher=publisher, site=site, since=since, until=until,
