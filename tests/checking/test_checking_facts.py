@@ -127,3 +127,22 @@ def test_summary_json_forms() -> None:
             parse_summary(bad)
     with pytest.raises(InputError, match="empty"):
         split_summary(" \n- \n", ID)
+
+
+def test_a_dropped_did_not_is_a_negation() -> None:
+    """The article denies the bare verb ("did not report"), the statement states it
+    inflected ("reported"): it had been supported."""
+    article = (
+        "The company did not report a loss in 2023, its chief executive said on Monday. "
+        "Shares rose four percent after the announcement in New York."
+    )
+    document = read_article(
+        text=article, html=None, url=None, title=None, lang="en", options=DEFAULT_OPTIONS
+    ).document
+    dropped, kept = check_statements(document, [
+        "The company reported a loss in 2023.", "The company did not report a loss in 2023.",
+    ])
+    assert dropped.label == "unsupported" and ("negation", "report") in [
+        (r.kind, r.text) for r in dropped.reasons
+    ]
+    assert kept.label == "supported"

@@ -58,6 +58,10 @@ CHANGED = [
     ("id", "Peskov menyatakan NATO tidak memandang Rusia sebagai musuh.", "negation",
      "tidak memandang"),
     ("en", "Such long-chain transplanting is not rare.", "negation", "not rare"),
+    # "did not" denies the bare verb the article states inflected ("resulted"): such a
+    # statement had been supported, the commonest way an LLM negates a past event.
+    ("en", "It did not result in six patients receiving transplants.", "negation",
+     "not result"),
     # A word swapped for its opposite is a polarity flip too: "menolak" -> "menerima".
     ("id", "Moskow pada hari Jumat menerima kehadiran pasukan NATO di Ukraina.", "negation",
      "menerima"),

@@ -162,8 +162,11 @@ def _polarity(
             if not denies_at(words, position, data):
                 continue
             target = _denied(words, position, index.stopwords)
-            if target and target in evidence_words and not any(
-                _denies(sentence, target, data, index.stopwords) for sentence in evidence
+            if target is None:
+                continue
+            forms = _forms(target, data)
+            if forms & evidence_words and not any(
+                _denies(sentence, forms, data) for sentence in evidence
             ):
                 found.append(" ".join(words[position:words.index(target) + 1]))
     else:
@@ -175,7 +178,9 @@ def _polarity(
             if not denies_at(best, position, data):
                 continue
             target = _denied(best, position, index.stopwords)
-            if target and target in words and not _states(best, target, data):
+            if target is None:
+                continue
+            if _forms(target, data) & set(words) and not _states(best, _forms(target, data), data):
                 found.append(target)
     opposites = _opposites(data)
     for word in words:
@@ -249,10 +254,23 @@ def _together(index: ArticleIndex, first: list[str], second: list[str]) -> bool:
     return any(abs(i - j) <= RELATION_WINDOW for i in left for j in right)
 
 
-def _states(words: list[str], target: str, data: LanguageData) -> bool:
-    """Does ``words`` hold ``target`` with no negation within reach before it?"""
+def _forms(target: str, data: LanguageData) -> frozenset[str]:
+    """``target`` and its forms with the language's verb endings: what a negation denies
+    is the bare verb ("did not arrest"), what the article states is inflected
+    ("arrested", "capsized"). Without them "Police did not arrest three men" was
+    supported by "Police arrested three men"."""
+    forms = {target}
+    for ending in data.predicate_suffixes:
+        forms.add(target + ending)
+        if target.endswith(ending[0]):  # "capsize" + "d"
+            forms.add(target + ending[1:])
+    return frozenset(forms)
+
+
+def _states(words: list[str], targets: frozenset[str], data: LanguageData) -> bool:
+    """Does ``words`` hold one of ``targets`` with no negation within reach before it?"""
     return any(
-        word == target
+        word in targets
         and not any(denies_at(words, i, data) for i in range(max(0, at - NEGATION_REACH), at))
         for at, word in enumerate(words)
     )
@@ -266,10 +284,10 @@ def _denied(words: list[str], position: int, stopwords: frozenset[str]) -> str |
     return None
 
 
-def _denies(words: list[str], target: str, data: LanguageData, stopwords: frozenset[str]) -> bool:
-    """Does ``words`` deny ``target`` (a negation within reach before it)?"""
+def _denies(words: list[str], targets: frozenset[str], data: LanguageData) -> bool:
+    """Does ``words`` deny one of ``targets`` (a negation within reach before it)?"""
     for position, word in enumerate(words):
-        if word == target:
+        if word in targets:
             reach = range(max(0, position - NEGATION_REACH), position)
             if any(denies_at(words, i, data) for i in reach):
                 return True
