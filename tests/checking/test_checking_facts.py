@@ -7,12 +7,19 @@ import pytest
 from intisari.checking.check import check_statements
 from intisari.checking.facts import matches, negated, numbers, tokens
 from intisari.checking.statements import parse_summary, split_summary
+from intisari.document import Document
 from intisari.errors import InputError
 from intisari.language.data import LANGUAGES
 from intisari.options import DEFAULT_OPTIONS
 from intisari.pipeline import read_article
 
 ID, EN = LANGUAGES["id"], LANGUAGES["en"]
+
+
+def english(article: str) -> Document:
+    return read_article(
+        text=article, html=None, url=None, title=None, lang="en", options=DEFAULT_OPTIONS
+    ).document
 
 
 def values(text: str, lang: str) -> list[tuple[str, str, float]]:
@@ -63,9 +70,7 @@ def test_a_number_in_words_and_in_digits_is_the_same_fact() -> None:
         "Twenty-one people are dead after the ferry capsized in Myanmar on Friday night. "
         "Forty-five were rescued by fishermen, officials said on Saturday."
     )
-    document = read_article(
-        text=article, html=None, url=None, title=None, lang="en", options=DEFAULT_OPTIONS
-    ).document
+    document = english(article)
     right, wrong, half = check_statements(document, [
         "21 people are dead after the ferry capsized in Myanmar on Friday night.",
         "40 people are dead after the ferry capsized in Myanmar on Friday night.",
@@ -136,9 +141,7 @@ def test_a_dropped_did_not_is_a_negation() -> None:
         "The company did not report a loss in 2023, its chief executive said on Monday. "
         "Shares rose four percent after the announcement in New York."
     )
-    document = read_article(
-        text=article, html=None, url=None, title=None, lang="en", options=DEFAULT_OPTIONS
-    ).document
+    document = english(article)
     dropped, kept = check_statements(document, [
         "The company reported a loss in 2023.", "The company did not report a loss in 2023.",
     ])

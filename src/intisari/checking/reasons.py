@@ -174,13 +174,15 @@ def _polarity(
         # sentence nowhere states plainly ("... won the 2010 Club World Cup ... Having not
         # won a game since January ...": a run-on of captions says both).
         best = evidence[0]
+        stated = set(words)
         for position in range(len(best)):
             if not denies_at(best, position, data):
                 continue
             target = _denied(best, position, index.stopwords)
             if target is None:
                 continue
-            if _forms(target, data) & set(words) and not _states(best, _forms(target, data), data):
+            forms = _forms(target, data)
+            if forms & stated and not _states(best, forms, data):
                 found.append(target)
     opposites = _opposites(data)
     for word in words:
