@@ -80,6 +80,10 @@ HTML_TRIGGERS: dict[str, Trigger] = {
     ),
     # Little text: the fast path is unsure and trafilatura reads the page.
     "html-empty-tags": Trigger("tags without text", "<i></i>", head="<html><body><div>"),
+    # Each overlay is taken out of the page before trafilatura reads it.
+    "html-overlays": Trigger(
+        "overlays without text", '<div class="modal"><i></i></div>', head="<html><body>"
+    ),
     # The parser walks its stack of open elements at each block tag (ingest/nesting.py).
     "html-nested-blocks": Trigger("block elements never closed", "<div>", head="<html><body>"),
     "html-nested-lists": Trigger("lists inside lists", "<ul><li>", head="<html><body>"),

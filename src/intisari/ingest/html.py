@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from intisari.errors import InputTooShort
-from intisari.ingest.main_content import Body, extract_body
+from intisari.ingest.main_content import Body, extract_body, without_overlays
 from intisari.ingest.metadata import NO_SOURCE, PageSource
 from intisari.result import Removed
 
@@ -137,7 +137,7 @@ def _trafilatura(html: str, url: str | None) -> str:
     import trafilatura  # Imported here: it takes ~0.5 s and most pages never need it.
 
     document = trafilatura.bare_extraction(
-        _first_tags(html, MAX_FALLBACK_TAGS),
+        without_overlays(_first_tags(html, MAX_FALLBACK_TAGS)),
         url=url,
         with_metadata=False,
         include_comments=False,

@@ -35,6 +35,7 @@ from intisari.ingest.boilerplate import (
     CUT_IN_BODY,
     LIKELY_BODY,
     NAMED_CUTS,
+    OVERLAYS,
     PARAGRAPH_TAGS,
     SKIPPED_TAGS,
     UNLIKELY_BODY,
@@ -50,7 +51,7 @@ from intisari.ingest.metadata import (
 from intisari.ingest.nesting import check_nesting
 from intisari.result import Removed
 
-__all__ = ["MAX_ELEMENTS", "SUBHEADING_TAGS", "Body", "extract_body"]
+__all__ = ["MAX_ELEMENTS", "SUBHEADING_TAGS", "Body", "extract_body", "without_overlays"]
 
 #: Elements read from a page; the rest of a larger page is not read. News pages have
 #: 500-6,000; a page past this is a dump (the reliability issue's 100k ``<p>``), whose
@@ -810,6 +811,37 @@ def _text(element: _Element) -> str:
                 pieces.append(" ")
             stack.extend(reversed(item.children))
     return "".join(pieces)
+
+
+# -- for the fallback -----------------------------------------------------------------------
+
+#: Overlays that say what they are in their markup, whatever their class.
+_OVERLAY_MARKUP = 'body dialog, body [role="dialog"], body [role="alertdialog"], body [aria-modal]'
+
+
+def without_overlays(html: str) -> str:
+    """``html`` without its dialogs, modals and pop-ups (``OVERLAYS``), for the fallback
+    extractor, which reads them as text. An overlay holding most of the page's text is
+    kept (``MAX_CUT_SHARE``): a site may show its story in one."""
+    tree = LexborHTMLParser(html)
+    body = tree.body
+    if body is None:
+        return html
+    page_chars = len(body.text(deep=True))
+    overlays = [node for node in body.css("body [class], body [id]") if _is_overlay(node)]
+    overlays += body.css(_OVERLAY_MARKUP)
+    if not overlays:
+        return html
+    for node in overlays:
+        if len(node.text(deep=True)) < MAX_CUT_SHARE * page_chars:
+            node.decompose(recursive=False)
+    return tree.html or html
+
+
+def _is_overlay(node: LexborNode) -> bool:
+    attributes = node.attributes
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
+    return OVERLAYS.search(names) is not None
 
 
 # -- the title ------------------------------------------------------------------------------
