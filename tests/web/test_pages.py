@@ -148,6 +148,40 @@ def test_the_start_form_explains_what_is_wrong(
     assert SCRIPT not in page.text and "&lt;script&gt;" in page.text  # the form kept, escaped
 
 
+INDONESIAN_BROWSER = {"Accept-Language": "id-ID,id;q=0.9,en-US;q=0.8,en;q=0.7"}
+
+
+def test_the_start_page_speaks_the_browser_s_language(client: TestClient) -> None:
+    page = client.get("/", headers=INDONESIAN_BROWSER)
+    assert '<html lang="id">' in page.text and "Intisari Utama untuk artikel berita" in page.text
+    assert ">Buat intisari</button>" in page.text and "Deteksi otomatis" in page.text
+    assert 'href="/?hl=en"' in page.text  # the switch to the other language
+    assert "Accept-Language" in page.headers["vary"]  # a cache keeps one copy a language
+    english = client.get("/?hl=en", headers=INDONESIAN_BROWSER)
+    assert '<html lang="en">' in english.text and ">Summarize</button>" in english.text
+    assert 'action="/?hl=en"' in english.text  # the form's answer stays in English
+
+
+@pytest.mark.parametrize(
+    ("fields", "message", "detail"),
+    [
+        # The reader's words, then the service's own message with its detail.
+        ({"text": "Terlalu pendek."}, "Teksnya terlalu pendek", "at least"),
+        ({"url": "ftp://example.com/a"}, "Alamat harus diawali dengan http://", None),
+        ({"text": "Teks.", "url": "https://example.com/a"}, "salah satu saja", None),
+    ],
+)
+def test_the_start_form_explains_what_is_wrong_in_the_reader_s_language(
+    client: TestClient, fields: dict[str, str], message: str, detail: str | None
+) -> None:
+    data = {"csrf_token": csrf(client.get("/")), **fields}
+    page = client.post("/?hl=id", data=data)
+    assert page.status_code == 422 and '<html lang="id">' in page.text
+    assert message in page.text
+    assert detail is None or '<span class="alert__detail" lang="en">' in page.text
+    assert detail is None or detail in page.text
+
+
 # The article page ---------------------------------------------------------------------
 
 

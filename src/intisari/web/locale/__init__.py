@@ -14,13 +14,13 @@ from intisari.web.locale import id as indonesian
 
 __all__ = [
     "ENGLISH",
-    "FORM_LANGUAGES",
     "READER_LOCALES",
     "READER_TEXT",
     "UI_LANGUAGE",
     "correction_text",
     "page_language",
     "reader_text",
+    "ui_language",
 ]
 
 #: The wording of each locale, by language code.
@@ -28,12 +28,10 @@ READER_TEXT: dict[str, dict[str, Any]] = {"id": indonesian.TEXT, "en": en.TEXT}
 #: Languages whose readers get another language's wording: Malay readers understand the
 #: Indonesian far better than English (the box's heading and notice are Malay already).
 READER_LOCALES = {"ms": "id"}
-#: The language of the pages that are no article's (start, review, errors), and the
-#: fallback wording.
+#: The language of the pages that are no article's (review, errors) and of a start page
+#: whose reader asks for no language we have, and the fallback wording.
 UI_LANGUAGE = "en"
 ENGLISH = en.TEXT
-#: Languages offered on the start page; "" lets the engine detect it.
-FORM_LANGUAGES = (("", "Detect"), ("id", "Indonesian"), ("en", "English"))
 
 
 def reader_text(language: str) -> dict[str, Any]:
@@ -56,3 +54,27 @@ def page_language(article_language: str, asked: str | None = None) -> str:
         return asked
     locale = READER_LOCALES.get(article_language, article_language)
     return locale if locale in READER_TEXT else UI_LANGUAGE
+
+
+def ui_language(accept_language: str | None, asked: str | None = None) -> str:
+    """The locale of the start page: the one the reader ``asked`` for (``?hl=id``) if
+    there is a wording for it, else the browser's most preferred language that has one
+    (``Accept-Language: id-ID,id;q=0.9,en;q=0.8``; Malay readers get Indonesian), else
+    ``UI_LANGUAGE``. A malformed weight counts as 0, which refuses that language."""
+    if asked in READER_TEXT:
+        return asked
+    preferred: list[tuple[float, int, str]] = []
+    for position, item in enumerate((accept_language or "").split(",")):
+        tag, _, parameters = item.partition(";")
+        language = tag.strip().split("-", 1)[0].lower()
+        language = READER_LOCALES.get(language, language)
+        weight = 1.0
+        name, _, value = parameters.partition("=")
+        if name.strip().lower() == "q":
+            try:
+                weight = float(value)
+            except ValueError:
+                weight = 0.0
+        if language in READER_TEXT and weight > 0:
+            preferred.append((-weight, position, language))
+    return min(preferred)[2] if preferred else UI_LANGUAGE

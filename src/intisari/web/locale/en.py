@@ -78,4 +78,26 @@ TEXT: dict[str, Any] = {
     "updated": "Updated",
     "edited": "the takeaways were edited by an editor.",
     "moment": moment,
+    # The start page.
+    "start_title": "Intisari: Key Takeaways for a news article",
+    "start_heading": "Key Takeaways for a news article",
+    "start_lede": "Paste an article or give its address. Intisari picks 1–5 points made "
+    "only of the article's own sentences, and shows where each one comes from.",
+    "url_label": "Article address (URL)",
+    "or": "or",
+    "text_label": "Article text",
+    "text_help": "A short first line is taken as the headline.",
+    "headline_label": "Headline",
+    "optional": "(optional)",
+    "form_languages": (("", "Detect"), ("id", "Indonesian"), ("en", "English")),
+    "submit": "Summarize",
+    "start_expired": "This form has expired. Please send it again.",
+    "error_url": "The address must start with http:// or https://.",
+    "error_text_long": "The text is too long.",
+    "error_title_long": "The title is too long.",
+    "error_language": "Unknown language.",
+    "error_one_source": "Paste the article's text or give its address (one of them, not both).",
+    # The service's refusals by code: none, as the service's own message is English and
+    # names the detail ("this is not an article: the page declares its kind as 'product'").
+    "refusals": {},
 }

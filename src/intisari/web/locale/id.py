@@ -86,4 +86,39 @@ TEXT: dict[str, Any] = {
     "updated": "Diperbarui",
     "edited": "intisari diubah oleh editor.",
     "moment": moment,
+    # The start page.
+    "start_title": "Intisari: Intisari Utama untuk artikel berita",
+    "start_heading": "Intisari Utama untuk artikel berita",
+    "start_lede": "Tempel teks artikel atau berikan alamatnya. Intisari memilih 1–5 poin "
+    "yang hanya terdiri atas kalimat artikel itu sendiri, dan menunjukkan asal setiap poin.",
+    "url_label": "Alamat artikel (URL)",
+    "or": "atau",
+    "text_label": "Teks artikel",
+    "text_help": "Baris pertama yang pendek dianggap sebagai judul.",
+    "headline_label": "Judul",
+    "optional": "(opsional)",
+    "form_languages": (("", "Deteksi otomatis"), ("id", "Indonesia"), ("en", "Inggris")),
+    "submit": "Buat intisari",
+    "start_expired": "Formulir ini sudah kedaluwarsa. Silakan kirim lagi.",
+    "error_url": "Alamat harus diawali dengan http:// atau https://.",
+    "error_text_long": "Teksnya terlalu panjang.",
+    "error_title_long": "Judulnya terlalu panjang.",
+    "error_language": "Bahasa tidak dikenal.",
+    "error_one_source": "Tempel teks artikel atau berikan alamatnya (salah satu saja, "
+    "tidak keduanya).",
+    # The service's refusals by code (``intisari.errors``, ``service/errors.py``), in the
+    # reader's words; the service's own message, in English, follows as the detail.
+    "refusals": {
+        "too-short": "Teksnya terlalu pendek untuk dibuatkan intisari.",
+        "not-an-article": "Ini bukan artikel berita, jadi tidak dibuatkan intisari.",
+        "unsupported-script": "Aksara teks ini belum didukung.",
+        "too-large": "Artikelnya terlalu besar.",
+        "undecodable": "Isinya tidak dapat dibaca sebagai teks.",
+        "fetch-failed": "Halaman di alamat itu tidak dapat diambil.",
+        "invalid-input": "Masukan ini tidak dapat diproses.",
+        "invalid-request": "Permintaan ini tidak dapat diproses.",
+        "rate-limited": "Terlalu banyak permintaan dalam waktu singkat. Coba lagi nanti.",
+        "busy": "Layanan sedang sibuk. Coba lagi sebentar lagi.",
+        "unavailable": "Layanan sedang tidak tersedia. Coba lagi nanti.",
+    },
 }

@@ -1,5 +1,8 @@
 """The start page (``/``): paste a text or a URL; the form posts here and redirects to the
 article page.
+
+The page speaks the reader's language (``web/locale``): the browser's
+``Accept-Language``, or the language switch (``?hl=id``), which the form keeps.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from starlette.responses import Response
 
 from intisari.service.errors import ServiceError
 from intisari.service.summaries import ArticleRequest, limit_summaries, summarize_now
-from intisari.web.locale import FORM_LANGUAGES, UI_LANGUAGE
+from intisari.web.locale import READER_TEXT, ui_language
 from intisari.web.pages.rendering import (
     DB,
     STATIC_DIR,
@@ -45,9 +48,13 @@ def favicon() -> FileResponse:
 
 
 
+#: The start page's language follows the browser's: a cache keeps one copy per language.
+VARY = {"Vary": "Accept-Language"}
+
+
 @router.get("/")
-def start_page(request: Request, state: State) -> Response:
-    return render(request, state, "index.html", _start_context({}))
+def start_page(request: Request, state: State, hl: str | None = None) -> Response:
+    return render(request, state, "index.html", _start_context(request, hl, {}), headers=VARY)
 
 
 @router.post("/")
@@ -61,12 +68,15 @@ def start_summary(
     text: FormText = "",
     title: FormText = "",
     lang: FormText = "",
+    hl: str | None = None,
 ) -> Response:
     """Summarize the pasted text or the URL, store it, and show its page."""
     form = {"url": url, "text": text, "title": title, "lang": lang}
+    context = _start_context(request, hl, form)
+    ui = context["ui"]
     if not state.csrf.check(request, csrf_token):
-        message = "This form has expired. Please send it again."
-        return render(request, state, "index.html", _start_context(form, message), 403)
+        context["error"] = ui["start_expired"]
+        return render(request, state, "index.html", context, 403, VARY)
     try:
         limit_summaries(state, client)  # before the form's checks, as the API's
         body = SummaryIn(
@@ -78,29 +88,43 @@ def start_summary(
         article = ArticleRequest(text=body.text, url=body.url, title=body.title, lang=body.lang)
         stored = summarize_now(state, session, client, article, counted=True)
     except ServiceError as error:
-        context = _start_context(form, error.message)
-        return render(request, state, "index.html", context, error.status, error.headers)
+        # In the reader's words where the locale has them, the service's message (English,
+        # with the detail) after them.
+        refusal = ui["refusals"].get(error.code)
+        context |= {"error": refusal or error.message, "detail": error.message if refusal else None}
+        headers = {**(error.headers or {}), **VARY}
+        return render(request, state, "index.html", context, error.status, headers)
     except ValidationError as error:
-        return render(request, state, "index.html", _start_context(form, _why(error)), 422)
+        context["error"] = _why(error, ui)
+        return render(request, state, "index.html", context, 422, VARY)
     return redirect(f"/a/{stored.id}")
 
 
-def _start_context(form: dict[str, str], error: str | None = None) -> dict[str, Any]:
-    return {"form": form, "error": error, "languages": FORM_LANGUAGES, "lang": UI_LANGUAGE}
+def _start_context(request: Request, hl: str | None, form: dict[str, str]) -> dict[str, Any]:
+    locale = ui_language(request.headers.get("accept-language"), hl)
+    ui = READER_TEXT[locale]
+    return {
+        "form": form, "error": None, "detail": None, "ui": ui, "lang": locale,
+        # Kept through the form's post, so its answer speaks the language switched to.
+        "hl_query": f"?hl={hl}" if hl in READER_TEXT else "",
+        "languages": [
+            (code, READER_TEXT[code]["language_name"]) for code in READER_TEXT if code != locale
+        ],
+    }
 
 
-def _why(error: ValidationError) -> str:
+def _why(error: ValidationError, ui: dict[str, Any]) -> str:
     """One readable line for the first problem of a form."""
     first = error.errors()[0]
     where = ".".join(str(part) for part in first.get("loc", ()))
     if where == "url":
-        return "The address must start with http:// or https://."
+        return str(ui["error_url"])
     if where in ("text", "title"):
-        return f"The {where} is too long."
+        return str(ui[f"error_{where}_long"])
     if where == "lang":
-        return "Unknown language."
+        return str(ui["error_language"])
     # The one model-level rule, exactly one source, in the form's own words: its message
     # named an "html" field the form does not have.
-    return "Paste the article's text or give its address (one of them, not both)."
+    return str(ui["error_one_source"])
 
 
