@@ -13,6 +13,7 @@ A module with a name of its own (see ``data_paths.py``): ``tests/`` is on ``sys.
 
 from __future__ import annotations
 
+import gzip
 import http.server
 import importlib.util
 import json
@@ -174,9 +175,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.server.requests += 1
         return self.rfile.read(int(self.headers.get("Content-Length", 0)))
 
-    def answer(self, status: int, body: bytes) -> None:
+    def answer(self, status: int, body: bytes, encoding: str = "") -> None:
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         with suppress(OSError):  # the client may have given up already
@@ -217,6 +220,8 @@ class BadServer(_Counted):
     - ``not-json``: 200 with an HTML error page;
     - ``wrong-schema``: 200 with JSON that is no chat completion;
     - ``huge``: 200 with 2 MB of JSON;
+    - ``gzip-bomb``: 200 with 64 MB of zeros, gzipped to about 64 KB;
+    - ``brotli``: 200 with a body encoded in a way the client did not ask for;
     - ``unavailable``: 503, as an overloaded server or a proxy without upstream;
     - ``cut``: a chat completion stopped by ``max_tokens`` (``finish_reason: length``),
       its last bullet unfinished (``CUT_ANSWER``).
@@ -252,6 +257,10 @@ class BadServer(_Counted):
                     self.answer(200, json.dumps({"choices": [{"text": 1}]}).encode())
                 elif behaviour == "huge":
                     self.answer(200, json.dumps({"pad": "x" * 2_000_000}).encode())
+                elif behaviour == "gzip-bomb":
+                    self.answer(200, gzip.compress(bytes(64 << 20)), encoding="gzip")
+                elif behaviour == "brotli":
+                    self.answer(200, b"\x1b\xff\xff", encoding="br")
                 elif behaviour == "cut":
                     choice = {
                         "message": {"content": BadServer.CUT_ANSWER},

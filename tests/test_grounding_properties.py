@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import intisari
-from intisari.errors import InputError
+from intisari.errors import InputError, InputTooShort
 from intisari.ingest.clean import clean
 from intisari.language.data import GENERIC, LANGUAGES
 from intisari.language.segment import paragraph_spans, sentence_spans
@@ -33,6 +33,12 @@ EXAMPLES = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 #: articles (measured: 45-75% reach the assertion; a binomial tail below a quarter is
 #: under one run in 10,000).
 MIN_REACH_MIXED = 0.25
+#: News is summarized, but a story whose every sentence is part of a quotation too long
+#: to show whole gets no box by design (``takeaways/quotes.py``: "Melalui Twitter, tokoh
+#: feminis Fatima al - Issa mencuit, “jika dia ... jenjang. Tapi karena dia seorang Saudi,
+#: banyak yang meminta dia disidang!”", 35 words, was a whole page's story once): such
+#: refusals may be a few of the examples, not more.
+MIN_REACH_NEWS = 0.9
 
 PIECES = [
     "Pemerintah",
@@ -117,7 +123,11 @@ def assert_grounded(summary: intisari.Summary, count: int) -> None:
        lang=st.sampled_from([None, "id", "en", "de"]))
 def _articles_property(reach: Reach, article: str, count: int | None, lang: str | None) -> None:
     reach.example()
-    summary = intisari.summarize(text=article, count=count, lang=lang)  # Never refused.
+    try:
+        summary = intisari.summarize(text=article, count=count, lang=lang)
+    except InputTooShort as error:
+        assert "no sentence of the article can stand" in str(error)
+        return
     reach.asserting()
     assert_grounded(summary, count or 5)
 
@@ -125,14 +135,18 @@ def _articles_property(reach: Reach, article: str, count: int | None, lang: str 
 def test_articles_are_grounded(assertion_reach: Callable[[str], Reach]) -> None:
     reach = assertion_reach("articles summarized and grounded")
     _articles_property(reach)
-    reach.check(at_least=1.0)
+    reach.check(at_least=MIN_REACH_NEWS)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(page=article_pages())
 def _pages_property(reach: Reach, page: str) -> None:
     reach.example()
-    summary = intisari.summarize(html=page)  # A news page is never refused.
+    try:
+        summary = intisari.summarize(html=page)
+    except InputTooShort as error:
+        assert "no sentence of the article can stand" in str(error)
+        return
     reach.asserting()
     assert_grounded(summary, 5)
 
@@ -140,7 +154,7 @@ def _pages_property(reach: Reach, page: str) -> None:
 def test_article_pages_are_grounded(assertion_reach: Callable[[str], Reach]) -> None:
     reach = assertion_reach("pages summarized and grounded")
     _pages_property(reach)
-    reach.check(at_least=1.0)
+    reach.check(at_least=MIN_REACH_NEWS)
 
 
 @EXAMPLES

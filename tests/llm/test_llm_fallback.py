@@ -66,7 +66,9 @@ def test_a_stalling_server_gives_the_extractive_box_within_the_timeout() -> None
     assert 1.4 < seconds < 1.5 + 2  # the deadline holds for the whole call, retries included
 
 
-@pytest.mark.parametrize("behaviour", ["not-json", "wrong-schema", "huge"])
+@pytest.mark.parametrize(
+    "behaviour", ["not-json", "wrong-schema", "huge", "gzip-bomb", "brotli"]
+)
 def test_garbage_gives_the_extractive_box_and_is_not_retried(behaviour: str) -> None:
     server = BadServer(behaviour)
     count = fallbacks("bad-answer")

@@ -5,12 +5,16 @@ and never posted to an address inside the server's network unless the settings a
 
 from __future__ import annotations
 
+import contextlib
+import gzip
 import json
 import threading
 import time
+import tracemalloc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -54,7 +58,10 @@ class Receiver:
 
 
 @contextmanager
-def receiver(*statuses: int) -> Iterator[Receiver]:
+def receiver(
+    *statuses: int, answer: Callable[[BaseHTTPRequestHandler], None] | None = None
+) -> Iterator[Receiver]:
+    """``answer``, if given, writes the whole answer to each post in its own way."""
     got = Receiver(list(statuses) or [200])
     lock = threading.Lock()
 
@@ -64,6 +71,9 @@ def receiver(*statuses: int) -> Iterator[Receiver]:
             with lock:
                 got.posts.append((dict(self.headers.items()), body))
                 status = got.statuses[min(len(got.posts), len(got.statuses)) - 1]
+            if answer is not None:
+                answer(self)
+                return
             self.send_response(status)
             self.send_header("Content-Length", "0")
             self.end_headers()
@@ -332,3 +342,85 @@ def test_approving_a_draft_publishes_and_editing_a_published_box_corrects(
     assert len(got.posts) == 2 and set(bodies) == {"summary.published", "summary.corrected"}
     assert bodies["summary.corrected"]["data"]["correction_note"] == "poin pertama keliru"
     assert all(b["data"]["summary_id"] == summary_id for b in bodies.values())
+
+
+def _trickle(handler: BaseHTTPRequestHandler) -> None:
+    """A header line every 0.3 s for 6 s: each read is quick, the whole answer is not."""
+    handler.send_response(200)
+    try:
+        for i in range(20):
+            handler.wfile.write(f"X-Slow-{i}: 1\r\n".encode())
+            handler.wfile.flush()
+            time.sleep(0.3)
+    except OSError:
+        pass  # the poster gave up, as it should
+
+
+@cache
+def _bomb_body() -> bytes:
+    """64 MB of zeros gzipped to about 64 KB (made once, before memory is measured)."""
+    return gzip.compress(bytes(64 << 20), compresslevel=9)
+
+
+def _bomb(handler: BaseHTTPRequestHandler) -> None:
+    body = _bomb_body()
+    handler.send_response(200)
+    handler.send_header("Content-Encoding", "gzip")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    with contextlib.suppress(OSError):  # the poster read the status only, as it should
+        handler.wfile.write(body)
+
+
+def test_a_slow_endpoint_has_one_deadline_and_holds_no_other_delivery(
+    make_client: Callable[..., TestClient],
+) -> None:
+    """A security trial: an endpoint answering a byte a second held every publisher's
+    deliveries (posted one after another) for 73 s, as httpx's timeout is per read."""
+    client = make_client(
+        fetch_allow_networks=("127.0.0.0/8",), webhook_poll_s=3600.0, webhook_timeout_s=1.0
+    )
+    app: FastAPI = client.app  # type: ignore[assignment]
+    root = bearer(staff_token(app, "root", "admin", None))
+    publisher_id, key = _publisher(client, root)
+    with receiver(answer=_trickle) as slow, receiver(200) as fast:
+        slow_id, _ = _endpoint(client, root, publisher_id, slow.url, ["summary.published"])
+        _endpoint(client, root, publisher_id, fast.url, ["summary.published"])
+        client.post("/v1/summaries", json={"text": ARTICLE}, headers=key)
+        state = app.state.intisari
+        started = time.monotonic()
+        assert deliver_due(state.sessions, state.settings, state.settings.engine_options()) == 2
+        took = time.monotonic() - started
+    assert took < 4.0, f"one poll took {took:.1f} s"  # the trickle lasts 6 s
+    assert len(fast.posts) == 1 and len(slow.posts) == 1
+    with state.sessions() as session:
+        for delivery in session.scalars(select(WebhookDelivery)):
+            if delivery.endpoint_id == slow_id:
+                assert delivery.status == "pending"  # retried later
+                assert delivery.last_error == "no answer within 1 s"
+            else:
+                assert delivery.status == "delivered"
+
+
+def test_an_endpoint_s_answer_body_is_never_read(make_client: Callable[..., TestClient]) -> None:
+    """A security trial: an endpoint answering with a compressed bomb took the server to
+    2 GB. Only the status counts."""
+    client = make_client(fetch_allow_networks=("127.0.0.0/8",), webhook_poll_s=3600.0)
+    app: FastAPI = client.app  # type: ignore[assignment]
+    root = bearer(staff_token(app, "root", "admin", None))
+    publisher_id, key = _publisher(client, root)
+    with receiver(answer=_bomb) as bomb:
+        _endpoint(client, root, publisher_id, bomb.url, ["summary.published"])
+        client.post("/v1/summaries", json={"text": ARTICLE}, headers=key)
+        state = app.state.intisari
+        _bomb_body()
+        tracemalloc.start()
+        try:
+            deliver_due(state.sessions, state.settings, state.settings.engine_options())
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert peak < 16_000_000, f"the post took {peak:,} bytes"
+    with state.sessions() as session:
+        delivery = session.scalar(select(WebhookDelivery))
+        assert delivery is not None and delivery.status == "delivered"

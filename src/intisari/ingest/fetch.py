@@ -14,7 +14,8 @@ A public summarizer that fetches any URL is an open door into the server's own n
 
 Environment proxies are ignored (``trust_env=False``): a proxy would resolve the host
 itself and undo step 3. Limits: at most ``fetch_max_redirects`` redirects, at most
-``max_page_bytes`` of (decoded) body, and ``fetch_timeout_s`` for the whole fetch.
+``max_page_bytes`` of body once decoded (``http_body``: a compressed body is decoded in
+steps, the cap checked after each), and ``fetch_timeout_s`` for the whole fetch.
 
 The deadline is one wall clock over every hop's connection, TLS handshake, headers and
 body. httpx's timeouts are per network read, so a server sending a header line every
@@ -26,6 +27,7 @@ system resolver's own timeouts bound it).
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import ipaddress
 import socket
@@ -38,9 +40,10 @@ from typing import Any
 import httpx
 
 from intisari.errors import FetchError, InputTooLarge
+from intisari.http_body import ACCEPT_ENCODING, BodyError, BodyTooLarge, decoded_chunks
 from intisari.options import Options
 
-__all__ = ["FetchedPage", "fetch", "vet_address", "vetted_address"]
+__all__ = ["Deadline", "FetchedPage", "fetch", "vet_address", "vetted_address"]
 
 USER_AGENT = "Intisari/0.1 (+https://github.com/intisari/intisari; key-takeaways bot)"
 #: Content types that can hold an article; images, PDFs, archives and the like cannot.
@@ -74,7 +77,7 @@ class FetchedPage:
 
 def fetch(url: str, options: Options) -> FetchedPage:
     """GET ``url`` following at most ``fetch_max_redirects`` redirects, each one vetted."""
-    with _Deadline(options.fetch_timeout_s) as deadline:
+    with Deadline(options.fetch_timeout_s) as deadline:
         try:
             page = _fetch(url, options, deadline)
         except (FetchError, httpx.HTTPError) as error:
@@ -90,9 +93,10 @@ def fetch(url: str, options: Options) -> FetchedPage:
     raise FetchError(f"fetching {url} took longer than {options.fetch_timeout_s:g} s")
 
 
-class _Deadline:
-    """One wall-clock deadline for a whole fetch: the sockets it opened are shut down
-    when it passes, which ends any read or write waiting on them at once."""
+class Deadline:
+    """One wall-clock deadline for a whole fetch (or a webhook's post): the sockets it
+    opened are shut down when it passes, which ends any read or write waiting on them at
+    once. A request learns its sockets through httpx's ``trace`` extension (``trace``)."""
 
     def __init__(self, seconds: float) -> None:
         self.at = time.monotonic() + seconds
@@ -102,7 +106,7 @@ class _Deadline:
         self._timer = threading.Timer(seconds, self._expire)
         self._timer.daemon = True
 
-    def __enter__(self) -> _Deadline:
+    def __enter__(self) -> Deadline:
         self._timer.start()
         return self
 
@@ -142,8 +146,12 @@ def _shut(sock: socket.socket) -> None:
         sock.shutdown(socket.SHUT_RDWR)
 
 
-def _fetch(url: str, options: Options, deadline: _Deadline) -> FetchedPage:
-    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain"}
+def _fetch(url: str, options: Options, deadline: Deadline) -> FetchedPage:
+    headers = {
+        "User-Agent": USER_AGENT,
+        "Accept": "text/html,application/xhtml+xml,text/plain",
+        "Accept-Encoding": ACCEPT_ENCODING,
+    }
     with httpx.Client(headers=headers, follow_redirects=False, trust_env=False) as client:
         for _ in range(options.fetch_max_redirects + 1):
             target = _parse(url)
@@ -161,8 +169,7 @@ def _fetch(url: str, options: Options, deadline: _Deadline) -> FetchedPage:
                         raise FetchError(f"{target} is {content_type.split(';')[0]}, not a page")
                     body = _read_limited(response, options.max_page_bytes)
                     return FetchedPage(
-                        url=str(target),
-                        body=body.decode(response.encoding or "utf-8", errors="replace"),
+                        url=str(target), body=_text(body, response.encoding),
                         content_type=content_type,
                     )
                 finally:
@@ -205,9 +212,11 @@ def vet_address(address: IPAddress, options: Options, host: str = "") -> None:
             or candidate.is_multicast
             or any(candidate in network for network in REFUSED_NETWORKS)
         ):
+            # The address a name resolves to is not said: the server's own DNS would
+            # tell anyone the addresses of its internal names.
             raise FetchError(
-                f"refusing to fetch {host or address}: it resolves to {address}, "
-                "a private, local or reserved address"
+                f"refusing to fetch {host or address}: it is a private, local or reserved "
+                "address"
             )
 
 
@@ -224,7 +233,7 @@ def _parse(url: str) -> httpx.URL:
 
 
 def _pinned_request(
-    client: httpx.Client, target: httpx.URL, options: Options, deadline: _Deadline
+    client: httpx.Client, target: httpx.URL, options: Options, deadline: Deadline
 ) -> httpx.Request:
     """A request to the vetted address of ``target``'s host, sent as if to the host."""
     host = target.raw_host.decode("ascii")
@@ -254,20 +263,27 @@ def _redirect_target(current: httpx.URL, location: str) -> str:
 
 
 def _read_limited(response: httpx.Response, max_bytes: int) -> bytes:
-    """The body, refused as soon as it passes ``max_bytes``."""
+    """The body, refused as soon as it passes ``max_bytes`` (decoded)."""
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise InputTooLarge(f"page is {int(declared):,} bytes, over the limit of {max_bytes:,}")
-    chunks = []
-    size = 0
-    # Chunks as they arrive (no fixed chunk size, which would wait to fill one): the cap
-    # is checked after every network read.
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > max_bytes:
-            raise InputTooLarge(f"page is over the limit of {max_bytes:,} bytes")
-        chunks.append(chunk)
-    return b"".join(chunks)
+    try:
+        return b"".join(decoded_chunks(response, max_bytes))
+    except BodyTooLarge as error:
+        raise InputTooLarge(f"page is {error}") from None
+    except BodyError as error:
+        raise FetchError(f"cannot read the page: {error}") from None
+
+
+def _text(body: bytes, charset: str | None) -> str:
+    """``body`` decoded by the page's charset. A charset that names no text encoding
+    ("base64", "zlib": Python's codecs of bytes to bytes) is ignored: UTF-8 is read."""
+    try:
+        if charset and codecs.lookup(charset)._is_text_encoding:
+            return body.decode(charset, errors="replace")
+    except LookupError:
+        pass
+    return body.decode("utf-8", errors="replace")
 
 
 def _with_embedded(address: IPAddress) -> list[IPAddress]:

@@ -24,6 +24,7 @@ from typing import Any
 
 import httpx
 
+from intisari.http_body import ACCEPT_ENCODING, BodyError, decoded_chunks
 from intisari.llm.breaker import breaker_for
 from intisari.llm.config import LlmConfig
 from intisari.llm.stats import STATS
@@ -95,7 +96,7 @@ def _client() -> httpx.Client:
     global _CLIENT
     with _CLIENT_LOCK:
         if _CLIENT is None:
-            _CLIENT = httpx.Client()
+            _CLIENT = httpx.Client(headers={"Accept-Encoding": ACCEPT_ENCODING})
         return _CLIENT
 
 
@@ -119,12 +120,13 @@ def _post(url: str, body: dict[str, Any], headers: dict[str, str], deadline: flo
                 retry = response.status_code in RETRY_STATUSES
                 raise _Failure(f"http-{response.status_code}", retry=retry)
             data = bytearray()
-            for chunk in response.iter_bytes():
+            # Decoded in steps, so a compressed answer cannot pass the cap in one read.
+            for chunk in decoded_chunks(response, MAX_ANSWER_BYTES):
                 data += chunk
-                if len(data) > MAX_ANSWER_BYTES:
-                    raise _Failure("bad-answer", retry=False)
                 if time.monotonic() > deadline:
                     raise _Failure("timeout", retry=False)
+    except BodyError:  # over the cap, an encoding not asked for, broken gzip
+        raise _Failure("bad-answer", retry=False) from None
     except httpx.TimeoutException:
         raise _Failure("timeout", retry=True) from None
     except httpx.HTTPError:
