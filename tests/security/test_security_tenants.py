@@ -41,6 +41,8 @@ __all__ = ["world"]
 ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/v1/summaries"): "test_new_summaries_are_the_keys_publishers",
     ("GET", "/v1/summaries/{summary_id}"): "test_read_another_publishers_summary_is_404",
+    # Every route that reads its caller: also
+    # test_a_revoked_or_unknown_key_is_401_never_the_default_publishers_caller
     ("PATCH", "/v1/summaries/{summary_id}"): "test_hide_another_publishers_summary_is_404",
     ("POST", "/v1/summaries/{summary_id}/reports"):
         "test_report_on_another_publishers_summary_is_404",
@@ -182,6 +184,36 @@ def test_new_summaries_are_the_keys_publishers(world: World) -> None:
     assert _row(world.app, StoredSummary, staff_made.json()["summary_id"]).publisher_id == world.b
     forged = {"Authorization": "Bearer ipk_not-a-key"}
     assert client.post("/v1/summaries", json={"text": ARTICLE}, headers=forged).status_code == 401
+
+
+def test_a_revoked_or_unknown_key_is_401_never_the_default_publishers_caller(
+    world: World,
+) -> None:
+    """An API trial: a CMS whose key was revoked went on reading the default publisher's
+    boxes, voting and filing reports on them (200, 201), and its own boxes were 404."""
+    client = world.client
+    default = client.post("/v1/summaries", json={"text": ARTICLE}).json()["summary_id"]
+    revoked = dict(world.b_key)
+    sent = client.delete(f"/v1/publishers/{world.b}/keys/{world.b_key_id}", headers=world.root)
+    assert sent.status_code == 200
+    reports = _count(world.app, Report)
+    unknown_key = {"Authorization": "Bearer ipk_x"}
+    unknown_token = {"Authorization": "Bearer nonsense"}
+    for who, headers in (("revoked", revoked), ("key", unknown_key), ("token", unknown_token)):
+        answers = [
+            client.get(f"/v1/summaries/{default}", headers=headers),
+            client.get(f"/v1/summaries/{world.a_summary}", headers=headers),
+            client.post(f"/v1/summaries/{default}/reports", json={"category": "offensive"},
+                        headers=headers),
+            client.post(f"/v1/summaries/{default}/helpful", json={"helpful": True},
+                        headers=headers),
+            client.get("/v1/reports", headers=headers),
+        ]
+        for answer in answers:
+            assert answer.status_code == 401, (who, answer.request.url, answer.text)
+            assert answer.headers["WWW-Authenticate"] == "Bearer"
+            assert answer.json()["code"] == "unauthorized"
+    assert _count(world.app, Report) == reports
 
 
 def test_read_another_publishers_summary_is_404(world: World) -> None:

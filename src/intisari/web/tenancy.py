@@ -25,7 +25,7 @@ from starlette.requests import Request
 from intisari.roles import allows
 from intisari.service.publishers import ANONYMOUS_SCOPE, KEY_PREFIX, Scope, key_for
 from intisari.web.auth import SAFE_METHODS, SESSION_COOKIE, principal_of
-from intisari.web.deps import AppState, app_state, db_session
+from intisari.web.deps import ApiError, AppState, app_state, db_session
 from intisari.web.security import CSRF_HEADER
 
 __all__ = [
@@ -79,18 +79,31 @@ def has_credentials(request: Request) -> bool:
 
 
 def actor_of(request: Request, state: AppState, session: Session) -> Actor | None:
-    """The caller, or None when anonymous or the credentials are unknown or revoked."""
+    """The caller, or None when anonymous (an expired session cookie is only anonymous,
+    as on every public route).
+
+    A bearer token that is given but unknown or revoked is 401 on every route, never
+    silently the default publisher's caller: a CMS whose key was revoked had gone on
+    reading the default publisher's boxes and filing reports on them, and its own boxes
+    answered 404 (an API trial)."""
     token = _bearer(request)
     if token is not None and token.startswith(KEY_PREFIX):
         key = key_for(state, token)
         if key is None:
-            return None
+            raise _unknown_token()
         return Actor(f"key {key.label}"[:MAX_ACTOR_NAME], KEY_ROLE, key.publisher_id, "key")
     principal = principal_of(request, session)
     if principal is None:
+        if token is not None:
+            raise _unknown_token()
         return None
     account = principal.account
     return Actor(account.name, account.role, account.publisher_id, principal.via)
+
+
+def _unknown_token() -> ApiError:
+    return ApiError(401, "unauthorized", "unknown or revoked API key or token",
+                    {"WWW-Authenticate": "Bearer"})
 
 
 def scope_of(actor: Actor | None) -> Scope:
