@@ -4,6 +4,8 @@ concurrent change, and the audit row written with its change or not at all."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -13,7 +15,14 @@ from intisari.service import editorial
 from intisari.service.errors import Conflict
 from intisari.storage.accounts import create_account, get_account_by_name
 from intisari.storage.database import make_engine, make_sessions
-from intisari.storage.models import Account, AuditEntry, StoredSummary
+from intisari.storage.models import (
+    DEFAULT_PUBLISHER_ID,
+    Account,
+    AuditEntry,
+    StoredSummary,
+    WebhookEvent,
+)
+from intisari.storage.tenants import add_endpoint
 from intisari.storage.repository import add_summary, find_summary_ref
 
 ARTICLE = "\n\n".join(
@@ -92,6 +101,43 @@ def test_two_editors_at_once_one_wins_and_one_gets_409(
             assert len(again.box.takeaways or []) == len(result["takeaways"]) - 1  # type: ignore[arg-type]
             # Only the change that was made has its audit row.
             assert fresh.scalar(select(func.count(AuditEntry.id))) == 1
+    finally:
+        engine.dispose()
+
+
+def test_two_editors_at_once_get_409_when_a_webhook_hears_of_the_change(
+    session: Session, database_url: str, result: dict[str, object],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Writing the ``summary.corrected`` event flushes the change, where the version
+    counter finds the box changed: that was a 500 (a trial on PostgreSQL, 40-47 of 72
+    losing editors), and must be the 409 it is without a webhook. The other editor's
+    change is made between the second's revision check and its write."""
+    stored = _store(session, result, draft=True)
+    add_endpoint(session, DEFAULT_PUBLISHER_ID, "https://cms.example/hook",
+                 ["summary.corrected"], "whsec_x")
+    ana = create_account(session, "ana", None, "editor")
+    editorial.approve(session, stored.id, ana, revision=1)  # published, at revision 2
+    create_account(session, "eda", None, "editor")
+    create_account(session, "dewi", None, "editor")
+    engine = make_engine(database_url)
+    sessions = make_sessions(engine)
+    change = editorial.Edit("remove", index=0)
+    applied = editorial._applied
+
+    def meanwhile(*args: Any) -> Any:
+        monkeypatch.setattr(editorial, "_applied", applied)
+        with sessions() as first:
+            editorial.edit(first, stored.id, _account(first, "eda"), change, revision=2)
+        return applied(*args)
+
+    try:
+        monkeypatch.setattr(editorial, "_applied", meanwhile)
+        with sessions() as second, pytest.raises(Conflict):
+            editorial.edit(second, stored.id, _account(second, "dewi"), change, revision=2)
+        with sessions() as fresh:
+            assert fresh.scalar(select(func.count(AuditEntry.id))) == 2  # approval, winner
+            assert fresh.scalar(select(func.count(WebhookEvent.id))) == 1  # the winner's
     finally:
         engine.dispose()
 

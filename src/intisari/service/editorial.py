@@ -276,13 +276,18 @@ def _commit(
     note: str | None = None,
 ) -> StoredSummary:
     """Write the change and its audit row in one transaction; a concurrent change that
-    got there first (the version counter, or the new row's key) is a ``Conflict``."""
-    store.add_audit(
-        session, summary, actor=actor.name, action=action, before=before, after=after,
-        revision=(row.revision or 0) + 1, note=note,
-    )
-    _emit(session, summary, row, action, before)
+    got there first (the version counter, or the new row's key) is a ``Conflict``.
+
+    The webhook event's row is written inside the same guard: writing it flushes the
+    change, where the version counter may already find the box changed (two editors at
+    once were a 500 for a publisher with a webhook, a 409 without one: a trial on
+    PostgreSQL)."""
     try:
+        store.add_audit(
+            session, summary, actor=actor.name, action=action, before=before, after=after,
+            revision=(row.revision or 0) + 1, note=note,
+        )
+        _emit(session, summary, row, action, before)
         session.commit()
     except (StaleDataError, IntegrityError):
         session.rollback()
