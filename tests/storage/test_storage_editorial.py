@@ -22,8 +22,8 @@ from intisari.storage.models import (
     StoredSummary,
     WebhookEvent,
 )
-from intisari.storage.tenants import add_endpoint
 from intisari.storage.repository import add_summary, find_summary_ref
+from intisari.storage.tenants import add_endpoint
 
 ARTICLE = "\n\n".join(
     [

@@ -66,8 +66,7 @@ def file_report(
             f"{n_takeaways} takeaways"
         )
     settings = state.settings
-    was_hidden = summary.hidden
-    report, created = repository.add_report(
+    filed = repository.add_report(
         session,
         summary,
         takeaway_index=takeaway_index,
@@ -79,9 +78,10 @@ def file_report(
         auto_hide_at=settings.auto_hide_open_reports,
         auto_hide_window_s=settings.auto_hide_window_s,
     )
+    report, created = filed.report, filed.created
     state.metrics.reports.labels(category, str(not created).lower()).inc()
     if created:
-        _emit_filed(session, summary, report, hid_it=summary.hidden and not was_hidden)
+        _emit_filed(session, summary, report, hid_it=filed.hid_summary)
     return report, created
 
 

@@ -57,6 +57,7 @@ __all__ = [
     "NO_FILTER",
     "CachedRef",
     "DayCount",
+    "FiledReport",
     "ReportFilter",
     "ReportKey",
     "add_report",
@@ -282,6 +283,17 @@ def open_reporters(
     return count or 0
 
 
+class FiledReport(NamedTuple):
+    """What ``add_report`` did."""
+
+    report: Report
+    #: False when the report was merged into the client's recent identical one.
+    created: bool
+    #: This report hid its summary (it reached the auto-hide threshold), decided under
+    #: the summary's lock: one report only.
+    hid_summary: bool
+
+
 def add_report(
     session: Session,
     summary: StoredSummary,
@@ -295,10 +307,11 @@ def add_report(
     auto_hide_window_s: int,
     takeaway: dict[str, Any] | None = None,
     now: datetime | None = None,
-) -> tuple[Report, bool]:
+) -> FiledReport:
     """Record a report, or merge it into the same client's recent identical one.
 
-    Returns ``(report, created)``; ``created`` is false for a merged duplicate.
+    Returns ``(report, created, hid_summary)``; ``created`` is false for a merged
+    duplicate, ``hid_summary`` true for the one report that hid its summary.
     The caller has validated ``takeaway_index`` against the summary, and gives the bullet
     at that index as the reader saw it (``takeaway``), which the report keeps.
 
@@ -310,6 +323,10 @@ def add_report(
     if category not in CATEGORIES:
         raise ValueError(f"unknown report category {category!r}")
     session.execute(_LOCK_SUMMARY, {"summary_id": summary.id})
+    # Read again under the lock: a report that came first may have hidden it (read
+    # before, every report after the threshold had hidden it anew, and 12 readers at once
+    # sent 7-8 ``summary.hidden`` webhooks: a trial on PostgreSQL).
+    session.refresh(summary, ["hidden", "hidden_reason"])
     now = now or utcnow()
     parameters: dict[str, Any] = {
         "summary_id": summary.id,
@@ -323,7 +340,7 @@ def add_report(
     if duplicate is not None:
         duplicate.duplicates += 1  # read under the lock, so no count is lost
         session.commit()
-        return duplicate, False
+        return FiledReport(duplicate, created=False, hid_summary=False)
     report = Report(
         summary_id=summary.id,
         takeaway_index=takeaway_index,
@@ -337,13 +354,14 @@ def add_report(
     )
     session.add(report)
     session.flush()
-    if not summary.hidden and (
+    hides = not summary.hidden and (
         open_reporters(session, summary, auto_hide_window_s, now) >= auto_hide_at
-    ):
+    )
+    if hides:
         summary.hidden = True
         summary.hidden_reason = "auto"
     session.commit()
-    return report, True
+    return FiledReport(report, created=True, hid_summary=hides)
 
 
 def ping(session: Session) -> None:
