@@ -1,5 +1,6 @@
 """A slow site cannot hold the service: one deadline over a whole fetch, and a cap on the
-fetches in flight.
+fetches in flight, for summaries and verifications alike (and a hung Redis, asked by a
+verification, holds no other request).
 
 The slow site is a real HTTP server on 127.0.0.1 that sends its headers one line at a
 time: every read returns within the read timeout, so only a deadline over the whole
@@ -10,6 +11,7 @@ allow-list setting, as an intranet deployment would.
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -123,3 +125,54 @@ def test_fetches_beyond_the_cap_get_503_at_once_and_healthz_stays_prompt(
     assert elapsed < 1.0
     assert sorted(answer.status_code for answer in answers) == [200, 200]  # the slots free up
     assert client.post("/v1/summaries", json={"url": _url(trickle)}).status_code == 200
+
+
+def test_verify_fetches_its_url_in_the_same_slots_as_summaries(
+    make_client: Callable[..., TestClient], trickle: _Server
+) -> None:
+    """A security trial: ``/v1/verify`` fetched its URL inside an engine worker, outside
+    the fetch slots, so clients sending slow URLs held the engine's few processes and
+    every summary answered ``engine-busy``. Now a verification waits for no slot either."""
+    client = make_client(fetch_allow_networks=("127.0.0.1/32",), fetch_max_concurrent=1)
+    answers: list[Any] = []
+    held = threading.Thread(
+        target=lambda: answers.append(client.post("/v1/summaries", json={"url": _url(trickle)}))
+    )
+    held.start()
+    assert trickle.arrived.acquire(timeout=10)  # the one slot is at the slow site
+    statement = "Pemerintah Kota Bandung meresmikan jalur sepeda baru."
+    refused = client.post("/v1/verify", json={"url": _url(trickle), "summary": statement})
+    trickle.release.set()
+    held.join()
+    assert refused.status_code == 503 and refused.json()["code"] == "fetch-busy"
+    checked = client.post("/v1/verify", json={"url": _url(trickle), "summary": statement})
+    assert checked.status_code == 200, checked.text
+    assert checked.json()["statements"][0]["label"] == "supported"
+
+
+def test_a_redis_that_stops_answering_does_not_hold_the_server_during_verify(
+    make_client: Callable[..., TestClient],
+) -> None:
+    """A security trial: ``/v1/verify`` asked the rate limit's Redis on the event loop, so
+    with a Redis that accepts connections and never answers, 20 verifications at once
+    held ``/healthz`` for 21 s. Asked from a thread, they wait without holding anyone."""
+    server = socket.create_server(("127.0.0.1", 0))
+    server.listen(64)
+    client = make_client(redis_url=f"redis://127.0.0.1:{server.getsockname()[1]}/0")
+    body = {"text": PAGE.decode(), "summary": "Jalur sepeda baru diresmikan."}
+    verifications = [
+        threading.Thread(target=lambda: client.post("/v1/verify", json=body)) for _ in range(6)
+    ]
+    try:
+        for thread in verifications:
+            thread.start()
+        time.sleep(0.3)  # the verifications are waiting for Redis
+        started = time.monotonic()
+        health = client.get("/healthz")
+        elapsed = time.monotonic() - started
+        for thread in verifications:
+            thread.join()
+    finally:
+        server.close()
+    assert health.status_code == 200
+    assert elapsed < 2.0, f"/healthz waited {elapsed:.1f} s"

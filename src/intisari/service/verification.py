@@ -1,5 +1,13 @@
 """Checking a summary against its article in the engine's workers, with the summaries'
-CPU deadline and rate limit (``POST /v1/verify``)."""
+CPU deadline and rate limit (``POST /v1/verify``).
+
+The article's URL is fetched here, in one of the fetch slots, as for a summary, and the
+page handed to the engine: fetched inside an engine worker, a slow site held one of the
+engine's few processes for the fetch's whole deadline, and a few clients sending slow
+URLs made every summary answer ``engine-busy`` (a security trial). The rate limit's
+store (Redis) answers over the network, so it is asked off the event loop: a Redis that
+stopped answering had held every request of the server for seconds.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +16,11 @@ import asyncio
 from intisari.checking import Verification
 from intisari.checking.statements import MAX_STATEMENTS
 from intisari.errors import InputError
+from intisari.ingest.sources import fetch_article
 from intisari.service import limits
 from intisari.service.errors import refusal
 from intisari.service.state import Client, ServiceState
+from intisari.service.summaries import fetch_slot
 
 __all__ = ["MAX_STATEMENTS", "Verification", "verify_in_workers"]
 
@@ -28,8 +38,11 @@ async def verify_in_workers(
 ) -> Verification:
     """Each statement of ``summary`` checked against the article, counted by label.
     Raises ``ServiceError`` (``RateLimited``, ``EngineBusy``, the engine's refusal)."""
-    limits.hit(state, limits.VERIFICATIONS, client.hash)
+    await asyncio.to_thread(limits.hit, state, limits.VERIFICATIONS, client.hash)
     try:
+        if url is not None:
+            html, text = await asyncio.to_thread(_fetched, state, url)
+            url = None
         future = state.engine_pool.submit(
             "verify", article=text, html=html, url=url, summary=summary, title=title,
             lang=lang, options=state.options,
@@ -40,3 +53,10 @@ async def verify_in_workers(
     for check in result.statements:
         state.metrics.statements_checked.labels(check.label).inc()
     return result
+
+
+def _fetched(state: ServiceState, url: str) -> tuple[str | None, str | None]:
+    """``(html, text)`` of the page at ``url``, fetched in a fetch slot (``Busy`` when
+    all are taken)."""
+    with fetch_slot(state, url):
+        return fetch_article(url, state.options)
