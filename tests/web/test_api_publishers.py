@@ -73,6 +73,35 @@ def test_quota_zero_refuses_everything_new(
     assert refused.status_code == 429 and refused.json()["code"] == "quota-exceeded"
 
 
+def test_only_new_boxes_use_the_quota_not_refusals_nor_concurrent_copies(
+    admin_client: tuple[TestClient, dict[str, str]],
+) -> None:
+    """A trial on PostgreSQL: 10 inputs the engine refused used up a quota of 10, and 50
+    identical requests at once used 43-50 of it for one box. Each request is charged
+    before the engine runs (so concurrent ones never pass the quota) and given back when
+    the engine made no new box."""
+    client, root = admin_client
+    publisher_id, key = _publisher_with_key(client, root)
+    client.patch(f"/v1/publishers/{publisher_id}", json={"daily_quota": 10}, headers=root)
+    for _ in range(12):
+        refused = client.post("/v1/summaries", json={"text": "Terlalu pendek."}, headers=key)
+        assert refused.status_code == 422
+    answers: list[int] = []
+    threads = [
+        threading.Thread(target=lambda: answers.append(
+            client.post("/v1/summaries", json={"text": ARTICLE}, headers=key).status_code
+        ))
+        for _ in range(8)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == [200] * 8
+    assert client.get(f"/v1/publishers/{publisher_id}", headers=root).json()["used_today"] == 1
+    assert client.post("/v1/summaries", json={"text": OTHER}, headers=key).status_code == 200
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: object) -> Iterator[str]:
     if request.param == "sqlite":

@@ -55,6 +55,7 @@ __all__ = [
     "mint_key",
     "publisher_in",
     "publishers_in",
+    "refund",
     "report_in",
     "revoke_key",
     "summary_in",
@@ -257,6 +258,17 @@ def charge(state: ServiceState, publisher_id: int) -> None:
             code="quota-exceeded",
             retry_after_s=max(1, int((tomorrow - now).total_seconds()) + 1),
         )
+
+
+def refund(state: ServiceState, publisher_id: int) -> None:
+    """Take back a ``charge`` when the engine made no new summary after all: it refused
+    the input, or a concurrent request for the same article stored it first (50 identical
+    requests at once had used 43-50 of a quota for one box, and 10 refused inputs a whole
+    quota of 10: a trial on PostgreSQL). The charge comes first so that concurrent
+    requests never pass the quota. (A charge made just before midnight UTC and taken back
+    just after comes off the new day's count.)"""
+    with state.sessions() as session:
+        tenants.refund(session, publisher_id, _now().date())
 
 
 def usage_today(session: Session, publisher: Publisher) -> int:

@@ -45,7 +45,13 @@ from intisari.service.editorial import initial_draft
 from intisari.service.errors import Busy, refusal
 from intisari.service.state import Client, ServiceState
 from intisari.storage.models import DEFAULT_PUBLISHER_ID, Publisher, StoredSummary
-from intisari.storage.repository import CachedRef, add_summary, find_summary, find_summary_ref
+from intisari.storage.repository import (
+    CachedRef,
+    add_summary,
+    find_summary,
+    find_summary_ref,
+    new_summary_id,
+)
 
 __all__ = [
     "ENGINE_VERSION",
@@ -66,6 +72,7 @@ __all__ = [
     "lookup",
     "one_source",
     "resolve",
+    "store_made",
     "store_result",
     "summarize_cached",
     "summarize_in_workers",
@@ -200,20 +207,25 @@ def summarize_source(
     # held meanwhile, or a few slow articles would empty the connection pool.
     session.rollback()
     result = summarizer(**engine_arguments(source, options))
-    return store_result(session, source, result), False
+    stored, created = store_result(session, source, result)
+    return stored, not created  # the copy a concurrent request stored first: a hit
 
 
-def store_result(session: Session, source: Source, result: dict[str, Any]) -> StoredSummary:
-    """Store the engine's JSON ``result`` for ``source`` (or the copy a concurrent
-    request stored first); a draft if its publisher reviews boxes before readers see them.
-    In ``auto`` publish mode, queue ``summary.published`` once (in ``review`` mode the
-    editor's approval queues it)."""
+def store_result(
+    session: Session, source: Source, result: dict[str, Any]
+) -> tuple[StoredSummary, bool]:
+    """Store the engine's JSON ``result`` for ``source`` (or find the copy a concurrent
+    request stored first): ``(summary, created)``; a draft if its publisher reviews boxes
+    before readers see them. In ``auto`` publish mode, queue ``summary.published`` once
+    (in ``review`` mode the editor's approval queues it)."""
     # The article's address: the one fetched, else the page's own (its canonical link),
     # so that the dashboard's site filter and the embed's lookup by address find a box
     # made from HTML sent as it is (they found none: only fetched pages had an address).
     page = result.get("source") or {}
+    summary_id = new_summary_id()
     stored = add_summary(
         session,
+        summary_id=summary_id,
         content_hash=source.key,
         engine_version=ENGINE_VERSION,
         result=result,
@@ -228,6 +240,17 @@ def store_result(session: Session, source: Source, result: dict[str, Any]) -> St
         webhooks.emit_once(
             session, stored.publisher_id, "summary.published", data, f"published:{stored.id}"
         )
+    return stored, stored.id == summary_id
+
+
+def store_made(
+    state: ServiceState, session: Session, source: Source, result: dict[str, Any]
+) -> StoredSummary:
+    """``store_result`` after the engine ran in a worker, the quota's charge taken back
+    when a concurrent request for the same article stored it first."""
+    stored, created = store_result(session, source, result)
+    if not created:
+        publishers.refund(state, source.publisher_id)
     return stored
 
 
@@ -352,6 +375,8 @@ async def summarize_in_workers(state: ServiceState, source: Source) -> dict[str,
         # (``EnginePool.submit``), and this one going away must not cancel theirs.
         return await asyncio.shield(asyncio.wrap_future(future))
     except InputError as error:
+        # Charged on the cache miss; the engine made nothing.
+        await asyncio.to_thread(publishers.refund, state, source.publisher_id)
         raise refusal(error) from None
 
 
@@ -371,11 +396,15 @@ def summarize_now(
     """``admit``, then the engine in a worker (this thread waits) and storing: the stored
     summary of ``request``, counted as served. Raises ``ServiceError``."""
     source = admit(state, client, request, counted=counted)
-    find_or_charge(state, source)
+    charged = find_or_charge(state, source) is None
     try:
         stored, hit = summarize_source(session, source, state.options, state.engine_pool.run)
     except InputError as error:
+        if charged:
+            publishers.refund(state, source.publisher_id)
         raise refusal(error) from None
+    if charged and hit:  # stored meanwhile by a concurrent request
+        publishers.refund(state, source.publisher_id)
     count_served(state, hit)
     return stored
 

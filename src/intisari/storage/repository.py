@@ -70,6 +70,7 @@ __all__ = [
     "hidden_summaries",
     "instance_secret",
     "list_reports",
+    "new_summary_id",
     "newest_summary_of",
     "open_reporters",
     "ping",
@@ -149,6 +150,11 @@ def find_summary_ref(engine: Engine, content_hash: str, engine_version: str) -> 
     return CachedRef(row.id, row.hidden, row.status == "draft", row.revision or 0)
 
 
+def new_summary_id() -> str:
+    """A new summary's id: ``SUMMARY_ID_BYTES`` random bytes, URL-safe."""
+    return secrets.token_urlsafe(SUMMARY_ID_BYTES)
+
+
 def add_summary(
     session: Session,
     *,
@@ -159,15 +165,18 @@ def add_summary(
     url: str | None = None,
     publisher_id: int = DEFAULT_PUBLISHER_ID,
     draft: bool = False,
+    summary_id: str | None = None,
 ) -> StoredSummary:
     """Store an engine result; if a concurrent request stored the same one, return that.
 
     ``content_hash`` already tells publishers apart (``service.summaries.content_hash``).
     ``draft``: the publisher reviews first, so the box is stored as a draft in the same
-    commit (never visible to readers, not even for a moment).
+    commit (never visible to readers, not even for a moment). ``summary_id``: the id to
+    give it (``new_summary_id()`` if not given); a caller that gives one knows by it
+    whether this call stored the summary or found another request's.
     """
     summary = StoredSummary(
-        id=secrets.token_urlsafe(SUMMARY_ID_BYTES),
+        id=summary_id or new_summary_id(),
         publisher_id=publisher_id,
         content_hash=content_hash,
         engine_version=engine_version,

@@ -50,6 +50,7 @@ __all__ = [
     "keys_of",
     "list_publishers",
     "mint_key",
+    "refund",
     "revoke_key",
     "usage_on",
 ]
@@ -172,6 +173,18 @@ def charge(session: Session, publisher_id: int, day: date, quota: int | None) ->
     count = session.scalar(upsert)
     session.commit()
     return count
+
+
+def refund(session: Session, publisher_id: int, day: date) -> None:
+    """Take back one summary counted for ``publisher_id`` on ``day`` (never below 0).
+    Commits."""
+    session.execute(
+        update(PublisherUsage)
+        .where(PublisherUsage.publisher_id == publisher_id, PublisherUsage.day == day,
+               PublisherUsage.count > 0)
+        .values(count=PublisherUsage.count - 1)
+    )
+    session.commit()
 
 
 def usage_on(session: Session, publisher_id: int, day: date) -> int:

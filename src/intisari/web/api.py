@@ -50,7 +50,7 @@ from intisari.service.summaries import (
     Source,
     count_served,
     lookup,
-    store_result,
+    store_made,
     summarize_in_workers,
 )
 from intisari.storage.models import DEFAULT_PUBLISHER_ID, StoredSummary
@@ -229,7 +229,7 @@ def _publisher_of(request: Request, state: AppState) -> int:
 
 def _store(state: AppState, source: Source, result: dict[str, Any]) -> bytes:
     with state.sessions() as session:
-        return _body(state, store_result(session, source, result))
+        return _body(state, store_made(state, session, source, result))
 
 
 def _dump(stored: StoredSummary) -> bytes:
