@@ -39,7 +39,23 @@ def test_db_upgrade_on_an_unreachable_server_is_one_line(
     code, _, err = run("db", "upgrade")
     assert code == 2
     assert err.count("\n") == 1 and "Traceback" not in err
+    assert "cannot reach postgresql+psycopg://nobody:***@127.0.0.1:1/x: OperationalError" in err
     assert "secret" not in err  # the password is not printed
+
+
+def test_a_failing_migration_is_not_an_unreachable_server(database: str) -> None:
+    """The server answered, a migration failed: this said "cannot reach ...:
+    OperationalError" (any SQLAlchemy error did), now it says what failed."""
+    engine = make_engine(database)
+    with engine.begin() as connection:  # a table in the way of the first migration
+        connection.exec_driver_sql("CREATE TABLE summaries (id INTEGER)")
+    engine.dispose()
+    code, _, err = run("db", "upgrade")
+    assert code == 2
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "cannot reach" not in err
+    assert "cannot upgrade the schema of sqlite:///" in err
+    assert "OperationalError: table summaries already exists" in err
 
 
 @pytest.mark.parametrize(

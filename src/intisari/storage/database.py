@@ -14,17 +14,29 @@ first: a session takes the engine's write lock at its first write (a flush, or a
 UPDATE or DELETE statement of its own) and gives it back when its transaction ends, and
 waiting threads are woken at once. Across worker processes
 SQLite's own locking still decides.
+
+Migrations take turns too, so two hosts starting at once (or two ``intisari db upgrade``)
+apply them one after the other and the second finds the schema at head and does nothing.
+Without turns, both read an empty ``alembic_version`` and created the same tables: one
+failed (an ``IntegrityError`` on PostgreSQL, "table ... already exists" on SQLite). On
+PostgreSQL, ``upgrade`` holds a session-level advisory lock on the connection Alembic
+migrates through; on SQLite, that connection holds the file's write lock (``BEGIN
+IMMEDIATE``) and every migration runs in that one transaction (Alembic does not wrap
+SQLite's DDL in one of its own, and pysqlite begins none before DDL).
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import (
     ORMExecuteState,
     Session,
@@ -32,12 +44,29 @@ from sqlalchemy.orm import (
     UOWTransaction,
     sessionmaker,
 )
+from sqlalchemy.pool import NullPool
 
-__all__ = ["make_engine", "make_sessions", "migration_config", "upgrade"]
+__all__ = [
+    "MIGRATION_LOCK_KEY",
+    "DatabaseUnreachable",
+    "make_engine",
+    "make_sessions",
+    "migration_config",
+    "upgrade",
+]
 
 #: Milliseconds an SQLite writer waits for the lock before giving up: long enough for a
 #: burst of report submissions, short enough that a stuck writer surfaces as an error.
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+#: The PostgreSQL advisory lock (a 64-bit key, per database) that ``upgrade`` holds while
+#: it migrates: the bytes of "intisari" read as a big-endian number, a fixed key no other
+#: user of the database is likely to pick. Never change it: hosts of two versions starting
+#: at once must take the same lock.
+MIGRATION_LOCK_KEY = 7597137617676759657  # int.from_bytes(b"intisari", "big")
+#: Milliseconds an SQLite migration waits for another's to end: a migration copying a large
+#: table (batch mode) may take far longer than a write, and a start should wait it out.
+SQLITE_MIGRATION_WAIT_MS = 600_000
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: Key in ``Session.info``: this session holds its engine's write lock.
@@ -108,9 +137,51 @@ def migration_config(url: str) -> Config:
     return config
 
 
+class DatabaseUnreachable(Exception):
+    """``upgrade`` could not connect to the database (its cause is the driver's error)."""
+
+
 def upgrade(url: str) -> None:
-    """Apply every migration not yet applied (``intisari db upgrade``; also on start)."""
-    command.upgrade(migration_config(url), "head")
+    """Apply every migration not yet applied (``intisari db upgrade``; also on start).
+
+    ``DatabaseUnreachable`` when no connection can be made; an error while migrating is
+    SQLAlchemy's own. One upgrade at a time per database (see the module's docstring).
+    """
+    config = migration_config(url)
+    # No pool: closing the connection ends its PostgreSQL session, and so releases the
+    # session-level lock whatever happened (a pooled connection would keep holding it).
+    engine = make_engine(url, poolclass=NullPool)
+    try:
+        try:
+            connection = engine.connect()
+        except DBAPIError as error:
+            raise DatabaseUnreachable(type(error).__name__) from error
+        with connection, _one_upgrade_at_a_time(connection):
+            config.attributes["connection"] = connection  # env.py migrates through it
+            command.upgrade(config, "head")
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def _one_upgrade_at_a_time(connection: Connection) -> Iterator[None]:
+    """Hold ``connection``'s database against other upgrades until the block ends."""
+    dialect = connection.dialect.name
+    if dialect == "postgresql":
+        # Waits for another upgrade's lock; session-level, so it outlives this
+        # transaction, which is ended so that Alembic begins (and commits) its own rather
+        # than joining one left open. Released when the connection closes.
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        connection.commit()
+        yield
+    elif dialect == "sqlite":
+        # Alembic sees the transaction open and runs every migration inside it.
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_MIGRATION_WAIT_MS}")
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        yield
+        connection.commit()  # on an error, closing the connection rolls back
+    else:
+        yield
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:

@@ -342,17 +342,24 @@ def _settings() -> Settings:
 
 
 def _upgrade(settings: Settings) -> None:
-    from sqlalchemy.exc import SQLAlchemyError
+    """Migrate, or one line: "cannot reach" only when no connection could be made (an
+    error while migrating, such as a refused permission, says so with the server's words)."""
+    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
     from intisari.cli_support import fail
-    from intisari.storage.database import upgrade
+    from intisari.storage.database import DatabaseUnreachable, upgrade
 
+    url = _safe_url(settings.database_url)
     try:
         upgrade(settings.database_url)
+    except DatabaseUnreachable as error:
+        fail(f"cannot reach {url}: {error}")
     except SQLAlchemyError as error:
-        fail(f"cannot reach {_safe_url(settings.database_url)}: {type(error).__name__}")
+        said = str(error.orig).strip() if isinstance(error, DBAPIError) else ""
+        detail = f"{type(error).__name__}: {said.splitlines()[0]}" if said else type(error).__name__
+        fail(f"cannot upgrade the schema of {url}: {detail}")
     except ImportError as error:  # a driver named in the URL and not installed
-        fail(f"cannot use {_safe_url(settings.database_url)}: {error.name} is not installed")
+        fail(f"cannot use {url}: {error.name} is not installed")
 
 
 @contextmanager

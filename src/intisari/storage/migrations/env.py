@@ -2,6 +2,8 @@
 
 ``intisari db upgrade`` (and the app on start) call Alembic in code with the URL set in
 the config (see ``storage.database.migration_config``); ``alembic -c`` is not needed.
+``storage.database.upgrade`` hands over its connection (``config.attributes``), on which it
+holds the migrations' lock; without one, this makes its own.
 Batch mode lets later migrations alter columns on SQLite, which has limited ALTER TABLE.
 """
 
@@ -19,6 +21,10 @@ assert url, "migration_config() sets sqlalchemy.url"
 if context.is_offline_mode():
     context.configure(url=url, target_metadata=Base.metadata, literal_binds=True,
                       render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+elif (given := config.attributes.get("connection")) is not None:
+    context.configure(connection=given, target_metadata=Base.metadata, render_as_batch=True)
     with context.begin_transaction():
         context.run_migrations()
 else:
