@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.exc import OperationalError
 
 from app_fixtures import PASSWORD, client_on_each_database, make_account, make_client, settings
 from intisari.web.errors import INTERNAL_MESSAGE
@@ -115,6 +116,27 @@ def test_an_unexpected_exception_on_a_page_is_the_error_page(client: TestClient)
     _broken(client)
     _is_error_page(client.get("/broken-page", headers={"Accept": "text/html"}), 500)
     assert client.get("/broken-page").json()["code"] == "internal-error"  # a script's call
+
+
+def test_a_database_gone_mid_request_is_503_with_retry_after_not_a_bug(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A trial on PostgreSQL: connections killed under load were 500 ``internal-error``,
+    each logged with its traceback as a bug. The database going away is expected."""
+
+    def database_gone() -> None:
+        killed = Exception("terminating connection due to administrator command")
+        raise OperationalError("SELECT 1", {}, killed)
+
+    client.app.add_api_route("/v1/gone", database_gone)  # type: ignore[attr-defined]
+    client.app.add_api_route("/gone-page", database_gone)  # type: ignore[attr-defined]
+    with caplog.at_level(logging.WARNING, logger="intisari.web.errors"):
+        answer = client.get("/v1/gone")
+    assert answer.status_code == 503 and answer.json()["code"] == "database-unavailable"
+    assert int(answer.headers["Retry-After"]) > 0
+    assert [record.exc_info for record in caplog.records] == [None]  # one line, no traceback
+    assert "terminating connection" in caplog.records[0].getMessage()
+    _is_error_page(client.get("/gone-page", headers={"Accept": "text/html"}), 503)
 
 
 # Item 13: strict input, HEAD, one cache entry per language ------------------------------

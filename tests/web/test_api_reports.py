@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.exc import OperationalError
 
 from app_fixtures import ARTICLE, make_account
+from intisari.service import reports
 from intisari.storage.models import Report
 
 
@@ -128,3 +130,20 @@ def test_a_box_made_from_html_has_its_page_s_address(client: TestClient) -> None
     for site, found in (("news.kabar.example", 1), ("detik.com", 0)):
         listed = client.get(f"/v1/reports?site={site}", headers=reviewer).json()["reports"]
         assert len(listed) == found
+
+
+def test_a_stored_report_is_201_even_when_its_webhook_event_cannot_be_written(
+    client: TestClient, summary: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A trial on PostgreSQL: a connection killed between the report's commit and its
+    ``report.filed`` event answered 500 for a report that was stored. The reader is told
+    the truth; only the event is lost, as in a crash between the two commits."""
+
+    def connection_killed(*_args: Any, **_kwargs: Any) -> None:
+        raise OperationalError("INSERT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(reports.webhooks, "emit", connection_killed)
+    sent = post_report(client, summary["summary_id"], category="inaccurate", takeaway_index=0)
+    assert sent.status_code == 201, sent.text
+    with client.app.state.intisari.sessions() as session:  # type: ignore[attr-defined]
+        assert session.get(Report, sent.json()["id"]) is not None

@@ -12,6 +12,9 @@ its form first).
 
 from __future__ import annotations
 
+import logging
+
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from intisari.service import editorial, limits, webhooks
@@ -21,6 +24,8 @@ from intisari.storage import repository
 from intisari.storage.models import Report, StoredSummary
 
 __all__ = ["file_report", "limit_reports_from", "limit_reports_on"]
+
+log = logging.getLogger(__name__)
 
 
 def limit_reports_from(state: ServiceState, client: Client) -> None:
@@ -81,7 +86,15 @@ def file_report(
     report, created = filed.report, filed.created
     state.metrics.reports.labels(category, str(not created).lower()).inc()
     if created:
-        _emit_filed(session, summary, report, hid_it=filed.hid_summary)
+        try:
+            _emit_filed(session, summary, report, hid_it=filed.hid_summary)
+        except SQLAlchemyError as error:
+            # The report is stored: the reader is told so, and only its events are lost,
+            # as in a crash between the two commits (a 500 here had told readers whose
+            # reports were stored that they failed: a PostgreSQL trial).
+            session.rollback()
+            log.warning("report %s stored, its webhook events lost: %s", report.id,
+                        type(error).__name__)
     return report, created
 
 

@@ -26,12 +26,14 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from intisari._version import engine_version
@@ -79,6 +81,8 @@ __all__ = [
     "summarize_now",
     "summarize_source",
 ]
+
+log = logging.getLogger(__name__)
 
 #: What makes a cached summary stale: the engine's release and its models' bytes.
 ENGINE_VERSION = engine_version()
@@ -237,9 +241,17 @@ def store_result(
     publisher = session.get(Publisher, stored.publisher_id)
     if publisher is not None and publisher.publish_mode == "auto":
         data = {"summary_id": stored.id, "article_id": stored.article_id, "url": stored.url}
-        webhooks.emit_once(
-            session, stored.publisher_id, "summary.published", data, f"published:{stored.id}"
-        )
+        try:
+            webhooks.emit_once(
+                session, stored.publisher_id, "summary.published", data,
+                f"published:{stored.id}",
+            )
+        except SQLAlchemyError as error:
+            # The summary is stored and is the answer; only its event is lost, as in a
+            # crash between the two commits (``service/webhooks.py``).
+            session.rollback()
+            log.warning("summary %s stored, its summary.published event lost: %s",
+                        stored.id, type(error).__name__)
     return stored, stored.id == summary_id
 
 

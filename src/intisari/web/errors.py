@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 
+from sqlalchemy.exc import InterfaceError, OperationalError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -27,6 +28,13 @@ log = logging.getLogger(__name__)
 #: The ``code`` of a 500 answer.
 INTERNAL_ERROR = "internal-error"
 INTERNAL_MESSAGE = "internal error; it has been logged"
+#: The ``code`` of a 503 answer when the database went away during the request.
+DATABASE_UNAVAILABLE = "database-unavailable"
+#: Seconds a client is told to wait then: a restarted server or a replaced connection is
+#: back within seconds.
+DATABASE_RETRY_AFTER_S = 5
+#: SQLAlchemy's errors for a database that stopped answering (not for a bad statement).
+DATABASE_GONE = (OperationalError, InterfaceError)
 #: Paths that are the API's, whatever the client accepts.
 API_PREFIXES = ("/v1/", "/healthz", "/metrics", "/openapi.json")
 
@@ -61,12 +69,30 @@ class UnhandledErrorMiddleware:
 
         try:
             await self.app(scope, receive, send_tracking)
+        except DATABASE_GONE as error:
+            if started:
+                raise
+            reason = (str(error.orig or error).splitlines() or [""])[0]
+            log.warning("database unavailable in %s %s: %s: %s", scope.get("method"),
+                        scope.get("path"), type(error).__name__, reason[:300])
+            await _unavailable_response(Request(scope))(scope, receive, send)
         except Exception:
             if started:
                 raise
             log.exception("unhandled error in %s %s", scope.get("method"), scope.get("path"))
             response = _error_response(Request(scope))
             await response(scope, receive, send)
+
+
+def _unavailable_response(request: Request) -> Response:
+    headers = {"Retry-After": str(DATABASE_RETRY_AFTER_S)}
+    if wants_page(request):
+        page = error_page(request, "Try again in a moment",
+                          "The service cannot reach its database just now.", 503)
+        page.headers.update(headers)
+        return page
+    body = ErrorOut(code=DATABASE_UNAVAILABLE, message="the database is not answering; retry")
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=503, headers=headers)
 
 
 def _error_response(request: Request) -> Response:
