@@ -92,6 +92,26 @@ def test_oversized_headers_get_431_and_the_connection_is_closed(
     assert _healthz_time(server) < 1.0
 
 
+@pytest.mark.parametrize("size", [20_000, 100_000])
+def test_oversized_headers_complete_in_one_read_get_431(
+    server: tuple[str, int], size: int
+) -> None:
+    """A security trial: headers whose end came in the same network read were never
+    counted, and 100 KB of them (the cap is 16 KiB) were answered 200."""
+    with _connect(server) as sock:
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * size + b"\r\n\r\n")
+        answer, _ = _closed_within(sock, SLACK_S)
+    assert answer.startswith(b"HTTP/1.1 431 ")
+
+
+def test_headers_under_the_cap_in_one_read_are_answered(server: tuple[str, int]) -> None:
+    with _connect(server) as sock:
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Fine: "
+                     + b"a" * 8_000 + b"\r\n\r\n")
+        answer, _ = _closed_within(sock, SLACK_S)
+    assert answer.startswith(b"HTTP/1.1 200 ")
+
+
 def test_headers_sent_a_byte_at_a_time_are_cut_off(server: tuple[str, int]) -> None:
     slow = [_connect(server) for _ in range(20)]
     for sock in slow:
