@@ -145,9 +145,10 @@ class Settings(BaseSettings):
     fetch_max_concurrent: int = Field(
         10,
         ge=1,
-        description="URLs fetched at once per server process; one more gets 503 "
-        "`fetch-busy` at once. Each fetch holds one of the server's 40 threads for up to "
-        "its 10 s deadline, so slow sites must not take them all.",
+        description="URLs fetched at once per server process, at most half of them for one "
+        "client; one more gets 503 `fetch-busy` at once. Each fetch holds one of the "
+        "server's 40 threads for up to its 10 s deadline, so slow sites must not take them "
+        "all.",
     )
     max_header_bytes: int = Field(
         16 * 1024,

@@ -99,13 +99,21 @@ def test_headers_sent_a_line_at_a_time_are_stopped_by_the_deadline(trickle: _Ser
 def test_fetches_beyond_the_cap_get_503_at_once_and_healthz_stays_prompt(
     make_client: Callable[..., TestClient], trickle: _Server
 ) -> None:
-    client = make_client(fetch_allow_networks=("127.0.0.1/32",), fetch_max_concurrent=2)
+    client = make_client(
+        fetch_allow_networks=("127.0.0.1/32",), fetch_max_concurrent=2, trust_forwarded_for=True
+    )
     answers: list[Any] = []
 
-    def summarize_url() -> None:
-        answers.append(client.post("/v1/summaries", json={"url": _url(trickle)}))
+    def summarize_url(reader: str) -> None:
+        sent = client.post("/v1/summaries", json={"url": _url(trickle)},
+                           headers={"X-Forwarded-For": reader})
+        answers.append(sent)
 
-    held = [threading.Thread(target=summarize_url) for _ in range(2)]
+    # Two readers: one client may hold only half of the slots (``service/fetch_slots.py``).
+    held = [
+        threading.Thread(target=summarize_url, args=(reader,))
+        for reader in ("203.0.113.1", "203.0.113.2")
+    ]
     for thread in held:
         thread.start()
     for _ in held:  # both fetches are at the slow site now
@@ -176,3 +184,31 @@ def test_a_redis_that_stops_answering_does_not_hold_the_server_during_verify(
         server.close()
     assert health.status_code == 200
     assert elapsed < 2.0, f"/healthz waited {elapsed:.1f} s"
+
+
+def test_one_client_holds_at_most_half_of_the_fetch_slots(
+    make_client: Callable[..., TestClient], trickle: _Server
+) -> None:
+    """A security trial: one client with 10 slow URLs at once (under its rate limit) held
+    every slot, and every other reader's URL was ``fetch-busy`` for as long as it went on."""
+    client = make_client(
+        fetch_allow_networks=("127.0.0.1/32",), fetch_max_concurrent=2, trust_forwarded_for=True
+    )
+    greedy, other = {"X-Forwarded-For": "203.0.113.7"}, {"X-Forwarded-For": "198.51.100.9"}
+    answers: list[Any] = []
+    held = threading.Thread(target=lambda: answers.append(
+        client.post("/v1/summaries", json={"url": _url(trickle)}, headers=greedy)
+    ))
+    held.start()
+    assert trickle.arrived.acquire(timeout=10)
+    refused = client.post("/v1/summaries", json={"url": _url(trickle) + "?2"}, headers=greedy)
+    assert refused.status_code == 503 and refused.json()["code"] == "fetch-busy"
+    others = threading.Thread(target=lambda: answers.append(
+        client.post("/v1/summaries", json={"url": _url(trickle) + "?3"}, headers=other)
+    ))
+    others.start()
+    assert trickle.arrived.acquire(timeout=10)  # the other reader's fetch got its slot
+    trickle.release.set()
+    held.join()
+    others.join()
+    assert [answer.status_code for answer in answers] == [200, 200]

@@ -7,7 +7,6 @@ browser needs (CSRF tokens, the cookie secret).
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -18,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from intisari.options import Options
 from intisari.service.bodies import BodyCache
 from intisari.service.engine_pool import EnginePool
+from intisari.service.fetch_slots import FetchSlots
 from intisari.settings import Settings
 
 __all__ = ["Client", "RateLimiter", "ServiceMetrics", "ServiceState"]
@@ -65,5 +65,6 @@ class ServiceState:
     bodies: BodyCache
     #: The engine's worker processes (``service/engine_pool.py``).
     engine_pool: EnginePool
-    #: One slot per URL being fetched (``Settings.fetch_max_concurrent``).
-    fetch_slots: threading.BoundedSemaphore
+    #: One slot per URL being fetched (``Settings.fetch_max_concurrent``), half of them
+    #: at most for one client.
+    fetch_slots: FetchSlots

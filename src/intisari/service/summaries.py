@@ -309,18 +309,19 @@ class ArticleRequest:
 
 
 @contextmanager
-def fetch_slot(state: ServiceState, url: str | None) -> Iterator[None]:
-    """Hold one of the fetch slots while ``url`` is fetched (nothing to hold without one).
+def fetch_slot(state: ServiceState, client: Client, url: str | None) -> Iterator[None]:
+    """Hold one of the fetch slots for ``client`` while ``url`` is fetched (nothing to
+    hold without one).
 
-    All taken: ``Busy`` (``fetch-busy``, retry after ``FETCH_RETRY_AFTER_S``) at once. A
-    fetch blocks a server thread for up to its deadline, so slow sites queueing for
-    threads would otherwise hold up every other request (45 slow fetches made
-    ``/healthz`` take 65 s).
+    All taken, or the client's share of them (``service/fetch_slots.py``): ``Busy``
+    (``fetch-busy``, retry after ``FETCH_RETRY_AFTER_S``) at once. A fetch blocks a
+    server thread for up to its deadline, so slow sites queueing for threads would
+    otherwise hold up every other request (45 slow fetches made ``/healthz`` take 65 s).
     """
     if not url:
         yield
         return
-    if not state.fetch_slots.acquire(blocking=False):
+    if not state.fetch_slots.acquire(client.hash):
         raise Busy(
             f"too many pages are being fetched; retry in {FETCH_RETRY_AFTER_S} s",
             code="fetch-busy",
@@ -329,7 +330,7 @@ def fetch_slot(state: ServiceState, url: str | None) -> Iterator[None]:
     try:
         yield
     finally:
-        state.fetch_slots.release()
+        state.fetch_slots.release(client.hash)
 
 
 def lookup(
@@ -359,7 +360,7 @@ def admit(
     if not counted:
         limit_summaries(state, client)
     try:
-        with fetch_slot(state, request.url):
+        with fetch_slot(state, client, request.url):
             source = resolve(
                 text=request.text,
                 html=request.html,

@@ -41,7 +41,7 @@ async def verify_in_workers(
     await asyncio.to_thread(limits.hit, state, limits.VERIFICATIONS, client.hash)
     try:
         if url is not None:
-            html, text = await asyncio.to_thread(_fetched, state, url)
+            html, text = await asyncio.to_thread(_fetched, state, client, url)
             url = None
         future = state.engine_pool.submit(
             "verify", article=text, html=html, url=url, summary=summary, title=title,
@@ -55,8 +55,8 @@ async def verify_in_workers(
     return result
 
 
-def _fetched(state: ServiceState, url: str) -> tuple[str | None, str | None]:
-    """``(html, text)`` of the page at ``url``, fetched in a fetch slot (``Busy`` when
-    all are taken)."""
-    with fetch_slot(state, url):
+def _fetched(state: ServiceState, client: Client, url: str) -> tuple[str | None, str | None]:
+    """``(html, text)`` of the page at ``url``, fetched in one of ``client``'s fetch slots
+    (``Busy`` when none is free)."""
+    with fetch_slot(state, client, url):
         return fetch_article(url, state.options)

@@ -11,7 +11,6 @@ the routes.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from http import HTTPStatus
@@ -29,6 +28,7 @@ from intisari._version import __version__
 from intisari.service.bodies import BodyCache
 from intisari.service.engine_pool import EnginePool, load_ranker
 from intisari.service.errors import ServiceError
+from intisari.service.fetch_slots import FetchSlots
 from intisari.service.setup import instance_secret, open_database
 from intisari.service.state import RateLimiter
 from intisari.service.webhooks import DeliveryWorker
@@ -116,7 +116,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         options=settings.engine_options(),
         bodies=BodyCache(),
         engine_pool=engine_pool,
-        fetch_slots=threading.BoundedSemaphore(settings.fetch_max_concurrent),
+        fetch_slots=FetchSlots(settings.fetch_max_concurrent),
     )
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(ServiceError, _service_error)
