@@ -46,3 +46,45 @@ def test_docs_csp_allows_exactly_its_inline_script(client: TestClient) -> None:
 def test_no_redoc_or_oauth2_redirect(client: TestClient) -> None:
     assert client.get("/redoc").status_code == 404
     assert client.get("/docs/oauth2-redirect").status_code == 404
+
+
+#: Routes that serve anonymous callers and read a bearer token when one is sent (whose
+#: publisher's summary, which box a reader sees or reports on).
+ANONYMOUS_OR_BEARER = {
+    ("post", "/v1/summaries"),
+    ("get", "/v1/summaries/{summary_id}"),
+    ("post", "/v1/summaries/{summary_id}/reports"),
+    ("post", "/v1/summaries/{summary_id}/helpful"),
+}
+#: Routes that read no credentials at all.
+NO_CREDENTIALS = {
+    ("post", "/v1/verify"),
+    ("post", "/v1/auth/login"),
+    ("post", "/v1/auth/logout"),  # the session cookie only
+    ("get", "/healthz"),
+    ("get", "/metrics"),
+    ("get", "/v1/embed/{publisher}/box"),
+    ("post", "/v1/embed/{publisher}/reports"),
+}
+
+
+def test_openapi_says_which_operations_take_the_bearer_token(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert spec["components"]["securitySchemes"] == {
+        "bearer": {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "An account's API token, or a publisher's key (`ipk_...`).",
+        }
+    }
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            security = operation.get("security")
+            if (method, path) in NO_CREDENTIALS:
+                assert security is None, (method, path)
+            elif (method, path) in ANONYMOUS_OR_BEARER:
+                # Either requirement is enough; the empty one is "no credentials".
+                assert sorted(security, key=len) == [{}, {"bearer": []}], (method, path)
+            else:
+                assert security == [{"bearer": []}], (method, path)
+                assert "401" in operation["responses"], (method, path)

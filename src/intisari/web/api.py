@@ -27,7 +27,7 @@ from datetime import UTC, date, datetime
 from http import HTTPStatus
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Security
 from fastapi.responses import PlainTextResponse, StreamingResponse
 from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import AfterValidator, BeforeValidator
@@ -55,6 +55,8 @@ from intisari.service.summaries import (
 )
 from intisari.storage.models import DEFAULT_PUBLISHER_ID, StoredSummary
 from intisari.web.auth import (
+    ANONYMOUS_TOO,
+    BEARER,
     Principal,
     current_principal,
     end_session,
@@ -161,6 +163,8 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     response_model=SummaryOut,
     responses=error_responses(400, 401, 413, 422, 429, 500, 503),
     tags=["summaries"],
+    dependencies=[Security(BEARER)],
+    openapi_extra=ANONYMOUS_TOO,
 )
 async def create_summary(
     body: SummaryIn, request: Request, state: State, client: Caller
@@ -269,6 +273,8 @@ def _visible_body(state: AppState, summary_id: str) -> bytes | None:
     response_model=SummaryOut,
     responses=error_responses(404),
     tags=["summaries"],
+    dependencies=[Security(BEARER)],
+    openapi_extra=ANONYMOUS_TOO,
 )
 def read_summary(summary_id: str, request: Request, state: State) -> SummaryOut:
     """A stored summary of the caller's publisher (anonymous: the default one; another
@@ -312,6 +318,8 @@ def hide_summary(summary_id: str, body: HiddenIn, session: DB, reviewer: Reviewe
         **error_responses(400, 404, 413, 422, 429),
     },
     tags=["reports"],
+    dependencies=[Security(BEARER)],
+    openapi_extra=ANONYMOUS_TOO,
 )
 def create_report(
     summary_id: str,

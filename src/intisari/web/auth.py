@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import Response
@@ -34,7 +35,10 @@ from intisari.storage.models import Account
 from intisari.web.deps import AppState, db_session
 
 __all__ = [
+    "ANONYMOUS_TOO",
+    "BEARER",
     "SESSION_COOKIE",
+    "BearerToken",
     "Principal",
     "current_principal",
     "end_session",
@@ -45,6 +49,22 @@ __all__ = [
 SESSION_COOKIE = "intisari_session"
 #: Methods that change nothing and so need no CSRF token.
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+#: The API's security scheme in the OpenAPI document: ``Authorization: Bearer <token>``,
+#: an account's API token or a publisher's key (``ipk_...``). Documentation only: it never
+#: refuses (``auto_error=False``), and the token is read by ``principal_of`` and
+#: ``tenancy.actor_of`` as before. A route that depends on it is marked as needing it.
+BEARER = HTTPBearer(
+    scheme_name="bearer",
+    auto_error=False,
+    description="An account's API token, or a publisher's key (`ipk_...`).",
+)
+#: The bearer token as a dependency (``None`` when none is sent).
+BearerToken = Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)]
+#: ``openapi_extra`` of a route that reads a token if one is sent but serves anonymous
+#: callers too (with ``dependencies=[Security(BEARER)]``): OpenAPI's empty requirement
+#: is "no credentials", an alternative to the bearer token.
+ANONYMOUS_TOO: dict[str, object] = {"security": [{}]}
 
 
 @dataclass(frozen=True)
@@ -80,9 +100,10 @@ def end_session(request: Request, session: Session, response: Response) -> None:
 
 
 def current_principal(
-    request: Request, session: Annotated[Session, Depends(db_session)]
+    request: Request, session: Annotated[Session, Depends(db_session)], _token: BearerToken
 ) -> Principal | None:
-    """The logged-in account, or None (the dependency form of ``principal_of``)."""
+    """The logged-in account, or None (the dependency form of ``principal_of``; ``_token``
+    only marks its routes as taking the bearer token in the OpenAPI document)."""
     return principal_of(request, session)
 
 

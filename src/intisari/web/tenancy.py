@@ -24,7 +24,7 @@ from starlette.requests import Request
 
 from intisari.roles import allows
 from intisari.service.publishers import ANONYMOUS_SCOPE, KEY_PREFIX, Scope, key_for
-from intisari.web.auth import SAFE_METHODS, SESSION_COOKIE, principal_of
+from intisari.web.auth import SAFE_METHODS, SESSION_COOKIE, BearerToken, principal_of
 from intisari.web.deps import ApiError, AppState, app_state, db_session
 from intisari.web.security import CSRF_HEADER
 
@@ -122,7 +122,11 @@ def current_actor(
     request: Request,
     state: Annotated[AppState, Depends(app_state)],
     session: Annotated[Session, Depends(db_session)],
+    _token: BearerToken,
 ) -> Actor | None:
+    """``actor_of`` as a dependency: the routes that need a caller (``require_*``) are
+    marked in the OpenAPI document as taking the bearer token (``_token``, unused: the
+    session cookie is read too)."""
     return actor_of(request, state, session)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Security
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 from starlette.requests import Request
@@ -19,6 +19,7 @@ from starlette.responses import Response
 from intisari.service.publishers import summary_in
 from intisari.service.votes import cast_vote, vote_counts
 from intisari.web.api import error_responses
+from intisari.web.auth import ANONYMOUS_TOO, BEARER
 from intisari.web.deps import AppState, Client, app_state, db_session, request_client
 from intisari.web.tenancy import Actor, request_scope, require_reviewer
 
@@ -53,6 +54,8 @@ class VotesOut(BaseModel):
         200: {"model": VoteOut, "description": "Replaced the same client's earlier vote"},
         **error_responses(400, 404, 413, 422, 429),
     },
+    dependencies=[Security(BEARER)],
+    openapi_extra=ANONYMOUS_TOO,
 )
 def vote(
     summary_id: str,
