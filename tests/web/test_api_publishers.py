@@ -3,6 +3,7 @@ both databases under concurrency."""
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -12,6 +13,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from app_fixtures import ARTICLE
+from intisari.service.webhooks import EVENTS
 from intisari.storage.database import make_engine, make_sessions, upgrade
 from intisari.storage.models import PublisherKey
 from intisari.storage.tenants import charge, create_publisher, usage_on
@@ -207,6 +209,53 @@ def test_bad_publishers_are_refused(admin_client: tuple[TestClient, dict[str, st
     _publisher_with_key(client, root, "twice")
     again = client.post("/v1/publishers", json={"slug": "twice", "name": "x"}, headers=root)
     assert again.status_code == 422 and again.json()["code"] == "exists"
+
+
+def test_the_schema_states_what_the_service_checks(
+    admin_client: tuple[TestClient, dict[str, str]],
+) -> None:
+    """A slug's form, a blank name or label, a publish mode and an event's name are in the
+    request schemas (a fuzzer's valid input is not refused), and the service still refuses
+    them with its own message."""
+    client, root = admin_client
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    slug = schemas["PublisherIn"]["properties"]["slug"]["pattern"]
+    assert re.search(slug, "harian-2") and re.search(slug, "a")
+    for bad in ("Bad Slug", "-harian", "harian-", ""):
+        assert not re.search(slug, bad), bad
+    settings = schemas["SettingsIn"]["properties"]
+    names = (schemas["PublisherIn"]["properties"]["name"], settings["name"],
+             schemas["KeyIn"]["properties"]["label"])
+    for name in names:
+        assert name["type"] == "string" and name["minLength"] == 1 and name["maxLength"] == 100
+        assert re.search(name["pattern"], " x ") and not re.search(name["pattern"], " \t ")
+    assert settings["publish_mode"] == {
+        "type": "string", "enum": ["auto", "review"], "title": "Publish Mode"
+    }
+    assert schemas["EndpointIn"]["properties"]["events"]["items"]["enum"] == list(EVENTS)
+    # Only the quota may be null.
+    assert [field for field, schema in settings.items() if "anyOf" in schema] == ["daily_quota"]
+
+    publisher_id, _ = _publisher_with_key(client, root)
+    refused = [
+        ("post", "/v1/publishers", {"slug": "Bad Slug", "name": "x"},
+         "slug 'Bad Slug': use 1-64 of a-z, 0-9 and '-' (not at either end)"),
+        ("post", "/v1/publishers", {"slug": "ok", "name": " "}, "name: give 1-100 characters"),
+        ("patch", f"/v1/publishers/{publisher_id}", {"name": ""}, "name: give 1-100 characters"),
+        ("patch", f"/v1/publishers/{publisher_id}", {"name": None},
+         "name: give 1-100 characters"),
+        ("patch", f"/v1/publishers/{publisher_id}", {"publish_mode": "never"},
+         "publish_mode: choose one of auto, review"),
+        ("post", f"/v1/publishers/{publisher_id}/keys", {"label": ""},
+         "label: give 1-100 characters"),
+        ("post", f"/v1/publishers/{publisher_id}/webhooks",
+         {"url": "https://hooks.example/in", "events": ["summary.deleted"]},
+         f"events: choose from {', '.join(EVENTS)}"),
+    ]
+    for method, path, body, message in refused:
+        answer = client.request(method, path, json=body, headers=root)
+        assert answer.status_code == 422, (path, body, answer.text)
+        assert answer.json() == {"code": "invalid-request", "message": message}, (path, body)
 
 
 def test_unknown_tokens_are_401_but_stale_cookies_anonymous_on_new_summaries(

@@ -14,12 +14,20 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import JsonDict, SkipJsonSchema
 from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from intisari.service import publishers, webhooks
 from intisari.service.errors import Forbidden
-from intisari.service.publishers import MAX_INT, MAX_NAME_CHARS, MAX_NOTICE_CHARS, MAX_ORIGINS
+from intisari.service.publishers import (
+    LANGUAGE_CODE,
+    MAX_INT,
+    MAX_NAME_CHARS,
+    MAX_NOTICE_CHARS,
+    MAX_ORIGINS,
+    SLUG,
+)
 from intisari.storage.models import (
     PUBLISH_MODES,
     Publisher,
@@ -48,20 +56,53 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+# The rules below that the service checks itself (``service/publishers.py``,
+# ``service/webhooks.py``: a slug's form, a blank name, a publish mode, an event's name) are
+# stated in the schema only (``json_schema_extra``), from the service's own constants: the
+# service keeps refusing with its own message ("slug 'Bad Slug': use 1-64 of a-z, ..."),
+# a 422 ``invalid-request`` as before.
+
+#: Text with something besides spaces: the service strips names and labels, and refuses
+#: what is left empty.
+NOT_BLANK: JsonDict = {"minLength": 1, "pattern": r"\S"}
+#: A publisher's name or a key's label (1-100 characters, not only spaces).
+Name = Annotated[str, Field(max_length=MAX_NAME_CHARS, json_schema_extra=NOT_BLANK)]
+#: A publisher's slug, as ``service.publishers.add_publisher`` checks it (a full match).
+Slug = Annotated[
+    str,
+    Field(
+        max_length=64,
+        description="a-z, 0-9 and '-' (not at either end): used in URLs and the CLI.",
+        json_schema_extra={"pattern": f"^(?:{SLUG.pattern})$"},
+    ),
+]
+PublishMode = Annotated[str, Field(json_schema_extra={"enum": list(PUBLISH_MODES)})]
+Notice = Annotated[str, Field(max_length=MAX_NOTICE_CHARS, json_schema_extra=NOT_BLANK)]
+#: The AI notices by language code (``id``, ``en``, ``pt-BR``).
+Notices = Annotated[
+    dict[str, Notice],
+    Field(json_schema_extra={"propertyNames": {"pattern": f"^(?:{LANGUAGE_CODE.pattern})$"}}),
+]
+Origins = Annotated[list[Annotated[str, Field(max_length=300)]], Field(max_length=MAX_ORIGINS)]
+Event = Annotated[str, Field(max_length=32, json_schema_extra={"enum": list(webhooks.EVENTS)})]
+
+
 class PublisherIn(_Strict):
-    slug: str = Field(max_length=64, description="a-z, 0-9 and '-': used in URLs and the CLI.")
-    name: str = Field(max_length=MAX_NAME_CHARS)
+    slug: Slug
+    name: Name
 
 
 class SettingsIn(_Strict):
-    """Only the fields given are changed."""
+    """Only the fields given are changed; only ``daily_quota`` may be null (no quota)."""
 
-    name: str | None = Field(None, max_length=MAX_NAME_CHARS)
-    publish_mode: str | None = Field(None, description=f"One of {', '.join(PUBLISH_MODES)}.")
-    allowed_origins: list[Annotated[str, Field(max_length=300)]] | None = Field(
-        None, max_length=MAX_ORIGINS, description="scheme://host[:port] each."
+    # Null is left out of the others' schema (``SkipJsonSchema``) but still read, so that
+    # the service refuses it with its own message.
+    name: Name | SkipJsonSchema[None] = None
+    publish_mode: PublishMode | SkipJsonSchema[None] = None
+    allowed_origins: Origins | SkipJsonSchema[None] = Field(
+        None, description="scheme://host[:port] each."
     )
-    notices: dict[str, Annotated[str, Field(max_length=MAX_NOTICE_CHARS)]] | None = Field(
+    notices: Notices | SkipJsonSchema[None] = Field(
         None, description="The AI notice by language code."
     )
     daily_quota: int | None = Field(
@@ -93,7 +134,7 @@ class PublisherOut(BaseModel):
 
 
 class KeyIn(_Strict):
-    label: str = Field(max_length=MAX_NAME_CHARS)
+    label: Name
 
 
 class KeyOut(BaseModel):
@@ -117,7 +158,7 @@ class NewKeyOut(KeyOut):
 
 class EndpointIn(_Strict):
     url: str = Field(max_length=webhooks.MAX_URL_CHARS, pattern=r"^https?://")
-    events: list[Annotated[str, Field(max_length=32)]] = Field(
+    events: list[Event] = Field(
         min_length=1, max_length=len(webhooks.EVENTS), description=", ".join(webhooks.EVENTS)
     )
 
