@@ -88,3 +88,32 @@ def test_openapi_says_which_operations_take_the_bearer_token(client: TestClient)
             else:
                 assert security == [{"bearer": []}], (method, path)
                 assert "401" in operation["responses"], (method, path)
+
+
+def test_openapi_documents_only_the_service_s_own_422(client: TestClient) -> None:
+    """FastAPI's own 422 (``HTTPValidationError``) is never sent: every 422 is an
+    ``ErrorOut``, and a route whose input cannot be invalid documents none."""
+    spec = client.get("/openapi.json").json()
+    assert "HTTPValidationError" not in str(spec)
+    assert "ValidationError" not in spec["components"]["schemas"]
+    for path in ("/v1/summaries/{summary_id}", "/v1/summaries/{summary_id}/candidates",
+                 "/v1/summaries/{summary_id}/helpful"):
+        assert "422" not in spec["paths"][path]["get"]["responses"], path
+    error = {"$ref": "#/components/schemas/ErrorOut"}
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            answer = operation["responses"].get("422")
+            # A body or a query parameter can be wrong, and then the answer is documented.
+            takes_input = "requestBody" in operation or any(
+                p["in"] != "path" for p in operation.get("parameters", [])
+            )
+            assert answer is not None or not takes_input, (method, path)
+            if answer is not None:
+                assert answer["content"]["application/json"]["schema"] == error, (method, path)
+
+
+def test_a_summary_id_of_any_text_is_never_a_422(client: TestClient) -> None:
+    for summary_id in ("nothing", "%20", "x" * 5000, "%C3%A9", "1"):
+        for path in (f"/v1/summaries/{summary_id}", f"/v1/summaries/{summary_id}/candidates",
+                     f"/v1/summaries/{summary_id}/helpful"):
+            assert client.get(path).status_code in (401, 404), path

@@ -35,7 +35,7 @@ from intisari.service.webhooks import DeliveryWorker
 from intisari.settings import Settings
 from intisari.web import api, editorial, embed, pages, publishers, verify, votes
 from intisari.web.deps import AppState
-from intisari.web.docs import install_docs
+from intisari.web.docs import install_docs, install_openapi
 from intisari.web.errors import UnhandledErrorMiddleware, wants_page
 from intisari.web.head import HeadAsGetMiddleware
 from intisari.web.metrics import Metrics, MetricsMiddleware
@@ -128,6 +128,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(embed.router)
     app.include_router(votes.router)
     install_docs(app)
+    install_openapi(app)
     # The pages (`/`, `/a/{summary_id}`, `/review`) and their stylesheet and script.
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
