@@ -183,6 +183,10 @@ def test_keys_are_hashed_shown_once_used_and_revocable(
         ({"notices": {"bahasa": "x"}}, 422),
         ({"notices": {"id": "   "}}, 422),
         ({"daily_quota": -1}, 422),
+        # A wrong type is refused, not converted (it had been 200 with a quota of 5).
+        ({"daily_quota": "5"}, 422),
+        ({"daily_quota": 5.0}, 422),
+        ({"daily_quota": True}, 422),
         ({"slug": "renamed"}, 422),
     ],
 )

@@ -114,6 +114,20 @@ def test_hide_and_show_a_summary(
     assert missing.status_code == 404
 
 
+@pytest.mark.parametrize("hidden", ["yes", "true", 0, 1, 1.0, None, [True]])
+def test_hidden_takes_only_a_json_boolean(
+    client: TestClient, summary: dict[str, Any], reviewer: dict[str, str], hidden: Any
+) -> None:
+    """``"yes"`` and ``0`` had been read as true and false (the box hidden or shown on a
+    guess): a wrong type is a 422, as on every other route."""
+    url = f"/v1/summaries/{summary['summary_id']}"
+    answer = client.patch(url, json={"hidden": hidden}, headers=reviewer)
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["code"] == "invalid-request"
+    assert answer.json()["details"][0]["loc"] == ["body", "hidden"]
+    assert client.get(url).json()["hidden"] is False
+
+
 def test_export_is_jsonl_of_confirmed_reports(
     client: TestClient, summary: dict[str, Any], reviewer: dict[str, str]
 ) -> None:

@@ -106,7 +106,12 @@ class SettingsIn(_Strict):
         None, description="The AI notice by language code."
     )
     daily_quota: int | None = Field(
-        None, ge=0, le=MAX_INT, description="Summaries per UTC day; null: none. Staff only."
+        None,
+        ge=0,
+        le=MAX_INT,
+        # Strict: "5", 5.0 and true are not a number of summaries (pydantic would convert).
+        strict=True,
+        description="Summaries per UTC day; null: none. Staff only.",
     )
 
 

@@ -169,7 +169,8 @@ class SummaryOut(Summary):
 
 
 class HiddenIn(_Strict):
-    hidden: bool
+    #: Strict: "yes" and 0 are not an answer (pydantic would read them as true and false).
+    hidden: bool = Field(strict=True)
 
 
 class ReportIn(_Strict):
