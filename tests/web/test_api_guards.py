@@ -169,6 +169,33 @@ def test_unknown_route_and_method_are_json_errors(client: TestClient) -> None:
     assert response.json()["code"] == "method-not-allowed"
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("PUT", "/v1/summaries/x", "GET, HEAD, PATCH"),
+        ("OPTIONS", "/v1/summaries/x", "GET, HEAD, PATCH"),
+        ("DELETE", "/v1/summaries", "POST"),
+        ("HEAD", "/v1/summaries", "POST"),
+        ("PUT", "/v1/summaries/x/helpful", "GET, HEAD, POST"),
+        ("PUT", "/v1/publishers/1", "GET, HEAD, PATCH"),
+        ("PATCH", "/v1/publishers/1/keys/2", "DELETE"),
+        ("PUT", "/v1/embed/harian/box", "GET, HEAD, OPTIONS"),
+        ("POST", "/static/app.css", "GET, HEAD"),
+    ],
+)
+def test_a_405_allows_every_method_of_the_path(
+    client: TestClient, method: str, path: str, allowed: str
+) -> None:
+    """RFC 9110: ``Allow`` lists every method the path takes, not one route's."""
+    response = client.request(method, path)
+    assert response.status_code == 405
+    assert response.headers["allow"] == allowed
+    if method != "HEAD":
+        assert response.json()["code"] == "method-not-allowed"
+    for other in allowed.split(", "):
+        assert client.request(other, path).status_code != 405, other
+
+
 def test_memory_limiter_sweeps_only_expired_windows(monkeypatch: pytest.MonkeyPatch) -> None:
     now = [7200.0]  # the start of an hour
     monkeypatch.setattr(security, "time", SimpleNamespace(time=lambda: now[0]))

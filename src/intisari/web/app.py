@@ -22,6 +22,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.routing import Match, Mount
 from starlette.staticfiles import StaticFiles
 
 from intisari._version import __version__
@@ -61,6 +62,11 @@ ERROR_CODES = {
     422: "invalid-request",
     429: "rate-limited",
 }
+
+#: The methods a route may take (``HEAD`` is ``GET``'s, ``web/head.py``).
+ROUTE_METHODS = ("DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT")
+#: What routing adds to a request's scope (the route found, its parameters).
+ROUTING_SCOPE_KEYS = ("fastapi", "route", "endpoint", "path_params")
 
 #: Name of the secret the instance creates for itself when INTISARI_SECRET_KEY is unset.
 COOKIE_KEY_SECRET = "cookie-key"
@@ -139,13 +145,39 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-async def _http_error(_request: Request, error: Exception) -> JSONResponse:
+async def _http_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, HTTPException)
     code = getattr(error, "code", None) or _slug(error.status_code)
     body = ErrorOut(code=code, message=str(error.detail))
+    headers = error.headers
+    if error.status_code == 405 and headers and "Allow" in headers:
+        headers = {**headers, "Allow": allowed_methods(request) or headers["Allow"]}
     return JSONResponse(
-        body.model_dump(exclude_none=True), status_code=error.status_code, headers=error.headers
+        body.model_dump(exclude_none=True), status_code=error.status_code, headers=headers
     )
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method the request's path takes, for a 405's ``Allow`` (RFC 9110, 15.5.6).
+
+    Starlette routes each method of a path separately and names only the first route's
+    methods (``PUT /v1/summaries/{id}`` said ``Allow: GET``, though ``PATCH`` is there
+    too). Each method is asked of the app's routes as the router asks (``matches``, the
+    public route interface, which FastAPI's included routers answer too); ``HEAD`` goes
+    with ``GET`` (``web/head.py``). A mount (the static files) takes any method and
+    answers its own 405, so it is not asked; empty when nothing else matches.
+    """
+    # The request as it came, without what routing it added.
+    scope = {k: v for k, v in request.scope.items() if k not in ROUTING_SCOPE_KEYS}
+    routes = [r for r in request.app.router.routes if not isinstance(r, Mount)]
+    methods = {
+        method
+        for method in ROUTE_METHODS
+        if any(r.matches({**scope, "method": method})[0] is Match.FULL for r in routes)
+    }
+    if "GET" in methods:
+        methods.add("HEAD")
+    return ", ".join(sorted(methods))
 
 
 async def _service_error(_request: Request, error: Exception) -> JSONResponse:
