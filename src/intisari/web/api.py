@@ -271,7 +271,7 @@ def _visible_body(state: AppState, summary_id: str) -> bytes | None:
 @router.get(
     "/v1/summaries/{summary_id}",
     response_model=SummaryOut,
-    responses=error_responses(404),
+    responses=error_responses(401, 404),
     tags=["summaries"],
     dependencies=[Security(BEARER)],
     openapi_extra=ANONYMOUS_TOO,
@@ -315,7 +315,7 @@ def hide_summary(summary_id: str, body: HiddenIn, session: DB, reviewer: Reviewe
     status_code=201,
     responses={
         200: {"model": ReportOut, "description": "Merged into the same client's earlier report"},
-        **error_responses(400, 404, 413, 422, 429),
+        **error_responses(400, 401, 404, 413, 422, 429),
     },
     tags=["reports"],
     dependencies=[Security(BEARER)],

@@ -52,7 +52,7 @@ class VotesOut(BaseModel):
     status_code=201,
     responses={
         200: {"model": VoteOut, "description": "Replaced the same client's earlier vote"},
-        **error_responses(400, 404, 413, 422, 429),
+        **error_responses(400, 401, 404, 413, 422, 429),
     },
     dependencies=[Security(BEARER)],
     openapi_extra=ANONYMOUS_TOO,
