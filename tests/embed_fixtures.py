@@ -64,6 +64,7 @@ def publisher_box(app: FastAPI, publisher_id: int, text: str, article_id: str) -
             text=text,
             article_id=article_id,
             publisher_id=publisher_id,
+            from_publisher=True,
             options=state.options,
         )
         return stored.id

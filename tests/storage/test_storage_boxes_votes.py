@@ -19,10 +19,13 @@ def _slug() -> str:
     return f"pub-{secrets.token_hex(4)}"
 
 
-def _summary(session: Session, publisher_id: int, article_id: str, url: str | None = None) -> str:
+def _summary(
+    session: Session, publisher_id: int, article_id: str, url: str | None = None,
+    *, from_publisher: bool = True,
+) -> str:
     return add_summary(
         session, content_hash=secrets.token_hex(32), engine_version="t", result=RESULT,
-        article_id=article_id, url=url, publisher_id=publisher_id,
+        article_id=article_id, url=url, publisher_id=publisher_id, from_publisher=from_publisher,
     ).id  # fmt: skip
 
 
@@ -39,6 +42,13 @@ def test_the_publishers_newest_box_of_an_article(session: Session) -> None:
     # Another publisher's article is not this one's.
     assert newest_summary_of(session, mine, article_id="a-2", url=None) is None
     assert newest_summary_of(session, mine, article_id=None, url=None) is None
+    # A newer box an anonymous caller stored under the same id and address is not the
+    # embed's (a security trial: an invented box had become the newest).
+    _summary(session, mine, "a-1", "https://kabar.example/a/1", from_publisher=False)
+    found = newest_summary_of(session, mine, article_id="a-1", url=None)
+    assert found is not None and found.id == newest
+    by_url = newest_summary_of(session, mine, article_id=None, url="https://kabar.example/a/1")
+    assert by_url is not None and by_url.from_publisher
 
 
 def test_one_vote_per_client_and_box(session: Session) -> None:

@@ -10,6 +10,8 @@ from fastapi.testclient import TestClient
 
 from app_fixtures import ARTICLE
 from embed_fixtures import ALLOWED_ORIGIN, add_publisher, publisher_box, publisher_key
+from intisari.service.publishers import change_settings, publisher_in
+from intisari.storage.models import DEFAULT_PUBLISHER_ID
 from intisari.web.locale import id as indonesian
 from tenant_fixtures import World, staff_token, world
 
@@ -206,3 +208,33 @@ def test_a_draft_is_pending_and_a_corrected_box_shows_its_note(world: World) -> 
     assert len(corrected["takeaways"]) == len(shown["takeaways"]) - 1
     assert corrected["correction"].startswith("Diperbarui ")
     assert corrected["correction"].endswith(" WIB: poin kedua keliru")
+
+
+def test_an_anonymous_callers_box_is_never_the_embeds(client: TestClient, article: str) -> None:
+    """A security trial: anonymous summaries are the default publisher's, and an anonymous
+    caller naming the real article's id (or sending HTML whose canonical link is its
+    address) had its invented box shown as the newest by a single-site install's embed."""
+    app: Any = client.app
+    with app.state.intisari.sessions() as session:
+        default = publisher_in(session, DEFAULT_PUBLISHER_ID, None)
+        change_settings(session, default, {"allowed_origins": [ALLOWED_ORIGIN]},
+                        instance_staff=True)
+    key = publisher_key(app, DEFAULT_PUBLISHER_ID)
+    real = client.post("/v1/summaries", json={"text": article, "article_id": "x-1"}, headers=key)
+    assert real.status_code == 200, real.text
+    fake = "Wali kota ditangkap KPK.\n\n" + ARTICLE.replace("Bandung", "Bogor")
+    assert client.post("/v1/summaries", json={"text": fake, "article_id": "x-1"}).status_code == 200
+    page = (
+        '<html><head><link rel="canonical" href="https://news.example/real"></head><body>'
+        f"<article><p>{ARTICLE}</p></article></body></html>"
+    )
+    assert client.post("/v1/summaries", json={"html": page}).status_code == 200
+    shown = client.get("/v1/embed/default/box?article_id=x-1", headers=FROM_SITE)
+    assert shown.json()["summary_id"] == real.json()["summary_id"]
+    by_url = client.get("/v1/embed/default/box?url=https://news.example/real", headers=FROM_SITE)
+    assert by_url.status_code == 404
+    # The publisher asking for the same page afterwards makes the stored copy its own.
+    mine = client.post("/v1/summaries", json={"html": page}, headers=key)
+    assert mine.headers["X-Intisari-Cache"] == "hit"
+    by_url = client.get("/v1/embed/default/box?url=https://news.example/real", headers=FROM_SITE)
+    assert by_url.json()["summary_id"] == mine.json()["summary_id"]

@@ -53,6 +53,7 @@ from intisari.storage.repository import (
     find_summary,
     find_summary_ref,
     new_summary_id,
+    vouch,
 )
 
 __all__ = [
@@ -134,6 +135,8 @@ class Source:
     method: str
     #: Whose summary it becomes (``StoredSummary.publisher_id``).
     publisher_id: int = DEFAULT_PUBLISHER_ID
+    #: Its publisher asks for it, not an anonymous caller (``StoredSummary.from_publisher``).
+    from_publisher: bool = False
 
 
 def resolve(
@@ -146,11 +149,13 @@ def resolve(
     article_id: str | None = None,
     method: str | None = None,
     publisher_id: int = DEFAULT_PUBLISHER_ID,
+    from_publisher: bool = False,
     options: Options,
 ) -> Source:
     """The input with its cache key; a URL is fetched here (its body is what is hashed).
 
-    ``method`` defaults to ``options.method``.
+    ``method`` defaults to ``options.method``. ``from_publisher``: the publisher asks (not
+    part of the key: its box and an anonymous caller's for the same input are one).
 
     Raises the engine's ``InputError`` (e.g. ``FetchError``) for input it cannot take.
     """
@@ -170,7 +175,9 @@ def resolve(
         method=method,
         publisher_id=publisher_id,
     )
-    return Source(key, text, html, url, title, lang, article_id, method, publisher_id)
+    return Source(
+        key, text, html, url, title, lang, article_id, method, publisher_id, from_publisher
+    )
 
 
 def find_cached(engine: Engine, key: str) -> CachedRef | None:
@@ -237,7 +244,11 @@ def store_result(
         url=source.url or page.get("url"),
         publisher_id=source.publisher_id,
         draft=initial_draft(session, source.publisher_id),
+        from_publisher=source.from_publisher,
     )
+    if source.from_publisher and not stored.from_publisher:
+        stored.from_publisher = True  # an anonymous caller's copy came first: now its own
+        session.commit()
     publisher = session.get(Publisher, stored.publisher_id)
     if publisher is not None and publisher.publish_mode == "auto":
         data = {"summary_id": stored.id, "article_id": stored.article_id, "url": stored.url}
@@ -276,12 +287,13 @@ def summarize_cached(
     lang: str | None = None,
     article_id: str | None = None,
     publisher_id: int = DEFAULT_PUBLISHER_ID,
+    from_publisher: bool = False,
     options: Options,
 ) -> tuple[StoredSummary, bool]:
     """``resolve`` then ``summarize_source``: the stored summary, made now if needed."""
     source = resolve(
         text=text, html=html, url=url, title=title, lang=lang, article_id=article_id,
-        publisher_id=publisher_id, options=options,
+        publisher_id=publisher_id, from_publisher=from_publisher, options=options,
     )
     return summarize_source(session, source, options)
 
@@ -306,6 +318,8 @@ class ArticleRequest:
     method: str | None = None
     #: The publisher asking (from its API key; the web layer sets it, never the body).
     publisher_id: int = DEFAULT_PUBLISHER_ID
+    #: The publisher itself asks (its key, or a staff account), not an anonymous caller.
+    from_publisher: bool = False
 
 
 @contextmanager
@@ -347,6 +361,8 @@ def find_or_charge(state: ServiceState, source: Source) -> CachedRef | None:
     cached = find_cached(state.engine, source.key)
     if cached is None:
         publishers.charge(state, source.publisher_id)
+    elif source.from_publisher and not cached.from_publisher:
+        vouch(state.engine, cached.id)  # an anonymous caller's copy came first
     return cached
 
 
@@ -370,6 +386,7 @@ def admit(
                 article_id=request.article_id,
                 method=request.method,
                 publisher_id=request.publisher_id,
+                from_publisher=request.from_publisher,
                 options=state.options,
             )
     except InputError as error:

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -163,6 +164,9 @@ class StoredSummary(Base):
     #: The engine's JSON result (``intisari.Summary``), exactly as the engine gave it.
     result: Mapped[dict[str, Any]] = mapped_column(JSON)
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Its publisher asked for it (the publisher's key, or a staff account), not an
+    #: anonymous caller: only such a box is the embed's (migration 0008; older rows true).
+    from_publisher: Mapped[bool] = mapped_column(Boolean, default=False, server_default=true())
     #: ``auto`` (too many open reports) or ``reviewer``; ``None`` while visible.
     hidden_reason: Mapped[str | None] = mapped_column(CleanString(16))
     #: When a reviewer last hid or unhid it: auto-hiding counts only later reports.

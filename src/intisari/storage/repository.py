@@ -80,6 +80,7 @@ __all__ = [
     "review_report",
     "set_hidden",
     "status_counts",
+    "vouch",
 ]
 
 #: Bytes of randomness in a summary id: 96 bits, unguessable, 16 URL-safe characters.
@@ -125,12 +126,17 @@ class CachedRef(NamedTuple):
     hidden: bool
     pending: bool = False
     revision: int = 0
+    #: Its publisher asked for it (``StoredSummary.from_publisher``).
+    from_publisher: bool = True
 
 
 #: Built once: on SQLite, building a statement costs more than running it. The box's row
 #: exists only once editors touched it (or the publisher reviews first): an outer join.
 _FIND_REF = (
-    select(StoredSummary.id, StoredSummary.hidden, SummaryBox.status, SummaryBox.revision)
+    select(
+        StoredSummary.id, StoredSummary.hidden, SummaryBox.status, SummaryBox.revision,
+        StoredSummary.from_publisher,
+    )
     .outerjoin(SummaryBox, SummaryBox.summary_id == StoredSummary.id)
     .where(
         StoredSummary.content_hash == bindparam("key"),
@@ -147,7 +153,19 @@ def find_summary_ref(engine: Engine, content_hash: str, engine_version: str) -> 
         row = connection.execute(_FIND_REF, parameters).first()
     if row is None:
         return None
-    return CachedRef(row.id, row.hidden, row.status == "draft", row.revision or 0)
+    return CachedRef(
+        row.id, row.hidden, row.status == "draft", row.revision or 0, row.from_publisher
+    )
+
+
+def vouch(engine: Engine, summary_id: str) -> None:
+    """Its publisher asked for a summary an anonymous caller stored first: from now on it
+    is the publisher's own (``StoredSummary.from_publisher``), and the embed's."""
+    with engine.begin() as connection:
+        connection.execute(
+            update(StoredSummary).where(StoredSummary.id == summary_id)
+            .values(from_publisher=True)
+        )
 
 
 def new_summary_id() -> str:
@@ -166,6 +184,7 @@ def add_summary(
     publisher_id: int = DEFAULT_PUBLISHER_ID,
     draft: bool = False,
     summary_id: str | None = None,
+    from_publisher: bool = False,
 ) -> StoredSummary:
     """Store an engine result; if a concurrent request stored the same one, return that.
 
@@ -173,7 +192,8 @@ def add_summary(
     ``draft``: the publisher reviews first, so the box is stored as a draft in the same
     commit (never visible to readers, not even for a moment). ``summary_id``: the id to
     give it (``new_summary_id()`` if not given); a caller that gives one knows by it
-    whether this call stored the summary or found another request's.
+    whether this call stored the summary or found another request's. ``from_publisher``:
+    its publisher asked for it, not an anonymous caller (the embed shows only those).
     """
     summary = StoredSummary(
         id=summary_id or new_summary_id(),
@@ -186,6 +206,7 @@ def add_summary(
         title=result.get("title"),
         result=result,
         hidden=False,
+        from_publisher=from_publisher,
     )
     if draft:
         summary.box = SummaryBox(status="draft")
@@ -208,12 +229,15 @@ def get_summary(session: Session, summary_id: str) -> StoredSummary | None:
 def newest_summary_of(
     session: Session, publisher_id: int, *, article_id: str | None, url: str | None
 ) -> StoredSummary | None:
-    """The publisher's newest box for the article named by its id (preferred) or its URL.
+    """The publisher's newest box for the article named by its id (preferred) or its URL,
+    of those its publisher asked for (an anonymous caller may name any id or address).
 
     Newest, because an article edited and summarized again has several rows; the latest
     is the one its page shows.
     """
-    query = select(StoredSummary).where(StoredSummary.publisher_id == publisher_id)
+    query = select(StoredSummary).where(
+        StoredSummary.publisher_id == publisher_id, StoredSummary.from_publisher
+    )
     if article_id is not None:
         query = query.where(StoredSummary.article_id == article_id)
     elif url is not None:

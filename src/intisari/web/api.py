@@ -195,6 +195,7 @@ def _stored_answer(
     """The caller's publisher, the rate limit, the URL fetch and the cache lookup (all
     blocking): the stored body of ``body``'s article if there is one, and the article as
     the engine takes it."""
+    publisher_id, from_publisher = _publisher_of(http, state)
     request = ArticleRequest(
         text=body.text,
         html=body.html,
@@ -203,7 +204,8 @@ def _stored_answer(
         lang=body.lang,
         article_id=body.article_id,
         method=body.method,
-        publisher_id=_publisher_of(http, state),
+        publisher_id=publisher_id,
+        from_publisher=from_publisher,
     )
     source, cached = lookup(state, client, request)
     if cached is None:
@@ -218,17 +220,18 @@ def _stored_answer(
     return (None if stored is None else _dump(stored)), source
 
 
-def _publisher_of(request: Request, state: AppState) -> int:
+def _publisher_of(request: Request, state: AppState) -> tuple[int, bool]:
     """Whose summary a new one becomes: the key's or the newsroom account's publisher,
     else the default one (``actor_of``: an unknown bearer token is 401, so a mistyped key
-    does not file a publisher's boxes elsewhere)."""
+    does not file a publisher's boxes elsewhere); and whether that publisher (its key, or
+    a staff account) asks, rather than an anonymous caller."""
     if not has_credentials(request):
-        return DEFAULT_PUBLISHER_ID
+        return DEFAULT_PUBLISHER_ID, False
     with state.sessions() as session:
         actor = actor_of(request, state, session)
-    if actor is None:
-        return DEFAULT_PUBLISHER_ID
-    return DEFAULT_PUBLISHER_ID if actor.publisher_id is None else actor.publisher_id
+    if actor is None:  # an expired session cookie: anonymous
+        return DEFAULT_PUBLISHER_ID, False
+    return (DEFAULT_PUBLISHER_ID if actor.publisher_id is None else actor.publisher_id), True
 
 
 def _store(state: AppState, source: Source, result: dict[str, Any]) -> bytes:
