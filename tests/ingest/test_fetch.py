@@ -464,7 +464,7 @@ def test_an_encoding_not_asked_for_is_refused(base: str, server: _Server) -> Non
         fetch(f"{base}/brotli", LOOPBACK_ONLY)
 
 
-@pytest.mark.parametrize("charset", ["base64", "zlib", "rot13", "no-such-codec"])
+@pytest.mark.parametrize("charset", ["base64", "zlib", "rot13", "idna", "no-such-codec"])
 def test_a_charset_that_is_no_text_encoding_reads_utf8(base: str, charset: str) -> None:
     """``charset=base64`` was a LookupError: a 500 with its traceback in the log."""
     assert ARTICLE in fetch(f"{base}/charset?c={charset}", LOOPBACK_ONLY).body

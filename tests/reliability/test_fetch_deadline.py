@@ -212,3 +212,35 @@ def test_one_client_holds_at_most_half_of_the_fetch_slots(
     held.join()
     others.join()
     assert [answer.status_code for answer in answers] == [200, 200]
+
+
+def test_slow_verifications_leave_threads_for_the_others(
+    make_client: Callable[..., TestClient], trickle: _Server
+) -> None:
+    """A security trial: verifications ran their blocking steps in asyncio's default pool
+    (6 threads on 2 cores), so 6 slow URLs made every other verification wait, text ones
+    too (8-9 s). They share the server's pool now, as the summaries do."""
+    client = make_client(
+        fetch_allow_networks=("127.0.0.1/32",), fetch_max_concurrent=10, trust_forwarded_for=True
+    )
+    statement = "Pemerintah Kota Bandung meresmikan jalur sepeda baru."
+    slow = [
+        threading.Thread(target=lambda reader=reader: client.post(
+            "/v1/verify", json={"url": _url(trickle), "summary": statement},
+            headers={"X-Forwarded-For": f"203.0.113.{reader}"},
+        ))
+        for reader in range(8)
+    ]
+    for thread in slow:
+        thread.start()
+    try:
+        for _ in slow:  # all eight fetches are at the slow site (before a fetch's 10 s
+            assert trickle.arrived.acquire(timeout=5)  # deadline frees a thread)
+        started = time.monotonic()
+        checked = client.post("/v1/verify", json={"text": PAGE.decode(), "summary": statement})
+        elapsed = time.monotonic() - started
+    finally:
+        trickle.release.set()
+        for thread in slow:
+            thread.join()
+    assert checked.status_code == 200 and elapsed < 5.0, elapsed

@@ -277,11 +277,12 @@ def _read_limited(response: httpx.Response, max_bytes: int) -> bytes:
 
 def _text(body: bytes, charset: str | None) -> str:
     """``body`` decoded by the page's charset. A charset that names no text encoding
-    ("base64", "zlib": Python's codecs of bytes to bytes) is ignored: UTF-8 is read."""
+    ("base64", "zlib": Python's codecs of bytes to bytes) or one that cannot replace what
+    it cannot read ("idna") is ignored: UTF-8 is read."""
     try:
         if charset and codecs.lookup(charset)._is_text_encoding:
             return body.decode(charset, errors="replace")
-    except LookupError:
+    except (LookupError, UnicodeError):
         pass
     return body.decode("utf-8", errors="replace")
 

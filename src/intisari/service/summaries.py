@@ -32,6 +32,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from anyio import to_thread
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -406,7 +407,7 @@ async def summarize_in_workers(state: ServiceState, source: Source) -> dict[str,
         return await asyncio.shield(asyncio.wrap_future(future))
     except InputError as error:
         # Charged on the cache miss; the engine made nothing.
-        await asyncio.to_thread(publishers.refund, state, source.publisher_id)
+        await to_thread.run_sync(publishers.refund, state, source.publisher_id)
         raise refusal(error) from None
 
 

@@ -6,12 +6,17 @@ page handed to the engine: fetched inside an engine worker, a slow site held one
 engine's few processes for the fetch's whole deadline, and a few clients sending slow
 URLs made every summary answer ``engine-busy`` (a security trial). The rate limit's
 store (Redis) answers over the network, so it is asked off the event loop: a Redis that
-stopped answering had held every request of the server for seconds.
+stopped answering had held every request of the server for seconds. Both run in the
+server's thread pool (anyio's, which the summaries' blocking steps share: 40 threads),
+not asyncio's default one (6 threads on 2 cores: six slow verifications had made every
+other verification wait, text ones too).
 """
 
 from __future__ import annotations
 
 import asyncio
+
+from anyio import to_thread
 
 from intisari.checking import Verification
 from intisari.checking.statements import MAX_STATEMENTS
@@ -38,10 +43,10 @@ async def verify_in_workers(
 ) -> Verification:
     """Each statement of ``summary`` checked against the article, counted by label.
     Raises ``ServiceError`` (``RateLimited``, ``EngineBusy``, the engine's refusal)."""
-    await asyncio.to_thread(limits.hit, state, limits.VERIFICATIONS, client.hash)
+    await to_thread.run_sync(limits.hit, state, limits.VERIFICATIONS, client.hash)
     try:
         if url is not None:
-            html, text = await asyncio.to_thread(_fetched, state, client, url)
+            html, text = await to_thread.run_sync(_fetched, state, client, url)
             url = None
         future = state.engine_pool.submit(
             "verify", article=text, html=html, url=url, summary=summary, title=title,
