@@ -70,7 +70,7 @@ def test_an_untouched_summary_is_published_at_revision_0(
     stored = _store(session, result, draft=False)
     engine = make_engine(database_url)
     try:
-        assert find_summary_ref(engine, KEY, "v") == (stored.id, False, False, 0, False)
+        assert find_summary_ref(engine, KEY, "v") == (stored.id, False, False, 0)
     finally:
         engine.dispose()
     assert editorial.box_of(stored).takeaways == result["takeaways"]

@@ -100,6 +100,7 @@ def test_restart_loses_nothing(
         assert login.status_code == 200
         reports = after.get("/v1/reports").json()["reports"]
         assert [r["id"] for r in reports] == [report["id"]]
+        after.cookies.clear()  # anonymous again, as the first request was
         again = after.post("/v1/summaries", json={"text": article})
         assert again.headers["X-Intisari-Cache"] == "hit"
 

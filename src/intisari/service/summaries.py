@@ -54,7 +54,6 @@ from intisari.storage.repository import (
     find_summary,
     find_summary_ref,
     new_summary_id,
-    vouch,
 )
 
 __all__ = [
@@ -103,9 +102,13 @@ def content_hash(
     article_id: str | None,
     method: str = "extract",
     publisher_id: int = DEFAULT_PUBLISHER_ID,
+    from_publisher: bool = False,
 ) -> str:
     """The cache key of one input (``kind`` is ``text`` or ``html``), box ``method`` and
-    publisher: each publisher has its own copy of a box, to approve and edit.
+    publisher: each publisher has its own copy of a box, to approve and edit. The default
+    publisher's own requests (its key, a staff account) have theirs apart from anonymous
+    callers' (``StoredSummary.from_publisher``): an anonymous caller storing the same input
+    first cannot decide what the publisher's box is, nor have it hidden beforehand.
 
     The extractive method and the default publisher add nothing to the key, so summaries
     stored before methods and publishers existed are still found.
@@ -117,6 +120,8 @@ def content_hash(
         key["method"] = method
     if publisher_id != DEFAULT_PUBLISHER_ID:
         key["publisher"] = publisher_id
+    elif from_publisher:
+        key["from"] = "publisher"
     encoded = json.dumps(key, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass")
     return hashlib.sha256(encoded).hexdigest()
 
@@ -155,8 +160,8 @@ def resolve(
 ) -> Source:
     """The input with its cache key; a URL is fetched here (its body is what is hashed).
 
-    ``method`` defaults to ``options.method``. ``from_publisher``: the publisher asks (not
-    part of the key: its box and an anonymous caller's for the same input are one).
+    ``method`` defaults to ``options.method``. ``from_publisher``: the publisher asks, not
+    an anonymous caller.
 
     Raises the engine's ``InputError`` (e.g. ``FetchError``) for input it cannot take.
     """
@@ -175,6 +180,7 @@ def resolve(
         article_id=article_id,
         method=method,
         publisher_id=publisher_id,
+        from_publisher=from_publisher,
     )
     return Source(
         key, text, html, url, title, lang, article_id, method, publisher_id, from_publisher
@@ -247,9 +253,6 @@ def store_result(
         draft=initial_draft(session, source.publisher_id),
         from_publisher=source.from_publisher,
     )
-    if source.from_publisher and not stored.from_publisher:
-        stored.from_publisher = True  # an anonymous caller's copy came first: now its own
-        session.commit()
     publisher = session.get(Publisher, stored.publisher_id)
     if publisher is not None and publisher.publish_mode == "auto":
         data = {"summary_id": stored.id, "article_id": stored.article_id, "url": stored.url}
@@ -362,8 +365,6 @@ def find_or_charge(state: ServiceState, source: Source) -> CachedRef | None:
     cached = find_cached(state.engine, source.key)
     if cached is None:
         publishers.charge(state, source.publisher_id)
-    elif source.from_publisher and not cached.from_publisher:
-        vouch(state.engine, cached.id)  # an anonymous caller's copy came first
     return cached
 
 

@@ -80,7 +80,6 @@ __all__ = [
     "review_report",
     "set_hidden",
     "status_counts",
-    "vouch",
 ]
 
 #: Bytes of randomness in a summary id: 96 bits, unguessable, 16 URL-safe characters.
@@ -126,17 +125,12 @@ class CachedRef(NamedTuple):
     hidden: bool
     pending: bool = False
     revision: int = 0
-    #: Its publisher asked for it (``StoredSummary.from_publisher``).
-    from_publisher: bool = True
 
 
 #: Built once: on SQLite, building a statement costs more than running it. The box's row
 #: exists only once editors touched it (or the publisher reviews first): an outer join.
 _FIND_REF = (
-    select(
-        StoredSummary.id, StoredSummary.hidden, SummaryBox.status, SummaryBox.revision,
-        StoredSummary.from_publisher,
-    )
+    select(StoredSummary.id, StoredSummary.hidden, SummaryBox.status, SummaryBox.revision)
     .outerjoin(SummaryBox, SummaryBox.summary_id == StoredSummary.id)
     .where(
         StoredSummary.content_hash == bindparam("key"),
@@ -153,19 +147,7 @@ def find_summary_ref(engine: Engine, content_hash: str, engine_version: str) -> 
         row = connection.execute(_FIND_REF, parameters).first()
     if row is None:
         return None
-    return CachedRef(
-        row.id, row.hidden, row.status == "draft", row.revision or 0, row.from_publisher
-    )
-
-
-def vouch(engine: Engine, summary_id: str) -> None:
-    """Its publisher asked for a summary an anonymous caller stored first: from now on it
-    is the publisher's own (``StoredSummary.from_publisher``), and the embed's."""
-    with engine.begin() as connection:
-        connection.execute(
-            update(StoredSummary).where(StoredSummary.id == summary_id)
-            .values(from_publisher=True)
-        )
+    return CachedRef(row.id, row.hidden, row.status == "draft", row.revision or 0)
 
 
 def new_summary_id() -> str:
