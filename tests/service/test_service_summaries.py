@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from intisari._version import MODEL_FILES, __version__, engine_version
@@ -133,3 +134,28 @@ def test_the_default_publisher_keeps_the_keys_made_before_publishers() -> None:
         **fields, publisher_id=DEFAULT_PUBLISHER_ID
     )
     assert cache.content_hash(**fields) != cache.content_hash(**fields, publisher_id=2)
+
+
+def test_a_stored_summary_needs_no_database_after_its_commit(session: Session) -> None:
+    """A trial on PostgreSQL: connections killed under load left summaries stored but
+    answered 503, as the publisher's mode and the new box were read after the commit. All
+    that is read before it; after it only the webhook's event is written (and its loss is
+    only logged)."""
+    statements: list[str] = []
+    connection = session.connection()
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(" ".join(statement.lower().split()))
+
+    bind = connection.engine
+    event.listen(bind, "before_cursor_execute", seen)
+    try:
+        stored, _hit = cache.summarize_cached(session, text=ARTICLE, options=OPTIONS)
+        inserted = next(
+            i for i, s in enumerate(statements) if s.startswith("insert into summaries ")
+        )
+        after = statements[inserted + 1:]
+        assert not any("from publishers" in s or "summary_boxes" in s for s in after), after
+        assert stored.box is None  # known without asking
+    finally:
+        event.remove(bind, "before_cursor_execute", seen)

@@ -47,7 +47,7 @@ from intisari.service import limits, publishers, webhooks
 from intisari.service.editorial import initial_draft
 from intisari.service.errors import Busy, refusal
 from intisari.service.state import Client, ServiceState
-from intisari.storage.models import DEFAULT_PUBLISHER_ID, Publisher, StoredSummary
+from intisari.storage.models import DEFAULT_PUBLISHER_ID, StoredSummary
 from intisari.storage.repository import (
     CachedRef,
     add_summary,
@@ -241,6 +241,9 @@ def store_result(
     # made from HTML sent as it is (they found none: only fetched pages had an address).
     page = result.get("source") or {}
     summary_id = new_summary_id()
+    # Read before the commit: after it, the summary is stored and is the answer, and a
+    # database lost then must not turn it into an error (a trial on PostgreSQL).
+    draft = initial_draft(session, source.publisher_id)
     stored = add_summary(
         session,
         summary_id=summary_id,
@@ -250,11 +253,10 @@ def store_result(
         article_id=source.article_id,
         url=source.url or page.get("url"),
         publisher_id=source.publisher_id,
-        draft=initial_draft(session, source.publisher_id),
+        draft=draft,
         from_publisher=source.from_publisher,
     )
-    publisher = session.get(Publisher, stored.publisher_id)
-    if publisher is not None and publisher.publish_mode == "auto":
+    if not draft:  # the ``auto`` publish mode
         data = {"summary_id": stored.id, "article_id": stored.article_id, "url": stored.url}
         try:
             webhooks.emit_once(

@@ -190,8 +190,9 @@ def add_summary(
         hidden=False,
         from_publisher=from_publisher,
     )
-    if draft:
-        summary.box = SummaryBox(status="draft")
+    # Said either way, so that reading the new summary's box after the commit asks the
+    # database nothing (a database lost then must not fail a summary that is stored).
+    summary.box = SummaryBox(status="draft") if draft else None
     session.add(summary)
     try:
         session.commit()
