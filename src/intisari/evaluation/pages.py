@@ -280,6 +280,19 @@ def pages_markdown(evaluation: PagesEvaluation, every_bullet: bool = True) -> st
     """The report: totals, one row per page, then the bullets (all, or the defective)."""
     totals = evaluation.totals()
     n_pages = max(len(evaluation.pages), 1)
+    cpu = (
+        f"CPU per page: intisari {1000 * evaluation.engine_seconds / n_pages:.0f} ms (whole "
+        f"engine), trafilatura {1000 * evaluation.trafilatura_seconds / n_pages:.0f} ms "
+        "(extraction only)."
+    )
+    if totals["pages_with_ground_truth"]:
+        extraction = (
+            f"Extraction token F1 against the marked body ({totals['pages_with_ground_truth']} "
+            f"pages): intisari {totals['f1_engine']:.2f}, plain trafilatura "
+            f"{totals['f1_trafilatura']:.2f}. {cpu}"
+        )
+    else:  # F1 over no page would read as 0.00, a failure it is not
+        extraction = f"No page has a marked body to measure extraction against. {cpu}"
     lines = [
         f"# Boxes on the pages of {evaluation.source}",
         "",
@@ -289,11 +302,7 @@ def pages_markdown(evaluation: PagesEvaluation, every_bullet: bool = True) -> st
         f"{totals['words_max']:.0f}. Lead copies (the box is the first k sentences): "
         f"{totals['lead_copy_share']:.0f}% of boxes.",
         "",
-        f"Extraction token F1 against the marked body ({totals['pages_with_ground_truth']} "
-        f"pages): intisari {totals['f1_engine']:.2f}, plain trafilatura "
-        f"{totals['f1_trafilatura']:.2f}. CPU per page: intisari "
-        f"{1000 * evaluation.engine_seconds / n_pages:.0f} ms (whole engine), trafilatura "
-        f"{1000 * evaluation.trafilatura_seconds / n_pages:.0f} ms (extraction only).",
+        extraction,
         "",
         "| defect | bullets | what the reader sees |",
         "|---|---|---|",
