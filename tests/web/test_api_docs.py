@@ -118,3 +118,14 @@ def test_a_summary_id_of_any_text_is_never_a_422(client: TestClient) -> None:
         for path in (f"/v1/summaries/{summary_id}", f"/v1/summaries/{summary_id}/candidates",
                      f"/v1/summaries/{summary_id}/helpful"):
             assert client.get(path).status_code in (401, 404), path
+
+
+def test_url_fields_state_that_an_address_needs_a_host(client: TestClient) -> None:
+    """schemathesis found ``{"url": "http://"}`` valid by the document and refused by the
+    service (no host): the document now says what the service checks."""
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    for schema, field in (("SummaryIn", "url"), ("EndpointIn", "url")):
+        spec = schemas[schema]["properties"][field]
+        pattern = next(s["pattern"] for s in [spec, *spec.get("anyOf", [])] if "pattern" in s)
+        assert re.match(pattern, "https://news.example/a") and not re.match(pattern, "http://")
+    assert client.post("/v1/summaries", json={"url": "http://"}).status_code == 422

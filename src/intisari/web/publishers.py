@@ -162,7 +162,7 @@ class NewKeyOut(KeyOut):
 
 
 class EndpointIn(_Strict):
-    url: str = Field(max_length=webhooks.MAX_URL_CHARS, pattern=r"^https?://")
+    url: str = Field(max_length=webhooks.MAX_URL_CHARS, pattern=r"^https?://[^/?#\s]")
     events: list[Event] = Field(
         min_length=1, max_length=len(webhooks.EVENTS), description=", ".join(webhooks.EVENTS)
     )

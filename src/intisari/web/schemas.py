@@ -51,7 +51,7 @@ class _ArticleIn(_Strict):
     """An article: exactly one of ``url``, ``html`` or ``text``."""
 
     url: str | None = Field(
-        None, max_length=2048, pattern=r"^https?://", description="Page to fetch."
+        None, max_length=2048, pattern=r"^https?://[^/?#\s]", description="Page to fetch."
     )
     html: str | None = Field(None, max_length=MAX_HTML_CHARS, description="The article's HTML.")
     text: str | None = Field(
