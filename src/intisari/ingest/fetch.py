@@ -27,7 +27,6 @@ system resolver's own timeouts bound it).
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import ipaddress
 import socket
@@ -279,11 +278,10 @@ def _text(body: bytes, charset: str | None) -> str:
     """``body`` decoded by the page's charset. A charset that names no text encoding
     ("base64", "zlib": Python's codecs of bytes to bytes) or one that cannot replace what
     it cannot read ("idna") is ignored: UTF-8 is read."""
-    try:
-        if charset and codecs.lookup(charset)._is_text_encoding:
+    if charset:
+        # Python refuses a codec of bytes to bytes as a LookupError.
+        with contextlib.suppress(LookupError, UnicodeError):
             return body.decode(charset, errors="replace")
-    except (LookupError, UnicodeError):
-        pass
     return body.decode("utf-8", errors="replace")
 
 

@@ -827,11 +827,11 @@ def without_overlays(html: str) -> str:
     body = tree.body
     if body is None:
         return html
-    page_chars = len(body.text(deep=True))
     overlays = [node for node in body.css("body [class], body [id]") if _is_overlay(node)]
     overlays += body.css(_OVERLAY_MARKUP)
     if not overlays:
         return html
+    page_chars = len(body.text(deep=True))
     for node in overlays:
         if len(node.text(deep=True)) < MAX_CUT_SHARE * page_chars:
             node.decompose(recursive=False)

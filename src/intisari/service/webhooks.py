@@ -324,13 +324,11 @@ def _post(
                 )
                 response = client.send(request, stream=True)
                 response.close()
+            answer: tuple[int | None, str | None] = (response.status_code, None)
         except httpx.HTTPError as error:
-            if deadline.passed():
-                return None, f"no answer within {timeout:g} s"
-            return None, f"{error.__class__.__name__}: {error}"[:MAX_ERROR_CHARS]
-    if deadline.passed():
-        return None, f"no answer within {timeout:g} s"
-    return response.status_code, None
+            answer = (None, f"{error.__class__.__name__}: {error}"[:MAX_ERROR_CHARS])
+    # Whatever broke once the deadline passed, broke because it passed.
+    return (None, f"no answer within {timeout:g} s") if deadline.passed() else answer
 
 
 class DeliveryWorker:

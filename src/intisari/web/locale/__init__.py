@@ -18,6 +18,7 @@ __all__ = [
     "READER_TEXT",
     "UI_LANGUAGE",
     "correction_text",
+    "other_languages",
     "page_language",
     "reader_text",
     "ui_language",
@@ -54,6 +55,11 @@ def page_language(article_language: str, asked: str | None = None) -> str:
         return asked
     locale = READER_LOCALES.get(article_language, article_language)
     return locale if locale in READER_TEXT else UI_LANGUAGE
+
+
+def other_languages(locale: str) -> list[tuple[str, str]]:
+    """The page's language switch: each other locale's code and name in its own words."""
+    return [(code, text["language_name"]) for code, text in READER_TEXT.items() if code != locale]
 
 
 def ui_language(accept_language: str | None, asked: str | None = None) -> str:

@@ -30,7 +30,13 @@ from intisari.service.votes import cast_vote, takes_votes
 from intisari.storage.models import StoredSummary
 from intisari.web.deps import AppState
 from intisari.web.highlight import article_paragraphs, source_spans
-from intisari.web.locale import ENGLISH, READER_TEXT, correction_text, page_language
+from intisari.web.locale import (
+    ENGLISH,
+    READER_TEXT,
+    correction_text,
+    other_languages,
+    page_language,
+)
 from intisari.web.pages.rendering import (
     DB,
     Caller,
@@ -119,9 +125,7 @@ def _article_context(stored: StoredSummary, hl: str = "") -> dict[str, Any]:
         # Kept through the report and vote forms, so the reader stays in the language
         # they switched to.
         "hl_query": f"?hl={asked}" if asked else "",
-        "languages": [
-            (code, READER_TEXT[code]["language_name"]) for code in READER_TEXT if code != locale
-        ],
+        "languages": other_languages(locale),
         "source": _source_line(stored, ui),
     }
 

@@ -17,7 +17,7 @@ from starlette.responses import Response
 
 from intisari.service.errors import ServiceError
 from intisari.service.summaries import ArticleRequest, limit_summaries, summarize_now
-from intisari.web.locale import READER_TEXT, ui_language
+from intisari.web.locale import READER_TEXT, other_languages, ui_language
 from intisari.web.pages.rendering import (
     DB,
     STATIC_DIR,
@@ -107,9 +107,7 @@ def _start_context(request: Request, hl: str | None, form: dict[str, str]) -> di
         "form": form, "error": None, "detail": None, "ui": ui, "lang": locale,
         # Kept through the form's post, so its answer speaks the language switched to.
         "hl_query": f"?hl={hl}" if hl in READER_TEXT else "",
-        "languages": [
-            (code, READER_TEXT[code]["language_name"]) for code in READER_TEXT if code != locale
-        ],
+        "languages": other_languages(locale),
     }
 
 
