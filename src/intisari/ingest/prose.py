@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 
 from intisari.errors import NotAnArticle, UnsupportedScript
+from intisari.language.script import FINAL_MARKS, WORD_MARKS
 
 __all__ = [
     "MAX_CODE_SHARE",
@@ -67,12 +68,14 @@ _UNSPACED_SCRIPTS = {
 _UNSPACED = {name: re.compile(f"[{block}]") for name, block in _UNSPACED_SCRIPTS.items()}
 _UNSPACED_ANY = re.compile(f"[{''.join(_UNSPACED_SCRIPTS.values())}]")
 _LETTER = re.compile(r"[^\W\d_]")
-#: A token that is a word: letters, perhaps joined by a hyphen or an apostrophe, between
-#: punctuation, from whitespace to whitespace (one search over the text counts them all).
-_WORD = re.compile(r"(?<!\S)[^\w\s]*[^\W\d_]+(?:[-'’][^\W\d_]+)*[^\w\s]*(?!\S)")
+#: A token that is a word: letters (and the vowel signs inside them: "प्राण"), perhaps
+#: joined by a hyphen or an apostrophe, between punctuation, from whitespace to
+#: whitespace (one search over the text counts them all).
+_LETTERS = rf"(?:[^\W\d_]|[{WORD_MARKS}])+"
+_WORD = re.compile(rf"(?<!\S)[^\w\s]*{_LETTERS}(?:[-'’]{_LETTERS})*[^\w\s]*(?!\S)")
 _CODE = re.compile(r"[{}\[\]<>=;_#$|\\*^~`]")
 #: A finished sentence ends with one of these, perhaps closed by quotes or brackets.
-_FINAL = frozenset(".!?…")
+_FINAL = frozenset(FINAL_MARKS)
 _CLOSERS = "\"”’')]»"
 
 

@@ -39,6 +39,7 @@ import re
 from collections.abc import Iterator
 
 from intisari.language.model import LanguageData, month_names
+from intisari.language.script import FINAL_MARKS, OPENING_MARKS
 
 __all__ = ["iter_paragraph_spans", "paragraph_spans", "sentence_spans", "split_paragraph"]
 
@@ -51,8 +52,9 @@ __all__ = ["iter_paragraph_spans", "paragraph_spans", "sentence_spans", "split_p
 #: the same run was read again to its end (12,000 dots took 2 s, quadratic). The check
 #: follows the first mark so that the search still skips fast to the next mark.
 _CANDIDATE = re.compile(
-    r"""(?P<mark>[.!?…](?<![.!?…][.!?…])[.!?…]*)(?P<close>["”’'»)\]]*)[*†]*(?P<space>\s+)"""
-    r"""(?P<open>["“‘'«(\[]?)(?P<next>\w*)""",
+    rf"""(?P<mark>[{FINAL_MARKS}](?<![{FINAL_MARKS}][{FINAL_MARKS}])[{FINAL_MARKS}]*)"""
+    r"""(?P<close>["”’'»)\]]*)[*†]*(?P<space>\s+)"""
+    rf"""(?P<open>["“‘'«(\[{OPENING_MARKS}]?)(?P<next>\w*)""",
 )
 #: A dotted abbreviation: single letters or short letter groups joined by dots ("S.H",
 #: "M.Si", "U.S", "a.n"); digits make it a number ("1.149"), which ends sentences.

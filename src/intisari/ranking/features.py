@@ -16,6 +16,7 @@ import re
 import numpy as np
 
 from intisari.document import Document
+from intisari.language.script import FINAL_MARKS
 from intisari.ranking.word_rates import WORD_RATE_FEATURE_NAMES, WordLayout, WordRates
 from intisari.takeaways.checks import QUOTE_MARKS, as_pronoun
 from intisari.takeaways.text import (
@@ -83,7 +84,7 @@ _NO_WORD_RATES = (0.0,) * len(WORD_RATE_FEATURE_NAMES)
 #: ``findall`` 2.4x faster on news sentences.
 _MARKED_WORD_START = re.compile(r"[A-ZÀ-ÖØ-Þ0-9](?<!\w\w)")
 _OPENING_QUOTE = re.compile(r"""^[\s(\[]*[\"“„«'‘]""")
-_FINAL_MARKS = frozenset(".!?…")
+_FINAL_MARKS = frozenset(FINAL_MARKS)
 _CLOSERS = "\"”’')]"
 _URL_OR_HANDLE = re.compile(r"https?://|www\.|\S@\S|(?:^|\s)@\w", re.I)
 

@@ -52,6 +52,7 @@ from intisari.language.model import (
     per_language,
     saying_verbs,
 )
+from intisari.language.script import FINAL_MARKS
 from intisari.takeaways.text import (
     MIN_CONTENT_CHARS,
     OPENING_CHARS,
@@ -199,7 +200,7 @@ _CLOSERS = "\"”’'»)]"
 #: ('"Why not?" she said' has a mark after it, not a word).
 _INNER_QUESTION = re.compile(r"""(?<![\"“”])\?\s+[a-z]""")
 #: Final marks other than the full stop (which must not stand apart: ``_ends_whole``).
-_OTHER_FINALS = ("!", "?", "…")
+_OTHER_FINALS = tuple(FINAL_MARKS.replace(".", ""))
 #: Marks that open a quotation (straight and typographic).
 _QUOTE_OPENERS = "\"“„«‘'"
 #: What may come before a sentence's first letter: opening quotes, brackets, dashes.

@@ -77,6 +77,7 @@ from intisari.language.model import (
     per_language,
     saying_verbs,
 )
+from intisari.language.script import FINAL_MARKS
 from intisari.result import join_spans
 from intisari.takeaways.checks import (
     QUOTE_MARKS,
@@ -209,7 +210,7 @@ _ACRONYM = re.compile(r"\([A-Z][\w&]{1,11}\)")
 # court documents -- is accused ...": cnn.tune).
 _DASHED = re.compile(r"\s+(?:--|—|–)\s(?:[^-—–]|(?<=\w)-(?=\w)){1,120}?\s(?:--|—|–)(?=\s+\w)")
 # The sentence's final mark, perhaps with closing quotes or brackets after it.
-_FINAL = re.compile(r"""[.!?…]+["”’'»)\]]*\s*$""")
+_FINAL = re.compile(rf"""[{FINAL_MARKS}]+["”’'»)\]]*\s*$""")
 _WORD = re.compile(r"\w+")
 # A year since 1600 ("1799", "1996", "2014"): when a story happened, or a law passed
 # ("Under the Logan Act passed by Congress way back in 1799, ...": cnn.tune, a reader's

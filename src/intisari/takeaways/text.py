@@ -6,6 +6,7 @@ import re
 
 from intisari.language.data import RELATED_LINK_CUES
 from intisari.language.model import CASE_FOLDED, LanguageData, alternation, per_language
+from intisari.language.script import WORD
 
 __all__ = [
     "MAX_TAKEAWAY_WORDS",
@@ -27,7 +28,8 @@ MIN_TAKEAWAY_WORDS = 5
 #: Longer sentences are run-ons or unsplit paragraphs, too long for a bullet.
 MAX_TAKEAWAY_WORDS = 70
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+#: A word in any script, with the vowel signs inside it ("प्राण": ``\w`` alone splits it).
+_WORD = re.compile(WORD)
 #: ``_WORD`` for text all in ASCII, where ``\w`` is [A-Za-z0-9_] either way: read from
 #: an ASCII table rather than Unicode's database, ``findall`` takes some 15% less time,
 #: and 97% of the tune files' sentences are ASCII (``str.isascii`` answers without a scan).

@@ -13,6 +13,8 @@ its cost grows linearly with the text it reads.
 
 from __future__ import annotations
 
+from intisari.language.script import CASELESS, UPPER, WORD_MARKS
+
 __all__ = [
     "CREDITS",
     "CREDIT_TRIGGERS",
@@ -31,17 +33,29 @@ DATELINE_WINDOW = 100
 #: an article without paragraph breaks (CNN's) that opens with an editor's note.
 MAX_NOTE_CHARS = 400
 
+#: A capital letter of any cased script ("ÉVRY", "İSTANBUL", "МОСКВА", "ΑΘΗΝΑ"): ASCII's
+#: alone left the datelines of French, Turkish, Russian and Greek news in their boxes.
+_UP = f"[{UPPER}]"
 #: A capitalised word of a place or an outlet: "Jakarta", "NTB", "TEMPO.CO", "N.Y.",
 #: "Bangsa-Bangsa/PBB" (ANTARA's "Perserikatan Bangsa-Bangsa/PBB, New York (ANTARA News)
 #: - ", indosum.tune: a reader's report of a bullet opening with it). A hyphen or a
 #: slash joins capitalised parts only: "Eks-pemain AC Milan, Pierre - Emerick ..." is a
 #: sentence.
-_NAME = r"[A-Z][\w.&'’]*(?:[-/][A-Z][\w.&'’]*)*"
+_NAME = rf"{_UP}[\w.&'’]*(?:[-/]{_UP}[\w.&'’]*)*"
 #: A place or outlet of one to four such words: "Kuala Lumpur", "CNN Indonesia".
 _PLACE = rf"{_NAME}(?: {_NAME}){{0,3}}"
+#: A place in any script, a script without capitals included ("دمشق، سوريا"): only
+#: before a source in brackets, which no sentence of such a script opens with.
+_ANY_WORD = rf"[{UPPER}{CASELESS}][\w.&'’{WORD_MARKS}]*"
+_ANY_NAME = rf"{_ANY_WORD}(?:[-/]{_ANY_WORD})*"
+_ANY_PLACE = rf"{_ANY_NAME}(?: {_ANY_NAME}){{0,3}}"
+#: A comma, Latin or Arabic.
+_COMMA = r"\s*[,،]\s*"
 #: A place in capitals: one word of four letters or more, or several words ("GO - JEK
 #: akan ..." is IndoSum's spacing of a brand, not a dateline).
-_CAPITALS = r"(?:[A-Z][A-Z.&'’]{3,}|[A-Z]{2,}(?= [A-Z]{2,}))(?: [A-Z][A-Z.&'’]+){0,3}"
+_CAPITALS = (
+    rf"(?:{_UP}[{UPPER}.&'’]{{3,}}|{_UP}{{2,}}(?= {_UP}{{2,}}))(?: {_UP}[{UPPER}.&'’]+){{0,3}}"
+)
 #: An outlet's domain: "Liputan6.com", "OUTLET.CO.ID", "JUARA.NET", "blokTuban.com".
 _DOMAIN = r"[A-Za-z][\w-]*(?:\.[A-Za-z]{2,4}){1,2}"
 #: The source in brackets: "(Reuters)", "(ANTARA News)", "(Pos Kota)".
@@ -58,15 +72,16 @@ _HYPHEN = r"\s+(?:--|-)\s+"
 #: A word in lower case after the dash makes the dash an aside's: "Adults -- some
 #: carrying single white roses ... -- watched ..." (cnn.tune), "Pengembangnya, Astro HQ –
 #: yang dibentuk oleh mantan engineer Apple – kembali hadir ..." (indosum.tune).
-STORY_START = r"(?=$|[\"“'‘(\[\d]|[^\W\d_]*[A-Z])"
+STORY_START = rf"(?=$|[\"“'‘(\[\d{CASELESS}]|[^\W\d_]*{_UP})"
 
 # The forms, each anchored at the start of a paragraph:
 #: "Mataram, NTB (ANTARA News) - ", "JAKARTA (Pos Kota) – ", "LONDON, England (Reuters)
 #: - ", "WASHINGTON (CNN) -- ", "Mangupura, (Metrobali.com)- ", "SEOUL, Aug. 20 (Yonhap)
 #: -- " (a day after the month: newspaper4k's yna.co.kr page kept it, and its lead could
-#: be no bullet), and the source alone, "(CNN) -- ".
+#: be no bullet), the source alone, "(CNN) -- ", and "دمشق، سوريا (CNN) -- " (CNN Arabic).
 _WITH_SOURCE = (
-    rf"(?:(?:{_PLACE}\s*,\s*)?{_PLACE}(?: \d{{1,2}})?\s*,?\s*)?{_SOURCE}{_DASH}{STORY_START}"
+    rf"(?:(?:{_ANY_PLACE}{_COMMA})?{_ANY_PLACE}(?: \d{{1,2}})?\s*[,،]?\s*)?"
+    rf"{_SOURCE}{_DASH}{STORY_START}"
 )
 #: "Jakarta, CNN Indonesia -- ", "Liputan6.com, Jakarta - ", "CLEVELAND, Ohio – ".
 _PLACE_AND_OUTLET = rf"{_PLACE}\s*,\s*{_PLACE}{_DASH}{STORY_START}"
@@ -84,6 +99,18 @@ _WITH_COLON = rf"(?:{_DOMAIN}|{_NAME})\s*,\s*{_PLACE}:\s+{STORY_START}"
 #: after a domain (tried last: "JUARA.NET, KUALA LUMPUR - " is a dash form).
 _DOMAIN_AND_PLACE = rf"{_DOMAIN}\s*,\s*{_NAME}\s+(?=[A-Z\"“])"
 
+#: "МОСКВА, 24 августа. /ТАСС/. " and 'ПАРК "ПАТРИОТ" /Московская область/, 24 августа.
+#: / ТАСС/. ' (TASS: a place, perhaps its region between slashes, the day, the agency
+#: between slashes); "МОСКВА, 24 авг — РИА Новости. " (RIA Novosti: the agency after a
+#: dash, then a full stop).
+_AGENCY_BETWEEN_SLASHES = (
+    rf"[^\n/]{{2,60}}?(?:/[^/\n]{{2,40}}/)?{_COMMA}\d{{1,2}}\s+[^\W\d_]+\.\s*"
+    rf"/\s*{_UP}[^/\n]{{1,20}}?/\.?\s*{STORY_START}"
+)
+_AGENCY_AFTER_DATE = (
+    rf"{_PLACE}{_COMMA}\d{{1,2}}\s+[^\W\d_]+\.?\s*[–—]\s*{_PLACE}\.\s+{STORY_START}"
+)
+
 #: "CNN —", "New York CNN —", "Washington CNN —": cnn.com's layout of the 2020s sets the
 #: place and the outlet, in any case, on a line of their own above the story (three pages
 #: outside the shared set). Alone on its line a dash closes no aside ("Trump — who ..."
@@ -94,7 +121,7 @@ _ALONE = rf"{_PLACE}\s*[–—]{{1,2}}\s*$"
 #: Datelines opening the body, one alternative per form.
 DATELINES: tuple[str, ...] = (
     _WITH_SOURCE, _PLACE_AND_OUTLET, _PLACE_IN_CAPITALS, _ONE_WORD, _WITH_COLON,
-    _DOMAIN_AND_PLACE, _ALONE,
+    _DOMAIN_AND_PLACE, _ALONE, _AGENCY_BETWEEN_SLASHES, _AGENCY_AFTER_DATE,
 )
 
 #: Photo credits that read the same in every language: an agency's name with "FOTO",

@@ -297,10 +297,14 @@ CLAUSE_LINKS = frozenset("maka namun tetapi tapi".split())
 
 MARKER_WORDS = frozenset(
     # Words Indonesian news uses where Malay says something else (karena/kerana,
-    # bisa/boleh, setelah/selepas, saja/sahaja, uang/wang, pemerintah/kerajaan, ...).
+    # bisa/boleh, setelah/selepas, uang/wang, pemerintah/kerajaan, bahwa/bahawa,
+    # mantan/bekas, ...). Not words Malay news writes as often ("tidak", "sudah",
+    # "presiden", "mengatakan", "saja", "sekarang"): a Malay story outvoted its own
+    # markers with them.
     """
-    karena bisa setelah saja uang pemerintah kantor sekarang tidak nggak sudah mengatakan
-    menyebutkan ujar jakarta kabupaten provinsi presiden polisi rupiah wib
+    karena bisa setelah uang pemerintah kantor nggak enggak menyebutkan ujar jakarta
+    kabupaten provinsi polisi rupiah wib bahwa mantan tim terkait usai kemarin mobil
+    kualitas aktivitas
     """.split()
 )
 
