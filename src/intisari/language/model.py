@@ -91,6 +91,9 @@ class LanguageData:
     notice: str
     #: Label of the per-bullet report control.
     report_label: str
+    #: The language the box's own words (heading, notice, labels) are written in, when
+    #: not ``code``: the generic rules' are English, whatever the article's language.
+    words_language: str = ""
     #: What an LLM is asked (``--method llm``, ``intisari.llm``): a template with
     #: ``{article}``, ``{count}`` and, if it wants it, ``{title}``. It asks for short
     #: bullets from the article alone, in the article's language; whatever comes back is

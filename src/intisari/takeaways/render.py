@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from intisari.language.detect import language_for
+from intisari.language.script import RIGHT_TO_LEFT
 from intisari.result import Summary, Takeaway
 
 __all__ = ["FORMATS", "render", "render_html"]
@@ -53,10 +54,16 @@ def render_html(summary: Summary) -> str:
     data = language_for(summary.language).data
     items = "\n".join(_html_item(i, t, data.checked_label) for i, t in enumerate(summary.takeaways))
     lang = html.escape(summary.language)
+    # The heading and the notice are in the box's words' language (English for the generic
+    # rules), the bullets in the article's, in its direction.
+    words = html.escape(data.words_language or summary.language)
+    bullets = "" if words == lang else f' lang="{lang}"'
+    if summary.language in RIGHT_TO_LEFT:
+        bullets += ' dir="rtl"'
     return (
-        f'<aside class="intisari-box" lang="{lang}">\n'
+        f'<aside class="intisari-box" lang="{words}">\n'
         f"  <h2>{html.escape(data.heading)}</h2>\n"
-        f"  <ul>\n{items}\n  </ul>\n"
+        f"  <ul{bullets}>\n{items}\n  </ul>\n"
         f'  <p class="intisari-notice">{html.escape(summary.notice)}</p>\n'
         f"</aside>"
     )

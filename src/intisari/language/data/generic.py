@@ -32,6 +32,7 @@ DATA = replace(
     en.DATA,
     code="und",
     name="Unsupported",
+    words_language="en",
     # Titles that Latin-script languages write alike before a name: "unter Leitung von
     # Kulturbürgermeisterin Dr. Skadi Jennicke" (sonntag-sachsen.de, outside the shared
     # set) came out as two fragments, both bullets.
