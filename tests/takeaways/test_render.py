@@ -85,12 +85,22 @@ ARABIC = (
 )
 
 
+#: A German story in the generic rules' reading, with German words for its box.
+GERMAN = (
+    "Für einen Roman über die alte Bundesrepublik hat Frank Witzel den Deutschen Buchpreis "
+    "2015 erhalten. Das Buch wurde in Frankfurt als beste literarische Neuerscheinung des "
+    "Jahres im deutschsprachigen Raum ausgezeichnet. Die Jury lobte die Sprache des Romans."
+)
+
+
 def test_a_right_to_left_box_is_marked_so_and_its_english_words_are_english() -> None:
     # The bullets rendered left to right, and the English heading and notice were marked
     # Arabic: read in an Arabic voice.
     box = render(intisari.summarize(text=ARABIC), "html")
     assert box.startswith('<aside class="intisari-box" lang="en">')
     assert '<ul lang="ar" dir="rtl">' in box
+    german = render(intisari.summarize(text=GERMAN, lang="de"), "html")
+    assert german.startswith('<aside class="intisari-box" lang="de">')
     indonesian = render(intisari.summarize(text=HOSTILE), "html")
     assert indonesian.startswith('<aside class="intisari-box" lang="id">')
     assert "\n  <ul>\n" in indonesian

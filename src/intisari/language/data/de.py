@@ -161,6 +161,7 @@ DATA = replace(
     generic.DATA,
     code="de",
     name="German",
+    words_language="",  # the box's words are German, not the generic rules' English
     heading="Das Wichtigste in Kürze",
     notice=(
         "Diese Zusammenfassung wurde mit KI erstellt und kann Fehler enthalten. "
