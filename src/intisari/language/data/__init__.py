@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from intisari.language.data import common, de, en, generic, id, ms
+from intisari.language.data import common, de, en, es, fr, generic, id, ms, pt
 from intisari.language.model import LanguageData
 
 __all__ = [
@@ -69,10 +69,11 @@ LANGUAGES: dict[str, LanguageData] = {
 
 #: Languages with some rules of their own, reported with ``language_supported = False``
 #: because nothing was tuned on them: Malay gets Indonesian rules (the languages share
-#: most grammar and news vocabulary), German the generic ones with its words for
-#: splitting sentences and leaning back.
+#: most grammar and news vocabulary), German, French, Spanish and Portuguese the generic
+#: ones with their words for the box, for splitting sentences and for leaning back.
 RELATED: dict[str, LanguageData] = {
-    data.code: _with_everyone_s_notices(data) for data in (ms.DATA, de.DATA)
+    data.code: _with_everyone_s_notices(data)
+    for data in (ms.DATA, de.DATA, fr.DATA, es.DATA, pt.DATA)
 }
 
 #: Fallback for every other language: punctuation-only rules, an English box.
