@@ -45,6 +45,9 @@ PAGE = (
     f"<article><h1>Jalur sepeda baru di Bandung</h1><p>{ARTICLE}</p></article></body></html>"
 )
 
+#: Words of the ISO-8859-1 page (/latin1) outside ASCII, "—" among them (windows-1252).
+LATIN1_LINE = "Kafé «Grün» di Bandung — dibuka pada Senin."
+
 
 def _gzip_bomb(decoded_bytes: int) -> bytes:
     """``decoded_bytes`` of zeros, gzipped: about a thousandth of that on the wire."""
@@ -61,7 +64,7 @@ BOMB = _gzip_bomb(256 << 20)
 class _Handler(BaseHTTPRequestHandler):
     """Routes: /article, /text, /image, /missing, /big, /stream, /sized?n=N (N bytes, no
     declared length), /slow, /trickle, /redirect?to=URL, /chain?n=N (N redirects, then
-    the article), /gzipped (the article), /bomb (gzip), /brotli and /charset?c=NAME."""
+    the article), /gzipped (the article), /bomb (gzip), /brotli, /charset?c=NAME and /latin1."""
 
     server: _Server
 
@@ -159,6 +162,12 @@ class _Handler(BaseHTTPRequestHandler):
 
     def route_charset(self, query: dict[str, str]) -> None:
         self._send(PAGE.encode(), f"text/html; charset={query['c']}")
+
+    def route_latin1(self, query: dict[str, str]) -> None:
+        """The article in ISO-8859-1, declared only in a <meta> tag."""
+        page = PAGE.replace("<head>", '<head><meta charset="iso-8859-1">', 1)
+        page = page.replace("</article>", f"<p>{LATIN1_LINE}</p></article>")
+        self._send(page.encode("cp1252"), "text/html")
 
     def route_redirect(self, query: dict[str, str]) -> None:
         self._redirect(query["to"])
@@ -462,6 +471,12 @@ def test_a_gzip_bomb_is_refused_before_it_is_decoded(base: str) -> None:
 def test_an_encoding_not_asked_for_is_refused(base: str, server: _Server) -> None:
     with pytest.raises(FetchError, match="encoded as 'br'"):
         fetch(f"{base}/brotli", LOOPBACK_ONLY)
+
+
+def test_a_page_is_read_in_the_charset_its_meta_tag_declares(base: str) -> None:
+    # Its server names no charset: it was read as UTF-8, each non-ASCII letter U+FFFD.
+    body = fetch(f"{base}/latin1", LOOPBACK_ONLY).body
+    assert ARTICLE in body and LATIN1_LINE in body
 
 
 @pytest.mark.parametrize("charset", ["base64", "zlib", "rot13", "idna", "no-such-codec"])

@@ -17,7 +17,7 @@ from intisari.errors import (
     UndecodableInput,
 )
 from intisari.ingest.records import check_record, parse_record
-from intisari.ingest.text import decode, first_line_title
+from intisari.ingest.text import decode, decode_page, first_line_title
 from intisari.options import DEFAULT_OPTIONS, Options
 
 STORY = (
@@ -64,10 +64,32 @@ def test_decode_accepts_utf8_with_or_without_bom() -> None:
     assert decode(b"\xef\xbb\xbfJalur", 100) == "Jalur"
 
 
+#: landwirt.com's page (trafilatura's test pages): ISO-8859-1, declared in a <meta> tag
+#: after 2 KB of scripts, which browsers read as windows-1252 (its curly quotes).
+LATIN1_PAGE = (
+    b"<html><head><script>" + b"var x = 1;" * 250 + b"</script>"
+    b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1" /></head>'
+    b"<body><p>Die Kuh ist gr\xfcn und \x93gesund\x94.</p></body></html>"
+)
+
+
+def test_a_page_in_the_encoding_it_declares_is_read_in_it() -> None:
+    # It was refused: "input is not valid UTF-8 (byte 2549)".
+    text = decode(LATIN1_PAGE, 10_000)
+    assert "Die Kuh ist grün und “gesund”." in text
+    assert decode_page(LATIN1_PAGE, "utf-8") is not None  # the server's charset wins
+    # A valid UTF-8 page is UTF-8 whatever it declares; undeclared Latin-1 is no page.
+    utf8 = '<meta charset="iso-8859-1">grün'
+    assert decode_page(utf8.encode()) == utf8
+    assert decode_page(b"gr\xfcn") is None
+
+
 @pytest.mark.parametrize(
     ("data", "error"),
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", UndecodableInput),
+        # A declared codec that is no text encoding reads nothing.
+        (b'<meta charset="base64">caf\xe9 caf\xe9', UndecodableInput),
         ("Jalur sepeda".encode("utf-16"), UndecodableInput),
         (b"Harga \xe9l\xe9gant", UndecodableInput),
         (b"\x01\x02\x03\x04 abc def", UndecodableInput),

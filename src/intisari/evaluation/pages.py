@@ -43,6 +43,7 @@ from intisari.evaluation.metrics import (
 )
 from intisari.ingest import load
 from intisari.ingest.main_content import extract_body
+from intisari.ingest.text import decode_page
 from intisari.language.detect import language_for
 from intisari.options import DEFAULT_OPTIONS
 from intisari.pipeline import build_document, read_article, summarize
@@ -160,7 +161,9 @@ def evaluate_pages(folder: Path, limit: int | None = None) -> PagesEvaluation:
 
     evaluation = PagesEvaluation(source=str(folder))
     for entry in read_manifest(folder)[:limit]:
-        html = (folder / entry["file"]).read_text(encoding="utf-8", errors="replace")
+        data = (folder / entry["file"]).read_bytes()
+        # In the encoding it declares, as a reader's browser reads it (and the CLI).
+        html = decode_page(data) or data.decode("utf-8", errors="replace")
         page = PageResult(
             file=entry["file"], lang=str(entry.get("lang") or ""),
             site=str(entry.get("site") or ""),

@@ -40,6 +40,7 @@ import httpx
 
 from intisari.errors import FetchError, InputTooLarge
 from intisari.http_body import ACCEPT_ENCODING, BodyError, BodyTooLarge, decoded_chunks
+from intisari.ingest.text import decode_page
 from intisari.options import Options
 
 __all__ = ["Deadline", "FetchedPage", "fetch", "vet_address", "vetted_address"]
@@ -168,7 +169,7 @@ def _fetch(url: str, options: Options, deadline: Deadline) -> FetchedPage:
                         raise FetchError(f"{target} is {content_type.split(';')[0]}, not a page")
                     body = _read_limited(response, options.max_page_bytes)
                     return FetchedPage(
-                        url=str(target), body=_text(body, response.encoding),
+                        url=str(target), body=_text(body, response.charset_encoding),
                         content_type=content_type,
                     )
                 finally:
@@ -275,14 +276,11 @@ def _read_limited(response: httpx.Response, max_bytes: int) -> bytes:
 
 
 def _text(body: bytes, charset: str | None) -> str:
-    """``body`` decoded by the page's charset. A charset that names no text encoding
-    ("base64", "zlib": Python's codecs of bytes to bytes) or one that cannot replace what
-    it cannot read ("idna") is ignored: UTF-8 is read."""
-    if charset:
-        # Python refuses a codec of bytes to bytes as a LookupError.
-        with contextlib.suppress(LookupError, UnicodeError):
-            return body.decode(charset, errors="replace")
-    return body.decode("utf-8", errors="replace")
+    """``body`` decoded by the page's charset (its header's, else its ``<meta>``'s:
+    ``decode_page``), else as UTF-8. A charset that names no text encoding ("base64",
+    "zlib") or one that cannot replace what it cannot read ("idna") is passed over."""
+    text = decode_page(body, charset)
+    return body.decode("utf-8", errors="replace") if text is None else text
 
 
 def _with_embedded(address: IPAddress) -> list[IPAddress]:
