@@ -340,6 +340,29 @@ def test_a_paragraph_styled_by_size_is_no_font_size_control() -> None:
     assert [r.reason for r in body.removed] == ["widget"]
 
 
+@pytest.mark.parametrize(
+    "names",
+    [
+        "elementor-element elementor-widget elementor-widget-text-editor",
+        "elementor-widget-container",
+        "elementor-widget-wrap",
+    ],
+)
+def test_a_page_builder_s_widget_is_no_sidebar_widget(names: str) -> None:
+    # novalanalove.com (trafilatura's test pages): Elementor sets every block of a page
+    # in "elementor-widget" containers, the story's text too. Read as a sidebar's, its
+    # text voted for no container, another post's teaser won, and cleaning left "0 words".
+    assert not boilerplate.UNLIKELY_BODY.search(names)
+    assert not any(
+        pattern.search(names) for reason, pattern in boilerplate.NAMED_CUTS if reason == "widget"
+    )
+    sidebar = "widget widget_recent_entries"
+    assert boilerplate.UNLIKELY_BODY.search(sidebar)
+    assert any(
+        pattern.search(sidebar) for reason, pattern in boilerplate.NAMED_CUTS if reason == "widget"
+    )
+
+
 def test_the_writer_s_footnotes_are_asides() -> None:
     # Substack's footnotes (experimental-history.com, outside the shared set).
     story = (

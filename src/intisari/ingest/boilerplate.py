@@ -82,11 +82,17 @@ LIKELY_BODY = _names(
     r"konten|berita|news|read|" + _word("blog")
 )
 
+#: A widget of a sidebar or a page's furniture, not one of the page builder Elementor,
+#: which sets every block of a page in "elementor-widget" containers, its story's
+#: paragraphs too ("elementor-widget-text-editor"): a WordPress post built with it
+#: (novalanalove.com, trafilatura's test pages) had "0 words after cleaning".
+_WIDGET = r"(?<!elementor-)widget"
+
 #: Class/id words of blocks that are not the body (Readability's list and their
 #: Indonesian counterparts): their text does not vote for a container.
 UNLIKELY_BODY = _names(
     r"comment|komentar|disqus|related|terkait|sidebar|footer|header|menu|breadcrumb|"
-    r"pagination|pager|share|social|sosmed|sponsor|widget|popular|populer|trending|banner|"
+    rf"pagination|pager|share|social|sosmed|sponsor|{_WIDGET}|popular|populer|trending|banner|"
     r"promo|newsletter|subscribe|recommend|rekomendasi|outbrain|taboola|masthead|"
     # Teasers of the site's next stories ("next-post-thumbnails", "nextstory").
     r"next[-_]?(?:post|story|article)|up-?next|"
@@ -148,7 +154,7 @@ NAMED_CUTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "widget",
         _names(
-            r"widget|sidebar|poll|survey|quiz|jajak|modal|popup|toolbar|"
+            rf"{_WIDGET}|sidebar|poll|survey|quiz|jajak|modal|popup|toolbar|"
             # The page's controls: businessweek.com's "text_size" ("text size: T T", the
             # letters are buttons), usatoday.com's "util-bar" flyouts ("Add Videos or
             # PhotosBe first to contribute", "Sign in with Facebook", "Oops!"), slate.fr's
