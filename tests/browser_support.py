@@ -4,6 +4,7 @@ any Content-Security-Policy violation."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,7 +14,15 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from externals import chromium
 
-__all__ = ["ARTIFACTS", "DESKTOP", "PHONE", "launch", "page_without_csp_violations", "shot"]
+__all__ = [
+    "ARTIFACTS",
+    "DESKTOP",
+    "PHONE",
+    "contrast",
+    "launch",
+    "page_without_csp_violations",
+    "shot",
+]
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 #: Flags for a headless chromium in a container that must not phone home.
@@ -65,3 +74,17 @@ def shot(page: Page, name: str) -> None:
     """A full-page screenshot, ``test-artifacts/<name>.png``."""
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def _luminance(css_colour: str) -> float:
+    """WCAG's relative luminance of a computed ``rgb(r, g, b)`` or ``rgba(...)`` colour."""
+    channels = (int(part) / 255 for part in re.findall(r"\d+", css_colour)[:3])
+    red, green, blue = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+                        for c in channels)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG's contrast ratio of two computed colours (1 to 21)."""
+    light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)

@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from playwright.sync_api import Browser, Page, expect
 
 from app_fixtures import ARTICLE, serve_app
-from browser_support import DESKTOP, PHONE, launch, page_without_csp_violations, shot
+from browser_support import DESKTOP, PHONE, contrast, launch, page_without_csp_violations, shot
 from intisari.settings import Settings
 from intisari.storage.models import HelpfulVote
 from intisari.web.app import create_app
@@ -211,3 +211,35 @@ def test_on_a_touch_screen_the_reader_s_controls_are_44_px_tall(
                 assert box["height"] >= least, (touch, box)
             if touch:
                 shot(page, "reader-touch-phone")
+
+
+#: For the focused element: its focus ring's colour and width, and the colour it is drawn
+#: on (the ring sits outside the element: the nearest ancestor's opaque background).
+RING = """() => {
+  const focused = document.activeElement;
+  const style = getComputedStyle(focused);
+  let under = focused.parentElement;
+  while (under && getComputedStyle(under).backgroundColor.match(/^rgba\\(.*, 0\\)$|transparent/)) {
+    under = under.parentElement;
+  }
+  return {
+    name: focused.tagName + "." + focused.className,
+    ring: style.outlineColor, width: parseFloat(style.outlineWidth),
+    under: under ? getComputedStyle(under).backgroundColor : "rgb(255, 255, 255)",
+  };
+}"""
+
+
+def test_the_focus_ring_is_3_to_1_on_every_background(browser: Browser, reader: Reader) -> None:
+    """The amber ring (#f59e0b) was 2.15:1 on white, 2.00:1 on the page and 1.94:1 on the
+    takeaways box: a low-vision keyboard user could not see where the focus was."""
+    with opened(browser, reader, "", DESKTOP) as page:
+        seen: dict[str, float] = {}
+        for _ in range(16):  # the header, the bullets and their reports, "Helpful?"
+            page.keyboard.press("Tab")
+            ring = page.evaluate(RING)
+            assert ring["width"] >= 2, ring
+            seen[ring["under"]] = contrast(ring["ring"], ring["under"])
+        # white (header, cards, dialog), the page and the box
+        assert {"rgb(255, 255, 255)", "rgb(246, 247, 249)", "rgb(238, 244, 251)"} <= set(seen)
+        assert min(seen.values()) >= 3, seen
