@@ -19,6 +19,7 @@ __all__ = [
     "DESKTOP",
     "PHONE",
     "contrast",
+    "exposed_roles",
     "launch",
     "page_without_csp_violations",
     "shot",
@@ -88,3 +89,12 @@ def contrast(foreground: str, background: str) -> float:
     """WCAG's contrast ratio of two computed colours (1 to 21)."""
     light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+def exposed_roles(page: Page) -> list[str]:
+    """The roles of the nodes in chromium's accessibility tree that a screen reader is
+    given (not ignored: hidden, inert behind a modal dialog), read over CDP."""
+    session = page.context.new_cdp_session(page)
+    nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    session.detach()
+    return [node["role"]["value"] for node in nodes if not node.get("ignored") and "role" in node]

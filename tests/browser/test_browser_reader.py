@@ -8,6 +8,7 @@ file, Debian's chromium, any CSP violation fails the test, screenshots in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -17,7 +18,15 @@ from fastapi.testclient import TestClient
 from playwright.sync_api import Browser, Page, expect
 
 from app_fixtures import ARTICLE, serve_app
-from browser_support import DESKTOP, PHONE, contrast, launch, page_without_csp_violations, shot
+from browser_support import (
+    DESKTOP,
+    PHONE,
+    contrast,
+    exposed_roles,
+    launch,
+    page_without_csp_violations,
+    shot,
+)
 from intisari.settings import Settings
 from intisari.storage.models import HelpfulVote
 from intisari.web.app import create_app
@@ -189,6 +198,28 @@ def test_a_report_without_a_category_keeps_the_focus_on_the_choice(
         expect(choice).to_be_focused()
         expect(choice).to_have_attribute("aria-invalid", "true")
         shot(page, "reader-report-no-category")
+
+
+def test_the_report_dialog_s_thank_you_is_a_live_region_before_it_is_filled(
+    browser: Browser, reader: Reader
+) -> None:
+    """The status sat in the hidden thank-you part and entered the accessibility tree
+    already filled, which screen readers often do not read out; the Close button that took
+    the focus did not carry the message."""
+    with opened(browser, reader, "", DESKTOP) as page:
+        page.locator(".takeaway").nth(2).locator("summary").click()
+        dialog = page.get_by_role("dialog")
+        expect(dialog).to_be_visible()
+        # Only the dialog is exposed while it is open: its status is there, and empty.
+        assert exposed_roles(page).count("status") == 1
+        expect(dialog.get_by_role("status")).to_have_text("")
+        dialog.get_by_label("Apa masalahnya?").select_option("other")
+        dialog.get_by_role("button", name="Kirim laporan").click()
+        thanks = "Terima kasih! Laporan Anda sudah kami terima"
+        expect(dialog.get_by_role("status")).to_contain_text(thanks)
+        close = dialog.get_by_role("button", name="Tutup").last
+        expect(close).to_be_focused()
+        expect(close).to_have_accessible_description(re.compile(thanks))
 
 
 def test_on_a_touch_screen_the_reader_s_controls_are_44_px_tall(

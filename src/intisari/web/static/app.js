@@ -130,7 +130,7 @@
   var body = dialog.querySelector("[data-body]");
   var quote = dialog.querySelector("[data-quote]");
   var done = dialog.querySelector("[data-thanks]");
-  var doneText = done.querySelector("[role=status]");
+  var doneText = dialog.querySelector("[data-status]");
   var current = null; // {details, form, opener} while the dialog is open
 
   function showError(form, message) {
@@ -221,7 +221,9 @@
           form.hidden = true;
           quote.hidden = true;
           done.hidden = false;
-          doneText.textContent = data.message; // a live region: read out when filled
+          // The live region was in the dialog, empty, since it opened: read out now. The
+          // Close button that takes the focus is described by it too.
+          doneText.textContent = data.message;
           done.querySelector("button").focus();
         });
       })
