@@ -197,6 +197,31 @@ def test_embed_on_an_allowed_origin_renders_highlights_and_reports(
         assert reports[-1].comment == f"dari {name}"
 
 
+def test_embed_says_where_a_bullets_source_is(browser: Browser, servers: Servers) -> None:
+    """The source is marked with a CSS highlight only, which puts nothing in the
+    accessibility tree, and the focus stays on the bullet: a screen reader heard nothing
+    at all, although the bullet's hint promised a highlight."""
+    with _open(browser, servers, "/kabar", viewport=DESKTOP) as page:
+        box = page.locator("intisari-box")
+        bullet = box.locator(".bullet").nth(1)
+        expect(bullet).to_have_accessible_description(
+            "Pilih sebuah poin untuk menandai kalimat sumbernya di artikel; letaknya akan "
+            "dibacakan."
+        )
+        bullet.focus()
+        page.keyboard.press("Enter")
+        expect(box).to_have_attribute("data-highlighted", "1")
+        marked = _highlighted(page)
+        assert marked is not None
+        paragraphs = page.locator("article p").all_inner_texts()
+        number = next(i for i, text in enumerate(paragraphs, 1) if marked in text)
+        live = box.locator("[role=status]")
+        expect(live).to_contain_text(f"Ditandai di artikel, paragraf {number}: ")
+        expect(live.locator("q")).to_have_text(" ".join(marked.split()[:8]) + "…")
+        expect(live.locator("q")).to_have_attribute("lang", "id")
+        expect(bullet).to_be_focused()
+
+
 def test_embed_dialog_closes_with_escape_and_needs_a_category(
     browser: Browser, servers: Servers
 ) -> None:

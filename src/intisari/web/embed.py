@@ -62,7 +62,8 @@ MAX_LANG_CHARS = 8
 EMBED_WORDS = (
     "report_title", "report_point", "category_label", "choose", "comment_label",
     "comment_help", "send", "close", "thanks", "error_category", "error_comment",
-    "error_rate", "error_generic", "source_hint", "point",
+    "error_rate", "error_generic", "embed_source_hint", "source_marked", "paragraph",
+    "source_missing", "point",
 )  # fmt: skip
 
 BoxErrors = error_responses(403, 404, 422)

@@ -37,6 +37,13 @@ TEXT: dict[str, Any] = {
     "shown for now. You can still read the full article below.",
     "source_hint": "Select a point to highlight the sentence it comes from in the article.",
     "point": "point",
+    # The embed marks the source on the publisher's page, where no focus can go: it says
+    # where the sentence is instead (embed.js showSource).
+    "embed_source_hint": "Select a point to mark the sentence it comes from in the article; "
+    "where it is will be read out.",
+    "source_marked": "Marked in the article",
+    "paragraph": "paragraph",
+    "source_missing": "The sentence of this point is not on this page.",
     "report_title": "Report an error",
     "category_label": "What is wrong?",
     "choose": "Choose…",

@@ -44,6 +44,13 @@ TEXT: dict[str, Any] = {
     "tidak ditampilkan. Artikel lengkapnya tetap dapat Anda baca di bawah.",
     "source_hint": "Klik sebuah poin untuk menandai kalimat sumbernya di artikel.",
     "point": "poin",
+    # The embed marks the source on the publisher's page, where no focus can go: it says
+    # where the sentence is instead (embed.js showSource).
+    "embed_source_hint": "Pilih sebuah poin untuk menandai kalimat sumbernya di artikel; "
+    "letaknya akan dibacakan.",
+    "source_marked": "Ditandai di artikel",
+    "paragraph": "paragraf",
+    "source_missing": "Kalimat poin ini tidak ada di halaman ini.",
     "report_title": "Laporkan kekeliruan",
     "category_label": "Apa masalahnya?",
     "choose": "Pilih…",

@@ -263,7 +263,7 @@
       if (box.correction) {
         section.appendChild(el("p", { class: "correction", "data-correction": "" }, box.correction));
       }
-      section.appendChild(el("p", { class: "sr", id: "hint" }, words.source_hint));
+      section.appendChild(el("p", { class: "sr", id: "hint" }, words.embed_source_hint));
       this.live = el("p", { class: "live", role: "status", "aria-live": "polite" });
       section.appendChild(this.live);
       section.appendChild(this.buildDialog(box));
@@ -381,7 +381,26 @@
       return this.closest("article") || document.querySelector("article");
     }
 
-    /* Mark the bullet's source sentence in the host page's article text and scroll to it. */
+    /* Where a marked range is, for a reader who cannot see the mark: "paragraph 3" of the
+     * article's paragraphs (when it is in one) and the sentence's first words. */
+    describe(root, range) {
+      var words = this.box.words;
+      var start = range.startContainer.parentElement.closest("p");
+      var paragraphs = Array.prototype.slice.call(root.querySelectorAll("p"));
+      var where = words.source_marked;
+      if (start && paragraphs.indexOf(start) >= 0) {
+        where += ", " + words.paragraph + " " + (paragraphs.indexOf(start) + 1);
+      }
+      var first = range.toString().split(/\s+/).slice(0, 8).join(" ");
+      this.live.replaceChildren(
+        document.createTextNode(where + ": "),
+        el("q", { lang: this.box.language }, first + "…")
+      );
+    }
+
+    /* Mark the bullet's source sentence in the host page's article text and scroll to it.
+     * The mark (a CSS highlight) is nothing to a screen reader, and the focus stays on the
+     * bullet: the live region says where the sentence is. */
     showSource(index) {
       var buttons = this.shadowRoot.querySelectorAll(".bullet");
       buttons.forEach(function (button) {
@@ -392,6 +411,7 @@
       var range = root && (findRange(root, takeaway.source) || findRange(root, takeaway.text));
       if (!range) {
         this.removeAttribute("data-highlighted");
+        this.live.textContent = this.box.words.source_missing;
         return;
       }
       if (window.CSS && CSS.highlights && window.Highlight) {
@@ -403,6 +423,7 @@
         selection.addRange(range);
       }
       this.setAttribute("data-highlighted", String(index));
+      this.describe(root, range);
       var target = range.startContainer.parentElement;
       var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
       target.scrollIntoView({ block: "center", behavior: still ? "auto" : "smooth" });
