@@ -212,3 +212,24 @@ def test_phone_filters_and_pages(phone: Page, screenshot: Screenshot) -> None:
     assert len(second) == MANY - REPORTS_PER_PAGE and not set(first) & set(second)
     assert "site=www.kompas.com" in phone.url
     screenshot(phone, "dashboard-phone-page-2")
+
+
+def test_after_a_decision_the_focus_is_back_on_the_card_with_the_result(desktop: Page) -> None:
+    """A decision reloaded the dashboard at the top with the focus on the page's body: the
+    result, a status already there at load, was not read out, and the next report was 20+
+    Tab stops away. The decision is undone at the end (the other tests count reports)."""
+    desktop.goto("/review?site=detik.com")
+    card = desktop.locator(".report-group")
+    desktop.get_by_role("button", name="Dismiss report on bullet").first.click()
+    expect(desktop.get_by_role("status")).to_have_text("Report dismissed.")
+    # The card keeps its other two reports: the focus is on it, and it says the result.
+    expect(card).to_be_focused()
+    expect(card).to_have_accessible_description("Report dismissed.")
+    desktop.keyboard.press("Tab")
+    expect(card.get_by_role("link").first).to_be_focused()
+
+    # Reopened from the dismissed reports, it leaves that view: the focus is on the result.
+    desktop.goto("/review?status=dismissed&site=detik.com")
+    desktop.get_by_role("button", name="Reopen report on bullet").click()
+    expect(desktop.get_by_role("status")).to_be_focused()
+    expect(desktop.get_by_role("status")).to_have_text("Report reopened.")

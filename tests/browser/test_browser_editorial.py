@@ -217,6 +217,10 @@ def test_each_edit_keeps_the_box_grounded_and_readers_see_the_correction(
     # Move the first bullet down.
     editor.get_by_role("button", name="Move down bullet 1").click()
     expect(editor.get_by_role("status")).to_have_text("Bullets reordered.")
+    # Back at the moved bullet (it had been the top of the page, focus on the body), and
+    # the result is read with it.
+    expect(editor.locator("#bullet-1")).to_be_focused()
+    expect(editor.locator("#bullet-1")).to_have_accessible_description("Bullets reordered.")
     moved = box(editor, summary_id)
     assert [t["text"] for t in moved["takeaways"][:2]] == [
         after["takeaways"][1]["text"], after["takeaways"][0]["text"]
@@ -265,6 +269,12 @@ def test_each_edit_keeps_the_box_grounded_and_readers_see_the_correction(
     editor.locator("#bullet-1").get_by_role("button", name="Save shorter bullet").click()
     expect(editor.get_by_role("alert")).to_contain_text("only deletions")
     assert box(editor, summary_id)["revision"] == shortened["revision"]
+    # The field is focused, marked invalid and described by why (it had been neither, the
+    # focus on the page's body).
+    field = editor.locator("#shorten-1")
+    expect(field).to_be_focused()
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(field).to_have_accessible_description(re.compile("only deletions"))
     # On the editor page again (it had been a bare error page, linking only to the start
     # page), the typed text still in its open field to correct.
     expect(editor.get_by_role("heading", name="Edit the box")).to_be_visible()

@@ -136,8 +136,9 @@ def test_a_forms_back_query_keeps_the_filters_and_never_leaves_the_dashboard(
 
     kept = "status=open&category=offensive&site=www.kompas.com&since=2025-03-01"
     expected = "/review?status=open&category=offensive&site=www.kompas.com&since=2025-03-01"
-    assert back_to(hide, kept, hidden="true") == f"{expected}&done=hidden"
-    assert back_to(decide, kept, status="open") == f"{expected}&done=open"
+    card = f"#summary-{summary_id}"
+    assert back_to(hide, kept, hidden="true") == f"{expected}&done=hidden{card}"
+    assert back_to(decide, kept, status="open") == f"{expected}&done=open{card}"
     for back in FOREIGN_BACKS:
         for url, form in ((hide, {"hidden": "false"}), (decide, {"status": "open"})):
             location = back_to(url, back, **form)

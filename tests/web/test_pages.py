@@ -423,7 +423,9 @@ def test_dashboard_shows_escaped_reports_and_records_decisions(
         data={"csrf_token": csrf(page), "status": "confirmed", "note": "benar keliru"},
         follow_redirects=False,
     )
-    assert decided.headers["location"] == "/review?status=open&done=confirmed"
+    assert decided.headers["location"] == (
+        f"/review?status=open&done=confirmed#summary-{summary['summary_id']}"
+    )
     after = client.get(decided.headers["location"])
     assert "Report confirmed." in after.text
     assert "&lt;script&gt;" not in after.text  # no longer among the open reports

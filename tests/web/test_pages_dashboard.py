@@ -196,6 +196,42 @@ def test_a_decision_returns_to_the_same_filtered_page(client: TestClient) -> Non
     assert parse_qs(target.query) == {**parse_qs(view), "done": ["dismissed"]}
 
 
+def test_a_decision_comes_back_at_its_card_and_names_its_report(client: TestClient) -> None:
+    """Every decision had reloaded the dashboard at the top, focus on the page's body, the
+    result a status already there at load (not read out), and a row of buttons all named
+    "Dismiss"."""
+    seed(client)
+    page = client.get("/review", params={"site": "detik.com"})
+    report_id = listed_ids(page.text)[0]
+    card = re.search(r'<section class="card report-group" [^>]*id="(summary-[\w-]+)" '
+                     r'tabindex="-1">', page.text)
+    assert card
+    # The decision buttons say which report they decide.
+    assert re.search(
+        r'>Dismiss<span class="visually-hidden"> report on bullet 1 of <span lang="id">'
+        r"Banjir Jakarta</span></span></button>", page.text,
+    )  # fmt: skip
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert token
+    back = {"csrf_token": token.group(1), "return_query": "site=detik.com"}
+    decided = client.post(
+        f"/review/reports/{report_id}", data={**back, "status": "dismissed"},
+        follow_redirects=False,
+    )  # fmt: skip
+    target = urlsplit(decided.headers["location"])
+    assert target.fragment == card.group(1)
+    after = client.get(f"{target.path}?{target.query}").text
+    # Its other reports keep the card in the view; app.js focuses it, described by this.
+    assert f'id="{card.group(1)}" tabindex="-1"' in after
+    assert '<p class="alert alert--success" role="status" id="flash" tabindex="-1">' in after
+    hidden = client.post(
+        f"/review/{card.group(1).replace('summary-', 'summaries/')}/hidden",
+        data={**back, "hidden": "true"},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert urlsplit(hidden.headers["location"]).fragment == card.group(1)
+
+
 def test_a_return_query_cannot_send_the_reviewer_elsewhere(client: TestClient) -> None:
     seed(client)
     page = client.get("/review")
@@ -208,8 +244,10 @@ def test_a_return_query_cannot_send_the_reviewer_elsewhere(client: TestClient) -
               "return_query": "x=1&status=open&next=//evil.example/&site=a.b#frag"},
         follow_redirects=False,
     )  # fmt: skip
-    # Only the dashboard's own parameters, encoded: the fragment is text of the site filter.
-    assert decided.headers["location"] == "/review?status=open&site=a.b%23frag&done=dismissed"
+    # Only the dashboard's own parameters, encoded: the fragment is text of the site filter;
+    # the real one is the decided report's card.
+    location = decided.headers["location"]
+    assert location.startswith("/review?status=open&site=a.b%23frag&done=dismissed#summary-")
 
 
 def test_a_report_on_the_whole_box_has_no_paragraph(

@@ -243,7 +243,16 @@ def edit_form(
     except ServiceError as error:
         kept = {"op": op, "index": index, "text": text, "note": note}
         return _refused_change(request, state, session, summary_id, editor, error, kept)
-    return redirect(f"/review/summaries/{summary_id}?done={op}")
+    return redirect(f"/review/summaries/{summary_id}?done={op}#bullet-{_acted_on(change)}")
+
+
+def _acted_on(change: Edit) -> int:
+    """Where the bullet the editor acted on is now, for the page to come back there
+    (app.js focuses it, described by the result) rather than at the top: a moved one at its
+    new place; a removed one's place holds the next."""
+    if change.op == "reorder" and change.index in change.order:
+        return change.order.index(change.index)
+    return change.index
 
 
 def _refused_change(

@@ -320,7 +320,8 @@ def review_decision(
         state, session, report, status=status, note=note.strip() or None,
         reviewer=_reviewer(principal) or "",
     )
-    return redirect(f"/review?{_view_of(return_query).query(done=status)}")
+    back = _view_of(return_query).query(done=status)
+    return redirect(f"/review?{back}{_card(report.summary_id)}")
 
 
 @router.post("/review/summaries/{summary_id}/hidden")
@@ -345,7 +346,14 @@ def review_hide(
         return _review_error(request, state, "Choose hide or unhide.", 422)
     review.set_hidden(session, stored, hidden == "true", actor=_reviewer(principal) or "")
     done = "hidden" if hidden == "true" else "shown"
-    return redirect(f"/review?{_view_of(return_query).query(done=done)}")
+    return redirect(f"/review?{_view_of(return_query).query(done=done)}{_card(stored.id)}")
+
+
+def _card(summary_id: str) -> str:
+    """The fragment of the summary's card, where the reviewer acted: the page comes back
+    there (app.js focuses it, described by the result) rather than at the top. Its group,
+    not the report: a decided report leaves the view of its old status."""
+    return f"#summary-{summary_id}"
 
 
 def _scope(principal: Principal | None) -> Scope:

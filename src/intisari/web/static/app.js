@@ -65,6 +65,21 @@
     thanks.focus();
   }
 
+  /* After a staff action the page comes back at the card it was on (the address's
+   * #fragment): the focus goes there, described by the result, so the result is read and
+   * the next Tab goes on from the card. Without that card (gone from this view), the focus
+   * goes to the result itself. A status already there at load is not read out. */
+  var flash = document.getElementById("flash");
+  if (flash) {
+    var card = window.location.hash && document.getElementById(window.location.hash.slice(1));
+    if (card && card.getAttribute("tabindex") === "-1") {
+      card.setAttribute("aria-describedby", flash.id);
+      card.focus();
+    } else {
+      flash.focus();
+    }
+  }
+
   /* 3. Show more, and "Helpful?" ---------------------------------------------------- */
 
   document.querySelectorAll(".takeaways[data-collapsible]").forEach(function (box) {
