@@ -47,8 +47,9 @@ class Servers:
             return list(session.query(Report).all())
 
 
-def _article_page(intisari: str, publisher: str) -> bytes:
-    """A publisher's article page: its own text, with the box placed under the headline."""
+def _article_page(intisari: str, publisher: str, lang: str) -> bytes:
+    """A publisher's article page: its own text, with the box placed under the headline
+    (its words in ``lang`` when given)."""
     title, *paragraphs = ARTICLE.split("\n\n")
     body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
     return (
@@ -57,15 +58,16 @@ def _article_page(intisari: str, publisher: str) -> bytes:
         f"<title>{html.escape(title)}</title>"
         f"<script src='{intisari}/static/embed.js' defer></script></head><body>"
         f"<article><h1>{html.escape(title)}</h1>"
-        f"<intisari-box publisher='{publisher}' article-id='{ARTICLE_ID}'></intisari-box>"
+        f"<intisari-box publisher='{publisher}' article-id='{ARTICLE_ID}'"
+        f"{f' lang={lang!r}' if lang else ''}></intisari-box>"
         f"{body}</article></body></html>"
     ).encode()
 
 
 def _site(intisari: str) -> tuple[ThreadingHTTPServer, str]:
     """The publisher's web server: ``/kabar``, ``/tutup``, ``/ulasan`` and ``/ralat`` are
-    article pages embedding those publishers' boxes, each sent with a strict CSP naming
-    Intisari's origin."""
+    article pages embedding those publishers' boxes (``?lang=en``: the box's words in
+    English), each sent with a strict CSP naming Intisari's origin."""
     policy = (
         f"default-src 'none'; script-src {intisari}; connect-src {intisari}; "
         "style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'"
@@ -73,11 +75,12 @@ def _site(intisari: str) -> tuple[ThreadingHTTPServer, str]:
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            publisher = self.path.strip("/")
+            path, _, query = self.path.partition("?")
+            publisher = path.strip("/")
             if publisher not in ("kabar", "tutup", "ulasan", "ralat"):
                 self.send_error(404)
                 return
-            page = _article_page(intisari, publisher)
+            page = _article_page(intisari, publisher, query.removeprefix("lang="))
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Security-Policy", policy)
@@ -220,6 +223,24 @@ def test_embed_says_where_a_bullets_source_is(browser: Browser, servers: Servers
         expect(live.locator("q")).to_have_text(" ".join(marked.split()[:8]) + "…")
         expect(live.locator("q")).to_have_attribute("lang", "id")
         expect(bullet).to_be_focused()
+
+
+def test_embed_marks_its_own_words_and_the_article_s_apart(
+    browser: Browser, servers: Servers
+) -> None:
+    """With lang="en" on an Indonesian article, the whole box was lang="id": its English
+    flags, hint, live region and dialog were read with an Indonesian voice."""
+    with _open(browser, servers, "/kabar?lang=en", viewport=DESKTOP) as page:
+        box = page.locator("intisari-box")
+        expect(box).to_have_attribute("data-state", "ready")
+        expect(box.locator("section")).to_have_attribute("lang", "en")
+        for article_part in ("h2", ".bullet >> nth=0", ".notice", "blockquote"):
+            expect(box.locator(article_part)).to_have_attribute("lang", "id")
+        # The UI's words inherit the section's language.
+        flag = box.locator(".flag").first
+        expect(flag).to_have_attribute("aria-label", "Report an error in point 1")
+        assert flag.evaluate("e => e.closest('[lang]').lang") == "en"
+        assert box.locator("[role=status]").evaluate("e => e.closest('[lang]').lang") == "en"
 
 
 def test_embed_dialog_closes_with_escape_and_needs_a_category(

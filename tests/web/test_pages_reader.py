@@ -87,6 +87,24 @@ def test_language_switch_changes_the_page_words_not_the_box(
     assert html_lang(odd) == "id" and "<script>" not in odd.text.split("</head>")[1]
 
 
+def test_each_passage_is_marked_with_its_own_language(
+    client: TestClient, summary: dict[str, Any], reviewer: dict[str, str]
+) -> None:
+    """On an English page of an Indonesian article, the report dialog's quote (the bullet)
+    was under lang=en, and so was a German box's "Fehler melden"; a hidden box's heading
+    had no lang at all: a screen reader read them with the wrong voice."""
+    path = f"/a/{summary['summary_id']}"
+    english = client.get(f"{path}?hl=en").text
+    assert '<blockquote class="dialog__quote" data-quote lang="id">' in english
+    assert '<span lang="en">Report an error</span>' in english  # the page's words there
+    own = client.get(path).text
+    assert '<span lang="id">Laporkan</span>' in own  # the box's words
+    client.patch(f"/v1/summaries/{summary['summary_id']}", json={"hidden": True}, headers=reviewer)
+    hidden = client.get(f"{path}?hl=en").text
+    assert '<h2 class="takeaways__heading" id="takeaways-heading" lang="id">' in hidden
+    assert "takeaways--hidden" in hidden
+
+
 def test_source_line_from_the_pages_metadata(client: TestClient) -> None:
     html = PAGE.format(body=SENTENCES * 3)
     made = client.post("/v1/summaries", json={"html": html})

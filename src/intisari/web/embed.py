@@ -94,6 +94,8 @@ class EmbedBoxOut(BaseModel):
     max_comment_chars: int
     #: The rest of the box's words in the reader's language (``EMBED_WORDS``).
     words: dict[str, str]
+    #: The language of ``words``: the script marks the box's own words with it.
+    words_language: str
 
 
 class EmbedReportIn(BaseModel):
@@ -176,7 +178,8 @@ def _box(stored: StoredSummary, lang: str | None) -> EmbedBoxOut:
     notice and correction note), so the embed and the page never disagree."""
     result = stored.result
     data = language_for(stored.language).data
-    ui = READER_TEXT[page_language(stored.language, lang)]
+    words_language = page_language(stored.language, lang)
+    ui = READER_TEXT[words_language]
     box = box_of(stored)
     status: Literal["published", "hidden", "pending"] = (
         "hidden" if stored.hidden else "pending" if box.pending else "published"
@@ -204,6 +207,7 @@ def _box(stored: StoredSummary, lang: str | None) -> EmbedBoxOut:
         categories=[tuple(pair) for pair in ui["categories"]],
         max_comment_chars=MAX_COMMENT_CHARS,
         words={key: ui[key] for key in EMBED_WORDS} | {"report_label": data.report_label},
+        words_language=words_language,
     )
 
 

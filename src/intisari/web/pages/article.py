@@ -119,6 +119,7 @@ def _article_context(stored: StoredSummary, hl: str = "") -> dict[str, Any]:
         # The box's words are the article's language's; switched to another, the page says
         # "report" in the reader's.
         "report_label": data.report_label if asked is None else ui["report_title"],
+        "report_label_lang": stored.language if asked is None else locale,
         "checked_label": data.checked_label,
         "ui": ui,
         "max_comment": MAX_COMMENT_CHARS,

@@ -227,8 +227,10 @@
       this.box = box;
       var words = box.words;
       var root = this.shadowRoot;
-      var section = el("section", { class: "box", lang: box.language, "aria-labelledby": "h" });
-      var heading = el("h2", { id: "h" });
+      // The box's own words (flags, hint, live region, dialog) are in the reader's language;
+      // the heading, bullets, notice and quotes are the article's.
+      var section = el("section", { class: "box", lang: box.words_language, "aria-labelledby": "h" });
+      var heading = el("h2", { id: "h", lang: box.language });
       heading.appendChild(el("span", { "aria-hidden": "true" }, "✦ "));
       heading.appendChild(document.createTextNode(box.heading));
       section.appendChild(heading);
@@ -239,7 +241,7 @@
         var bullet = el(
           "button",
           { class: "bullet", type: "button", "aria-pressed": "false", "aria-describedby": "hint",
-            "data-index": String(index) },
+            "data-index": String(index), lang: box.language },
           takeaway.text
         );
         bullet.addEventListener("click", function () {
@@ -259,9 +261,11 @@
         list.appendChild(item);
       });
       section.appendChild(list);
-      section.appendChild(el("p", { class: "notice" }, box.notice));
+      section.appendChild(el("p", { class: "notice", lang: box.language }, box.notice));
       if (box.correction) {
-        section.appendChild(el("p", { class: "correction", "data-correction": "" }, box.correction));
+        section.appendChild(
+          el("p", { class: "correction", "data-correction": "", lang: box.language }, box.correction)
+        );
       }
       section.appendChild(el("p", { class: "sr", id: "hint" }, words.embed_source_hint));
       this.live = el("p", { class: "live", role: "status", "aria-live": "polite" });
@@ -275,7 +279,7 @@
       var words = box.words;
       var dialog = el("dialog", { "aria-labelledby": "dialog-title" });
       dialog.appendChild(el("h3", { id: "dialog-title" }, words.report_title));
-      this.quote = el("blockquote");
+      this.quote = el("blockquote", { lang: box.language });
       dialog.appendChild(this.quote);
       var form = el("form", { method: "dialog", novalidate: "" });
       this.error = el("p", { class: "error", role: "alert", id: "report-error" });
