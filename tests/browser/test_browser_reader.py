@@ -136,6 +136,8 @@ def test_on_a_phone_the_notice_is_in_the_first_screen_and_long_boxes_fold(
         shot(page, "reader-phone-folded")
         more.click()
         expect(extra.first).to_be_visible()
+        # The focus goes to the first bullet revealed, before the button (Tab had skipped it).
+        expect(extra.first.locator(".takeaway__text")).to_be_focused()
         expect(more).to_have_attribute("aria-expanded", "true")
         expect(more).to_have_text("Tampilkan lebih sedikit")
         shot(page, "reader-phone-unfolded")

@@ -94,6 +94,10 @@
       box.toggleAttribute("data-collapsed", !collapsed);
       button.setAttribute("aria-expanded", String(collapsed));
       button.textContent = button.getAttribute(collapsed ? "data-less" : "data-more");
+      if (collapsed) {
+        // The revealed bullets come before the button: Tab would skip them.
+        box.querySelector(".takeaway--extra .takeaway__text").focus();
+      }
     });
   });
 
