@@ -233,3 +233,15 @@ def test_after_a_decision_the_focus_is_back_on_the_card_with_the_result(desktop:
     desktop.get_by_role("button", name="Reopen report on bullet").click()
     expect(desktop.get_by_role("status")).to_be_focused()
     expect(desktop.get_by_role("status")).to_have_text("Report reopened.")
+
+
+def test_at_320_px_the_dashboard_does_not_scroll_sideways(browser: Browser, base_url: str) -> None:
+    """The status tabs were one row of 346 px: "Dismissed" was cut off and the whole page
+    scrolled sideways (WCAG 1.4.10 asks for 320 CSS px)."""
+    for page in open_page(browser, base_url, {"width": 320, "height": 640}):
+        expect(page.locator(".tabs")).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        tabs = page.locator(".tabs__tab").evaluate_all(
+            "tabs => tabs.map(t => t.getBoundingClientRect().right)"
+        )
+        assert max(tabs) <= 320, tabs
