@@ -66,3 +66,17 @@ def test_a_refused_shortening_marks_its_field_with_why(
     assert html.escape(added) in refused.text
     # The other bullets' fields are not marked.
     assert refused.text.count('aria-invalid="true"') == 1
+
+
+def test_the_audit_table_s_scroll_box_can_be_reached_by_keyboard(
+    client: TestClient, editor_page: str
+) -> None:
+    """At 600-830 px the table overflows its box, which held nothing focusable on the editor
+    page: where the browser does not focus scrollers itself, a keyboard user could not
+    scroll to "Before" and "After"."""
+    change(client, editor_page, op="remove", index="0")
+    page = client.get(editor_page).text
+    assert re.search(
+        r'<div class="table-scroll" tabindex="0" role="region" aria-label="[^"]+">\s*'
+        r'<table class="audit">', page,
+    )  # fmt: skip
