@@ -211,6 +211,8 @@ def test_embed_says_where_a_bullets_source_is(browser: Browser, servers: Servers
             "Pilih sebuah poin untuk menandai kalimat sumbernya di artikel; letaknya akan "
             "dibacakan."
         )
+        # Its name is its text: the CSS dot before it had been read first ("•Pebalap ...").
+        expect(bullet).to_have_accessible_name(bullet.inner_text().lstrip("•").strip())
         bullet.focus()
         page.keyboard.press("Enter")
         expect(box).to_have_attribute("data-highlighted", "1")

@@ -42,7 +42,8 @@
     "button { font: inherit; color: inherit; cursor: pointer; }",
     ".bullet { flex: 1; text-align: start; background: none; border: 0; padding: .15rem .25rem;",
     "  border-radius: 4px; }",
-    ".bullet::before { content: '•'; color: var(--accent); margin-inline-end: .5rem; }",
+    // An empty alternative text: the dot is drawn, not read as the start of every name.
+    ".bullet::before { content: '•' / ''; color: var(--accent); margin-inline-end: .5rem; }",
     ".bullet[aria-pressed=true] { background: color-mix(in srgb, var(--accent) 15%, transparent); }",
     ".flag { background: none; border: 1px solid transparent; border-radius: 4px;",
     "  color: var(--muted); padding: .15rem .4rem; min-width: 2.25rem; min-height: 2.25rem; }",
