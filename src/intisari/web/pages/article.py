@@ -21,6 +21,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from intisari.language.detect import language_for
+from intisari.language.script import RIGHT_TO_LEFT
 from intisari.report_kinds import MAX_COMMENT_CHARS
 from intisari.service.editorial import box_of, notice_of
 from intisari.service.errors import RateLimited
@@ -110,6 +111,12 @@ def _article_context(stored: StoredSummary, hl: str = "") -> dict[str, Any]:
         "summary_id": stored.id,
         "lang": locale,
         "article_lang": stored.language,
+        # Article text in a language read right to left is marked so, or a browser sets
+        # its closing marks at the wrong end.
+        "article_rtl": stored.language in RIGHT_TO_LEFT,
+        # The box's heading, notice and labels: the generic rules' are English words.
+        "box_lang": data.words_language or stored.language,
+        "correction_lang": page_language(stored.language),
         "title": stored.result.get("title"),
         "hidden": stored.hidden,
         "pending": box.pending,
@@ -119,7 +126,7 @@ def _article_context(stored: StoredSummary, hl: str = "") -> dict[str, Any]:
         # The box's words are the article's language's; switched to another, the page says
         # "report" in the reader's.
         "report_label": data.report_label if asked is None else ui["report_title"],
-        "report_label_lang": stored.language if asked is None else locale,
+        "report_label_lang": (data.words_language or stored.language) if asked is None else locale,
         "checked_label": data.checked_label,
         "ui": ui,
         "max_comment": MAX_COMMENT_CHARS,
