@@ -11,6 +11,7 @@ import pytest
 import intisari
 from data_paths import DATA, need
 from intisari.ingest.clean import clean_normalized, normalize
+from intisari.language import script
 from intisari.language.detect import detect_language, language_for
 from intisari.language.segment import sentence_spans
 from intisari.takeaways.text import reading_length, word_tokens
@@ -43,6 +44,12 @@ MALAY = (
     "Beliau mengulas laporan media tempatan hari ini mengenai pengesahan JPPM bahawa Dr "
     "Mahathir sudah tidak lagi menjadi pengerusi parti itu."
 )
+
+
+def test_the_character_classes_need_no_escaping() -> None:
+    # They are pasted inside regular expressions' brackets as they are.
+    for characters in (script.UPPER, script.CASELESS, script.WORD_MARKS):
+        assert characters and not set(characters) & set("]\\^-")
 
 
 def test_an_indic_word_keeps_its_vowel_signs() -> None:

@@ -1,5 +1,6 @@
 """What the engine needs to know about writing systems, whatever the language: the marks
-that end a sentence, the signs that belong inside a word, the capital letters.
+that end a sentence, the signs that belong inside a word, the capital letters, and which
+languages are written from right to left.
 
 Python's ``\\w`` and ``str.isalpha`` leave out the vowel signs and viramas of the Indic
 scripts (the "ा" of "प्राण" is a combining mark, not a letter), so Hindi words fell
