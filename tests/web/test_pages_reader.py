@@ -255,3 +255,18 @@ def test_a_malformed_page_address_is_an_error_page_for_a_browser(
     assert page.status_code == 422
     assert page.headers["content-type"].startswith("text/html") and "<html" in page.text
     assert client.get(url).json()["code"] == "invalid-request"
+
+
+@pytest.mark.parametrize("path", ["/nope", "/static/nope.css", "/a"])
+def test_an_address_we_do_not_have_is_an_error_page_for_a_browser(
+    client: TestClient, path: str
+) -> None:
+    """A browser got the API's raw JSON: no title, no language, no way back (an
+    accessibility trial); a script and the API still get the JSON."""
+    page = client.get(path, headers={"Accept": "text/html"})
+    assert page.status_code == 404
+    assert page.headers["content-type"].startswith("text/html")
+    assert '<html lang="' in page.text and "<title>" in page.text and 'href="/"' in page.text
+    assert client.get(path).json()["code"] == "not-found"
+    api = client.get("/v1/nope", headers={"Accept": "text/html"})
+    assert api.status_code == 404 and api.json()["code"] == "not-found"

@@ -145,8 +145,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-async def _http_error(request: Request, error: Exception) -> JSONResponse:
+async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
+    if error.status_code == 404 and wants_page(request):
+        # A browser at an address we do not have ("/nope", "/static/x") got the API's raw
+        # JSON: a page with no title, no language and no way back.
+        return error_page(request, "Page not found", "There is no page at this address.", 404)
     code = getattr(error, "code", None) or _slug(error.status_code)
     body = ErrorOut(code=code, message=str(error.detail))
     headers = error.headers
