@@ -216,6 +216,31 @@ def test_reporting_works_without_javascript(
         context.close()
 
 
+@pytest.mark.parametrize("script", [True, False], ids=["js", "no-js"])
+def test_a_refused_start_form_takes_the_focus_to_what_is_wrong(
+    browser: Browser, base_url: str, script: bool
+) -> None:
+    """After a refused submit the focus was on <body>, the alert already in the page at
+    load and no field marked: a screen-reader user heard nothing, nor which field."""
+    context = browser.new_context(base_url=base_url, java_script_enabled=script)
+    page = context.new_page()
+    try:
+        page.goto("/")
+        page.get_by_label("Article address").fill("ftp://example.com/a")
+        page.get_by_role("button", name="Summarize").click()
+        address = page.get_by_label("Article address")
+        expect(address).to_be_focused()
+        expect(address).to_have_attribute("aria-invalid", "true")
+        expect(address).to_have_accessible_description(re.compile("must start with http"))
+        # Nothing given: no one field is at fault, the message takes the focus.
+        address.fill("")
+        page.get_by_role("button", name="Summarize").click()
+        expect(page.get_by_role("alert")).to_be_focused()
+        expect(page.locator("[aria-invalid]")).to_have_count(0)
+    finally:
+        context.close()
+
+
 def test_docs_render_offline(page: Page, base_url: str, screenshot: Screenshot) -> None:
     """Swagger UI renders from this server alone: every other origin is cut off."""
     elsewhere: list[str] = []

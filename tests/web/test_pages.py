@@ -148,6 +148,33 @@ def test_the_start_form_explains_what_is_wrong(
     assert SCRIPT not in page.text and "&lt;script&gt;" in page.text  # the form kept, escaped
 
 
+@pytest.mark.parametrize(
+    ("fields", "at_fault"),
+    [
+        ({"url": "ftp://example.com/a"}, "url"),
+        ({"text": "Teks.", "title": "x" * 1001}, "title"),
+        ({"text": "Teks.", "lang": "id!"}, "lang"),
+        ({}, None),  # no source: no one field's fault
+        ({"text": "Terlalu pendek."}, None),  # the service's refusal of the article
+    ],
+)
+def test_a_refused_start_form_marks_and_focuses_the_field_at_fault(
+    client: TestClient, fields: dict[str, str], at_fault: str | None
+) -> None:
+    """The page came back with the focus on <body>, an alert already there at load and no
+    field marked: a screen-reader user was not told what was wrong, nor where."""
+    page = client.post("/", data={"csrf_token": csrf(client.get("/")), **fields}).text
+    marked = re.findall(r'<\w+ id="(\w+)"[^>]*aria-invalid="true"', page)
+    assert marked == ([at_fault] if at_fault else [])
+    focused = re.findall(r'<\w+ [^>]*\bid="([\w-]+)"[^>]*\bautofocus', page)
+    assert focused == [at_fault or "form-error"]
+    if at_fault:
+        field = re.search(rf'<\w+ id="{at_fault}"[^>]*>', page)
+        assert field and 'aria-describedby="form-error"' in field.group()
+    else:
+        assert '<p class="alert alert--error" role="alert" id="form-error" tabindex="-1"' in page
+
+
 INDONESIAN_BROWSER = {"Accept-Language": "id-ID,id;q=0.9,en-US;q=0.8,en;q=0.7"}
 
 
@@ -330,6 +357,21 @@ def test_report_errors_are_shown_on_the_form(
     assert sent.status_code == 422
     assert message in sent.text
     assert reports(client) == []
+
+
+@pytest.mark.parametrize(
+    ("fields", "focused"),
+    [({"category": ""}, "report-1-category"), ({"comment": "x" * 2001}, "report-1-error")],
+)
+def test_a_refused_report_takes_the_focus_to_what_is_wrong(
+    client: TestClient, summary: dict[str, Any], fields: dict[str, str], focused: str
+) -> None:
+    """The report page (no script) came back with the focus on <body>: the missing choice,
+    or else the message, takes it."""
+    page = send_report(client, summary["summary_id"], **fields).text
+    assert re.findall(r'<\w+ [^>]*\bid="([\w-]+)"[^>]*\bautofocus', page) == [focused]
+    assert not re.search(r'id="report-1-error" +hidden', page)
+    assert focused != "report-1-error" or re.search(r'id="report-1-error" +tabindex="-1"', page)
 
 
 def test_report_rate_limit_answers_429(make_client: Any, summary: dict[str, Any]) -> None:

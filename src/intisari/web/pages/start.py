@@ -95,7 +95,7 @@ def start_summary(
         headers = {**(error.headers or {}), **VARY}
         return render(request, state, "index.html", context, error.status, headers)
     except ValidationError as error:
-        context["error"] = _why(error, ui)
+        context["error"], context["error_field"] = _why(error, ui)
         return render(request, state, "index.html", context, 422, VARY)
     return redirect(f"/a/{stored.id}")
 
@@ -104,25 +104,25 @@ def _start_context(request: Request, hl: str | None, form: dict[str, str]) -> di
     locale = ui_language(request.headers.get("accept-language"), hl)
     ui = READER_TEXT[locale]
     return {
-        "form": form, "error": None, "detail": None, "ui": ui, "lang": locale,
+        "form": form, "error": None, "detail": None, "error_field": None, "ui": ui,
+        "lang": locale,
         # Kept through the form's post, so its answer speaks the language switched to.
         "hl_query": f"?hl={hl}" if hl in READER_TEXT else "",
         "languages": other_languages(locale),
     }
 
 
-def _why(error: ValidationError, ui: dict[str, Any]) -> str:
-    """One readable line for the first problem of a form."""
+def _why(error: ValidationError, ui: dict[str, Any]) -> tuple[str, str | None]:
+    """One readable line for the first problem of a form, and the field at fault (the page
+    marks it invalid and focuses it), or None when the problem is no one field's."""
     first = error.errors()[0]
     where = ".".join(str(part) for part in first.get("loc", ()))
     if where == "url":
-        return str(ui["error_url"])
+        return str(ui["error_url"]), "url"
     if where in ("text", "title"):
-        return str(ui[f"error_{where}_long"])
+        return str(ui[f"error_{where}_long"]), where
     if where == "lang":
-        return str(ui["error_language"])
+        return str(ui["error_language"]), "lang"
     # The one model-level rule, exactly one source, in the form's own words: its message
     # named an "html" field the form does not have.
-    return str(ui["error_one_source"])
-
-
+    return str(ui["error_one_source"]), None
