@@ -19,6 +19,7 @@ __all__ = [
     "DESKTOP",
     "PHONE",
     "contrast",
+    "exposed_node",
     "exposed_roles",
     "launch",
     "page_without_csp_violations",
@@ -98,3 +99,21 @@ def exposed_roles(page: Page) -> list[str]:
     nodes = session.send("Accessibility.getFullAXTree")["nodes"]
     session.detach()
     return [node["role"]["value"] for node in nodes if not node.get("ignored") and "role" in node]
+
+
+def exposed_node(page: Page, role: str, name: str) -> dict[str, object]:
+    """The role and states chromium gives a screen reader for the node of that role and
+    name (``invalid``, ``expanded``, ``hasPopup``...), read over CDP; shadow roots too."""
+    session = page.context.new_cdp_session(page)
+    nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    session.detach()
+    for node in nodes:
+        if (
+            not node.get("ignored")
+            and node.get("role", {}).get("value") == role
+            and node.get("name", {}).get("value") == name
+        ):
+            properties = node.get("properties", [])
+            states = {state["name"]: state["value"].get("value") for state in properties}
+            return {"role": role, **states}
+    raise AssertionError(f"no {role} named {name!r} is exposed")

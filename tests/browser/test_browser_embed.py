@@ -21,7 +21,14 @@ from fastapi import FastAPI
 from playwright.sync_api import Browser, Page, expect
 
 from app_fixtures import ARTICLE, serve_app
-from browser_support import DESKTOP, PHONE, launch, page_without_csp_violations, shot
+from browser_support import (
+    DESKTOP,
+    PHONE,
+    exposed_node,
+    launch,
+    page_without_csp_violations,
+    shot,
+)
 from embed_fixtures import add_publisher, correct_box, publisher_box
 from intisari.settings import Settings
 from intisari.storage.models import Report
@@ -254,9 +261,16 @@ def test_embed_dialog_closes_with_escape_and_needs_a_category(
         flag.focus()
         page.keyboard.press("Enter")
         expect(box.locator("dialog")).to_be_visible()
-        expect(box.locator("select")).to_be_focused()
+        choice = box.locator("select")
+        expect(choice).to_be_focused()
+        # Not invalid before the reader sent anything (a required select was, at once).
+        assert exposed_node(page, "combobox", "Apa masalahnya?")["invalid"] == "false"
+        expect(choice).to_have_attribute("aria-required", "true")  # still said to be needed
         box.locator("button[type=submit]").click()
         expect(box.locator("[role=alert]")).to_have_text("Pilih jenis masalahnya.")
+        # The choice is marked and described by the message (fail() did neither).
+        expect(choice).to_have_attribute("aria-invalid", "true")
+        expect(choice).to_have_accessible_description("Pilih jenis masalahnya.")
         page.keyboard.press("Escape")
         expect(box.locator("dialog")).to_be_hidden()
         expect(flag).to_be_focused()

@@ -22,6 +22,7 @@ from browser_support import (
     DESKTOP,
     PHONE,
     contrast,
+    exposed_node,
     exposed_roles,
     launch,
     page_without_csp_violations,
@@ -184,6 +185,22 @@ def test_a_vote_whose_request_fails_is_sent_the_plain_way(browser: Browser, read
         expect(page.get_by_text("Terima kasih atas tanggapan Anda.")).to_be_visible()
         assert errors == []
         assert reader.votes()[-1] is False
+
+
+def test_the_report_s_choice_is_invalid_only_once_a_report_without_it_was_sent(
+    browser: Browser, reader: Reader
+) -> None:
+    """The category <select required> on its empty choice was exposed as invalid the moment
+    the dialog opened: a screen reader's first words were "combo box, invalid entry"."""
+    with opened(browser, reader, "", DESKTOP) as page:
+        page.locator(".takeaway").first.locator("summary").click()
+        choice = page.get_by_role("dialog").get_by_label("Apa masalahnya?")
+        expect(choice).to_be_focused()
+        assert exposed_node(page, "combobox", "Apa masalahnya?")["invalid"] == "false"
+        expect(choice).to_have_attribute("aria-required", "true")  # still said to be needed
+        page.get_by_role("dialog").get_by_role("button", name="Kirim laporan").click()
+        expect(choice).to_have_attribute("aria-invalid", "true")
+        assert exposed_node(page, "combobox", "Apa masalahnya?")["invalid"] == "true"
 
 
 def test_a_report_without_a_category_keeps_the_focus_on_the_choice(

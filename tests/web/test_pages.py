@@ -359,6 +359,19 @@ def test_report_errors_are_shown_on_the_form(
     assert reports(client) == []
 
 
+def test_the_report_page_s_choice_is_not_invalid_before_a_send(
+    client: TestClient, summary: dict[str, Any]
+) -> None:
+    """A required select on its empty choice is exposed as invalid at once; the form is
+    novalidate and the server checks the choice, so it says aria-required instead."""
+    page = client.get(f"/a/{summary['summary_id']}/report?takeaway=0").text
+    select = re.search(r'<select id="report-0-category"[^>]*>', page)
+    assert select, page[:3000]
+    assert 'aria-required="true"' in select.group()
+    assert not re.search(r"\srequired\b", select.group())
+    assert "aria-invalid" not in select.group()
+
+
 @pytest.mark.parametrize(
     ("fields", "focused"),
     [({"category": ""}, "report-1-category"), ({"comment": "x" * 2001}, "report-1-error")],

@@ -287,7 +287,9 @@
       this.error.hidden = true;
       form.appendChild(this.error);
       form.appendChild(el("label", { for: "category" }, words.category_label));
-      var select = el("select", { id: "category", name: "category", required: "" });
+      // aria-required, not required: a required select on its empty choice is exposed as
+      // invalid as soon as the dialog opens; sendReport checks the choice.
+      var select = el("select", { id: "category", name: "category", "aria-required": "true" });
       // Selected by default (the attribute), so that form.reset() comes back to it: a
       // select with nothing selected would pick its first category by itself.
       var choose = el("option", { value: "", selected: "" }, words.choose);
@@ -331,21 +333,31 @@
       this.reportIndex = index;
       this.opener = opener;
       this.quote.textContent = this.box.takeaways[index].text;
-      this.error.hidden = true;
+      this.fail("", false);
       this.dialog.querySelector("form").reset();
       this.dialog.showModal();
       this.dialog.querySelector("select").focus();
     }
 
-    fail(message) {
+    // The message (none hides it), and whether the missing choice is what is wrong: then
+    // the choice is marked invalid and described by the message, as app.js does.
+    fail(message, choiceMissing) {
+      var select = this.dialog.querySelector("select");
       this.error.textContent = message;
-      this.error.hidden = false;
+      this.error.hidden = !message;
+      if (choiceMissing) {
+        select.setAttribute("aria-invalid", "true");
+        select.setAttribute("aria-describedby", this.error.id);
+      } else {
+        select.removeAttribute("aria-invalid");
+        select.removeAttribute("aria-describedby");
+      }
     }
 
     sendReport(select, comment, send) {
       var words = this.box.words;
       if (!select.value) {
-        this.fail(words.error_category);
+        this.fail(words.error_category, true);
         select.focus();
         return;
       }
@@ -370,11 +382,11 @@
             self.live.textContent = words.thanks;
             return;
           }
-          self.fail(response.status === 429 ? words.error_rate : words.error_generic);
+          self.fail(response.status === 429 ? words.error_rate : words.error_generic, false);
         })
         .catch(function () {
           send.disabled = false;
-          self.fail(words.error_generic);
+          self.fail(words.error_generic, false);
         });
     }
 
