@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sqlalchemy import update
 
 from app_fixtures import ARTICLE, serve_app
-from browser_support import launch
+from browser_support import contrast, launch
 from intisari.pipeline import summarize
 from intisari.result import join_spans
 from intisari.service.summaries import ENGINE_VERSION
@@ -121,6 +121,25 @@ def contexts(browser: Browser, base_url: str, viewport: str) -> Iterator[Context
     for context in made.opened:
         context.close()
     assert not made.violations, made.violations
+
+
+#: Each text of the picker's rows that cannot be used: its colour as seen (blended with what
+#: is under it by the opacity of it and its ancestors) and the opaque background under it.
+USED_ROW_COLOURS = """() => [...document.querySelectorAll(
+    ".picker__item--used :is(.picker__text, .meta, .meta strong, .badge)")].map(e => {
+  let opacity = 1, under = null;
+  for (let n = e; n; n = n.parentElement) {
+    const style = getComputedStyle(n);
+    opacity *= parseFloat(style.opacity);
+    if (!under && !/^rgba\\(.*, 0\\)$|transparent/.test(style.backgroundColor)) {
+      under = style.backgroundColor;
+    }
+  }
+  const [fg, bg] = [getComputedStyle(e).color, under || "rgb(255, 255, 255)"]
+    .map(c => c.match(/[\\d.]+/g).slice(0, 3).map(Number));
+  const seen = fg.map((c, i) => Math.round(c * opacity + bg[i] * (1 - opacity)));
+  return [e.className || e.tagName, `rgb(${seen.join(", ")})`, `rgb(${bg.join(", ")})`];
+})"""
 
 
 def new_draft(page: Page, title: str) -> str:
@@ -237,6 +256,10 @@ def test_each_edit_keeps_the_box_grounded_and_readers_see_the_correction(
     expect(headline.first).to_contain_text("not a whole sentence")
     expect(headline.first.get_by_role("button")).to_have_count(0)
     contexts.screenshot(editor, "editorial-picker")
+    # The rows that cannot be used were dimmed with opacity .7: their score lines 3.12:1.
+    used = editor.evaluate(USED_ROW_COLOURS)
+    assert used, "no row in the box or cut off"
+    assert min(contrast(seen, under) for _, seen, under in used) >= 4.5, used
     choice = editor.locator(".picker__item:not(.picker__item--used)").first
     chosen = choice.locator(".picker__text").inner_text().strip()
     choice.get_by_role("button", name=re.compile("^Use this sentence")).click()
