@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
 from externals import chromium
 
@@ -24,6 +24,7 @@ __all__ = [
     "launch",
     "page_without_csp_violations",
     "shot",
+    "side_borders",
 ]
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
@@ -117,3 +118,16 @@ def exposed_node(page: Page, role: str, name: str) -> dict[str, object]:
             states = {state["name"]: state["value"].get("value") for state in properties}
             return {"role": role, **states}
     raise AssertionError(f"no {role} named {name!r} is exposed")
+
+
+#: Each element's inline-start border: its colour and width (computed, with the forced
+#: colours' system colours resolved).
+SIDE_BORDERS = """elements => elements.map(e => {
+  const style = getComputedStyle(e);
+  return [style.borderInlineStartColor, parseFloat(style.borderInlineStartWidth)];
+})"""
+
+
+def side_borders(elements: Locator) -> list[tuple[str, float]]:
+    """The inline-start border (colour, width) of each element ``elements`` matches."""
+    return [(colour, width) for colour, width in elements.evaluate_all(SIDE_BORDERS)]

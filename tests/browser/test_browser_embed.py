@@ -24,10 +24,12 @@ from app_fixtures import ARTICLE, serve_app
 from browser_support import (
     DESKTOP,
     PHONE,
+    contrast,
     exposed_node,
     launch,
     page_without_csp_violations,
     shot,
+    side_borders,
 )
 from embed_fixtures import add_publisher, correct_box, publisher_box
 from intisari.settings import Settings
@@ -232,6 +234,21 @@ def test_embed_says_where_a_bullets_source_is(browser: Browser, servers: Servers
         expect(live.locator("q")).to_have_text(" ".join(marked.split()[:8]) + "…")
         expect(live.locator("q")).to_have_attribute("lang", "id")
         expect(bullet).to_be_focused()
+
+
+def test_in_forced_colours_the_pressed_bullet_keeps_a_cue(
+    browser: Browser, servers: Servers
+) -> None:
+    """The pressed bullet was marked by a background only, which forced colours remove."""
+    with _open(browser, servers, "/kabar", viewport=DESKTOP, forced_colors="active") as page:
+        box = page.locator("intisari-box")
+        box.locator(".bullet").nth(1).click()
+        pressed = box.locator(".bullet[aria-pressed=true]")
+        expect(pressed).to_have_count(1)
+        (colour, width), *_ = side_borders(pressed)
+        others = {c for c, _ in side_borders(box.locator(".bullet[aria-pressed=false]"))}
+        assert width >= 3 and len(others) == 1, (colour, width, others)
+        assert contrast(colour, others.pop()) >= 3
 
 
 def test_embed_marks_its_own_words_and_the_article_s_apart(

@@ -27,6 +27,7 @@ from browser_support import (
     launch,
     page_without_csp_violations,
     shot,
+    side_borders,
 )
 from intisari.settings import Settings
 from intisari.storage.models import HelpfulVote
@@ -293,3 +294,21 @@ def test_the_focus_ring_is_3_to_1_on_every_background(browser: Browser, reader: 
         # white (header, cards, dialog), the page and the box
         assert {"rgb(255, 255, 255)", "rgb(246, 247, 249)", "rgb(238, 244, 251)"} <= set(seen)
         assert min(seen.values()) >= 3, seen
+
+
+def test_in_forced_colours_the_active_bullet_keeps_a_cue(browser: Browser, reader: Reader) -> None:
+    """The active bullet was marked by a background and a shadow only, both of which forced
+    colours (Windows' high contrast) remove: nothing showed which bullet was active."""
+    with page_without_csp_violations(
+        browser, reader.url, viewport=DESKTOP, forced_colors="active"
+    ) as page:
+        page.goto(f"/a/{reader.summary_id}")
+        bullets = page.locator(".takeaway__text")
+        bullets.nth(1).click()
+        expect(bullets.nth(1)).to_have_attribute("aria-current", "true")
+        (active, width), *_ = side_borders(bullets.nth(1))
+        rest = page.locator(".takeaway__text:not([aria-current])")
+        others = {colour for colour, _ in side_borders(rest)}
+        assert width >= 3 and len(others) == 1, (active, width, others)
+        assert contrast(active, others.pop()) >= 3
+        shot(page, "reader-forced-colours")

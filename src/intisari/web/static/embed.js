@@ -45,6 +45,10 @@
     // An empty alternative text: the dot is drawn, not read as the start of every name.
     ".bullet::before { content: '•' / ''; color: var(--accent); margin-inline-end: .5rem; }",
     ".bullet[aria-pressed=true] { background: color-mix(in srgb, var(--accent) 15%, transparent); }",
+    // Forced colours drop that background, the pressed bullet's only cue: a side border
+    // marks it instead, in Canvas on the others so that pressing one moves nothing.
+    "@media (forced-colors: active) { .bullet { border-inline-start: 3px solid Canvas; }",
+    "  .bullet[aria-pressed=true] { border-inline-start-color: Highlight; } }",
     ".flag { background: none; border: 1px solid transparent; border-radius: 4px;",
     "  color: var(--muted); padding: .15rem .4rem; min-width: 2.25rem; min-height: 2.25rem; }",
     ".flag:hover { border-color: var(--line); }",
