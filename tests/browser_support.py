@@ -104,7 +104,8 @@ def exposed_roles(page: Page) -> list[str]:
 
 def exposed_node(page: Page, role: str, name: str) -> dict[str, object]:
     """The role and states chromium gives a screen reader for the node of that role and
-    name (``invalid``, ``expanded``, ``hasPopup``...), read over CDP; shadow roots too."""
+    name (``invalid``, ``expanded``, ``hasPopup``...), read over CDP; shadow roots too. The
+    name's spaces are collapsed, as a screen reader reads them."""
     session = page.context.new_cdp_session(page)
     nodes = session.send("Accessibility.getFullAXTree")["nodes"]
     session.detach()
@@ -112,7 +113,7 @@ def exposed_node(page: Page, role: str, name: str) -> dict[str, object]:
         if (
             not node.get("ignored")
             and node.get("role", {}).get("value") == role
-            and node.get("name", {}).get("value") == name
+            and " ".join(node.get("name", {}).get("value", "").split()) == name
         ):
             properties = node.get("properties", [])
             states = {state["name"]: state["value"].get("value") for state in properties}

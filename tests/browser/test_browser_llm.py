@@ -78,5 +78,5 @@ def test_clicking_a_checked_llm_bullet_highlights_its_evidence(
     screenshot(page, "article-llm-evidence")
     # Reporting it quotes the bullet, not its "checked" mark.
     text = bullet.evaluate("a => a.firstChild.textContent").strip()
-    bullet.locator("xpath=ancestor::li").locator("summary").click()
+    bullet.locator("xpath=ancestor::li").locator("button.report__toggle").click()
     expect(page.get_by_role("dialog").locator("[data-quote]")).to_have_text(text)

@@ -134,7 +134,7 @@ def test_reader_reports_the_second_bullet_and_a_reviewer_confirms_it(
 
     second = page.locator(".takeaway").nth(1)
     reported_text = second.locator(".takeaway__text").inner_text()
-    second.locator("summary").click()
+    second.get_by_role("button", name=re.compile("^Laporkan")).click()
     dialog = page.get_by_role("dialog")
     expect(dialog).to_be_visible()
     expect(dialog.locator("[data-quote]")).to_have_text(reported_text)
@@ -147,7 +147,7 @@ def test_reader_reports_the_second_bullet_and_a_reviewer_confirms_it(
     screenshot(page, "article-report-thanks")
     dialog.get_by_role("button", name="Tutup").last.click()
     expect(dialog).to_be_hidden()
-    expect(second.locator("summary")).to_be_focused()
+    expect(second.get_by_role("button", name=re.compile("^Laporkan"))).to_be_focused()
 
     log_in(page, reviewer)
     item = page.locator(".report-item", has_text=SCRIPT_COMMENT)

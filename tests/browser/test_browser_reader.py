@@ -188,13 +188,28 @@ def test_a_vote_whose_request_fails_is_sent_the_plain_way(browser: Browser, read
         assert reader.votes()[-1] is False
 
 
+def test_the_report_control_is_a_button_that_opens_a_dialog(
+    browser: Browser, reader: Reader
+) -> None:
+    """The control was a <summary>, exposed as a disclosure "collapsed" (its aria-haspopup
+    not exposed), although it opens a modal dialog and never becomes "expanded"."""
+    with opened(browser, reader, "", DESKTOP) as page:
+        control = page.locator(".takeaway").first.get_by_role("button", name="Laporkan : poin 1")
+        expect(control).to_have_attribute("aria-haspopup", "dialog")
+        node = exposed_node(page, "button", "Laporkan : poin 1")
+        assert node.get("hasPopup") == "dialog" and "expanded" not in node, node
+        assert "DisclosureTriangle" not in exposed_roles(page)
+        control.press("Enter")
+        expect(page.get_by_role("dialog")).to_be_visible()
+
+
 def test_the_report_s_choice_is_invalid_only_once_a_report_without_it_was_sent(
     browser: Browser, reader: Reader
 ) -> None:
     """The category <select required> on its empty choice was exposed as invalid the moment
     the dialog opened: a screen reader's first words were "combo box, invalid entry"."""
     with opened(browser, reader, "", DESKTOP) as page:
-        page.locator(".takeaway").first.locator("summary").click()
+        page.locator(".takeaway").first.locator("button.report__toggle").click()
         choice = page.get_by_role("dialog").get_by_label("Apa masalahnya?")
         expect(choice).to_be_focused()
         assert exposed_node(page, "combobox", "Apa masalahnya?")["invalid"] == "false"
@@ -210,7 +225,7 @@ def test_a_report_without_a_category_keeps_the_focus_on_the_choice(
     """The send button is disabled while the report goes: the focus had fallen to the
     page's body, with no ring, and the choice was not marked as the error's."""
     with opened(browser, reader, "", DESKTOP) as page:
-        page.locator(".takeaway").first.locator("summary").click()
+        page.locator(".takeaway").first.locator("button.report__toggle").click()
         dialog = page.get_by_role("dialog")
         dialog.get_by_role("button", name="Kirim laporan").press("Enter")
         choice = dialog.get_by_label("Apa masalahnya?")
@@ -227,7 +242,7 @@ def test_the_report_dialog_s_thank_you_is_a_live_region_before_it_is_filled(
     already filled, which screen readers often do not read out; the Close button that took
     the focus did not carry the message."""
     with opened(browser, reader, "", DESKTOP) as page:
-        page.locator(".takeaway").nth(2).locator("summary").click()
+        page.locator(".takeaway").nth(2).locator("button.report__toggle").click()
         dialog = page.get_by_role("dialog")
         expect(dialog).to_be_visible()
         # Only the dialog is exposed while it is open: its status is there, and empty.

@@ -210,11 +210,22 @@
     }
   });
 
+  /* The report control opens a modal dialog, but a <summary> is exposed as a disclosure,
+   * "collapsed", whatever its role: a button that says it opens a dialog takes its place,
+   * and the <details> (the form's home while the dialog is closed) is hidden. Without the
+   * script, the <details> unfolds the form in place. */
   document.querySelectorAll("details.report").forEach(function (details) {
-    var toggle = details.querySelector("summary");
+    var summary = details.querySelector("summary");
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = summary.className;
     toggle.setAttribute("aria-haspopup", "dialog");
-    toggle.addEventListener("click", function (event) {
-      event.preventDefault();
+    while (summary.firstChild) {
+      toggle.appendChild(summary.firstChild); // the label, in its language
+    }
+    details.hidden = true;
+    details.before(toggle);
+    toggle.addEventListener("click", function () {
       open(details, toggle);
     });
   });
