@@ -103,6 +103,8 @@ def _article_context(stored: StoredSummary, hl: str = "") -> dict[str, Any]:
     locale = page_language(stored.language, asked)
     ui = READER_TEXT[locale]
     box = box_of(stored)
+    # The box's heading, notice and labels: the generic rules' are English words.
+    box_lang = data.words_language or stored.language
     correction = None
     if box.corrected_at is not None:
         # The box's words stay in the article's language, the note with them.
@@ -114,8 +116,7 @@ def _article_context(stored: StoredSummary, hl: str = "") -> dict[str, Any]:
         # Article text in a language read right to left is marked so, or a browser sets
         # its closing marks at the wrong end.
         "article_rtl": stored.language in RIGHT_TO_LEFT,
-        # The box's heading, notice and labels: the generic rules' are English words.
-        "box_lang": data.words_language or stored.language,
+        "box_lang": box_lang,
         "correction_lang": page_language(stored.language),
         "title": stored.result.get("title"),
         "hidden": stored.hidden,
@@ -126,7 +127,7 @@ def _article_context(stored: StoredSummary, hl: str = "") -> dict[str, Any]:
         # The box's words are the article's language's; switched to another, the page says
         # "report" in the reader's.
         "report_label": data.report_label if asked is None else ui["report_title"],
-        "report_label_lang": (data.words_language or stored.language) if asked is None else locale,
+        "report_label_lang": box_lang if asked is None else locale,
         "checked_label": data.checked_label,
         "ui": ui,
         "max_comment": MAX_COMMENT_CHARS,
