@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["HTML_TRIGGERS", "LEAD", "TRIGGERS", "Trigger"]
+__all__ = ["HTML_TRIGGERS", "LEAD", "LONG_SENTENCES", "TRIGGERS", "Trigger"]
 
 #: A real Indonesian lead sentence: with it, ``summarize`` has words enough to reach
 #: segmentation and ranking rather than stop at "too short".
@@ -20,6 +20,15 @@ LEAD = (
 )
 #: The same in English, for rules only English text reaches (short asides are dropped).
 LEAD_EN = "The president said the plan was ready today in Washington after long talks. "
+#: Words enough, but three sentences of 54 words with no comma, none of which can be
+#: shortened to a bullet (the length cap): ``no-takeaway``, not ``too-short``.
+LONG_SENTENCES = "".join(
+    f"The regional council approved on {day} a long and detailed plan for the renovation"
+    " of the old railway station in the city centre that had been closed for more than"
+    " ten years after a fire destroyed the main hall and most of the offices on the upper"
+    " floors of the building and the platforms. "
+    for day in ("Monday", "Tuesday", "Friday")
+)
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 import intisari
+from adversarial_inputs import LONG_SENTENCES
 from data_paths import EXAMPLE_ARTICLE, need
 from intisari import Summary
-from intisari.errors import InputTooShort
+from intisari.errors import InputTooShort, NoTakeaway
 from intisari.ingest.metadata import PageSource
 from intisari.pipeline import _standfirst
 from intisari.result import join_spans
@@ -108,6 +109,14 @@ def test_an_english_article() -> None:
 def test_words_without_a_usable_sentence_are_an_input_error() -> None:
     with pytest.raises(InputTooShort, match="no sentence"):
         intisari.summarize(text="Presiden . " * 20)
+
+
+def test_an_article_of_sentences_too_long_for_a_bullet_is_not_called_too_short() -> None:
+    """A 160-word Italian text whose sentences all run past 40 words was refused as
+    ``too-short``; the reader's page then said "the text is too short"."""
+    with pytest.raises(NoTakeaway, match="no sentence") as refused:
+        intisari.summarize(text=LONG_SENTENCES)
+    assert refused.value.code == "no-takeaway"
 
 
 def test_a_description_that_restates_the_story_is_no_standfirst() -> None:

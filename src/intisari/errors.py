@@ -17,6 +17,7 @@ __all__ = [
     "InputTooLarge",
     "InputTooShort",
     "LlmNotConfigured",
+    "NoTakeaway",
     "NotAnArticle",
     "UndecodableInput",
     "UnsupportedScript",
@@ -32,6 +33,15 @@ class InputError(ValueError):
 
 class InputTooShort(InputError):
     code = "too-short"
+
+
+class NoTakeaway(InputTooShort):
+    """Words enough, but no sentence a reader could take alone as a point: each is too
+    long even shortened, a fragment, a question or a piece of a quotation. Not "too
+    short": a 160-word Italian text whose sentences all run past 40 words was refused
+    as that, and a reader told "the text is too short" would paste a longer one."""
+
+    code = "no-takeaway"
 
 
 class NotAnArticle(InputError):

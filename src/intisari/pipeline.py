@@ -15,7 +15,7 @@ from intisari._version import __version__
 from intisari.checking import Verification, check_statements, split_summary
 from intisari.checking.model import load_checker
 from intisari.document import Document, Sentence
-from intisari.errors import InputError, InputTooShort, LlmNotConfigured
+from intisari.errors import InputError, InputTooShort, LlmNotConfigured, NoTakeaway
 from intisari.ingest import load
 from intisari.ingest.clean import clean_normalized, normalize, one_line
 from intisari.ingest.metadata import PageSource
@@ -109,13 +109,13 @@ def choose_takeaways(
 ) -> tuple[list[Takeaway], CheckedBox | None]:
     """Stages 5 and 6: the box, and with ``method="llm"`` what became of each LLM bullet.
 
-    Raises ``InputTooShort`` when no sentence can stand as a takeaway.
+    Raises ``NoTakeaway`` when no sentence can stand as a takeaway.
     """
     scores = ranker.score(document)
     takeaways = select_takeaways(document, scores, count, ranker.sizer_for(document.language.code))
     if not takeaways:
         # Words but no sentence a reader could take as a point ("Presiden . Presiden . ...").
-        raise InputTooShort("no sentence of the article can stand as a takeaway")
+        raise NoTakeaway("no sentence of the article can stand alone as a takeaway")
     if method != "llm" or options.llm is None:
         return takeaways, None
     # What may fill a dropped bullet's place: the best extractive takeaways, best first.

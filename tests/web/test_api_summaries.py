@@ -10,6 +10,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from adversarial_inputs import LONG_SENTENCES
 from intisari.pipeline import summarize
 from intisari.service import summaries as cache
 
@@ -77,6 +78,7 @@ def test_get_unknown_summary_is_404(client: TestClient) -> None:
     ("body", "code"),
     [
         ({"text": "Terlalu pendek untuk diringkas."}, "too-short"),
+        ({"text": LONG_SENTENCES}, "no-takeaway"),  # words enough, no sentence a bullet
         ({"text": "Teks apa saja.", "colour": "red"}, "invalid-request"),  # unknown field
         ({}, "invalid-request"),
         ({"text": "Teks apa saja.", "html": "<p>x</p>"}, "invalid-request"),

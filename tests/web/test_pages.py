@@ -16,6 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
 
+from adversarial_inputs import LONG_SENTENCES
 from intisari.storage import repository
 from intisari.storage.accounts import create_account
 from intisari.storage.models import Report, StoredSummary
@@ -194,6 +195,7 @@ def test_the_start_page_speaks_the_browser_s_language(client: TestClient) -> Non
     [
         # The reader's words, then the service's own message with its detail.
         ({"text": "Terlalu pendek."}, "Teksnya terlalu pendek", "at least"),
+        ({"text": LONG_SENTENCES}, "Tidak ada kalimat artikel ini", "stand alone"),
         ({"url": "ftp://example.com/a"}, "Alamat harus diawali dengan http://", None),
         ({"text": "Teks.", "url": "https://example.com/a"}, "salah satu saja", None),
     ],

@@ -117,6 +117,8 @@ TEXT: dict[str, Any] = {
     # reader's words; the service's own message, in English, follows as the detail.
     "refusals": {
         "too-short": "Teksnya terlalu pendek untuk dibuatkan intisari.",
+        "no-takeaway": "Tidak ada kalimat artikel ini yang dapat berdiri sendiri sebagai "
+        "poin intisari.",
         "not-an-article": "Ini bukan artikel berita, jadi tidak dibuatkan intisari.",
         "unsupported-script": "Aksara teks ini belum didukung.",
         "too-large": "Artikelnya terlalu besar.",
