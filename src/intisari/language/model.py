@@ -148,6 +148,16 @@ class LanguageData:
     #: summaries do ("Pria asal Kanada, Hugo Cornellier, ... . Dia memotret ..."). Empty:
     #: pronouns need the sentence before them, like every other dangling opener.
     person_pronouns: frozenset[str] = frozenset()
+    #: Lower-cased pronouns for a thing ("it"): the subject right after an opening phrase
+    #: that names nothing ("Intended to force illegal workers out of jobs, it is also
+    #: driving away ...", huffingtonpost.com: the law, named only in the sentence
+    #: before) stands for something of an earlier sentence, as ``speaker_pronouns`` do
+    #: for a person (``checks.refers_back``), unless ``expletive_subject`` matches.
+    thing_pronouns: frozenset[str] = frozenset()
+    #: A pattern (case ignored) for a thing pronoun that stands for nothing, matched from
+    #: the pronoun on: "it is clear that ...", "it was not until ...", "it took years to
+    #: ...": the clause it opens comes later in the sentence.
+    expletive_subject: str | None = None
     #: Lower-cased words that open the name of a place or an institution ("Bandara
     #: Internasional Lombok", "Gunung Rinjani"): a capitalised name they open is nobody a
     #: personal pronoun can stand for ("Menurut dia, ..." after "... Gunung Baru Jari,

@@ -585,7 +585,8 @@ def refers_back(text: str, data: LanguageData, *, opens_article: bool = False) -
     ("Saat ini ...", "Tahun ini ..."), or the writer's own voice (``writer_pronouns``
     outside a speaker's words: "We also saw ..."); a
     personal pronoun right after the first word or after an opening phrase that names no
-    one ("Setidaknya mereka ...", "Sebagai anak bungsu, ia ..."), or a quotation whose
+    one ("Setidaknya mereka ...", "Sebagai anak bungsu, ia ..."; "it" too, unless it
+    stands for a clause after it), or a quotation whose
     speaker is only a pronoun ('"...," he said.'), or a demonstrative that closes it
     ("... hopes to change that.": ``has_anaphor``), or a connective set off by commas in
     its first clause ("NVIDIA, though, ...": ``interposed_connectives``). A time said
@@ -754,20 +755,27 @@ def _person_after_opening_phrase(text: str, data: LanguageData) -> bool:
     """Is a personal pronoun (one of the language's ``person_pronouns`` or
     ``speaker_pronouns``) the first word after an opening phrase that names no one
     ("Sebagai anak bungsu, ia memang kerap ditemani ...", "Together, they are building
-    141 schools ...")? After a phrase with a name ("Menurut Jokowi, ia ..."), or a name
+    141 schools ...")? Or a ``thing_pronouns`` ("Intended to force illegal workers out of
+    jobs, it is also driving away ..."), unless it stands for a clause after it
+    (``expletive_subject``: "..., it is most often the human that causes ...")? After a
+    phrase with a name ("Menurut Jokowi, ia ..."), or a name
     and a verb of saying ("Edwin mengatakan, ia ...": ``reporting_verbs``), the pronoun
     is that name."""
-    if not (data.person_pronouns or data.speaker_pronouns):
+    if not (data.person_pronouns or data.speaker_pronouns or data.thing_pronouns):
         return False
     phrase, comma, rest = text[:OPENING_CHARS].partition(",")
     if not comma:
         return False
     after = words(rest)[:1]
     said_by = phrase.split()
+    if not after or any(word[:1].isupper() for word in said_by[1:]):
+        return False
+    if after[0] in data.thing_pronouns:
+        expletive = _patterns(data).expletive
+        subject = len(phrase) + 1 + len(rest) - len(rest.lstrip())
+        return expletive is None or expletive.match(text, subject) is None
     return (
-        bool(after)
-        and (after[0] in data.person_pronouns or after[0] in data.speaker_pronouns)
-        and not any(word[:1].isupper() for word in said_by[1:])
+        (after[0] in data.person_pronouns or after[0] in data.speaker_pronouns)
         and not (len(said_by) == 2 and said_by[1].lower() in data.reporting_verbs)
     )
 
@@ -1110,6 +1118,9 @@ class _Patterns:
         self.rebuttal = alternation(data.rebuttals)
         self.age = re.compile(data.age_openers, re.I) if data.age_openers else None
         self.lapse = re.compile(data.lapse_opening, re.I) if data.lapse_opening else None
+        self.expletive = (
+            re.compile(data.expletive_subject, re.I) if data.expletive_subject else None
+        )
         self.numbers = frozenset(word for word, _ in (*data.number_words, *data.scale_words))
 
 

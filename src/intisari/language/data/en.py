@@ -332,6 +332,14 @@ CREDITS: tuple[str, ...] = (
 # in every sentence, and letting "He ..." follow an earlier takeaway that is not the
 # sentence before it cost 0.1 ROUGE-1 there, cross-validated.
 
+#: ``LanguageData.expletive_subject``: "it" before a verb of being or taking, and within
+#: four words the clause it stands for ("that", "to", "whether", "until" ...).
+EXPLETIVE_SUBJECT = (
+    r"it(?:'s|’s| is| was| will be| would be| has been| had been| may be| might be"
+    r"| could be| seems| seemed| appears| appeared| remains| remained| takes| took"
+    r"| becomes| became)\b(?:\W+\w+){0,4}?\W+(?:that|to|whether|if|for|when|how|until|as)\b"
+)
+
 MARKER_WORDS = frozenset("the and of to is was that with for said".split())
 
 SPEECH_VERBS = frozenset(
@@ -794,6 +802,8 @@ DATA = LanguageData(
     inline_triggers=("read", "related", "see also", "<", "a:"),
     trailers=TRAILERS,
     speaker_pronouns=frozenset({"he", "she", "they"}),
+    thing_pronouns=frozenset({"it"}),
+    expletive_subject=EXPLETIVE_SUBJECT,
     datelines=DATELINES,
     credits=CREDITS,
     credit_triggers=(*common.CREDIT_TRIGGERS, "image", "video", "credit", "illustration"),
