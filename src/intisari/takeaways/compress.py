@@ -149,6 +149,9 @@ MAX_READ_WORDS = 100
 #: Longest opening phrase (in words) cut so that a sentence stands alone: a longer one
 #: says something of its own ("Dalam kasus yang menjerat tiga pejabat dinas itu, ...").
 MAX_DETACHED_WORDS = 6
+#: Most comma-led clauses a subject's description runs over ("the mind behind the
+#: iPhone, iPad and other devices ...": ``_described_subject``); more is a list of people.
+MAX_DESCRIPTION_CLAUSES = 3
 #: Most words of a date set off by commas after a credited source (", Jumat, 12 Mei
 #: 2017,"): a longer clause says something of its own.
 MAX_DATE_WORDS = 4
@@ -899,21 +902,34 @@ def _described_subject(
 
     ``_appositives`` leaves such a description ("the ...") alone: it says who the
     subject is. But the lead of hosted.ap.org's story about Sondland (a shared page) is
-    42 words with it, and the box showed three sentences of background instead."""
+    42 words with it, and the box showed three sentences of background instead. The
+    description may run over commas of its own, up to ``MAX_DESCRIPTION_CLAUSES``
+    clauses with no verb of their own ("Steve Jobs, the mind behind the iPhone, iPad and
+    other devices that turned Apple Inc. into ..., resigned as CEO on Wednesday, ...":
+    yahoo.com's 44-word lead, which no box could show; "Kevin McGill, a garbage
+    collector in Sandy Springs, Georgia, had been sentenced ...")."""
     if len(clauses) < 2 or clauses[0].closes or not clauses[0].opening:
         return
-    description, after = clauses[:2]
+    description = clauses[0]
     subject = sentence[: description.comma].split()
-    if (
+    if not (
         2 <= len(subject) <= MAX_SUBJECT_WORDS
         and all(word[:1].isupper() for word in subject)
         and _describes(sentence[description.comma + 1 : description.end], data)
-        and description.words <= MAX_APPOSITIVE_WORDS
-        and not QUOTE_MARKS.search(sentence, description.comma, description.end)
-        and after.opening
-        and is_predicate(after.opening[0], data)
     ):
-        yield description.comma, description.end + 1
+        return
+    for count, after in enumerate(clauses[1 : MAX_DESCRIPTION_CLAUSES + 1], start=1):
+        last = clauses[count - 1]
+        if (
+            sum(clause.words for clause in clauses[:count]) > MAX_APPOSITIVE_WORDS
+            or QUOTE_MARKS.search(sentence, description.comma, last.end)
+        ):
+            return
+        if after.opening and is_predicate(after.opening[0], data):
+            yield description.comma, last.end + 1
+            return
+        if after.closes or _clause_with_verb(sentence[after.comma + 1 : after.end], data):
+            return
 
 
 def _describes(clause: str, data: LanguageData) -> bool:
