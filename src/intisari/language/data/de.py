@@ -95,13 +95,16 @@ DANGLING_OPENERS = frozenset(
 #: takeaway that names someone.
 PERSON_PRONOUNS = frozenset({"er", "sie"})
 #: "Das" as a pronoun, before a verb: "Das teilte die Stadt am Freitag mit.", "Das ist
-#: ...", "Das sagte ...".
+#: ...", "Das sagte ...", "Das besagt, dass alles in der Natur beseelt ist ..."
+#: (shingon-reiki.de, outside the shared set: a reader asked "what does?").
 REFERRING_OPENERS = frozenset(
     f"das {verb}"
     for verb in """
     ist war sind waren hat hatte haben wird wurde werden teilte teilten sagte sagten
     erklärte erklärten bestätigte bestätigten berichtete berichteten geht gilt zeigt
-    zeigte bedeutet bedeutete kann könnte soll sollte muss
+    zeigte bedeutet bedeutete kann könnte soll sollte muss besagt heißt klingt macht
+    bringt passt reicht hilft stimmt kostet betrifft bleibt liegt zählt wirkt scheint
+    beweist erklärt ändert sorgt führt dürfte würde wäre hätte lässt steht kommt fällt
     """.split()
 )
 #: A sentence rejecting the one before it: "Ein Strand, ist ein Strand, ist ein Strand.
