@@ -286,6 +286,21 @@ def test_a_german_ordinal_after_an_article_or_a_preposition_ends_no_sentence() -
     ]
 
 
+def test_a_german_ordinal_after_a_comma_ends_no_sentence() -> None:
+    # rechtambild.de (outside the shared set): the ruling's two halves were two bullets,
+    # "... Oberlandesgerichts Hamburg, 5." and "Zivilsenat, vom 26. September 2007 ...".
+    ruling = (
+        "Die Revision gegen das Urteil des Hanseatischen Oberlandesgerichts Hamburg, 5. "
+        "Zivilsenat, vom 26. September 2007 wird auf Kosten der Beklagten zurückgewiesen."
+    )
+    assert split(f"{ruling} Danach kam nichts.", DE) == [ruling, "Danach kam nichts."]
+    # A number after "und" still ends one.
+    assert split("Die Zahlen waren 3, 4 und 5. Danach kam nichts.", DE) == [
+        "Die Zahlen waren 3, 4 und 5.",
+        "Danach kam nichts.",
+    ]
+
+
 def test_a_number_before_another_word_still_ends_a_german_sentence() -> None:
     assert split("Die Zahl der Toten stieg auf 25. Die Suche geht weiter.", DE) == [
         "Die Zahl der Toten stieg auf 25.",

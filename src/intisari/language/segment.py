@@ -251,10 +251,16 @@ def _is_boundary(
         rules.ordinal_leads
         and len(word) <= MAX_ORDINAL_DIGITS
         and word.isdigit()
-        and _word_before(text, sentence_start, at - len(before) - 1).lower()
-        in rules.ordinal_leads
+        and (
+            _word_before(text, sentence_start, at - len(before) - 1).lower()
+            in rules.ordinal_leads
+            or text[max(sentence_start, at - len(before) - 2) : at - len(before)] == ", "
+        )
     ):
-        return False  # "im 15. Jahrhundert": an ordinal's own period.
+        # "im 15. Jahrhundert": an ordinal's own period; after a comma too ("des
+        # Oberlandesgerichts Hamburg, 5. Zivilsenat, vom ...": a court's chamber; a
+        # sentence ends on a bare number after a comma almost never).
+        return False
     undotted = lowered.replace(".", "")
     if lowered in rules.abbreviations or undotted in rules.abbreviations:
         return False
