@@ -427,6 +427,12 @@ def test_back_references_are_caught(lang: str, sentence: str) -> None:
         "Das teilte die Stadt am Freitag mit.",
         # shingon-reiki.de (outside the shared set; a reader's report: what does?).
         "Das besagt, dass alles in der Natur beseelt ist, jeder Baum, Strauch, Stein.",
+        # Replies to what came before (buchperlen.wordpress.com after "Ja?",
+        # changelog.blog after a question, lady50plus.de: better than what?).
+        "Dann lesen Sie unbedingt das Blog von Leandra-Lou!",
+        "Schließlich geht es auch um Geld!",
+        "Noch besser ist es, wenn eine wertvolle Handtasche eine Wertanlage ist.",
+        "Doch die Regierung lehnte den Vorschlag am Montag ab.",
         "So lange dauert die schnellste Zugverbindung von Madrid nach Stockholm.",
         "Auch im Werbegeschäft sieht er Potenzial.",
         "Sie lachen, haben Weingläser in der Hand.",

@@ -89,6 +89,7 @@ DANGLING_OPENERS = frozenset(
     dagegen daneben darüber darunter davon daraus dahinter dennoch trotzdem allerdings
     jedoch aber außerdem zudem ebenfalls auch somit demnach folglich stattdessen sonst
     dort so dies diese dieser dieses diesem diesen er sie
+    dann denn doch also schließlich immerhin hingegen wiederum gleichzeitig zugleich
     """.split()
 )
 #: The personal pronouns among them: a sentence opening with one may follow any
@@ -98,6 +99,10 @@ PERSON_PRONOUNS = frozenset({"er", "sie"})
 #: ...", "Das sagte ...", "Das besagt, dass alles in der Natur beseelt ist ..."
 #: (shingon-reiki.de, outside the shared set: a reader asked "what does?").
 REFERRING_OPENERS = frozenset(
+    # Better or worse than what? ("Noch besser ist es, wenn ...": lady50plus.de, outside
+    # the shared set; a reader's report.)
+    {"noch besser", "noch schlimmer", "noch wichtiger", "noch mehr"}
+) | frozenset(
     f"das {verb}"
     for verb in """
     ist war sind waren hat hatte haben wird wurde werden teilte teilten sagte sagten
