@@ -105,6 +105,12 @@ def test_regression_cases_still_present_or_fixed() -> None:
     report = markdown(evaluation)
     assert "| system |" not in report and "nothing is scored with ROUGE" in report
     assert "Regressions still present: 1 of 2" in report
+    # The case judged fixed is named, and so is the report that is no case.
+    assert "No longer written (1)" in report and "`no-longer-written`" in report
+    assert evaluation.unchecked == [
+        {"id": "not-about-a-bullet", "reason": "category missing-context"}
+    ]
+    assert "## Confirmed reports not checked (1)" in report
 
 
 def test_a_regression_case_names_the_bullet_the_reader_saw() -> None:
@@ -115,6 +121,31 @@ def test_a_regression_case_names_the_bullet_the_reader_saw() -> None:
     case["report"]["takeaway_text"] = first  # type: ignore[index]
     evaluation = evaluate_records([case], source="reports", ranker=FirstSentenceFirst())
     assert evaluation.regressions == [Regression("moved", "inaccurate", first, True)]
+
+
+def test_a_report_on_a_bullet_an_editor_shortened_is_still_present() -> None:
+    """The reader reported the editor's shorter bullet; the engine still writes the whole
+    sentence the claim is in. It was counted as fixed ("21 of 22" in an operator's
+    trial), and the report named no fixed case."""
+    first = "The city council approved a new budget on Monday that doubles spending on buses."
+    case = regression_case(first, id="shortened")
+    case["report"]["takeaway_text"] = (  # type: ignore[index]
+        "The city council approved a new budget on Monday."
+    )
+    evaluation = evaluate_records([case], source="reports", ranker=FirstSentenceFirst())
+    assert evaluation.regressions == [
+        Regression("shortened", "inaccurate", "The city council approved a new budget on Monday.",
+                   still_present=True)
+    ]
+
+
+def test_a_report_on_the_whole_box_is_listed_as_not_checked() -> None:
+    first = "The city council approved a new budget on Monday that doubles spending on buses."
+    case = regression_case(first, id="whole-box")
+    case["report"]["takeaway_index"] = None  # type: ignore[index]
+    evaluation = evaluate_records([case], source="reports", ranker=FirstSentenceFirst())
+    assert evaluation.regressions == []
+    assert evaluation.unchecked == [{"id": "whole-box", "reason": "a report on the whole box"}]
 
 
 def test_cli_writes_report_plot_and_worst_first_articles(tmp_path: Path) -> None:
@@ -133,6 +164,16 @@ def test_cli_writes_report_plot_and_worst_first_articles(tmp_path: Path) -> None
     assert engine == sorted(engine)
 
 
+def test_an_empty_export_is_nothing_to_evaluate_not_an_error(tmp_path: Path) -> None:
+    """``GET /v1/reports/export`` with no confirmed report yet is empty: a nightly
+    export-then-evaluate job failed on it (exit 2, an operator's trial)."""
+    data = tmp_path / "export.jsonl"
+    data.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", str(data)])
+    assert result.exit_code == 0, result.output
+    assert "holds no records: nothing to evaluate" in result.output
+
+
 def test_cli_limit_reads_only_the_first_records(tmp_path: Path) -> None:
     data = tmp_path / "fixture.jsonl"
     data.write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n", encoding="utf-8")
@@ -143,7 +184,7 @@ def test_cli_limit_reads_only_the_first_records(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("{not json\n", "not JSON"), ("[1, 2]\n", "not a JSON object"), ("\n", "no records")],
+    [("{not json\n", "not JSON"), ("[1, 2]\n", "not a JSON object")],
 )
 def test_cli_bad_input_is_one_line_and_exit_2(tmp_path: Path, content: str, message: str) -> None:
     data = tmp_path / "bad.jsonl"

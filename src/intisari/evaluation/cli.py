@@ -76,7 +76,11 @@ def evaluate(
     except (ValueError, UnicodeDecodeError) as error:
         fail(str(error))
     if not records:
-        fail(f"{data} holds no records")
+        # An export of confirmed reports on a day with none is empty: a nightly export ->
+        # evaluate job must not fail on it (an operator's trial), and there is nothing
+        # to score.
+        typer.echo(f"{data} holds no records: nothing to evaluate", err=True)
+        return
     if llm is not None:
         from intisari.evaluation.llm import evaluate_llm, llm_markdown, write_llm_outputs
 

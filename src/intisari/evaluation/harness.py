@@ -111,6 +111,9 @@ class Evaluation:
     systems: list[SystemScores]
     skipped: list[dict[str, str]] = field(default_factory=list)
     regressions: list[Regression] = field(default_factory=list)
+    #: Confirmed reports that are no regression case, each with why: a report on the
+    #: whole box, on what it leaves out, or on a bullet the exported box does not hold.
+    unchecked: list[dict[str, str]] = field(default_factory=list)
     method: str = ""
 
 
@@ -147,7 +150,7 @@ def evaluate_records(
             assert article.document is not None
             scores.rows.append(_row(article, article.document, article.document.text, box))
         evaluation.systems.append(scores)
-    evaluation.regressions = _regressions(cases, ranker)
+    evaluation.regressions, evaluation.unchecked = _regressions(cases, ranker)
     return evaluation
 
 
@@ -210,22 +213,36 @@ def _row(article: Article, document: Document, text: str, box: list[Takeaway]) -
     }
 
 
-def _regressions(cases: list[dict[str, Any]], ranker: Ranker) -> list[Regression]:
-    """Reported takeaways (wrong ones, not missing context) the engine still writes."""
-    found = []
+def _regressions(
+    cases: list[dict[str, Any]], ranker: Ranker
+) -> tuple[list[Regression], list[dict[str, str]]]:
+    """Reported takeaways (wrong ones, not missing context) the engine still writes, and
+    the confirmed reports that are not checked, with why.
+
+    A bullet is still written when today's box holds the bullet the reader saw, or the
+    engine's bullet at that index: an editor may have shortened it before the reader
+    reported it ("21 of 22" had counted such a case as fixed while the engine still
+    wrote the whole sentence; an operator's trial)."""
+    found: list[Regression] = []
+    unchecked: list[dict[str, str]] = []
     for case in cases:
         report = case["report"]
         index = report.get("takeaway_index")
         takeaways = case.get("takeaways") or []
-        if report.get("category") not in REGRESSION_CATEGORIES or not isinstance(index, int):
+        case_id = str(case.get("id"))
+        if report.get("category") not in REGRESSION_CATEGORIES:
+            unchecked.append({"id": case_id, "reason": f"category {report.get('category')}"})
+            continue
+        if not isinstance(index, int):
+            unchecked.append({"id": case_id, "reason": "a report on the whole box"})
             continue
         if not 0 <= index < len(takeaways):
+            unchecked.append({"id": case_id, "reason": f"no bullet {index} in the box"})
             continue
+        written = takeaways[index]["text"] if isinstance(takeaways[index], dict) else ""
         # The bullet the reader saw (an editor may have changed the box since); cases
         # exported before reports kept it have the engine's bullet at the index.
-        reported = report.get("takeaway_text") or (
-            takeaways[index]["text"] if isinstance(takeaways[index], dict) else ""
-        )
+        reported = report.get("takeaway_text") or written
         try:
             result = summarize(
                 text=case.get("text") or "", title=case.get("title"), lang=case.get("lang"),
@@ -234,9 +251,9 @@ def _regressions(cases: list[dict[str, Any]], ranker: Ranker) -> list[Regression
             current = {t.text for t in result.takeaways}
         except InputError:
             current = set()
-        found.append(Regression(str(case.get("id")), report["category"], reported,
-                                reported in current))
-    return found
+        found.append(Regression(case_id, report["category"], reported,
+                                reported in current or written in current))
+    return found, unchecked
 
 
 def length_bucket(words: int) -> str:

@@ -50,6 +50,13 @@ def markdown(evaluation: Evaluation) -> str:
             "",
         ]
         lines += [f"- `{r.id}` ({r.category}): {r.takeaway}" for r in present]
+        fixed = [r for r in evaluation.regressions if not r.still_present]
+        if fixed:
+            lines += ["", f"No longer written ({len(fixed)}):", ""]
+            lines += [f"- `{r.id}` ({r.category}): {r.takeaway}" for r in fixed]
+    if evaluation.unchecked:
+        lines += ["", f"## Confirmed reports not checked ({len(evaluation.unchecked)})", ""]
+        lines += [f"- `{u['id']}`: {u['reason']}" for u in evaluation.unchecked]
     if evaluation.skipped:
         lines += ["", f"## Skipped ({len(evaluation.skipped)})", ""]
         lines += [f"- `{s['id']}`: {s['reason']}" for s in evaluation.skipped[:50]]
