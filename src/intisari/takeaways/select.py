@@ -111,6 +111,14 @@ LEAD_LESS_LEAST = 2
 #: also the leads of tempo.co and fox13now ("Not everyone subscribes to a New Year's
 #: resolution, but ..."), which the reader judged worse.
 HEADLINE_SHARE = 0.5
+#: An automatic box shorter than this that says nothing of what its headline says takes
+#: the sentence that says it as one more bullet, rather than in the place of its last:
+#: readers of pages outside the shared set found two-bullet boxes that stopped one place
+#: short of the story's point (9 boxes of 264 pages grow; "Après une semaine agitée, le
+#: Premier ministre s'est offert un succès d'estrade ..." under liberation.fr's headline).
+#: A box of three or more keeps its size, as ``MAX_HEADLINE_BULLET_WORDS`` keeps its
+#: bullets short.
+HEADLINE_BOX_SIZE = 3
 #: Fewest content words of a headline read for its point ("Breaking News" says none).
 MIN_HEADLINE_WORDS = 3
 #: Sentences tried in turn for the headline's point, best first: the one holding most of
@@ -142,9 +150,12 @@ def select_takeaways(
     ranked = _ranked(scores)
     chosen, shown = _box(document, scores, ranked, count, sizer, quotes)
     for anchor in _headline_sentences(document, chosen):
-        # The same number of bullets, the anchor in the place of the one ranked last.
+        # The anchor first: one more bullet in a short automatic box, else the same
+        # number with the anchor in the place of the one ranked last.
         first = [anchor, *(i for i in ranked if i != anchor)]
-        again, shown_again = _box(document, scores, first, len(chosen), None, quotes)
+        grows = count is None and len(chosen) < HEADLINE_BOX_SIZE
+        size = len(chosen) + 1 if grows else len(chosen)
+        again, shown_again = _box(document, scores, first, size, None, quotes)
         if anchor in again:
             spans = shown_again.get(anchor) or takeaway_spans(document, anchor, quotes[anchor])
             if reading_length(join_spans(document.text, spans)) <= MAX_HEADLINE_BULLET_WORDS:
