@@ -162,6 +162,37 @@ def test_a_repeat_after_the_window_is_a_new_report(session: Session) -> None:
     assert is_new
 
 
+@pytest.mark.parametrize("decision", ["dismissed", "confirmed"])
+def test_a_repeat_after_a_decision_is_a_new_open_report(session: Session, decision: str) -> None:
+    """Merged into the decided report, a re-filing stayed dismissed and never reached the
+    open queue (an operator's trial, F3)."""
+    summary = new_summary(session)
+    first, _ = report(session, summary, comment="misleading")
+    repository.review_report(
+        session, first, status=decision, note=None, reviewer="rev", **HIDE
+    )
+    again, is_new = report(session, summary, comment="I checked again: see paragraph 3")
+    assert is_new and again.id != first.id
+    session.expunge_all()
+    (still_open,) = repository.list_reports(session, ReportFilter(status="open"))
+    assert still_open.id == again.id
+    assert (still_open.comment, still_open.duplicates) == ("I checked again: see paragraph 3", 0)
+    decided = repository.get_report(session, first.id)
+    assert decided is not None
+    assert (decided.status, decided.comment, decided.duplicates) == (decision, "misleading", 0)
+
+
+def test_repeats_merge_into_the_open_report_not_the_decided_one(session: Session) -> None:
+    summary = new_summary(session)
+    first, _ = report(session, summary)
+    repository.review_report(
+        session, first, status="dismissed", note=None, reviewer="rev", **HIDE
+    )
+    second, _ = report(session, summary)
+    third, is_new = report(session, summary)
+    assert not is_new and third.id == second.id and third.duplicates == 1
+
+
 def test_whole_box_reports_merge_too(session: Session) -> None:
     summary = new_summary(session)
     report(session, summary, takeaway_index=None)

@@ -253,7 +253,15 @@ _OPEN_REPORTERS = select(func.count(distinct(Report.client_hash))).where(
 
 
 def _duplicate_query(whole_box: bool) -> Select[Report]:
-    """The same client's earliest identical report within the window (parameters bound)."""
+    """The same client's earliest identical report within the window that is still open
+    (parameters bound).
+
+    Open only: a report a reviewer has decided was decided without the repeat, so merging
+    a reader's new filing into it kept it dismissed and out of the open queue, and no
+    reviewer ever saw it (a trial: re-filed "I checked again: it IS wrong" after a
+    dismissal, answered 200 ``"status": "dismissed"``). Filed again after a decision, it is
+    a new open report.
+    """
     bullet = (
         Report.takeaway_index.is_(None)
         if whole_box
@@ -266,6 +274,7 @@ def _duplicate_query(whole_box: bool) -> Select[Report]:
             Report.client_hash == bindparam("client_hash"),
             Report.category == bindparam("category"),
             bullet,
+            Report.status == "open",
             Report.created_at >= bindparam("since"),
         )
         .order_by(Report.created_at)

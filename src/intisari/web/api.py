@@ -334,9 +334,9 @@ def create_report(
 ) -> ReportOut:
     """Report an error in one bullet (``takeaway_index``) or in the whole box (null).
 
-    201 once the report is committed; 200 when it repeats the same client's report on the
-    same bullet and category within ``INTISARI_DUPLICATE_REPORT_WINDOW_S`` (merged, counted
-    once).
+    201 once the report is committed; 200 when it repeats the same client's open report on
+    the same bullet and category within ``INTISARI_DUPLICATE_REPORT_WINDOW_S`` (merged,
+    counted once).
     """
     limit_reports_from(state, client)
     with state.sessions() as session:
