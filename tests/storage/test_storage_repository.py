@@ -337,6 +337,8 @@ def test_nul_characters_are_stored_as_replacement_characters(session: Session) -
     """PostgreSQL refuses NUL in text; both backends store U+FFFD instead."""
     summary = new_summary(session)
     created, _ = report(session, summary, comment="a\x00b")
+    # The object the caller answers with holds what was stored (it held "a\x00b": F13).
+    assert created.comment == "a\ufffdb"
     session.expunge_all()
     stored = repository.get_report(session, created.id)
     assert stored is not None and stored.comment == "a\ufffdb"

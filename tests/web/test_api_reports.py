@@ -111,6 +111,18 @@ def test_nul_in_a_comment_or_an_id_is_no_server_error(
     assert client.get("/v1/summaries/a%00b").status_code == 404
 
 
+def test_the_answer_to_a_report_shows_the_comment_as_stored(
+    client: TestClient, summary: dict[str, Any], reviewer: dict[str, str]
+) -> None:
+    """PostgreSQL cannot store NUL, so both databases store U+FFFD; the 201 answer had
+    echoed the NUL, which no listing or export ever showed (an operator's trial, F13)."""
+    response = post_report(client, summary["summary_id"], category="other", comment="nul \x00 char")
+    assert response.status_code == 201
+    assert response.json()["comment"] == "nul \ufffd char"
+    [listed] = client.get("/v1/reports", headers=reviewer).json()["reports"]
+    assert listed == response.json()
+
+
 def test_a_box_made_from_html_has_its_page_s_address(client: TestClient) -> None:
     """Only fetched pages had an address: a box made from HTML sent as it is was found by
     no site filter ("site=detik.com" listed nothing, though the reader page's source line
