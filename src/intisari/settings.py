@@ -90,7 +90,8 @@ class Settings(BaseSettings):
     duplicate_report_window_s: int = Field(
         24 * 3600,
         description="Reports from the same client on the same bullet with the same category "
-        "within this many seconds are merged into one while it is open (not yet decided).",
+        "within this many seconds are merged into one while it is open (not yet decided), "
+        "unless the repeat brings a comment of its own, which is kept as its own report.",
     )
     redis_url: str | None = Field(
         None,

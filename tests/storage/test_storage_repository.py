@@ -111,32 +111,113 @@ def test_duplicate_within_the_window_is_merged(session: Session) -> None:
 SIMULTANEOUS = 8
 
 
-def test_simultaneous_identical_reports_make_one_row_that_counts_them_all(
-    session: Session, database_url: str
-) -> None:
-    summary_id = new_summary(session).id
+def send_at_once(database_url: str, summary_id: str, comments: list[str | None]) -> list[bool]:
+    """Each comment's report from its own session and thread, all let go at the same
+    instant; whether each was ``created``."""
     engine = make_engine(database_url)
     sessions = make_sessions(engine)
-    start = threading.Barrier(SIMULTANEOUS)
+    start = threading.Barrier(len(comments))
     outcomes: list[bool] = []
 
-    def send() -> None:
+    def send(comment: str | None) -> None:
         with sessions() as own:
             summary = repository.get_summary(own, summary_id)
             assert summary is not None
             start.wait()
-            outcomes.append(report(own, summary, auto_hide_at=100)[1])
+            outcomes.append(report(own, summary, comment=comment, auto_hide_at=100)[1])
 
-    threads = [threading.Thread(target=send) for _ in range(SIMULTANEOUS)]
+    threads = [threading.Thread(target=send, args=(comment,)) for comment in comments]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     engine.dispose()
+    return outcomes
+
+
+@pytest.mark.parametrize("comment", [None, "the date is wrong"])
+def test_simultaneous_identical_reports_make_one_row_that_counts_them_all(
+    session: Session, database_url: str, comment: str | None
+) -> None:
+    summary_id = new_summary(session).id
+    outcomes = send_at_once(database_url, summary_id, [comment] * SIMULTANEOUS)
     assert sorted(outcomes) == [False] * (SIMULTANEOUS - 1) + [True]
     session.expire_all()
     (stored,) = repository.list_reports(session)
-    assert stored.duplicates == SIMULTANEOUS - 1
+    assert (stored.duplicates, stored.comment) == (SIMULTANEOUS - 1, comment)
+
+
+def test_simultaneous_reports_with_different_comments_keep_every_comment(
+    session: Session, database_url: str
+) -> None:
+    """A burst of one client's reports on one bullet, each saying something else: 7 of 8
+    comments were dropped (an operator's trial, F2)."""
+    summary_id = new_summary(session).id
+    comments = [f"comment {i}" for i in range(SIMULTANEOUS)]
+    assert send_at_once(database_url, summary_id, comments) == [True] * SIMULTANEOUS
+    session.expire_all()
+    stored = repository.list_reports(session)
+    assert sorted(r.comment for r in stored) == comments
+    assert {r.duplicates for r in stored} == {0}
+
+
+@pytest.mark.parametrize(
+    ("first", "again"),
+    [
+        ("first comment", None),
+        ("first comment", ""),
+        ("first comment", " \n"),
+        ("first comment", "first comment"),
+        ("first comment", " first comment\r\n"),
+        ("nul \x00 char", "nul \x00 char"),
+        (None, "  "),
+    ],
+)
+def test_a_repeat_that_says_nothing_new_is_merged(
+    session: Session, first: str | None, again: str | None
+) -> None:
+    summary = new_summary(session)
+    filed, _ = report(session, summary, comment=first)
+    merged, is_new = report(session, summary, comment=again)
+    assert not is_new and merged.id == filed.id and merged.duplicates == 1
+    session.expunge_all()
+    (stored,) = repository.list_reports(session)
+    assert stored.comment == (None if first is None else first.replace("\x00", "\ufffd"))
+
+
+@pytest.mark.parametrize(
+    ("first", "again"),
+    [
+        ("first comment", "UPDATE: the date is wrong too"),
+        (None, "now with the reason: paragraph 3 says 2019"),
+        ("", "now with words"),
+    ],
+)
+def test_a_repeat_with_a_new_comment_is_a_report_of_its_own(
+    session: Session, first: str | None, again: str
+) -> None:
+    """Merged, the new comment was dropped: answered 200 with the first comment, and
+    never seen by reviewers or the export (an operator's trial, F2)."""
+    summary = new_summary(session)
+    filed, _ = report(session, summary, comment=first)
+    kept, is_new = report(session, summary, comment=again)
+    assert is_new and kept.id != filed.id
+    session.expunge_all()
+    stored = repository.list_reports(session, ReportFilter(status="open"))
+    assert [(r.comment, r.duplicates) for r in stored] == [(again, 0), (first, 0)]
+
+
+def test_a_repeat_goes_into_the_report_that_says_the_same(session: Session) -> None:
+    summary = new_summary(session)
+    first, _ = report(session, summary, comment="first comment")
+    second, _ = report(session, summary, comment="UPDATE: the date is wrong too")
+    retried, is_new = report(session, summary, comment="UPDATE: the date is wrong too")
+    assert not is_new and retried.id == second.id
+    clicked, is_new = report(session, summary, comment=None)  # no word: the earliest
+    assert not is_new and clicked.id == first.id
+    session.expunge_all()
+    stored = repository.list_reports(session)
+    assert [(r.id, r.duplicates) for r in stored] == [(second.id, 1), (first.id, 1)]
 
 
 @pytest.mark.parametrize(

@@ -76,6 +76,27 @@ def test_duplicate_report_is_merged_and_answered_200(
         assert session.query(Report).count() == 1
 
 
+def test_a_repeat_with_a_new_comment_is_filed_and_listed(
+    client: TestClient, summary: dict[str, Any], reviewer: dict[str, str]
+) -> None:
+    """The trial's F2: the repeat was answered 200 with the first comment, its own lost."""
+    body = {"takeaway_index": 0, "category": "inaccurate"}
+    first = post_report(client, summary["summary_id"], **body, comment="first comment")
+    update = post_report(
+        client, summary["summary_id"], **body, comment="UPDATE: the date is wrong too"
+    )
+    retried = post_report(
+        client, summary["summary_id"], **body, comment="UPDATE: the date is wrong too"
+    )
+    assert (first.status_code, update.status_code, retried.status_code) == (201, 201, 200)
+    assert update.json()["comment"] == "UPDATE: the date is wrong too"
+    assert retried.json()["id"] == update.json()["id"]
+    listed = client.get("/v1/reports", headers=reviewer).json()["reports"]
+    assert [(r["comment"], r["duplicates"]) for r in listed] == [
+        ("UPDATE: the date is wrong too", 1), ("first comment", 0)
+    ]
+
+
 def test_enough_reports_hide_the_summary(
     client: TestClient,
     make_client: Callable[..., TestClient],

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import secrets
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
@@ -50,6 +50,7 @@ from intisari.storage.models import (
     Report,
     StoredSummary,
     SummaryBox,
+    clean_text,
     utcnow,
 )
 
@@ -253,8 +254,9 @@ _OPEN_REPORTERS = select(func.count(distinct(Report.client_hash))).where(
 
 
 def _duplicate_query(whole_box: bool) -> Select[Report]:
-    """The same client's earliest identical report within the window that is still open
-    (parameters bound).
+    """The same client's open reports on the bullet and category within the window,
+    earliest first (parameters bound): those a repeat may be merged into
+    (``_merged_into`` picks one by the comments).
 
     Open only: a report a reviewer has decided was decided without the repeat, so merging
     a reader's new filing into it kept it dismissed and out of the open queue, and no
@@ -277,11 +279,37 @@ def _duplicate_query(whole_box: bool) -> Select[Report]:
             Report.status == "open",
             Report.created_at >= bindparam("since"),
         )
-        .order_by(Report.created_at)
-        .limit(1)
-        # Fresh values even when the session holds the row already: read under the lock.
+        .order_by(Report.created_at, Report.id)
+        # Fresh values even when the session holds the rows already: read under the lock.
         .execution_options(populate_existing=True)
     )
+
+
+def _words_of(comment: str | None) -> str:
+    """What a comment says, for telling a repeat from a new word: as stored (NUL as
+    U+FFFD), without the blank around it; ``""`` when it says nothing."""
+    return (clean_text(comment) or "").strip()
+
+
+def _merged_into(earlier: Sequence[Report], comment: str | None) -> Report | None:
+    """The report among ``earlier`` (the client's open ones on the bullet and category,
+    earliest first) that a repeat with ``comment`` repeats, or ``None``: a report of its own.
+
+    A repeat saying nothing, or what one of them says already, adds no word: it goes into
+    the earliest such one and is counted there, which keeps a double click, a retry and a
+    burst of identical copies one report. A repeat with a comment none of them has is kept
+    as its own report: merged, its comment was dropped, and reviewers, ``GET /v1/reports``
+    and the export never saw it (a trial: "UPDATE: the date is wrong too" answered 200 with
+    the first comment, and 7 of 8 comments of a burst lost). Its own row, rather than text
+    appended to the first report's comment, keeps every comment as the reader wrote it,
+    with its own time, within the comment's length limit, and sends its own
+    ``report.filed``; auto-hiding counts clients, so it hides nothing the first did not.
+    """
+    words = _words_of(comment)
+    for report in earlier:
+        if not words or _words_of(report.comment) == words:
+            return report
+    return None
 
 
 #: A write to the summary's row that changes nothing: the lock ``add_report`` takes.
@@ -312,7 +340,8 @@ class FiledReport(NamedTuple):
     """What ``add_report`` did."""
 
     report: Report
-    #: False when the report was merged into the client's recent identical one.
+    #: False when the report was merged into the client's recent open identical one (the
+    #: same bullet and category, and no new comment: ``_merged_into``).
     created: bool
     #: This report hid its summary (it reached the auto-hide threshold), decided under
     #: the summary's lock: one report only.
@@ -333,7 +362,8 @@ def add_report(
     takeaway: dict[str, Any] | None = None,
     now: datetime | None = None,
 ) -> FiledReport:
-    """Record a report, or merge it into the same client's recent identical one.
+    """Record a report, or merge it into the same client's recent identical one (open,
+    and saying no more: a new comment is a report of its own, ``_merged_into``).
 
     Returns ``(report, created, hid_summary)``; ``created`` is false for a merged
     duplicate, ``hid_summary`` true for the one report that hid its summary.
@@ -361,7 +391,8 @@ def add_report(
     }
     if takeaway_index is not None:
         parameters["takeaway_index"] = takeaway_index
-    duplicate = session.scalar(_DUPLICATE[takeaway_index is None], parameters)
+    earlier = session.scalars(_DUPLICATE[takeaway_index is None], parameters).all()
+    duplicate = _merged_into(earlier, comment)
     if duplicate is not None:
         duplicate.duplicates += 1  # read under the lock, so no count is lost
         session.commit()

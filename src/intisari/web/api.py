@@ -335,8 +335,9 @@ def create_report(
     """Report an error in one bullet (``takeaway_index``) or in the whole box (null).
 
     201 once the report is committed; 200 when it repeats the same client's open report on
-    the same bullet and category within ``INTISARI_DUPLICATE_REPORT_WINDOW_S`` (merged,
-    counted once).
+    the same bullet and category within ``INTISARI_DUPLICATE_REPORT_WINDOW_S`` and says
+    nothing new (no comment, or that report's: merged, counted once). A repeat with a new
+    comment is a report of its own (201), so that no comment is lost.
     """
     limit_reports_from(state, client)
     with state.sessions() as session:
