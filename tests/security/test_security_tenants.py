@@ -442,6 +442,25 @@ def test_article_pages_of_another_publisher_are_404(world: World) -> None:
     assert _browser(world, "root").get(f"/a/{world.a_summary}").status_code == 200
 
 
+def test_a_newsroom_account_sees_the_public_pages_every_reader_sees(world: World) -> None:
+    """A newsroom's editor, logged in, had "Summary not found" on a default publisher's
+    page that anonymous readers open (an editor's trial): the cookie narrowed a public
+    page to the editor's own publisher. Another publisher's box stays 404 (above)."""
+    public = TestClient(world.app).post("/v1/summaries", json={"text": ARTICLE})
+    assert public.status_code == 200, public.text
+    summary_id = public.json()["summary_id"]
+    b_browser = _browser(world, "b-rev")
+    page = b_browser.get(f"/a/{summary_id}")
+    assert page.status_code == 200, page.text[:300]
+    assert b_browser.get(f"/a/{summary_id}/report?takeaway=0").status_code == 200
+    token = _csrf(b_browser.get("/"))
+    sent = b_browser.post(
+        f"/a/{summary_id}/report",
+        data={"csrf_token": token, "takeaway_index": "0", "category": "other"},
+    )
+    assert sent.status_code in (200, 303), sent.text[:300]
+
+
 def _tab_counts(page: Any) -> list[str]:
     tabs = page.text[page.text.index('<nav class="tabs"') :]
     return re.findall(r'tabs__count">(\d+)<', tabs[: tabs.index("</nav>")])

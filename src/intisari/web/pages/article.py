@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
+from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -25,7 +26,7 @@ from intisari.language.script import RIGHT_TO_LEFT
 from intisari.report_kinds import MAX_COMMENT_CHARS
 from intisari.service.editorial import box_of, notice_of
 from intisari.service.errors import RateLimited
-from intisari.service.publishers import find_summary_in
+from intisari.service.publishers import ANONYMOUS_SCOPE, find_summary_in
 from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
 from intisari.service.votes import cast_vote, takes_votes
 from intisari.storage.models import StoredSummary
@@ -48,7 +49,7 @@ from intisari.web.pages.rendering import (
     render,
 )
 from intisari.web.schemas import ReportIn
-from intisari.web.tenancy import request_scope
+from intisari.web.tenancy import has_credentials, request_scope
 
 __all__ = ["router"]
 
@@ -73,7 +74,7 @@ def article_page(
 ) -> Response:
     """The article with its takeaways box; ``?reported=1`` and ``?voted=1`` add the
     thank-you of a report or a "Helpful?" answer."""
-    stored = find_summary_in(session, summary_id, request_scope(request, state, session))
+    stored = _find_for_page(session, summary_id, request, state)
     if stored is None:
         return not_found(request, state)
     state.metrics.summaries_served.labels("lookup").inc()
@@ -88,6 +89,19 @@ def article_page(
         "collapse_after": COLLAPSE_AFTER,
     }
     return render(request, state, "article.html", context)
+
+
+def _find_for_page(
+    session: Session, summary_id: str, request: Request, state: AppState
+) -> StoredSummary | None:
+    """The summary a reader page shows: one in the caller's scope, else one any
+    anonymous reader may open. A newsroom's editor, logged in, had "Summary not found"
+    on the default publisher's public pages that every reader opens (an editor's trial):
+    the cookie narrowed the public page to the editor's own publisher."""
+    stored = find_summary_in(session, summary_id, request_scope(request, state, session))
+    if stored is None and has_credentials(request):
+        stored = find_summary_in(session, summary_id, ANONYMOUS_SCOPE)
+    return stored
 
 
 def _visible_takeaways(stored: StoredSummary) -> list[dict[str, Any]]:
@@ -178,7 +192,7 @@ def report_page(
     hl: str = "",
 ) -> Response:
     """The report form of one bullet on a page of its own (links, and errors shown)."""
-    stored = find_summary_in(session, summary_id, request_scope(request, state, session))
+    stored = _find_for_page(session, summary_id, request, state)
     if stored is None:
         return not_found(request, state)
     takeaways = _visible_takeaways(stored)
@@ -227,7 +241,7 @@ def send_report(
     auto-hiding, and an answer only once the report is committed.
     """
     wants_json = "application/json" in request.headers.get("accept", "")
-    stored = find_summary_in(session, summary_id, request_scope(request, state, session))
+    stored = _find_for_page(session, summary_id, request, state)
     if stored is None:
         if wants_json:
             return JSONResponse({"message": ENGLISH["not_found_message"]}, 404)
@@ -293,7 +307,7 @@ def send_vote(
     """The box's "Helpful? yes/no": back to the page with a thank-you, or JSON for
     ``app.js``. The same service function as ``POST /v1/summaries/{id}/helpful``."""
     wants_json = "application/json" in request.headers.get("accept", "")
-    stored = find_summary_in(session, summary_id, request_scope(request, state, session))
+    stored = _find_for_page(session, summary_id, request, state)
     if stored is None or not takes_votes(stored):
         if wants_json:
             return JSONResponse({"message": ENGLISH["not_found_message"]}, 404)
