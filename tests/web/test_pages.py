@@ -272,6 +272,12 @@ def test_unknown_summary_gets_the_404_page(client: TestClient) -> None:
         assert page.status_code == 404
         assert page.headers["content-type"].startswith("text/html")
         assert "Summary not found" in page.text
+        # In the reader's language when the browser asks for Indonesian (an editor's
+        # trial: a stale link gave Indonesian readers an English page).
+        indonesian = client.get(path, headers=INDONESIAN_BROWSER)
+        assert indonesian.status_code == 404 and '<html lang="id">' in indonesian.text
+        assert "Summary not found" not in indonesian.text
+        assert "Accept-Language" in indonesian.headers["vary"]
 
 
 def test_hidden_summary_shows_a_message_instead_of_the_box(

@@ -24,7 +24,7 @@ from intisari.web.auth import (
     current_principal,
 )
 from intisari.web.deps import AppState, Client, app_state, db_session, request_client
-from intisari.web.locale import ENGLISH, UI_LANGUAGE, reader_text
+from intisari.web.locale import ENGLISH, UI_LANGUAGE, reader_text, ui_language
 
 __all__ = [
     "DB",
@@ -100,11 +100,19 @@ def error_page(request: Request, heading: str, message: str, status_code: int) -
     return response
 
 
-def not_found(request: Request, state: AppState, language: str = UI_LANGUAGE) -> Response:
-    ui = reader_text(language)
-    context = {"ui": ui, "lang": language, "heading": ui["not_found"]}
+def not_found(request: Request, state: AppState, language: str | None = None) -> Response:
+    """The reader's 404 page, in the box's ``language`` when there is a box, else in the
+    reader's (``?hl=``, then ``Accept-Language``): an Indonesian reader following a stale
+    link got "Summary not found" in English (an editor's trial)."""
+    asked = language or ui_language(
+        request.headers.get("accept-language"), request.query_params.get("hl")
+    )
+    ui = reader_text(asked)
+    context = {"ui": ui, "lang": asked, "heading": ui["not_found"]}
+    headers = None if language else {"Vary": "Accept-Language"}
     return render(
-        request, state, "error.html", {**context, "message": ui["not_found_message"]}, 404
+        request, state, "error.html", {**context, "message": ui["not_found_message"]}, 404,
+        headers,
     )
 
 
