@@ -14,7 +14,7 @@ from intisari.errors import InputError, InputTooShort
 from intisari.options import Options
 from intisari.service import summaries as cache
 from intisari.storage.models import DEFAULT_PUBLISHER_ID, Publisher, StoredSummary
-from intisari.storage.repository import get_summary
+from intisari.storage.repository import add_summary, get_summary
 
 ARTICLE = "\n\n".join(
     [
@@ -159,3 +159,55 @@ def test_a_stored_summary_needs_no_database_after_its_commit(session: Session) -
         assert stored.box is None  # known without asking
     finally:
         event.remove(bind, "before_cursor_execute", seen)
+
+
+def test_crlf_and_lf_of_an_article_are_one_summary(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor's trial: the web form sends pasted text with CRLF, a CMS the same article
+    with LF, and each got a box of its own (the editor's correction only on one of them).
+    Line endings are made LF before hashing; LF input keeps the key it always had."""
+    lf, _ = cache.summarize_cached(session, text=ARTICLE, article_id="a-9", options=OPTIONS)
+
+    def no_engine(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the engine ran for an article stored with other line endings")
+
+    monkeypatch.setattr(cache, "summarize", no_engine)
+    for ending in ("\r\n", "\r"):
+        again, hit = cache.summarize_cached(
+            session, text=ARTICLE.replace("\n", ending), article_id="a-9", options=OPTIONS
+        )
+        assert hit and again.id == lf.id
+    page = "<html><body><article><p>{}</p></article></body></html>".format(
+        ARTICLE.replace("\n\n", "</p>\n<p>")
+    )
+    crlf_page = page.replace("\n", "\r\n")
+    assert cache.resolve(html=crlf_page, options=OPTIONS).key == cache.resolve(
+        html=page, options=OPTIONS
+    ).key
+    assert cache.resolve(html=crlf_page, options=OPTIONS).html == page
+    # LF input: the key of summaries stored before line endings were made LF.
+    fields = {"kind": "text", "title": None, "lang": None, "article_id": None}
+    assert cache.resolve(text=ARTICLE, options=OPTIONS).key == cache.content_hash(
+        content=ARTICLE, **fields
+    )
+
+
+def test_a_summary_stored_from_crlf_input_before_is_still_found(session: Session) -> None:
+    """Its key was the hash of the CRLF bytes: the same CRLF input still finds it."""
+    crlf = ARTICLE.replace("\n", "\r\n")
+    old_key = cache.content_hash(
+        kind="text", content=crlf, title=None, lang=None, article_id=None
+    )
+    result = cache.in_process(**cache.engine_arguments(cache.resolve(text=crlf, options=OPTIONS),
+                                                        OPTIONS))
+    stored = add_summary(
+        session, content_hash=old_key, engine_version=cache.ENGINE_VERSION, result=result
+    )
+    source = cache.resolve(text=crlf, options=OPTIONS)
+    assert source.legacy_key == old_key != source.key
+    again, hit = cache.summarize_source(session, source, OPTIONS)
+    assert hit and again.id == stored.id
+    engine = session.get_bind()
+    ref = cache.find_cached(engine, source.key, source.legacy_key)  # type: ignore[arg-type]
+    assert ref is not None and ref.id == stored.id

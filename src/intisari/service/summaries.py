@@ -11,7 +11,9 @@ version, which includes a fingerprint of the shipped model files (``_version.py`
 retraining a model without a release still makes new summaries. A URL is fetched first
 (``ingest.sources.fetch_article``) and its *body* is hashed: a page that changed gets a new
 summary, an unchanged one is not summarized again. A new engine version makes new
-summaries; the old rows stay readable.
+summaries; the old rows stay readable. Line endings are made LF first (``one_line_ending``):
+the web form sends CRLF, a CMS LF, and both are one article; a key stored from CRLF input
+before that is still found (``Source.legacy_key``).
 
 The API's hot path (the same article asked for again) splits the work: ``resolve`` turns
 the request into a ``Source`` (fetching a URL), ``find_cached`` answers "stored already,
@@ -73,6 +75,7 @@ __all__ = [
     "in_process",
     "limit_summaries",
     "lookup",
+    "one_line_ending",
     "one_source",
     "resolve",
     "store_made",
@@ -126,6 +129,13 @@ def content_hash(
     return hashlib.sha256(encoded).hexdigest()
 
 
+def one_line_ending(content: str) -> str:
+    """``content`` with CRLF and CR line endings made LF, as the engine reads it anyway
+    (``ingest.clean``; an HTML parser too): one article, one cache key. LF input is
+    returned unchanged, so its key is the one it always had."""
+    return content.replace("\r\n", "\n").replace("\r", "\n")
+
+
 @dataclass(frozen=True)
 class Source:
     """One input as the engine will see it (a URL already fetched), with its cache key."""
@@ -143,6 +153,9 @@ class Source:
     publisher_id: int = DEFAULT_PUBLISHER_ID
     #: Its publisher asks for it, not an anonymous caller (``StoredSummary.from_publisher``).
     from_publisher: bool = False
+    #: The key the input had before line endings were made LF (``None``: the same as
+    #: ``key``), so that a summary stored from CRLF input then is still found.
+    legacy_key: str | None = None
 
 
 def resolve(
@@ -168,28 +181,42 @@ def resolve(
     one_source(text=text, html=html, url=url)
     if url is not None:
         html, text = fetch_article(url, options)
-    kind, content = ("html", html) if html else ("text", text or "")
+    kind, raw = ("html", html) if html else ("text", text or "")
+    # CRLF (the web form) and LF (a CMS) of the same article: one key, one stored summary,
+    # and the engine gets the same input whichever came first.
+    content = one_line_ending(raw)
+    if html:
+        html = content
+    elif text is not None:
+        text = content
     # The engine reads "en", "EN" and "en-US" alike: one key, one stored summary.
     lang = language_for(lang).code if lang else None
     method = method or options.method
-    key = content_hash(
-        kind=kind,
-        content=content,
-        title=title,
-        lang=lang,
-        article_id=article_id,
-        method=method,
-        publisher_id=publisher_id,
-        from_publisher=from_publisher,
-    )
+    fields: dict[str, Any] = {
+        "kind": kind,
+        "title": title,
+        "lang": lang,
+        "article_id": article_id,
+        "method": method,
+        "publisher_id": publisher_id,
+        "from_publisher": from_publisher,
+    }
+    key = content_hash(content=content, **fields)
+    legacy_key = None if raw == content else content_hash(content=raw, **fields)
     return Source(
-        key, text, html, url, title, lang, article_id, method, publisher_id, from_publisher
+        key, text, html, url, title, lang, article_id, method, publisher_id, from_publisher,
+        legacy_key,
     )
 
 
-def find_cached(engine: Engine, key: str) -> CachedRef | None:
-    """The summary stored under ``key`` by this engine version, if any (no ORM, no JSON)."""
-    return find_summary_ref(engine, key, ENGINE_VERSION)
+def find_cached(engine: Engine, key: str, legacy_key: str | None = None) -> CachedRef | None:
+    """The summary stored under ``key`` by this engine version, if any (no ORM, no JSON);
+    else the one stored under ``legacy_key`` (the input's key before line endings were
+    made LF)."""
+    found = find_summary_ref(engine, key, ENGINE_VERSION)
+    if found is None and legacy_key is not None:
+        found = find_summary_ref(engine, legacy_key, ENGINE_VERSION)
+    return found
 
 
 def engine_arguments(source: Source, options: Options) -> dict[str, Any]:
@@ -219,6 +246,8 @@ def summarize_source(
     engine's ``InputError`` for input it cannot summarize (nothing is stored).
     """
     cached = find_summary(session, source.key, ENGINE_VERSION)
+    if cached is None and source.legacy_key is not None:
+        cached = find_summary(session, source.legacy_key, ENGINE_VERSION)
     if cached is not None:
         return cached, True
     # The engine may take seconds: no connection (on PostgreSQL no open transaction) is
@@ -364,7 +393,7 @@ def lookup(
 def find_or_charge(state: ServiceState, source: Source) -> CachedRef | None:
     """The cache lookup; a miss is counted against the publisher's daily quota
     (``publishers.charge``, ``RateLimited`` when used up) before the engine runs."""
-    cached = find_cached(state.engine, source.key)
+    cached = find_cached(state.engine, source.key, source.legacy_key)
     if cached is None:
         publishers.charge(state, source.publisher_id)
     return cached
