@@ -211,3 +211,35 @@ def test_a_summary_stored_from_crlf_input_before_is_still_found(session: Session
     engine = session.get_bind()
     ref = cache.find_cached(engine, source.key, source.legacy_key)  # type: ignore[arg-type]
     assert ref is not None and ref.id == stored.id
+
+
+def test_an_article_sent_again_with_other_bytes_keeps_its_box(session: Session) -> None:
+    """An editor's trial: a CMS re-sent an article (same ``article_id``) with one HTML
+    comment added, and a second box replaced the edited one. Same cleaned text: the stored
+    box is the answer and nothing is stored; another publisher, or no ``article_id``,
+    still gets its own; a changed article gets a new box."""
+    publisher = _add_publisher(session, "kabar-ulang")
+    page = "<html><body><article><p>{}</p></article></body></html>".format(
+        ARTICLE.replace("\n\n", "</p><p>")
+    )
+    asked = {"article_id": "k-1", "publisher_id": publisher, "from_publisher": True}
+    first, _ = cache.summarize_cached(session, html=page, options=OPTIONS, **asked)
+    again, hit = cache.summarize_cached(
+        session, html=page.replace("</body>", "<!-- ad slot 2 --></body>"), options=OPTIONS,
+        **asked,
+    )
+    assert hit and again.id == first.id
+    assert session.query(StoredSummary).count() == 1
+    others = [
+        cache.summarize_cached(
+            session, html=page + "<!-- x -->", options=OPTIONS,
+            **{**asked, "publisher_id": DEFAULT_PUBLISHER_ID},
+        ),
+        cache.summarize_cached(
+            session, html=page + "<!-- y -->", options=OPTIONS, **{**asked, "article_id": None}
+        ),
+        cache.summarize_cached(
+            session, html=page.replace("3.000", "4.000"), options=OPTIONS, **asked
+        ),
+    ]
+    assert all(not hit and made.id != first.id for made, hit in others)

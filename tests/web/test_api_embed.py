@@ -242,3 +242,73 @@ def test_an_anonymous_callers_box_is_never_the_embeds(client: TestClient, articl
     assert mine.headers["X-Intisari-Cache"] == "miss"
     by_url = client.get("/v1/embed/default/box?url=https://news.example/real", headers=FROM_SITE)
     assert by_url.json()["summary_id"] == mine.json()["summary_id"]
+
+
+def _page(text: str, extra: str = "") -> str:
+    """``text`` as a publisher's HTML page; ``extra`` is put at the end of its body."""
+    paragraphs = "".join(f"<p>{part}</p>\n" for part in text.split("\n\n")[1:])
+    return (
+        f"<html><head><title>{text.split(chr(10))[0]}</title></head><body>"
+        f"<article><h1>{text.split(chr(10))[0]}</h1>\n{paragraphs}</article>{extra}</body></html>"
+    )
+
+
+def test_an_article_sent_again_keeps_its_edited_approved_or_hidden_box(world: World) -> None:
+    """An editor's trial: the CMS re-sent an article with one HTML comment added, a new
+    box was made under the same ``article_id``, and the embed switched to it: the edited
+    bullets, the correction note, the approval (review mode: ``pending`` again) and a
+    reviewer's hiding were lost, with nothing in the audit log. The box belongs to the
+    article: the same cleaned text answers the stored box, on the API and the embed."""
+    client = world.client
+    changed = client.patch(
+        f"/v1/publishers/{world.a}",
+        json={"allowed_origins": [ALLOWED_ORIGIN], "publish_mode": "review"},
+        headers=world.root,
+    )
+    assert changed.status_code == 200, changed.text
+    page = _page(ARTICLE)
+
+    def send(html: str) -> dict[str, Any]:
+        made = client.post(
+            "/v1/summaries", json={"html": html, "article_id": "a-7"}, headers=world.a_key
+        )
+        assert made.status_code == 200, made.text
+        body: dict[str, Any] = made.json()
+        return body
+
+    summary_id = send(page)["summary_id"]
+    editor = {"Authorization": f"Bearer {staff_token(world.app, 'a-ed', 'editor', world.a)}"}
+    approved = client.post(
+        f"/v1/summaries/{summary_id}/approve", json={"revision": 1}, headers=editor
+    )
+    assert approved.status_code == 200, approved.text
+    edited = client.post(
+        f"/v1/summaries/{summary_id}/edits",
+        json={"revision": 2, "op": "remove", "index": 1, "note": "poin kedua keliru"},
+        headers=editor,
+    )
+    assert edited.status_code == 200, edited.text
+    bullets = [t["text"] for t in edited.json()["takeaways"]]
+    path = "/v1/embed/harian-a/box?article_id=a-7"
+
+    again = send(page.replace("</body>", "<!-- ad slot 2 --></body>"))
+    assert again["summary_id"] == summary_id
+    assert (again["revision"], again["checked_by_editor"]) == (3, True)
+    assert [t["text"] for t in again["takeaways"]] == bullets
+    assert again["correction"]["note"] == "poin kedua keliru"
+    shown = client.get(path, headers=FROM_SITE).json()
+    assert (shown["summary_id"], shown["status"]) == (summary_id, "published")
+    assert [t["text"] for t in shown["takeaways"]] == bullets
+    assert shown["correction"].endswith(" WIB: poin kedua keliru")
+
+    hidden = client.patch(f"/v1/summaries/{summary_id}", json={"hidden": True}, headers=editor)
+    assert hidden.status_code == 200, hidden.text
+    crlf = send(page.replace("\n", "\r\n").replace("</body>", "<!-- rail --></body>"))
+    assert crlf["summary_id"] == summary_id and crlf["hidden"]
+    shown = client.get(path, headers=FROM_SITE).json()
+    assert (shown["summary_id"], shown["status"]) == (summary_id, "hidden")
+
+    # The article really changed: a new box, a draft waiting for an editor, as before.
+    new = send(_page(ARTICLE.replace("Surabaya", "Sidoarjo")))
+    assert new["summary_id"] != summary_id and new["pending"]
+    assert client.get(path, headers=FROM_SITE).json()["status"] == "pending"

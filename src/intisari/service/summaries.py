@@ -56,6 +56,7 @@ from intisari.storage.repository import (
     find_summary,
     find_summary_ref,
     new_summary_id,
+    same_article_summary,
 )
 
 __all__ = [
@@ -264,11 +265,28 @@ def store_result(
     """Store the engine's JSON ``result`` for ``source`` (or find the copy a concurrent
     request stored first): ``(summary, created)``; a draft if its publisher reviews boxes
     before readers see them. In ``auto`` publish mode, queue ``summary.published`` once
-    (in ``review`` mode the editor's approval queues it)."""
+    (in ``review`` mode the editor's approval queues it).
+
+    Nothing is stored when the article (``source.article_id``) has a box whose cleaned
+    text, title and language are the result's (``same_article_summary``): that box is the
+    answer, with its edits, approval, correction and hiding."""
     # The article's address: the one fetched, else the page's own (its canonical link),
     # so that the dashboard's site filter and the embed's lookup by address find a box
     # made from HTML sent as it is (they found none: only fetched pages had an address).
     page = result.get("source") or {}
+    if source.article_id is not None:
+        # The article sent again with other bytes (an HTML comment, a rotated ad slot) but
+        # the same cleaned text: its box, edits, approval and hiding are the article's.
+        same = same_article_summary(
+            session,
+            source.publisher_id,
+            article_id=source.article_id,
+            engine_version=ENGINE_VERSION,
+            from_publisher=source.from_publisher,
+            result=result,
+        )
+        if same is not None:
+            return same, False
     summary_id = new_summary_id()
     # Read before the commit: after it, the summary is stored and is the answer, and a
     # database lost then must not turn it into an error (a trial on PostgreSQL).

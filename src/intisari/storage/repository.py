@@ -79,6 +79,7 @@ __all__ = [
     "report_stats",
     "reports_exist",
     "review_report",
+    "same_article_summary",
     "set_hidden",
     "status_counts",
 ]
@@ -229,6 +230,43 @@ def newest_summary_of(
     else:
         return None
     return session.scalars(query.order_by(StoredSummary.created_at.desc()).limit(1)).first()
+
+
+def same_article_summary(
+    session: Session,
+    publisher_id: int,
+    *,
+    article_id: str,
+    engine_version: str,
+    from_publisher: bool,
+    result: dict[str, Any],
+) -> StoredSummary | None:
+    """The publisher's newest stored box of ``article_id`` by this engine version and
+    ranker (``result["engine"]["method"]``), if the engine read the same article in it:
+    the same cleaned text, title and language as in ``result``; else ``None``.
+
+    The newest only, the one the embed shows (``newest_summary_of``): an older box with
+    that text is of an article changed since, and answering it would part the API from
+    the embed.
+    """
+    query = (
+        select(StoredSummary)
+        .where(
+            StoredSummary.publisher_id == publisher_id,
+            StoredSummary.article_id == article_id,
+            StoredSummary.engine_version == engine_version,
+            StoredSummary.from_publisher == from_publisher,
+        )
+        .order_by(StoredSummary.created_at.desc())
+    )
+    method = (result.get("engine") or {}).get("method")
+    for stored in session.scalars(query):
+        if (stored.result.get("engine") or {}).get("method") != method:
+            continue
+        same = all(stored.result.get(field) == result.get(field)
+                   for field in ("text", "title", "language"))
+        return stored if same else None
+    return None
 
 
 def set_hidden(
