@@ -274,6 +274,26 @@ def test_repeats_merge_into_the_open_report_not_the_decided_one(session: Session
     assert not is_new and third.id == second.id and third.duplicates == 1
 
 
+def test_a_repeat_on_another_sentence_at_the_same_index_is_a_report_of_its_own(
+    session: Session,
+) -> None:
+    """An editor reordered the box between the two reports: the same index names another
+    sentence, and merged, the second report was lost (an editor's trial, section 2)."""
+    summary = new_summary(session)
+    before = {"text": "Peskov mencatat bahwa perang ...", "spans": [[0, 30]]}
+    after = {"text": "Peskov menyatakan NATO memandang Rusia sebagai musuh.", "spans": [[31, 80]]}
+    first, _ = report(session, summary, takeaway=before)
+    again, is_new = report(session, summary, takeaway=after)
+    assert is_new and again.id != first.id
+    same, is_new = report(session, summary, takeaway=dict(after))
+    assert not is_new and same.id == again.id
+    session.expunge_all()
+    stored = repository.list_reports(session, ReportFilter(status="open"))
+    assert [(r.takeaway_text, r.duplicates) for r in stored] == [
+        (after["text"], 1), (before["text"], 0),
+    ]
+
+
 def test_whole_box_reports_merge_too(session: Session) -> None:
     summary = new_summary(session)
     report(session, summary, takeaway_index=None)

@@ -375,6 +375,31 @@ def test_a_report_keeps_the_bullet_the_reader_saw_when_editors_change_the_box(
     assert html.escape(seen, quote=False) in page
 
 
+def test_a_repeat_on_the_sentence_now_at_the_index_is_not_merged(
+    client: TestClient, editor: Headers
+) -> None:
+    """The editor's trial (section 2): bullet 1 reported, the box reordered, the same
+    reader reported the sentence now at 1 (same category): answered 200 and merged into
+    the first report, the second bullet and its report lost."""
+    box = published(client, editor)
+    summary_id, shown = box["summary_id"], box["takeaways"]
+    body = {"takeaway_index": 1, "category": "inaccurate"}
+    first = client.post(f"/v1/summaries/{summary_id}/reports", json=body)
+    order = list(reversed(range(len(shown))))
+    reordered = edit(client, editor, summary_id, revision=0, op="reorder", order=order)
+    assert reordered.status_code == 200
+    now_at_1 = shown[order[1]]["text"]
+    assert now_at_1 != shown[1]["text"]
+    again = client.post(f"/v1/summaries/{summary_id}/reports", json=body)
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.json()["takeaway_text"] == now_at_1 and again.json()["duplicates"] == 0
+    reviewer = bearer(client, "rina", "reviewer")
+    listed = client.get("/v1/reports?status=open", headers=reviewer).json()["reports"]
+    assert [(r["takeaway_text"], r["duplicates"]) for r in listed] == [
+        (now_at_1, 0), (shown[1]["text"], 0),
+    ]
+
+
 def test_another_publisher_s_editor_finds_nothing(client: TestClient) -> None:
     body = client.post("/v1/summaries", json={"text": ARTICLE}).json()
     with client.app.state.intisari.sessions() as session:  # type: ignore[attr-defined]

@@ -329,9 +329,24 @@ def _words_of(comment: str | None) -> str:
     return (clean_text(comment) or "").strip()
 
 
-def _merged_into(earlier: Sequence[Report], comment: str | None) -> Report | None:
+def _text_of(takeaway: Any) -> str | None:
+    """A kept bullet's text (``Report.takeaway_text``'s rule); ``None``: none kept."""
+    text = takeaway.get("text") if isinstance(takeaway, dict) else None
+    return text if isinstance(text, str) else None
+
+
+def _merged_into(
+    earlier: Sequence[Report], comment: str | None, takeaway: dict[str, Any] | None
+) -> Report | None:
     """The report among ``earlier`` (the client's open ones on the bullet and category,
-    earliest first) that a repeat with ``comment`` repeats, or ``None``: a report of its own.
+    earliest first) that a repeat with ``comment`` on the bullet ``takeaway`` repeats, or
+    ``None``: a report of its own.
+
+    Only a report on the same bullet text is repeated: the index alone names another
+    sentence once an editor reordered or changed the box between the two reports, and
+    merged, the second report (its bullet and its comment) was lost (an editor's trial:
+    bullet 2 reported, the box reordered, the sentence now at 2 reported by the same
+    reader, and only the first report's ``duplicates`` went up).
 
     A repeat saying nothing, or what one of them says already, adds no word: it goes into
     the earliest such one and is counted there, which keeps a double click, a retry and a
@@ -344,7 +359,10 @@ def _merged_into(earlier: Sequence[Report], comment: str | None) -> Report | Non
     ``report.filed``; auto-hiding counts clients, so it hides nothing the first did not.
     """
     words = _words_of(comment)
+    text = _text_of(takeaway)
     for report in earlier:
+        if report.takeaway_text != text:
+            continue
         if not words or _words_of(report.comment) == words:
             return report
     return None
@@ -400,8 +418,9 @@ def add_report(
     takeaway: dict[str, Any] | None = None,
     now: datetime | None = None,
 ) -> FiledReport:
-    """Record a report, or merge it into the same client's recent identical one (open,
-    and saying no more: a new comment is a report of its own, ``_merged_into``).
+    """Record a report, or merge it into the same client's recent identical one (open, on
+    the same bullet text, and saying no more: a new comment is a report of its own,
+    ``_merged_into``).
 
     Returns ``(report, created, hid_summary)``; ``created`` is false for a merged
     duplicate, ``hid_summary`` true for the one report that hid its summary.
@@ -430,7 +449,7 @@ def add_report(
     if takeaway_index is not None:
         parameters["takeaway_index"] = takeaway_index
     earlier = session.scalars(_DUPLICATE[takeaway_index is None], parameters).all()
-    duplicate = _merged_into(earlier, comment)
+    duplicate = _merged_into(earlier, comment, takeaway)
     if duplicate is not None:
         duplicate.duplicates += 1  # read under the lock, so no count is lost
         session.commit()
