@@ -19,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from fastapi import FastAPI
 from playwright.sync_api import Browser, Page, expect
+from sqlalchemy import select
 
 from app_fixtures import ARTICLE, serve_app
 from browser_support import (
@@ -31,9 +32,10 @@ from browser_support import (
     shot,
     side_borders,
 )
-from embed_fixtures import add_publisher, correct_box, publisher_box
+from embed_fixtures import EDITOR, add_publisher, correct_box, publisher_box
+from intisari.service.editorial import Edit, box_of, edit
 from intisari.settings import Settings
-from intisari.storage.models import Report
+from intisari.storage.models import Publisher, Report, StoredSummary
 from intisari.web.app import create_app
 
 pytestmark = pytest.mark.browser
@@ -74,7 +76,8 @@ def _article_page(intisari: str, publisher: str, lang: str) -> bytes:
 
 
 def _site(intisari: str) -> tuple[ThreadingHTTPServer, str]:
-    """The publisher's web server: ``/kabar``, ``/tutup``, ``/ulasan`` and ``/ralat`` are
+    """The publisher's web server: ``/kabar``, ``/tutup``, ``/ulasan``, ``/ralat`` and
+    ``/ganti`` (a box an editor changes while the reader has it open) are
     article pages embedding those publishers' boxes (``?lang=en``: the box's words in
     English), each sent with a strict CSP naming Intisari's origin."""
     policy = (
@@ -86,7 +89,7 @@ def _site(intisari: str) -> tuple[ThreadingHTTPServer, str]:
         def do_GET(self) -> None:
             path, _, query = self.path.partition("?")
             publisher = path.strip("/")
-            if publisher not in ("kabar", "tutup", "ulasan", "ralat"):
+            if publisher not in ("kabar", "tutup", "ulasan", "ralat", "ganti"):
                 self.send_error(404)
                 return
             page = _article_page(intisari, publisher, query.removeprefix("lang="))
@@ -122,6 +125,8 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
             publisher_box(app, ulasan, ARTICLE, ARTICLE_ID)
             ralat = add_publisher(app, "ralat", [origin])
             correct_box(app, publisher_box(app, ralat, ARTICLE, ARTICLE_ID), CORRECTION)
+            ganti = add_publisher(app, "ganti", [origin])
+            publisher_box(app, ganti, ARTICLE, ARTICLE_ID)
             yield Servers(app, intisari, origin)
         finally:
             site.shutdown()
@@ -207,6 +212,31 @@ def test_embed_on_an_allowed_origin_renders_highlights_and_reports(
         assert len(reports) == before + 1
         assert (reports[-1].takeaway_index, reports[-1].category) == (1, category)
         assert reports[-1].comment == f"dari {name}"
+
+
+def test_an_embed_report_keeps_the_bullet_the_reader_saw_after_an_editor_s_change(
+    browser: Browser, servers: Servers
+) -> None:
+    """The editor's trial (section 3): the box was reordered while the reader had it open,
+    and the report was stored against the sentence then at the reported index. embed.js
+    sends the box's revision, and the report keeps the bullet the reader saw."""
+    with _open(browser, servers, "/ganti", viewport=DESKTOP) as page:
+        box = page.locator("intisari-box")
+        expect(box).to_have_attribute("data-state", "ready")
+        with servers.app.state.intisari.sessions() as session:
+            summary_id = session.scalars(
+                select(StoredSummary.id).join(Publisher).where(Publisher.slug == "ganti")
+            ).one()
+            shown = [t["text"] for t in box_of(session.get(StoredSummary, summary_id)).takeaways]
+            order = tuple(reversed(range(len(shown))))
+            edit(session, summary_id, EDITOR, Edit(op="reorder", order=order), revision=0)
+        box.locator(".flag").nth(1).click()
+        box.locator("select").select_option("inaccurate")
+        box.locator("button[type=submit]").click()
+        expect(box.locator(".live")).to_contain_text("Terima kasih")
+        (report,) = [r for r in servers.reports() if r.summary_id == summary_id]
+        assert (report.takeaway_index, report.takeaway_text) == (1, shown[1])
+        assert shown[1] != shown[order[1]]
 
 
 def test_embed_says_where_a_bullets_source_is(browser: Browser, servers: Servers) -> None:

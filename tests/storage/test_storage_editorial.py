@@ -146,3 +146,27 @@ def _account(session: Session, name: str) -> Account:
     account = get_account_by_name(session, name)
     assert account is not None
     return account
+
+
+def test_the_bullets_readers_saw_at_each_revision_are_read_back_from_the_audit_log(
+    session: Session, result: dict[str, Any]
+) -> None:
+    """A reader's report names the revision its page showed; the bullets of that revision
+    come back from the audit log, after reorders and removals (an editor's trial: the
+    report was stored against the sentence at the index after the editor's reorder)."""
+    stored = _store(session, result, draft=True)
+    editor = create_account(session, "eda", None, "editor")
+    original = list(result["takeaways"])
+    assert len(original) >= 3
+    editorial.approve(session, stored.id, editor, revision=1)
+    order = tuple(reversed(range(len(original))))
+    editorial.edit(session, stored.id, editor, editorial.Edit("reorder", order=order), revision=2)
+    reordered = list(reversed(original))
+    editorial.edit(session, stored.id, editor, editorial.Edit("remove", index=0), revision=3)
+    session.expire_all()
+    again = session.get(StoredSummary, stored.id)
+    assert again is not None and editorial.box_of(again).revision == 4
+    seen = {r: editorial.takeaways_at(session, again, r) for r in range(6)}
+    assert seen[0] is None and seen[1] is None  # never published: no reader saw them
+    assert seen[2] == original and seen[3] == reordered and seen[4] == reordered[1:]
+    assert seen[5] is None  # a revision the box has not reached

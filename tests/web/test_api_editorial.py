@@ -400,6 +400,69 @@ def test_a_repeat_on_the_sentence_now_at_the_index_is_not_merged(
     ]
 
 
+def test_a_report_names_the_revision_the_reader_saw_and_keeps_its_bullet(
+    client: TestClient, editor: Headers
+) -> None:
+    """The editor's trial (section 3): the reader opened the dialog on bullet 3, an editor
+    reordered the box meanwhile, and the report was stored against the sentence then at 3.
+    With the revision the reader saw, it keeps the reader's bullet, also one removed since."""
+    box = published(client, editor)
+    summary_id, shown = box["summary_id"], box["takeaways"]
+    last = len(shown) - 1
+    assert box["revision"] == 0 and last >= 2
+    order = list(reversed(range(len(shown))))
+    assert edit(client, editor, summary_id, revision=0, op="reorder", order=order).is_success
+    assert edit(client, editor, summary_id, revision=1, op="remove", index=0).is_success
+    url = f"/v1/summaries/{summary_id}/reports"
+    moved = client.post(url, json={"takeaway_index": 1, "revision": 0, "category": "inaccurate"})
+    assert moved.status_code == 201 and moved.json()["takeaway_text"] == shown[1]["text"]
+    removed = client.post(url, json={"takeaway_index": last, "revision": 0, "category": "other"})
+    assert removed.status_code == 201 and removed.json()["takeaway_text"] == shown[last]["text"]
+    at_1 = client.post(url, json={"takeaway_index": 0, "revision": 1, "category": "other"})
+    assert at_1.json()["takeaway_text"] == shown[last]["text"]
+    # Without a revision (clients before it): the box as it is now, as before.
+    now = client.post(url, json={"takeaway_index": 0, "category": "misleading"})
+    assert now.status_code == 201 and now.json()["takeaway_text"] == shown[last - 1]["text"]
+    for wrong in ({"revision": 3}, {"revision": "0"}, {"revision": -1}):
+        refused = client.post(url, json={"takeaway_index": 0, "category": "other", **wrong})
+        assert refused.status_code == 422, wrong
+    gone = client.post(url, json={"takeaway_index": last, "revision": 2, "category": "other"})
+    assert gone.status_code == 422  # no such bullet in the box the reader names
+
+
+def test_the_reader_page_s_report_form_sends_the_revision_it_shows(
+    client: TestClient, editor: Headers
+) -> None:
+    """The page's form (and app.js, which posts the form's fields) carries the revision
+    the page was rendered from; a report sent after an editor's reorder keeps the bullet
+    the page showed."""
+    box = published(client, editor)
+    summary_id, shown = box["summary_id"], box["takeaways"]
+    page = client.get(f"/a/{summary_id}").text
+    assert page.count('name="revision" value="0"') == len(shown)
+    token = page.split('name="csrf_token" value="')[1].split('"')[0]
+    order = list(reversed(range(len(shown))))
+    assert edit(client, editor, summary_id, revision=0, op="reorder", order=order).is_success
+    assert 'name="revision" value="1"' in client.get(f"/a/{summary_id}/report?takeaway=1").text
+    form = {"csrf_token": token, "takeaway_index": "1", "revision": "0", "category": "inaccurate",
+            "comment": "Kalimat ini keliru."}
+    sent = client.post(f"/a/{summary_id}/report", data=form,
+                       headers={"Accept": "application/json"})
+    assert sent.status_code == 201, sent.text
+    # A refused form comes back on the bullet the reader saw, with its revision.
+    again = client.post(f"/a/{summary_id}/report", data={**form, "category": ""})
+    assert again.status_code == 422
+    assert html.escape(shown[1]["text"], quote=False) in again.text
+    assert 'name="revision" value="0"' in again.text
+    for wrong in ("9", "x", "²", "0" * 5000):
+        refused = client.post(f"/a/{summary_id}/report", data={**form, "revision": wrong},
+                              headers={"Accept": "application/json"})
+        assert refused.status_code == 422, wrong
+    reviewer = bearer(client, "rina", "reviewer")
+    (report,) = client.get("/v1/reports", headers=reviewer).json()["reports"]
+    assert (report["takeaway_index"], report["takeaway_text"]) == (1, shown[1]["text"])
+
+
 def test_another_publisher_s_editor_finds_nothing(client: TestClient) -> None:
     body = client.post("/v1/summaries", json={"text": ARTICLE}).json()
     with client.app.state.intisari.sessions() as session:  # type: ignore[attr-defined]

@@ -9,7 +9,14 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app_fixtures import ARTICLE
-from embed_fixtures import ALLOWED_ORIGIN, add_publisher, publisher_box, publisher_key
+from embed_fixtures import (
+    ALLOWED_ORIGIN,
+    EDITOR,
+    add_publisher,
+    publisher_box,
+    publisher_key,
+)
+from intisari.service.editorial import Edit, edit
 from intisari.service.publishers import change_settings, publisher_in
 from intisari.storage.models import DEFAULT_PUBLISHER_ID
 from intisari.web.locale import id as indonesian
@@ -109,6 +116,22 @@ def test_report_through_the_embed_is_filed_then_merged(client: TestClient, box_i
     )
     assert wrong.status_code == 422
     assert wrong.headers["access-control-allow-origin"] == ALLOWED_ORIGIN
+
+
+def test_an_embed_report_keeps_the_bullet_of_the_revision_the_box_had(
+    client: TestClient, box_id: str
+) -> None:
+    """The box carries its revision and a report sends it back: an editor's change while
+    the reader had the box open no longer attaches the report to another bullet."""
+    box = _box(client)
+    assert box["revision"] == 0
+    with client.app.state.intisari.sessions() as session:  # type: ignore[attr-defined]
+        edit(session, box_id, EDITOR, Edit(op="remove", index=0), revision=0, note=None)
+    assert _box(client)["revision"] == 1
+    body = {"summary_id": box_id, "takeaway_index": 0, "revision": 0, "category": "other"}
+    filed = client.post("/v1/embed/kabar/reports", json=body, headers=FROM_SITE)
+    assert filed.status_code == 201, filed.text
+    assert filed.json()["takeaway_text"] == box["takeaways"][0]["text"]
 
 
 def test_embed_reports_share_the_report_rate_limit(

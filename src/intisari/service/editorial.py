@@ -72,6 +72,7 @@ __all__ = [
     "notice_of",
     "record_decision",
     "record_hidden",
+    "takeaways_at",
 ]
 
 #: Most drafts the dashboard lists; a newsroom with more needs the API's paging anyway.
@@ -141,6 +142,36 @@ def box_of(summary: StoredSummary) -> Box:
         row.corrected_at,
         row.correction_note,
     )
+
+
+def takeaways_at(
+    session: Session, summary: StoredSummary, revision: int
+) -> list[dict[str, Any]] | None:
+    """The bullets readers saw at the box's ``revision``: the box's own now, else read back
+    from the audit log (each edit's row keeps the bullets before it). ``None`` when readers
+    never saw that revision: a revision the box has not reached, a draft's, or one the
+    log does not reach back to (a row missing: nothing is guessed).
+
+    A reader's report names the revision its page showed (``service.reports``), so that it
+    keeps the bullet the reader saw, not the one at that index after an editor's change.
+    """
+    box = box_of(summary)
+    if revision == box.revision:
+        return None if box.pending else box.takeaways
+    if not 0 <= revision < box.revision:
+        return None
+    changes = store.box_changes_since(session, summary.id, revision)
+    if [entry.revision for entry in changes] != list(range(revision + 1, box.revision + 1)):
+        return None
+    seen: list[dict[str, Any]] | None = None
+    for entry in changes:
+        before = entry.before
+        if entry.action == "approve" and isinstance(before, dict):
+            if before.get("status") == "draft":
+                return None  # a draft then: no reader saw it
+        elif seen is None and isinstance(before, list):
+            seen = before  # the first edit after it: the bullets before that edit
+    return box.takeaways if seen is None else seen
 
 
 def notice_of(summary: StoredSummary, box: Box) -> str:

@@ -50,6 +50,7 @@ def file_report(
     takeaway_index: int | None,
     category: str,
     comment: str | None,
+    revision: int | None = None,
 ) -> tuple[Report, bool]:
     """Store the report (or merge it into the client's recent same report) and count it.
 
@@ -57,25 +58,44 @@ def file_report(
     committed when this returns. Raises ``Invalid`` on a draft and when
     ``takeaway_index`` names a bullet the summary does not have (the schema only knows it
     is not negative).
+
+    ``revision``: the box's revision the reader's page showed (``None``: the box as it is
+    now, for clients that do not send it). The report keeps the bullet at
+    ``takeaway_index`` in that revision (``editorial.takeaways_at``, read back from the
+    audit log), so that an editor's change while the page was open does not attach it to
+    the sentence now at that index (an editor's trial: a report on "Peskov mencatat
+    bahwa perang ..." stored against "Peskov menyatakan NATO ..."). A revision readers
+    never saw is ``Invalid``.
     """
     box = editorial.box_of(summary)
     if box.pending:
         # No reader has seen a draft, so no reader can have found a fault in it (whole or
         # in a bullet); its editors change it directly.
         raise Invalid("the box is a draft waiting for an editor: there is nothing to report yet")
-    # The bullets readers see: the box as editors left it.
-    n_takeaways = len(box.takeaways)
+    # The bullets the reader saw: the box as editors left it, or at the revision the
+    # reader's page showed.
+    bullets = box.takeaways
+    if takeaway_index is not None and revision is not None and revision != box.revision:
+        seen = editorial.takeaways_at(session, summary, revision)
+        if seen is None:
+            raise Invalid(
+                f"revision {revision} is not one readers saw of this box (it is at "
+                f"revision {box.revision}): reload it"
+            )
+        bullets = seen
+    n_takeaways = len(bullets)
     if takeaway_index is not None and takeaway_index >= n_takeaways:
         raise Invalid(
             f"takeaway_index {takeaway_index} is out of range: the summary has "
-            f"{n_takeaways} takeaways"
+            f"{n_takeaways} takeaways" + ("" if bullets is box.takeaways else
+                                          f" at revision {revision}")
         )
     settings = state.settings
     filed = repository.add_report(
         session,
         summary,
         takeaway_index=takeaway_index,
-        takeaway=None if takeaway_index is None else dict(box.takeaways[takeaway_index]),
+        takeaway=None if takeaway_index is None else dict(bullets[takeaway_index]),
         category=category,
         comment=comment,
         client_hash=client.hash,

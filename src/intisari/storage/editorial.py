@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from intisari.storage.models import AuditEntry, Publisher, StoredSummary, SummaryBox, utcnow
 
-__all__ = ["add_audit", "audit_entries", "drafts", "publish_mode"]
+__all__ = ["add_audit", "audit_entries", "box_changes_since", "drafts", "publish_mode"]
 
 
 def publish_mode(session: Session, publisher_id: int) -> str:
@@ -69,6 +69,17 @@ def audit_entries(
     if limit is not None:
         query = query.limit(limit)
     yield from session.scalars(query.execution_options(yield_per=200))
+
+
+def box_changes_since(session: Session, summary_id: str, revision: int) -> list[AuditEntry]:
+    """The audit rows of the box's changes after ``revision`` (approvals and edits: the
+    rows that carry a revision), oldest first."""
+    query = (
+        select(AuditEntry)
+        .where(AuditEntry.summary_id == summary_id, AuditEntry.revision > revision)
+        .order_by(AuditEntry.revision, AuditEntry.id)
+    )
+    return list(session.scalars(query))
 
 
 def drafts(session: Session, *, publisher_id: int | None, limit: int) -> list[StoredSummary]:

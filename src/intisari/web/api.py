@@ -338,6 +338,9 @@ def create_report(
     the same bullet and category within ``INTISARI_DUPLICATE_REPORT_WINDOW_S`` and says
     nothing new (no comment, or that report's: merged, counted once). A repeat with a new
     comment is a report of its own (201), so that no comment is lost.
+
+    ``revision``: the box's revision the reader saw; the report keeps the bullet at
+    ``takeaway_index`` in it (422 for a revision readers never saw).
     """
     limit_reports_from(state, client)
     with state.sessions() as session:
@@ -345,7 +348,7 @@ def create_report(
         limit_reports_on(state, summary.id)
         report, created = file_report(
             state, session, summary, client, takeaway_index=body.takeaway_index,
-            category=body.category, comment=body.comment,
+            category=body.category, comment=body.comment, revision=body.revision,
         )
     if not created:
         response.status_code = 200

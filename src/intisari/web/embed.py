@@ -89,6 +89,8 @@ class EmbedBoxOut(BaseModel):
     #: "Diperbarui ...: <the editor's note>" once a published box was changed, else null.
     correction: str | None
     takeaways: list[EmbedTakeaway]
+    #: The box's revision: a report sends it back, so that it keeps the bullet shown.
+    revision: int
     #: ``(code, label)`` of each report category, in the reader's language.
     categories: list[tuple[str, str]]
     max_comment_chars: int
@@ -103,6 +105,8 @@ class EmbedReportIn(BaseModel):
 
     summary_id: str = Field(max_length=32)
     takeaway_index: int | None = Field(None, ge=0, strict=True)
+    #: The box's ``revision`` the reader saw (``EmbedBoxOut.revision``), as for the API.
+    revision: int | None = Field(None, ge=0, strict=True)
     category: Category
     comment: str | None = Field(None, max_length=MAX_COMMENT_CHARS)
 
@@ -204,6 +208,7 @@ def _box(stored: StoredSummary, lang: str | None) -> EmbedBoxOut:
             )
             for t in takeaways
         ],
+        revision=box.revision,
         categories=[tuple(pair) for pair in ui["categories"]],
         max_comment_chars=MAX_COMMENT_CHARS,
         words={key: ui[key] for key in EMBED_WORDS} | {"report_label": data.report_label},
@@ -236,6 +241,7 @@ def embed_report(allowed: Allowed, body: EmbedReportIn, state: State, client: Ca
                 takeaway_index=body.takeaway_index,
                 category=body.category,
                 comment=body.comment,
+                revision=body.revision,
             )
             out: dict[str, Any] = ReportOut.of(report).model_dump(mode="json")
     except ServiceError as error:

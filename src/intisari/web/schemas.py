@@ -181,6 +181,16 @@ class ReportIn(_Strict):
         strict=True,
         description="Which bullet (0-based); null reports the box as a whole.",
     )
+    revision: int | None = Field(
+        None,
+        ge=0,
+        strict=True,
+        description=(
+            "The box's revision the reader saw (the summary's `revision`): the report keeps "
+            "the bullet at `takeaway_index` in that revision, even if editors changed the "
+            "box since. Left out: the box as it is now."
+        ),
+    )
     category: Category
     comment: str | None = Field(None, max_length=MAX_COMMENT_CHARS)
 

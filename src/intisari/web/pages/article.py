@@ -24,7 +24,7 @@ from starlette.responses import Response
 from intisari.language.detect import language_for
 from intisari.language.script import RIGHT_TO_LEFT
 from intisari.report_kinds import MAX_COMMENT_CHARS
-from intisari.service.editorial import box_of, notice_of
+from intisari.service.editorial import box_of, notice_of, takeaways_at
 from intisari.service.errors import RateLimited
 from intisari.service.publishers import ANONYMOUS_SCOPE, find_summary_in
 from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
@@ -135,6 +135,8 @@ def _article_context(stored: StoredSummary, hl: str = "") -> dict[str, Any]:
         "title": stored.result.get("title"),
         "hidden": stored.hidden,
         "pending": box.pending,
+        # The box's revision the page shows: its report forms send it back.
+        "revision": box.revision,
         "correction": correction,
         "heading": data.heading,
         "notice": notice_of(stored, box),
@@ -211,11 +213,16 @@ def _report_form(
     status_code: int,
     headers: dict[str, str] | None = None,
     hl: str = "",
+    seen: tuple[int, list[dict[str, Any]]] | None = None,
 ) -> Response:
-    context = {
-        **_article_context(stored, hl),
+    """The report page; ``seen``: the revision the reader's page showed and its bullets
+    (a refused form comes back on the bullet the reader reported), else the box now."""
+    context = _article_context(stored, hl)
+    revision, takeaways = seen or (context["revision"], _visible_takeaways(stored))
+    context |= {
         "index": index,
-        "takeaway": _visible_takeaways(stored)[index],
+        "takeaway": takeaways[index],
+        "revision": revision,
         "values": values,
         "error": error,
     }
@@ -233,12 +240,16 @@ def send_report(
     takeaway_index: FormText = "",
     category: FormText = "",
     comment: FormText = "",
+    revision: FormText = "",
     hl: str = "",
 ) -> Response:
     """A reader's report from the form: thank-you page, or JSON for ``app.js``'s dialog.
 
     The same rules as ``POST /v1/summaries/{id}/reports``: rate limits, duplicate merging,
-    auto-hiding, and an answer only once the report is committed.
+    auto-hiding, and an answer only once the report is committed. ``revision`` is the
+    box's revision the form was shown with: the index counts in that box (an editor may
+    have changed it since), and the report keeps that bullet. Left out (a page rendered
+    before forms sent it): the box as it is now.
     """
     wants_json = "application/json" in request.headers.get("accept", "")
     stored = _find_for_page(session, summary_id, request, state)
@@ -248,7 +259,9 @@ def send_report(
         return not_found(request, state)
     context = _article_context(stored, hl)
     ui = context["ui"]
-    n_takeaways = len(_visible_takeaways(stored))
+    seen = _seen_takeaways(session, stored, revision)
+    takeaways = [] if seen is None else seen[1]
+    n_takeaways = len(takeaways)
     # Compared as text: "²" and "₃" pass str.isdigit() and then make int() raise, as do
     # 5,000 digits; only the exact index of a bullet names it.
     index = next((i for i in range(n_takeaways) if takeaway_index == str(i)), -1)
@@ -259,7 +272,7 @@ def send_report(
             return JSONResponse({"message": message}, status_code, headers)
         if 0 <= index < n_takeaways:
             return _report_form(
-                request, state, stored, index, values, message, status_code, headers, hl
+                request, state, stored, index, values, message, status_code, headers, hl, seen
             )
         return render(
             request,
@@ -286,11 +299,32 @@ def send_report(
         return refuse(ui["error_comment"] if "comment" in wrong else ui["error_category"], 422)
     _report, created = file_report(
         state, session, stored, client, takeaway_index=body.takeaway_index,
-        category=body.category, comment=body.comment,
+        category=body.category, comment=body.comment, revision=None if seen is None else seen[0],
     )
     if wants_json:
         return JSONResponse({"message": ui["thanks"]}, 201 if created else 200)
     return redirect(_back(stored.id, context["hl_query"], "reported=1#thanks"))
+
+
+def _seen_takeaways(
+    session: Session, stored: StoredSummary, revision: str
+) -> tuple[int, list[dict[str, Any]]] | None:
+    """The revision a report form was shown with and the bullets readers saw in it (the
+    box now when the form sent none); ``None``: no revision readers saw, or a box that
+    shows no bullets now (hidden or a draft)."""
+    now = _visible_takeaways(stored)
+    if not now:
+        return None
+    current = box_of(stored).revision
+    if revision == "":
+        return current, now
+    # Compared as text, as the index: only the exact digits of a revision name it.
+    digits = revision.isascii() and revision.isdigit() and len(revision) <= 9
+    number = int(revision) if digits else -1
+    if str(number) != revision or number > current:
+        return None
+    bullets = takeaways_at(session, stored, number)
+    return None if bullets is None else (number, bullets)
 
 
 @router.post("/a/{summary_id}/helpful")

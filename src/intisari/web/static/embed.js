@@ -375,6 +375,8 @@
         body: JSON.stringify({
           summary_id: this.box.summary_id,
           takeaway_index: this.reportIndex,
+          // The box the reader saw: the report keeps its bullet if editors change it.
+          revision: this.box.revision,
           category: select.value,
           comment: comment.value.trim() || null,
         }),
