@@ -170,3 +170,47 @@ def test_the_bullets_readers_saw_at_each_revision_are_read_back_from_the_audit_l
     assert seen[0] is None and seen[1] is None  # never published: no reader saw them
     assert seen[2] == original and seen[3] == reordered and seen[4] == reordered[1:]
     assert seen[5] is None  # a revision the box has not reached
+
+
+def _events(session: Session, after: int = 0) -> list[tuple[str, dict[str, Any]]]:
+    """The outbox's events from id ``after`` on (another test's may be there)."""
+    query = select(WebhookEvent).where(WebhookEvent.id > after).order_by(WebhookEvent.id)
+    events = session.scalars(query)
+    return [(event.event, event.data) for event in events]
+
+
+def test_a_reorder_of_a_published_box_is_no_correction(
+    session: Session, result: dict[str, object]
+) -> None:
+    """Moving a bullet changes no bullet: it leaves the correction note readers see as it
+    was and sends ``summary.reordered``, not ``summary.corrected`` (an editor's trial:
+    "Move up" after a shortening with the note "Poin kedua dipersingkat setelah laporan
+    pembaca." left readers "intisari diubah oleh editor." and a webhook with a null note)."""
+    stored = _store(session, result, draft=False)
+    add_endpoint(session, DEFAULT_PUBLISHER_ID, "https://cms.example/hook",
+                 ["summary.corrected", "summary.reordered"], "whsec_x")
+    eda = create_account(session, "eda", None, "editor")
+    seen = session.scalar(select(func.max(WebhookEvent.id))) or 0
+    n = len(editorial.box_of(stored).takeaways)
+    untouched = editorial.edit(
+        session, stored.id, eda, editorial.Edit("reorder", order=(1, 0, *range(2, n))),
+        revision=0,
+    )
+    assert editorial.box_of(untouched).corrected_at is None  # never corrected: no note
+    note = "Poin kedua dipersingkat setelah laporan pembaca."
+    editorial.edit(session, stored.id, eda, editorial.Edit("remove", index=2), revision=1,
+                   note=note)
+    corrected = editorial.box_of(stored)
+    moved = editorial.edit(
+        session, stored.id, eda, editorial.Edit("reorder", order=tuple(range(n - 1))[::-1]),
+        revision=2,
+    )
+    box = editorial.box_of(moved)
+    assert box.revision == 3 and box.takeaways == corrected.takeaways[::-1]
+    assert (box.corrected_at, box.correction_note) == (corrected.corrected_at, note)
+    events = _events(session, seen)
+    assert [event for event, _data in events] == [
+        "summary.reordered", "summary.corrected", "summary.reordered"
+    ]
+    assert events[1][1]["correction_note"] == note
+    assert events[2][1] == {"summary_id": stored.id, "article_id": None, "url": None}

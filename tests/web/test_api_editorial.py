@@ -137,10 +137,13 @@ def test_remove_reorder_and_the_correction_note(client: TestClient, editor: Head
     reordered = edit(client, editor, summary_id, revision=1, op="reorder", order=order).json()
     assert reordered["takeaways"] == list(reversed(after["takeaways"]))
     assert_grounded(reordered)
+    # Moving bullets corrects nothing: readers keep the removal's note and its time.
+    assert reordered["correction"] == after["correction"]
     # Readers get the new box at once, from the cached path too (a new revision's body).
     public = client.post("/v1/summaries", json={"text": ARTICLE}).json()
     assert public["takeaways"] == reordered["takeaways"] and public["revision"] == 2
     assert public["notice"] == "Dibuat dengan AI, diperiksa editor."
+    assert public["correction"] == after["correction"]
     for wrong in ([0] * n, list(range(n + 1)), []):
         refused = edit(client, editor, summary_id, revision=2, op="reorder", order=wrong)
         assert refused.status_code == 422

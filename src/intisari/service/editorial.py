@@ -6,7 +6,8 @@ the box lives in ``SummaryBox`` (status, edited takeaways, revision). Every stat
 goes through ``_commit``, which writes the change and its audit row in one transaction,
 so no change is ever without its row. Its webhooks are queued in that same transaction:
 ``summary.published`` when a draft is approved, ``summary.corrected`` when a published
-box changes.
+box's bullets change, ``summary.reordered`` when they only move (a reorder is no
+correction: readers get no "Updated" note for it).
 
 Edits keep the grounding invariant (``result.join_spans``): a replaced bullet is a
 sentence of the article with its offsets, a shortened one keeps only the bullet's own
@@ -261,10 +262,13 @@ def edit(
 ) -> StoredSummary:
     """Apply ``change`` made against ``revision`` (``Conflict`` if the box has moved on);
     ``Invalid`` (422) for a change that cannot be made. A published box gets a correction
-    note (``note``: the editor's words for readers, optional).
+    note (``note``: the editor's words for readers, optional), except for a reorder: the
+    same bullets in another order correct nothing, so it leaves the note as it was (the
+    trial's "Move up" had replaced "Poin kedua dipersingkat ..." with the generic line).
 
     ``ranker``: the service's ranker (``INTISARI_ENGINE_RANKER``) for a replacement's score.
-    Webhook: ``summary.corrected`` when the box was published.
+    Webhook: ``summary.corrected`` when the box was published (``summary.reordered`` for
+    a reorder).
     """
     if note is not None and len(note) > MAX_CORRECTION_NOTE_CHARS:
         raise Invalid(f"the correction note has at most {MAX_CORRECTION_NOTE_CHARS} characters")
@@ -274,7 +278,7 @@ def edit(
     after = _applied(summary, before, change, ranker)
     row.takeaways = after
     row.checked_by, row.checked_at = actor.name, utcnow()
-    if row.status == "published":
+    if row.status == "published" and change.op != "reorder":
         row.corrected_at = row.checked_at
         row.correction_note = note.strip() if note and note.strip() else None
     return _commit(session, summary, row, actor, change.op, before, after, note)
@@ -330,13 +334,16 @@ def _emit(
     session: Session, summary: StoredSummary, row: SummaryBox, action: str, before: Any
 ) -> None:
     """Queue the change's webhook in its transaction: approving a draft publishes the box,
-    any other change to a published box corrects it (editing a draft tells nobody)."""
+    a reorder of a published box reorders it, any other change to it corrects it (editing
+    a draft tells nobody)."""
     data = {"summary_id": summary.id, "article_id": summary.article_id, "url": summary.url}
     # The change is not flushed yet: the outbox query must not flush it half-made.
     with session.no_autoflush:
         if action == "approve":
             if before["status"] == "draft":
                 webhooks.emit(session, summary.publisher_id, "summary.published", data)
+        elif row.status == "published" and action == "reorder":
+            webhooks.emit(session, summary.publisher_id, "summary.reordered", data)
         elif row.status == "published":
             data["correction_note"] = row.correction_note
             webhooks.emit(session, summary.publisher_id, "summary.corrected", data)

@@ -1,9 +1,10 @@
 """Signed webhooks: a publisher's newsroom tools hear of its boxes and reports.
 
 **Events** (``EVENTS``): ``summary.published``, ``summary.hidden``, ``summary.corrected``,
-``report.filed``, ``report.confirmed``. ``emit`` writes one row to an outbox table, plus
-one delivery row per endpoint that wants the event, in the caller's session and
-transaction: committed with the change it reports, or not at all. (``report.filed`` and
+``report.filed``, ``report.confirmed``, ``summary.reordered``. ``emit`` writes one row to
+an outbox table, plus one delivery row per endpoint that wants the event, in the caller's
+session and transaction: committed with the change it reports, or not at all.
+(``report.filed`` and
 ``summary.published`` are the exceptions, written right after their commit: the report's
 id and whether this request stored the summary first are only known then; a crash
 between the two commits loses that one event, never invents one.)
@@ -82,6 +83,9 @@ EVENTS = (
     "summary.corrected",
     "report.filed",
     "report.confirmed",
+    # An editor moved the bullets of a published box: no correction (no note), but a
+    # copy of the box kept elsewhere is out of order. Last: new events go at the end.
+    "summary.reordered",
 )
 SIGNATURE_HEADER = "Intisari-Signature"
 #: Seconds a receiver should accept between ``t`` and its own clock (``verify``): clocks
@@ -116,8 +120,8 @@ def emit(
     """Queue ``event`` with ``data`` for ``publisher_id``'s endpoints that want it, in the
     caller's transaction: the caller's commit sends it, its rollback drops it. None (and
     nothing written) when no endpoint wants it. The editorial code calls this with
-    ``summary.published`` on approval and ``summary.corrected`` on an edit of a published
-    box, before its commit."""
+    ``summary.published`` on approval, ``summary.corrected`` on an edit of a published
+    box and ``summary.reordered`` on its reorder, before its commit."""
     if event not in EVENTS:
         raise ValueError(f"unknown webhook event {event!r}")
     return tenants.add_event(session, publisher_id, event, data)
