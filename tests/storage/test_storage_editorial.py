@@ -214,3 +214,36 @@ def test_a_reorder_of_a_published_box_is_no_correction(
     ]
     assert events[1][1]["correction_note"] == note
     assert events[2][1] == {"summary_id": stored.id, "article_id": None, "url": None}
+
+
+def test_a_later_correction_without_a_note_keeps_the_last_note(
+    session: Session, result: dict[str, object]
+) -> None:
+    """Corrections add up: an edit with no note dates the correction anew and keeps the
+    note readers had ("Poin kedua dipersingkat setelah laporan pembaca." in an editor's
+    trial had become the generic "intisari diubah oleh editor."); a new note replaces
+    it."""
+    stored = _store(session, result, draft=False)
+    add_endpoint(session, DEFAULT_PUBLISHER_ID, "https://cms.example/hook",
+                 ["summary.corrected"], "whsec_x")
+    seen = session.scalar(select(func.max(WebhookEvent.id))) or 0
+    eda = create_account(session, "eda", None, "editor")
+    first = "Poin kedua dipersingkat setelah laporan pembaca."
+    editorial.edit(session, stored.id, eda, editorial.Edit("remove", index=1), revision=0,
+                   note=first)
+    noted_at = editorial.box_of(stored).corrected_at
+    for revision, note in ((1, None), (2, "  ")):
+        editorial.edit(session, stored.id, eda, editorial.Edit("remove", index=0),
+                       revision=revision, note=note)
+        box = editorial.box_of(stored)
+        assert box.correction_note == first
+        assert box.corrected_at is not None and noted_at is not None
+        assert box.corrected_at >= noted_at
+    editorial.edit(session, stored.id, eda, editorial.Edit("remove", index=0), revision=3,
+                   note="Poin pertama keliru.")
+    assert editorial.box_of(stored).correction_note == "Poin pertama keliru."
+    notes = [data["correction_note"] for _event, data in _events(session, seen)]
+    assert notes == [first, first, first, "Poin pertama keliru."]
+    # The audit keeps what each change said itself.
+    rows = editorial.audit_entries(session, eda, summary_id=stored.id)
+    assert [row.note for row in rows][::-1] == [first, None, "  ", "Poin pertama keliru."]

@@ -147,6 +147,11 @@ def test_remove_reorder_and_the_correction_note(client: TestClient, editor: Head
     for wrong in ([0] * n, list(range(n + 1)), []):
         refused = edit(client, editor, summary_id, revision=2, op="reorder", order=wrong)
         assert refused.status_code == 422
+    # A later correction without a note keeps the note readers had, dated anew.
+    again = edit(client, editor, summary_id, revision=2, op="remove", index=0).json()
+    assert again["correction"]["note"] == "poin kedua keliru"
+    assert again["correction"]["text"].endswith(" WIB: poin kedua keliru")
+    assert again["correction"]["at"] >= after["correction"]["at"]
 
 
 def test_replace_takes_a_ranked_sentence_of_the_article(

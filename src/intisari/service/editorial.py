@@ -262,9 +262,11 @@ def edit(
 ) -> StoredSummary:
     """Apply ``change`` made against ``revision`` (``Conflict`` if the box has moved on);
     ``Invalid`` (422) for a change that cannot be made. A published box gets a correction
-    note (``note``: the editor's words for readers, optional), except for a reorder: the
-    same bullets in another order correct nothing, so it leaves the note as it was (the
-    trial's "Move up" had replaced "Poin kedua dipersingkat ..." with the generic line).
+    note (``note``: the editor's words for readers, optional; without one the box keeps
+    its last note, dated anew, and the default line only if it never had one), except
+    for a reorder: the same bullets in another order correct nothing, so it leaves the
+    note as it was (the trial's "Move up" had replaced "Poin kedua dipersingkat ..."
+    with the generic line).
 
     ``ranker``: the service's ranker (``INTISARI_ENGINE_RANKER``) for a replacement's score.
     Webhook: ``summary.corrected`` when the box was published (``summary.reordered`` for
@@ -280,7 +282,10 @@ def edit(
     row.checked_by, row.checked_at = actor.name, utcnow()
     if row.status == "published" and change.op != "reorder":
         row.corrected_at = row.checked_at
-        row.correction_note = note.strip() if note and note.strip() else None
+        # Corrections add up: a later one without a note keeps the last note readers had
+        # (the trial's "Poin kedua dipersingkat ..." had become the generic default line).
+        if note and note.strip():
+            row.correction_note = note.strip()
     return _commit(session, summary, row, actor, change.op, before, after, note)
 
 
