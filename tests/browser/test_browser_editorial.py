@@ -225,9 +225,15 @@ def test_each_edit_keeps_the_box_grounded_and_readers_see_the_correction(
     first = box(editor, summary_id)["takeaways"]
     assert len(first) >= 3
 
-    # Remove the second bullet.
-    editor.get_by_role("button", name="Remove bullet 2").click()
+    # Remove the second bullet: it asks first, with a note for readers.
+    second = editor.locator("#bullet-1")
+    expect(second.get_by_role("button", name="Remove bullet 2")).to_be_hidden()
+    removing = second.locator(".editor__remove")
+    removing.get_by_text("Remove…").click()
+    removing.get_by_label(re.compile("^Correction note")).fill("poin kedua keliru")
+    removing.get_by_role("button", name="Remove bullet 2").click()
     expect(editor.get_by_role("status")).to_have_text("Bullet removed.")
+    expect(editor.locator("[data-correction]")).to_contain_text("poin kedua keliru")
     after = box(editor, summary_id)
     texts = [t["text"] for t in first]
     assert [t["text"] for t in after["takeaways"]] == [texts[0], *texts[2:]]
@@ -274,7 +280,7 @@ def test_each_edit_keeps_the_box_grounded_and_readers_see_the_correction(
     words = replaced["takeaways"][1]["text"].split()
     shorter = " ".join([*words[:2], *words[3:]])
     bullet.get_by_label(re.compile("^Delete words only")).fill(shorter)
-    bullet.get_by_label(re.compile("^Correction note")).fill("satu kata dihapus")
+    bullet.locator("#shorten-note-1").fill("satu kata dihapus")
     bullet.get_by_role("button", name="Save shorter bullet").click()
     expect(editor.get_by_role("status")).to_have_text("Bullet shortened.")
     shortened = box(editor, summary_id)

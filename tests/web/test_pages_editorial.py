@@ -80,3 +80,26 @@ def test_the_audit_table_s_scroll_box_can_be_reached_by_keyboard(
         r'<div class="table-scroll" tabindex="0" role="region" aria-label="[^"]+">\s*'
         r'<table class="audit">', page,
     )  # fmt: skip
+
+
+def test_remove_asks_first_and_takes_a_correction_note(
+    client: TestClient, editor_page: str, summary: dict[str, Any]
+) -> None:
+    """Remove, the most natural fix of a wrong bullet, was one click with no note: readers
+    got only the default "intisari diubah oleh editor." (an editor's trial). Now it opens
+    a form with the note field, submitted by a second button."""
+    page = client.get(editor_page).text
+    forms = re.findall(
+        r'<details class="editor__more editor__remove"\s*>\s*<summary>Remove….*?</details>',
+        page, re.S,
+    )
+    assert len(forms) == len(summary["takeaways"])
+    for i, form in enumerate(forms):
+        assert '<input type="hidden" name="op" value="remove">' in form
+        assert f'id="remove-note-{i}" name="note"' in form
+        assert f'type="submit">Remove bullet {i + 1}</button>' in form
+    note = "Poin kedua keliru menyebut kota."
+    removed = change(client, editor_page, op="remove", index="1", note=note)
+    assert removed.headers["location"] == f"{editor_page}?done=remove#bullet-1"
+    correction = client.get(f"/v1/summaries/{summary['summary_id']}").json()["correction"]
+    assert correction["note"] == note
