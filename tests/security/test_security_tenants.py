@@ -492,6 +492,10 @@ def test_dashboard_holds_only_the_reviewers_publisher(world: World) -> None:
     assert _tab_counts(a_page) == ["1", "0", "0"]
     # Hidden and without dismissed reports: listed among the hidden summaries.
     assert world.a_summary in a_browser.get("/review", params={"status": "dismissed"}).text
+    # The instance's staff see every publisher: each card names its own, set apart from
+    # the language ("language id· harian-a" had no space; an editor's trial).
+    root_page = _browser(world, "root").get("/review").text
+    assert re.search(r"language \w+\s+· <span data-publisher>harian-a</span>", root_page)
 
 
 def _interleaved_reports(world: World, each: int) -> tuple[set[int], set[int]]:

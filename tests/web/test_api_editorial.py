@@ -108,6 +108,22 @@ def test_review_mode_keeps_a_new_box_from_readers_until_an_editor_approves(
     assert client.get("/v1/drafts", headers=editor).json() == []
 
 
+def test_approving_an_approved_box_again_changes_nothing(
+    client: TestClient, editor: Headers
+) -> None:
+    """A second click on "Approve" wrote an audit row "status: published -> status:
+    published" and a new revision each time (an editor's trial)."""
+    summary_id = draft(client)["summary_id"]
+    first = client.post(f"/v1/summaries/{summary_id}/approve", json={"revision": 1},
+                        headers=editor)
+    assert first.status_code == 200 and first.json()["revision"] == 2, first.text
+    again = client.post(f"/v1/summaries/{summary_id}/approve", json={"revision": 2},
+                        headers=editor)
+    assert again.status_code == 200 and again.json()["revision"] == 2, again.text
+    audit = client.get(f"/v1/audit?summary_id={summary_id}", headers=editor).json()
+    assert [entry["action"] for entry in audit].count("approve") == 1
+
+
 def test_auto_mode_publishes_at_once_with_today_s_notice(client: TestClient) -> None:
     body = client.post("/v1/summaries", json={"text": ARTICLE}).json()
     assert body["pending"] is False and body["revision"] == 0 and body["takeaways"]

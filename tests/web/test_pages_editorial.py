@@ -103,3 +103,22 @@ def test_remove_asks_first_and_takes_a_correction_note(
     assert removed.headers["location"] == f"{editor_page}?done=remove#bullet-1"
     correction = client.get(f"/v1/summaries/{summary['summary_id']}").json()["correction"]
     assert correction["note"] == note
+
+
+def test_an_approved_box_offers_no_second_approval(
+    client: TestClient, editor_page: str
+) -> None:
+    """"Approve" stayed on an approved box, and each click wrote an audit row (an
+    editor's trial); the page now says who approved it."""
+    page = client.get(editor_page).text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert token and 'class="editor__approve"' in page
+    approved = client.post(
+        f"{editor_page}/approve",
+        data={"csrf_token": token.group(1), "revision": str(revision(client, editor_page))},
+        follow_redirects=False,
+    )
+    assert approved.status_code == 303, approved.text
+    after = client.get(editor_page).text
+    assert 'class="editor__approve"' not in after
+    assert "<p class=\"help\" data-approved>Approved by eda.</p>" in after

@@ -239,11 +239,16 @@ def approve(
     session: Session, summary_id: str, actor: Staff, *, revision: int
 ) -> StoredSummary:
     """A person approved the box: a draft is published, and the notice says it was checked.
+    A box a person approved or edited already is left as it is (no revision, no audit row).
 
     Webhook: ``summary.published`` when the box was a draft.
     """
     summary = editable_summary(session, summary_id, actor)
     row = _row_at(summary, revision)
+    if row.status == "published" and row.checked_by:
+        # Approved already: a second click changed nothing but wrote an audit row reading
+        # "status: published -> status: published" and a new revision (an editor's trial).
+        return summary
     before = {"status": row.status}
     row.status = "published"
     row.checked_by, row.checked_at = actor.name, utcnow()
