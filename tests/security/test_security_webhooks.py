@@ -170,6 +170,11 @@ def test_every_event_is_delivered_signed_to_a_real_receiver(
     assert sorted(b["type"] for b in bodies) == sorted(events)
     assert all(b["publisher_id"] == publisher_id for b in bodies)
     assert all(b["data"]["summary_id"] == summary_id for b in bodies)
+    # A summary's events name its article as summary.published does (summary.hidden had
+    # no article_id or url; an aggregator developer's trial).
+    for body in bodies:
+        if body["type"].startswith("summary."):
+            assert {"article_id", "url"} <= set(body["data"]), body
     log = client.get(
         f"/v1/publishers/{publisher_id}/webhooks/{endpoint_id}/deliveries", headers=root
     ).json()

@@ -129,6 +129,7 @@ def _emit_filed(session: Session, summary: StoredSummary, report: Report, *, hid
     })
     if hid_it:
         webhooks.emit(session, summary.publisher_id, "summary.hidden", {
-            "summary_id": summary.id, "reason": "auto",
+            "summary_id": summary.id, "article_id": summary.article_id, "url": summary.url,
+            "reason": "auto",
         })
     session.commit()

@@ -143,7 +143,8 @@ def set_hidden(session: Session, summary: StoredSummary, hidden: bool, *, actor:
     hiding queues the ``summary.hidden`` webhook in the same transaction."""
     if hidden and not summary.hidden:
         webhooks.emit(session, summary.publisher_id, "summary.hidden", {
-            "summary_id": summary.id, "reason": "reviewer",
+            "summary_id": summary.id, "article_id": summary.article_id, "url": summary.url,
+            "reason": "reviewer",
         })
     editorial.record_hidden(session, summary, hidden, actor)
     repository.set_hidden(session, summary, hidden)
