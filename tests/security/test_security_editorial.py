@@ -120,9 +120,10 @@ def test_a_reviewer_s_browser_gets_403_on_the_editor_pages(
                           data={"revision": "0", "csrf_token": token.group(1)})
     assert refused.status_code == 403
     assert client.get("/review/audit").status_code == 200
-    client.cookies.clear()  # anonymous: to the login form
+    client.cookies.clear()  # anonymous: to the login form, which then opens the page
     anonymous = client.get(f"/review/summaries/{summary_id}", follow_redirects=False)
-    assert anonymous.status_code == 303 and anonymous.headers["location"] == "/review"
+    assert anonymous.status_code == 303
+    assert anonymous.headers["location"] == f"/review?next=%2Freview%2Fsummaries%2F{summary_id}"
 
 
 def test_a_draft_s_takeaways_never_reach_readers(

@@ -452,6 +452,44 @@ def test_review_login_sets_an_httponly_session_cookie(client: TestClient) -> Non
     assert 'action="/review/login"' in logout.text
 
 
+def test_logging_in_opens_the_staff_page_asked_for(
+    client: TestClient, summary: dict[str, Any]
+) -> None:
+    """An editor following a link to a box's editor page while logged out landed on the
+    dashboard after logging in (an editor's trial)."""
+    page = f"/review/summaries/{summary['summary_id']}"
+    asked = client.get(page, follow_redirects=False)
+    assert asked.status_code == 303
+    location = f"/review?next=%2Freview%2Fsummaries%2F{summary['summary_id']}"
+    assert asked.headers["location"] == location
+    form = client.get(asked.headers["location"])
+    assert f'<input type="hidden" name="next" value="{page}">' in form.text
+    with client.app.state.intisari.sessions() as session:
+        create_account(session, "eda", PASSWORD, "editor")
+    logged_in = client.post(
+        "/review/login",
+        data={"csrf_token": csrf(form), "name": "eda", "password": PASSWORD, "next": page},
+        follow_redirects=False,
+    )
+    assert logged_in.status_code == 303 and logged_in.headers["location"] == page
+
+
+@pytest.mark.parametrize(
+    "elsewhere", ["//evil.example/review/x", "https://evil.example/review/x", "/a/x", "/\\evil"]
+)
+def test_logging_in_never_opens_another_site(client: TestClient, elsewhere: str) -> None:
+    with client.app.state.intisari.sessions() as session:
+        create_account(session, "eda", PASSWORD, "editor")
+    form = client.get("/review", params={"next": elsewhere})
+    assert 'name="next"' not in form.text
+    logged_in = client.post(
+        "/review/login",
+        data={"csrf_token": csrf(form), "name": "eda", "password": PASSWORD, "next": elsewhere},
+        follow_redirects=False,
+    )
+    assert logged_in.status_code == 303 and logged_in.headers["location"] == "/review"
+
+
 def test_dashboard_shows_escaped_reports_and_records_decisions(
     client: TestClient, summary: dict[str, Any]
 ) -> None:

@@ -33,6 +33,7 @@ from intisari.web.pages.rendering import (
     State,
     redirect,
     render,
+    to_login,
 )
 
 __all__ = ["audit_value", "router"]
@@ -81,7 +82,7 @@ def _refused(
 ) -> Response | None:
     """Login first (anonymous), or 403 for a role that may not."""
     if principal is None:
-        return redirect("/review")
+        return to_login(request)
     if _account(principal, permission) is None:
         return _error(request, state, f"Your account cannot {permission}.", 403)
     return None

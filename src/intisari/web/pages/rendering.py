@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlencode, urlsplit
 
 import jinja2
 from fastapi import Depends, Form
@@ -27,6 +28,7 @@ from intisari.web.deps import AppState, Client, app_state, db_session, request_c
 from intisari.web.locale import ENGLISH, UI_LANGUAGE, reader_text, ui_language
 
 __all__ = [
+    "DASHBOARD",
     "DB",
     "PAGE_CACHE_CONTROL",
     "STATIC_DIR",
@@ -35,10 +37,12 @@ __all__ = [
     "FormText",
     "MaybePrincipal",
     "State",
+    "after_login",
     "error_page",
     "not_found",
     "redirect",
     "render",
+    "to_login",
 ]
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
@@ -88,6 +92,34 @@ def render(
 def redirect(url: str) -> RedirectResponse:
     """After a form post: 303 makes the browser GET the next page (no re-post on reload)."""
     return RedirectResponse(url, status_code=303)
+
+
+#: Where staff land after logging in when they asked for no other staff page.
+DASHBOARD = "/review"
+
+
+def to_login(request: Request) -> RedirectResponse:
+    """The login, which then opens the staff page asked for (``next``): an editor who
+    followed a link to a box's editor page while logged out landed on the dashboard after
+    logging in, and had to find the box again (an editor's trial). Only a page read with
+    GET is kept: a form posted with an expired session is not posted again."""
+    if request.method != "GET":
+        return redirect(DASHBOARD)
+    asked = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return redirect(f"{DASHBOARD}?{urlencode({'next': asked})}")
+
+
+def after_login(asked: str) -> str:
+    """``asked`` when it is one of this site's staff pages, else the dashboard: never
+    another site ("//evil.example", "https://..."), so that a link cannot send a user who
+    logs in elsewhere."""
+    parts = urlsplit(asked)
+    if (
+        parts.scheme or parts.netloc or "\\" in asked
+        or not asked.startswith(f"{DASHBOARD}/") or asked.startswith("//")
+    ):
+        return DASHBOARD
+    return asked
 
 
 def error_page(request: Request, heading: str, message: str, status_code: int) -> Response:

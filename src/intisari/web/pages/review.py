@@ -46,6 +46,7 @@ from intisari.web.pages.rendering import (
     FormText,
     MaybePrincipal,
     State,
+    after_login,
     redirect,
     render,
 )
@@ -161,6 +162,7 @@ def review_page(
     until: str = "",
     cursor: str = "",
     done: str = "",
+    next: str = "",
 ) -> Response:
     """The login form, or the dashboard: reports grouped by summary, filtered (category,
     status, publisher, site, dates: all in the address, so a view can be bookmarked),
@@ -170,7 +172,7 @@ def review_page(
         error = None
         if principal is not None:
             error = f"The account {principal.account.name!r} cannot review reports."
-        login = {"error": error, "name": None}
+        login = {"error": error, "name": None, "next": after_login(next)}
         return render(request, state, "review_login.html", login, 200 if error is None else 403)
     view = View(status or "open", category, publisher, site, since, until, cursor)
     scope = _scope(principal)
@@ -261,15 +263,17 @@ def review_login(
     csrf_token: FormText = "",
     name: FormText = "",
     password: FormText = "",
+    next: FormText = "",
 ) -> Response:
-    """Check name and password; on success the session cookie is set and the dashboard shown.
+    """Check name and password; on success the session cookie is set and the staff page
+    asked for (``next``, ``rendering.after_login``) or the dashboard shown.
 
     The form carries a CSRF token too, so no other site can log a browser into an account
     of its choosing.
     """
 
     def again(message: str, status_code: int, headers: dict[str, str] | None = None) -> Response:
-        context = {"error": message, "name": name}
+        context = {"error": message, "name": name, "next": after_login(next)}
         return render(request, state, "review_login.html", context, status_code, headers)
 
     if not state.csrf.check(request, csrf_token):
@@ -280,7 +284,7 @@ def review_login(
         return again("Too many attempts. Wait a minute and try again.", error.status, error.headers)
     if account is None:
         return again("Wrong name or password.", 401)
-    response = redirect("/review")
+    response = redirect(after_login(next))
     start_session(state, session, response, account)
     return response
 
