@@ -11,6 +11,7 @@ import pytest
 
 from batch_helpers import make_records, read_output, write_jsonl, write_parquet
 from intisari.batch.errors import BatchError
+from intisari.batch.outputs import Output, claim
 from intisari.batch.run import run_batch
 from intisari.options import Options
 from intisari.pipeline import summarize_record
@@ -202,6 +203,28 @@ def test_a_failed_partition_is_reported_and_resume_redoes_it(
 
     assert again.complete and (again.records, again.skipped_records) == (10, 20)
     assert _ids(read_output(tmp_path / "out.jsonl")) == [record["id"] for record in records]
+
+
+def test_resume_is_refused_while_another_run_writes_the_output(
+    tmp_path: Path, local_cluster: str
+) -> None:
+    records = make_records(30)
+    records[14]["id"] = "bad"
+    write_jsonl(tmp_path / "in.jsonl", records)
+    job = {"scheduler": local_cluster, "partition_size": 10, "progress": False}
+    run_batch(tmp_path / "in.jsonl", tmp_path / "out.jsonl", **job,
+              summarize=unwritable_row_for_bad)  # fmt: skip
+    parts = sorted((tmp_path / "out.jsonl.parts").iterdir())
+    lock = tmp_path / "out.jsonl.parts" / ".lock"
+
+    with claim(Output.at(tmp_path / "out.jsonl")):  # the first run, resumed elsewhere
+        with pytest.raises(BatchError, match="being written by another run"):
+            run_batch(tmp_path / "in.jsonl", tmp_path / "out.jsonl", **job, resume=True)
+        assert sorted(set((tmp_path / "out.jsonl.parts").iterdir()) - {lock}) == parts
+
+    again = run_batch(tmp_path / "in.jsonl", tmp_path / "out.jsonl", **job, resume=True)
+    assert again.complete and (again.records, again.skipped_records) == (10, 20)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]
 
 
 def test_the_cli_sizes_each_box_as_summarize_does_unless_told(

@@ -16,6 +16,7 @@ from intisari.batch.outputs import (
     Output,
     OutputFormat,
     begin,
+    claim,
     finish,
     prepare,
     to_parquet_row,
@@ -141,6 +142,29 @@ def test_resume_finds_finished_parts_and_clears_what_a_crash_left(tmp_path: Path
 
     assert prepare(output, _manifest(), resume=True) == {1}
     assert not leftover.exists()
+
+
+@pytest.mark.parametrize("name", ["out", "out.jsonl"])
+def test_a_second_claim_on_one_output_is_refused_and_leaves_nothing(
+    tmp_path: Path, name: str
+) -> None:
+    output = Output.at(tmp_path / "new" / name)
+    refused = r"being written by another run \(process \d+ on "
+    with claim(output):
+        with pytest.raises(BatchError, match=refused), claim(Output.at(tmp_path / "new" / name)):
+            pass
+        assert (output.parts_dir / ".lock").is_file()
+    assert list(tmp_path.iterdir()) == []  # nothing written: the folders made for it gone
+
+
+def test_the_lock_a_crashed_run_left_neither_blocks_nor_fills_the_output(tmp_path: Path) -> None:
+    output = Output.at(tmp_path / "out")
+    output.parts_dir.mkdir()
+    (output.parts_dir / ".lock").write_text("process 1 on elsewhere")  # its holder is gone
+    with claim(output):
+        assert prepare(output, _manifest(), resume=False) == set()
+        begin(output, _manifest())
+    assert [path.name for path in output.parts_dir.iterdir()] == [MANIFEST_NAME]
 
 
 def test_a_folder_that_is_not_a_job_is_not_written_into(tmp_path: Path) -> None:

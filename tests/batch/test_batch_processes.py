@@ -216,6 +216,39 @@ def test_ctrl_c_on_a_local_cluster_keeps_whole_parts_and_resume_finishes(
     assert all(row["error"] is None for row in rows)
 
 
+@pytest.mark.parametrize("name", ["out", "out.jsonl"])
+def test_two_runs_on_one_output_at_once_one_is_refused_and_nothing_mixes(
+    tmp_path: Path, spawn: Callable[..., subprocess.Popen[bytes]], name: str
+) -> None:
+    """Two jobs started together on one output (two cron runs that overlap): both exited 0
+    and the output held the first one's manifest with the second one's rows."""
+    jobs = {"a": make_records(200, prefix="a"), "b": make_records(300, prefix="b")}
+    sources = {prefix: write_jsonl(tmp_path / f"{prefix}.jsonl", jobs[prefix]) for prefix in jobs}
+    out = tmp_path / name
+
+    job = ("--workers", "1", "--partition-size", "10")
+    clients = {
+        prefix: _batch(spawn, str(source), str(out), *job, log=f"{prefix}.log")
+        for prefix, source in sources.items()
+    }
+
+    codes = {prefix: client.wait(timeout=RUN_TIMEOUT_S) for prefix, client in clients.items()}
+    logs = {prefix: (tmp_path / f"{prefix}.log").read_text() for prefix in jobs}
+    assert sorted(codes.values()) == [0, 2], logs
+    winner = next(prefix for prefix, code in codes.items() if code == 0)
+    loser = next(prefix for prefix in jobs if prefix != winner)
+    # "(process N on HOST)" unless the winner had yet to write it into the lock file
+    assert logs[loser].startswith(f"intisari: error: {out} is being written by another run")
+    assert len(logs[loser].splitlines()) == 1, logs[loser]
+    rows = read_output(out)
+    assert [row["id"] for row in rows] == [record["id"] for record in jobs[winner]]
+    assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith("out")) == [
+        name
+    ]
+    if out.is_dir():
+        assert not list(out.glob(".*")), "the lock file was left behind"
+
+
 @pytest.mark.data
 def test_the_tune_file_jsonl_to_jsonl_keeps_every_id_in_order(
     tmp_path: Path, spawn: Callable[..., subprocess.Popen[bytes]]

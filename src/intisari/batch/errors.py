@@ -6,8 +6,9 @@ __all__ = ["BatchError"]
 
 
 class BatchError(ValueError):
-    """The batch cannot start: missing input, an output in the way, a different input on
-    ``--resume``, an unreachable scheduler. The message is one line for the CLI to print.
+    """The batch cannot start: missing input, an output in the way or another run writing
+    it, a different input on ``--resume``, an unreachable scheduler. The message is one
+    line for the CLI to print.
 
     Problems with single *records* never raise: they become error rows.
     """

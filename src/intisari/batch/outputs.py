@@ -12,6 +12,10 @@ A part is written under a hidden temporary name and renamed into place once comp
 flushed to disk (``os.replace`` is atomic), so a crash or Ctrl-C never leaves a
 half-written part where a reader or ``--resume`` would take it for a finished one.
 
+One run at a time. A run holds ``OUT.parts/.lock`` (the folder itself for a folder
+output) from before it looks at the output until it ends (``claim``): a second run on the
+same output is refused, never mixed with the first.
+
 Rows. JSONL rows are the engine's JSON result (see README, "The JSON result") plus
 ``source_file`` and ``source_row``; a record that could not be summarized is
 ``{"id", "error", "source_file", "source_row"}``. Parquet has one column per field of
@@ -24,12 +28,14 @@ into) is kept unless ``--no-text``.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
+import socket
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -48,6 +54,7 @@ __all__ = [
     "Output",
     "OutputFormat",
     "begin",
+    "claim",
     "finish",
     "prepare",
     "to_parquet_row",
@@ -55,6 +62,14 @@ __all__ = [
 ]
 
 MANIFEST_NAME = "_manifest.json"
+#: Locked (``flock``) by the run writing the output, for the whole run. In the parts
+#: folder, so that a folder and a single file (whose parts are in ``OUT.parts/``) are
+#: guarded alike, and a ``--resume`` finds it where the run it continues left it. Hidden,
+#: as dataset readers skip dot-files.
+LOCK_NAME = ".lock"
+#: How often ``claim`` tries again when the lock file it locked was removed under it (its
+#: holder was just ending); a third removal in a row means runs keep starting there.
+LOCK_ATTEMPTS = 3
 #: Kernel file systems: nothing written there is an output, and as root a "folder" there
 #: can be a kernel object (a cgroup under /sys/fs/cgroup), so they are refused by name.
 KERNEL_FILE_SYSTEMS = (Path("/proc"), Path("/sys"))
@@ -183,12 +198,10 @@ def prepare(output: Output, manifest: Manifest, resume: bool) -> set[int]:
     """
     manifest_path = output.parts_dir / MANIFEST_NAME
     _check_place(output)
-    if output.single_file and output.target.is_dir():
-        raise BatchError(f"{output.target} is a folder; name a file or drop the suffix")
-    if not output.single_file and output.target.is_file():
-        raise BatchError(f"{output.target} is a file; name a folder, or a .jsonl/.parquet file")
     if not manifest_path.is_file():
-        if output.parts_dir.exists() and any(output.parts_dir.iterdir()):
+        if output.parts_dir.exists() and any(
+            path.name != LOCK_NAME for path in output.parts_dir.iterdir()
+        ):
             raise BatchError(f"{output.parts_dir} exists and is not empty; name another output")
         return set()
     if not resume:
@@ -209,7 +222,8 @@ def prepare(output: Output, manifest: Manifest, resume: bool) -> set[int]:
 
 def _check_place(output: Output) -> None:
     """``BatchError`` unless ``output`` can be created where it is named: not in a kernel
-    file system, and below a folder (not a file) this process may write in."""
+    file system, below a folder (not a file) this process may write in, and not a folder
+    where a file is named or the other way round."""
     for root in KERNEL_FILE_SYSTEMS:
         if output.target.is_relative_to(root):
             raise BatchError(f"{output.target} is inside {root}, a kernel file system")
@@ -218,6 +232,89 @@ def _check_place(output: Output) -> None:
         raise BatchError(f"cannot write {output.target}: {existing} is a file, not a folder")
     if not os.access(existing, os.W_OK | os.X_OK):
         raise BatchError(f"cannot write {output.target}: {existing} is not writable")
+    if output.single_file and output.target.is_dir():
+        raise BatchError(f"{output.target} is a folder; name a file or drop the suffix")
+    if not output.single_file and output.target.is_file():
+        raise BatchError(f"{output.target} is a file; name a folder, or a .jsonl/.parquet file")
+
+
+@contextmanager
+def claim(output: Output) -> Iterator[None]:
+    """Hold ``output`` for this run alone until the ``with`` block ends; ``BatchError`` if
+    another run holds it.
+
+    Two runs on one output both passed ``prepare`` before either had written its manifest,
+    and then wrote their parts over each other's: in an operator's trial, jobs of 1,000 and
+    2,000 records both exited 0, and the folder kept the first one's manifest with only the
+    second one's 2,000 rows (its ``--resume`` then said it was done). An exclusive
+    ``flock`` on ``LOCK_NAME``, taken before ``prepare`` looks, refuses the second run
+    before it writes anything. The OS drops the lock when its process ends, however it
+    ends, so a crashed run never blocks its own ``--resume``.
+
+    At the end the lock file goes, and so do the folders made for it if they are empty (a
+    refused run leaves nothing behind; a single file's parts folder is emptied by
+    ``finish``). Only the holder removes the lock file, while it holds it: a run that
+    opened the file just before shall find it gone once locked, and try afresh.
+    """
+    _check_place(output)
+    made = [path for path in (output.parts_dir, *output.parts_dir.parents) if not path.exists()]
+    try:
+        lock = _lock(output)
+    except BatchError:
+        _remove_empty(made)
+        raise
+    try:
+        yield
+    finally:
+        (output.parts_dir / LOCK_NAME).unlink(missing_ok=True)
+        os.close(lock)
+        _remove_empty([output.parts_dir, *made] if output.single_file else made)
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove each of ``folders`` (deepest first) that is empty."""
+    for folder in dict.fromkeys(folders):
+        with suppress(OSError):  # not empty (it holds the output), or gone
+            folder.rmdir()
+
+
+def _lock(output: Output) -> int:
+    """The open, ``flock``-ed lock file of ``output`` (see ``claim``)."""
+    path = output.parts_dir / LOCK_NAME
+    for _ in range(LOCK_ATTEMPTS):
+        try:
+            output.parts_dir.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except FileNotFoundError:
+            continue  # its folder was removed between the two (a run ending): again
+        except OSError as error:
+            raise BatchError(f"cannot write {output.parts_dir}: {error.strerror}") from None
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(descriptor, 200, 0).decode(errors="replace").strip()
+            os.close(descriptor)
+            raise BatchError(
+                f"{output.target} is being written by another run"
+                + (f" ({holder})" if holder else "")
+                + "; wait for it to end, or name another output"
+            ) from None
+        if _is_at(descriptor, path):
+            os.ftruncate(descriptor, 0)
+            os.write(descriptor, f"process {os.getpid()} on {socket.gethostname()}".encode())
+            return descriptor
+        os.close(descriptor)  # its holder removed it as we opened it: lock the new one
+    raise BatchError(f"{output.target} is being written by other runs; name another output")
+
+
+def _is_at(descriptor: int, path: Path) -> bool:
+    """Whether the open file ``descriptor`` is still the one named ``path``."""
+    try:
+        named = path.stat()
+    except FileNotFoundError:
+        return False
+    opened = os.fstat(descriptor)
+    return (named.st_dev, named.st_ino) == (opened.st_dev, opened.st_ino)
 
 
 def begin(output: Output, manifest: Manifest) -> None:
@@ -249,7 +346,8 @@ def write_part(rows: list[dict[str, Any]], output: Output, index: int) -> Path:
 
 
 def finish(output: Output, partitions: int) -> None:
-    """Join the parts of a single-file output in input order, then remove them."""
+    """Join the parts of a single-file output in input order, then remove them: the parts
+    folder too, unless a run's lock is in it (``claim`` removes it last)."""
     if not output.single_file:
         return
     parts = [output.part_path(index) for index in range(partitions)]
@@ -264,7 +362,15 @@ def finish(output: Output, partitions: int) -> None:
             ) as writer:
                 for part in parts:  # one part in memory at a time
                     writer.write_table(pq.read_table(part))
-    shutil.rmtree(output.parts_dir)
+    for path in output.parts_dir.iterdir():
+        if path.name == LOCK_NAME:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+    if not (output.parts_dir / LOCK_NAME).exists():
+        output.parts_dir.rmdir()
 
 
 def to_parquet_row(row: dict[str, Any]) -> dict[str, Any]:

@@ -40,7 +40,7 @@ from intisari.batch.inputs import (
     plan_partitions,
     unread_in_folder,
 )
-from intisari.batch.outputs import Manifest, Output, begin, finish, prepare
+from intisari.batch.outputs import Manifest, Output, begin, claim, finish, prepare
 from intisari.batch.work import PartitionStats, Summarizer, summarize_partition
 from intisari.options import DEFAULT_OPTIONS, Options
 from intisari.pipeline import summarize_record
@@ -144,9 +144,10 @@ def run_batch(
     ``max_line_bytes`` caps a JSONL line (longer ones are error rows); by default it is
     what the largest article ``options`` let the engine take needs (``line_cap``).
 
-    Raises ``BatchError`` when the job cannot start. A record that fails is an error row,
-    a partition that fails (its worker died too often, say) is listed in the outcome and
-    left for ``resume``; Ctrl-C stops the job with every finished partition kept.
+    Raises ``BatchError`` when the job cannot start, another run writing ``target`` among
+    the reasons (``claim``: one run per output at a time). A record that fails is an error
+    row, a partition that fails (its worker died too often, say) is listed in the outcome
+    and left for ``resume``; Ctrl-C stops the job with every finished partition kept.
     """
     if workers is not None and scheduler is not None:
         raise BatchError("give either a number of local workers or a scheduler, not both")
@@ -161,40 +162,41 @@ def run_batch(
     files = tuple(file for file in find_inputs(str(source)) if not output.holds(file.path))
     if not files:
         raise BatchError(f"no input files in {source} besides the output")
-    max_line_bytes = max_line_bytes or line_cap(options)
-    plan = plan_partitions(files, partition_size, partition_bytes, max_line_bytes)
-    manifest = Manifest(
-        fingerprint=plan.fingerprint,
-        partition_size=partition_size,
-        partition_bytes=partition_bytes,
-        max_line_bytes=max_line_bytes,
-        format=output.fmt,
-        include_text=include_text,
-        count=options.count,
-        method=options.method,
-        records=plan.records,
-        parts=[
-            {"file": part.file.name, "first_row": part.first_row, "records": part.records}
-            for part in plan.partitions
-        ],
-    )
-    done = prepare(output, manifest, resume)
-    todo = [partition for partition in plan.partitions if partition.index not in done]
-    outcome = BatchOutcome(
-        partitions=len(plan.partitions),
-        skipped_partitions=len(done),
-        skipped_records=plan.records - sum(partition.records for partition in todo),
-        unread=unread_in_folder(str(source)),
-    )
-    if todo:
-        with _connect(workers, scheduler) as client:
-            begin(output, manifest)
-            outcome.workers = len(client.nthreads())
-            _summarize_all(client, todo, output, options, summarize, outcome, progress)
-    else:
-        begin(output, manifest)  # an input with no records still gets an (empty) output
-    if outcome.complete:
-        finish(output, len(plan.partitions))
+    with claim(output):  # from here to the end: one run per output
+        max_line_bytes = max_line_bytes or line_cap(options)
+        plan = plan_partitions(files, partition_size, partition_bytes, max_line_bytes)
+        manifest = Manifest(
+            fingerprint=plan.fingerprint,
+            partition_size=partition_size,
+            partition_bytes=partition_bytes,
+            max_line_bytes=max_line_bytes,
+            format=output.fmt,
+            include_text=include_text,
+            count=options.count,
+            method=options.method,
+            records=plan.records,
+            parts=[
+                {"file": part.file.name, "first_row": part.first_row, "records": part.records}
+                for part in plan.partitions
+            ],
+        )
+        done = prepare(output, manifest, resume)
+        todo = [partition for partition in plan.partitions if partition.index not in done]
+        outcome = BatchOutcome(
+            partitions=len(plan.partitions),
+            skipped_partitions=len(done),
+            skipped_records=plan.records - sum(partition.records for partition in todo),
+            unread=unread_in_folder(str(source)),
+        )
+        if todo:
+            with _connect(workers, scheduler) as client:
+                begin(output, manifest)
+                outcome.workers = len(client.nthreads())
+                _summarize_all(client, todo, output, options, summarize, outcome, progress)
+        else:
+            begin(output, manifest)  # an input with no records still gets an (empty) output
+        if outcome.complete:
+            finish(output, len(plan.partitions))
     outcome.seconds = time.perf_counter() - started
     return outcome
 
