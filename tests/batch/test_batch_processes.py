@@ -87,13 +87,21 @@ def spawn(tmp_path: Path) -> Iterator[Callable[..., subprocess.Popen[bytes]]]:
 @pytest.fixture
 def scheduler(tmp_path: Path, spawn: Callable[..., subprocess.Popen[bytes]]) -> str:
     """The address of a scheduler process on 127.0.0.1, on a port the OS picked."""
-    info = tmp_path / "scheduler.json"
-    spawn(
+    return _start_scheduler(spawn, tmp_path / "scheduler")[1]
+
+
+def _start_scheduler(
+    spawn: Callable[..., subprocess.Popen[bytes]], name: Path
+) -> tuple[subprocess.Popen[bytes], str]:
+    """A scheduler process on 127.0.0.1, on a port the OS picked, and its address."""
+    info = name.with_suffix(".json")
+    process = spawn(
         sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
-        "--port", "0", "--no-dashboard", "--scheduler-file", str(info), log="scheduler.log",
+        "--port", "0", "--no-dashboard", "--scheduler-file", str(info),
+        log=name.with_suffix(".log").name,
     )  # fmt: skip
     _wait_for(lambda: info.exists() and info.stat().st_size, "the scheduler")
-    return json.loads(info.read_text())["address"]
+    return process, json.loads(info.read_text())["address"]
 
 
 def _start_worker(
@@ -157,6 +165,38 @@ def test_killed_worker_and_ctrl_c_then_resume_gives_one_row_per_id(
     assert sorted(row["id"] for row in rows) == sorted(record["id"] for record in records)
     assert all(row["error"] is None for row in rows)
     assert not list(out.glob(".*")), "a temporary file was left behind"
+
+
+def test_a_lost_scheduler_is_one_line_and_resume_on_a_new_cluster_finishes(
+    tmp_path: Path, spawn: Callable[..., subprocess.Popen[bytes]]
+) -> None:
+    """The scheduler killed mid-run ended the client with ~100 lines of Dask's tracebacks
+    and no word of --resume."""
+    records = make_records(600)
+    write_jsonl(tmp_path / "in.jsonl", records)
+    out = tmp_path / "out"
+    first, address = _start_scheduler(spawn, tmp_path / "scheduler-1")
+    _start_worker(spawn, address, "worker-1.log")
+    job = (str(tmp_path / "in.jsonl"), str(out), "--partition-size", "10")
+
+    client = _batch(spawn, *job, "--scheduler", address, log="batch-1.log")
+    _wait_for(lambda: len(_parts(out)) >= 3, "the first parts", RUN_TIMEOUT_S)
+    first.kill()
+    assert client.wait(timeout=RUN_TIMEOUT_S) == 1, (tmp_path / "batch-1.log").read_text()
+
+    log = (tmp_path / "batch-1.log").read_text()
+    said = [line for line in log.splitlines() if line.strip() and "summarizing" not in line]
+    assert len(said) == 1, log
+    assert said[0].startswith(f"intisari: error: lost the Dask scheduler at {address} with ")
+    assert said[0].endswith("run the same command with --resume to do the rest")
+    _assert_parts_are_whole(out)
+
+    _, again = _start_scheduler(spawn, tmp_path / "scheduler-2")
+    _start_worker(spawn, again, "worker-2.log")
+    resumed = _batch(spawn, *job, "--scheduler", again, "--resume", log="batch-2.log")
+    assert resumed.wait(timeout=RUN_TIMEOUT_S) == 0, (tmp_path / "batch-2.log").read_text()
+    rows = read_output(out)
+    assert sorted(row["id"] for row in rows) == sorted(record["id"] for record in records)
 
 
 def test_a_local_worker_killed_mid_run_is_replaced_and_nothing_is_lost(

@@ -1,15 +1,26 @@
-"""The client side of a batch, in-process: what an interrupted run leaves on stderr."""
+"""The client side of a batch, in-process: what an interrupted run, or one that lost its
+scheduler, leaves on stderr."""
 
 from __future__ import annotations
 
 import asyncio
 import gc
 import logging
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, cast
 
 import pytest
-from distributed.client import AllExit
+from distributed.client import AllExit, FutureCancelledError
 
-from intisari.batch.run import _quiet_interrupted_gathers
+from intisari.batch.errors import SchedulerLost
+from intisari.batch.outputs import Output
+from intisari.batch.run import (
+    BatchOutcome,
+    _quiet_interrupted_gathers,
+    _quiet_lost_scheduler,
+    _scheduler_loss_told,
+)
 
 
 def _abandon_failing_task(error: Exception) -> None:
@@ -39,3 +50,59 @@ def test_other_abandoned_task_errors_are_still_logged(caplog: pytest.LogCaptureF
     with caplog.at_level(logging.ERROR, logger="asyncio"):
         _abandon_failing_task(ValueError("a real fault"))
     assert any("never retrieved" in r.getMessage() for r in caplog.records)
+
+
+def _client(status: str) -> Any:
+    return cast(Any, SimpleNamespace(status=status, scheduler=SimpleNamespace(address="tcp://s:1")))
+
+
+@pytest.mark.parametrize(
+    ("status", "error"),
+    [
+        ("running", FutureCancelledError("part-1", "scheduler-connection-lost")),
+        ("closed", OSError("Timed out trying to connect to tcp://s:1 after 10 s")),
+        ("connecting", ConnectionError("the client's scheduler connection is connecting")),
+    ],
+)
+def test_a_lost_scheduler_is_one_line_naming_resume(
+    tmp_path: Path, status: str, error: Exception
+) -> None:
+    output = Output.at(tmp_path / "out")
+    output.parts_dir.mkdir()
+    output.part_path(1).write_bytes(b"a finished part")
+    with pytest.raises(SchedulerLost) as lost, _scheduler_loss_told(
+        _client(status), output, BatchOutcome(partitions=3)
+    ):
+        raise error
+    assert str(lost.value) == (
+        "lost the Dask scheduler at tcp://s:1 with 1 of 3 partitions done; they are kept: "
+        "start the scheduler and its workers again and run the same command with --resume "
+        "to do the rest"
+    )
+
+
+def test_other_errors_with_a_live_scheduler_are_not_called_its_loss(tmp_path: Path) -> None:
+    output = Output.at(tmp_path / "out")
+    with pytest.raises(OSError, match="disk full"), _scheduler_loss_told(
+        _client("running"), output, BatchOutcome()
+    ):
+        raise OSError("disk full")
+
+
+def test_dasks_log_of_giving_up_on_its_scheduler_is_dropped_while_a_batch_runs(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    logger = logging.getLogger("distributed.client")
+    with caplog.at_level(logging.ERROR, logger="distributed.client"):
+        with _quiet_lost_scheduler():
+            logger.error("Failed to reconnect to scheduler after %.2f seconds, closing client", 10)
+            try:
+                raise asyncio.CancelledError
+            except asyncio.CancelledError:
+                logger.exception("")
+            logger.error("something else")
+        logger.error("Failed to reconnect to scheduler after %.2f seconds, closing client", 10)
+    assert [r.getMessage()[:22] for r in caplog.records] == [
+        "something else",
+        "Failed to reconnect to",
+    ]

@@ -1,8 +1,8 @@
 """The ``intisari batch`` command: a thin shell over ``intisari.batch.run.run_batch``.
 
 Exit status: 0 when every partition was written (records that could not be summarized are
-error rows, which is data, not failure); 1 when some partitions failed and ``--resume``
-should be run; 2 for a job that cannot start; 130 after Ctrl-C.
+error rows, which is data, not failure); 1 when some partitions failed, or the scheduler
+was lost, and ``--resume`` should be run; 2 for a job that cannot start; 130 after Ctrl-C.
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ def batch(
     """
     from dataclasses import replace
 
-    from intisari.batch.errors import BatchError
+    from intisari.batch.errors import BatchError, SchedulerLost
     from intisari.batch.run import run_batch
     from intisari.cli_support import engine_options, fail
 
@@ -123,6 +123,9 @@ def batch(
         )
     except BatchError as error:
         fail(str(error))
+    except SchedulerLost as error:
+        typer.echo(f"intisari: error: {error}", err=True)
+        raise typer.Exit(EXIT_INCOMPLETE) from None
     except KeyboardInterrupt:
         typer.echo(
             "intisari: interrupted; finished partitions are kept: run the same command "

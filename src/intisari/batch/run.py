@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
-from intisari.batch.errors import BatchError
+from intisari.batch.errors import BatchError, SchedulerLost
 from intisari.batch.inputs import (
     DEFAULT_PARTITION_BYTES,
     DEFAULT_PARTITION_SIZE,
@@ -59,6 +59,8 @@ MIN_IN_FLIGHT = 2
 CONNECT_TIMEOUT_S = 10
 #: How many failed partitions the summary line names (the rest are counted).
 FAILURES_SHOWN = 3
+#: The reason Dask gives every future of a client that lost its scheduler.
+SCHEDULER_CONNECTION_LOST = "scheduler-connection-lost"
 
 
 @dataclass
@@ -191,8 +193,9 @@ def run_batch(
         if todo:
             with _connect(workers, scheduler) as client:
                 begin(output, manifest)
-                outcome.workers = len(client.nthreads())
-                _summarize_all(client, todo, output, options, summarize, outcome, progress)
+                with _scheduler_loss_told(client, output, outcome):
+                    outcome.workers = len(client.nthreads())
+                    _summarize_all(client, todo, output, options, summarize, outcome, progress)
         else:
             begin(output, manifest)  # an input with no records still gets an (empty) output
         if outcome.complete:
@@ -212,7 +215,7 @@ def _connect(workers: int | None, scheduler: str | None) -> Iterator[Client]:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
         except (OSError, TimeoutError) as error:
             raise BatchError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
-        with client:
+        with _quiet_lost_scheduler(), client:
             yield client
         return
     with (
@@ -231,6 +234,67 @@ def _connect(workers: int | None, scheduler: str | None) -> Iterator[Client]:
         Client(cluster) as client,
     ):
         yield client
+
+
+@contextmanager
+def _scheduler_loss_told(
+    client: Client, output: Output, outcome: BatchOutcome
+) -> Iterator[None]:
+    """Turn the loss of the scheduler into ``SchedulerLost``, at the first sign of it.
+
+    A scheduler that died mid-run (or was restarted: its successor knows nothing of this
+    run, and its workers left with it) cancelled every future in flight, then the client
+    tried to reconnect for 10 s and ended in an uncaught ``OSError`` from the next call,
+    with Dask's log of its failed reconnection: 131 lines of four tracebacks in an
+    operator's trial, with no summary and no word of ``--resume``. The finished parts
+    are whole and kept, so the run stops there and says so in one line.
+    """
+    address = client.scheduler.address if client.scheduler else "?"
+    try:
+        yield
+    except Exception as error:
+        # An OSError: a call to the scheduler while the client reconnected, or after.
+        talking = isinstance(error, OSError) and client.status != "running"
+        if not (_scheduler_lost(error) or talking):
+            raise
+        done = sum(output.part_path(index).is_file() for index in range(outcome.partitions))
+        raise SchedulerLost(
+            f"lost the Dask scheduler at {address} with {done} of {outcome.partitions} "
+            "partitions done; they are kept: start the scheduler and its workers again and "
+            "run the same command with --resume to do the rest"
+        ) from None
+
+
+def _scheduler_lost(error: BaseException) -> bool:
+    """Whether ``error`` is a future's, cancelled because its client lost the scheduler."""
+    from distributed.client import FutureCancelledError
+
+    return isinstance(error, FutureCancelledError) and error.reason == SCHEDULER_CONNECTION_LOST
+
+
+class _LostScheduler(logging.Filter):
+    """Drops what Dask's client logs as it gives up on a lost scheduler: "Failed to
+    reconnect" and the tracebacks of its cancelled closing. ``SchedulerLost`` says it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        import asyncio
+
+        if record.getMessage().startswith("Failed to reconnect to scheduler"):
+            return False
+        return not (record.exc_info and isinstance(record.exc_info[1], asyncio.CancelledError))
+
+
+@contextmanager
+def _quiet_lost_scheduler() -> Iterator[None]:
+    """``_LostScheduler`` on Dask's client logger while a batch's client lives: its log
+    comes in the client's own thread, before the run knows, and while the client closes."""
+    logger = logging.getLogger("distributed.client")
+    quiet = _LostScheduler()
+    logger.addFilter(quiet)
+    try:
+        yield
+    finally:
+        logger.removeFilter(quiet)
 
 
 class _InterruptedGathers(logging.Filter):
@@ -273,6 +337,8 @@ def _summarize_all(
     run = uuid.uuid4().hex[:8]
 
     def submit_more() -> None:
+        if client.status != "running":  # not a call that would wait 10 s to fail
+            raise ConnectionError(f"the client's scheduler connection is {client.status}")
         window = max(IN_FLIGHT_PER_THREAD * sum(client.nthreads().values()), MIN_IN_FLIGHT)
         while finished.count() < window and (partition := next(waiting, None)) is not None:
             key = f"intisari-batch-{run}-part-{partition.index:06d}"
@@ -295,6 +361,8 @@ def _summarize_all(
             try:
                 stats = future.result()
             except Exception as error:
+                if _scheduler_lost(error):
+                    raise  # the whole run's failure, not this partition's
                 outcome.failed.append(
                     f"part {partition.index} ({partition.file.name} from row "
                     f"{partition.first_row}): {type(error).__name__}: {error}"
