@@ -1,13 +1,18 @@
-"""``intisari batch`` refuses a job it cannot do with one line and exit status 2."""
+"""``intisari batch`` refuses a job it cannot do with one line and exit status 2, and
+takes SIGTERM as Ctrl-C."""
 
 from __future__ import annotations
 
+import os
+import signal
+import time
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from batch_helpers import make_records, write_jsonl
+from intisari.batch.cli import _sigterm_as_ctrl_c
 from intisari.cli import app
 
 
@@ -45,3 +50,11 @@ def test_an_earlier_job_in_the_way_needs_resume(tmp_path: Path, source: Path) ->
     (tmp_path / "out" / "_manifest.json").write_text("{}")
     result = CliRunner().invoke(app, ["batch", str(source), str(tmp_path / "out")])
     assert result.exit_code == 2 and "--resume" in result.stderr
+
+
+def test_sigterm_while_a_job_runs_is_taken_as_ctrl_c_and_the_handler_put_back() -> None:
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(KeyboardInterrupt), _sigterm_as_ctrl_c():
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(10)  # not reached: the handler raises at once
+    assert signal.getsignal(signal.SIGTERM) is before

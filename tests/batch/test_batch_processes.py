@@ -1,9 +1,9 @@
 """The ``intisari batch`` command as users run it, against real Dask processes.
 
 A scheduler and workers started as separate processes on 127.0.0.1 (as ``dask scheduler``
-and ``dask worker`` would be on a cluster), workers killed with SIGKILL mid-run, the
-client stopped with Ctrl-C (SIGINT), then ``--resume``: every input id ends up in exactly
-one row. Every process a test starts is stopped by the test.
+and ``dask worker`` would be on a cluster), workers and the scheduler killed with SIGKILL
+mid-run, the client stopped with Ctrl-C (SIGINT) or SIGTERM, then ``--resume``: every
+input id ends up in exactly one row. Every process a test starts is stopped by the test.
 """
 
 from __future__ import annotations
@@ -254,6 +254,44 @@ def test_ctrl_c_on_a_local_cluster_keeps_whole_parts_and_resume_finishes(
     rows = read_output(out)
     assert sorted(row["id"] for row in rows) == sorted(record["id"] for record in records)
     assert all(row["error"] is None for row in rows)
+
+
+@pytest.mark.parametrize("whom", ["client", "group"])
+def test_sigterm_is_stopped_as_ctrl_c_is_and_resume_finishes(
+    tmp_path: Path, spawn: Callable[..., subprocess.Popen[bytes]], whom: str
+) -> None:
+    """``kill``, systemd, Kubernetes and ``timeout`` send SIGTERM (to the client, or to its
+    whole process group): the job ended with exit 143 and no word of --resume."""
+    records = make_records(400)
+    write_jsonl(tmp_path / "in.jsonl", records)
+    out = tmp_path / "out"
+    job = ("--workers", "2", "--partition-size", "10")
+
+    client = _batch(
+        spawn, str(tmp_path / "in.jsonl"), str(out), *job, log="batch-1.log", new_session=True
+    )
+    _wait_for(lambda: len(_parts(out)) >= 2, "the first parts", RUN_TIMEOUT_S)
+    children = psutil.Process(client.pid).children(recursive=True)
+    if whom == "group":
+        os.killpg(client.pid, signal.SIGTERM)
+    else:
+        client.send_signal(signal.SIGTERM)
+    assert client.wait(timeout=RUN_TIMEOUT_S) == 143
+
+    log = (tmp_path / "batch-1.log").read_text()
+    said = [line for line in log.splitlines() if line.strip() and "summarizing" not in line]
+    assert said == [
+        "intisari: interrupted; finished partitions are kept: run the same command with "
+        "--resume to do the rest"
+    ], log
+    _wait_for(lambda: not any(child.is_running() for child in children), "the workers to end")
+    _assert_parts_are_whole(out)
+    resumed = _batch(
+        spawn, str(tmp_path / "in.jsonl"), str(out), *job, "--resume", log="batch-2.log"
+    )
+    assert resumed.wait(timeout=RUN_TIMEOUT_S) == 0, (tmp_path / "batch-2.log").read_text()
+    rows = read_output(out)
+    assert sorted(row["id"] for row in rows) == sorted(record["id"] for record in records)
 
 
 @pytest.mark.parametrize("name", ["out", "out.jsonl"])

@@ -2,12 +2,18 @@
 
 Exit status: 0 when every partition was written (records that could not be summarized are
 error rows, which is data, not failure); 1 when some partitions failed, or the scheduler
-was lost, and ``--resume`` should be run; 2 for a job that cannot start; 130 after Ctrl-C.
+was lost, and ``--resume`` should be run; 2 for a job that cannot start; 130 after Ctrl-C,
+143 after SIGTERM, which stops the job the same way.
 """
 
 from __future__ import annotations
 
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import Annotated
 
 import typer
@@ -20,6 +26,38 @@ __all__ = ["batch"]
 EXIT_INCOMPLETE = 1
 #: 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C.
 EXIT_INTERRUPTED = 130
+#: 128 + SIGTERM, what a shell reports for a command stopped by ``kill``, systemd,
+#: Kubernetes or ``timeout``.
+EXIT_TERMINATED = 128 + signal.SIGTERM
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Ctrl-C raises ``KeyboardInterrupt``: the job stops the same
+    way (the local cluster closed in order, finished parts kept), only its exit differs."""
+
+
+@contextmanager
+def _sigterm_as_ctrl_c() -> Iterator[None]:
+    """SIGTERM raises ``_Terminated`` in the main thread while the job runs.
+
+    Python's default for SIGTERM is to die on the spot: the job ended with exit 143 and no
+    word, and the local cluster's semaphores leaked ("resource_tracker: There appear to be
+    12 leaked semaphore objects" in an operator's trial), where Ctrl-C had said to
+    ``--resume``. A second SIGTERM while the job stops ends it at once, as before.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers (a job run from a test runner's thread)
+        return
+
+    def terminate(signum: int, frame: FrameType | None) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def batch(
@@ -103,36 +141,39 @@ def batch(
     from dataclasses import replace
 
     from intisari.batch.errors import BatchError, SchedulerLost
-    from intisari.batch.run import run_batch
     from intisari.cli_support import engine_options, fail
 
     if count is not None and not 1 <= count <= 5:
         fail(f"count must be between 1 and 5, not {count}")
     options = replace(engine_options(method), count=count)
     try:
-        outcome = run_batch(
-            input_path,
-            output_path,
-            workers=workers,
-            scheduler=scheduler,
-            resume=resume,
-            fmt=fmt,
-            include_text=include_text,
-            partition_size=partition_size,
-            options=options,
-        )
+        with _sigterm_as_ctrl_c():
+            from intisari.batch.run import run_batch  # Arrow's import takes a while
+
+            outcome = run_batch(
+                input_path,
+                output_path,
+                workers=workers,
+                scheduler=scheduler,
+                resume=resume,
+                fmt=fmt,
+                include_text=include_text,
+                partition_size=partition_size,
+                options=options,
+            )
     except BatchError as error:
         fail(str(error))
     except SchedulerLost as error:
         typer.echo(f"intisari: error: {error}", err=True)
         raise typer.Exit(EXIT_INCOMPLETE) from None
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
         typer.echo(
             "intisari: interrupted; finished partitions are kept: run the same command "
             "with --resume to do the rest",
             err=True,
         )
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        stopped = EXIT_TERMINATED if isinstance(stop, _Terminated) else EXIT_INTERRUPTED
+        raise typer.Exit(stopped) from None
     typer.echo(outcome.line(), err=True)
     if not outcome.complete:
         raise typer.Exit(EXIT_INCOMPLETE)

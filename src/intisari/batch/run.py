@@ -229,7 +229,7 @@ def _connect(workers: int | None, scheduler: str | None) -> Iterator[Client]:
             # Failed partitions are named in the outcome; Dask's own log of each would be a
             # page of tracebacks on stderr.
             silence_logs=logging.CRITICAL,
-            preload=["intisari.batch.work"],  # its dask_setup: Ctrl-C is the client's
+            preload=["intisari.batch.work"],  # its dask_setup: Ctrl-C, SIGTERM are the client's
         ) as cluster,
         Client(cluster) as client,
     ):

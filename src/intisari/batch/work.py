@@ -102,10 +102,17 @@ def _row_id(value: object) -> str | None:
 
 
 def dask_setup(worker: object) -> None:
-    """Preload hook of the workers of a local cluster: leave Ctrl-C to the client.
+    """Preload hook of the workers of a local cluster: leave Ctrl-C and SIGTERM to the
+    client.
 
-    A terminal sends Ctrl-C to every process of the job. The client then stops the cluster
-    in order; workers that took it themselves would each print a KeyboardInterrupt
-    traceback, and their nannies would log errors, before the client could.
+    A terminal sends Ctrl-C to every process of the job, and systemd or ``timeout`` send
+    SIGTERM to every one. The client then stops the cluster in order (its nannies ask
+    each worker to close, and kill one that does not); workers that took Ctrl-C
+    themselves would each print a KeyboardInterrupt traceback, and their nannies would log
+    errors, before the client could. Workers that died of SIGTERM left the in-process
+    scheduler logging their closed connections, traceback and all, under the client's
+    one line. A worker whose client is gone still ends: Dask's child process exits when
+    its parent does.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
