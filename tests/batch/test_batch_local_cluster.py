@@ -39,6 +39,14 @@ def local_cluster() -> Iterator[str]:
         yield cluster.scheduler_address
 
 
+def half_write_where_told(record: dict[str, Any], options: Options) -> dict[str, Any]:
+    """The real engine, except that a record that says so first leaves a half-written file
+    where it says, as a worker killed while writing a part does (its task runs again)."""
+    if "leftover" in record:
+        Path(record["leftover"]).write_bytes(b"PAR1 and no more")
+    return summarize_record(record, options)
+
+
 def unwritable_row_for_bad(record: dict[str, Any], options: Options) -> dict[str, Any]:
     """An engine bug that no row can hold: the whole partition fails to be written."""
     if record.get("id") == "bad":
@@ -203,6 +211,41 @@ def test_a_failed_partition_is_reported_and_resume_redoes_it(
 
     assert again.complete and (again.records, again.skipped_records) == (10, 20)
     assert _ids(read_output(tmp_path / "out.jsonl")) == [record["id"] for record in records]
+
+
+def test_a_run_that_ends_well_leaves_no_half_written_part(
+    tmp_path: Path, local_cluster: str
+) -> None:
+    records = make_records(20)
+    records[15]["leftover"] = str(tmp_path / "out" / f".part-000001.parquet.{'0' * 32}.tmp")
+    write_jsonl(tmp_path / "in.jsonl", records)
+
+    report = run_batch(
+        tmp_path / "in.jsonl", tmp_path / "out", scheduler=local_cluster, partition_size=10,
+        summarize=half_write_where_told, progress=False,
+    )  # fmt: skip
+
+    assert report.complete
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [
+        "_manifest.json", "part-000000.parquet", "part-000001.parquet",
+    ]  # fmt: skip
+
+
+def test_resume_leaves_no_temporary_file_of_a_join_that_was_killed(
+    tmp_path: Path, local_cluster: str
+) -> None:
+    records = make_records(30)
+    records[14]["id"] = "bad"
+    write_jsonl(tmp_path / "in.jsonl", records)
+    job = {"scheduler": local_cluster, "partition_size": 10, "progress": False}
+    run_batch(tmp_path / "in.jsonl", tmp_path / "out.jsonl", **job,
+              summarize=unwritable_row_for_bad)  # fmt: skip
+    (tmp_path / f".out.jsonl.{'0123abcd' * 4}.tmp").write_bytes(b'{"id": "art-0')  # killed
+
+    again = run_batch(tmp_path / "in.jsonl", tmp_path / "out.jsonl", **job, resume=True)
+
+    assert again.complete
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]
 
 
 def test_resume_is_refused_while_another_run_writes_the_output(

@@ -167,6 +167,31 @@ def test_the_lock_a_crashed_run_left_neither_blocks_nor_fills_the_output(tmp_pat
     assert [path.name for path in output.parts_dir.iterdir()] == [MANIFEST_NAME]
 
 
+def test_resume_of_a_single_file_clears_a_killed_join_and_nothing_else(tmp_path: Path) -> None:
+    output = Output.at(tmp_path / "out.jsonl")
+    begin(output, _manifest())
+    killed_join = tmp_path / f".out.jsonl.{'0123abcd' * 4}.tmp"
+    killed_join.write_bytes(b'{"id": "a1", "te')
+    others = [tmp_path / ".out.jsonl.notes.tmp", tmp_path / f".other.jsonl.{'0' * 32}.tmp"]
+    for other in others:
+        other.write_text("not ours")
+
+    assert prepare(output, _manifest(), resume=True) == set()
+    assert not killed_join.exists() and all(other.exists() for other in others)
+
+
+def test_a_finished_folder_keeps_no_half_written_part(tmp_path: Path) -> None:
+    output = Output.at(tmp_path / "out")
+    begin(output, _manifest(parts=1))
+    write_part([SUMMARY], output, 0)
+    (output.parts_dir / f".part-000000.parquet.{'0' * 32}.tmp").write_bytes(b"PAR1 half")
+
+    finish(output, 1)
+
+    left = sorted(p.name for p in output.parts_dir.iterdir())
+    assert left == [MANIFEST_NAME, "part-000000.parquet"]
+
+
 def test_a_folder_that_is_not_a_job_is_not_written_into(tmp_path: Path) -> None:
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "notes.txt").write_text("mine")
@@ -180,6 +205,8 @@ def test_finish_joins_the_parts_in_order_into_one_file(tmp_path: Path, name: str
     begin(output, _manifest())
     write_part([{**SUMMARY, "id": "second"}], output, 1)
     write_part([SUMMARY, ERROR], output, 0)
+
+    (tmp_path / f".{name}.{'f' * 32}.tmp").write_bytes(b"a join killed earlier")
 
     finish(output, 2)
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import shutil
 import socket
 import uuid
@@ -215,8 +216,7 @@ def prepare(output: Output, manifest: Manifest, resume: bool) -> set[int]:
             f"{output.parts_dir} was written from a different {', '.join(changed)}; "
             "use another output or remove it"
         )
-    for leftover in output.parts_dir.glob(".part-*.tmp"):
-        leftover.unlink()  # what a crash left mid-write: never a finished part
+    _clear_leftovers(output)
     return {index for index in range(manifest.partitions) if output.part_path(index).is_file()}
 
 
@@ -347,8 +347,13 @@ def write_part(rows: list[dict[str, Any]], output: Output, index: int) -> Path:
 
 def finish(output: Output, partitions: int) -> None:
     """Join the parts of a single-file output in input order, then remove them: the parts
-    folder too, unless a run's lock is in it (``claim`` removes it last)."""
+    folder too, unless a run's lock is in it (``claim`` removes it last).
+
+    Either way, what killed writers left half-written goes (``_clear_leftovers``): a run
+    that ends well leaves its output and nothing else.
+    """
     if not output.single_file:
+        _clear_leftovers(output)
         return
     parts = [output.part_path(index) for index in range(partitions)]
     with _atomic_file(output.target) as stream:
@@ -362,6 +367,7 @@ def finish(output: Output, partitions: int) -> None:
             ) as writer:
                 for part in parts:  # one part in memory at a time
                     writer.write_table(pq.read_table(part))
+    _clear_leftovers(output)
     for path in output.parts_dir.iterdir():
         if path.name == LOCK_NAME:
             continue
@@ -401,9 +407,31 @@ def _read_manifest(path: Path) -> Manifest:
         raise BatchError(f"{path} is not a manifest this version can resume: {error}") from None
 
 
+def _clear_leftovers(output: Output) -> None:
+    """Delete the temporary files of writes that never finished: never a finished part.
+
+    A worker killed while writing a part left ``.part-000001.parquet.<uuid>.tmp`` (2.8 MB
+    of truncated Parquet in an operator's trial) in an output whose run then redid the part
+    elsewhere and exited 0; a reader that does not skip dot-files failed on it. A client
+    killed while joining a single file left ``.OUT.<uuid>.tmp`` beside it, which
+    ``--resume`` finished the file around and kept. Cleared on ``--resume`` and at the end
+    of a run that wrote every part; the run's lock keeps every other run of this output
+    away, and a straggler of an earlier one whose file goes only fails to rename a part
+    that is already there.
+    """
+    for leftover in output.parts_dir.glob(".part-*.tmp"):
+        leftover.unlink(missing_ok=True)
+    if output.single_file and output.target.parent.is_dir():
+        joining = re.compile(rf"\.{re.escape(output.target.name)}\.[0-9a-f]{{32}}\.tmp")
+        for leftover in output.target.parent.iterdir():
+            if joining.fullmatch(leftover.name):
+                leftover.unlink(missing_ok=True)
+
+
 @contextmanager
 def _atomic_file(path: Path) -> Iterator[BinaryIO]:
-    """A binary file that appears at ``path`` complete and on disk, or not at all."""
+    """A binary file that appears at ``path`` complete and on disk, or not at all (its
+    name meanwhile, ``.NAME.<32 hex digits>.tmp``, is what ``_clear_leftovers`` clears)."""
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try:
         with temporary.open("wb") as stream:
