@@ -22,7 +22,7 @@ import os
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -215,8 +215,15 @@ def _connect(workers: int | None, scheduler: str | None) -> Iterator[Client]:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
         except (OSError, TimeoutError) as error:
             raise BatchError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
-        with _quiet_lost_scheduler(), client:
-            yield client
+        with _quiet_lost_scheduler():
+            try:
+                yield client
+            finally:
+                # A client whose scheduler is gone may fail to close too, and that error
+                # would take the place of the one line ``SchedulerLost`` says; after a
+                # finished run there is nothing left to tell.
+                with suppress(Exception):
+                    client.close()
         return
     with (
         LocalCluster(
@@ -253,8 +260,12 @@ def _scheduler_loss_told(
     try:
         yield
     except Exception as error:
-        # An OSError: a call to the scheduler while the client reconnected, or after.
-        talking = isinstance(error, OSError) and client.status != "running"
+        # An OSError: a call to the scheduler while the client reconnected, or after; or
+        # Dask's ``CommClosedError`` (an OSError too) before the client's own status says
+        # so (once in a loaded test run, it escaped as a traceback).
+        talking = isinstance(error, OSError) and (
+            client.status != "running" or _connection_closed(error)
+        )
         if not (_scheduler_lost(error) or talking):
             raise
         done = sum(output.part_path(index).is_file() for index in range(outcome.partitions))
@@ -263,6 +274,18 @@ def _scheduler_loss_told(
             "partitions done; they are kept: start the scheduler and its workers again and "
             "run the same command with --resume to do the rest"
         ) from None
+
+
+def _connection_closed(error: BaseException) -> bool:
+    """Whether ``error``, or one it was raised from, is Dask's closed connection."""
+    from distributed.comm.core import CommClosedError
+
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, CommClosedError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _scheduler_lost(error: BaseException) -> bool:
