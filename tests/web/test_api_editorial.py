@@ -447,9 +447,13 @@ def test_a_report_names_the_revision_the_reader_saw_and_keeps_its_bullet(
     # Without a revision (clients before it): the box as it is now, as before.
     now = client.post(url, json={"takeaway_index": 0, "category": "misleading"})
     assert now.status_code == 201 and now.json()["takeaway_text"] == shown[last - 1]["text"]
-    for wrong in ({"revision": 3}, {"revision": "0"}, {"revision": -1}):
+    for wrong in ({"revision": "0"}, {"revision": -1}):
         refused = client.post(url, json={"takeaway_index": 0, "category": "other", **wrong})
         assert refused.status_code == 422, wrong
+    # A revision the box has not reached: the reader's page and the box disagree, which a
+    # reload settles (409, as an editor's change against an old revision).
+    unseen = client.post(url, json={"takeaway_index": 0, "category": "other", "revision": 3})
+    assert unseen.status_code == 409 and unseen.json()["code"] == "conflict", unseen.text
     gone = client.post(url, json={"takeaway_index": last, "revision": 2, "category": "other"})
     assert gone.status_code == 422  # no such bullet in the box the reader names
 

@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from intisari.service import editorial, limits, webhooks
-from intisari.service.errors import Invalid
+from intisari.service.errors import Conflict, Invalid
 from intisari.service.state import Client, ServiceState
 from intisari.storage import repository
 from intisari.storage.models import Report, StoredSummary
@@ -65,7 +65,8 @@ def file_report(
     audit log), so that an editor's change while the page was open does not attach it to
     the sentence now at that index (an editor's trial: a report on "Peskov mencatat
     bahwa perang ..." stored against "Peskov menyatakan NATO ..."). A revision readers
-    never saw is ``Invalid``.
+    never saw is a ``Conflict`` (409): the page and the box disagree, and a reload settles
+    it, as for an editor's change against an old revision.
     """
     box = editorial.box_of(summary)
     if box.pending:
@@ -78,7 +79,7 @@ def file_report(
     if takeaway_index is not None and revision is not None and revision != box.revision:
         seen = editorial.takeaways_at(session, summary, revision)
         if seen is None:
-            raise Invalid(
+            raise Conflict(
                 f"revision {revision} is not one readers saw of this box (it is at "
                 f"revision {box.revision}): reload it"
             )

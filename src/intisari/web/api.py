@@ -340,7 +340,7 @@ def create_report(
     comment is a report of its own (201), so that no comment is lost.
 
     ``revision``: the box's revision the reader saw; the report keeps the bullet at
-    ``takeaway_index`` in it (422 for a revision readers never saw).
+    ``takeaway_index`` in it (409 for a revision readers never saw: reload).
     """
     limit_reports_from(state, client)
     with state.sessions() as session:
