@@ -428,6 +428,14 @@ class LanguageData:
     #: "kemarin"): the date in brackets after one ("tomorrow (February 19)") is the only
     #: day the reader of a later page can place, so it stays.
     relative_days: frozenset[str] = frozenset()
+    #: The opening of a sentence that names who said what the sentence before it said,
+    #: up to the speaker ("Hal itu disampaikan ", "That's according to "): a
+    #: case-insensitive pattern matched at the sentence's start. The claim's bullet shows
+    #: who said it when the box leaves that sentence out (``takeaways/speakers``).
+    speaker_after: str = ""
+    #: Lower-cased words that end the speaker named after ``speaker_after``: where, when,
+    #: to whom or on what occasion it was said ("saat", "kepada", "yang").
+    speaker_ends: frozenset[str] = frozenset()
     #: Lower-cased prepositions that open where, when or to whom a quotation was said,
     #: after its speaker at the sentence's end ('"...," tutur Yuddy dalam rapat koordinasi
     #: di kantor Kemenpan RB, Senayan, Jakarta Selatan, Selasa.', '"...," Smith said at a

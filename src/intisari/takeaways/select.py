@@ -64,6 +64,7 @@ from intisari.takeaways.definites import Definites
 from intisari.takeaways.letters import letter_paragraphs
 from intisari.takeaways.names import FullName, Surnames
 from intisari.takeaways.quotes import Quotation, quotation_spans, quotations
+from intisari.takeaways.speakers import speaker_spans
 from intisari.takeaways.text import (
     MAX_TAKEAWAY_WORDS,
     MIN_CONTENT_CHARS,
@@ -128,6 +129,11 @@ MIN_HEADLINE_WORDS = 3
 #: sentence holding more). Each try selects the box again.
 MAX_ANCHORS = 3
 
+#: Longest bullet (words a reader counts) that a claim makes with the speaker the next
+#: sentence names (``speakers``): issue 12's 90th percentile. A longer claim is shown
+#: alone, as before, rather than not at all.
+MAX_ATTRIBUTED_WORDS = 30
+
 #: An aside in brackets.
 _BRACKETED = re.compile(r"\([^()]*\)")
 
@@ -165,6 +171,8 @@ def select_takeaways(
     takeaways = []
     for i in sorted(chosen):
         spans = shown.get(i) or takeaway_spans(document, i, quotes[i])
+        if i + 1 not in chosen:
+            spans = _with_speaker(document, i, spans)
         takeaways.append(
             Takeaway(
                 text=join_spans(document.text, spans),
@@ -274,6 +282,22 @@ def takeaway_spans(
         document.text, sentence.start, sentence.end, data,
         headline=_editors_stems(document),
     )
+
+
+def _with_speaker(
+    document: Document, index: int, spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``spans`` of sentence ``index``'s bullet, followed by who said it when the next
+    sentence, not in the box, names the speaker ("... Hal itu disampaikan Menteri
+    Keuangan Sri Mulyani Indrawati.": ``speakers``), within ``MAX_ATTRIBUTED_WORDS``.
+    When the box holds that sentence too, the reader sees it right after the claim."""
+    speaker = speaker_spans(document, index)
+    if speaker is None:
+        return spans
+    attributed = [*spans, *speaker]
+    if reading_length(join_spans(document.text, attributed)) > MAX_ATTRIBUTED_WORDS:
+        return spans
+    return attributed
 
 
 def _editors_stems(document: Document) -> frozenset[str]:

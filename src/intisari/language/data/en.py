@@ -355,6 +355,14 @@ SPEECH_VERBS = frozenset(
 ATTRIBUTION_OPENERS = frozenset({"according to", "reported", "reports", "citing"})
 #: Where, when and to whom a quotation was said, after its speaker ('"...," Smith said
 #: at a news conference on Tuesday.', "he told CNN in an interview").
+#: A sentence naming the source of what the sentence before it said: "That's according
+#: to an annual Southern Poverty Law Center report that says ..." (cnn.tune).
+SPEAKER_AFTER = r"(?:that|this)(?:'s|’s| is| was) according to "
+#: What follows the source of ``SPEAKER_AFTER``: what it says or found ("that says
+#: ..."), when and where it was published.
+SPEAKER_ENDS = frozenset(
+    "that which who whose when while at in during on after via published released".split()
+)
 SETTING_PREPOSITIONS = frozenset("at in during on after via".split())
 #: What opens a reported clause after "the spokesman said" (``LanguageData.
 #: reported_clause_openers``): a subject ("the company", "they", "there") or "that".
@@ -811,6 +819,8 @@ DATA = LanguageData(
     drop_asides=True,
     attribution_openers=ATTRIBUTION_OPENERS,
     setting_prepositions=SETTING_PREPOSITIONS,
+    speaker_after=SPEAKER_AFTER,
+    speaker_ends=SPEAKER_ENDS,
     # ", a source close to the family said Friday." (cnn.tune: a blind reader preferred
     # the bullet that kept it).
     unnamed_sources=frozenset({"source", "sources"}),

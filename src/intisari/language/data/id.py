@@ -330,6 +330,25 @@ SOURCE_OPENERS = frozenset(
 #: ..."; not ", namun ..." nor ", tetapi ...": the contrast is often the news).
 ATTRIBUTION_OPENERS = SOURCE_OPENERS | {"menurut", "dilaporkan"}
 APPOSITIVE_OPENERS = frozenset("yang seorang selaku".split())
+#: A sentence naming who said what the sentence before it said: "Hal itu disampaikan
+#: Menteri Keuangan Sri Mulyani Indrawati kala ...", "Demikian dikatakan ...",
+#: "Pernyataan tersebut diungkapkan oleh ..." (47 such sentences follow a bullet of the
+#: IndoSum tune boxes). Only verbs of saying: "Hal itu dilakukan untuk ..." is no speaker.
+SPEAKER_AFTER = (
+    r"(?:(?:hal|pernyataan|keterangan|informasi|penjelasan|pengakuan|kabar) "
+    r"(?:ini|itu|tersebut)|demikian)(?: pun| juga)? "
+    r"(?:dikatakan|disampaikan|diungkapkan|dijelaskan|ditegaskan|diutarakan|disebutkan"
+    r"|dipaparkan|diterangkan|diucapkan|dinyatakan|dikemukakan|diakui|diungkap|dilontarkan)"
+    r"(?: oleh)? "
+)
+#: What follows the speaker of ``SPEAKER_AFTER``: the occasion ("saat membuka kongres
+#: ...", "usai acara pelepasan ...", "dalam keterangan tertulisnya"), to whom ("kepada
+#: PoskotaNews"), when ("kemarin, Senin"), or more of what they said ("yang menganggap
+#: ...", "meski ..."). Not "di": "pemerintahan negara di Karibia itu" is the speaker.
+SPEAKER_ENDS = frozenset(
+    "saat ketika kala tatkala usai seusai setelah sebelum dalam kepada pada melalui lewat "
+    "yang meski meskipun namun sambil seraya sembari kemarin tadi".split()
+)
 #: Where, when and to whom a quotation was said, after its speaker ('"...," tutur Yuddy
 #: dalam rapat koordinasi di kantor Kemenpan RB, Senayan, Jakarta Selatan, Selasa.',
 #: "kata dia kepada wartawan di Jakarta, Senin"): 390 such settings in IndoSum's tune
@@ -641,6 +660,8 @@ DATA = LanguageData(
     bullet_words=40,
     attribution_openers=ATTRIBUTION_OPENERS,
     setting_prepositions=SETTING_PREPOSITIONS,
+    speaker_after=SPEAKER_AFTER,
+    speaker_ends=SPEAKER_ENDS,
     unnamed_sources=frozenset({"sumber"}),
     relative_days=frozenset("kemarin besok lusa kemarinnya".split()),
     source_openers=SOURCE_OPENERS,
