@@ -13,7 +13,7 @@ from intisari.language.detect import language_for
 from intisari.pipeline import build_document
 from intisari.result import join_spans
 from intisari.takeaways.select import MAX_ATTRIBUTED_WORDS, select_takeaways
-from intisari.takeaways.speakers import speaker_spans
+from intisari.takeaways.speakers import attribution
 from intisari.takeaways.text import reading_length
 
 
@@ -23,8 +23,8 @@ def document(paragraphs: list[str], lang: str) -> Document:
 
 def speaker_of(claim: str, after: str, lang: str = "id") -> str | None:
     doc = document([claim, after], lang)
-    spans = speaker_spans(doc, 0)
-    return None if spans is None else join_spans(doc.text, spans)
+    found = attribution(doc, 0)
+    return None if found is None else join_spans(doc.text, found.spans)
 
 
 RONALDO = [
@@ -164,3 +164,23 @@ def test_a_claim_too_long_with_its_speaker_is_shown_alone() -> None:
     assert reading_length(shown) > MAX_ATTRIBUTED_WORDS
     texts = [t.text for t in select_takeaways(doc, [2.0, 0.0, 1.0], 2)]
     assert texts[0] == claim
+
+
+def test_a_paragraph_s_speaker_named_by_the_next_paragraph_is_shown() -> None:
+    # liputan6.com, a shared page: "Hal ini" is what the whole paragraph before says.
+    doc = document(
+        [
+            "Indonesia memasuki fase dinamis akan pertumbuhan ekosistem digital. Mulai dari "
+            "kehadiran banyak layanan digital hingga aplikasi besutan dalam negeri.",
+            "Hal ini diungkapkan oleh Muhammad Buldansyah, Wakil Presiden Direktur PT "
+            "Hutchison 3 Indonesia (Tri), saat melakukan media visit ke kantor redaksi "
+            "Liputan6.com di SCTV Tower, Jakarta, Jumat (12/2/2016).",
+        ],
+        "id",
+    )
+    found = attribution(doc, 0)
+    assert found is not None and found.sentence == 2
+    assert join_spans(doc.text, found.spans) == (
+        "Hal ini diungkapkan oleh Muhammad Buldansyah, Wakil Presiden Direktur PT Hutchison "
+        "3 Indonesia."
+    )

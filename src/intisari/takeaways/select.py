@@ -64,7 +64,7 @@ from intisari.takeaways.definites import Definites
 from intisari.takeaways.letters import letter_paragraphs
 from intisari.takeaways.names import FullName, Surnames
 from intisari.takeaways.quotes import Quotation, quotation_spans, quotations
-from intisari.takeaways.speakers import speaker_spans
+from intisari.takeaways.speakers import attribution
 from intisari.takeaways.text import (
     MAX_TAKEAWAY_WORDS,
     MIN_CONTENT_CHARS,
@@ -171,8 +171,7 @@ def select_takeaways(
     takeaways = []
     for i in sorted(chosen):
         spans = shown.get(i) or takeaway_spans(document, i, quotes[i])
-        if i + 1 not in chosen:
-            spans = _with_speaker(document, i, spans)
+        spans = _with_speaker(document, i, spans, chosen)
         takeaways.append(
             Takeaway(
                 text=join_spans(document.text, spans),
@@ -285,16 +284,16 @@ def takeaway_spans(
 
 
 def _with_speaker(
-    document: Document, index: int, spans: list[tuple[int, int]]
+    document: Document, index: int, spans: list[tuple[int, int]], chosen: Collection[int]
 ) -> list[tuple[int, int]]:
-    """``spans`` of sentence ``index``'s bullet, followed by who said it when the next
-    sentence, not in the box, names the speaker ("... Hal itu disampaikan Menteri
-    Keuangan Sri Mulyani Indrawati.": ``speakers``), within ``MAX_ATTRIBUTED_WORDS``.
-    When the box holds that sentence too, the reader sees it right after the claim."""
-    speaker = speaker_spans(document, index)
-    if speaker is None:
+    """``spans`` of sentence ``index``'s bullet, followed by who said it when a sentence
+    after it that is not in the box (``chosen``) names the speaker ("... Hal itu
+    disampaikan Menteri Keuangan Sri Mulyani Indrawati.": ``speakers``), within
+    ``MAX_ATTRIBUTED_WORDS``. When the box holds that sentence, the reader sees it."""
+    speaker = attribution(document, index)
+    if speaker is None or speaker.sentence in chosen:
         return spans
-    attributed = [*spans, *speaker]
+    attributed = [*spans, *speaker.spans]
     if reading_length(join_spans(document.text, attributed)) > MAX_ATTRIBUTED_WORDS:
         return spans
     return attributed

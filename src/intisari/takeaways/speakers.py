@@ -1,4 +1,4 @@
-"""A claim whose speaker the next sentence names: its bullet shows who said it.
+"""A claim whose speaker a later sentence names: its bullet shows who said it.
 
 Indonesian news often states a claim and names its speaker only in the sentence after:
 "Pemerintah meyakinkan target pertumbuhan ekonomi tahun 2018 sebesar 5,4 persen tetap
@@ -23,7 +23,7 @@ from intisari.document import Document
 from intisari.language.model import LanguageData, per_language
 from intisari.takeaways.text import words
 
-__all__ = ["speaker_spans"]
+__all__ = ["Attribution", "attribution"]
 
 #: A run of characters between spaces: a word with the marks around it.
 _TOKEN = re.compile(r"\S+")
@@ -73,26 +73,46 @@ def _speaker(sentence: str, data: LanguageData) -> _Speaker | None:
     return _Speaker(end=end, names=frozenset(names))
 
 
-def speaker_spans(document: Document, index: int) -> list[tuple[int, int]] | None:
-    """The spans of the sentence after ``index`` that name who said sentence ``index``'s
-    claim: the opening and the speaker, then its final full stop; ``None`` when that
-    sentence names no speaker, or names only people sentence ``index`` names itself
+@dataclass(frozen=True)
+class Attribution:
+    """Who said a claim: the sentence naming them (an index) and the spans of it a bullet
+    shows."""
+
+    sentence: int
+    spans: list[tuple[int, int]]
+
+
+def attribution(document: Document, index: int) -> Attribution | None:
+    """Who said sentence ``index``'s claim, when a sentence after it says so: the next
+    sentence, or the first of the next paragraph ("Hal ini diungkapkan ..." after a
+    paragraph of three sentences on what "ini" is: liputan6.com, a shared page). Its
+    opening and speaker are shown, then its final full stop. ``None`` when no such
+    sentence names a speaker, or it names only people sentence ``index`` names itself
     ("Presiden Jokowi berjanji ..." then "Pernyataan itu disampaikan Presiden Jokowi
     ...": nothing to add)."""
     sentences = document.sentences
-    if index + 1 >= len(sentences):
-        return None
-    claim, after = sentences[index], sentences[index + 1]
-    if after.paragraph - claim.paragraph > 1 or after.paragraph in document.headings:
-        return None
-    text = document.text
-    sentence = text[after.start : after.end].rstrip()
-    speaker = _speaker(sentence, document.language.data)
-    if speaker is None or not sentence.endswith("."):
-        return None
-    if speaker.names <= set(words(claim.text)):
-        return None
-    if speaker.end >= len(sentence) - 1:
-        return [(after.start, after.start + len(sentence))]
-    full_stop = after.start + len(sentence) - 1
-    return [(after.start, after.start + speaker.end), (full_stop, full_stop + 1)]
+    claim = sentences[index]
+    candidates = [index + 1]
+    following = index + 1
+    while following < len(sentences) and sentences[following].paragraph == claim.paragraph:
+        following += 1
+    if following != index + 1:
+        candidates.append(following)  # the next paragraph's first sentence
+    for candidate in candidates:
+        if candidate >= len(sentences):
+            return None
+        after = sentences[candidate]
+        if after.paragraph - claim.paragraph > 1 or after.paragraph in document.headings:
+            return None
+        sentence = document.text[after.start : after.end].rstrip()
+        speaker = _speaker(sentence, document.language.data)
+        if speaker is None or not sentence.endswith("."):
+            continue
+        if speaker.names <= set(words(claim.text)):
+            return None
+        if speaker.end >= len(sentence) - 1:
+            return Attribution(candidate, [(after.start, after.start + len(sentence))])
+        full_stop = after.start + len(sentence) - 1
+        spans = [(after.start, after.start + speaker.end), (full_stop, full_stop + 1)]
+        return Attribution(candidate, spans)
+    return None
