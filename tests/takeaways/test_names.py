@@ -120,7 +120,28 @@ def test_an_indonesian_speaker_called_by_the_first_name_leans_back() -> None:
         "Banjir melanda di Jawa Tengah sejak Senin.",
         '"Air mulai surut," kata Jawa kepada wartawan.',
     ], "id")
-    assert Surnames(doc).name("Jawa") is None
+    assert Surnames(doc).first_name("Jawa") is None
+
+
+# slate.com, a shared page: "Elise" had been a bullet's speaker with no "Elise Matthesen".
+ESSAY = [
+    "John Milo Ford was born the first child of two pharmacists in East Chicago in 1957.",
+    "When his friend Elise Matthesen heard the news, she could not find words.",
+    "In 1997, Elise wrote, she interviewed Mike for a convention.",
+    "Elise moved to Minneapolis after the convention.",
+]
+
+
+def test_an_english_speaker_called_by_the_first_name_leans_back_too() -> None:
+    doc = document(ESSAY)
+    surnames = Surnames(doc)
+    person = surnames.unintroduced(2, ESSAY[2], [0], {0: ESSAY[0]})
+    assert person is not None and person.full == "Elise Matthesen"
+    assert surnames.unintroduced(2, ESSAY[2], [0, 1], {0: ESSAY[0], 1: ESSAY[1]}) is None
+    # A first name that does not speak is left alone, as in Indonesian.
+    assert surnames.unintroduced(3, ESSAY[3], [0], {0: ESSAY[0]}) is None
+    # The surname rule still holds beside it.
+    assert full_name(doc, "Matthesen") == "Elise Matthesen"
 
 
 def test_the_indonesian_box_introduces_the_speaker_first() -> None:

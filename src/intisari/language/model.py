@@ -285,7 +285,8 @@ class LanguageData:
     #: a takeaway in which that word alone speaks (next to one of ``saying_verbs``) leans
     #: back to the full name, as a surname does where ``surnames_lean_back``. Only a
     #: speaker: a lone name standing for a club, a place or a brand ("Persib", "Jakarta")
-    #: is one a reader knows.
+    #: is one a reader knows. A language may have both: English features call people by
+    #: the first name too ("In 1997, Elise wrote, ..." after "Elise Matthesen": slate.com).
     first_names_lean_back: bool = False
     #: Does the writer's voice in many of an article's sentences (``writer_pronouns``
     #: outside a quotation) mark an opinion piece or a first-person story, scored by a

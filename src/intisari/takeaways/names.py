@@ -13,7 +13,8 @@ Indonesian news names a speaker in full once and by the first word of the name a
 IndoSum boxes: "Heru mengimbau ...", "Yana menyebutkan ..." with no Heru or Yana before).
 There a speaker called so leans back the same way (``first_names_lean_back``); a lone name
 that does not speak is left alone, for it may be a club, a place or a brand a reader knows
-("Persib", "Jakarta", "Benz").
+("Persib", "Jakarta", "Benz"). English features do both: "In 1997, Elise wrote, she
+interviewed Mike ..." after "Elise Matthesen" (slate.com, a shared page) leans back too.
 
 Only typography and the article's own words are read: a given name and a surname are two
 capitalised words in a row, and a word written in lower case anywhere in the article
@@ -85,10 +86,10 @@ class Surnames:
     def __init__(self, document: Document) -> None:
         self._document = document
         data = document.language.data
-        # A language's news calls people back one way or the other, never both.
         self._surnames = data.surnames_lean_back
-        self._first_names = data.first_names_lean_back and not self._surnames
+        self._first_names = data.first_names_lean_back
         self._names: dict[str, FullName | None] = {}
+        self._firsts: dict[str, FullName | None] = {}
 
     def unintroduced(
         self, index: int, shown: str, chosen: Collection[int], texts: Mapping[int, str]
@@ -101,19 +102,19 @@ class Surnames:
             return None
         start = self._document.sentences[index].start
         speakers = self._speakers(shown) if self._first_names else frozenset()
-        if self._first_names and not speakers:
+        if not self._surnames and not speakers:
             return None
         # In the order the bullet writes them (a set's order changes with the process's
         # hash seed, and the first unintroduced person decides which sentence comes next).
         capitalised = dict.fromkeys(_bare(word) for word in _CAPITALISED.findall(shown))
         for word in capitalised:
-            if self._first_names and word not in speakers:
-                continue
-            name = self.name(word)
+            name = self.name(word) if self._surnames else None
+            if name is None and word in speakers:
+                name = self.first_name(word)
             if name is None or name.start >= start:
                 continue
             # The other part of the name shown too: the bullet names the person in full.
-            if (name.given if self._surnames else name.surname) in capitalised:
+            if (name.given if word == name.surname else name.surname) in capitalised:
                 continue
             if not any(j < index and name.full in texts[j] for j in chosen):
                 return name
@@ -131,17 +132,18 @@ class Surnames:
         opens a place's name ("South African").
         """
         if surname not in self._names:
-            self._names[surname] = (
-                self._first_full_name(surname)
-                if self._surnames
-                else self._full_name_after(surname)
-            )
+            self._names[surname] = self._first_full_name(surname)
         return self._names[surname]
 
-    def _full_name_after(self, first: str) -> FullName | None:
+    def first_name(self, first: str) -> FullName | None:
         """The full name the article first writes ``first`` in as its first word
         ("Febri Diansyah" for "Febri"), under the conditions ``name`` gives for a
         surname; and not a place after "di", "ke" or "dari" ("di Jakarta Utara")."""
+        if first not in self._firsts:
+            self._firsts[first] = self._full_name_after(first)
+        return self._firsts[first]
+
+    def _full_name_after(self, first: str) -> FullName | None:
         text = self._document.text
         data = self._document.language.data
         if first.lower() in data.stopwords or first.lower() in data.place_heads:

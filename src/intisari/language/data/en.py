@@ -881,6 +881,7 @@ DATA = LanguageData(
     role_openers=ROLE_OPENERS,
     definite_articles=frozenset({"the"}),
     surnames_lean_back=True,
+    first_names_lean_back=True,
     opinion_pieces=True,
     place_heads=PLACE_HEADS,
     relativizers=frozenset({"who", "which", "that"}),
