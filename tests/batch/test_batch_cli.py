@@ -52,6 +52,22 @@ def test_an_earlier_job_in_the_way_needs_resume(tmp_path: Path, source: Path) ->
     assert result.exit_code == 2 and "--resume" in result.stderr
 
 
+@pytest.mark.parametrize("name", ["out.jsonl", "out.parquet"])
+def test_an_existing_single_file_is_refused_without_overwrite(
+    tmp_path: Path, source: Path, name: str
+) -> None:
+    earlier = tmp_path / name
+    earlier.write_bytes(b"an earlier job's rows")
+    result = CliRunner().invoke(app, ["batch", str(source), str(earlier)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"intisari: error: {earlier} exists; add --overwrite to replace it once the new one "
+        "is complete, or name another output\n"
+    )
+    assert earlier.read_bytes() == b"an earlier job's rows"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in.jsonl", name]
+
+
 def test_sigterm_while_a_job_runs_is_taken_as_ctrl_c_and_the_handler_put_back() -> None:
     before = signal.getsignal(signal.SIGTERM)
     with pytest.raises(KeyboardInterrupt), _sigterm_as_ctrl_c():

@@ -176,10 +176,10 @@ def test_an_output_inside_the_input_folder_is_never_read_as_input(
     (tmp_path / "data").mkdir()
     write_jsonl(tmp_path / "data" / "in.jsonl", make_records(5))
 
-    for _ in range(2):
+    for again in (False, True):
         report = run_batch(
             tmp_path / "data", tmp_path / "data" / "out.jsonl", scheduler=local_cluster,
-            progress=False,
+            overwrite=again, progress=False,
         )  # fmt: skip
         assert report.records == 5
     (tmp_path / "data" / "out.jsonl").unlink()

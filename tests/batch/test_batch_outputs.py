@@ -227,3 +227,47 @@ def test_parquet_keeps_how_each_takeaway_was_made(tmp_path: Path) -> None:
     back = read_output(write_part([row, ERROR], output, 0))[0]
     assert back["takeaways"] == [extracted, llm]
     assert (back["engine_method"], back["engine_model"]) == ("llm", "g")
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.parquet"])
+def test_a_single_file_in_the_way_is_replaced_only_when_told(tmp_path: Path, name: str) -> None:
+    """An earlier out.jsonl was silently replaced, as ``cp`` would, where a folder holding
+    an earlier job was refused (an operator's trial, F16)."""
+    earlier = tmp_path / name
+    earlier.write_bytes(b"an earlier job's rows")
+    output = Output.at(earlier)
+
+    with pytest.raises(BatchError) as refused:
+        prepare(output, _manifest(), resume=False)
+    assert str(refused.value) == (
+        f"{earlier} exists; add --overwrite to replace it once the new one is complete, "
+        "or name another output"
+    )
+    with pytest.raises(BatchError, match=r"exists \(a finished job's: nothing to resume\)"):
+        prepare(output, _manifest(), resume=True)
+    assert prepare(output, _manifest(), resume=False, overwrite=True) == set()
+    assert earlier.read_bytes() == b"an earlier job's rows"
+
+
+def test_overwrite_names_no_folder(tmp_path: Path) -> None:
+    with pytest.raises(BatchError, match=r"--overwrite replaces a single \.jsonl or \.parquet"):
+        prepare(Output.at(tmp_path / "out"), _manifest(), resume=False, overwrite=True)
+
+
+def test_a_file_that_appeared_while_the_job_ran_is_kept_and_so_are_the_parts(
+    tmp_path: Path,
+) -> None:
+    output = Output.at(tmp_path / "out.jsonl")
+    begin(output, _manifest(parts=1))
+    write_part([SUMMARY], output, 0)
+    output.target.write_bytes(b"written meanwhile by someone else")
+
+    with pytest.raises(BatchError, match="appeared while this job ran and is kept"):
+        finish(output, 1)
+
+    assert output.target.read_bytes() == b"written meanwhile by someone else"
+    assert output.part_path(0).is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "out.jsonl.parts"]
+    assert prepare(output, _manifest(parts=1), resume=True, overwrite=True) == {0}
+    finish(output, 1, overwrite=True)
+    assert [row["id"] for row in read_output(output.target)] == ["a1"]

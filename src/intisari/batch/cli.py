@@ -99,6 +99,15 @@ def batch(
             "Refused if the input or settings differ.",
         ),
     ] = False,
+    overwrite: Annotated[
+        bool,
+        typer.Option(
+            "--overwrite",
+            help="Replace an existing out.jsonl or out.parquet, once the new file is "
+            "complete; without it such a file is refused. A folder is never overwritten: "
+            "--resume it or remove it.",
+        ),
+    ] = False,
     fmt: Annotated[
         str | None,
         typer.Option(
@@ -156,6 +165,7 @@ def batch(
                 workers=workers,
                 scheduler=scheduler,
                 resume=resume,
+                overwrite=overwrite,
                 fmt=fmt,
                 include_text=include_text,
                 partition_size=partition_size,

@@ -190,15 +190,32 @@ class Manifest:
         return settings or changed
 
 
-def prepare(output: Output, manifest: Manifest, resume: bool) -> set[int]:
+def prepare(
+    output: Output, manifest: Manifest, resume: bool, overwrite: bool = False
+) -> set[int]:
     """Check that the job may write to ``output``; return the partitions already written.
 
     Without ``resume`` an unfinished or finished job in the way is an error, never
-    silently overwritten or mixed; with it the manifest must match this job's. Nothing
-    is created yet (see ``begin``), so a job that cannot start leaves nothing behind.
+    silently overwritten or mixed; with it the manifest must match this job's. A single
+    file already at ``output.target`` is replaced only with ``overwrite`` (and only once
+    the new one is complete, ``finish``); ``overwrite`` names no folder, which is
+    continued with ``resume`` or removed by hand. Nothing is created yet (see ``begin``),
+    so a job that cannot start leaves nothing behind.
     """
     manifest_path = output.parts_dir / MANIFEST_NAME
     _check_place(output)
+    if overwrite and not output.single_file:
+        raise BatchError(
+            f"--overwrite replaces a single .jsonl or .parquet file, and {output.target.name} "
+            "names a folder: add --resume to continue the job in it, or remove it to start over"
+        )
+    if output.single_file and os.path.lexists(output.target) and not overwrite:
+        finished = resume and not manifest_path.is_file()
+        said = " (a finished job's: nothing to resume)" if finished else ""
+        raise BatchError(
+            f"{output.target} exists{said}; add --overwrite to replace it once the new "
+            "one is complete, or name another output"
+        )
     if not manifest_path.is_file():
         if output.parts_dir.exists() and any(
             path.name != LOCK_NAME for path in output.parts_dir.iterdir()
@@ -345,18 +362,21 @@ def write_part(rows: list[dict[str, Any]], output: Output, index: int) -> Path:
     return final
 
 
-def finish(output: Output, partitions: int) -> None:
+def finish(output: Output, partitions: int, overwrite: bool = False) -> None:
     """Join the parts of a single-file output in input order, then remove them: the parts
     folder too, unless a run's lock is in it (``claim`` removes it last).
 
-    Either way, what killed writers left half-written goes (``_clear_leftovers``): a run
-    that ends well leaves its output and nothing else.
+    The joined file takes the place of one already there only with ``overwrite``; a file
+    that appeared there while the job ran (``prepare`` saw none) is kept, and so are the
+    parts, for a ``--resume --overwrite`` (``BatchError``). Either way, what killed
+    writers left half-written goes (``_clear_leftovers``): a run that ends well leaves
+    its output and nothing else.
     """
     if not output.single_file:
         _clear_leftovers(output)
         return
     parts = [output.part_path(index) for index in range(partitions)]
-    with _atomic_file(output.target) as stream:
+    with _atomic_file(output.target, replace=overwrite) as stream:
         if output.fmt is OutputFormat.JSONL:
             for part in parts:
                 with part.open("rb") as source:
@@ -429,18 +449,47 @@ def _clear_leftovers(output: Output) -> None:
 
 
 @contextmanager
-def _atomic_file(path: Path) -> Iterator[BinaryIO]:
+def _atomic_file(path: Path, replace: bool = True) -> Iterator[BinaryIO]:
     """A binary file that appears at ``path`` complete and on disk, or not at all (its
-    name meanwhile, ``.NAME.<32 hex digits>.tmp``, is what ``_clear_leftovers`` clears)."""
+    name meanwhile, ``.NAME.<32 hex digits>.tmp``, is what ``_clear_leftovers`` clears).
+
+    Without ``replace`` a file already at ``path`` stays, and ``BatchError`` says so.
+    """
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try:
         with temporary.open("wb") as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        if replace:
+            os.replace(temporary, path)
+        else:
+            _publish_new(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)  # only there if something went wrong
+
+
+def _publish_new(temporary: Path, path: Path) -> None:
+    """Give ``temporary`` the name ``path`` unless something has that name.
+
+    A hard link is the one atomic "rename unless taken" Python has (``os.replace``
+    replaces); a file system without hard links (some network and FAT mounts) gets a
+    check and a rename, which only a writer racing this very moment could get between.
+    """
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        pass
+    except OSError:  # no hard links on this file system
+        if not os.path.lexists(path):
+            os.replace(temporary, path)
+            return
+    else:
+        return
+    raise BatchError(
+        f"{path} appeared while this job ran and is kept, and so are the job's parts: "
+        "run the same command with --resume --overwrite to replace it"
+    )
 
 
 def _atomic_write_bytes(path: Path, data: bytes) -> None:

@@ -132,6 +132,7 @@ def run_batch(
     workers: int | None = None,
     scheduler: str | None = None,
     resume: bool = False,
+    overwrite: bool = False,
     fmt: str | None = None,
     include_text: bool = True,
     partition_size: int = DEFAULT_PARTITION_SIZE,
@@ -142,6 +143,10 @@ def run_batch(
     progress: bool = True,
 ) -> BatchOutcome:
     """Summarize every record of ``source`` into ``target``; see the module docstring.
+
+    ``overwrite`` lets a single-file output replace a file already there (only once the
+    new one is complete); without it such a file is a ``BatchError``, as a folder
+    holding an earlier job is without ``resume``.
 
     ``max_line_bytes`` caps a JSONL line (longer ones are error rows); by default it is
     what the largest article ``options`` let the engine take needs (``line_cap``).
@@ -182,7 +187,7 @@ def run_batch(
                 for part in plan.partitions
             ],
         )
-        done = prepare(output, manifest, resume)
+        done = prepare(output, manifest, resume, overwrite)
         todo = [partition for partition in plan.partitions if partition.index not in done]
         outcome = BatchOutcome(
             partitions=len(plan.partitions),
@@ -199,7 +204,7 @@ def run_batch(
         else:
             begin(output, manifest)  # an input with no records still gets an (empty) output
         if outcome.complete:
-            finish(output, len(plan.partitions))
+            finish(output, len(plan.partitions), overwrite)
     outcome.seconds = time.perf_counter() - started
     return outcome
 
