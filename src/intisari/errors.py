@@ -9,6 +9,7 @@ reads JSON (records, summary files, batch lines, evaluation files) can use it.
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 __all__ = [
@@ -91,6 +92,33 @@ def load_json(content: str | bytes, failure: str) -> Any:
     except RecursionError:
         # The parser recurses once per "[" or "{": 200,000 of them overflow the stack.
         raise InputError(f"{failure}: nested too deeply") from None
-    except ValueError as error:
-        # An integer of more digits than Python converts (4,300 by default).
-        raise InputError(f"{failure}: {error}") from None
+    except ValueError:
+        # An integer of more digits than Python converts (4,300 by default), in Python's
+        # words ("Exceeds the limit (4300 digits) for integer string conversion: ... use
+        # sys.set_int_max_str_digits()"), which tell a user of a JSON file nothing.
+        raise InputError(f"{failure}: {_long_number(content)}") from None
+
+
+def _long_number(content: str | bytes) -> str:
+    """What made ``json.loads(content)`` fail with a plain ``ValueError``, in our words:
+    parsed again (a failure's cost only), stopping at the first integer over the limit."""
+    limit = sys.get_int_max_str_digits()
+
+    def integer(digits: str) -> int:
+        if len(digits.lstrip("-")) > limit:
+            raise _NumberTooLong(len(digits.lstrip("-")))
+        return int(digits)
+
+    try:
+        json.loads(content, parse_int=integer)
+    except _NumberTooLong as long:
+        return f"a number of {long.digits:,} digits, over the limit of {limit:,}"
+    except (ValueError, RecursionError):
+        pass
+    return f"a number of more than {limit:,} digits"
+
+
+class _NumberTooLong(Exception):
+    def __init__(self, digits: int) -> None:
+        super().__init__(digits)
+        self.digits = digits

@@ -20,7 +20,7 @@ from intisari.ingest import load
 from intisari.ingest.clean import clean_normalized, normalize, one_line
 from intisari.ingest.metadata import PageSource
 from intisari.ingest.prose import check_prose
-from intisari.ingest.records import check_record
+from intisari.ingest.records import check_record, shown_id
 from intisari.language.detect import Language, detect_language
 from intisari.language.segment import iter_paragraph_spans, split_paragraph
 from intisari.llm.box import CheckedBox, checked_box
@@ -310,8 +310,7 @@ def summarize_record(record: dict[str, Any], options: Options = DEFAULT_OPTIONS)
 
     Never raises for bad input: the row carries ``error`` instead, so a batch goes on.
     """
-    raw_id = record.get("id") if isinstance(record, dict) else None
-    record_id = None if raw_id is None else str(raw_id)
+    record_id = shown_id(record.get("id")) if isinstance(record, dict) else None
     try:
         checked = check_record(record)
         summary = summarize(

@@ -165,6 +165,41 @@ def test_summarize_record_never_raises_and_keeps_the_id() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("given", "shown", "kind"),
+    [
+        (True, "true", "a boolean"),
+        (1.5, "1.5", "a number with a fraction or an exponent"),
+        ([1, None], "[1, null]", "an array"),
+        ({"a": "é"}, '{"a": "é"}', "an object"),
+    ],
+)
+def test_an_id_of_another_json_type_is_shown_as_json_and_refused_in_our_words(
+    given: object, shown: str, kind: str
+) -> None:
+    """Rows said "True" and "{'a': 1}", Python's str() of the id (F9)."""
+    assert intisari.summarize_record({"id": given, "text": STORY}) == {
+        "id": shown,
+        "error": f"record field 'id' must be a string or an integer, not {kind}",
+    }
+
+
+def test_an_id_no_row_can_hold_is_refused_not_raised() -> None:
+    """An integer past Python's 4,300 digits raised ValueError from summarize_record,
+    which "never raises"; a lone surrogate failed the whole batch partition later, when
+    its row was written."""
+    assert intisari.summarize_record({"id": 10**5000, "text": STORY}) == {
+        "id": None, "error": "record field 'id' is an integer of more than 4,300 digits",
+    }  # fmt: skip
+    assert intisari.summarize_record({"id": "a\udc80", "text": STORY}) == {
+        "id": None,
+        "error": "record field 'id' is not valid Unicode text (lone surrogate at character 1)",
+    }
+    with pytest.raises(InputError, match=r"^not a JSON object: a number of 5,000 digits, over "
+                                         r"the limit of 4,300$"):  # fmt: skip
+        parse_record('{"id": ' + "1" * 5000 + ', "text": "x"}')
+
+
 # URLs, against a real HTTP server on 127.0.0.1 (allowed here by fetch_allow_private).
 
 PAGE = f"""<!doctype html><html lang="id"><head><title>{HEADLINE}</title></head>

@@ -18,6 +18,7 @@ from typing import Any
 from intisari.batch.inputs import Partition, read_partition
 from intisari.batch.outputs import Output, write_part
 from intisari.errors import InputError
+from intisari.ingest.records import shown_id
 from intisari.options import DEFAULT_OPTIONS, Options
 from intisari.pipeline import summarize_record
 
@@ -85,20 +86,9 @@ def _summarize_one(
         return summarize(record, options)
     except Exception as error:
         return {
-            "id": _row_id(record.get("id")),
+            "id": shown_id(record.get("id")),
             "error": f"engine failure: {type(error).__name__}: {error}",
         }
-
-
-def _row_id(value: object) -> str | None:
-    """The record's id for an error row: only a string or a number is one. Anything else
-    (a list nested 900 deep, say) is not written out: making it a string could fail the
-    same way the engine just did, and this row must be written whatever the record."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return None
 
 
 def dask_setup(worker: object) -> None:
