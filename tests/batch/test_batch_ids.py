@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from batch_helpers import make_records, read_output, write_jsonl, write_parquet
+from intisari.batch.duplicates import ID_DIGEST_BYTES, IdTally, find_duplicates, id_digests
 from intisari.batch.inputs import find_inputs, plan_partitions
 from intisari.batch.outputs import Manifest, Output, begin, finish
 from intisari.batch.work import summarize_partition
@@ -98,3 +99,34 @@ def test_no_python_wording_for_long_numbers(tmp_path: Path, line: str) -> None:
     (row,) = read_output(tmp_path / "out.jsonl")
     assert "over the limit of 4,300" in row["error"], row
     assert "sys." not in row["error"] and "Exceeds" not in json.dumps(row)
+
+
+def test_repeated_ids_are_counted_and_the_first_named_with_their_places(tmp_path: Path) -> None:
+    records = make_records(12)
+    for twin, of in ((3, 1), (7, 1), (9, 2), (10, 4), (11, 5)):
+        records[twin]["id"] = records[of]["id"]
+    records[0]["id"] = "x" * 100
+    write_jsonl(tmp_path / "in.jsonl", [*records, {"id": "x" * 100, "text": "x"}, "{broken"])
+    output = Output.at(tmp_path / "out", "jsonl")
+    plan = plan_partitions(find_inputs(str(tmp_path / "in.jsonl")), partition_size=4)
+    begin(output, _manifest_of(plan))
+    tally = IdTally()
+    for partition in plan.partitions:
+        tally.add(summarize_partition(partition, output).id_digests)
+
+    found = find_duplicates(output, list(range(len(plan.partitions))), tally)
+
+    assert found is not None and (found.ids, found.rows) == (5, 11)
+    assert found.describe() == (
+        f'5 ids are on more than one row (11 rows, all kept): "{"x" * 60}…" (in.jsonl:1, '
+        'in.jsonl:13), "art-00001" (in.jsonl:2, in.jsonl:4 and 1 more), "art-00002" '
+        "(in.jsonl:3, in.jsonl:10) and 2 more"
+    )
+
+
+def test_no_repeat_no_word_and_no_second_reading(tmp_path: Path) -> None:
+    tally = IdTally()
+    tally.add(id_digests(["a", "b", None, "c"]))
+    assert len(tally.digests) == 3 * ID_DIGEST_BYTES
+    # The parts are not read when no digest repeats: there are none here to read.
+    assert find_duplicates(Output.at(tmp_path / "out"), [0, 1], tally) is None

@@ -301,3 +301,29 @@ def test_the_cli_sizes_each_box_as_summarize_does_unless_told(
     )
     assert result.exit_code == 0, result.output
     assert all(len(row["takeaways"]) == 2 for row in read_output(tmp_path / "two.jsonl"))
+
+
+def test_ids_given_twice_are_found_across_runs_and_every_row_kept(
+    tmp_path: Path, local_cluster: str
+) -> None:
+    """Two rows with one id passed without a word, and a join downstream broke (F10). A
+    repeat is found even when its first row was written by an earlier run (--resume)."""
+    records = make_records(30)
+    records[14]["id"] = "bad"
+    records[25]["id"] = records[2]["id"]  # part 2 repeats part 0
+    records[16]["id"] = records[17]["id"] = "twice-in-part-1"
+    write_jsonl(tmp_path / "in.jsonl", records)
+    job = {"scheduler": local_cluster, "partition_size": 10, "progress": False}
+    first = run_batch(tmp_path / "in.jsonl", tmp_path / "out", **job,
+                      summarize=unwritable_row_for_bad)  # fmt: skip
+    assert first.duplicates is not None and first.duplicates.ids == 1  # part 1 not written
+
+    again = run_batch(tmp_path / "in.jsonl", tmp_path / "out", **job, resume=True)
+
+    assert again.complete and again.duplicates is not None
+    assert (again.duplicates.ids, again.duplicates.rows) == (2, 4)
+    assert again.line().endswith(
+        '; 2 ids are on more than one row (4 rows, all kept): "art-00002" (in.jsonl:3, '
+        'in.jsonl:26), "twice-in-part-1" (in.jsonl:17, in.jsonl:18)'
+    )
+    assert _ids(read_output(tmp_path / "out")) == [record["id"] for record in records]

@@ -57,6 +57,7 @@ __all__ = [
     "begin",
     "claim",
     "finish",
+    "part_places",
     "prepare",
     "to_parquet_row",
     "write_part",
@@ -76,6 +77,8 @@ LOCK_ATTEMPTS = 3
 KERNEL_FILE_SYSTEMS = (Path("/proc"), Path("/sys"))
 #: Bumped when the layout changes, so that ``--resume`` never mixes two layouts.
 MANIFEST_VERSION = 1
+#: Rows decoded at a time when only a part's ids and places are read back.
+PLACES_BATCH_ROWS = 4096
 #: zstd: text compresses about 3x, and it decodes fast everywhere Parquet is read.
 PARQUET_COMPRESSION = "zstd"
 #: Offsets fit in 32 bits: the engine refuses inputs over 2 MB.
@@ -397,6 +400,21 @@ def finish(output: Output, partitions: int, overwrite: bool = False) -> None:
             path.unlink()
     if not (output.parts_dir / LOCK_NAME).exists():
         output.parts_dir.rmdir()
+
+
+def part_places(output: Output, index: int) -> Iterator[tuple[str | None, str, int]]:
+    """``(id, source_file, source_row)`` of every row of a written part, in order: from
+    Parquet those three columns alone, a batch of rows at a time."""
+    path = output.part_path(index)
+    if output.fmt is OutputFormat.PARQUET:
+        columns = ["id", "source_file", "source_row"]
+        for batch in pq.ParquetFile(path).iter_batches(PLACES_BATCH_ROWS, columns=columns):
+            yield from zip(*(batch.column(name).to_pylist() for name in columns), strict=True)
+        return
+    with path.open("rb") as stream:
+        for line in stream:
+            row = json.loads(line)
+            yield row.get("id"), row["source_file"], row["source_row"]
 
 
 def to_parquet_row(row: dict[str, Any]) -> dict[str, Any]:

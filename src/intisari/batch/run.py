@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
+from intisari.batch.duplicates import Duplicates, IdTally, find_duplicates, id_digests
 from intisari.batch.errors import BatchError, SchedulerLost
 from intisari.batch.inputs import (
     DEFAULT_PARTITION_BYTES,
@@ -40,7 +41,15 @@ from intisari.batch.inputs import (
     plan_partitions,
     unread_in_folder,
 )
-from intisari.batch.outputs import Manifest, Output, begin, claim, finish, prepare
+from intisari.batch.outputs import (
+    Manifest,
+    Output,
+    begin,
+    claim,
+    finish,
+    part_places,
+    prepare,
+)
 from intisari.batch.work import PartitionStats, Summarizer, summarize_partition
 from intisari.options import DEFAULT_OPTIONS, Options
 from intisari.pipeline import summarize_record
@@ -79,6 +88,10 @@ class BatchOutcome:
     failed: list[str] = field(default_factory=list)
     #: Files of the input folder not read for their names (``unread_in_folder``).
     unread: list[str] = field(default_factory=list)
+    #: The digests of the ids of every row written, this run's and earlier runs' (resume).
+    ids: IdTally = field(default_factory=IdTally, repr=False)
+    #: Ids on more than one row of the output (``duplicates``), or ``None``.
+    duplicates: Duplicates | None = None
 
     @property
     def complete(self) -> bool:
@@ -89,6 +102,7 @@ class BatchOutcome:
         self.summaries += stats.summaries
         self.errors += stats.errors
         self.peak_worker_rss_bytes = max(self.peak_worker_rss_bytes, stats.peak_rss_bytes)
+        self.ids.add(stats.id_digests)
 
     def line(self) -> str:
         rate = self.records / self.seconds if self.seconds else 0.0
@@ -111,6 +125,8 @@ class BatchOutcome:
                 f"; {self.skipped_partitions} of {self.partitions} partitions "
                 f"({self.skipped_records} articles) were done before"
             )
+        if self.duplicates is not None:
+            text += f"; {self.duplicates.describe()}"
         if self.failed:
             shown = "; ".join(self.failed[:FAILURES_SHOWN])
             more = len(self.failed) - FAILURES_SHOWN
@@ -195,6 +211,8 @@ def run_batch(
             skipped_records=plan.records - sum(partition.records for partition in todo),
             unread=unread_in_folder(str(source)),
         )
+        for index in sorted(done):  # their ids count too: a repeat may span two runs
+            outcome.ids.add(id_digests(row_id for row_id, _, _ in part_places(output, index)))
         if todo:
             with _connect(workers, scheduler) as client:
                 begin(output, manifest)
@@ -203,6 +221,8 @@ def run_batch(
                     _summarize_all(client, todo, output, options, summarize, outcome, progress)
         else:
             begin(output, manifest)  # an input with no records still gets an (empty) output
+        written = [i for i in range(len(plan.partitions)) if output.part_path(i).is_file()]
+        outcome.duplicates = find_duplicates(output, written, outcome.ids)
         if outcome.complete:
             finish(output, len(plan.partitions), overwrite)
     outcome.seconds = time.perf_counter() - started

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from intisari.batch.duplicates import id_digests
 from intisari.batch.inputs import Partition, read_partition
 from intisari.batch.outputs import Output, write_part
 from intisari.errors import InputError
@@ -42,6 +43,9 @@ class PartitionStats:
     #: The worker process's peak resident memory so far: the figure that must stay
     #: flat however large the input grows.
     peak_rss_bytes: int
+    #: 8 bytes per row with an id (``duplicates.id_digests``): the client finds the ids
+    #: given twice from these, without the ids themselves.
+    id_digests: bytes = b""
 
 
 def summarize_partition(
@@ -70,6 +74,7 @@ def summarize_partition(
         errors=errors,
         seconds=time.perf_counter() - started,
         peak_rss_bytes=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * _RSS_UNIT,
+        id_digests=id_digests(row.get("id") for row in rows),
     )
 
 
