@@ -303,6 +303,38 @@ def test_the_cli_sizes_each_box_as_summarize_does_unless_told(
     assert all(len(row["takeaways"]) == 2 for row in read_output(tmp_path / "two.jsonl"))
 
 
+def _balloon(mib: int) -> int:
+    """Run on a worker: hold ``mib`` MiB for a moment, as an earlier job on a shared
+    cluster might have, then let it go; the worker's pid."""
+    import os
+
+    held = b"\x01" * (mib * 2**20)
+    del held
+    return os.getpid()
+
+
+def test_on_a_shared_cluster_the_line_tells_this_jobs_workers_and_memory(
+    tmp_path: Path, local_cluster: str
+) -> None:
+    """On a long-lived cluster (--scheduler), the line gave the workers' peak memory since
+    they started (an earlier job's) and every worker of the cluster, read once, as this
+    job's (an operator's trial, F8)."""
+    from distributed import Client
+
+    with Client(local_cluster) as client:
+        client.run(_balloon, 400)
+    write_jsonl(tmp_path / "in.jsonl", make_records(4))
+
+    report = run_batch(
+        tmp_path / "in.jsonl", tmp_path / "out.jsonl", scheduler=local_cluster,
+        partition_size=10, progress=False,
+    )  # fmt: skip
+
+    assert report.workers == 1  # one partition: one of the cluster's two workers took part
+    assert 0 < report.peak_worker_rss_bytes < 400 * 2**20 and report.peak_of_this_run
+    assert ", 1 worker, peak worker memory " in report.line()
+
+
 def test_ids_given_twice_are_found_across_runs_and_every_row_kept(
     tmp_path: Path, local_cluster: str
 ) -> None:

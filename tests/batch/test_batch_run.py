@@ -6,6 +6,9 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
+import os
+import resource
+import socket
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
@@ -14,7 +17,9 @@ import pytest
 from distributed.client import AllExit, FutureCancelledError
 from distributed.comm.core import CommClosedError
 
+from batch_helpers import make_records, write_jsonl
 from intisari.batch.errors import SchedulerLost
+from intisari.batch.inputs import find_inputs, plan_partitions
 from intisari.batch.outputs import Output
 from intisari.batch.run import (
     BatchOutcome,
@@ -22,6 +27,7 @@ from intisari.batch.run import (
     _quiet_lost_scheduler,
     _scheduler_loss_told,
 )
+from intisari.batch.work import PartitionStats, summarize_partition
 
 
 def _abandon_failing_task(error: Exception) -> None:
@@ -110,3 +116,46 @@ def test_dasks_log_of_giving_up_on_its_scheduler_is_dropped_while_a_batch_runs(
         "something else",
         "Failed to reconnect to",
     ]
+
+
+def _stats(worker: str, peak_mib: int, of_task: bool = True) -> PartitionStats:
+    return PartitionStats(
+        index=0, records=5, summaries=5, errors=0, seconds=1.0,
+        peak_rss_bytes=peak_mib * 2**20, worker=worker, peak_of_task=of_task,
+    )  # fmt: skip
+
+
+def test_the_line_counts_the_workers_that_took_part_and_says_whose_peak_it_is() -> None:
+    outcome = BatchOutcome(seconds=2.0)
+    for stats in (_stats("a:1", 100), _stats("a:1", 120), _stats("b:7", 110)):
+        outcome.add(stats)
+    assert outcome.line() == (
+        "15 articles in, 15 summaries out, 0 errors in 2.0 s (8 articles/s, 2 workers, "
+        "peak worker memory 120 MiB)"
+    )
+    outcome.add(_stats("c:2", 90, of_task=False))  # no Linux: only the peak since it started
+    assert outcome.line().endswith(", 3 workers, peak worker memory 120 MiB since the workers "
+                                   "started)")  # fmt: skip
+    one = BatchOutcome(seconds=1.0)
+    one.add(_stats("a:1", 100))
+    assert "(5 articles/s, 1 worker, peak" in one.line()
+
+
+@pytest.mark.skipif(
+    not os.access("/proc/self/clear_refs", os.W_OK), reason="Linux's peak reset is unavailable"
+)
+def test_a_partitions_peak_memory_is_its_own_not_the_processs_since_it_started(
+    tmp_path: Path,
+) -> None:
+    held = b"\x01" * (300 * 2**20)  # an earlier job's peak, in this same process
+    del held
+    earlier_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    write_jsonl(tmp_path / "in.jsonl", make_records(2))
+    output = Output.at(tmp_path / "out", "jsonl")
+    output.parts_dir.mkdir()
+    (partition,) = plan_partitions(find_inputs(str(tmp_path / "in.jsonl"))).partitions
+
+    stats = summarize_partition(partition, output)
+
+    assert stats.peak_of_task and stats.worker == f"{socket.gethostname()}:{os.getpid()}"
+    assert 0 < stats.peak_rss_bytes < earlier_peak - 200 * 2**20

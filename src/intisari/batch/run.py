@@ -80,11 +80,17 @@ class BatchOutcome:
     summaries: int = 0
     errors: int = 0
     seconds: float = 0.0
-    workers: int = 0
+    #: The worker processes (``host:pid``) that ran this run's partitions: on a shared,
+    #: long-lived cluster, not every worker it has, nor only those there at the start.
+    worker_names: set[str] = field(default_factory=set)
     partitions: int = 0
     skipped_partitions: int = 0
     skipped_records: int = 0
+    #: The highest peak memory of a worker process while it ran this run's partitions.
     peak_worker_rss_bytes: int = 0
+    #: Whether every such peak was measured over this run's partitions alone (Linux);
+    #: else some are the worker's peak since it started, and the line says so.
+    peak_of_this_run: bool = True
     failed: list[str] = field(default_factory=list)
     #: Files of the input folder not read for their names (``unread_in_folder``).
     unread: list[str] = field(default_factory=list)
@@ -97,21 +103,32 @@ class BatchOutcome:
     def complete(self) -> bool:
         return not self.failed
 
+    @property
+    def workers(self) -> int:
+        """How many worker processes ran this run's partitions."""
+        return len(self.worker_names)
+
     def add(self, stats: PartitionStats) -> None:
         self.records += stats.records
         self.summaries += stats.summaries
         self.errors += stats.errors
         self.peak_worker_rss_bytes = max(self.peak_worker_rss_bytes, stats.peak_rss_bytes)
+        self.peak_of_this_run = self.peak_of_this_run and stats.peak_of_task
+        if stats.worker:
+            self.worker_names.add(stats.worker)
         self.ids.add(stats.id_digests)
 
     def line(self) -> str:
         rate = self.records / self.seconds if self.seconds else 0.0
         text = (
             f"{self.records} articles in, {self.summaries} summaries out, {self.errors} errors "
-            f"in {self.seconds:.1f} s ({rate:.0f} articles/s, {self.workers} workers"
+            f"in {self.seconds:.1f} s ({rate:.0f} articles/s"
         )
+        if self.workers:
+            text += f", {self.workers} {'worker' if self.workers == 1 else 'workers'}"
         if self.peak_worker_rss_bytes:
             text += f", peak worker memory {self.peak_worker_rss_bytes / 2**20:.0f} MiB"
+            text += "" if self.peak_of_this_run else " since the workers started"
         text += ")"
         if self.unread:
             shown = ", ".join(self.unread[:FAILURES_SHOWN])
@@ -217,7 +234,6 @@ def run_batch(
             with _connect(workers, scheduler) as client:
                 begin(output, manifest)
                 with _scheduler_loss_told(client, output, outcome):
-                    outcome.workers = len(client.nthreads())
                     _summarize_all(client, todo, output, options, summarize, outcome, progress)
         else:
             begin(output, manifest)  # an input with no records still gets an (empty) output

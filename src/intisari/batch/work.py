@@ -7,12 +7,16 @@ that only a few bytes travel between the client and the workers.
 
 from __future__ import annotations
 
+import os
 import resource
 import signal
+import socket
 import sys
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from intisari.batch.duplicates import id_digests
@@ -31,6 +35,12 @@ Summarizer = Callable[[dict[str, Any], Options], dict[str, Any]]
 
 #: ``ru_maxrss`` is in kibibytes on Linux and in bytes on macOS.
 _RSS_UNIT = 1 if sys.platform == "darwin" else 1024
+#: Linux (4.0 and later): writing "5" here sets the process's peak resident memory
+#: (``VmHWM``, and ``ru_maxrss`` with it) back to what it holds now, and changes nothing
+#: else (proc(5)); ``VmHWM`` in ``_STATUS`` is then the peak since.
+_CLEAR_REFS = Path("/proc/self/clear_refs")
+_RESET_PEAK = "5"
+_STATUS = Path("/proc/self/status")
 
 
 @dataclass(frozen=True)
@@ -40,9 +50,14 @@ class PartitionStats:
     summaries: int
     errors: int
     seconds: float
-    #: The worker process's peak resident memory so far: the figure that must stay
-    #: flat however large the input grows.
+    #: The worker process's peak resident memory while it ran this partition (when
+    #: ``peak_of_task``; else its peak since it started, all it could tell): the figure
+    #: that must stay flat however large the input grows.
     peak_rss_bytes: int
+    #: The process that ran it, ``host:pid``: the run counts the workers that took part.
+    worker: str = ""
+    #: Whether ``peak_rss_bytes`` is this partition's own (Linux) or the process's.
+    peak_of_task: bool = False
     #: 8 bytes per row with an id (``duplicates.id_digests``): the client finds the ids
     #: given twice from these, without the ids themselves.
     id_digests: bytes = b""
@@ -56,6 +71,7 @@ def summarize_partition(
 ) -> PartitionStats:
     """Summarize every record of ``partition`` and write its part; return the counts."""
     started = time.perf_counter()
+    peak_of_task = _reset_peak_memory()
     rows = []
     for row_number, record in read_partition(partition):
         if isinstance(record, InputError):
@@ -73,9 +89,39 @@ def summarize_partition(
         summaries=len(rows) - errors,
         errors=errors,
         seconds=time.perf_counter() - started,
-        peak_rss_bytes=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * _RSS_UNIT,
+        peak_rss_bytes=_peak_memory(peak_of_task),
+        worker=f"{socket.gethostname()}:{os.getpid()}",
+        peak_of_task=peak_of_task,
         id_digests=id_digests(row.get("id") for row in rows),
     )
+
+
+def _reset_peak_memory() -> bool:
+    """Start measuring this process's peak memory afresh; whether that could be done.
+
+    ``ru_maxrss`` alone is the peak since the process started: on a long-lived cluster
+    (``--scheduler``) that was an earlier job's, and the run's closing line said it as
+    this one's. Only Linux can reset it. A worker that runs two tasks at once (``dask
+    worker --nthreads 2``) shares one process and so one peak: each task's is then the
+    process's since the later of the two began.
+    """
+    try:
+        with _CLEAR_REFS.open("w") as control:
+            control.write(_RESET_PEAK)
+    except OSError:  # not Linux, an older kernel, or /proc read-only
+        return False
+    return True
+
+
+def _peak_memory(since_reset: bool) -> int:
+    """The process's peak resident memory in bytes: since ``_reset_peak_memory`` if it
+    succeeded, else since the process started."""
+    if since_reset:
+        with suppress(OSError, ValueError):
+            for line in _STATUS.read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024  # "VmHWM:   123456 kB"
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * _RSS_UNIT
 
 
 def _summarize_one(
