@@ -416,6 +416,33 @@ def test_confirmed_reports_export_as_regression_cases(session: Session) -> None:
     assert datetime.fromisoformat(case["report"]["reviewed_at"]).tzinfo is not None
 
 
+def test_the_export_since_a_moment_holds_the_reports_confirmed_since(session: Session) -> None:
+    """``GET /v1/reports/export?since=`` for an incremental export: by the moment of
+    confirmation, so that a report filed before the last export and confirmed after it
+    is in the next one (by ``created_at`` it would be in none)."""
+    march = datetime(2025, 3, 1, 8, tzinfo=UTC)
+    summary = new_summary(session)
+    before, _ = report(session, summary)
+    filed_early, _ = report(session, summary, client_hash="b")
+    after, _ = report(session, summary, client_hash="c")
+    open_one, _ = report(session, summary, client_hash="d")
+    filed_early.created_at = march - timedelta(days=30)
+    for confirmed, at in ((before, march - timedelta(seconds=1)), (filed_early, march),
+                          (after, march + timedelta(hours=1))):  # fmt: skip
+        repository.review_report(
+            session, confirmed, status="confirmed", note=None, reviewer="r", now=at, **HIDE
+        )
+    session.expunge_all()
+
+    def exported(since: datetime | None) -> list[int]:
+        return [r.id for r in repository.confirmed_reports(session, since=since)]
+
+    assert exported(march) == [filed_early.id, after.id]  # at the moment itself: included
+    assert exported(None) == [before.id, filed_early.id, after.id]
+    assert exported(march + timedelta(days=1)) == []
+    assert open_one.id not in exported(datetime(2000, 1, 1, tzinfo=UTC))
+
+
 def test_unknown_category_or_status_is_refused(session: Session) -> None:
     summary = new_summary(session)
     with pytest.raises(ValueError, match="category"):

@@ -154,6 +154,56 @@ def test_export_is_jsonl_of_confirmed_reports(
     assert case["report"]["created_at"] and case["report"]["reviewed_at"]
 
 
+def test_export_since_holds_only_reports_confirmed_since(
+    client: TestClient, summary: dict[str, Any], reviewer: dict[str, str]
+) -> None:
+    """``?since=`` was ignored: an incremental export got every confirmed report again."""
+    confirmed = make_report(client, summary)
+    client.patch(f"/v1/reports/{confirmed['id']}", json={"status": "confirmed"}, headers=reviewer)
+    confirmed_at = client.get("/v1/reports", headers=reviewer).json()["reports"][0]["reviewed_at"]
+
+    def exported(since: str) -> list[str]:
+        response = client.get("/v1/reports/export", params={"since": since}, headers=reviewer)
+        assert response.status_code == 200, response.text
+        return [json.loads(line)["id"] for line in response.text.splitlines()]
+
+    assert exported("2000-01-01") == [str(confirmed["id"])]
+    assert exported(confirmed_at) == [str(confirmed["id"])]  # inclusive
+    assert exported("9999-12-31T23:00:00+07:00") == []  # a zone is taken into account
+    assert exported("9999-12-31") == []
+    operation = client.get("/openapi.json").json()["paths"]["/v1/reports/export"]["get"]
+    (since,) = [p for p in operation["parameters"] if p["name"] == "since"]
+    assert since["in"] == "query" and "confirmed at or after" in since["description"]
+    assert "422" in operation["responses"]
+
+
+@pytest.mark.parametrize(
+    "since", ["yesterday", "2025-13-01", "20250301", "1700000000", "0001-01-01T00:00:00+14:00"]
+)
+def test_export_since_that_is_no_moment_is_a_json_422(
+    client: TestClient, reviewer: dict[str, str], since: str
+) -> None:
+    response = client.get("/v1/reports/export", params={"since": since}, headers=reviewer)
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/json"
+    body = response.json()
+    assert body["code"] == "invalid-request"
+    assert body["details"][0]["loc"] == ["query", "since"]
+
+
+def test_a_plus_left_unencoded_in_since_is_explained(
+    client: TestClient, reviewer: dict[str, str]
+) -> None:
+    """A script's ``date -Iseconds`` put "+07:00" in the URL, which arrives as " 07:00"."""
+    response = client.get(
+        "/v1/reports/export?since=2025-03-01T08:00:00+07:00", headers=reviewer
+    )
+    assert response.status_code == 422
+    assert "write it %2B" in response.json()["details"][0]["msg"]
+    encoded = client.get("/v1/reports/export?since=2025-03-01T08:00:00%2B07:00", headers=reviewer)
+    assert encoded.status_code == 200
+
+
 def login(client: TestClient, password: str, name: str = "rina") -> dict[str, Any]:
     response = client.post("/v1/auth/login", json={"name": name, "password": password})
     assert response.status_code == 200, response.text

@@ -122,14 +122,17 @@ def hidden_summaries(session: Session, scope: Scope) -> list[StoredSummary]:
     return repository.hidden_summaries(session, HIDDEN_LIST_LIMIT, scope)
 
 
-def export_lines(state: ServiceState, scope: Scope) -> Iterator[str]:
+def export_lines(
+    state: ServiceState, scope: Scope, since: datetime | None = None
+) -> Iterator[str]:
     """Confirmed reports as regression cases for ``intisari evaluate``, one JSON line each
-    (only those on summaries in ``scope``).
+    (only those on summaries in ``scope``; with ``since``, only those confirmed at or
+    after it, for an incremental export).
 
     Its own session: a request's is closed before a streamed body is sent.
     """
     with state.sessions() as session:
-        for report in repository.confirmed_reports(session, scope):
+        for report in repository.confirmed_reports(session, scope, since):
             yield json.dumps(repository.regression_case(report), ensure_ascii=False) + "\n"
 
 

@@ -672,9 +672,13 @@ def review_report(
     return report
 
 
-def confirmed_reports(session: Session, publisher_id: int | None = None) -> Iterator[Report]:
+def confirmed_reports(
+    session: Session, publisher_id: int | None = None, since: datetime | None = None
+) -> Iterator[Report]:
     """Every confirmed report with its summary (of ``publisher_id``'s summaries when
-    given), oldest first (the regression export)."""
+    given), oldest first (the regression export); with ``since``, only those confirmed
+    at or after it (``reviewed_at``: a report filed long ago and confirmed since is new
+    to an incremental export, which ``created_at`` would have missed)."""
     query = (
         select(Report)
         .where(*_report_conditions(ReportFilter(publisher_id=publisher_id)))
@@ -683,6 +687,8 @@ def confirmed_reports(session: Session, publisher_id: int | None = None) -> Iter
         .order_by(Report.id)
         .execution_options(yield_per=200)
     )
+    if since is not None:
+        query = query.where(Report.reviewed_at >= since)
     yield from session.scalars(query)
 
 

@@ -113,6 +113,13 @@ ReportId = Annotated[int, Path(ge=1, le=MAX_INT)]
 
 def _iso_8601(value: object) -> object:
     if isinstance(value, str) and not ISO_8601.fullmatch(value):
+        head, space, zone = value.rpartition(" ")
+        if space and ISO_8601.fullmatch(f"{head}+{zone}"):
+            # `date -Iseconds` in a script's URL: "+07:00" arrives as " 07:00".
+            raise ValueError(
+                "a + in a URL's query reads as a space: write it %2B "
+                "(2025-03-01T08:00:00%2B07:00), or give the moment in UTC with Z"
+            )
         raise ValueError("give an ISO 8601 date or date-time, e.g. 2025-03-01T08:00:00Z")
     return value
 
@@ -420,15 +427,26 @@ def list_reports(
             "description": "JSON Lines, one confirmed report per line (see README, Service)",
             "content": {"application/x-ndjson": {"schema": {"type": "string"}}},
         },
-        **error_responses(401, 403),
+        **error_responses(401, 403, 422),
     },
     tags=["review"],
 )
-def export_reports(state: State, reviewer: Reviewer) -> StreamingResponse:
+def export_reports(
+    state: State,
+    reviewer: Reviewer,
+    since: Annotated[
+        IsoMoment | None,
+        Query(
+            description="Only reports confirmed at or after this moment (ISO 8601, e.g. "
+            "2025-03-01T08:00:00Z; a date is midnight UTC, a moment without a zone UTC): "
+            "pass the time the previous export started to export only what is new.",
+        ),
+    ] = None,
+) -> StreamingResponse:
     """Confirmed reports as regression cases for ``intisari evaluate`` (JSONL)."""
 
     return StreamingResponse(
-        review.export_lines(state, reviewer.scope),
+        review.export_lines(state, reviewer.scope, since),
         media_type="application/x-ndjson",
         # A browser saved it as "export", with no extension.
         headers={"Content-Disposition": 'attachment; filename="intisari-reports.jsonl"'},
