@@ -244,6 +244,10 @@ def test_a_clitic_does_not_hide_a_shared_word() -> None:
         ("en", "Check out a couple more screens after the break, though skipping directly "
          "to house shopping in FiOS-connected neighborhoods may make for more efficient use "
          "of your time."),
+        # A byline glued to the first sentence by a pipe (love-hina.ch, outside the
+        # shared set), and a site's crumbs.
+        ("en", "24. März 2004, 19:49 | Genesis Kapitel 121 ist nun auch online."),
+        ("id", "Beranda | Berita | Polisi menangkap dua tersangka pencurian di Depok."),
     ],
 )
 def test_promotions_inside_the_story_are_boilerplate(lang: str, sentence: str) -> None:

@@ -60,6 +60,7 @@ def _with_everyone_s_notices(data: LanguageData) -> LanguageData:
 RELATED_LINK_CUES: tuple[tuple[str, str], ...] = (
     *(cue for data in (*_WITH_RULES, de.DATA) for cue in data.related_link_cues),
     *common.ADDRESS_CUES,
+    *common.FURNITURE_CUES,
 )
 
 #: Languages with full rules (cleaning, segmentation, dangling-reference checks, notice).

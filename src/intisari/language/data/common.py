@@ -209,6 +209,11 @@ TRAILERS: tuple[tuple[str, str], ...] = (
 #: (``RELATED_LINK_CUES`` adds them to the languages' own cues), each after the words it
 #: holds (as ``LanguageData.related_link_cues``).
 ADDRESS_CUES = (("http", r"https?://"), ("www", r"www\."), ("@", r"(?:^|\s)@\w"))
+#: A pipe between spaces: it parts a page's crumbs, bylines and menu items ("24. März
+#: 2004, 19:49 | Genesis Kapitel 121 ist nun auch online.": love-hina.ch, a page outside
+#: the shared set, whose byline was glued to its first sentence); story prose never
+#: writes one (no sentence of the 3,212 tune articles does).
+FURNITURE_CUES = (("|", r"\s\|\s"),)
 
 LINK = (
     r"\bhttps?://\S|\bwww\.\w"
