@@ -10,15 +10,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 import intisari
 from intisari.storage.database import make_engine, make_sessions, migration_config, upgrade
 from intisari.storage.models import Base
-from intisari.storage.repository import add_summary, get_summary
+from intisari.storage.repository import add_summary, get_report, get_summary
 from postgres_schema import private_schema
 
 #: One upgrade in a process of its own (Alembic's ``context`` is a module global, so two
@@ -137,4 +138,27 @@ def test_upgrades_at_once_on_a_fresh_database_both_succeed(fresh_url: str) -> No
         context = MigrationContext.configure(connection)
         assert context.get_current_heads() == (head,)
         assert compare_metadata(context, Base.metadata) == []
+    engine.dispose()
+
+
+def test_reports_filed_before_0009_have_no_revision(fresh_url: str) -> None:
+    """Migration 0009 adds ``reports.revision`` to a database with reports in it: theirs is
+    null (nobody knows which box their readers saw), and new ones keep theirs."""
+    command.upgrade(migration_config(fresh_url), "0008")
+    engine = make_engine(fresh_url)
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO summaries (id, publisher_id, content_hash, engine_version, language,"
+            " result, hidden, from_publisher, created_at) VALUES ('s1', 1, 'h', 'v', 'id',"
+            " '{}', false, true, CURRENT_TIMESTAMP)"
+        ))
+        connection.execute(text(
+            "INSERT INTO reports (summary_id, takeaway_index, category, client_hash,"
+            " duplicates, status, created_at) VALUES ('s1', 0, 'other', 'c', 0, 'open',"
+            " CURRENT_TIMESTAMP)"
+        ))
+    upgrade(fresh_url)
+    with make_sessions(engine)() as session:
+        old = get_report(session, 1)
+        assert old is not None and old.revision is None and old.takeaway_index == 0
     engine.dispose()

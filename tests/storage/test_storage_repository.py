@@ -97,6 +97,20 @@ def test_a_report_is_stored_open(session: Session) -> None:
     assert stored.comment == "<script>alert(1)</script>"
 
 
+def test_a_report_keeps_the_revision_the_reader_saw(session: Session) -> None:
+    """Stored and read back on each database, in the export's line too; ``None`` when the
+    client did not say."""
+    summary = new_summary(session)
+    seen, _ = report(session, summary, revision=3, takeaway={"text": "Kalimat nomor 1"})
+    unsaid, _ = report(session, summary, client_hash="client-2")
+    session.expunge_all()
+    again = repository.get_report(session, seen.id)
+    assert again is not None and again.revision == 3
+    assert repository.regression_case(again)["report"]["revision"] == 3
+    other = repository.get_report(session, unsaid.id)
+    assert other is not None and other.revision is None
+
+
 def test_duplicate_within_the_window_is_merged(session: Session) -> None:
     summary = new_summary(session)
     first, _ = report(session, summary)

@@ -458,6 +458,45 @@ def test_a_report_names_the_revision_the_reader_saw_and_keeps_its_bullet(
     assert gone.status_code == 422  # no such bullet in the box the reader names
 
 
+def test_a_report_keeps_the_revision_the_reader_saw_in_its_json_export_and_dashboard(
+    client: TestClient, editor: Headers
+) -> None:
+    """The editor's trial: the request named the revision, and the report kept the bullet
+    of it, but not the revision itself, so the JSON, the export and the dashboard could not
+    say which box the reader had in front of them once editors changed it."""
+    box = published(client, editor)
+    summary_id, shown = box["summary_id"], box["takeaways"]
+    order = list(reversed(range(len(shown))))
+    assert edit(client, editor, summary_id, revision=0, op="reorder", order=order).is_success
+    url = f"/v1/summaries/{summary_id}/reports"
+    seen_at_0 = client.post(url, json={"takeaway_index": 1, "revision": 0, "category": "other"})
+    assert seen_at_0.status_code == 201 and seen_at_0.json()["revision"] == 0
+    whole = client.post(url, json={"takeaway_index": None, "revision": 1, "category": "other"})
+    assert whole.status_code == 201 and whole.json()["revision"] == 1
+    unsaid = client.post(url, json={"takeaway_index": 0, "category": "misleading"})
+    assert unsaid.status_code == 201 and unsaid.json()["revision"] is None
+    # A revision readers never saw is refused for a report on the whole box too: it would
+    # be kept, and tell reviewers of a box nobody was shown.
+    unseen = client.post(url, json={"takeaway_index": None, "revision": 7, "category": "other"})
+    assert unseen.status_code == 409 and unseen.json()["code"] == "conflict", unseen.text
+    reviewer = bearer(client, "rina", "reviewer")
+    listed = client.get("/v1/reports", headers=reviewer).json()["reports"]
+    assert {(r["id"], r["revision"]) for r in listed} == {
+        (seen_at_0.json()["id"], 0), (whole.json()["id"], 1), (unsaid.json()["id"], None)
+    }
+    decided = client.patch(f"/v1/reports/{seen_at_0.json()['id']}", json={"status": "confirmed"},
+                           headers=reviewer)
+    assert decided.status_code == 200 and decided.json()["revision"] == 0
+    (line,) = client.get("/v1/reports/export", headers=reviewer).text.splitlines()
+    exported = json.loads(line)["report"]
+    assert (exported["revision"], exported["takeaway_text"]) == (0, shown[1]["text"])
+    # The dashboard says it beside the report, and that the box has moved on since.
+    page = client.get("/review?status=confirmed", headers=reviewer).text
+    assert "seen in revision 0 (the box is at revision 1 now)" in page
+    page = client.get("/review?status=open", headers=reviewer).text
+    assert "seen in revision 1</span>" in page
+
+
 def test_the_reader_page_s_report_form_sends_the_revision_it_shows(
     client: TestClient, editor: Headers
 ) -> None:

@@ -66,7 +66,8 @@ def file_report(
     the sentence now at that index (an editor's trial: a report on "Peskov mencatat
     bahwa perang ..." stored against "Peskov menyatakan NATO ..."). A revision readers
     never saw is a ``Conflict`` (409): the page and the box disagree, and a reload settles
-    it, as for an editor's change against an old revision.
+    it, as for an editor's change against an old revision. The report keeps ``revision``
+    (``Report.revision``; ``None`` when the client did not say), whole-box reports too.
     """
     box = editorial.box_of(summary)
     if box.pending:
@@ -76,7 +77,9 @@ def file_report(
     # The bullets the reader saw: the box as editors left it, or at the revision the
     # reader's page showed.
     bullets = box.takeaways
-    if takeaway_index is not None and revision is not None and revision != box.revision:
+    if revision is not None and revision != box.revision:
+        # Checked for a report on the whole box too: the report keeps the revision, and
+        # one readers never saw would tell reviewers of a box nobody was shown.
         seen = editorial.takeaways_at(session, summary, revision)
         if seen is None:
             raise Conflict(
@@ -97,6 +100,7 @@ def file_report(
         summary,
         takeaway_index=takeaway_index,
         takeaway=None if takeaway_index is None else dict(bullets[takeaway_index]),
+        revision=revision,
         category=category,
         comment=comment,
         client_hash=client.hash,
@@ -126,7 +130,7 @@ def _emit_filed(session: Session, summary: StoredSummary, report: Report, *, hid
     webhooks.emit(session, summary.publisher_id, "report.filed", {
         "report_id": report.id, "summary_id": summary.id, "category": report.category,
         "takeaway_index": report.takeaway_index, "takeaway_text": report.takeaway_text,
-        "comment": report.comment,
+        "revision": report.revision, "comment": report.comment,
     })
     if hid_it:
         webhooks.emit(session, summary.publisher_id, "summary.hidden", {

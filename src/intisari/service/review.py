@@ -93,7 +93,7 @@ def decide(
         webhooks.emit(session, report.summary.publisher_id, "report.confirmed", {
             "report_id": report.id, "summary_id": report.summary_id,
             "category": report.category, "takeaway_index": report.takeaway_index,
-            "takeaway_text": report.takeaway_text, "note": note,
+            "takeaway_text": report.takeaway_text, "revision": report.revision, "note": note,
         })
     before = {"status": report.status, "note": report.note}
     editorial.record_decision(

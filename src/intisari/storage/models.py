@@ -266,6 +266,11 @@ class Report(Base):
     #: name another one. ``None`` for a report on the whole box, and for reports stored
     #: before it was kept (migration 0007), whose index is read as before.
     takeaway: Mapped[Any] = mapped_column(JSON, nullable=True)
+    #: The box's revision the reader saw (``SummaryBox.revision``, 0 for a box editors never
+    #: touched), as the report named it: ``takeaway`` is that revision's bullet. ``None``
+    #: when the client did not say (the box as it was then), and for reports stored before
+    #: migration 0009.
+    revision: Mapped[int | None] = mapped_column(Integer)
     category: Mapped[str] = mapped_column(CleanString(32))
     comment: Mapped[str | None] = mapped_column(CleanText)
     #: Keyed hash of the client's address: enough to merge duplicates, not to track readers.

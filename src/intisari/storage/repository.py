@@ -416,6 +416,7 @@ def add_report(
     auto_hide_at: int,
     auto_hide_window_s: int,
     takeaway: dict[str, Any] | None = None,
+    revision: int | None = None,
     now: datetime | None = None,
 ) -> FiledReport:
     """Record a report, or merge it into the same client's recent identical one (open, on
@@ -425,7 +426,8 @@ def add_report(
     Returns ``(report, created, hid_summary)``; ``created`` is false for a merged
     duplicate, ``hid_summary`` true for the one report that hid its summary.
     The caller has validated ``takeaway_index`` against the summary, and gives the bullet
-    at that index as the reader saw it (``takeaway``), which the report keeps.
+    at that index as the reader saw it (``takeaway``) and the box's revision it was in
+    (``revision``, when the reader's page said), which the report keeps.
 
     Reports on one summary are taken one at a time: the first statement writes the
     summary's row (changing nothing), which holds SQLite's write lock or PostgreSQL's row
@@ -458,6 +460,7 @@ def add_report(
         summary_id=summary.id,
         takeaway_index=takeaway_index,
         takeaway=takeaway,
+        revision=revision,
         category=category,
         comment=comment,
         client_hash=client_hash,
@@ -742,6 +745,8 @@ def regression_case(report: Report) -> dict[str, Any]:
             # The bullet as the reader saw it (``None`` before 0007: ``takeaways`` at the
             # index, the engine's box, is what there is).
             "takeaway_text": report.takeaway_text,
+            # The box's revision the reader saw (``None``: not said, or before 0009).
+            "revision": report.revision,
             "category": report.category,
             "comment": report.comment,
             "status": report.status,

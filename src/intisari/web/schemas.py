@@ -202,6 +202,10 @@ class ReportOut(BaseModel):
     #: The reported bullet as the reader saw it (null for the whole box, and for reports
     #: filed before reports kept it): editors may have changed the box since.
     takeaway_text: str | None = None
+    #: The box's revision the reader saw (the request's ``revision``): ``takeaway_text`` is
+    #: that revision's bullet. Null when the client did not say, and for reports filed
+    #: before reports kept it.
+    revision: int | None = None
     category: Category
     comment: str | None
     status: Status

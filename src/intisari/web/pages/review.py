@@ -71,6 +71,9 @@ class ReportItem:
     #: ``extract`` or ``llm`` (then ``support`` is the checker's score).
     origin: str = "extract"
     support: float | None = None
+    #: The box's revision now: the report's own (``report.revision``, the one the reader
+    #: saw) is said beside it when editors changed the box since.
+    box_revision: int = 0
 
 
 @dataclass
@@ -239,19 +242,21 @@ _DONE_MESSAGES = {
 
 def _report_item(report: Report) -> ReportItem:
     result = report.summary.result
+    box = box_of(report.summary)
     # What the reader saw: the bullet the report kept, else (a report stored before it
     # kept one) the bullet at its index in the box as editors left it.
     takeaway = report.takeaway
     if not isinstance(takeaway, dict):
-        takeaways = box_of(report.summary).takeaways
         index = report.takeaway_index
-        if index is None or not 0 <= index < len(takeaways):
-            return ReportItem(report, None, [])
-        takeaway = takeaways[index]
+        if index is None or not 0 <= index < len(box.takeaways):
+            return ReportItem(report, None, [], box_revision=box.revision)
+        takeaway = box.takeaways[index]
     source = source_passages(result["text"], source_spans(takeaway), report.summary.language)
     if takeaway.get("origin") == "llm":
-        return ReportItem(report, takeaway["text"], source, "llm", takeaway.get("score"))
-    return ReportItem(report, takeaway["text"], source)
+        return ReportItem(
+            report, takeaway["text"], source, "llm", takeaway.get("score"), box.revision
+        )
+    return ReportItem(report, takeaway["text"], source, box_revision=box.revision)
 
 
 @router.post("/review/login")
