@@ -195,8 +195,8 @@ def test_replace_takes_a_ranked_sentence_of_the_article(
     replaced = edit(client, editor, summary_id, revision=box["revision"], op="replace",
                     index=0, sentence=chosen["sentence"])
     assert replaced.status_code == 200, replaced.text
-    first = replaced.json()["takeaways"][0]
-    assert first["text"] == chosen["text"] and first["score"] == chosen["score"]
+    (placed,) = [t for t in replaced.json()["takeaways"] if t["text"] == chosen["text"]]
+    assert placed["score"] == chosen["score"]
     assert_grounded(replaced.json())
     again = edit(client, editor, summary_id, revision=replaced.json()["revision"],
                  op="replace", index=1, sentence=chosen["sentence"])
@@ -204,6 +204,48 @@ def test_replace_takes_a_ranked_sentence_of_the_article(
     missing = edit(client, editor, summary_id, revision=replaced.json()["revision"],
                    op="replace", index=0, sentence=10_000)
     assert missing.status_code == 422
+
+
+def starts(box: dict[str, Any]) -> list[int]:
+    """Where each bullet's source starts in the article."""
+    return [min(start for start, _end in t["spans"]) for t in box["takeaways"]]
+
+
+def test_a_replacing_sentence_takes_its_place_in_article_order_unless_reordered(
+    client: TestClient, editor: Headers
+) -> None:
+    """The editor's trial: a bullet replaced with a later sentence of the article stood
+    where the replaced one had, out of the article's order, which every box otherwise
+    keeps. An order the editor chose (a reorder) is kept instead."""
+    box = published(client, editor)
+    summary_id, shown = box["summary_id"], box["takeaways"]
+    assert starts(box) == sorted(starts(box)) and len(shown) >= 3
+    candidates = client.get(f"/v1/summaries/{summary_id}/candidates", headers=editor).json()
+    free = [c for c in candidates if c["whole"] and not c["in_box"]]
+    later = max(free, key=lambda c: c["start"])
+    assert later["start"] > starts(box)[1]  # it belongs after the second bullet, not first
+    replaced = edit(client, editor, summary_id, revision=0, op="replace", index=0,
+                    sentence=later["sentence"]).json()
+    assert starts(replaced) == sorted(starts(replaced))
+    assert [t["text"] for t in replaced["takeaways"]] == sorted(
+        [t["text"] for t in shown[1:]] + [later["text"]],
+        key=lambda text: box["text"].index(text),
+    )
+    # The audit row has the box as readers now see it.
+    (row, *_) = client.get(f"/v1/audit?summary_id={summary_id}", headers=editor).json()
+    assert row["action"] == "replace" and row["after"] == replaced["takeaways"]
+    # Reordered by the editor: the order is theirs, and a replacement keeps its place.
+    order = list(reversed(range(len(shown))))
+    reordered = edit(client, editor, summary_id, revision=1, op="reorder", order=order).json()
+    candidates = client.get(f"/v1/summaries/{summary_id}/candidates", headers=editor).json()
+    first = min((c for c in candidates if c["whole"] and not c["in_box"]),
+                key=lambda c: c["start"])
+    kept = edit(client, editor, summary_id, revision=2, op="replace", index=1,
+                sentence=first["sentence"]).json()
+    assert kept["takeaways"][1]["text"] == first["text"]
+    assert [t["text"] for i, t in enumerate(kept["takeaways"]) if i != 1] == [
+        t["text"] for i, t in enumerate(reordered["takeaways"]) if i != 1
+    ]
 
 
 def test_a_headline_or_cut_off_line_cannot_replace_a_bullet(

@@ -122,3 +122,19 @@ def test_an_approved_box_offers_no_second_approval(
     after = client.get(editor_page).text
     assert 'class="editor__approve"' not in after
     assert "<p class=\"help\" data-approved>Approved by eda.</p>" in after
+
+
+def test_a_replacement_comes_back_at_its_place_in_article_order(
+    client: TestClient, editor_page: str, summary: dict[str, Any]
+) -> None:
+    """The replacing sentence takes its place in article order, and the page comes back
+    there (at the replaced bullet's old place, it would have focused another bullet)."""
+    candidates = client.get(f"/v1/summaries/{summary['summary_id']}/candidates").json()
+    later = max((c for c in candidates if c["whole"] and not c["in_box"]),
+                key=lambda c: c["start"])
+    replaced = change(client, editor_page, op="replace", index="0",
+                      sentence=str(later["sentence"]))
+    now = client.get(f"/v1/summaries/{summary['summary_id']}").json()["takeaways"]
+    at = [t["text"] for t in now].index(later["text"])
+    assert at > 0
+    assert replaced.headers["location"] == f"{editor_page}?done=replace#bullet-{at}"

@@ -273,6 +273,9 @@ def edit(
     note as it was (the trial's "Move up" had replaced "Poin kedua dipersingkat ..."
     with the generic line).
 
+    A replacing sentence takes its place in article order, unless an editor reordered the
+    box (``_in_article_order``).
+
     ``ranker``: the service's ranker (``INTISARI_ENGINE_RANKER``) for a replacement's score.
     Webhook: ``summary.corrected`` when the box was published (``summary.reordered`` for
     a reorder).
@@ -280,9 +283,17 @@ def edit(
     if note is not None and len(note) > MAX_CORRECTION_NOTE_CHARS:
         raise Invalid(f"the correction note has at most {MAX_CORRECTION_NOTE_CHARS} characters")
     summary = editable_summary(session, summary_id, actor)
+    # Asked before the box's row changes (a query would flush it half-made).
+    chosen_order = change.op == "replace" and store.reordered(session, summary.id)
     row = _row_at(summary, revision)
     before = list(box_of(summary).takeaways)
     after = _applied(summary, before, change, ranker)
+    if change.op == "replace" and not chosen_order:
+        # The box is in article order, as the engine made it: the new sentence takes its
+        # place in it (an editor's trial: the replacing sentence stood where the replaced
+        # one had, out of order). An editor who reordered the box chose its order: then it
+        # stays where the replaced bullet was.
+        after = _in_article_order(after, change.index)
     row.takeaways = after
     row.checked_by, row.checked_at = actor.name, utcnow()
     if row.status == "published" and change.op != "reorder":
@@ -292,6 +303,29 @@ def edit(
         if note and note.strip():
             row.correction_note = note.strip()
     return _commit(session, summary, row, actor, change.op, before, after, note)
+
+
+def _in_article_order(takeaways: list[dict[str, Any]], index: int) -> list[dict[str, Any]]:
+    """The box with bullet ``index`` moved to its place in article order: before the first
+    other bullet whose source starts after its own; the others keep their order. As it is
+    when a bullet has no place in the article (no spans, no evidence)."""
+    starts = [_source_start(t) for t in takeaways]
+    start = starts[index]
+    others = takeaways[:index] + takeaways[index + 1 :]
+    other_starts = starts[:index] + starts[index + 1 :]
+    if start is None or None in other_starts:
+        return takeaways
+    place = next((i for i, s in enumerate(other_starts) if s is not None and s > start),
+                 len(others))
+    return [*others[:place], takeaways[index], *others[place:]]
+
+
+def _source_start(takeaway: dict[str, Any]) -> int | None:
+    """Where a bullet's source starts in the article: its spans, or an LLM bullet's
+    evidence (where the engine places an LLM bullet too)."""
+    spans = takeaway.get("evidence") if takeaway.get("origin") == "llm" else takeaway.get("spans")
+    starts = [int(start) for start, end in spans or [] if start < end]
+    return min(starts) if starts else None
 
 
 def _row_at(summary: StoredSummary, revision: int) -> SummaryBox:

@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session
 
 from intisari.storage.models import AuditEntry, Publisher, StoredSummary, SummaryBox, utcnow
 
-__all__ = ["add_audit", "audit_entries", "box_changes_since", "drafts", "publish_mode"]
+__all__ = [
+    "add_audit", "audit_entries", "box_changes_since", "drafts", "publish_mode", "reordered",
+]
 
 
 def publish_mode(session: Session, publisher_id: int) -> str:
@@ -80,6 +82,14 @@ def box_changes_since(session: Session, summary_id: str, revision: int) -> list[
         .order_by(AuditEntry.revision, AuditEntry.id)
     )
     return list(session.scalars(query))
+
+
+def reordered(session: Session, summary_id: str) -> bool:
+    """Whether an editor ever reordered the summary's box (its audit log has a reorder)."""
+    query = select(AuditEntry.id).where(
+        AuditEntry.summary_id == summary_id, AuditEntry.action == "reorder"
+    )
+    return session.scalar(query.limit(1)) is not None
 
 
 def drafts(session: Session, *, publisher_id: int | None, limit: int) -> list[StoredSummary]:

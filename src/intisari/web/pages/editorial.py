@@ -237,22 +237,28 @@ def edit_form(
             _number(sentence),
             text,
         )
-        editorial.edit(
+        found = _summary(session, summary_id, editor)
+        before = [] if found is None else list(editorial.box_of(found).takeaways)
+        stored = editorial.edit(
             session, summary_id, editor, change, revision=_number(revision),
             note=note.strip() or None, ranker=state.settings.engine_ranker,
         )
     except ServiceError as error:
         kept = {"op": op, "index": index, "text": text, "note": note}
         return _refused_change(request, state, session, summary_id, editor, error, kept)
-    return redirect(f"/review/summaries/{summary_id}?done={op}#bullet-{_acted_on(change)}")
+    at = _acted_on(change, before, editorial.box_of(stored).takeaways)
+    return redirect(f"/review/summaries/{summary_id}?done={op}#bullet-{at}")
 
 
-def _acted_on(change: Edit) -> int:
+def _acted_on(change: Edit, before: list[Any], after: list[Any]) -> int:
     """Where the bullet the editor acted on is now, for the page to come back there
     (app.js focuses it, described by the result) rather than at the top: a moved one at its
-    new place; a removed one's place holds the next."""
+    new place; a replacing sentence where it went in article order; a removed one's place
+    holds the next."""
     if change.op == "reorder" and change.index in change.order:
         return change.order.index(change.index)
+    if change.op == "replace":
+        return next((i for i, t in enumerate(after) if t not in before), change.index)
     return change.index
 
 
