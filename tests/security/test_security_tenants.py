@@ -93,6 +93,8 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/review/summaries/{summary_id}/edit"):
         "test_editor_pages_of_another_publisher_are_404",
     ("GET", "/review/audit"): "test_drafts_and_audit_hold_only_the_editors_publisher",
+    ("GET", "/v1/boxes"): "test_box_listings_hold_only_the_callers_publisher",
+    ("GET", "/review/boxes"): "test_box_listings_hold_only_the_callers_publisher",
     # No tenant's data:
     ("GET", "/favicon.ico"): "public: a static icon",
     ("POST", "/v1/verify"): "public: checks statements against a text the caller sends",
@@ -655,6 +657,40 @@ def test_drafts_and_audit_hold_only_the_editors_publisher(world: World) -> None:
             assert export.status_code == 200 and world.a_summary not in export.text, (who, fmt)
     page = _browser(world, "b-rev").get("/review/audit")
     assert page.status_code == 200 and world.a_summary not in page.text
+
+
+def test_box_listings_hold_only_the_callers_publisher(world: World) -> None:
+    """A's published, hidden and draft boxes are listed to A's staff and the instance's,
+    never to B's staff or key, in any listing, by any ``publisher`` filter, on the API and
+    the dashboard's box pages."""
+    draft = _a_draft(world)
+    statuses = ("published", "hidden", "pending")
+    for status, expected in zip(statuses, ([world.a_summary], [], [draft]), strict=True):
+        mine = world.client.get(f"/v1/boxes?status={status}", headers=world.a_admin).json()
+        assert [b["summary_id"] for b in mine["boxes"]] == expected, status
+    hidden = world.client.patch(
+        f"/v1/summaries/{world.a_summary}", json={"hidden": True}, headers=world.a_admin
+    )
+    assert hidden.status_code == 200
+    root = world.client.get("/v1/boxes?status=hidden", headers=world.root).json()["boxes"]
+    assert [b["summary_id"] for b in root] == [world.a_summary]
+    for who, headers in world.b_attackers():
+        for status in statuses:
+            for slug in ("", "harian-a"):
+                listed = world.client.get(
+                    "/v1/boxes", params={"status": status, **({"publisher": slug} if slug else {})},
+                    headers=headers,
+                )
+                if status == "pending" and who != "b-admin":
+                    assert listed.status_code == 403, (who, status)  # not an editor
+                    continue
+                assert listed.status_code == 200, (who, status, listed.text)
+                assert listed.json()["boxes"] == [], (who, status, slug)
+    browser = _browser(world, "b-admin")
+    for status in statuses:
+        page = browser.get(f"/review/boxes?status={status}&publisher=harian-a")
+        assert page.status_code == 200 and world.a_summary not in page.text
+        assert draft not in page.text
 
 
 def test_editor_pages_of_another_publisher_are_404(world: World) -> None:

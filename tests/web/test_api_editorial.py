@@ -8,6 +8,7 @@ import csv
 import html
 import io
 import json
+import re
 from typing import Any
 
 import pytest
@@ -633,3 +634,75 @@ def test_the_cli_makes_a_newsroom_s_own_editor(
         cli_app, ["reviewer", "add", "ani", "--no-password", "--publisher", "tidak-ada"]
     )
     assert unknown.exit_code == 2 and "no publisher 'tidak-ada'" in unknown.stderr
+
+
+def test_boxes_are_listed_by_status_in_the_api_and_on_the_dashboard(
+    client: TestClient, editor: Headers
+) -> None:
+    """An editor's trial: the dashboard listed drafts waiting and hidden summaries, but no
+    published box, so correcting one meant knowing its address. ``GET /v1/boxes`` and
+    ``/review/boxes`` list each status a page at a time, from the same service function."""
+    published_ids = []
+    for n in range(3):
+        body = client.post("/v1/summaries", json={"text": f"{ARTICLE}\n\nCatatan {n}."}).json()
+        published_ids.append(body["summary_id"])
+    hidden_id = published_ids.pop(0)
+    reviewer = bearer(client, "rina", "reviewer")
+    assert client.patch(f"/v1/summaries/{hidden_id}", json={"hidden": True},
+                        headers=reviewer).is_success
+    pending_id = draft(client)["summary_id"]
+
+    def listed(status: str, headers: Headers = editor, **query: Any) -> dict[str, Any]:
+        answer = client.get("/v1/boxes", params={"status": status, **query}, headers=headers)
+        assert answer.status_code == 200, answer.text
+        body: dict[str, Any] = answer.json()
+        return body
+
+    assert [b["summary_id"] for b in listed("published")["boxes"]] == published_ids[::-1]
+    assert [b["summary_id"] for b in listed("pending")["boxes"]] == [pending_id]
+    (hidden,) = listed("hidden")["boxes"]
+    assert (hidden["summary_id"], hidden["status"], hidden["hidden_reason"]) == (
+        hidden_id, "hidden", "reviewer"
+    )
+    assert client.get("/v1/boxes", headers=editor).json() == listed("published")  # default
+    # Paged as the reports are: a page of one, the next, and back.
+    first = listed("published", limit=1)
+    assert [b["summary_id"] for b in first["boxes"]] == [published_ids[-1]]
+    second = listed("published", limit=1, cursor=first["next"])
+    assert [b["summary_id"] for b in second["boxes"]] == [published_ids[-2]]
+    assert second["next"] is None and listed("published", limit=1,
+                                               cursor=second["previous"]) == first
+    # What an editor needs to find and open the box: who checked it, the bullets.
+    edited = edit(client, editor, published_ids[0], revision=0, op="remove", index=0).json()
+    (box,) = [b for b in listed("published")["boxes"] if b["summary_id"] == published_ids[0]]
+    assert (box["publisher"], box["revision"], box["checked_by"], box["draft"]) == (
+        "default", 1, "eda", False
+    )
+    assert box["bullets"] == [t["text"] for t in edited["takeaways"]]
+    # A reviewer lists published and hidden boxes; drafts are for editors (403).
+    assert len(listed("published", reviewer)["boxes"]) == 2
+    refused = client.get("/v1/boxes?status=pending", headers=reviewer)
+    assert refused.status_code == 403 and refused.json()["code"] == "forbidden"
+    assert client.get("/v1/boxes").status_code == 401
+    for bad in ({"status": "open"}, {"cursor": "a-1-"}, {"cursor": "x"}, {"limit": "0"},
+                {"publisher": "Bad Slug"}):
+        wrong = client.get("/v1/boxes", params=bad, headers=editor)
+        assert wrong.status_code == 422 and wrong.json()["code"] == "invalid-request", bad
+    # The dashboard's tabs list the same boxes, with a link to each one's editor page.
+    page = client.get("/review/boxes?status=published", headers=editor)
+    assert page.status_code == 200
+    assert re.findall(r'data-box="([^"]+)"', page.text) == published_ids[::-1]
+    assert f'href="/review/summaries/{published_ids[0]}"' in page.text
+    assert 'aria-current="page">Published' in page.text
+    assert re.findall(r'data-box="([^"]+)"',
+                      client.get("/review/boxes?status=pending", headers=editor).text) == [
+        pending_id
+    ]
+    assert 'href="/review/boxes"' in client.get("/review", headers=editor).text
+    shown = client.get("/review/boxes?status=hidden", headers=reviewer)
+    assert re.findall(r'data-box="([^"]+)"', shown.text) == [hidden_id]
+    assert "Waiting for approval" not in shown.text and "/review/summaries/" not in shown.text
+    assert client.get("/review/boxes?status=pending", headers=reviewer).status_code == 403
+    for bad_query in ("status=open", "cursor=zz"):
+        assert client.get(f"/review/boxes?{bad_query}", headers=editor).status_code == 422
+    assert client.get("/review/boxes", follow_redirects=False).status_code in (302, 303)

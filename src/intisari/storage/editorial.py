@@ -7,16 +7,35 @@ commit): the caller commits both at once, so no change is ever without its row.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from intisari.storage.models import AuditEntry, Publisher, StoredSummary, SummaryBox, utcnow
 
 __all__ = [
-    "add_audit", "audit_entries", "box_changes_since", "drafts", "publish_mode", "reordered",
+    "BOX_LISTINGS",
+    "BoxFilter",
+    "BoxKey",
+    "add_audit",
+    "audit_entries",
+    "box_changes_since",
+    "boxes_exist",
+    "drafts",
+    "list_boxes",
+    "publish_mode",
+    "reordered",
 ]
+
+#: What a box listing shows, as readers see each box: ``pending`` (a draft waiting for an
+#: editor), ``published`` (shown to readers) or ``hidden`` (pulled by a reviewer or by
+#: reports, whether draft or published). Every box is in exactly one.
+BOX_LISTINGS = ("pending", "published", "hidden")
+#: A box's place in a listing: its summary's ``created_at``, then its id.
+BoxKey = tuple[datetime, str]
 
 
 def publish_mode(session: Session, publisher_id: int) -> str:
@@ -102,3 +121,105 @@ def drafts(session: Session, *, publisher_id: int | None, limit: int) -> list[St
     if publisher_id is not None:
         query = query.where(StoredSummary.publisher_id == publisher_id)
     return list(session.scalars(query.order_by(StoredSummary.created_at).limit(limit)).unique())
+
+
+# Boxes by status ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BoxFilter:
+    """Which boxes a listing shows. ``status`` one of ``BOX_LISTINGS``; ``publisher_id`` the
+    caller's scope (``None``: every publisher's, for the instance's staff); ``publisher`` a
+    slug asked for, which narrows within the scope and never widens it."""
+
+    status: str
+    publisher_id: int | None = None
+    publisher: str | None = None
+
+    @property
+    def oldest_first(self) -> bool:
+        """Drafts are a queue, first come first read (as ``drafts``); the others are
+        listed newest first, where an editor looks for a box to correct."""
+        return self.status == "pending"
+
+
+def _box_conditions(filters: BoxFilter) -> list[ColumnElement[bool]]:
+    drafts = select(SummaryBox.summary_id).where(SummaryBox.status == "draft")
+    conditions: list[ColumnElement[bool]]
+    if filters.status == "hidden":
+        conditions = [StoredSummary.hidden.is_(True)]
+    elif filters.status == "pending":
+        conditions = [StoredSummary.hidden.is_(False), StoredSummary.id.in_(drafts)]
+    elif filters.status == "published":
+        conditions = [StoredSummary.hidden.is_(False), StoredSummary.id.not_in(drafts)]
+    else:
+        raise ValueError(f"unknown box listing {filters.status!r}")
+    if filters.publisher_id is not None:
+        conditions.append(StoredSummary.publisher_id == filters.publisher_id)
+    if filters.publisher is not None:
+        slug = select(Publisher.id).where(Publisher.slug == filters.publisher)
+        conditions.append(StoredSummary.publisher_id.in_(slug))
+    return conditions
+
+
+def _beyond(key: BoxKey, later: bool) -> ColumnElement[bool]:
+    """Boxes after ``key`` in time (``later``) or before it, by (``created_at``, ``id``)."""
+    created_at, summary_id = key
+    if later:
+        return or_(
+            StoredSummary.created_at > created_at,
+            and_(StoredSummary.created_at == created_at, StoredSummary.id > summary_id),
+        )
+    return or_(
+        StoredSummary.created_at < created_at,
+        and_(StoredSummary.created_at == created_at, StoredSummary.id < summary_id),
+    )
+
+
+def _box_query(
+    filters: BoxFilter, *, after: BoxKey | None, before: BoxKey | None, backwards: bool
+) -> Any:
+    query = select(StoredSummary).where(*_box_conditions(filters))
+    if after is not None:
+        query = query.where(_beyond(after, later=filters.oldest_first))
+    if before is not None:
+        query = query.where(_beyond(before, later=not filters.oldest_first))
+    ascending = filters.oldest_first != backwards
+    if ascending:
+        return query.order_by(StoredSummary.created_at, StoredSummary.id)
+    return query.order_by(StoredSummary.created_at.desc(), StoredSummary.id.desc())
+
+
+def list_boxes(
+    session: Session,
+    filters: BoxFilter,
+    *,
+    after: BoxKey | None = None,
+    before: BoxKey | None = None,
+    limit: int = 100,
+) -> list[StoredSummary]:
+    """Summaries whose box ``filters`` lets through, in the listing's order (see
+    ``BoxFilter.oldest_first``), each with its box and publisher (joined loads).
+
+    Keyset pages: ``after`` gives the ``limit`` boxes that follow that key in the
+    listing's order, ``before`` the ``limit`` that come right before it (still in the
+    listing's order). A box stored meanwhile never shifts a page.
+    """
+    if before is not None:
+        query = _box_query(filters, after=None, before=before, backwards=True)
+        return list(reversed(session.scalars(query.limit(limit)).unique().all()))
+    query = _box_query(filters, after=after, before=None, backwards=False)
+    return list(session.scalars(query.limit(limit)).unique())
+
+
+def boxes_exist(
+    session: Session, filters: BoxFilter, *, after: BoxKey | None = None,
+    before: BoxKey | None = None,
+) -> bool:
+    """Whether a box matches ``filters`` beyond the key: is there a page there."""
+    query = select(StoredSummary.id).where(*_box_conditions(filters))
+    if after is not None:
+        query = query.where(_beyond(after, later=filters.oldest_first))
+    if before is not None:
+        query = query.where(_beyond(before, later=not filters.oldest_first))
+    return session.scalar(query.limit(1)) is not None

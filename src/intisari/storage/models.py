@@ -155,6 +155,8 @@ class StoredSummary(Base):
     __tablename__ = "summaries"
     __table_args__ = (
         UniqueConstraint("content_hash", "engine_version", name="uq_summaries_content_engine"),
+        # The box listings' keyset order (``storage.editorial.list_boxes``, migration 0010).
+        Index("ix_summaries_created", "created_at", "id"),
     )
 
     id: Mapped[str] = mapped_column(CleanString(32), primary_key=True)

@@ -1,5 +1,5 @@
 """The editors' JSON routes (issue 16): approve a draft, change a box, pick a replacing
-sentence, drafts waiting, and the audit log with its export.
+sentence, drafts waiting, boxes by status, and the audit log with its export.
 
 Each calls the same ``service.editorial`` function as the dashboard's pages
 (``web/pages/editorial.py``). Changes need the ``edit`` permission (``roles.allows``):
@@ -11,6 +11,7 @@ rewrite). The audit log needs ``review``.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
@@ -18,16 +19,17 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
-from intisari.service import editorial
+from intisari.roles import allows
+from intisari.service import boxes, editorial
 from intisari.service.editorial import MAX_CORRECTION_NOTE_CHARS, Edit
-from intisari.service.review import MAX_INT, MAX_LIST_LIMIT
+from intisari.service.review import MAX_INT, MAX_LIST_LIMIT, PUBLISHER_PATTERN
 from intisari.storage.models import AuditEntry, StoredSummary
 from intisari.web.api import error_responses
 from intisari.web.deps import AppState, app_state, db_session
 from intisari.web.schemas import MAX_STATEMENT_CHARS, SummaryOut
 from intisari.web.tenancy import Actor, require_editor, require_reviewer
 
-__all__ = ["AuditOut", "CandidateOut", "EditIn", "RevisionIn", "router"]
+__all__ = ["AuditOut", "BoxOut", "BoxPageOut", "CandidateOut", "EditIn", "RevisionIn", "router"]
 
 State = Annotated[AppState, Depends(app_state)]
 DB = Annotated[Session, Depends(db_session)]
@@ -95,6 +97,68 @@ class AuditOut(BaseModel):
         return cls.model_validate(editorial.audit_row(entry))
 
 
+class BoxOut(BaseModel):
+    """One box of a listing (``GET /v1/boxes``): enough to find it and open it, not the
+    article (``GET /v1/summaries/{summary_id}`` has that)."""
+
+    summary_id: str
+    #: Its publisher's slug.
+    publisher: str
+    article_id: str | None
+    url: str | None
+    title: str | None
+    language: str
+    #: The listing it is in: ``pending``, ``published`` or ``hidden``.
+    status: Literal["pending", "published", "hidden"]
+    #: A draft (waiting for an editor), whatever the listing: a hidden box may be one.
+    draft: bool
+    #: ``auto`` (readers' reports) or ``reviewer`` for a hidden box, else null.
+    hidden_reason: str | None
+    revision: int
+    #: Who approved or last edited it, and when (null: no person checked it yet).
+    checked_by: str | None
+    checked_at: datetime | None
+    #: When readers were last told of a correction (a published box's bullets changed).
+    corrected_at: datetime | None
+    created_at: datetime
+    #: The bullets' text as editors left them (none of a draft for a caller who may not
+    #: edit).
+    bullets: list[str]
+
+    @classmethod
+    def of(cls, stored: StoredSummary, *, editor: bool) -> BoxOut:
+        box = editorial.box_of(stored)
+        status: Literal["pending", "published", "hidden"] = (
+            "hidden" if stored.hidden else "pending" if box.pending else "published"
+        )
+        return cls(
+            summary_id=stored.id,
+            publisher=stored.publisher.slug,
+            article_id=stored.article_id,
+            url=stored.url,
+            title=stored.title,
+            language=stored.language,
+            status=status,
+            draft=box.pending,
+            hidden_reason=stored.hidden_reason if stored.hidden else None,
+            revision=box.revision,
+            checked_by=box.checked_by,
+            checked_at=box.checked_at,
+            corrected_at=box.corrected_at,
+            created_at=stored.created_at,
+            bullets=[] if box.pending and not editor else [t["text"] for t in box.takeaways],
+        )
+
+
+class BoxPageOut(BaseModel):
+    """A page of ``GET /v1/boxes``: pass ``next`` as ``cursor`` for the following boxes,
+    ``previous`` for the ones before (``null``: no such page)."""
+
+    boxes: list[BoxOut]
+    next: str | None
+    previous: str | None
+
+
 def _editor_view(stored: StoredSummary) -> SummaryOut:
     return SummaryOut.of(stored, reviewer=True, editor=True)
 
@@ -147,6 +211,48 @@ def candidates(
 def drafts(session: DB, editor: Editor) -> list[SummaryOut]:
     """Drafts waiting for approval, oldest first (the editor's publisher only)."""
     return [_editor_view(s) for s in editorial.drafts(session, editor)]
+
+
+@router.get(
+    "/v1/boxes", response_model=BoxPageOut, responses=error_responses(401, 403, 422)
+)
+def list_boxes(
+    session: DB,
+    reviewer: Reviewer,
+    status: Annotated[
+        Literal["pending", "published", "hidden"],
+        Query(description="`published` (readers see it), `pending` (a draft waiting for "
+              "an editor: editors only) or `hidden`."),
+    ] = "published",
+    publisher: Annotated[
+        str | None,
+        Query(pattern=f"^{PUBLISHER_PATTERN}$", description="A publisher's slug."),
+    ] = None,
+    cursor: Annotated[
+        str | None,
+        Query(
+            pattern=f"^{boxes.BOX_CURSOR_PATTERN}$",
+            description="The `next` or `previous` of an earlier answer.",
+        ),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIST_LIMIT)] = 100,
+) -> BoxPageOut:
+    """Boxes by status, a page at a time: drafts oldest first (the queue), published and
+    hidden boxes newest first. Only the caller's publisher's (every publisher's for the
+    instance's staff); ``publisher`` narrows within that. Drafts need an editor (403)."""
+    filters = boxes.box_filter(reviewer, status=status, publisher=publisher)
+    page = boxes.box_page(
+        session,
+        filters,
+        cursor=None if cursor is None else boxes.parse_box_cursor(cursor),
+        limit=limit,
+    )
+    editor = reviewer.via != "key" and allows(reviewer.role, "edit")
+    return BoxPageOut(
+        boxes=[BoxOut.of(s, editor=editor) for s in page.boxes],
+        next=None if page.next is None else str(page.next),
+        previous=None if page.previous is None else str(page.previous),
+    )
 
 
 @router.get(

@@ -1,5 +1,6 @@
 """The editors' pages (issue 16): one page per summary's box (``/review/summaries/{id}``)
-to approve it and change it, the sentence picker that replaces a bullet, and the audit log
+to approve it and change it, the sentence picker that replaces a bullet, the boxes by
+status (``/review/boxes``: pending, published, hidden), and the audit log
 (``/review/audit``) with its exports.
 
 Every form posts the CSRF token and the box's ``revision``; each calls the same
@@ -10,6 +11,7 @@ checked, audited and refused the same whichever way it arrives.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter
 from sqlalchemy.orm import Session
@@ -17,9 +19,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from intisari.roles import Permission, allows
-from intisari.service import editorial
+from intisari.service import boxes, editorial
 from intisari.service.editorial import MAX_CORRECTION_NOTE_CHARS, Edit
 from intisari.service.errors import Invalid, ServiceError
+from intisari.service.publishers import publishers_in
 from intisari.service.review import MAX_INT
 from intisari.storage.models import Account, StoredSummary
 from intisari.web.auth import Principal
@@ -42,6 +45,10 @@ router = APIRouter(include_in_schema=False)
 
 #: Audit rows the dashboard's page shows (newest first); the exports hold them all.
 AUDIT_PAGE_ROWS = 200
+#: Boxes per page of ``/review/boxes``, as the dashboard's ``REPORTS_PER_PAGE``.
+BOXES_PER_PAGE = 50
+#: The box listings' tabs: (``status``, label); ``pending`` for editors only.
+BOX_TABS = (("pending", "Waiting for approval"), ("published", "Published"), ("hidden", "Hidden"))
 #: What the editor's page says after a change (a fixed text per code: nothing from the URL
 #: is ever shown).
 DONE_MESSAGES = {
@@ -280,6 +287,64 @@ def _refused_change(
         return _error(request, state, error.message, error.status)
     context = {**_box_context(session, stored, editor), "error": error.message, "kept": kept}
     response = render(request, state, "editor.html", context, error.status)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@router.get("/review/boxes")
+def boxes_page(
+    request: Request,
+    session: DB,
+    state: State,
+    principal: MaybePrincipal,
+    status: str = "",
+    publisher: str = "",
+    cursor: str = "",
+) -> Response:
+    """Boxes by status (tabs: waiting for approval, published, hidden), ``BOXES_PER_PAGE``
+    at a time, each with a link to its editor page: the same listing as ``GET /v1/boxes``.
+    A bad filter or cursor is said on the page (422), drafts asked by a reviewer who may
+    not edit are 403."""
+    refused = _refused(request, state, principal, "review")
+    if refused is not None:
+        return refused
+    reviewer = _account(principal, "review")
+    assert reviewer is not None
+    can_edit = allows(reviewer.role, "edit")
+    status = status or "published"
+    problem = None
+    try:
+        filters = boxes.box_filter(reviewer, status=status, publisher=publisher)
+        page = boxes.box_page(
+            session,
+            filters,
+            cursor=boxes.parse_box_cursor(cursor) if cursor else None,
+            limit=BOXES_PER_PAGE,
+        )
+    except ServiceError as error:
+        problem, page = error, None
+
+    def query(**changes: str) -> str:
+        values = {"status": status, "publisher": publisher, "cursor": cursor} | changes
+        return urlencode({name: value for name, value in values.items() if value})
+
+    context: dict[str, Any] = {
+        "reviewer": reviewer.name,
+        "can_edit": can_edit,
+        "status": status,
+        "tabs": [(code, label) for code, label in BOX_TABS if can_edit or code != "pending"],
+        "publisher": publisher,
+        "publishers": sorted(publishers_in(session, reviewer.publisher_id),
+                             key=lambda p: (p.name, p.id)),
+        "boxes": [] if page is None else [(s, editorial.box_of(s)) for s in page.boxes],
+        "problem": None if problem is None else problem.message,
+        "query": query,
+        "previous": None if page is None or page.previous is None
+        else query(cursor=str(page.previous)),
+        "next": None if page is None or page.next is None else query(cursor=str(page.next)),
+    }
+    status_code = 200 if problem is None else problem.status
+    response = render(request, state, "boxes.html", context, status_code)
     response.headers["Cache-Control"] = "no-store"
     return response
 
