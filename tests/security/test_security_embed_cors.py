@@ -58,14 +58,40 @@ def test_embed_refuses_an_origin_the_publisher_does_not_list(
 ) -> None:
     response = client.get(BOX, headers={"Origin": origin})
     assert response.status_code == 403
-    assert response.json()["code"] == "origin-refused"
-    assert "access-control-allow-origin" not in response.headers
+    assert _readable_refusal(response) == "origin-refused"
+    assert origin in response.json()["message"] and "kabar" in response.json()["message"]
+
+
+def _readable_refusal(response: Any) -> str:
+    """The refusal's code, checked readable by any page and holding no box: the embed must
+    tell its page's developer why nothing shows (the browser gave the page only a CORS
+    error), and nothing of a box is looked up before it."""
+    assert response.headers["access-control-allow-origin"] == "*"
+    assert "Origin" in response.headers["vary"]
+    assert "access-control-allow-credentials" not in response.headers
+    body = response.json()
+    assert set(body) == {"code", "message"}
+    return str(body["code"])
 
 
 def test_embed_refuses_a_request_without_origin(client: TestClient, box_id: str) -> None:
     response = client.get(BOX)
     assert response.status_code == 403
-    assert "access-control-allow-origin" not in response.headers
+    assert _readable_refusal(response) == "origin-refused"
+    assert "without an origin" in response.json()["message"]
+
+
+def test_an_unknown_publisher_is_said_apart_from_a_box_not_there_yet(
+    client: TestClient, box_id: str
+) -> None:
+    """A wrong ``publisher`` attribute is the page's mistake; a box not stored yet is
+    normal and quiet (``not-found``): the embed tells them apart by the code."""
+    unknown = client.get("/v1/embed/kabr/box?article_id=a-1", headers={"Origin": ALLOWED_ORIGIN})
+    assert unknown.status_code == 404
+    assert _readable_refusal(unknown) == "unknown-publisher"
+    missing = client.get("/v1/embed/kabar/box?article_id=a-2", headers={"Origin": ALLOWED_ORIGIN})
+    assert (missing.status_code, missing.json()["code"]) == (404, "not-found")
+    assert missing.headers["access-control-allow-origin"] == ALLOWED_ORIGIN
 
 
 def test_embed_preflight_answers_only_allowed_origins(client: TestClient, box_id: str) -> None:

@@ -20,6 +20,9 @@ from intisari.storage.models import Publisher, StoredSummary
 
 __all__ = ["allowed_publisher", "embed_summary", "embed_summary_by_id", "origin_allowed"]
 
+#: Most characters of what the caller sent (a slug, an ``Origin``) said back in a refusal.
+MAX_SAID = 200
+
 
 def origin_allowed(publisher: Publisher, origin: str | None) -> bool:
     """True if ``origin`` (a browser's ``Origin`` header) is one the publisher listed.
@@ -38,14 +41,21 @@ def origin_allowed(publisher: Publisher, origin: str | None) -> bool:
 def allowed_publisher(session: Session, slug: str, origin: str | None) -> Publisher:
     """The publisher named ``slug`` if ``origin`` may embed its box.
 
-    ``NotFound`` for an unknown slug and ``Forbidden`` for an origin it does not allow:
-    both before anything else is read, so a refused origin learns nothing about boxes.
+    ``NotFound`` (``unknown-publisher``: a wrong ``publisher`` attribute, not a box that
+    is not there yet) for an unknown slug and ``Forbidden`` (``origin-refused``) for an
+    origin it does not allow, each naming what was asked: both before anything else is
+    read, so a refused origin learns nothing about boxes.
     """
     publisher = tenants.get_publisher_by_slug(session, slug)
     if publisher is None:
-        raise NotFound(f"no publisher {slug!r}")
+        raise NotFound(f"no publisher {slug[:MAX_SAID]!r}", code="unknown-publisher")
     if not origin_allowed(publisher, origin):
-        raise Forbidden("this origin may not embed this publisher's box", code="origin-refused")
+        asked = "a request without an origin" if not origin else f"the origin {origin[:MAX_SAID]}"
+        raise Forbidden(
+            f"{asked} may not embed publisher {slug!r}'s box: it is not among the "
+            "publisher's allowed origins",
+            code="origin-refused",
+        )
     return publisher
 
 

@@ -11,9 +11,14 @@
 - ``OPTIONS`` on both: the CORS preflight.
 
 CORS is per publisher (``service.embed.allowed_publisher``): only an ``Origin`` in the
-publisher's ``allowed_origins`` gets ``Access-Control-Allow-Origin`` (that origin, never
-``*``) with ``Vary: Origin``; any other origin, or none, gets 403 JSON without CORS
-headers. No ``Access-Control-Allow-Credentials``: the script sends no cookies
+publisher's ``allowed_origins`` gets ``Access-Control-Allow-Origin`` (that origin) with
+``Vary: Origin`` on a box or a report; any other origin, or none, gets 403
+``origin-refused``. That refusal of the box (``GET``) says ``Access-Control-Allow-Origin:
+*``, and so does a 404 ``unknown-publisher``: they hold no box (nothing is looked up
+before them), and the script must read them to tell the page's developer why nothing
+shows (without it the browser gave the page only a CORS error, the script a bare network
+failure). A refused report and its preflight get no CORS header: the browser never sends
+the report. No ``Access-Control-Allow-Credentials``: the script sends no cookies
 (``credentials: "omit"``) and these routes read none. Other routes send no CORS headers
 at all, so browsers keep them same-origin.
 """
@@ -137,6 +142,31 @@ def _allowed(publisher: str, request: Request, state: State) -> tuple[Publisher,
 Allowed = Annotated[tuple[Publisher, str], Depends(_allowed)]
 
 
+class _Readable(ServiceError):
+    """A refusal any page may read: the service's error with ``Access-Control-Allow-Origin:
+    *``. Only for what holds no box (a refused origin, an unknown publisher)."""
+
+    def __init__(self, error: ServiceError) -> None:
+        super().__init__(error.message, code=error.code, retry_after_s=error.retry_after_s)
+        self.status = error.status
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {**(super().headers or {}), "Access-Control-Allow-Origin": "*", "Vary": "Origin"}
+
+
+def _allowed_or_why(publisher: str, request: Request, state: State) -> tuple[Publisher, str]:
+    """``_allowed`` for the box's ``GET``: its refusal readable by the page (``_Readable``),
+    so the script can say why it shows nothing."""
+    try:
+        return _allowed(publisher, request, state)
+    except ServiceError as error:
+        raise _Readable(error) from None
+
+
+AllowedOrWhy = Annotated[tuple[Publisher, str], Depends(_allowed_or_why)]
+
+
 @router.options("/v1/embed/{publisher}/{resource}", include_in_schema=False)
 def preflight(resource: Literal["box", "reports"], allowed: Allowed) -> Response:
     """The CORS preflight: 204 with the allowed origin, methods and header, else 403."""
@@ -154,13 +184,16 @@ def preflight(resource: Literal["box", "reports"], allowed: Allowed) -> Response
 
 @router.get("/v1/embed/{publisher}/box", response_model=EmbedBoxOut, responses=BoxErrors)
 def embed_box(
-    allowed: Allowed,
+    allowed: AllowedOrWhy,
     state: State,
     article_id: Annotated[str | None, Query(max_length=MAX_ARTICLE_ID_CHARS)] = None,
     url: Annotated[str | None, Query(max_length=MAX_URL_CHARS)] = None,
     lang: Annotated[str | None, Query(max_length=MAX_LANG_CHARS)] = None,
 ) -> Response:
     """The publisher's box for one of its articles (by ``article_id``, else ``url``).
+
+    403 ``origin-refused`` and 404 ``unknown-publisher`` are readable by any page (``*``),
+    so that the embed can say why it shows nothing; they tell nothing of any box.
 
     ``lang`` (the element's ``lang`` attribute) is the language of the box's own words
     (the report dialog) where there is a wording for it; the heading, notice and bullets

@@ -27,6 +27,9 @@
     "  --bg: #f7f8fb; --fg: #1d2433; --muted: #4f5b70; --accent: #1f5fbf; --line: #d5dbe6;",
     "  --focus: #1f5fbf; --card: #ffffff; }",
     ":host([hidden]) { display: none; }",
+    // Until the box is there it takes no room: a refused or empty one left a gap that
+    // closed a moment later, moving the article's text.
+    ":host(:not([data-state=ready])) { margin: 0; }",
     "@media (prefers-color-scheme: dark) { :host(:not([theme=light])) {",
     "  --bg: #171c26; --fg: #e8ecf3; --muted: #b5bfd0; --accent: #8ab4ff; --line: #344055;",
     "  --focus: #8ab4ff; --card: #202736; } }",
@@ -183,38 +186,68 @@
         query.set("lang", this.getAttribute("lang"));
       }
       var self = this;
+      var api = this.api();
       fetch(this.base() + "/box?" + query.toString(), {
         credentials: "omit",
         mode: "cors",
         headers: { Accept: "application/json" },
       })
         .then(function (response) {
-          if (response.status === 404) {
-            self.finish("empty");
-            return null;
+          if (response.ok) {
+            return response.json().then(function (box) {
+              self.render(box);
+            });
           }
-          if (!response.ok) {
-            throw new Error("HTTP " + response.status);
-          }
-          return response.json();
-        })
-        .then(function (box) {
-          if (box) {
-            self.render(box);
-          }
-        })
-        .catch(function (reason) {
-          // A refused origin reaches the page as a bare network error (the 403 carries no
-          // CORS header the browser would let the page read): say where to look.
-          if (window.console) {
-            window.console.warn(
-              "intisari-box: the box could not be loaded (" + reason + "). If this page's " +
-              "origin (" + window.location.origin + ") is not among the publisher's allowed " +
-              "origins, the service refuses it: see `intisari publisher set --origin`."
-            );
-          }
-          self.finish("error");
+          // The service's refusals are JSON {code, message} the page may read (a refused
+          // origin's too): say the cause once, for the page's developer.
+          return response.json().catch(function () {
+            return {};
+          }).then(function (error) {
+            if (response.status === 404 && error.code === "not-found") {
+              self.finish("empty"); // no box for this article yet: nothing to say
+              return;
+            }
+            self.notShown(error.code || "http-" + response.status, self.cause(response, error));
+          });
+        }, function (reason) {
+          // Only the request itself: a fault of this script's own is not a network's.
+          self.notShown(
+            "unreachable",
+            "the Intisari service at " + api + " could not be reached (" + reason + "); " +
+              "check the element's api attribute and the page's Content-Security-Policy " +
+              "(connect-src " + api + ")."
+          );
         });
+    }
+
+    /* Why the service refused the box, in the words a page's developer needs: for a
+     * refused origin, the origin itself and how an admin allows it. */
+    cause(response, error) {
+      var slug = this.getAttribute("publisher") || "";
+      var origin = window.location.origin;
+      if (error.code === "origin-refused") {
+        return "the publisher \"" + slug + "\" does not allow this page's origin (" + origin +
+          ") to embed its box. An admin of the Intisari service allows it with: intisari " +
+          "publisher set " + slug + " --origin " + origin + " (repeat --origin for every " +
+          "origin to keep: the list is replaced), or allowed_origins in PATCH " +
+          "/v1/publishers/{id}. The origin must match exactly: scheme, host and port.";
+      }
+      if (error.code === "unknown-publisher") {
+        return "the Intisari service has no publisher \"" + slug + "\": check the element's " +
+          "publisher attribute.";
+      }
+      return "the Intisari service answered " + response.status +
+        (error.code ? " " + error.code : "") + (error.message ? ": " + error.message : "") + ".";
+    }
+
+    /* The box cannot be shown: the element stays empty and hidden, with data-state="error"
+     * and data-error the cause's code, and one console message says why. */
+    notShown(code, message) {
+      if (window.console) {
+        window.console.error("intisari-box: nothing is shown: " + message);
+      }
+      this.setAttribute("data-error", code);
+      this.finish("error");
     }
 
     /* Nothing to show (no box yet, a hidden box, a draft waiting for an editor, a refused
