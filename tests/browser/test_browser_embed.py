@@ -18,7 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from fastapi import FastAPI
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 from sqlalchemy import select
 
 from app_fixtures import ARTICLE, serve_app
@@ -197,7 +197,7 @@ def test_embed_on_an_allowed_origin_renders_highlights_and_reports(
         # Report the second bullet through the dialog; the live region says it is sent.
         before = len(servers.reports())
         flag = box.locator(".flag").nth(1)
-        expect(flag).to_have_attribute("aria-label", "Laporkan kekeliruan pada poin 2")
+        expect(flag).to_have_accessible_name("Laporkan: poin 2")
         flag.click()
         dialog = box.locator("dialog")
         expect(dialog).to_be_visible()
@@ -295,7 +295,7 @@ def test_embed_marks_its_own_words_and_the_article_s_apart(
             expect(box.locator(article_part)).to_have_attribute("lang", "id")
         # The UI's words inherit the section's language.
         flag = box.locator(".flag").first
-        expect(flag).to_have_attribute("aria-label", "Report an error in point 1")
+        expect(flag).to_have_accessible_name("Report an error: point 1")
         assert flag.evaluate("e => e.closest('[lang]').lang") == "en"
         assert box.locator("[role=status]").evaluate("e => e.closest('[lang]').lang") == "en"
 
@@ -390,6 +390,68 @@ def test_a_refused_origin_is_told_why_in_one_console_message(
         page.wait_for_load_state("networkidle")
         ours = [text for text in said if text.startswith("intisari-box:")]
         assert len(ours) == 1 and 'no publisher "nobody"' in ours[0], said
+
+
+#: The phone of the trial: 375 px wide (an iPhone SE, the narrowest phone in wide use).
+NARROW_PHONE = {"width": 375, "height": 667}
+
+
+def _top(locator: Locator) -> float:
+    box = locator.bounding_box()
+    assert box is not None
+    return float(box["y"])
+
+
+def test_on_a_phone_the_notice_comes_first_a_long_box_folds_and_report_says_so(
+    browser: Browser, servers: Servers
+) -> None:
+    """A newsroom editor's trial at 375 px: the AI notice came after the bullets (off the
+    first screen), a long box had no fold, and the report control was a bare ⚑. Now the
+    notice sits under the heading (and a screen reader hears it with the box), bullets
+    after the third fold behind "Tampilkan lebih banyak", and each control shows its word
+    ("Laporkan") and is named "Laporkan: poin N"."""
+    with _open(browser, servers, "/kabar", viewport=NARROW_PHONE, has_touch=True) as page:
+        box = page.locator("intisari-box")
+        expect(box).to_have_attribute("data-state", "ready")
+        notice, bullets = box.locator(".notice"), box.locator(".bullet")
+        assert bullets.count() == 4
+        expect(notice).to_be_in_viewport()
+        assert _top(box.locator("h2")) < _top(notice) < _top(bullets.first)
+        expect(box.locator("section")).to_have_accessible_description(notice.inner_text())
+        # The fold: three bullets, then "show more", which unfolds onto the fourth.
+        for index in range(3):
+            expect(bullets.nth(index)).to_be_visible()
+        expect(bullets.nth(3)).to_be_hidden()
+        more = box.get_by_role("button", name="Tampilkan lebih banyak")
+        expect(more).to_have_attribute("aria-expanded", "false")
+        expect(more).to_have_attribute("aria-controls", "list")
+        assert more.evaluate("e => e.getBoundingClientRect().height") >= 44  # a finger's
+        shot(page, "embed-phone-375")
+        more.click()
+        expect(bullets.nth(3)).to_be_visible()
+        expect(bullets.nth(3)).to_be_focused()
+        less = box.get_by_role("button", name="Tampilkan lebih sedikit")
+        expect(less).to_have_attribute("aria-expanded", "true")
+        shot(page, "embed-phone-375-unfolded")
+        # Each report control says what it does, its name starts with what it shows.
+        flags = box.locator(".flag")
+        for index in range(4):
+            expect(flags.nth(index)).to_have_accessible_name(f"Laporkan: poin {index + 1}")
+            expect(flags.nth(index)).to_contain_text("Laporkan")
+            expect(flags.nth(index)).to_be_in_viewport()
+        assert flags.first.evaluate("e => e.getBoundingClientRect().height") >= 44
+        less.click()
+        expect(bullets.nth(3)).to_be_hidden()
+        # Nothing wider than the phone.
+        assert page.evaluate("document.documentElement.scrollWidth") <= NARROW_PHONE["width"]
+    # Wider, the box is as before: every bullet, no fold, the notice under them.
+    with _open(browser, servers, "/kabar", viewport=DESKTOP) as page:
+        box = page.locator("intisari-box")
+        expect(box).to_have_attribute("data-state", "ready")
+        expect(box.locator(".bullet").nth(3)).to_be_visible()
+        expect(box.locator(".more")).to_be_hidden()
+        assert _top(box.locator(".notice")) > _top(box.locator(".bullet").nth(3))
+        expect(box.locator(".flag").first).to_contain_text("Laporkan")
 
 
 def test_embed_theme_attribute_overrides_the_readers_scheme(

@@ -68,8 +68,11 @@ EMBED_WORDS = (
     "report_title", "report_point", "category_label", "choose", "comment_label",
     "comment_help", "send", "close", "thanks", "error_category", "error_comment",
     "error_rate", "error_generic", "embed_source_hint", "source_marked", "paragraph",
-    "source_missing", "point",
+    "source_missing", "point", "show_more", "show_less",
 )  # fmt: skip
+#: Bullets a box shows on a phone before "show more", as the article page
+#: (``pages/article.py``, ``COLLAPSE_AFTER``).
+COLLAPSE_AFTER = 3
 
 BoxErrors = error_responses(403, 404, 422)
 ReportErrors = error_responses(400, 403, 404, 413, 422, 429)
@@ -99,10 +102,16 @@ class EmbedBoxOut(BaseModel):
     #: ``(code, label)`` of each report category, in the reader's language.
     categories: list[tuple[str, str]]
     max_comment_chars: int
-    #: The rest of the box's words in the reader's language (``EMBED_WORDS``).
+    #: The rest of the box's words in the reader's language (``EMBED_WORDS``), and
+    #: ``report_label``, the report control's visible word, in ``report_label_language``.
     words: dict[str, str]
     #: The language of ``words``: the script marks the box's own words with it.
     words_language: str
+    #: The article's language's word for "report" (as the article page shows it), or the
+    #: reader's when the element's ``lang`` asked for another.
+    report_label_language: str
+    #: On a phone, bullets after this many fold behind "show more".
+    collapse_after: int = COLLAPSE_AFTER
 
 
 class EmbedReportIn(BaseModel):
@@ -217,6 +226,10 @@ def _box(stored: StoredSummary, lang: str | None) -> EmbedBoxOut:
     data = language_for(stored.language).data
     words_language = page_language(stored.language, lang)
     ui = READER_TEXT[words_language]
+    # The report control's word, as the article page has it (``pages/article.py``): the
+    # article's language's, unless the reader's words were asked for.
+    asked = lang in READER_TEXT
+    box_language = data.words_language or stored.language
     box = box_of(stored)
     status: Literal["published", "hidden", "pending"] = (
         "hidden" if stored.hidden else "pending" if box.pending else "published"
@@ -244,8 +257,10 @@ def _box(stored: StoredSummary, lang: str | None) -> EmbedBoxOut:
         revision=box.revision,
         categories=[tuple(pair) for pair in ui["categories"]],
         max_comment_chars=MAX_COMMENT_CHARS,
-        words={key: ui[key] for key in EMBED_WORDS} | {"report_label": data.report_label},
+        words={key: ui[key] for key in EMBED_WORDS}
+        | {"report_label": ui["report_title"] if asked else data.report_label},
         words_language=words_language,
+        report_label_language=words_language if asked else box_language,
     )
 
 

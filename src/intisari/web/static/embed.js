@@ -39,12 +39,14 @@
     "  border-left: 4px solid var(--accent); border-radius: 8px; padding: 1rem 1.25rem; }",
     "h2 { font-size: 1.15rem; margin: 0 0 .5rem; }",
     "ul { margin: 0; padding: 0; list-style: none; }",
-    "li { display: flex; gap: .5rem; align-items: flex-start; padding: .35rem 0;",
-    "  border-top: 1px solid var(--line); }",
+    // A bullet and its report control share a row where there is room; on a phone the
+    // control wraps under the bullet's text, at its end, so the text keeps the width.
+    "li { display: flex; flex-wrap: wrap; gap: .1rem .5rem; align-items: flex-start;",
+    "  padding: .35rem 0; border-top: 1px solid var(--line); }",
     "li:first-child { border-top: 0; }",
     "button { font: inherit; color: inherit; cursor: pointer; }",
-    ".bullet { flex: 1; text-align: start; background: none; border: 0; padding: .15rem .25rem;",
-    "  border-radius: 4px; }",
+    ".bullet { flex: 1 1 16rem; text-align: start; background: none; border: 0;",
+    "  padding: .15rem .25rem; border-radius: 4px; }",
     // An empty alternative text: the dot is drawn, not read as the start of every name.
     ".bullet::before { content: '•' / ''; color: var(--accent); margin-inline-end: .5rem; }",
     ".bullet[aria-pressed=true] { background: color-mix(in srgb, var(--accent) 15%, transparent); }",
@@ -52,14 +54,37 @@
     // marks it instead, in Canvas on the others so that pressing one moves nothing.
     "@media (forced-colors: active) { .bullet { border-inline-start: 3px solid Canvas; }",
     "  .bullet[aria-pressed=true] { border-inline-start-color: Highlight; } }",
+    // The report control says "Report" (the article page's word), not a bare flag.
     ".flag { background: none; border: 1px solid transparent; border-radius: 4px;",
-    "  color: var(--muted); padding: .15rem .4rem; min-width: 2.25rem; min-height: 2.25rem; }",
+    "  color: var(--muted); padding: .15rem .4rem; min-width: 2.25rem; min-height: 2.25rem;",
+    "  margin-inline-start: auto; font-size: .85rem; white-space: nowrap; }",
     ".flag:hover { border-color: var(--line); }",
+    // "Show more" exists on a phone only (below); wider, every bullet shows.
+    ".more { display: none; }",
     ":focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }",
     ".notice { color: var(--muted); font-size: .85rem; margin: .6rem 0 0; }",
     ".correction { font-size: .85rem; margin: .35rem 0 0; }",
+    // On a phone (as the article page, 40rem and narrower): the AI notice and a correction
+    // right under the heading, in the first screen with the bullets, however long they
+    // are; a box of more than `collapse_after` bullets folds behind "show more".
+    "@media (max-width: 40rem) {",
+    "  .box { display: flex; flex-direction: column; padding: .9rem 1rem; }",
+    "  h2 { order: -2; }",
+    "  .about { order: -1; margin: 0 0 .25rem; padding: 0 0 .5rem;",
+    "    border-bottom: 1px solid var(--line); }",
+    "  .about .notice { margin: 0; }",
+    "  .box[data-collapsed] li.extra { display: none; }",
+    "  .more { display: block; align-self: flex-start; background: none; border: 0;",
+    "    padding: .35rem 0; color: var(--accent); font-weight: 600; text-decoration: underline; }",
+    "}",
+    // On a touch screen the controls get the 44 px fingers need (WCAG 2.5.5), as the
+    // article page's.
+    "@media (pointer: coarse) { .flag, .more { min-height: 44px; } }",
     ".sr { position: absolute; width: 1px; height: 1px; overflow: hidden;",
     "  clip: rect(0 0 0 0); white-space: nowrap; }",
+    // Empty, the live region takes no room (in a phone's flex column, margins do not
+    // collapse: its paragraph margins had left a gap under the box).
+    ".live { margin: 0; }",
     ".live:not(:empty) { margin: .5rem 0 0; color: var(--fg); font-weight: 600; }",
     "dialog { background: var(--card); color: var(--fg); border: 1px solid var(--line);",
     "  border-radius: 8px; max-width: min(30rem, 92vw); padding: 1rem 1.25rem; }",
@@ -267,15 +292,19 @@
       var root = this.shadowRoot;
       // The box's own words (flags, hint, live region, dialog) are in the reader's language;
       // the heading, bullets, notice and quotes are the article's.
-      var section = el("section", { class: "box", lang: box.words_language, "aria-labelledby": "h" });
+      // Described by the AI notice: a screen reader says it with the heading, as a phone
+      // shows it right under the heading.
+      var section = el("section", { class: "box", lang: box.words_language,
+        "aria-labelledby": "h", "aria-describedby": "notice" });
       var heading = el("h2", { id: "h", lang: box.language });
       heading.appendChild(el("span", { "aria-hidden": "true" }, "✦ "));
       heading.appendChild(document.createTextNode(box.heading));
       section.appendChild(heading);
-      var list = el("ul");
+      var list = el("ul", { id: "list" });
       var self = this;
+      var folded = box.takeaways.length > box.collapse_after;
       box.takeaways.forEach(function (takeaway, index) {
-        var item = el("li");
+        var item = el("li", folded && index >= box.collapse_after ? { class: "extra" } : {});
         var bullet = el(
           "button",
           { class: "bullet", type: "button", "aria-pressed": "false", "aria-describedby": "hint",
@@ -285,12 +314,14 @@
         bullet.addEventListener("click", function () {
           self.showSource(index);
         });
-        var flag = el(
-          "button",
-          { class: "flag", type: "button", "aria-haspopup": "dialog",
-            "aria-label": words.report_point + " " + (index + 1), "data-report": String(index) },
-          "⚑"
-        );
+        // It shows its word, "Laporkan" (the article page's control), not a bare ⚑ whose
+        // label no one could see; its name starts with that word, then which point:
+        // "Laporkan: poin 2" (said whole: hidden words in the button were read apart).
+        var flag = el("button", { class: "flag", type: "button", "aria-haspopup": "dialog",
+          "data-report": String(index), lang: box.report_label_language,
+          "aria-label": words.report_label + ": " + words.point + " " + (index + 1) });
+        flag.appendChild(el("span", { "aria-hidden": "true" }, "⚑ "));
+        flag.appendChild(document.createTextNode(words.report_label));
         flag.addEventListener("click", function () {
           self.openReport(index, flag);
         });
@@ -299,18 +330,42 @@
         list.appendChild(item);
       });
       section.appendChild(list);
-      section.appendChild(el("p", { class: "notice", lang: box.language }, box.notice));
+      if (folded) {
+        section.appendChild(this.buildMore(section, list, words));
+      }
+      var about = el("div", { class: "about" });
+      about.appendChild(el("p", { class: "notice", id: "notice", lang: box.language }, box.notice));
       if (box.correction) {
-        section.appendChild(
+        about.appendChild(
           el("p", { class: "correction", "data-correction": "", lang: box.language }, box.correction)
         );
       }
+      section.appendChild(about);
       section.appendChild(el("p", { class: "sr", id: "hint" }, words.embed_source_hint));
       this.live = el("p", { class: "live", role: "status", "aria-live": "polite" });
       section.appendChild(this.live);
       section.appendChild(this.buildDialog(box));
       root.replaceChildren(section);
       this.setAttribute("data-state", "ready");
+    }
+
+    /* "Show more" under a folded box (a phone's stylesheet hides the extra bullets while
+     * the section is data-collapsed); unfolding it puts the focus on the first bullet it
+     * reveals, which comes before the button: Tab would skip it. */
+    buildMore(section, list, words) {
+      section.setAttribute("data-collapsed", "");
+      var more = el("button", { class: "more", type: "button", "aria-expanded": "false",
+        "aria-controls": list.id }, words.show_more);
+      more.addEventListener("click", function () {
+        var collapsed = section.hasAttribute("data-collapsed");
+        section.toggleAttribute("data-collapsed", !collapsed);
+        more.setAttribute("aria-expanded", String(collapsed));
+        more.textContent = collapsed ? words.show_less : words.show_more;
+        if (collapsed) {
+          list.querySelector("li.extra .bullet").focus();
+        }
+      });
+      return more;
     }
 
     buildDialog(box) {
