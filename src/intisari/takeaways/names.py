@@ -101,16 +101,23 @@ class Surnames:
         if not (self._surnames or self._first_names):
             return None
         start = self._document.sentences[index].start
-        speakers = self._speakers(shown) if self._first_names else frozenset()
-        if not self._surnames and not speakers:
-            return None
+        # Read only where a name is looked up as a first name: in English, after the
+        # surname lookup found none (most bullets have no word to look up).
+        speakers: frozenset[str] | None = None
+        if not self._surnames:
+            speakers = self._speakers(shown)
+            if not speakers:
+                return None
         # In the order the bullet writes them (a set's order changes with the process's
         # hash seed, and the first unintroduced person decides which sentence comes next).
         capitalised = dict.fromkeys(_bare(word) for word in _CAPITALISED.findall(shown))
         for word in capitalised:
             name = self.name(word) if self._surnames else None
-            if name is None and word in speakers:
-                name = self.first_name(word)
+            if name is None and self._first_names:
+                if speakers is None:
+                    speakers = self._speakers(shown)
+                if word in speakers:
+                    name = self.first_name(word)
             if name is None or name.start >= start:
                 continue
             # The other part of the name shown too: the bullet names the person in full.
