@@ -21,7 +21,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from app_fixtures import ARTICLE, PASSWORD
-from intisari.service import review
+from intisari.service import paging
 from intisari.storage import repository
 from intisari.storage.models import (
     AuditEntry,
@@ -558,7 +558,7 @@ def test_paging_never_leads_to_another_publishers_reports(world: World) -> None:
         with world.app.state.intisari.sessions() as session:
             a_report = session.get(Report, newest_a)
             assert a_report is not None
-            made_up = str(review.Cursor(True, (a_report.created_at, a_report.id)))
+            made_up = str(paging.Cursor(True, (a_report.created_at, a_report.id)))
         crafted = client.get("/v1/reports", params={"cursor": made_up}, headers=headers).json()
         assert crafted["reports"] and {r["id"] for r in crafted["reports"]} <= b_ids, who
     # The same for the dashboard's "Older reports" and "Newer reports" links.

@@ -15,7 +15,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 from test_storage_repository import make_result
 
-from intisari.service import boxes, editorial
+from intisari.service import boxes, editorial, paging
 from intisari.service.errors import Forbidden, Invalid
 from intisari.storage import repository
 from intisari.storage.models import DEFAULT_PUBLISHER_ID, Publisher, StoredSummary
@@ -181,5 +181,5 @@ def test_a_cursor_the_listing_did_not_hand_out_is_invalid(cursor: str) -> None:
 
 
 def test_a_summary_id_with_hyphens_survives_its_cursor() -> None:
-    cursor = boxes.BoxCursor(True, (START, "-ab_c-d"))
+    cursor = paging.Cursor(True, (START, "-ab_c-d"))
     assert boxes.parse_box_cursor(str(cursor)) == cursor

@@ -12,13 +12,12 @@ staff); ``publisher`` narrows within that and never widens it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
 from intisari.roles import allows
+from intisari.service import paging
 from intisari.service.editorial import Staff
 from intisari.service.errors import Forbidden, Invalid
 from intisari.service.publishers import SLUG
@@ -29,7 +28,6 @@ from intisari.storage.models import StoredSummary
 __all__ = [
     "BOX_CURSOR_PATTERN",
     "BOX_LISTINGS",
-    "BoxCursor",
     "BoxFilter",
     "BoxPage",
     "box_filter",
@@ -40,7 +38,6 @@ __all__ = [
 #: ``a`` (after: the listing's next page) or ``b`` (before: its previous page),
 #: microseconds since 1970, a summary id (``StoredSummary.id``: URL-safe, at most 32).
 BOX_CURSOR_PATTERN = r"[ab]-[0-9]{1,17}-[A-Za-z0-9_-]{1,32}"
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def box_filter(actor: Staff, *, status: str | None, publisher: str | None) -> BoxFilter:
@@ -58,27 +55,9 @@ def box_filter(actor: Staff, *, status: str | None, publisher: str | None) -> Bo
     return BoxFilter(status=status, publisher_id=actor.publisher_id, publisher=publisher)
 
 
-@dataclass(frozen=True)
-class BoxCursor:
-    """Where a page starts: right after (``after``) or right before a box's key, in the
-    listing's order."""
-
-    after: bool
-    key: BoxKey
-
-    def __str__(self) -> str:
-        created_at, summary_id = self.key
-        microseconds = (created_at - EPOCH) // timedelta(microseconds=1)
-        return f"{'a' if self.after else 'b'}-{microseconds}-{summary_id}"
-
-
-def parse_box_cursor(value: str) -> BoxCursor:
+def parse_box_cursor(value: str) -> paging.Cursor[str]:
     """A cursor as ``BoxPage`` hands them out; ``Invalid`` for anything else."""
-    if re.fullmatch(BOX_CURSOR_PATTERN, value) is None:
-        raise Invalid("cursor must be one the listing handed out (its next or previous)")
-    direction, microseconds, summary_id = value.split("-", 2)
-    created_at = EPOCH + timedelta(microseconds=int(microseconds))
-    return BoxCursor(direction == "a", (created_at, summary_id))
+    return paging.read_cursor(value, BOX_CURSOR_PATTERN, str)
 
 
 @dataclass(frozen=True)
@@ -87,46 +66,30 @@ class BoxPage:
 
     boxes: list[StoredSummary]
     #: The page after this one (``None``: this is the last page).
-    next: BoxCursor | None
+    next: paging.Cursor[str] | None
     #: The page before this one (``None``: this is the first page).
-    previous: BoxCursor | None
+    previous: paging.Cursor[str] | None
     filters: BoxFilter
 
 
 def box_page(
-    session: Session, filters: BoxFilter, *, cursor: BoxCursor | None, limit: int
+    session: Session, filters: BoxFilter, *, cursor: paging.Cursor[str] | None, limit: int
 ) -> BoxPage:
     """A keyset page of boxes on (``created_at``, ``id``): drafts oldest first, the others
-    newest first (``BoxFilter.oldest_first``).
+    newest first (``BoxFilter.oldest_first``; ``paging.keyset_page``)."""
 
-    A box stored while an editor pages through never shifts a later page. Paging back, a
-    short page means the start was reached: the first page is answered instead, full.
-    """
-    if cursor is not None and not cursor.after:
-        boxes = store.list_boxes(session, filters, before=cursor.key, limit=limit + 1)
-        if len(boxes) > limit:
-            boxes = boxes[1:]
-            following = store.boxes_exist(session, filters, after=_key(boxes[-1]))
-            return BoxPage(
-                boxes,
-                BoxCursor(True, _key(boxes[-1])) if following else None,
-                BoxCursor(False, _key(boxes[0])),
-                filters,
-            )
-        cursor = None
-    after = None if cursor is None else cursor.key
-    boxes = store.list_boxes(session, filters, after=after, limit=limit + 1)
-    more = len(boxes) > limit
-    boxes = boxes[:limit]
-    earlier = cursor is not None and bool(boxes) and store.boxes_exist(
-        session, filters, before=_key(boxes[0])
-    )
-    return BoxPage(
-        boxes,
-        BoxCursor(True, _key(boxes[-1])) if more else None,
-        BoxCursor(False, _key(boxes[0])) if earlier else None,
-        filters,
-    )
+    def fetch(at: paging.Cursor[str] | None, limit: int) -> list[StoredSummary]:
+        if at is not None and not at.forward:
+            return store.list_boxes(session, filters, before=at.key, limit=limit)
+        return store.list_boxes(session, filters, after=None if at is None else at.key, limit=limit)
+
+    def exists(at: paging.Cursor[str]) -> bool:
+        if at.forward:
+            return store.boxes_exist(session, filters, after=at.key)
+        return store.boxes_exist(session, filters, before=at.key)
+
+    page = paging.keyset_page(fetch, exists, _key, cursor, limit)
+    return BoxPage(page.rows, page.next, page.previous, filters)
 
 
 def _key(summary: StoredSummary) -> BoxKey:

@@ -11,12 +11,12 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
 from intisari.report_kinds import CATEGORIES, STATUSES
-from intisari.service import editorial, webhooks
+from intisari.service import editorial, paging, webhooks
 from intisari.service.errors import Invalid, NotFound
 from intisari.service.publishers import SLUG, Scope
 from intisari.service.state import ServiceState
@@ -36,7 +36,6 @@ __all__ = [
     "MAX_LIST_LIMIT",
     "PUBLISHER_PATTERN",
     "SITE_PATTERN",
-    "Cursor",
     "DayCount",
     "ReportFilter",
     "ReportPage",
@@ -68,7 +67,6 @@ CURSOR_PATTERN = r"[ab]-[0-9]{1,17}-[0-9]{1,10}"
 ISO_8601 = re.compile(
     r"\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?"
 )
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 #: Most hidden summaries the dashboard lists (newest first); more means a bigger problem
 #: than a list can show, and the API's filters are there for it.
 HIDDEN_LIST_LIMIT = 100
@@ -211,31 +209,9 @@ def day_or_moment(value: str, name: str) -> datetime:
     return moment
 
 
-@dataclass(frozen=True)
-class Cursor:
-    """Where a page starts: right after (``older``) or right before a report's key."""
-
-    older: bool
-    key: ReportKey
-
-    def __str__(self) -> str:
-        created_at, report_id = self.key
-        microseconds = (created_at - EPOCH) // timedelta(microseconds=1)
-        return f"{'a' if self.older else 'b'}-{microseconds}-{report_id}"
-
-
-def parse_cursor(value: str) -> Cursor:
-    """A cursor as ``ReportPage`` hands them out (``a-<µs since 1970>-<id>``, ``b-...``).
-
-    Every string the pattern accepts is a valid key (17 digits of microseconds stay within
-    the year 5138), so the OpenAPI schema can promise it.
-    """
-    match = re.fullmatch(CURSOR_PATTERN, value)
-    if match is None:
-        raise Invalid("cursor must be one the listing handed out (its next or previous)")
-    direction, microseconds, report_id = value.split("-")
-    created_at = EPOCH + timedelta(microseconds=int(microseconds))
-    return Cursor(direction == "a", (created_at, int(report_id)))
+def parse_cursor(value: str) -> paging.Cursor[int]:
+    """A cursor as ``ReportPage`` hands them out (``a-<µs since 1970>-<id>``, ``b-...``)."""
+    return paging.read_cursor(value, CURSOR_PATTERN, int)
 
 
 @dataclass(frozen=True)
@@ -244,58 +220,36 @@ class ReportPage:
 
     reports: list[Report]
     #: The page of older reports (``None``: this is the last page).
-    next: Cursor | None
+    next: paging.Cursor[int] | None
     #: The page of newer reports (``None``: this is the first page).
-    previous: Cursor | None
+    previous: paging.Cursor[int] | None
     #: The filters it was listed with.
     filters: ReportFilter
 
 
 def report_page(
-    session: Session, filters: ReportFilter, *, cursor: Cursor | None, limit: int
+    session: Session, filters: ReportFilter, *, cursor: paging.Cursor[int] | None, limit: int
 ) -> ReportPage:
-    """A keyset page of reports on (``created_at``, ``id``), newest first.
+    """A keyset page of reports on (``created_at``, ``id``), newest first
+    (``paging.keyset_page``)."""
 
-    Reports filed while a reviewer pages through come in above the first page and never
-    shift the later ones. Paging back towards the newest reports, a short page means the
-    top was reached: the first page is answered instead, full.
-    """
-    if cursor is not None and not cursor.older:
-        reports = repository.list_reports(
-            session, filters, newer_than=cursor.key, limit=limit + 1
-        )
-        if len(reports) > limit:
-            reports = reports[1:]
-            older = _older_page(session, filters, reports)
-            return ReportPage(reports, older, _first(reports), filters)
-        cursor = None
-    older_than = None if cursor is None else cursor.key
-    reports = repository.list_reports(session, filters, older_than=older_than, limit=limit + 1)
-    more = len(reports) > limit
-    reports = reports[:limit]
-    newer = cursor is not None and bool(reports) and repository.reports_exist(
-        session, filters, newer_than=_key(reports[0])
-    )
-    return ReportPage(
-        reports,
-        Cursor(True, _key(reports[-1])) if more else None,
-        _first(reports) if newer else None,
-        filters,
-    )
+    def fetch(at: paging.Cursor[int] | None, limit: int) -> list[Report]:
+        if at is not None and not at.forward:
+            return repository.list_reports(session, filters, newer_than=at.key, limit=limit)
+        older_than = None if at is None else at.key
+        return repository.list_reports(session, filters, older_than=older_than, limit=limit)
+
+    def exists(at: paging.Cursor[int]) -> bool:
+        if at.forward:
+            return repository.reports_exist(session, filters, older_than=at.key)
+        return repository.reports_exist(session, filters, newer_than=at.key)
+
+    page = paging.keyset_page(fetch, exists, _key, cursor, limit)
+    return ReportPage(page.rows, page.next, page.previous, filters)
 
 
 def _key(report: Report) -> ReportKey:
     return report.created_at, report.id
-
-
-def _first(reports: list[Report]) -> Cursor | None:
-    return Cursor(False, _key(reports[0])) if reports else None
-
-
-def _older_page(session: Session, filters: ReportFilter, reports: list[Report]) -> Cursor | None:
-    if reports and repository.reports_exist(session, filters, older_than=_key(reports[-1])):
-        return Cursor(True, _key(reports[-1]))
-    return None
 
 
 def report_stats(
