@@ -45,6 +45,21 @@ def test_a_missing_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert result.stderr.strip() == f"intisari: error: no such file or folder: {tmp_path}/no.jsonl"
 
 
+@pytest.mark.parametrize("name", ["out.jsonl", "out"])
+def test_an_output_in_a_folder_that_does_not_exist_is_refused(
+    tmp_path: Path, source: Path, name: str
+) -> None:
+    """A mistyped folder had been made, wherever it was (a new user's trial: exit 0 and a
+    new /nonexistent-dir/ at the file system's root)."""
+    folder = tmp_path / "no-such-folder"
+    result = CliRunner().invoke(app, ["batch", str(source), str(folder / name)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"intisari: error: cannot write {folder / name}: the folder {folder} does not exist\n"
+    )
+    assert not folder.exists()
+
+
 def test_an_earlier_job_in_the_way_needs_resume(tmp_path: Path, source: Path) -> None:
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "_manifest.json").write_text("{}")

@@ -148,10 +148,10 @@ def test_resume_finds_finished_parts_and_clears_what_a_crash_left(tmp_path: Path
 def test_a_second_claim_on_one_output_is_refused_and_leaves_nothing(
     tmp_path: Path, name: str
 ) -> None:
-    output = Output.at(tmp_path / "new" / name)
+    output = Output.at(tmp_path / name)
     refused = r"being written by another run \(process \d+ on "
     with claim(output):
-        with pytest.raises(BatchError, match=refused), claim(Output.at(tmp_path / "new" / name)):
+        with pytest.raises(BatchError, match=refused), claim(Output.at(tmp_path / name)):
             pass
         assert (output.parts_dir / ".lock").is_file()
     assert list(tmp_path.iterdir()) == []  # nothing written: the folders made for it gone

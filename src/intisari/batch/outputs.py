@@ -242,11 +242,15 @@ def prepare(
 
 def _check_place(output: Output) -> None:
     """``BatchError`` unless ``output`` can be created where it is named: not in a kernel
-    file system, below a folder (not a file) this process may write in, and not a folder
-    where a file is named or the other way round."""
+    file system, in a folder that exists (as ``cp`` wants: a mistyped path had made
+    ``/nonexistent-dir/`` at the file system's root, in a new user's trial) and this
+    process may write in, and not a folder where a file is named or the other way round."""
     for root in KERNEL_FILE_SYSTEMS:
         if output.target.is_relative_to(root):
             raise BatchError(f"{output.target} is inside {root}, a kernel file system")
+    folder = output.target.parent
+    if not folder.exists():
+        raise BatchError(f"cannot write {output.target}: the folder {folder} does not exist")
     existing = next(path for path in (output.parts_dir, *output.parts_dir.parents) if path.exists())
     if not existing.is_dir():
         raise BatchError(f"cannot write {output.target}: {existing} is a file, not a folder")
