@@ -179,8 +179,9 @@ def read_article(
                 options.min_words)
     # Split no further than needed to know (a long article is not split word by word).
     if len(cleaned.text.split(maxsplit=options.min_words)) < options.min_words:
+        found = len(cleaned.text.split())
         raise InputTooShort(
-            f"article has {len(cleaned.text.split())} words after cleaning; "
+            f"article has {found} {'word' if found == 1 else 'words'} after cleaning; "
             f"at least {options.min_words} are needed"
         )
 

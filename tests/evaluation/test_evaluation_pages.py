@@ -136,3 +136,12 @@ def test_a_set_without_marked_bodies_reports_no_extraction_f1(tmp_path: Path) ->
     (tmp_path / "manifest.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
     report = pages_markdown(evaluate_pages(tmp_path))
     assert "No page has a marked body" in report and "intisari 0.00" not in report
+
+
+def test_a_set_without_defects_says_so_under_its_heading(tmp_path: Path) -> None:
+    """A new user read an empty "## Defective bullets" heading as a report cut short."""
+    (tmp_path / "p.html").write_text(page(STORY), encoding="utf-8")
+    line = {"file": "p.html", "lang": "id", "ground_truth": None}
+    (tmp_path / "manifest.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    report = pages_markdown(evaluate_pages(tmp_path), every_bullet=False)
+    assert report.rstrip().endswith("## Defective bullets\n\nNone.")

@@ -157,7 +157,7 @@ def test_summarize_record_never_raises_and_keeps_the_id() -> None:
     assert row["id"] == "42" and len(row["takeaways"]) == 1
     assert intisari.summarize_record({"id": "x", "text": "pendek"}) == {
         "id": "x",
-        "error": "article has 1 words after cleaning; at least 15 are needed",
+        "error": "article has 1 word after cleaning; at least 15 are needed",
     }
     assert intisari.summarize_record({"id": "y"})["error"] == "record has none of text, html or url"
     assert intisari.summarize_record({"id": "z", "text": " "})["error"] == (

@@ -329,6 +329,8 @@ def pages_markdown(evaluation: PagesEvaluation, every_bullet: bool = True) -> st
         )
     title = "Every bullet" if every_bullet else "Defective bullets"
     lines += ["", f"## {title}", ""]
+    if not every_bullet and not any(page.defective for page in evaluation.pages):
+        lines.append("None.")
     for page in evaluation.pages:
         shown = [b for b in page.bullets if every_bullet or b.defects]
         if not shown and not (page.error and every_bullet):
