@@ -416,7 +416,9 @@ def _summarize_all(
         total=sum(partition.records for partition in todo),
         unit=" articles",
         desc="summarizing",
-        disable=not progress,
+        # None: shown on a terminal only. Written to a log (stderr redirected, a CI job),
+        # its redrawn frames filled the log (a new user's trial); the closing line stays.
+        disable=None if progress else True,
     )
     with bar:
         submit_more()
