@@ -41,7 +41,7 @@ def summarize(
     count: Annotated[
         int | None,
         typer.Option(
-            "--count", "-n", help="Takeaways wanted, 1-5 [default: sized to the article]."
+            "--count", "-n", help="Takeaways wanted, 1-5; sized to the article when omitted."
         ),
     ] = None,
     lang: Annotated[str | None, typer.Option(help="Language code; detected if omitted.")] = None,
