@@ -138,3 +138,12 @@ def test_the_aggregators_notice_is_no_bullet_whatever_language_is_declared(lang:
     assert "ai-notice" in [r["reason"] for r in summary["removed"]]
     for takeaway in summary["takeaways"]:
         assert "AI" not in takeaway["text"] and "Intisari Utama" not in takeaway["text"]
+
+
+@pytest.mark.parametrize("command", ["summarize", "batch"])
+def test_help_says_what_an_omitted_count_means(command: str) -> None:
+    """The help's markup reads "[default: ...]" as a tag: "--count" had shown "1-5 ."."""
+    result = CliRunner().invoke(app, [command, "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    shown = " ".join(result.output.replace("│", " ").split())
+    assert "1-5 ." not in shown and ("sized to the article" in shown or "sized as" in shown)
