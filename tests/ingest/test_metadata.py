@@ -188,6 +188,33 @@ def test_an_article_whose_address_has_a_path_gets_its_box() -> None:
 
 
 @pytest.mark.parametrize(
+    "address",
+    [
+        "https://www.fairkom.eu/about",  # "Über uns" (trafilatura's test pages)
+        "https://creativecommons.org/about/",  # "What we do" (the same)
+        "https://www.example.co.id/tentang-kami",
+        "https://example.de/de/ueber-uns.html",
+    ],
+)
+def test_a_sites_page_about_itself_gets_no_box(address: str) -> None:
+    with pytest.raises(NotAnArticle, match="about itself"):
+        intisari.summarize(html=_page(f'<link rel="canonical" href="{address}">'))
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://example.com/2014/03/about/",  # a story's folder, not the site's page
+        "https://example.com/news/about-us-open-letter",
+        "https://example.com/team-usa-wins-gold",
+    ],
+)
+def test_a_story_whose_address_merely_holds_such_a_word_gets_its_box(address: str) -> None:
+    page = _page(f'<link rel="canonical" href="{address}">')
+    assert intisari.summarize(html=page).takeaways
+
+
+@pytest.mark.parametrize(
     "page",
     [
         # A match report declares its SportsEvent, a review its Product, a radio essay's

@@ -97,6 +97,23 @@ ARTICLE_KINDS = frozenset(
      "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "blogposting",
      "liveblogposting", "scholarlyarticle", "techarticle", "report", "review"}
 )
+#: The last part of a canonical address that names a site's page about itself (after
+#: the site's root, or a language's folder: "/about", "/de/ueber-uns"): no article.
+#: Readers of trafilatura's test pages got boxes from fairkom.eu's "Über uns"
+#: ("/about") and creativecommons.org's "What we do" ("/about/"); of the 253 pages of
+#: the four page sets, these two alone point their canonical address at such a page.
+SITE_PAGE_SLUGS = frozenset(
+    {
+        "about", "about-us", "aboutus", "who-we-are", "what-we-do", "our-story", "our-team",
+        "team", "contact", "contact-us", "impressum", "imprint", "kontakt", "ueber-uns",
+        "uber-uns", "wir-ueber-uns", "tentang", "tentang-kami", "hubungi-kami", "kontak",
+        "redaksi", "a-propos", "qui-sommes-nous", "mentions-legales", "privacy",
+        "privacy-policy", "terms", "datenschutz",
+    }
+)
+#: A language's folder before a site page ("/de/"), and a page's file suffix.
+_LANGUAGE_FOLDER = re.compile(r"[a-z]{2}(?:-[a-z]{2})?")
+_PAGE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?)$")
 #: A type that JSON-LD or microdata declares: ``"@type": "Product"``, ``["Article"]``,
 #: ``itemtype="https://schema.org/Event"``.
 _LD_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"([A-Za-z]+)"')
@@ -153,12 +170,18 @@ def check_declared_kind(tree: LexborHTMLParser) -> None:
     A page whose canonical address is its site's front page ("https://www.wired.com/",
     "http://edition.cnn.com/") is no article either: its box was three teasers of three
     stories (newspaper4k's test pages, outside the shared set; a reader's report). No
-    article page of the four page sets (266) points its canonical address there."""
+    article page of the four page sets (266) points its canonical address there; nor is
+    a site's page about itself (``SITE_PAGE_SLUGS``)."""
     canonical = _canonical(tree)
     if canonical is not None and urlsplit(canonical).path in ("", "/"):
         raise NotAnArticle(
             f"this is not an article: the page's address is its site's front page "
             f"({canonical}), a page of many stories"
+        )
+    if canonical is not None and _names_site_page(canonical):
+        raise NotAnArticle(
+            f"this is not an article: the page's address ({canonical}) is the site's page "
+            "about itself"
         )
     og_type = _meta(tree, ('meta[property="og:type"]',))
     # "video.episode" is an episode; "website" and "video.other" say nothing.
@@ -175,6 +198,14 @@ def check_declared_kind(tree: LexborHTMLParser) -> None:
             f"this is not an article: the page declares its kind as {kind!r} (schema.org "
             "or og:type), and no kind of article"
         )
+
+
+def _names_site_page(address: str) -> bool:
+    """Does ``address`` name a site's page about itself (``SITE_PAGE_SLUGS``)?"""
+    parts = [part for part in urlsplit(address).path.lower().split("/") if part]
+    if len(parts) == 2 and _LANGUAGE_FOLDER.fullmatch(parts[0]):
+        parts = parts[1:]
+    return len(parts) == 1 and _PAGE_SUFFIX.sub("", parts[0]) in SITE_PAGE_SLUGS
 
 
 def _no_article(kind: str) -> bool:
