@@ -6,15 +6,18 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from intisari._version import MODEL_FILES, __version__, engine_version
 from intisari.errors import InputError, InputTooShort
 from intisari.options import Options
+from intisari.service import editorial
 from intisari.service import summaries as cache
-from intisari.storage.models import DEFAULT_PUBLISHER_ID, Publisher, StoredSummary
+from intisari.storage.accounts import create_account
+from intisari.storage.models import DEFAULT_PUBLISHER_ID, Publisher, StoredSummary, WebhookEvent
 from intisari.storage.repository import add_summary, get_summary
+from intisari.storage.tenants import add_endpoint
 
 ARTICLE = "\n\n".join(
     [
@@ -243,3 +246,33 @@ def test_an_article_sent_again_with_other_bytes_keeps_its_box(session: Session) 
         ),
     ]
     assert all(not hit and made.id != first.id for made, hit in others)
+
+
+def test_a_changed_articles_new_box_tells_the_newsroom_which_checked_box_it_replaced(
+    session: Session,
+) -> None:
+    """An editor's trial: a CMS sent a corrected article under the same ``article_id``;
+    its new box took the page over from the box the editor had shortened, and nobody was
+    told. ``summary.replaced`` names the box replaced and whether its bullets were edited;
+    a box no person checked is replaced without it."""
+    publisher = _add_publisher(session, "kabar-koreksi")
+    add_endpoint(session, publisher, "https://cms.example/hook", ["summary.replaced"], "whsec_x")
+    asked = {"article_id": "k-7", "publisher_id": publisher, "from_publisher": True}
+    first, _ = cache.summarize_cached(session, text=ARTICLE, options=OPTIONS, **asked)
+    unchecked, _ = cache.summarize_cached(
+        session, text=ARTICLE.replace("3.000", "4.000"), options=OPTIONS, **asked
+    )
+    assert unchecked.id != first.id
+    assert session.scalars(select(WebhookEvent)).first() is None  # nobody had checked it
+
+    eda = create_account(session, "eda-koreksi", None, "editor", publisher)
+    editorial.edit(session, unchecked.id, eda, editorial.Edit("remove", index=1), revision=0)
+    corrected, _ = cache.summarize_cached(
+        session, text=ARTICLE.replace("3.000", "5.000"), options=OPTIONS, **asked
+    )
+    events = list(session.scalars(select(WebhookEvent)))
+    assert [(e.event, e.data) for e in events] == [(
+        "summary.replaced",
+        {"summary_id": corrected.id, "article_id": "k-7", "url": None,
+         "replaced_id": unchecked.id, "edited": True},
+    )]

@@ -56,6 +56,7 @@ from intisari.storage.repository import (
     find_summary,
     find_summary_ref,
     new_summary_id,
+    newest_summary_of,
     same_article_summary,
 )
 
@@ -269,11 +270,15 @@ def store_result(
 
     Nothing is stored when the article (``source.article_id``) has a box whose cleaned
     text, title and language are the result's (``same_article_summary``): that box is the
-    answer, with its edits, approval, correction and hiding."""
+    answer, with its edits, approval, correction and hiding. A changed article's new box
+    replaces, on the publisher's page, one a person may have approved or edited: then
+    ``summary.replaced`` tells the newsroom, naming the box replaced (an editor's trial:
+    the edits went with no word)."""
     # The article's address: the one fetched, else the page's own (its canonical link),
     # so that the dashboard's site filter and the embed's lookup by address find a box
     # made from HTML sent as it is (they found none: only fetched pages had an address).
     page = result.get("source") or {}
+    replaced: StoredSummary | None = None
     if source.article_id is not None:
         # The article sent again with other bytes (an HTML comment, a rotated ad slot) but
         # the same cleaned text: its box, edits, approval and hiding are the article's.
@@ -287,6 +292,10 @@ def store_result(
         )
         if same is not None:
             return same, False
+        if source.from_publisher:  # the embed's box, which the new one takes over from
+            replaced = newest_summary_of(
+                session, source.publisher_id, article_id=source.article_id, url=None
+            )
     summary_id = new_summary_id()
     # Read before the commit: after it, the summary is stored and is the answer, and a
     # database lost then must not turn it into an error (a trial on PostgreSQL).
@@ -303,20 +312,32 @@ def store_result(
         draft=draft,
         from_publisher=source.from_publisher,
     )
+    created = stored.id == summary_id
+    data = {"summary_id": stored.id, "article_id": stored.article_id, "url": stored.url}
     if not draft:  # the ``auto`` publish mode
-        data = {"summary_id": stored.id, "article_id": stored.article_id, "url": stored.url}
-        try:
-            webhooks.emit_once(
-                session, stored.publisher_id, "summary.published", data,
-                f"published:{stored.id}",
-            )
-        except SQLAlchemyError as error:
-            # The summary is stored and is the answer; only its event is lost, as in a
-            # crash between the two commits (``service/webhooks.py``).
-            session.rollback()
-            log.warning("summary %s stored, its summary.published event lost: %s",
-                        stored.id, type(error).__name__)
-    return stored, stored.id == summary_id
+        _announce(session, stored, "summary.published", data)
+    box = None if replaced is None else replaced.box
+    if created and replaced is not None and box is not None and box.checked_by is not None:
+        _announce(session, stored, "summary.replaced", {
+            **data, "replaced_id": replaced.id, "edited": box.takeaways is not None,
+        })
+    return stored, created
+
+
+def _announce(
+    session: Session, stored: StoredSummary, event: str, data: dict[str, Any]
+) -> None:
+    """Queue ``event`` of a box just stored, once. The box is stored and is the answer; if
+    the event cannot be written only it is lost, as in a crash between the two commits
+    (``service/webhooks.py``)."""
+    try:
+        webhooks.emit_once(
+            session, stored.publisher_id, event, data, f"{event.split('.')[-1]}:{stored.id}"
+        )
+    except SQLAlchemyError as error:
+        session.rollback()
+        log.warning("summary %s stored, its %s event lost: %s",
+                    stored.id, event, type(error).__name__)
 
 
 def store_made(

@@ -1,13 +1,13 @@
 """Signed webhooks: a publisher's newsroom tools hear of its boxes and reports.
 
 **Events** (``EVENTS``): ``summary.published``, ``summary.hidden``, ``summary.corrected``,
-``report.filed``, ``report.confirmed``, ``summary.reordered``. ``emit`` writes one row to
-an outbox table, plus one delivery row per endpoint that wants the event, in the caller's
-session and transaction: committed with the change it reports, or not at all.
-(``report.filed`` and
-``summary.published`` are the exceptions, written right after their commit: the report's
-id and whether this request stored the summary first are only known then; a crash
-between the two commits loses that one event, never invents one.)
+``report.filed``, ``report.confirmed``, ``summary.reordered``, ``summary.replaced``.
+``emit`` writes one row to an outbox table, plus one delivery row per endpoint that wants
+the event, in the caller's session and transaction: committed with the change it
+reports, or not at all. (``report.filed``, ``summary.published`` and ``summary.replaced``
+are the exceptions, written right after their commit: the report's id and whether this
+request stored the summary first are only known then; a crash between the two commits
+loses that one event, never invents one.)
 
 **Delivery.** ``DeliveryWorker``, a thread in each server process, polls the outbox for
 due deliveries, leases each one (a conditional update only one process wins), and posts
@@ -86,6 +86,10 @@ EVENTS = (
     # An editor moved the bullets of a published box: no correction (no note), but a
     # copy of the box kept elsewhere is out of order. Last: new events go at the end.
     "summary.reordered",
+    # A changed article's new box took over from one a person approved or edited
+    # (``data.replaced_id``; ``data.edited``: its bullets were changed): the edits are
+    # not carried over, an editor may want to look again.
+    "summary.replaced",
 )
 SIGNATURE_HEADER = "Intisari-Signature"
 #: Seconds a receiver should accept between ``t`` and its own clock (``verify``): clocks
