@@ -12,7 +12,7 @@ import pytest
 from batch_helpers import make_records, read_output, write_jsonl, write_parquet
 from intisari.batch.errors import BatchError
 from intisari.batch.outputs import Output, claim
-from intisari.batch.run import run_batch
+from intisari.batch.run import BatchOutcome, run_batch
 from intisari.options import Options
 from intisari.pipeline import summarize_record
 
@@ -56,6 +56,21 @@ def unwritable_row_for_bad(record: dict[str, Any], options: Options) -> dict[str
 
 def _ids(rows: list[dict[str, Any]]) -> list[str | None]:
     return [row["id"] for row in rows]
+
+
+def _run_with_a_failed_partition(
+    tmp_path: Path, local_cluster: str, out: str, records: list[dict[str, Any]] | None = None
+) -> tuple[BatchOutcome, dict[str, Any]]:
+    """A job of 30 records (``records``, else made) in partitions of 10 whose second one
+    fails (record 15's row is one no part can hold), run once into ``tmp_path / out``:
+    its outcome, and the job's options for a ``--resume``."""
+    records = records or make_records(30)
+    records[14]["id"] = "bad"
+    write_jsonl(tmp_path / "in.jsonl", records)
+    job = {"scheduler": local_cluster, "partition_size": 10, "progress": False}
+    report = run_batch(tmp_path / "in.jsonl", tmp_path / out, **job,
+                       summarize=unwritable_row_for_bad)  # fmt: skip
+    return report, job
 
 
 def test_every_record_becomes_exactly_one_row_even_a_broken_one(
@@ -195,12 +210,7 @@ def test_a_failed_partition_is_reported_and_resume_redoes_it(
     tmp_path: Path, local_cluster: str
 ) -> None:
     records = make_records(30)
-    records[14]["id"] = "bad"
-    write_jsonl(tmp_path / "in.jsonl", records)
-    job = {"scheduler": local_cluster, "partition_size": 10, "progress": False}
-
-    report = run_batch(tmp_path / "in.jsonl", tmp_path / "out.jsonl", **job,
-                       summarize=unwritable_row_for_bad)  # fmt: skip
+    report, job = _run_with_a_failed_partition(tmp_path, local_cluster, "out.jsonl", records)
 
     assert not report.complete and report.records == 20
     assert len(report.failed) == 1 and report.failed[0].startswith("part 1 (in.jsonl from row 11)")
@@ -234,12 +244,7 @@ def test_a_run_that_ends_well_leaves_no_half_written_part(
 def test_resume_leaves_no_temporary_file_of_a_join_that_was_killed(
     tmp_path: Path, local_cluster: str
 ) -> None:
-    records = make_records(30)
-    records[14]["id"] = "bad"
-    write_jsonl(tmp_path / "in.jsonl", records)
-    job = {"scheduler": local_cluster, "partition_size": 10, "progress": False}
-    run_batch(tmp_path / "in.jsonl", tmp_path / "out.jsonl", **job,
-              summarize=unwritable_row_for_bad)  # fmt: skip
+    _, job = _run_with_a_failed_partition(tmp_path, local_cluster, "out.jsonl")
     (tmp_path / f".out.jsonl.{'0123abcd' * 4}.tmp").write_bytes(b'{"id": "art-0')  # killed
 
     again = run_batch(tmp_path / "in.jsonl", tmp_path / "out.jsonl", **job, resume=True)
@@ -251,12 +256,7 @@ def test_resume_leaves_no_temporary_file_of_a_join_that_was_killed(
 def test_resume_is_refused_while_another_run_writes_the_output(
     tmp_path: Path, local_cluster: str
 ) -> None:
-    records = make_records(30)
-    records[14]["id"] = "bad"
-    write_jsonl(tmp_path / "in.jsonl", records)
-    job = {"scheduler": local_cluster, "partition_size": 10, "progress": False}
-    run_batch(tmp_path / "in.jsonl", tmp_path / "out.jsonl", **job,
-              summarize=unwritable_row_for_bad)  # fmt: skip
+    _, job = _run_with_a_failed_partition(tmp_path, local_cluster, "out.jsonl")
     parts = sorted((tmp_path / "out.jsonl.parts").iterdir())
     lock = tmp_path / "out.jsonl.parts" / ".lock"
 
@@ -341,13 +341,9 @@ def test_ids_given_twice_are_found_across_runs_and_every_row_kept(
     """Two rows with one id passed without a word, and a join downstream broke (F10). A
     repeat is found even when its first row was written by an earlier run (--resume)."""
     records = make_records(30)
-    records[14]["id"] = "bad"
     records[25]["id"] = records[2]["id"]  # part 2 repeats part 0
     records[16]["id"] = records[17]["id"] = "twice-in-part-1"
-    write_jsonl(tmp_path / "in.jsonl", records)
-    job = {"scheduler": local_cluster, "partition_size": 10, "progress": False}
-    first = run_batch(tmp_path / "in.jsonl", tmp_path / "out", **job,
-                      summarize=unwritable_row_for_bad)  # fmt: skip
+    first, job = _run_with_a_failed_partition(tmp_path, local_cluster, "out", records)
     assert first.duplicates is not None and first.duplicates.ids == 1  # part 1 not written
 
     again = run_batch(tmp_path / "in.jsonl", tmp_path / "out", **job, resume=True)

@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import psutil
 import pyarrow.parquet as pq
@@ -227,31 +228,57 @@ def test_a_local_worker_killed_mid_run_is_replaced_and_nothing_is_lost(
     assert not parts.exists()
 
 
-def test_ctrl_c_on_a_local_cluster_keeps_whole_parts_and_resume_finishes(
-    tmp_path: Path, spawn: Callable[..., subprocess.Popen[bytes]]
-) -> None:
+#: A job of partitions of 10 on a local cluster of two workers, as the interrupted runs use.
+LOCAL_JOB = ("--workers", "2", "--partition-size", "10")
+
+
+def _interrupted(
+    tmp_path: Path,
+    spawn: Callable[..., subprocess.Popen[bytes]],
+    interrupt: Callable[[subprocess.Popen[bytes]], None],
+    status: int,
+) -> tuple[list[dict[str, Any]], Path, str]:
+    """A job of 400 records on a local cluster, ``interrupt``-ed once two parts are
+    written: it must end with ``status``, its workers with it, its parts whole. Its
+    records, its output and its log."""
     records = make_records(400)
     write_jsonl(tmp_path / "in.jsonl", records)
     out = tmp_path / "out"
-    job = ("--workers", "2", "--partition-size", "10")
-
     client = _batch(
-        spawn, str(tmp_path / "in.jsonl"), str(out), *job, log="batch-1.log", new_session=True
+        spawn, str(tmp_path / "in.jsonl"), str(out), *LOCAL_JOB, log="batch-1.log",
+        new_session=True,
     )
     _wait_for(lambda: len(_parts(out)) >= 2, "the first parts", RUN_TIMEOUT_S)
     children = psutil.Process(client.pid).children(recursive=True)
-    os.killpg(client.pid, signal.SIGINT)  # as a terminal does: every process of the job
-    assert client.wait(timeout=RUN_TIMEOUT_S) == 130
+    interrupt(client)
+    assert client.wait(timeout=RUN_TIMEOUT_S) == status
     log = (tmp_path / "batch-1.log").read_text()
-    assert "Traceback" not in log and "ERROR" not in log, log
     _wait_for(lambda: not any(child.is_running() for child in children), "the workers to end")
     _assert_parts_are_whole(out)
+    return records, out, log
 
+
+def _resumed(
+    tmp_path: Path, spawn: Callable[..., subprocess.Popen[bytes]], out: Path
+) -> list[dict[str, Any]]:
+    """The rows of ``out`` once the same job, run with ``--resume``, has finished."""
     resumed = _batch(
-        spawn, str(tmp_path / "in.jsonl"), str(out), *job, "--resume", log="batch-2.log"
+        spawn, str(tmp_path / "in.jsonl"), str(out), *LOCAL_JOB, "--resume", log="batch-2.log"
     )
     assert resumed.wait(timeout=RUN_TIMEOUT_S) == 0, (tmp_path / "batch-2.log").read_text()
-    rows = read_output(out)
+    return read_output(out)
+
+
+def test_ctrl_c_on_a_local_cluster_keeps_whole_parts_and_resume_finishes(
+    tmp_path: Path, spawn: Callable[..., subprocess.Popen[bytes]]
+) -> None:
+    def ctrl_c(client: subprocess.Popen[bytes]) -> None:
+        os.killpg(client.pid, signal.SIGINT)  # as a terminal does: every process of the job
+
+    records, out, log = _interrupted(tmp_path, spawn, ctrl_c, 130)
+    assert "Traceback" not in log and "ERROR" not in log, log
+
+    rows = _resumed(tmp_path, spawn, out)
     assert sorted(row["id"] for row in rows) == sorted(record["id"] for record in records)
     assert all(row["error"] is None for row in rows)
 
@@ -262,35 +289,21 @@ def test_sigterm_is_stopped_as_ctrl_c_is_and_resume_finishes(
 ) -> None:
     """``kill``, systemd, Kubernetes and ``timeout`` send SIGTERM (to the client, or to its
     whole process group): the job ended with exit 143 and no word of --resume."""
-    records = make_records(400)
-    write_jsonl(tmp_path / "in.jsonl", records)
-    out = tmp_path / "out"
-    job = ("--workers", "2", "--partition-size", "10")
 
-    client = _batch(
-        spawn, str(tmp_path / "in.jsonl"), str(out), *job, log="batch-1.log", new_session=True
-    )
-    _wait_for(lambda: len(_parts(out)) >= 2, "the first parts", RUN_TIMEOUT_S)
-    children = psutil.Process(client.pid).children(recursive=True)
-    if whom == "group":
-        os.killpg(client.pid, signal.SIGTERM)
-    else:
-        client.send_signal(signal.SIGTERM)
-    assert client.wait(timeout=RUN_TIMEOUT_S) == 143
+    def terminate(client: subprocess.Popen[bytes]) -> None:
+        if whom == "group":
+            os.killpg(client.pid, signal.SIGTERM)
+        else:
+            client.send_signal(signal.SIGTERM)
 
-    log = (tmp_path / "batch-1.log").read_text()
+    records, out, log = _interrupted(tmp_path, spawn, terminate, 143)
     said = [line for line in log.splitlines() if line.strip()]  # no progress bar in a log
     assert said == [
         "intisari: interrupted; finished partitions are kept: run the same command with "
         "--resume to do the rest"
     ], log
-    _wait_for(lambda: not any(child.is_running() for child in children), "the workers to end")
-    _assert_parts_are_whole(out)
-    resumed = _batch(
-        spawn, str(tmp_path / "in.jsonl"), str(out), *job, "--resume", log="batch-2.log"
-    )
-    assert resumed.wait(timeout=RUN_TIMEOUT_S) == 0, (tmp_path / "batch-2.log").read_text()
-    rows = read_output(out)
+
+    rows = _resumed(tmp_path, spawn, out)
     assert sorted(row["id"] for row in rows) == sorted(record["id"] for record in records)
 
 

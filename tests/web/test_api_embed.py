@@ -190,17 +190,22 @@ def test_a_report_through_the_embed_is_a_report_like_any(world: World) -> None:
     assert [d["event"] for d in log.json()] == ["report.filed"]
 
 
-def test_a_draft_is_pending_and_a_corrected_box_shows_its_note(world: World) -> None:
-    """The embed shows the box as the article page does (``service.editorial``): a draft
-    of a publisher in ``review`` mode is ``pending`` without bullets until an editor
-    approves it, and an edit of the published box brings its correction note."""
-    client = world.client
-    changed = client.patch(
+def _review_mode(world: World) -> None:
+    """Publisher A embeds on ``ALLOWED_ORIGIN`` and reviews each box before readers see it."""
+    changed = world.client.patch(
         f"/v1/publishers/{world.a}",
         json={"allowed_origins": [ALLOWED_ORIGIN], "publish_mode": "review"},
         headers=world.root,
     )
     assert changed.status_code == 200, changed.text
+
+
+def test_a_draft_is_pending_and_a_corrected_box_shows_its_note(world: World) -> None:
+    """The embed shows the box as the article page does (``service.editorial``): a draft
+    of a publisher in ``review`` mode is ``pending`` without bullets until an editor
+    approves it, and an edit of the published box brings its correction note."""
+    client = world.client
+    _review_mode(world)
     made = client.post(
         "/v1/summaries",
         json={"text": ARTICLE.replace("Bandung", "Bogor"), "article_id": "a-3"},
@@ -283,12 +288,7 @@ def test_an_article_sent_again_keeps_its_edited_approved_or_hidden_box(world: Wo
     reviewer's hiding were lost, with nothing in the audit log. The box belongs to the
     article: the same cleaned text answers the stored box, on the API and the embed."""
     client = world.client
-    changed = client.patch(
-        f"/v1/publishers/{world.a}",
-        json={"allowed_origins": [ALLOWED_ORIGIN], "publish_mode": "review"},
-        headers=world.root,
-    )
-    assert changed.status_code == 200, changed.text
+    _review_mode(world)
     page = _page(ARTICLE)
 
     def send(html: str) -> dict[str, Any]:

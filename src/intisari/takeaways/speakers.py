@@ -104,7 +104,7 @@ def attribution(document: Document, index: int) -> Attribution | None:
         after = sentences[candidate]
         if after.paragraph - claim.paragraph > 1 or after.paragraph in document.headings:
             return None
-        sentence = document.text[after.start : after.end].rstrip()
+        sentence = after.text.rstrip()
         speaker = _speaker(sentence, document.language.data)
         if speaker is None or not sentence.endswith("."):
             continue
