@@ -336,29 +336,43 @@ def _scheduler_lost(error: BaseException) -> bool:
     return isinstance(error, FutureCancelledError) and error.reason == SCHEDULER_CONNECTION_LOST
 
 
+#: Dask's loggers that report, each in its own words, the client losing its scheduler:
+#: the client's ("Failed to reconnect", its cancelled closing), and its batched stream's
+#: ("Batched Comm Closed" with a ``CommClosedError`` traceback: a CI run under load
+#: printed it above the one line, once in four).
+LOST_SCHEDULER_LOGGERS = ("distributed.client", "distributed.batched")
+
+
 class _LostScheduler(logging.Filter):
-    """Drops what Dask's client logs as it gives up on a lost scheduler: "Failed to
-    reconnect" and the tracebacks of its cancelled closing. ``SchedulerLost`` says it."""
+    """Drops what Dask logs as its client loses the scheduler: "Failed to reconnect", and
+    the tracebacks of its cancelled closing and of its closed connection.
+    ``SchedulerLost`` says it."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         import asyncio
 
+        from distributed.comm.core import CommClosedError
+
         if record.getMessage().startswith("Failed to reconnect to scheduler"):
             return False
-        return not (record.exc_info and isinstance(record.exc_info[1], asyncio.CancelledError))
+        lost = (asyncio.CancelledError, CommClosedError)
+        return not (record.exc_info and isinstance(record.exc_info[1], lost))
 
 
 @contextmanager
 def _quiet_lost_scheduler() -> Iterator[None]:
-    """``_LostScheduler`` on Dask's client logger while a batch's client lives: its log
-    comes in the client's own thread, before the run knows, and while the client closes."""
-    logger = logging.getLogger("distributed.client")
+    """``_LostScheduler`` on Dask's ``LOST_SCHEDULER_LOGGERS`` while a batch's client
+    lives: their log comes in the client's own thread, before the run knows, and while
+    the client closes."""
+    loggers = [logging.getLogger(name) for name in LOST_SCHEDULER_LOGGERS]
     quiet = _LostScheduler()
-    logger.addFilter(quiet)
+    for logger in loggers:
+        logger.addFilter(quiet)
     try:
         yield
     finally:
-        logger.removeFilter(quiet)
+        for logger in loggers:
+            logger.removeFilter(quiet)
 
 
 class _InterruptedGathers(logging.Filter):
