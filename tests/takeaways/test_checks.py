@@ -410,6 +410,13 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
          "willful."),
         ("en", "The two were only punished $9,375 for \"Love After War.\""),
         ("en", "Others aren't."),
+        # An example of the point the sentence before made (kompas.com, a shared page:
+        # a reader's report; IndoSum).
+        ("id", "Yuddy mencontohkan instansinya yang memiliki 365 pegawai."),
+        ("id", "Hermansyah mencontohkan, Fredrich pernah menyatakan bahwa Setya Novanto yang "
+         "kala itu menjabat Ketua DPR tidak bisa diperiksa KPK."),
+        ("id", "Meike mencontohkan produk unggulan dari IPB Science Techno Park yakni benih "
+         "padi IPB 3S."),
     ],
 )
 def test_back_references_are_caught(lang: str, sentence: str) -> None:
@@ -596,6 +603,9 @@ def test_a_romance_related_link_is_cut(lang: str, line: str) -> None:
         ("en", "In the end, it was not until Friday that the plan was signed."),
         ("en", "For now, it remains unclear whether the senator will run again."),
         ("en", "Last year, it took the council three months to agree on a budget."),
+        # An example that is the news, not a speaker's illustration.
+        ("id", "Kementerian Pendidikan menerbitkan contoh soal ujian nasional untuk siswa "
+         "SMA pada Senin."),
     ],
 )
 def test_sentences_that_name_their_subject_do_not_refer_back(lang: str, sentence: str) -> None:

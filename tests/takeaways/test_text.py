@@ -65,6 +65,27 @@ def test_a_german_pointer_to_elsewhere_is_boilerplate() -> None:
     assert not is_boilerplate("Die Preise sind seit Januar um ein Drittel gestiegen.", german)
 
 
+def test_a_german_site_speaking_of_itself_inside_a_paragraph_is_boilerplate() -> None:
+    # mixed.de and love-hina.ch (outside the shared set): bullets, each a sentence among
+    # others of its paragraph, so no whole-line rule of cleaning saw it.
+    german = RELATED["de"]
+    assert is_boilerplate(
+        "Die einfachste Art, uns bei unserer Arbeit zu unterstützen und Danke zu sagen, ist, "
+        "wenn ihr über einen der folgenden Links einkauft oder eure Werbeblocker ausschaltet.",
+        german,
+    )
+    assert is_boilerplate(
+        "Wie immer können die Bilder nur von Eingeloggten Usern betrachtet werden.", german
+    )
+    # The same words in a story.
+    for sentence in (
+        "Die Regierung bat uns, die Aktion der Stadt Köln am Montag zu unterstützen.",
+        "Das neue Forum ist seit Montag nur für Nutzer aus der Schweiz geöffnet.",
+        "Registrierte Nutzer können die Bilder seit Montag wieder herunterladen.",
+    ):
+        assert not is_boilerplate(sentence, german)
+
+
 def test_a_story_sentence_is_not_boilerplate() -> None:
     sentence = "The council approved the budget for new buses on Monday, officials said."
     assert not is_boilerplate(sentence, EN)

@@ -246,6 +246,13 @@ class LanguageData:
     #: slammed into the French Alps.", "Dua hari kemudian, ..."): after what? The
     #: sentence leans on the one before it. ("Later this year, ..." is a time from today.)
     sequel_words: frozenset[str] = frozenset()
+    #: Lower-cased verbs by which a speaker gives an example ("Yuddy mencontohkan
+    #: instansinya yang memiliki 365 pegawai.", "Dia mencontohkan, ..."): the example is
+    #: of the point the sentence before made, which a bullet alone does not show (a
+    #: reader's report on kompas.com, a shared page; none of IndoSum's 18 such sentences
+    #: is in a reference summary). Among a sentence's first ``REFERRING_WINDOW`` words
+    #: (after a time phrase), the sentence leans back.
+    example_verbs: frozenset[str] = frozenset()
     #: Lower-cased openings of a definite article and a noun of a role or a kind ("the
     #: actor", "the couple", "the country"): written in lower case, they stand for someone
     #: or something the sentences before named, as a pronoun does ("The actor posed on a

@@ -580,7 +580,8 @@ def refers_back(text: str, data: LanguageData, *, opens_article: bool = False) -
     ``role_openers`` ("The actor posed ...", and ``age_openers``: "Der 31-Jährige ...")
     or ``enumerators`` ("Second, ..."), a subject that is a number or a quantifier alone
     ("Four served with ...": ``counted_subjects``) or a part of what someone before has
-    ("Salah satu alasannya ...": ``part_openers``), or a demonstrative in its opening phrase
+    ("Salah satu alasannya ...": ``part_openers``), an example given of what it said
+    ("Dia mencontohkan, ...": ``example_verbs``), or a demonstrative in its opening phrase
     ("Wanita tersebut adalah ...", "Dalam pembicaraan itu, ..."), unless it names a time
     ("Saat ini ...", "Tahun ini ..."), or the writer's own voice (``writer_pronouns``
     outside a speaker's words: "We also saw ..."); a
@@ -629,7 +630,7 @@ def refers_back(text: str, data: LanguageData, *, opens_article: bool = False) -
         return True
     if _writer_speaks(text, data) or _interposed_connective(text, data):
         return True
-    if _sequel_opening(text, data):
+    if _sequel_opening(text, data) or not data.example_verbs.isdisjoint(opening):
         return True
     return bool(referring_phrase(text, data)) or (
         not opens_article and has_anaphor(text, data)

@@ -136,10 +136,25 @@ SETUP_CUES = (
 #: A pointer to elsewhere on the page or to another page (``related_link_cues``): "Wenn
 #: du das lernen magst, siehe Infos unten." (shingon-reiki.de, a page outside the shared
 #: set, where it was a bullet), "Mehr dazu lesen Sie hier.", "Lesen Sie auch: ...".
+#: The site asking for support ("Die einfachste Art, uns bei unserer Arbeit zu unterstützen
+#: und Danke zu sagen, ist, wenn ihr über einen der folgenden Links einkauft oder eure
+#: Werbeblocker ausschaltet.", mixed.de): a line of its own, or a sentence among others.
+SUPPORT_PROMPT = (
+    r"\buns\b.{0,40}\b(zu )?unterstützen\b.{0,60}"
+    r"\b(links?|einkau\w*|werbeblocker|spende\w*|abo\w*)\b"
+)
 RELATED_LINK_CUES = (
     ("siehe", r"\bsiehe (infos |details |mehr |dazu )?(unten|oben)\b"),
     ("mehr", r"\bmehr (dazu|infos|informationen|details) (unten|hier|im)\b"),
     ("lesen", r"\blesen sie (auch|hier|mehr)\b"),
+    ("unterstützen", SUPPORT_PROMPT),
+    # The site's rule for its members: "Wie immer können die Bilder nur von Eingeloggten
+    # Usern betrachtet werden." (love-hina.ch, outside the shared set, a bullet).
+    (
+        "eingeloggten registrierten angemeldeten",
+        r"\bnur (für|von) (eingeloggten|registrierten|angemeldeten)"
+        r" (usern|nutzern|benutzern|mitgliedern)\b",
+    ),
 )
 #: A review's and a shop link's disclosures: "Vielen Dank an den Verlag für das
 #: Rezensionsexemplar!", "Die folgenden Angebote sind mit Affiliate-Links versehen."
@@ -149,13 +164,7 @@ NOISE_LINES = (
     ("disclosure", r".{0,200}\brezensionsexemplar\w*\b.{0,100}"),
     ("disclosure", r".{0,120}\baffiliate-links?\b.{0,160}"),
     ("disclosure", r"am preis\b.{0,60}\bändert sich (dadurch )?nichts\b.{0,60}"),
-    # "Die einfachste Art, uns bei unserer Arbeit zu unterstützen und Danke zu sagen, ist,
-    # wenn ihr über einen der folgenden Links einkauft ..." (mixed.de).
-    (
-        "site-prompt",
-        r".{0,80}\buns\b.{0,40}\b(zu )?unterstützen\b.{0,60}"
-        r"\b(links?|einkau\w*|werbeblocker|spende\w*|abo\w*)\b.{0,120}",
-    ),
+    ("site-prompt", rf".{{0,80}}{SUPPORT_PROMPT}.{{0,120}}"),
 )
 #: Verbs of saying that attribute a quotation ('„...“, sagte er.').
 SPEECH_VERBS = frozenset(

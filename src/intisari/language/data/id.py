@@ -689,6 +689,7 @@ DATA = LanguageData(
     part_openers=PART_OPENERS,
     time_words=TIME_WORDS,
     sequel_words=frozenset({"kemudian", "setelahnya", "sesudahnya"}),
+    example_verbs=frozenset({"mencontohkan", "mencontohkannya"}),
     time_phrases=TIME_PHRASES,
     fragment_openers=FRAGMENT_OPENERS,
     subordinators=SUBORDINATORS,
