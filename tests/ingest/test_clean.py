@@ -754,6 +754,9 @@ def test_captions_and_photo_credits_go(line: str, rules) -> None:
         ("Editor's note: This story has been updated with the minister's comments.",
          "correction", EN),
         ("Ralat: Berita ini telah diperbaiki pada nama narasumber.", "correction", ID),
+        # theverge.com (outside the shared set): a bullet once a quotation above it was no
+        # longer one.
+        ("Update July 3rd, 8:05AM ET: Added ARKit explanation and tweet.", "correction", EN),
         # A review's disclosure (polygon.com) and a story's contributors (cnn.tune), pages
         # and articles outside the shared set.
         ("Shovel Knight was reviewed using code provided by Yacht Club Games.",
@@ -795,6 +798,7 @@ def test_syndication_footers_newsletter_prompts_and_links_go(line: str, reason: 
         # A verb of the page's controls opening a story line that does not address the reader.
         ("Please, the mayor told the crowd, go home before the storm.", EN),
         ("View counts on the video passed 2 million by Sunday, the company said.", EN),
+        ("Updates to the app arrive on Monday: the company said the fix is ready.", EN),
     ],
 )
 def test_story_sentences_about_photos_books_and_forces_stay(sentence: str, rules) -> None:

@@ -86,6 +86,12 @@ def test_a_german_site_speaking_of_itself_inside_a_paragraph_is_boilerplate() ->
         assert not is_boilerplate(sentence, german)
 
 
+def test_a_pointer_to_more_information_elsewhere_is_boilerplate() -> None:
+    # simonwillison.net (outside the shared set): "this article" was a link.
+    assert is_boilerplate("More information is available in this article from 36kr.com.", EN)
+    assert not is_boilerplate("More information was not immediately available.", EN)
+
+
 def test_a_story_sentence_is_not_boilerplate() -> None:
     sentence = "The council approved the budget for new buses on Monday, officials said."
     assert not is_boilerplate(sentence, EN)

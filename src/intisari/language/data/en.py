@@ -441,11 +441,12 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
     ("site-footer", r"this (document|article|story) is subject to copyright\b.*"),
     ("box-heading", r"key\s+takeaways\s*:?"),
     # The publisher speaking of the article: "Correction, Nov. 15, 2019: This article
-    # originally misidentified ..." (slate.com), "Editor's note: ...". A note is a
-    # paragraph, not a page (``common.MAX_NOTE_CHARS``).
+    # originally misidentified ..." (slate.com), "Editor's note: ...", "Update July 3rd,
+    # 8:05AM ET: Added ARKit explanation and tweet." (theverge.com, outside the shared
+    # set). A note is a paragraph, not a page (``common.MAX_NOTE_CHARS``).
     (
         "correction",
-        rf"(correction|clarification|editor['’]s note)\b[^:]{{0,40}}:"
+        rf"(correction|clarification|editor['’]s note|update[d]?)\b[^:]{{0,40}}:"
         rf".{{0,{common.MAX_NOTE_CHARS}}}",
     ),
     ("advertisement", r"(advertisement|advertising|sponsored( content)?|story continues below)"),
@@ -928,6 +929,13 @@ DATA = LanguageData(
         # A promotion inside the story: "Details can be found in this 16-inch MacBook Pro
         # deal roundup.", "Check out our buying guide."
         ("found", r"\b(details|more|prices|pricing) (can|may) be found (in|at|on) (this|our)\b"),
+        # "More information is available in this article from 36kr.com."
+        # (simonwillison.net, outside the shared set): the article is a link.
+        (
+            "available",
+            r"\b(more|further|additional) (information|details) (is|are) available"
+            r" (in|at|on|from) (this|our|the following)\b",
+        ),
         ("check", r"\bcheck out (this|our)\b"),
         # The page's layout: "Check out a couple more screens after the break, though
         # ..." (engadget.com, outside the shared set).
