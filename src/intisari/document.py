@@ -37,6 +37,9 @@ class Document:
     paragraph_count: int = 0
     #: Paragraphs (indexes) that are subheadings of a page: text, never a takeaway.
     headings: frozenset[int] = frozenset()
+    #: Paragraphs (indexes) inside a page's block quotations: another writer's words,
+    #: never a takeaway.
+    quoted: frozenset[int] = frozenset()
     #: The page's own summary of the story (its description) where the text does not
     #: open with it: like the headline, the editor's word on what the story is about.
     standfirst: str | None = None

@@ -173,7 +173,7 @@ def read_article(
     # is too short to summarize.
     document = build_document(
         cleaned.text, headline, language, raw.headings,
-        standfirst=_standfirst(raw.source, cleaned.text),
+        standfirst=_standfirst(raw.source, cleaned.text), quoted=raw.quoted,
     )
     check_prose(document.text, [sentence.text for sentence in document.sentences],
                 options.min_words)
@@ -249,23 +249,31 @@ def build_document(
     language: Language,
     headings: Sequence[str] = (),
     standfirst: str | None = None,
+    quoted: Sequence[str] = (),
 ) -> Document:
     """Segment cleaned ``text`` into a ``Document`` (also used by training and evaluation).
 
     The document holds the first ``MAX_SENTENCES`` sentences, and the paragraphs they are
-    in; ``headings``, a page's subheadings, mark the paragraphs whose text is one.
+    in; ``headings``, a page's subheadings, and ``quoted``, the lines of its block
+    quotations, mark the paragraphs whose text is one.
     """
     sentences: list[Sentence] = []
     paragraph_count = 0
     wanted = {" ".join(heading.split()) for heading in headings}
+    quotations = {" ".join(line.split()) for line in quoted}
     heading_paragraphs: set[int] = set()
+    quoted_paragraphs: set[int] = set()
     for p_index, (p_start, p_end) in enumerate(iter_paragraph_spans(text)):
         room = MAX_SENTENCES - len(sentences)
         if room <= 0:
             break
         paragraph_count += 1
-        if wanted and " ".join(text[p_start:p_end].split()) in wanted:
-            heading_paragraphs.add(p_index)
+        if wanted or quotations:
+            paragraph = " ".join(text[p_start:p_end].split())
+            if paragraph in wanted:
+                heading_paragraphs.add(p_index)
+            if paragraph in quotations:
+                quoted_paragraphs.add(p_index)
         spans = islice(split_paragraph(text, p_start, p_end, language.data), room)
         for position, (start, end) in enumerate(spans):
             sentences.append(
@@ -285,6 +293,7 @@ def build_document(
         sentences=sentences,
         paragraph_count=paragraph_count,
         headings=frozenset(heading_paragraphs),
+        quoted=frozenset(quoted_paragraphs),
         standfirst=standfirst,
     )
 

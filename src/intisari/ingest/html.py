@@ -66,6 +66,8 @@ class ExtractedPage:
     extractor: str = FAST
     #: Lines of ``text`` that are subheadings (the fast path finds them).
     headings: tuple[str, ...] = ()
+    #: Lines of ``text`` inside block quotations (the fast path finds them).
+    quoted: tuple[str, ...] = ()
     #: The page's site name, date, author and address (``ingest/metadata.py``).
     source: PageSource = NO_SOURCE
 
@@ -89,7 +91,7 @@ def extract(html: str, url: str | None = None, encoded: bytes | None = None) -> 
     if is_sure(body):
         return ExtractedPage(
             text=body.text, title=body.title, lang=lang, removed=body.removed,
-            headings=body.headings, source=source,
+            headings=body.headings, quoted=body.quoted, source=source,
         )
     text = _trafilatura(html, url)
     standfirst = _shown_standfirst(body, source)

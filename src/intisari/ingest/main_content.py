@@ -140,6 +140,16 @@ MAX_REMOVED_CHARS = 300
 
 #: Tags of a subheading inside the body (``<h1>`` is the page's headline, not in it).
 SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+#: A block quotation: another writer's words set apart (an excerpt of a book, a post
+#: quoted whole, a list from a report), which a bullet would state as the article's
+#: own ("Hollins Pond is also called Murray's Pond; ..." from Annie Dillard's essay on
+#: themarginalian.org; "I learned yesterday that an open problem ..." from Donald
+#: Knuth's note on simonwillison.net: pages outside the shared set, readers' reports).
+QUOTATION_TAG = "blockquote"
+#: Where block quotations hold more than this share of the body's characters, they are
+#: the page's layout, not quotations: a blog set its whole post in one
+#: (plentylife.blogspot.com, outside the shared set).
+MAX_QUOTED_SHARE = 0.5
 #: Fewest words of a line in a subheading's tag that ends on a full stop (or another
 #: final mark but "?") and is then read as prose, not as a subheading: sites set their
 #: lead or standfirst in an ``<h2>`` ("Opposition to a proposal to remove certain
@@ -284,6 +294,9 @@ class Body:
     #: Lines of ``text`` that are the body's subheadings (``<h2>``-``<h6>``): story text,
     #: kept in the text, but never a takeaway ("Air pollution can be solved.").
     headings: tuple[str, ...] = ()
+    #: Lines of ``text`` inside block quotations (``QUOTATION_TAG``): kept in the text,
+    #: never a takeaway.
+    quoted: tuple[str, ...] = ()
     #: What the page's metadata says of its site, date, author and address.
     source: PageSource = NO_SOURCE
 
@@ -341,8 +354,19 @@ def _extract_body(html: str | bytes) -> Body:
     for element in elements:
         element.parent = None
     headings = tuple(lines[i] for i in writer.headings) if chosen else ()
+    quoted = _quoted_lines(lines, writer.quoted) if chosen else ()
     return Body(text="\n".join(lines), title=title, removed=tuple(removed),
-                paragraphs=len(lines), declared=declared, headings=headings, source=source)
+                paragraphs=len(lines), declared=declared, headings=headings, quoted=quoted,
+                source=source)
+
+
+def _quoted_lines(lines: list[str], quoted: list[int]) -> tuple[str, ...]:
+    """The lines (``quoted``: their indexes) of block quotations, unless they are most of
+    the body (``MAX_QUOTED_SHARE``)."""
+    quoted_chars = sum(len(lines[i]) for i in quoted)
+    if quoted_chars > MAX_QUOTED_SHARE * sum(len(line) for line in lines):
+        return ()
+    return tuple(lines[i] for i in quoted)
 
 
 # -- reading the page ---------------------------------------------------------------------
@@ -637,6 +661,8 @@ class _Writer:
         self.pieces: list[str] = []
         #: Indexes of the lines that are subheadings.
         self.headings: list[int] = []
+        #: Indexes of the lines inside block quotations.
+        self.quoted: list[int] = []
 
     def newline(self) -> None:
         if self.pieces:
@@ -647,6 +673,7 @@ class _Writer:
 
     def block(self, element: _Element) -> None:
         self.newline()
+        first = len(self.lines)
         self.inline(element)
         written = len(self.lines)
         self.newline()
@@ -656,6 +683,8 @@ class _Writer:
             and not _reads_as_prose(self.lines[written])
         ):
             self.headings.append(written)
+        if element.tag == QUOTATION_TAG:
+            self.quoted.extend(i for i in range(first, len(self.lines)) if i not in self.quoted)
 
     def inline(self, element: _Element) -> None:
         heading = element.widget_heading

@@ -378,9 +378,14 @@ def _greedy(
             if i in rejected or i in chosen:
                 continue
             sentence = document.sentences[i]
-            if sentence.paragraph in document.headings or sentence.paragraph in letters:
-                # A subheading is the page's signpost, a letter its writer's words: in
-                # the text, never a takeaway, even when nothing else passes.
+            if (
+                sentence.paragraph in document.headings
+                or sentence.paragraph in document.quoted
+                or sentence.paragraph in letters
+            ):
+                # A subheading is the page's signpost, a block quotation or a letter its
+                # writer's words: in the text, never a takeaway, even when nothing else
+                # passes.
                 rejected.add(i)
                 continue
             quotation = quotes[i]
