@@ -23,7 +23,7 @@ from pathlib import Path
 import intisari
 from intisari.ingest import load
 from intisari.ingest.clean import clean_normalized, normalize
-from intisari.ingest.prose import check_prose
+from intisari.ingest.prose import check_prose, check_script
 from intisari.language.detect import detect_language
 from intisari.options import DEFAULT_OPTIONS
 from intisari.pipeline import _default_ranker, build_document
@@ -46,6 +46,7 @@ def staged_pass(texts: list[str]) -> dict[str, float]:
         raw = load(text=text, html=None, url=None, title=None, lang=None, options=DEFAULT_OPTIONS)
         t1 = clock()
         normalized = normalize(raw.text)
+        check_script(normalized)
         language = detect_language(normalized, declared=raw.lang, page=raw.page_lang)
         t2 = clock()
         cleaned = clean_normalized(normalized, language.data, title=raw.title)

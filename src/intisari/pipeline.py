@@ -19,7 +19,7 @@ from intisari.errors import InputError, InputTooShort, LlmNotConfigured, NoTakea
 from intisari.ingest import load
 from intisari.ingest.clean import clean_normalized, normalize, one_line
 from intisari.ingest.metadata import PageSource
-from intisari.ingest.prose import check_prose
+from intisari.ingest.prose import check_prose, check_script
 from intisari.ingest.records import check_record, shown_id
 from intisari.language.detect import Language, detect_language
 from intisari.language.segment import iter_paragraph_spans, split_paragraph
@@ -154,8 +154,12 @@ def read_article(
 
     # 2. Language: declared wins, then the page's, else detected; it decides every rule below.
     # Read from normalised text: zero-width characters inside words ("Mos\u200bkow") would
-    # hide them from the detector.
+    # hide them from the detector. A script without spaces between words is refused first,
+    # on all the text read (and again on the story cleaned, in ``check_prose``): cleaning
+    # may cut all of it (a Chinese line repeated is taken for the headline, and every
+    # repeat cut as it), which was then refused as too short.
     text = normalize(raw.text)
+    check_script(text)
     language = detect_language(text, declared=raw.lang, page=raw.page_lang)
 
     # 3. Clean: cut related links, notices, bylines, the dateline; remember what was cut.

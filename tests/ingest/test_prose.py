@@ -4,6 +4,7 @@ error everywhere (Python, CLI exit 2); real articles pass."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,53 @@ def test_a_script_without_spaces_between_words_gets_its_own_error(
         intisari.summarize(text=text)
     assert refused.value.code == "unsupported-script"
     assert f"written in {script} script" in str(refused.value)
+
+
+@pytest.mark.parametrize(("script", "text"), UNSPACED)
+def test_a_script_without_spaces_is_named_before_the_text_is_called_too_short(
+    script: str, text: str
+) -> None:
+    """The opening repeated, one line under another: the first line was taken for the
+    headline, cleaning cut every repeat of it as that, and an empty text was refused as
+    too short ("article has 0 words after cleaning")."""
+    with pytest.raises(UnsupportedScript, match=rf"written in {re.escape(script)} script"):
+        intisari.summarize(text="\n".join([text] * 20))
+
+
+def test_a_short_text_that_cleaning_empties_is_refused_by_its_script() -> None:
+    # A short Chinese text of a headline and its repeat: both lines cut as the title.
+    with pytest.raises(UnsupportedScript):
+        intisari.summarize(text="梁振英就违章建筑道歉\n梁振英就违章建筑道歉")
+
+
+#: A Chinese page copied whole: its menu, the story's first sentence (``UNSPACED``), links
+#: to English stories, its footer.
+COPIED_PAGE = "\n".join([
+    "Home", "News", "World", "Business", "Sport", "Log in",
+    "梁振英在星期二（12月10日）的答问大会开始之际在其演说中道歉，"
+    "但强调他在违章建筑问题上没有隐瞒的意图和动机。",
+    "Read more: Hong Kong lawmakers debate the chief executive's apology over illegal "
+    "structures",
+    "Read more: Beijing welcomes the apology and says the matter is now closed for good",
+    "Read more: Democrats say the apology lacks sincerity and call for an independent "
+    "inquiry",
+    "Read more: Property prices in Hong Kong fall for a third straight month as rates rise",
+    "Read more: Protesters gather outside government headquarters ahead of the question "
+    "session",
+    "Copyright 2024 Example News Group. All rights reserved.",
+])
+
+
+def test_a_chinese_story_among_english_links_is_refused_by_its_script(tmp_path: Path) -> None:
+    """The English links hold most letters of the text read, and cleaning cuts them: the
+    script is judged on the story cleaned too. The command line says so in one line, with
+    exit 2."""
+    path = tmp_path / "page.txt"
+    path.write_text(COPIED_PAGE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["summarize", str(path)])
+    assert result.exit_code == 2
+    assert result.output.startswith("intisari: error: this text is written in Han")
+    assert len(result.output.splitlines()) == 1
 
 
 def test_a_name_in_another_script_inside_an_article_is_no_reason_to_refuse() -> None:

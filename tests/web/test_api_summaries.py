@@ -78,6 +78,9 @@ def test_get_unknown_summary_is_404(client: TestClient) -> None:
     ("body", "code"),
     [
         ({"text": "Terlalu pendek untuk diringkas."}, "too-short"),
+        # A Chinese line repeated: its script is named, not "too short" (what cleaning
+        # left of it once every repeat was cut as the headline).
+        ({"text": "梁振英就违章建筑问题道歉，强调没有隐瞒的意图。\n" * 20}, "unsupported-script"),
         ({"text": LONG_SENTENCES}, "no-takeaway"),  # words enough, no sentence a bullet
         ({"text": "Teks apa saja.", "colour": "red"}, "invalid-request"),  # unknown field
         ({}, "invalid-request"),

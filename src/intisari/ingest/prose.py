@@ -20,6 +20,11 @@ First, text written mostly in a script without spaces between words (Chinese, Ja
 Thai, Lao, Khmer, Burmese, Tibetan) is refused as ``unsupported-script``: every stage
 after this one counts, compares and cuts words at spaces. Its tokens are not words by
 the measures above, and it was refused as "a list of numbers, a table?", which it is not.
+The script is judged twice (``check_script``): on the text as read, before cleaning and
+before any count of words, since cleaning may cut it all (a Chinese line repeated was
+taken for the headline, every repeat was cut as it, and the text was refused as too
+short); and here, on the story cleaned, since a page's boilerplate in a spaced language,
+which cleaning cuts, may have held most of the letters read.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ __all__ = [
     "MIN_WORD_SHARE",
     "SAMPLE_CHARS",
     "check_prose",
+    "check_script",
 ]
 
 #: Tokens and characters are counted in this many first characters: a page's opening is
@@ -90,7 +96,7 @@ def check_prose(text: str, sentences: Sequence[str], min_words: int) -> None:
     tokens = sample.split()
     if not tokens:
         return  # Too short is said elsewhere, with its own error.
-    _check_script(sample)
+    check_script(sample)
     # Most tokens of prose are plain words: counting those (in C) settles most texts;
     # only a text short of them is counted exactly, punctuation and hyphens allowed.
     words = sum(map(str.isalpha, tokens))
@@ -123,9 +129,12 @@ def check_prose(text: str, sentences: Sequence[str], min_words: int) -> None:
         )
 
 
-def _check_script(sample: str) -> None:
-    """Raise ``UnsupportedScript`` when most letters of ``sample`` are in a script
-    written without spaces between words (one search when none is: most texts)."""
+def check_script(text: str) -> None:
+    """Raise ``UnsupportedScript`` when most letters of ``text`` (its first
+    ``SAMPLE_CHARS``) are in a script written without spaces between words (one search
+    when none is: most texts). A text with a letter in it is long enough to say which
+    script it is in: its reader is told that, not that it is too short."""
+    sample = text[:SAMPLE_CHARS]
     if _UNSPACED_ANY.search(sample) is None:
         return
     unspaced = len(_UNSPACED_ANY.findall(sample))
