@@ -78,6 +78,24 @@ def test_a_page_refused_for_its_script_still_has_its_extraction_scored(tmp_path:
     assert evaluation.totals()["refused"] == 1
 
 
+def test_a_page_refused_for_its_script_while_it_is_read_counts_as_refused(
+    tmp_path: Path,
+) -> None:
+    """The story in a table's cell, which trafilatura takes no text from: refused for its
+    script with no body read, it has no extraction to score (asking for the body again
+    raised the refusal out of the evaluation)."""
+    story = "北京市政府周一宣布，地铁票价将从下月起上涨两元。官员表示，新票价将用于改善车站设施。"
+    (tmp_path / "zh.html").write_text(
+        f"<html><body><table><tr><td>{story}</td></tr></table></body></html>", encoding="utf-8"
+    )
+    line = {"file": "zh.html", "lang": "zh", "ground_truth": story}
+    (tmp_path / "manifest.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    evaluation = evaluate_pages(tmp_path)
+    (zh,) = evaluation.pages
+    assert zh.error is not None and "without spaces" in zh.error and not zh.bullets
+    assert zh.f1_engine == 0 and evaluation.totals()["refused"] == 1
+
+
 def test_a_page_with_no_sentence_for_a_box_still_has_its_extraction_scored(
     tmp_path: Path,
 ) -> None:

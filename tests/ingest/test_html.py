@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from intisari.errors import InputTooShort, UnsupportedScript
 from intisari.ingest.html import FALLBACK, extract
 
 LEAD = (
@@ -74,3 +77,26 @@ def test_a_dialog_holding_most_of_the_page_is_read() -> None:
     """A site may show its story in an overlay: one holding most of the text stays."""
     page = extract(f'<html><body><div class="modal"><p>{BODY[0]}</p></div></body></html>')
     assert page.extractor == FALLBACK and BODY[0] in page.text
+
+
+def _table_page(story: str) -> str:
+    """An old portal's layout: the story in a table's cell, under a row of links. The fast
+    path finds it, too short to be sure of; trafilatura takes no text from the table."""
+    return (
+        "<html><head><title>News</title></head><body><table width='760'>"
+        "<tr><td class='nav'><a href='/'>Home</a></td></tr>"
+        f"<tr><td class='content'>{story}</td></tr></table></body></html>"
+    )
+
+
+def test_a_page_in_a_script_without_spaces_is_refused_by_its_script_with_no_body_read() -> None:
+    # Xinhua's opening (newspaper4k's test pages): it was "no article text found".
+    story = (
+        "梁振英在星期二（12月10日）的答问大会开始之际在其演说中道歉，"
+        "但强调他在违章建筑问题上没有隐瞒的意图和动机。"
+        "一些亲北京阵营议员欢迎梁振英道歉，且认为应能获得市民原谅。"
+    )
+    with pytest.raises(UnsupportedScript, match="written in Han"):
+        extract(_table_page(story))
+    with pytest.raises(InputTooShort, match="no article text found"):
+        extract(_table_page(LEAD))

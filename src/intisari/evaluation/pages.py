@@ -23,6 +23,7 @@ article-extraction benchmark counts them.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 import unicodedata
@@ -185,9 +186,13 @@ def evaluate_pages(folder: Path, limit: int | None = None) -> PagesEvaluation:
             page.error = str(error)
             # Read, then refused for a script written without spaces: the extraction is
             # still scored, on the body as read (a 0 would count the refusal as a miss).
-            read_text = load(
-                text=None, html=html, url=None, title=None, lang=None, options=DEFAULT_OPTIONS
-            ).text
+            # Refused while reading (no body trafilatura takes, in such a script), there is
+            # none, and it counts 0.
+            with contextlib.suppress(UnsupportedScript):
+                read_text = load(
+                    text=None, html=html, url=None, title=None, lang=None,
+                    options=DEFAULT_OPTIONS,
+                ).text
         except InputError as error:
             summary = None
             page.error = str(error)

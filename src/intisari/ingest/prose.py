@@ -24,7 +24,8 @@ The script is judged twice (``check_script``): on the text as read, before clean
 before any count of words, since cleaning may cut it all (a Chinese line repeated was
 taken for the headline, every repeat was cut as it, and the text was refused as too
 short); and here, on the story cleaned, since a page's boilerplate in a spaced language,
-which cleaning cuts, may have held most of the letters read.
+which cleaning cuts, may have held most of the letters read. A page no body can be taken
+from is judged on what it shows (``ingest.html``).
 """
 
 from __future__ import annotations
