@@ -118,12 +118,17 @@ def test_a_short_text_that_cleaning_empties_is_refused_by_its_script() -> None:
         intisari.summarize(text="梁振英就违章建筑道歉\n梁振英就违章建筑道歉")
 
 
-#: A Chinese page copied whole: its menu, the story's first sentence (``UNSPACED``), links
-#: to English stories, its footer.
-COPIED_PAGE = "\n".join([
-    "Home", "News", "World", "Business", "Sport", "Log in",
+#: The Chinese story's first sentence (``UNSPACED``), and the English menu of its page.
+OPENING = (
     "梁振英在星期二（12月10日）的答问大会开始之际在其演说中道歉，"
-    "但强调他在违章建筑问题上没有隐瞒的意图和动机。",
+    "但强调他在违章建筑问题上没有隐瞒的意图和动机。"
+)
+MENU = ["Home", "News", "World", "Business", "Sport", "Log in"]
+#: A Chinese page copied whole: its menu, the story's opening, links to English stories,
+#: its footer.
+COPIED_PAGE = "\n".join([
+    *MENU,
+    OPENING,
     "Read more: Hong Kong lawmakers debate the chief executive's apology over illegal "
     "structures",
     "Read more: Beijing welcomes the apology and says the matter is now closed for good",
@@ -146,6 +151,18 @@ def test_a_chinese_story_among_english_links_is_refused_by_its_script(tmp_path: 
     assert result.exit_code == 2
     assert result.output.startswith("intisari: error: this text is written in Han")
     assert len(result.output.splitlines()) == 1
+
+
+def test_a_han_character_weighs_as_the_letters_of_a_syllable() -> None:
+    """A Chinese story's opening under the page's English menu and share buttons: 47
+    characters against 56 letters once cleaning cut the footer, counted one a letter, read
+    as a spaced text and refused as too short."""
+    page = "\n".join([
+        *MENU, "Share on Facebook", "Share on Twitter", OPENING,
+        "Copyright 2024 Example News Group. All rights reserved.",
+    ])
+    with pytest.raises(UnsupportedScript, match="written in Han"):
+        intisari.summarize(text=page)
 
 
 def test_a_name_in_another_script_inside_an_article_is_no_reason_to_refuse() -> None:
