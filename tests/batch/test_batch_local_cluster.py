@@ -333,6 +333,11 @@ def test_on_a_shared_cluster_the_line_tells_this_jobs_workers_and_memory(
     assert report.workers == 1  # one partition: one of the cluster's two workers took part
     assert 0 < report.peak_worker_rss_bytes < 400 * 2**20 and report.peak_of_this_run
     assert ", 1 worker, peak worker memory " in report.line()
+    # The rate is over the summarizing alone: reaching the scheduler is said apart.
+    assert report.startup_seconds is not None and report.summarizing_seconds > 0
+    assert report.startup_seconds + report.summarizing_seconds < report.seconds
+    assert (f"s of start-up, then {report.records / report.summarizing_seconds:.0f} articles/s"
+            in report.line())  # fmt: skip
 
 
 def test_ids_given_twice_are_found_across_runs_and_every_row_kept(

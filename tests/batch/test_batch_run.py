@@ -133,19 +133,26 @@ def _stats(worker: str, peak_mib: int, of_task: bool = True) -> PartitionStats:
 
 
 def test_the_line_counts_the_workers_that_took_part_and_says_whose_peak_it_is() -> None:
-    outcome = BatchOutcome(seconds=2.0)
+    outcome = BatchOutcome(seconds=5.0, startup_seconds=3.0, summarizing_seconds=1.5)
     for stats in (_stats("a:1", 100), _stats("a:1", 120), _stats("b:7", 110)):
         outcome.add(stats)
     assert outcome.line() == (
-        "15 articles in, 15 summaries out, 0 errors in 2.0 s (8 articles/s, 2 workers, "
-        "peak worker memory 120 MiB)"
+        "15 articles in, 15 summaries out, 0 errors in 5.0 s (3.0 s of start-up, then 10 "
+        "articles/s, 2 workers, peak worker memory 120 MiB)"
     )
     outcome.add(_stats("c:2", 90, of_task=False))  # no Linux: only the peak since it started
     assert outcome.line().endswith(", 3 workers, peak worker memory 120 MiB since the workers "
                                    "started)")  # fmt: skip
-    one = BatchOutcome(seconds=1.0)
+    one = BatchOutcome(seconds=1.5, startup_seconds=0.2, summarizing_seconds=1.0)
     one.add(_stats("a:1", 100))
-    assert "(5 articles/s, 1 worker, peak" in one.line()
+    assert "(0.2 s of start-up, then 5 articles/s, 1 worker, peak" in one.line()
+
+
+def test_a_run_that_needed_no_cluster_says_no_start_up() -> None:
+    # Every partition done before (--resume): nothing started, nothing summarized.
+    assert BatchOutcome(seconds=0.3).line() == (
+        "0 articles in, 0 summaries out, 0 errors in 0.3 s (0 articles/s)"
+    )
 
 
 @pytest.mark.skipif(
