@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
 
 import pytest
 from fastapi import FastAPI
@@ -58,9 +59,9 @@ class Servers:
             return list(session.query(Report).all())
 
 
-def _article_page(intisari: str, publisher: str, lang: str) -> bytes:
-    """A publisher's article page: its own text, with the box placed under the headline
-    (its words in ``lang`` when given)."""
+def _article_page(intisari: str, publisher: str, lang: str, article_id: str) -> bytes:
+    """A publisher's article page: its own text, with the box of ``article_id`` placed
+    under the headline (its words in ``lang`` when given)."""
     title, *paragraphs = ARTICLE.split("\n\n")
     body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
     return (
@@ -69,7 +70,7 @@ def _article_page(intisari: str, publisher: str, lang: str) -> bytes:
         f"<title>{html.escape(title)}</title>"
         f"<script src='{intisari}/static/embed.js' defer></script></head><body>"
         f"<article><h1>{html.escape(title)}</h1>"
-        f"<intisari-box publisher='{publisher}' article-id='{ARTICLE_ID}'"
+        f"<intisari-box publisher='{publisher}' article-id='{html.escape(article_id)}'"
         f"{f' lang={lang!r}' if lang else ''}></intisari-box>"
         f"{body}</article></body></html>"
     ).encode()
@@ -79,8 +80,8 @@ def _site(intisari: str) -> tuple[ThreadingHTTPServer, str]:
     """The publisher's web server: ``/kabar``, ``/tutup``, ``/ulasan``, ``/ralat``,
     ``/ganti`` (a box an editor changes while the reader has it open) and ``/nobody`` (a
     publisher that does not exist) are article pages embedding those publishers' boxes
-    (``?lang=en``: the box's words in English), each sent with a strict CSP naming
-    Intisari's origin."""
+    (``?lang=en``: the box's words in English; ``?article-id=``: another article's box),
+    each sent with a strict CSP naming Intisari's origin."""
     policy = (
         f"default-src 'none'; script-src {intisari}; connect-src {intisari}; "
         "style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'"
@@ -93,7 +94,9 @@ def _site(intisari: str) -> tuple[ThreadingHTTPServer, str]:
             if publisher not in ("kabar", "tutup", "ulasan", "ralat", "ganti", "nobody"):
                 self.send_error(404)
                 return
-            page = _article_page(intisari, publisher, query.removeprefix("lang="))
+            asked = parse_qs(query)
+            lang, article_id = asked.get("lang", [""])[0], asked.get("article-id", [ARTICLE_ID])[0]
+            page = _article_page(intisari, publisher, lang, article_id)
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Security-Policy", policy)
@@ -390,6 +393,28 @@ def test_a_refused_origin_is_told_why_in_one_console_message(
         page.wait_for_load_state("networkidle")
         ours = [text for text in said if text.startswith("intisari-box:")]
         assert len(ours) == 1 and 'no publisher "nobody"' in ours[0], said
+
+
+def test_an_error_on_an_allowed_origin_is_told_in_the_service_s_words(
+    browser: Browser, servers: Servers
+) -> None:
+    """A developer's trial: an article id longer than the service takes was refused (422)
+    without the CORS header, so the script reported ``unreachable`` and told the developer
+    to check the ``api`` attribute and the page's CSP, beside the browser's CORS error.
+    The page now reads the refusal: one message, with the service's own reason."""
+    with _open(browser, servers, "/", viewport=DESKTOP) as page:
+        said = _console(page)
+        page.goto(f"/kabar?article-id={'x' * 201}")
+        box = page.locator("intisari-box")
+        expect(box).to_have_attribute("data-error", "invalid-request")
+        expect(box).to_be_hidden()
+        page.wait_for_load_state("networkidle")
+        ours = [text for text in said if text.startswith("intisari-box:")]
+        assert ours == [
+            "intisari-box: nothing is shown: the Intisari service answered 422 "
+            "invalid-request: query.article_id: String should have at most 200 characters."
+        ], said
+        assert not [text for text in said if "CORS" in text or "Access-Control" in text], said
 
 
 #: The phone of the trial: 375 px wide (an iPhone SE, the narrowest phone in wide use).

@@ -94,6 +94,93 @@ def test_an_unknown_publisher_is_said_apart_from_a_box_not_there_yet(
     assert missing.headers["access-control-allow-origin"] == ALLOWED_ORIGIN
 
 
+#: Errors the embed's routes answer, each a way a page's script can get a request wrong (or
+#: meet the service's refusal): (method, path, keyword arguments of the request) -> status.
+#: The first answers come from FastAPI (a query or a body it refused, a method the path does
+#: not take, a body that is not JSON or not UTF-8: the last two before any dependency ran),
+#: the others from the service (``_service_error``).
+ERRORS: dict[str, tuple[str, str, dict[str, Any], int]] = {
+    "the element's lang too long": (
+        "GET", f"{BOX}&lang={'x' * 20}", {}, 422),
+    "an article id too long": ("GET", f"/v1/embed/kabar/box?article_id={'x' * 201}", {}, 422),
+    "a category the service has not": (
+        "POST", REPORTS, {"json": {"summary_id": "x", "category": "wrong"}}, 422),
+    "a body that is not JSON": (
+        "POST", REPORTS, {"content": b"{not json", "headers": {"Content-Type": "application/json"}},
+        422),
+    "a body that is not UTF-8": (
+        "POST", REPORTS, {"content": b'{"comment": "\xff"}',
+                          "headers": {"Content-Type": "application/json"}}, 400),
+    "a method the path does not take": ("PUT", BOX, {}, 405),
+    "neither article_id nor url": ("GET", "/v1/embed/kabar/box", {}, 422),
+    "no box for the article yet": ("GET", "/v1/embed/kabar/box?article_id=a-2", {}, 404),
+    "a report on a box that does not exist": (
+        "POST", REPORTS, {"json": {"summary_id": "nothing", "category": "other"}}, 404),
+}  # fmt: skip
+
+
+def _request(client: TestClient, origin: str, error: str) -> Any:
+    """The request of ``ERRORS[error]`` from a page at ``origin``."""
+    method, path, options, _status = ERRORS[error]
+    headers = {"Origin": origin, **options.get("headers", {})}
+    sent = {key: value for key, value in options.items() if key != "headers"}
+    return client.request(method, path, headers=headers, **sent)
+
+
+@pytest.mark.parametrize("error", ERRORS)
+def test_an_error_to_an_allowed_origin_is_readable_by_its_page(
+    client: TestClient, box_id: str, error: str
+) -> None:
+    """A developer's trial: a page whose script got a request wrong (an article id longer
+    than the service takes) saw only a network failure, the browser's CORS error in the
+    console; the JSON that said why was hidden from it. Every answer to an allowed origin
+    carries its origin, errors too, and nothing else of CORS."""
+    response = _request(client, ALLOWED_ORIGIN, error)
+    assert response.status_code == ERRORS[error][3], response.text
+    assert response.headers["access-control-allow-origin"] == ALLOWED_ORIGIN
+    assert response.headers["vary"] == "Origin"
+    assert "access-control-allow-credentials" not in response.headers
+    body = response.json()
+    assert body["code"] and body["message"]
+
+
+@pytest.mark.parametrize(
+    ("error", "status"),
+    [
+        ("a category the service has not", 403),  # origin-refused, before the body is read
+        ("a report on a box that does not exist", 403),
+        ("a body that is not JSON", 422),  # refused by FastAPI before the origin is asked
+        ("a body that is not UTF-8", 400),
+        ("a method the path does not take", 405),
+    ],
+)
+def test_an_error_to_a_refused_origin_is_not_readable(
+    client: TestClient, box_id: str, error: str, status: int
+) -> None:
+    """The same mistakes from an origin the publisher does not list: no CORS header."""
+    response = _request(client, "https://evil.example", error)
+    assert response.status_code == status
+    assert "access-control-allow-origin" not in response.headers
+    assert response.headers["vary"] == "Origin"
+
+
+def test_a_bug_behind_the_embed_is_a_500_its_page_can_read(
+    client: TestClient, box_id: str
+) -> None:
+    """The catch-all's 500 (``web/errors.py``) reaches the page's script as any error."""
+
+    def explode() -> None:
+        raise RuntimeError("a bug nobody foresaw")
+
+    client.app.add_api_route("/v1/embed/{publisher}/broken", explode)  # type: ignore[attr-defined]
+    response = client.get("/v1/embed/kabar/broken", headers={"Origin": ALLOWED_ORIGIN})
+    assert (response.status_code, response.json()["code"]) == (500, "internal-error")
+    assert response.headers["access-control-allow-origin"] == ALLOWED_ORIGIN
+    refused = client.get("/v1/embed/kabar/broken", headers={"Origin": "https://evil.example"})
+    assert refused.status_code == 500
+    assert "access-control-allow-origin" not in refused.headers
+
+
 def test_embed_preflight_answers_only_allowed_origins(client: TestClient, box_id: str) -> None:
     asked = {
         "Access-Control-Request-Method": "POST",

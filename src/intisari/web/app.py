@@ -4,9 +4,10 @@
 like, each with its own database, rate limiter and metrics registry.
 
 Middleware, outermost first: ``HEAD`` answered as ``GET`` (``web/head.py``), metrics
-(times everything), security headers, the catch-all for unexpected exceptions
-(``web/errors.py``), then FastAPI's own request-body cap (413 before any parsing), then
-the routes.
+(times everything), security headers, the embed's CORS headers on every answer of its
+routes, errors too (``web/embed.py``), the catch-all for unexpected exceptions
+(``web/errors.py``), then the routes. FastAPI's own request-body cap (413 from
+``Content-Length`` before any parsing) wraps them all.
 """
 
 from __future__ import annotations
@@ -139,6 +140,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
     app.add_middleware(UnhandledErrorMiddleware)
+    app.add_middleware(embed.EmbedCorsMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     app.add_middleware(HeadAsGetMiddleware)

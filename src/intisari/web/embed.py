@@ -11,27 +11,35 @@
 - ``OPTIONS`` on both: the CORS preflight.
 
 CORS is per publisher (``service.embed.allowed_publisher``): only an ``Origin`` in the
-publisher's ``allowed_origins`` gets ``Access-Control-Allow-Origin`` (that origin) with
-``Vary: Origin`` on a box or a report; any other origin, or none, gets 403
+publisher's ``allowed_origins`` gets ``Access-Control-Allow-Origin`` (that origin), on
+every answer under ``/v1/embed/{publisher}/``: a box, a report, and each error as well
+(``EmbedCorsMiddleware``), so that the page's script can read why (a 422 for a query or
+body it got wrong, a 404, a 429, even a 500); without the header the browser hid the
+JSON and the script saw only a network failure. Any other origin, or none, gets 403
 ``origin-refused``. That refusal of the box (``GET``) says ``Access-Control-Allow-Origin:
 *``, and so does a 404 ``unknown-publisher``: they hold no box (nothing is looked up
 before them), and the script must read them to tell the page's developer why nothing
-shows (without it the browser gave the page only a CORS error, the script a bare network
-failure). A refused report and its preflight get no CORS header: the browser never sends
-the report. No ``Access-Control-Allow-Credentials``: the script sends no cookies
+shows. A refused origin gets no CORS header on anything else (a report, its preflight, a
+body that is not JSON): the browser never sends the report. Every answer there says
+``Vary: Origin``. No ``Access-Control-Allow-Credentials``: the script sends no cookies
 (``credentials: "omit"``) and these routes read none. Other routes send no CORS headers
 at all, so browsers keep them same-origin.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from intisari.language.detect import language_for
 from intisari.report_kinds import MAX_COMMENT_CHARS
@@ -42,11 +50,12 @@ from intisari.service.reports import file_report, limit_reports_from, limit_repo
 from intisari.storage.models import Publisher, StoredSummary
 from intisari.web.api import error_responses
 from intisari.web.deps import AppState, Client, app_state, request_client
+from intisari.web.errors import DATABASE_GONE
 from intisari.web.highlight import source_sentences, source_spans
 from intisari.web.locale import READER_TEXT, correction_text, page_language
-from intisari.web.schemas import Category, ErrorOut, ReportOut
+from intisari.web.schemas import Category, ReportOut
 
-__all__ = ["router"]
+__all__ = ["EmbedCorsMiddleware", "router"]
 
 State = Annotated[AppState, Depends(app_state)]
 Caller = Annotated[Client, Depends(request_client)]
@@ -73,6 +82,9 @@ EMBED_WORDS = (
 #: Bullets a box shows on a phone before "show more", as the article page
 #: (``pages/article.py``, ``COLLAPSE_AFTER``).
 COLLAPSE_AFTER = 3
+#: The embed's paths (``/v1/embed/{publisher}/...``, the routes below): every answer under
+#: them gets its CORS headers from ``EmbedCorsMiddleware``.
+EMBED_PATH = re.compile(r"/v1/embed/(?P<publisher>[^/]+)/")
 
 BoxErrors = error_responses(403, 404, 422)
 ReportErrors = error_responses(400, 403, 404, 413, 422, 429)
@@ -125,27 +137,92 @@ class EmbedReportIn(BaseModel):
     comment: str | None = Field(None, max_length=MAX_COMMENT_CHARS)
 
 
-def _cors(origin: str) -> dict[str, str]:
-    return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
+#: A request's ``Origin`` decided for the publisher it names: the publisher and the
+#: allowed origin, or the service's refusal.
+Decision = tuple[Publisher, str] | ServiceError
 
 
-def _refused(error: ServiceError, origin: str) -> JSONResponse:
-    """A service refusal after the origin passed: the script may read it."""
-    body = ErrorOut(code=error.code, message=error.message).model_dump(exclude_none=True)
-    return JSONResponse(body, error.status, {**(error.headers or {}), **_cors(origin)})
+def _decide(request: Request, slug: str, sessions: sessionmaker[Session]) -> Decision:
+    """Whether the request's ``Origin`` may embed publisher ``slug``'s box
+    (``service.embed.allowed_publisher``), decided once per request: kept in the request's
+    state, where ``EmbedCorsMiddleware`` finds it for the answer, whatever gave that."""
+    decided: Decision | None = getattr(request.state, "embed_decision", None)
+    if decided is None:
+        origin = request.headers.get("origin")
+        try:
+            with sessions() as session:  # closing it keeps the row's loaded fields
+                publisher = allowed_publisher(session, slug, origin)
+            assert origin is not None  # allowed_publisher refuses a missing origin
+            decided = (publisher, origin)
+        except ServiceError as error:
+            decided = error
+        request.state.embed_decision = decided
+    return decided
 
 
 def _allowed(publisher: str, request: Request, state: State) -> tuple[Publisher, str]:
-    """The publisher and the allowed origin, or the service's 403/404 (no CORS headers).
+    """The publisher and the allowed origin, or the service's 403/404 (with no CORS
+    header: a refused origin gets none).
 
     A dependency, so it runs before the body is validated: a refused origin gets 403
     whatever it sent.
     """
-    origin = request.headers.get("origin")
-    with state.sessions() as session:  # closing it keeps the row's loaded fields
-        found = allowed_publisher(session, publisher, origin)
-    assert origin is not None  # allowed_publisher refuses a missing origin
-    return found, origin
+    decided = _decide(request, publisher, state.sessions)
+    if isinstance(decided, ServiceError):
+        raise decided
+    return decided
+
+
+class EmbedCorsMiddleware:
+    """``Access-Control-Allow-Origin`` for an allowed origin on every answer under the
+    embed's paths, and ``Vary: Origin`` on all of them.
+
+    A middleware, not the routes, because errors are answered elsewhere: the JSON
+    handlers of ``web/app.py`` (a query or a body FastAPI refused, a 405), the 500 of
+    ``web/errors.py``. The origin is the one ``_allowed`` decided for the request; where
+    it never ran (a body that is not JSON is refused before any dependency), the answer
+    waits for the same decision. An answer that says its own origin (the box's readable
+    refusal, ``*``) keeps it. One answer goes without: FastAPI's body cap answers a
+    ``Content-Length`` over it (413, plain text) outside every middleware of the app's;
+    the script's reports are a few kilobytes, far below the cap.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        embed = EMBED_PATH.match(scope["path"]) if scope["type"] == "http" else None
+        if embed is None:
+            await self.app(scope, receive, send)
+            return
+        scope.setdefault("state", {})  # shared with the route's request, which decides
+        request = Request(scope)
+
+        async def send_with_cors(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers.add_vary_header("Origin")
+                if "access-control-allow-origin" not in headers:
+                    origin = await _allowed_origin(request, embed["publisher"])
+                    if origin is not None:
+                        headers["Access-Control-Allow-Origin"] = origin
+            await send(message)
+
+        await self.app(scope, receive, send_with_cors)
+
+
+async def _allowed_origin(request: Request, slug: str) -> str | None:
+    """The request's origin if it may embed ``slug``'s box, else None: the decision made
+    for the request, or made now (in the threadpool: it reads the database). A database
+    that does not answer allows nothing; the answer (its 503) is on its way already."""
+    decided: Decision | None = getattr(request.state, "embed_decision", None)
+    if decided is None:
+        state: AppState = request.app.state.intisari
+        try:
+            decided = await run_in_threadpool(_decide, request, slug, state.sessions)
+        except DATABASE_GONE:
+            return None
+    return None if isinstance(decided, ServiceError) else decided[1]
 
 
 Allowed = Annotated[tuple[Publisher, str], Depends(_allowed)]
@@ -161,7 +238,7 @@ class _Readable(ServiceError):
 
     @property
     def headers(self) -> dict[str, str]:
-        return {**(super().headers or {}), "Access-Control-Allow-Origin": "*", "Vary": "Origin"}
+        return {**(super().headers or {}), "Access-Control-Allow-Origin": "*"}
 
 
 def _allowed_or_why(publisher: str, request: Request, state: State) -> tuple[Publisher, str]:
@@ -176,14 +253,15 @@ def _allowed_or_why(publisher: str, request: Request, state: State) -> tuple[Pub
 AllowedOrWhy = Annotated[tuple[Publisher, str], Depends(_allowed_or_why)]
 
 
-@router.options("/v1/embed/{publisher}/{resource}", include_in_schema=False)
-def preflight(resource: Literal["box", "reports"], allowed: Allowed) -> Response:
-    """The CORS preflight: 204 with the allowed origin, methods and header, else 403."""
-    origin = allowed[1]
+@router.options(
+    "/v1/embed/{publisher}/{resource}", include_in_schema=False, dependencies=[Depends(_allowed)]
+)
+def preflight(resource: Literal["box", "reports"]) -> Response:
+    """The CORS preflight: 204 with the methods and the header the script may send (the
+    allowed origin is ``EmbedCorsMiddleware``'s), else 403."""
     return Response(
         status_code=204,
         headers={
-            **_cors(origin),
             "Access-Control-Allow-Methods": "GET, POST",
             "Access-Control-Allow-Headers": ALLOWED_HEADERS,
             "Access-Control-Max-Age": str(PREFLIGHT_MAX_AGE_S),
@@ -208,15 +286,11 @@ def embed_box(
     (the report dialog) where there is a wording for it; the heading, notice and bullets
     are always the article's.
     """
-    found, origin = allowed
-    try:
-        with state.sessions() as session:
-            stored = embed_summary(session, found, article_id=article_id, url=url)
-            box = _box(stored, lang)
-    except ServiceError as error:
-        return _refused(error, origin)
+    with state.sessions() as session:
+        stored = embed_summary(session, allowed[0], article_id=article_id, url=url)
+        box = _box(stored, lang)
     state.metrics.summaries_served.labels("embed").inc()
-    return Response(box.model_dump_json(), media_type="application/json", headers=_cors(origin))
+    return Response(box.model_dump_json(), media_type="application/json")
 
 
 def _box(stored: StoredSummary, lang: str | None) -> EmbedBoxOut:
@@ -275,23 +349,19 @@ def _box(stored: StoredSummary, lang: str | None) -> EmbedBoxOut:
 )
 def embed_report(allowed: Allowed, body: EmbedReportIn, state: State, client: Caller) -> Response:
     """A reader's report from the embed: 201 filed, 200 merged into the same client's."""
-    found, origin = allowed
-    try:
-        limit_reports_from(state, client)
-        with state.sessions() as session:
-            stored = embed_summary_by_id(session, found, body.summary_id)
-            limit_reports_on(state, stored.id)
-            report, created = file_report(
-                state,
-                session,
-                stored,
-                client,
-                takeaway_index=body.takeaway_index,
-                category=body.category,
-                comment=body.comment,
-                revision=body.revision,
-            )
-            out: dict[str, Any] = ReportOut.of(report).model_dump(mode="json")
-    except ServiceError as error:
-        return _refused(error, origin)
-    return JSONResponse(out, 201 if created else 200, _cors(origin))
+    limit_reports_from(state, client)
+    with state.sessions() as session:
+        stored = embed_summary_by_id(session, allowed[0], body.summary_id)
+        limit_reports_on(state, stored.id)
+        report, created = file_report(
+            state,
+            session,
+            stored,
+            client,
+            takeaway_index=body.takeaway_index,
+            category=body.category,
+            comment=body.comment,
+            revision=body.revision,
+        )
+        out: dict[str, Any] = ReportOut.of(report).model_dump(mode="json")
+    return JSONResponse(out, 201 if created else 200)
