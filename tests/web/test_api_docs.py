@@ -5,8 +5,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Callable
 
+import schemathesis
 from fastapi.testclient import TestClient
+
+from app_fixtures import make_account
 
 #: Attributes through which a page loads something.
 LOADS = re.compile(r'(?:src|href)="([^"]*)"')
@@ -129,3 +133,104 @@ def test_url_fields_state_that_an_address_needs_a_host(client: TestClient) -> No
         pattern = next(s["pattern"] for s in [spec, *spec.get("anyOf", [])] if "pattern" in s)
         assert re.match(pattern, "https://news.example/a") and not re.match(pattern, "http://")
     assert client.post("/v1/summaries", json={"url": "http://"}).status_code == 422
+
+
+#: The complete error answers of a few operations, as a client generator reads them:
+#: those of the operation's shape (a body: 400, 413, 422; the bearer token: 401) and those
+#: of what it does.
+ERRORS_OF = {
+    ("post", "/v1/summaries"): {"400", "401", "413", "422", "429", "500", "503"},
+    ("patch", "/v1/summaries/{summary_id}"): {"400", "401", "403", "404", "413", "422"},
+    ("post", "/v1/summaries/{summary_id}/approve"): {
+        "400", "401", "403", "404", "409", "413", "422"},
+    ("get", "/v1/summaries/{summary_id}"): {"401", "404"},
+    ("get", "/v1/auth/me"): {"401"},
+    ("post", "/v1/auth/login"): {"400", "401", "413", "422", "429"},
+    ("get", "/v1/embed/{publisher}/box"): {"403", "404", "422"},
+    ("post", "/v1/embed/{publisher}/reports"): {"400", "403", "404", "413", "422", "429"},
+    ("post", "/v1/verify"): {"400", "413", "422", "429", "503"},
+    ("get", "/healthz"): {"503"},
+}  # fmt: skip
+
+
+def test_openapi_lists_each_operation_s_error_answers_and_their_body(client: TestClient) -> None:
+    """A developer generating a client must see which statuses each operation answers,
+    the one JSON body of them all, and the ``Retry-After`` of a 429 or 503. A body over
+    the cap (413) was undocumented on most operations that take one."""
+    spec = client.get("/openapi.json").json()
+    error = {"$ref": "#/components/schemas/ErrorOut"}
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            answers = operation["responses"]
+            errors = {status for status in answers if status[0] in "45"}
+            if (method, path) in ERRORS_OF:
+                assert errors == ERRORS_OF[method, path], (method, path)
+            if "requestBody" in operation:
+                assert {"400", "413", "422"} <= errors, (method, path)
+            for status in errors:
+                assert answers[status]["content"]["application/json"]["schema"] == error
+                waits = answers[status].get("headers", {}).get("Retry-After")
+                assert (waits is not None) == (status in ("429", "503")), (method, path, status)
+            if "429" in errors:
+                assert answers["429"]["headers"]["Retry-After"]["required"] is True
+    schemas = spec["components"]["schemas"]
+    assert schemas["ErrorOut"]["required"] == ["code", "message"]
+    assert schemas["ErrorOut"]["properties"]["details"]["items"] == {
+        "$ref": "#/components/schemas/ErrorDetail"
+    }
+    assert sorted(schemas["ErrorDetail"]["required"]) == ["loc", "msg", "type"]
+
+
+def test_an_error_answer_is_the_body_and_headers_the_document_says(
+    make_client: Callable[..., TestClient], article: str
+) -> None:
+    """Real errors, each from another part of the service (FastAPI's refusal of a body,
+    the service's domain errors, the guards', a rate limit, the body cap), checked against
+    what ``/openapi.json`` documents for their operation and status: the status is listed,
+    the body validates against its schema and has no field the schema lacks, and a
+    ``Retry-After`` it requires is there."""
+    client = make_client(reports_per_client_per_hour=1, max_body_bytes=10_000)
+    made = client.post("/v1/summaries", json={"text": article})
+    assert made.status_code == 200, made.text
+    summary_id = made.json()["summary_id"]
+    spec = client.get("/openapi.json").json()
+    document = schemathesis.openapi.from_dict(spec)
+    token = make_account(client.app, "budi", "reader")  # type: ignore[arg-type]
+    reader = {"Authorization": f"Bearer {token}"}
+    report = {"takeaway_index": 0, "category": "other"}
+    one = f"/v1/summaries/{summary_id}"
+    not_utf8 = {"content": b'{"text": "\xff"}', "headers": {"Content-Type": "application/json"}}
+    # (method, documented path, the answer, its status)
+    answers = [
+        ("post", "/v1/summaries", client.post("/v1/summaries", json={"text": "x", "no": 1}), 422),
+        ("post", "/v1/summaries", client.post("/v1/summaries", **not_utf8), 400),
+        ("post", "/v1/summaries", client.post("/v1/summaries", json={"text": "Pendek."}), 422),
+        ("get", "/v1/summaries/{summary_id}", client.get("/v1/summaries/nothing"), 404),
+        ("get", "/v1/summaries/{summary_id}",
+         client.get(one, headers={"Authorization": "Bearer revoked"}), 401),
+        ("patch", "/v1/summaries/{summary_id}",
+         client.patch(one, json={"hidden": True}, headers=reader), 403),
+        ("patch", "/v1/summaries/{summary_id}",
+         client.patch(one, json={"hidden": "x" * 20_000}, headers=reader), 413),
+        ("post", "/v1/auth/login",
+         client.post("/v1/auth/login", json={"name": "budi", "password": "wrong"}), 401),
+        ("post", "/v1/summaries/{summary_id}/reports",
+         client.post(f"{one}/reports", json=report), 201),
+        ("post", "/v1/summaries/{summary_id}/reports",
+         client.post(f"{one}/reports", json={**report, "takeaway_index": 1}), 429),
+    ]  # fmt: skip
+    schemas = spec["components"]["schemas"]
+    for method, path, response, status in answers:
+        assert response.status_code == status, (method, path, response.text)
+        documented = spec["paths"][path][method]["responses"][str(status)]
+        document[path][method.upper()].validate_response(response)
+        if status >= 400 and response.headers["content-type"] == "application/json":
+            body = response.json()
+            assert set(body) <= set(schemas["ErrorOut"]["properties"]), body
+            for detail in body.get("details", []):
+                assert set(detail) == set(schemas["ErrorDetail"]["properties"]), detail
+        for name, header in documented.get("headers", {}).items():
+            if header["required"]:
+                assert int(response.headers[name]) >= 1, (method, path, name)
+    assert answers[0][2].json()["details"][0]["loc"] == ["body", "no"]
+    assert answers[6][2].headers["content-type"].startswith("text/plain")  # the body cap's

@@ -24,7 +24,6 @@ logged), 503 with ``Retry-After`` when every engine worker or fetch slot is take
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from http import HTTPStatus
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Security
@@ -70,9 +69,9 @@ from intisari.web.deps import (
     db_session,
     request_client,
 )
+from intisari.web.docs import error_responses
 from intisari.web.schemas import (
     Category,
-    ErrorOut,
     HiddenIn,
     LoginIn,
     LoginOut,
@@ -93,7 +92,7 @@ from intisari.web.tenancy import (
     scope_of,
 )
 
-__all__ = ["ApiError", "error_responses", "router"]
+__all__ = ["ApiError", "router"]
 
 State = Annotated[AppState, Depends(app_state)]
 DB = Annotated[Session, Depends(db_session)]
@@ -145,30 +144,13 @@ def _in_utc(moment: datetime | date) -> datetime:
 IsoMoment = Annotated[datetime, BeforeValidator(_iso_8601), AfterValidator(_in_utc)]
 
 
-def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI entries for the error answers a route can give."""
-    entries: dict[int | str, dict[str, Any]] = {
-        s: {"model": ErrorOut, "description": HTTPStatus(s).phrase} for s in statuses
-    }
-    if 413 in entries:
-        # When Content-Length announces the excess, FastAPI's body cap answers in plain text.
-        entries[413] = {
-            "description": "Request body over INTISARI_MAX_BODY_BYTES, or article too large",
-            "content": {
-                "application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}},
-                "text/plain": {"schema": {"type": "string"}},
-            },
-        }
-    return entries
-
-
 # Summaries ----------------------------------------------------------------------------
 
 
 @router.post(
     "/v1/summaries",
     response_model=SummaryOut,
-    responses=error_responses(400, 401, 413, 422, 429, 500, 503),
+    responses=error_responses(429, 500, 503),
     tags=["summaries"],
     dependencies=[Security(BEARER)],
     openapi_extra=ANONYMOUS_TOO,
@@ -281,7 +263,7 @@ def _visible_body(state: AppState, summary_id: str) -> bytes | None:
 @router.get(
     "/v1/summaries/{summary_id}",
     response_model=SummaryOut,
-    responses=error_responses(401, 404),
+    responses=error_responses(404),
     tags=["summaries"],
     dependencies=[Security(BEARER)],
     openapi_extra=ANONYMOUS_TOO,
@@ -306,7 +288,7 @@ def read_summary(summary_id: str, request: Request, state: State) -> SummaryOut:
 @router.patch(
     "/v1/summaries/{summary_id}",
     response_model=SummaryOut,
-    responses=error_responses(400, 401, 403, 404, 422),
+    responses=error_responses(403, 404),
     tags=["review"],
 )
 def hide_summary(summary_id: str, body: HiddenIn, session: DB, reviewer: Reviewer) -> SummaryOut:
@@ -325,7 +307,7 @@ def hide_summary(summary_id: str, body: HiddenIn, session: DB, reviewer: Reviewe
     status_code=201,
     responses={
         200: {"model": ReportOut, "description": "Merged into the same client's earlier report"},
-        **error_responses(400, 401, 404, 413, 422, 429),
+        **error_responses(404, 429),
     },
     tags=["reports"],
     dependencies=[Security(BEARER)],
@@ -365,7 +347,7 @@ def create_report(
 @router.get(
     "/v1/reports",
     response_model=ReportPageOut,
-    responses=error_responses(401, 403, 422),
+    responses=error_responses(403),
     tags=["review"],
 )
 def list_reports(
@@ -427,7 +409,7 @@ def list_reports(
             "description": "JSON Lines, one confirmed report per line (see README, Service)",
             "content": {"application/x-ndjson": {"schema": {"type": "string"}}},
         },
-        **error_responses(401, 403, 422),
+        **error_responses(403),
     },
     tags=["review"],
 )
@@ -456,7 +438,7 @@ def export_reports(
 @router.patch(
     "/v1/reports/{report_id}",
     response_model=ReportOut,
-    responses=error_responses(400, 401, 403, 404, 422),
+    responses=error_responses(403, 404),
     tags=["review"],
 )
 def review_report(
@@ -475,7 +457,7 @@ def review_report(
 @router.post(
     "/v1/auth/login",
     response_model=LoginOut,
-    responses=error_responses(400, 401, 422, 429),
+    responses=error_responses(401, 429),
     tags=["auth"],
 )
 def login(body: LoginIn, response: Response, state: State, session: DB, client: Caller) -> LoginOut:
@@ -493,7 +475,7 @@ def logout(request: Request, response: Response, session: DB) -> None:
     end_session(request, session, response)
 
 
-@router.get("/v1/auth/me", response_model=LoginOut, responses=error_responses(401), tags=["auth"])
+@router.get("/v1/auth/me", response_model=LoginOut, tags=["auth"])
 def me(request: Request, response: Response, state: State, principal: MaybePrincipal) -> LoginOut:
     """Who is logged in, with a CSRF token for this browser."""
     if principal is None:

@@ -17,7 +17,6 @@ from contextlib import asynccontextmanager
 from http import HTTPStatus
 
 from fastapi import FastAPI
-from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
@@ -42,7 +41,7 @@ from intisari.web.errors import UnhandledErrorMiddleware, wants_page
 from intisari.web.head import HeadAsGetMiddleware
 from intisari.web.metrics import Metrics, MetricsMiddleware
 from intisari.web.pages import error_page
-from intisari.web.schemas import ErrorOut
+from intisari.web.schemas import ErrorDetail, ErrorOut
 from intisari.web.security import (
     CsrfTokens,
     MemoryRateLimiter,
@@ -203,19 +202,19 @@ async def _validation_error(request: Request, error: Exception) -> Response:
     if wants_page(request):
         return error_page(request, "Bad address", "This address is not one of ours.", 422)
     details = [
-        {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+        ErrorDetail(loc=list(e.get("loc", ())), msg=e.get("msg", ""), type=e.get("type", ""))
         for e in error.errors()
     ]
     # A field that takes one of several types (``/v1/verify``'s summary: text or a list)
     # fails once per type; the message names the failure of the type the input has
     # ("List should have at most 100 items", not "Input should be a valid string").
     first = next(
-        (d for d in details if not str(d["type"]).endswith("_type")),
-        details[0] if details else {"loc": [], "msg": "invalid request"},
+        (d for d in details if not d.type.endswith("_type")),
+        details[0] if details else ErrorDetail(loc=[], msg="invalid request", type=""),
     )
-    where = ".".join(str(part) for part in first["loc"])
-    body = ErrorOut(code="invalid-request", message=f"{where}: {first['msg']}", details=details)
-    return JSONResponse(jsonable_encoder(body), status_code=422)
+    where = ".".join(str(part) for part in first.loc)
+    body = ErrorOut(code="invalid-request", message=f"{where}: {first.msg}", details=details)
+    return JSONResponse(body.model_dump(mode="json", exclude_none=True), status_code=422)
 
 
 def _slug(status: int) -> str:

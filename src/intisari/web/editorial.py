@@ -24,8 +24,8 @@ from intisari.service import boxes, editorial
 from intisari.service.editorial import MAX_CORRECTION_NOTE_CHARS, Edit
 from intisari.service.review import MAX_INT, MAX_LIST_LIMIT, PUBLISHER_PATTERN
 from intisari.storage.models import AuditEntry, StoredSummary
-from intisari.web.api import error_responses
 from intisari.web.deps import AppState, app_state, db_session
+from intisari.web.docs import error_responses
 from intisari.web.schemas import MAX_STATEMENT_CHARS, SummaryOut
 from intisari.web.tenancy import Actor, require_editor, require_reviewer
 
@@ -166,7 +166,7 @@ def _editor_view(stored: StoredSummary) -> SummaryOut:
 @router.post(
     "/v1/summaries/{summary_id}/approve",
     response_model=SummaryOut,
-    responses=error_responses(400, 401, 403, 404, 409, 422),
+    responses=error_responses(403, 404, 409),
 )
 def approve(summary_id: str, body: RevisionIn, session: DB, editor: Editor) -> SummaryOut:
     """Approve the box: a draft is published; the notice says an editor checked it."""
@@ -176,7 +176,7 @@ def approve(summary_id: str, body: RevisionIn, session: DB, editor: Editor) -> S
 @router.post(
     "/v1/summaries/{summary_id}/edits",
     response_model=SummaryOut,
-    responses=error_responses(400, 401, 403, 404, 409, 422),
+    responses=error_responses(403, 404, 409),
 )
 def edit(
     summary_id: str, body: EditIn, state: State, session: DB, editor: Editor
@@ -193,7 +193,7 @@ def edit(
 @router.get(
     "/v1/summaries/{summary_id}/candidates",
     response_model=list[CandidateOut],
-    responses=error_responses(401, 403, 404),
+    responses=error_responses(403, 404),
 )
 def candidates(
     summary_id: str, state: State, session: DB, editor: Editor
@@ -206,7 +206,7 @@ def candidates(
 
 
 @router.get(
-    "/v1/drafts", response_model=list[SummaryOut], responses=error_responses(401, 403)
+    "/v1/drafts", response_model=list[SummaryOut], responses=error_responses(403)
 )
 def drafts(session: DB, editor: Editor) -> list[SummaryOut]:
     """Drafts waiting for approval, oldest first (the editor's publisher only)."""
@@ -214,7 +214,7 @@ def drafts(session: DB, editor: Editor) -> list[SummaryOut]:
 
 
 @router.get(
-    "/v1/boxes", response_model=BoxPageOut, responses=error_responses(401, 403, 422)
+    "/v1/boxes", response_model=BoxPageOut, responses=error_responses(403)
 )
 def list_boxes(
     session: DB,
@@ -256,7 +256,7 @@ def list_boxes(
 
 
 @router.get(
-    "/v1/audit", response_model=list[AuditOut], responses=error_responses(401, 403, 422)
+    "/v1/audit", response_model=list[AuditOut], responses=error_responses(403)
 )
 def audit(
     session: DB,
@@ -283,7 +283,7 @@ def audit(
                 "text/csv": {"schema": {"type": "string"}},
             },
         },
-        **error_responses(401, 403, 422),
+        **error_responses(403),
     },
 )
 def audit_export(

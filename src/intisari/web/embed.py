@@ -48,8 +48,8 @@ from intisari.service.embed import allowed_publisher, embed_summary, embed_summa
 from intisari.service.errors import ServiceError
 from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
 from intisari.storage.models import Publisher, StoredSummary
-from intisari.web.api import error_responses
 from intisari.web.deps import AppState, Client, app_state, request_client
+from intisari.web.docs import error_responses
 from intisari.web.errors import DATABASE_GONE
 from intisari.web.highlight import source_sentences, source_spans
 from intisari.web.locale import READER_TEXT, correction_text, page_language
@@ -86,8 +86,8 @@ COLLAPSE_AFTER = 3
 #: them gets its CORS headers from ``EmbedCorsMiddleware``.
 EMBED_PATH = re.compile(r"/v1/embed/(?P<publisher>[^/]+)/")
 
-BoxErrors = error_responses(403, 404, 422)
-ReportErrors = error_responses(400, 403, 404, 413, 422, 429)
+BoxErrors = error_responses(403, 404)
+ReportErrors = error_responses(403, 404, 429)
 
 
 class EmbedTakeaway(BaseModel):

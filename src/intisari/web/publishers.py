@@ -35,8 +35,8 @@ from intisari.storage.models import (
     WebhookDelivery,
     WebhookEndpoint,
 )
-from intisari.web.api import error_responses
 from intisari.web.deps import AppState, app_state, db_session
+from intisari.web.docs import error_responses
 from intisari.web.tenancy import Actor, require_admin
 
 __all__ = ["router"]
@@ -207,14 +207,14 @@ class DeliveryOut(BaseModel):
         )
 
 
-@router.get("", response_model=list[PublisherOut], responses=error_responses(401, 403))
+@router.get("", response_model=list[PublisherOut], responses=error_responses(403))
 def list_publishers(session: DB, admin: Admin) -> list[PublisherOut]:
     """Every publisher (the instance's admins) or the admin's own."""
     return [PublisherOut.of(session, p) for p in publishers.publishers_in(session, admin.scope)]
 
 
 @router.post(
-    "", response_model=PublisherOut, status_code=201, responses=error_responses(400, 401, 403, 422)
+    "", response_model=PublisherOut, status_code=201, responses=error_responses(403)
 )
 def add_publisher(body: PublisherIn, session: DB, admin: Admin) -> PublisherOut:
     """A new publisher; the instance's admins only."""
@@ -226,7 +226,7 @@ def add_publisher(body: PublisherIn, session: DB, admin: Admin) -> PublisherOut:
 @router.get(
     "/{publisher_id}",
     response_model=PublisherOut,
-    responses=error_responses(401, 403, 404, 422),
+    responses=error_responses(403, 404),
 )
 def read_publisher(publisher_id: PublisherId, session: DB, admin: Admin) -> PublisherOut:
     return PublisherOut.of(session, publishers.publisher_in(session, publisher_id, admin.scope))
@@ -235,7 +235,7 @@ def read_publisher(publisher_id: PublisherId, session: DB, admin: Admin) -> Publ
 @router.patch(
     "/{publisher_id}",
     response_model=PublisherOut,
-    responses=error_responses(400, 401, 403, 404, 422),
+    responses=error_responses(403, 404),
 )
 def change_publisher(
     publisher_id: PublisherId, body: SettingsIn, session: DB, admin: Admin
@@ -252,7 +252,7 @@ def change_publisher(
 @router.get(
     "/{publisher_id}/keys",
     response_model=list[KeyOut],
-    responses=error_responses(401, 403, 404, 422),
+    responses=error_responses(403, 404),
 )
 def list_keys(publisher_id: PublisherId, session: DB, admin: Admin) -> list[KeyOut]:
     publisher = publishers.publisher_in(session, publisher_id, admin.scope)
@@ -263,7 +263,7 @@ def list_keys(publisher_id: PublisherId, session: DB, admin: Admin) -> list[KeyO
     "/{publisher_id}/keys",
     response_model=NewKeyOut,
     status_code=201,
-    responses=error_responses(400, 401, 403, 404, 422),
+    responses=error_responses(403, 404),
 )
 def add_key(publisher_id: PublisherId, body: KeyIn, session: DB, admin: Admin) -> NewKeyOut:
     """A new API key; the key is in this answer only."""
@@ -275,7 +275,7 @@ def add_key(publisher_id: PublisherId, body: KeyIn, session: DB, admin: Admin) -
 @router.delete(
     "/{publisher_id}/keys/{key_id}",
     response_model=KeyOut,
-    responses=error_responses(401, 403, 404, 422),
+    responses=error_responses(403, 404),
 )
 def revoke_key(
     publisher_id: PublisherId, key_id: ObjectId, session: DB, admin: Admin
@@ -288,7 +288,7 @@ def revoke_key(
 @router.get(
     "/{publisher_id}/webhooks",
     response_model=list[EndpointOut],
-    responses=error_responses(401, 403, 404, 422),
+    responses=error_responses(403, 404),
 )
 def list_endpoints(publisher_id: PublisherId, session: DB, admin: Admin) -> list[EndpointOut]:
     publisher = publishers.publisher_in(session, publisher_id, admin.scope)
@@ -299,7 +299,7 @@ def list_endpoints(publisher_id: PublisherId, session: DB, admin: Admin) -> list
     "/{publisher_id}/webhooks",
     response_model=NewEndpointOut,
     status_code=201,
-    responses=error_responses(400, 401, 403, 404, 422),
+    responses=error_responses(403, 404),
 )
 def add_endpoint(
     publisher_id: PublisherId, body: EndpointIn, state: State, session: DB, admin: Admin
@@ -316,7 +316,7 @@ def add_endpoint(
 @router.delete(
     "/{publisher_id}/webhooks/{endpoint_id}",
     status_code=204,
-    responses=error_responses(401, 403, 404, 422),
+    responses=error_responses(403, 404),
 )
 def remove_endpoint(
     publisher_id: PublisherId, endpoint_id: ObjectId, session: DB, admin: Admin
@@ -330,7 +330,7 @@ def remove_endpoint(
 @router.get(
     "/{publisher_id}/webhooks/{endpoint_id}/deliveries",
     response_model=list[DeliveryOut],
-    responses=error_responses(401, 403, 404, 422),
+    responses=error_responses(403, 404),
 )
 def list_deliveries(
     publisher_id: PublisherId,

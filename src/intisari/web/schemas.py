@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from intisari.options import DEFAULT_OPTIONS
 from intisari.report_kinds import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, Category, Status
@@ -21,6 +22,7 @@ __all__ = [
     "MAX_COMMENT_CHARS",
     "Category",
     "CorrectionOut",
+    "ErrorDetail",
     "ErrorOut",
     "HiddenIn",
     "LoginIn",
@@ -247,9 +249,20 @@ class LoginOut(BaseModel):
     csrf_token: str
 
 
+class ErrorDetail(BaseModel):
+    """One thing wrong with a request FastAPI refused (422): where (``["body", "url"]``,
+    ``["query", "limit"]``), pydantic's message, and its error type (``string_too_long``)."""
+
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
 class ErrorOut(BaseModel):
-    """Every error answer: a stable ``code``, a one-line ``message``, and for 422 details."""
+    """Every error answer: a stable ``code``, a one-line ``message`` and, when the input
+    does not match this document's schemas (422), ``details``: each thing wrong with it
+    (absent from every other answer, never null)."""
 
     code: str
     message: str
-    details: list[dict[str, object]] | None = None
+    details: list[ErrorDetail] | SkipJsonSchema[None] = None

@@ -15,8 +15,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 
 from intisari.service.verification import Verification, verify_in_workers
-from intisari.web.api import error_responses
 from intisari.web.deps import AppState, Client, app_state, request_client
+from intisari.web.docs import error_responses
 from intisari.web.schemas import VerifyIn
 
 __all__ = ["router"]
@@ -27,7 +27,7 @@ router = APIRouter()
 @router.post(
     "/v1/verify",
     response_model=Verification,
-    responses=error_responses(400, 413, 422, 429, 503),
+    responses=error_responses(429, 503),
     tags=["verify"],
 )
 async def verify_summary(

@@ -18,9 +18,9 @@ from starlette.responses import Response
 
 from intisari.service.publishers import summary_in
 from intisari.service.votes import cast_vote, vote_counts
-from intisari.web.api import error_responses
 from intisari.web.auth import ANONYMOUS_TOO, BEARER
 from intisari.web.deps import AppState, Client, app_state, db_session, request_client
+from intisari.web.docs import error_responses
 from intisari.web.tenancy import Actor, request_scope, require_reviewer
 
 __all__ = ["router"]
@@ -52,7 +52,7 @@ class VotesOut(BaseModel):
     status_code=201,
     responses={
         200: {"model": VoteOut, "description": "Replaced the same client's earlier vote"},
-        **error_responses(400, 401, 404, 413, 422, 429),
+        **error_responses(404, 429),
     },
     dependencies=[Security(BEARER)],
     openapi_extra=ANONYMOUS_TOO,
@@ -76,7 +76,7 @@ def vote(
 @router.get(
     "/v1/summaries/{summary_id}/helpful",
     response_model=VotesOut,
-    responses=error_responses(401, 403, 404),
+    responses=error_responses(403, 404),
     tags=["review"],
 )
 def votes(
