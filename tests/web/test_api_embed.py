@@ -69,6 +69,15 @@ def test_box_words_in_the_readers_language(client: TestClient, box_id: str) -> N
     assert unknown["words_language"] == "id"
 
 
+def test_box_words_for_a_language_tag_with_its_region(client: TestClient, box_id: str) -> None:
+    """Publishers' pages tag their language with a region as often as not: ``en-US`` is
+    English, and the longest tags BCP 47 allows are taken (``zh-Hant-TW`` was a 422)."""
+    box = _box(client, "article_id=a-1&lang=en-US")
+    assert (box["words_language"], box["words"]["send"]) == ("en", "Send report")
+    assert _box(client, "article_id=a-1&lang=EN")["words_language"] == "en"
+    assert _box(client, "article_id=a-1&lang=zh-Hant-TW")["words_language"] == "id"
+
+
 def test_box_found_by_url_and_missing_box_is_404_json(client: TestClient, box_id: str) -> None:
     missing = client.get("/v1/embed/kabar/box?article_id=nope", headers=FROM_SITE)
     assert missing.status_code == 404

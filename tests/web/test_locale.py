@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from intisari.web.locale import READER_TEXT, UI_LANGUAGE, ui_language
+from intisari.web.locale import READER_TEXT, UI_LANGUAGE, locale_of, page_language, ui_language
 
 
 def test_every_locale_has_every_wording() -> None:
@@ -39,3 +39,18 @@ def test_the_start_page_speaks_the_browser_s_language(
 def test_the_language_switch_wins_over_the_browser() -> None:
     assert ui_language("id-ID,id", asked="en") == "en"
     assert ui_language("id-ID,id", asked="xx") == "id"  # no wording: the browser's
+
+
+@pytest.mark.parametrize(
+    ("tag", "locale"),
+    [("en", "en"), ("en-US", "en"), ("EN-gb", "en"), ("id-ID", "id"), ("ms-MY", "id"),
+     (" id ", "id"), ("zh-Hant-TW", None), ("", None), (None, None)],
+)
+def test_a_language_tag_asks_for_its_primary_language(tag: str | None, locale: str | None) -> None:
+    assert locale_of(tag) == locale
+
+
+def test_an_article_page_asked_for_a_tag_with_a_region_speaks_its_language() -> None:
+    assert page_language("id", "en-US") == "en"
+    assert page_language("id", "fr-FR") == "id"
+    assert page_language("de") == UI_LANGUAGE

@@ -52,7 +52,7 @@ from intisari.web.deps import AppState, Client, app_state, request_client
 from intisari.web.docs import error_responses
 from intisari.web.errors import DATABASE_GONE
 from intisari.web.highlight import source_sentences, source_spans
-from intisari.web.locale import READER_TEXT, correction_text, page_language
+from intisari.web.locale import READER_TEXT, correction_text, locale_of, page_language
 from intisari.web.schemas import Category, ReportOut
 
 __all__ = ["EmbedCorsMiddleware", "router"]
@@ -70,8 +70,9 @@ ALLOWED_HEADERS = "Content-Type"
 #: Longest article id or URL the box route takes (``StoredSummary.article_id`` is 200).
 MAX_ARTICLE_ID_CHARS = 200
 MAX_URL_CHARS = 2048
-#: A language code (``id``, ``en``), not a sentence.
-MAX_LANG_CHARS = 8
+#: A language tag (``id``, ``en-US``, ``zh-Hant-TW``), not a sentence: the length BCP 47
+#: asks every reader of tags to take (RFC 5646, 4.4.1).
+MAX_LANG_CHARS = 35
 #: Of the reader's wording (``web/locale``), what the embed shows.
 EMBED_WORDS = (
     "report_title", "report_point", "category_label", "choose", "comment_label",
@@ -302,7 +303,7 @@ def _box(stored: StoredSummary, lang: str | None) -> EmbedBoxOut:
     ui = READER_TEXT[words_language]
     # The report control's word, as the article page has it (``pages/article.py``): the
     # article's language's, unless the reader's words were asked for.
-    asked = lang in READER_TEXT
+    asked = locale_of(lang) is not None
     box_language = data.words_language or stored.language
     box = box_of(stored)
     status: Literal["published", "hidden", "pending"] = (

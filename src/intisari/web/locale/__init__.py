@@ -18,6 +18,7 @@ __all__ = [
     "READER_TEXT",
     "UI_LANGUAGE",
     "correction_text",
+    "locale_of",
     "other_languages",
     "page_language",
     "reader_text",
@@ -35,6 +36,17 @@ UI_LANGUAGE = "en"
 ENGLISH = en.TEXT
 
 
+def locale_of(tag: str | None) -> str | None:
+    """The locale a language tag asks for, or ``None`` when there is no wording for it:
+    its primary subtag in lower case, as ``READER_LOCALES`` reads it ("en-US", "EN" and
+    "en" ask for English, "id-ID" and "ms-MY" for Indonesian). Pages and publishers tag
+    their language with a region as often as not: an embed's ``lang="en-US"`` got the
+    article's language's words, not English."""
+    language = (tag or "").strip().split("-", 1)[0].lower()
+    language = READER_LOCALES.get(language, language)
+    return language if language in READER_TEXT else None
+
+
 def reader_text(language: str) -> dict[str, Any]:
     """The reader's wording for an article in ``language``."""
     return READER_TEXT.get(READER_LOCALES.get(language, language), ENGLISH)
@@ -50,11 +62,9 @@ def correction_text(language: str, at: datetime, note: str | None) -> str:
 
 def page_language(article_language: str, asked: str | None = None) -> str:
     """The locale an article's page speaks: the one the reader ``asked`` for (the
-    language switch, ``?hl=en``) if there is a wording for it, else the article's own."""
-    if asked in READER_TEXT:
-        return asked
-    locale = READER_LOCALES.get(article_language, article_language)
-    return locale if locale in READER_TEXT else UI_LANGUAGE
+    language switch, ``?hl=en``; ``locale_of``) if there is a wording for it, else the
+    article's own."""
+    return locale_of(asked) or locale_of(article_language) or UI_LANGUAGE
 
 
 def other_languages(locale: str) -> list[tuple[str, str]]:
@@ -67,13 +77,13 @@ def ui_language(accept_language: str | None, asked: str | None = None) -> str:
     there is a wording for it, else the browser's most preferred language that has one
     (``Accept-Language: id-ID,id;q=0.9,en;q=0.8``; Malay readers get Indonesian), else
     ``UI_LANGUAGE``. A malformed weight counts as 0, which refuses that language."""
-    if asked in READER_TEXT:
-        return asked
+    wanted = locale_of(asked)
+    if wanted is not None:
+        return wanted
     preferred: list[tuple[float, int, str]] = []
     for position, item in enumerate((accept_language or "").split(",")):
         tag, _, parameters = item.partition(";")
-        language = tag.strip().split("-", 1)[0].lower()
-        language = READER_LOCALES.get(language, language)
+        language = locale_of(tag)
         weight = 1.0
         name, _, value = parameters.partition("=")
         if name.strip().lower() == "q":
@@ -81,6 +91,6 @@ def ui_language(accept_language: str | None, asked: str | None = None) -> str:
                 weight = float(value)
             except ValueError:
                 weight = 0.0
-        if language in READER_TEXT and weight > 0:
+        if language is not None and weight > 0:
             preferred.append((-weight, position, language))
     return min(preferred)[2] if preferred else UI_LANGUAGE
