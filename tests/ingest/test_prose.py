@@ -62,13 +62,18 @@ def test_what_is_not_news_prose_is_refused(text: str) -> None:
     assert "\n" not in str(refused.value)
 
 
-def test_the_cli_says_so_in_one_line_with_exit_2(tmp_path: Path) -> None:
-    path = tmp_path / "shadow"
-    path.write_text(SHADOW, encoding="utf-8")
+def _cli_refusal(path: Path, text: str) -> str:
+    """What ``intisari summarize`` says of a file holding ``text``: one line, exit 2."""
+    path.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(app, ["summarize", str(path)])
     assert result.exit_code == 2
-    assert result.output.startswith("intisari: error: this is not an article")
     assert len(result.output.splitlines()) == 1
+    return result.output
+
+
+def test_the_cli_says_so_in_one_line_with_exit_2(tmp_path: Path) -> None:
+    said = _cli_refusal(tmp_path / "shadow", SHADOW)
+    assert said.startswith("intisari: error: this is not an article")
 
 
 #: Openings of real articles (newspaper4k's test pages: Xinhua, AFP, a Thai daily) in
@@ -145,12 +150,8 @@ def test_a_chinese_story_among_english_links_is_refused_by_its_script(tmp_path: 
     """The English links hold most letters of the text read, and cleaning cuts them: the
     script is judged on the story cleaned too. The command line says so in one line, with
     exit 2."""
-    path = tmp_path / "page.txt"
-    path.write_text(COPIED_PAGE, encoding="utf-8")
-    result = CliRunner().invoke(app, ["summarize", str(path)])
-    assert result.exit_code == 2
-    assert result.output.startswith("intisari: error: this text is written in Han")
-    assert len(result.output.splitlines()) == 1
+    said = _cli_refusal(tmp_path / "page.txt", COPIED_PAGE)
+    assert said.startswith("intisari: error: this text is written in Han")
 
 
 def test_a_han_character_weighs_as_the_letters_of_a_syllable() -> None:
