@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from embed_fixtures import ALLOWED_ORIGIN, add_publisher, publisher_box, publisher_key
 from intisari.storage.models import Report, StoredSummary
+from intisari.web.embed import MAX_LANG_CHARS
 
 BOX = "/v1/embed/kabar/box?article_id=a-1"
 REPORTS = "/v1/embed/kabar/reports"
@@ -101,7 +102,7 @@ def test_an_unknown_publisher_is_said_apart_from_a_box_not_there_yet(
 #: the others from the service (``_service_error``).
 ERRORS: dict[str, tuple[str, str, dict[str, Any], int]] = {
     "the element's lang too long": (
-        "GET", f"{BOX}&lang={'x' * 20}", {}, 422),
+        "GET", f"{BOX}&lang={'x' * (MAX_LANG_CHARS + 1)}", {}, 422),
     "an article id too long": ("GET", f"/v1/embed/kabar/box?article_id={'x' * 201}", {}, 422),
     "a category the service has not": (
         "POST", REPORTS, {"json": {"summary_id": "x", "category": "wrong"}}, 422),
