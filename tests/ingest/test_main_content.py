@@ -124,6 +124,15 @@ def test_the_lines_of_a_block_quotation_are_named() -> None:
     assert not any("nominal GDP" in t.text for t in summary.takeaways)
 
 
+def test_a_pull_quote_leaves_the_story_s_own_paragraph_a_takeaway() -> None:
+    vote = "<p>The Fed's policymaking body voted 9 to 1 earlier this week to maintain its current "
+    pulled = HOENIG.replace(
+        "<p>Hoenig reiterated", f"<blockquote>{vote}zero-interest-rate policy.</p></blockquote>"
+        "<p>Hoenig reiterated",
+    )
+    assert "Fed's policymaking body" not in " ".join(extract_body(pulled).quoted)
+
+
 def test_a_post_set_in_block_quotations_is_no_quotation() -> None:
     # plentylife.blogspot.com (outside the shared set) set its whole post in one.
     post = HOENIG.replace("<div class='entry_body_text'>", "<div class='entry_body_text'>"

@@ -362,11 +362,15 @@ def _extract_body(html: str | bytes) -> Body:
 
 def _quoted_lines(lines: list[str], quoted: list[int]) -> tuple[str, ...]:
     """The lines (``quoted``: their indexes) of block quotations, unless they are most of
-    the body (``MAX_QUOTED_SHARE``)."""
+    the body (``MAX_QUOTED_SHARE``). A line the body also has outside them is the story's
+    own, set again as a pull quote: the document marks paragraphs by their text, and the
+    story's paragraph would have been lost with it."""
     quoted_chars = sum(len(lines[i]) for i in quoted)
     if quoted_chars > MAX_QUOTED_SHARE * sum(len(line) for line in lines):
         return ()
-    return tuple(lines[i] for i in quoted)
+    inside = set(quoted)
+    outside = {line for i, line in enumerate(lines) if i not in inside}
+    return tuple(lines[i] for i in quoted if lines[i] not in outside)
 
 
 # -- reading the page ---------------------------------------------------------------------
