@@ -360,7 +360,7 @@ def _extract_body(html: str | bytes) -> Body:
                 source=source)
 
 
-def _quoted_lines(lines: list[str], quoted: list[int]) -> tuple[str, ...]:
+def _quoted_lines(lines: list[str], quoted: set[int]) -> tuple[str, ...]:
     """The lines (``quoted``: their indexes) of block quotations, unless they are most of
     the body (``MAX_QUOTED_SHARE``). A line the body also has outside them is the story's
     own, set again as a pull quote: the document marks paragraphs by their text, and the
@@ -368,9 +368,8 @@ def _quoted_lines(lines: list[str], quoted: list[int]) -> tuple[str, ...]:
     quoted_chars = sum(len(lines[i]) for i in quoted)
     if quoted_chars > MAX_QUOTED_SHARE * sum(len(line) for line in lines):
         return ()
-    inside = set(quoted)
-    outside = {line for i, line in enumerate(lines) if i not in inside}
-    return tuple(lines[i] for i in quoted if lines[i] not in outside)
+    outside = {line for i, line in enumerate(lines) if i not in quoted}
+    return tuple(lines[i] for i in sorted(quoted) if lines[i] not in outside)
 
 
 # -- reading the page ---------------------------------------------------------------------
@@ -666,7 +665,7 @@ class _Writer:
         #: Indexes of the lines that are subheadings.
         self.headings: list[int] = []
         #: Indexes of the lines inside block quotations.
-        self.quoted: list[int] = []
+        self.quoted: set[int] = set()
 
     def newline(self) -> None:
         if self.pieces:
@@ -688,7 +687,7 @@ class _Writer:
         ):
             self.headings.append(written)
         if element.tag == QUOTATION_TAG:
-            self.quoted.extend(i for i in range(first, len(self.lines)) if i not in self.quoted)
+            self.quoted.update(range(first, len(self.lines)))
 
     def inline(self, element: _Element) -> None:
         heading = element.widget_heading
