@@ -304,6 +304,37 @@ def test_an_h1_the_page_title_does_not_hold_is_not_the_headline() -> None:
     assert extract_body(page).title == "Samsul Arif Tak Beban Lawan Arema"
 
 
+def test_a_blog_s_name_in_h1_is_not_the_headline() -> None:
+    # iloveponysmag.com (outside the shared set): the blog's name in <h1>, linked to its
+    # home page, and in <title> after the headline.
+    page = (
+        "<html><head><title>OUTDOOR LOVERS | iloveponysmag.com</title></head><body>"
+        "<h1 class='site-title'><a href='http://iloveponysmag.com/'>iloveponysmag.com</a>"
+        f"</h1><div class='article-body'>{STORY}</div></body></html>"
+    )
+    assert extract_body(page).title == "OUTDOOR LOVERS | iloveponysmag.com"
+    # Linked with rel=home, to a folder of the host (a blog of a network): the same.
+    home = page.replace("href='http://iloveponysmag.com/'", "href='/blog/' rel='home'")
+    assert extract_body(home).title == "OUTDOOR LOVERS | iloveponysmag.com"
+    # A headline in <h1> linked to its own story is the headline.
+    story = page.replace("http://iloveponysmag.com/", "/2018/05/24/outdoor-lovers/").replace(
+        ">iloveponysmag.com</a>", ">OUTDOOR LOVERS</a>"
+    )
+    assert extract_body(story).title == "OUTDOOR LOVERS"
+
+
+def test_an_og_title_that_is_a_slug_is_not_the_headline() -> None:
+    # adac.de (outside the shared set).
+    page = (
+        "<html><head><meta property='og:title' content='adac-kindersitztest-herbst-2018'>"
+        "<title>ADAC Kindersitz-Test 2018 | ADAC</title></head><body>"
+        f"<h1>18 Kindersitze im Test</h1><div class='article-body'>{STORY}</div></body></html>"
+    )
+    assert extract_body(page).title == "ADAC Kindersitz-Test 2018 | ADAC"
+    one_word = page.replace("adac-kindersitztest-herbst-2018", "Kindersitztest")
+    assert extract_body(one_word).title == "Kindersitztest"
+
+
 def test_a_comment_in_the_markup_is_not_an_element() -> None:
     # CMS templates leave comments between a widget heading and its links.
     links = ("<h2>Jangan Lewatkan</h2><!-- related:start --><a href='/a'>'HEART BEAT' Bukan "

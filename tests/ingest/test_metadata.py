@@ -49,6 +49,22 @@ BODY = " ".join(
          "The pandemic will accelerate the evolution of our cities | Norman Foster"),
         ("The Jakarta Post's headline | The Jakarta Post", "The Jakarta Post", None,
          "The Jakarta Post's headline"),
+        # Nor does "Die" of the blog "Die Engelbart-Galaxis" (spektrum.de, outside the
+        # shared set, showed "SciLogs - Wissenschaftsblogs" as the title).
+        ("Die Ablehnung der Gendersprache » SciLogs - Wissenschaftsblogs",
+         "Die Engelbart-Galaxis", "https://scilogs.spektrum.de/engelbart-galaxis/x/",
+         "Die Ablehnung der Gendersprache » SciLogs - Wissenschaftsblogs"),
+        # A date after the site's name goes first; a name of two letters is the whole part.
+        ("Uncork the mystery of Germany's Frühburgunder | DW | 10.06.2013", "DW.COM",
+         "https://www.dw.com/en/uncork/a-16863843",
+         "Uncork the mystery of Germany's Frühburgunder"),
+        ("DWayne Johnson Returns | Cinema", "DW.COM", None, "DWayne Johnson Returns | Cinema"),
+        # A score is no date.
+        ("Persib vs Arema: 2-1", "Kompas.com", None, "Persib vs Arema: 2-1"),
+        # Any country's own ending is no part of the site's name.
+        ("Internet-Law » Verstößt der Ausschluss von Pseudonymen gegen deutsches Recht?", None,
+         "http://www.internet-law.de/2011/07/x.html",
+         "Verstößt der Ausschluss von Pseudonymen gegen deutsches Recht?"),
     ],
 )  # fmt: skip
 def test_strip_site_name(title: str, site: str | None, url: str | None, headline: str) -> None:

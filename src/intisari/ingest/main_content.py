@@ -26,6 +26,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -901,27 +902,47 @@ def _is_overlay(node: LexborNode) -> bool:
 
 # -- the title ------------------------------------------------------------------------------
 
+#: A page address's last part rather than a headline: lower-case words joined by hyphens
+#: or underscores, no space (adac.de's ``og:title`` "adac-kindersitztest-herbst-2018").
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
+
 
 def _title(tree: LexborHTMLParser) -> str | None:
     """The page's headline: ``og:title``, else the first ``<h1>`` that ``<title>`` holds,
     else ``<title>``, else the first ``<h1>``.
 
     An ``<h1>`` the title does not hold is the site's or the section's name (kompas.com
-    put "Bola" and "TAG" in ``<h1>``, the headline in ``<h2>`` and ``<title>``).
+    put "Bola" and "TAG" in ``<h1>``, the headline in ``<h2>`` and ``<title>``), and so is
+    one that links to the site's home page, whatever the title holds: blogs put their
+    name there ("<h1 class=site-title><a href=http://iloveponysmag.com/>", whose
+    ``<title>`` "OUTDOOR LOVERS | iloveponysmag.com" holds it too). An ``og:title`` that
+    is the address's slug ("adac-kindersitztest-herbst-2018") is no headline either.
     """
     for selector in ('meta[property="og:title"]', 'meta[name="twitter:title"]'):
         node = tree.css_first(selector)
         content = node.attributes.get("content") if node is not None else None
-        if content and content.strip():
+        if content and content.strip() and not _SLUG.fullmatch(content.strip()):
             return " ".join(content.split())
     node = tree.css_first("title")
     page_title = " ".join(node.text().split()) if node is not None else ""
-    headings = [" ".join(h1.text().split()) for h1 in tree.css("h1")]
+    headings = [" ".join(h1.text().split()) for h1 in tree.css("h1") if not _links_home(h1)]
     headings = [heading for heading in headings if heading]
     for heading in headings:
         if heading.lower() in page_title.lower():
             return heading
     return page_title or (headings[0] if headings else None)
+
+
+def _links_home(heading: LexborNode) -> bool:
+    """Does ``heading`` hold a link to its site's home page (``rel=home``, or an address
+    with no path)?"""
+    for link in heading.css("a"):
+        if "home" in (link.attributes.get("rel") or "").lower().split():
+            return True
+        href = (link.attributes.get("href") or "").strip()
+        if href and urlsplit(href).path in ("", "/") and not href.startswith("#"):
+            return True
+    return False
 
 
 # -- the body the page declares ----------------------------------------------------------------

@@ -42,13 +42,27 @@ _DATE = re.compile(
 _SEPARATORS = re.compile(r"\s+(?:[|\-–—»·]|::)\s+|:\s+")
 #: A name compared without case, spaces or punctuation ("Kompas.com" ~ "kompascom").
 _NOT_ALNUM = re.compile(r"[\W_]+")
-#: Shortest stem that may name a site: two letters would match too many words.
+#: Shortest stem that may open a site's name ("Kompas" of "Kompas.com Regional"): two
+#: letters would match too many words. A shorter one names the site only as the whole
+#: part of the title ("... | DW": dw.com).
 MIN_STEM_CHARS = 3
+#: Shortest site name at all.
+MIN_NAME_CHARS = 2
 #: A site name's first word that names nothing: with "the" of "the Guardian" as a stem,
-#: every headline opening with "The ..." read as the site's name and was cut away.
-_ARTICLES = frozenset({"the", "a", "an"})
-#: Endings of a site's name or host that are not its name ("Tempo.co", "detik.com").
-_DOMAIN_ENDINGS = re.compile(r"\.(com|co|id|net|org|news|tv)(\.[a-z]{2})?$")
+#: every headline opening with "The ..." read as the site's name and was cut away, and
+#: with "die" of the blog "Die Engelbart-Galaxis" the headline "Die Ablehnung der
+#: Gendersprache" was cut and the blog network's name shown (spektrum.de, a page outside
+#: the shared set). The articles of the Latin-script languages that name sites so.
+_ARTICLES = frozenset(
+    {"the", "a", "an", "der", "die", "das", "le", "la", "les", "el", "los", "las", "il", "lo"}
+)
+#: Endings of a site's name or host that are not its name ("Tempo.co", "detik.com",
+#: "republika.co.id", and any country's own: "internet-law.de", whose label "de" named
+#: nothing, so its name stayed in the headline).
+_DOMAIN_ENDINGS = re.compile(r"\.(com|co|net|org|news|tv|info)(\.[a-z]{2})?$|\.[a-z]{2}$")
+#: A date a title closes with after the site's name ("... | DW | 10.06.2013"): cut first,
+#: so that the site's name before it is found at the title's end.
+_TITLE_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 
 _PUBLISHED_METAS = (
     'meta[property="article:published_time"]',
@@ -230,13 +244,14 @@ def strip_site_name(title: str, site_name: str | None, url: str | None) -> str:
     "X - Kompas.com Regional" -> "X"), compared with the page's site name and its host.
 
     Only one end is cut, only at a separator, and never all of it; a title in which no
-    part names the site is returned as it is.
+    part names the site is returned as it is, but for a date closing it after another
+    part ("X | DW | 10.06.2013" -> "X").
     """
-    stems = _stems(site_name, url)
-    if not stems:
-        return title
     parts = list(_SEPARATORS.finditer(title))
-    if not parts:
+    if len(parts) > 1 and _TITLE_DATE.fullmatch(title[parts[-1].end() :].strip()):
+        title = title[: parts.pop().start()]
+    stems = _stems(site_name, url)
+    if not stems or not parts:
         return title
     last = parts[-1]
     if _names_site(title[last.end() :], stems) and title[: last.start()].strip():
@@ -262,12 +277,15 @@ def _stems(site_name: str | None, url: str | None) -> set[str]:
         host = _DOMAIN_ENDINGS.sub("", (urlsplit(url).hostname or "").lower())
         words.append(host.split(".")[-1])
     squashed = {_NOT_ALNUM.sub("", word) for word in words}
-    return {stem for stem in squashed if len(stem) >= MIN_STEM_CHARS}
+    return {stem for stem in squashed if len(stem) >= MIN_NAME_CHARS}
 
 
 def _names_site(part: str, stems: set[str]) -> bool:
     squashed = _NOT_ALNUM.sub("", part.lower())
-    return bool(squashed) and any(squashed.startswith(stem) for stem in stems)
+    return bool(squashed) and any(
+        squashed == stem or (len(stem) >= MIN_STEM_CHARS and squashed.startswith(stem))
+        for stem in stems
+    )
 
 
 def _clean(value: object) -> str | None:
