@@ -3,6 +3,7 @@ box or file a report through it; nobody gets credentials; other routes get no CO
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -163,6 +164,51 @@ def test_an_error_to_a_refused_origin_is_not_readable(
     assert response.status_code == status
     assert "access-control-allow-origin" not in response.headers
     assert response.headers["vary"] == "Origin"
+
+
+#: A small body cap, so that a report over it is kilobytes.
+CAP = 1024
+
+
+def _over_the_cap(streamed: bool) -> dict[str, Any]:
+    """A report's body one byte over ``CAP``: announced by ``Content-Length``, or streamed
+    without it (counted as it arrives)."""
+    body = b"x" * (CAP + 1)
+    return {"content": iter([body]) if streamed else body,
+            "headers": {"Content-Type": "application/json"}}
+
+
+@pytest.mark.parametrize("streamed", [False, True], ids=["announced", "streamed"])
+def test_a_body_over_the_cap_is_a_413_its_page_can_read(
+    make_client: Callable[..., TestClient], box_id: str, streamed: bool
+) -> None:
+    """The body cap answered a ``Content-Length`` over it outside every middleware of the
+    app's: the 413 had no ``Access-Control-Allow-Origin``, and the page's script saw a
+    CORS failure where the service had said why."""
+    client = make_client(max_body_bytes=CAP)
+    for origin, readable in ((ALLOWED_ORIGIN, True), ("https://evil.example", False)):
+        over = _over_the_cap(streamed)
+        response = client.post(REPORTS, content=over["content"],
+                               headers={"Origin": origin, **over["headers"]})
+        assert response.status_code == 413, origin
+        assert response.headers.get("access-control-allow-origin") == (
+            ALLOWED_ORIGIN if readable else None
+        ), origin
+        assert response.headers["vary"] == "Origin"
+        assert "access-control-allow-credentials" not in response.headers
+
+
+def test_a_rate_limited_report_is_a_429_its_page_can_read(
+    make_client: Callable[..., TestClient], box_id: str
+) -> None:
+    """Over the reports' hourly allowance, the page's script reads the 429 (and the wait
+    its message says)."""
+    client = make_client(reports_per_client_per_hour=1)
+    sent = {"json": _report(box_id), "headers": {"Origin": ALLOWED_ORIGIN}}
+    assert client.post(REPORTS, **sent).status_code == 201
+    response = client.post(REPORTS, **sent)
+    assert (response.status_code, response.json()["code"]) == (429, "rate-limited")
+    assert response.headers["access-control-allow-origin"] == ALLOWED_ORIGIN
 
 
 def test_a_bug_behind_the_embed_is_a_500_its_page_can_read(

@@ -39,6 +39,8 @@ def test_body_over_cap_is_413_before_parsing(make_client: Callable[..., TestClie
         "/v1/summaries", content=b"{" * (CAP + 1), headers={"Content-Type": "application/json"}
     )
     assert response.status_code == 413
+    # Answered inside the other middleware: the guards' headers, as on every answer.
+    assert response.headers["x-content-type-options"] == "nosniff"
 
 
 def test_streamed_body_over_cap_is_413_before_parsing(

@@ -6,8 +6,7 @@ like, each with its own database, rate limiter and metrics registry.
 Middleware, outermost first: ``HEAD`` answered as ``GET`` (``web/head.py``), metrics
 (times everything), security headers, the embed's CORS headers on every answer of its
 routes, errors too (``web/embed.py``), the catch-all for unexpected exceptions
-(``web/errors.py``), then the routes. FastAPI's own request-body cap (413 from
-``Content-Length`` before any parsing) wraps them all.
+(``web/errors.py``), the request-body cap (``web/security.py``), then the routes.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
+from starlette.middleware.body_limit import RequestBodyLimitMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Match, Mount
@@ -105,7 +105,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description="Grounded Key Takeaways for news articles, and readers' error reports.",
         lifespan=lifespan,
-        max_body_size=settings.max_body_bytes,
         # /docs is our own, offline (web/docs.py); no ReDoc, no OAuth2 redirect page.
         docs_url=None,
         redoc_url=None,
@@ -138,6 +137,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The pages (`/`, `/a/{summary_id}`, `/review`) and their stylesheet and script.
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
+    # Innermost, so that its 413 passes through the others: FastAPI's own cap
+    # (``max_body_size``) sits outside them all, and its 413 lacked the security headers
+    # and the embed's CORS header (the publisher's page saw a CORS failure, not the 413).
+    app.add_middleware(RequestBodyLimitMiddleware, max_body_size=settings.max_body_bytes)
     app.add_middleware(UnhandledErrorMiddleware)
     app.add_middleware(embed.EmbedCorsMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)

@@ -118,7 +118,8 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         content: dict[str, Any] = {"application/json": {"schema": dict(ERROR_BODY)}}
         if status == 413:
             # The body cap answers in plain text when Content-Length announces the excess
-            # (FastAPI's, before any handler of ours); an article over the engine's is JSON.
+            # (Starlette's middleware, before any handler of ours); an article over the
+            # engine's is JSON.
             description = "Request body over INTISARI_MAX_BODY_BYTES, or article too large"
             content["text/plain"] = {"schema": {"type": "string"}}
         entry: dict[str, Any] = {"description": description, "content": content}

@@ -14,16 +14,16 @@ CORS is per publisher (``service.embed.allowed_publisher``): only an ``Origin`` 
 publisher's ``allowed_origins`` gets ``Access-Control-Allow-Origin`` (that origin), on
 every answer under ``/v1/embed/{publisher}/``: a box, a report, and each error as well
 (``EmbedCorsMiddleware``), so that the page's script can read why (a 422 for a query or
-body it got wrong, a 404, a 429, even a 500); without the header the browser hid the
-JSON and the script saw only a network failure. Any other origin, or none, gets 403
-``origin-refused``. That refusal of the box (``GET``) says ``Access-Control-Allow-Origin:
-*``, and so does a 404 ``unknown-publisher``: they hold no box (nothing is looked up
-before them), and the script must read them to tell the page's developer why nothing
-shows. A refused origin gets no CORS header on anything else (a report, its preflight, a
-body that is not JSON): the browser never sends the report. Every answer there says
-``Vary: Origin``. No ``Access-Control-Allow-Credentials``: the script sends no cookies
-(``credentials: "omit"``) and these routes read none. Other routes send no CORS headers
-at all, so browsers keep them same-origin.
+body it got wrong, a 413 for a body over the cap, a 404, a 429, even a 500); without the
+header the browser hid the JSON and the script saw only a network failure. Any other
+origin, or none, gets 403 ``origin-refused``. That refusal of the box (``GET``) says
+``Access-Control-Allow-Origin: *``, and so does a 404 ``unknown-publisher``: they hold no
+box (nothing is looked up before them), and the script must read them to tell the page's
+developer why nothing shows. A refused origin gets no CORS header on anything else (a
+report, its preflight, a body that is not JSON): the browser never sends the report.
+Every answer there says ``Vary: Origin``. No ``Access-Control-Allow-Credentials``: the
+script sends no cookies (``credentials: "omit"``) and these routes read none. Other
+routes send no CORS headers at all, so browsers keep them same-origin.
 """
 
 from __future__ import annotations
@@ -182,10 +182,9 @@ class EmbedCorsMiddleware:
     handlers of ``web/app.py`` (a query or a body FastAPI refused, a 405), the 500 of
     ``web/errors.py``. The origin is the one ``_allowed`` decided for the request; where
     it never ran (a body that is not JSON is refused before any dependency), the answer
-    waits for the same decision. An answer that says its own origin (the box's readable
-    refusal, ``*``) keeps it. One answer goes without: FastAPI's body cap answers a
-    ``Content-Length`` over it (413, plain text) outside every middleware of the app's;
-    the script's reports are a few kilobytes, far below the cap.
+    waits for the same decision: so does the body cap's 413 (``web/app.py`` installs the
+    cap inside this middleware). An answer that says its own origin (the box's readable
+    refusal, ``*``) keeps it.
     """
 
     def __init__(self, app: ASGIApp) -> None:

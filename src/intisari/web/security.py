@@ -1,8 +1,8 @@
 """Guards around every request: security headers, rate limits, CSRF tokens, client identity.
 
-The request-body cap is FastAPI's own ``max_body_size`` (Starlette's body-limit
-middleware: 413 from the ``Content-Length`` header or from counting streamed bytes, before
-anything is parsed); it is set in ``app.create_app``.
+The request-body cap is Starlette's body-limit middleware (413 from the ``Content-Length``
+header or from counting streamed bytes, before anything is parsed), installed by
+``app.create_app`` inside the other middleware, so that its 413 gets their headers.
 """
 
 from __future__ import annotations
