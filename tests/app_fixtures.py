@@ -29,6 +29,7 @@ from postgres_schema import private_schema
 __all__ = [
     "ARTICLE",
     "PASSWORD",
+    "UNREACHABLE_DATABASE",
     "add_account",
     "article",
     "client",
@@ -57,6 +58,9 @@ ARTICLE = "\n\n".join(
 )
 #: The password of every account ``make_account`` makes.
 PASSWORD = "correct horse battery"
+#: A database URL nothing answers at: no server listens on port 1, so connecting is
+#: refused at once (an app on it starts with ``migrate_on_start=False`` and a secret key).
+UNREACHABLE_DATABASE = "postgresql+psycopg://nobody@127.0.0.1:1/x"
 #: Seconds to wait for uvicorn to accept connections before giving up.
 STARTUP_TIMEOUT_S = 20
 

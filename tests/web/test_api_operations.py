@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine
 
+from app_fixtures import UNREACHABLE_DATABASE
 from intisari.settings import Settings
 from intisari.web.app import create_app
 from postgres_schema import private_schema
@@ -20,7 +21,7 @@ def test_healthz(client: TestClient) -> None:
 
 
 def test_healthz_is_503_when_the_database_is_gone(client: TestClient) -> None:
-    unreachable = create_engine("postgresql+psycopg://nobody@127.0.0.1:1/x")
+    unreachable = create_engine(UNREACHABLE_DATABASE)
     client.app.state.intisari.sessions.configure(bind=unreachable)
     response = client.get("/healthz")
     assert response.status_code == 503

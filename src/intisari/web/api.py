@@ -18,7 +18,8 @@ over the engine's byte cap, 422 invalid request or an article the engine cannot 
 (too short, undecodable, a URL that cannot be fetched, ``too-slow``: over the engine's
 CPU deadline), 429 rate limit with ``Retry-After``, 500 ``internal-error`` (a bug,
 logged), 503 with ``Retry-After`` when every engine worker or fetch slot is taken
-(``engine-busy``, ``fetch-busy``).
+(``engine-busy``, ``fetch-busy``) or, on every route but ``/metrics``, when the database
+stops answering (``database-unavailable``, ``web/errors.py``).
 """
 
 from __future__ import annotations
@@ -263,7 +264,7 @@ def _visible_body(state: AppState, summary_id: str) -> bytes | None:
 @router.get(
     "/v1/summaries/{summary_id}",
     response_model=SummaryOut,
-    responses=error_responses(404),
+    responses=error_responses(404, 503),
     tags=["summaries"],
     dependencies=[Security(BEARER)],
     openapi_extra=ANONYMOUS_TOO,
@@ -288,7 +289,7 @@ def read_summary(summary_id: str, request: Request, state: State) -> SummaryOut:
 @router.patch(
     "/v1/summaries/{summary_id}",
     response_model=SummaryOut,
-    responses=error_responses(403, 404),
+    responses=error_responses(403, 404, 503),
     tags=["review"],
 )
 def hide_summary(summary_id: str, body: HiddenIn, session: DB, reviewer: Reviewer) -> SummaryOut:
@@ -307,7 +308,7 @@ def hide_summary(summary_id: str, body: HiddenIn, session: DB, reviewer: Reviewe
     status_code=201,
     responses={
         200: {"model": ReportOut, "description": "Merged into the same client's earlier report"},
-        **error_responses(404, 429),
+        **error_responses(404, 429, 503),
     },
     tags=["reports"],
     dependencies=[Security(BEARER)],
@@ -347,7 +348,7 @@ def create_report(
 @router.get(
     "/v1/reports",
     response_model=ReportPageOut,
-    responses=error_responses(403),
+    responses=error_responses(403, 503),
     tags=["review"],
 )
 def list_reports(
@@ -409,7 +410,7 @@ def list_reports(
             "description": "JSON Lines, one confirmed report per line (see README, Service)",
             "content": {"application/x-ndjson": {"schema": {"type": "string"}}},
         },
-        **error_responses(403),
+        **error_responses(403, 503),
     },
     tags=["review"],
 )
@@ -438,7 +439,7 @@ def export_reports(
 @router.patch(
     "/v1/reports/{report_id}",
     response_model=ReportOut,
-    responses=error_responses(403, 404),
+    responses=error_responses(403, 404, 503),
     tags=["review"],
 )
 def review_report(
@@ -457,7 +458,7 @@ def review_report(
 @router.post(
     "/v1/auth/login",
     response_model=LoginOut,
-    responses=error_responses(401, 429),
+    responses=error_responses(401, 429, 503),
     tags=["auth"],
 )
 def login(body: LoginIn, response: Response, state: State, session: DB, client: Caller) -> LoginOut:
@@ -469,13 +470,17 @@ def login(body: LoginIn, response: Response, state: State, session: DB, client: 
     return LoginOut(name=account.name, role=account.role, csrf_token=token)
 
 
-@router.post("/v1/auth/logout", status_code=204, tags=["auth"])
+@router.post(
+    "/v1/auth/logout", status_code=204, responses=error_responses(503), tags=["auth"]
+)
 def logout(request: Request, response: Response, session: DB) -> None:
     """End the session: its cookie, and any copy of it, is refused from now on."""
     end_session(request, session, response)
 
 
-@router.get("/v1/auth/me", response_model=LoginOut, tags=["auth"])
+@router.get(
+    "/v1/auth/me", response_model=LoginOut, responses=error_responses(503), tags=["auth"]
+)
 def me(request: Request, response: Response, state: State, principal: MaybePrincipal) -> LoginOut:
     """Who is logged in, with a CSRF token for this browser."""
     if principal is None:

@@ -17,7 +17,9 @@ blob worker, a looser policy for a second view of the same ``/openapi.json``.
   refused (422), a query or a typed path parameter refused (422), a bearer token unknown
   or revoked (401);
 - the answers of what a route does (a wrong role, an unknown id, a stale revision, a
-  rate limit, a busy engine), which each route lists with ``error_responses``;
+  rate limit, a busy engine, the 503 of a database that stopped answering on a route that
+  opens it), which each route lists with ``error_responses`` (or its router, for all of
+  its routes);
 - ``Retry-After`` on every 429 and 503.
 
 FastAPI's own 422 answer (``HTTPValidationError``), which it documents by itself for a

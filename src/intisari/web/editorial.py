@@ -36,7 +36,9 @@ DB = Annotated[Session, Depends(db_session)]
 Editor = Annotated[Actor, Depends(require_editor)]
 Reviewer = Annotated[Actor, Depends(require_reviewer)]
 
-router = APIRouter(tags=["editorial"])
+#: Every route here opens the database, so each may answer 503 ``database-unavailable``
+#: (``web/errors.py``) when it stops answering.
+router = APIRouter(tags=["editorial"], responses=error_responses(503))
 
 #: Most bullets a box has (``takeaways.select.MAX_COUNT`` is far below): bounds ``order``.
 MAX_ORDER_ITEMS = 50

@@ -60,7 +60,9 @@ __all__ = ["EmbedCorsMiddleware", "router"]
 State = Annotated[AppState, Depends(app_state)]
 Caller = Annotated[Client, Depends(request_client)]
 
-router = APIRouter(tags=["embed"])
+#: Every route here opens the database, so each may answer 503 ``database-unavailable``
+#: (``web/errors.py``) when it stops answering.
+router = APIRouter(tags=["embed"], responses=error_responses(503))
 
 #: Seconds a browser may reuse a preflight's answer: ten minutes spares a round trip per
 #: report, and a publisher who removes an origin waits no longer than that.

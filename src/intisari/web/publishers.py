@@ -41,7 +41,11 @@ from intisari.web.tenancy import Actor, require_admin
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/v1/publishers", tags=["publishers"])
+#: Every route here opens the database, so each may answer 503 ``database-unavailable``
+#: (``web/errors.py``) when it stops answering.
+router = APIRouter(
+    prefix="/v1/publishers", tags=["publishers"], responses=error_responses(503)
+)
 
 State = Annotated[AppState, Depends(app_state)]
 DB = Annotated[Session, Depends(db_session)]

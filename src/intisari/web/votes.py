@@ -25,7 +25,9 @@ from intisari.web.tenancy import Actor, request_scope, require_reviewer
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["reports"])
+#: Every route here opens the database, so each may answer 503 ``database-unavailable``
+#: (``web/errors.py``) when it stops answering.
+router = APIRouter(tags=["reports"], responses=error_responses(503))
 
 
 class VoteIn(BaseModel):
