@@ -11,12 +11,17 @@ them, summarize every article with ``intisari.summarize_record``, write Parquet 
 - dask-1, dask-2: ``run_batch`` on a fresh ``LocalCluster`` of 1 or 2 single-threaded
   worker processes, cluster start-up included (what a user waits for).
 
-Printed: median seconds and articles/s per mode, the scaling ratio (dask-2 over dask-1;
-target >= 1.7) next to the best the machine allowed at the time (two spinning processes
-against one), Dask's overhead (dask-1 over plain, minus one; target < 15%) and the peak
-resident memory of a worker process. Modes are interleaved within each repeat so that a
-change in the machine's load hits all of them alike; the load average is printed before
-and after, because on a shared machine it decides the scaling figure more than Dask does.
+Printed per mode, medians: the whole run's seconds, the start-up's (the cluster's, as
+``BatchOutcome.startup_seconds``; none for the plain loop) apart from the summarizing
+line rate (articles per second from the first partition submitted to the last result,
+``BatchOutcome.summarizing_seconds``: over the whole run, a short job's rate mostly told
+the cluster's start-up), and the peak resident memory of a worker process. Then the
+scaling ratio (dask-2 over dask-1; target >= 1.7) next to the best the machine allowed at
+the time (two spinning processes against one), and Dask's overhead (dask-1 over plain,
+minus one; target < 15%), over the whole run and over summarizing alone. Modes are
+interleaved within each repeat so that a change in the machine's load hits all of them
+alike; the load average is printed before and after, because on a shared machine it
+decides the scaling figure more than Dask does.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -69,8 +75,28 @@ def build_input(path: Path, articles: int) -> None:
                         written += 1
 
 
-def run_plain(source: Path, target: Path) -> tuple[float, int]:
-    """The single-process loop over the same partitions; seconds and peak memory."""
+@dataclass(frozen=True)
+class Run:
+    """One mode's run: its times as ``BatchOutcome`` has them, and its peak memory."""
+
+    seconds: float
+    #: The cluster's start-up; ``None`` for the plain loop, which starts nothing.
+    startup_seconds: float | None
+    summarizing_seconds: float
+    peak_rss_bytes: int
+
+    def line(self, articles: int) -> str:
+        startup = ""
+        if self.startup_seconds is not None:
+            startup = f"{self.startup_seconds:.1f} s of start-up, "
+        return (
+            f"{self.seconds:.1f} s ({startup}{articles / self.summarizing_seconds:.0f} "
+            "articles/s summarizing)"
+        )
+
+
+def run_plain(source: Path, target: Path) -> Run:
+    """The single-process loop over the same partitions."""
     started = time.perf_counter()
     output = Output.at(target)
     plan = plan_partitions(find_inputs(str(source)), DEFAULT_PARTITION_SIZE)
@@ -88,18 +114,26 @@ def run_plain(source: Path, target: Path) -> tuple[float, int]:
     # Each partition sets the process's peak back to what it holds (on Linux, to measure
     # its own): the process's peak is the highest of those and of the peak before.
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    summarizing = time.perf_counter()
     for partition in plan.partitions:
         peak = max(peak, summarize_partition(partition, output).peak_rss_bytes)
+    summarizing = time.perf_counter() - summarizing
     finish(output, len(plan.partitions))
     seconds = time.perf_counter() - started
-    return seconds, max(peak, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+    peak = max(peak, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+    return Run(seconds, None, summarizing, peak)
 
 
-def run_dask(workers: int) -> Callable[[Path, Path], tuple[float, int]]:
-    def run(source: Path, target: Path) -> tuple[float, int]:
+def run_dask(workers: int) -> Callable[[Path, Path], Run]:
+    def run(source: Path, target: Path) -> Run:
         report = run_batch(source, target, workers=workers, progress=False)
         assert report.complete and report.errors == 0, report.line()
-        return report.seconds, report.peak_worker_rss_bytes
+        return Run(
+            report.seconds,
+            report.startup_seconds,
+            report.summarizing_seconds,
+            report.peak_worker_rss_bytes,
+        )
 
     return run
 
@@ -132,8 +166,7 @@ def main() -> None:
     args = parser.parse_args()
 
     modes = {"plain": run_plain, "dask-1": run_dask(1), "dask-2": run_dask(2)}
-    seconds: dict[str, list[float]] = {mode: [] for mode in modes}
-    memory: dict[str, int] = dict.fromkeys(modes, 0)
+    runs: dict[str, list[Run]] = {mode: [] for mode in modes}
     load_before = os.getloadavg()
     ceiling_before = parallel_ceiling()
     with tempfile.TemporaryDirectory(prefix="intisari-bench-") as folder:
@@ -146,31 +179,41 @@ def main() -> None:
         )
         for attempt in range(args.repeat):
             for mode, run in modes.items():
-                taken, peak = run(source, Path(folder) / f"{mode}-{attempt}")
-                seconds[mode].append(taken)
-                memory[mode] = max(memory[mode], peak)
-                print(f"  run {attempt + 1} {mode}: {taken:.1f} s", flush=True)
+                measured = run(source, Path(folder) / f"{mode}-{attempt}")
+                runs[mode].append(measured)
+                print(f"  run {attempt + 1} {mode}: {measured.line(args.articles)}", flush=True)
     load_after = os.getloadavg()
     ceiling_after = parallel_ceiling()
 
-    median = {mode: statistics.median(values) for mode, values in seconds.items()}
+    median = {mode: statistics.median(r.seconds for r in done) for mode, done in runs.items()}
+    busy = {
+        mode: statistics.median(r.summarizing_seconds for r in done) for mode, done in runs.items()
+    }
     print(
-        f"\n{'mode':<8} {'seconds':>9} {'articles/s':>11} {'vs plain':>9} "
+        f"\n{'mode':<8} {'seconds':>9} {'start-up':>9} {'articles/s':>11} {'vs plain':>9} "
         f"{'peak RSS/worker':>16}"
     )
-    for mode in modes:
+    for mode, done in runs.items():
+        startups = [r.startup_seconds for r in done if r.startup_seconds is not None]
+        startup = f"{statistics.median(startups):.1f}" if startups else "-"
+        peak = max(r.peak_rss_bytes for r in done)
         print(
-            f"{mode:<8} {median[mode]:>9.1f} {args.articles / median[mode]:>11.0f} "
-            f"{median['plain'] / median[mode]:>8.2f}x {memory[mode] / 2**20:>12.0f} MiB"
+            f"{mode:<8} {median[mode]:>9.1f} {startup:>9} {args.articles / busy[mode]:>11.0f} "
+            f"{median['plain'] / median[mode]:>8.2f}x {peak / 2**20:>12.0f} MiB"
         )
+    print("(seconds: the whole run; articles/s: over the time spent summarizing, start-up out)")
     scaling = median["dask-1"] / median["dask-2"]
     overhead = median["dask-1"] / median["plain"] - 1
+    busy_overhead = busy["dask-1"] / busy["plain"] - 1
     print(f"\nscaling, 2 workers over 1: {scaling:.2f}x (target >= 1.7)")
     print(
         f"  the machine's own ceiling: 2 busy processes did {ceiling_before:.2f}x the work "
         f"of one before the runs, {ceiling_after:.2f}x after"
     )
-    print(f"Dask overhead, 1 worker over the plain loop: {overhead:+.1%} (target < 15%)")
+    print(
+        f"Dask overhead, 1 worker over the plain loop: {overhead:+.1%} (target < 15%); "
+        f"summarizing alone, start-up out: {busy_overhead:+.1%}"
+    )
     print(
         f"load average before: {' '.join(f'{load:.2f}' for load in load_before)}; "
         f"after: {' '.join(f'{load:.2f}' for load in load_after)} "
