@@ -41,6 +41,13 @@ def test_body_over_cap_is_413_before_parsing(make_client: Callable[..., TestClie
     assert response.status_code == 413
     # Answered inside the other middleware: the guards' headers, as on every answer.
     assert response.headers["x-content-type-options"] == "nosniff"
+    # In the shape of every error of the API, saying what the cap is and where it is set.
+    body = response.json()
+    assert body["code"] == "too-large"
+    assert f"{CAP:,}" in body["message"] and "INTISARI_MAX_BODY_BYTES" in body["message"]
+    # A route that reads no body is no way round it.
+    response = client.get("/healthz", headers={"Content-Length": str(CAP + 1)})
+    assert response.status_code == 413 and response.json()["code"] == "too-large"
 
 
 def test_streamed_body_over_cap_is_413_before_parsing(

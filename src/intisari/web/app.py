@@ -6,7 +6,7 @@ like, each with its own database, rate limiter and metrics registry.
 Middleware, outermost first: ``HEAD`` answered as ``GET`` (``web/head.py``), metrics
 (times everything), security headers, the embed's CORS headers on every answer of its
 routes, errors too (``web/embed.py``), the catch-all for unexpected exceptions
-(``web/errors.py``), the request-body cap (``web/security.py``), then the routes.
+(``web/errors.py``), the request-body caps (``web/security.py``), then the routes.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from starlette.routing import Match, Mount
 from starlette.staticfiles import StaticFiles
 
 from intisari._version import __version__
+from intisari.errors import InputTooLarge
 from intisari.service.bodies import BodyCache
 from intisari.service.engine_pool import EnginePool, load_ranker
 from intisari.service.errors import ServiceError
@@ -44,6 +45,7 @@ from intisari.web.pages import error_page
 from intisari.web.schemas import ErrorDetail, ErrorOut
 from intisari.web.security import (
     CsrfTokens,
+    DeclaredBodyCapMiddleware,
     MemoryRateLimiter,
     RedisRateLimiter,
     SecurityHeadersMiddleware,
@@ -52,13 +54,13 @@ from intisari.web.security import (
 __all__ = ["create_app"]
 
 #: The ``code`` of error answers, by status (others get the status phrase as a slug);
-#: 413 matches the engine's ``InputTooLarge.code``.
+#: 413 is the engine's ``InputTooLarge.code``, whichever cap the input was over.
 ERROR_CODES = {
     401: "unauthorized",
     403: "forbidden",
     404: "not-found",
     405: "method-not-allowed",
-    413: "too-large",
+    413: InputTooLarge.code,
     422: "invalid-request",
     429: "rate-limited",
 }
@@ -137,10 +139,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The pages (`/`, `/a/{summary_id}`, `/review`) and their stylesheet and script.
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
-    # Innermost, so that its 413 passes through the others: FastAPI's own cap
+    # Innermost, so that their 413 passes through the others: FastAPI's own cap
     # (``max_body_size``) sits outside them all, and its 413 lacked the security headers
     # and the embed's CORS header (the publisher's page saw a CORS failure, not the 413).
     app.add_middleware(RequestBodyLimitMiddleware, max_body_size=settings.max_body_bytes)
+    app.add_middleware(DeclaredBodyCapMiddleware, max_body_size=settings.max_body_bytes)
     app.add_middleware(UnhandledErrorMiddleware)
     app.add_middleware(embed.EmbedCorsMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)

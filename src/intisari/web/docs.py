@@ -119,11 +119,7 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         description = HTTPStatus(status).phrase
         content: dict[str, Any] = {"application/json": {"schema": dict(ERROR_BODY)}}
         if status == 413:
-            # The body cap answers in plain text when Content-Length announces the excess
-            # (Starlette's middleware, before any handler of ours); an article over the
-            # engine's is JSON.
             description = "Request body over INTISARI_MAX_BODY_BYTES, or article too large"
-            content["text/plain"] = {"schema": {"type": "string"}}
         entry: dict[str, Any] = {"description": description, "content": content}
         if status in RETRY_AFTER:
             entry["headers"] = {

@@ -1,8 +1,9 @@
 """Guards around every request: security headers, rate limits, CSRF tokens, client identity.
 
-The request-body cap is Starlette's body-limit middleware (413 from the ``Content-Length``
-header or from counting streamed bytes, before anything is parsed), installed by
-``app.create_app`` inside the other middleware, so that its 413 gets their headers.
+The request-body cap is two middleware installed by ``app.create_app`` inside the other
+middleware, so that their 413 gets the others' headers: ``DeclaredBodyCapMiddleware``
+answers a ``Content-Length`` over it, before anything is read, and Starlette's body-limit
+middleware counts the bytes of a body streamed without one. Both answer JSON.
 """
 
 from __future__ import annotations
@@ -18,16 +19,20 @@ import time
 
 import redis
 from itsdangerous import BadSignature, URLSafeSerializer
-from starlette.datastructures import MutableHeaders
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from intisari.errors import InputTooLarge
+from intisari.web.schemas import ErrorOut
 
 __all__ = [
     "CSRF_COOKIE",
     "CSRF_HEADER",
     "HTML_CSP",
     "CsrfTokens",
+    "DeclaredBodyCapMiddleware",
     "MemoryRateLimiter",
     "RedisRateLimiter",
     "SecurityHeadersMiddleware",
@@ -79,6 +84,35 @@ class SecurityHeadersMiddleware:
 
 
 # Client identity ----------------------------------------------------------------------
+
+
+class DeclaredBodyCapMiddleware:
+    """413 in the service's JSON error shape for a request whose ``Content-Length`` is over
+    the cap, before its body is read.
+
+    Starlette's body-limit middleware answers that case in plain text ("Content Too
+    Large") when no handler has read the body yet, which every other error of the API is
+    not; a body streamed without a length is still its to count (its 413 goes through
+    the app's handlers, as JSON).
+    """
+
+    def __init__(self, app: ASGIApp, max_body_size: int) -> None:
+        self.app = app
+        self.max_body_size = max_body_size
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            declared = Headers(scope=scope).get("content-length", "")
+            if declared.isdigit() and int(declared) > self.max_body_size:
+                body = ErrorOut(
+                    code=InputTooLarge.code,
+                    message=f"the request body is {int(declared):,} bytes; at most "
+                    f"{self.max_body_size:,} are read (INTISARI_MAX_BODY_BYTES)",
+                )
+                response = JSONResponse(body.model_dump(exclude_none=True), status_code=413)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def client_address(request: Request, trust_forwarded_for: bool) -> str:
