@@ -8,7 +8,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from batch_helpers import read_output
+import intisari
+from batch_helpers import STORIES, read_output
 from intisari.batch.errors import BatchError
 from intisari.batch.outputs import (
     MANIFEST_NAME,
@@ -227,6 +228,45 @@ def test_parquet_keeps_how_each_takeaway_was_made(tmp_path: Path) -> None:
     back = read_output(write_part([row, ERROR], output, 0))[0]
     assert back["takeaways"] == [extracted, llm]
     assert (back["engine_method"], back["engine_model"]) == ("llm", "g")
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.parquet"])
+def test_every_output_keeps_a_pages_source(tmp_path: Path, name: str) -> None:
+    """A page's site, date, byline and address were in JSONL rows and not in Parquet, whose
+    schema had no ``source`` column (a new user's report): all outputs share one shape."""
+    page = (
+        "<html><head><title>Taman baru di Dago</title>"
+        '<meta property="og:site_name" content="Kabar Bandung">'
+        '<meta property="article:published_time" content="2024-05-06T08:00:00+07:00">'
+        '<meta name="author" content="Rina Ayu">'
+        '<link rel="canonical" href="https://kabar.example/taman-dago">'
+        "</head><body><article><h1>Taman baru di Dago</h1>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in STORIES[0].split("\n\n"))
+        + "</article></body></html>"
+    )
+    summary = intisari.summarize_record({"id": "page", "html": page})
+    assert summary["source"]["site_name"] == "Kabar Bandung"
+    text_row = {**intisari.summarize_record({"id": "text", "text": STORIES[0]})}
+    rows = [{**row, "source_file": "in.jsonl", "source_row": n + 1}
+            for n, row in enumerate([summary, text_row])]  # fmt: skip
+    output = Output.at(tmp_path / name)
+    begin(output, _manifest(parts=1))
+    write_part([*rows, ERROR], output, 0)
+    finish(output, 1)
+
+    back = read_output(tmp_path / name)
+    assert [row.get("source") for row in back] == [summary["source"], None, None]
+    if name.endswith(".parquet"):
+        field = pq.read_schema(tmp_path / name).field("source")
+        assert [child.name for child in field.type] == ["site_name", "published", "author", "url"]
+
+
+def test_resume_refuses_parts_written_without_the_source_column(tmp_path: Path) -> None:
+    """Parts of the layout before ``source`` cannot be joined with parts that have it."""
+    output = Output.at(tmp_path / "out")
+    begin(output, _manifest(version=1))
+    with pytest.raises(BatchError, match="different version"):
+        prepare(output, _manifest(), resume=True)
 
 
 @pytest.mark.parametrize("name", ["out.jsonl", "out.parquet"])

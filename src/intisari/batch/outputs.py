@@ -22,7 +22,8 @@ Rows. JSONL rows are the engine's JSON result (see README, "The JSON result") pl
 both, ``engine`` flattened to ``engine_name``, ``engine_version``, ``engine_method``,
 ``engine_model`` (the columns one filters by when re-running an archive with a newer
 engine), takeaways and
-removed pieces as lists of structs. ``text`` (the cleaned article, which the spans point
+removed pieces as lists of structs, ``source`` (a page's site, date, byline and address)
+as a struct, null where the JSON result's is. ``text`` (the cleaned article, which the spans point
 into) is kept unless ``--no-text``.
 """
 
@@ -75,8 +76,9 @@ LOCK_ATTEMPTS = 3
 #: Kernel file systems: nothing written there is an output, and as root a "folder" there
 #: can be a kernel object (a cgroup under /sys/fs/cgroup), so they are refused by name.
 KERNEL_FILE_SYSTEMS = (Path("/proc"), Path("/sys"))
-#: Bumped when the layout changes, so that ``--resume`` never mixes two layouts.
-MANIFEST_VERSION = 1
+#: Bumped when the layout changes, so that ``--resume`` never mixes two layouts (2: the
+#: Parquet ``source`` column, which parts of version 1 lack).
+MANIFEST_VERSION = 2
 #: Rows decoded at a time when only a part's ids and places are read back.
 PLACES_BATCH_ROWS = 4096
 #: zstd: text compresses about 3x, and it decodes fast everywhere Parquet is read.
@@ -110,6 +112,17 @@ PARQUET_SCHEMA = pa.schema(
         ("engine_version", pa.string()),
         ("engine_method", pa.string()),
         ("engine_model", pa.string()),
+        (
+            "source",
+            pa.struct(
+                [
+                    ("site_name", pa.string()),
+                    ("published", pa.string()),
+                    ("author", pa.string()),
+                    ("url", pa.string()),
+                ]
+            ),
+        ),
         ("error", pa.string()),
         ("source_file", pa.string()),
         ("source_row", pa.int64()),
