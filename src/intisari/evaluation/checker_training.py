@@ -101,7 +101,14 @@ def fitter(pairs: Sequence[Pair]) -> Callable[[Pair], float]:
 
 
 def write_checker_model(model: dict[str, Any], path: Path) -> None:
-    path.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    """Write atomically, as ``write_model`` does: a full disk never leaves a half-written
+    model in the package."""
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        temporary.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _summary_score(model: CheckerModel, units: Sequence[Unit]) -> float:

@@ -7,12 +7,13 @@ so ``intisari --help`` stays fast.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from intisari.cli_support import fail
+from intisari.cli_support import check_output_file, check_output_folder, fail
 
 __all__ = ["evaluate", "train"]
 
@@ -55,6 +56,8 @@ def evaluate(
     --checker, the fact checker."""
     from intisari.cli_support import engine_options
 
+    if out is not None:  # before the run, which a bad place would lose at its end
+        check_output_folder(out)
     if checker:
         _evaluate_checker(data or DEFAULT_DATA / FACTCHECK_FILE, indosum, limit, out)
         return
@@ -89,14 +92,24 @@ def evaluate(
 
         result = evaluate_llm(records, data.name, llm, progress=progress)
         typer.echo(llm_markdown(result))
-        for path in write_llm_outputs(result, out) if out is not None else ():
-            typer.echo(f"wrote {path}", err=True)
+        if out is not None:
+            _wrote(out, lambda: write_llm_outputs(result, out))
         return
     evaluation = evaluate_records(records, source=data.name)
     typer.echo(markdown(evaluation))
     if out is not None:
-        for path in write_outputs(evaluation, out):
-            typer.echo(f"wrote {path}", err=True)
+        _wrote(out, lambda: write_outputs(evaluation, out))
+
+
+def _wrote(out: Path, write: Callable[[], list[Path]]) -> None:
+    """Run ``write`` and name what it wrote; a place that failed since it was checked (a
+    full disk, a folder removed) is one line, not a traceback."""
+    try:
+        paths = write()
+    except OSError as error:
+        fail(f"cannot write to {out}: {error.strerror or error}")
+    for path in paths:
+        typer.echo(f"wrote {path}", err=True)
 
 
 def _evaluate_pages(folder: Path, out: Path | None, limit: int | None) -> None:
@@ -118,8 +131,7 @@ def _evaluate_pages(folder: Path, out: Path | None, limit: int | None) -> None:
         fail(f"{folder / MANIFEST} lists no pages")
     typer.echo(pages_markdown(evaluation, every_bullet=False))
     if out is not None:
-        for path in write_pages_report(evaluation, out):
-            typer.echo(f"wrote {path}", err=True)
+        _wrote(out, lambda: write_pages_report(evaluation, out))
 
 
 def train(
@@ -140,6 +152,8 @@ def train(
     from intisari.evaluation.ranker_training import SEED, make_example, train_ranker, write_model
     from intisari.ranking.learned import MODEL_PATH, load_model
 
+    target = out or MODEL_PATH
+    check_output_file(target)  # before the training, which a bad place would lose at its end
     seed = SEED if seed is None else seed
     corpora = {}
     files: dict[str, dict[str, object]] = {}
@@ -166,8 +180,10 @@ def train(
         for articles in corpora.values() for a in articles if a.document is not None
     ]
     ranker = train_ranker(examples, seed)
-    target = out or MODEL_PATH
-    write_model(ranker, target, provenance)
+    try:
+        write_model(ranker, target, provenance)
+    except OSError as error:  # the place failed since it was checked (a full disk)
+        fail(f"cannot write {target}: {error.strerror or error}")
     load_model.cache_clear()
     typer.echo(f"wrote {target} ({target.stat().st_size / 1024:.0f} KiB)", err=True)
 
@@ -178,6 +194,8 @@ def _train_checker(data: Path, out: Path | None, cv: bool) -> None:
     from intisari.evaluation.checker_pairs import read_pairs
     from intisari.evaluation.checker_training import fit_checker, write_checker_model
 
+    target = out or CHECKER_MODEL_PATH
+    check_output_file(target)  # before the fit, which a bad place would lose at its end
     path = data / FACTCHECK_FILE
     if not path.is_file():
         fail(f"no such file: {path}")
@@ -190,8 +208,10 @@ def _train_checker(data: Path, out: Path | None, cv: bool) -> None:
         typer.echo(_checker_figures(pairs).table())
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
     provenance = {"files": {FACTCHECK_FILE: {"sha256_16": digest, "summaries": len(pairs)}}}
-    target = out or CHECKER_MODEL_PATH
-    write_checker_model(fit_checker(pairs, provenance), target)
+    try:
+        write_checker_model(fit_checker(pairs, provenance), target)
+    except OSError as error:  # the place failed since it was checked (a full disk)
+        fail(f"cannot write {target}: {error.strerror or error}")
     load_checker.cache_clear()
     typer.echo(f"wrote {target} ({target.stat().st_size / 1024:.1f} KiB)", err=True)
 
@@ -220,6 +240,11 @@ def _evaluate_checker(data: Path, indosum: Path, limit: int | None, out: Path | 
     report = evaluation.markdown(data.name)
     typer.echo(report)
     if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-        (out / "checker.md").write_text(report, encoding="utf-8")
-        typer.echo(f"wrote {out / 'checker.md'}", err=True)
+        _wrote(out, lambda: _write_checker_report(report, out))
+
+
+def _write_checker_report(report: str, out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "checker.md"
+    path.write_text(report, encoding="utf-8")
+    return [path]

@@ -345,5 +345,8 @@ def model_json(ranker: LearnedRanker, provenance: dict[str, Any]) -> str:
 def write_model(ranker: LearnedRanker, path: Path, provenance: dict[str, Any]) -> None:
     """Write atomically, so a crash never leaves a half-written model in the package."""
     temporary = path.with_suffix(".json.tmp")
-    temporary.write_text(model_json(ranker, provenance), encoding="utf-8")
-    temporary.replace(path)
+    try:
+        temporary.write_text(model_json(ranker, provenance), encoding="utf-8")
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)  # only there if the write failed
