@@ -99,6 +99,29 @@ def test_jsonl_of_several_records_points_to_batch(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "intisari batch" in result.stderr
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_utf16_or_utf32_file_with_its_mark_reads_as_its_utf8_twin(
+    tmp_path: Path, encoding: str
+) -> None:
+    """``iconv -t utf-16 ex.txt > u16.txt; intisari summarize u16.txt`` was refused as
+    "input looks binary (NUL bytes)" (a new user's report)."""
+    (tmp_path / "u8.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "wide.txt").write_bytes(STORY.encode(encoding))
+    wide = run(str(tmp_path / "wide.txt"))
+    assert wide.exit_code == 0, wide.output
+    assert wide.stdout == run(str(tmp_path / "u8.txt")).stdout
+
+
+def test_utf16_without_its_mark_is_named_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "u16le.txt").write_bytes(STORY.encode("utf-16-le"))
+    result = run(str(tmp_path / "u16le.txt"))
+    assert result.exit_code == 2
+    assert result.output == (
+        "intisari: error: input looks like UTF-16 without a byte order mark; save it as "
+        "UTF-8 (or UTF-16 with its mark)\n"
+    )
+
+
 @pytest.mark.data
 def test_the_example_article_in_a_real_process() -> None:
     command = [sys.executable, "-m", "intisari", "summarize", str(need(EXAMPLE_ARTICLE))]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -65,6 +67,29 @@ def test_a_glob_and_a_single_file_are_found_whatever_their_names(tmp_path: Path)
         ("day2.data", Kind.PARQUET),
     ]
     assert [f.name for f in find_inputs(str(tmp_path / "day1.data"))] == ["day1.data"]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "gzipped", "named"),
+    [
+        ("utf-16", False, "UTF-16-LE"),
+        ("utf-16", True, "UTF-16-LE"),
+        ("utf-32", False, "UTF-32-LE"),
+        ("utf-16-le", False, "UTF-16 without a byte order mark"),
+    ],
+)
+def test_jsonl_in_utf16_or_utf32_is_refused_before_any_row(
+    tmp_path: Path, encoding: str, gzipped: bool, named: str
+) -> None:
+    """Cut at its newline bytes, ``iconv -t utf-16``'s JSONL of two records made three
+    rows, one a record read from a line's broken half (a new user's trial): JSON Lines is
+    UTF-8, and the file is refused whole, its encoding named."""
+    text = "".join(json.dumps(row) + "\n" for row in make_records(2))
+    data = text.encode(encoding)
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(gzip.compress(data) if gzipped else data)
+    with pytest.raises(BatchError, match=f"is {named} text, and JSONL is read as UTF-8"):
+        find_inputs(str(path))
 
 
 @pytest.mark.parametrize("source", ["missing.jsonl", "nothing-*.jsonl", "empty-folder"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -64,6 +65,35 @@ def test_decode_accepts_utf8_with_or_without_bom() -> None:
     assert decode(b"\xef\xbb\xbfJalur", 100) == "Jalur"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_decode_reads_utf16_and_utf32_by_their_byte_order_mark(encoding: str) -> None:
+    """``iconv -t utf-16 ex.txt`` was refused as "input looks binary (NUL bytes)" (a new
+    user's report)."""
+    text = "Harga “cabai” naik\n\nDi pasar Kramat Jati."
+    data = text.encode(encoding)
+    if not encoding.endswith("-be"):
+        assert data[:2] == b"\xff\xfe"  # Python writes the mark of its byte order
+    else:  # the big-endian codecs write none: give it, as Windows and iconv do
+        data = ("\ufeff" + text).encode(encoding)
+    assert decode(data, 1000) == text
+    assert decode_page(data, "iso-8859-1") == text  # a mark wins over the server's label
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("Jalur sepeda".encode("utf-16-le"), "UTF-16 without a byte order mark"),
+        ("Jalur sepeda".encode("utf-16-be"), "UTF-16 without a byte order mark"),
+        ("Jalur sepeda".encode("utf-16") + b"J", "not valid UTF-16-LE (byte 26)"),
+        ("Jalur".encode("utf-32") + b"\x00\x00\x11\x00", "not valid UTF-32-LE"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks binary (NUL bytes)"),
+    ],
+)
+def test_decode_names_why_wide_or_nul_laden_bytes_are_refused(data: bytes, message: str) -> None:
+    with pytest.raises(UndecodableInput, match=re.escape(message)):
+        decode(data, 1000)
+
+
 #: landwirt.com's page (trafilatura's test pages): ISO-8859-1, declared in a <meta> tag
 #: after 2 KB of scripts, which browsers read as windows-1252 (its curly quotes).
 LATIN1_PAGE = (
@@ -90,7 +120,7 @@ def test_a_page_in_the_encoding_it_declares_is_read_in_it() -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", UndecodableInput),
         # A declared codec that is no text encoding reads nothing.
         (b'<meta charset="base64">caf\xe9 caf\xe9', UndecodableInput),
-        ("Jalur sepeda".encode("utf-16"), UndecodableInput),
+        ("Jalur sepeda".encode("utf-16-le"), UndecodableInput),
         (b"Harga \xe9l\xe9gant", UndecodableInput),
         (b"\x01\x02\x03\x04 abc def", UndecodableInput),
         (b"x" * 101, InputTooLarge),

@@ -21,6 +21,7 @@ import glob
 import gzip
 import hashlib
 import os
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -30,6 +31,7 @@ from typing import IO, Any, cast
 from intisari.batch.errors import BatchError
 from intisari.errors import InputError, load_json
 from intisari.ingest.records import RECORD_FIELDS
+from intisari.ingest.text import NUL_SCAN_BYTES, wide_encoding
 from intisari.options import DEFAULT_OPTIONS, Options
 
 __all__ = [
@@ -219,16 +221,40 @@ def read_partition(partition: Partition) -> Iterator[tuple[int, dict[str, Any] |
 
 
 def _sniff(path: Path) -> Kind:
+    """The file's kind by its first bytes; ``BatchError`` for JSONL in UTF-16 or UTF-32.
+
+    JSON Lines is UTF-8 (jsonlines.org); cut at its newline bytes, a UTF-16 file (``iconv
+    -t utf-16``) had made three rows of two records, one of them a record read from a
+    line's broken half.
+    """
     try:
         with path.open("rb") as stream:
-            head = stream.read(4)
+            head = stream.read(NUL_SCAN_BYTES)
     except OSError as error:
         raise BatchError(f"cannot read {path}: {error.strerror or error}") from None
-    if head == PARQUET_MAGIC:
+    if head[:4] == PARQUET_MAGIC:
         return Kind.PARQUET
+    kind = Kind.JSONL
     if head.startswith(GZIP_MAGIC):
-        return Kind.JSONL_GZ
-    return Kind.JSONL
+        kind, head = Kind.JSONL_GZ, _gzip_head(path)
+    encoding = wide_encoding(head)
+    if encoding is not None:
+        how = f"iconv -f {encoding[:6]} -t UTF-8" if "mark" not in encoding else "iconv"
+        raise BatchError(
+            f"{path} is {encoding} text, and JSONL is read as UTF-8: convert it ({how}) "
+            "and give the converted file"
+        )
+    return kind
+
+
+def _gzip_head(path: Path) -> bytes:
+    """The first bytes a gzip file holds; none when they cannot be read (a broken file is
+    said where its records are read, as before)."""
+    try:
+        with gzip.open(path, "rb") as stream:
+            return stream.read(NUL_SCAN_BYTES)
+    except (OSError, EOFError, zlib.error):
+        return b""
 
 
 def _open_jsonl(file: InputFile) -> IO[bytes]:

@@ -8,7 +8,14 @@ import re
 
 from intisari.errors import InputTooLarge, UndecodableInput
 
-__all__ = ["check_size", "check_text", "decode", "decode_page", "first_line_title"]
+__all__ = [
+    "check_size",
+    "check_text",
+    "decode",
+    "decode_page",
+    "first_line_title",
+    "wide_encoding",
+]
 
 #: A first line longer than this is a paragraph, not a headline.
 MAX_TITLE_WORDS = 25
@@ -26,11 +33,41 @@ _META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._
 _READ_AS_WINDOWS_1252 = frozenset({"iso8859-1", "ascii"})
 
 
+#: Byte order marks of the encodings whose text holds NUL bytes, longest first (UTF-32
+#: little-endian's opens with UTF-16 little-endian's). Python's "utf-16" and "utf-32"
+#: codecs read the mark and drop it.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+#: Bytes looked at for NULs, and for the NUL of every other byte that UTF-16 without a
+#: byte order mark has in Latin script.
+NUL_SCAN_BYTES = 8192
+#: Share of the scanned byte pairs with exactly one NUL above which NUL-laden input is
+#: named as UTF-16 without a mark rather than binary (ASCII and Latin text in UTF-16
+#: is all such pairs; a PNG's or a zip's header is not).
+MIN_UTF16_PAIR_SHARE = 0.9
+
+
 def decode(data: bytes, max_bytes: int) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), or the encoding an HTML page declares
-    in a ``<meta>`` tag (``decode_page``); binary or undeclared encodings are refused."""
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16 or UTF-32 with their BOM, or
+    the encoding an HTML page declares in a ``<meta>`` tag (``decode_page``); binary or
+    undeclared encodings are refused.
+
+    A UTF-16 file (Windows Notepad's "Unicode", ``iconv -t utf-16``) was refused as
+    "input looks binary (NUL bytes)" (a new user's report)."""
     check_size(len(data), max_bytes)
-    if b"\x00" in data[:8192]:
+    wide = _wide_text(data)
+    if wide is not None:
+        return _check_controls(wide)
+    if b"\x00" in data[:NUL_SCAN_BYTES]:
+        if _looks_utf16(data[:NUL_SCAN_BYTES]):
+            raise UndecodableInput(
+                "input looks like UTF-16 without a byte order mark; save it as UTF-8 "
+                "(or UTF-16 with its mark)"
+            )
         raise UndecodableInput("input looks binary (NUL bytes), expected text or HTML")
     try:
         text = data.decode("utf-8-sig")
@@ -41,14 +78,60 @@ def decode(data: bytes, max_bytes: int) -> str:
                 f"input is not valid UTF-8 (byte {error.start}) and declares no encoding"
             ) from None
         text = declared
+    return _check_controls(text)
+
+
+def _check_controls(text: str) -> str:
     controls = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > MAX_CONTROL_SHARE * min(len(text), 10000):
         raise UndecodableInput("input looks binary (control characters), expected text")
     return text
 
 
+def wide_encoding(head: bytes) -> str | None:
+    """The name of the UTF-16 or UTF-32 that bytes opening with ``head`` are in ("UTF-16-LE",
+    "UTF-16 without a byte order mark"), or ``None``: for readers of UTF-8 alone (JSON
+    Lines), which would cut such text at the wrong bytes."""
+    for bom, encoding in _WIDE_BOMS:
+        if head.startswith(bom):
+            return _bom_name(bom, encoding)
+    scanned = head[:NUL_SCAN_BYTES]
+    if b"\x00" in scanned and _looks_utf16(scanned):
+        return "UTF-16 without a byte order mark"
+    return None
+
+
+def _bom_name(bom: bytes, encoding: str) -> str:
+    return f"{encoding.upper()}-{'LE' if bom[0] == 0xFF else 'BE'}"
+
+
+def _wide_text(data: bytes) -> str | None:
+    """``data`` read as UTF-32 or UTF-16 when it opens with one's byte order mark; ``None``
+    without a mark; ``UndecodableInput`` when the bytes after it are not that encoding."""
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                name = _bom_name(bom, encoding)
+                raise UndecodableInput(
+                    f"input opens with a {name} byte order mark but is not valid {name} "
+                    f"(byte {error.start})"
+                ) from None
+    return None
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """Whether NUL-laden bytes are UTF-16 text without a byte order mark: nearly every
+    pair of bytes holds one NUL, as Latin-script text in UTF-16 does."""
+    pairs = [head[i : i + 2] for i in range(0, len(head) - 1, 2)]
+    with_one_nul = sum(1 for pair in pairs if pair.count(0) == 1)
+    return bool(pairs) and with_one_nul >= MIN_UTF16_PAIR_SHARE * len(pairs)
+
+
 def decode_page(data: bytes, charset: str | None = None) -> str | None:
-    """A page's text in the encoding it is in: ``charset`` (its server's ``Content-Type``),
+    """A page's text in the encoding it is in: its UTF-16 or UTF-32 byte order mark, else
+    ``charset`` (its server's ``Content-Type``),
     else UTF-8 when the bytes are UTF-8, else the charset its ``<meta>`` declares in its
     first ``META_PRESCAN_BYTES`` (read as browsers read it). ``None`` when none of these
     reads it; what an encoding cannot read becomes U+FFFD.
@@ -56,6 +139,9 @@ def decode_page(data: bytes, charset: str | None = None) -> str | None:
     A page of landwirt.com declaring ISO-8859-1 in a ``<meta>`` tag was refused as "not
     valid UTF-8" from a file, and fetched, its umlauts were mojibake.
     """
+    with contextlib.suppress(UndecodableInput):  # a broken mark: the other ways, below
+        if (wide := _wide_text(data)) is not None:
+            return wide  # a byte order mark wins over any label, as the HTML standard says
     if charset and (text := _decoded(data, charset)) is not None:
         return text
     with contextlib.suppress(UnicodeDecodeError):
