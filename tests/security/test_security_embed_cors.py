@@ -61,7 +61,9 @@ def test_embed_refuses_an_origin_the_publisher_does_not_list(
     response = client.get(BOX, headers={"Origin": origin})
     assert response.status_code == 403
     assert _readable_refusal(response) == "origin-refused"
-    assert origin in response.json()["message"] and "kabar" in response.json()["message"]
+    message = response.json()["message"]
+    assert origin in message and "publisher 'kabar':" in message  # it said 'kabar''s box
+    assert "intisari publisher list shows them" in message
 
 
 def _readable_refusal(response: Any) -> str:

@@ -39,15 +39,23 @@ def test_add_set_list(database: str) -> None:
     assert code == 0 and "publish_mode" in err
     code, out, _ = run("list")
     assert code == 0
+    # A header, and the origins the embed's console message sends an admin here for
+    # (neither was printed: a new user's report).
     assert out.splitlines() == [
-        "1\tdefault\tauto\t-\t0\tIntisari",
-        "2\tkompas\treview\t500\t0\tKompas",
+        "id\tslug\tmode\tquota\tused_today\torigins\tname",
+        "1\tdefault\tauto\t-\t0\t-\tIntisari",
+        "2\tkompas\treview\t500\t0\thttps://kompas.example\tKompas",
     ]
+    run("set", "kompas", "--origin", "https://kompas.example",
+        "--origin", "https://m.kompas.example")
+    assert run("list")[1].splitlines()[2].split("\t")[5] == (
+        "https://kompas.example,https://m.kompas.example"
+    )
     assert run("set", "kompas", "--quota", "-1")[0] == 0
     with make_sessions(make_engine(database))() as session:
         publisher = get_publisher_by_slug(session, "kompas")
         assert publisher is not None and publisher.daily_quota is None
-        assert publisher.allowed_origins == ["https://kompas.example"]
+        assert publisher.allowed_origins == ["https://kompas.example", "https://m.kompas.example"]
         assert publisher.notices == {"id": "Dibuat dengan AI, diperiksa redaksi"}
 
 

@@ -52,8 +52,8 @@ def allowed_publisher(session: Session, slug: str, origin: str | None) -> Publis
     if not origin_allowed(publisher, origin):
         asked = "a request without an origin" if not origin else f"the origin {origin[:MAX_SAID]}"
         raise Forbidden(
-            f"{asked} may not embed publisher {slug!r}'s box: it is not among the "
-            "publisher's allowed origins",
+            f"{asked} may not embed the box of publisher {slug!r}: it is not among the "
+            "publisher's allowed origins (intisari publisher list shows them)",
             code="origin-refused",
         )
     return publisher

@@ -150,16 +150,27 @@ def publisher_add(
         typer.echo(f"publisher {publisher.slug!r} added with id {publisher.id}", err=True)
 
 
+#: ``publisher list``'s columns, its first line: tab-separated, the name last (it may hold
+#: spaces). The embed's console message sends an admin to it for the allowed origins,
+#: which it did not print, nor a header (a new user's report).
+PUBLISHER_COLUMNS = ("id", "slug", "mode", "quota", "used_today", "origins", "name")
+
+
 @publisher_app.command("list")
 def publisher_list() -> None:
-    """Every publisher, one line each: id, slug, mode, quota, used today, name."""
+    """Every publisher, one line each after a header: id, slug, mode, quota, used today,
+    allowed embed origins (comma-separated; - for none), name."""
     from intisari.service.publishers import publishers_in, usage_today
 
     with _session() as session:
+        typer.echo("\t".join(PUBLISHER_COLUMNS))
         for p in publishers_in(session, None):
             quota = "-" if p.daily_quota is None else str(p.daily_quota)
             used = usage_today(session, p)
-            typer.echo(f"{p.id}\t{p.slug}\t{p.publish_mode}\t{quota}\t{used}\t{p.name}")
+            origins = ",".join(p.allowed_origins or []) or "-"
+            typer.echo(
+                f"{p.id}\t{p.slug}\t{p.publish_mode}\t{quota}\t{used}\t{origins}\t{p.name}"
+            )
 
 
 @publisher_app.command("set")
