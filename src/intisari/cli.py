@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from intisari.cli_support import engine_options, fail
+from intisari.cli_support import EXIT_FINDINGS, engine_options, fail
 from intisari.errors import InputError
 from intisari.ingest.records import RECORD_FIELDS
 from intisari.ingest.text import decode
@@ -76,6 +76,10 @@ def summarize(
     typer.echo(render(result, fmt))
 
 
+#: ``verify --fail-on``'s thresholds, as a linter's severity: the labels that fail each.
+FAILING_LABELS = {"unsupported": ("unsupported",), "unclear": ("unsupported", "unclear")}
+
+
 @app.command()
 def verify(
     source: Annotated[
@@ -91,6 +95,16 @@ def verify(
     fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: json, text.")] = "json",
     lang: Annotated[str | None, typer.Option(help="Language code; detected if omitted.")] = None,
     title: Annotated[str | None, typer.Option(help="Headline, if not in the input.")] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 (after printing the verdicts) when a statement is unsupported "
+            "(unsupported), or unsupported or unclear (unclear); by default the exit is 0 "
+            "whatever the verdicts.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check each statement of a summary against its article: score, label, evidence, reasons."""
     from intisari.checking import parse_summary
@@ -99,6 +113,8 @@ def verify(
 
     if fmt not in VERIFY_FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(VERIFY_FORMATS)}")
+    if fail_on is not None and fail_on not in FAILING_LABELS:
+        fail(f"unknown --fail-on {fail_on!r}; choose one of {', '.join(FAILING_LABELS)}")
     if source == "-" and summary == "-":
         fail("only one of the article and the summary can come from stdin")
     try:
@@ -116,6 +132,11 @@ def verify(
     except InputError as error:
         fail(str(error))
     typer.echo(render_verification(result, fmt), nl=False)
+    if fail_on is not None and any(
+        check.label in FAILING_LABELS[fail_on] for check in result.statements
+    ):
+        raise typer.Exit(EXIT_FINDINGS)
+
 
 
 #: Endings of a summary argument that names a file, even when there is none by that name

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXIT_BAD_INPUT",
+    "EXIT_FINDINGS",
     "check_output_file",
     "check_output_folder",
     "engine_options",
@@ -30,6 +31,10 @@ __all__ = [
 
 #: Exit status for bad input (the convention of argparse and most Unix tools).
 EXIT_BAD_INPUT = 2
+#: Exit status when an opt-in gate finds what it was asked to fail on (``verify
+#: --fail-on``, ``evaluate --fail-on-regressions``): 1, as ruff, flake8, mypy and
+#: shellcheck exit on findings, apart from 2 for input that cannot be checked.
+EXIT_FINDINGS = 1
 #: Kernel file systems: nothing written there is an output, and as root the file system's
 #: permissions say yes to a folder in them that the kernel then refuses (``/proc/nope``).
 KERNEL_FILE_SYSTEMS = (Path("/proc"), Path("/sys"))

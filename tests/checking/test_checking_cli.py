@@ -82,6 +82,35 @@ def test_a_summary_that_names_no_file_is_the_text_itself(story: Path, summary: s
     assert summary.startswith(json.loads(result.stdout)["statements"][0]["text"])
 
 
+#: A statement the article only partly says: ``unclear``.
+PARTIAL = "Pemerintah kota menggelar operasi pasar."
+
+
+@pytest.mark.parametrize(
+    ("summary", "fail_on", "exit_code"),
+    [
+        (GOOD, None, 0),
+        (BAD, None, 0),  # no gate asked: the verdicts are the output, as before
+        (GOOD, "unsupported", 0),
+        (PARTIAL, "unsupported", 0),
+        (BAD, "unsupported", 1),
+        (PARTIAL, "unclear", 1),
+        (BAD, "unclear", 1),
+        (GOOD, "unclear", 0),
+    ],
+)
+def test_fail_on_gates_ci_on_the_labels_asked(
+    story: Path, summary: str, fail_on: str | None, exit_code: int
+) -> None:
+    """``verify ARTICLE SUMMARY`` exited 0 on an unsupported statement, so a CI job could
+    not gate on it (a new user's report): ``--fail-on`` is a threshold, as a linter's
+    severity, and the verdicts are printed whatever the exit."""
+    gate = [] if fail_on is None else ["--fail-on", fail_on]
+    result = run(str(story), summary, "--format", "text", *gate)
+    assert result.exit_code == exit_code, result.output
+    assert result.stdout.startswith(("supported", "unsupported", "unclear"))
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -92,6 +121,7 @@ def test_a_summary_that_names_no_file_is_the_text_itself(story: Path, summary: s
         (["{story}", "{badjson}"], "summary is not valid JSON"),
         (["-", "-"], "only one of the article and the summary"),
         (["{story}", GOOD, "--format", "xml"], "unknown format 'xml'"),
+        (["{story}", GOOD, "--fail-on", "supported"], "unknown --fail-on 'supported'"),
         (["{short}", GOOD], "at least 15 are needed"),
     ],
 )

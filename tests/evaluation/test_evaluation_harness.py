@@ -164,6 +164,33 @@ def test_cli_writes_report_plot_and_worst_first_articles(tmp_path: Path) -> None
     assert engine == sorted(engine)
 
 
+@pytest.mark.parametrize(
+    ("takeaway", "gate", "exit_code"),
+    [
+        (EN_TEXT.split(". ")[0] + ".", [], 0),  # no gate asked: exit 0, as before
+        (EN_TEXT.split(". ")[0] + ".", ["--fail-on-regressions"], 1),
+        ("A bullet no engine writes any more.", ["--fail-on-regressions"], 0),
+    ],
+)
+def test_fail_on_regressions_gates_ci_on_a_case_still_present(
+    tmp_path: Path, takeaway: str, gate: list[str], exit_code: int
+) -> None:
+    """``evaluate export.jsonl`` exited 0 on "Regressions still present: 1 of 1", so a
+    nightly job could not fail on it (a new user's report)."""
+    data = tmp_path / "export.jsonl"
+    data.write_text(json.dumps(regression_case(takeaway)) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", str(data), *gate])
+    assert result.exit_code == exit_code, result.output
+    assert "Regressions still present:" in result.stdout
+
+
+def test_fail_on_regressions_is_refused_where_there_are_none(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["evaluate", "--pages", str(tmp_path),
+                                      "--fail-on-regressions"])  # fmt: skip
+    assert result.exit_code == 2
+    assert "--fail-on-regressions gates a data file's regression cases" in result.output
+
+
 def test_an_empty_export_is_nothing_to_evaluate_not_an_error(tmp_path: Path) -> None:
     """``GET /v1/reports/export`` with no confirmed report yet is empty: a nightly
     export-then-evaluate job failed on it (exit 2, an operator's trial)."""

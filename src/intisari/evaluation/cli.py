@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from intisari.cli_support import check_output_file, check_output_folder, fail
+from intisari.cli_support import EXIT_FINDINGS, check_output_file, check_output_folder, fail
 
 __all__ = ["evaluate", "train"]
 
@@ -50,6 +50,11 @@ def evaluate(
         "checker (the server named by INTISARI_LLM_URL): how many are rejected, ROUGE and "
         "added latency."
     )] = "extract",
+    fail_on_regressions: Annotated[bool, typer.Option(
+        "--fail-on-regressions", help="Exit 1 (after the report) when a confirmed report's "
+        "bullet is still written (regression cases exported by the service); by default "
+        "the exit is 0 whatever the report says."
+    )] = False,
 ) -> None:
     """Score the engine beside lead-3 and LexRank (ROUGE, grounding, boilerplate, speed);
     with --pages, its boxes on real pages (defects per bullet, extraction F1); with
@@ -58,6 +63,9 @@ def evaluate(
 
     if out is not None:  # before the run, which a bad place would lose at its end
         check_output_folder(out)
+    if fail_on_regressions and (checker or pages is not None or method != "extract"):
+        fail("--fail-on-regressions gates a data file's regression cases: not with "
+             "--pages, --checker or --method llm")
     if checker:
         _evaluate_checker(data or DEFAULT_DATA / FACTCHECK_FILE, indosum, limit, out)
         return
@@ -99,6 +107,13 @@ def evaluate(
     typer.echo(markdown(evaluation))
     if out is not None:
         _wrote(out, lambda: write_outputs(evaluation, out))
+    present = sum(regression.still_present for regression in evaluation.regressions)
+    if fail_on_regressions and present:
+        typer.echo(
+            f"intisari: {present} of {len(evaluation.regressions)} regressions still present "
+            "(--fail-on-regressions)", err=True
+        )
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 def _wrote(out: Path, write: Callable[[], list[Path]]) -> None:
