@@ -45,6 +45,13 @@ def test_formats(fmt: str, marker: str) -> None:
     assert result.exit_code == 0 and marker in result.stdout
 
 
+def test_markdown_is_md_by_its_full_name() -> None:
+    """``--format markdown`` was refused as an unknown format (a new user's report)."""
+    full = run("-", "--format", "markdown", "--count", "2", stdin=STORY)
+    assert full.exit_code == 0, full.output
+    assert full.stdout == run("-", "--format", "md", "--count", "2", stdin=STORY).stdout
+
+
 def test_files_of_each_kind(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
     body = STORY.split("\n\n", 1)[1]

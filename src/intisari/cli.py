@@ -30,13 +30,21 @@ app = typer.Typer(
 )
 
 
+#: Other names of ``--format``'s choices: ``markdown`` was refused, only ``md`` taken (a
+#: new user's report), where pandoc and most tools name the format in full.
+FORMAT_ALIASES = {"markdown": "md"}
+
+
 @app.command()
 def summarize(
     source: Annotated[
         str, typer.Argument(help="A text, HTML or JSON file, an http(s) URL, or - for stdin.")
     ] = "-",
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
+        str,
+        typer.Option(
+            "--format", "-f", help=f"Output format: {', '.join(FORMATS)} (or markdown, as md)."
+        ),
     ] = "json",
     count: Annotated[
         int | None,
@@ -58,6 +66,7 @@ def summarize(
     """Summarize one article (plain text, HTML, a JSON record or a URL) into key takeaways."""
     from intisari.pipeline import summarize as run
 
+    fmt = FORMAT_ALIASES.get(fmt, fmt)
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     options = engine_options(method)
