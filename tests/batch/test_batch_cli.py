@@ -60,6 +60,22 @@ def test_an_output_in_a_folder_that_does_not_exist_is_refused(
     assert not folder.exists()
 
 
+@pytest.mark.parametrize("name", ["out.csv", "out.json", "OUT.TXT", "out.jsonl.gz"])
+def test_an_output_named_as_a_file_batch_does_not_write_is_refused(
+    tmp_path: Path, source: Path, name: str
+) -> None:
+    """``batch in.jsonl out.csv`` quietly made a folder of Parquet parts named out.csv (a
+    new user's report): such a name is refused in one line naming the forms taken."""
+    result = CliRunner().invoke(app, ["batch", str(source), str(tmp_path / name)])
+    assert result.exit_code == 2
+    suffix = Path(name).suffix.lower()
+    assert result.stderr == (
+        f"intisari: error: batch writes no {suffix} file: name an output out.jsonl or "
+        f"out.parquet (one file), or a folder (of Parquet or --format jsonl parts), not {name}\n"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in.jsonl"]
+
+
 def test_an_earlier_job_in_the_way_needs_resume(tmp_path: Path, source: Path) -> None:
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "_manifest.json").write_text("{}")

@@ -72,6 +72,14 @@ def test_the_output_name_decides_file_or_folder(
     assert output.parts_dir == (tmp_path / f"{name}.parts" if expected[1] else tmp_path / name)
 
 
+def test_a_folder_may_have_a_dot_in_its_name_but_not_a_files_ending(tmp_path: Path) -> None:
+    assert not Output.at(tmp_path / "takeaways-2024.06").single_file
+    with pytest.raises(BatchError, match=r"batch writes no \.csv file"):
+        Output.at(tmp_path / "out.csv")
+    (tmp_path / "out.csv").mkdir()  # a folder so named already: it is one, as before
+    assert Output.at(tmp_path / "out.csv").parts_dir == tmp_path / "out.csv"
+
+
 def test_a_format_that_contradicts_the_name_is_refused(tmp_path: Path) -> None:
     with pytest.raises(BatchError, match="does not match"):
         Output.at(tmp_path / "out.jsonl", "parquet")

@@ -74,7 +74,8 @@ def batch(
         typer.Argument(
             metavar="OUT",
             help="out.jsonl or out.parquet for one file (one row per input record, in input "
-            "order); any other name is a folder of Parquet parts (see --format).",
+            "order); a name without a file's ending (.csv, .json, .txt are refused) is a "
+            "folder of Parquet parts (see --format).",
         ),
     ],
     workers: Annotated[

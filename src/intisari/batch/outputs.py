@@ -1,6 +1,7 @@
 """What a batch writes: one file per partition, atomically, plus a manifest to resume by.
 
-Layout. ``OUT`` is a folder unless its name ends in ``.jsonl`` or ``.parquet``:
+Layout. ``OUT`` is a folder unless its name ends in ``.jsonl`` or ``.parquet`` (a name
+ending as another kind of file, ``.csv``, is refused: ``FILE_SUFFIXES``):
 
 - a folder gets ``part-000000.parquet`` (or ``.jsonl``) per partition and
   ``_manifest.json``; Arrow, Dask, Spark and DuckDB read such a folder as one dataset and
@@ -130,6 +131,18 @@ PARQUET_SCHEMA = pa.schema(
 )
 
 
+#: Endings of a file batch does not write: ``OUT`` so named is refused rather than made a
+#: folder of Parquet parts (``batch in.jsonl out.csv`` had quietly made a folder named
+#: out.csv, a new user's report). A name with another dot stays a folder's
+#: (``takeaways-2024.06``), and so does a folder that is already there by such a name.
+FILE_SUFFIXES = frozenset(
+    {
+        ".csv", ".tsv", ".txt", ".json", ".ndjson", ".gz", ".zip", ".pq", ".xlsx",
+        ".avro", ".orc", ".feather", ".arrow", ".md", ".html",
+    }
+)  # fmt: skip
+
+
 class OutputFormat(StrEnum):
     PARQUET = "parquet"
     JSONL = "jsonl"
@@ -156,6 +169,11 @@ class Output:
                 raise BatchError(f"--format {fmt} does not match the output name {target.name}")
             parts_dir = target.with_name(target.name + ".parts")
             return cls(target, parts_dir, named, True, include_text)
+        if suffix in FILE_SUFFIXES and not target.is_dir():
+            raise BatchError(
+                f"batch writes no {suffix} file: name an output out.jsonl or out.parquet "
+                f"(one file), or a folder (of Parquet or --format jsonl parts), not {target.name}"
+            )
         try:
             chosen = OutputFormat(fmt or OutputFormat.PARQUET)
         except ValueError:
