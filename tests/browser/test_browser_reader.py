@@ -275,6 +275,12 @@ def test_on_a_touch_screen_the_reader_s_controls_are_44_px_tall(
                 box = control.bounding_box()
                 assert box is not None
                 assert box["height"] >= least, (touch, box)
+            # The flag and its word stay apart ("⚑Laporkan" once the control was a flex box).
+            toggle = page.locator(".report__toggle").first
+            flag = toggle.locator("[aria-hidden=true]").first.bounding_box()
+            word = toggle.get_by_text("Laporkan").bounding_box()
+            assert flag is not None and word is not None
+            assert word["x"] - (flag["x"] + flag["width"]) >= 2, (touch, flag, word)
             if touch:
                 shot(page, "reader-touch-phone")
 
