@@ -111,7 +111,10 @@ ERRORS: dict[str, tuple[str, str, dict[str, Any], int]] = {
         "POST", REPORTS, {"json": {"summary_id": "x", "category": "wrong"}}, 422),
     "a body that is not JSON": (
         "POST", REPORTS, {"content": b"{not json", "headers": {"Content-Type": "application/json"}},
-        422),
+        400),
+    "a body sent as text": (
+        "POST", REPORTS, {"content": b'{"summary_id": "x", "category": "other"}',
+                          "headers": {"Content-Type": "text/plain"}}, 415),
     "a body that is not UTF-8": (
         "POST", REPORTS, {"content": b'{"comment": "\xff"}',
                           "headers": {"Content-Type": "application/json"}}, 400),
@@ -153,7 +156,7 @@ def test_an_error_to_an_allowed_origin_is_readable_by_its_page(
     [
         ("a category the service has not", 403),  # origin-refused, before the body is read
         ("a report on a box that does not exist", 403),
-        ("a body that is not JSON", 422),  # refused by FastAPI before the origin is asked
+        ("a body that is not JSON", 400),  # refused by FastAPI before the origin is asked
         ("a body that is not UTF-8", 400),
         ("a method the path does not take", 405),
     ],

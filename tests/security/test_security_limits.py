@@ -25,10 +25,10 @@ CAP = 4096
 
 def test_default_body_cap_is_10_mib(client: TestClient) -> None:
     # Default settings: a body of exactly 10 MiB (room for a page at the engine's 10 MB
-    # cap) is read (and refused as JSON: 422), one byte more is refused unread (413).
+    # cap) is read (and refused as no JSON: 400), one byte more is refused unread (413).
     cap = 10 * 1024 * 1024
     json = {"Content-Type": "application/json"}
-    assert client.post("/v1/summaries", content=b"{" * cap, headers=json).status_code == 422
+    assert client.post("/v1/summaries", content=b"{" * cap, headers=json).status_code == 400
     assert client.post("/v1/summaries", content=b"{" * (cap + 1), headers=json).status_code == 413
 
 
@@ -174,7 +174,7 @@ def test_errors_are_json_without_traceback(client: TestClient) -> None:
     response = client.post(
         "/v1/summaries", content=b"{not json", headers={"Content-Type": "application/json"}
     )
-    assert response.status_code == 422
+    assert response.status_code == 400
     body = response.json()
     assert set(body) >= {"code", "message"}
     assert "Traceback" not in response.text

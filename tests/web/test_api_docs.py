@@ -139,20 +139,21 @@ def test_url_fields_state_that_an_address_needs_a_host(client: TestClient) -> No
 
 
 #: The complete error answers of a few operations, as a client generator reads them:
-#: those of the operation's shape (a body: 400, 413, 422; the bearer token: 401) and those
-#: of what it does.
+#: those of the operation's shape (a body: 400, 413, 415, 422; the bearer token: 401) and
+#: those of what it does.
 ERRORS_OF = {
-    ("post", "/v1/summaries"): {"400", "401", "413", "422", "429", "500", "503"},
-    ("patch", "/v1/summaries/{summary_id}"): {"400", "401", "403", "404", "413", "422", "503"},
+    ("post", "/v1/summaries"): {"400", "401", "413", "415", "422", "429", "500", "503"},
+    ("patch", "/v1/summaries/{summary_id}"): {
+        "400", "401", "403", "404", "413", "415", "422", "503"},
     ("post", "/v1/summaries/{summary_id}/approve"): {
-        "400", "401", "403", "404", "409", "413", "422", "503"},
+        "400", "401", "403", "404", "409", "413", "415", "422", "503"},
     ("get", "/v1/summaries/{summary_id}"): {"401", "404", "503"},
     ("get", "/v1/auth/me"): {"401", "503"},
-    ("post", "/v1/auth/login"): {"400", "401", "413", "422", "429", "503"},
+    ("post", "/v1/auth/login"): {"400", "401", "413", "415", "422", "429", "503"},
     ("get", "/v1/embed/{publisher}/box"): {"403", "404", "422", "503"},
     ("post", "/v1/embed/{publisher}/reports"): {
-        "400", "403", "404", "413", "422", "429", "503"},
-    ("post", "/v1/verify"): {"400", "413", "422", "429", "503"},
+        "400", "403", "404", "413", "415", "422", "429", "503"},
+    ("post", "/v1/verify"): {"400", "413", "415", "422", "429", "503"},
     ("get", "/healthz"): {"503"},
     ("get", "/metrics"): set(),
 }  # fmt: skip
@@ -171,7 +172,7 @@ def test_openapi_lists_each_operation_s_error_answers_and_their_body(client: Tes
             if (method, path) in ERRORS_OF:
                 assert errors == ERRORS_OF[method, path], (method, path)
             if "requestBody" in operation:
-                assert {"400", "413", "422"} <= errors, (method, path)
+                assert {"400", "413", "415", "422"} <= errors, (method, path)
             for status in errors:
                 assert answers[status]["content"]["application/json"]["schema"] == error
                 waits = answers[status].get("headers", {}).get("Retry-After")
@@ -205,6 +206,8 @@ def test_an_error_answer_is_the_body_and_headers_the_document_says(
     report = {"takeaway_index": 0, "category": "other"}
     one = f"/v1/summaries/{summary_id}"
     not_utf8 = {"content": b'{"text": "\xff"}', "headers": {"Content-Type": "application/json"}}
+    not_json = {"content": b'{"text": ', "headers": {"Content-Type": "application/json"}}
+    as_text = {"content": b'{"text": "x"}', "headers": {"Content-Type": "text/plain"}}
     # (method, documented path, the answer, its status)
     answers = [
         ("post", "/v1/summaries", client.post("/v1/summaries", json={"text": "x", "no": 1}), 422),
@@ -223,6 +226,9 @@ def test_an_error_answer_is_the_body_and_headers_the_document_says(
          client.post(f"{one}/reports", json=report), 201),
         ("post", "/v1/summaries/{summary_id}/reports",
          client.post(f"{one}/reports", json={**report, "takeaway_index": 1}), 429),
+        ("post", "/v1/summaries", client.post("/v1/summaries", **not_json), 400),
+        ("post", "/v1/summaries", client.post("/v1/summaries", **as_text), 415),
+        ("post", "/v1/summaries", client.post("/v1/summaries", data={"text": article}), 415),
     ]  # fmt: skip
     schemas = spec["components"]["schemas"]
     for method, path, response, status in answers:

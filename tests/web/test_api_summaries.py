@@ -127,11 +127,36 @@ def test_engine_byte_cap_is_413(client: TestClient) -> None:
     assert response.json()["code"] == "too-large"
 
 
-def test_invalid_json_is_422(client: TestClient) -> None:
+def test_invalid_json_is_400_saying_where_it_breaks(client: TestClient) -> None:
+    """A new user's curl with a cut-off body got 422 ``body.9: JSON decode error``, while
+    the document promises 400 for a body that cannot be read."""
     response = client.post(
-        "/v1/summaries", content=b"{not json", headers={"Content-Type": "application/json"}
+        "/v1/summaries", content=b'{"text": ', headers={"Content-Type": "application/json"}
     )
-    assert response.status_code == 422
+    assert response.status_code == 400
+    assert response.json() == {
+        "code": "bad-request",
+        "message": "the request body is not valid JSON: Expecting value at character 9",
+    }
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        {"content": b'{"text": "x"}', "headers": {"Content-Type": "text/plain"}},
+        {"content": b'{"text": "x"}'},  # no Content-Type at all
+        {"data": {"text": "x"}},  # a form
+    ],
+    ids=["text/plain", "none", "form"],
+)
+def test_a_body_in_another_media_type_is_415(client: TestClient, sent: dict[str, Any]) -> None:
+    """It was 422 "Input should be a valid dictionary or object to extract fields from":
+    the body may be right, its media type is not the one the route takes."""
+    response = client.post("/v1/summaries", **sent)
+    assert response.status_code == 415
+    error = response.json()
+    assert error["code"] == "unsupported-media-type"
+    assert "Content-Type: application/json" in error["message"]
 
 
 def test_the_engine_does_not_block_other_requests(

@@ -11,15 +11,15 @@ threadpool. It answers with the JSON bytes itself (a ``Response``): a cached, vi
 summary's body comes from ``state.bodies`` as serialized once, and pydantic never
 re-validates a stored result; ``response_model`` still documents the shape.
 
-Error statuses (body: ``ErrorOut``): 400 a body that is not UTF-8 (FastAPI cannot read
-it as JSON), 401 anonymous on a reviewer route, 403 wrong role or
-missing CSRF token, 404 unknown id, 413 body over ``INTISARI_MAX_BODY_BYTES`` or article
-over the engine's byte cap, 422 invalid request or an article the engine cannot summarize
-(too short, undecodable, a URL that cannot be fetched, ``too-slow``: over the engine's
-CPU deadline), 429 rate limit with ``Retry-After``, 500 ``internal-error`` (a bug,
-logged), 503 with ``Retry-After`` when every engine worker or fetch slot is taken
-(``engine-busy``, ``fetch-busy``) or, on every route but ``/metrics``, when the database
-stops answering (``database-unavailable``, ``web/errors.py``).
+Error statuses (body: ``ErrorOut``): 400 a body that is not JSON (it does not parse, or is
+not UTF-8), 401 anonymous on a reviewer route, 403 wrong role or missing CSRF token, 404
+unknown id, 413 body over ``INTISARI_MAX_BODY_BYTES`` or article over the engine's byte
+cap, 415 a body not sent as ``application/json``, 422 invalid request or an article the
+engine cannot summarize (too short, undecodable, a URL that cannot be fetched, ``too-
+slow``: over the engine's CPU deadline), 429 rate limit with ``Retry-After``, 500
+``internal-error`` (a bug, logged), 503 with ``Retry-After`` when every engine worker or
+fetch slot is taken (``engine-busy``, ``fetch-busy``) or, on every route but ``/metrics``,
+when the database stops answering (``database-unavailable``, ``web/errors.py``).
 """
 
 from __future__ import annotations

@@ -65,6 +65,13 @@ ERROR_CODES = {
     429: "rate-limited",
 }
 
+#: FastAPI's error type for a body sent as JSON that does not parse (a 400 here).
+JSON_INVALID = "json_invalid"
+#: What a JSON route answers a body in another media type (415): the one it takes.
+UNSUPPORTED_BODY_MESSAGE = (
+    "the request body must be JSON: send it with Content-Type: application/json"
+)
+
 #: The methods a route may take (``HEAD`` is ``GET``'s, ``web/head.py``).
 ROUTE_METHODS = ("DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT")
 #: What routing adds to a request's scope (the route found, its parameters).
@@ -207,6 +214,13 @@ async def _validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
     if wants_page(request):
         return error_page(request, "Bad address", "This address is not one of ours.", 422)
+    unreadable = _unreadable_body(error)
+    if unreadable is not None:
+        status, code, message = unreadable
+        return JSONResponse(
+            ErrorOut(code=code, message=message).model_dump(exclude_none=True),
+            status_code=status,
+        )
     details = [
         ErrorDetail(loc=list(e.get("loc", ())), msg=e.get("msg", ""), type=e.get("type", ""))
         for e in error.errors()
@@ -221,6 +235,28 @@ async def _validation_error(request: Request, error: Exception) -> Response:
     where = ".".join(str(part) for part in first.loc)
     body = ErrorOut(code="invalid-request", message=f"{where}: {first.msg}", details=details)
     return JSONResponse(body.model_dump(mode="json", exclude_none=True), status_code=422)
+
+
+def _unreadable_body(error: RequestValidationError) -> tuple[int, str, str] | None:
+    """The status, code and message for a body FastAPI could not read as JSON, or None
+    when it read one and only its content was refused (422).
+
+    FastAPI reports both as a 422 validation error: JSON that does not parse as
+    ``body.9: JSON decode error`` (the document promises 400 for an unreadable body), and a
+    body in another media type (``text/plain``, a form, none declared), which it hands to
+    the model as bytes, as "Input should be a valid dictionary or object": the body's
+    content is fine, its format is not the one the route takes (415).
+    """
+    for problem in error.errors():
+        loc = tuple(problem.get("loc", ()))
+        if problem.get("type") == JSON_INVALID:
+            reason = (problem.get("ctx") or {}).get("error", "it does not parse")
+            where = f" at character {loc[1]}" if len(loc) > 1 else ""
+            message = f"the request body is not valid JSON: {reason}{where}"
+            return 400, _slug(400), message
+        if loc == ("body",) and isinstance(problem.get("input"), bytes | bytearray):
+            return 415, _slug(415), UNSUPPORTED_BODY_MESSAGE
+    return None
 
 
 def _slug(status: int) -> str:

@@ -13,9 +13,9 @@ blob worker, a looser policy for a second view of the same ``/openapi.json``.
 - one body for every error, ``ErrorOut`` (``web/schemas.py``, what the handlers of
   ``web/app.py`` and ``web/errors.py`` write), declared once among the components;
 - the answers an operation gives by its shape alone, whatever it does, added here
-  (``with_shape_errors``): a JSON body can be unreadable (400), over the body cap (413) or
-  refused (422), a query or a typed path parameter refused (422), a bearer token unknown
-  or revoked (401);
+  (``with_shape_errors``): a JSON body can be unreadable (400), over the body cap (413),
+  in another media type than JSON (415) or refused (422), a query or a typed path
+  parameter refused (422), a bearer token unknown or revoked (401);
 - the answers of what a route does (a wrong role, an unknown id, a stale revision, a
   rate limit, a busy engine, the 503 of a database that stopped answering on a route that
   opens it), which each route lists with ``error_responses`` (or its router, for all of
@@ -70,9 +70,16 @@ ERROR_BODY = {"$ref": COMPONENTS.format(model=ErrorOut.__name__)}
 #: limit always (``service/limits.py``, a publisher's quota); a 503 when waiting helps (a
 #: busy engine or fetch slot, the database gone during a request), not ``/healthz``'s.
 RETRY_AFTER = {429: True, 503: False}
-#: What any operation with a JSON body can answer: a body that is not UTF-8 (400), over
-#: the cap (413), or refused (422).
-BODY_ERRORS = (400, 413, 422)
+#: What any operation with a JSON body can answer: a body that is not JSON (400: it does
+#: not parse, or is not UTF-8), over the cap (413), in another media type (415), or
+#: refused (422).
+BODY_ERRORS = (400, 413, 415, 422)
+#: What an error answer of these statuses means, where its phrase alone does not say.
+DESCRIPTIONS = {
+    400: "Request body is not valid JSON (or not UTF-8)",
+    413: "Request body over INTISARI_MAX_BODY_BYTES, or article too large",
+    415: "Request body is not sent as Content-Type: application/json",
+}
 #: A path parameter's schema that any text meets (``/v1/summaries/{summary_id}``).
 ANY_TEXT = {"type": "string"}
 
@@ -116,10 +123,8 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     are added to every operation (``with_shape_errors``)."""
     entries: dict[int | str, dict[str, Any]] = {}
     for status in statuses:
-        description = HTTPStatus(status).phrase
+        description = DESCRIPTIONS.get(status, HTTPStatus(status).phrase)
         content: dict[str, Any] = {"application/json": {"schema": dict(ERROR_BODY)}}
-        if status == 413:
-            description = "Request body over INTISARI_MAX_BODY_BYTES, or article too large"
         entry: dict[str, Any] = {"description": description, "content": content}
         if status in RETRY_AFTER:
             entry["headers"] = {
