@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 from httpx import Response
 
 from adversarial_inputs import LONG_SENTENCES
+from intisari.options import DEFAULT_OPTIONS
 from intisari.storage import repository
 from intisari.storage.accounts import create_account
 from intisari.storage.models import Report, StoredSummary
@@ -174,6 +175,45 @@ def test_a_refused_start_form_marks_and_focuses_the_field_at_fault(
         assert field and 'aria-describedby="form-error"' in field.group()
     else:
         assert '<p class="alert alert--error" role="alert" id="form-error" tabindex="-1"' in page
+
+
+def test_the_start_form_takes_an_article_over_a_mebibyte(client: TestClient) -> None:
+    """A new user's 1.2 MB article got a raw JSON 400 ("Field exceeded maximum size of
+    1024KB": Starlette's cap on a form field), though the engine takes text up to 2 MB."""
+    text = ARTICLE + "\n\n" + " " * 1_200_000  # the engine's cleaning drops the spaces
+    sent = client.post(
+        "/", data={"csrf_token": csrf(client.get("/")), "text": text}, follow_redirects=False
+    )
+    assert sent.status_code == 303, sent.text[:300]
+    assert re.fullmatch(r"/a/[\w-]+", sent.headers["location"])
+
+
+def test_a_text_over_the_engine_s_cap_gets_the_form_again_in_the_reader_s_words(
+    client: TestClient,
+) -> None:
+    """Over the engine's text cap (``Options.max_input_bytes``): the form page, its text
+    kept and marked, the reason in the reader's language, the sizes after it."""
+    text = ARTICLE + " " * DEFAULT_OPTIONS.max_input_bytes
+    page = client.post(
+        "/", data={"csrf_token": csrf(client.get("/")), "text": text}, headers=INDONESIAN_BROWSER
+    )
+    assert page.status_code == 413 and page.headers["content-type"].startswith("text/html")
+    assert "Artikelnya terlalu besar." in page.text and "over the limit of 2,000,000" in page.text
+    assert re.search(r'<textarea id="text"[^>]*aria-invalid="true"', page.text)
+    assert ARTICLE in page.text  # nothing lost
+
+
+def test_a_form_over_the_body_cap_gets_the_form_page_not_json(make_client: Any) -> None:
+    """Refused before it is read (``INTISARI_MAX_BODY_BYTES``): still a page for a browser,
+    in its language; the API keeps its JSON."""
+    client = make_client(max_body_bytes=100_000)
+    data = {"csrf_token": csrf(client.get("/")), "text": ARTICLE * 1000}
+    page = client.post("/", data=data, headers={"Accept": "text/html", **INDONESIAN_BROWSER})
+    assert page.status_code == 413 and page.headers["content-type"].startswith("text/html")
+    assert "Teksnya terlalu panjang." in page.text and "INTISARI_MAX_BODY_BYTES" in page.text
+    assert '<form class="card summarize-form"' in page.text
+    api = client.post("/v1/summaries", json={"text": ARTICLE * 1000})
+    assert api.status_code == 413 and api.json()["code"] == "too-large"
 
 
 INDONESIAN_BROWSER = {"Accept-Language": "id-ID,id;q=0.9,en-US;q=0.8,en;q=0.7"}

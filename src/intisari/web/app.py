@@ -41,7 +41,7 @@ from intisari.web.docs import install_docs, install_openapi
 from intisari.web.errors import UnhandledErrorMiddleware, wants_page
 from intisari.web.head import HeadAsGetMiddleware
 from intisari.web.metrics import Metrics, MetricsMiddleware
-from intisari.web.pages import error_page
+from intisari.web.pages import error_page, too_large_form
 from intisari.web.schemas import ErrorDetail, ErrorOut
 from intisari.web.security import (
     CsrfTokens,
@@ -118,6 +118,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         swagger_ui_oauth2_redirect_url=None,
+        # A form's field may be as large as the body cap lets it be: Starlette's own cap
+        # of 1 MiB a field refused the start page's 1.2 MB article with a raw JSON 400,
+        # though the engine takes text up to its cap (``Options.max_input_bytes``), which
+        # it refuses past on the form's page in the reader's words.
+        form_limits={"max_part_size": settings.max_body_bytes},
     )
     app.state.intisari = AppState(
         settings=settings,
@@ -150,7 +155,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # (``max_body_size``) sits outside them all, and its 413 lacked the security headers
     # and the embed's CORS header (the publisher's page saw a CORS failure, not the 413).
     app.add_middleware(RequestBodyLimitMiddleware, max_body_size=settings.max_body_bytes)
-    app.add_middleware(DeclaredBodyCapMiddleware, max_body_size=settings.max_body_bytes)
+    app.add_middleware(
+        DeclaredBodyCapMiddleware, max_body_size=settings.max_body_bytes, page=_too_large_page
+    )
     app.add_middleware(UnhandledErrorMiddleware)
     app.add_middleware(embed.EmbedCorsMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
@@ -165,6 +172,10 @@ async def _http_error(request: Request, error: Exception) -> Response:
         # A browser at an address we do not have ("/nope", "/static/x") got the API's raw
         # JSON: a page with no title, no language and no way back.
         return error_page(request, "Page not found", "There is no page at this address.", 404)
+    if error.status_code == 413:  # a streamed body over the cap (Starlette's middleware)
+        page = _too_large_page(request, str(error.detail))
+        if page is not None:
+            return page
     code = getattr(error, "code", None) or _slug(error.status_code)
     body = ErrorOut(code=code, message=str(error.detail))
     headers = error.headers
@@ -173,6 +184,12 @@ async def _http_error(request: Request, error: Exception) -> Response:
     return JSONResponse(
         body.model_dump(exclude_none=True), status_code=error.status_code, headers=headers
     )
+
+
+def _too_large_page(request: Request, message: str) -> Response | None:
+    """The body cap's 413 for a browser (the form it posted, its text too long), or None
+    for the API's JSON."""
+    return too_large_form(request, message) if wants_page(request) else None
 
 
 def allowed_methods(request: Request) -> str:

@@ -3,7 +3,9 @@
 The request-body cap is two middleware installed by ``app.create_app`` inside the other
 middleware, so that their 413 gets the others' headers: ``DeclaredBodyCapMiddleware``
 answers a ``Content-Length`` over it, before anything is read, and Starlette's body-limit
-middleware counts the bytes of a body streamed without one. Both answer JSON.
+middleware counts the bytes of a body streamed without one. Both answer JSON, and a
+browser's form a page (``app.create_app`` gives the first its page, ``_http_error`` the
+second's).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import logging
 import secrets
 import threading
 import time
+from collections.abc import Callable
 
 import redis
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -94,22 +97,33 @@ class DeclaredBodyCapMiddleware:
     Large") when no handler has read the body yet, which every other error of the API is
     not; a body streamed without a length is still its to count (its 413 goes through
     the app's handlers, as JSON).
+
+    ``page`` makes the answer for a browser (the request and the message; ``None``: JSON
+    after all): a form posted from a page got the API's raw JSON.
     """
 
-    def __init__(self, app: ASGIApp, max_body_size: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_body_size: int,
+        page: Callable[[Request, str], Response | None] | None = None,
+    ) -> None:
         self.app = app
         self.max_body_size = max_body_size
+        self.page = page
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
             declared = Headers(scope=scope).get("content-length", "")
             if declared.isdigit() and int(declared) > self.max_body_size:
-                body = ErrorOut(
-                    code=InputTooLarge.code,
-                    message=f"the request body is {int(declared):,} bytes; at most "
-                    f"{self.max_body_size:,} are read (INTISARI_MAX_BODY_BYTES)",
+                message = (
+                    f"the request body is {int(declared):,} bytes; at most "
+                    f"{self.max_body_size:,} are read (INTISARI_MAX_BODY_BYTES)"
                 )
-                response = JSONResponse(body.model_dump(exclude_none=True), status_code=413)
+                response = None if self.page is None else self.page(Request(scope), message)
+                if response is None:
+                    body = ErrorOut(code=InputTooLarge.code, message=message)
+                    response = JSONResponse(body.model_dump(exclude_none=True), status_code=413)
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)

@@ -23,8 +23,9 @@ from fastapi import APIRouter
 
 from intisari.web.pages import article, editorial, review, start
 from intisari.web.pages.rendering import STATIC_DIR, error_page
+from intisari.web.pages.start import too_large_form
 
-__all__ = ["STATIC_DIR", "error_page", "router"]
+__all__ = ["STATIC_DIR", "error_page", "router", "too_large_form"]
 
 #: Every page's route, one module per resource (``start``, ``article``, ``review``).
 router = APIRouter(include_in_schema=False)

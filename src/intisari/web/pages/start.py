@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from starlette.requests import Request
 from starlette.responses import Response
 
+from intisari.errors import InputTooLarge
 from intisari.service.errors import ServiceError
 from intisari.service.summaries import ArticleRequest, limit_summaries, summarize_now
 from intisari.web.locale import READER_TEXT, other_languages, ui_language
@@ -24,12 +25,13 @@ from intisari.web.pages.rendering import (
     Caller,
     FormText,
     State,
+    error_page,
     redirect,
     render,
 )
 from intisari.web.schemas import SummaryIn
 
-__all__ = ["router"]
+__all__ = ["router", "too_large_form"]
 
 router = APIRouter(include_in_schema=False)
 
@@ -92,12 +94,28 @@ def start_summary(
         # with the detail) after them.
         refusal = ui["refusals"].get(error.code)
         context |= {"error": refusal or error.message, "detail": error.message if refusal else None}
+        if error.code == InputTooLarge.code and text.strip():
+            context["error_field"] = "text"
         headers = {**(error.headers or {}), **VARY}
         return render(request, state, "index.html", context, error.status, headers)
     except ValidationError as error:
         context["error"], context["error_field"] = _why(error, ui)
         return render(request, state, "index.html", context, 422, VARY)
     return redirect(f"/a/{stored.id}")
+
+
+def too_large_form(request: Request, message: str) -> Response:
+    """413 for a browser's post over the body cap (``INTISARI_MAX_BODY_BYTES``), refused
+    before it is read: the start form again, saying its text is too long, with the
+    service's ``message`` (the sizes) after it; another page's post gets the error page.
+    The text cannot be given back (it was never read): the browser's Back button has it."""
+    if request.url.path != "/" or request.method != "POST":
+        return error_page(request, "Too large", message, 413)
+    state = request.app.state.intisari
+    context = _start_context(request, request.query_params.get("hl"), {})
+    context |= {"error": context["ui"]["error_text_long"], "detail": message,
+                "error_field": "text"}
+    return render(request, state, "index.html", context, 413, VARY)
 
 
 def _start_context(request: Request, hl: str | None, form: dict[str, str]) -> dict[str, Any]:
