@@ -211,3 +211,56 @@ def test_a_page_over_the_text_cap_sent_as_text_is_read(client: TestClient, artic
     response = client.post("/v1/summaries", json={"text": page})
     assert response.status_code < 300, response.text
     assert response.json()["takeaways"]
+
+
+def test_an_explicit_count_is_honoured_and_cached_apart_from_the_automatic_box(
+    client: TestClient, article: str
+) -> None:
+    """``count`` was 422 ``extra_forbidden``, though the CLI, Python and batch records take
+    it. A count's box and the automatic one are two cache entries: neither answers for
+    the other, in either order."""
+    automatic = client.post("/v1/summaries", json={"text": article})
+    assert automatic.status_code == 200, automatic.text
+    for count in (1, 2):
+        asked = client.post("/v1/summaries", json={"text": article, "count": count})
+        assert asked.status_code == 200, asked.text
+        assert asked.headers["X-Intisari-Cache"] == "miss"
+        assert len(asked.json()["takeaways"]) == count
+        assert asked.json()["summary_id"] != automatic.json()["summary_id"]
+        again = client.post("/v1/summaries", json={"text": article, "count": count})
+        assert again.headers["X-Intisari-Cache"] == "hit"
+        assert again.json()["summary_id"] == asked.json()["summary_id"]
+    after = client.post("/v1/summaries", json={"text": article})
+    assert after.headers["X-Intisari-Cache"] == "hit"
+    assert after.json()["summary_id"] == automatic.json()["summary_id"]
+
+
+def test_an_article_s_box_of_another_count_is_not_its_answer(
+    client: TestClient, article: str
+) -> None:
+    """The article sent again with other bytes finds its box by its cleaned text ("A box
+    belongs to its article"); only a box of the count asked for is that answer."""
+    first = client.post("/v1/summaries", json={"text": article, "article_id": "a-7"})
+    two = client.post(
+        "/v1/summaries", json={"text": article + "\n", "article_id": "a-7", "count": 2}
+    )
+    assert two.status_code == 200, two.text
+    assert len(two.json()["takeaways"]) == 2
+    assert two.json()["summary_id"] != first.json()["summary_id"]
+    # Other bytes again, count left out: the automatic box, not the newest one of two.
+    automatic = client.post("/v1/summaries", json={"text": article + "\n\n", "article_id": "a-7"})
+    assert automatic.json()["summary_id"] != two.json()["summary_id"]
+    assert automatic.json()["takeaways"] == first.json()["takeaways"]
+    # Other bytes with count 2: the article's box of two, now the newest of that count.
+    again = client.post(
+        "/v1/summaries", json={"text": article + "\n\n\n", "article_id": "a-7", "count": 2}
+    )
+    assert again.status_code == 200
+    assert len(again.json()["takeaways"]) == 2
+
+
+@pytest.mark.parametrize("count", [0, 6, "2", 2.0, True])
+def test_a_count_outside_one_to_five_is_422(client: TestClient, article: str, count: Any) -> None:
+    response = client.post("/v1/summaries", json={"text": article, "count": count})
+    assert response.status_code == 422
+    assert response.json()["details"][0]["loc"] == ["body", "count"]

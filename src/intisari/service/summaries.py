@@ -59,10 +59,13 @@ from intisari.storage.repository import (
     newest_summary_of,
     same_article_summary,
 )
+from intisari.takeaways.select import MAX_COUNT, MIN_COUNT
 
 __all__ = [
     "ENGINE_VERSION",
     "FETCH_RETRY_AFTER_S",
+    "MAX_COUNT",
+    "MIN_COUNT",
     "ArticleRequest",
     "CachedRef",
     "Source",
@@ -108,6 +111,7 @@ def content_hash(
     method: str = "extract",
     publisher_id: int = DEFAULT_PUBLISHER_ID,
     from_publisher: bool = False,
+    count: int | None = None,
 ) -> str:
     """The cache key of one input (``kind`` is ``text`` or ``html``), box ``method`` and
     publisher: each publisher has its own copy of a box, to approve and edit. The default
@@ -115,14 +119,20 @@ def content_hash(
     callers' (``StoredSummary.from_publisher``): an anonymous caller storing the same input
     first cannot decide what the publisher's box is, nor have it hidden beforehand.
 
-    The extractive method and the default publisher add nothing to the key, so summaries
-    stored before methods and publishers existed are still found.
+    An explicit ``count`` of takeaways has a key of its own: a box of two bullets is
+    never the answer to a request for the automatic one, nor the other way round.
+
+    The extractive method, the default publisher and the automatic count add nothing to
+    the key, so summaries stored before methods, publishers and counts existed are still
+    found.
     """
     key: dict[str, object] = {
         "kind": kind, "content": content, "title": title, "lang": lang, "id": article_id
     }
     if method != "extract":
         key["method"] = method
+    if count is not None:
+        key["count"] = count
     if publisher_id != DEFAULT_PUBLISHER_ID:
         key["publisher"] = publisher_id
     elif from_publisher:
@@ -158,6 +168,8 @@ class Source:
     #: The key the input had before line endings were made LF (``None``: the same as
     #: ``key``), so that a summary stored from CRLF input then is still found.
     legacy_key: str | None = None
+    #: Takeaways asked for (1-5); ``None``: the engine sizes the box to the article.
+    count: int | None = None
 
 
 def resolve(
@@ -171,6 +183,7 @@ def resolve(
     method: str | None = None,
     publisher_id: int = DEFAULT_PUBLISHER_ID,
     from_publisher: bool = False,
+    count: int | None = None,
     options: Options,
 ) -> Source:
     """The input with its cache key; a URL is fetched here (its body is what is hashed).
@@ -202,12 +215,13 @@ def resolve(
         "method": method,
         "publisher_id": publisher_id,
         "from_publisher": from_publisher,
+        "count": count,
     }
     key = content_hash(content=content, **fields)
     legacy_key = None if raw == content else content_hash(content=raw, **fields)
     return Source(
         key, text, html, url, title, lang, article_id, method, publisher_id, from_publisher,
-        legacy_key,
+        legacy_key, count,
     )
 
 
@@ -230,6 +244,7 @@ def engine_arguments(source: Source, options: Options) -> dict[str, Any]:
         "lang": source.lang,
         "id": source.article_id,
         "method": source.method,
+        "count": source.count,
         "options": options,
     }
 
@@ -289,6 +304,7 @@ def store_result(
             engine_version=ENGINE_VERSION,
             from_publisher=source.from_publisher,
             result=result,
+            requested_count=source.count,
         )
         if same is not None:
             return same, False
@@ -311,6 +327,7 @@ def store_result(
         publisher_id=source.publisher_id,
         draft=draft,
         from_publisher=source.from_publisher,
+        requested_count=source.count,
     )
     created = stored.id == summary_id
     data = {"summary_id": stored.id, "article_id": stored.article_id, "url": stored.url}
@@ -394,6 +411,8 @@ class ArticleRequest:
     publisher_id: int = DEFAULT_PUBLISHER_ID
     #: The publisher itself asks (its key, or a staff account), not an anonymous caller.
     from_publisher: bool = False
+    #: Takeaways asked for (``MIN_COUNT``-``MAX_COUNT``); ``None``: the automatic box.
+    count: int | None = None
 
 
 @contextmanager
@@ -459,6 +478,7 @@ def admit(
                 method=request.method,
                 publisher_id=request.publisher_id,
                 from_publisher=request.from_publisher,
+                count=request.count,
                 options=state.options,
             )
     except InputError as error:

@@ -174,6 +174,9 @@ class StoredSummary(Base):
     title: Mapped[str | None] = mapped_column(CleanText)
     #: The engine's JSON result (``intisari.Summary``), exactly as the engine gave it.
     result: Mapped[dict[str, Any]] = mapped_column(JSON)
+    #: The takeaways its caller asked for (``count``, 1-5); ``None``: the box the engine
+    #: sized to the article (migration 0011; older rows none). Part of the cache key too.
+    requested_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
     #: Its publisher asked for it (the publisher's key, or a staff account), not an
     #: anonymous caller: only such a box is the embed's (migration 0008; older rows true).

@@ -169,6 +169,7 @@ def add_summary(
     draft: bool = False,
     summary_id: str | None = None,
     from_publisher: bool = False,
+    requested_count: int | None = None,
 ) -> StoredSummary:
     """Store an engine result; if a concurrent request stored the same one, return that.
 
@@ -178,6 +179,7 @@ def add_summary(
     give it (``new_summary_id()`` if not given); a caller that gives one knows by it
     whether this call stored the summary or found another request's. ``from_publisher``:
     its publisher asked for it, not an anonymous caller (the embed shows only those).
+    ``requested_count``: the takeaways asked for (``None``: the engine sized the box).
     """
     summary = StoredSummary(
         id=summary_id or new_summary_id(),
@@ -191,6 +193,7 @@ def add_summary(
         result=result,
         hidden=False,
         from_publisher=from_publisher,
+        requested_count=requested_count,
     )
     # Said either way, so that reading the new summary's box after the commit asks the
     # database nothing (a database lost then must not fail a summary that is stored).
@@ -240,10 +243,13 @@ def same_article_summary(
     engine_version: str,
     from_publisher: bool,
     result: dict[str, Any],
+    requested_count: int | None = None,
 ) -> StoredSummary | None:
     """The publisher's newest stored box of ``article_id`` by this engine version and
-    ranker (``result["engine"]["method"]``), if the engine read the same article in it:
-    the same cleaned text, title and language as in ``result``; else ``None``.
+    ranker (``result["engine"]["method"]``), if the engine read the same article in it
+    (the same cleaned text, title and language as in ``result``) and it has the
+    takeaways asked for (``requested_count``: two bullets asked for are no answer to a
+    request for the automatic box, nor the other way round); else ``None``.
 
     The newest only, the one the embed shows (``newest_summary_of``): an older box with
     that text is of an article changed since, and answering it would part the API from
@@ -263,8 +269,10 @@ def same_article_summary(
     for stored in session.scalars(query):
         if (stored.result.get("engine") or {}).get("method") != method:
             continue
-        same = all(stored.result.get(field) == result.get(field)
-                   for field in ("text", "title", "language"))
+        same = stored.requested_count == requested_count and all(
+            stored.result.get(field) == result.get(field)
+            for field in ("text", "title", "language")
+        )
         return stored if same else None
     return None
 

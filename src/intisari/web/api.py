@@ -194,6 +194,7 @@ def _stored_answer(
         lang=body.lang,
         article_id=body.article_id,
         method=body.method,
+        count=body.count,
         publisher_id=publisher_id,
         from_publisher=from_publisher,
     )

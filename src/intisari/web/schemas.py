@@ -13,7 +13,7 @@ from intisari.report_kinds import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, Category, S
 from intisari.result import Summary
 from intisari.service import editorial
 from intisari.service.accounts import MAX_NAME_CHARS, MAX_PASSWORD_CHARS
-from intisari.service.summaries import one_source
+from intisari.service.summaries import MAX_COUNT, MIN_COUNT, one_source
 from intisari.service.verification import MAX_STATEMENTS
 from intisari.storage.models import Report, StoredSummary
 from intisari.web.locale import correction_text
@@ -88,6 +88,15 @@ class SummaryIn(_ArticleIn):
         description="`extract`: article sentences; `llm`: short LLM bullets, each checked "
         "against the article (extracted ones where a bullet fails or the LLM is down). "
         "Default: `INTISARI_METHOD`.",
+    )
+    count: int | None = Field(
+        None,
+        ge=MIN_COUNT,
+        le=MAX_COUNT,
+        # Strict: "2", true and 2.0 are not a number of bullets (pydantic would convert).
+        strict=True,
+        description=f"Takeaways wanted ({MIN_COUNT}-{MAX_COUNT}), always honoured. Left out: "
+        "the box sized to the article.",
     )
 
 
