@@ -264,3 +264,18 @@ def test_a_count_outside_one_to_five_is_422(client: TestClient, article: str, co
     response = client.post("/v1/summaries", json={"text": article, "count": count})
     assert response.status_code == 422
     assert response.json()["details"][0]["loc"] == ["body", "count"]
+
+
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_a_blank_language_is_detected_and_a_blank_title_is_no_title(
+    client: TestClient, article: str, blank: str
+) -> None:
+    """``"lang": ""`` was 422 showing a raw regular expression (the CLI's ``--lang ""``
+    detects), and ``"title": ""`` came back as the box's title instead of the headline."""
+    plain = client.post("/v1/summaries", json={"text": article}).json()
+    response = client.post("/v1/summaries", json={"text": article, "lang": blank, "title": blank})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["language"] == "id"
+    assert body["title"] == plain["title"] and body["title"]
+    assert body["summary_id"] == plain["summary_id"]  # the same input: one cache entry

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from intisari.options import DEFAULT_OPTIONS
@@ -61,12 +61,22 @@ class _ArticleIn(_Strict):
         max_length=MAX_HTML_CHARS,
         description="Plain text (a short first line is the title), or HTML, read as a page.",
     )
-    title: str | None = Field(None, max_length=1000, description="Headline, if not in the input.")
+    title: str | None = Field(
+        None, max_length=1000, description="Headline, if not in the input; blank: found in it."
+    )
     lang: str | None = Field(
         None,
         pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})?$",
-        description="Language; detected if omitted.",
+        description="Language; detected if omitted, empty or blank.",
     )
+
+    @field_validator("title", "lang", mode="before")
+    @classmethod
+    def _blank_is_absent(cls, value: object) -> object:
+        # "" or spaces say nothing, as in the CLI (``--lang ""`` detects): the language is
+        # detected and the headline found in the input (a blank title was echoed back as
+        # the title, and a blank language was 422 with a raw regular expression).
+        return None if isinstance(value, str) and not value.strip() else value
 
     @model_validator(mode="after")
     def _one_source(self) -> Self:
