@@ -435,6 +435,22 @@ def test_a_refused_report_takes_the_focus_to_what_is_wrong(
     assert focused != "report-1-error" or re.search(r'id="report-1-error" +tabindex="-1"', page)
 
 
+def test_a_report_page_of_a_bullet_the_box_has_not_says_so(
+    client: TestClient, summary: dict[str, Any]
+) -> None:
+    """``?takeaway=99`` said "Summary not found: there is no summary at this address" of
+    a summary that is there; only its bullet 99 is not."""
+    summary_id = summary["summary_id"]
+    page = client.get(f"/a/{summary_id}/report?takeaway=99&hl=en")
+    assert page.status_code == 404
+    assert "This point is not in the summary." in page.text
+    assert "not found" not in page.text.lower()
+    assert f'href="/a/{summary_id}?hl=en">Back to the article</a>' in page.text
+    indonesian = client.get(f"/a/{summary_id}/report?takeaway=99")
+    assert "Poin ini tidak ada dalam intisari." in indonesian.text
+    assert client.get(f"/a/{summary_id}/report?takeaway=0").status_code == 200
+
+
 def test_report_rate_limit_answers_429(make_client: Any, summary: dict[str, Any]) -> None:
     client = make_client(reports_per_client_per_hour=1)
     assert send_report(client, summary["summary_id"]).status_code == 303

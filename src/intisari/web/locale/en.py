@@ -61,6 +61,7 @@ TEXT: dict[str, Any] = {
     "not_found": "Summary not found",
     "not_found_message": "There is no summary at this address.",
     "home": "Back to the start page",
+    "back_to_article": "Back to the article",
     "error_generic": "The report could not be sent. Please try again later.",
     "report_point": "Report an error in point",
     "show_more": "Show more",

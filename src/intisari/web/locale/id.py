@@ -70,6 +70,7 @@ TEXT: dict[str, Any] = {
     "not_found": "Intisari tidak ditemukan",
     "not_found_message": "Tidak ada intisari dengan alamat ini.",
     "home": "Kembali ke halaman awal",
+    "back_to_article": "Kembali ke artikel",
     "error_generic": "Laporan tidak dapat dikirim. Coba lagi nanti.",
     "report_point": "Laporkan kekeliruan pada poin",
     "show_more": "Tampilkan lebih banyak",

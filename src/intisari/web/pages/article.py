@@ -199,7 +199,13 @@ def report_page(
         return not_found(request, state)
     takeaways = _visible_takeaways(stored)
     if not 0 <= takeaway < len(takeaways):
-        return not_found(request, state, stored.language)
+        # The summary is there, the bullet is not: said so, with the way back to the
+        # article (it said "Summary not found" of a summary the reader had just read).
+        context = _article_context(stored, hl)
+        ui = context["ui"]
+        page = {"ui": ui, "lang": context["lang"], "heading": ui["report_title"],
+                "message": ui["error_point"], "back": f"/a/{stored.id}{context['hl_query']}"}
+        return render(request, state, "error.html", page, 404)
     return _report_form(request, state, stored, takeaway, {}, None, 200, hl=hl)
 
 
