@@ -89,12 +89,12 @@ def test_an_unknown_publisher_is_said_apart_from_a_box_not_there_yet(
     client: TestClient, box_id: str
 ) -> None:
     """A wrong ``publisher`` attribute is the page's mistake; a box not stored yet is
-    normal and quiet (``not-found``): the embed tells them apart by the code."""
+    normal and quiet: no error at all (204), so the page's console stays clean."""
     unknown = client.get("/v1/embed/kabr/box?article_id=a-1", headers={"Origin": ALLOWED_ORIGIN})
     assert unknown.status_code == 404
     assert _readable_refusal(unknown) == "unknown-publisher"
     missing = client.get("/v1/embed/kabar/box?article_id=a-2", headers={"Origin": ALLOWED_ORIGIN})
-    assert (missing.status_code, missing.json()["code"]) == (404, "not-found")
+    assert (missing.status_code, missing.content) == (204, b"")
     assert missing.headers["access-control-allow-origin"] == ALLOWED_ORIGIN
 
 
@@ -120,7 +120,6 @@ ERRORS: dict[str, tuple[str, str, dict[str, Any], int]] = {
                           "headers": {"Content-Type": "application/json"}}, 400),
     "a method the path does not take": ("PUT", BOX, {}, 405),
     "neither article_id nor url": ("GET", "/v1/embed/kabar/box", {}, 422),
-    "no box for the article yet": ("GET", "/v1/embed/kabar/box?article_id=a-2", {}, 404),
     "a report on a box that does not exist": (
         "POST", REPORTS, {"json": {"summary_id": "nothing", "category": "other"}}, 404),
 }  # fmt: skip
@@ -272,10 +271,11 @@ def test_embed_report_cannot_reach_another_publishers_box(
 
 
 def test_embed_box_of_another_publisher_is_not_found(client: TestClient, box_id: str) -> None:
+    """The same answer as an article the publisher has no box for: no box, nothing of it."""
     response = client.get(
         "/v1/embed/lain/box?article_id=a-1", headers={"Origin": "https://other.example"}
     )
-    assert response.status_code == 404
+    assert (response.status_code, response.content) == (204, b"")
     assert response.headers["access-control-allow-origin"] == "https://other.example"
 
 

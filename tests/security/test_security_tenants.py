@@ -735,14 +735,16 @@ def _embeddable(world: World) -> str:
 
 
 def test_embed_of_another_publisher_cannot_read_its_box(world: World) -> None:
-    """B's slug on B's own site never finds A's article (404, as an article B never
-    stored); A's slug from B's site is refused (403) before any box is read: a refusal any
-    page may read (so the embed can say why it shows nothing), holding nothing of A's."""
+    """B's slug on B's own site never finds A's article (204, as an article B never
+    stored: no box, nothing of A's); A's slug from B's site is refused (403) before any
+    box is read: a refusal any page may read (so the embed can say why it shows
+    nothing), holding nothing of A's."""
     box = _embeddable(world)
     client = world.client
     own = client.get("/v1/embed/harian-a/box?article_id=a-1", headers=A_SITE)
     assert own.status_code == 200 and own.json()["summary_id"] == box
-    _not_found(client.get("/v1/embed/harian-b/box?article_id=a-1", headers=B_SITE), "b-slug")
+    through_b = client.get("/v1/embed/harian-b/box?article_id=a-1", headers=B_SITE)
+    assert (through_b.status_code, through_b.content) == (204, b"")
     refused = client.get("/v1/embed/harian-a/box?article_id=a-1", headers=B_SITE)
     assert refused.status_code == 403 and refused.headers["access-control-allow-origin"] == "*"
     assert set(refused.json()) == {"code", "message"} and box not in refused.text

@@ -61,19 +61,16 @@ def allowed_publisher(session: Session, slug: str, origin: str | None) -> Publis
 
 def embed_summary(
     session: Session, publisher: Publisher, *, article_id: str | None, url: str | None
-) -> StoredSummary:
-    """The publisher's newest stored box for the article (by id, else by URL).
-
-    ``Invalid`` without either; ``NotFound`` when the publisher's server has not asked
-    for one yet (``POST /v1/summaries``).
+) -> StoredSummary | None:
+    """The publisher's newest stored box for the article (by id, else by URL), or None
+    when the publisher's server has not asked for one yet (``POST /v1/summaries``): no
+    error, the usual state of an article just published. ``Invalid`` without either.
     """
     if not article_id and not url:
         raise Invalid("give article_id or url")
     stored = repository.newest_summary_of(
         session, publisher.id, article_id=article_id or None, url=None if article_id else url
     )
-    if stored is None:
-        raise NotFound("no box for this article yet")
     return stored
 
 

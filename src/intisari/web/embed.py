@@ -90,6 +90,12 @@ COLLAPSE_AFTER = 3
 EMBED_PATH = re.compile(r"/v1/embed/(?P<publisher>[^/]+)/")
 
 BoxErrors = error_responses(403, 404)
+#: The box's answer for an article without one yet: no content, so the publisher's page
+#: logs nothing (a 404 put "Failed to load resource" in its console on every article
+#: not summarized yet, though the README promised an empty box logs nothing).
+NO_BOX_YET: dict[int | str, dict[str, Any]] = {
+    204: {"description": "No box for this article yet: the element stays empty"}
+}
 ReportErrors = error_responses(403, 404, 429)
 
 
@@ -271,7 +277,11 @@ def preflight(resource: Literal["box", "reports"]) -> Response:
     )
 
 
-@router.get("/v1/embed/{publisher}/box", response_model=EmbedBoxOut, responses=BoxErrors)
+@router.get(
+    "/v1/embed/{publisher}/box",
+    response_model=EmbedBoxOut,
+    responses={**NO_BOX_YET, **BoxErrors},
+)
 def embed_box(
     allowed: AllowedOrWhy,
     state: State,
@@ -282,7 +292,8 @@ def embed_box(
     """The publisher's box for one of its articles (by ``article_id``, else ``url``).
 
     403 ``origin-refused`` and 404 ``unknown-publisher`` are readable by any page (``*``),
-    so that the embed can say why it shows nothing; they tell nothing of any box.
+    so that the embed can say why it shows nothing; they tell nothing of any box. 204
+    when the article has no box yet (not an error: the element stays empty).
 
     ``lang`` (the element's ``lang`` attribute) is the language of the box's own words
     (the report dialog) where there is a wording for it; the heading, notice and bullets
@@ -290,6 +301,8 @@ def embed_box(
     """
     with state.sessions() as session:
         stored = embed_summary(session, allowed[0], article_id=article_id, url=url)
+        if stored is None:
+            return Response(status_code=204)
         box = _box(stored, lang)
     state.metrics.summaries_served.labels("embed").inc()
     return Response(box.model_dump_json(), media_type="application/json")

@@ -218,6 +218,10 @@
         headers: { Accept: "application/json" },
       })
         .then(function (response) {
+          if (response.status === 204) {
+            self.finish("empty"); // no box for this article yet: nothing to say
+            return;
+          }
           if (response.ok) {
             return response.json().then(function (box) {
               self.render(box);
@@ -228,10 +232,6 @@
           return response.json().catch(function () {
             return {};
           }).then(function (error) {
-            if (response.status === 404 && error.code === "not-found") {
-              self.finish("empty"); // no box for this article yet: nothing to say
-              return;
-            }
             self.notShown(error.code || "http-" + response.status, self.cause(response, error));
           });
         }, function (reason) {
