@@ -173,3 +173,32 @@ def test_one_cache_entry_per_language_however_written(client: TestClient) -> Non
     assert {answer.json()["summary_id"] for answer in answers} == {answers[0].json()["summary_id"]}
     assert [answer.headers["X-Intisari-Cache"] for answer in answers] == ["miss"] + ["hit"] * 3
     assert answers[0].json()["language"] == "en"
+
+
+# A refusal names what was asked, within a cap ---------------------------------------------
+
+
+def test_an_unknown_summary_id_is_not_echoed_whole(client: TestClient) -> None:
+    """A new user's report: a 404 for a 5,000-character summary id repeated it whole, on
+    every route that looks a summary up (the API's read, the reviewer's, the editor's)."""
+    MAX_SAID = 200
+
+    long_id = "x" * 5000
+    reviewer = {"Authorization": f"Bearer {make_account(client.app, 'rina', 'reviewer')}"}
+    editor = {"Authorization": f"Bearer {make_account(client.app, 'eko', 'editor')}"}
+    for method, path, headers in (
+        ("GET", f"/v1/summaries/{long_id}", {}),
+        ("GET", f"/v1/summaries/{long_id}", reviewer),
+        ("PATCH", f"/v1/summaries/{long_id}", reviewer),
+        ("GET", f"/v1/summaries/{long_id}/candidates", editor),
+        ("POST", f"/v1/summaries/{long_id}/reports", {}),
+    ):
+        kwargs: dict[str, Any] = {"headers": headers}
+        if method == "PATCH":
+            kwargs["json"] = {"hidden": True}
+        if method == "POST":
+            kwargs["json"] = {"category": "other"}
+        response = client.request(method, path, **kwargs)
+        assert response.status_code == 404, (method, path[:40], response.text[:200])
+        message = response.json()["message"]
+        assert "x" * MAX_SAID in message and "x" * (MAX_SAID + 1) not in message, message[:300]

@@ -43,7 +43,7 @@ from intisari.result import Takeaway, join_spans
 from intisari.roles import allows
 from intisari.service import webhooks
 from intisari.service.engine_pool import load_ranker
-from intisari.service.errors import Conflict, Invalid, NotFound
+from intisari.service.errors import Conflict, Invalid, NotFound, said
 from intisari.storage import editorial as store
 from intisari.storage import repository
 from intisari.storage.models import AuditEntry, StoredSummary, SummaryBox, utcnow
@@ -202,7 +202,7 @@ def editable_summary(session: Session, summary_id: str, actor: Staff) -> StoredS
     did not exist (no hint that the id is real)."""
     summary = repository.get_summary(session, summary_id)
     if summary is None or not _sees(actor, summary.publisher_id):
-        raise NotFound(f"no summary {summary_id!r}")
+        raise NotFound(f"no summary {said(summary_id)}")
     return summary
 
 

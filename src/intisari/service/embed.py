@@ -13,16 +13,12 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from intisari.service.errors import Forbidden, Invalid, NotFound
+from intisari.service.errors import Forbidden, Invalid, NotFound, said
 from intisari.service.publishers import summary_in
 from intisari.storage import repository, tenants
 from intisari.storage.models import Publisher, StoredSummary
 
 __all__ = ["allowed_publisher", "embed_summary", "embed_summary_by_id", "origin_allowed"]
-
-#: Most characters of what the caller sent (a slug, an ``Origin``) said back in a refusal.
-MAX_SAID = 200
-
 
 def origin_allowed(publisher: Publisher, origin: str | None) -> bool:
     """True if ``origin`` (a browser's ``Origin`` header) is one the publisher listed.
@@ -48,9 +44,9 @@ def allowed_publisher(session: Session, slug: str, origin: str | None) -> Publis
     """
     publisher = tenants.get_publisher_by_slug(session, slug)
     if publisher is None:
-        raise NotFound(f"no publisher {slug[:MAX_SAID]!r}", code="unknown-publisher")
+        raise NotFound(f"no publisher {said(slug)}", code="unknown-publisher")
     if not origin_allowed(publisher, origin):
-        asked = "a request without an origin" if not origin else f"the origin {origin[:MAX_SAID]}"
+        asked = "a request without an origin" if not origin else f"the origin {said(origin)}"
         raise Forbidden(
             f"{asked} may not embed the box of publisher {slug!r}: it is not among the "
             "publisher's allowed origins (intisari publisher list shows them)",

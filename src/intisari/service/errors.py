@@ -21,7 +21,20 @@ __all__ = [
     "TooLarge",
     "Unavailable",
     "refusal",
+    "said",
 ]
+
+#: Most characters of what the caller sent (a summary id, a slug, an ``Origin``) said back
+#: in a refusal: enough to recognise it, while a 5,000-character id is not repeated whole.
+MAX_SAID = 200
+
+
+def said(value: str) -> str:
+    """``value`` quoted as a refusal repeats it: at most ``MAX_SAID`` characters of it,
+    with "..." when it was cut."""
+    if len(value) <= MAX_SAID:
+        return repr(value)
+    return f"{value[:MAX_SAID]!r}..."
 
 
 class ServiceError(Exception):

@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from intisari.service.errors import Forbidden, Invalid, NotFound, RateLimited
+from intisari.service.errors import Forbidden, Invalid, NotFound, RateLimited, said
 from intisari.service.state import ServiceState
 from intisari.storage import repository, tenants
 from intisari.storage.models import (
@@ -91,7 +91,7 @@ def summary_in(session: Session, summary_id: str, scope: Scope) -> StoredSummary
     """The summary if ``scope`` may see it, else ``NotFound`` (as for an unknown id)."""
     summary = find_summary_in(session, summary_id, scope)
     if summary is None:
-        raise NotFound(f"no summary {summary_id!r}")
+        raise NotFound(f"no summary {said(summary_id)}")
     return summary
 
 
@@ -130,7 +130,7 @@ def publishers_in(session: Session, scope: Scope) -> list[Publisher]:
 def add_publisher(session: Session, slug: str, name: str) -> Publisher:
     """A new publisher; ``Invalid`` for a bad or taken slug or an empty name."""
     if not SLUG.fullmatch(slug):
-        raise Invalid(f"slug {slug!r}: use 1-64 of a-z, 0-9 and '-' (not at either end)")
+        raise Invalid(f"slug {said(slug)}: use 1-64 of a-z, 0-9 and '-' (not at either end)")
     name = name.strip()
     if not name or len(name) > MAX_NAME_CHARS:
         raise Invalid(f"name: give 1-{MAX_NAME_CHARS} characters")

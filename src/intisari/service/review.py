@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from intisari.report_kinds import CATEGORIES, STATUSES
 from intisari.service import editorial, paging, webhooks
-from intisari.service.errors import Invalid, NotFound
+from intisari.service.errors import Invalid, NotFound, said
 from intisari.service.publishers import SLUG, Scope
 from intisari.service.state import ServiceState
 from intisari.storage import repository
@@ -76,7 +76,7 @@ def summary_by_id(session: Session, summary_id: str) -> StoredSummary:
     """The stored summary, or ``NotFound``."""
     summary = repository.get_summary(session, summary_id)
     if summary is None:
-        raise NotFound(f"no summary {summary_id!r}")
+        raise NotFound(f"no summary {said(summary_id)}")
     return summary
 
 

@@ -41,7 +41,7 @@ from intisari.service import review
 from intisari.service.accounts import log_in
 from intisari.service.editorial import box_of as editorial_box
 from intisari.service.editorial import can_edit
-from intisari.service.errors import NotFound
+from intisari.service.errors import NotFound, said
 from intisari.service.publishers import in_scope, report_in, summary_in
 from intisari.service.reports import file_report, limit_reports_from, limit_reports_on
 from intisari.service.setup import check_database
@@ -280,7 +280,7 @@ def read_summary(summary_id: str, request: Request, state: State) -> SummaryOut:
         if has_credentials(request):
             actor = actor_of(request, state, session)
         if not in_scope(scope_of(actor), stored.publisher_id):
-            raise NotFound(f"no summary {summary_id!r}")
+            raise NotFound(f"no summary {said(summary_id)}")
     state.metrics.summaries_served.labels("lookup").inc()
     reviewer = actor is not None and allows(actor.role, "review")
     editor = actor is not None and can_edit(actor, stored)
