@@ -64,6 +64,26 @@ def test_a_summary_error_names_what_is_wrong_with_it(
     assert message in response.json()["message"]
 
 
+@pytest.mark.parametrize(
+    ("summary", "said"),
+    [
+        (["ok"] * 101, "body.summary: List should have at most 100 items, not 101"),
+        (["ok", "ok", "ok", 3], "body.summary[3]: Input should be a valid string"),
+        ("", "body.summary: String should have at least 1 character"),
+    ],
+)
+def test_a_summary_error_says_where_without_pydantic_type_labels(
+    client: TestClient, summary: object, said: str
+) -> None:
+    """A new user's report: 'body.summary.list[constrained-str]: List should have at most
+    100 items after validation, not 101' named pydantic's type of a union member."""
+    response = client.post("/v1/verify", json={"text": "x", "summary": summary})
+    assert response.status_code == 422
+    assert response.json()["message"] == said
+    for detail in response.json()["details"]:
+        assert not any("constrained" in str(part) for part in detail["loc"]), detail
+
+
 def test_blank_summary_is_a_clear_422(client: TestClient, article: str) -> None:
     response = client.post("/v1/verify", json={"text": article, "summary": "  \n - \n"})
     assert response.status_code == 422

@@ -11,6 +11,7 @@ routes, errors too (``web/embed.py``), the catch-all for unexpected exceptions
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from http import HTTPStatus
@@ -224,6 +225,29 @@ async def _service_error(_request: Request, error: Exception) -> JSONResponse:
     )
 
 
+#: What a 422 says when pydantic gave no error at all (it always gives one).
+_NO_DETAIL = ErrorDetail(loc=[], msg="invalid request", type="")
+
+#: Pydantic's label of one member of a union in an error's loc: ``constrained-str``,
+#: ``list[constrained-str]``, ``function-after[...]``. It names pydantic's types, not the
+#: request's fields ("body.summary.list[constrained-str]" for the list given as summary),
+#: so the loc drops it. A field's name is a plain identifier and never one of these.
+_TYPE_LABEL = re.compile(
+    r"(?:str|int|float|bool|bytes|list|dict|tuple|set|frozenset|none|constrained-\w+"
+    r"|function-\w+|lax-or-strict|json-or-python|is-instance|nullable|union|tagged-union)"
+    r"(?:\[.*\])?",
+    re.DOTALL,
+)
+
+#: Pydantic's words about its own steps in a length message ("List should have at most
+#: 100 items after validation, not 101"): the reader checks the input, not a validation.
+_PYDANTIC_AFTER = " after validation"
+
+
+def _is_type_label(part: object) -> bool:
+    return isinstance(part, str) and _TYPE_LABEL.fullmatch(part) is not None
+
+
 async def _validation_error(request: Request, error: Exception) -> Response:
     """422 with where and why, but without echoing the input (it may be megabytes); a
     browser asking for a page with a malformed address ("/a/ID/report?takeaway=abc") gets
@@ -239,17 +263,26 @@ async def _validation_error(request: Request, error: Exception) -> Response:
             status_code=status,
         )
     details = [
-        ErrorDetail(loc=list(e.get("loc", ())), msg=e.get("msg", ""), type=e.get("type", ""))
+        ErrorDetail(
+            loc=[part for part in e.get("loc", ()) if not _is_type_label(part)],
+            msg=e.get("msg", "").replace(_PYDANTIC_AFTER, ""),
+            type=e.get("type", ""),
+        )
         for e in error.errors()
     ]
     # A field that takes one of several types (``/v1/verify``'s summary: text or a list)
     # fails once per type; the message names the failure of the type the input has
-    # ("List should have at most 100 items", not "Input should be a valid string").
+    # ("List should have at most 100 items", not "Input should be a valid string"), and
+    # when each is a wrong type, the one that went furthest into the input
+    # ("summary[3]: Input should be a valid string", of a list with a number in it).
     first = next(
         (d for d in details if not d.type.endswith("_type")),
-        details[0] if details else ErrorDetail(loc=[], msg="invalid request", type=""),
+        max(details, key=lambda d: len(d.loc)) if details else _NO_DETAIL,
     )
-    where = ".".join(str(part) for part in first.loc)
+    where = "".join(
+        f"[{part}]" if isinstance(part, int) else f"{'.' if i else ''}{part}"
+        for i, part in enumerate(first.loc)
+    )
     body = ErrorOut(code="invalid-request", message=f"{where}: {first.msg}", details=details)
     return JSONResponse(body.model_dump(mode="json", exclude_none=True), status_code=422)
 
