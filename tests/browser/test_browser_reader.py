@@ -235,6 +235,27 @@ def test_a_report_without_a_category_keeps_the_focus_on_the_choice(
         shot(page, "reader-report-no-category")
 
 
+def test_a_report_without_a_category_is_refused_in_the_browser(
+    browser: Browser, reader: Reader
+) -> None:
+    """A new user's report: sending the dialog without a category went to the server and
+    back (a 422 in the console) to say what the page could say at once. Without the script
+    the form still goes, and the report page says it (tests/web)."""
+    with opened(browser, reader, "", DESKTOP) as page:
+        sent: list[str] = []
+        page.on("request", lambda request: sent.append(request.url))
+        page.locator(".takeaway").first.locator("button.report__toggle").click()
+        dialog = page.get_by_role("dialog")
+        dialog.get_by_role("button", name="Kirim laporan").click()
+        expect(dialog.get_by_role("alert")).to_have_text("Pilih jenis masalahnya.")
+        expect(dialog.get_by_label("Apa masalahnya?")).to_have_attribute("aria-invalid", "true")
+        assert not [url for url in sent if "/report" in url], sent
+        dialog.get_by_label("Apa masalahnya?").select_option(index=1)
+        dialog.get_by_role("button", name="Kirim laporan").click()
+        expect(dialog.get_by_role("alert")).to_be_hidden()
+        assert len([url for url in sent if "/report" in url]) == 1, sent
+
+
 def test_the_report_dialog_s_thank_you_is_a_live_region_before_it_is_filled(
     browser: Browser, reader: Reader
 ) -> None:

@@ -233,6 +233,13 @@
   body.addEventListener("submit", function (event) {
     var form = event.target;
     event.preventDefault();
+    var choice = form.querySelector("select");
+    if (!choice.value) {
+      // Said at once, in the server's words (the select's data-missing): the server
+      // still refuses it, for the form sent without the script.
+      showError(form, choice.getAttribute("data-missing"));
+      return;
+    }
     var button = form.querySelector("[type=submit]");
     button.disabled = true;
     fetch(form.action, {
