@@ -27,7 +27,7 @@ from intisari.service.review import MAX_INT
 from intisari.storage.models import Account, StoredSummary
 from intisari.web.auth import Principal
 from intisari.web.deps import AppState
-from intisari.web.locale import UI_LANGUAGE, correction_text
+from intisari.web.locale import correction_text
 from intisari.web.pages.rendering import (
     DB,
     TEMPLATES,
@@ -36,6 +36,7 @@ from intisari.web.pages.rendering import (
     State,
     redirect,
     render,
+    staff_error,
     to_login,
 )
 
@@ -91,13 +92,15 @@ def _refused(
     if principal is None:
         return to_login(request)
     if _account(principal, permission) is None:
-        return _error(request, state, f"Your account cannot {permission}.", 403)
+        return _error(request, state, f"Your account cannot {permission}.", 403, principal)
     return None
 
 
-def _error(request: Request, state: AppState, message: str, status_code: int) -> Response:
-    context = {"heading": "Editing", "message": message, "lang": UI_LANGUAGE}
-    return render(request, state, "error.html", context, status_code)
+def _error(
+    request: Request, state: AppState, message: str, status_code: int, staff: Principal | Account
+) -> Response:
+    name = staff.account.name if isinstance(staff, Principal) else staff.name
+    return staff_error(request, state, "Editing", message, status_code, name)
 
 
 def _summary(session: Session, summary_id: str, editor: Account) -> StoredSummary | None:
@@ -158,7 +161,7 @@ def editor_page(
     assert editor is not None
     stored = _summary(session, summary_id, editor)
     if stored is None:
-        return _error(request, state, "There is no such summary.", 404)
+        return _error(request, state, "There is no such summary.", 404, editor)
     context = {**_box_context(session, stored, editor), "flash": DONE_MESSAGES.get(done)}
     response = render(request, state, "editor.html", context)
     response.headers["Cache-Control"] = "no-store"
@@ -179,10 +182,10 @@ def picker_page(
     assert editor is not None
     stored = _summary(session, summary_id, editor)
     if stored is None:
-        return _error(request, state, "There is no such summary.", 404)
+        return _error(request, state, "There is no such summary.", 404, editor)
     box = editorial.box_of(stored)
     if not 0 <= index < len(box.takeaways):
-        return _error(request, state, "The box has no such bullet.", 404)
+        return _error(request, state, "The box has no such bullet.", 404, editor)
     context = {
         "summary": stored,
         "box": box,
@@ -235,7 +238,7 @@ def edit_form(
     editor = _account(principal, "edit")
     assert editor is not None
     if op not in OPS:
-        return _error(request, state, "Choose a change to make.", 422)
+        return _error(request, state, "Choose a change to make.", 422, editor)
     try:
         change = Edit(
             op,  # type: ignore[arg-type]  # checked against OPS just above
@@ -284,7 +287,7 @@ def _refused_change(
     session.rollback()
     stored = _summary(session, summary_id, editor)
     if stored is None:
-        return _error(request, state, error.message, error.status)
+        return _error(request, state, error.message, error.status, editor)
     context = {**_box_context(session, stored, editor), "error": error.message, "kept": kept}
     response = render(request, state, "editor.html", context, error.status)
     response.headers["Cache-Control"] = "no-store"
@@ -373,7 +376,9 @@ def _refused_post(
 ) -> Response | None:
     refused = _refused(request, state, principal, "edit")
     if refused is None and not state.csrf.check(request, csrf_token):
-        return _error(request, state, "This form has expired. Reload and try again.", 403)
+        assert principal is not None  # else refused: to the login
+        expired = "This form has expired. Reload and try again."
+        return _error(request, state, expired, 403, principal)
     return refused
 
 

@@ -42,6 +42,7 @@ __all__ = [
     "not_found",
     "redirect",
     "render",
+    "staff_error",
     "to_login",
 ]
 
@@ -96,6 +97,7 @@ def redirect(url: str) -> RedirectResponse:
 
 #: Where staff land after logging in when they asked for no other staff page.
 DASHBOARD = "/review"
+TEMPLATES.env.globals["dashboard"] = DASHBOARD  # the staff pages' links to it
 
 
 def to_login(request: Request) -> RedirectResponse:
@@ -120,6 +122,16 @@ def after_login(asked: str) -> str:
     ):
         return DASHBOARD
     return asked
+
+
+def staff_error(
+    request: Request, state: AppState, heading: str, message: str, status_code: int, staff: str
+) -> Response:
+    """An error page on a staff page, for the logged-in account named ``staff``: the header
+    keeps its name and Log out, and the way back is the dashboard. (A reviewer who opened
+    an editor's page got a 403 with neither, and a button to the start page.)"""
+    context = {"heading": heading, "message": message, "lang": UI_LANGUAGE, "staff": staff}
+    return render(request, state, "error.html", context, status_code)
 
 
 def error_page(request: Request, heading: str, message: str, status_code: int) -> Response:

@@ -39,7 +39,7 @@ from intisari.web.auth import (
 from intisari.web.chart import CHART_DAYS, NARROW, build_chart
 from intisari.web.deps import AppState
 from intisari.web.highlight import Passage, source_passages, source_spans
-from intisari.web.locale import UI_LANGUAGE, en
+from intisari.web.locale import en
 from intisari.web.pages.rendering import (
     DB,
     Caller,
@@ -49,6 +49,7 @@ from intisari.web.pages.rendering import (
     after_login,
     redirect,
     render,
+    staff_error,
 )
 
 __all__ = ["router"]
@@ -100,6 +101,7 @@ def _reviewer(principal: Principal | None) -> str | None:
 #: about what a reviewer decides in one sitting (the old page put up to 1,000 on one page,
 #: ~1.9 MB).
 REPORTS_PER_PAGE = 50
+
 #: The dashboard's query parameters besides ``done``: the filters and the page's cursor.
 #: A decision's form carries them back, so the reviewer returns to the same view.
 VIEW_FIELDS = ("status", "category", "publisher", "site", "since", "until", "cursor")
@@ -322,9 +324,10 @@ def review_decision(
         return refused
     report = _report_or_none(session, report_id, _scope(principal))
     if report is None:
-        return _review_error(request, state, "There is no such report.", 404)
+        return _review_error(request, state, "There is no such report.", 404, principal)
     if status not in STATUSES or len(note) > MAX_NOTE_CHARS:
-        return _review_error(request, state, "Choose confirm or dismiss (notes up to 2,000).", 422)
+        choose = "Choose confirm or dismiss (notes up to 2,000)."
+        return _review_error(request, state, choose, 422, principal)
     review.decide(
         state, session, report, status=status, note=note.strip() or None,
         reviewer=_reviewer(principal) or "",
@@ -350,9 +353,9 @@ def review_hide(
         return refused
     stored = find_summary_in(session, summary_id, _scope(principal))
     if stored is None:
-        return _review_error(request, state, "There is no such summary.", 404)
+        return _review_error(request, state, "There is no such summary.", 404, principal)
     if hidden not in ("true", "false"):
-        return _review_error(request, state, "Choose hide or unhide.", 422)
+        return _review_error(request, state, "Choose hide or unhide.", 422, principal)
     review.set_hidden(session, stored, hidden == "true", actor=_reviewer(principal) or "")
     done = "hidden" if hidden == "true" else "shown"
     return redirect(f"/review?{_view_of(return_query).query(done=done)}{_card(stored.id)}")
@@ -389,12 +392,17 @@ def _refuse_review(
     if principal is None:
         return redirect("/review")
     if _reviewer(principal) is None:
-        return _review_error(request, state, "Your account cannot review reports.", 403)
+        refused = "Your account cannot review reports."
+        return _review_error(request, state, refused, 403, principal)
     if not state.csrf.check(request, csrf_token):
-        return _review_error(request, state, "This form has expired. Reload and try again.", 403)
+        expired = "This form has expired. Reload and try again."
+        return _review_error(request, state, expired, 403, principal)
     return None
 
 
-def _review_error(request: Request, state: AppState, message: str, status_code: int) -> Response:
-    context = {"heading": "Review", "message": message, "lang": UI_LANGUAGE}
-    return render(request, state, "error.html", context, status_code)
+def _review_error(
+    request: Request, state: AppState, message: str, status_code: int,
+    principal: Principal | None,
+) -> Response:
+    assert principal is not None  # _refuse_review sent the anonymous to the login
+    return staff_error(request, state, "Review", message, status_code, principal.account.name)

@@ -1,0 +1,46 @@
+"""Staff pages keep their way around (a new user's report): a reviewer refused an
+editor's page keeps the header's name and Log out and goes back to the dashboard; every
+staff page can log out."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from app_fixtures import PASSWORD, make_account
+
+LOG_OUT = re.compile(
+    r'<form class="site-header__user" method="post" action="/review/logout">.*?'
+    r'<button class="button button--small" type="submit">Log out</button>',
+    re.DOTALL,
+)
+
+
+def _log_in(client: TestClient, name: str, role: str) -> None:
+    make_account(client.app, name, role)  # type: ignore[arg-type]
+    assert client.post("/v1/auth/login", json={"name": name, "password": PASSWORD}).is_success
+
+
+def test_a_reviewer_refused_the_editor_page_keeps_the_header_and_goes_back_to_the_dashboard(
+    client: TestClient, summary: dict[str, Any]
+) -> None:
+    """It was a 403 with no name or Log out in the header and a button to the start page."""
+    _log_in(client, "rina", "reviewer")
+    page = client.get(f"/review/summaries/{summary['summary_id']}")
+    assert page.status_code == 403 and "cannot edit" in page.text
+    assert LOG_OUT.search(page.text) and "rina" in page.text
+    assert '<a class="button" href="/review">Back to the dashboard</a>' in page.text
+    assert "Back to the start page" not in page.text
+
+
+def test_every_staff_page_can_log_out(client: TestClient, summary: dict[str, Any]) -> None:
+    """/review/boxes (and the editor page and audit log) had no Log out button."""
+    _log_in(client, "eda", "editor")
+    for path in ("/review", "/review/boxes", "/review/audit",
+                 f"/review/summaries/{summary['summary_id']}"):  # fmt: skip
+        page = client.get(path)
+        assert page.status_code == 200, path
+        assert LOG_OUT.search(page.text), path
+
