@@ -72,12 +72,17 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 {"summary_id": summary["summary_id"],
                  "takeaway_index": quoted(summary["takeaways"]), "category": category,
                  "client_hash": f"c{i}", "duplicates": 0, "status": "open",
+                 "comment": LONG_COMMENT if summary is second and i == 0 else None,
                  "created_at": START + timedelta(minutes=i)}
                 for i in range(count)
             ]  # fmt: skip
             session.execute(insert(Report), rows)
         session.commit()
         yield url
+
+
+#: A reader's comment at the form's cap (2,000 characters), on one of detik.com's reports.
+LONG_COMMENT = ("Angka korban dalam poin ini tidak sesuai dengan paragraf ketiga. " * 32)[:2000]
 
 
 def quoted(takeaways: list[dict[str, Any]]) -> int:
@@ -245,3 +250,29 @@ def test_at_320_px_the_dashboard_does_not_scroll_sideways(browser: Browser, base
             "tabs => tabs.map(t => t.getBoundingClientRect().right)"
         )
         assert max(tabs) <= 320, tabs
+
+
+def test_a_long_comment_is_folded_and_opens_without_the_script(
+    browser: Browser, base_url: str, screenshot: Screenshot
+) -> None:
+    """A 2,000-character comment filled a phone's screens above its card's decision form
+    (a new user's report): its start shows, and "Show all" opens the whole, with the
+    script off too."""
+    context = browser.new_context(base_url=base_url, viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        log_in(page, REVIEWER)
+        page.goto("/review?publisher=tempo")
+        folded = page.locator("details.comment--long")
+        expect(folded).to_have_count(1)
+        closed = folded.bounding_box()
+        assert closed is not None and closed["height"] < 250, closed
+        expect(folded.locator(".comment__less")).to_be_hidden()
+        folded.locator("summary").click()
+        expect(folded.locator(".comment__preview")).to_be_hidden()
+        expect(folded.locator("q.comment__text").last).to_have_text(LONG_COMMENT.strip())
+        opened = folded.bounding_box()
+        assert opened is not None and opened["height"] > 2 * closed["height"], opened
+        screenshot(page, "dashboard-long-comment-phone")
+    finally:
+        context.close()

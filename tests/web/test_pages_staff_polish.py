@@ -1,6 +1,6 @@
 """Staff pages keep their way around (a new user's report): a reviewer refused an
 editor's page keeps the header's name and Log out and goes back to the dashboard; every
-staff page can log out."""
+staff page can log out; a long report comment on the dashboard is folded."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from app_fixtures import PASSWORD, make_account
+from intisari.web.pages.review import COMMENT_FOLD_CHARS
 
 LOG_OUT = re.compile(
     r'<form class="site-header__user" method="post" action="/review/logout">.*?'
@@ -44,3 +45,24 @@ def test_every_staff_page_can_log_out(client: TestClient, summary: dict[str, Any
         assert page.status_code == 200, path
         assert LOG_OUT.search(page.text), path
 
+
+def test_a_long_report_comment_is_folded_on_the_dashboard(
+    client: TestClient, summary: dict[str, Any]
+) -> None:
+    """A 2,000-character comment was shown whole in its card; a short one still is."""
+    long_comment = "panjang " * 250
+    for comment in (long_comment, "Angkanya salah."):
+        sent = client.post(
+            f"/v1/summaries/{summary['summary_id']}/reports",
+            json={"takeaway_index": 0, "category": "other", "comment": comment},
+        )
+        assert sent.status_code in (200, 201), sent.text
+    _log_in(client, "rina", "reviewer")
+    page = client.get("/review").text
+    folded = re.search(r'<details class="comment comment--long">(.*?)</details>', page, re.DOTALL)
+    assert folded, page
+    shown = re.search(r"<summary>(.*?)</summary>", folded.group(1), re.DOTALL)
+    assert shown and len(re.sub(r"<[^>]+>", "", shown.group(1))) < COMMENT_FOLD_CHARS + 100
+    assert long_comment.strip() in folded.group(1)  # the whole of it, once unfolded
+    assert '<p class="comment"><span class="visually-hidden">Comment: </span>' in page
+    assert "Angkanya salah." in page

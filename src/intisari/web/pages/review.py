@@ -102,6 +102,12 @@ def _reviewer(principal: Principal | None) -> str | None:
 #: ~1.9 MB).
 REPORTS_PER_PAGE = 50
 
+#: A report comment longer than this many characters is folded on the dashboard, its
+#: start shown and the rest a click away (a <details>, so without the script too): a
+#: reader's comment may be 2,000 characters (MAX_COMMENT_CHARS), which filled a phone's
+#: screens and pushed the card's decision form far down. Two lines of a desktop card,
+#: six on a phone (with "Show all", ~190 px of a 390 px-wide screen).
+COMMENT_FOLD_CHARS = 160
 #: The dashboard's query parameters besides ``done``: the filters and the page's cursor.
 #: A decision's form carries them back, so the reviewer returns to the same view.
 VIEW_FIELDS = ("status", "category", "publisher", "site", "since", "until", "cursor")
@@ -199,6 +205,7 @@ def review_page(
     context: dict[str, Any] = {
         "reviewer": reviewer,
         "view": view,
+        "comment_fold": COMMENT_FOLD_CHARS,
         "problem": problem,
         "status": view.status,
         "statuses": STATUS_CHOICES,
