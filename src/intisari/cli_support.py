@@ -8,13 +8,13 @@ would import them back).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
 from intisari.options import DEFAULT_OPTIONS, METHODS, Options
+from intisari.places import in_kernel_file_system, unwritable_in
 
 if TYPE_CHECKING:
     from intisari.settings import Settings
@@ -35,9 +35,6 @@ EXIT_BAD_INPUT = 2
 #: --fail-on``, ``evaluate --fail-on-regressions``): 1, as ruff, flake8, mypy and
 #: shellcheck exit on findings, apart from 2 for input that cannot be checked.
 EXIT_FINDINGS = 1
-#: Kernel file systems: nothing written there is an output, and as root the file system's
-#: permissions say yes to a folder in them that the kernel then refuses (``/proc/nope``).
-KERNEL_FILE_SYSTEMS = (Path("/proc"), Path("/sys"))
 
 
 def fail(message: str) -> NoReturn:
@@ -75,47 +72,27 @@ def read_settings() -> Settings:
 
 def check_output_folder(folder: Path) -> None:
     """Fail in one line unless ``folder`` can hold a command's outputs: a folder there, or
-    one that can be made (with its parents) in the nearest folder that exists.
-
-    Checked before the run: ``evaluate --out /etc/passwd/x`` (or a file, or ``/proc/nope``)
-    ran every article and then ended in a traceback from ``mkdir``, its results lost (a new
-    user's report).
-    """
+    one that can be made (with its parents) in the nearest folder that exists
+    (``places``). Checked before the run, which a bad place would lose at its end."""
     folder = folder.resolve()
-    _check_outside_kernel(folder)
-    if folder.exists():
-        if not folder.is_dir():
-            fail(f"cannot write {folder}: it is a file, not a folder")
-        _check_writable(folder, folder)
-        return
-    _check_writable(folder, _nearest_existing(folder))
+    _fail_if(in_kernel_file_system(folder))
+    if folder.exists() and not folder.is_dir():
+        fail(f"cannot write {folder}: it is a file, not a folder")
+    _fail_if(unwritable_in(folder))
 
 
 def check_output_file(path: Path) -> None:
     """Fail in one line unless a file can be written at ``path``: its folder exists and is
     writable, and ``path`` is no folder (``train --out``)."""
     path = path.resolve()
-    _check_outside_kernel(path)
+    _fail_if(in_kernel_file_system(path))
     if path.is_dir():
         fail(f"cannot write {path}: it is a folder; name a file")
     if not path.parent.exists():
         fail(f"cannot write {path}: the folder {path.parent} does not exist")
-    _check_writable(path, path.parent)
+    _fail_if(unwritable_in(path, path.parent))
 
 
-def _check_outside_kernel(path: Path) -> None:
-    for root in KERNEL_FILE_SYSTEMS:
-        if path.is_relative_to(root):
-            fail(f"cannot write {path}: it is inside {root}, a kernel file system")
-
-
-def _nearest_existing(path: Path) -> Path:
-    return next(parent for parent in path.parents if parent.exists())
-
-
-def _check_writable(target: Path, folder: Path) -> None:
-    """``folder`` (``target`` or the nearest folder above it) is a folder we may write in."""
-    if not folder.is_dir():
-        fail(f"cannot write {target}: {folder} is a file, not a folder")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        fail(f"cannot write {target}: {folder} is not writable")
+def _fail_if(reason: str | None) -> None:
+    if reason is not None:
+        fail(reason)

@@ -49,6 +49,7 @@ import pyarrow.parquet as pq
 
 from intisari.batch.errors import BatchError
 from intisari.batch.inputs import DEFAULT_MAX_LINE_BYTES
+from intisari.places import in_kernel_file_system, unwritable_in
 
 __all__ = [
     "MANIFEST_NAME",
@@ -74,9 +75,6 @@ LOCK_NAME = ".lock"
 #: How often ``claim`` tries again when the lock file it locked was removed under it (its
 #: holder was just ending); a third removal in a row means runs keep starting there.
 LOCK_ATTEMPTS = 3
-#: Kernel file systems: nothing written there is an output, and as root a "folder" there
-#: can be a kernel object (a cgroup under /sys/fs/cgroup), so they are refused by name.
-KERNEL_FILE_SYSTEMS = (Path("/proc"), Path("/sys"))
 #: Bumped when the layout changes, so that ``--resume`` never mixes two layouts (2: the
 #: Parquet ``source`` column, which parts of version 1 lack).
 MANIFEST_VERSION = 2
@@ -276,17 +274,16 @@ def _check_place(output: Output) -> None:
     file system, in a folder that exists (as ``cp`` wants: a mistyped path had made
     ``/nonexistent-dir/`` at the file system's root, in a new user's trial) and this
     process may write in, and not a folder where a file is named or the other way round."""
-    for root in KERNEL_FILE_SYSTEMS:
-        if output.target.is_relative_to(root):
-            raise BatchError(f"{output.target} is inside {root}, a kernel file system")
+    kernel = in_kernel_file_system(output.target)
+    if kernel is not None:
+        raise BatchError(kernel)
     folder = output.target.parent
     if not folder.exists():
         raise BatchError(f"cannot write {output.target}: the folder {folder} does not exist")
     existing = next(path for path in (output.parts_dir, *output.parts_dir.parents) if path.exists())
-    if not existing.is_dir():
-        raise BatchError(f"cannot write {output.target}: {existing} is a file, not a folder")
-    if not os.access(existing, os.W_OK | os.X_OK):
-        raise BatchError(f"cannot write {output.target}: {existing} is not writable")
+    unwritable = unwritable_in(output.target, existing)
+    if unwritable is not None:
+        raise BatchError(unwritable)
     if output.single_file and output.target.is_dir():
         raise BatchError(f"{output.target} is a folder; name a file or drop the suffix")
     if not output.single_file and output.target.is_file():

@@ -22,6 +22,7 @@ from intisari.checking.check import unit_score
 from intisari.checking.features import FEATURE_NAMES, WORSE_WHEN_HIGHER, Unit
 from intisari.checking.model import CHECKER_FORMAT, CheckerModel
 from intisari.evaluation.checker_pairs import Pair
+from intisari.places import write_whole
 
 __all__ = [
     "C_PENALTY",
@@ -101,14 +102,8 @@ def fitter(pairs: Sequence[Pair]) -> Callable[[Pair], float]:
 
 
 def write_checker_model(model: dict[str, Any], path: Path) -> None:
-    """Write atomically, as ``write_model`` does: a full disk never leaves a half-written
-    model in the package."""
-    temporary = path.with_name(path.name + ".tmp")
-    try:
-        temporary.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    """Write atomically (``places.write_whole``): never a half-written model in the package."""
+    write_whole(path, json.dumps(model, indent=1) + "\n")
 
 
 def _summary_score(model: CheckerModel, units: Sequence[Unit]) -> float:

@@ -36,6 +36,7 @@ import numpy as np
 
 from intisari.document import Document
 from intisari.language.detect import language_for
+from intisari.places import write_whole
 from intisari.ranking.features import (
     FEATURE_NAMES,
     VOICE_FEATURE_NAMES,
@@ -344,9 +345,4 @@ def model_json(ranker: LearnedRanker, provenance: dict[str, Any]) -> str:
 
 def write_model(ranker: LearnedRanker, path: Path, provenance: dict[str, Any]) -> None:
     """Write atomically, so a crash never leaves a half-written model in the package."""
-    temporary = path.with_suffix(".json.tmp")
-    try:
-        temporary.write_text(model_json(ranker, provenance), encoding="utf-8")
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)  # only there if the write failed
+    write_whole(path, model_json(ranker, provenance))
