@@ -55,8 +55,10 @@ def join_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 def words_start(spans: list[tuple[int, int]]) -> int:
     """Where a takeaway's words start: its first span's offset, past a span that is only
-    the opening mark (``join_spans``) a quotation's closing sentence is shown with."""
-    return next(start for start, end in spans if end - start > 1)
+    the opening mark (``join_spans``) a quotation's closing sentence is shown with. A
+    takeaway of one character (lead-3 of a text whose second line is a list's "-") starts
+    where it is."""
+    return next((start for start, end in spans if end - start > 1), spans[0][0])
 
 
 class Takeaway(BaseModel):

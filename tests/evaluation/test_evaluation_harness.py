@@ -75,6 +75,23 @@ def test_all_systems_on_every_article_with_every_check() -> None:
     assert engine.share("dangling") == 0.0
 
 
+def test_a_baseline_sentence_of_one_character_is_scored() -> None:
+    """A separator of dashes ("- -") leaves a sentence of one character, "-", which
+    lead-3 takes as it is (McSweeney's page outside the shared set stopped the run)."""
+    text = (
+        "(To be recited by managers each morning before the first meeting.)\n\n- -\n\n"
+        "I will empower my team to find their own solutions to my problems.\n\n"
+        "I will be decisive in making crucial decisions that I do not understand."
+    )
+    record = {
+        "id": "dash", "lang": "en", "title": "The Managers' Creed", "text": text,
+        "summary": "A managers' creed.",
+    }
+    evaluation = evaluate_records([record], source="fixture")
+    lead = next(s for s in evaluation.systems if s.name == "lead-3")
+    assert lead.rows[0]["box"][1] == "-"
+
+
 class FirstSentenceFirst(UnsizedRanker):
     """A ranker of the test's own: article order, so a one-bullet box is the first
     sentence whatever the learned model prefers."""
