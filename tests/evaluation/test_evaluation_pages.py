@@ -21,10 +21,14 @@ STORY = [
 WIDGET = "Seharusnya DKPP lebih berani dalam memutus perkara yang diajukan para pemohon."
 
 
-def page(paragraphs: list[str]) -> str:
+def page(paragraphs: list[str], description: str | None = None) -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    meta = (
+        "" if description is None
+        else f'<meta property="og:description" content="{description}">'
+    )
     return (
-        '<!doctype html><html lang="id"><head><title>Harga BBM naik</title></head>'
+        f'<!doctype html><html lang="id"><head><title>Harga BBM naik</title>{meta}</head>'
         f"<body><article><h1>Harga BBM naik</h1>{body}</article></body></html>"
     )
 
@@ -57,6 +61,34 @@ def test_a_bullet_missing_from_the_marked_body_is_flagged(tmp_path: Path) -> Non
     # Both boxes are their page's first sentences (the widget's opens with the widget).
     assert clean.lead_copy and widget.lead_copy and totals["lead_copy_share"] == 100.0
     assert 0 < totals["f1_engine"] <= 100 and 0 < totals["f1_trafilatura"] <= 100
+
+
+def test_the_box_and_lead_3_are_scored_against_the_page_s_description(tmp_path: Path) -> None:
+    """The description is the newsroom's own summary (Newsroom's); one that copies the
+    opening is counted apart, and one too short to say anything is not read."""
+    pages = {
+        "copy.html": page(STORY, description=STORY[0]),
+        "own.html": page(STORY, description=(
+            "Subsidi energi membengkak, pemerintah menaikkan harga Pertalite dan menyiapkan "
+            "bantuan tunai bagi keluarga miskin."
+        )),
+        "slogan.html": page(STORY, description="Berita terkini hari ini."),
+    }
+    for name, html in pages.items():
+        (tmp_path / name).write_text(html, encoding="utf-8")
+    (tmp_path / "manifest.jsonl").write_text(
+        "".join(json.dumps({"file": name, "lang": "id"}) + "\n" for name in pages),
+        encoding="utf-8",
+    )
+    evaluation = evaluate_pages(tmp_path)
+    copy, own, slogan = evaluation.pages
+    assert copy.description_copies_lead and not own.description_copies_lead
+    assert copy.rouge1_lead is not None and own.rouge1_box is not None
+    assert slogan.rouge1_box is None and slogan.rouge1_lead is None
+    figures = evaluation.totals()["against_description"]
+    assert figures["id all"]["pages"] == 2 and figures["id own words"]["pages"] == 1
+    assert figures["id own words"]["intisari"] == own.rouge1_box
+    assert "| id own words | 1 |" in pages_markdown(evaluation)
 
 
 def test_a_page_refused_for_its_script_still_has_its_extraction_scored(tmp_path: Path) -> None:
