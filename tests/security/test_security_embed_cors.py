@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from app_fixtures import UNREACHABLE_DATABASE
 from embed_fixtures import ALLOWED_ORIGIN, add_publisher, publisher_box, publisher_key
 from intisari.storage.models import Report, StoredSummary
 from intisari.web.embed import MAX_LANG_CHARS
@@ -230,6 +231,34 @@ def test_a_bug_behind_the_embed_is_a_500_its_page_can_read(
     refused = client.get("/v1/embed/kabar/broken", headers={"Origin": "https://evil.example"})
     assert refused.status_code == 500
     assert "access-control-allow-origin" not in refused.headers
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "options"),
+    [
+        ("GET", BOX, {}),
+        ("POST", REPORTS, {"json": {"summary_id": "x", "category": "other"}}),
+        ("OPTIONS", REPORTS, {"headers": {"Access-Control-Request-Method": "POST"}}),
+    ],
+    ids=["box", "report", "preflight"],
+)
+def test_the_database_s_503_is_readable_by_the_page(
+    make_client: Callable[..., TestClient], method: str, path: str, options: dict[str, Any]
+) -> None:
+    """With the database down, the embed answered its 503 ``database-unavailable`` without
+    ``Access-Control-Allow-Origin`` (whether the origin may embed is the database's to
+    say): the publisher's page saw a CORS error where the service had said to retry. The
+    503 holds no box, so any page may read it, as the box's refusals (``*``)."""
+    client = make_client(database_url=UNREACHABLE_DATABASE, migrate_on_start=False)
+    headers = {"Origin": ALLOWED_ORIGIN, **options.get("headers", {})}
+    sent = {key: value for key, value in options.items() if key != "headers"}
+    response = client.request(method, path, headers=headers, **sent)
+    assert response.status_code == 503, response.text
+    assert response.json()["code"] == "database-unavailable"
+    assert int(response.headers["Retry-After"]) > 0
+    assert response.headers["access-control-allow-origin"] == "*"
+    assert response.headers["vary"] == "Origin"
+    assert "access-control-allow-credentials" not in response.headers
 
 
 def test_embed_preflight_answers_only_allowed_origins(client: TestClient, box_id: str) -> None:

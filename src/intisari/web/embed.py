@@ -19,8 +19,10 @@ header the browser hid the JSON and the script saw only a network failure. Any o
 origin, or none, gets 403 ``origin-refused``. That refusal of the box (``GET``) says
 ``Access-Control-Allow-Origin: *``, and so does a 404 ``unknown-publisher``: they hold no
 box (nothing is looked up before them), and the script must read them to tell the page's
-developer why nothing shows. A refused origin gets no CORS header on anything else (a
-report, its preflight, a body that is not JSON): the browser never sends the report.
+developer why nothing shows. So does every error while the database is down (its 503
+``database-unavailable``), when whether the origin may embed cannot be known. Else a
+refused origin gets no CORS header on anything (a report, its preflight, a body that is
+not JSON): the browser never sends the report.
 Every answer there says ``Vary: Origin``. No ``Access-Control-Allow-Credentials``: the
 script sends no cookies (``credentials: "omit"``) and these routes read none. Other
 routes send no CORS headers at all, so browsers keep them same-origin.
@@ -29,6 +31,7 @@ routes send no CORS headers at all, so browsers keep them same-origin.
 from __future__ import annotations
 
 import re
+from http import HTTPStatus
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
@@ -88,6 +91,10 @@ COLLAPSE_AFTER = 3
 #: The embed's paths (``/v1/embed/{publisher}/...``, the routes below): every answer under
 #: them gets its CORS headers from ``EmbedCorsMiddleware``.
 EMBED_PATH = re.compile(r"/v1/embed/(?P<publisher>[^/]+)/")
+#: ``Access-Control-Allow-Origin`` of an answer any page may read: only one that holds no
+#: box (a refused origin, an unknown publisher, the database down). Never with credentials,
+#: which the script does not send.
+ANY_ORIGIN = "*"
 
 BoxErrors = error_responses(403, 404)
 #: The box's answer for an article without one yet: no content, so the publisher's page
@@ -192,7 +199,8 @@ class EmbedCorsMiddleware:
     it never ran (a body that is not JSON is refused before any dependency), the answer
     waits for the same decision: so does the body cap's 413 (``web/app.py`` installs the
     cap inside this middleware). An answer that says its own origin (the box's readable
-    refusal, ``*``) keeps it.
+    refusal, ``*``) keeps it. With the database down nothing can be decided: the error
+    (its 503) is readable by any page (``_allowed_origin``).
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -211,7 +219,7 @@ class EmbedCorsMiddleware:
                 headers = MutableHeaders(scope=message)
                 headers.add_vary_header("Origin")
                 if "access-control-allow-origin" not in headers:
-                    origin = await _allowed_origin(request, embed["publisher"])
+                    origin = await _allowed_origin(request, embed["publisher"], message["status"])
                     if origin is not None:
                         headers["Access-Control-Allow-Origin"] = origin
             await send(message)
@@ -219,17 +227,24 @@ class EmbedCorsMiddleware:
         await self.app(scope, receive, send_with_cors)
 
 
-async def _allowed_origin(request: Request, slug: str) -> str | None:
-    """The request's origin if it may embed ``slug``'s box, else None: the decision made
-    for the request, or made now (in the threadpool: it reads the database). A database
-    that does not answer allows nothing; the answer (its 503) is on its way already."""
+async def _allowed_origin(request: Request, slug: str, status: int) -> str | None:
+    """What the answer (of ``status``) says in ``Access-Control-Allow-Origin``: the
+    request's origin if it may embed ``slug``'s box, else None; the decision made for the
+    request, or made now (in the threadpool: it reads the database).
+
+    A database that does not answer cannot say whether the origin may embed: the answer is
+    then an error (its 503, or a refusal made before the database was asked), which holds
+    no box, as a box is only read from that database. It is readable by any page
+    (``ANY_ORIGIN``), as the box's refusals are: without it the publisher's page saw a CORS
+    error where the service said to retry in a moment.
+    """
     decided: Decision | None = getattr(request.state, "embed_decision", None)
     if decided is None:
         state: AppState = request.app.state.intisari
         try:
             decided = await run_in_threadpool(_decide, request, slug, state.sessions)
         except DATABASE_GONE:
-            return None
+            return ANY_ORIGIN if status >= HTTPStatus.BAD_REQUEST else None
     return None if isinstance(decided, ServiceError) else decided[1]
 
 
@@ -246,7 +261,7 @@ class _Readable(ServiceError):
 
     @property
     def headers(self) -> dict[str, str]:
-        return {**(super().headers or {}), "Access-Control-Allow-Origin": "*"}
+        return {**(super().headers or {}), "Access-Control-Allow-Origin": ANY_ORIGIN}
 
 
 def _allowed_or_why(publisher: str, request: Request, state: State) -> tuple[Publisher, str]:
