@@ -196,6 +196,9 @@ def test_a_body_over_the_cap_is_a_413_its_page_can_read(
         response = client.post(REPORTS, content=over["content"],
                                headers={"Origin": origin, **over["headers"]})
         assert response.status_code == 413, origin
+        # The API's JSON and wording, streamed or not (it said "Content Too Large").
+        assert response.json()["code"] == "too-large"
+        assert "INTISARI_MAX_BODY_BYTES" in response.json()["message"]
         assert response.headers.get("access-control-allow-origin") == (
             ALLOWED_ORIGIN if readable else None
         ), origin

@@ -9,8 +9,11 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from starlette.responses import PlainTextResponse
+from starlette.types import Receive, Scope, Send
 
 from intisari.web.schemas import MAX_COMMENT_CHARS, MAX_HTML_CHARS
+from intisari.web.security import BodyCapMiddleware
 
 ARTICLE = (
     "Pemerintah Kota Bandung meresmikan jalur sepeda baru sepanjang dua belas kilometer "
@@ -53,17 +56,52 @@ def test_body_over_cap_is_413_before_parsing(make_client: Callable[..., TestClie
 def test_streamed_body_over_cap_is_413_before_parsing(
     make_client: Callable[..., TestClient],
 ) -> None:
-    # No Content-Length (chunked): the cap counts bytes as they arrive.
+    """No Content-Length (chunked): the cap counts bytes as they arrive, and says so as it
+    says a ``Content-Length`` over it. It said Starlette's "Content Too Large", not what
+    the cap is nor where it is set."""
     client = make_client(max_body_bytes=CAP)
 
     def chunks() -> Iterator[bytes]:
         for _ in range(8):
             yield b"{" * 1024
 
-    response = client.post(
-        "/v1/summaries", content=chunks(), headers={"Content-Type": "application/json"}
-    )
-    assert response.status_code == 413
+    json = {"Content-Type": "application/json"}
+    streamed = client.post("/v1/summaries", content=chunks(), headers=json)
+    announced = client.post("/v1/summaries", content=b"{" * (CAP + 1), headers=json)
+    assert streamed.status_code == announced.status_code == 413
+    assert streamed.headers["content-type"] == announced.headers["content-type"]
+    assert streamed.headers["x-content-type-options"] == "nosniff"
+    assert_same_refusal(streamed.json(), announced.json())
+
+
+def assert_same_refusal(streamed: dict[str, Any], announced: dict[str, Any]) -> None:
+    """The body cap's two 413s in one shape and one wording: only the size differs (a
+    streamed body's whole size is never known, only that it went over)."""
+    assert set(streamed) == set(announced) == {"code", "message"}
+    assert streamed["code"] == announced["code"] == "too-large"
+    tail = f"at most {CAP:,} are read (INTISARI_MAX_BODY_BYTES)"
+    assert streamed["message"].endswith(tail), streamed["message"]
+    assert announced["message"].endswith(tail), announced["message"]
+    assert f"more than {CAP:,} bytes" in streamed["message"]
+
+
+def test_a_streamed_body_read_past_the_handlers_gets_the_same_413() -> None:
+    """Read where no handler of the app's answers its error (an app of its own behind the
+    cap), a streamed body over the cap still gets the JSON 413: Starlette's counter
+    answered that case in plain text."""
+
+    async def reads_its_body(scope: Scope, receive: Receive, send: Send) -> None:
+        while (await receive()).get("more_body"):
+            pass
+        await PlainTextResponse("read")(scope, receive, send)
+
+    client = TestClient(BodyCapMiddleware(reads_its_body, max_body_size=CAP))
+    json = {"Content-Type": "application/json"}
+    streamed = client.post("/", content=iter([b"{" * 1024] * 8), headers=json)
+    announced = client.post("/", content=b"{" * (CAP + 1), headers=json)
+    assert streamed.status_code == announced.status_code == 413
+    assert_same_refusal(streamed.json(), announced.json())
+    assert client.post("/", content=iter([b"{" * CAP]), headers=json).text == "read"
 
 
 def test_report_body_over_cap_is_413(

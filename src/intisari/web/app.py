@@ -6,7 +6,7 @@ like, each with its own database, rate limiter and metrics registry.
 Middleware, outermost first: ``HEAD`` answered as ``GET`` (``web/head.py``), metrics
 (times everything), security headers, the embed's CORS headers on every answer of its
 routes, errors too (``web/embed.py``), the catch-all for unexpected exceptions
-(``web/errors.py``), the request-body caps (``web/security.py``), then the routes.
+(``web/errors.py``), the request-body cap (``web/security.py``), then the routes.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
-from starlette.middleware.body_limit import RequestBodyLimitMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Match, Mount
@@ -45,8 +44,8 @@ from intisari.web.metrics import Metrics, MetricsMiddleware
 from intisari.web.pages import error_page, too_large_form
 from intisari.web.schemas import ErrorDetail, ErrorOut
 from intisari.web.security import (
+    BodyCapMiddleware,
     CsrfTokens,
-    DeclaredBodyCapMiddleware,
     MemoryRateLimiter,
     RedisRateLimiter,
     SecurityHeadersMiddleware,
@@ -152,12 +151,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The pages (`/`, `/a/{summary_id}`, `/review`) and their stylesheet and script.
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
-    # Innermost, so that their 413 passes through the others: FastAPI's own cap
+    # Innermost, so that its 413 passes through the others: FastAPI's own cap
     # (``max_body_size``) sits outside them all, and its 413 lacked the security headers
     # and the embed's CORS header (the publisher's page saw a CORS failure, not the 413).
-    app.add_middleware(RequestBodyLimitMiddleware, max_body_size=settings.max_body_bytes)
     app.add_middleware(
-        DeclaredBodyCapMiddleware, max_body_size=settings.max_body_bytes, page=_too_large_page
+        BodyCapMiddleware, max_body_size=settings.max_body_bytes, page=_too_large_page
     )
     app.add_middleware(UnhandledErrorMiddleware)
     app.add_middleware(embed.EmbedCorsMiddleware)
@@ -173,7 +171,7 @@ async def _http_error(request: Request, error: Exception) -> Response:
         # A browser at an address we do not have ("/nope", "/static/x") got the API's raw
         # JSON: a page with no title, no language and no way back.
         return error_page(request, "Page not found", "There is no page at this address.", 404)
-    if error.status_code == 413:  # a streamed body over the cap (Starlette's middleware)
+    if error.status_code == 413:  # a streamed body over the cap (``BodyOverCap``)
         page = _too_large_page(request, str(error.detail))
         if page is not None:
             return page

@@ -1,11 +1,12 @@
 """Guards around every request: security headers, rate limits, CSRF tokens, client identity.
 
-The request-body cap is two middleware installed by ``app.create_app`` inside the other
-middleware, so that their 413 gets the others' headers: ``DeclaredBodyCapMiddleware``
-answers a ``Content-Length`` over it, before anything is read, and Starlette's body-limit
-middleware counts the bytes of a body streamed without one. Both answer JSON, and a
-browser's form a page (``app.create_app`` gives the first its page, ``_http_error`` the
-second's).
+The request-body cap is one middleware, ``BodyCapMiddleware``, installed by
+``app.create_app`` inside the other middleware, so that its 413 gets the others' headers:
+it answers a ``Content-Length`` over the cap before anything is read, and counts the bytes
+of a body streamed without one. Both answers are the API's JSON error, in one wording
+(``BodyCapMiddleware.message``), and a browser's form gets a page (``app.create_app``
+gives the middleware its page, and ``_http_error`` the same for the streamed case's
+``BodyOverCap``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from collections.abc import Callable
 import redis
 from itsdangerous import BadSignature, URLSafeSerializer
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -34,8 +36,9 @@ __all__ = [
     "CSRF_COOKIE",
     "CSRF_HEADER",
     "HTML_CSP",
+    "BodyCapMiddleware",
+    "BodyOverCap",
     "CsrfTokens",
-    "DeclaredBodyCapMiddleware",
     "MemoryRateLimiter",
     "RedisRateLimiter",
     "SecurityHeadersMiddleware",
@@ -89,14 +92,28 @@ class SecurityHeadersMiddleware:
 # Client identity ----------------------------------------------------------------------
 
 
-class DeclaredBodyCapMiddleware:
-    """413 in the service's JSON error shape for a request whose ``Content-Length`` is over
-    the cap, before its body is read.
+class BodyOverCap(HTTPException):
+    """A body streamed without a ``Content-Length`` went over the cap while a route read
+    it: an ``HTTPException``, so that FastAPI lets it through its body parsing (anything
+    else it turns into a 400 "There was an error parsing the body") to the app's handler
+    (``_http_error``: the JSON error, or the form's page); ``BodyCapMiddleware`` answers
+    it too, if it gets past the handlers."""
 
-    Starlette's body-limit middleware answers that case in plain text ("Content Too
-    Large") when no handler has read the body yet, which every other error of the API is
-    not; a body streamed without a length is still its to count (its 413 goes through
-    the app's handlers, as JSON).
+    #: The ``code`` of its JSON answer: the engine's, whichever cap the input was over.
+    code = InputTooLarge.code
+
+    def __init__(self, message: str) -> None:
+        super().__init__(status_code=413, detail=message)
+
+
+class BodyCapMiddleware:
+    """413 in the service's JSON error shape for a request body over the cap
+    (``INTISARI_MAX_BODY_BYTES``): at once for a ``Content-Length`` over it, before the
+    body is read, and as soon as a body streamed without one (chunked) goes over it.
+
+    Starlette's body-limit middleware, which counted the streamed body, said "Content Too
+    Large" (in plain text when its error got past the handlers): not what the cap is nor
+    where it is set, which the declared case said. Both cases now say ``message``.
 
     ``page`` makes the answer for a browser (the request and the message; ``None``: JSON
     after all): a form posted from a page got the API's raw JSON.
@@ -112,21 +129,55 @@ class DeclaredBodyCapMiddleware:
         self.max_body_size = max_body_size
         self.page = page
 
+    def message(self, size: int | None) -> str:
+        """What the 413 says of a body of ``size`` bytes, or of a streamed one (``None``:
+        its whole size is never known, only that it went over)."""
+        sent = f"{size:,} bytes" if size is not None else f"more than {self.max_body_size:,} bytes"
+        return (
+            f"the request body is {sent}; at most {self.max_body_size:,} are read "
+            "(INTISARI_MAX_BODY_BYTES)"
+        )
+
+    def answer(self, request: Request, message: str) -> Response:
+        """The 413: the browser's page, else the JSON error."""
+        response = None if self.page is None else self.page(request, message)
+        if response is None:
+            body = ErrorOut(code=BodyOverCap.code, message=message)
+            response = JSONResponse(body.model_dump(exclude_none=True), status_code=413)
+        return response
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            declared = Headers(scope=scope).get("content-length", "")
-            if declared.isdigit() and int(declared) > self.max_body_size:
-                message = (
-                    f"the request body is {int(declared):,} bytes; at most "
-                    f"{self.max_body_size:,} are read (INTISARI_MAX_BODY_BYTES)"
-                )
-                response = None if self.page is None else self.page(Request(scope), message)
-                if response is None:
-                    body = ErrorOut(code=InputTooLarge.code, message=message)
-                    response = JSONResponse(body.model_dump(exclude_none=True), status_code=413)
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = Headers(scope=scope).get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_body_size:
+            await self.answer(Request(scope), self.message(int(declared)))(scope, receive, send)
+            return
+        received = 0
+        started = False
+
+        async def receive_counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_size:
+                    raise BodyOverCap(self.message(None))
+            return message
+
+        async def send_tracking(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive_counted, send_tracking)
+        except BodyOverCap as error:
+            if started:  # too late for another answer: the server closes the connection
+                raise
+            await self.answer(Request(scope), error.detail)(scope, receive, send)
 
 
 def client_address(request: Request, trust_forwarded_for: bool) -> str:
