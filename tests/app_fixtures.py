@@ -37,6 +37,7 @@ __all__ = [
     "make_account",
     "make_client",
     "password",
+    "routes_of",
     "serve_app",
     "settings",
     "summary",
@@ -87,6 +88,22 @@ def serve_app(app: FastAPI) -> Iterator[str]:
         server.should_exit = True
         thread.join(timeout=10)
         sock.close()
+
+
+def routes_of(routes: list[Any]) -> set[tuple[str, str]]:
+    """(method, path) of every route of ``routes`` (an app's), the routers included by
+    ``include_router`` unfolded (FastAPI keeps each as one route of its own); a mount is
+    ``("MOUNT", path)``, and ``HEAD`` goes without saying (``web/head.py``)."""
+    found: set[tuple[str, str]] = set()
+    for route in routes:
+        if hasattr(route, "original_router"):  # FastAPI's included router
+            prefix = route.include_context.prefix
+            found |= {(m, prefix + p) for m, p in routes_of(route.original_router.routes)}
+        elif getattr(route, "methods", None):
+            found |= {(m, route.path) for m in route.methods if m != "HEAD"}
+        else:
+            found.add(("MOUNT", route.path))
+    return found
 
 
 def make_account(app: FastAPI, name: str, role: str) -> str:

@@ -20,7 +20,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from app_fixtures import ARTICLE, PASSWORD
+from app_fixtures import ARTICLE, PASSWORD, routes_of
 from intisari.service import paging
 from intisari.storage import repository
 from intisari.storage.models import (
@@ -114,22 +114,8 @@ ROUTES: dict[tuple[str, str], str] = {
 }
 
 
-def _routes(routes: list[Any]) -> set[tuple[str, str]]:
-    """(method, path) of every route, routers included by ``include_router`` unfolded."""
-    found: set[tuple[str, str]] = set()
-    for route in routes:
-        if hasattr(route, "original_router"):  # FastAPI's included router
-            prefix = route.include_context.prefix
-            found |= {(m, prefix + p) for m, p in _routes(route.original_router.routes)}
-        elif getattr(route, "methods", None):
-            found |= {(m, route.path) for m in route.methods if m != "HEAD"}
-        else:
-            found.add(("MOUNT", route.path))
-    return found
-
-
 def test_every_route_is_classified(world: World) -> None:
-    routes = _routes(world.app.routes)
+    routes = routes_of(world.app.routes)
     assert len(routes) > 30  # the unfolding found the routers' routes
     unclassified = sorted(routes - set(ROUTES))
     assert unclassified == [], f"add these routes to ROUTES with an isolation test: {unclassified}"

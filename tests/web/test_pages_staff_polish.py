@@ -1,6 +1,7 @@
 """Staff pages keep their way around (a new user's report): a reviewer refused an
 editor's page keeps the header's name and Log out and goes back to the dashboard; every
-staff page can log out; a long report comment on the dashboard is folded."""
+staff page has the one staff header (``_staff_nav.html``); a long report comment on the
+dashboard is folded."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from app_fixtures import PASSWORD, make_account
+from app_fixtures import PASSWORD, make_account, routes_of
+from intisari.web.pages.rendering import DASHBOARD
 from intisari.web.pages.review import COMMENT_FOLD_CHARS
 
 LOG_OUT = re.compile(
@@ -44,6 +46,54 @@ def test_every_staff_page_can_log_out(client: TestClient, summary: dict[str, Any
         page = client.get(path)
         assert page.status_code == 200, path
         assert LOG_OUT.search(page.text), path
+
+
+#: The audit log's page, which leaves out its own link in the header.
+AUDIT_PAGE = f"{DASHBOARD}/audit"
+
+
+def _staff_header(page: str, name: str, path: str) -> list[str]:
+    """What the staff header (``_staff_nav.html``) of ``page`` lacks for the account
+    ``name``: its name, the links to the dashboard and the audit log (but the one to the
+    page itself) and Log out, all in the header's one form."""
+    nav = re.search(r'<header class="site-header">.*?</header>', page, re.DOTALL)
+    form = LOG_OUT.search(nav.group(0)) if nav else None
+    if form is None:
+        return ["the header's form with Log out"]
+    wanted = {
+        f"<span>{name}</span>": "the account's name",
+        f'<a href="{DASHBOARD}">Dashboard</a>': "Dashboard",
+        f'<a href="{AUDIT_PAGE}">Audit log</a>': "Audit log",
+    }
+    itself = {DASHBOARD: "Dashboard", AUDIT_PAGE: "Audit log"}.get(path)
+    return [what for html, what in wanted.items()
+            if what != itself and html not in form.group(0)]  # fmt: skip
+
+
+def test_every_staff_page_has_the_staff_header(
+    client: TestClient, summary: dict[str, Any]
+) -> None:
+    """The page that replaces a bullet had only "Back to the box" in its header: no name,
+    no Dashboard, no Audit log, no Log out (a new user's report). Every page the app
+    serves under the dashboard's path is walked, so a new staff page without the header
+    fails here; a path parameter the walk has no value for fails too, to be added."""
+    _log_in(client, "ada", "admin")  # every staff page is an admin's to see
+    values = {"summary_id": summary["summary_id"]}
+    paths = sorted(
+        path for method, path in routes_of(client.app.routes)  # type: ignore[attr-defined]
+        if method == "GET" and (path == DASHBOARD or path.startswith(f"{DASHBOARD}/"))
+    )  # fmt: skip
+    assert {DASHBOARD, AUDIT_PAGE} <= set(paths)  # the walk finds the staff pages
+    lacking = {}
+    for path in paths:
+        unknown = set(re.findall(r"\{(\w+)(?::\w+)?\}", path)) - set(values)
+        assert not unknown, f"{path}: give the walk a value for {unknown}"
+        page = client.get(re.sub(r"\{(\w+)(?::\w+)?\}", lambda m: values[m[1]], path))
+        assert page.status_code == 200, (path, page.text[:300])
+        assert page.headers["content-type"].startswith("text/html"), path
+        if missing := _staff_header(page.text, "ada", path):
+            lacking[path] = missing
+    assert lacking == {}
 
 
 def test_a_long_report_comment_is_folded_on_the_dashboard(

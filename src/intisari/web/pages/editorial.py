@@ -174,7 +174,8 @@ def picker_page(
     index: int = 0,
 ) -> Response:
     """The sentences that may replace bullet ``index``: best first, with the ranker's
-    score and where each sits in the article."""
+    score and where each sits in the article; under the staff header as every staff page
+    (it had only "Back to the box" there: no name, no Log out), the way back above."""
     refused = _refused(request, state, principal, "edit")
     if refused is not None:
         return refused
@@ -193,6 +194,7 @@ def picker_page(
         "takeaway": box.takeaways[index],
         "candidates": editorial.candidates(stored, state.settings.engine_ranker),
         "max_note": MAX_CORRECTION_NOTE_CHARS,
+        "editor": editor.name,
     }
     return render(request, state, "editor_picker.html", context)
 
