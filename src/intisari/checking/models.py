@@ -15,9 +15,11 @@ from intisari.result import EngineInfo
 __all__ = ["Label", "Reason", "ReasonKind", "StatementCheck", "Verification"]
 
 #: Why a statement scored low. ``content``: words of the statement the article nowhere
-#: has (a claim no sentence states), when no more specific kind applies.
+#: has (a claim no sentence states), when no more specific kind applies; ``speaker``: a
+#: claim given to someone the article does not give it to.
 ReasonKind = Literal[
-    "number", "date", "amount", "name", "place", "quotation", "negation", "relation", "content"
+    "number", "date", "amount", "name", "place", "quotation", "negation", "relation",
+    "speaker", "content",
 ]
 #: ``supported``: the article says it; ``unsupported``: it does not (or says otherwise);
 #: ``unclear``: the evidence is partial, a reader should look.

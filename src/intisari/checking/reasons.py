@@ -10,6 +10,8 @@ Each finder looks at one kind of fact and names the statement's words that fail:
   word swapped for its opposite ("naik" where the article says "turun");
 * ``relation``: two names of the article that no sentence (or pair of neighbouring
   sentences) puts together, or whose order round a shared verb is swapped;
+* ``speaker``: a claim the statement gives to someone the article does not give it to
+  ("Argo menilai ..." where the article's "Dia menilai ..." is Idham: ``speakers``);
 * ``content``: the statement's other words that the article nowhere has.
 """
 
@@ -29,6 +31,7 @@ from intisari.checking.facts import (
     tokens,
 )
 from intisari.checking.models import Reason
+from intisari.checking.speakers import speaker_reason
 from intisari.language.model import LanguageData
 
 __all__ = ["Finding", "find_reasons"]
@@ -75,6 +78,9 @@ def find_reasons(
     for words in _polarity(toks, text, index, alignment, data):
         reasons.append(Reason(kind="negation", text=words))
         reported.update(words.split())
+    speaker = speaker_reason(text, toks, index, data)
+    if speaker is not None:
+        reasons.append(Reason(kind="speaker", text=speaker))
     hard = len(reasons)
     for words, swapped in _relations(toks, index, data):
         reasons.append(Reason(kind="relation", text=words))

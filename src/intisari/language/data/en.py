@@ -811,6 +811,11 @@ DATA = LanguageData(
     inline_triggers=("read", "related", "see also", "<", "a:"),
     trailers=TRAILERS,
     speaker_pronouns=frozenset({"he", "she", "they"}),
+    # "He believes the residents ...": a judgement is its holder's, as a quote is.
+    opinion_verbs=frozenset(
+        "believes believed thinks thought argued argues claimed warned insisted stressed "
+        "estimated".split()
+    ),
     thing_pronouns=frozenset({"it"}),
     expletive_subject=EXPLETIVE_SUBJECT,
     datelines=DATELINES,

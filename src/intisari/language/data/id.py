@@ -721,6 +721,12 @@ DATA = LanguageData(
         "mengatakan menjelaskan menyatakan menambahkan menegaskan mengungkapkan menyebutkan "
         "menuturkan memaparkan menerangkan melanjutkan mengaku".split()
     ),
+    # "Dia menilai warga kelewatan emosional ...", "Argo memastikan jika marbot ...":
+    # IndoSum's judgements given to a named official (a new user's wrong-speaker report).
+    opinion_verbs=frozenset(
+        "menilai menganggap berpendapat meyakini memastikan mengklaim menduga menyebut "
+        "mengingatkan memperkirakan".split()
+    ),
     learned_box_size=True,
     first_names_lean_back=True,
     related_link_cues=(
