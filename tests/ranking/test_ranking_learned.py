@@ -5,14 +5,21 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from intisari import summarize
 from intisari.language.detect import language_for
 from intisari.pipeline import build_document
 from intisari.ranking import default_ranker
-from intisari.ranking.features import FEATURE_NAMES, document_features
-from intisari.ranking.learned import MODEL_PATH, OPINION_SHARE, LearnedRanker, load_model
+from intisari.ranking.features import FEATURE_NAMES, WORD_RATE_COLUMNS, document_features
+from intisari.ranking.learned import (
+    FALLBACK,
+    MODEL_PATH,
+    OPINION_SHARE,
+    LearnedRanker,
+    load_model,
+)
 
 #: The issue's cap on the model shipped in the package.
 MAX_MODEL_BYTES = 5_000_000
@@ -80,6 +87,25 @@ def test_an_opinion_piece_is_scored_by_the_opinion_network_and_news_by_the_other
     without = LearnedRanker(model.networks, model.name, word_rates=model.word_rates)
     assert model.score(news) == without.score(news)
     assert model.score(opinion) != without.score(opinion)
+
+
+def test_english_takes_a_share_of_each_score_from_the_general_network() -> None:
+    """English's own network learned CNN's highlights alone; the general one (every tune
+    article, word-rate columns at 0) has a quarter of each English score, Indonesian's
+    none."""
+    model = load_model()
+    assert language_for("en").data.general_ranker_share == 0.25
+    assert language_for("id").data.general_ranker_share == 0.0
+    english = build_document(ARTICLE, None, language_for("en"))
+    features = document_features(english, model.word_rates["en"])[:, : len(FEATURE_NAMES)]
+    general = features.copy()
+    general[:, WORD_RATE_COLUMNS] = 0.0
+    own, fallback = model.networks["en"](features), model.networks[FALLBACK](general)
+    assert model.score(english) == pytest.approx((0.75 * own + 0.25 * fallback).tolist())
+    assert not np.allclose(own, fallback)  # the two networks do differ on it
+    indonesian = build_document(ARTICLE, None, language_for("id"))
+    features = document_features(indonesian, model.word_rates["id"])
+    assert model.score(indonesian) == model.networks["id"](features).tolist()
 
 
 def test_unknown_language_uses_the_fallback_network() -> None:

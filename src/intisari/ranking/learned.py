@@ -4,7 +4,9 @@ It is trained by ``intisari train`` (scikit-learn, fixed seed) on greedy-oracle 
 made from the human summaries of the tune files, and shipped as plain JSON (weights and
 feature scaling, no pickle: a model file is data, never code). One network per supported
 language, plus ``default`` (trained on both) for every other language. Scoring an
-article is two small matrix products on top of the features.
+article is two small matrix products on top of the features. A language whose own
+summaries are one outlet's (``LanguageData.general_ranker_share``) takes part of each
+score from ``default``, so that its box is not that outlet's habits alone.
 
 An opinion piece or a first-person story, where the writer speaks in many sentences
 (``OPINION_SHARE``), keeps its point out of its opening anecdote, and a language whose
@@ -26,7 +28,12 @@ from importlib import resources
 from pathlib import Path
 
 from intisari.document import Document
-from intisari.ranking.features import FEATURE_NAMES, VOICE_FEATURE_NAMES, document_features
+from intisari.ranking.features import (
+    FEATURE_NAMES,
+    VOICE_FEATURE_NAMES,
+    WORD_RATE_COLUMNS,
+    document_features,
+)
 from intisari.ranking.network import Network
 from intisari.ranking.size import SIZER_FEATURE_NAMES, BoxSizer
 from intisari.ranking.word_rates import WordRates
@@ -83,8 +90,16 @@ class LearnedRanker:
         opinion = self.opinions.get(code)
         features = document_features(document, rates, voice=opinion is not None)
         if opinion is not None and features[0, -1] >= OPINION_SHARE:
-            return opinion(features).tolist()
-        return network(features[:, : len(FEATURE_NAMES)]).tolist()
+            scores = opinion(features)
+        else:
+            scores = network(features[:, : len(FEATURE_NAMES)])
+        share = document.language.data.general_ranker_share
+        if share and network is not self.networks[FALLBACK]:
+            # The general network read the word-rate columns at 0 when it was trained.
+            general = features[:, : len(FEATURE_NAMES)].copy()
+            general[:, WORD_RATE_COLUMNS] = 0.0
+            scores = (1.0 - share) * scores + share * self.networks[FALLBACK](general)
+        return scores.tolist()
 
     def sizer_for(self, language: str) -> BoxSizer | None:
         """The box sizer trained on this ranker's scores for ``language``, if any."""

@@ -889,6 +889,7 @@ DATA = LanguageData(
     surnames_lean_back=True,
     first_names_lean_back=True,
     opinion_pieces=True,
+    general_ranker_share=0.25,
     place_heads=PLACE_HEADS,
     relativizers=frozenset({"who", "which", "that"}),
     counted_subjects=COUNTED_SUBJECTS,
