@@ -223,6 +223,7 @@ class BadServer(_Counted):
     - ``gzip-bomb``: 200 with 64 MB of zeros, gzipped to about 64 KB;
     - ``brotli``: 200 with a body encoded in a way the client did not ask for;
     - ``unavailable``: 503, as an overloaded server or a proxy without upstream;
+    - ``not-found``: 404, as llama.cpp's server answers a base URL without ``/v1``;
     - ``cut``: a chat completion stopped by ``max_tokens`` (``finish_reason: length``),
       its last bullet unfinished (``CUT_ANSWER``).
     """
@@ -251,6 +252,8 @@ class BadServer(_Counted):
                     return
                 if behaviour == "unavailable":
                     self.answer(503, b'{"error": "overloaded"}')
+                elif behaviour == "not-found":
+                    self.answer(404, b'{"detail": "Not Found"}')
                 elif behaviour == "not-json":
                     self.answer(200, b"<html><body>502 Bad Gateway</body></html>")
                 elif behaviour == "wrong-schema":

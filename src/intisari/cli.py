@@ -16,6 +16,7 @@ from intisari.cli_support import EXIT_FINDINGS, engine_options, fail
 from intisari.errors import InputError
 from intisari.ingest.records import RECORD_FIELDS
 from intisari.ingest.text import decode
+from intisari.llm.reasons import not_used
 from intisari.options import DEFAULT_OPTIONS
 from intisari.takeaways.render import FORMATS, render
 
@@ -59,7 +60,7 @@ def summarize(
         typer.Option(
             help="extract: article sentences; llm: short LLM bullets, each checked against the "
             "article (the server named by INTISARI_LLM_URL; extracted ones where a bullet "
-            "fails or the server does not answer)."
+            "fails; a box made without the LLM says why in engine.fallback and on stderr)."
         ),
     ] = "extract",
 ) -> None:
@@ -83,6 +84,11 @@ def summarize(
     except InputError as error:
         fail(str(error))
     typer.echo(render(result, fmt))
+    if result.engine.fallback is not None and options.llm is not None:
+        # Still exit 0: the box is a good one, only not the kind asked for; stdout is the
+        # box, so the line goes where a script's operator looks (and ``engine.fallback``
+        # says it to the script).
+        typer.echo(f"intisari: {not_used(result.engine.fallback, options.llm)}", err=True)
 
 
 #: ``verify --fail-on``'s thresholds, as a linter's severity: the labels that fail each.

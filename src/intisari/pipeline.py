@@ -83,7 +83,7 @@ def summarize(
 
     # 5. Rank every sentence; 6. select the takeaways that can stand alone (or have an
     # LLM write them, checked, with extracted ones in the place of any that fail).
-    takeaways, _checked = choose_takeaways(document, ranker, count, method, options)
+    takeaways, checked = choose_takeaways(document, ranker, count, method, options)
 
     # 7. The result, in the one JSON shape everything else reads.
     return Summary(
@@ -99,6 +99,7 @@ def summarize(
             version=__version__,
             method="llm" if method == "llm" else ranker.name,
             model=options.llm.model if method == "llm" and options.llm else None,
+            fallback=None if checked is None else checked.failure,
         ),
         source=article.source,
     )

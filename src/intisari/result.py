@@ -105,6 +105,12 @@ class EngineInfo(BaseModel):
     method: str
     #: With ``method == "llm"``: the model asked (``INTISARI_LLM_MODEL``), if named.
     model: str | None = None
+    #: With ``method == "llm"``: why the box was made without the LLM (``llm.reasons``:
+    #: ``connection``, ``timeout``, ``http-404``, ``bad-answer``, ``breaker-open``,
+    #: ``no-bullets``, ``checker-error``), the names ``/metrics`` counts; ``None`` when
+    #: the model's answer was used (or not asked for). ``method`` says what was asked, so
+    #: a caller needs this to know which boxes to send again.
+    fallback: str | None = None
 
 
 class SourceInfo(BaseModel):

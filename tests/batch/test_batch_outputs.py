@@ -229,13 +229,17 @@ def test_parquet_keeps_how_each_takeaway_was_made(tmp_path: Path) -> None:
            "evidence": [[15, 26]]}  # fmt: skip
     extracted = {"text": "Satu dua tiga.", "spans": [[0, 14]], "score": 0.5,
                  "origin": "extract", "evidence": None}  # fmt: skip
-    engine = {"name": "intisari", "version": "0.1.0", "method": "llm", "model": "g"}
+    engine = {"name": "intisari", "version": "0.1.0", "method": "llm", "model": "g",
+              "fallback": None}  # fmt: skip
+    fell_back = {**SUMMARY, "id": "b", "engine": {**engine, "fallback": "http-404"}}
     row = {**SUMMARY, "takeaways": [extracted, llm], "engine": engine}
     output = Output.at(tmp_path / "out")
     output.parts_dir.mkdir()
-    back = read_output(write_part([row, ERROR], output, 0))[0]
+    back, _error, extracted_back = read_output(write_part([row, ERROR, fell_back], output, 0))
     assert back["takeaways"] == [extracted, llm]
     assert (back["engine_method"], back["engine_model"]) == ("llm", "g")
+    # Which boxes were made without the LLM: a column to filter on, as in the JSONL rows.
+    assert (back["engine_fallback"], extracted_back["engine_fallback"]) == (None, "http-404")
 
 
 @pytest.mark.parametrize("name", ["out.jsonl", "out.parquet"])

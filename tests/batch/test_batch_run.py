@@ -17,7 +17,7 @@ import pytest
 from distributed.client import AllExit, FutureCancelledError
 from distributed.comm.core import CommClosedError
 
-from batch_helpers import make_records, write_jsonl
+from batch_helpers import make_records, read_output, write_jsonl
 from intisari.batch.errors import SchedulerLost
 from intisari.batch.inputs import find_inputs, plan_partitions
 from intisari.batch.outputs import Output
@@ -28,6 +28,9 @@ from intisari.batch.run import (
     _scheduler_loss_told,
 )
 from intisari.batch.work import PartitionStats, summarize_partition
+from intisari.llm.config import LlmConfig
+from intisari.options import Options
+from llm_servers import free_port, unique_url
 
 
 def _abandon_failing_task(error: Exception) -> None:
@@ -173,3 +176,28 @@ def test_a_partitions_peak_memory_is_its_own_not_the_processs_since_it_started(
 
     assert stats.peak_of_task and stats.worker == f"{socket.gethostname()}:{os.getpid()}"
     assert 0 < stats.peak_rss_bytes < earlier_peak - 200 * 2**20
+
+
+@pytest.mark.llm
+def test_summaries_made_without_the_llm_are_counted_and_said(tmp_path: Path) -> None:
+    """``batch --method llm`` with the LLM down had said nothing: every row read
+    ``"method": "llm"`` and the line was as with the model (a new user's report)."""
+    write_jsonl(tmp_path / "in.jsonl", make_records(2))
+    output = Output.at(tmp_path / "out", "jsonl")
+    output.parts_dir.mkdir()
+    (partition,) = plan_partitions(find_inputs(str(tmp_path / "in.jsonl"))).partitions
+    llm = LlmConfig(url=unique_url(free_port()), attempts=1)  # nothing listens there
+
+    stats = summarize_partition(partition, output, Options(method="llm", llm=llm))
+
+    assert stats.summaries == 2 and stats.fallbacks == {"connection": 2}
+    rows = read_output(output.part_path(0))
+    assert [row["engine"]["fallback"] for row in rows] == ["connection", "connection"]
+    outcome = BatchOutcome(seconds=2.0, summarizing_seconds=1.0, llm=llm)
+    outcome.add(stats)
+    assert outcome.line().endswith(
+        "; 2 of 2 summaries were made without the LLM, their boxes extracted (connection "
+        f"refused or lost at {llm.url}: 2): engine.fallback says which"
+    )
+    assert "without the LLM" not in BatchOutcome(records=2, summaries=2).line()
+

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from app_fixtures import ARTICLE
 from intisari.cli import app
-from llm_servers import MODEL_TEST_TIMEOUT_S, free_port, unique_url
+from llm_servers import MODEL_TEST_TIMEOUT_S, BadServer, free_port, unique_url
 
 pytestmark = pytest.mark.llm
 
@@ -49,12 +49,35 @@ def test_method_llm_without_a_server_is_one_line_and_exit_2(
     assert unreachable.stderr == "intisari: error: INTISARI_METHOD=llm needs INTISARI_LLM_URL\n"
 
 
-def test_a_server_that_is_down_gives_the_extractive_box() -> None:
-    result = run("--method", "llm", env={"INTISARI_LLM_URL": unique_url(free_port())})
+def test_a_server_that_is_down_gives_the_extractive_box_and_says_so() -> None:
+    url = unique_url(free_port())
+    result = run("--method", "llm", env={"INTISARI_LLM_URL": url})
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["engine"]["method"] == "llm"
     assert {t["origin"] for t in data["takeaways"]} == {"extract"}
+    # It said nothing: a box that says "method": "llm" and was made without the LLM.
+    assert data["engine"]["fallback"] == "connection"
+    assert result.stderr == (
+        f"intisari: the LLM was not used (connection refused or lost at {url}): "
+        "the box is extracted\n"
+    )
+
+
+def test_a_url_without_v1_is_named_as_the_likely_mistake() -> None:
+    # A new user's INTISARI_LLM_URL without /v1: every request a 404, every box silently
+    # extracted.
+    with BadServer("not-found").running() as url:
+        result = run("--method", "llm", env={"INTISARI_LLM_URL": url})
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["engine"]["fallback"] == "http-404"
+    assert result.stderr.count("\n") == 1
+    assert f"(HTTP 404 from {url}/chat/completions: does the URL end in /v1?)" in result.stderr
+
+
+def test_an_extracted_box_asked_for_has_no_fallback() -> None:
+    result = run()
+    assert json.loads(result.stdout)["engine"]["fallback"] is None and result.stderr == ""
 
 
 @pytest.mark.timeout(MODEL_TEST_TIMEOUT_S)

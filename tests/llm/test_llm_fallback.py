@@ -39,17 +39,18 @@ def fallbacks(reason: str) -> Callable[[], int]:
     return lambda: STATS.snapshot().fallbacks.get(reason, 0)
 
 
-def assert_extractive(summary: intisari.Summary) -> None:
+def assert_extractive(summary: intisari.Summary, reason: str) -> None:
     assert [t.model_dump() for t in summary.takeaways] == EXTRACTED
     assert {t.origin for t in summary.takeaways} == {"extract"}
-    assert summary.engine.method == "llm"  # asked for; the origins say what happened
+    assert summary.engine.method == "llm"  # asked for; ``fallback`` says what happened
+    assert summary.engine.fallback == reason  # the label /metrics counts it under
 
 
 def test_server_down_gives_the_extractive_box() -> None:
     count = fallbacks("connection")
     before = count()
     summary, seconds = summarize_with(LlmConfig(url=unique_url(free_port())))
-    assert_extractive(summary)
+    assert_extractive(summary, "connection")
     assert count() == before + 1
     # Refused at once, three attempts with 0.25 s and 0.5 s between them.
     assert seconds < 5
@@ -61,7 +62,7 @@ def test_a_stalling_server_gives_the_extractive_box_within_the_timeout() -> None
     before = count()
     with server.running() as url:
         summary, seconds = summarize_with(LlmConfig(url=url, timeout_s=1.5))
-    assert_extractive(summary)
+    assert_extractive(summary, "timeout")
     assert count() == before + 1
     assert 1.4 < seconds < 1.5 + 2  # the deadline holds for the whole call, retries included
 
@@ -76,7 +77,7 @@ def test_garbage_gives_the_extractive_box_and_is_not_retried(behaviour: str) -> 
     with server.running() as url:
         summary, _seconds = summarize_with(LlmConfig(url=url))
         assert server.requests == 1  # the same request would get the same garbage
-    assert_extractive(summary)
+    assert_extractive(summary, "bad-answer")
     assert count() == before + 1
 
 
@@ -94,7 +95,7 @@ def test_503_is_retried_with_backoff_then_falls_back() -> None:
     with server.running() as url:
         summary, seconds = summarize_with(LlmConfig(url=url, attempts=3, backoff_s=0.2))
         assert server.requests == 3
-    assert_extractive(summary)
+    assert_extractive(summary, "http-503")
     assert seconds >= 0.2 + 0.4  # the pauses double
 
 
@@ -110,7 +111,7 @@ def test_the_breaker_opens_after_consecutive_failures_and_then_skips_the_server(
         before = refused()
         summary, seconds = summarize_with(config)
         assert server.requests == 3  # nothing sent while open
-    assert_extractive(summary)
+    assert_extractive(summary, "breaker-open")
     assert refused() == before + 1
     assert seconds < 0.5
 

@@ -5,6 +5,7 @@ The model is the real one (``llama_url``); a server that is down is a free port.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 
@@ -39,7 +40,7 @@ def test_the_api_writes_a_checked_llm_box_caches_it_and_counts_it(
     assert made.status_code == 200, made.text
     assert made.headers["X-Intisari-Cache"] == "miss"
     body = made.json()
-    assert body["engine"]["method"] == "llm"
+    assert body["engine"]["method"] == "llm" and body["engine"]["fallback"] is None
     extracted = client.post("/v1/summaries", json={"text": ARTICLE}).json()
     assert extracted["summary_id"] != body["summary_id"]  # the method is part of the key
     assert len(body["takeaways"]) == len(extracted["takeaways"])
@@ -59,7 +60,7 @@ def test_the_api_writes_a_checked_llm_box_caches_it_and_counts_it(
 
 
 def test_the_llm_down_gives_readers_the_extractive_box_and_opens_the_breaker(
-    make_client: Client,
+    make_client: Client, caplog: pytest.LogCaptureFixture
 ) -> None:
     url = unique_url(free_port())
     # The default method of this service; one engine worker, since each worker process
@@ -68,11 +69,24 @@ def test_the_llm_down_gives_readers_the_extractive_box_and_opens_the_breaker(
     client = make_client(llm_url=url, method="llm", engine_processes=1)
     server = f'{{server="{url}"}}'
     refused = metric(client, "intisari_llm_failures_total", '{reason="connection"}')
+    caplog.set_level(logging.WARNING, "intisari.service")
+    reasons = []
     for number in range(2):
         text = f"{ARTICLE}\n\nArtikel {number}."  # two articles: no cache hit
         answer = client.post("/v1/summaries", json={"text": text})
         assert answer.status_code == 200
         assert {t["origin"] for t in answer.json()["takeaways"]} == {"extract"}
+        reasons.append(answer.json()["engine"]["fallback"])
+    # Each box says it was made without the LLM, and why: the breaker opened during the
+    # second article, which stopped asking.
+    assert reasons == ["connection", "breaker-open"]
+    # One warning a box: the log had said nothing (only /metrics counted it).
+    warned = [r.getMessage() for r in caplog.records if "LLM was not used" in r.getMessage()]
+    assert warned == [
+        f"the LLM was not used (connection refused or lost at {url}): the box is extracted",
+        f"the LLM was not used ({url} failed 5 times in a row; it is asked again 30 s after "
+        "its last failure): the box is extracted",
+    ]
     # Three attempts each; the fifth failure in a row opened the breaker, so the second
     # article's third attempt was never sent.
     assert metric(client, "intisari_llm_failures_total", '{reason="connection"}') == refused + 5

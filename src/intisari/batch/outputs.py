@@ -21,8 +21,9 @@ Rows. JSONL rows are the engine's JSON result (see README, "The JSON result") pl
 ``source_file`` and ``source_row``; a record that could not be summarized is
 ``{"id", "error", "source_file", "source_row"}``. Parquet has one column per field of
 both, ``engine`` flattened to ``engine_name``, ``engine_version``, ``engine_method``,
-``engine_model`` (the columns one filters by when re-running an archive with a newer
-engine), takeaways and
+``engine_model``, ``engine_fallback`` (the columns one filters by when re-running an
+archive with a newer engine, or the articles whose box was made without the LLM asked
+for), takeaways and
 removed pieces as lists of structs, ``source`` (a page's site, date, byline and address)
 as a struct, null where the JSON result's is. ``text`` (the cleaned article, which the spans point
 into) is kept unless ``--no-text``.
@@ -82,6 +83,8 @@ MANIFEST_VERSION = 2
 PLACES_BATCH_ROWS = 4096
 #: zstd: text compresses about 3x, and it decodes fast everywhere Parquet is read.
 PARQUET_COMPRESSION = "zstd"
+#: The JSON result's ``engine`` fields, each a Parquet column ``engine_<field>``.
+ENGINE_COLUMNS = ("name", "version", "method", "model", "fallback")
 #: Offsets fit in 32 bits: the engine refuses inputs over 2 MB.
 _SPANS = pa.list_(pa.list_(pa.int32()))
 PARQUET_SCHEMA = pa.schema(
@@ -107,10 +110,7 @@ PARQUET_SCHEMA = pa.schema(
         ),
         ("notice", pa.string()),
         ("removed", pa.list_(pa.struct([("text", pa.string()), ("reason", pa.string())]))),
-        ("engine_name", pa.string()),
-        ("engine_version", pa.string()),
-        ("engine_method", pa.string()),
-        ("engine_model", pa.string()),
+        *((f"engine_{key}", pa.string()) for key in ENGINE_COLUMNS),
         (
             "source",
             pa.struct(
@@ -453,7 +453,7 @@ def to_parquet_row(row: dict[str, Any]) -> dict[str, Any]:
     """A JSON result (or error row) as one flat Parquet row."""
     flat = {key: value for key, value in row.items() if key != "engine"}
     engine = row.get("engine") or {}
-    for key in ("name", "version", "method", "model"):
+    for key in ENGINE_COLUMNS:
         flat[f"engine_{key}"] = engine.get(key)
     return flat
 

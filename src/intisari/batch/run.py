@@ -22,6 +22,7 @@ import logging
 import os
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -52,6 +53,8 @@ from intisari.batch.outputs import (
     prepare,
 )
 from intisari.batch.work import PartitionStats, Summarizer, summarize_partition
+from intisari.llm.config import LlmConfig
+from intisari.llm.reasons import describe
 from intisari.options import DEFAULT_OPTIONS, Options
 from intisari.pipeline import summarize_record
 
@@ -107,6 +110,11 @@ class BatchOutcome:
     ids: IdTally = field(default_factory=IdTally, repr=False)
     #: Ids on more than one row of the output (``duplicates``), or ``None``.
     duplicates: Duplicates | None = None
+    #: Summaries made without the LLM asked for (``--method llm``: its server down, a
+    #: wrong URL, ...), by reason (``engine.fallback``, ``llm.reasons``).
+    fallbacks: Counter[str] = field(default_factory=Counter)
+    #: The LLM asked (``Options.llm``), for the line's words on ``fallbacks``.
+    llm: LlmConfig | None = None
 
     @property
     def complete(self) -> bool:
@@ -126,6 +134,7 @@ class BatchOutcome:
         if stats.worker:
             self.worker_names.add(stats.worker)
         self.ids.add(stats.id_digests)
+        self.fallbacks.update(stats.fallbacks)
 
     def line(self) -> str:
         """The closing line: the counts; the whole run's seconds; the start-up's seconds
@@ -166,6 +175,16 @@ class BatchOutcome:
             )
         if self.duplicates is not None:
             text += f"; {self.duplicates.describe()}"
+        if self.fallbacks:
+            reasons = "; ".join(
+                f"{describe(reason, self.llm) if self.llm else reason}: {count}"
+                for reason, count in self.fallbacks.most_common()
+            )
+            text += (
+                f"; {sum(self.fallbacks.values())} of {self.summaries} summaries were made "
+                f"without the LLM, their boxes extracted ({reasons}): engine.fallback says "
+                "which"
+            )
         if self.failed:
             shown = "; ".join(self.failed[:FAILURES_SHOWN])
             more = len(self.failed) - FAILURES_SHOWN
@@ -245,6 +264,7 @@ def run_batch(
         done = prepare(output, manifest, resume, overwrite)
         todo = [partition for partition in plan.partitions if partition.index not in done]
         outcome = BatchOutcome(
+            llm=options.llm if options.method == "llm" else None,
             partitions=len(plan.partitions),
             skipped_partitions=len(done),
             skipped_records=plan.records - sum(partition.records for partition in todo),

@@ -13,9 +13,10 @@ import signal
 import socket
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,8 @@ class PartitionStats:
     #: 8 bytes per row with an id (``duplicates.id_digests``): the client finds the ids
     #: given twice from these, without the ids themselves.
     id_digests: bytes = b""
+    #: Summaries made without the LLM asked for (``--method llm``), by ``engine.fallback``.
+    fallbacks: dict[str, int] = field(default_factory=dict)
 
 
 def summarize_partition(
@@ -93,6 +96,10 @@ def summarize_partition(
         worker=f"{socket.gethostname()}:{os.getpid()}",
         peak_of_task=peak_of_task,
         id_digests=id_digests(row.get("id") for row in rows),
+        fallbacks=dict(Counter(
+            row["engine"]["fallback"] for row in rows
+            if (row.get("engine") or {}).get("fallback") is not None
+        )),
     )
 
 

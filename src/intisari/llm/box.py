@@ -33,6 +33,7 @@ from intisari.language.model import LanguageData
 from intisari.language.segment import sentence_spans
 from intisari.llm.client import LlmUnavailable, complete
 from intisari.llm.config import LlmConfig
+from intisari.llm.reasons import CHECKER_ERROR, NO_BULLETS
 from intisari.llm.stats import STATS
 from intisari.result import Takeaway
 from intisari.takeaways.checks import (
@@ -99,8 +100,8 @@ class CheckedBox:
     takeaways: list[Takeaway]
     #: Every bullet the model wrote (up to the number asked for), in its order.
     bullets: list[Bullet]
-    #: Why the answer was not used at all (``timeout``, ``breaker-open``, ``no-bullets``,
-    #: ...); ``None`` when it was.
+    #: Why the answer was not used at all (``reasons``: ``timeout``, ``breaker-open``,
+    #: ``no-bullets``, ...); ``None`` when it was. The result's ``engine.fallback``.
     failure: str | None
     #: Wall-clock seconds spent on the model (the request) and on checking its bullets.
     llm_seconds: float
@@ -148,16 +149,16 @@ def checked_box(
     llm_seconds = time.monotonic() - started
     texts = parse_bullets(answer)[:count]
     if not texts:
-        STATS.fallback("no-bullets")
-        return CheckedBox(list(box), [], "no-bullets", llm_seconds, 0.0)
+        STATS.fallback(NO_BULLETS)
+        return CheckedBox(list(box), [], NO_BULLETS, llm_seconds, 0.0)
 
     started = time.monotonic()
     try:
         bullets = _judge(document, texts)
     except Exception:  # a checker bug met by a model's odd text: never the reader's error
         logger.exception("the checker failed on the LLM's bullets; the box is extracted")
-        STATS.fallback("checker-error")
-        return CheckedBox(list(box), [], "checker-error", llm_seconds, 0.0)
+        STATS.fallback(CHECKER_ERROR)
+        return CheckedBox(list(box), [], CHECKER_ERROR, llm_seconds, 0.0)
     check_seconds = time.monotonic() - started
     for bullet in bullets:
         STATS.bullet(bullet.verdict)

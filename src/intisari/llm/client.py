@@ -27,6 +27,7 @@ import httpx
 from intisari.http_body import ACCEPT_ENCODING, BodyError, decoded_chunks
 from intisari.llm.breaker import breaker_for
 from intisari.llm.config import LlmConfig
+from intisari.llm.reasons import BAD_ANSWER, BREAKER_OPEN, CONNECTION, TIMEOUT, http_status
 from intisari.llm.stats import STATS
 
 __all__ = ["MAX_ANSWER_BYTES", "LlmUnavailable", "complete"]
@@ -38,7 +39,7 @@ RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 
 
 class LlmUnavailable(Exception):
-    """The LLM gave no usable answer; ``reason`` is a metric label (``timeout``, ...)."""
+    """The LLM gave no usable answer; ``reason`` is one of ``reasons`` (``timeout``, ...)."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -60,7 +61,7 @@ def complete(config: LlmConfig, prompt: str, max_tokens: int) -> str:
         body["model"] = config.model
     headers = {"Authorization": f"Bearer {config.api_key}"} if config.api_key else {}
     url = config.url.rstrip("/") + "/chat/completions"
-    reason = "timeout"
+    reason = TIMEOUT
     for attempt in range(config.attempts):
         if attempt:
             pause = config.backoff_s * 2 ** (attempt - 1)
@@ -69,7 +70,7 @@ def complete(config: LlmConfig, prompt: str, max_tokens: int) -> str:
             time.sleep(pause)
         if not breaker.allow():
             STATS.refused()
-            raise LlmUnavailable("breaker-open")
+            raise LlmUnavailable(BREAKER_OPEN)
         started = time.monotonic()
         try:
             answer = _post(url, body, headers, deadline)
@@ -111,27 +112,27 @@ def _post(url: str, body: dict[str, Any], headers: dict[str, str], deadline: flo
     """One request; the assistant's text, or ``_Failure`` saying whether to retry."""
     remaining = deadline - time.monotonic()
     if remaining <= 0:
-        raise _Failure("timeout", retry=False)
+        raise _Failure(TIMEOUT, retry=False)
     try:
         with _client().stream(
             "POST", url, json=body, headers=headers, timeout=remaining
         ) as response:
             if response.status_code != 200:
                 retry = response.status_code in RETRY_STATUSES
-                raise _Failure(f"http-{response.status_code}", retry=retry)
+                raise _Failure(http_status(response.status_code), retry=retry)
             data = bytearray()
             # Decoded in steps, so a compressed answer cannot pass the cap in one read.
             for chunk in decoded_chunks(response, MAX_ANSWER_BYTES):
                 data += chunk
                 if time.monotonic() > deadline:
-                    raise _Failure("timeout", retry=False)
+                    raise _Failure(TIMEOUT, retry=False)
     except BodyError:  # over the cap, an encoding not asked for, broken gzip
-        raise _Failure("bad-answer", retry=False) from None
+        raise _Failure(BAD_ANSWER, retry=False) from None
     except httpx.TimeoutException:
-        raise _Failure("timeout", retry=True) from None
+        raise _Failure(TIMEOUT, retry=True) from None
     except httpx.HTTPError:
         # Refused, reset, DNS, a broken chunked body: the server is not answering.
-        raise _Failure("connection", retry=True) from None
+        raise _Failure(CONNECTION, retry=True) from None
     return _content(bytes(data))
 
 
@@ -140,13 +141,13 @@ def _content(data: bytes) -> str:
     try:
         answer = json.loads(data)
     except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested beyond reason
-        raise _Failure("bad-answer", retry=False) from None
+        raise _Failure(BAD_ANSWER, retry=False) from None
     choices = answer.get("choices") if isinstance(answer, dict) else None
     first = choices[0] if isinstance(choices, list) and choices else None
     message = first.get("message") if isinstance(first, dict) else None
     content = message.get("content") if isinstance(message, dict) else None
     if not isinstance(content, str):
-        raise _Failure("bad-answer", retry=False)
+        raise _Failure(BAD_ANSWER, retry=False)
     if isinstance(first, dict) and first.get("finish_reason") == "length":
         # Cut by max_tokens: the last line stops mid-sentence ("... after collapsing
         # during Swansea's 3-2 loss at Tottenham in"), and the checker can still find

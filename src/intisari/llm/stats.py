@@ -13,6 +13,8 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 
+from intisari.llm.reasons import BREAKER_OPEN
+
 __all__ = ["STATS", "LlmStats"]
 
 
@@ -20,14 +22,14 @@ __all__ = ["STATS", "LlmStats"]
 class Snapshot:
     #: HTTP requests sent to the server (each retry counts).
     requests: int
-    #: Requests (or calls the breaker refused) that failed, by reason: ``timeout``,
-    #: ``connection``, ``http-503`` ..., ``bad-answer``, ``breaker-open``.
+    #: Requests (or calls the breaker refused) that failed, by reason (``reasons``):
+    #: ``timeout``, ``connection``, ``http-503`` ..., ``bad-answer``, ``breaker-open``.
     failures: dict[str, int]
     #: Bullets the model wrote, by verdict: ``accepted`` or why one was dropped
     #: (the checker's ``unsupported``/``unclear``, ``duplicate``, ``malformed``).
     bullets: dict[str, int]
     #: Boxes that fell back to extraction entirely, by reason (as ``failures``, plus
-    #: ``no-bullets`` when the answer held none).
+    #: ``no-bullets`` when the answer held none): each such box's ``engine.fallback``.
     fallbacks: dict[str, int]
     #: Seconds spent waiting for the server, all requests together.
     seconds: float
@@ -52,7 +54,7 @@ class LlmStats:
     def refused(self) -> None:
         """A call the open breaker did not let through (nothing was sent)."""
         with self._lock:
-            self._failures["breaker-open"] += 1
+            self._failures[BREAKER_OPEN] += 1
 
     def bullet(self, verdict: str) -> None:
         with self._lock:

@@ -49,6 +49,7 @@ from intisari.llm.stats import STATS
 from intisari.pipeline import summarize, verify
 from intisari.ranking import Ranker
 from intisari.service.errors import Busy
+from intisari.service.llm_status import tell_fallback
 
 __all__ = ["EngineBusy", "EngineFailed", "EnginePool", "EngineTooSlow", "load_ranker"]
 
@@ -219,7 +220,10 @@ class EnginePool:
                 try:
                     if worker is None or not worker.alive:
                         worker = _Worker(self._deadline_s, self._ranker, self._waiting_s)
-                    job.future.set_result(worker.summarize(job.arguments))
+                    result = worker.summarize(job.arguments)
+                    if job.arguments["task"] == "summarize":
+                        tell_fallback(result, job.arguments.get("options"))
+                    job.future.set_result(result)
                 except BaseException as error:
                     job.future.set_exception(error)
         finally:

@@ -1,12 +1,20 @@
-"""What ``/metrics`` reports of ``--method llm``: this process's LLM counters (the engine
-workers' travel back to it, ``service/engine_pool.py``) and each server's breaker."""
+"""What the service says of ``--method llm``: ``/metrics``' figures (this process's LLM
+counters, the engine workers' travel back to it, ``service/engine_pool.py``; each server's
+breaker), and one warning in the log for each box made without the LLM."""
 
 from __future__ import annotations
 
-from intisari.llm.breaker import BreakerState, breaker_states
-from intisari.llm.stats import STATS, Snapshot
+import logging
+from typing import Any
 
-__all__ = ["BreakerState", "Snapshot", "llm_breakers", "llm_counts"]
+from intisari.llm.breaker import BreakerState, breaker_states
+from intisari.llm.reasons import not_used
+from intisari.llm.stats import STATS, Snapshot
+from intisari.options import Options
+
+__all__ = ["BreakerState", "Snapshot", "llm_breakers", "llm_counts", "tell_fallback"]
+
+log = logging.getLogger(__name__)
 
 
 def llm_counts() -> Snapshot:
@@ -17,3 +25,17 @@ def llm_counts() -> Snapshot:
 def llm_breakers() -> dict[str, BreakerState]:
     """The circuit breaker's state per LLM server URL."""
     return breaker_states()
+
+
+def tell_fallback(result: dict[str, Any], options: Options | None) -> None:
+    """Log one warning when the engine's JSON ``result`` was made without the LLM it asked
+    (``engine.fallback``): ``/metrics`` counted it, and nothing else said it, so an
+    operator with a wrong ``INTISARI_LLM_URL`` saw a service that looked healthy. Called
+    once per engine run (in this thread, or a worker's result), not per request."""
+    reason = (result.get("engine") or {}).get("fallback")
+    if reason is None or options is None or options.llm is None:
+        return
+    article = result.get("id")
+    log.warning(
+        "%s%s", "" if article is None else f"article {article!r}: ", not_used(reason, options.llm)
+    )

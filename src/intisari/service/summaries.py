@@ -48,6 +48,7 @@ from intisari.pipeline import summarize
 from intisari.service import limits, publishers, webhooks
 from intisari.service.editorial import initial_draft
 from intisari.service.errors import Busy, refusal
+from intisari.service.llm_status import tell_fallback
 from intisari.service.state import Client, ServiceState
 from intisari.storage.models import DEFAULT_PUBLISHER_ID, StoredSummary
 from intisari.storage.repository import (
@@ -251,7 +252,9 @@ def engine_arguments(source: Source, options: Options) -> dict[str, Any]:
 
 def in_process(**arguments: Any) -> dict[str, Any]:
     """The default ``Summarizer``: the engine in this thread, its result as JSON."""
-    return summarize(**arguments).model_dump(mode="json")
+    result = summarize(**arguments).model_dump(mode="json")
+    tell_fallback(result, arguments["options"])
+    return result
 
 
 def summarize_source(
