@@ -12,7 +12,7 @@ import pytest
 from batch_helpers import make_records, read_output, write_jsonl, write_parquet
 from intisari.batch.errors import BatchError
 from intisari.batch.outputs import Output, claim
-from intisari.batch.run import BatchOutcome, run_batch
+from intisari.batch.run import BatchOutcome, rate_text, run_batch
 from intisari.options import Options
 from intisari.pipeline import summarize_record
 
@@ -336,7 +336,7 @@ def test_on_a_shared_cluster_the_line_tells_this_jobs_workers_and_memory(
     # The rate is over the summarizing alone: reaching the scheduler is said apart.
     assert report.startup_seconds is not None and report.summarizing_seconds > 0
     assert report.startup_seconds + report.summarizing_seconds < report.seconds
-    assert (f"s of start-up, then {report.records / report.summarizing_seconds:.0f} articles/s"
+    assert (f"s of start-up, then {rate_text(report.records, report.summarizing_seconds)}"
             in report.line())  # fmt: skip
 
 

@@ -26,6 +26,7 @@ from intisari.batch.run import (
     _quiet_interrupted_gathers,
     _quiet_lost_scheduler,
     _scheduler_loss_told,
+    rate_text,
 )
 from intisari.batch.work import PartitionStats, summarize_partition
 from intisari.llm.config import LlmConfig
@@ -201,3 +202,10 @@ def test_summaries_made_without_the_llm_are_counted_and_said(tmp_path: Path) -> 
     )
     assert "without the LLM" not in BatchOutcome(records=2, summaries=2).line()
 
+
+def test_the_rate_means_something_at_an_llms_speed() -> None:
+    # 7 articles in 76.6 s (batch --method llm) read "then 0 articles/s".
+    slow = BatchOutcome(records=7, summaries=7, seconds=80.0, startup_seconds=3.4,
+                        summarizing_seconds=76.6)  # fmt: skip
+    assert "(3.4 s of start-up, then 10.9 s per article)" in slow.line()
+    assert rate_text(5, 2.0) == "2.5 articles/s" and rate_text(2712, 6.5) == "417 articles/s"

@@ -61,7 +61,7 @@ from intisari.pipeline import summarize_record
 if TYPE_CHECKING:
     from distributed import Client
 
-__all__ = ["BatchOutcome", "default_workers", "run_batch"]
+__all__ = ["BatchOutcome", "default_workers", "rate_text", "run_batch"]
 
 #: Partitions queued per worker thread: one running and one waiting, so a worker never
 #: idles between tasks while the client holds only a handful of futures.
@@ -138,7 +138,7 @@ class BatchOutcome:
 
     def line(self) -> str:
         """The closing line: the counts; the whole run's seconds; the start-up's seconds
-        (when a cluster was needed), then the rate, articles per second spent summarizing;
+        (when a cluster was needed), then the rate while summarizing (``rate_text``);
         the workers; their peak memory; then what else the run has to say.
 
         The rate leaves out the start-up, the planning before it and the closing of the
@@ -147,14 +147,13 @@ class BatchOutcome:
         67, far below the engine's, and said nothing of the work. Said apart, the start-up
         still shows what a small job's wait went on.
         """
-        rate = self.records / self.summarizing_seconds if self.summarizing_seconds else 0.0
         text = (
             f"{self.records} articles in, {self.summaries} summaries out, {self.errors} errors "
             f"in {self.seconds:.1f} s ("
         )
         if self.startup_seconds is not None:
             text += f"{self.startup_seconds:.1f} s of start-up, then "
-        text += f"{rate:.0f} articles/s"
+        text += rate_text(self.records, self.summarizing_seconds)
         if self.workers:
             text += f", {self.workers} {'worker' if self.workers == 1 else 'workers'}"
         if self.peak_worker_rss_bytes:
@@ -192,6 +191,25 @@ class BatchOutcome:
             text += f" (and {more} more)" if more > 0 else ""
             text += "; run the same command with --resume to redo them"
         return text
+
+
+#: Below this many articles a second the rate is said as seconds per article: an LLM's
+#: batch of 7 articles in 76.6 s read "then 0 articles/s" (a new user's report).
+PER_ARTICLE_BELOW = 1.0
+#: From this rate on, whole articles a second are precise enough (417, not 417.3); below
+#: it, two significant figures (2.5, not 2).
+WHOLE_RATE_FROM = 10.0
+
+
+def rate_text(records: int, seconds: float) -> str:
+    """How fast ``records`` were summarized in ``seconds``, in figures that say it at any
+    speed: "417 articles/s", "2.5 articles/s", "10.9 s per article"."""
+    if not records or not seconds:
+        return "0 articles/s"
+    rate = records / seconds
+    if rate < PER_ARTICLE_BELOW:
+        return f"{seconds / records:.1f} s per article"
+    return f"{rate:.0f} articles/s" if rate >= WHOLE_RATE_FROM else f"{rate:.2g} articles/s"
 
 
 def default_workers() -> int:
