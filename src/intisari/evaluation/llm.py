@@ -33,6 +33,8 @@ __all__ = ["LlmArticle", "LlmEvaluation", "evaluate_llm", "llm_markdown", "write
 
 #: Examples of each kind (accepted, rejected) the report prints.
 EXAMPLES = 6
+#: Every bullet with its verdict, one JSON line each, beside the report (``--out``).
+BULLETS_FILE = "llm-bullets.jsonl"
 #: Verdicts in the order the report lists them.
 VERDICTS = ("accepted", "unsupported", "unclear", "duplicate", "malformed")
 
@@ -159,14 +161,27 @@ def llm_markdown(evaluation: LlmEvaluation) -> str:
         "",
     ]
     accepted = [(a, b) for a in articles for b in a.bullets if b.verdict == "accepted"]
-    lines += [f"- [{a.id}] {b.text} (support {b.score})" for a, b in accepted[:EXAMPLES]]
+    lines += _examples([f"- [{a.id}] {b.text} (support {b.score})" for a, b in accepted])
     lines += ["", "## Rejected bullets (dropped, replaced by extracted takeaways)", ""]
-    dropped = [(a, b) for a in articles for b in a.bullets if b.verdict != "accepted"]
-    for article, bullet in dropped[:EXAMPLES]:
+    dropped = []
+    for article, bullet in ((a, b) for a in articles for b in a.bullets):
+        if bullet.verdict == "accepted":
+            continue
         why = f"; {'; '.join(bullet.reasons)}" if bullet.reasons else ""
         support = "" if bullet.score is None else f", support {bullet.score}"
-        lines.append(f"- [{article.id}] {bullet.text} ({bullet.verdict}{support}{why})")
+        dropped.append(f"- [{article.id}] {bullet.text} ({bullet.verdict}{support}{why})")
+    lines += _examples(dropped)
     return "\n".join(lines) + "\n"
+
+
+def _examples(items: list[str]) -> list[str]:
+    """The first ``EXAMPLES`` of ``items``, and how many more there are: under "Accepted
+    bullets (shown)" 6 of 9 were listed with no word of the other 3 (a new user's
+    report)."""
+    more = len(items) - EXAMPLES
+    if more <= 0:
+        return items
+    return [*items[:EXAMPLES], f"- and {more} more (all of them: {BULLETS_FILE}, with --out)"]
 
 
 def write_llm_outputs(evaluation: LlmEvaluation, out: Path) -> list[Path]:
@@ -174,7 +189,7 @@ def write_llm_outputs(evaluation: LlmEvaluation, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     report = out / "llm-report.md"
     report.write_text(llm_markdown(evaluation), encoding="utf-8")
-    bullets = out / "llm-bullets.jsonl"
+    bullets = out / BULLETS_FILE
     with bullets.open("w", encoding="utf-8") as lines:
         for article in evaluation.articles:
             for bullet in article.bullets:
