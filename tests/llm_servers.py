@@ -5,6 +5,7 @@
 - ``BadServer``: a tiny ``http.server`` that answers the way a broken LLM server does:
   it stalls, answers garbage, or answers 503. Real sockets and real HTTP, so the client's
   timeouts, retries and parsing meet what they meet in production.
+- ``ScriptedModel``: answers every request with the bullets a test wrote.
 - ``SwitchProxy``: forwards to the real model, or answers 503 while switched off, for the
   retry and circuit-breaker tests that need a server that comes back.
 
@@ -39,6 +40,7 @@ __all__ = [
     "MODEL_TEST_TIMEOUT_S",
     "PATIENT_S",
     "BadServer",
+    "ScriptedModel",
     "SwitchProxy",
     "free_port",
     "llama",
@@ -270,6 +272,31 @@ class BadServer(_Counted):
                         "finish_reason": "length",
                     }
                     self.answer(200, json.dumps({"choices": [choice]}).encode())
+
+        with _serving(Handler) as server:
+            self._server = server
+            yield unique_url(server.server_address[1])
+
+
+class ScriptedModel(_Counted):
+    """A chat-completions server that answers every request with ``content``: bullets a
+    test chose, through the real client, parser, checker and box, where the real model's
+    answer could not be chosen (which bullets it drops, and so which places extraction
+    fills)."""
+
+    def __init__(self, content: str) -> None:
+        self.content = content
+
+    @contextmanager
+    def running(self) -> Iterator[str]:
+        """Serve; yields a base URL of its own (``unique_url``)."""
+        content = self.content
+
+        class Handler(_Handler):
+            def do_POST(self) -> None:
+                self.request_body()
+                choice = {"message": {"content": content}, "finish_reason": "stop"}
+                self.answer(200, json.dumps({"choices": [choice]}).encode())
 
         with _serving(Handler) as server:
             self._server = server

@@ -8,9 +8,12 @@ model's raw text (``parse_bullets``) and how the formats mark a checked bullet.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import intisari
+from data_paths import DATA, need
 from intisari.checking import check_statements
 from intisari.checking.model import load_checker
 from intisari.evaluation.metrics import grounded
@@ -22,7 +25,8 @@ from intisari.pipeline import choose_takeaways, read_article
 from intisari.ranking import default_ranker
 from intisari.result import EngineInfo, Summary, Takeaway
 from intisari.takeaways.render import render
-from llm_servers import MODEL_TEST_TIMEOUT_S, right_and_wrong_articles
+from intisari.takeaways.select import reads_in_order
+from llm_servers import MODEL_TEST_TIMEOUT_S, ScriptedModel, right_and_wrong_articles
 
 
 def articles() -> list[str]:
@@ -79,6 +83,39 @@ def test_every_shown_llm_bullet_is_supported_and_the_rest_is_extracted(
     # The adversary did its job: some bullets were shown, some dropped and replaced.
     assert "accepted" in verdicts
     assert {"unsupported", "unclear"} & set(verdicts), verdicts
+
+
+#: IndoSum's story of five more suspects, whose box with the LLM showed "Dia menilai warga
+#: kelewatan emosional ..." without "Menurut Idham, ..." before it (a new user's report).
+LEANING_STORY = "1502267734-identitas-5-pelaku-tambahan-pembakar-orang-di-beka"
+#: An answer of one bullet the checker supports (the article's second point, nearly word
+#: for word) and three lines that are no bullets: extraction fills three places of four.
+ONE_GOOD_BULLET = (
+    "- Dua pelaku lain berinisial NMH dan SH ditangkap pada Minggu (6/8).\n"
+    "- Laga\n- 1 menit\n- user"
+)
+
+
+@pytest.mark.llm
+@pytest.mark.data
+def test_an_extracted_takeaway_in_a_dropped_place_points_back_only_to_the_one_before() -> None:
+    with need(DATA / "indosum.tune.jsonl").open(encoding="utf-8") as lines:
+        text = next(r["text"] for r in map(json.loads, lines) if r["id"] == LEANING_STORY)
+    with ScriptedModel(ONE_GOOD_BULLET).running() as url:
+        options = Options(method="llm", llm=LlmConfig(url=url))
+        summary = intisari.summarize(text=text, count=4, options=options)
+    document = read_article(
+        text=text, html=None, url=None, title=None, lang=None, options=options
+    ).document
+    box = summary.takeaways
+    assert [t.origin for t in box].count("llm") == 1  # the scripted bullet, checked
+    # The places were filled best first: "Dia menilai ..." (0.15) before "Menurut Idham,
+    # ..." (0.13), which never came; and "Sementara lima ..." after the LLM's bullet.
+    assert reads_in_order(document, box)
+    texts = [t.text for t in box]
+    leaning = [i for i, t in enumerate(texts) if t.startswith("Dia menilai")]
+    assert all(i > 0 and texts[i - 1].startswith("Menurut Idham") for i in leaning)
+    assert len(box) == 4
 
 
 def test_html_tags_the_model_copied_are_not_shown() -> None:

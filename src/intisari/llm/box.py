@@ -9,8 +9,9 @@
    a line a reader could not take alone (``reader_defects``: a fragment, a paragraph, a
    pronoun with nothing before it, an unpaired quotation mark: the extractive box's rules).
 3. Fill each dropped place with the best extractive takeaway that the kept bullets'
-   evidence does not already cover, and put the box in article order (a bullet stands
-   where its evidence starts).
+   evidence does not already cover and that can stand where it falls (``_filled``: one
+   that points back only right after what it points to, as in the extractive box), and
+   put the box in article order (a bullet stands where its evidence starts).
 
 If the model cannot be reached in time, answers garbage, or writes no bullet (or the
 checker fails on what it wrote, a bug that is logged), the box is the extractive one,
@@ -45,6 +46,7 @@ from intisari.takeaways.checks import (
     text_defects,
 )
 from intisari.takeaways.compress import MAX_BULLET_WORDS
+from intisari.takeaways.select import reads_in_order
 from intisari.takeaways.text import MIN_TAKEAWAY_WORDS, reading_length
 
 __all__ = [
@@ -168,16 +170,9 @@ def checked_box(
         for b in bullets
         if b.verdict == "accepted"
     ]
-    covered = [span for takeaway in kept for span in takeaway.evidence or ()]
-    for takeaway in pool:
-        if len(kept) >= count:
-            break
-        if _overlaps(takeaway.spans, covered):
-            continue
-        kept.append(takeaway)
-        covered.extend(takeaway.spans)
-    kept.sort(key=_position)
-    return CheckedBox(kept, bullets, None, llm_seconds, check_seconds)
+    return CheckedBox(
+        _filled(document, kept, pool, count), bullets, None, llm_seconds, check_seconds
+    )
 
 
 def is_bullet(text: str) -> bool:
@@ -264,6 +259,35 @@ def _judge(document: Document, texts: list[str]) -> list[Bullet]:
             )
         )
     return bullets
+
+
+def _filled(
+    document: Document, kept: list[Takeaway], pool: Sequence[Takeaway], count: int
+) -> list[Takeaway]:
+    """``kept`` (the accepted LLM bullets) with the best extracted takeaways of ``pool`` in
+    the dropped bullets' places, up to ``count``, in article order.
+
+    One at a time, the best that the box's evidence and spans do not already cover and
+    that the box can show where it stands (``reads_in_order``: one that points back only
+    right after what it points to); each step scans from the best again, as the
+    extractive selection does, so one that waits for its antecedent is taken once the
+    antecedent is in. When none fits, the box stays short rather than show a bullet a
+    reader cannot follow.
+    """
+    box = sorted(kept, key=_position)
+    covered = [span for takeaway in kept for span in takeaway.evidence or ()]
+    while len(box) < count:
+        for takeaway in pool:
+            if _overlaps(takeaway.spans, covered):
+                continue
+            trial = sorted([*box, takeaway], key=_position)
+            if reads_in_order(document, trial):
+                box = trial
+                covered.extend(takeaway.spans)
+                break
+        else:
+            break
+    return box
 
 
 def _overlaps(spans: Sequence[tuple[int, int]], covered: Sequence[tuple[int, int]]) -> bool:

@@ -25,7 +25,7 @@ ROUGE-1 over a fixed three (see README, "Quality and evaluation").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from itertools import pairwise
 
 from intisari.document import Document, Sentence
@@ -83,6 +83,7 @@ __all__ = [
     "Sizer",
     "antecedent_shown",
     "rank_candidates",
+    "reads_in_order",
     "select_takeaways",
     "takeaway_spans",
 ]
@@ -758,3 +759,34 @@ def antecedent_shown(document: Document, index: int, chosen: Collection[int]) ->
     named_words = {w for w in phrase if w not in data.stopwords and len(w) >= MIN_CONTENT_CHARS}
     shown = {w for i in earlier for w in words(document.sentences[i].text)}
     return bool(named_words) and named_words <= shown
+
+
+def reads_in_order(document: Document, box: Iterable[Takeaway]) -> bool:
+    """Can ``box`` (in article order) be read bullet by bullet: does every extracted
+    takeaway that points back (``refers_back``) stand right after an extracted takeaway
+    that shows what it points to (``antecedent_shown``), as ``select_takeaways``' boxes
+    do?
+
+    For a box not made by ``_greedy``: the LLM's (``llm/box.py``), whose dropped bullets
+    are replaced by extracted takeaways chosen after the fact. Those came best first, and
+    "Dia menilai warga kelewatan emosional ..." was shown without "Menurut Idham, ..."
+    before it (IndoSum, a new user's report). A takeaway that is not article text (an LLM
+    bullet) points back to nothing (``reader_defects`` drops one that does), and nothing
+    that points back may follow it.
+    """
+    data = document.language.data
+    # The sentences the extracted takeaways so far show, and whether the last one was one.
+    chosen: list[int] = []
+    after_extracted = False
+    for takeaway in box:
+        if takeaway.origin != "extract" or not takeaway.spans:
+            after_extracted = False
+            continue
+        opening = document.sentence_at(words_start(takeaway.spans))
+        if refers_back(takeaway.text, data, opens_article=opening == 0) and not (
+            after_extracted and antecedent_shown(document, opening, chosen)
+        ):
+            return False
+        chosen.extend(document.sentence_at(start) for start, _ in takeaway.spans)
+        after_extracted = True
+    return True
