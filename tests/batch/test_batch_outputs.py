@@ -273,10 +273,12 @@ def test_every_output_keeps_a_pages_source(tmp_path: Path, name: str) -> None:
         assert [child.name for child in field.type] == ["site_name", "published", "author", "url"]
 
 
-def test_resume_refuses_parts_written_without_the_source_column(tmp_path: Path) -> None:
-    """Parts of the layout before ``source`` cannot be joined with parts that have it."""
+@pytest.mark.parametrize("version", [1, 2])
+def test_resume_refuses_parts_of_an_earlier_layout(tmp_path: Path, version: int) -> None:
+    """Parts without ``source`` (version 1) or ``engine_fallback`` (2) cannot be joined
+    with parts that have them."""
     output = Output.at(tmp_path / "out")
-    begin(output, _manifest(version=1))
+    begin(output, _manifest(version=version))
     with pytest.raises(BatchError, match="different version"):
         prepare(output, _manifest(), resume=True)
 

@@ -77,8 +77,8 @@ LOCK_NAME = ".lock"
 #: holder was just ending); a third removal in a row means runs keep starting there.
 LOCK_ATTEMPTS = 3
 #: Bumped when the layout changes, so that ``--resume`` never mixes two layouts (2: the
-#: Parquet ``source`` column, which parts of version 1 lack).
-MANIFEST_VERSION = 2
+#: Parquet ``source`` column, which parts of version 1 lack; 3: ``engine_fallback``).
+MANIFEST_VERSION = 3
 #: Rows decoded at a time when only a part's ids and places are read back.
 PLACES_BATCH_ROWS = 4096
 #: zstd: text compresses about 3x, and it decodes fast everywhere Parquet is read.
