@@ -309,10 +309,11 @@ class LanguageData:
     #: ``evaluate --pages`` reads it), the box scored 34.0 ROUGE-1 and lead-3 42.0; with
     #: 0.25, 36.9 (25.1 against lead-3's 23.9 on the 48 descriptions that do not copy the
     #: opening), and CNN cross-validated 30.76 against 30.55, with other folds and seeds
-    #: (``--seed 1``) 31.11 against 30.84 (the CNN-only network overfits its 500 articles). At 0.5, 38.0, but more of the openers that CNN's network
-    #: rightly passes over come in ("A half century on, The Doobie Brothers are still
-    #: smoking."). Blind readers preferred the new box in 34 of 73 boxes that changed, the
-    #: old in 32 (at 0.5: 29 of 65 and 30).
+    #: (``--seed 1``) 31.11 against 30.84 (the CNN-only network overfits its 500
+    #: articles). At 0.5, 38.0, but more of the openers that CNN's network rightly passes
+    #: over come in ("A half century on, The Doobie Brothers are still smoking."). Blind
+    #: readers preferred the new box in 34 of 73 boxes that changed, the old in 32 (at
+    #: 0.5: 29 of 65 and 30).
     general_ranker_share: float = 0.0
     #: Words after which a ``referring_words`` names a time, not something said before
     #: ("saat ini" = now, "tahun ini" = this year).

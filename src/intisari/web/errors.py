@@ -16,8 +16,9 @@ import logging
 from sqlalchemy.exc import InterfaceError, OperationalError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
+from intisari.web.asgi import WatchedSend
 from intisari.web.pages import error_page
 from intisari.web.schemas import ErrorOut
 
@@ -59,25 +60,18 @@ class UnhandledErrorMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
-
-        async def send_tracking(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        watched = WatchedSend(send)
         try:
-            await self.app(scope, receive, send_tracking)
+            await self.app(scope, receive, watched)
         except DATABASE_GONE as error:
-            if started:
+            if watched.started:
                 raise
             reason = (str(error.orig or error).splitlines() or [""])[0]
             log.warning("database unavailable in %s %s: %s: %s", scope.get("method"),
                         scope.get("path"), type(error).__name__, reason[:300])
             await _unavailable_response(Request(scope))(scope, receive, send)
         except Exception:
-            if started:
+            if watched.started:
                 raise
             log.exception("unhandled error in %s %s", scope.get("method"), scope.get("path"))
             response = _error_response(Request(scope))

@@ -30,6 +30,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from intisari.errors import InputTooLarge
+from intisari.web.asgi import WatchedSend
 from intisari.web.schemas import ErrorOut
 
 __all__ = [
@@ -155,7 +156,6 @@ class BodyCapMiddleware:
             await self.answer(Request(scope), self.message(int(declared)))(scope, receive, send)
             return
         received = 0
-        started = False
 
         async def receive_counted() -> Message:
             nonlocal received
@@ -166,16 +166,11 @@ class BodyCapMiddleware:
                     raise BodyOverCap(self.message(None))
             return message
 
-        async def send_tracking(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        watched = WatchedSend(send)
         try:
-            await self.app(scope, receive_counted, send_tracking)
+            await self.app(scope, receive_counted, watched)
         except BodyOverCap as error:
-            if started:  # too late for another answer: the server closes the connection
+            if watched.started:  # too late for another answer: the server closes it
                 raise
             await self.answer(Request(scope), error.detail)(scope, receive, send)
 
