@@ -22,8 +22,9 @@ from intisari.storage.models import (
     StoredSummary,
     WebhookEvent,
 )
-from intisari.storage.repository import add_summary, find_summary_ref
+from intisari.storage.repository import add_summary, find_summary_ref, set_hidden, untouched
 from intisari.storage.tenants import add_endpoint
+from intisari.storage.votes import add_vote
 
 ARTICLE = "\n\n".join(
     [
@@ -70,7 +71,7 @@ def test_an_untouched_summary_is_published_at_revision_0(
     stored = _store(session, result, draft=False)
     engine = make_engine(database_url)
     try:
-        assert find_summary_ref(engine, KEY, "v") == (stored.id, False, False, 0)
+        assert find_summary_ref(engine, KEY, "v") == (stored.id, False, False, 0, None)
     finally:
         engine.dispose()
     assert editorial.box_of(stored).takeaways == result["takeaways"]
@@ -247,3 +248,42 @@ def test_a_later_correction_without_a_note_keeps_the_last_note(
     # The audit keeps what each change said itself.
     rows = editorial.audit_entries(session, eda, summary_id=stored.id)
     assert [row.note for row in rows][::-1] == [first, None, "  ", "Poin pertama keliru."]
+
+
+@pytest.mark.parametrize("act", ["vote", "hide", "approve"])
+def test_the_hot_path_reads_why_a_box_was_made_without_the_llm_until_someone_acts_on_it(
+    session: Session, database_url: str, result: dict[str, Any], act: str
+) -> None:
+    """``engine.fallback`` read in SQL on each database (PostgreSQL's ``#>>``, SQLite's
+    ``JSON_EXTRACT``), only when asked, and only of a box no person acted on: one they
+    did is final, and the service asks the LLM again only for the others."""
+    made_without = {**result, "engine": {**result["engine"], "fallback": "timeout"}}
+    stored = _store(session, made_without, draft=False)
+    engine = make_engine(database_url)
+    try:
+        assert find_summary_ref(engine, KEY, "v").fallback is None  # type: ignore[union-attr]
+        ref = find_summary_ref(engine, KEY, "v", fallback=True)
+        assert ref is not None and ref.fallback == "timeout" and untouched(session, stored.id)
+        if act == "vote":
+            add_vote(session, stored.id, "c" * 64, helpful=False)
+        elif act == "hide":
+            set_hidden(session, stored, True)
+        else:
+            editor = create_account(session, "eda", None, "editor")
+            editorial.approve(session, stored.id, editor, revision=0)
+        ref = find_summary_ref(engine, KEY, "v", fallback=True)
+        assert ref is not None and ref.fallback is None and not untouched(session, stored.id)
+    finally:
+        engine.dispose()
+
+
+def test_a_box_the_llm_wrote_has_no_fallback_to_read(
+    session: Session, database_url: str, result: dict[str, Any]
+) -> None:
+    _store(session, {**result, "engine": {**result["engine"], "fallback": None}}, draft=False)
+    engine = make_engine(database_url)
+    try:
+        ref = find_summary_ref(engine, KEY, "v", fallback=True)
+        assert ref is not None and ref.fallback is None
+    finally:
+        engine.dispose()

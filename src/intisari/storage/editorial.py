@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from intisari.storage.models import AuditEntry, Publisher, StoredSummary, SummaryBox, utcnow
 
@@ -27,6 +28,7 @@ __all__ = [
     "drafts",
     "list_boxes",
     "publish_mode",
+    "remade",
     "reordered",
 ]
 
@@ -101,6 +103,41 @@ def box_changes_since(session: Session, summary_id: str, revision: int) -> list[
         .order_by(AuditEntry.revision, AuditEntry.id)
     )
     return list(session.scalars(query))
+
+
+def remade(
+    session: Session,
+    summary: StoredSummary,
+    result: dict[str, Any],
+    *,
+    actor: str,
+    action: str,
+    note: str,
+) -> None:
+    """Put the engine's new ``result`` in place of the summary's (same id, same key: the
+    links to it stay; only a box ``repository.untouched``), as a new revision of its box
+    with its audit row, in the session (the caller commits; a concurrent change to the
+    box then fails the commit: the version counter, or the new box row's key).
+
+    A new revision, because what readers saw changes: a report naming the old one still
+    gets the bullets it was about (``service.editorial.takeaways_at`` reads them back
+    from this audit row's ``before``), an editor's page open at the old one gets a
+    conflict instead of approving bullets never seen, and the API's cached body (keyed by
+    revision) is made again. The box keeps its status (a draft stays one)."""
+    row = summary.box
+    if row is None:
+        row = SummaryBox(status="published")
+        summary.box = row
+    else:
+        flag_modified(row, "status")  # nothing else of the row changes: still a revision
+    add_audit(
+        session, summary, actor=actor, action=action,
+        before=summary.result["takeaways"], after=result["takeaways"],
+        revision=(row.revision or 0) + 1, note=note,
+    )
+    summary.result = result
+    summary.title = result.get("title")
+    summary.language = result["language"]
 
 
 def reordered(session: Session, summary_id: str) -> bool:

@@ -31,9 +31,12 @@ from sqlalchemy import (
     Select,
     and_,
     bindparam,
+    case,
     distinct,
+    exists,
     func,
     literal,
+    null,
     or_,
     select,
     text,
@@ -45,6 +48,8 @@ from sqlalchemy.orm import Session, selectinload
 from intisari.report_kinds import CATEGORIES, STATUSES
 from intisari.storage.models import (
     DEFAULT_PUBLISHER_ID,
+    AuditEntry,
+    HelpfulVote,
     InstanceSecret,
     Publisher,
     Report,
@@ -71,6 +76,7 @@ __all__ = [
     "hidden_summaries",
     "instance_secret",
     "list_reports",
+    "made_without_llm",
     "new_summary_id",
     "newest_summary_of",
     "open_reporters",
@@ -82,6 +88,7 @@ __all__ = [
     "same_article_summary",
     "set_hidden",
     "status_counts",
+    "untouched",
 ]
 
 #: Bytes of randomness in a summary id: 96 bits, unguessable, 16 URL-safe characters.
@@ -118,38 +125,91 @@ def find_summary(session: Session, content_hash: str, engine_version: str) -> St
     )
 
 
+def made_without_llm(result: dict[str, Any]) -> str | None:
+    """Why the engine's JSON ``result`` of an LLM request was made without the LLM
+    (``engine.fallback``: ``connection``, ``timeout``, ...); ``None`` when the LLM's
+    answer was used, or no LLM was asked. ``_FALLBACK`` reads the same field in SQL."""
+    reason = (result.get("engine") or {}).get("fallback")
+    return None if reason is None else str(reason)
+
+
+def _acted_on() -> ColumnElement[bool]:
+    """Whether a person acted on a summary's box (correlated with ``StoredSummary.id``):
+    it is hidden, or has an audit row (an approval, an edit, a hide or unhide, a decision
+    on a report), a reader's report or a vote. Such a box is never made again by the
+    engine (``untouched``): what they did or said was about the bullets shown."""
+    return or_(
+        StoredSummary.hidden,
+        exists().where(AuditEntry.summary_id == StoredSummary.id),
+        exists().where(Report.summary_id == StoredSummary.id),
+        exists().where(HelpfulVote.summary_id == StoredSummary.id),
+    )
+
+
+def untouched(session: Session, summary_id: str) -> bool:
+    """Whether no person has acted on the summary's box (``_acted_on``), read now."""
+    query = select(_acted_on()).where(StoredSummary.id == summary_id)
+    return session.scalar(query) is False
+
+
 class CachedRef(NamedTuple):
     """What the service's hot path needs to know of a stored summary: which one, is it
-    hidden, is it a draft waiting for an editor, and its box's revision (the key of its
-    cached body: an edit makes a new body, the old one ages out)."""
+    hidden, is it a draft waiting for an editor, its box's revision (the key of its
+    cached body: an edit makes a new body, the old one ages out), and, when asked for,
+    why its box was made without the LLM (``made_without_llm``) if it may still be made
+    again (``untouched``)."""
 
     id: str
     hidden: bool
     pending: bool = False
     revision: int = 0
+    fallback: str | None = None
 
 
-#: Built once: on SQLite, building a statement costs more than running it. The box's row
-#: exists only once editors touched it (or the publisher reviews first): an outer join.
-_FIND_REF = (
-    select(StoredSummary.id, StoredSummary.hidden, SummaryBox.status, SummaryBox.revision)
-    .outerjoin(SummaryBox, SummaryBox.summary_id == StoredSummary.id)
-    .where(
-        StoredSummary.content_hash == bindparam("key"),
-        StoredSummary.engine_version == bindparam("version"),
+#: ``made_without_llm`` in SQL: the one field of the stored JSON the hot path reads
+#: (``#>>`` on PostgreSQL, ``JSON_EXTRACT`` on SQLite), so that no row is decoded.
+_FALLBACK = StoredSummary.result[("engine", "fallback")].as_string()
+_REF_COLUMNS = (StoredSummary.id, StoredSummary.hidden, SummaryBox.status, SummaryBox.revision)
+
+
+def _ref_query(*columns: Any) -> Select[Any]:
+    # The box's row exists only once editors touched it (or the publisher reviews first):
+    # an outer join.
+    return (
+        select(*columns)
+        .outerjoin(SummaryBox, SummaryBox.summary_id == StoredSummary.id)
+        .where(
+            StoredSummary.content_hash == bindparam("key"),
+            StoredSummary.engine_version == bindparam("version"),
+        )
     )
+
+
+#: Built once: on SQLite, building a statement costs more than running it. The extractive
+#: boxes' lookup reads no JSON at all; an LLM box's also reads ``engine.fallback``, of a
+#: box nobody acted on (one someone did is final: asking the LLM again for it, at every
+#: request, could change nothing).
+_FIND_REF = _ref_query(*_REF_COLUMNS)
+_FIND_REF_FALLBACK = _ref_query(
+    *_REF_COLUMNS, case((_acted_on(), null()), else_=_FALLBACK).label("fallback")
 )
 
 
-def find_summary_ref(engine: Engine, content_hash: str, engine_version: str) -> CachedRef | None:
+def find_summary_ref(
+    engine: Engine, content_hash: str, engine_version: str, *, fallback: bool = False
+) -> CachedRef | None:
     """``find_summary``'s answer without the ORM or the JSON: one prepared query on a bare
-    connection (about a tenth of an ORM session's cost on SQLite)."""
+    connection (about a tenth of an ORM session's cost on SQLite). ``fallback``: also read
+    why its box was made without the LLM, if it was and may be made again
+    (``CachedRef.fallback``)."""
     with engine.connect() as connection:
         parameters = {"key": content_hash, "version": engine_version}
-        row = connection.execute(_FIND_REF, parameters).first()
+        query = _FIND_REF_FALLBACK if fallback else _FIND_REF
+        row = connection.execute(query, parameters).first()
     if row is None:
         return None
-    return CachedRef(row.id, row.hidden, row.status == "draft", row.revision or 0)
+    reason = row.fallback if fallback else None
+    return CachedRef(row.id, row.hidden, row.status == "draft", row.revision or 0, reason)
 
 
 def new_summary_id() -> str:
