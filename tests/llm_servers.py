@@ -5,7 +5,8 @@
 - ``BadServer``: a tiny ``http.server`` that answers the way a broken LLM server does:
   it stalls, answers garbage, or answers 503. Real sockets and real HTTP, so the client's
   timeouts, retries and parsing meet what they meet in production.
-- ``ScriptedModel``: answers every request with the bullets a test wrote.
+- ``ScriptedModel``: answers every request with the bullets a test wrote, or with an
+  HTTP error while a test has it ``down``, for the tests of a server that comes back.
 - ``SwitchProxy``: forwards to the real model, or answers 503 while switched off, for the
   retry and circuit-breaker tests that need a server that comes back.
 
@@ -282,19 +283,28 @@ class ScriptedModel(_Counted):
     """A chat-completions server that answers every request with ``content``: bullets a
     test chose, through the real client, parser, checker and box, where the real model's
     answer could not be chosen (which bullets it drops, and so which places extraction
-    fills)."""
+    fills).
+
+    While ``down`` is an HTTP status (503: retried, as an overloaded server; 404: not, as a
+    URL without ``/v1``), every request gets it instead: an outage a test ends by setting
+    ``down`` back to ``None``."""
 
     def __init__(self, content: str) -> None:
         self.content = content
+        self.down: int | None = None
 
     @contextmanager
     def running(self) -> Iterator[str]:
         """Serve; yields a base URL of its own (``unique_url``)."""
         content = self.content
+        model = self
 
         class Handler(_Handler):
             def do_POST(self) -> None:
                 self.request_body()
+                if model.down is not None:
+                    self.answer(model.down, b'{"error": "down"}')
+                    return
                 choice = {"message": {"content": content}, "finish_reason": "stop"}
                 self.answer(200, json.dumps({"choices": [choice]}).encode())
 

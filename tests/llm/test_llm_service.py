@@ -9,13 +9,14 @@ import logging
 import re
 from collections.abc import Callable
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
 from app_fixtures import ARTICLE
 from intisari.settings import Settings
-from llm_servers import MODEL_TEST_TIMEOUT_S, free_port, unique_url
+from llm_servers import MODEL_TEST_TIMEOUT_S, ScriptedModel, free_port, unique_url
 
 pytestmark = pytest.mark.llm
 
@@ -93,6 +94,72 @@ def test_the_llm_down_gives_readers_the_extractive_box_and_opens_the_breaker(
     assert metric(client, "intisari_llm_breaker_state", server) == 2
     page = client.get("/")  # the pages still work: the reader never sees the failure
     assert page.status_code == 200
+
+
+#: The scripted model's answer: the article's last sentence, word for word, which the
+#: checker supports.
+GOOD_BULLET = "- Bulog menyiapkan 500 ton beras untuk menstabilkan harga hingga akhir tahun."
+
+
+def test_a_box_made_while_the_llm_was_down_is_made_again_once_it_answers(
+    make_client: Client,
+) -> None:
+    """A new user's report: after an outage the same article got the stored extracted box,
+    ``X-Intisari-Cache: hit``, until the engine's version changed; a newsroom could not
+    get its boxes back. Now the request asks the LLM again, and its box replaces the
+    stored one under the same id."""
+    model = ScriptedModel(GOOD_BULLET)
+    model.down = 404  # a URL without /v1: not retried, so one request a box
+    with model.running() as url:
+        client = make_client(llm_url=url, engine_processes=1)
+
+        def ask() -> httpx.Response:
+            return client.post("/v1/summaries", json={"text": ARTICLE, "method": "llm"})
+
+        first = ask()
+        assert first.headers["X-Intisari-Cache"] == "miss"
+        assert first.json()["engine"]["fallback"] == "http-404"
+        still = ask()  # still down: asked again, and the stored box is still the answer
+        assert model.requests == 2
+        assert still.headers["X-Intisari-Cache"] == "hit" and still.json() == first.json()
+
+        model.down = None
+        back = ask()
+        assert back.status_code == 200 and back.headers["X-Intisari-Cache"] == "miss"
+        box = back.json()
+        assert box["summary_id"] == first.json()["summary_id"]
+        assert box["engine"]["fallback"] is None
+        assert "llm" in {takeaway["origin"] for takeaway in box["takeaways"]}
+        again = ask()  # final now: the LLM is not asked again
+        assert again.headers["X-Intisari-Cache"] == "hit" and again.json() == box
+        assert model.requests == 3
+        assert client.get(f"/v1/summaries/{box['summary_id']}").json() == box
+
+
+def test_while_the_breaker_is_open_a_stored_box_is_not_asked_for_again(
+    make_client: Client,
+) -> None:
+    """Asking again does not hammer a server that keeps failing: the worker's breaker,
+    open after five failures in a row, answers without a request, and the stored box is
+    the answer (no error, no new row) until its cooldown lets a probe through."""
+    model = ScriptedModel(GOOD_BULLET)
+    model.down = 503  # retried: three requests a box
+    with model.running() as url:
+        client = make_client(llm_url=url, engine_processes=1)
+
+        def ask() -> httpx.Response:
+            return client.post("/v1/summaries", json={"text": ARTICLE, "method": "llm"})
+
+        first = ask()
+        assert first.json()["engine"]["fallback"] == "http-503"
+        second = ask()  # the fifth failure in a row opened the breaker
+        assert second.headers["X-Intisari-Cache"] == "hit" and second.json() == first.json()
+        assert model.requests == 5
+        model.down = None
+        third = ask()
+        assert third.headers["X-Intisari-Cache"] == "hit" and third.json() == first.json()
+        assert model.requests == 5
+        assert metric(client, "intisari_llm_breaker_state", f'{{server="{url}"}}') == 2
 
 
 def test_method_llm_without_a_server_is_a_clear_422(client: TestClient) -> None:

@@ -6,18 +6,28 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from intisari._version import MODEL_FILES, __version__, engine_version
 from intisari.errors import InputError, InputTooShort
+from intisari.llm.config import LlmConfig
 from intisari.options import Options
 from intisari.service import editorial
 from intisari.service import summaries as cache
+from intisari.service.errors import Conflict
 from intisari.storage.accounts import create_account
-from intisari.storage.models import DEFAULT_PUBLISHER_ID, Publisher, StoredSummary, WebhookEvent
+from intisari.storage.models import (
+    DEFAULT_PUBLISHER_ID,
+    AuditEntry,
+    Publisher,
+    StoredSummary,
+    WebhookEvent,
+)
 from intisari.storage.repository import add_summary, get_summary
 from intisari.storage.tenants import add_endpoint
+from intisari.storage.votes import add_vote
+from llm_servers import ScriptedModel
 
 ARTICLE = "\n\n".join(
     [
@@ -276,3 +286,103 @@ def test_a_changed_articles_new_box_tells_the_newsroom_which_checked_box_it_repl
         {"summary_id": corrected.id, "article_id": "k-7", "url": None,
          "replaced_id": unchecked.id, "edited": True},
     )]
+
+
+#: The scripted model's answer: the article's second sentence, word for word, which the
+#: checker supports.
+GOOD_BULLET = (
+    "- Ketinggian air mencapai dua meter di beberapa permukiman dekat Kali Ciliwung."
+)
+
+
+def _origins(stored: StoredSummary) -> set[str]:
+    return {takeaway["origin"] for takeaway in stored.result["takeaways"]}
+
+
+@pytest.mark.llm
+def test_a_box_made_without_the_llm_is_made_again_in_place_once_it_answers(
+    session: Session,
+) -> None:
+    """A new user's report: the box made while the LLM was down was the answer to the same
+    article until the engine's version changed. Now the request asks the LLM again; while
+    it fails the stored box stands (no new row), and the LLM's box then takes its place
+    under the same id, as a new revision whose audit row keeps the bullets readers saw."""
+    model = ScriptedModel(GOOD_BULLET)
+    model.down = 404  # a URL without /v1: not retried, so one request a box
+    with model.running() as url:
+        options = Options(method="llm", llm=LlmConfig(url=url))
+        first, hit = cache.summarize_cached(session, text=ARTICLE, options=options)
+        assert not hit and first.result["engine"]["fallback"] == "http-404"
+        seen = first.result["takeaways"]
+        still, hit = cache.summarize_cached(session, text=ARTICLE, options=options)
+        assert hit and still.id == first.id and model.requests == 2
+        assert still.result["engine"]["fallback"] == "http-404"
+
+        model.down = None
+        back, hit = cache.summarize_cached(session, text=ARTICLE, options=options)
+        assert not hit and back.id == first.id and model.requests == 3
+        assert back.result["engine"]["fallback"] is None and "llm" in _origins(back)
+        box = editorial.box_of(back)
+        assert (box.status, box.revision, box.checked_by) == ("published", 1, None)
+        entries = session.scalars(select(AuditEntry).where(AuditEntry.summary_id == back.id))
+        assert [(e.actor, e.action, e.revision, e.before) for e in entries] == [
+            (cache.ENGINE_ACTOR, cache.REMADE_ACTION, 1, seen)
+        ]
+        # A report from a page that showed the old box is about the bullets it showed.
+        assert editorial.takeaways_at(session, back, 0) == seen
+
+        again, hit = cache.summarize_cached(session, text=ARTICLE, options=options)
+        assert hit and again.result == back.result and model.requests == 3  # final now
+    assert session.scalar(select(func.count()).select_from(StoredSummary)) == 1
+
+
+@pytest.mark.llm
+def test_a_box_a_reader_voted_on_is_kept_and_the_llm_not_asked_again(
+    session: Session,
+) -> None:
+    """What readers said was about the bullets shown: that box stays, and asking the LLM
+    again for it at every request could change nothing; the box of the same outage
+    nobody acted on is made again."""
+    other = ARTICLE.replace("3.000", "4.000")
+    model = ScriptedModel(GOOD_BULLET)
+    model.down = 404
+    with model.running() as url:
+        options = Options(method="llm", llm=LlmConfig(url=url))
+        voted, _ = cache.summarize_cached(session, text=ARTICLE, options=options)
+        alone, _ = cache.summarize_cached(session, text=other, options=options)
+        add_vote(session, voted.id, "c" * 64, helpful=True)
+        model.down = None
+        kept, hit = cache.summarize_cached(session, text=ARTICLE, options=options)
+        assert hit and kept.id == voted.id and model.requests == 2
+        assert kept.result["engine"]["fallback"] == "http-404"
+        remade, hit = cache.summarize_cached(session, text=other, options=options)
+        assert not hit and remade.id == alone.id and model.requests == 3
+        assert remade.result["engine"]["fallback"] is None
+
+
+@pytest.mark.llm
+def test_a_draft_made_again_stays_a_draft_and_an_editors_old_page_conflicts(
+    session: Session,
+) -> None:
+    """A publisher that reviews first: the LLM's box is the draft now, and an approval
+    made on a page that showed the old box is refused instead of approving bullets the
+    editor never saw."""
+    publisher = _add_publisher(session, "kabar-tinjau")
+    session.get(Publisher, publisher).publish_mode = "review"  # type: ignore[union-attr]
+    session.commit()
+    asked = {"publisher_id": publisher, "from_publisher": True}
+    model = ScriptedModel(GOOD_BULLET)
+    model.down = 404
+    with model.running() as url:
+        options = Options(method="llm", llm=LlmConfig(url=url))
+        first, _ = cache.summarize_cached(session, text=ARTICLE, options=options, **asked)
+        old_revision = editorial.box_of(first).revision
+        model.down = None
+        back, hit = cache.summarize_cached(session, text=ARTICLE, options=options, **asked)
+    assert not hit and back.id == first.id and "llm" in _origins(back)
+    box = editorial.box_of(back)
+    assert box.pending and box.revision == old_revision + 1
+    eda = create_account(session, "eda-tinjau", None, "editor", publisher)
+    with pytest.raises(Conflict):
+        editorial.approve(session, back.id, eda, revision=old_revision)
+    editorial.approve(session, back.id, eda, revision=box.revision)

@@ -21,6 +21,15 @@ and is it hidden?" with one prepared query on a bare connection (about a tenth o
 session's cost on SQLite), and only a miss goes on to the engine. The engine itself is
 a parameter (``Summarizer``): in this thread by default, in worker processes in the
 service (``service/engine_pool.py``).
+
+A box of ``method: llm`` made without the LLM (``engine.fallback``: the server was down,
+slow, misconfigured) is stored, but is no final answer: the same request asks the LLM
+again (``retry_due``), and the LLM's box takes its place when nobody has acted on it
+yet (``_remade``). Otherwise a newsroom got the extracted box of an outage for that
+article until the engine's version changed (a new user's report). The LLM is not
+hammered: each worker's circuit breaker (``llm/breaker.py``) answers at once while open,
+and a retry that fails again stores nothing (the stored box is the answer, the quota's
+charge given back).
 """
 
 from __future__ import annotations
@@ -36,8 +45,9 @@ from typing import Any
 
 from anyio import to_thread
 from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from intisari._version import engine_version
 from intisari.errors import InputError
@@ -47,18 +57,21 @@ from intisari.options import Options
 from intisari.pipeline import summarize
 from intisari.service import limits, publishers, webhooks
 from intisari.service.editorial import initial_draft
-from intisari.service.errors import Busy, refusal
+from intisari.service.errors import Busy, RateLimited, ServiceError, refusal
 from intisari.service.llm_status import tell_fallback
 from intisari.service.state import Client, ServiceState
+from intisari.storage import editorial as editorial_store
 from intisari.storage.models import DEFAULT_PUBLISHER_ID, StoredSummary
 from intisari.storage.repository import (
     CachedRef,
     add_summary,
     find_summary,
     find_summary_ref,
+    made_without_llm,
     new_summary_id,
     newest_summary_of,
     same_article_summary,
+    untouched,
 )
 from intisari.takeaways.select import MAX_COUNT, MIN_COUNT
 
@@ -84,8 +97,10 @@ __all__ = [
     "one_line_ending",
     "one_source",
     "resolve",
+    "retry_due",
     "store_made",
     "store_result",
+    "summarize_again",
     "summarize_cached",
     "summarize_in_workers",
     "summarize_now",
@@ -96,6 +111,12 @@ log = logging.getLogger(__name__)
 
 #: What makes a cached summary stale: the engine's release and its models' bytes.
 ENGINE_VERSION = engine_version()
+
+#: Who the audit log names for a box the engine made again with the LLM (``_remade``): no
+#: person, and so in parentheses, as no account is named.
+ENGINE_ACTOR = "(engine)"
+#: The audit row's action of that change (``AuditEntry.action``, at most 16 characters).
+REMADE_ACTION = "llm-retry"
 
 #: Runs the engine: the keyword arguments of ``intisari.summarize`` in, its result as
 #: JSON (``Summary.model_dump(mode="json")``) out.
@@ -226,14 +247,28 @@ def resolve(
     )
 
 
-def find_cached(engine: Engine, key: str, legacy_key: str | None = None) -> CachedRef | None:
+def find_cached(
+    engine: Engine, key: str, legacy_key: str | None = None, *, llm: bool = False
+) -> CachedRef | None:
     """The summary stored under ``key`` by this engine version, if any (no ORM, no JSON);
     else the one stored under ``legacy_key`` (the input's key before line endings were
-    made LF)."""
-    found = find_summary_ref(engine, key, ENGINE_VERSION)
+    made LF). ``llm``: the key is of an LLM box, so read its ``fallback`` too
+    (``retry_due``)."""
+    found = find_summary_ref(engine, key, ENGINE_VERSION, fallback=llm)
     if found is None and legacy_key is not None:
-        found = find_summary_ref(engine, legacy_key, ENGINE_VERSION)
+        found = find_summary_ref(engine, legacy_key, ENGINE_VERSION, fallback=llm)
     return found
+
+
+def asks_llm(source: Source) -> bool:
+    """Whether ``source``'s box is written by an LLM (only such a box can fall back)."""
+    return source.method == "llm"
+
+
+def retry_due(cached: CachedRef | None) -> bool:
+    """Whether the stored box is no final answer: made without the LLM its request asked
+    (``engine.fallback``), so the request asks the LLM again (``summarize_again``)."""
+    return cached is not None and cached.fallback is not None
 
 
 def engine_arguments(source: Source, options: Options) -> dict[str, Any]:
@@ -257,23 +292,48 @@ def in_process(**arguments: Any) -> dict[str, Any]:
     return result
 
 
+def _stored(session: Session, source: Source) -> StoredSummary | None:
+    """The summary stored under ``source``'s key (or its legacy key) by this version."""
+    stored = find_summary(session, source.key, ENGINE_VERSION)
+    if stored is None and source.legacy_key is not None:
+        stored = find_summary(session, source.legacy_key, ENGINE_VERSION)
+    return stored
+
+
+def _to_make_again(session: Session, stored: StoredSummary) -> bool:
+    """``retry_due`` of a summary read whole: made without the LLM, nobody acted on it."""
+    return made_without_llm(stored.result) is not None and untouched(session, stored.id)
+
+
 def summarize_source(
-    session: Session, source: Source, options: Options, summarizer: Summarizer = in_process
+    session: Session,
+    source: Source,
+    options: Options,
+    summarizer: Summarizer = in_process,
+    *,
+    again: bool = True,
 ) -> tuple[StoredSummary, bool]:
     """The stored summary of ``source``, made now if needed: ``(summary, cache_hit)``.
 
     ``summarizer`` runs the engine (the service passes its worker processes). Raises the
     engine's ``InputError`` for input it cannot summarize (nothing is stored).
+
+    A stored box made without the LLM is made again (``again``, the default; the service
+    says no when the publisher's quota is used up): a hit when the LLM fails again, or
+    when the engine cannot take the article now (the stored box stands).
     """
-    cached = find_summary(session, source.key, ENGINE_VERSION)
-    if cached is None and source.legacy_key is not None:
-        cached = find_summary(session, source.legacy_key, ENGINE_VERSION)
-    if cached is not None:
+    cached = _stored(session, source)
+    if cached is not None and not (again and _to_make_again(session, cached)):
         return cached, True
     # The engine may take seconds: no connection (on PostgreSQL no open transaction) is
     # held meanwhile, or a few slow articles would empty the connection pool.
     session.rollback()
-    result = summarizer(**engine_arguments(source, options))
+    try:
+        result = summarizer(**engine_arguments(source, options))
+    except (InputError, Busy):
+        if cached is None:
+            raise
+        return cached, True  # read again: the rollback expired it
     stored, created = store_result(session, source, result)
     return stored, not created  # the copy a concurrent request stored first: a hit
 
@@ -286,6 +346,10 @@ def store_result(
     before readers see them. In ``auto`` publish mode, queue ``summary.published`` once
     (in ``review`` mode the editor's approval queues it).
 
+    A stored box made without the LLM is replaced by ``result`` when the LLM wrote this
+    one and nobody acted on the old (``_remade``): that is ``created`` too (the engine
+    made the box now), under the stored box's id.
+
     Nothing is stored when the article (``source.article_id``) has a box whose cleaned
     text, title and language are the result's (``same_article_summary``): that box is the
     answer, with its edits, approval, correction and hiding. A changed article's new box
@@ -297,6 +361,9 @@ def store_result(
     # made from HTML sent as it is (they found none: only fetched pages had an address).
     page = result.get("source") or {}
     replaced: StoredSummary | None = None
+    existing = _stored(session, source)
+    if existing is not None:  # asked again: stored meanwhile, or a box to make again
+        return _remade(session, existing, result)
     if source.article_id is not None:
         # The article sent again with other bytes (an HTML comment, a rotated ad slot) but
         # the same cleaned text: its box, edits, approval and hiding are the article's.
@@ -310,7 +377,7 @@ def store_result(
             requested_count=source.count,
         )
         if same is not None:
-            return same, False
+            return _remade(session, same, result)
         if source.from_publisher:  # the embed's box, which the new one takes over from
             replaced = newest_summary_of(
                 session, source.publisher_id, article_id=source.article_id, url=None
@@ -344,6 +411,37 @@ def store_result(
     return stored, created
 
 
+def _remade(
+    session: Session, stored: StoredSummary, result: dict[str, Any]
+) -> tuple[StoredSummary, bool]:
+    """``stored``, with the engine's new ``result`` in place of its box if the stored box
+    was made without the LLM, the new one with it, and no person acted on the old one
+    (``storage.repository.untouched``): ``(summary, remade)``.
+
+    In place (same id, same key), as a new revision with an audit row
+    (``storage.editorial.remade``): the links to the box stay, and a reader's report on
+    the old bullets keeps them. A box someone approved, edited, hid, reported or voted on
+    is kept as it is: what they did was about those bullets (README, "Short bullets from
+    an LLM"). A concurrent change to it (an editor, another retry) wins: then ``stored``
+    as it is now, not remade.
+    """
+    reason = made_without_llm(stored.result)
+    if reason is None or made_without_llm(result) is not None:
+        return stored, False
+    if not untouched(session, stored.id):
+        return stored, False
+    editorial_store.remade(
+        session, stored, result, actor=ENGINE_ACTOR, action=REMADE_ACTION,
+        note=f"made again with the LLM; the box replaced was made without it ({reason})",
+    )
+    try:
+        session.commit()
+    except (StaleDataError, IntegrityError):
+        session.rollback()  # ``stored`` is expired: read again as the winner left it
+        return stored, False
+    return stored, True
+
+
 def _announce(
     session: Session, stored: StoredSummary, event: str, data: dict[str, Any]
 ) -> None:
@@ -362,13 +460,15 @@ def _announce(
 
 def store_made(
     state: ServiceState, session: Session, source: Source, result: dict[str, Any]
-) -> StoredSummary:
-    """``store_result`` after the engine ran in a worker, the quota's charge taken back
-    when a concurrent request for the same article stored it first."""
+) -> tuple[StoredSummary, bool]:
+    """``store_result`` after the engine ran in a worker: ``(summary, created)``, the
+    quota's charge taken back when nothing was made (a concurrent request for the same
+    article stored it first, or a box made without the LLM was asked again and the LLM
+    failed again)."""
     stored, created = store_result(session, source, result)
     if not created:
         publishers.refund(state, source.publisher_id)
-    return stored
+    return stored, created
 
 
 def summarize_cached(
@@ -453,11 +553,24 @@ def lookup(
 
 def find_or_charge(state: ServiceState, source: Source) -> CachedRef | None:
     """The cache lookup; a miss is counted against the publisher's daily quota
-    (``publishers.charge``, ``RateLimited`` when used up) before the engine runs."""
-    cached = find_cached(state.engine, source.key, source.legacy_key)
+    (``publishers.charge``, ``RateLimited`` when used up) before the engine runs. A box
+    to make again (``retry_due``) is charged only when it is made again
+    (``charge_again``)."""
+    cached = find_cached(state.engine, source.key, source.legacy_key, llm=asks_llm(source))
     if cached is None:
         publishers.charge(state, source.publisher_id)
     return cached
+
+
+def charge_again(state: ServiceState, source: Source) -> bool:
+    """Count making a stored box again against the publisher's daily quota: ``False``
+    when it is used up, and then the stored box is the answer (it was one before, and a
+    request answered from the cache never got a 429 ``quota-exceeded``)."""
+    try:
+        publishers.charge(state, source.publisher_id)
+    except RateLimited:
+        return False
+    return True
 
 
 def admit(
@@ -505,6 +618,22 @@ async def summarize_in_workers(state: ServiceState, source: Source) -> dict[str,
         raise refusal(error) from None
 
 
+async def summarize_again(state: ServiceState, source: Source) -> dict[str, Any] | None:
+    """The engine's JSON result for ``source``, whose stored box was made without the LLM
+    (``retry_due``), from a worker; ``None`` when it cannot be made now (the publisher's
+    quota used up, every worker busy, the engine refusing it this time): then the stored
+    box is the answer, as it was before, never an error."""
+    if not await to_thread.run_sync(charge_again, state, source):
+        return None
+    try:
+        return await summarize_in_workers(state, source)
+    except Busy:  # ``submit`` refused it: charged, and nothing ran
+        await to_thread.run_sync(publishers.refund, state, source.publisher_id)
+        return None
+    except ServiceError:  # the engine's refusal: ``summarize_in_workers`` refunded it
+        return None
+
+
 def limit_summaries(state: ServiceState, client: Client) -> None:
     """Count one summary asked for by ``client``; ``RateLimited`` over the limit."""
     limits.hit(state, limits.SUMMARIES, client.hash)
@@ -521,9 +650,13 @@ def summarize_now(
     """``admit``, then the engine in a worker (this thread waits) and storing: the stored
     summary of ``request``, counted as served. Raises ``ServiceError``."""
     source = admit(state, client, request, counted=counted)
-    charged = find_or_charge(state, source) is None
+    cached = find_or_charge(state, source)
+    again = retry_due(cached) and charge_again(state, source)
+    charged = cached is None or again
     try:
-        stored, hit = summarize_source(session, source, state.options, state.engine_pool.run)
+        stored, hit = summarize_source(
+            session, source, state.options, state.engine_pool.run, again=again
+        )
     except InputError as error:
         if charged:
             publishers.refund(state, source.publisher_id)

@@ -50,7 +50,9 @@ from intisari.service.summaries import (
     Source,
     count_served,
     lookup,
+    retry_due,
     store_made,
+    summarize_again,
     summarize_in_workers,
 )
 from intisari.storage.models import DEFAULT_PUBLISHER_ID, StoredSummary
@@ -164,13 +166,23 @@ async def create_summary(
     With a publisher's key (``Authorization: Bearer ipk_...``) the summary is that
     publisher's, and counts against its daily quota (429 ``quota-exceeded``) when the
     engine makes it. The ``X-Intisari-Cache`` header says ``hit`` (stored earlier) or
-    ``miss`` (made now).
+    ``miss`` (made now). A stored ``method: llm`` box made without the LLM is made again
+    (``service.summaries.retry_due``): ``miss`` when the LLM's box replaced it, ``hit``
+    when it is still the answer.
     """
-    answer, source = await run_in_threadpool(_stored_answer, body, request, state, client)
+    answer, source, again = await run_in_threadpool(
+        _stored_answer, body, request, state, client
+    )
     hit = answer is not None
-    if answer is None:  # the engine runs in a worker process; no thread waits for it
+    result = None
+    # The engine runs in a worker process; no thread waits for it.
+    if answer is None:
         result = await summarize_in_workers(state, source)
-        answer = await run_in_threadpool(_store, state, source, result)
+    elif again:
+        result = await summarize_again(state, source)
+    if result is not None:
+        answer, made = await run_in_threadpool(_store, state, source, result)
+        hit = hit and not made
     count_served(state, hit)
     return Response(
         answer,
@@ -181,10 +193,10 @@ async def create_summary(
 
 def _stored_answer(
     body: SummaryIn, http: Request, state: AppState, client: Client
-) -> tuple[bytes | None, Source]:
+) -> tuple[bytes | None, Source, bool]:
     """The caller's publisher, the rate limit, the URL fetch and the cache lookup (all
-    blocking): the stored body of ``body``'s article if there is one, and the article as
-    the engine takes it."""
+    blocking): the stored body of ``body``'s article if there is one, the article as
+    the engine takes it, and whether that body is to be made again (``retry_due``)."""
     publisher_id, from_publisher = _publisher_of(http, state)
     request = ArticleRequest(
         text=body.text,
@@ -200,15 +212,16 @@ def _stored_answer(
     )
     source, cached = lookup(state, client, request)
     if cached is None:
-        return None, source
+        return None, source, False
+    again = retry_due(cached)
     if not cached.hidden and not cached.pending:
         key = _body_key(cached.id, cached.revision)
         answer = state.bodies.get(key, lambda: _visible_body(state, cached.id))
         if answer is not None:
-            return answer, source
+            return answer, source, again
     with state.sessions() as session:  # hidden or a draft: its public form has no takeaways
         stored = review.find_summary(session, cached.id)
-    return (None if stored is None else _dump(stored)), source
+    return (None if stored is None else _dump(stored)), source, again
 
 
 def _publisher_of(request: Request, state: AppState) -> tuple[int, bool]:
@@ -225,9 +238,11 @@ def _publisher_of(request: Request, state: AppState) -> tuple[int, bool]:
     return (DEFAULT_PUBLISHER_ID if actor.publisher_id is None else actor.publisher_id), True
 
 
-def _store(state: AppState, source: Source, result: dict[str, Any]) -> bytes:
+def _store(state: AppState, source: Source, result: dict[str, Any]) -> tuple[bytes, bool]:
+    """The body of ``result`` as stored, and whether it was made now (not found stored)."""
     with state.sessions() as session:
-        return _body(state, store_made(state, session, source, result))
+        stored, made = store_made(state, session, source, result)
+        return _body(state, stored), made
 
 
 def _dump(stored: StoredSummary) -> bytes:
