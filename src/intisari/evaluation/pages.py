@@ -43,6 +43,7 @@ from typing import Any
 import numpy as np
 from selectolax.lexbor import LexborHTMLParser
 
+from intisari.document import Document
 from intisari.errors import InputError, NotAnArticle, UnsupportedScript
 from intisari.evaluation.corpus import read_records
 from intisari.evaluation.harness import BASELINE_COUNT
@@ -55,7 +56,7 @@ from intisari.evaluation.metrics import (
 from intisari.evaluation.rouge import rouge
 from intisari.ingest import load
 from intisari.ingest.main_content import extract_body
-from intisari.ingest.metadata import PageSource, page_source
+from intisari.ingest.metadata import page_source
 from intisari.ingest.text import decode_page
 from intisari.language.detect import language_for
 from intisari.options import DEFAULT_OPTIONS
@@ -256,8 +257,9 @@ def evaluate_pages(folder: Path, limit: int | None = None) -> PagesEvaluation:
         evaluation.trafilatura_seconds += time.process_time() - started
         if summary is not None:
             page.language = summary.language
-            check_box(page, summary, truth, extract_body(html).headings)
-            _score_against_description(page, summary, page_source(LexborHTMLParser(html)))
+            document = check_box(page, summary, truth, extract_body(html).headings)
+            description = page_source(LexborHTMLParser(html)).description
+            _score_against_description(page, summary, document, description)
         if truth:
             page.f1_engine = token_f1(summary.text if summary else read_text, truth)
             page.f1_trafilatura = token_f1(plain, truth)
@@ -267,8 +269,9 @@ def evaluate_pages(folder: Path, limit: int | None = None) -> PagesEvaluation:
 
 def check_box(
     page: PageResult, summary: Summary, truth: str | None, headings: tuple[str, ...]
-) -> None:
-    """Every bullet of ``summary`` with its defects; the page's lead-copy flag.
+) -> Document:
+    """Every bullet of ``summary`` with its defects; the page's lead-copy flag. Returns
+    the document the bullets were read in (its sentences are lead-3's, too).
 
     ``headings``: the page's subheadings, as the DOM rules find them.
     """
@@ -302,21 +305,25 @@ def check_box(
         found.sort(key=list(DEFECTS).index)
         page.bullets.append(Bullet(text=text, words=reading_length(text), defects=found))
     page.lead_copy = is_lead_copy(indexes)
+    return document
 
 
-def _score_against_description(page: PageResult, summary: Summary, source: PageSource) -> None:
-    """ROUGE-1 of the box and of lead-3 against the page's description, if it has one."""
-    description = source.description
-    if not description or len(words(description)) < MIN_DESCRIPTION_WORDS:
+def _score_against_description(
+    page: PageResult, summary: Summary, document: Document, description: str | None
+) -> None:
+    """ROUGE-1 of the box and of lead-3 (``document``'s first sentences) against the
+    page's description, if it has one."""
+    if not description:
         return
-    language = language_for(summary.language)
-    document = build_document(summary.text, summary.title, language)
+    described = words(description)
+    if len(described) < MIN_DESCRIPTION_WORDS:
+        return
     lead = [sentence.text for sentence in document.sentences[:BASELINE_COUNT]]
     page.rouge1_box = rouge([t.text for t in summary.takeaways], description).rouge1
     page.rouge1_lead = rouge(lead, description).rouge1
-    described = set(words(description))
-    opening = set(words(summary.text)[: len(words(description)) + LEAD_COPY_SLACK])
-    page.description_copies_lead = len(described & opening) >= LEAD_COPIED_SHARE * len(described)
+    distinct = set(described)
+    opening = set(words(summary.text)[: len(described) + LEAD_COPY_SLACK])
+    page.description_copies_lead = len(distinct & opening) >= LEAD_COPIED_SHARE * len(distinct)
 
 
 def _read_text(html: str) -> str:
