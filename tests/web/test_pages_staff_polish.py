@@ -1,7 +1,7 @@
 """Staff pages keep their way around (a new user's report): a reviewer refused an
 editor's page keeps the header's name and Log out and goes back to the dashboard; every
-staff page has the one staff header (``_staff_nav.html``); a long report comment on the
-dashboard is folded."""
+staff page has the one staff header (``_staff_nav.html``) and is kept by no cache; a long
+report comment on the dashboard is folded."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from app_fixtures import PASSWORD, make_account, routes_of
-from intisari.web.pages.rendering import DASHBOARD
+from intisari.web.pages.rendering import DASHBOARD, STAFF_CACHE_CONTROL
 from intisari.web.pages.review import COMMENT_FOLD_CHARS
 
 LOG_OUT = re.compile(
@@ -36,6 +36,7 @@ def test_a_reviewer_refused_the_editor_page_keeps_the_header_and_goes_back_to_th
     assert LOG_OUT.search(page.text) and "rina" in page.text
     assert '<a class="button" href="/review">Back to the dashboard</a>' in page.text
     assert "Back to the start page" not in page.text
+    assert page.headers["cache-control"] == STAFF_CACHE_CONTROL
 
 
 def test_every_staff_page_can_log_out(client: TestClient, summary: dict[str, Any]) -> None:
@@ -70,13 +71,16 @@ def _staff_header(page: str, name: str, path: str) -> list[str]:
             if what != itself and html not in form.group(0)]  # fmt: skip
 
 
-def test_every_staff_page_has_the_staff_header(
+def test_every_staff_page_has_the_staff_header_and_is_not_stored(
     client: TestClient, summary: dict[str, Any]
 ) -> None:
     """The page that replaces a bullet had only "Back to the box" in its header: no name,
-    no Dashboard, no Audit log, no Log out (a new user's report). Every page the app
-    serves under the dashboard's path is walked, so a new staff page without the header
-    fails here; a path parameter the walk has no value for fails too, to be added."""
+    no Dashboard, no Audit log, no Log out (a new user's report), and it alone of the staff
+    pages could be kept in the browser's cache (``private, no-cache``: its drafts stayed on
+    a shared computer's disk after Log out), since each staff route set ``no-store`` itself.
+    Every page the app serves under the dashboard's path is walked, so a new staff page
+    without the header or with another Cache-Control fails here; a path parameter the walk
+    has no value for fails too, to be added."""
     _log_in(client, "ada", "admin")  # every staff page is an admin's to see
     values = {"summary_id": summary["summary_id"]}
     paths = sorted(
@@ -91,6 +95,7 @@ def test_every_staff_page_has_the_staff_header(
         page = client.get(re.sub(r"\{(\w+)(?::\w+)?\}", lambda m: values[m[1]], path))
         assert page.status_code == 200, (path, page.text[:300])
         assert page.headers["content-type"].startswith("text/html"), path
+        assert page.headers["cache-control"] == STAFF_CACHE_CONTROL, path
         if missing := _staff_header(page.text, "ada", path):
             lacking[path] = missing
     assert lacking == {}

@@ -163,9 +163,7 @@ def editor_page(
     if stored is None:
         return _error(request, state, "There is no such summary.", 404, editor)
     context = {**_box_context(session, stored, editor), "flash": DONE_MESSAGES.get(done)}
-    response = render(request, state, "editor.html", context)
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return render(request, state, "editor.html", context)
 
 
 @router.get("/review/summaries/{summary_id}/replace")
@@ -291,9 +289,7 @@ def _refused_change(
     if stored is None:
         return _error(request, state, error.message, error.status, editor)
     context = {**_box_context(session, stored, editor), "error": error.message, "kept": kept}
-    response = render(request, state, "editor.html", context, error.status)
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return render(request, state, "editor.html", context, error.status)
 
 
 @router.get("/review/boxes")
@@ -349,9 +345,7 @@ def boxes_page(
         "next": None if page is None or page.next is None else query(cursor=str(page.next)),
     }
     status_code = 200 if problem is None else problem.status
-    response = render(request, state, "boxes.html", context, status_code)
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return render(request, state, "boxes.html", context, status_code)
 
 
 @router.get("/review/audit")
@@ -368,9 +362,7 @@ def audit_page(
         editorial.audit_row(e)
         for e in editorial.audit_entries(session, reviewer, limit=AUDIT_PAGE_ROWS)
     ]
-    response = render(request, state, "audit.html", {"rows": rows, "reviewer": reviewer.name})
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return render(request, state, "audit.html", {"rows": rows, "reviewer": reviewer.name})
 
 
 def _refused_post(

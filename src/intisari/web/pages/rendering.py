@@ -60,6 +60,14 @@ TEMPLATES = Jinja2Templates(
 
 #: Page responses carry a per-browser CSRF token: shared caches must not keep them.
 PAGE_CACHE_CONTROL = "private, no-cache"
+#: Staff pages (the dashboard's path and below) show drafts, readers' reports and account
+#: names: the browser must not keep them either, so that after Log out the back button or
+#: the disk cache of a shared computer shows none of it.
+STAFF_CACHE_CONTROL = "no-store"
+
+#: Where staff land after logging in when they asked for no other staff page.
+DASHBOARD = "/review"
+TEMPLATES.env.globals["dashboard"] = DASHBOARD  # the staff pages' links to it
 
 
 State = Annotated[AppState, Depends(app_state)]
@@ -86,18 +94,14 @@ def render(
     )
     for value in cookies.headers.getlist("set-cookie"):
         response.headers.append("set-cookie", value)
-    response.headers["Cache-Control"] = PAGE_CACHE_CONTROL
+    staff = request.url.path == DASHBOARD or request.url.path.startswith(f"{DASHBOARD}/")
+    response.headers["Cache-Control"] = STAFF_CACHE_CONTROL if staff else PAGE_CACHE_CONTROL
     return response
 
 
 def redirect(url: str) -> RedirectResponse:
     """After a form post: 303 makes the browser GET the next page (no re-post on reload)."""
     return RedirectResponse(url, status_code=303)
-
-
-#: Where staff land after logging in when they asked for no other staff page.
-DASHBOARD = "/review"
-TEMPLATES.env.globals["dashboard"] = DASHBOARD  # the staff pages' links to it
 
 
 def to_login(request: Request) -> RedirectResponse:

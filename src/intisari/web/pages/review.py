@@ -226,9 +226,7 @@ def review_page(
         "votes": vote_counts(session, list(groups)),
         **_editorial_context(session, principal),
     }
-    response = render(request, state, "review.html", context, 200 if problem is None else 422)
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return render(request, state, "review.html", context, 200 if problem is None else 422)
 
 
 def _editorial_context(session: Session, principal: Principal | None) -> dict[str, Any]:
