@@ -21,14 +21,12 @@ from dataclasses import dataclass
 
 from intisari.document import Document
 from intisari.language.model import LanguageData, per_language
-from intisari.takeaways.text import words
+from intisari.takeaways.text import NAME_EDGES, words
 
 __all__ = ["Attribution", "attribution"]
 
 #: A run of characters between spaces: a word with the marks around it.
 _TOKEN = re.compile(r"\S+")
-#: Marks around a word, read past when the word is compared.
-_MARKS = ",;:.()\"'“”"
 
 
 @dataclass(frozen=True)
@@ -57,15 +55,18 @@ def _speaker(sentence: str, data: LanguageData) -> _Speaker | None:
     tokens = list(_TOKEN.finditer(sentence, opened.end()))
     for n, token in enumerate(tokens):
         raw = token.group()
-        bare = raw.strip(_MARKS)
+        bare = raw.strip(NAME_EDGES)
         lowered = bare.lower()
-        if not bare or raw[0] in _MARKS or lowered in data.speaker_ends or lowered in data.weekdays:
+        if (
+            not bare or raw[0] in NAME_EDGES or lowered in data.speaker_ends
+            or lowered in data.weekdays
+        ):
             break  # where, when or to whom it was said: "saat ...", "(3/10)", "Senin"
         end = token.start() + len(raw.rstrip(",;:"))
         if bare[:1].isupper():
             names.update(words(bare))
         if raw[-1] in ",;:":
-            following = tokens[n + 1].group().strip(_MARKS) if n + 1 < len(tokens) else ""
+            following = tokens[n + 1].group().strip(NAME_EDGES) if n + 1 < len(tokens) else ""
             if not following[:1].isupper() or following.lower() in data.weekdays:
                 break  # ", dalam keterangan tertulisnya": not ", Kompol Teguh Nugroho,"
     if end == opened.end():
