@@ -93,15 +93,11 @@ def speaker_reason(
 ) -> str | None:
     """Why the statement gives its claim to the wrong person, or ``None`` when it names
     no speaker, the article gives the claim to the same one, or nothing can be told."""
-    found = _speakers(text, toks, index.names, data)
-    named = [(s, span) for s, span in found if not (s.pronoun or s.unknown)]
-    if len(named) != 1:
-        return None  # nobody, or several people: whose claim is what cannot be told
-    speaker, (first, last) = named[0]
-    claim = index.content(toks[:first] + toks[last:])
-    toks_words = {t.word for t in toks}
-    if len(claim) < MIN_CLAIM_WORDS:
+    claimed = _claimed(text, toks, index, data)
+    if claimed is None:
         return None
+    speaker, claim = claimed
+    toks_words = {t.word for t in toks}
     sources = _sources(index, claim)
     if not sources:
         return None
@@ -133,17 +129,28 @@ def confirmed_speaker(
     sentence is ("Menanggapi kabar tersebut, Gus Ipul mengaku terkejut." fell from 0.90
     to 0.79), and a reordered one is a rewording the naming is part of.
     """
+    claimed = _claimed(text, toks, index, data)
+    if claimed is None:
+        return None
+    speaker, claim = claimed
+    if any(_gives(index, sentence, speaker, data) for sentence in _sources(index, claim)):
+        return speaker.at
+    return None
+
+
+def _claimed(
+    text: str, toks: list[Token], index: ArticleIndex, data: LanguageData
+) -> tuple[Speaker, list[str]] | None:
+    """The one person the statement names as its speaker, and its claim: its content
+    words without the naming. ``None`` when it names nobody or several people (whose
+    claim is what cannot be told), or the claim is too short to trace."""
     found = _speakers(text, toks, index.names, data)
     named = [(s, span) for s, span in found if not (s.pronoun or s.unknown)]
     if len(named) != 1:
         return None
     speaker, (first, last) = named[0]
     claim = index.content(toks[:first] + toks[last:])
-    if len(claim) < MIN_CLAIM_WORDS:
-        return None
-    if any(_gives(index, sentence, speaker, data) for sentence in _sources(index, claim)):
-        return speaker.at
-    return None
+    return None if len(claim) < MIN_CLAIM_WORDS else (speaker, claim)
 
 
 def _gives(index: ArticleIndex, sentence: int, speaker: Speaker, data: LanguageData) -> bool:
