@@ -306,7 +306,9 @@ def _speakers(
     """Every speaker ``text`` names, with the span of tokens (name and verb or opener)
     that names them: a name or pronoun right before a verb of saying or judging, one
     right after a closing verb of saying ("kata Argo", "said Argo"), or one after an
-    attribution opener ("Menurut Idham,")."""
+    attribution opener ("Menurut Idham,"). The selector reads speakers its own ways, for
+    other ends: ``takeaways.select._speakers`` more loosely, a speaker missed being the
+    worse error there, and ``takeaways.speakers`` all a bullet shows of one."""
     verbs, pronouns, openers = _verbs(data), _pronouns(data), _openers(data)
     suffix = data.attribution_suffix
     heads = tuple(opener[0] for opener in openers)

@@ -45,7 +45,13 @@ def _opening(data: LanguageData) -> re.Pattern[str] | None:
 
 def _speaker(sentence: str, data: LanguageData) -> _Speaker | None:
     """The speaker named at the start of ``sentence``, or ``None`` when it is no such
-    sentence or names nobody ("Hal itu diungkapkan meski dia ..." names no one)."""
+    sentence or names nobody ("Hal itu diungkapkan meski dia ..." names no one).
+
+    Not the checker's reading (``checking.speakers._after``), which stops at a comma, a
+    place or ``MAX_SPEAKER_WORDS`` to tell one person from another: here it is what the
+    bullet shows, so a title's apposition (", Kompol Teguh Nugroho,") and the speaker's
+    place ("pemerintahan negara di Karibia itu") belong to it.
+    """
     pattern = _opening(data)
     opened = pattern.match(sentence) if pattern else None
     if opened is None:
