@@ -143,7 +143,7 @@ def _box_context(session: Session, stored: StoredSummary, editor: Account) -> di
         "notice": editorial.notice_of(stored, box),
         "correction": correction,
         "audit": audit,
-        "editor": editor.name,
+        "staff": editor.name,
         "max_note": MAX_CORRECTION_NOTE_CHARS,
     }
 
@@ -192,7 +192,7 @@ def picker_page(
         "takeaway": box.takeaways[index],
         "candidates": editorial.candidates(stored, state.settings.engine_ranker),
         "max_note": MAX_CORRECTION_NOTE_CHARS,
-        "editor": editor.name,
+        "staff": editor.name,
     }
     return render(request, state, "editor_picker.html", context)
 
@@ -330,7 +330,7 @@ def boxes_page(
         return urlencode({name: value for name, value in values.items() if value})
 
     context: dict[str, Any] = {
-        "reviewer": reviewer.name,
+        "staff": reviewer.name,
         "can_edit": can_edit,
         "status": status,
         "tabs": [(code, label) for code, label in BOX_TABS if can_edit or code != "pending"],
@@ -362,7 +362,7 @@ def audit_page(
         editorial.audit_row(e)
         for e in editorial.audit_entries(session, reviewer, limit=AUDIT_PAGE_ROWS)
     ]
-    return render(request, state, "audit.html", {"rows": rows, "reviewer": reviewer.name})
+    return render(request, state, "audit.html", {"rows": rows, "staff": reviewer.name})
 
 
 def _refused_post(

@@ -203,7 +203,7 @@ def review_page(
     since_day = datetime.combine(today - timedelta(days=CHART_DAYS - 1), time(), UTC)
     stats = review.report_stats(session, since=since_day, scope=scope)
     context: dict[str, Any] = {
-        "reviewer": reviewer,
+        "staff": reviewer,
         "view": view,
         "comment_fold": COMMENT_FOLD_CHARS,
         "problem": problem,
