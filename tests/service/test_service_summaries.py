@@ -386,3 +386,53 @@ def test_a_draft_made_again_stays_a_draft_and_an_editors_old_page_conflicts(
     with pytest.raises(Conflict):
         editorial.approve(session, back.id, eda, revision=old_revision)
     editorial.approve(session, back.id, eda, revision=box.revision)
+
+
+@pytest.mark.llm
+def test_a_published_box_made_again_tells_the_newsroom_once_and_a_draft_nobody(
+    session: Session,
+) -> None:
+    """A publisher that copied the box of an outage into its CMS kept the old bullets: the
+    box changed in place (same id) and no webhook said so. ``summary.remade`` names the
+    new revision and why the old box was made without the LLM, once; a draft's remake
+    tells nobody (its approval will publish the new bullets)."""
+    auto = _add_publisher(session, "kabar-salin")
+    review = _add_publisher(session, "kabar-tinjau-salin")
+    session.get(Publisher, review).publish_mode = "review"  # type: ignore[union-attr]
+    for publisher in (auto, review):
+        add_endpoint(session, publisher, "https://cms.example/hook",
+                     ["summary.published", "summary.remade"], "whsec_x")
+    asked = {"article_id": "b-9", "from_publisher": True}
+    model = ScriptedModel(GOOD_BULLET)
+    model.down = 404
+    with model.running() as url:
+        options = Options(method="llm", llm=LlmConfig(url=url))
+        first, _ = cache.summarize_cached(
+            session, text=ARTICLE, options=options, publisher_id=auto, **asked
+        )
+        draft, _ = cache.summarize_cached(
+            session, text=ARTICLE, options=options, publisher_id=review, **asked
+        )
+        model.down = None
+        for _ in range(2):  # asked again after the remake: final, and nothing more is sent
+            back, _ = cache.summarize_cached(
+                session, text=ARTICLE, options=options, publisher_id=auto, **asked
+            )
+            remade_draft, _ = cache.summarize_cached(
+                session, text=ARTICLE, options=options, publisher_id=review, **asked
+            )
+    assert back.id == first.id and "llm" in _origins(back)
+    assert remade_draft.id == draft.id and "llm" in _origins(remade_draft)
+    events = session.scalars(
+        select(WebhookEvent)
+        .where(WebhookEvent.publisher_id.in_([auto, review]))
+        .order_by(WebhookEvent.id)
+    )
+    assert [(e.publisher_id, e.event, e.data) for e in events] == [
+        (auto, "summary.published", {"summary_id": first.id, "article_id": "b-9", "url": None}),
+        (auto, "summary.remade", {
+            "summary_id": first.id, "article_id": "b-9", "url": None,
+            "revision": editorial.box_of(back).revision, "fallback": "http-404",
+        }),
+    ]
+    assert editorial.box_of(back).revision == 1

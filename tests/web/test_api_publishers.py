@@ -7,6 +7,7 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
@@ -19,6 +20,8 @@ from intisari.storage.models import PublisherKey
 from intisari.storage.tenants import charge, create_publisher, usage_on
 from postgres_schema import private_schema
 from tenant_fixtures import bearer, staff_token
+
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 #: A second article (a different cache key), and a third.
 OTHER = ARTICLE.replace("Surabaya", "Malang")
@@ -260,6 +263,14 @@ def test_the_schema_states_what_the_service_checks(
         answer = client.request(method, path, json=body, headers=root)
         assert answer.status_code == 422, (path, body, answer.text)
         assert answer.json() == {"code": "invalid-request", "message": message}, (path, body)
+
+
+def test_the_readme_says_what_each_event_a_publisher_can_subscribe_to_means() -> None:
+    """The events are ``EVENTS`` (the API's enum and OpenAPI read it); the README's list is
+    prose, so it is held to it: an event added there and not told here fails."""
+    text = README.read_text(encoding="utf-8")
+    listing = text[text.index("**Webhooks.** Events:") :].split("\n\n", 1)[0]
+    assert [event for event in EVENTS if f"`{event}`" not in listing] == []
 
 
 def test_unknown_tokens_are_401_but_stale_cookies_anonymous_on_new_summaries(

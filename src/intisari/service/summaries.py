@@ -424,17 +424,27 @@ def _remade(
     is kept as it is: what they did was about those bullets (README, "Short bullets from
     an LLM"). A concurrent change to it (an editor, another retry) wins: then ``stored``
     as it is now, not remade.
+
+    A published box remade queues ``summary.remade`` in the same transaction (committed
+    with the new bullets or not at all, once per revision): a publisher that copied the
+    old box into its CMS or a cache hears that the copy is stale. A draft's tells nobody,
+    as ``summary.published`` waits for its approval, which will carry the new bullets.
     """
     reason = made_without_llm(stored.result)
     if reason is None or made_without_llm(result) is not None:
         return stored, False
     if not untouched(session, stored.id):
         return stored, False
-    editorial_store.remade(
+    revision = editorial_store.remade(
         session, stored, result, actor=ENGINE_ACTOR, action=REMADE_ACTION,
         note=f"made again with the LLM; the box replaced was made without it ({reason})",
     )
     try:
+        if stored.box is not None and stored.box.status == "published":
+            webhooks.emit(session, stored.publisher_id, "summary.remade", {
+                "summary_id": stored.id, "article_id": stored.article_id, "url": stored.url,
+                "revision": revision, "fallback": reason,
+            }, once_key=f"remade:{stored.id}.{revision}")
         session.commit()
     except (StaleDataError, IntegrityError):
         session.rollback()  # ``stored`` is expired: read again as the winner left it

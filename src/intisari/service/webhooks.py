@@ -1,13 +1,13 @@
 """Signed webhooks: a publisher's newsroom tools hear of its boxes and reports.
 
 **Events** (``EVENTS``): ``summary.published``, ``summary.hidden``, ``summary.corrected``,
-``report.filed``, ``report.confirmed``, ``summary.reordered``, ``summary.replaced``.
-``emit`` writes one row to an outbox table, plus one delivery row per endpoint that wants
-the event, in the caller's session and transaction: committed with the change it
-reports, or not at all. (``report.filed``, ``summary.published`` and ``summary.replaced``
-are the exceptions, written right after their commit: the report's id and whether this
-request stored the summary first are only known then; a crash between the two commits
-loses that one event, never invents one.)
+``report.filed``, ``report.confirmed``, ``summary.reordered``, ``summary.replaced``,
+``summary.remade``. ``emit`` writes one row to an outbox table, plus one delivery row per
+endpoint that wants the event, in the caller's session and transaction: committed with
+the change it reports, or not at all. (``report.filed``, ``summary.published`` and
+``summary.replaced`` are the exceptions, written right after their commit: the report's
+id and whether this request stored the summary first are only known then; a crash
+between the two commits loses that one event, never invents one.)
 
 **Delivery.** ``DeliveryWorker``, a thread in each server process, polls the outbox for
 due deliveries, leases each one (a conditional update only one process wins), and posts
@@ -90,6 +90,11 @@ EVENTS = (
     # (``data.replaced_id``; ``data.edited``: its bullets were changed): the edits are
     # not carried over, an editor may want to look again.
     "summary.replaced",
+    # The engine made a published box again with the LLM, in place (same id, a new
+    # ``data.revision``), since the box stored had been made without it during an outage
+    # (``data.fallback``: why): no person changed it, but a copy kept elsewhere (a CMS, a
+    # cache) is stale.
+    "summary.remade",
 )
 SIGNATURE_HEADER = "Intisari-Signature"
 #: Seconds a receiver should accept between ``t`` and its own clock (``verify``): clocks
@@ -119,16 +124,22 @@ MAX_URL_CHARS = 2000
 
 
 def emit(
-    session: Session, publisher_id: int, event: str, data: dict[str, Any]
+    session: Session,
+    publisher_id: int,
+    event: str,
+    data: dict[str, Any],
+    once_key: str | None = None,
 ) -> WebhookEvent | None:
     """Queue ``event`` with ``data`` for ``publisher_id``'s endpoints that want it, in the
     caller's transaction: the caller's commit sends it, its rollback drops it. None (and
     nothing written) when no endpoint wants it. The editorial code calls this with
     ``summary.published`` on approval, ``summary.corrected`` on an edit of a published
-    box and ``summary.reordered`` on its reorder, before its commit."""
+    box and ``summary.reordered`` on its reorder, before its commit; the summaries' code
+    with ``summary.remade``. A ``once_key`` used already fails the flush
+    (``IntegrityError``), and with it the caller's change."""
     if event not in EVENTS:
         raise ValueError(f"unknown webhook event {event!r}")
-    return tenants.add_event(session, publisher_id, event, data)
+    return tenants.add_event(session, publisher_id, event, data, once_key)
 
 
 def emit_once(

@@ -113,11 +113,12 @@ def remade(
     actor: str,
     action: str,
     note: str,
-) -> None:
+) -> int:
     """Put the engine's new ``result`` in place of the summary's (same id, same key: the
     links to it stay; only a box ``repository.untouched``), as a new revision of its box
     with its audit row, in the session (the caller commits; a concurrent change to the
-    box then fails the commit: the version counter, or the new box row's key).
+    box then fails the commit: the version counter, or the new box row's key). Returns
+    that revision (the webhook's ``summary.remade`` names it).
 
     A new revision, because what readers saw changes: a report naming the old one still
     gets the bullets it was about (``service.editorial.takeaways_at`` reads them back
@@ -130,14 +131,16 @@ def remade(
         summary.box = row
     else:
         flag_modified(row, "status")  # nothing else of the row changes: still a revision
+    revision = (row.revision or 0) + 1
     add_audit(
         session, summary, actor=actor, action=action,
         before=summary.result["takeaways"], after=result["takeaways"],
-        revision=(row.revision or 0) + 1, note=note,
+        revision=revision, note=note,
     )
     summary.result = result
     summary.title = result.get("title")
     summary.language = result["language"]
+    return revision
 
 
 def reordered(session: Session, summary_id: str) -> bool:
