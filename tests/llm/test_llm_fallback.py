@@ -15,7 +15,14 @@ import pytest
 
 import intisari
 from app_fixtures import ARTICLE
-from intisari.llm.breaker import BreakerState, CircuitBreaker, breaker_for
+from intisari.llm.breaker import (
+    BreakerState,
+    CircuitBreaker,
+    breaker_for,
+    breaker_states,
+    forget_worker,
+    report_states,
+)
 from intisari.llm.client import complete
 from intisari.llm.config import LlmConfig
 from intisari.llm.stats import STATS
@@ -160,3 +167,26 @@ def test_half_open_lets_exactly_one_probe_through() -> None:
     assert sorted(results) == [False] * 7 + [True]
     breaker.succeeded()
     assert breaker.state is BreakerState.CLOSED and breaker.allow()
+
+
+def test_a_workers_open_breaker_reads_half_open_once_its_cooldown_passes() -> None:
+    """The server reads the engine workers' breakers from their last reports, and makes no
+    box of an outage again while one is open (``service.llm_status.llm_resting``). A
+    worker asked nothing meanwhile reports nothing new: its last "open" must turn
+    half-open here when its cooldown ends, or no box of the outage would be made again."""
+    now = [0.0]
+    breaker = CircuitBreaker(failures_to_open=1, cooldown_s=30, clock=lambda: now[0])
+    assert breaker.report() == (BreakerState.CLOSED, 0.0)
+    breaker.failed()
+    now[0] = 20.0
+    assert breaker.report() == (BreakerState.OPEN, 10.0)
+    url = unique_url(free_port())
+    worker = -1  # no process has this pid
+    try:
+        report_states(worker, {url: breaker.report()})
+        assert breaker_states()[url] is BreakerState.OPEN
+        report_states(worker, {url: (BreakerState.OPEN, 0.0)})  # its cooldown ends now
+        assert breaker_states()[url] is BreakerState.HALF_OPEN
+    finally:
+        forget_worker(worker)
+    assert url not in breaker_states()

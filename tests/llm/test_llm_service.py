@@ -162,6 +162,44 @@ def test_while_the_breaker_is_open_a_stored_box_is_not_asked_for_again(
         assert metric(client, "intisari_llm_breaker_state", f'{{server="{url}"}}') == 2
 
 
+#: Requests for a box of the outage while the breaker is open, in the test below.
+PAGE_VIEWS = 5
+
+
+def test_while_the_breaker_is_open_the_stored_box_is_the_answer_without_the_engine(
+    make_client: Client,
+) -> None:
+    """Every request for a box of the outage ran the whole engine in a worker while the
+    breaker was open, only for the worker's breaker to refuse the LLM, the same extracted
+    box to be stored nowhere and the quota's charge given back: a page view's CPU and
+    latency wasted all through an outage. Each such run is a box made without the LLM
+    because the breaker was open (``intisari_llm_fallbacks_total{reason="breaker-open"}``):
+    now none while it is open."""
+    model = ScriptedModel(GOOD_BULLET)
+    model.down = 503  # retried: three requests a box; the fifth failure opens the breaker
+    with model.running() as url:
+        client = make_client(llm_url=url, engine_processes=1)
+
+        def ask() -> httpx.Response:
+            return client.post("/v1/summaries", json={"text": ARTICLE, "method": "llm"})
+
+        def engine_runs_refused() -> float:
+            return metric(client, "intisari_llm_fallbacks_total", '{reason="breaker-open"}')
+
+        first = ask()
+        ask()
+        assert metric(client, "intisari_llm_breaker_state", f'{{server="{url}"}}') == 2
+        refused = engine_runs_refused()
+        served = metric(client, "intisari_summaries_served_total", '{source="cache"}')
+        for _ in range(PAGE_VIEWS):
+            answer = ask()
+            assert answer.headers["X-Intisari-Cache"] == "hit" and answer.json() == first.json()
+        assert engine_runs_refused() == refused
+        assert model.requests == 5
+        cached = metric(client, "intisari_summaries_served_total", '{source="cache"}')
+        assert cached == served + PAGE_VIEWS
+
+
 def test_method_llm_without_a_server_is_a_clear_422(client: TestClient) -> None:
     answer = client.post("/v1/summaries", json={"text": ARTICLE, "method": "llm"})
     assert answer.status_code == 422

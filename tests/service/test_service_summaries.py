@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import event, func, select
@@ -436,3 +438,42 @@ def test_a_published_box_made_again_tells_the_newsroom_once_and_a_draft_nobody(
         }),
     ]
     assert editorial.box_of(back).revision == 1
+
+
+#: Seconds the breaker stays open in the test below: long enough for three lookups of a
+#: stored box on a loaded machine, short enough to wait for.
+COOLDOWN_S = 2.0
+
+
+@pytest.mark.llm
+def test_while_the_llm_rests_a_box_of_the_outage_is_the_answer_without_the_engine(
+    session: Session,
+) -> None:
+    """While the breaker was open, every request for a box of the outage ran the whole
+    engine, only for the breaker to refuse the LLM and the same extracted box to be stored
+    nowhere. Now the stored box is the answer at once, and once the cooldown has passed
+    a request asks again (the breaker's probe), and the LLM's box takes its place."""
+    runs: list[str] = []
+
+    def counted(**arguments: Any) -> dict[str, Any]:
+        runs.append(arguments["text"])
+        return cache.in_process(**arguments)
+
+    model = ScriptedModel(GOOD_BULLET)
+    model.down = 404
+    with model.running() as url:
+        config = LlmConfig(url=url, breaker_failures=1, breaker_cooldown_s=COOLDOWN_S)
+        options = Options(method="llm", llm=config)
+        source = cache.resolve(text=ARTICLE, options=options)
+        first, hit = cache.summarize_source(session, source, options, counted)
+        assert not hit and first.result["engine"]["fallback"] == "http-404"
+        for _ in range(3):
+            stored, hit = cache.summarize_source(session, source, options, counted)
+            assert hit and stored.id == first.id
+        assert len(runs) == 1 and model.requests == 1
+
+        model.down = None
+        time.sleep(COOLDOWN_S)
+        back, hit = cache.summarize_source(session, source, options, counted)
+        assert not hit and back.id == first.id and "llm" in _origins(back)
+        assert len(runs) == 2 and model.requests == 2

@@ -52,6 +52,16 @@ class CircuitBreaker:
             return BreakerState.HALF_OPEN
         return BreakerState.OPEN
 
+    def report(self) -> tuple[BreakerState, float]:
+        """The state, and the seconds until a probe may go (0 unless open): what a worker
+        process tells the server (``report_states``), whose copy must turn half-open when
+        the cooldown passes even if the worker is asked nothing meanwhile."""
+        with self._lock:
+            state = self._state()
+            if state is not BreakerState.OPEN or self._opened_at is None:
+                return state, 0.0
+            return state, self._opened_at + self.cooldown_s - self._clock()
+
     def allow(self) -> bool:
         """May a request be sent now? In half-open state only the first caller may."""
         with self._lock:
@@ -96,15 +106,19 @@ def breakers() -> dict[str, CircuitBreaker]:
         return dict(_BREAKERS)
 
 
-#: The latest state each engine worker process reported for each server, by worker.
-_REPORTED: dict[int, dict[str, BreakerState]] = {}
+#: The latest state each engine worker process reported for each server, by worker, with
+#: the moment (this process's ``time.monotonic``) its cooldown ends if it was open.
+_REPORTED: dict[int, dict[str, tuple[BreakerState, float]]] = {}
 
 
-def report_states(worker: int, states: dict[str, BreakerState]) -> None:
-    """Keep what worker process ``worker`` (its pid) says of its breakers: the service's
-    engine runs in workers, each with breakers of its own (``service/engine_pool.py``)."""
+def report_states(worker: int, states: dict[str, tuple[BreakerState, float]]) -> None:
+    """Keep what worker process ``worker`` (its pid) says of its breakers
+    (``CircuitBreaker.report``): the service's engine runs in workers, each with breakers
+    of its own (``service/engine_pool.py``). The seconds left of a cooldown become a moment
+    of this process's clock (a worker's monotonic clock need not be this one's)."""
+    now = time.monotonic()
     with _BREAKERS_LOCK:
-        _REPORTED[worker] = dict(states)
+        _REPORTED[worker] = {url: (state, now + left) for url, (state, left) in states.items()}
 
 
 def forget_worker(worker: int) -> None:
@@ -115,10 +129,15 @@ def forget_worker(worker: int) -> None:
 
 def breaker_states() -> dict[str, BreakerState]:
     """Per server URL, the most open state of this process's breaker and of every worker's
-    last report (for the service's metrics): "open" as soon as one worker stopped asking."""
+    last report (for the service's metrics, and whether to make a box again now): "open"
+    as soon as one worker stopped asking; a report of "open" whose cooldown has passed is
+    "half-open", as that worker's breaker is now, though it was asked nothing since."""
+    now = time.monotonic()
     with _BREAKERS_LOCK:
         states = {url: breaker.state for url, breaker in _BREAKERS.items()}
         for reported in _REPORTED.values():
-            for url, state in reported.items():
+            for url, (state, cooled_at) in reported.items():
+                if state is BreakerState.OPEN and now >= cooled_at:
+                    state = BreakerState.HALF_OPEN
                 states[url] = max(states.get(url, BreakerState.CLOSED), state)
     return states

@@ -314,5 +314,5 @@ def _work(connection: Connection, deadline_s: float, ranker_path: str | None) ->
             reply = ("failed", f"{type(error).__name__}: {error}")
         finally:
             signal.setitimer(signal.ITIMER_PROF, 0)
-        states = {url: breaker.state for url, breaker in breakers().items()}
+        states = {url: breaker.report() for url, breaker in breakers().items()}
         connection.send((*reply, STATS.take(), states))

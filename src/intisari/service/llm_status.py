@@ -1,6 +1,7 @@
 """What the service says of ``--method llm``: ``/metrics``' figures (this process's LLM
 counters, the engine workers' travel back to it, ``service/engine_pool.py``; each server's
-breaker), and one warning in the log for each box made without the LLM."""
+breaker), one warning in the log for each box made without the LLM, and whether the LLM
+is being asked at all now (``llm_resting``)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from intisari.llm.reasons import not_used
 from intisari.llm.stats import STATS, Snapshot
 from intisari.options import Options
 
-__all__ = ["BreakerState", "Snapshot", "llm_breakers", "llm_counts", "tell_fallback"]
+__all__ = [
+    "BreakerState", "Snapshot", "llm_breakers", "llm_counts", "llm_resting", "tell_fallback"
+]
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +28,16 @@ def llm_counts() -> Snapshot:
 def llm_breakers() -> dict[str, BreakerState]:
     """The circuit breaker's state per LLM server URL."""
     return breaker_states()
+
+
+def llm_resting(options: Options) -> bool:
+    """Whether the LLM of ``options`` is not being asked now: a circuit breaker of its
+    server (this process's, or an engine worker's last report) is open and its cooldown
+    has not passed. An engine run would then make the extracted box of the outage again,
+    the breaker refusing the LLM at once."""
+    if options.llm is None:
+        return False
+    return breaker_states().get(options.llm.url) is BreakerState.OPEN
 
 
 def tell_fallback(result: dict[str, Any], options: Options | None) -> None:

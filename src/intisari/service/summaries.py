@@ -29,7 +29,10 @@ yet (``_remade``). Otherwise a newsroom got the extracted box of an outage for t
 article until the engine's version changed (a new user's report). The LLM is not
 hammered: each worker's circuit breaker (``llm/breaker.py``) answers at once while open,
 and a retry that fails again stores nothing (the stored box is the answer, the quota's
-charge given back).
+charge given back). Nor is the engine: while a breaker of the LLM's server is open
+(``llm_resting``), the stored box is the answer at once, with no engine run; every page
+view of an outage's box had run the whole engine in a worker to make the same extracted
+box again.
 """
 
 from __future__ import annotations
@@ -58,7 +61,7 @@ from intisari.pipeline import summarize
 from intisari.service import limits, publishers, webhooks
 from intisari.service.editorial import initial_draft
 from intisari.service.errors import Busy, RateLimited, ServiceError, refusal
-from intisari.service.llm_status import tell_fallback
+from intisari.service.llm_status import llm_resting, tell_fallback
 from intisari.service.state import Client, ServiceState
 from intisari.storage import editorial as editorial_store
 from intisari.storage.models import DEFAULT_PUBLISHER_ID, StoredSummary
@@ -265,10 +268,13 @@ def asks_llm(source: Source) -> bool:
     return source.method == "llm"
 
 
-def retry_due(cached: CachedRef | None) -> bool:
+def retry_due(cached: CachedRef | None, options: Options) -> bool:
     """Whether the stored box is no final answer: made without the LLM its request asked
-    (``engine.fallback``), so the request asks the LLM again (``summarize_again``)."""
-    return cached is not None and cached.fallback is not None
+    (``engine.fallback``), so the request asks the LLM again (``summarize_again``). Not
+    while the LLM rests (``llm_resting``): the engine would run only to make the same
+    box, refused by the breaker (5 requests for an outage's box ran the engine 5 times);
+    once the cooldown passes, a request asks again (the breaker's probe)."""
+    return cached is not None and cached.fallback is not None and not llm_resting(options)
 
 
 def engine_arguments(source: Source, options: Options) -> dict[str, Any]:
@@ -300,9 +306,12 @@ def _stored(session: Session, source: Source) -> StoredSummary | None:
     return stored
 
 
-def _to_make_again(session: Session, stored: StoredSummary) -> bool:
-    """``retry_due`` of a summary read whole: made without the LLM, nobody acted on it."""
-    return made_without_llm(stored.result) is not None and untouched(session, stored.id)
+def _to_make_again(session: Session, stored: StoredSummary, options: Options) -> bool:
+    """``retry_due`` of a summary read whole: made without the LLM, nobody acted on it,
+    and the LLM not resting."""
+    if made_without_llm(stored.result) is None or llm_resting(options):
+        return False
+    return untouched(session, stored.id)
 
 
 def summarize_source(
@@ -323,7 +332,7 @@ def summarize_source(
     when the engine cannot take the article now (the stored box stands).
     """
     cached = _stored(session, source)
-    if cached is not None and not (again and _to_make_again(session, cached)):
+    if cached is not None and not (again and _to_make_again(session, cached, options)):
         return cached, True
     # The engine may take seconds: no connection (on PostgreSQL no open transaction) is
     # held meanwhile, or a few slow articles would empty the connection pool.
@@ -661,7 +670,7 @@ def summarize_now(
     summary of ``request``, counted as served. Raises ``ServiceError``."""
     source = admit(state, client, request, counted=counted)
     cached = find_or_charge(state, source)
-    again = retry_due(cached) and charge_again(state, source)
+    again = retry_due(cached, state.options) and charge_again(state, source)
     charged = cached is None or again
     try:
         stored, hit = summarize_source(

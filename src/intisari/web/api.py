@@ -213,7 +213,7 @@ def _stored_answer(
     source, cached = lookup(state, client, request)
     if cached is None:
         return None, source, False
-    again = retry_due(cached)
+    again = retry_due(cached, state.options)
     if not cached.hidden and not cached.pending:
         key = _body_key(cached.id, cached.revision)
         answer = state.bodies.get(key, lambda: _visible_body(state, cached.id))
