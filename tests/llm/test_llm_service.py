@@ -122,6 +122,8 @@ def test_a_box_made_while_the_llm_was_down_is_made_again_once_it_answers(
         still = ask()  # still down: asked again, and the stored box is still the answer
         assert model.requests == 2
         assert still.headers["X-Intisari-Cache"] == "hit" and still.json() == first.json()
+        # /metrics tells an operator how far an outage's boxes are made good.
+        assert metric(client, "intisari_llm_boxes_remade_total") == 0
 
         model.down = None
         back = ask()
@@ -133,6 +135,7 @@ def test_a_box_made_while_the_llm_was_down_is_made_again_once_it_answers(
         again = ask()  # final now: the LLM is not asked again
         assert again.headers["X-Intisari-Cache"] == "hit" and again.json() == box
         assert model.requests == 3
+        assert metric(client, "intisari_llm_boxes_remade_total") == 1
         assert client.get(f"/v1/summaries/{box['summary_id']}").json() == box
 
 
@@ -160,6 +163,37 @@ def test_while_the_breaker_is_open_a_stored_box_is_not_asked_for_again(
         assert third.headers["X-Intisari-Cache"] == "hit" and third.json() == first.json()
         assert model.requests == 5
         assert metric(client, "intisari_llm_breaker_state", f'{{server="{url}"}}') == 2
+
+
+def test_the_start_pages_form_makes_a_box_of_the_outage_again_and_counts_it(
+    make_client: Client,
+) -> None:
+    """The start page's form (``summarize_now``, the engine waited for in a thread) makes
+    the box again as the API does, and ``/metrics`` counts it the same."""
+    model = ScriptedModel(GOOD_BULLET)
+    model.down = 404
+    with model.running() as url:
+        client = make_client(llm_url=url, method="llm", engine_processes=1)
+
+        def send() -> str:
+            token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/").text)
+            assert token is not None
+            sent = client.post(
+                "/", data={"csrf_token": token.group(1), "text": ARTICLE},
+                follow_redirects=False,
+            )  # fmt: skip
+            assert sent.status_code == 303, sent.text
+            return sent.headers["location"]
+
+        first = send()
+        model.down = None
+        assert send() == first and model.requests == 2
+        assert metric(client, "intisari_llm_boxes_remade_total") == 1
+        summary_id = first.rsplit("/", 1)[-1]
+        box = client.get(f"/v1/summaries/{summary_id}").json()
+        assert box["engine"]["fallback"] is None
+        assert send() == first and model.requests == 2  # final now
+        assert metric(client, "intisari_llm_boxes_remade_total") == 1
 
 
 #: Requests for a box of the outage while the breaker is open, in the test below.

@@ -36,6 +36,7 @@ class ServiceMetrics(Protocol):
 
     summaries_served: Counter
     cache_hits: Counter
+    boxes_remade: Counter
     reports: Counter
     statements_checked: Counter
 

@@ -682,12 +682,17 @@ def summarize_now(
         raise refusal(error) from None
     if charged and hit:  # stored meanwhile by a concurrent request
         publishers.refund(state, source.publisher_id)
-    count_served(state, hit)
+    count_served(state, hit, remade=again and not hit)
     return stored
 
 
-def count_served(state: ServiceState, hit: bool) -> None:
-    """Count one summary served: from the cache (``hit``) or made by the engine now."""
+def count_served(state: ServiceState, hit: bool, *, remade: bool = False) -> None:
+    """Count one summary served: from the cache (``hit``) or made by the engine now; and
+    whether that was a stored box of an outage made again with the LLM (``remade``, only
+    when made now): how far an outage's boxes are recovered, which no other figure says
+    (``summaries_served`` counts it as any box the engine made)."""
     state.metrics.summaries_served.labels("cache" if hit else "engine").inc()
     if hit:
         state.metrics.cache_hits.inc()
+    elif remade:
+        state.metrics.boxes_remade.inc()

@@ -183,7 +183,7 @@ async def create_summary(
     if result is not None:
         answer, made = await run_in_threadpool(_store, state, source, result)
         hit = hit and not made
-    count_served(state, hit)
+    count_served(state, hit, remade=again and not hit)
     return Response(
         answer,
         media_type="application/json",

@@ -1,5 +1,6 @@
 """Prometheus metrics of one app: summaries served, cache hits, reports, statements checked,
-request latency, and the LLM's requests, failures, rejected bullets and circuit breaker.
+request latency, and the LLM's requests, failures, rejected bullets, circuit breaker and
+the boxes of an outage made again with it.
 
 Each app gets its own ``CollectorRegistry`` (tests create many apps in one process, and
 the global registry refuses a second metric of the same name). The LLM figures are the
@@ -38,6 +39,12 @@ class Metrics:
         self.cache_hits = Counter(
             "intisari_summary_cache_hits",
             "POST /v1/summaries answered from stored summaries without running the engine.",
+            registry=self.registry,
+        )
+        self.boxes_remade = Counter(
+            "intisari_llm_boxes_remade",
+            "Stored boxes made without the LLM (engine.fallback) that the engine made again "
+            "with it, in place (audit action llm-retry).",
             registry=self.registry,
         )
         self.reports = Counter(
