@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from intisari.language.data import LANGUAGES, RELATED
-from intisari.takeaways.text import is_boilerplate, is_dangling, reading_length
+from intisari.takeaways.text import is_boilerplate, is_dangling, reading_length, word_tokens
 
 ID = LANGUAGES["id"]
 EN = LANGUAGES["en"]
@@ -129,3 +131,20 @@ def test_a_quote_attributed_only_to_nya_is_dangling() -> None:
 )
 def test_a_bullets_length_is_the_larger_count(text: str, length: int) -> None:
     assert reading_length(text) == length
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Kapolda Metro Jaya Idham Aziz menilai warga "kelewatan" emosional (24/7), kata dia.',
+        "Deputy Police Chief Okumoto said the 2,5-ton truck's driver_id was #A-17/b.",
+        # Every ASCII character, controls and marks included, between two words.
+        "Harga" + "".join(map(chr, range(128))) + "Beras",
+    ],
+)
+def test_ascii_text_is_split_into_the_runs_of_word_characters(sentence: str) -> None:
+    # ASCII text is tokenised by a byte table, other text by the regular expression:
+    # both give the runs of ``\w`` characters.
+    assert sentence.isascii()
+    assert word_tokens(sentence) == re.findall(r"\w+", sentence)
+    assert word_tokens(sentence + " dan Déjà vu") == re.findall(r"\w+", sentence + " dan Déjà vu")
