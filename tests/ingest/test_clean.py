@@ -367,6 +367,15 @@ def test_normalize_removes_controls_and_odd_spaces() -> None:
     assert normalize("a\u00a0\u200bb\r\nc\x07 d  ") == "a b\nc d"
 
 
+def test_normalize_reads_text_all_in_ascii_as_any_other() -> None:
+    # ASCII text skips the scans for what only other characters can be (mojibake, C1
+    # controls): its own controls, line ends and blanks are still made plain.
+    text = "Presiden\x1bmeresmikan\t jembatan\r\nitu.\rWarga\x7f  datang.  \n"
+    assert text.isascii()
+    assert normalize(text) == "Presidenmeresmikan jembatan\nitu.\nWarga datang.\n"
+    assert normalize(text) == normalize(text + "\u00e9")[: -len("\u00e9")]
+
+
 def test_normalize_removes_c1_controls_bidi_controls_and_invisible_hyphens() -> None:
     assert normalize("de\xadmo\u200ekra\u202esi\x9b2J \u2066x\u2069\x85y") == "demokrasi2J x y"
 

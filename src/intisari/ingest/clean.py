@@ -174,6 +174,22 @@ def normalize(text: str) -> str:
     # normalising ("Â\x08¡" became "Â¡", which normalised again is "¡": hypothesis found
     # it). Not the C1 ones (``_CONTROL``): mojibake is made of them ("Ã\x89" is "É").
     text = _ASCII_CONTROL.sub("", text)
+    # Mojibake, composed characters and the other controls are all outside ASCII: text
+    # all in ASCII (three tune articles in four) needs none of their scans.
+    plain = text.isascii()
+    if not plain:
+        text = unicodedata.normalize("NFC", _without_mojibake(text))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not plain:
+        text = _CONTROL.sub("", text)
+    # Each line's blank runs become one space and its edges none: ``split`` and ``join``
+    # do in C, in one pass, what ``_SPACES.sub`` and ``strip`` did (the same white space,
+    # ``str.isspace``, which is what ``\s`` reads), at about half the cost.
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+
+
+def _without_mojibake(text: str) -> str:
+    """``text`` with its mojibake repaired (``_MOJIBAKE``), if it has any."""
     for _ in range(MAX_REPAIRS):
         if not _MOJIBAKE.search(text):
             break
@@ -186,12 +202,7 @@ def normalize(text: str) -> str:
         # pair may be whole: "à¡\x1f\x86" became "à¡†", which a second pass made "ࡆ"
         # (hypothesis found it). Repair until nothing changes.
         text = repaired
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    # Each line's blank runs become one space and its edges none: ``split`` and ``join``
-    # do in C, in one pass, what ``_SPACES.sub`` and ``strip`` did (the same white space,
-    # ``str.isspace``, which is what ``\s`` reads), at about half the cost.
-    text = _CONTROL.sub("", text)
-    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    return text
 
 
 def one_line(text: str) -> str:

@@ -147,7 +147,9 @@ def check_script(text: str) -> None:
     A text with a letter in it is long enough to say which script it is in: its reader
     is told that, not that it is too short."""
     sample = text[:SAMPLE_CHARS]
-    if _UNSPACED_ANY.search(sample) is None:
+    # Every script of ``_UNSPACED_SCRIPTS`` is outside ASCII: a sample all in ASCII (most
+    # texts) holds none, which ``isascii`` tells without the regular expression's scan.
+    if sample.isascii() or _UNSPACED_ANY.search(sample) is None:
         return
     # Han and kana count once as letters already; this is the rest of their weight.
     weight = (LETTERS_PER_SYLLABLE - 1) * len(_SYLLABLE.findall(sample))
