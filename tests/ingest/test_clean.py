@@ -373,7 +373,14 @@ def test_normalize_reads_text_all_in_ascii_as_any_other() -> None:
     text = "Presiden\x1bmeresmikan\t jembatan\r\nitu.\rWarga\x7f  datang.  \n"
     assert text.isascii()
     assert normalize(text) == "Presidenmeresmikan jembatan\nitu.\nWarga datang.\n"
-    assert normalize(text) == normalize(text + "\u00e9")[: -len("\u00e9")]
+    assert normalize(text) == normalize("\u00e9\n" + text)[len("\u00e9\n") :]
+
+
+@given(st.text(alphabet="ab \t\n\r\x0b\x0c\x1c\x7f", max_size=16))
+def test_normalize_gives_ascii_text_what_it_gives_any_text(text: str) -> None:
+    # Text all in ASCII is returned as it is when already single-spaced; a character
+    # outside ASCII on a line of its own sends it through every step instead.
+    assert normalize(text) == normalize("\u00e9\n" + text)[len("\u00e9\n") :]
 
 
 def test_normalize_removes_c1_controls_bidi_controls_and_invisible_hyphens() -> None:
