@@ -339,6 +339,10 @@ def test_whole_sentences_are_not_fragments(lang: str, sentence: str) -> None:
          "followed that route either."),
         ("en", "Now some residents say they will try to oust the mayor, too."),
         ("en", "Modern server-rendered applications behave very differently."),
+        # A contrast with what came before, closing the sentence (newspaper4k's
+        # article_with_br page; a reader's report: the box never said with what).
+        ("en", "The London embassy contract proved especially valuable to Morales, however."),
+        ("en", "The storm spared the coast, though."),
         ("en", "Back then, the plant employed 3,000 people."),
         # The conclusion of what came before, inside a quotation too (IndoSum, a reader's
         # report); the first of the points a sentence before announced (cnn.tune).
@@ -444,6 +448,11 @@ def test_back_references_are_caught(lang: str, sentence: str) -> None:
         "Auch im Werbegeschäft sieht er Potenzial.",
         "Sie lachen, haben Weingläser in der Hand.",
         "Wir haben recherchiert und legen jetzt das Netzwerk der Abmahner offen.",
+        # A contrast right after the verb (computerbase.de; a reader's report: the launch
+        # date it contrasts with was not in the box).
+        "Neugierige werden aber schon ab dem 25. Juni einen ersten Blick auf das Gerät in "
+        "jedem Geschäft des deutschen Netzbetreibers o2 werfen können.",
+        "Die Kosten sind jedoch deutlich höher als geplant.",
     ],
 )
 def test_german_sentences_that_lean_back_are_caught(sentence: str) -> None:
@@ -459,6 +468,9 @@ def test_german_sentences_that_lean_back_are_caught(sentence: str) -> None:
         "Das Bohnenviertel entstand im 15. Jahrhundert als Wohnort der Handwerker.",
         "Der Reporter Claas Relotius hat den SPIEGEL in eine schwere Krise gestürzt.",
         "Die Ökobilanz von Elektroautos wird vor allem durch die Batterien beeinträchtigt.",
+        # "aber" joining two words or clauses of the sentence itself.
+        "Klein, aber fein ist das neue Smartphone von HTC.",
+        "Die Bahn fährt pünktlich, aber langsam durch das Ahrtal.",
     ],
 )
 def test_german_sentences_that_name_their_subject_stand_alone(sentence: str) -> None:

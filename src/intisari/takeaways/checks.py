@@ -55,6 +55,7 @@ from intisari.language.model import (
 from intisari.language.script import FINAL_MARKS
 from intisari.takeaways.text import (
     MIN_CONTENT_CHARS,
+    NAME_EDGES,
     OPENING_CHARS,
     is_boilerplate,
     is_dangling,
@@ -128,6 +129,10 @@ REFERRING_WINDOW = 4
 #: Most words before the comma that opens an interposed connective ("Reaching this
 #: promising stage, however, has been ...": cnn.tune's longest such subject has 6).
 INTERPOSED_WINDOW = 8
+#: First words among which one of ``inner_connectives`` leans back: a subject of up to
+#: two words and the verb before it ("Neugierige werden aber ...", "Die Kosten sind jedoch
+#: ..."); further in, it may join two clauses of the sentence itself.
+INNER_CONNECTIVE_WINDOW = 4
 #: Most words of an opening phrase that closes on one of ``sequel_words`` ("About 48
 #: hours later, ...": 4; a longer phrase before the comma is a clause of its own).
 SEQUEL_WINDOW = 5
@@ -590,7 +595,9 @@ def refers_back(text: str, data: LanguageData, *, opens_article: bool = False) -
     stands for a clause after it), or a quotation whose
     speaker is only a pronoun ('"...," he said.'), or a demonstrative that closes it
     ("... hopes to change that.": ``has_anaphor``), or a connective set off by commas in
-    its first clause ("NVIDIA, though, ...": ``interposed_connectives``). A time said
+    its first clause ("NVIDIA, though, ...": ``interposed_connectives``) or right after
+    the verb where the verb comes second ("Neugierige werden aber ...":
+    ``inner_connectives``). A time said
     from today that opens it ("Baru-baru ini ...", "This week, ...": ``time_phrases``)
     is read past.
 
@@ -630,6 +637,8 @@ def refers_back(text: str, data: LanguageData, *, opens_article: bool = False) -
         return True
     if _writer_speaks(text, data) or _interposed_connective(text, data):
         return True
+    if _inner_connective(text, data):
+        return True
     if _sequel_opening(text, data) or not data.example_verbs.isdisjoint(opening):
         return True
     return bool(referring_phrase(text, data)) or (
@@ -660,6 +669,20 @@ def _interposed_connective(text: str, data: LanguageData) -> bool:
     if len(parts) < 3 or len(parts[0].split()) > INTERPOSED_WINDOW:
         return False
     return " ".join(words(parts[1])) in data.interposed_connectives
+
+
+def _inner_connective(text: str, data: LanguageData) -> bool:
+    """Is one of the language's ``inner_connectives`` among the sentence's first
+    ``INNER_CONNECTIVE_WINDOW`` words after the first, not right after a comma
+    ("Neugierige werden aber schon ab dem 25. Juni ...", not "Klein, aber fein.")?"""
+    if not data.inner_connectives:
+        return False
+    tokens = text.split(maxsplit=INNER_CONNECTIVE_WINDOW)[:INNER_CONNECTIVE_WINDOW]
+    return any(
+        token.strip(NAME_EDGES).lower() in data.inner_connectives
+        and not tokens[index - 1].endswith(",")
+        for index, token in enumerate(tokens[1:], start=1)
+    )
 
 
 def _role_opening(text: str, data: LanguageData) -> bool:

@@ -92,6 +92,12 @@ DANGLING_OPENERS = frozenset(
     dann denn doch also schließlich immerhin hingegen wiederum gleichzeitig zugleich
     """.split()
 )
+#: A contrast with the sentence before, right after the verb (``inner_connectives``):
+#: "Neugierige werden aber schon ab dem 25. Juni einen ersten Blick auf das Gerät ...
+#: werfen können." (computerbase.de, outside the shared set: a bullet whose launch date,
+#: the sentence before, the box did not show). Not "auch": "Auch für Passagiere ..." opens
+#: a sentence (``dangling_openers``), and after the verb it adds as often as it ties back.
+INNER_CONNECTIVES = frozenset({"aber", "jedoch", "allerdings", "dennoch", "trotzdem"})
 #: The personal pronouns among them: a sentence opening with one may follow any
 #: takeaway that names someone.
 PERSON_PRONOUNS = frozenset({"er", "sie"})
@@ -195,6 +201,7 @@ DATA = replace(
     dangling_openers=DANGLING_OPENERS,
     person_pronouns=PERSON_PRONOUNS,
     referring_openers=REFERRING_OPENERS,
+    inner_connectives=INNER_CONNECTIVES,
     writer_pronouns=frozenset({"ich", "wir", "mein", "meine", "unser", "unsere", "uns"}),
     aside_pronouns=frozenset({"ich", "mich", "mir", "wir", "uns", "unser", "unsere"}),
     speech_verbs=SPEECH_VERBS,

@@ -262,6 +262,15 @@ TIME_PHRASES = frozenset(
 #: just named. "Such as", "such a", "such that" and "these days" do not point back
 #: (``ANAPHOR_EXCEPTIONS``).
 ANAPHORS = frozenset({"such", "these"})
+#: The last word of a sentence that points back (``LanguageData.closing_anaphors``):
+#: "... hopes to change that.", "... did so, too."; and a contrast with what came before:
+#: "The London embassy contract proved especially valuable to Morales, however."
+#: (newspaper4k's article_with_br page, a reader's report: the box never said what it
+#: contrasts with). cnn.tune's articles close 3 sentences on ", however." or ", though.",
+#: its highlights none.
+CLOSING_ANAPHORS = frozenset(
+    "this that these those either too differently however though".split()
+)
 ANAPHOR_EXCEPTIONS = frozenset({"as", "a", "an", "that", "days"})
 #: A number or a quantifier standing alone for people or things the sentence before
 #: counted (``LanguageData.counted_subjects``): "Four served with the Louisiana National
@@ -883,7 +892,7 @@ DATA = LanguageData(
     # "... but I've never followed that route either.", "... oust the mayor, too.",
     # "Modern server-rendered applications behave very differently." (infoworld.com and
     # cnn.tune; a reader's report): as, or unlike, what the sentence before said.
-    closing_anaphors=frozenset("this that these those either too differently".split()),
+    closing_anaphors=CLOSING_ANAPHORS,
     role_openers=ROLE_OPENERS,
     definite_articles=frozenset({"the"}),
     surnames_lean_back=True,
