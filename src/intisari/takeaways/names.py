@@ -55,6 +55,9 @@ _WORD = re.compile(r"[\w'’-]+")
 #: Characters that continue a word on either side of it.
 _IN_WORD = "'’-"
 _POSSESSIVE = ("'s", "’s")
+#: Names between a given name and the surname in a later full mention ("John Milo Ford",
+#: "Martin Luther King"): a middle name or two.
+_MIDDLE_NAMES = 2
 #: How far before a surname its given name may start, in characters.
 _GIVEN_MAX_CHARS = 30
 
@@ -126,6 +129,19 @@ class Surnames:
             if not any(j < index and name.full in texts[j] for j in chosen):
                 return name
         return None
+
+    def named_after(
+        self, name: FullName, index: int, chosen: Collection[int], texts: Mapping[int, str]
+    ) -> bool:
+        """Does a takeaway after sentence ``index`` in ``chosen`` name the person ``name``
+        with their given name before the surname, perhaps with a middle name between
+        ("John Milo Ford was born ..." for John M. Ford)? A bullet calling them by the
+        surname alone would then stand above their introduction."""
+        given = re.compile(
+            rf"\b{re.escape(name.given)}(?:[ \u00a0][A-Z][\w.'’-]*){{0,{_MIDDLE_NAMES}}}"
+            rf"[ \u00a0]{re.escape(name.surname)}\b"
+        )
+        return any(j > index and given.search(texts[j]) for j in chosen)
 
     def name(self, surname: str) -> FullName | None:
         """The full name the article first writes ``surname`` in, when it introduces a

@@ -459,6 +459,13 @@ def _greedy(
             ):
                 rejected.add(i)  # Someone the story is not about, whom no bullet introduces.
                 continue
+            if person is not None and introduction in unfit and surnames is not None and (
+                surnames.named_after(person, i, chosen, shown_text)
+            ):
+                # Going alone, it would stand before the bullet that introduces the person
+                # ("Ford had won ..." above "John Milo Ford was born ...": slate.com).
+                rejected.add(i)
+                continue
             if introduction is not None and introduction not in unfit:
                 # Readable only once a bullet before it names the person in full (or the
                 # thing it describes): the sentence that does is looked at next, once (an
