@@ -287,6 +287,19 @@ CASES += [
      "reported.",
      "Chinese relic experts claim that a 1,000-year-old mummified monk encased in a Buddha "
      "statue was stolen from a village temple in Eastern China in 1995."),
+    # What the subject was doing, between it and its verb (cnn.tune).
+    ("en", 20,
+     "The 85-year-old, speaking to reporters at the Trump Doral resort where he was "
+     "opening a villa named after him, said he would look forward \"to being out on that "
+     "tee even if I fan it.\"",
+     "The 85-year-old said he would look forward \"to being out on that tee even if I fan "
+     "it.\""),
+    ("en", 20,
+     "The release of the Vine video, featuring the house mother of the campus' Sigma "
+     "Alpha Epsilon chapter, couldn't come at a worse time -- just days after video "
+     "surfaced of frat members singing a racist song.",
+     "The release of the Vine video couldn't come at a worse time -- just days after "
+     "video surfaced of frat members singing a racist song."),
 ]
 
 
@@ -479,6 +492,18 @@ def test_each_rule_deletes_words_and_adds_none(
         ("id", "\"Pak Antasari adalah bagian dari keluarga besar KPK, seperti apa pun, beliau "
                "pernah (menjabat) sebagai Ketua KPK dan tentu kita memberikan penghormatan "
                "kepada beliau,\" kata Novel."),
+        # A speaker who would not be named: cut, the claim read as the story's fact
+        # (cnn.tune).
+        ("en", "North Korea has arrested what it claims are two spies who worked for South "
+               "Korea's intelligence service, a North Korean official said Thursday on "
+               "condition of anonymity."),
+        # An attribution between the subject and its verb is no participle's
+        # description: cut, an unnamed source's word read as fact (cnn.tune).
+        ("en", "The other, according to this source, is GOP Michigan Gov. Rick Snyder."),
+        # A title that opens with an "-ing" word says who the speaker is (cnn.tune).
+        ("en", "Jon Stainer, managing director of leading sport and entertainment market "
+               "research company Repucom, argues that Hamilton, however, is already gaining "
+               "wider recognition."),
     ],
 )
 def test_what_must_stay_stays(lang: str, sentence: str) -> None:

@@ -458,6 +458,10 @@ class LanguageData:
     #: family", "sumber"): a closing attribution to one stays, or the claim would read as
     #: the story's own fact.
     unnamed_sources: frozenset[str] = frozenset()
+    #: Lower-cased words with one of ``secondary_endings`` that open a title, not a
+    #: clause ("Jon Stainer, managing director of ... Repucom, argues ...": who the
+    #: speaker is stays, ``takeaways.compress``).
+    title_participles: frozenset[str] = frozenset()
     #: Lower-cased words for a day counted from when the story was written ("tomorrow",
     #: "kemarin"): the date in brackets after one ("tomorrow (February 19)") is the only
     #: day the reader of a later page can place, so it stays.

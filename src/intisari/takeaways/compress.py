@@ -19,7 +19,7 @@ loses, in this order, until it is short enough or nothing more may go:
    also from any sentence over ``ASIDE_FREE_WORDS`` words);
 3. an appositive or non-restrictive clause set off by commas: ", yang juga Ketua DPR,",
    ", who was elected in 2016,", ", a spokesman for the ministry,"; after the subject,
-   an age (", 27,");
+   an age (", 27,") or what it was doing (", speaking to reporters at ...,");
 4. an adverbial phrase or clause that opens it, when a name follows its comma (so the
    bullet still opens with a capital and no letter changes): "Dalam acara yang digelar
    pada Selasa, Kepala Microsoft Windows Terry Myerson menjelaskan ...", "Last summer,
@@ -827,7 +827,8 @@ def _appositives(
         if clause.words > MAX_APPOSITIVE_WORDS:
             continue
         age = _age_end(sentence, clauses, data) if n == 0 else None
-        if age is None and not opens_with(clause.opening, data.appositive_openers):
+        doing = n == 0 and _describing_participle(clauses, data)
+        if age is None and not doing and not opens_with(clause.opening, data.appositive_openers):
             continue
         if (
             age is None
@@ -876,6 +877,29 @@ def _appositives(
                 yield clause.comma, whole.end + 1
                 continue
             yield clause.comma, (clauses[1] if place else clause).end + 1
+
+
+def _describing_participle(clauses: list[_Clause], data: LanguageData) -> bool:
+    """Does the sentence's first comma-led clause open with a participle (``_participle``:
+    "speaking", "featuring") that says what the subject was doing, with the subject's
+    verb right after its closing comma? "The 85-year-old, speaking to reporters at the
+    Trump Doral resort where he was opening a villa named after him, said he would look
+    forward ..." is "The 85-year-old said he would look forward ..." (cnn.tune). Not a
+    secondary clause's opener (", including four attackers," says who was counted), nor
+    an attribution's: "The other, according to this source, is GOP Michigan Gov. Rick
+    Snyder." would state an unnamed source's word as fact (cnn.tune); nor a title
+    (``title_participles``: ", managing director of ...,")."""
+    first = clauses[0]
+    return (
+        len(clauses) > 1
+        and bool(first.opening)
+        and _participle(first.opening[0], data)
+        and first.opening[0] not in data.title_participles
+        and not opens_with(first.opening, data.secondary_openers)
+        and not opens_with(first.opening, data.attribution_openers)
+        and bool(clauses[1].opening)
+        and is_predicate(clauses[1].opening[0], data)
+    )
 
 
 def _describes_speaker(before: str, data: LanguageData) -> bool:

@@ -837,8 +837,15 @@ DATA = LanguageData(
     speaker_after=SPEAKER_AFTER,
     speaker_ends=SPEAKER_ENDS,
     # ", a source close to the family said Friday." (cnn.tune: a blind reader preferred
-    # the bullet that kept it).
-    unnamed_sources=frozenset({"source", "sources"}),
+    # the bullet that kept it); ", a North Korean official said Thursday on condition of
+    # anonymity." says so too (cnn.tune: cut, the arrest of two "spies" read as fact).
+    unnamed_sources=frozenset({"source", "sources", "anonymity"}),
+    # cnn.tune: "Jon Stainer, managing director of leading sport and entertainment market
+    # research company Repucom, argues ..." had read "Jon Stainer argues ...".
+    title_participles=frozenset(
+        "managing acting founding presiding reigning ruling outgoing incoming visiting "
+        "leading governing consulting supervising".split()
+    ),
     # cnn.tune (a reader's report: cut, a poll's lead read as the election's).
     evidence_words=frozenset(
         "poll polls polling survey surveys study studies census".split()

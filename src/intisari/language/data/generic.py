@@ -23,7 +23,8 @@ _READING_WORDS = (
     "anaphor_exceptions closing_anaphors predicate_words predicate_suffixes "
     "predicate_pairs relativizers attribution_openers reported_clause_openers "
     "appositive_openers secondary_openers leading_openers detachable_openers "
-    "scene_prepositions setting_prepositions unnamed_sources evidence_words relative_days "
+    "scene_prepositions setting_prepositions unnamed_sources title_participles "
+    "evidence_words relative_days "
     "secondary_endings determiners coordinators auxiliaries role_phrase passive_markers "
     "speaker_pronouns counted_subjects adverb_endings"
 ).split()
