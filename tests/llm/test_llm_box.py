@@ -118,6 +118,37 @@ def test_an_extracted_takeaway_in_a_dropped_place_points_back_only_to_the_one_be
     assert len(box) == 4
 
 
+
+#: cnn.tune's story of Chad le Clos and Michael Phelps, whose box of five with the LLM
+#: showed "When the South African chased down Phelps ..." and "As a 12-year-old, le Clos
+#: ... as Phelps, ..." above '"My dream was always to swim like Michael Phelps ...," le
+#: Clos tells ...': the surname alone above the bullet that introduces him.
+SURNAME_STORY = "d5c33d72b3f93661cf34192d00285ac32defc787"
+#: An answer of lines that are no bullets (``reader_defects``): extraction fills every
+#: place, best first.
+NO_GOOD_BULLET = "- Phelps\n- 0.05 seconds\n- le Clos\n- CNN\n- butterfly"
+
+
+@pytest.mark.llm
+@pytest.mark.data
+def test_no_extracted_surname_stands_above_the_bullet_that_introduces_the_person() -> None:
+    with need(DATA / "cnn.tune.jsonl").open(encoding="utf-8") as lines:
+        text = next(r["text"] for r in map(json.loads, lines) if r["id"] == SURNAME_STORY)
+    with ScriptedModel(NO_GOOD_BULLET).running() as url:
+        options = Options(method="llm", llm=LlmConfig(url=url))
+        summary = intisari.summarize(text=text, count=5, options=options)
+    document = read_article(
+        text=text, html=None, url=None, title=None, lang=None, options=options
+    ).document
+    box = summary.takeaways
+    assert box and all(t.origin == "extract" for t in box)
+    texts = [t.text for t in box]
+    alone = [i for i, t in enumerate(texts) if "Phelps" in t and "Michael Phelps" not in t]
+    introducing = [i for i, t in enumerate(texts) if "Michael Phelps" in t]
+    assert alone  # the best replacements call him Phelps, and the story is about him
+    assert all(i < j for j in alone for i in introducing), texts
+    assert reads_in_order(document, box)
+
 def test_html_tags_the_model_copied_are_not_shown() -> None:
     """The tests' Gemma copied IndoSum's markup into bullets the checker accepted."""
     assert parse_bullets(

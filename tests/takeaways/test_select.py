@@ -16,6 +16,7 @@ from intisari.takeaways.compress import MAX_ASIDE_WORDS
 from intisari.takeaways.select import (
     _headline_sentences,
     rank_candidates,
+    reads_in_order,
     select_takeaways,
     takeaway_spans,
 )
@@ -643,3 +644,56 @@ def test_a_clause_holding_the_standfirsts_words_stays() -> None:
     )
     # The editor's summary speaks of the election: the clause that names it stays.
     assert _poulsen_lead(POULSEN_STANDFIRST) == POULSEN_STORY.split("\n\n")[0]
+
+
+def extracted(doc: Document, index: int) -> Takeaway:
+    """The extracted takeaway of sentence ``index``, as a box after the fact holds it."""
+    spans = takeaway_spans(doc, index, None)
+    return Takeaway(text=join_spans(doc.text, spans), spans=spans, score=1.0)
+
+
+#: After cnn.tune's Boston Marathon trial story (a63465aa...), shortened: Pugliese is
+#: introduced further down and is not in the headline, a bystander.
+TRIAL = [
+    "The trial of Dzhokhar Tsarnaev heard from police officers on Thursday.",
+    "Sgt. Jeffrey Pugliese saw what looked like muzzle flashes as soon as he arrived.",
+    "Jurors also saw photos of the boat where the suspect hid for a day.",
+    "Pugliese said he opened fire when he saw one of the men charging toward him.",
+]
+
+
+def test_a_box_after_the_fact_shows_no_bystander_by_surname_alone() -> None:
+    """The LLM box's extracted replacements (``llm/box.py``) are held to ``_greedy``'s
+    rule: "Pugliese said ..." with no bullet above naming Jeffrey Pugliese left the
+    reader asking who he was; the lead and the points-back rule had let it through."""
+    doc = build_document("\n\n".join(TRIAL), "Tsarnaev trial hears police", language_for("en"))
+    lead, introduction, surname = (extracted(doc, i) for i in (0, 1, 3))
+    assert not reads_in_order(doc, [lead, surname])
+    assert reads_in_order(doc, [lead, introduction, surname])
+    # An LLM bullet above it that names him introduces him as well.
+    start = doc.sentences[1].start
+    written = Takeaway(
+        text="Police sergeant Jeffrey Pugliese saw muzzle flashes when he arrived.",
+        spans=[], score=0.9, origin="llm", evidence=[(start, doc.sentences[1].end)],
+    )
+    assert reads_in_order(doc, [lead, written, surname])
+
+
+def test_a_box_after_the_fact_shows_no_surname_above_its_introduction() -> None:
+    """slate.com, a shared page: the person the story is about may go by surname alone
+    when no bullet introduces him, but not above a bullet that does ("Ford had won ..."
+    above "John Milo Ford was born ...")."""
+    sentences = [
+        "Three years ago, over breakfast, my friend Helen handed me a novel about a quest.",
+        "The book was called The Dragon Waiting, and it was written by the late science "
+        "fiction and fantasy author John M. Ford.",
+        "Ford had won the Philip K. Dick Award and multiple World Fantasy Awards.",
+        "John Milo Ford was born the first child of two pharmacists in East Chicago, "
+        "Indiana, in 1957.",
+    ]
+    paragraphs = [" ".join(sentences[:2]), *sentences[2:]]
+    doc = build_document("\n\n".join(paragraphs), None, language_for("en"))
+    surname, born = extracted(doc, 2), extracted(doc, 3)
+    assert reads_in_order(doc, [surname])
+    assert reads_in_order(doc, [born])
+    assert not reads_in_order(doc, [surname, born])

@@ -10,7 +10,8 @@
    pronoun with nothing before it, an unpaired quotation mark: the extractive box's rules).
 3. Fill each dropped place with the best extractive takeaway that the kept bullets'
    evidence does not already cover and that can stand where it falls (``_filled``: one
-   that points back only right after what it points to, as in the extractive box), and
+   that points back only right after what it points to, and calls someone by surname
+   alone only where the extractive box would, ``reads_in_order``), and
    put the box in article order (a bullet stands where its evidence starts).
 
 If the model cannot be reached in time, answers garbage, or writes no bullet (or the
@@ -269,10 +270,11 @@ def _filled(
 
     One at a time, the best that the box's evidence and spans do not already cover and
     that the box can show where it stands (``reads_in_order``: one that points back only
-    right after what it points to); each step scans from the best again, as the
-    extractive selection does, so one that waits for its antecedent is taken once the
-    antecedent is in. When none fits, the box stays short rather than show a bullet a
-    reader cannot follow.
+    right after what it points to, and a surname alone only below the person's
+    introduction, or of someone the story is about when no bullet introduces them); each
+    step scans from the best again, as the extractive selection does, so one that waits
+    for its antecedent or its introduction is taken once that is in. When none fits, the
+    box stays short rather than show a bullet a reader cannot follow.
     """
     box = sorted(kept, key=_position)
     covered = [span for takeaway in kept for span in takeaway.evidence or ()]

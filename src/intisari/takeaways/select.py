@@ -25,7 +25,7 @@ ROUGE-1 over a fixed three (see README, "Quality and evaluation").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from itertools import pairwise
 
 from intisari.document import Document, Sentence
@@ -455,15 +455,9 @@ def _greedy(
             if (
                 person is not None
                 and introduction in unfit
-                and not _in_headline_or_lead(document, person)
+                and surnames is not None
+                and not _surname_may_go_alone(document, surnames, person, i, chosen, shown_text)
             ):
-                rejected.add(i)  # Someone the story is not about, whom no bullet introduces.
-                continue
-            if person is not None and introduction in unfit and surnames is not None and (
-                surnames.named_after(person, i, chosen, shown_text)
-            ):
-                # Going alone, it would stand before the bullet that introduces the person
-                # ("Ford had won ..." above "John Milo Ford was born ...": slate.com).
                 rejected.add(i)
                 continue
             if introduction is not None and introduction not in unfit:
@@ -583,6 +577,30 @@ def _in_headline_or_lead(document: Document, person: FullName) -> bool:
     if document.title and person.surname in document.title:
         return True
     return document.sentences[document.sentence_at(person.start)].paragraph == 0
+
+
+def _surname_may_go_alone(
+    document: Document,
+    surnames: Surnames,
+    person: FullName,
+    index: int,
+    chosen: Collection[int],
+    texts: Mapping[int, str],
+) -> bool:
+    """May the takeaway of sentence ``index``, which calls ``person`` by surname alone
+    (``Surnames.unintroduced``), stand in the box ``chosen`` (``texts``: the words each
+    shows, by sentence index) with no bullet above it introducing them?
+
+    Only when the person is one the story is about (``_in_headline_or_lead``: a
+    bystander, "Hoenig said.", leaves the reader asking who that is) and no bullet below
+    it introduces them: going alone, it would stand above its own introduction ("Ford
+    had won ..." above "John Milo Ford was born ...": slate.com). One rule for the
+    extractive box (``_greedy``, once the introduction could not be the bullet before
+    it) and for a box made after the fact (``reads_in_order``).
+    """
+    return _in_headline_or_lead(document, person) and not surnames.named_after(
+        person, index, chosen, texts
+    )
 
 
 def _restates_in_box(index: int, chosen: list[int], saying: dict[int, Said]) -> bool:
@@ -776,11 +794,16 @@ def antecedent_shown(document: Document, index: int, chosen: Collection[int]) ->
     return bool(named_words) and named_words <= shown
 
 
-def reads_in_order(document: Document, box: Iterable[Takeaway]) -> bool:
-    """Can ``box`` (in article order) be read bullet by bullet: does every extracted
-    takeaway that points back (``refers_back``) stand right after an extracted takeaway
-    that shows what it points to (``antecedent_shown``), as ``select_takeaways``' boxes
-    do?
+def reads_in_order(document: Document, box: Sequence[Takeaway]) -> bool:
+    """Can ``box`` (in article order) be read bullet by bullet, by the rules of
+    ``_greedy`` that judge a takeaway by the box it stands in?
+
+    - Points back: an extracted takeaway that points back (``refers_back``) stands right
+      after an extracted takeaway that shows what it points to (``antecedent_shown``).
+    - Surname alone: one that calls someone by surname alone whom no bullet above it
+      names in full (``Surnames.unintroduced``; an LLM bullet may name them) stands only
+      where ``_greedy`` lets it go alone (``_surname_may_go_alone``): the person is one
+      the story is about, and no bullet below introduces them.
 
     For a box not made by ``_greedy``: the LLM's (``llm/box.py``), whose dropped bullets
     are replaced by extracted takeaways chosen after the fact. Those came best first, and
@@ -788,8 +811,30 @@ def reads_in_order(document: Document, box: Iterable[Takeaway]) -> bool:
     before it (IndoSum, a new user's report). A takeaway that is not article text (an LLM
     bullet) points back to nothing (``reader_defects`` drops one that does), and nothing
     that points back may follow it.
+
+    What ``_greedy`` does that a finished box cannot: it looks next at the sentence that
+    introduces a person (or the thing a definite description names: ``Definites``), and
+    compresses again an introduction that lost the name; a box made after the fact has
+    no next sentence to choose and bullets already written. Those rules never keep a
+    bullet out: when the introduction cannot be the bullet before it, a description and
+    a surname of someone the story is about go alone. So a definite description is not
+    judged here, and an introduction that lost the name counts as none. A finished box
+    is judged whole: ``_greedy`` asks ``named_after`` only of the bullets chosen before,
+    so an introduction chosen later may land below the surname (3 of the 6,424 boxes of
+    the tune files, automatic and of five, read so: cnn.tune's "... chased down Phelps
+    ..." above "... to swim like Michael Phelps ..."); here it may not. The rules of a
+    sentence alone (``_usable``) were applied when the takeaways were made, and repeats
+    are the caller's to judge (``llm/box.py`` holds its own).
     """
     data = document.language.data
+    surnames = Surnames(document)
+    # What every bullet shows, by the sentence it stands at (an LLM bullet's evidence).
+    texts: dict[int, str] = {}
+    for takeaway in box:
+        spans = takeaway.spans or takeaway.evidence
+        if spans:
+            at = document.sentence_at(words_start(spans))
+            texts[at] = f"{texts[at]}\n{takeaway.text}" if at in texts else takeaway.text
     # The sentences the extracted takeaways so far show, and whether the last one was one.
     chosen: list[int] = []
     after_extracted = False
@@ -800,6 +845,11 @@ def reads_in_order(document: Document, box: Iterable[Takeaway]) -> bool:
         opening = document.sentence_at(words_start(takeaway.spans))
         if refers_back(takeaway.text, data, opens_article=opening == 0) and not (
             after_extracted and antecedent_shown(document, opening, chosen)
+        ):
+            return False
+        person = surnames.unintroduced(opening, takeaway.text, texts, texts)
+        if person is not None and not _surname_may_go_alone(
+            document, surnames, person, opening, texts, texts
         ):
             return False
         chosen.extend(document.sentence_at(start) for start, _ in takeaway.spans)
