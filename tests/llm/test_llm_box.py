@@ -16,6 +16,7 @@ import intisari
 from data_paths import DATA, need
 from intisari.checking import check_statements
 from intisari.checking.model import load_checker
+from intisari.document import Document
 from intisari.evaluation.metrics import grounded
 from intisari.language.detect import language_for
 from intisari.llm.box import CheckedBox, is_bullet, parse_bullets, reader_defects
@@ -99,15 +100,7 @@ ONE_GOOD_BULLET = (
 @pytest.mark.llm
 @pytest.mark.data
 def test_an_extracted_takeaway_in_a_dropped_place_points_back_only_to_the_one_before() -> None:
-    with need(DATA / "indosum.tune.jsonl").open(encoding="utf-8") as lines:
-        text = next(r["text"] for r in map(json.loads, lines) if r["id"] == LEANING_STORY)
-    with ScriptedModel(ONE_GOOD_BULLET).running() as url:
-        options = Options(method="llm", llm=LlmConfig(url=url))
-        summary = intisari.summarize(text=text, count=4, options=options)
-    document = read_article(
-        text=text, html=None, url=None, title=None, lang=None, options=options
-    ).document
-    box = summary.takeaways
+    box, document = _scripted_box("indosum.tune.jsonl", LEANING_STORY, ONE_GOOD_BULLET, 4)
     assert [t.origin for t in box].count("llm") == 1  # the scripted bullet, checked
     # The places were filled best first: "Dia menilai ..." (0.15) before "Menurut Idham,
     # ..." (0.13), which never came; and "Sementara lima ..." after the LLM's bullet.
@@ -132,15 +125,7 @@ NO_GOOD_BULLET = "- Phelps\n- 0.05 seconds\n- le Clos\n- CNN\n- butterfly"
 @pytest.mark.llm
 @pytest.mark.data
 def test_no_extracted_surname_stands_above_the_bullet_that_introduces_the_person() -> None:
-    with need(DATA / "cnn.tune.jsonl").open(encoding="utf-8") as lines:
-        text = next(r["text"] for r in map(json.loads, lines) if r["id"] == SURNAME_STORY)
-    with ScriptedModel(NO_GOOD_BULLET).running() as url:
-        options = Options(method="llm", llm=LlmConfig(url=url))
-        summary = intisari.summarize(text=text, count=5, options=options)
-    document = read_article(
-        text=text, html=None, url=None, title=None, lang=None, options=options
-    ).document
-    box = summary.takeaways
+    box, document = _scripted_box("cnn.tune.jsonl", SURNAME_STORY, NO_GOOD_BULLET, 5)
     assert box and all(t.origin == "extract" for t in box)
     texts = [t.text for t in box]
     alone = [i for i, t in enumerate(texts) if "Phelps" in t and "Michael Phelps" not in t]
@@ -148,6 +133,23 @@ def test_no_extracted_surname_stands_above_the_bullet_that_introduces_the_person
     assert alone  # the best replacements call him Phelps, and the story is about him
     assert all(i < j for j in alone for i in introducing), texts
     assert reads_in_order(document, box)
+
+
+def _scripted_box(
+    corpus: str, story: str, answer: str, count: int
+) -> tuple[list[Takeaway], Document]:
+    """The box of tune file ``corpus``'s article ``story`` made with a model that answers
+    ``answer``, and the document the engine read it as."""
+    with need(DATA / corpus).open(encoding="utf-8") as lines:
+        text = next(r["text"] for r in map(json.loads, lines) if r["id"] == story)
+    with ScriptedModel(answer).running() as url:
+        options = Options(method="llm", llm=LlmConfig(url=url))
+        summary = intisari.summarize(text=text, count=count, options=options)
+    document = read_article(
+        text=text, html=None, url=None, title=None, lang=None, options=options
+    ).document
+    return summary.takeaways, document
+
 
 def test_html_tags_the_model_copied_are_not_shown() -> None:
     """The tests' Gemma copied IndoSum's markup into bullets the checker accepted."""

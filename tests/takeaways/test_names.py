@@ -7,6 +7,7 @@ from intisari.language.detect import language_for
 from intisari.pipeline import build_document
 from intisari.takeaways.names import FullName, Surnames
 from intisari.takeaways.select import select_takeaways
+from stories import FORD_PARAGRAPHS, FORD_SENTENCES
 
 # After cnn.tune's Boston Marathon trial story (a63465aa...), shortened.
 TRIAL = [
@@ -189,26 +190,15 @@ def test_the_surname_does_not_go_alone_above_the_bullet_that_introduces_the_pers
     bullet and "John Milo Ford was born ..." the second (a reader's report). The sentence
     naming him first leans back ("The book was called ..."), so no bullet could introduce
     him before; a later one does, and the surname's bullet would stand above it."""
-    sentences = [
-        "Three years ago, over breakfast, my friend Helen handed me a novel about a quest.",
-        "The book was called The Dragon Waiting, and it was written by the late science "
-        "fiction and fantasy author John M. Ford.",
-        "Ford had won the Philip K. Dick Award and multiple World Fantasy Awards.",
-        "John Milo Ford was born the first child of two pharmacists in East Chicago, "
-        "Indiana, in 1957.",
-        "In his final years, Ford toiled away at a colossal work, over 140,000 words long, "
-        "titled Aspects.",
-    ]
-    paragraphs = [" ".join(sentences[:2]), *sentences[2:]]
-    doc = build_document("\n\n".join(paragraphs), None, language_for("en"))
+    doc = build_document("\n\n".join(FORD_PARAGRAPHS), None, language_for("en"))
     texts = [t.text for t in select_takeaways(doc, [0.5, 0.1, 0.8, 0.9, 0.7], 3)]
     # (The writer's own voice opens the article: no bullet.)
-    assert texts == [sentences[3], sentences[4]]
+    assert texts == [FORD_SENTENCES[3], FORD_SENTENCES[4]]
     surnames = Surnames(doc)
     name = surnames.name("Ford")
     assert name is not None and name.full == "John M. Ford"
-    assert surnames.named_after(name, 2, [3], {3: sentences[3]})
-    assert not surnames.named_after(name, 2, [4], {4: sentences[4]})
+    assert surnames.named_after(name, 2, [3], {3: FORD_SENTENCES[3]})
+    assert not surnames.named_after(name, 2, [4], {4: FORD_SENTENCES[4]})
 
 
 def test_a_bystander_no_bullet_introduces_is_left_out() -> None:

@@ -20,6 +20,7 @@ from intisari.takeaways.select import (
     select_takeaways,
     takeaway_spans,
 )
+from stories import FORD_PARAGRAPHS
 
 SENTENCES_ID = [
     "Pemerintah menaikkan harga bahan bakar minyak bersubsidi mulai Sabtu pekan ini.",
@@ -683,16 +684,7 @@ def test_a_box_after_the_fact_shows_no_surname_above_its_introduction() -> None:
     """slate.com, a shared page: the person the story is about may go by surname alone
     when no bullet introduces him, but not above a bullet that does ("Ford had won ..."
     above "John Milo Ford was born ...")."""
-    sentences = [
-        "Three years ago, over breakfast, my friend Helen handed me a novel about a quest.",
-        "The book was called The Dragon Waiting, and it was written by the late science "
-        "fiction and fantasy author John M. Ford.",
-        "Ford had won the Philip K. Dick Award and multiple World Fantasy Awards.",
-        "John Milo Ford was born the first child of two pharmacists in East Chicago, "
-        "Indiana, in 1957.",
-    ]
-    paragraphs = [" ".join(sentences[:2]), *sentences[2:]]
-    doc = build_document("\n\n".join(paragraphs), None, language_for("en"))
+    doc = build_document("\n\n".join(FORD_PARAGRAPHS), None, language_for("en"))
     surname, born = extracted(doc, 2), extracted(doc, 3)
     assert reads_in_order(doc, [surname])
     assert reads_in_order(doc, [born])
