@@ -76,6 +76,16 @@ def _closed_within(sock: socket.socket, seconds: float) -> tuple[bytes, float]:
     return answer, time.monotonic() - started
 
 
+def _refusal(answer: bytes, status: int) -> dict[str, str]:
+    """The JSON error of a refusal the protocol wrote itself (``status``), as the API's."""
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 %d " % status), head
+    assert b"content-type: application/json" in head.lower()
+    error: dict[str, str] = json.loads(body)
+    assert set(error) == {"code", "message"}
+    return error
+
+
 def _healthz_time(server: tuple[str, int]) -> float:
     started = time.monotonic()
     assert httpx.get(f"http://{server[0]}:{server[1]}/healthz", timeout=10).status_code == 200
@@ -88,7 +98,7 @@ def test_oversized_headers_get_431_and_the_connection_is_closed(
     with _connect(server) as sock:
         sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 200_000)
         answer, _ = _closed_within(sock, SLACK_S)
-    assert answer.startswith(b"HTTP/1.1 431 ")
+    assert _refusal(answer, 431)["code"] == "headers-too-large"
     assert _healthz_time(server) < 1.0
 
 
@@ -101,7 +111,15 @@ def test_oversized_headers_complete_in_one_read_get_431(
     with _connect(server) as sock:
         sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * size + b"\r\n\r\n")
         answer, _ = _closed_within(sock, SLACK_S)
-    assert answer.startswith(b"HTTP/1.1 431 ")
+    assert _refusal(answer, 431)["code"] == "headers-too-large"
+
+
+def test_a_request_the_parser_cannot_read_gets_a_json_400(server: tuple[str, int]) -> None:
+    """uvicorn's own answer is plain text ("Invalid HTTP request received.")."""
+    with _connect(server) as sock:
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n")
+        answer, _ = _closed_within(sock, SLACK_S)
+    assert _refusal(answer, 400)["code"] == "bad-request"
 
 
 def test_headers_under_the_cap_in_one_read_are_answered(server: tuple[str, int]) -> None:
@@ -135,8 +153,9 @@ def test_headers_sent_a_byte_at_a_time_are_cut_off(server: tuple[str, int]) -> N
 
 def test_a_connection_that_sends_nothing_is_closed(server: tuple[str, int]) -> None:
     with _connect(server) as sock:
-        _, seconds = _closed_within(sock, TIMEOUT_S + SLACK_S)
+        answer, seconds = _closed_within(sock, TIMEOUT_S + SLACK_S)
     assert seconds >= TIMEOUT_S * 0.9
+    assert _refusal(answer, 408)["code"] == "request-timeout"
 
 
 def test_a_stalled_body_is_cut_off(server: tuple[str, int]) -> None:

@@ -19,6 +19,11 @@ they came (issue 10). This protocol is uvicorn's, with three limits added:
   close (the app sees the client disconnect). A pause of the server's own making (it
   stops reading while the app has not taken what came) does not count.
 
+What the protocol answers itself, these refusals and the parser's own 400 for a request it
+cannot read, is JSON in the API's error shape (``{"code": ..., "message": ...}``, as
+``web/schemas.py``'s ``ErrorOut``), not uvicorn's plain text: a client handles every
+refusal one way.
+
 The limits are settings (``Settings``), read once per process: ``intisari serve`` names
 this class to uvicorn by its import path, so every worker process builds its own.
 Behind a reverse proxy, set the same limits there too (SECURITY.md has nginx's).
@@ -27,11 +32,12 @@ Behind a reverse proxy, set the same limits there too (SECURITY.md has nginx's).
 from __future__ import annotations
 
 import asyncio
+import json
 from asyncio import TimerHandle
 from functools import cache
 from typing import Any
 
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
 from intisari.settings import Settings
 
@@ -84,7 +90,7 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
             end = seen.find(b"\r\n\r\n")
             self._header_bytes += len(data) if end < 0 else max(0, end + 4 - len(self._tail))
             if self._header_bytes > self._max_header_bytes:
-                self._refuse(431, "Request Header Fields Too Large")
+                self._refuse(431, "headers-too-large", "The request's headers are too large.")
                 return
             self._tail = seen[-3:]
         super().data_received(data)
@@ -132,16 +138,24 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
             # pipelined request waits its turn): the client is not the slow one.
             self._arm(self._body_timeout_s)
             return
-        self._refuse(408, "Request Timeout")
+        self._refuse(408, "request-timeout", "The request did not arrive in time.")
 
-    def _refuse(self, status: int, reason: str) -> None:
-        """Answer ``status`` (unless a response has begun) and close the connection."""
+    def send_400_response(self, msg: str) -> None:
+        """The parser could not read the request ("Invalid HTTP request received.")."""
+        self._refuse(400, "bad-request", msg)
+
+    def _refuse(self, status: int, code: str, message: str) -> None:
+        """Answer ``status`` with a JSON error (unless a response has begun) and close the
+        connection."""
         self._disarm()
         if self.cycle is None or not self.cycle.response_started:
-            message = reason.encode("ascii")
+            body = json.dumps({"code": code, "message": message}).encode()
+            head = [STATUS_LINE[status]]
+            for name, value in self.server_state.default_headers:  # server, date
+                head.extend([name, b": ", value, b"\r\n"])
             self.transport.write(
-                b"HTTP/1.1 %d %s\r\ncontent-type: text/plain; charset=utf-8\r\n"
-                b"content-length: %d\r\nconnection: close\r\n\r\n%s"
-                % (status, message, len(message), message)
+                b"".join(head)
+                + b"content-type: application/json\r\ncontent-length: %d\r\n"
+                b"connection: close\r\n\r\n%s" % (len(body), body)
             )
         self.transport.close()
