@@ -149,3 +149,36 @@ def test_a_dropped_did_not_is_a_negation() -> None:
         (r.kind, r.text) for r in dropped.reasons
     ]
     assert kept.label == "supported"
+
+
+def test_a_figure_written_with_the_other_language_s_marks_reads_both_ways() -> None:
+    # indosum.tune: the reference writes "Rp 200,000", the article "Rp 200.000"; read by
+    # Indonesian's decimal comma alone it was 200 and a missing amount. "Rp 250,000" is
+    # still one.
+    article = (
+        '"Pelaku ini menarif harga sebesar Rp 200.000 per pemohon untuk bisa dibuatkan KTP '
+        'dalam waktu cepat," ujar Kabid Humas Polda Jabar, Kombes Yusri Yunus.'
+    )
+    same = "Pelaku mematok harga sebesar Rp 200,000 per pemohon untuk bisa dibuatkan KTP."
+    other = "Pelaku mematok harga sebesar Rp 250,000 per pemohon untuk bisa dibuatkan KTP."
+    document = read_article(
+        text=article, html=None, url=None, title=None, lang="id", options=DEFAULT_OPTIONS
+    ).document
+    checks = check_statements(document, [same, other])
+    assert "amount" not in {r.kind for r in checks[0].reasons}
+    assert ("amount", "Rp 250,000") in [(r.kind, r.text) for r in checks[1].reasons]
+    # cnn.tune: "$500,000" written with a decimal point for thousands.
+    checks = check_statements(
+        english("The largest loss reported was a staggering $500,000, Camus said. Police "
+                "are still looking for the men behind the scheme, he added."),
+        ["The largest loss was $500.000, Camus said.", "The largest loss was $400.000."],
+    )
+    assert "amount" not in {r.kind for r in checks[0].reasons}
+    assert "amount" in {r.kind for r in checks[1].reasons}
+
+
+def test_a_mark_before_other_than_three_digits_is_a_decimal_mark() -> None:
+    # indosum.tune: "94.5% perak" in Indonesian text is 94.5, not 945.
+    assert ("amount", "94.5%", 94.5) in values("terbuat dari 94.5% perak", "id")
+    assert ("amount", "1,5 juta", 1_500_000.0) in values("sekitar 1,5 juta orang", "id")
+    assert ("number", "33,556", 33_556.0) in values("a crowd of 33,556 fans", "en")

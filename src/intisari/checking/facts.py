@@ -56,6 +56,13 @@ class Mention:
     kind: str
     text: str
     value: float
+    #: The value read the other way when the marks allow two readings ("Rp 200,000" in
+    #: Indonesian text: 200 by the language's decimal comma, 200,000 as the English
+    #: writer of the figure meant): either may be the fact (``readings``).
+    other: float | None = None
+
+    def readings(self) -> tuple[float, ...]:
+        return (self.value,) if self.other is None else (self.value, self.other)
 
 
 @dataclass(frozen=True)
@@ -69,7 +76,7 @@ class Numbers:
     written: dict[str, str]
 
     def values(self) -> list[float]:
-        return [m.value for m in self.mentions]
+        return [v for m in self.mentions for v in m.readings()]
 
 
 def tokens(text: str, suffixes: tuple[str, ...] = ()) -> list[Token]:
@@ -123,6 +130,7 @@ def numbers(text: str, data: LanguageData) -> Numbers:
         value = _parse(match.group(), data.decimal_mark)
         if value is None:
             continue
+        other = _other_reading(match.group(), data.decimal_mark)
         after = text[match.end():match.end() + 24]
         before = text[max(0, match.start() - 16):match.start()]
         scale_match = re.match(r"\s?([^\W\d_]+)", after)
@@ -130,6 +138,7 @@ def numbers(text: str, data: LanguageData) -> Numbers:
         kind = "number"
         if following in rules.scales:
             value *= rules.scales[following]
+            other = None if other is None else other * rules.scales[following]
             kind = "amount"
         slash_date = _slash_date(text, match.start(), match.end())
         if slash_date is not None:
@@ -143,7 +152,8 @@ def numbers(text: str, data: LanguageData) -> Numbers:
             kind = "amount"
         elif value.is_integer() and int(value) in YEARS and "," not in match.group():
             kind = "date"
-        mentions.append(Mention(kind, _as_written(text, match, kind, following, rules), value))
+        written = _as_written(text, match, kind, following, rules)
+        mentions.append(Mention(kind, written, value, other if kind != "date" else None))
     words = tokens(text)
     mentions.extend(_written_numbers(text, words, rules))
     for token in words:
@@ -286,8 +296,11 @@ def _rules(data: LanguageData) -> _Rules:
 def _parse(raw: str, decimal_mark: str) -> float | None:
     """The value of a number as written in a language with ``decimal_mark``: the other
     mark separates thousands ("1.500.000" and "1,5" in Indonesian, "1,000" and "1.5" in
-    English)."""
+    English), unless a group of other than three digits follows it, when it can only be
+    a decimal mark ("94.5%" in Indonesian text is 94.5, not 945)."""
     other = "." if decimal_mark == "," else ","
+    if decimal_mark not in raw and raw.count(other) == 1 and len(raw.partition(other)[2]) != 3:
+        decimal_mark, other = other, decimal_mark
     digits = raw.replace(other, "")
     whole, mark, fraction = digits.rpartition(decimal_mark)
     try:
@@ -296,6 +309,16 @@ def _parse(raw: str, decimal_mark: str) -> float | None:
         return float(digits)
     except ValueError:
         return None
+
+
+def _other_reading(raw: str, decimal_mark: str) -> float | None:
+    """The value of ``raw`` read with the other language's marks, when that reading is
+    possible too: one decimal mark followed by exactly three digits ("200,000" in
+    Indonesian, "200.000" in English) also reads as thousands. Otherwise None."""
+    if raw.count(decimal_mark) != 1 or len(raw.partition(decimal_mark)[2]) != 3:
+        return None
+    other = "." if decimal_mark == "," else ","
+    return _parse(raw, other) if other not in raw else None
 
 
 def _rounding(value: float) -> float:

@@ -101,7 +101,7 @@ def _numbers(text: str, index: ArticleIndex, data: LanguageData) -> list[tuple[s
                 mention.value, known
             ):
                 failed.append(("date", mention.text))
-        elif not matches(mention.value, known):
+        elif not any(matches(value, known) for value in mention.readings()):
             failed.append((mention.kind, mention.text))
     failed += [
         ("date", found.written[day]) for day in sorted(found.weekdays - index.numbers.weekdays)
