@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from intisari.checking.facts import Numbers, Token, negated, numbers, tokens
+from intisari.checking.facts import (
+    Numbers,
+    Token,
+    joined_initials,
+    negated,
+    numbers,
+    tokens,
+)
 from intisari.document import Document
 
 __all__ = ["Alignment", "ArticleIndex", "align", "ngrams"]
@@ -25,6 +32,9 @@ MIN_ADDED_SHARE = 0.15
 #: A word the article writes capitalised at least this share of the times (not opening
 #: a sentence) is a name.
 NAME_CAPITAL_SHARE = 0.6
+#: Longest name whose initials are read as an acronym ("Paris Saint-Germain": PSG, "Komisi
+#: Pemberantasan Korupsi": KPK); longer runs of capitalised words are lists of names.
+MAX_ACRONYM_WORDS = 6
 
 
 def ngrams(words: list[str], n: int) -> list[tuple[str, ...]]:
@@ -52,6 +62,12 @@ class ArticleIndex:
     numbers: Numbers
     #: The article's words joined by single spaces, padded: quotes are looked up in it.
     flat: str
+    #: Lower-cased words the article writes in capitals or with dots between letters
+    #: ("PSG", "U.S." as "us"): a statement spelling one out names the same thing.
+    acronyms: frozenset[str] = field(default_factory=frozenset)
+    #: Initials of the article's runs of capitalised words ("Paris Saint - Germain":
+    #: "psg"): a statement may write the acronym the article spells out.
+    initials: frozenset[str] = field(default_factory=frozenset)
     stopwords: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
@@ -63,6 +79,8 @@ class ArticleIndex:
         capital: Counter[str] = Counter()
         seen: Counter[str] = Counter()
         negations = []
+        acronyms: set[str] = set()
+        initials: set[str] = set()
         for index, sentence in enumerate(document.sentences):
             toks = tokens(sentence.text, data.negation_suffixes)
             words = [t.word for t in toks]
@@ -72,6 +90,8 @@ class ArticleIndex:
                 where[word].append(index)
             for position, word in enumerate(words):
                 positions[word].append((index, position))
+            acronyms.update(t.word for t in joined_initials(toks, sentence.text) if t.acronym)
+            initials.update(_initials(toks))
             for position, token in enumerate(toks):
                 if position == 0 or not token.word.isalpha():
                     continue  # a sentence's first word is capitalised whatever it is
@@ -98,6 +118,8 @@ class ArticleIndex:
             numbers=numbers(document.text, data),
             flat=" " + " ".join(all_words) + " ",
             stopwords=data.stopwords,
+            acronyms=frozenset(acronyms),
+            initials=frozenset(initials),
         )
 
     def content(self, toks: list[Token]) -> list[str]:
@@ -107,6 +129,22 @@ class ArticleIndex:
             if token.word not in self.stopwords and len(token.word) > 1:
                 seen.setdefault(token.word)
         return list(seen)
+
+
+def _initials(toks: list[Token]) -> set[str]:
+    """First letters of every stretch (two to ``MAX_ACRONYM_WORDS`` words) of each run of
+    capitalised words: "Paris Saint - Germain" gives "ps", "psg" and "sg"."""
+    found: set[str] = set()
+    run: list[str] = []
+    for token in [*toks, None]:
+        if token is not None and token.capital and token.word.isalpha():
+            run.append(token.word[0])
+            continue
+        for start in range(len(run)):
+            for end in range(start + 2, min(len(run), start + MAX_ACRONYM_WORDS) + 1):
+                found.add("".join(run[start:end]))
+        run = []
+    return found
 
 
 @dataclass

@@ -9,6 +9,7 @@ juta" in one and "1.500.000" in the other compares equal, and "tujuh" equals "7"
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ __all__ = [
     "Token",
     "denies_at",
     "is_negation",
+    "joined_initials",
     "matches",
     "negated",
     "numbers",
@@ -47,6 +49,9 @@ class Token:
     start: int
     end: int
     capital: bool
+    #: Written in capitals throughout, two letters or more ("PSG", "WNI"), or joined from
+    #: letters with dots between them ("U.S.": ``joined_initials``).
+    acronym: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,17 +91,60 @@ def tokens(text: str, suffixes: tuple[str, ...] = ()) -> list[Token]:
     "didn't") is read as the first of them ("n't"), a negation like "not", whichever
     apostrophe the text uses and whether or not it stands between spaces ("didn ’ t", as
     detokenised text and some feeds write it): the same word in the article and in a
-    statement that writes it the other way.
+    statement that writes it the other way. Accents are dropped ("Mbappé" reads
+    "mbappe"): one page writes a foreign name with them, the next without, and a
+    summary written from "Calderón" that says "Calderon" names the same stadium.
     """
     found = []
     for match in _TOKEN.finditer(text):
-        word = match.group().lower()
+        word = _unaccented(match.group().lower())
         for suffix in suffixes:
             if word == _last_word(suffix) and _closes(text, match.end(), suffix):
                 word = suffixes[0]
                 break
-        found.append(Token(word, match.start(), match.end(), match.group()[:1].isupper()))
+        written = match.group()
+        acronym = len(written) >= MIN_ACRONYM_LETTERS and written.isupper()
+        found.append(Token(word, match.start(), match.end(), written[:1].isupper(), acronym))
     return found
+
+
+#: Fewest letters of a word in capitals read as an acronym: "A" opens a sentence.
+MIN_ACRONYM_LETTERS = 2
+#: Most letters of each part of an abbreviation written with dots ("U.S.", "M.Si").
+MAX_DOTTED_PART = 3
+
+
+def joined_initials(toks: list[Token], text: str) -> list[Token]:
+    """``toks`` with each abbreviation written with dots between its parts joined into
+    one word: "U.S." is "us", "M.Si" is "msi", as the text that writes them "US" and
+    "MSi" has them. Parts are short capitalised words with a dot and no space between
+    them; "A. Wibowo" is an initial and a name, not one word."""
+    joined: list[Token] = []
+    for token in toks:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and token.capital
+            and previous.capital
+            and len(token.word) <= MAX_DOTTED_PART
+            and (len(previous.word) <= MAX_DOTTED_PART or previous.acronym)
+            and text[previous.end:token.start] == "."
+        ):
+            joined[-1] = Token(
+                previous.word + token.word, previous.start, token.end, True, True
+            )
+            continue
+        joined.append(token)
+    return joined
+
+
+def _unaccented(word: str) -> str:
+    """``word`` without its combining marks ("mbappé" -> "mbappe"); ASCII as it is."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare)
 
 
 #: An apostrophe between the two spaces a detokeniser may leave round it ("didn ’ t");

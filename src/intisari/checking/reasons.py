@@ -24,6 +24,7 @@ from intisari.checking.align import Alignment, ArticleIndex
 from intisari.checking.facts import (
     Token,
     denies_at,
+    joined_initials,
     matches,
     negated,
     numbers,
@@ -46,6 +47,9 @@ SWAP_REACH = 4
 #: Two names in neighbouring sentences (this many apart) still count as put together:
 #: news often names the actor in one sentence and the act in the next.
 RELATION_WINDOW = 1
+#: Fewest letters of what is left of a name without its clitic for it to be the word
+#: the article has ("Pelatihnya": "pelatih"); shorter ones are particles ("Kenya": "ke").
+MIN_ROOT_LETTERS = 4
 
 
 @dataclass
@@ -70,7 +74,7 @@ def find_reasons(
     for kind, words in _numbers(text, index, data):
         reasons.append(Reason(kind=kind, text=words))
         reported.update(w.lower() for w in words.split())
-    for kind, words in _names(toks, index, data, reported):
+    for kind, words in _names(toks, text, index, data, reported):
         reasons.append(Reason(kind=kind, text=words))
         reported.update(words.lower().split())
     for quote in _quotations(text, index, data):
@@ -97,9 +101,10 @@ def _numbers(text: str, index: ArticleIndex, data: LanguageData) -> list[tuple[s
     failed = []
     for mention in found.mentions:
         if mention.text.isalpha() and mention.kind == "date":
-            if int(mention.value) not in index.numbers.months and not matches(
-                mention.value, known
-            ):
+            # A month by name is the article's only if the article names that month, in
+            # words or in a date in figures: that it has the number 1 somewhere does not
+            # make "Januari" its month.
+            if int(mention.value) not in index.numbers.months:
                 failed.append(("date", mention.text))
         elif not any(matches(value, known) for value in mention.readings()):
             failed.append((mention.kind, mention.text))
@@ -111,24 +116,32 @@ def _numbers(text: str, index: ArticleIndex, data: LanguageData) -> list[tuple[s
 
 
 def _names(
-    toks: list[Token], index: ArticleIndex, data: LanguageData, reported: set[str]
+    toks: list[Token], text: str, index: ArticleIndex, data: LanguageData, reported: set[str]
 ) -> list[tuple[str, str]]:
-    """Runs of capitalised words that the article lacks. The statement's first word is
-    capitalised anyway: it counts only when the next word is capitalised too ("Joe
-    Biden ...") or the article writes it as a name."""
+    """Runs of capitalised words that the article lacks in any form it writes names in.
+
+    The statement's first word is capitalised anyway: it counts only when the next word
+    is capitalised too and follows it with a space alone ("Joe Biden ...", not
+    "Diharapkan, Poso ...") or the article writes it as a name. Weekdays and months are
+    dates, checked as dates (``_numbers``); a lone letter is an initial ("A. Wibowo").
+    """
+    toks = joined_initials(toks, text)
+    dates = _date_words(data)
     runs: list[tuple[str, list[Token]]] = []
     for position, token in enumerate(toks):
         opening = position > 0 or token.word in index.names or (
-            len(toks) > 1 and toks[1].capital
+            len(toks) > 1 and toks[1].capital and text[token.end:toks[1].start] == " "
         )
         missing = (
             token.capital
             and opening
             and token.word.isalpha()
-            and token.word not in index.words
+            and len(token.word) > 1
+            and token.word not in dates
             and token.word not in data.stopwords
             and token.word not in reported
             and token.word not in data.amount_words
+            and not _known(token, index, data)
         )
         if not missing:
             continue
@@ -139,7 +152,58 @@ def _names(
         kind = "place" if previous is not None and previous.word in data.place_prepositions \
             else "name"
         runs.append((kind, [token]))
-    return [(kind, " ".join(t.word.capitalize() for t in run)) for kind, run in runs]
+    return [
+        (kind, " ".join(t.word.capitalize() for t in run))
+        for kind, run in runs
+        if not _named_otherwise(run, index, data)
+    ]
+
+
+def _known(token: Token, index: ArticleIndex, data: LanguageData) -> bool:
+    """Does the article hold the word, as it stands, with or without one of the
+    language's ``clitics`` ("Pelatih" where the article writes "Pelatihnya"), or as the
+    initials of a run of its names ("PSG" for "Paris Saint - Germain")?"""
+    word = token.word
+    if word in index.words or word in index.acronyms:
+        return True
+    if token.acronym and word in index.initials:
+        return True
+    for clitic in data.clitics:
+        root = word[:-len(clitic)] if word.endswith(clitic) else ""
+        if word + clitic in index.words or (
+            # "Kenya" is no "ke" with "-nya": a root too short or a stop word is chance.
+            len(root) >= MIN_ROOT_LETTERS and root not in index.stopwords
+            and root in index.words
+        ):
+            return True
+    return False
+
+
+def _named_otherwise(run: list[Token], index: ArticleIndex, data: LanguageData) -> bool:
+    """Does the article name what ``run`` names another way: by its acronym ("Paris
+    Saint-Germain" where the article writes "PSG"), or by another of its
+    ``name_aliases`` ("Jaksel" where the article writes "Jakarta Selatan")?"""
+    words = [t.word for t in run]
+    if len(words) > 1 and "".join(w[0] for w in words) in index.acronyms:
+        return True
+    aliases = _aliases(data).get(" ".join(words), ())
+    return any(f" {alias} " in index.flat or alias in index.acronyms for alias in aliases)
+
+
+@lru_cache(maxsize=16)
+def _aliases(data: LanguageData) -> dict[str, tuple[str, ...]]:
+    """Each form of ``data.name_aliases`` (as ``tokens`` reads it) -> the group's others."""
+    found: dict[str, list[str]] = {}
+    for group in data.name_aliases:
+        forms = [" ".join(t.word for t in joined_initials(tokens(form), form)) for form in group]
+        for form in forms:
+            found.setdefault(form, []).extend(f for f in forms if f != form)
+    return {form: tuple(others) for form, others in found.items()}
+
+
+@lru_cache(maxsize=16)
+def _date_words(data: LanguageData) -> frozenset[str]:
+    return data.weekdays | {month for month, _ in data.months}
 
 
 def _quotations(text: str, index: ArticleIndex, data: LanguageData) -> list[str]:

@@ -581,6 +581,12 @@ class LanguageData:
     #: Lower-cased words that turn the order of actors round ("by" in "B was beaten by
     #: A", "oleh"): a swapped pair of names is not flagged when one stands between them.
     passive_markers: frozenset[str] = frozenset()
+    #: Groups of names for one thing that news writes either way ("Jaksel" and "Jakarta
+    #: Selatan", "U.S." and "United States"), each form as written: a statement naming it
+    #: one way where the article names it another names nothing the article lacks.
+    #: Acronyms of capitalised names ("PSG", "WNI") need no entry: they are read from
+    #: their initials.
+    name_aliases: tuple[tuple[str, ...], ...] = ()
 
     # Rules of the box that differ by language. ------------------------------------------
     #: A suffix that makes a ``speech_verbs`` word attribute a quote to someone named

@@ -731,6 +731,13 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 
 PLACE_PREPOSITIONS = frozenset("in at from near".split())
 
+#: Names news writes two ways (``LanguageData.name_aliases``): "the U.S." in one sentence,
+#: "the United States" or "America" in the next.
+NAME_ALIASES: tuple[tuple[str, ...], ...] = (
+    ("U.S.", "US", "United States", "America"), ("UK", "U.K.", "United Kingdom", "Britain"),
+    ("UN", "U.N.", "United Nations"), ("EU", "European Union"),
+)
+
 #: Words that open a place's name (``LanguageData.place_heads``): "South African",
 #: "New Jersey", "Fort Worth" are no given name and surname (``takeaways.names``), and
 #: a takeaway naming them names no person.
@@ -926,6 +933,7 @@ DATA = LanguageData(
     decimal_mark=".",
     numeric_date_order="mdy",
     place_prepositions=PLACE_PREPOSITIONS,
+    name_aliases=NAME_ALIASES,
     passive_markers=frozenset({"by"}),
     word_budget=30,
     related_link_cues=(

@@ -607,6 +607,23 @@ WEEKDAYS = frozenset("senin selasa rabu kamis jumat sabtu minggu ahad".split())
 
 PLACE_PREPOSITIONS = frozenset("di ke dari".split())
 
+#: Names news writes two ways (``LanguageData.name_aliases``): the short forms of
+#: Jakarta's cities and of provinces that headlines and summaries use ("di Pengadilan
+#: Agama Jaksel" for the article's "Jakarta Selatan", indosum.tune), and countries
+#: spelled in two ways or named by their other name ("Brazil" / "Brasil", "Tiongkok" /
+#: "China").
+NAME_ALIASES: tuple[tuple[str, ...], ...] = (
+    ("Jaksel", "Jakarta Selatan"), ("Jakut", "Jakarta Utara"), ("Jakbar", "Jakarta Barat"),
+    ("Jaktim", "Jakarta Timur"), ("Jakpus", "Jakarta Pusat"),
+    ("Jabar", "Jawa Barat"), ("Jateng", "Jawa Tengah"), ("Jatim", "Jawa Timur"),
+    ("Sumut", "Sumatera Utara"), ("Sumbar", "Sumatera Barat"), ("Sumsel", "Sumatera Selatan"),
+    ("Sulsel", "Sulawesi Selatan"), ("Sulut", "Sulawesi Utara"), ("Sulteng", "Sulawesi Tengah"),
+    ("Kalbar", "Kalimantan Barat"), ("Kaltim", "Kalimantan Timur"),
+    ("Kalsel", "Kalimantan Selatan"), ("Kalteng", "Kalimantan Tengah"),
+    ("Jokowi", "Joko Widodo"), ("Amerika", "AS", "Amerika Serikat"),
+    ("Brazil", "Brasil"), ("Tiongkok", "China", "Cina"), ("Inggris", "Britania Raya"),
+)
+
 #: The request to an LLM (``--method llm``): the article first, then a short, plain request
 #: for short bullets from the article alone, ending where the first bullet starts. An
 #: instruction-tuned model reads it as an instruction; a small or base model (the tests'
@@ -706,6 +723,7 @@ DATA = LanguageData(
     decimal_mark=",",
     numeric_date_order="dmy",
     place_prepositions=PLACE_PREPOSITIONS,
+    name_aliases=NAME_ALIASES,
     passive_markers=frozenset({"oleh"}),
     attribution_suffix="nya",
     speaker_pronouns=frozenset({"dia", "ia", "mereka", "beliau"}),
