@@ -182,3 +182,31 @@ def test_a_mark_before_other_than_three_digits_is_a_decimal_mark() -> None:
     assert ("amount", "94.5%", 94.5) in values("terbuat dari 94.5% perak", "id")
     assert ("amount", "1,5 juta", 1_500_000.0) in values("sekitar 1,5 juta orang", "id")
     assert ("number", "33,556", 33_556.0) in values("a crowd of 33,556 fans", "en")
+
+
+def test_a_day_and_its_month_are_one_fact() -> None:
+    # indosum.tune's changed-fact set: "21 Maret" moved to "21 April" in an article that
+    # dates other matches "Rabu (5/4/2017)" and "Selasa (4/4/2017)": April and 21 are
+    # each somewhere in it, the 21st of April nowhere.
+    article = (
+        "Dalam laga uji coba pertama melawan Myanmar di Stadion Pakansari, Cibinong, pada "
+        "21 Maret, timnas takluk 1-3. Laga uji coba berikutnya digelar di Stadion Patriot, "
+        "Kota Bekasi, Jawa Barat, Rabu (5/4/2017)."
+    )
+    document = read_article(
+        text=article, html=None, url=None, title=None, lang="id", options=DEFAULT_OPTIONS
+    ).document
+    same = "Timnas takluk 1-3 dari Myanmar di Stadion Pakansari pada 21 Maret."
+    moved = "Timnas takluk 1-3 dari Myanmar di Stadion Pakansari pada 21 April."
+    checks = check_statements(document, [same, moved])
+    assert "date" not in {r.kind for r in checks[0].reasons}
+    assert ("date", "21 April") in [(r.kind, r.text) for r in checks[1].reasons]
+    # SummEval: a summary's "May 25 Aston Villa" where the article lists "April 25 Aston
+    # Villa (H) May 3 ... May 24 Southampton (H)".
+    checks = check_statements(
+        english("City's remaining fixtures: April 19 West Ham United (H) April 25 Aston Villa "
+                "(H) May 3 Tottenham Hotspur (A) May 24 Southampton (H)."),
+        ["City play Aston Villa on April 25.", "City play Aston Villa on May 25."],
+    )
+    assert "date" not in {r.kind for r in checks[0].reasons}
+    assert ("date", "May 25") in [(r.kind, r.text) for r in checks[1].reasons]

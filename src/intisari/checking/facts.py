@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from intisari.language.model import LanguageData
@@ -79,6 +79,9 @@ class Numbers:
     #: Weekdays named, lower-cased, and as written.
     weekdays: frozenset[str]
     written: dict[str, str]
+    #: Days given with their month, (day, month) -> as written: "21 April", "April 21,"
+    #: "(21/4/2017)" all give (21, 4).
+    days: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def values(self) -> list[float]:
         return [v for m in self.mentions for v in m.readings()]
@@ -217,7 +220,40 @@ def numbers(text: str, data: LanguageData) -> Numbers:
             )
         elif token.word in data.weekdays:
             weekdays[token.word] = text[token.start:token.end]
-    return Numbers(tuple(mentions), frozenset(months), frozenset(weekdays), weekdays)
+    days = _days(text, words, rules)
+    return Numbers(tuple(mentions), frozenset(months), frozenset(weekdays), weekdays, days)
+
+
+#: A date in figures with its day and month: "21/4", "(5/11/2015)".
+_DAY_MONTH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/\d{2,4})?(?![\d/])")
+#: A day right before a month's name ("21 April") or right after it ("April 21, 2015").
+_DAY_BEFORE = re.compile(r"(?<![\d.,])(\d{1,2})\s$")
+_DAY_AFTER = re.compile(r"\s(\d{1,2})(?![\d.,]?\d)")
+#: Days of a month.
+DAYS = range(1, 32)
+
+
+def _days(text: str, words: list[Token], rules: _Rules) -> dict[tuple[int, int], str]:
+    """Every (day, month) of ``text``, in figures ("21/4") or with the month's name."""
+    found: dict[tuple[int, int], str] = {}
+    day_first = rules.month_position == 1
+    for match in _DAY_MONTH.finditer(text):
+        first, second = int(match.group(1)), int(match.group(2))
+        day, month = (first, second) if day_first else (second, first)
+        if day in DAYS and month in rules.month_numbers.values():
+            found.setdefault((day, month), match.group())
+    for token in words:
+        named = rules.month_numbers.get(token.word)
+        if named is None or not token.capital:
+            continue
+        before = _DAY_BEFORE.search(text[max(0, token.start - 3):token.start])
+        after = _DAY_AFTER.match(text, token.end)
+        if before is not None and int(before.group(1)) in DAYS:
+            start = token.start - len(before.group())
+            found.setdefault((int(before.group(1)), named), text[start:token.end])
+        elif after is not None and int(after.group(1)) in DAYS:
+            found.setdefault((int(after.group(1)), named), text[token.start:after.end()])
+    return found
 
 
 #: What may stand between two words of one number written out: "twenty-one", "dua puluh".

@@ -111,6 +111,14 @@ def _numbers(text: str, index: ArticleIndex, data: LanguageData) -> list[tuple[s
     failed += [
         ("date", found.written[day]) for day in sorted(found.weekdays - index.numbers.weekdays)
     ]
+    # A day and its month are one fact: "21 April" is not the article's when the article
+    # dates things in April, the 5th and the 4th, and has a 21 only elsewhere (each part
+    # alone is found). A month the article gives no day of is left to the checks above.
+    written = {text for _, text in failed}
+    for (day, month), as_written in found.days.items():
+        days = {d for d, m in index.numbers.days if m == month}
+        if days and day not in days and not any(w in as_written for w in written):
+            failed.append(("date", as_written))
     # One reason per written form: "0-0" is two zeros but one claim.
     return list(dict.fromkeys(failed))
 
