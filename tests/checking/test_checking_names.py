@@ -109,3 +109,16 @@ def test_a_name_ending_like_a_clitic_is_not_a_particle_with_one() -> None:
         "Negara dan Reformasi Birokrasi."
     )
     assert _names("id", article, statement) == ["Kenya"]
+
+
+def test_an_acronym_stands_for_the_words_that_open_or_close_a_run_of_names() -> None:
+    # indosum.tune: the reference writes "GT" for the article's "Gerbang Tol" at the start
+    # of a sentence, after "Di"; "MA" is no stretch that opens or closes "Perdana Menteri
+    # Australia Malcolm Turnbull", however its middle reads.
+    article = (
+        "Di Gerbang Tol Cikarang Utama, antrean kendaraan padat sejak pukul 05.30 WIB. "
+        "Presiden Joko Widodo bertemu Perdana Menteri Australia Malcolm Turnbull."
+    )
+    assert _names("id", article, "Di GT Cikarang Utama, antrean kendaraan padat.") == []
+    assert _names("id", article, "Presiden Joko Widodo bertemu PM Australia.") == []
+    assert _names("id", article, "Presiden Joko Widodo bertemu MA Australia.") != []

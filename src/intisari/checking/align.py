@@ -91,7 +91,7 @@ class ArticleIndex:
             for position, word in enumerate(words):
                 positions[word].append((index, position))
             acronyms.update(t.word for t in joined_initials(toks, sentence.text) if t.acronym)
-            initials.update(_initials(toks))
+            initials.update(_initials(toks, data.stopwords))
             for position, token in enumerate(toks):
                 if position == 0 or not token.word.isalpha():
                     continue  # a sentence's first word is capitalised whatever it is
@@ -131,18 +131,24 @@ class ArticleIndex:
         return list(seen)
 
 
-def _initials(toks: list[Token]) -> set[str]:
-    """First letters of every stretch (two to ``MAX_ACRONYM_WORDS`` words) of each run of
-    capitalised words: "Paris Saint - Germain" gives "ps", "psg" and "sg"."""
+def _initials(toks: list[Token], stopwords: frozenset[str]) -> set[str]:
+    """First letters of the stretches (two to ``MAX_ACRONYM_WORDS`` words) that open or
+    close a run of capitalised words: "Perdana Menteri Australia Malcolm Turnbull" gives
+    "pm", "pma", ... and "mt", "amt", ...; "Paris Saint - Germain" gives "psg". A stretch
+    inside a long run ("ma") is seldom what an acronym stands for, and a two-letter
+    acronym would find one by chance. A stop word is no part of a run: "Di Gerbang Tol"
+    opening a sentence gives "gt"."""
     found: set[str] = set()
     run: list[str] = []
     for token in [*toks, None]:
-        if token is not None and token.capital and token.word.isalpha():
+        if token is not None and token.capital and token.word.isalpha() and (
+            token.word not in stopwords
+        ):
             run.append(token.word[0])
             continue
-        for start in range(len(run)):
-            for end in range(start + 2, min(len(run), start + MAX_ACRONYM_WORDS) + 1):
-                found.add("".join(run[start:end]))
+        for length in range(2, min(len(run), MAX_ACRONYM_WORDS) + 1):
+            found.add("".join(run[:length]))
+            found.add("".join(run[-length:]))
         run = []
     return found
 
