@@ -122,3 +122,24 @@ def test_an_acronym_stands_for_the_words_that_open_or_close_a_run_of_names() -> 
     assert _names("id", article, "Di GT Cikarang Utama, antrean kendaraan padat.") == []
     assert _names("id", article, "Presiden Joko Widodo bertemu PM Australia.") == []
     assert _names("id", article, "Presiden Joko Widodo bertemu MA Australia.") != []
+
+
+@pytest.mark.parametrize(("lang", "article", "statement", "other"), [
+    # indosum.tune's reference: "Diharapkan" opens the sentence, a comma before "Poso".
+    ("id",
+     "Pemerintah berharap Poso menjadi primadona investasi nasional dan investasi itu "
+     "terus berkembang serta menyejahterakan masyarakat Poso ke depan.",
+     "Diharapkan, Poso menjadi primadona investasi nasional.",
+     "Diharapkan, Palu menjadi primadona investasi nasional."),
+    # SummEval, judged consistent: "UPDATE:" opens the sentence before a name.
+    ("en",
+     "Holland America Line said two passengers were found dead inside their stateroom on "
+     "board the ms Ryndam, but did not provide details.",
+     "UPDATE: Holland America said the two passengers were found dead in their stateroom.",
+     "UPDATE: Carnival said the two passengers were found dead in their stateroom."),
+])
+def test_an_opening_word_set_off_by_a_mark_is_capitalised_as_an_opening(
+    lang: str, article: str, statement: str, other: str
+) -> None:
+    assert _names(lang, article, statement) == []
+    assert _names(lang, article, other) != []
