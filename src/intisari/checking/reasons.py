@@ -8,8 +8,9 @@ Each finder looks at one kind of fact and names the statement's words that fail:
 * ``quotation``: a quoted passage of several words the article does not hold word for word;
 * ``negation``: a denial the statement adds or drops against its evidence sentence, or a
   word swapped for its opposite ("naik" where the article says "turun");
-* ``relation``: two names of the article that no sentence (or pair of neighbouring
-  sentences) puts together, or whose order round a shared verb is swapped;
+* ``relation``: two names of the article that the statement relates in one clause and no
+  sentence (or pair of neighbouring sentences) puts together, or whose order round a
+  shared verb is swapped;
 * ``speaker``: a claim the statement gives to someone the article does not give it to
   ("Argo menilai ..." where the article's "Dia menilai ..." is Idham: ``speakers``);
 * ``content``: the statement's other words that the article nowhere has.
@@ -47,6 +48,9 @@ SWAP_REACH = 4
 #: Two names in neighbouring sentences (this many apart) still count as put together:
 #: news often names the actor in one sentence and the act in the next.
 RELATION_WINDOW = 1
+#: Marks that end a clause or an item of a list between two names: names on either side
+#: of one are related through the clause they belong to, not to each other.
+CLAUSE_MARKS = frozenset(",;:()\"“”")
 #: Fewest letters of what is left of a name without its clitic for it to be the word
 #: the article has ("Pelatihnya": "pelatih"); shorter ones are particles ("Kenya": "ke").
 MIN_ROOT_LETTERS = 4
@@ -86,7 +90,7 @@ def find_reasons(
     if speaker is not None:
         reasons.append(Reason(kind="speaker", text=speaker))
     hard = len(reasons)
-    for words, swapped in _relations(toks, index, data):
+    for words, swapped in _relations(toks, text, index, data):
         reasons.append(Reason(kind="relation", text=words))
         hard += swapped
     rest = [w for w in alignment.novel if w not in reported and not w.isdigit()]
@@ -271,19 +275,32 @@ def _polarity(
 
 
 def _relations(
-    toks: list[Token], index: ArticleIndex, data: LanguageData
+    toks: list[Token], text: str, index: ArticleIndex, data: LanguageData
 ) -> list[tuple[str, bool]]:
     """Pairs of the article's names that the statement relates and the article does not:
-    ``(names, swapped)``, swapped when the article relates them the other way round."""
+    ``(names, swapped)``, swapped when the article relates them the other way round.
+
+    Two names are related only within one clause (``_apart``): items of a list ("Neymar
+    (5), Cavani (12), Meunier (21)", "Dion Wiyoko dan Fiona, Tyas Mirasih dan Raiden
+    Soedjono") are each related to what the list shares, not to one another, and a
+    place after a preposition ("Hull were beaten by Southampton at St Mary's") is where
+    the event happened, which the article may say in another sentence than who took
+    part. A swap is checked whatever stands between the names. A name is the article's
+    names written with nothing but space between them: "Fiona, Tyas Mirasih" is two.
+    """
     entities: list[tuple[int, list[str]]] = []
     for position, token in enumerate(toks):
         if token.word not in index.names:
             continue
-        if entities and entities[-1][0] + len(entities[-1][1]) == position:
-            entities[-1][1].append(token.word)
+        last = entities[-1] if entities else None
+        if last is not None and last[0] + len(last[1]) == position and not text[
+            toks[position - 1].end:token.start
+        ].strip():
+            last[1].append(token.word)
         else:
             entities.append((position, [token.word]))
     words = [t.word for t in toks]
+    places = _places(toks, text, data)
     found = []
     for a in range(len(entities)):
         for b in range(a + 1, len(entities)):
@@ -292,8 +309,46 @@ def _relations(
                 continue
             between = words[at + len(first):bt]
             swapped = _swapped(index, first, second, between, data)
-            if swapped or not _together(index, first, second):
+            if swapped or not (
+                _apart(toks, text, (at, at + len(first) - 1, bt), places, data)
+                or _together(index, first, second)
+            ):
                 found.append((f"{' '.join(first)} … {' '.join(second)}", swapped))
+    return found
+
+
+def _apart(
+    toks: list[Token], text: str, pair: tuple[int, int, int], places: set[int],
+    data: LanguageData,
+) -> bool:
+    """Do two names stand in different clauses or list items, or is one of them a place?
+    ``pair``: where the first starts, where it ends (inclusive), where the second starts.
+    A clause mark between them, a word that joins clauses or items (``coordinators``,
+    ``relativizers``, ``subordinators``), or either among ``places``."""
+    first, end, second = pair
+    if any(mark in CLAUSE_MARKS for mark in text[toks[end].end:toks[second].start]):
+        return True
+    joins = data.coordinators | data.relativizers | data.subordinators
+    if any(t.word in joins for t in toks[end + 1:second]):
+        return True
+    return first in places or second in places
+
+
+def _places(toks: list[Token], text: str, data: LanguageData) -> set[int]:
+    """Positions of the capitalised words after a place preposition ("at St Mary's
+    Stadium", "di Bandara Adi Sutjipto"): the run goes on through a possessive's
+    apostrophe and the letter after it."""
+    found: set[int] = set()
+    for position, token in enumerate(toks):
+        if token.word not in data.place_prepositions:
+            continue
+        after = position + 1
+        while after < len(toks) and (
+            toks[after].capital or text[toks[after - 1].end:toks[after].start] == "'"
+        ):
+            if toks[after].capital:
+                found.add(after)
+            after += 1
     return found
 
 
