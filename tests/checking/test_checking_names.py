@@ -143,3 +143,30 @@ def test_an_opening_word_set_off_by_a_mark_is_capitalised_as_an_opening(
 ) -> None:
     assert _names(lang, article, statement) == []
     assert _names(lang, article, other) != []
+
+
+@pytest.mark.parametrize(("lang", "article", "statement", "others"), [
+    # indosum.tune's reference calls the article's "Manajer Juergen Klopp" its "Pelatih".
+    ("id",
+     "Demi mengatasi hal tersebut, Manajer Juergen Klopp punya cara untuk mempertahankan "
+     "performa tim. Manajer berusia 49 tahun itu berencana untuk menggelar sesuatu "
+     "layaknya pramusim.",
+     "Pelatih Juergen Klopp berencana untuk menggelar sesuatu layaknya pramusim selama "
+     "rehat.",
+     ["Pelatih Jose Mourinho berencana untuk menggelar sesuatu layaknya pramusim.",
+      "Jose Mourinho berencana untuk menggelar sesuatu layaknya pramusim."]),
+    # cnn.tune's highlight: "Former" is in no sentence of the article.
+    ("en",
+     "Danish tennis star and recent Sports Illustrated swimsuit model Caroline Wozniacki "
+     "also had her photo taken with the singer, tweeting: \"Just another night in the "
+     "desert.\" World No.7 Eugenie Bouchard posted a photo of herself on Twitter.",
+     "Former World No.1 Caroline Wozniacki also got a snap with the singer.",
+     ["Former World No.1 Maria Sharapova also got a snap with the singer.",
+      "Maria Sharapova also got a snap with the singer."]),
+])
+def test_a_title_opening_the_statement_is_no_name_but_a_new_name_there_is(
+    lang: str, article: str, statement: str, others: list[str]
+) -> None:
+    assert _names(lang, article, statement) == []
+    for other in others:
+        assert _names(lang, article, other) != [], other

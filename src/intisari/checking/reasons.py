@@ -134,14 +134,16 @@ def _names(
 
     The statement's first word is capitalised anyway: it counts only when the next word
     is capitalised too and follows it with a space alone ("Joe Biden ...", not
-    "Diharapkan, Poso ...") or the article writes it as a name. Weekdays and months are
-    dates, checked as dates (``_numbers``); a lone letter is an initial ("A. Wibowo").
+    "Diharapkan, Poso ..."), and then only with it, as one new name: alone it is a
+    title before a name the article has ("Former President Bill Clinton ..."). Weekdays
+    and months are dates, checked as dates (``_numbers``); a lone letter is an initial
+    ("A. Wibowo").
     """
     toks = joined_initials(toks, text)
     dates = _date_words(data)
     runs: list[tuple[str, list[Token]]] = []
     for position, token in enumerate(toks):
-        opening = position > 0 or token.word in index.names or (
+        opening = position > 0 or (
             len(toks) > 1 and toks[1].capital and text[token.end:toks[1].start] == " "
         )
         missing = (
@@ -167,7 +169,7 @@ def _names(
     return [
         (kind, " ".join(t.word.capitalize() for t in run))
         for kind, run in runs
-        if not _named_otherwise(run, index, data)
+        if run != [toks[0]] and not _named_otherwise(run, index, data)
     ]
 
 
