@@ -12,6 +12,7 @@ from intisari.takeaways.checks import (
     cut_from_quote,
     dateline_or_credit,
     has_link,
+    has_quote_mark,
     is_fragment,
     is_question,
     quote_marks,
@@ -855,3 +856,19 @@ def test_a_sentence_rejecting_the_one_before_is_told_apart(
 ) -> None:
     assert rebuts(sentence, LANGUAGES.get(lang) or RELATED[lang]) is rejects
 
+
+
+@pytest.mark.parametrize(
+    ("text", "marks"),
+    [
+        ('"Kami sudah mengerahkan 300 petugas," ujar Isnawa Adji.', [0, 36]),
+        ("“Kami sudah mengerahkan 300 petugas,” ujar Isnawa Adji.", [0, 36]),
+        ("Menurut dia, „Kami“ dan «mereka» bekerja sama.", [13, 18, 24, 31]),
+        # Single marks and apostrophes are not double quotation marks.
+        ("Finland’s peatlands and the players' union: 'We dream of Falcao.'", []),
+        ("Banjir besar melanda Jakarta Utara pada Senin pagi.", []),
+    ],
+)
+def test_quote_marks_are_the_double_quotation_marks(text: str, marks: list[int]) -> None:
+    assert quote_marks(text) == marks
+    assert has_quote_mark(text) == bool(marks)

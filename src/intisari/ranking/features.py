@@ -18,7 +18,7 @@ import numpy as np
 from intisari.document import Document
 from intisari.language.script import FINAL_MARKS
 from intisari.ranking.word_rates import WORD_RATE_FEATURE_NAMES, WordLayout, WordRates
-from intisari.takeaways.checks import QUOTE_MARKS, as_pronoun
+from intisari.takeaways.checks import as_pronoun, has_quote_mark
 from intisari.takeaways.text import (
     MAX_TAKEAWAY_WORDS,
     MIN_CONTENT_CHARS,
@@ -124,7 +124,7 @@ def document_features(
         # Capitalised words after the first: names of people, places, organisations.
         capitalised = len(marked) - digits - (text[:1].isupper())
         stripped = text.rstrip()
-        quoted = bool(QUOTE_MARKS.search(text))
+        quoted = has_quote_mark(text)
         if voice:
             spoken.append(
                 not quoted
