@@ -7,7 +7,13 @@ import re
 import pytest
 
 from intisari.language.data import LANGUAGES, RELATED
-from intisari.takeaways.text import is_boilerplate, is_dangling, reading_length, word_tokens
+from intisari.takeaways.text import (
+    is_boilerplate,
+    is_dangling,
+    plain_word_tokens,
+    reading_length,
+    word_tokens,
+)
 
 ID = LANGUAGES["id"]
 EN = LANGUAGES["en"]
@@ -148,3 +154,17 @@ def test_ascii_text_is_split_into_the_runs_of_word_characters(sentence: str) -> 
     assert sentence.isascii()
     assert word_tokens(sentence) == re.findall(r"\w+", sentence)
     assert word_tokens(sentence + " dan Déjà vu") == re.findall(r"\w+", sentence + " dan Déjà vu")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Kapolda Metro Jaya Idham Aziz menilai warga "kelewatan" emosional (24/7), kata dia.',
+        "Deputy Police Chief Okumoto said the 2,5-ton truck's driver_id was #A-17/b.",
+        "“Kami duga pelakunya lebih dari satu,” kata Martinus — Déjà vu.",
+        # A vowel sign: ``\w`` splits "प्राण" where ``word_tokens`` keeps it whole.
+        "राम मंदिर प्राण प्रतिष्ठा",
+    ],
+)
+def test_plain_word_tokens_are_the_runs_of_word_characters(sentence: str) -> None:
+    assert plain_word_tokens(sentence) == re.findall(r"\w+", sentence)

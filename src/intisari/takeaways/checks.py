@@ -59,6 +59,7 @@ from intisari.takeaways.text import (
     OPENING_CHARS,
     is_boilerplate,
     is_dangling,
+    plain_word_tokens,
     words,
 )
 
@@ -882,7 +883,7 @@ def _writer_speaks(text: str, data: LanguageData) -> bool:
     if (
         not data.aside_pronouns
         or QUOTE_MARKS.search(text)
-        or data.aside_pronouns.isdisjoint(_PLAIN_WORD.findall(text.lower()))
+        or data.aside_pronouns.isdisjoint(plain_word_tokens(text.lower()))
     ):
         return False
     written = _PLAIN_WORD.findall(text)

@@ -90,7 +90,7 @@ from intisari.takeaways.checks import (
     quote_marks,
     refers_back,
 )
-from intisari.takeaways.text import NAME_EDGES, reading_length
+from intisari.takeaways.text import NAME_EDGES, plain_word_tokens, reading_length
 
 __all__ = [
     "MAX_ASIDE_WORDS",
@@ -657,7 +657,7 @@ def _clauses(sentence: str) -> list[_Clause]:
                 comma=comma,
                 end=end,
                 closes=n + 1 == len(commas),
-                opening=tuple(w.lower() for w in _WORD.findall(body[:80])[:OPENING_WORDS]),
+                opening=tuple(w.lower() for w in plain_word_tokens(body[:80])[:OPENING_WORDS]),
                 words=len(body.split()),
             )
         )
@@ -666,7 +666,7 @@ def _clauses(sentence: str) -> list[_Clause]:
 
 def _opening(sentence: str) -> tuple[str, ...]:
     """The sentence's first ``OPENING_WORDS`` words, lower-cased."""
-    return tuple(map(str.lower, _WORD.findall(sentence[:60])[:OPENING_WORDS]))
+    return tuple(map(str.lower, plain_word_tokens(sentence[:60])[:OPENING_WORDS]))
 
 
 def _attributions(

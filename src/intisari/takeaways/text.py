@@ -18,6 +18,7 @@ __all__ = [
     "content_words",
     "is_boilerplate",
     "is_dangling",
+    "plain_word_tokens",
     "word_tokens",
     "words",
 ]
@@ -31,6 +32,8 @@ MAX_TAKEAWAY_WORDS = 70
 
 #: A word in any script, with the vowel signs inside it ("प्राण": ``\w`` alone splits it).
 _WORD = re.compile(WORD)
+#: A run of word characters (``\w+``), for ``plain_word_tokens``.
+_PLAIN_WORD = re.compile(r"\w+")
 #: For text all in ASCII, where ``\w`` is [A-Za-z0-9_]: a byte table that makes every
 #: other character a space, so that ``split`` gives the runs of word characters, the same
 #: tokens as ``_WORD.findall``. The table lookup and the split, both in C, take about half
@@ -63,6 +66,15 @@ def word_tokens(text: str) -> list[str]:
     if text.isascii():
         return text.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).decode("ascii").split()
     return _WORD.findall(text)
+
+
+def plain_word_tokens(text: str) -> list[str]:
+    """The runs of ``\\w`` of ``text`` (``\\w+``, which splits a word at a vowel sign that
+    ``word_tokens`` keeps in it): for text all in ASCII, where the two are the same, the
+    byte table's tokens, at about half the regular expression's cost."""
+    if text.isascii():
+        return word_tokens(text)
+    return _PLAIN_WORD.findall(text)
 
 
 def reading_length(text: str) -> int:
