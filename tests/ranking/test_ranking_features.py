@@ -88,3 +88,23 @@ def test_writer_voice_reads_the_writer_not_the_quoted_nor_the_country() -> None:
         language_for("en"),
     )
     assert document_features(taliban, None, voice=True)[:, -2:].tolist() == [[0, 0.0]]
+
+
+def test_capitals_and_digits_count_alike_in_ascii_and_typographic_text() -> None:
+    # Text all in ASCII is read by a byte table, other text by the regular expression:
+    # the same sentence with typographic quotes and a dash in place of ASCII's counts the
+    # same words opening with a capital or a digit.
+    plain = (
+        'Kepala BPBD DKI Jakarta Isnawa Adji said "300 petugas" were sent to 12 kelurahan '
+        "- and 2,5 ton of aid_2 arrived in Jakarta Utara on Senin (24/7)."
+    )
+    typographic = plain.replace(' "', " “").replace('" ', "” ").replace(" - ", " – ")
+    assert plain.isascii() and not typographic.isascii()
+    document = build_document(f"{plain}\n\n{typographic}", None, language_for("id"))
+    features = document_features(document, None)
+    for name in ("digit_density", "capitalised_density"):
+        ascii_value, other_value = column(features, name)
+        assert ascii_value == other_value > 0
+    # Of 28 words, 8 capitalised after the first and 6 opening with a digit ("aid_2" not).
+    assert column(features, "capitalised_density")[0] == 8 / 28
+    assert column(features, "digit_density")[0] == 6 / 28

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 
 import numpy as np
 
@@ -20,6 +21,7 @@ from intisari.language.script import FINAL_MARKS
 from intisari.ranking.word_rates import WORD_RATE_FEATURE_NAMES, WordLayout, WordRates
 from intisari.takeaways.checks import as_pronoun, has_quote_mark
 from intisari.takeaways.text import (
+    ASCII_WORD_BYTES,
     MAX_TAKEAWAY_WORDS,
     MIN_CONTENT_CHARS,
     MIN_TAKEAWAY_WORDS,
@@ -83,6 +85,17 @@ _NO_WORD_RATES = (0.0,) * len(WORD_RATE_FEATURE_NAMES)
 #: character class lets the regex engine skip ahead to the candidates, which made
 #: ``findall`` 2.4x faster on news sentences.
 _MARKED_WORD_START = re.compile(r"[A-ZÀ-ÖØ-Þ0-9](?<!\w\w)")
+#: For text all in ASCII, each character as ``_marked_words`` reads it: a capital ("U"),
+#: a digit ("D"), another word character ("l") or none (" "). A word starts with a
+#: capital where "U" follows " " (the same words as ``_MARKED_WORD_START``'s, whose other
+#: capitals are outside ASCII).
+_ASCII_CAPITALS = frozenset(string.ascii_uppercase.encode("ascii"))
+_ASCII_DIGITS = frozenset(string.digits.encode("ascii"))
+_ASCII_MARKS = bytes(
+    ord("U") if byte in _ASCII_CAPITALS else ord("D") if byte in _ASCII_DIGITS
+    else ord("l") if byte in ASCII_WORD_BYTES else ord(" ")
+    for byte in range(256)
+)
 _OPENING_QUOTE = re.compile(r"""^[\s(\[]*[\"“„«'‘]""")
 _FINAL_MARKS = frozenset(FINAL_MARKS)
 _CLOSERS = "\"”’')]"
@@ -119,10 +132,9 @@ def document_features(
         lowered = word_tokens(lowered_text)
         count = len(lowered) or 1
         bags.append(_bag(lowered, stopwords))
-        marked = _MARKED_WORD_START.findall(text)
-        digits = sum(map(str.isdigit, marked))
+        capitals, digits = _marked_words(text)
         # Capitalised words after the first: names of people, places, organisations.
-        capitalised = len(marked) - digits - (text[:1].isupper())
+        capitalised = capitals - (text[:1].isupper())
         stripped = text.rstrip()
         quoted = has_quote_mark(text)
         if voice:
@@ -165,6 +177,20 @@ def document_features(
         share = sum(spoken) / n
         out = np.column_stack([out, spoken, np.full(n, share)])
     return out
+
+
+def _marked_words(text: str) -> tuple[int, int]:
+    """How many words of ``text`` start with a capital and how many with a digit
+    (``_MARKED_WORD_START``). Text all in ASCII (94% of IndoSum's sentences, 99.5% of
+    CNN's) is read with
+    ``_ASCII_MARKS`` and two counts, all in C: the regular expression's ``findall`` and
+    the digits counted from its list took some 2% of ``summarize``."""
+    if text.isascii():
+        marks = b" " + text.encode("ascii").translate(_ASCII_MARKS)
+        return marks.count(b" U"), marks.count(b" D")
+    marked = _MARKED_WORD_START.findall(text)
+    digits = sum(map(str.isdigit, marked))
+    return len(marked) - digits, digits
 
 
 def _writer_speaks(text: str, pronouns: frozenset[str]) -> bool:

@@ -10,6 +10,7 @@ from intisari.language.model import CASE_FOLDED, LanguageData, alternation, per_
 from intisari.language.script import WORD
 
 __all__ = [
+    "ASCII_WORD_BYTES",
     "MAX_TAKEAWAY_WORDS",
     "MIN_CONTENT_CHARS",
     "MIN_TAKEAWAY_WORDS",
@@ -41,9 +42,9 @@ _PLAIN_WORD = re.compile(r"\w+")
 #: function, some 6% of ``summarize``), and 97% of the tune files' sentences are ASCII
 #: (``str.isascii`` answers without a scan). A byte table has 256 entries; ASCII text
 #: holds none of the upper half.
-_ASCII_WORD_BYTES = frozenset((string.ascii_letters + string.digits + "_").encode("ascii"))
+ASCII_WORD_BYTES = frozenset((string.ascii_letters + string.digits + "_").encode("ascii"))
 _ASCII_NON_WORD_TO_SPACE = bytes(
-    byte if byte in _ASCII_WORD_BYTES else ord(" ") for byte in range(256)
+    byte if byte in ASCII_WORD_BYTES else ord(" ") for byte in range(256)
 )
 #: Shortest content word: a single character ("a", "2", the "s" of "Finland's") says
 #: nothing of what a sentence is about.
