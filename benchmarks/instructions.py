@@ -1,8 +1,9 @@
 """CPU instructions per article of ``summarize``, counted by valgrind, against a revision.
 
 On this shared machine CPU time moves by 5-10% from one run to the next, more than most
-speed changes are worth; the instructions a pass executes move by less than 1% (only
-hash randomisation changes the order of sets). So a change that must keep every box as
+speed changes are worth; the instructions a pass executes do not move at all with the
+hash seed fixed (``HASH_SEED``: a random one changes the order of sets, and the count by
+up to 2.3%). So a change that must keep every box as
 it was (a speed change) is measured here: the same articles are summarized by this
 checkout and, with ``--against REV``, by the engine of git revision REV (a temporary
 worktree), each under valgrind's callgrind, less a run that only starts up and warms up.
@@ -27,9 +28,14 @@ from throughput import DATA, FILES, checkout
 
 #: What callgrind prints of the instructions it counted ("==1== Collected : 1234").
 _COLLECTED = re.compile(r"Collected : (\d+)")
-#: Articles summarized before counting starts in both runs: the first summary loads the
-#: models and compiles the patterns, which is start-up, not the engine's work per article.
-WARM_UP = 20
+#: Articles of each language summarized before counting starts in both runs: the first
+#: summary of a language loads its models and compiles its patterns, which is start-up,
+#: not the engine's work per article (warmed on Indonesian alone, the English patterns
+#: were compiled inside the count: ~1.7M of 13.0M instructions an article, 2026-12-08).
+WARM_UP = 10
+#: Python's hash seed in both runs: the order of a set's items changes the instructions
+#: its loops execute, and a random seed moved the same engine's count by 2.3%.
+HASH_SEED = "0"
 #: Of ``--limit`` articles, this share are IndoSum's (the rest CNN's): Indonesian first.
 INDONESIAN_SHARE = 0.75
 
@@ -48,7 +54,7 @@ def records(limit: int) -> list[dict[str, str]]:
 def instructions(source: Path | None, limit: int, counted: bool) -> int:
     """Instructions of one child process summarizing the articles (or, with ``counted``
     false, only warming up), its ``intisari`` imported from ``source`` when given."""
-    env = dict(os.environ)
+    env = dict(os.environ, PYTHONHASHSEED=HASH_SEED)
     if source is not None:
         env["PYTHONPATH"] = str(source)
     command = [
@@ -72,8 +78,9 @@ def _child(limit: int, counted: bool) -> None:
     from intisari import summarize
 
     rows = records(limit)
-    for r in rows[:WARM_UP]:
-        summarize(text=r["text"], lang=r["lang"])
+    for lang in dict.fromkeys(r["lang"] for r in rows):
+        for r in [r for r in rows if r["lang"] == lang][:WARM_UP]:
+            summarize(text=r["text"], lang=r["lang"])
     if counted:
         for r in rows:
             summarize(text=r["text"], lang=r["lang"])
