@@ -304,6 +304,11 @@ class LanguageData:
     #: is one a reader knows. A language may have both: English features call people by
     #: the first name too ("In 1997, Elise wrote, ..." after "Elise Matthesen": slate.com).
     first_names_lean_back: bool = False
+    #: Does the language's news spell an acronym out once, with the acronym in brackets
+    #: ("the University of Georgia (UGA)"), and use it alone after ("The UGA scientists
+    #: ...")? Then a takeaway with the acronym alone leans back to the sentence that spells
+    #: it out (``intisari.takeaways.acronyms``).
+    acronyms_lean_back: bool = False
     #: Does the writer's voice in many of an article's sentences (``writer_pronouns``
     #: outside a quotation) mark an opinion piece or a first-person story, scored by a
     #: network of its own (``ranking.learned.OPINION_SHARE``)? Not in Indonesian news,

@@ -31,6 +31,7 @@ from itertools import pairwise
 from intisari.document import Document, Sentence
 from intisari.language.model import LanguageData, is_date_word, saying_verbs
 from intisari.result import Takeaway, join_spans, words_start
+from intisari.takeaways.acronyms import Acronyms
 from intisari.takeaways.checks import (
     Said,
     content_bag,
@@ -369,6 +370,8 @@ def _greedy(
     surnames = Surnames(document) if strict else None
     # Things named and then described ("the new law"): such a bullet waits the same way.
     definites = Definites(document) if strict else None
+    # Acronyms spelled out once in brackets and then used alone ("The UGA scientists").
+    acronyms = Acronyms(document) if strict else None
     # Introductions tried and not taken; the one being tried.
     unfit: set[int] = set()
     promoting: int | None = None
@@ -432,6 +435,9 @@ def _greedy(
                 introduction = definites.introduction(i, shown_text[i], chosen, shown_text)
                 if introduction in chosen:
                     introduction = None  # its bullet lost the noun to compression
+                if introduction is None and acronyms is not None:
+                    # "... a major issue for the ISD ...": the sentence that spells ISD out.
+                    introduction = acronyms.introduction(i, shown_text[i], chosen, shown_text)
             if person is not None and introduction in chosen:
                 # The bullet of the sentence that names the person lost the name to
                 # compression ("Judge Arthur Engoron at first tried to stop ..." without

