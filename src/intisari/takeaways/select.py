@@ -410,12 +410,14 @@ def _greedy(
                     or reading_length(text) > MAX_BULLET_WORDS
                     or unattributed(text)
                     or (strict and quotation is not None and is_fragment(text, data))
+                    or (surnames is not None and surnames.speaker_label(text))
                 ):
                     # Too long even compressed (a shorter sentence makes a better bullet;
                     # relaxed too: an 80-word sentence about a podcast's guests, the one
                     # left on deadline.com's podcast page, is no bullet), a quotation
                     # shown with no word of who spoke, or one shown whole that opens with
-                    # a fragment ('"Termasuk masalah tarifnya. Uber ..."').
+                    # a fragment ('"Termasuk masalah tarifnya. Uber ..."'), or one opened
+                    # by a transcript's speaker label ("McKelvey: There is ...").
                     rejected.add(i)
                     continue
                 leans_back[i] = strict and refers_back(text, data, opens_article=opening == 0)
