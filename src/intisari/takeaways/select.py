@@ -629,7 +629,7 @@ def _usable(document: Document, sentence: Sentence, quotation: Quotation | None)
         return False
     data = document.language.data
     text = sentence.text
-    if is_fragment(text, data) or is_question(text) or has_link(text) or says_little(text):
+    if is_fragment(text, data) or is_question(text) or has_link(text) or says_little(text, data):
         return False
     if sets_up(text, data):
         return False
