@@ -70,3 +70,13 @@ def test_a_box_with_the_acronym_spells_it_out_first() -> None:
     # The ranker puts the acronym's sentence above the one that spells it out.
     box = select_takeaways(doc, [0.9, 0.5, 0.1, 0.8], count=2)
     assert [t.text for t in box] == [OIL[0], OIL[1]]
+
+
+def test_an_outlet_in_brackets_after_a_dateline_is_no_acronym_spelled_out() -> None:
+    sentences = [
+        "JAKARTA (ANTARA) - Sebanyak 29 penerbangan dari dan menuju Bandara Internasional "
+        "Lombok harus dibatalkan akibat abu vulkanik Gunung Baru Jari.",
+        "Eka Asmadi mengatakan kepada ANTARA, pembatalan itu dilakukan mulai pukul 08.00 Wita.",
+    ]
+    doc = document(sentences, "id")
+    assert Acronyms(doc).introduction(1, sentences[1], [], texts_of(doc)) is None

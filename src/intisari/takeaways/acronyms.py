@@ -29,6 +29,9 @@ __all__ = ["Acronyms"]
 _DEFINED = re.compile(r"\((?P<acronym>[A-Z][A-Z0-9&]{1,9})\)")
 #: The same acronym used as a word of its own ("UGA's", "the ISD,").
 _WORD = r"(?<![\w(&-]){}(?![\w&)-])"
+#: Words before the bracket among which the spelled-out name starts: "Initiative
+#: Schwarze Menschen in Deutschland (Initiative of Black People in Germany) (ISD)".
+SPELLED_OUT_WORDS = 6
 
 
 class Acronyms:
@@ -66,9 +69,21 @@ class Acronyms:
         if self._defined is None:
             self._defined = {}
             document = self._document
-            for match in _DEFINED.finditer(document.text):
+            text = document.text
+            for match in _DEFINED.finditer(text):
                 acronym = match.group("acronym")
                 at = document.sentence_at(match.start())
-                if acronym not in self._defined and at >= 0:
+                if acronym in self._defined or at < 0:
+                    continue
+                before = text[document.sentences[at].start : match.start()].split()
+                if _spelled_out(acronym, before[-SPELLED_OUT_WORDS:]):
                     self._defined[acronym] = at
         return self._defined
+
+
+def _spelled_out(acronym: str, before: list[str]) -> bool:
+    """Do the words ``before`` the bracket spell the acronym out: one of them opens with
+    its first letter, in capitals ("University of Georgia (UGA)", "Kick It Out (KIO)")?
+    A dateline's outlet follows no such name ("JAKARTA (ANTARA) - ...", "NEW YORK (AP)
+    —"): the bracket credits it, it defines nothing."""
+    return any(word.lstrip("(\"“")[:1] == acronym[0] for word in before)
