@@ -722,10 +722,17 @@ def _inner_connective(text: str, data: LanguageData) -> bool:
 
 def _role_opening(text: str, data: LanguageData) -> bool:
     """Does ``text`` open with one of the language's ``role_openers``, its noun in lower
-    case ("The actor posed ...", "The band's tour ...", not "The Star Wars movies ...")?"""
-    first = text.split(maxsplit=2)[:2]
-    if len(first) < 2 or not first[1][:1].islower():
+    case ("The actor posed ...", "The band's tour ...", not "The Star Wars movies ..."),
+    perhaps after one capitalised word, a place or a people ("The Pennsylvania official
+    ...", not "The White House would ...")?"""
+    first = text.split(maxsplit=3)[:3]
+    if len(first) < 2:
         return False
+    if not first[1][:1].islower():
+        # newspaper4k's CNN page: which official?
+        if len(first) < 3 or not first[2][:1].islower() or not first[1].isalpha():
+            return False
+        first = [first[0], first[2]]
     noun = _PLAIN_WORD.search(first[1])
     return noun is not None and f"{first[0].lower()} {noun.group()}" in data.role_openers
 

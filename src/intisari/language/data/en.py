@@ -98,6 +98,9 @@ ROLE_OPENERS = frozenset(
         # ..." (space.com and slate.com among the shared pages, world.hey.com outside
         # them; readers' reports: the box had not said which).
         " researchers scientists book film movie model"
+        # "The Pennsylvania official was just talking about one area, ..." (newspaper4k's
+        # CNN page: the box never said who).
+        " official officials spokesman spokeswoman"
     ).split()
 )
 
