@@ -576,10 +576,11 @@ def test_a_rubric_alone_is_the_text() -> None:
     assert clean("NEWS", EN).text == "NEWS"
 
 
-def test_a_wire_s_credits_and_stock_codes_go() -> None:
-    # Reuters via Yahoo News, outside the shared set.
+@pytest.mark.parametrize("code", ["\\<INCY.O\\>", "<INCY.O>"])
+def test_a_wire_s_credits_and_stock_codes_go(code: str) -> None:
+    # Reuters via Yahoo News, outside the shared set; its feed escapes the brackets or not.
     page = (
-        f"{NEWS_EN}\n\nBaricitinib, licensed by Lilly from Incyte Corp \\<INCY.O\\> and "
+        f"{NEWS_EN}\n\nBaricitinib, licensed by Lilly from Incyte Corp {code} and "
         "approved for arthritis, is being tested in patients. (Reporting by Manas Mishra "
         "in Bengaluru; Editing by Shinjini Ganguli)"
     )
