@@ -57,6 +57,7 @@ from intisari.takeaways.text import (
     MIN_CONTENT_CHARS,
     NAME_EDGES,
     OPENING_CHARS,
+    PLAIN_WORD,
     is_boilerplate,
     is_dangling,
     plain_word_tokens,
@@ -222,8 +223,6 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 #: ("don't", "Finland’s") is neither; a year's ("the '90s") opens nothing.
 _SINGLE_OPENING = re.compile(r"""(?:^|(?<=[\s(\[:—–-]))[‘'](?=[^\W\d_])""")
 _SINGLE_CLOSING = re.compile(r"""(?<=[\w.,!?…])[’'](?=$|[\s.,;:!?…)\]—–-])""")
-#: Words as written (``words`` lower-cases them): "US" is a name, "us" a pronoun.
-_PLAIN_WORD = re.compile(r"\w+")
 
 
 def text_defects(text: str, data: LanguageData) -> list[str]:
@@ -733,7 +732,7 @@ def _role_opening(text: str, data: LanguageData) -> bool:
         if len(first) < 3 or not first[2][:1].islower() or not first[1].isalpha():
             return False
         first = [first[0], first[2]]
-    noun = _PLAIN_WORD.search(first[1])
+    noun = PLAIN_WORD.search(first[1])
     return noun is not None and f"{first[0].lower()} {noun.group()}" in data.role_openers
 
 
@@ -799,7 +798,7 @@ def _comma_after_first_word(text: str) -> bool:
     """Does a comma follow the first word of ``text``? An ordinal among the language's
     ``enumerators`` then counts a point ("Second, the Fed will ..."), not a thing
     ("Second-half goals ...")."""
-    first = _PLAIN_WORD.search(text)
+    first = PLAIN_WORD.search(text)
     return first is not None and text[first.end() : first.end() + 1] == ","
 
 
@@ -903,7 +902,7 @@ def _writer_speaks(text: str, data: LanguageData) -> bool:
     """
     if not data.writer_pronouns and not data.aside_pronouns:
         return False
-    first = _PLAIN_WORD.search(text)
+    first = PLAIN_WORD.search(text)
     if first is not None and as_pronoun(first.group()) in data.writer_pronouns:
         return not _quoted(text, data)
     # Most sentences hold none of the pronouns in any case: one scan of the lower-cased
@@ -914,7 +913,7 @@ def _writer_speaks(text: str, data: LanguageData) -> bool:
         or data.aside_pronouns.isdisjoint(plain_word_tokens(text.lower()))
     ):
         return False
-    written = _PLAIN_WORD.findall(text)
+    written = PLAIN_WORD.findall(text)
     lowered = [token.lower() for token in written]
     return any(
         as_pronoun(token) in data.aside_pronouns

@@ -90,7 +90,12 @@ from intisari.takeaways.checks import (
     quote_marks,
     refers_back,
 )
-from intisari.takeaways.text import NAME_EDGES, plain_word_tokens, reading_length
+from intisari.takeaways.text import (
+    NAME_EDGES,
+    PLAIN_WORD,
+    plain_word_tokens,
+    reading_length,
+)
 
 __all__ = [
     "MAX_ASIDE_WORDS",
@@ -214,7 +219,6 @@ _ACRONYM = re.compile(r"\([A-Z][\w&]{1,11}\)")
 _DASHED = re.compile(r"\s+(?:--|—|–)\s(?:[^-—–]|(?<=\w)-(?=\w)){1,120}?\s(?:--|—|–)(?=\s+\w)")
 # The sentence's final mark, perhaps with closing quotes or brackets after it.
 _FINAL = re.compile(rf"""[{FINAL_MARKS}]+["”’'»)\]]*\s*$""")
-_WORD = re.compile(r"\w+")
 # A year since 1600 ("1799", "1996", "2014"): when a story happened, or a law passed
 # ("Under the Logan Act passed by Congress way back in 1799, ...": cnn.tune, a reader's
 # report of a bullet that stated the law's rule as a bare fact).
@@ -379,7 +383,7 @@ def _outside_asides(sentence: str) -> str:
 def _ends_open(kept: str, data: LanguageData) -> bool:
     """Does ``kept`` end on a word that needs more after it ("They had separate
     ministries and.", "I am a.": ``coordinators`` and ``determiners``)?"""
-    last = [w.lower() for w in _WORD.findall(kept[-FINAL_WINDOW * 2 :])[-1:]]
+    last = [w.lower() for w in PLAIN_WORD.findall(kept[-FINAL_WINDOW * 2 :])[-1:]]
     return bool(last) and (last[0] in data.coordinators or last[0] in data.determiners)
 
 
@@ -402,7 +406,7 @@ def _detached_opening(
     clauses = _clauses(sentence)
     if not clauses or QUOTE_MARKS.search(sentence, 0, clauses[0].comma):
         return None
-    phrase = [w.lower() for w in _WORD.findall(sentence[: clauses[0].comma])]
+    phrase = [w.lower() for w in PLAIN_WORD.findall(sentence[: clauses[0].comma])]
     if " ".join(phrase) not in data.detachable_openers and not _scene(phrase, data):
         return None
     return _through_comma(sentence, clauses[0].comma, data)
@@ -440,7 +444,7 @@ def _credited_source(
     clauses = _clauses(sentence)
     if not clauses or QUOTE_MARKS.search(sentence, 0, clauses[0].comma):
         return None
-    named = _WORD.findall(sentence[: clauses[0].comma])
+    named = PLAIN_WORD.findall(sentence[: clauses[0].comma])
     phrase = [w.lower() for w in named]
     if (
         len(phrase) > MAX_DETACHED_WORDS
@@ -465,8 +469,8 @@ def _bare_connective(
     ... says ..."): the connective and the space after it, when the rest stands alone."""
     if opening[0] not in data.detachable_openers:
         return None
-    first = _WORD.search(sentence)
-    second = _WORD.search(sentence, first.end()) if first else None
+    first = PLAIN_WORD.search(sentence)
+    second = PLAIN_WORD.search(sentence, first.end()) if first else None
     if first is None or second is None or not sentence[first.end() : second.start()].isspace():
         return None  # a comma or a mark after the connective: the phrase rules decide
     rest = sentence[second.start() :]
@@ -604,7 +608,7 @@ def _dashed(
             continue  # the writer's emphasis ("-- at once --"), or too long to be an aside
         if QUOTE_MARKS.search(aside) or inside_quote(marks, 0, match.start()):
             continue
-        named = _WORD.findall(aside)
+        named = PLAIN_WORD.findall(aside)
         if 2 * sum(word[:1].isupper() for word in named) > len(named):
             continue
         yield match.start(), match.end()
@@ -694,7 +698,7 @@ def _attributions(
         if len(tail.split()) > MAX_CLAUSE_WORDS:
             continue
         if not too_long and any(
-            word.lower() in data.unnamed_sources for word in _WORD.findall(tail)
+            word.lower() in data.unnamed_sources for word in PLAIN_WORD.findall(tail)
         ):
             return  # a claim of someone unnamed stays theirs
         if opens_with(clause.opening, data.attribution_openers) or _says_who(
@@ -730,7 +734,7 @@ def _quote_setting(
     if len(marks) < 2 or len(marks) % 2:
         return
     tail = sentence[marks[-1] + 1 : final.start()]
-    words = list(_WORD.finditer(tail))
+    words = list(PLAIN_WORD.finditer(tail))
     lowered = [w.group().lower() for w in words]
     window = lowered[: data.attribution_verb_window]
     verb = next((k for k, word in enumerate(window) if word in data.speech_verbs), None)
@@ -780,13 +784,13 @@ def _says_who(tail: str, clause: _Clause, data: LanguageData, window: int = 0) -
     long for any bullet with it (", sources in the region familiar with the situation
     told CNN.")."""
     opening = (
-        tuple(word.lower() for word in _WORD.findall(tail)[:window])
+        tuple(word.lower() for word in PLAIN_WORD.findall(tail)[:window])
         if window
         else clause.opening[: data.attribution_verb_window]
     )
     for k, word in enumerate(opening):
         if word in data.speech_verbs:
-            following = _WORD.findall(tail)[k + 1 : k + 2]
+            following = PLAIN_WORD.findall(tail)[k + 1 : k + 2]
             if k:
                 # The speaker and the verb must close the sentence: in "The only sound
                 # ..., Marseille prosecutor Brice Robin said, was the co-pilot's steady
@@ -1082,7 +1086,7 @@ def _secondary(
         if opens_with(clause.opening, data.finding_openers):
             return  # what the sentence found: ", indicating that ..."
         if opens_with(clause.opening, data.condition_openers) and not data.modal_words.isdisjoint(
-            _WORD.findall(sentence.lower(), clauses[n - 1].comma if n else 0, clause.comma)
+            PLAIN_WORD.findall(sentence.lower(), clauses[n - 1].comma if n else 0, clause.comma)
         ):
             return  # the condition of what will happen: ", when each issue has been resolved"
         in_list = clause.words <= MAX_LIST_ITEM_WORDS or (
@@ -1170,7 +1174,7 @@ def _second_report(sentence: str, data: LanguageData) -> Iterator[Deletion]:
         at = lowered.find(f" {joiner} ", 0, final.start())
         if at < 0:
             continue
-        before = _WORD.findall(lowered, 0, at)
+        before = PLAIN_WORD.findall(lowered, 0, at)
         if (
             len(before) >= MIN_MAIN_WORDS
             and not verbs.isdisjoint(before)
@@ -1228,7 +1232,7 @@ def _counts(clause: str, data: LanguageData) -> bool:
     dead"), as what it counts? A gerund after a determiner counts nothing ("coinciding
     with the renaming of two streets")."""
     numbers = _number_words(data)
-    words = [word.lower() for word in _WORD.findall(clause)]
+    words = [word.lower() for word in PLAIN_WORD.findall(clause)]
     return any(
         word.endswith(data.secondary_endings)
         and (i == 0 or words[i - 1] not in data.determiners)
@@ -1245,7 +1249,7 @@ def _tolls(clause: str, data: LanguageData) -> bool:
     if not data.toll_words:
         return False
     numbers = _number_words(data)
-    words = [word.lower() for word in _WORD.findall(clause)]
+    words = [word.lower() for word in PLAIN_WORD.findall(clause)]
     return any(
         (word.isdigit() or word in numbers)
         and not data.toll_words.isdisjoint(words[i + 1 : i + 1 + TOLL_WORDS])
@@ -1307,7 +1311,7 @@ def _role_phrase(phrase: str, data: LanguageData) -> bool:
     return (
         pattern is not None
         and pattern.match(phrase.lstrip().lower()) is not None
-        and data.predicate_words.isdisjoint(_WORD.findall(phrase.lower()))
+        and data.predicate_words.isdisjoint(PLAIN_WORD.findall(phrase.lower()))
     )
 
 
@@ -1345,7 +1349,7 @@ def _names_alone(sentence: str, comma: int, data: LanguageData) -> bool:
 
 def _rests_on(phrase: str, data: LanguageData) -> bool:
     """Does ``phrase`` name what a claim rests on (``evidence_words``: "polling")?"""
-    return any(word.lower() in data.evidence_words for word in _WORD.findall(phrase))
+    return any(word.lower() in data.evidence_words for word in PLAIN_WORD.findall(phrase))
 
 
 def _leads(sentence: str, data: LanguageData) -> bool:

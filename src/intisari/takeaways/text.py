@@ -16,6 +16,7 @@ __all__ = [
     "MIN_TAKEAWAY_WORDS",
     "NAME_EDGES",
     "OPENING_CHARS",
+    "PLAIN_WORD",
     "content_words",
     "is_boilerplate",
     "is_dangling",
@@ -33,8 +34,9 @@ MAX_TAKEAWAY_WORDS = 70
 
 #: A word in any script, with the vowel signs inside it ("प्राण": ``\w`` alone splits it).
 _WORD = re.compile(WORD)
-#: A run of word characters (``\w+``), for ``plain_word_tokens``.
-_PLAIN_WORD = re.compile(r"\w+")
+#: A run of word characters (``\w+``): words as written, split where a mark joins them
+#: ("Finland's" is two), for ``plain_word_tokens`` and the rules that read words so.
+PLAIN_WORD = re.compile(r"\w+")
 #: For text all in ASCII, where ``\w`` is [A-Za-z0-9_]: a byte table that makes every
 #: other character a space, so that ``split`` gives the runs of word characters, the same
 #: tokens as ``_WORD.findall``. The table lookup and the split, both in C, take about half
@@ -75,7 +77,7 @@ def plain_word_tokens(text: str) -> list[str]:
     byte table's tokens, at about half the regular expression's cost."""
     if text.isascii():
         return word_tokens(text)
-    return _PLAIN_WORD.findall(text)
+    return PLAIN_WORD.findall(text)
 
 
 def reading_length(text: str) -> int:
