@@ -15,6 +15,8 @@ from intisari.language.detect import language_for
 from intisari.pipeline import build_document
 from intisari.result import join_spans
 from intisari.takeaways.compress import (
+    _ASIDE,
+    _DASHED,
     MAX_BULLET_WORDS,
     MAX_HEADLINE_BULLET_WORDS,
     MIN_KEPT_WORDS,
@@ -1291,3 +1293,13 @@ def test_the_date_of_a_day_counted_from_the_story_stays(
 )
 def test_an_opening_phrase_naming_what_a_claim_rests_on_stays(lang: str, sentence: str) -> None:
     assert shorten(sentence, lang, 8).startswith(sentence.split(",")[0])
+
+
+def test_asides_and_dashed_asides_are_found_with_every_space_before_them() -> None:
+    """The aside patterns open with one white space (the search skips to it), not with a
+    repeat of it: each still takes the whole run of spaces before its bracket or dash."""
+    text = "Polisi menangkap pelaku pada Jumat  (8/9/2017) malam di rumahnya."
+    assert [m.span() for m in _ASIDE.finditer(text)] == [(34, 46)]
+    text = "Cho  -- whose name is listed as Heather Hyun A-Cho in court documents -- is accused."
+    assert [m.span() for m in _DASHED.finditer(text)] == [(3, 72)]
+    assert not _ASIDE.search("Jumat(8/9/2017) malam.")

@@ -206,7 +206,10 @@ OPENING_WORDS = 8
 
 # An aside in brackets, with the space before it, followed by a word or by punctuation
 # (the closing mark then joins the word before the aside: "Jumat (8/9/2017)." -> "Jumat.").
-_ASIDE = re.compile(r"\s+\([^()]{1,80}\)(?=\s+\w|[.,;:!?])")
+# It opens with one white space, then any more (not ``\s+``): a pattern opening with a
+# repeat is tried at every character, one opening with a character class only where that
+# class matches (6.6 -> 5.2 us an article on the tune texts).
+_ASIDE = re.compile(r"\s\s*\([^()]{1,80}\)(?=\s+\w|[.,;:!?])")
 # An aside in lower case that asks or exclaims: "(ou presque ?)", "(yes, really!)"; not
 # Wikipedia's "(ナブカ Nabuka?)", whose mark stands for a missing font.
 _HEDGE = re.compile(r"\((?=[^()]*[?!]\))[^\w()]*[^\W\d_A-Z][^()A-Z]*\)")
@@ -216,7 +219,8 @@ _ACRONYM = re.compile(r"\([A-Z][\w&]{1,11}\)")
 # An aside between two dashes (" -- ... -- ", " — ... — "), with the space before it; a
 # hyphen inside a word is no dash ("Cho -- whose name is listed as Heather Hyun A-Cho in
 # court documents -- is accused ...": cnn.tune).
-_DASHED = re.compile(r"\s+(?:--|—|–)\s(?:[^-—–]|(?<=\w)-(?=\w)){1,120}?\s(?:--|—|–)(?=\s+\w)")
+# It opens with one white space as ``_ASIDE`` does (2.9 -> 2.4 us an article).
+_DASHED = re.compile(r"\s\s*(?:--|—|–)\s(?:[^-—–]|(?<=\w)-(?=\w)){1,120}?\s(?:--|—|–)(?=\s+\w)")
 # The sentence's final mark, perhaps with closing quotes or brackets after it.
 _FINAL = re.compile(rf"""[{FINAL_MARKS}]+["”’'»)\]]*\s*$""")
 # A year since 1600 ("1799", "1996", "2014"): when a story happened, or a law passed
