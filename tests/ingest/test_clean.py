@@ -898,6 +898,34 @@ def test_an_address_and_an_end_mark_glued_to_the_last_sentence_go() -> None:
 
 
 @pytest.mark.parametrize(
+    "trailer",
+    [
+        # fox13now.com's CNN wire, with the feed's paragraph breaks lost; the copyright
+        # rule opens with a lookahead for its first characters, in either case.
+        "™ & © 2013 Cable News Network, Inc., a Time Warner Company. All rights reserved.",
+        "Copyright (c) 2015 Rolling Stone.",
+        "copyright © 2015 Billboard.",
+        "(C) 2015 Billboard.",
+        "© 2015 Billboard.",
+    ],
+)
+def test_a_copyright_line_glued_to_the_last_sentence_goes_whatever_it_opens_with(
+    trailer: str,
+) -> None:
+    last = "Portions of the ticket sales will be donated to various Louisville charities."
+    result = clean(f"{NEWS_EN}\n\n{last} {trailer}", EN)
+    assert result.text == f"{NEWS_EN}\n\n{last}"
+    assert [(r.text, r.reason) for r in result.removed] == [(trailer, "site-footer")]
+
+
+def test_an_end_mark_not_after_a_sentence_s_end_stays() -> None:
+    # The end-mark trailer opens with its bracket and looks behind it for the mark and
+    # the space that end a sentence: without them, or in lower case, it is story text.
+    for last in ("The talks were set to resume (END)", "The talks were set to resume. (end)"):
+        assert clean(f"{NEWS_EN}\n\n{last}", EN).text == f"{NEWS_EN}\n\n{last}"
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Readers can write to the council at council@city.gov before Friday, the mayor said.",

@@ -149,8 +149,10 @@ CREDIT_TRIGGERS: tuple[str, ...] = (
 
 #: An e-mail address: the local part, "@", a domain of two to five labels.
 _EMAIL = r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}"
-#: The wire's mark that the story ends: Yonhap's "(END)", in capitals.
-_END_MARK = r"\((?-i:END)\)"
+#: The wire's mark that the story ends: Yonhap's "(END)", in capitals (``_END_MARK_REST``:
+#: what follows its opening bracket).
+_END_MARK_REST = r"(?-i:END)\)"
+_END_MARK = rf"\({_END_MARK_REST}"
 #: A trademark sign opening a syndicated story's copyright line: "™ & © 2013 Cable News
 #: Network, Inc., a Time Warner Company. All rights reserved." (CNN's wire, on fox13now.com,
 #: a page outside the shared set; the copyright rule cut "© 2013 ..." and left "™ &").
@@ -193,14 +195,21 @@ NOISE_LINES: tuple[tuple[str, str], ...] = (
 #: Closing the article in any language (``trailers``): a syndicated story's copyright
 #: line, glued to the last sentence where a feed has no paragraph breaks ("... when
 #: contacted by THR. ©2015 The Hollywood Reporter. All rights reserved.", "Copyright ©
-#: 2015 Rolling Stone.": 14 CNN tune articles; in one it closed a bullet).
+#: 2015 Rolling Stone.": 14 CNN tune articles; in one it closed a bullet). The copyright
+#: line opens with a lookahead for the characters it can start with, case kept ("™", "®",
+#: "©", "(c)", "copyright", "Copyright"): trailers are searched ignoring case, so no
+#: first character lets the search skip ahead, and each character of the window tried the
+#: optional openings one after the other; the lookahead turns most away at once (5.1 ->
+#: 1.4 us an article, timeit on the trailer searches of 600 tune articles). The wire's
+#: end mark opens with its bracket and looks behind it for the sentence's end, so the
+#: search looks for the bracket first (1.1 -> 0.2 us).
 TRAILERS: tuple[tuple[str, str], ...] = (
-    ("site-footer", rf"{_TRADEMARK}(?:copyright\s*)?(?:©|\(c\))\s*\d{{4}}\b[^©]{{0,60}}?\."
-                    r"(?:\s*all rights reserved\.)?"),
+    ("site-footer", rf"(?=(?-i:[™®©(cC])){_TRADEMARK}(?:copyright\s*)?(?:©|\(c\))\s*\d{{4}}\b"
+                    r"[^©]{0,60}?\.(?:\s*all rights reserved\.)?"),
     # The reporter's address and the wire's end mark glued to the last sentence where a
     # feed has no paragraph breaks: "... talks to resume. kokobj@yna.co.kr (END)".
     ("byline", rf"(?<=[.!?\"”’)] )(?:[^\s@]+ ){{0,3}}{_EMAIL}\.?(?: {_END_MARK})?"),
-    ("site-footer", rf"(?<=[.!?\"”’)] ){_END_MARK}"),
+    ("site-footer", rf"\((?<=[.!?\"”’)] \(){_END_MARK_REST}"),
 )
 
 #: A URL or an e-mail address. The e-mail's local part starts where a run of its
