@@ -31,7 +31,13 @@ from dataclasses import dataclass, field
 
 from intisari.language.data import AI_NOTICE_RULE, AI_NOTICE_TRIGGERS
 from intisari.language.data.common import DATELINE_WINDOW
-from intisari.language.model import LanguageData, alternation, may_match, per_language
+from intisari.language.model import (
+    LanguageData,
+    alternation,
+    by_mark,
+    may_match,
+    per_language,
+)
 from intisari.result import Removed
 
 __all__ = ["CleanText", "clean", "clean_normalized", "normalize", "one_line"]
@@ -163,7 +169,8 @@ class _Rules:
     abbreviations: frozenset[str]
     #: The language's photo credits as one case-insensitive pattern (``None``: none).
     credits: re.Pattern[str] | None
-    credit_triggers: tuple[str, ...]
+    #: The credits' triggers split by ``by_mark``, for ``may_match``.
+    credit_triggers: tuple[tuple[str, ...], tuple[str, ...]]
 
 
 def normalize(text: str) -> str:
@@ -321,7 +328,7 @@ def _compile(language: LanguageData) -> _Rules:
         datelines=tuple(re.compile(source) for source in language.datelines),
         abbreviations=language.abbreviations,
         credits=alternation(language.credits),
-        credit_triggers=language.credit_triggers,
+        credit_triggers=by_mark(language.credit_triggers),
     )
 
 
@@ -350,7 +357,7 @@ def _is_caption(bare: str, rules: _Rules) -> bool:
     """A short line with a photo credit: a caption, whatever else it says."""
     if rules.credits is None or bare.count(" ") >= MAX_NOISE_LINE_WORDS:
         return False
-    return may_match(bare, rules.credit_triggers) and rules.credits.search(bare) is not None
+    return may_match(bare, *rules.credit_triggers) and rules.credits.search(bare) is not None
 
 
 def _body_start(paragraphs: list[str], rules: _Rules) -> int:

@@ -12,6 +12,7 @@ __all__ = [
     "CASE_FOLDED",
     "LanguageData",
     "alternation",
+    "by_mark",
     "is_date_word",
     "may_match",
     "month_names",
@@ -61,18 +62,42 @@ def alternation(sources: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{s})" for s in sources), re.I) if sources else None
 
 
-def may_match(text: str, triggers: tuple[str, ...]) -> bool:
-    """Can a case-insensitive pattern whose every match holds one of ``triggers`` (lower
-    case) match ``text``? False only when ``text`` holds none of them: a cheap ``in`` test
-    that spares most text the pattern's search. No triggers: it may.
+#: A mark few sentences hold and some triggers do ("reuters/", ".com/", "cnn indonesia/":
+#: half the photo credits'): ``may_match`` looks for those triggers only in text holding it.
+TRIGGER_MARK = "/"
+
+
+def by_mark(triggers: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``triggers`` without ``TRIGGER_MARK`` and those with it, for ``may_match``: each
+    once, leaving out any that holds another ("istockphoto" holds "photo": text holding it
+    holds "photo", found first). Built once with a language's rules, not for each text."""
+    kept = [t for t in dict.fromkeys(triggers) if not any(o != t and o in t for o in triggers)]
+    return (
+        tuple(t for t in kept if TRIGGER_MARK not in t),
+        tuple(t for t in kept if TRIGGER_MARK in t),
+    )
+
+
+def may_match(text: str, triggers: tuple[str, ...], marked: tuple[str, ...] = ()) -> bool:
+    """Can a case-insensitive pattern whose every match holds one of ``triggers`` or of
+    ``marked`` (lower case) match ``text``? False only when ``text`` holds none of them: a
+    cheap ``in`` test that spares most text the pattern's search. No triggers: it may.
 
     ``CASE_FOLDED`` is looked for only in text that is not all ASCII: its characters are
     not, and ``isascii`` answers in one quick pass what three searches did for most text.
+    ``marked`` (``by_mark``: the triggers holding ``TRIGGER_MARK``) are looked for only
+    in text holding the mark: the photo credits' 17 triggers were 17 passes over every
+    short line and every sentence checked, and are 9 on most (25 -> 16 us an article on
+    the tune texts, timeit).
     """
-    if not triggers:
+    if not triggers and not marked:
         return True
     holds = text.lower().__contains__
-    return any(map(holds, triggers)) or (not text.isascii() and any(map(holds, CASE_FOLDED)))
+    return (
+        any(map(holds, triggers))
+        or (bool(marked) and TRIGGER_MARK in text and any(map(holds, marked)))
+        or (not text.isascii() and any(map(holds, CASE_FOLDED)))
+    )
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ from intisari.language.data.common import DATELINE_WINDOW, LINK
 from intisari.language.model import (
     LanguageData,
     alternation,
+    by_mark,
     is_date_word,
     may_match,
     month_names,
@@ -474,7 +475,7 @@ def dateline_or_credit(text: str, data: LanguageData) -> bool:
         _LABEL.match(head) or any(pattern.match(head) for pattern in patterns.datelines)
     ):
         return True
-    if patterns.credits is None or not may_match(text, data.credit_triggers):
+    if patterns.credits is None or not may_match(text, *patterns.credit_triggers):
         return False
     return patterns.credits.search(text) is not None
 
@@ -1179,6 +1180,8 @@ class _Patterns:
     def __init__(self, data: LanguageData) -> None:
         self.datelines = tuple(re.compile(source) for source in data.datelines)
         self.credits = alternation(data.credits)
+        # The credits' triggers split by ``by_mark``, for ``may_match``.
+        self.credit_triggers = by_mark(data.credit_triggers)
         self.setup = alternation(data.setup_cues)
         self.rebuttal = alternation(data.rebuttals)
         self.age = re.compile(data.age_openers, re.I) if data.age_openers else None
