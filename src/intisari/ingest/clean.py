@@ -29,7 +29,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from intisari.language.data import AI_NOTICE_RULE, AI_NOTICE_TRIGGERS
+from intisari.language.data import AI_NOTICE_RULE, AI_NOTICE_TRIGGERS, notice_apart
 from intisari.language.data.common import DATELINE_WINDOW
 from intisari.language.model import (
     LanguageData,
@@ -304,13 +304,10 @@ def _compile(language: LanguageData) -> _Rules:
     def each(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
         return tuple((reason, re.compile(source, re.I)) for reason, source in pairs)
 
-    lines = language.noise_lines
-    notice = None
-    if lines[:1] == (AI_NOTICE_RULE,):
-        notice, lines = re.compile(AI_NOTICE_RULE[1], re.I), lines[1:]
+    has_notice, lines = notice_apart(language.noise_lines)
     return _Rules(
         lines=each(lines),
-        notice=notice,
+        notice=re.compile(AI_NOTICE_RULE[1], re.I) if has_notice else None,
         announcements=tuple(re.compile(s, re.I) for s in language.link_announcements),
         inline=each(language.inline_noise),
         any_line=alternation(source for _, source in lines),

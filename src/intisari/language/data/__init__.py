@@ -19,6 +19,7 @@ __all__ = [
     "LANGUAGES",
     "RELATED_LINK_CUES",
     "LanguageData",
+    "notice_apart",
 ]
 
 #: Noise a page carries whatever the article's language: an aggregator's AI notice and its
@@ -41,6 +42,17 @@ def _any_notice() -> str:
 #: words of which every line it matches holds one (``LanguageData.ai_notice_triggers``).
 AI_NOTICE_RULE = ("ai-notice", _any_notice())
 AI_NOTICE_TRIGGERS = tuple(word for data in _WITH_RULES for word in data.ai_notice_triggers)
+
+
+def notice_apart(
+    lines: tuple[tuple[str, str], ...],
+) -> tuple[bool, tuple[tuple[str, str], ...]]:
+    """Do ``lines`` (a language's ``noise_lines``) open with ``AI_NOTICE_RULE``, and the
+    rules after it: the notice's rule reads a line back from its end once for each of
+    its three words, so it is tried apart, on lines holding one of ``AI_NOTICE_TRIGGERS``."""
+    if lines[:1] == (AI_NOTICE_RULE,):
+        return True, lines[1:]
+    return False, lines
 
 
 def _with_everyone_s_notices(data: LanguageData) -> LanguageData:
